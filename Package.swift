@@ -1,0 +1,87 @@
+// swift-tools-version: 6.0
+// The pipeline, folder by folder:
+//   Sources/DocReader (HTML → DocPage) → Sources/SchemaBuilder (DocPage → APISchema)
+//   → Sources/OpenAPIEmitter, Sources/SwiftEmitter (APISchema → spec/, Generated/)
+//   → Generated/<Service> compiled against Sources/CloudCore (the runtime).
+import PackageDescription
+
+/// Every service the generator emits: one library product per service, compiled from `Generated/<module>`.
+let services = ["ModelArts", "ECS"]
+
+let package = Package(
+    name: "apiref",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "apiref", targets: ["apiref"]),
+        .library(name: "CloudCore", targets: ["CloudCore"]),
+    ] + services.map { .library(name: $0, targets: [$0]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        // MARK: Generator: front-end → schema → emitters
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "DocReader", dependencies: ["CLibXML2"]),
+        .target(name: "APISchema"),
+        .target(name: "SchemaBuilder", dependencies: ["DocReader", "APISchema"]),
+        .target(name: "OpenAPIEmitter", dependencies: ["APISchema"]),
+        .target(
+            name: "SwiftEmitter",
+            dependencies: ["APISchema", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .executableTarget(
+            name: "apiref",
+            dependencies: [
+                "DocReader", "APISchema", "SchemaBuilder", "OpenAPIEmitter", "SwiftEmitter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Runtime
+        .target(
+            name: "CloudCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // MARK: Benchmarks (figures printed as ratios against a baseline measured in the same run)
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["DocReader", "SchemaBuilder", "OpenAPIEmitter", "CloudCore", "CLibXML2"]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "DocReaderTests", dependencies: ["DocReader"]),
+        .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema"]),
+        .testTarget(name: "EmitterTests", dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema"]),
+        .testTarget(
+            name: "CloudCoreTests",
+            dependencies: [
+                "CloudCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter"]
+        ),
+    ] + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }
+)

@@ -1,0 +1,312 @@
+/// The intermediate schema: what the schema builder reads out of a folder of API reference pages and what every
+/// emitter (OpenAPI, Swift, reports) consumes. It is committed as `spec/<service>.json`, so every collection is
+/// kept in a stable order and every field is plain data.
+
+/// One cloud service: its operations, the named types they use, and what was unclear while reading the pages.
+public struct ServiceSchema: Codable, Sendable, Hashable {
+    /// Service name as written in `spec/services.json` (`ModelArts`, `ECS`).
+    public var name: String
+    /// Endpoint prefix of the service (`modelarts` in `https://modelarts.eu-de.otc.t-systems.com`).
+    public var endpointPrefix: String
+    /// Groups from the table of contents (`CLASS.TXT.json`), in table-of-contents order.
+    public var groups: [OperationGroup]
+    /// Operations sorted by `id`.
+    public var operations: [Operation]
+    /// Named types sorted by `name`. Every `TypeRef.named` in the schema resolves to one of these.
+    public var types: [NamedType]
+    /// Everything the builder could not read cleanly, sorted by page, then table, then row.
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        name: String, endpointPrefix: String, groups: [OperationGroup] = [], operations: [Operation] = [],
+        types: [NamedType] = [], diagnostics: [Diagnostic] = []
+    ) {
+        self.name = name
+        self.endpointPrefix = endpointPrefix
+        self.groups = groups
+        self.operations = operations
+        self.types = types
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A chapter of the table of contents; operations are emitted into one Swift file per group.
+public struct OperationGroup: Codable, Sendable, Hashable {
+    /// Identifier-safe group name (`DevelopmentEnvironmentManagement`).
+    public var name: String
+    /// Title as the table of contents writes it.
+    public var title: String
+
+    public init(name: String, title: String) {
+        self.name = name
+        self.title = title
+    }
+}
+
+/// One API page: one HTTP operation.
+public struct Operation: Codable, Sendable, Hashable {
+    /// UpperCamelCase, unique within the service (`CreateNotebook`).
+    public var id: String
+    /// `OperationGroup.name` this operation belongs to.
+    public var group: String
+    /// Page title (`Creating a Notebook Instance`).
+    public var title: String
+    /// First paragraph of the page's function section.
+    public var summary: String
+    /// HTTP method, upper case (`POST`).
+    public var method: String
+    /// Path template as documented (`/v1/{project_id}/notebooks/{id}`), without the query string.
+    public var path: String
+    /// File name of the page the operation was read from (`CreateNotebook.html`).
+    public var sourcePage: String
+    /// Path, query and header parameters in page order. Authentication headers are left to the runtime.
+    public var parameters: [Parameter]
+    /// Request body type, if the page documents one.
+    public var requestBody: RequestBody?
+    /// One entry per documented status code, sorted by status.
+    public var responses: [Response]
+    /// The page's JSON examples, in page order.
+    public var examples: [Example]
+
+    public init(
+        id: String, group: String, title: String, summary: String, method: String, path: String,
+        sourcePage: String, parameters: [Parameter] = [], requestBody: RequestBody? = nil,
+        responses: [Response] = [], examples: [Example] = []
+    ) {
+        self.id = id
+        self.group = group
+        self.title = title
+        self.summary = summary
+        self.method = method
+        self.path = path
+        self.sourcePage = sourcePage
+        self.parameters = parameters
+        self.requestBody = requestBody
+        self.responses = responses
+        self.examples = examples
+    }
+}
+
+/// A path, query or header parameter.
+public struct Parameter: Codable, Sendable, Hashable {
+    public enum Location: String, Codable, Sendable, Hashable, CaseIterable {
+        case path, query, header
+    }
+
+    /// Wire name (`project_id`, `X-Language`).
+    public var name: String
+    public var location: Location
+    public var required: Bool
+    public var type: TypeRef
+    /// Documented values, if the description lists them.
+    public var enumValues: [EnumValue]?
+    public var description: String
+
+    public init(
+        name: String, location: Location, required: Bool, type: TypeRef, enumValues: [EnumValue]? = nil,
+        description: String = ""
+    ) {
+        self.name = name
+        self.location = location
+        self.required = required
+        self.type = type
+        self.enumValues = enumValues
+        self.description = description
+    }
+}
+
+/// The request body of an operation: always JSON in these references.
+public struct RequestBody: Codable, Sendable, Hashable {
+    public var type: TypeRef
+    public var required: Bool
+
+    public init(type: TypeRef, required: Bool = true) {
+        self.type = type
+        self.required = required
+    }
+}
+
+/// One documented response.
+public struct Response: Codable, Sendable, Hashable {
+    /// HTTP status code (`200`, `201`, `204`).
+    public var status: Int
+    /// Body type, or `nil` when the page documents no body for this status.
+    public var type: TypeRef?
+    public var description: String
+
+    public init(status: Int, type: TypeRef? = nil, description: String = "") {
+        self.status = status
+        self.type = type
+        self.description = description
+    }
+}
+
+/// A JSON example from the page, kept with its operation so that tests can round-trip it through the models.
+public struct Example: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
+        case request, response
+    }
+
+    public var kind: Kind
+    /// Status code of a response example, when the page says it (`Status code: 200`).
+    public var status: Int?
+    /// The heading or sentence that introduced the example.
+    public var title: String
+    /// The example exactly as printed on the page (it is not always valid JSON).
+    public var body: String
+
+    public init(kind: Kind, status: Int? = nil, title: String = "", body: String) {
+        self.kind = kind
+        self.status = status
+        self.title = title
+        self.body = body
+    }
+}
+
+/// A named, reusable type: an object read from a table, or an enumeration read from a description.
+public struct NamedType: Codable, Sendable, Hashable {
+    /// UpperCamelCase, unique within the service (`VolumeReq`).
+    public var name: String
+    public var description: String
+    public var kind: Kind
+    /// Where the type was read from (`CreateNotebook.html`, `Table 4 VolumeReq`), for diagnostics and review.
+    public var source: SourceLocation
+
+    public enum Kind: Codable, Sendable, Hashable {
+        case object([Property])
+        case enumeration(base: TypeRef, values: [EnumValue])
+    }
+
+    public init(name: String, description: String = "", kind: Kind, source: SourceLocation) {
+        self.name = name
+        self.description = description
+        self.kind = kind
+        self.source = source
+    }
+
+    // Flat on disk (`"kind": "object", "properties": […]`) rather than Swift's nested enum-payload form.
+    private enum CodingKeys: String, CodingKey {
+        case name, description, kind, properties, base, values, source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        description = try container.decode(String.self, forKey: .description)
+        source = try container.decode(SourceLocation.self, forKey: .source)
+        switch try container.decode(String.self, forKey: .kind) {
+        case "object":
+            kind = .object(try container.decode([Property].self, forKey: .properties))
+        case "enum":
+            kind = .enumeration(
+                base: try container.decode(TypeRef.self, forKey: .base),
+                values: try container.decode([EnumValue].self, forKey: .values))
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container, debugDescription: "unknown type kind \(other)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(description, forKey: .description)
+        try container.encode(source, forKey: .source)
+        switch kind {
+        case .object(let properties):
+            try container.encode("object", forKey: .kind)
+            try container.encode(properties, forKey: .properties)
+        case .enumeration(let base, let values):
+            try container.encode("enum", forKey: .kind)
+            try container.encode(base, forKey: .base)
+            try container.encode(values, forKey: .values)
+        }
+    }
+}
+
+/// A field of an object type.
+public struct Property: Codable, Sendable, Hashable {
+    /// Wire name (`image_id`).
+    public var name: String
+    public var type: TypeRef
+    public var required: Bool
+    /// Documented values of this field (or of the array's elements), if the description lists them.
+    public var enumValues: [EnumValue]?
+    public var description: String
+
+    public init(
+        name: String, type: TypeRef, required: Bool, enumValues: [EnumValue]? = nil, description: String = ""
+    ) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.enumValues = enumValues
+        self.description = description
+    }
+}
+
+/// One documented value of an enumeration, with its meaning.
+public struct EnumValue: Codable, Sendable, Hashable {
+    /// Wire value as written (`"EVS"`, `"1"`).
+    public var value: String
+    public var description: String
+
+    public init(value: String, description: String = "") {
+        self.value = value
+        self.description = description
+    }
+}
+
+/// Where something was read: page, table and row, as a reader of the page would find it again.
+public struct SourceLocation: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Page file name (`CreateNotebook.html`).
+    public var page: String
+    /// Table caption (`Table 4 VolumeReq`), if any.
+    public var table: String?
+    /// 1-based data row within the table, if any.
+    public var row: Int?
+
+    public init(page: String, table: String? = nil, row: Int? = nil) {
+        self.page = page
+        self.table = table
+        self.row = row
+    }
+
+    public var description: String {
+        var text = page
+        if let table { text += ": \(table.contains(" ") ? "'\(table)'" : table)" }
+        if let row { text += " row \(row)" }
+        return text
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.page, lhs.table ?? "", lhs.row ?? 0) < (rhs.page, rhs.table ?? "", rhs.row ?? 0)
+    }
+}
+
+/// Something the builder could not read cleanly, and what it emitted instead. Never thrown: collected.
+public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Codable, Sendable, Hashable, Comparable {
+        case warning, error
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .warning && rhs == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    /// What was unclear and what was emitted instead
+    /// (`unknown type "Array<Storage type>", emitted as JSONValue`).
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(message)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.location, lhs.message) < (rhs.location, rhs.message)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The `spec/` folder: the services configuration the generator reads and the files it writes for review.
+public enum SpecFiles {
+    /// Canonical JSON for everything written to `spec/`: sorted keys, two-space indentation, `/` unescaped, and a
+    /// final newline, so the same schema always gives the same bytes.
+    public static func canonicalJSON(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    /// Writes `data` to `url` only when the file's content differs, so that regeneration leaves untouched files
+    /// (and their modification times) alone. Returns whether the file was written.
+    @discardableResult
+    public static func writeIfChanged(_ data: Data, to url: URL) throws -> Bool {
+        if let existing = try? Data(contentsOf: url), existing == data { return false }
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+        return true
+    }
+}
+
+/// One entry of `spec/services.json`: which pages make which service and module.
+public struct ServiceConfig: Codable, Sendable, Hashable {
+    /// Service name (`ModelArts`); also the Swift module and the stem of its spec files (lower-cased).
+    public var name: String
+    /// Folder of API reference pages, relative to the package root (`../shared/docs/modelarts/api-ref`).
+    public var docs: String
+    /// Endpoint prefix (`modelarts`, `ecs`).
+    public var endpointPrefix: String
+
+    public init(name: String, docs: String, endpointPrefix: String) {
+        self.name = name
+        self.docs = docs
+        self.endpointPrefix = endpointPrefix
+    }
+
+    /// Stem of this service's files in `spec/` (`modelarts` → `spec/modelarts.json`).
+    public var fileStem: String { name.lowercased() }
+
+    /// Reads `spec/services.json`.
+    public static func load(from url: URL) throws -> [ServiceConfig] {
+        try JSONDecoder().decode([ServiceConfig].self, from: Data(contentsOf: url))
+    }
+}
