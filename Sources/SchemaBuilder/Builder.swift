@@ -77,6 +77,7 @@ struct Builder {
             usedIds.insert(operation.id)
             operations.append(operation)
         }
+        reconcileExamples(operations)
         let (types, names) = finalTypes()
         for o in operations.indices {
             if let body = operations[o].requestBody { operations[o].requestBody?.type = rename(body.type, names) }
@@ -130,6 +131,7 @@ struct Builder {
         var parameters: [Parameter] = []
         var bodyTable: Int?
         var responseTables: [(status: Int?, table: Int)] = []
+        var linkedResponse: String?
         var documentedStatuses: [Int] = []
         for section in model.sections {
             var status: Int?
@@ -191,6 +193,10 @@ struct Builder {
             operation.requestBody = RequestBody(type: .named(key))
         }
         let defaultStatus = documentedStatuses.first { (200..<300).contains($0) } ?? 200
+        if responseTables.isEmpty, let linked = linkedResponseTable(model) {
+            let key = objectType(linked.page, linked.table, desiredName: Naming.operationId(fromTitle: pages[linked.page].page.title), operationId: id)
+            linkedResponse = key
+        }
         var responses: [Response] = []
         let successCount = responseTables.filter { (200..<300).contains($0.status ?? defaultStatus) }.count
         for (status, t) in responseTables {
@@ -202,6 +208,9 @@ struct Builder {
                 responses.append(Response(status: code, type: .named(key), description: model.tables[t].title))
             }
         }
+        if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
+            responses.append(Response(status: defaultStatus, type: .named(linkedResponse)))
+        }
         for code in documentedStatuses where (200..<300).contains(code) && !responses.contains(where: { $0.status == code }) {
             responses.append(Response(status: code))
         }
@@ -212,6 +221,19 @@ struct Builder {
         }
         if !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus))
+        }
+        // 2xx responses documented only by an example: the example's shape, with a diagnostic.
+        for index in responses.indices where responses[index].type == nil && (200..<300).contains(responses[index].status) {
+            let status = responses[index].status
+            let example = operation.examples.first { example in
+                example.kind == .response && (example.status ?? defaultStatus) == status
+                    && !example.title.lowercased().contains("fail") && !example.title.lowercased().contains("error")
+            }
+            guard let example, let json = JSONValue.parse(example.body), case .object(let members) = json, !members.isEmpty
+            else { continue }
+            let source = SourceLocation(page: page.fileName, table: "Example Responses")
+            responses[index].type = inferType(json, name: id + "Response", operationId: id, source: source, path: "\(status)")
+            diagnose(source, "status \(status): no response table, body type read from the example")
         }
         operation.responses = responses.sorted { $0.status < $1.status }
 
@@ -227,6 +249,22 @@ struct Builder {
             diagnose(sourceLocation(model.index, t), "table not referenced by any row, emitted as type \(name)")
         }
         return operation
+    }
+
+    /// A response section that only links to another page ("See Responses (Task)"): that page's first table.
+    func linkedResponseTable(_ model: PageModel) -> (page: Int, table: Int)? {
+        for section in model.sections where section.kind == .response {
+            for case .paragraph(let text) in section.items {
+                for link in text.links where !link.page.isEmpty && !link.href.contains("://") {
+                    guard let target = pages.firstIndex(where: { $0.page.fileName == link.page }) else { continue }
+                    let referenced = referencedTables(pages[target])
+                    if let table = pages[target].columns.indices.first(where: { pages[target].columns[$0] != nil && !referenced.contains($0) }) {
+                        return (target, table)
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     static func summary(of model: PageModel) -> String {
@@ -369,7 +407,7 @@ struct Builder {
         text = text.trimmingQuotes()
         guard !text.isEmpty, text.count <= 120, !text.contains(" ") || text.hasPrefix("X-") else { return nil }
         let lower = text.lowercased()
-        if lower == "parameter" || lower == "name" || lower == "none" || lower == "-" || lower == "n/a" { return nil }
+        if lower == "parameter" || lower == "none" || lower == "-" || lower == "n/a" { return nil }
         return text
     }
 
