@@ -226,12 +226,16 @@ struct DocumentBuilder {
         var seen = Set<String>()
         var nodes: [JSONNode] = []
         for parameter in operation.parameters {
-            // A path parameter that is not in the path template cannot be sent as one; OpenAPI rejects it.
-            if parameter.location == .path && !template.contains(parameter.name) { continue }
-            let identity = parameter.location.rawValue + " " + parameter.name.lowercased()
+            var name = parameter.name
+            if parameter.location == .path {
+                // Spelled as in the template; one that is not in the template cannot be sent (OpenAPI rejects it).
+                guard let spelled = template.first(where: { $0.lowercased() == name.lowercased() }) else { continue }
+                name = spelled
+            }
+            let identity = parameter.location.rawValue + " " + name.lowercased()
             guard seen.insert(identity).inserted else { continue }
             var node: [String: JSONNode] = [
-                "name": .string(parameter.name),
+                "name": .string(name),
                 "in": .string(parameter.location.rawValue),
                 "required": .boolean(parameter.location == .path || parameter.required),
                 "schema": schemaNode(parameter.type, enumValues: parameter.enumValues),
@@ -372,6 +376,7 @@ struct DocumentBuilder {
             node = ["type": "string"]
             node["enum"] = .array(unique.map { .string($0.value) })
         }
+        if unique.isEmpty { node.removeValue(forKey: "enum") }
         if unique.contains(where: { !$0.description.isEmpty }) {
             node["x-enum-descriptions"] = .array(unique.map { .string($0.description) })
         }

@@ -195,6 +195,20 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONNo
         #expect(paths["/v1/{project_id}/widgets/action#StartWidgets2"]?["post"]?["operationId"] == "StartWidgets2")
     }
 
+    @Test func pathParametersFollowTheTemplateSpelling() throws {
+        var schema = sampleSchema()
+        schema.operations[0].parameters = [
+            Parameter(name: "Project_ID", location: .path, required: true, type: .string),
+            Parameter(name: "job_id", location: .path, required: true, type: .string),
+        ]
+        schema.types[1].kind = .enumeration(base: .string, values: [])
+        let doc = try document(schema)
+        #expect(
+            doc["paths"]?["/v1/{project_id}/widgets"]?["post"]?["parameters"]
+                == [["name": "project_id", "in": "path", "required": true, "schema": ["type": "string"]]])
+        #expect(doc["components"]?["schemas"]?["Size"]?["enum"] == nil)
+    }
+
     @Test func emptySchemaIsStillADocument() throws {
         let doc = try document(ServiceSchema(name: "Empty", endpointPrefix: "empty"))
         #expect(doc["paths"] == [:])
