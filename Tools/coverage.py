@@ -249,7 +249,7 @@ class Page:
         # URI tables without a location: a name in the path template is a path parameter, anything else query.
         templates = set()
         for _, path in self.uris:
-            templates |= set(re.findall(r"\{([^}?]+)\}", path))
+            templates |= set(re.findall(r"\{([^}?]+)\}", normalize_path(path)))
         self.params = [(n, loc or ("path" if n in templates else "query")) for n, loc in self.params]
         self.params = list(dict.fromkeys(self.params))
 
@@ -316,7 +316,7 @@ class Document:
             schema = self.resolve(schema.get("items", {}))
         return set(schema.get("properties", {}))
 
-    def validate(self, value, schema, stats, depth=0):
+    def validate(self, value, schema, stats, depth=0, where="$"):
         """Whether `value` fits `schema` (the subset the emitter writes); counts object keys declared at
         their position into stats["keys"] / stats["declared"]. Enums are open: their violations pass."""
         schema = self.resolve(schema)
@@ -328,7 +328,7 @@ class Document:
         if kind == "object" or (kind is None and ("properties" in schema or "additionalProperties" in schema)):
             if not isinstance(value, dict):
                 count_keys(value, stats)
-                return False
+                return fail(stats, where, "object", value)
             ok = True
             properties = schema.get("properties", {})
             extra = schema.get("additionalProperties")
@@ -336,10 +336,10 @@ class Document:
                 stats["keys"] += 1
                 if key in properties:
                     stats["declared"] += 1
-                    ok = self.validate(member, properties[key], stats, depth + 1) and ok
+                    ok = self.validate(member, properties[key], stats, depth + 1, f"{where}.{key}") and ok
                 elif isinstance(extra, dict):
                     stats["declared"] += 1
-                    ok = self.validate(member, extra, stats, depth + 1) and ok
+                    ok = self.validate(member, extra, stats, depth + 1, f"{where}.{key}") and ok
                 elif extra is False:
                     ok = False
                     count_keys(member, stats)
@@ -349,22 +349,31 @@ class Document:
         if kind == "array":
             if not isinstance(value, list):
                 count_keys(value, stats)
-                return False
+                return fail(stats, where, "array", value)
             ok = True
-            for element in value:
-                ok = self.validate(element, schema.get("items", {}), stats, depth + 1) and ok
+            for index, element in enumerate(value):
+                ok = self.validate(element, schema.get("items", {}), stats, depth + 1, f"{where}[{index}]") and ok
             return ok
         count_keys(value, stats)
         if kind == "string":
-            return isinstance(value, str)
-        if kind == "integer":
-            return (isinstance(value, int) and not isinstance(value, bool)) or (
+            ok = isinstance(value, str)
+        elif kind == "integer":
+            ok = (isinstance(value, int) and not isinstance(value, bool)) or (
                 isinstance(value, float) and value.is_integer())
-        if kind == "number":
-            return isinstance(value, (int, float)) and not isinstance(value, bool)
-        if kind == "boolean":
-            return isinstance(value, bool)
-        return True  # {} (any) and anything this subset does not constrain
+        elif kind == "number":
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        elif kind == "boolean":
+            ok = isinstance(value, bool)
+        else:
+            ok = True  # {} (any) and anything this subset does not constrain
+        return ok or fail(stats, where, kind, value)
+
+
+def fail(stats, where, expected, value):
+    """Records the first mismatch of the current example; always False."""
+    if stats.get("error") is None:
+        stats["error"] = f"{where}: expected {expected}, found {json.dumps(value)[:40]}"
+    return False
 
 
 def count_keys(value, stats):
@@ -446,7 +455,9 @@ def measure(docs, openapi_file, verbose=False):
                 count_keys(value, stats)
                 tally("examples", False, f"{page.name}: no response schema for status {status}")
             else:
-                tally("examples", document.validate(value, schema, stats), f"{page.name}: status {status}")
+                stats["error"] = None
+                ok = document.validate(value, schema, stats)
+                tally("examples", ok, f"{page.name}: status {status}: {stats['error']}")
     for type_name, schema in sorted(document.schemas.items()):
         for name, prop in schema.get("properties", {}).items():
             tally("typed", concrete(prop, document), f"{type_name}.{name}")

@@ -30,9 +30,25 @@ public enum OpenAPIEmitter {
                 key = String(key[..<query])
             }
         }
-        key = key.replacingOccurrences(of: " ", with: "")
-        if !key.hasPrefix("/") { key = "/" + key }
-        return key
+        // Only closed `{name}` templates survive: a stray brace makes the path unusable as a template.
+        var balanced = ""
+        var open: String?
+        for character in key where character != " " {
+            switch character {
+            case "{":
+                if let pending = open { balanced += pending }
+                open = ""
+            case "}":
+                if let name = open, !name.isEmpty { balanced += "{" + name + "}" }
+                open = nil
+            default:
+                if open != nil { open!.append(character) } else { balanced.append(character) }
+            }
+        }
+        if let pending = open { balanced += pending }
+        while balanced.count > 1, balanced.hasSuffix("/") { balanced.removeLast() }
+        if !balanced.hasPrefix("/") { balanced = "/" + balanced }
+        return balanced
     }
 
     /// Names of the `{templated}` segments of a path key, in order.

@@ -219,6 +219,8 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONNo
         #expect(OpenAPIEmitter.pathKey("/v2/{project_id}/servers?limit={limit}") == "/v2/{project_id}/servers")
         #expect(OpenAPIEmitter.pathKey("/v1/{id}/a{?x,y}") == "/v1/{id}/a")
         #expect(OpenAPIEmitter.pathKey("v1/x") == "/v1/x")
+        #expect(OpenAPIEmitter.pathKey("/v2/{project_id}/ports/{port_id}{") == "/v2/{project_id}/ports/{port_id}")
+        #expect(OpenAPIEmitter.pathKey("/v2/a}/{id}/") == "/v2/a/{id}")
         #expect(OpenAPIEmitter.templateNames(in: "/v1/{project_id}/servers/{server_id}") == ["project_id", "server_id"])
     }
 }
