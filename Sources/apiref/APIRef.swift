@@ -73,22 +73,8 @@ struct Report: AsyncParsableCommand {
     var diagnostics = false
 
     func run() async throws {
-        let workspace = Workspace()
-        let configs = try workspace.services(only: service)
-        let schemas = try await withThrowingTaskGroup(of: (Int, ServiceSchema).self) { group in
-            for (index, config) in configs.enumerated() {
-                group.addTask {
-                    let overrides = workspace.url(workspace.overridesPath(config))
-                    let schema = try Pipeline.schema(
-                        config: config, docsDirectory: workspace.url(config.docs),
-                        overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
-                    return (index, schema)
-                }
-            }
-            var schemas: [(Int, ServiceSchema)] = []
-            for try await schema in group { schemas.append(schema) }
-            return schemas.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        let pipeline = Pipeline(workspace: Workspace())
+        let schemas = try await pipeline.schemas(try pipeline.workspace.services(only: service))
         for schema in schemas {
             print(SchemaReport(schema: schema).lines(includeDiagnostics: diagnostics).joined(separator: "\n"))
         }

@@ -99,12 +99,22 @@ struct Pipeline: Sendable {
         return SchemaBuilder.build(config: config, docsDirectory: docsDirectory, overridesFile: overridesFile)
     }
 
-    /// Builds one service and renders all of its outputs in memory.
-    func render(_ config: ServiceConfig) throws -> ServiceOutput {
+    /// Builds one configured service's schema, with its overrides file when there is one.
+    func schema(_ config: ServiceConfig) throws -> ServiceSchema {
         let overrides = workspace.url(workspace.overridesPath(config))
-        let schema = try Self.schema(
+        return try Self.schema(
             config: config, docsDirectory: workspace.url(config.docs),
             overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
+    }
+
+    /// Builds every service's schema concurrently; results are in configuration order.
+    func schemas(_ configs: [ServiceConfig]) async throws -> [ServiceSchema] {
+        try await concurrently(configs, schema)
+    }
+
+    /// Builds one service and renders all of its outputs in memory.
+    func render(_ config: ServiceConfig) throws -> ServiceOutput {
+        let schema = try schema(config)
         var files: [String: Data] = [
             workspace.schemaPath(config): try SpecFiles.canonicalJSON(schema),
             workspace.openAPIPath(config): try OpenAPIEmitter.document(for: schema),
@@ -121,13 +131,20 @@ struct Pipeline: Sendable {
 
     /// Renders every service concurrently; results are in configuration order.
     func renderAll(_ configs: [ServiceConfig]) async throws -> [ServiceOutput] {
-        try await withThrowingTaskGroup(of: (Int, ServiceOutput).self) { group in
+        try await concurrently(configs, render)
+    }
+
+    /// `work` applied to every service in parallel (the pages of one service are independent of the others').
+    private func concurrently<Result: Sendable>(
+        _ configs: [ServiceConfig], _ work: @escaping @Sendable (ServiceConfig) throws -> Result
+    ) async throws -> [Result] {
+        try await withThrowingTaskGroup(of: (Int, Result).self) { group in
             for (index, config) in configs.enumerated() {
-                group.addTask { (index, try render(config)) }
+                group.addTask { (index, try work(config)) }
             }
-            var outputs: [(Int, ServiceOutput)] = []
-            for try await output in group { outputs.append(output) }
-            return outputs.sorted { $0.0 < $1.0 }.map(\.1)
+            var results: [(Int, Result)] = []
+            for try await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
 
