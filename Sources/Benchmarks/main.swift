@@ -1,1 +1,4 @@
-print("benchmarks")
+switch CommandLine.arguments.dropFirst().first {
+case "signing": runSigningBenchmark()
+default: runSigningBenchmark()
+}
