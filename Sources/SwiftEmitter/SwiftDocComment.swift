@@ -62,12 +62,14 @@ struct SwiftDocComment {
             .joined(separator: " ")
     }
 
+    /// Greedy word wrap; the leading spaces of `text` are kept on its first line.
     static func wrap(_ text: String, width: Int, continuationIndent: String = "") -> [String] {
         var lines: [String] = []
         var current = ""
+        let leading = String(text.prefix(while: { $0 == " " }))
         for word in text.split(separator: " ") {
             if current.isEmpty {
-                current = (lines.isEmpty ? "" : continuationIndent) + word
+                current = (lines.isEmpty ? leading : continuationIndent) + word
             } else if current.count + 1 + word.count <= width {
                 current += " " + word
             } else {

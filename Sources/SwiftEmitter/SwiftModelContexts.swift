@@ -6,6 +6,8 @@ import APISchema
 /// An open enum: a struct over a `String` raw value with one static member per documented value.
 struct EnumContext {
     var name: String
+    /// Leading spaces of every line: the enum may be nested in a model or in the client.
+    var indent: String
     /// `OpenEnum`, plus `QueryValue` for enums that may be sent as query parameters.
     var conformances: String
     var doc: [String]
@@ -13,7 +15,7 @@ struct EnumContext {
 }
 
 struct EnumCaseContext {
-    var blankLine: Bool
+    /// Documentation lines, led by an empty line when the case is set apart from the one before.
     var doc: [String]
     var name: String
     /// Swift string literal of the wire value, quotes included.
@@ -44,8 +46,8 @@ struct PropertyContext {
     var name: String
     /// Declared type, `?` included for optionals.
     var type: String
-    /// Swift string literal of the wire name.
-    var wireName: String
+    /// The `CodingKeys` case: the name, with the wire name when they differ (`imageId = "image_id"`).
+    var codingKey: String
     /// ` = nil` for optionals in the memberwise initializer.
     var defaultValue: String
     var separator: String
@@ -125,7 +127,8 @@ struct SwiftModelBuilder {
                     doc: doc.lines(indent: 4),
                     name: memberName,
                     type: baseType + (property.required ? "" : "?"),
-                    wireName: SwiftNames.literal(property.name),
+                    codingKey: SwiftNames.unescaped(memberName) == property.name
+                        ? memberName : "\(memberName) = \(SwiftNames.literal(property.name))",
                     defaultValue: property.required ? "" : " = nil",
                     separator: index == properties.count - 1 ? "" : ",",
                     decode: "try container.\(method)(\(baseType).self, forKey: .\(memberName))"))
@@ -151,13 +154,13 @@ struct SwiftModelBuilder {
         for value in values where seen.insert(value.value).inserted {
             cases.append(
                 EnumCaseContext(
-                    blankLine: cases.isEmpty || documented,
-                    doc: SwiftDocComment(value.description).lines(indent: indent + 4),
+                    doc: (cases.isEmpty || documented ? [""] : [])
+                        + SwiftDocComment(value.description).lines(indent: indent + 4),
                     name: members.claim(SwiftNames.enumCase(value.value)),
                     value: SwiftNames.literal(value.value)))
         }
         return EnumContext(
-            name: name, conformances: queryValue ? "OpenEnum, QueryValue" : "OpenEnum", doc: doc.lines(indent: indent),
+            name: name, indent: String(repeating: " ", count: indent), conformances: queryValue ? "OpenEnum, QueryValue" : "OpenEnum", doc: doc.lines(indent: indent),
             cases: cases)
     }
 

@@ -34,14 +34,25 @@ enum SwiftNames {
 
     /// `image_id` → `imageId`, `X-Auth-Token` → `xAuthToken`, `datasetName` → `datasetName`, `ID` → `id`.
     static func lowerCamel(_ text: String) -> String {
-        let parts = words(text)
+        var parts = words(text).map(capitalized)
         guard let first = parts.first else { return "" }
-        return first.lowercased() + parts.dropFirst().map(capitalized).joined()
+        parts[0] = first.lowercased()
+        return joined(parts)
     }
 
     /// `volume_req` → `VolumeReq`, `category` → `Category`.
     static func upperCamel(_ text: String) -> String {
-        words(text).map(capitalized).joined()
+        joined(words(text).map(capitalized))
+    }
+
+    /// Words run together, with `_` kept between two numbers (`x86_64` → `x86_64`, not `x8664`).
+    private static func joined(_ parts: [String]) -> String {
+        var result = ""
+        for part in parts {
+            if result.last?.isNumber == true, part.first?.isNumber == true { result += "_" }
+            result += part
+        }
+        return result
     }
 
     /// `ID` → `Id`, `name` → `Name`, `x86` → `X86`.

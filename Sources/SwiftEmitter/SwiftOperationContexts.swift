@@ -58,7 +58,10 @@ struct ResolvedOperation {
         var isEnum: Bool
         var required: Bool
 
-        var declaration: String { "\(name): \(type)\(defaultValue)" }
+        /// Whether the argument has no label (the request body).
+        var unlabelled = false
+
+        var declaration: String { "\(unlabelled ? "_ " : "")\(name): \(type)\(defaultValue)" }
     }
 
     var operation: Operation
@@ -153,7 +156,7 @@ struct SwiftOperationBuilder {
             body = ResolvedOperation.Argument(
                 wireName: "", name: scope.claim("body"), type: type,
                 defaultValue: requestBody.required ? "" : " = nil", location: nil, doc: "The request body.",
-                schemaType: requestBody.type, isEnum: false, required: requestBody.required)
+                schemaType: requestBody.type, isEnum: false, required: requestBody.required, unlabelled: true)
         }
 
         func arguments(at location: Parameter.Location) -> [ResolvedOperation.Argument] {
@@ -294,23 +297,19 @@ struct SwiftOperationBuilder {
     }
 
     /// Title, summary, the HTTP line, and the parameters.
-    func doc(_ resolved: ResolvedOperation, returns: Bool, skipping: Set<String> = [], extra: [(String, String)] = [])
-        -> [String]
-    {
+    func doc(_ resolved: ResolvedOperation, returns: Bool, summary: String? = nil) -> [String] {
         let operation = resolved.operation
         var comment = SwiftDocComment(operation.title.isEmpty ? operation.id : operation.title)
-        if !operation.summary.isEmpty, operation.summary != operation.title { comment.add(operation.summary) }
+        let summary = summary ?? operation.summary
+        if !summary.isEmpty, summary != operation.title { comment.add(summary) }
         comment.add("`\(operation.method.uppercased()) \(operation.path)`")
         var lines = comment.lines(indent: 4)
         var parameterLines: [String] = []
         let width = SwiftDocComment.lineWidth - 4 - 4
-        for argument in resolved.arguments where !skipping.contains(argument.name) {
+        for argument in resolved.arguments {
             let text = SwiftDocComment.normalized(argument.doc.replacingNewlines())
             let entry = "  - \(SwiftNames.unescaped(argument.name)):" + (text.isEmpty ? "" : " \(text)")
             parameterLines += SwiftDocComment.wrap(entry, width: width, continuationIndent: "    ")
-        }
-        for (name, text) in extra {
-            parameterLines += SwiftDocComment.wrap("  - \(name): \(text)", width: width, continuationIndent: "    ")
         }
         if !parameterLines.isEmpty {
             lines += ["///", "/// - Parameters:"] + parameterLines.map { "/// " + $0 }

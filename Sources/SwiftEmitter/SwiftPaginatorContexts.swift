@@ -15,6 +15,9 @@ struct PaginatorContext {
     var closureParameters: String
     var method: String
     var callArguments: String
+    /// Whether the call is too long for one line; then `wrappedCallArguments` has one argument per line.
+    var wrapCall: Bool
+    var wrappedCallArguments: [ListItemContext]
     var elements: String
     /// `total: page.total` or `nextMarker: page.nextMarker`.
     var progress: String
@@ -82,7 +85,7 @@ extension SwiftOperationBuilder {
 
         let paged: Set<String> = ["offset", "limit", "marker"]
         var arguments = resolved.arguments.filter { !($0.location == .query && paged.contains($0.wireName)) }
-        var callArguments: [String] = arguments.map { "\($0.name): \($0.name)" }
+        var callArguments: [String] = arguments.map { $0.unlabelled ? $0.name : "\($0.name): \($0.name)" }
         for (wireName, argument) in [("offset", offset), ("marker", marker), ("limit", limit)] {
             guard let argument else { continue }
             callArguments.append("\(argument.name): \(convert(wireName, to: argument.type))")
@@ -102,16 +105,17 @@ extension SwiftOperationBuilder {
         paginatorResolved.body = nil
         paginatorResolved.queryArguments = arguments
         paginatorResolved.headerArguments = []
-        var doc = doc(paginatorResolved, returns: false)
-        let summary = SwiftDocComment(
-            "All pages of ``\(resolved.name)``, fetched \(offset != nil ? "by offset" : "by marker") as they are iterated; "
-                + "each element is one of `\(SwiftNames.unescaped(memberNames[itemsIndex]))`.")
-        doc.insert(contentsOf: ["///"] + summary.lines(indent: 4), at: 1)
+        let doc = doc(
+            paginatorResolved, returns: false,
+            summary: "All pages of ``\(resolved.name)``, fetched \(offset != nil ? "by offset" : "by marker") as they are "
+                + "iterated; each element is one of `\(SwiftNames.unescaped(memberNames[itemsIndex]))`.")
+        let call = "let page = try await self.\(resolved.name)(\(callArguments.joined(separator: ", ")))"
         return PaginatorContext(
             doc: doc, name: name, arguments: inline, wrap: !fits,
             wrappedArguments: fits ? [] : ListItemContext.list(declarations), paginatorType: paginator,
             elementType: elementType, closureParameters: closureParameters, method: resolved.name,
-            callArguments: callArguments.joined(separator: ", "), elements: elements, progress: progress)
+            callArguments: callArguments.joined(separator: ", "), wrapCall: call.count + 12 > SwiftDocComment.lineWidth,
+            wrappedCallArguments: ListItemContext.list(callArguments), elements: elements, progress: progress)
     }
 
     /// The paginator's `Int` offset or limit (or `String?` marker) as the operation's parameter type.
