@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+
+/// Everything a ``ServiceClient`` needs besides its endpoint.
+public struct ClientConfiguration: Sendable {
+    /// Where credentials come from; nil uses ``DefaultCredentialChain``.
+    public var credentials: (any CredentialProvider)?
+    /// Project id substituted into `{project_id}`; nil uses the one the credentials know.
+    public var projectId: String?
+    /// Retry behaviour.
+    public var retry: RetryPolicy
+    /// Connect and per-attempt time limits.
+    public var timeouts: Timeouts
+    /// The HTTP transport; nil uses ``AsyncHTTPClientTransport``.
+    public var transport: (any HTTPTransport)?
+    /// Logger for requests; nil disables logging.
+    public var logger: Logger?
+    /// The signing time source (tests inject a fixed clock).
+    public var clock: @Sendable () -> Date
+
+    /// Creates a configuration.
+    public init(
+        credentials: (any CredentialProvider)? = nil, projectId: String? = nil, retry: RetryPolicy = .default,
+        timeouts: Timeouts = .default, transport: (any HTTPTransport)? = nil, logger: Logger? = nil
+    ) {
+        self.credentials = credentials
+        self.projectId = projectId
+        self.retry = retry
+        self.timeouts = timeouts
+        self.transport = transport
+        self.logger = logger
+        self.clock = { Date() }
+    }
+}

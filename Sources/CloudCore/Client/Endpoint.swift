@@ -1,0 +1,37 @@
+import Foundation
+
+/// Where a service is reached: scheme, host, optional port and optional base path.
+public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
+    /// `https` or `http`.
+    public var scheme: String
+    /// Host and optional `:port`, as sent in `Host`.
+    public var authority: String
+    /// Path prefix without trailing `/` (usually empty).
+    public var basePath: String
+
+    /// The public endpoint of `service` in `region` of `cloud`.
+    public init(service: String, region: Region, cloud: Cloud) {
+        scheme = "https"
+        authority = "\(service).\(region.rawValue).\(cloud.domain)"
+        basePath = ""
+    }
+
+    /// An explicit endpoint such as `https://modelarts.example.com` or `http://127.0.0.1:8080`.
+    public init(url: URL) throws {
+        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
+            let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = components.host, !host.isEmpty
+        else {
+            throw ClientError("endpoint must be an absolute http(s) URL with a host")
+        }
+        self.scheme = scheme
+        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        authority = components.port.map { "\(hostPart):\($0)" } ?? hostPart
+        var path = components.percentEncodedPath
+        while path.hasSuffix("/") { path.removeLast() }
+        basePath = path
+    }
+
+    /// `scheme://authority/basePath`.
+    public var description: String { "\(scheme)://\(authority)\(basePath)" }
+}

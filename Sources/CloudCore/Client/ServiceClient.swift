@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Logging
+
+/// Sends the operations of one service: builds, authenticates, retries and decodes requests.
+///
+/// The middleware chain, outermost first: logging → retry → signing → error mapping → transport.
+/// Retry sits outside signing so that every attempt is signed afresh.
+public final class ServiceClient: Sendable {
+    /// Where requests go.
+    public let endpoint: Endpoint
+    /// The region, when known.
+    public let region: Region?
+    /// The configuration the client was created with.
+    public let configuration: ClientConfiguration
+    private let credentialProvider: any CredentialProvider
+    private let transport: any HTTPTransport
+    private let chain: MiddlewareNext
+
+    /// A client for `https://<endpointPrefix>.<region>.<cloud domain>`.
+    public convenience init(
+        endpointPrefix: String, region: Region, cloud: Cloud = .openTelekomCloud,
+        configuration: ClientConfiguration = .init()
+    ) throws {
+        try self.init(
+            resolvedEndpoint: Endpoint(service: endpointPrefix, region: region, cloud: cloud), region: region,
+            configuration: configuration)
+    }
+
+    /// A client for an explicit endpoint such as `http://127.0.0.1:8080`.
+    public convenience init(endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init()) throws {
+        try self.init(resolvedEndpoint: Endpoint(url: endpoint), region: region, configuration: configuration)
+    }
+
+    private init(resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration) throws {
+        self.endpoint = resolvedEndpoint
+        self.region = region
+        self.configuration = configuration
+        let provider = configuration.credentials ?? DefaultCredentialChain(transport: configuration.transport)
+        self.credentialProvider = provider
+        let transport = configuration.transport ?? AsyncHTTPClientTransport(connectTimeout: configuration.timeouts.connect)
+        self.transport = transport
+        let logger = configuration.logger
+        let timeout = configuration.timeouts.request
+
+        var middlewares: [any Middleware] = []
+        if let logger { middlewares.append(LoggingMiddleware(logger: logger)) }
+        middlewares.append(RetryMiddleware(policy: configuration.retry))
+        middlewares.append(SigningMiddleware(provider: provider, clock: configuration.clock))
+        middlewares.append(ErrorMappingMiddleware())
+
+        var next: MiddlewareNext = { request in
+            if let logger {
+                logger.trace(
+                    "attempt", metadata: ["headers": .string(LoggingMiddleware.render(request.headerFields))])
+            }
+            return try await transport.send(request.httpRequest, body: request.body, timeout: timeout)
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { request in try await middleware.handle(request, next: inner) }
+        }
+        self.chain = next
+    }
+
+    /// Sends and decodes the JSON body of a 2xx response.
+    public func send<Output: Decodable & Sendable>(_ request: OperationRequest, as: Output.Type) async throws -> Output {
+        let response = try await execute(request)
+        do {
+            return try JSONDecoder().decode(Output.self, from: response.body)
+        } catch {
+            throw ClientError("could not decode the response of \(request.operation): \(error)")
+        }
+    }
+
+    /// Sends and ignores the response body (204 / no documented body).
+    public func send(_ request: OperationRequest) async throws {
+        _ = try await execute(request)
+    }
+
+    /// Sends and returns the raw response (status, headers and body) of a 2xx response.
+    public func execute(_ request: OperationRequest) async throws -> TransportResponse {
+        var projectId = configuration.projectId
+        if projectId == nil, request.path.contains("{project_id}"), request.pathParameters["project_id"] == nil {
+            projectId = try await credentialProvider.credentials().projectId
+        }
+        let path = endpoint.basePath + (try request.expandedPath(projectId: projectId))
+        var fields = HTTPFields()
+        var body: Data?
+        if let payload = request.body {
+            body = try JSONEncoder().encode(payload)
+            fields[.contentType] = "application/json;charset=UTF-8"
+        }
+        for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
+            guard let fieldName = HTTPField.Name(name) else {
+                throw ClientError("invalid header name \(name)")
+            }
+            fields[fieldName] = value
+        }
+        if fields[.contentType] == nil, body == nil {
+            fields[.contentType] = "application/json"
+        }
+        let prepared = PreparedRequest(
+            operation: request.operation, method: request.method, scheme: endpoint.scheme,
+            authority: endpoint.authority, path: path.isEmpty ? "/" : path, query: request.query,
+            headerFields: fields, body: body, projectId: projectId)
+        return try await chain(prepared)
+    }
+}

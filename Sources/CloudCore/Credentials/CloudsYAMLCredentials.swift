@@ -1,0 +1,64 @@
+import Foundation
+import Yams
+
+/// Reads OpenStack `clouds.yaml` (`./clouds.yaml`, `~/.config/openstack/clouds.yaml`,
+/// `/etc/openstack/clouds.yaml`, first found wins) and picks the cloud named by `OS_CLOUD`, or the only one.
+public enum CloudsYAMLCredentials {
+    /// The provider for the selected cloud, or nil when no file or cloud matches.
+    public static func provider(
+        from environment: CredentialEnvironment, transport: (any HTTPTransport)? = nil
+    ) throws -> (any CredentialProvider)? {
+        var paths: [String] = []
+        if let current = environment.currentDirectory { paths.append(current + "/clouds.yaml") }
+        if let home = environment.homeDirectory { paths.append(home + "/.config/openstack/clouds.yaml") }
+        if let system = environment.systemDirectory { paths.append(system + "/openstack/clouds.yaml") }
+        for path in paths {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            return try provider(parsing: text, cloudName: environment.value("OS_CLOUD"), transport: transport)
+        }
+        return nil
+    }
+
+    /// The provider for `cloudName` (or the only cloud) in YAML `text`.
+    public static func provider(
+        parsing text: String, cloudName: String?, transport: (any HTTPTransport)? = nil
+    ) throws -> (any CredentialProvider)? {
+        guard let root = try Yams.load(yaml: text) as? [String: Any],
+            let clouds = root["clouds"] as? [String: Any]
+        else { return nil }
+        let selected: Any?
+        if let cloudName {
+            selected = clouds[cloudName]
+        } else {
+            selected = clouds.count == 1 ? clouds.values.first : nil
+        }
+        guard let cloud = selected as? [String: Any] else { return nil }
+        let auth = cloud["auth"] as? [String: Any] ?? [:]
+        func string(_ key: String, in dictionary: [String: Any]) -> String? {
+            switch dictionary[key] {
+            case let value as String where !value.isEmpty: return value
+            case let value as Int: return String(value)
+            default: return nil
+            }
+        }
+        let projectId = string("project_id", in: auth)
+        if let ak = string("ak", in: auth) ?? string("access_key", in: auth),
+            let sk = string("sk", in: auth) ?? string("secret_key", in: auth)
+        {
+            return StaticCredentialProvider(
+                accessKey: ak, secretKey: sk, securityToken: string("security_token", in: auth), projectId: projectId)
+        }
+        guard let user = string("username", in: auth), let password = string("password", in: auth),
+            let authURL = string("auth_url", in: auth).flatMap(URL.init(string:))
+        else { return nil }
+        let scope: IAMTokenProvider.ProjectScope? =
+            projectId.map { .id($0) } ?? string("project_name", in: auth).map { .name($0) }
+            ?? string("region_name", in: cloud).map { .name($0) }
+        let domain =
+            string("user_domain_name", in: auth) ?? string("domain_name", in: auth)
+            ?? string("user_domain_id", in: auth) ?? user
+        return IAMTokenProvider(
+            authURL: authURL, userName: user, password: password, domainName: domain, scope: scope,
+            transport: transport)
+    }
+}

@@ -1,0 +1,69 @@
+/// An access key pair, optionally temporary (with a security token).
+public struct AccessKeyCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The access key id (AK); not secret.
+    public var accessKey: String
+    /// The secret key (SK).
+    public var secretKey: String
+    /// The security token of temporary credentials, sent as `X-Security-Token`.
+    public var securityToken: String?
+
+    /// Creates permanent (no token) or temporary (with token) credentials.
+    public init(accessKey: String, secretKey: String, securityToken: String? = nil) {
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.securityToken = securityToken
+    }
+
+    /// Shows the access key only.
+    public var description: String {
+        "AccessKeyCredentials(accessKey: \(accessKey), secretKey: \(Redaction.placeholder)"
+            + (securityToken == nil ? ")" : ", securityToken: \(Redaction.placeholder))")
+    }
+
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+}
+
+/// How requests are authenticated.
+public enum Authentication: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// Sign every request with `SDK-HMAC-SHA256`.
+    case accessKey(AccessKeyCredentials)
+    /// Send an IAM token as `X-Auth-Token`.
+    case token(String)
+
+    /// Redacted.
+    public var description: String {
+        switch self {
+        case .accessKey(let credentials): return "accessKey(\(credentials))"
+        case .token: return "token(\(Redaction.placeholder))"
+        }
+    }
+
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+}
+
+/// What a provider hands to the client for one request.
+public struct Credentials: Sendable, Hashable, CustomStringConvertible {
+    /// How to authenticate.
+    public var authentication: Authentication
+    /// The project the credentials are scoped to, when the provider knows it.
+    public var projectId: String?
+
+    /// Creates credentials.
+    public init(authentication: Authentication, projectId: String? = nil) {
+        self.authentication = authentication
+        self.projectId = projectId
+    }
+
+    /// Redacted.
+    public var description: String {
+        "Credentials(\(authentication), projectId: \(projectId ?? "nil"))"
+    }
+}
+
+/// A source of credentials; asked before every attempt, so it should cache.
+public protocol CredentialProvider: Sendable {
+    /// Returns current credentials, refreshing them if necessary.
+    func credentials() async throws -> Credentials
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HTTPTypes
+
+/// Obtains an IAM token with the password method (`POST /v3/auth/tokens`), caches it and refreshes it
+/// shortly before it expires. Concurrent callers share one refresh.
+public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
+    /// The project scope of the token.
+    public enum ProjectScope: Sendable, Hashable {
+        /// Scope by project id.
+        case id(String)
+        /// Scope by project name (often the region name, e.g. `eu-de`).
+        case name(String)
+    }
+
+    private struct Token: Sendable {
+        let value: String
+        let expiresAt: Date
+        let projectId: String?
+    }
+
+    private let tokensURL: URL
+    private let userName: String
+    private let password: String
+    private let domainName: String
+    private let scope: ProjectScope?
+    private let transport: any HTTPTransport
+    private let refreshMargin: TimeInterval
+    private let timeout: Duration
+    private let now: @Sendable () -> Date
+    private var cached: Token?
+    private var refreshing: Task<Token, any Error>?
+    /// How many tokens were fetched from IAM (for diagnostics and tests).
+    public private(set) var fetchCount = 0
+
+    /// Creates a provider.
+    /// - Parameters:
+    ///   - authURL: the IAM endpoint, with or without the `/v3` suffix, e.g. `https://iam.eu-de.otc.t-systems.com/v3`.
+    ///   - refreshMargin: a token is replaced when it expires within this interval.
+    ///   - clock: the current time, injectable for tests.
+    public init(
+        authURL: URL, userName: String, password: String, domainName: String, scope: ProjectScope?,
+        transport: (any HTTPTransport)? = nil, refreshMargin: TimeInterval = 300, timeout: Duration = .seconds(30),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        var base = authURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        if !base.hasSuffix("/v3") { base += "/v3" }
+        self.tokensURL = URL(string: base + "/auth/tokens") ?? authURL
+        self.userName = userName
+        self.password = password
+        self.domainName = domainName
+        self.scope = scope
+        self.transport = transport ?? AsyncHTTPClientTransport()
+        self.refreshMargin = refreshMargin
+        self.timeout = timeout
+        self.now = clock
+    }
+
+    /// Redacted.
+    public nonisolated var description: String {
+        "IAMTokenProvider(user: \(userName), domain: \(domainName), password: \(Redaction.placeholder))"
+    }
+
+    /// The cached token, or a fresh one when it is missing or about to expire.
+    public func credentials() async throws -> Credentials {
+        if let cached, cached.expiresAt.timeIntervalSince(now()) > refreshMargin {
+            return Credentials(authentication: .token(cached.value), projectId: cached.projectId)
+        }
+        if let refreshing {
+            let token = try await refreshing.value
+            return Credentials(authentication: .token(token.value), projectId: token.projectId)
+        }
+        let task = Task { try await self.fetchToken() }
+        refreshing = task
+        defer { refreshing = nil }
+        let token = try await task.value
+        cached = token
+        return Credentials(authentication: .token(token.value), projectId: token.projectId)
+    }
+
+    private func fetchToken() async throws -> Token {
+        fetchCount += 1
+        var request = HTTPRequest(url: tokensURL)
+        request.method = .post
+        request.headerFields[.contentType] = "application/json;charset=UTF-8"
+        let body = try JSONEncoder().encode(requestBody())
+        let response = try await transport.send(request, body: body, timeout: timeout)
+        guard (200...299).contains(response.head.status.code) else {
+            throw APIError(
+                status: response.head.status.code,
+                requestId: response.head.headerFields[HTTPField.Name("X-Request-Id")!],
+                body: response.body)
+        }
+        guard let value = response.head.headerFields[HTTPField.Name("X-Subject-Token")!], !value.isEmpty else {
+            throw ClientError("IAM response has no X-Subject-Token header")
+        }
+        let parsed = try? JSONDecoder().decode(JSONValue.self, from: response.body)
+        let expiry = parsed?["token"]?["expires_at"]?.stringValue.flatMap(Self.parseDate)
+            ?? now().addingTimeInterval(3600)
+        let projectId = parsed?["token"]?["project"]?["id"]?.stringValue
+        return Token(value: value, expiresAt: expiry, projectId: projectId)
+    }
+
+    private func requestBody() -> JSONValue {
+        let identity: JSONValue = [
+            "methods": ["password"],
+            "password": ["user": ["name": .string(userName), "password": .string(password), "domain": ["name": .string(domainName)]]],
+        ]
+        var auth: [String: JSONValue] = ["identity": identity]
+        switch scope {
+        case .id(let id): auth["scope"] = ["project": ["id": .string(id)]]
+        case .name(let name): auth["scope"] = ["project": ["name": .string(name)]]
+        case nil: auth["scope"] = ["domain": ["name": .string(domainName)]]
+        }
+        return ["auth": .object(auth)]
+    }
+
+    /// Parses `expires_at`, e.g. `2026-11-24T09:13:31.816000Z`.
+    static func parseDate(_ text: String) -> Date? {
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = fractional.date(from: text) { return date }
+        let plain = ISO8601DateFormatter()
+        return plain.date(from: text)
+    }
+}

@@ -1,0 +1,15 @@
+/// A problem with the client's configuration or with a request before it is sent.
+public struct ClientError: Error, Sendable, CustomStringConvertible, Hashable {
+    /// A short, secret-free explanation.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+
+    /// The message.
+    public var description: String { "ClientError(\(message))" }
+
+    static func missingCredentials(_ detail: String = "") -> ClientError {
+        ClientError("no credentials found" + (detail.isEmpty ? "" : ": \(detail)"))
+    }
+}

@@ -1,0 +1,59 @@
+import HTTPTypes
+
+/// One call of a documented operation, as generated code describes it.
+public struct OperationRequest: Sendable {
+    /// Operation id, used in logs.
+    public var operation: String
+    /// HTTP method.
+    public var method: HTTPRequest.Method
+    /// Path template, e.g. `/v1/{project_id}/notebooks/{id}`.
+    public var path: String
+    /// Values for the template's placeholders (unencoded); `project_id` comes from the client when absent.
+    public var pathParameters: [String: String]
+    /// Query parameters.
+    public var query: QueryItems
+    /// Extra header fields.
+    public var headers: [String: String]
+    /// JSON body, encoded with `JSONEncoder` (generated `CodingKeys` carry the wire names).
+    public var body: (any Encodable & Sendable)?
+
+    /// Creates a request description.
+    public init(
+        operation: String, method: HTTPRequest.Method, path: String, pathParameters: [String: String] = [:],
+        query: QueryItems = QueryItems(), headers: [String: String] = [:], body: (any Encodable & Sendable)? = nil
+    ) {
+        self.operation = operation
+        self.method = method
+        self.path = path
+        self.pathParameters = pathParameters
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Replaces every `{name}` with the percent-encoded value; throws when a value is missing.
+    func expandedPath(projectId: String?) throws -> String {
+        var result = ""
+        var remainder = path[...]
+        while let open = remainder.firstIndex(of: "{") {
+            guard let close = remainder[open...].firstIndex(of: "}") else { break }
+            result += remainder[..<open]
+            let name = String(remainder[remainder.index(after: open)..<close])
+            let value: String?
+            if let given = pathParameters[name] {
+                value = given
+            } else if name == "project_id" {
+                value = projectId
+            } else {
+                value = nil
+            }
+            guard let value else {
+                throw ClientError("missing value for path parameter {\(name)} of \(operation)")
+            }
+            result += PercentEncoding.encode(value)
+            remainder = remainder[remainder.index(after: close)...]
+        }
+        result += remainder
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+/// The query parameters of an operation, in the order they were added.
+///
+/// Nil values are skipped; array values repeat the key. The signer sorts them canonically and the very
+/// same canonical string is sent on the wire.
+public struct QueryItems: Sendable, Hashable {
+    /// One `name=value` pair before encoding.
+    public struct Item: Sendable, Hashable {
+        /// Parameter name.
+        public var name: String
+        /// Parameter value (unencoded).
+        public var value: String
+
+        /// Creates a pair.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// The pairs, in insertion order.
+    public private(set) var items: [Item] = []
+
+    /// Creates an empty list.
+    public init() {}
+
+    /// Creates a list from pairs.
+    public init(_ pairs: [(String, String)]) {
+        items = pairs.map { Item(name: $0.0, value: $0.1) }
+    }
+
+    /// Adds a parameter; `nil` is skipped and arrays add one pair per element.
+    public mutating func append(_ name: String, _ value: (some QueryValue)?) {
+        guard let value else { return }
+        for text in value.queryValues {
+            items.append(Item(name: name, value: text))
+        }
+    }
+
+    /// Whether no parameter was added.
+    public var isEmpty: Bool { items.isEmpty }
+}

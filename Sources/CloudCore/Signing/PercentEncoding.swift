@@ -1,0 +1,85 @@
+/// Percent-encoding as the Huawei Cloud signer does it: only `A-Z a-z 0-9 - _ . ~` stay literal, every other
+/// UTF-8 byte becomes `%XX` with upper-case hex digits.
+enum PercentEncoding {
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    @inline(__always)
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Appends the encoded form of `bytes` to `output`.
+    static func encode(_ bytes: some Sequence<UInt8>, into output: inout [UInt8]) {
+        for byte in bytes {
+            if isUnreserved(byte) {
+                output.append(byte)
+            } else {
+                output.append(UInt8(ascii: "%"))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
+    /// The encoded form of `text`.
+    static func encode(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        encode(text.utf8, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+    }
+
+    /// Decodes `%XX` sequences; malformed sequences are kept literally.
+    static func decode(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                let first = bytes.index(after: index)
+                if first != bytes.endIndex, let high = hexValue(bytes[first]) {
+                    let second = bytes.index(after: first)
+                    if second != bytes.endIndex, let low = hexValue(bytes[second]) {
+                        output.append(high << 4 | low)
+                        index = bytes.index(after: second)
+                        continue
+                    }
+                }
+            }
+            output.append(byte)
+            index = bytes.index(after: index)
+        }
+        return output
+    }
+
+    /// Encodes every `/`-separated segment of a path for the wire (the `/` separators stay).
+    static func encodePath(_ path: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                output.append(byte)
+            } else {
+                encode(CollectionOfOne(byte), into: &output)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import HTTPTypes
+import Logging
+import Testing
+
+@testable import CloudCore
+
+struct Notebook: Codable, Sendable, Equatable {
+    let id: String
+}
+
+/// Fast retries for tests.
+let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(20))
+
+func makeClient(
+    _ server: LoopbackServer, retry: RetryPolicy = quickRetry, timeouts: Timeouts = .default,
+    credentials: any CredentialProvider = StaticCredentialProvider(accessKey: "AK1", secretKey: "SK-secret-value"),
+    projectId: String? = "proj1", logger: Logger? = nil
+) throws -> ServiceClient {
+    var configuration = ClientConfiguration(
+        credentials: credentials, projectId: projectId, retry: retry, timeouts: timeouts, logger: logger)
+    let tick = Locked(0)
+    configuration.clock = {
+        Date(timeIntervalSince1970: 1_573_788_615 + Double(tick.withLock { value in
+            value += 1
+            return value
+        }))
+    }
+    return try ServiceClient(endpoint: server.baseURL, region: .euDe, configuration: configuration)
+}
+
+@Suite("ServiceClient over loopback HTTP")
+struct ServiceClientLoopbackTests {
+    @Test("503 with Retry-After is retried after the requested delay and re-signed")
+    func retryAfter503() async throws {
+        let server = try await LoopbackServer.start { _, index in
+            index == 0
+                ? .respond(status: 503, headers: [("Retry-After", "1")], body: #"{"error_code":"APIG.0201","error_msg":"busy"}"#)
+                : .respond(status: 200, headers: [("Content-Type", "application/json")], body: #"{"id":"nb1"}"#)
+        }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .seconds(3)))
+        let started = ContinuousClock.now
+        let result = try await client.send(
+            OperationRequest(operation: "CreateNotebook", method: .post, path: "/v1/{project_id}/notebooks", body: Notebook(id: "x")),
+            as: Notebook.self)
+        #expect(result == Notebook(id: "nb1"))
+        #expect(ContinuousClock.now - started >= .milliseconds(900))
+        let requests = server.requests
+        #expect(requests.count == 2)
+        #expect(requests.map(\.path) == ["/v1/proj1/notebooks", "/v1/proj1/notebooks"])
+        #expect(requests[0].header("X-Sdk-Date") != requests[1].header("X-Sdk-Date"))
+        #expect(requests[0].header("Authorization") != requests[1].header("Authorization"))
+        #expect(requests[1].header("X-Project-Id") == "proj1")
+    }
+
+    @Test("a dropped connection is retried for GET")
+    func droppedConnectionRetriedForGet() async throws {
+        let server = try await LoopbackServer.start { _, index in
+            index == 0 ? .drop : .respond(status: 200, body: #"{"id":"a"}"#)
+        }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server)
+        let result = try await client.send(
+            OperationRequest(operation: "ShowNotebook", method: .get, path: "/v1/{project_id}/notebooks/{id}", pathParameters: ["id": "a b"]),
+            as: Notebook.self)
+        #expect(result.id == "a")
+        #expect(server.requests.count == 2)
+        #expect(server.requests.last?.path == "/v1/proj1/notebooks/a%20b")
+    }
+
+    @Test("a dropped connection is not retried for POST")
+    func droppedConnectionNotRetriedForPost() async throws {
+        let server = try await LoopbackServer.start { _, _ in .drop }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server)
+        await #expect(throws: TransportError.self) {
+            try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/x", body: Notebook(id: "a")))
+        }
+        #expect(server.requests.count == 1)
+    }
+
+    @Test("gives up after the configured attempts and throws the last error")
+    func givesUpWithLastError() async throws {
+        let server = try await LoopbackServer.start { _, index in
+            .respond(status: 500, headers: [("X-Request-Id", "req-\(index)")], body: #"{"error_code":"E.\#(index)","error_msg":"boom"}"#)
+        }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server)
+        do {
+            try await client.send(OperationRequest(operation: "List", method: .get, path: "/v1/x"))
+            Issue.record("expected an error")
+        } catch let error as APIError {
+            #expect(error.status == 500)
+            #expect(error.code == "E.2")
+            #expect(error.requestId == "req-2")
+        }
+        #expect(server.requests.count == 3)
+    }
+
+    @Test("500 is not retried for POST")
+    func serverErrorNotRetriedForPost() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 500, body: "{}") }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server)
+        await #expect(throws: APIError.self) {
+            try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/x"))
+        }
+        #expect(server.requests.count == 1)
+    }
+
+    @Test("a slow response hits the request timeout")
+    func timeout() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respondAfter(.seconds(2), status: 200, body: "{}") }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(
+            server, retry: .none, timeouts: Timeouts(connect: .seconds(10), request: .milliseconds(200)))
+        let started = ContinuousClock.now
+        do {
+            try await client.send(OperationRequest(operation: "Slow", method: .get, path: "/v1/slow"))
+            Issue.record("expected a timeout")
+        } catch let error as TransportError {
+            #expect(error.kind == .timedOut)
+        }
+        #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test("error bodies of every shape are parsed and the request id surfaced")
+    func errorShapesOverHTTP() async throws {
+        let bodies = [
+            #"{"error_code":"ModelArts.0104","error_msg":"not found"}"#,
+            #"{"errorCode":"X.1","errorMsg":"camel"}"#,
+            #"{"code":"C.2","message":"plain"}"#,
+            #"{"error":{"code":"N.3","message":"nested"}}"#,
+            #"{"badRequest":{"code":400,"message":"bad"}}"#,
+        ]
+        let server = try await LoopbackServer.start { _, index in
+            .respond(status: 400, headers: [("X-Request-Id", "rid-\(index)")], body: bodies[index % bodies.count])
+        }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server)
+        var seen: [(String?, String?, String?)] = []
+        for _ in bodies {
+            do {
+                try await client.send(OperationRequest(operation: "Show", method: .get, path: "/v1/x"))
+            } catch let error as APIError {
+                #expect(error.status == 400)
+                seen.append((error.code, error.message, error.requestId))
+            }
+        }
+        #expect(seen.map(\.0) == ["ModelArts.0104", "X.1", "C.2", "N.3", "400"])
+        #expect(seen.map(\.1) == ["not found", "camel", "plain", "nested", "bad"])
+        #expect(seen.map(\.2) == ["rid-0", "rid-1", "rid-2", "rid-3", "rid-4"])
+    }
+
+    @Test("the server can verify the signature: sent query and headers are exactly what was signed")
+    func serverSideVerification() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(
+            server,
+            credentials: StaticCredentialProvider(accessKey: "AK1", secretKey: "SK-secret-value", securityToken: "sts-token"))
+        var query = QueryItems()
+        query.append("name", "my notebook/ü")
+        query.append("limit", 10)
+        query.append("status", ["RUNNING", "STOPPED"])
+        query.append("missing", Optional<String>.none)
+        try await client.send(
+            OperationRequest(operation: "List", method: .get, path: "/v1/{project_id}/notebooks", query: query, headers: ["X-Language": "en-us"]))
+        let request = try #require(server.requests.first)
+        #expect(request.query == "limit=10&name=my%20notebook%2F%C3%BC&status=RUNNING&status=STOPPED")
+        #expect(request.header("X-Security-Token") == "sts-token")
+        let authorization = try #require(request.header("Authorization"))
+        let signedNames = authorization.components(separatedBy: "SignedHeaders=")[1].components(separatedBy: ",")[0]
+            .split(separator: ";").map(String.init)
+        var items = QueryItems()
+        for pair in request.query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            items.append(
+                String(decoding: PercentEncoding.decode(Array(parts[0].utf8)), as: UTF8.self),
+                String(decoding: PercentEncoding.decode(Array(parts[1].utf8)), as: UTF8.self))
+        }
+        let headers = request.headers.filter { signedNames.contains($0.name.lowercased()) }
+        let recomputed = RequestSigner(accessKey: "AK1", secretKey: "SK-secret-value").sign(
+            method: request.method, path: request.path, query: items, headers: headers, body: request.body)
+        #expect(recomputed.authorization == authorization)
+        #expect(signedNames.contains("host") && signedNames.contains("x-security-token") && signedNames.contains("x-project-id"))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A value guarded by a lock, for test bookkeeping shared across tasks.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+
+    var current: Value { withLock { $0 } }
+}
+
+/// One request as the loopback server saw it.
+struct RecordedRequest: Sendable {
+    var method: String
+    var uri: String
+    var headers: [(name: String, value: String)]
+    var body: Data
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
+    var query: String { uri.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? "" }
+}
+
+/// What the server does with a request.
+enum ServerAction: Sendable {
+    case respond(status: Int, headers: [(String, String)] = [], body: String = "")
+    case respondAfter(Duration, status: Int, headers: [(String, String)] = [], body: String = "")
+    case drop
+}
+
+/// An HTTP/1.1 server on 127.0.0.1 with an ephemeral port, answering from a closure.
+final class LoopbackServer: Sendable {
+    typealias Handler = @Sendable (_ request: RecordedRequest, _ index: Int) -> ServerAction
+
+    let port: Int
+    private let channel: any Channel
+    private let recorded: Locked<[RecordedRequest]>
+
+    var requests: [RecordedRequest] { recorded.current }
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    private init(port: Int, channel: any Channel, recorded: Locked<[RecordedRequest]>) {
+        self.port = port
+        self.channel = channel
+        self.recorded = recorded
+    }
+
+    static func start(_ handler: @escaping Handler) async throws -> LoopbackServer {
+        let recorded = Locked<[RecordedRequest]>([])
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(RequestHandler(handler: handler, recorded: recorded))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        return LoopbackServer(port: channel.localAddress!.port!, channel: channel, recorded: recorded)
+    }
+
+    func shutdown() async {
+        try? await channel.close()
+    }
+
+    private final class RequestHandler: ChannelInboundHandler {
+        typealias InboundIn = HTTPServerRequestPart
+        typealias OutboundOut = HTTPServerResponsePart
+
+        let handler: Handler
+        let recorded: Locked<[RecordedRequest]>
+        var head: HTTPRequestHead?
+        var body = Data()
+
+        init(handler: @escaping Handler, recorded: Locked<[RecordedRequest]>) {
+            self.handler = handler
+            self.recorded = recorded
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(let head):
+                self.head = head
+                body = Data()
+            case .body(var buffer):
+                body.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
+            case .end:
+                guard let head else { return }
+                let request = RecordedRequest(
+                    method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) },
+                    body: body)
+                let index = recorded.withLock { list in
+                    list.append(request)
+                    return list.count - 1
+                }
+                let action = handler(request, index)
+                switch action {
+                case .drop:
+                    context.close(promise: nil)
+                case .respond(let status, let headers, let body):
+                    write(context: context, status: status, headers: headers, body: body)
+                case .respondAfter(let delay, let status, let headers, let body):
+                    let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                    let nanos = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+                    context.eventLoop.scheduleTask(in: .nanoseconds(nanos)) {
+                        let (handler, context) = bound.value
+                        handler.write(context: context, status: status, headers: headers, body: body)
+                    }
+                }
+            }
+        }
+
+        func write(context: ChannelHandlerContext, status: Int, headers: [(String, String)], body: String) {
+            var fields = HTTPHeaders(headers)
+            fields.replaceOrAdd(name: "Content-Length", value: String(body.utf8.count))
+            let head = HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: fields)
+            context.write(wrapOutboundOut(.head(head)), promise: nil)
+            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+}
