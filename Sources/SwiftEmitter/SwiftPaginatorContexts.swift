@@ -83,12 +83,14 @@ extension SwiftOperationBuilder {
             progress = "nextMarker: page.\(memberNames[next])"
         }
 
-        let paged: Set<String> = ["offset", "limit", "marker"]
+        let paged: Set<String> = offset != nil ? ["offset", "limit"] : ["marker", "limit"]
         var arguments = resolved.arguments.filter { !($0.location == .query && paged.contains($0.wireName)) }
-        var callArguments: [String] = arguments.map { $0.unlabelled ? $0.name : "\($0.name): \($0.name)" }
-        for (wireName, argument) in [("offset", offset), ("marker", marker), ("limit", limit)] {
-            guard let argument else { continue }
-            callArguments.append("\(argument.name): \(convert(wireName, to: argument.type))")
+        // The operation's arguments in its own order, offset/marker and limit fed by the paginator.
+        let callArguments: [String] = resolved.arguments.map { argument in
+            if argument.location == .query, paged.contains(argument.wireName) {
+                return "\(argument.name): \(convert(argument.wireName, to: argument.type))"
+            }
+            return argument.unlabelled ? argument.name : "\(argument.name): \(argument.name)"
         }
         arguments.append(
             ResolvedOperation.Argument(
