@@ -67,10 +67,15 @@ struct SwiftModelBuilder {
     var typeMap: SwiftTypeMap
 
     /// The declaration of the named type `type`, with its (approximate) rendered length in lines.
-    func declaration(for type: NamedType) -> (DeclarationContext, lines: Int) {
+    /// - Parameter inResponse: Whether the type is part of a response. Servers (and the pages' own examples) omit
+    ///   or null fields the tables call mandatory, so every field of a response type is optional.
+    func declaration(for type: NamedType, inResponse: Bool) -> (DeclarationContext, lines: Int) {
         let swiftName = typeMap.swiftType(.named(type.name))
         switch type.kind {
         case .object(let properties):
+            let properties = inResponse ? properties.map { Property(
+                name: $0.name, type: $0.type, required: false, enumValues: $0.enumValues, description: $0.description) }
+                : properties
             let model = model(named: swiftName, description: type.description, properties: properties)
             let lines =
                 model.properties.reduce(8) { $0 + $1.doc.count + 5 + ($0 > 0 && model.customDecoding ? 1 : 0) }

@@ -93,9 +93,12 @@ struct SwiftModulePlan {
 
         // MARK: Models, by the group that uses them (`Shared` when several or none do)
         let usage = Self.typeUsage(schema: schema, operations: operations, groups: groups)
+        let responseTypes = Self.reachable(
+            from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } }, in: schema)
         var modelsByGroup: [String: [(DeclarationContext, Int, String)]] = [:]
         for type in schema.types {
-            let (declaration, lines) = modelBuilder.declaration(for: type)
+            let (declaration, lines) = modelBuilder.declaration(
+                for: type, inResponse: responseTypes.contains(type.name))
             let users = usage[type.name] ?? []
             let group = users.count == 1 ? users.first! : "Shared"
             modelsByGroup[group, default: []].append((declaration, lines, typeMap.swiftType(.named(type.name))))
@@ -183,23 +186,29 @@ struct SwiftModulePlan {
         return Groups(names: names, titles: titles)
     }
 
+    /// The named types `roots` use, directly or through other types, the roots included.
+    static func reachable(from roots: [String], in schema: ServiceSchema) -> Set<String> {
+        let types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var pending = roots
+        var seen: Set<String> = []
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            if case .object(let properties)? = types[name]?.kind {
+                pending += properties.compactMap(\.type.referencedName)
+            }
+        }
+        return seen
+    }
+
     /// The groups whose operations use each named type, directly or through other types.
     static func typeUsage(schema: ServiceSchema, operations: [Operation], groups: Groups) -> [String: Set<String>] {
-        let types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var usage: [String: Set<String>] = [:]
         for operation in operations {
             let group = groups.name(of: operation)
-            var pending = operation.parameters.compactMap(\.type.referencedName)
+            let roots = operation.parameters.compactMap(\.type.referencedName)
                 + [operation.requestBody?.type.referencedName].compactMap { $0 }
                 + operation.responses.compactMap { $0.type?.referencedName }
-            var seen: Set<String> = []
-            while let name = pending.popLast() {
-                guard seen.insert(name).inserted else { continue }
-                usage[name, default: []].insert(group)
-                if case .object(let properties)? = types[name]?.kind {
-                    pending += properties.compactMap(\.type.referencedName)
-                }
-            }
+            for name in reachable(from: roots, in: schema) { usage[name, default: []].insert(group) }
         }
         return usage
     }
