@@ -187,3 +187,49 @@ struct ServiceClientLoopbackTests {
         #expect(signedNames.contains("host") && signedNames.contains("x-security-token") && signedNames.contains("x-project-id"))
     }
 }
+
+@Suite("Project id lookup")
+struct ProjectIdLookupTests {
+    @Test("AK/SK without a project id looks it up once in IAM by region name")
+    func looksUpProjectId() async throws {
+        let server = try await LoopbackServer.start { request, _ in
+            if request.path == "/v3/projects" {
+                return .respondAfter(
+                    .milliseconds(30), status: 200,
+                    body: #"{"projects":[{"id":"other","name":"eu-de_sub"},{"id":"p-eu-de","name":"eu-de"}]}"#)
+            }
+            return .respond(status: 200, body: #"{"id":"n"}"#)
+        }
+        defer { Task { await server.shutdown() } }
+        var configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), retry: quickRetry)
+        configuration.iamEndpoint = server.baseURL
+        let client = try ServiceClient(endpoint: server.baseURL, region: .euDe, configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    _ = try await client.send(
+                        OperationRequest(operation: "List", method: .get, path: "/v1/{project_id}/notebooks"),
+                        as: Notebook.self)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let lookups = server.requests.filter { $0.path == "/v3/projects" }
+        #expect(lookups.count == 1)
+        #expect(lookups.first?.query == "name=eu-de")
+        #expect(lookups.first?.header("Authorization")?.hasPrefix("SDK-HMAC-SHA256 Access=AK") == true)
+        #expect(lookups.first?.header("X-Project-Id") == nil)
+        let calls = server.requests.filter { $0.path != "/v3/projects" }
+        #expect(calls.count == 5 && calls.allSatisfy { $0.path == "/v1/p-eu-de/notebooks" })
+    }
+
+    @Test("a transport with its own connect timeout works and cleans up")
+    func dedicatedClientTransport() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 200, body: #"{"id":"t"}"#) }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server, timeouts: Timeouts(connect: .seconds(3), request: .seconds(5)))
+        let result = try await client.send(OperationRequest(operation: "Show", method: .get, path: "/x"), as: Notebook.self)
+        #expect(result.id == "t")
+    }
+}

@@ -16,12 +16,17 @@ public final class ServiceClient: Sendable {
     private let credentialProvider: any CredentialProvider
     private let transport: any HTTPTransport
     private let chain: MiddlewareNext
+    private let projectIdResolver: ProjectIdResolver?
 
     /// A client for `https://<endpointPrefix>.<region>.<cloud domain>`.
     public convenience init(
         endpointPrefix: String, region: Region, cloud: Cloud = .openTelekomCloud,
         configuration: ClientConfiguration = .init()
     ) throws {
+        var configuration = configuration
+        if configuration.iamEndpoint == nil {
+            configuration.iamEndpoint = URL(string: Endpoint(service: "iam", region: region, cloud: cloud).description)
+        }
         try self.init(
             resolvedEndpoint: Endpoint(service: endpointPrefix, region: region, cloud: cloud), region: region,
             configuration: configuration)
@@ -36,10 +41,21 @@ public final class ServiceClient: Sendable {
         self.endpoint = resolvedEndpoint
         self.region = region
         self.configuration = configuration
-        let provider = configuration.credentials ?? DefaultCredentialChain(transport: configuration.transport)
-        self.credentialProvider = provider
         let transport = configuration.transport ?? AsyncHTTPClientTransport(connectTimeout: configuration.timeouts.connect)
         self.transport = transport
+        let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
+        self.credentialProvider = provider
+        if configuration.projectId == nil, let region, let iamEndpoint = configuration.iamEndpoint {
+            var iamConfiguration = configuration
+            iamConfiguration.credentials = provider
+            iamConfiguration.transport = transport
+            iamConfiguration.iamEndpoint = nil
+            let iamClient = try ServiceClient(
+                resolvedEndpoint: Endpoint(url: iamEndpoint), region: nil, configuration: iamConfiguration)
+            self.projectIdResolver = ProjectIdResolver(iamClient: iamClient, region: region)
+        } else {
+            self.projectIdResolver = nil
+        }
         let logger = configuration.logger
         let timeout = configuration.timeouts.request
 
@@ -82,7 +98,11 @@ public final class ServiceClient: Sendable {
     public func execute(_ request: OperationRequest) async throws -> TransportResponse {
         var projectId = configuration.projectId
         if projectId == nil, request.path.contains("{project_id}"), request.pathParameters["project_id"] == nil {
-            projectId = try await credentialProvider.credentials().projectId
+            let credentials = try await credentialProvider.credentials()
+            projectId = credentials.projectId
+            if projectId == nil, case .accessKey = credentials.authentication, let projectIdResolver {
+                projectId = try await projectIdResolver.projectId()
+            }
         }
         let path = endpoint.basePath + (try request.expandedPath(projectId: projectId))
         var fields = HTTPFields()
