@@ -233,3 +233,23 @@ struct ProjectIdLookupTests {
         #expect(result.id == "t")
     }
 }
+
+@Suite("Connection failures")
+struct ConnectionFailureTests {
+    @Test("a refused connection is reported as a connect failure (retryable for any method)")
+    func refused() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 200) }
+        let port = server.port
+        await server.shutdown()
+        let configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p", retry: quickRetry,
+            timeouts: Timeouts(connect: .milliseconds(200), request: .seconds(2)))
+        let client = try ServiceClient(endpoint: URL(string: "http://127.0.0.1:\(port)")!, configuration: configuration)
+        do {
+            try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/x"))
+            Issue.record("expected a connect failure")
+        } catch let error as TransportError {
+            #expect(error.kind == .connectFailed, "\(error)")
+        }
+    }
+}
