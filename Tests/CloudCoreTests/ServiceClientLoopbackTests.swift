@@ -253,3 +253,26 @@ struct ConnectionFailureTests {
         }
     }
 }
+
+@Suite("Request bodies")
+struct RequestBodyTests {
+    @Test("JSON bodies use wire names and the JSON content type; Data bodies are sent raw and unsigned")
+    func bodies() async throws {
+        struct Body: Encodable, Sendable {
+            let imageId: String
+            enum CodingKeys: String, CodingKey { case imageId = "image_id" }
+        }
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server)
+        try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/a", body: Body(imageId: "i")))
+        try await client.send(OperationRequest(operation: "Upload", method: .put, path: "/v1/b", body: Data([0, 1, 2])))
+        let requests = server.requests
+        #expect(String(decoding: requests[0].body, as: UTF8.self) == #"{"image_id":"i"}"#)
+        #expect(requests[0].header("Content-Type") == "application/json;charset=UTF-8")
+        #expect(requests[0].header("X-Sdk-Content-Sha256") == nil)
+        #expect(requests[1].body == Data([0, 1, 2]))
+        #expect(requests[1].header("Content-Type") == "application/octet-stream")
+        #expect(requests[1].header("X-Sdk-Content-Sha256") == "UNSIGNED-PAYLOAD")
+    }
+}

@@ -107,7 +107,10 @@ public final class ServiceClient: Sendable {
         let path = endpoint.basePath + (try request.expandedPath(projectId: projectId))
         var fields = HTTPFields()
         var body: Data?
-        if let payload = request.body {
+        if let raw = request.body as? Data {
+            body = raw
+            fields[.contentType] = "application/octet-stream"
+        } else if let payload = request.body {
             body = try JSONEncoder().encode(payload)
             fields[.contentType] = "application/json;charset=UTF-8"
         }
