@@ -59,3 +59,17 @@ struct SecretRedactionTests {
         #expect(String(describing: keys).contains("AK1"))
     }
 }
+
+@Suite("Redaction helper")
+struct RedactionHelperTests {
+    @Test("signatures and JSON secrets in free text are replaced")
+    func freeText() {
+        #expect(Redaction.redactSecrets(in: "no secrets here") == "no secrets here")
+        #expect(
+            Redaction.redactSecrets(in: "SignedHeaders=host, Signature=abc123, x") == "SignedHeaders=host, Signature=<redacted>, x")
+        #expect(
+            Redaction.redactSecrets(in: #"{"password": "p w", "sk":"K","name":"n"}"#)
+                == #"{"password": "<redacted>", "sk":"<redacted>","name":"n"}"#)
+        #expect(Redaction.redactSecrets(in: "Signature=") == "Signature=<redacted>")
+    }
+}
