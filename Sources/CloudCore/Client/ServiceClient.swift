@@ -61,7 +61,7 @@ public final class ServiceClient: Sendable {
 
         var middlewares: [any Middleware] = []
         if let logger { middlewares.append(LoggingMiddleware(logger: logger)) }
-        middlewares.append(RetryMiddleware(policy: configuration.retry))
+        middlewares.append(RetryMiddleware(policy: configuration.retry, logger: logger))
         middlewares.append(SigningMiddleware(provider: provider, clock: configuration.clock))
         middlewares.append(ErrorMappingMiddleware())
 
