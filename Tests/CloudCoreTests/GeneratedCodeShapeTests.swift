@@ -5,7 +5,7 @@ import Testing
 // Code shaped like the generator's output, compiled against CloudCore's public API only (no @testable).
 
 /// Notebook status as documented; unknown values survive.
-public struct NotebookStatus: OpenEnum {
+public struct NotebookStatus: OpenEnum, QueryValue {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public static let running: Self = "RUNNING"
