@@ -125,10 +125,10 @@ enum Tag {
                 "ins", "mark", "nobr":
                 self = .inline
             case "div", "section", "body", "html", "blockquote", "center", "article", "main", "header", "footer",
-                "nav", "aside", "form", "fieldset", "figure", "figcaption", "details", "summary", "tbody", "thead",
+                "nav", "aside", "form", "fieldset", "head", "figure", "figcaption", "details", "summary", "tbody", "thead",
                 "tfoot", "tr", "td", "th", "dir", "menu":
                 self = .container
-            case "img", "script", "style", "head", "meta", "link", "noscript", "iframe", "object", "svg", "input",
+            case "img", "script", "style", "meta", "link", "noscript", "iframe", "object", "svg", "input",
                 "button", "select", "textarea", "colgroup", "col":
                 self = .skip
             case "title": self = .title

@@ -27,6 +27,7 @@ struct Builder {
     var consumed: Set<String> = []
     var exampleShapes: [String: Set<JSONValue.Shape>] = [:]
     var exampleElements: [String: Set<JSONValue.Shape>] = [:]
+    var exampleObjects: [String: [[String: JSONValue]]] = [:]
 
     init(pages: [DocPage], toc: TableOfContents) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
@@ -121,9 +122,11 @@ struct Builder {
         operation.examples = Self.examples(of: model)
         exampleShapes = [:]
         exampleElements = [:]
+        exampleObjects = [:]
         for example in operation.examples {
             if let json = JSONValue.parse(example.body) {
                 json.collectShapes(into: &exampleShapes, elements: &exampleElements)
+                json.collectObjects(into: &exampleObjects)
             }
         }
 
@@ -498,6 +501,39 @@ struct Builder {
         return numbers
     }
 
+    /// The type a table describes: a named object, or a map when its only row is a placeholder for the keys
+    /// (`Name of the network …` → `map<…>`).
+    mutating func tableType(_ target: (page: Int, table: Int), desiredName: String, operationId: String) -> TypeRef {
+        let model = pages[target.page]
+        let table = model.tables[target.table]
+        if let columns = model.columns[target.table], table.bodyRows.count == 1, let row = table.bodyRows.first,
+            columns.name < row.count
+        {
+            let name = row[columns.name].text.trimmed()
+            if name.contains(" "), !name.hasPrefix("X-"), name.split(separator: " ").count >= 3 {
+                consumed.insert(Self.tableKey(target.page, target.table))
+                let value = readProperty(
+                    target.page, target.table, row: row, rowNumber: 1, name: name, columns: columns, operationId: operationId)
+                return .map(value.type)
+            }
+        }
+        return .named(objectType(target.page, target.table, desiredName: desiredName, operationId: operationId))
+    }
+
+    /// For an `Object` without a table: what the page's examples show for that key (a string map, or an object
+    /// whose shape is read from the example), with a diagnostic.
+    mutating func exampleObjectType(_ field: String, operationId: String, location: SourceLocation) -> TypeRef? {
+        let values = exampleObjects[field] ?? []
+        guard !values.isEmpty else { return nil }
+        let members = values.flatMap { $0.values }
+        if members.isEmpty { return nil }
+        if members.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            diagnose(location, "\(field): object without a table, emitted as map<string> as the examples show")
+            return .map(.string)
+        }
+        return nil
+    }
+
     /// Builds (once) the object type of table `t` on page `p` and returns its placeholder key.
     mutating func objectType(_ p: Int, _ t: Int, desiredName: String, operationId: String) -> String {
         let key = Self.tableKey(p, t)
@@ -562,6 +598,13 @@ struct Builder {
         var targets = referenceTargets(model, table: t, row: row, columns: columns, byName: true)
         var type: TypeRef
 
+        if targets.isEmpty {
+            let mentioned = Self.tableNumbers(in: description + " " + typeText)
+            let unresolved = mentioned.filter { model.tableByNumber[$0] == nil }
+            if let number = unresolved.first {
+                diagnose(loc, "\(name): \"see Table \(number)\" does not resolve to a table on the page")
+            }
+        }
         if columns.type != nil, typeText.isEmpty {
             diagnose(loc, "\(name): missing type, emitted as string")
         }
@@ -589,10 +632,10 @@ struct Builder {
             let shapes = exampleShapes[name] ?? []
             let elements = exampleElements[name] ?? []
             if let target = targets.first {
-                let element = objectType(target.page, target.table, desiredName: typeName(target, field: name, array: shapes == [.array]), operationId: operationId)
+                let element = tableType(target, desiredName: typeName(target, field: name, array: shapes == [.array]), operationId: operationId)
                 let lower = description.lowercased()
                 let isArray = shapes == [.array] || (shapes.isEmpty && (lower.contains("list") || lower.contains("array")))
-                type = isArray ? .array(.named(element)) : .named(element)
+                type = isArray ? .array(element) : element
             } else if shapes.count == 1, let shape = shapes.first {
                 type = Self.primitive(for: shape, elements: elements) ?? .string
             } else {
@@ -614,8 +657,7 @@ struct Builder {
 
     static func needsTable(_ spelling: TypeSpelling) -> Bool {
         switch spelling {
-        case .object(let opaque): !opaque
-        case .named, .unknown: true
+        case .object, .named, .unknown: true
         case .array(let inner), .map(let inner): needsTable(inner)
         default: false
         }
@@ -666,13 +708,14 @@ struct Builder {
             return p
         case .object(let opaque):
             if let target = targets.first {
-                return .named(objectType(target.page, target.table, desiredName: typeName(target, field: field, array: false), operationId: operationId))
+                return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
+            if let fromExample = exampleObjectType(field, operationId: operationId, location: location) { return fromExample }
             if !opaque { diagnose(location, "\(field): object \"\(typeText)\" without a table, emitted as any") }
             return .any
         case .named(let name):
             if let target = targets.first {
-                return .named(objectType(target.page, target.table, desiredName: typeName(target, field: name, array: false), operationId: operationId))
+                return tableType(target, desiredName: typeName(target, field: name, array: false), operationId: operationId)
             }
             diagnose(location, "\(field): type \"\(name)\" has no table, emitted as any")
             return .any
@@ -682,7 +725,7 @@ struct Builder {
                 if let target = targets.first {
                     let name: String
                     if case .named(let explicit) = inner { name = explicit } else { name = field }
-                    return .array(.named(objectType(target.page, target.table, desiredName: typeName(target, field: name, array: true), operationId: operationId)))
+                    return .array(tableType(target, desiredName: typeName(target, field: name, array: true), operationId: operationId))
                 }
                 return .array(resolve(inner, targets: [], field: field, location: location, typeText: typeText, operationId: operationId))
             default:
@@ -692,7 +735,7 @@ struct Builder {
             return .map(resolve(inner, targets: targets, field: field, location: location, typeText: typeText, operationId: operationId))
         case .unknown(let text):
             if let target = targets.first {
-                return .named(objectType(target.page, target.table, desiredName: typeName(target, field: field, array: false), operationId: operationId))
+                return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
             diagnose(location, "\(field): unknown type \"\(text.replacingOccurrences(of: "\n", with: " "))\", emitted as any")
             return .any

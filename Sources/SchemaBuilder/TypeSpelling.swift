@@ -2,7 +2,7 @@ import Foundation
 import APISchema
 
 /// What a Type cell says, before named types are resolved against the page's tables.
-indirect enum TypeSpelling: Hashable {
+indirect enum TypeSpelling: Hashable, Sendable {
     /// A primitive the cell spells out (`String`, `Long`, `Boolean`).
     case primitive(TypeRef)
     /// An object that a table should describe (`Object`, `Dict`, `JSON` with a table link); `opaque` when the
@@ -42,7 +42,7 @@ enum TypeSpellingParser {
         "boolean": .boolean, "bool": .boolean,
     ]
 
-    static let opaqueWords: Set<String> = ["json", "dict", "jsonobject", "jsonstring", "any", "map", "hashmap"]
+    static let opaqueWords: Set<String> = ["json", "dict", "jsonobject", "jsonstring", "any", "map", "hashmap", "null", "none"]
     static let objectWords: Set<String> = ["object", "obj", "objects", "struct", "structure", "dictionary"]
 
     /// Parses `text`; `alternatives` is set when the cell offered several types (`Integer/Boolean`).
