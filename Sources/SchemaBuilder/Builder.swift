@@ -65,7 +65,7 @@ struct Builder {
             // Unique ids: version of the path first, then a counter.
             if usedIds.contains(operation.id) {
                 let version = requestLine.path.split(separator: "/").first { $0.hasPrefix("v") && $0.dropFirst().first?.isNumber == true }
-                var candidate = operation.id + (version.map { Naming.upperCamel(String($0).replacingOccurrences(of: ".", with: "_")) } ?? "")
+                var candidate = operation.id + (version.map { Naming.upperCamel(String($0).replacingAll(".", with: "_")) } ?? "")
                 var counter = 2
                 let base = candidate
                 while usedIds.contains(candidate) {
@@ -154,12 +154,12 @@ struct Builder {
                     }
                     let caption = table.title.lowercased()
                     let location: Parameter.Location? =
-                        caption.contains("header") ? .header
-                        : caption.contains("query") ? .query
-                        : caption.contains("path") ? .path
+                        caption.has("header") ? .header
+                        : caption.has("query") ? .query
+                        : caption.has("path") ? .path
                         : section.kind == .uri ? .query : nil
                     if let location, section.kind == .uri || section.kind == .request || section.kind == .other
-                        || caption.contains("parameter")
+                        || caption.has("parameter")
                     {
                         if section.kind == .response { break }
                         consumed.insert(Self.tableKey(model.index, t))
@@ -230,7 +230,7 @@ struct Builder {
             let status = responses[index].status
             let example = operation.examples.first { example in
                 example.kind == .response && (example.status ?? defaultStatus) == status
-                    && !example.title.lowercased().contains("fail") && !example.title.lowercased().contains("error")
+                    && !example.title.lowercased().has("fail") && !example.title.lowercased().has("error")
             }
             guard let example, let json = JSONValue.parse(example.body), case .object(let members) = json, !members.isEmpty
             else { continue }
@@ -258,7 +258,7 @@ struct Builder {
     func linkedResponseTable(_ model: PageModel) -> (page: Int, table: Int)? {
         for section in model.sections where section.kind == .response {
             for case .paragraph(let text) in section.items {
-                for link in text.links where !link.page.isEmpty && !link.href.contains("://") {
+                for link in text.links where !link.page.isEmpty && !link.href.has("://") {
                     guard let target = pages.firstIndex(where: { $0.page.fileName == link.page }) else { continue }
                     let referenced = referencedTables(pages[target])
                     if let table = pages[target].columns.indices.first(where: { pages[target].columns[$0] != nil && !referenced.contains($0) }) {
@@ -293,7 +293,7 @@ struct Builder {
         guard let first = table.header?.first?.text.lowercased() ?? table.rows.first?.first?.text.lowercased() else {
             return false
         }
-        return first.contains("status code") || first == "status" || first == "returned value" || first == "code"
+        return first.has("status code") || first == "status" || first == "returned value" || first == "code"
     }
 
     static func statuses(in table: Table) -> [Int] {
@@ -322,11 +322,11 @@ struct Builder {
                     guard let body = exampleBody(code) else { continue }
                     let introLower = intro.lowercased()
                     let kind: Example.Kind =
-                        introLower.contains("response") ? .response
-                        : introLower.contains("request") ? .request
-                        : title.contains("response") ? .response : .request
+                        introLower.has("response") ? .response
+                        : introLower.has("request") ? .request
+                        : title.has("response") ? .response : .request
                     var exampleStatus = kind == .response ? status : nil
-                    if kind == .response, introLower.contains("fail") || introLower.contains("error") {
+                    if kind == .response, introLower.has("fail") || introLower.has("error") {
                         exampleStatus = nil
                     }
                     examples.append(Example(kind: kind, status: exampleStatus, title: intro.isEmpty ? section.title : intro, body: body))
@@ -360,7 +360,7 @@ struct Builder {
             var loc = location
             if let l = columns.location, l < row.count {
                 let text = row[l].text.lowercased()
-                if text.contains("path") { loc = .path } else if text.contains("query") { loc = .query } else if text.contains("header") { loc = .header }
+                if text.has("path") { loc = .path } else if text.has("query") { loc = .query } else if text.has("header") { loc = .header }
             }
             if requestLine.pathVariables.contains(name) { loc = .path }
             else if loc == .path { loc = requestLine.queryNames.contains(name) || location == .path ? .query : loc }
@@ -408,9 +408,12 @@ struct Builder {
             if PageModel.isIdentifierLike(head), rest.hasPrefix("(") || rest.hasPrefix("[") || rest.isEmpty { text = head }
         }
         text = text.trimmingQuotes()
-        guard !text.isEmpty, text.count <= 120, !text.contains(" ") || text.hasPrefix("X-") else { return nil }
+        guard !text.isEmpty, text.count <= 120, !text.has(" ") || text.hasPrefix("X-") else { return nil }
         let lower = text.lowercased()
-        if lower == "parameter" || lower == "none" || lower == "-" || lower == "n/a" { return nil }
+        if lower == "none" || lower == "-" || lower == "n/a" { return nil }
+        if let header = columns.header, columns.name < header.count, header[columns.name] == text, row.count == header.count,
+            zip(row, header).allSatisfy({ $0.text == $1 })
+        { return nil }
         return text
     }
 
@@ -492,7 +495,7 @@ struct Builder {
     static func tableNumbers(in text: String) -> [Int] {
         var numbers: [Int] = []
         var rest = Substring(text)
-        while let range = rest.range(of: "Table ") {
+        while let range = rest.find("Table ") {
             rest = rest[range.upperBound...]
             let token = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
             let last = token.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
@@ -510,7 +513,7 @@ struct Builder {
             columns.name < row.count
         {
             let name = row[columns.name].text.trimmed()
-            if name.contains(" "), !name.hasPrefix("X-"), name.split(separator: " ").count >= 3 {
+            if name.has(" "), !name.hasPrefix("X-"), name.split(separator: " ").count >= 3 {
                 consumed.insert(Self.tableKey(target.page, target.table))
                 let value = readProperty(
                     target.page, target.table, row: row, rowNumber: 1, name: name, columns: columns, operationId: operationId)
@@ -559,7 +562,7 @@ struct Builder {
             }
             var property = readProperty(p, t, row: row, rowNumber: offset + 1, name: name, columns: columns, operationId: operationId)
             // Dotted rows (`server.metadata`) describe a field of an earlier object row.
-            if name.contains("."), let dot = name.firstIndex(of: "."), properties.contains(where: { $0.name == name[..<dot] }) {
+            if name.has("."), let dot = name.firstIndex(of: "."), properties.contains(where: { $0.name == name[..<dot] }) {
                 property.name = String(name[name.index(after: dot)...])
                 dotted[String(name[..<dot]), default: []].append(property)
                 continue
@@ -611,7 +614,7 @@ struct Builder {
         if columns.type != nil, !typeText.isEmpty {
             let (spelling, alternatives) = TypeSpellingParser.parse(typeText)
             if alternatives {
-                diagnose(loc, "\(name): several types \"\(typeText.replacingOccurrences(of: "\n", with: " "))\", emitted as the first")
+                diagnose(loc, "\(name): several types \"\(typeText.replacingAll("\n", with: " "))\", emitted as the first")
             }
             if targets.isEmpty, Self.needsTable(spelling) {
                 // A table about this field (`volume field description`) describes it.
@@ -634,7 +637,7 @@ struct Builder {
             if let target = targets.first {
                 let element = tableType(target, desiredName: typeName(target, field: name, array: shapes == [.array]), operationId: operationId)
                 let lower = description.lowercased()
-                let isArray = shapes == [.array] || (shapes.isEmpty && (lower.contains("list") || lower.contains("array")))
+                let isArray = shapes == [.array] || (shapes.isEmpty && (lower.has("list") || lower.has("array")))
                 type = isArray ? .array(element) : element
             } else if shapes.count == 1, let shape = shapes.first {
                 type = Self.primitive(for: shape, elements: elements) ?? .string
@@ -690,7 +693,7 @@ struct Builder {
     func typeName(_ target: (page: Int, table: Int), field: String, array: Bool) -> String {
         let table = pages[target.page].tables[target.table]
         let title = table.title.trimmed()
-        if !title.contains(" "), PageModel.isIdentifierLike(title), title.first?.isUppercase == true {
+        if !title.has(" "), PageModel.isIdentifierLike(title), title.first?.isUppercase == true {
             return Naming.upperCamel(title)
         }
         let base = PageModel.fieldName(ofCaption: table) ?? field
@@ -737,7 +740,7 @@ struct Builder {
             if let target = targets.first {
                 return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
-            diagnose(location, "\(field): unknown type \"\(text.replacingOccurrences(of: "\n", with: " "))\", emitted as any")
+            diagnose(location, "\(field): unknown type \"\(text.replacingAll("\n", with: " "))\", emitted as any")
             return .any
         }
     }

@@ -24,7 +24,7 @@ extension Builder {
                 case .request:
                     type = operation.requestBody?.type
                 case .response:
-                    if example.title.lowercased().contains("fail") || example.title.lowercased().contains("error") { continue }
+                    if example.title.lowercased().has("fail") || example.title.lowercased().has("error") { continue }
                     let status = example.status
                     type = operation.responses.first { response in
                         if let status { return response.status == status }
