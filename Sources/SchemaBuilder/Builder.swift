@@ -28,6 +28,7 @@ struct Builder {
     var exampleShapes: [String: Set<JSONValue.Shape>] = [:]
     var exampleElements: [String: Set<JSONValue.Shape>] = [:]
     var exampleObjects: [String: [[String: JSONValue]]] = [:]
+    var referencedCache: [Int: Set<Int>] = [:]
 
     init(pages: [DocPage], toc: TableOfContents) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
@@ -192,8 +193,8 @@ struct Builder {
         operation.parameters = parameters.filter { seen.insert("\($0.location.rawValue) \($0.name)").inserted }
 
         if let bodyTable {
-            let key = objectType(model.index, bodyTable, desiredName: id + "Request", operationId: id)
-            operation.requestBody = RequestBody(type: .named(key))
+            operation.requestBody = RequestBody(
+                type: tableType((model.index, bodyTable), desiredName: id + "Request", operationId: id))
         }
         let defaultStatus = documentedStatuses.first { (200..<300).contains($0) } ?? 200
         if responseTables.isEmpty, let linked = linkedResponseTable(model) {
@@ -206,9 +207,9 @@ struct Builder {
             let code = status ?? defaultStatus
             let success = (200..<300).contains(code)
             let desired = success ? (successCount > 1 ? "\(id)Response\(code)" : "\(id)Response") : "ErrorResponse"
-            let key = objectType(model.index, t, desiredName: desired, operationId: id)
+            let type = tableType((model.index, t), desiredName: desired, operationId: id)
             if !responses.contains(where: { $0.status == code }) {
-                responses.append(Response(status: code, type: .named(key), description: model.tables[t].title))
+                responses.append(Response(status: code, type: type, description: model.tables[t].title))
             }
         }
         if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
@@ -429,6 +430,24 @@ struct Builder {
 
     // MARK: Tables → types
 
+    /// The first table after `t` in the same section that nothing refers to and nothing used yet: the
+    /// description of an object whose row forgot to say "see Table N".
+    mutating func orphanTable(_ p: Int, after t: Int) -> Int? {
+        let model = pages[p]
+        if referencedCache[p] == nil { referencedCache[p] = referencedTables(model) }
+        let referenced = referencedCache[p] ?? []
+        for u in model.tables.indices where u > t && model.tableSection[u] == model.tableSection[t] {
+            guard model.columns[u] != nil, !referenced.contains(u) else { continue }
+            let key = Self.tableKey(p, u)
+            if consumed.contains(key) || candidates[key] != nil { continue }
+            let caption = model.tables[u].title.lowercased()
+            if caption.has("header") || caption.has("query") || caption.has("path") { continue }
+            if PageModel.fieldName(ofCaption: model.tables[u]) == nil { continue }
+            return u
+        }
+        return nil
+    }
+
     /// Tables some row refers to (by link, by "Table N" or by type name): these are nested, not roots.
     func referencedTables(_ model: PageModel) -> Set<Int> {
         var result = Set<Int>()
@@ -624,6 +643,10 @@ struct Builder {
                     targets = [(p, hit)]
                 }
             }
+            if targets.isEmpty, Self.needsTable(spelling), let orphan = orphanTable(p, after: t) {
+                targets = [(p, orphan)]
+                diagnose(loc, "\(name): no table named for \"\(typeText)\", took the next unreferenced table '\(model.tables[orphan].caption?.text ?? "")'")
+            }
             type = resolve(spelling, targets: targets, field: name, location: loc, typeText: typeText, operationId: operationId)
         } else {
             // No Type column (or an empty cell): a referenced table, else what the examples show, else string.
@@ -706,8 +729,14 @@ struct Builder {
     ) -> TypeRef {
         switch spelling {
         case .primitive(let p):
-            // A "see Table N" next to a primitive (enum tables, map keys) is description, not structure.
-            for target in targets { consumed.insert(Self.tableKey(target.page, target.table)) }
+            // A "see Table N" next to a primitive (enum tables, JSON carried in a string) is description, not
+            // structure: the table is noted, the documented type kept.
+            for target in targets {
+                let key = Self.tableKey(target.page, target.table)
+                if consumed.insert(key).inserted, candidates[key] == nil {
+                    diagnose(location, "\(field): documented as \(p) but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \(p)")
+                }
+            }
             return p
         case .object(let opaque):
             if let target = targets.first {

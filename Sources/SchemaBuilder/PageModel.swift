@@ -85,7 +85,13 @@ struct PageModel {
                     sections.append(current)
                     current = Section(title: text.text, kind: SectionKind(title: text.text))
                 case .paragraph(let text):
-                    current.items.append(.paragraph(text))
+                    if Self.sectionTitles.contains(text.text.lowercased()) {
+                        // A section title printed as a paragraph ("URI" on some older pages).
+                        sections.append(current)
+                        current = Section(title: text.text, kind: SectionKind(title: text.text))
+                    } else {
+                        current.items.append(.paragraph(text))
+                    }
                 case .list(_, let items):
                     for item in items { visit(item) }
                 case .note(let inner):
@@ -111,6 +117,13 @@ struct PageModel {
             }
         }
     }
+
+    /// Section titles that some pages print as plain paragraphs.
+    static let sectionTitles: Set<String> = [
+        "uri", "function", "request", "response", "request body", "response body", "request parameters",
+        "response parameters", "example request", "example requests", "example response", "example responses",
+        "samples", "status code", "status codes", "request header", "request headers",
+    ]
 
     static func normalise(_ text: String) -> String {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
