@@ -16,6 +16,10 @@ enum EnumExtractor {
 
     static func hasTrigger(_ text: String) -> Bool {
         let lower = text.lowercased()
+        // Every trigger contains one of these; most paragraphs contain none.
+        guard lower.has("option") || lower.has("value") || lower.has("enum") || lower.has("range")
+            || lower.has("can be") || lower.has("one of")
+        else { return false }
         return triggers.contains { lower.has($0) }
     }
 
