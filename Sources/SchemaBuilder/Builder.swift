@@ -734,7 +734,7 @@ struct Builder {
             for target in targets {
                 let key = Self.tableKey(target.page, target.table)
                 if consumed.insert(key).inserted, candidates[key] == nil {
-                    diagnose(location, "\(field): documented as \(p) but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \(p)")
+                    diagnose(location, "\(field): documented as \"\(typeText)\" but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \"\(typeText)\"")
                 }
             }
             return p

@@ -114,6 +114,10 @@ struct PageModel {
             tableByTitle[Self.normalise(table.title), default: []].append(i)
             if let field = Self.fieldName(ofCaption: table) {
                 tableByField[field.lowercased(), default: []].append(i)
+                // `server.metadata field description` also describes the `metadata` field of `server`.
+                if let last = field.split(separator: ".").last, last.count < field.count {
+                    tableByField[last.lowercased(), default: []].append(i)
+                }
             }
         }
     }
