@@ -1,0 +1,83 @@
+/// Documentation comments: the pages' descriptions re-wrapped into `///` lines that fit the line width.
+struct SwiftDocComment {
+    /// Longest line, indentation and `/// ` included.
+    static let lineWidth = 110
+
+    private(set) var paragraphs: [[String]] = []
+
+    init() {}
+
+    init(_ text: String) {
+        add(text)
+    }
+
+    var isEmpty: Bool { paragraphs.isEmpty }
+
+    /// Adds `text` as one or more paragraphs (blank lines in `text` separate them); words are re-flowed.
+    mutating func add(_ text: String) {
+        var lines: [String] = []
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = Self.normalized(String(rawLine))
+            if line.isEmpty {
+                if !lines.isEmpty { paragraphs.append(lines) }
+                lines = []
+            } else {
+                lines.append(line)
+            }
+        }
+        if !lines.isEmpty { paragraphs.append(lines) }
+    }
+
+    /// Adds one line kept as its own line (a list item such as "- `EVS`: Elastic Volume Service").
+    mutating func addItem(_ text: String) {
+        let line = Self.normalized(text)
+        guard !line.isEmpty else { return }
+        if var last = paragraphs.last, last.first?.hasPrefix("- ") == true, line.hasPrefix("- ") {
+            last.append(line)
+            paragraphs[paragraphs.count - 1] = last
+        } else {
+            paragraphs.append([line])
+        }
+    }
+
+    /// The comment as lines (`/// …`, a bare `///` between paragraphs) for code indented by `indent` spaces.
+    func lines(indent: Int) -> [String] {
+        let width = max(40, Self.lineWidth - indent - 4)
+        var result: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { result.append("///") }
+            for line in paragraph {
+                // Each list item is wrapped on its own, continuation lines indented under the item text.
+                let isItem = line.hasPrefix("- ")
+                let wrapped = Self.wrap(line, width: width, continuationIndent: isItem ? "  " : "")
+                result += wrapped.map { "/// " + $0 }
+            }
+        }
+        return result
+    }
+
+    /// Whitespace collapsed to single spaces and trimmed.
+    static func normalized(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{a0}" })
+            .joined(separator: " ")
+    }
+
+    /// Greedy word wrap; the leading spaces of `text` are kept on its first line.
+    static func wrap(_ text: String, width: Int, continuationIndent: String = "") -> [String] {
+        var lines: [String] = []
+        var current = ""
+        let leading = String(text.prefix(while: { $0 == " " }))
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = (lines.isEmpty ? leading : continuationIndent) + word
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = continuationIndent + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,84 @@
+import APISchema
+import Foundation
+import Mustache
+
+/// One emitted file, relative to `Generated/<Service>/`.
+public struct GeneratedFile: Sendable, Hashable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Schema → Swift: builds a template context for every file of the module (all naming, typing and layout
+/// decisions are taken here, in Swift) and renders it with the swift-mustache templates in `templatesDirectory`.
+public struct SwiftEmitter: Sendable {
+    public let templatesDirectory: URL
+
+    public init(templatesDirectory: URL) {
+        self.templatesDirectory = templatesDirectory
+    }
+
+    public enum EmitterError: Error, CustomStringConvertible {
+        case missingTemplate(String, directory: String)
+        case template(String, underlying: any Error)
+
+        public var description: String {
+            switch self {
+            case .missingTemplate(let name, let directory): "template '\(name).mustache' not found in \(directory)"
+            case .template(let name, let error): "template '\(name)': \(error)"
+            }
+        }
+    }
+
+    /// Renders the whole module for `schema`, deterministically, files sorted by path.
+    public func render(_ schema: ServiceSchema) throws -> [GeneratedFile] {
+        let library = try loadTemplates()
+        let plan = SwiftModulePlan(schema: schema)
+        var files: [GeneratedFile] = []
+        for file in plan.files {
+            guard library.getTemplate(named: file.template) != nil else {
+                throw EmitterError.missingTemplate(file.template, directory: templatesDirectory.path)
+            }
+            let text = library.render(file.context, withTemplate: file.template) ?? ""
+            files.append(GeneratedFile(path: file.path, contents: Self.tidy(text)))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Every `*.mustache` file of the templates directory, by name without the extension.
+    private func loadTemplates() throws -> MustacheLibrary {
+        let names = try FileManager.default.contentsOfDirectory(atPath: templatesDirectory.path)
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        var library = MustacheLibrary()
+        for fileName in names {
+            let name = String(fileName.dropLast(".mustache".count))
+            let text = try String(contentsOf: templatesDirectory.appendingPathComponent(fileName), encoding: .utf8)
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw EmitterError.template(name, underlying: error)
+            }
+        }
+        return library
+    }
+
+    /// Trailing spaces removed, runs of blank lines collapsed to one, exactly one final newline.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var trimmed = line
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
+            // No blank line right after an opening brace or right before a closing one.
+            if trimmed.isEmpty, lines.last?.hasSuffix("{") == true { continue }
+            if trimmed.drop(while: { $0 == " " }).hasPrefix("}"), lines.last?.isEmpty == true { lines.removeLast() }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

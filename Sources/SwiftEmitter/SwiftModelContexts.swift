@@ -1,0 +1,183 @@
+import APISchema
+
+// Template contexts for models. Every decision (names, types, optionality, decoding, docs) is taken here; the
+// templates only lay the values out.
+
+/// An open enum: a struct over a `String` raw value with one static member per documented value.
+struct EnumContext {
+    var name: String
+    /// Leading spaces of every line: the enum may be nested in a model or in the client.
+    var indent: String
+    /// `OpenEnum`, plus `QueryValue` for enums that may be sent as query parameters.
+    var conformances: String
+    var doc: [String]
+    var cases: [EnumCaseContext]
+}
+
+struct EnumCaseContext {
+    /// Documentation lines, led by an empty line when the case is set apart from the one before.
+    var doc: [String]
+    var name: String
+    /// Swift string literal of the wire value, quotes included.
+    var value: String
+}
+
+/// A schema enumeration over numbers: a typealias, its values listed in the documentation.
+struct TypeAliasContext {
+    var doc: [String]
+    var name: String
+    var type: String
+}
+
+struct ModelContext {
+    var name: String
+    var doc: [String]
+    var enums: [EnumContext]
+    var properties: [PropertyContext]
+    var hasProperties: Bool
+    /// Whether the model decodes itself (some field decodes leniently).
+    var customDecoding: Bool
+}
+
+struct PropertyContext {
+    /// A blank line before the property: between documented properties.
+    var blankLine: Bool
+    var doc: [String]
+    var name: String
+    /// Declared type, `?` included for optionals.
+    var type: String
+    /// The `CodingKeys` case: the name, with the wire name when they differ (`imageId = "image_id"`).
+    var codingKey: String
+    /// ` = nil` for optionals in the memberwise initializer.
+    var defaultValue: String
+    var separator: String
+    /// The decoding expression of the custom `init(from:)`.
+    var decode: String
+}
+
+/// One declaration of a models file: exactly one of the three is set.
+struct DeclarationContext {
+    var model: ModelContext?
+    var openEnum: EnumContext?
+    var typeAlias: TypeAliasContext?
+    var isFirst: Bool
+}
+
+struct SwiftModelBuilder {
+    var typeMap: SwiftTypeMap
+
+    /// The declaration of the named type `type`, with its (approximate) rendered length in lines.
+    /// - Parameter inResponse: Whether the type is part of a response. Servers (and the pages' own examples) omit
+    ///   or null fields the tables call mandatory, so every field of a response type is optional.
+    func declaration(for type: NamedType, inResponse: Bool) -> (DeclarationContext, lines: Int) {
+        let swiftName = typeMap.swiftType(.named(type.name))
+        switch type.kind {
+        case .object(let properties):
+            let properties = inResponse ? properties.map { Property(
+                name: $0.name, type: $0.type, required: false, enumValues: $0.enumValues, description: $0.description) }
+                : properties
+            let model = model(named: swiftName, description: type.description, properties: properties)
+            let lines =
+                model.properties.reduce(8) { $0 + $1.doc.count + 5 + ($0 > 0 && model.customDecoding ? 1 : 0) }
+                + model.enums.reduce(0) { $0 + 4 + $1.cases.reduce(0) { $0 + 1 + $1.doc.count } }
+            return (DeclarationContext(model: model, isFirst: false), lines)
+        case .enumeration(let base, let values):
+            var doc = SwiftDocComment(type.description)
+            if base == .string {
+                let openEnum = openEnum(named: swiftName, doc: doc, values: values, indent: 0, queryValue: true)
+                return (DeclarationContext(openEnum: openEnum, isFirst: false), 8 + values.count * 3)
+            }
+            for value in values { doc.addItem(Self.item(value)) }
+            let alias = TypeAliasContext(doc: doc.lines(indent: 0), name: swiftName, type: typeMap.swiftType(base))
+            return (DeclarationContext(typeAlias: alias, isFirst: false), 2 + alias.doc.count)
+        }
+    }
+
+    /// A model struct; also used for the request and response wrappers of operations.
+    func model(named name: String, description: String, properties: [Property]) -> ModelContext {
+        let memberNames = Self.memberNames(properties)
+        var nestedTypes = NameScope(reserved: ["CodingKeys", name])
+        var enums: [EnumContext] = []
+        var contexts: [PropertyContext] = []
+        var customDecoding = false
+        for (index, property) in properties.enumerated() {
+            let memberName = memberNames[index]
+            var doc = SwiftDocComment(property.description)
+            var leafName: String?
+            let leaf = SwiftTypeMap.leaf(of: property.type)
+            if let values = property.enumValues, !values.isEmpty {
+                if leaf == .string {
+                    var enumName = SwiftNames.upperCamel(property.name)
+                    if enumName.isEmpty || enumName.first!.isNumber { enumName = "Value" + enumName }
+                    if typeMap.isTopLevel(enumName) || SwiftNames.keywords.contains(enumName) {
+                        enumName += "Value"
+                    }
+                    enumName = nestedTypes.claim(enumName)
+                    leafName = enumName
+                    let enumDoc = SwiftDocComment(
+                        "Documented values of `\(SwiftNames.unescaped(memberName))`; other values decode as well.")
+                    enums.append(openEnum(named: enumName, doc: enumDoc, values: values, indent: 4))
+                } else if typeMap.scalar(leaf) != nil {
+                    for value in values { doc.addItem(Self.item(value)) }
+                }
+            }
+            let baseType = typeMap.swiftType(property.type, leaf: leafName)
+            let lenient = typeMap.decodesLeniently(property.type) && leafName == nil
+            customDecoding = customDecoding || lenient
+            let method =
+                (lenient ? "decodeLenient" : "decode") + (property.required ? "" : "IfPresent")
+            contexts.append(
+                PropertyContext(
+                    blankLine: index > 0 && !doc.isEmpty,
+                    doc: doc.lines(indent: 4),
+                    name: memberName,
+                    type: baseType + (property.required ? "" : "?"),
+                    codingKey: SwiftNames.unescaped(memberName) == property.name
+                        ? memberName : "\(memberName) = \(SwiftNames.literal(property.name))",
+                    defaultValue: property.required ? "" : " = nil",
+                    separator: index == properties.count - 1 ? "" : ",",
+                    decode: "try container.\(method)(\(baseType).self, forKey: .\(memberName))"))
+        }
+        return ModelContext(
+            name: name, doc: SwiftDocComment(description).lines(indent: 0), enums: enums, properties: contexts,
+            hasProperties: !contexts.isEmpty, customDecoding: customDecoding)
+    }
+
+    /// Swift names of the properties of an object, in property order.
+    static func memberNames(_ properties: [Property]) -> [String] {
+        var members = NameScope(reserved: ["hashValue"])
+        return properties.map { members.claim(SwiftNames.member($0.name)) }
+    }
+
+    func openEnum(
+        named name: String, doc: SwiftDocComment, values: [EnumValue], indent: Int, queryValue: Bool = false
+    ) -> EnumContext {
+        var members = NameScope()
+        var seen: Set<String> = []
+        var cases: [EnumCaseContext] = []
+        let documented = values.contains { !$0.description.isEmpty }
+        for value in values where seen.insert(value.value).inserted {
+            cases.append(
+                EnumCaseContext(
+                    doc: (cases.isEmpty || documented ? [""] : [])
+                        + SwiftDocComment(value.description).lines(indent: indent + 4),
+                    name: members.claim(SwiftNames.enumCase(value.value)),
+                    value: SwiftNames.literal(value.value)))
+        }
+        return EnumContext(
+            name: name, indent: String(repeating: " ", count: indent), conformances: queryValue ? "OpenEnum, QueryValue" : "OpenEnum", doc: doc.lines(indent: indent),
+            cases: cases)
+    }
+
+    /// "- `EVS`: Elastic Volume Service" for the documentation of a value list.
+    static func item(_ value: EnumValue) -> String {
+        let meaning = SwiftDocComment.normalized(value.description.replacingNewlines())
+        return meaning.isEmpty ? "- `\(value.value)`" : "- `\(value.value)`: \(meaning)"
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        String(map { $0.isNewline ? " " : $0 })
+    }
+}

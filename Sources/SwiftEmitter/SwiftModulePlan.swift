@@ -1,0 +1,240 @@
+import APISchema
+
+/// Which files make the module, and the template context of each: the client, one operations file per group,
+/// the models of each group (split into chunks the compiler can take in parallel), and the example round-trip
+/// table the generated-SDK tests use.
+struct SwiftModulePlan {
+    struct File {
+        var path: String
+        var template: String
+        var context: Any
+    }
+
+    /// Longest models file, in (estimated) lines, before it is split.
+    static let maximumModelLines = 1200
+
+    private(set) var files: [File] = []
+
+    init(schema: ServiceSchema) {
+        let clientName = "\(schema.name)Client"
+        var typeMap = SwiftTypeMap(schema: schema, clientName: clientName)
+        let operations = schema.operations.sorted { $0.id < $1.id }
+
+        // Wrapper names first, so no nested enum or later model can take them.
+        var wrappers: [String: (request: String?, response: String?)] = [:]
+        for operation in operations {
+            let names = SwiftOperationBuilder.wrapperNames(for: operation, typeMap: typeMap)
+            wrappers[operation.id] = (
+                names.request.map { typeMap.claimTopLevel($0) }, names.response.map { typeMap.claimTopLevel($0) }
+            )
+        }
+        // Parameter enums live inside the client; claim their names against the top-level names too.
+        var methodNames = NameScope(reserved: ["client", "endpointPrefix", "init"])
+        let methods = operations.map { methodNames.claim(SwiftNames.member($0.id)) }
+
+        let groups = Self.groupNames(schema: schema, operations: operations)
+        let operationBuilder = SwiftOperationBuilder(typeMap: typeMap, clientName: clientName)
+        let modelBuilder = SwiftModelBuilder(typeMap: typeMap)
+
+        // MARK: Operations, one file per group
+        var enumScope = NameScope()
+        var resolvedByID: [String: ResolvedOperation] = [:]
+        var byGroup: [String: (members: [ClientMemberContext], enums: [EnumContext], declarations: [DeclarationContext])] = [:]
+        for (index, operation) in operations.enumerated() {
+            let group = groups.name(of: operation)
+            var entry = byGroup[group] ?? ([], [], [])
+            let wrapper = wrappers[operation.id]!
+            let resolved = operationBuilder.resolve(
+                operation, methodName: methods[index], requestWrapper: wrapper.request,
+                responseWrapper: wrapper.response, enums: &entry.enums, enumScope: &enumScope)
+            resolvedByID[operation.id] = resolved
+            entry.members.append(
+                ClientMemberContext(blankLine: !entry.members.isEmpty, method: operationBuilder.method(resolved)))
+            if let name = wrapper.request, let body = operation.requestBody {
+                entry.declarations.append(
+                    Self.alias(name, of: typeMap.swiftType(body.type), doc: "The request body of ``\(clientName)/\(methods[index])``."))
+            }
+            if let name = wrapper.response, let type = SwiftOperationBuilder.successResponse(of: operation)?.type {
+                entry.declarations.append(
+                    Self.alias(name, of: typeMap.swiftType(type), doc: "The response of ``\(clientName)/\(methods[index])``."))
+            }
+            byGroup[group] = entry
+        }
+        for operation in operations {
+            let resolved = resolvedByID[operation.id]!
+            let name = methodNames.claim(SwiftNames.unescaped(resolved.name) + "Paginator")
+            guard let paginator = operationBuilder.paginator(resolved, name: name) else { continue }
+            let group = groups.name(of: operation)
+            let members = byGroup[group]!.members
+            let position = (members.firstIndex { $0.method?.name == resolved.name } ?? members.count - 1) + 1
+            byGroup[group]!.members.insert(
+                ClientMemberContext(blankLine: true, paginator: paginator), at: position)
+        }
+        for (group, entry) in byGroup {
+            var declarations = entry.declarations
+            for index in declarations.indices { declarations[index].isFirst = index == 0 }
+            files.append(
+                File(
+                    path: "\(clientName)+\(group).swift", template: "operations",
+                    context: OperationsFileContext(
+                        service: schema.name, clientName: clientName, groupTitle: groups.title(of: group),
+                        declarations: declarations, hasDeclarations: !declarations.isEmpty, enums: entry.enums,
+                        members: entry.members)))
+        }
+
+        // MARK: Client
+        files.append(
+            File(
+                path: "\(clientName).swift", template: "client",
+                context: ClientFileContext(
+                    service: schema.name, clientName: clientName,
+                    endpointPrefix: SwiftNames.literal(schema.endpointPrefix),
+                    operationCount: operations.count)))
+
+        // MARK: Models, by the group that uses them (`Shared` when several or none do)
+        let usage = Self.typeUsage(schema: schema, operations: operations, groups: groups)
+        let responseTypes = Self.reachable(
+            from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } }, in: schema)
+        var modelsByGroup: [String: [(DeclarationContext, Int, String)]] = [:]
+        for type in schema.types {
+            let (declaration, lines) = modelBuilder.declaration(
+                for: type, inResponse: responseTypes.contains(type.name))
+            let users = usage[type.name] ?? []
+            let group = users.count == 1 ? users.first! : "Shared"
+            modelsByGroup[group, default: []].append((declaration, lines, typeMap.swiftType(.named(type.name))))
+        }
+        for (group, declarations) in modelsByGroup {
+            var chunks: [[DeclarationContext]] = [[]]
+            var lines = 0
+            for (declaration, size, _) in declarations.sorted(by: { $0.2 < $1.2 }) {
+                if lines + size > Self.maximumModelLines, !chunks[chunks.count - 1].isEmpty {
+                    chunks.append([])
+                    lines = 0
+                }
+                var declaration = declaration
+                declaration.isFirst = chunks[chunks.count - 1].isEmpty
+                chunks[chunks.count - 1].append(declaration)
+                lines += size
+            }
+            for (index, chunk) in chunks.enumerated() {
+                files.append(
+                    File(
+                        path: "Models+\(group)\(index == 0 ? "" : String(index + 1)).swift", template: "models",
+                        context: ModelsFileContext(
+                            service: schema.name, groupTitle: groups.title(of: group), declarations: chunk)))
+            }
+        }
+
+        // MARK: Example round trips
+        var entries: [ExampleEntryContext] = []
+        for operation in operations {
+            let wrapper = wrappers[operation.id]!
+            if let body = operation.requestBody {
+                entries.append(
+                    ExampleEntryContext(
+                        key: SwiftNames.literal("\(operation.id) request"),
+                        type: wrapper.request ?? typeMap.swiftType(body.type)))
+            }
+            let success = SwiftOperationBuilder.successResponse(of: operation)
+            for response in operation.responses where (200..<300).contains(response.status) {
+                guard let type = response.type else { continue }
+                let swiftType = response.status == success?.status ? (wrapper.response ?? typeMap.swiftType(type)) : typeMap.swiftType(type)
+                entries.append(
+                    ExampleEntryContext(key: SwiftNames.literal("\(operation.id) \(response.status)"), type: swiftType))
+            }
+        }
+        files.append(
+            File(
+                path: "\(SwiftTypeMap.examplesTypeName(schema)).swift", template: "examples",
+                context: ExamplesFileContext(
+                    service: schema.name, typeName: SwiftTypeMap.examplesTypeName(schema),
+                    entries: ListItemContext.list(entries.map { "\($0.key): roundTrip(\($0.type).self)" }),
+                    hasEntries: !entries.isEmpty)))
+        files.sort { $0.path < $1.path }
+    }
+
+    private static func alias(_ name: String, of type: String, doc: String) -> DeclarationContext {
+        DeclarationContext(
+            typeAlias: TypeAliasContext(doc: SwiftDocComment(doc).lines(indent: 0), name: name, type: type),
+            isFirst: false)
+    }
+
+    // MARK: Groups
+
+    struct Groups {
+        var names: [String: String]
+        var titles: [String: String]
+
+        func name(of operation: Operation) -> String { names[operation.id] ?? "Other" }
+        func title(of group: String) -> String { titles[group] ?? group }
+    }
+
+    /// File-name-safe group of every operation, and each group's title.
+    static func groupNames(schema: ServiceSchema, operations: [Operation]) -> Groups {
+        var titles: [String: String] = ["Shared": "Types shared by several groups", "Other": "Other operations"]
+        var fileNames: [String: String] = [:]
+        for group in schema.groups {
+            let name = SwiftNames.upperCamel(group.name)
+            fileNames[group.name] = name.isEmpty ? "Other" : name
+            titles[fileNames[group.name]!] = group.title
+        }
+        var names: [String: String] = [:]
+        for operation in operations {
+            let name = fileNames[operation.group] ?? SwiftNames.upperCamel(operation.group)
+            names[operation.id] = name.isEmpty || name == "Shared" ? "Other" : name
+        }
+        return Groups(names: names, titles: titles)
+    }
+
+    /// The named types `roots` use, directly or through other types, the roots included.
+    static func reachable(from roots: [String], in schema: ServiceSchema) -> Set<String> {
+        let types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var pending = roots
+        var seen: Set<String> = []
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            if case .object(let properties)? = types[name]?.kind {
+                pending += properties.compactMap(\.type.referencedName)
+            }
+        }
+        return seen
+    }
+
+    /// The groups whose operations use each named type, directly or through other types.
+    static func typeUsage(schema: ServiceSchema, operations: [Operation], groups: Groups) -> [String: Set<String>] {
+        var usage: [String: Set<String>] = [:]
+        for operation in operations {
+            let group = groups.name(of: operation)
+            let roots = operation.parameters.compactMap(\.type.referencedName)
+                + [operation.requestBody?.type.referencedName].compactMap { $0 }
+                + operation.responses.compactMap { $0.type?.referencedName }
+            for name in reachable(from: roots, in: schema) { usage[name, default: []].insert(group) }
+        }
+        return usage
+    }
+}
+
+struct ClientFileContext {
+    var service: String
+    var clientName: String
+    var endpointPrefix: String
+    var operationCount: Int
+}
+
+struct ModelsFileContext {
+    var service: String
+    var groupTitle: String
+    var declarations: [DeclarationContext]
+}
+
+struct ExampleEntryContext {
+    var key: String
+    var type: String
+}
+
+struct ExamplesFileContext {
+    var service: String
+    var typeName: String
+    var entries: [ListItemContext]
+    var hasEntries: Bool
+}

@@ -1,0 +1,169 @@
+/// Turning wire names (`image_id`, `X-Language`, `datasetName`, `x86_64`) into Swift identifiers, and keeping the
+/// identifiers of one scope apart. Everything here is a pure function of its input, so output is deterministic.
+enum SwiftNames {
+    /// Words of a wire name: split at every non-alphanumeric character and at case changes
+    /// (`imageID` → `image`, `ID`; `HTTPServer` → `HTTP`, `Server`). Digits stay with the word they follow.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [Character] = []
+        let characters = Array(text)
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current = []
+        }
+        for (index, character) in characters.enumerated() {
+            guard character.isASCII, character.isLetter || character.isNumber else {
+                flush()
+                continue
+            }
+            if let previous = current.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if character.isUppercase {
+                    if previous.isLowercase || previous.isNumber {
+                        flush()  // `imageId`, `v2Beta`
+                    } else if previous.isUppercase, let next, next.isLowercase, next.isASCII {
+                        flush()  // `HTTPServer`: the `S` starts the next word
+                    }
+                }
+            }
+            current.append(character)
+        }
+        flush()
+        return words
+    }
+
+    /// `image_id` → `imageId`, `X-Auth-Token` → `xAuthToken`, `datasetName` → `datasetName`, `ID` → `id`.
+    static func lowerCamel(_ text: String) -> String {
+        var parts = words(text).map(capitalized)
+        guard let first = parts.first else { return "" }
+        parts[0] = first.lowercased()
+        return joined(parts)
+    }
+
+    /// `volume_req` → `VolumeReq`, `category` → `Category`.
+    static func upperCamel(_ text: String) -> String {
+        joined(words(text).map(capitalized))
+    }
+
+    /// Words run together, with `_` kept between two numbers (`x86_64` → `x86_64`, not `x8664`).
+    private static func joined(_ parts: [String]) -> String {
+        var result = ""
+        for part in parts {
+            if result.last?.isNumber == true, part.first?.isNumber == true { result += "_" }
+            result += part
+        }
+        return result
+    }
+
+    /// `ID` → `Id`, `name` → `Name`, `x86` → `X86`.
+    private static func capitalized(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst().lowercased()
+    }
+
+    /// A property, parameter or function name for `wireName`, escaped with backticks when it is a keyword.
+    static func member(_ wireName: String) -> String {
+        var name = lowerCamel(wireName)
+        if name.isEmpty { name = "value" }
+        if name.first!.isNumber { name = "_" + name }
+        return escaped(name)
+    }
+
+    /// The name of a static member of an open enum for the wire value `value` (`EVS` → `evs`, `1` → `value1`).
+    static func enumCase(_ value: String) -> String {
+        var name = lowerCamel(value)
+        if name.isEmpty { name = "value" }
+        if name.first!.isNumber { name = "value" + name }
+        if reservedEnumMembers.contains(name) { name += "Value" }
+        return escaped(name)
+    }
+
+    /// `name` in backticks when Swift would read it as a keyword.
+    static func escaped(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// `name` without the backticks `escaped` may have added.
+    static func unescaped(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+
+    /// The contents of a Swift string literal for `text`.
+    static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Words Swift reserves in declarations and expressions; identifiers spelled like them get backticks.
+    static let keywords: Set<String> = [
+        "Any", "Protocol", "Self", "Type", "as", "associatedtype", "break", "case", "catch", "class", "continue",
+        "default", "defer", "deinit", "do", "else", "enum", "extension", "fallthrough", "false", "fileprivate", "for",
+        "func", "guard", "if", "import", "in", "init", "inout", "internal", "is", "let", "nil", "operator", "private",
+        "precedencegroup", "protocol", "public", "repeat", "rethrows", "return", "self", "static", "struct",
+        "subscript", "super", "switch", "throw", "throws", "true", "try", "typealias", "var", "where", "while",
+    ]
+
+    /// Members every open enum already has; a documented value spelled like one gets a `Value` suffix.
+    static let reservedEnumMembers: Set<String> = [
+        "rawValue", "description", "hashValue", "init", "self", "Type", "Protocol", "allCases",
+    ]
+
+    /// Type names a generated type must not take: Swift, Foundation and CloudCore names it would shadow, and the
+    /// names Swift gives special meaning inside a type.
+    static let reservedTypeNames: Set<String> = [
+        // Swift
+        "Any", "AnyObject", "Array", "Bool", "Character", "Codable", "CodingKey", "CodingKeys", "Decodable",
+        "Decoder", "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Hashable", "Int",
+        "Int8", "Int16", "Int32", "Int64", "Never", "Optional", "Protocol", "Result", "Self", "Sendable", "Sequence",
+        "Set", "String", "Substring", "Task", "Type", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Void",
+        "Collection", "Element", "Actor", "Identifiable", "Comparable", "Range", "Never", "Unicode", "Mirror",
+        // Foundation
+        "Data", "Date", "Decimal", "JSONDecoder", "JSONEncoder", "Locale", "Notification", "NSObject", "Operation",
+        "TimeInterval", "TimeZone", "URL", "URLRequest", "URLSession", "UUID", "Calendar", "Measurement",
+        // CloudCore and its dependencies
+        "APIError", "ClientConfiguration", "Cloud", "CloudCore", "CredentialProvider", "Credentials", "HTTPFields",
+        "HTTPRequest", "HTTPResponse", "HTTPTransport", "JSONValue", "Logger", "MarkerPaginator", "OffsetPaginator",
+        "OpenEnum", "OperationRequest", "QueryItems", "QueryValue", "Region", "RetryPolicy", "ServiceClient",
+        "Timeouts", "Foundation",
+    ]
+}
+
+/// Hands out unique names within one scope: the first taker of a name keeps it, later ones get `2`, `3`, … in the
+/// order they ask, so a fixed input order gives fixed names.
+struct NameScope {
+    private var taken: Set<String>
+
+    init(reserved: Set<String> = []) {
+        taken = reserved
+    }
+
+    /// `name`, or `name2`, `name3`, … when it is taken; escaped names keep their backticks outside the suffix.
+    mutating func claim(_ name: String) -> String {
+        let bare = SwiftNames.unescaped(name)
+        var candidate = bare
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = "\(bare)\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        return candidate == bare ? name : candidate
+    }
+
+    func contains(_ name: String) -> Bool { taken.contains(SwiftNames.unescaped(name)) }
+}

@@ -1,0 +1,326 @@
+import APISchema
+
+// Template contexts for operations: one client method per API page, its paginator when the page describes a
+// paged list, and the enums and wrapper types its signature needs.
+
+struct ListItemContext {
+    var text: String
+    var separator: String
+
+    static func list(_ texts: [String], separator: String = ",") -> [ListItemContext] {
+        texts.enumerated().map { ListItemContext(text: $1, separator: $0 == texts.count - 1 ? "" : separator) }
+    }
+}
+
+struct OperationContext {
+    var doc: [String]
+    var name: String
+    /// The parameter list on one line (`id: String, limit: Int? = nil`).
+    var arguments: String
+    /// Whether the list is too long for one line; then `wrappedArguments` has one argument per line.
+    var wrap: Bool
+    var wrappedArguments: [ListItemContext]
+    var returnClause: String
+    /// Statements before the request (`var query = QueryItems()`, `query.append("limit", limit)`).
+    var statements: [String]
+    var requestName: String
+    var requestArguments: [ListItemContext]
+    var send: String
+}
+
+struct OperationsFileContext {
+    var service: String
+    var clientName: String
+    var groupTitle: String
+    var declarations: [DeclarationContext]
+    var hasDeclarations: Bool
+    var enums: [EnumContext]
+    var members: [ClientMemberContext]
+}
+
+/// A method or a paginator of the client; exactly one is set.
+struct ClientMemberContext {
+    var blankLine: Bool
+    var method: OperationContext?
+    var paginator: PaginatorContext?
+}
+
+/// What an operation's signature uses, resolved once and shared by the method and its paginator.
+struct ResolvedOperation {
+    struct Argument {
+        var wireName: String
+        var name: String
+        var type: String
+        var defaultValue: String
+        var location: Parameter.Location?
+        var doc: String
+        var schemaType: TypeRef
+        var isEnum: Bool
+        var required: Bool
+
+        /// Whether the argument has no label (the request body).
+        var unlabelled = false
+
+        var declaration: String { "\(unlabelled ? "_ " : "")\(name): \(type)\(defaultValue)" }
+    }
+
+    var operation: Operation
+    var name: String
+    var pathArguments: [Argument]
+    var body: Argument?
+    var queryArguments: [Argument]
+    var headerArguments: [Argument]
+    /// Swift type of the decoded 2xx response, `nil` when the success response has no body.
+    var responseType: String?
+    var responseSchemaType: TypeRef?
+    var responseDescription: String
+
+    var arguments: [Argument] { pathArguments + (body.map { [$0] } ?? []) + queryArguments + headerArguments }
+}
+
+struct SwiftOperationBuilder {
+    var typeMap: SwiftTypeMap
+    var clientName: String
+
+    /// Path parameters the client fills in itself.
+    static let boundPathParameters: Set<String> = ["project_id"]
+
+    /// The documented success response: the lowest 2xx status, preferring one with a body.
+    static func successResponse(of operation: Operation) -> Response? {
+        let success = operation.responses.filter { (200..<300).contains($0.status) }
+        return success.first { $0.type != nil } ?? success.first
+    }
+
+    /// Names of the wrapper types the operation needs, claimed before any model is named.
+    static func wrapperNames(for operation: Operation, typeMap: SwiftTypeMap) -> (request: String?, response: String?) {
+        func needsWrapper(_ type: TypeRef?) -> Bool {
+            guard let type else { return false }
+            if case .named(let name) = type, typeMap.namedType(name) != nil { return false }
+            return true
+        }
+        return (
+            needsWrapper(operation.requestBody?.type) ? "\(operation.id)Request" : nil,
+            needsWrapper(successResponse(of: operation)?.type) ? "\(operation.id)Response" : nil
+        )
+    }
+
+    func resolve(
+        _ operation: Operation, methodName: String, requestWrapper: String?, responseWrapper: String?,
+        enums: inout [EnumContext], enumScope: inout NameScope
+    ) -> ResolvedOperation {
+        var scope = NameScope(reserved: ["self"])
+        let byName = Dictionary(
+            operation.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
+        func argument(_ parameter: Parameter, optionalDefault: Bool) -> ResolvedOperation.Argument {
+            let name = scope.claim(SwiftNames.member(parameter.name))
+            var type: String
+            var isEnum = false
+            let leaf = SwiftTypeMap.leaf(of: parameter.type)
+            if let values = parameter.enumValues, !values.isEmpty, leaf == .string, parameter.location != .path {
+                var enumName = operation.id + SwiftNames.upperCamel(parameter.name)
+                if typeMap.isTopLevel(enumName) { enumName += "Value" }
+                enumName = enumScope.claim(enumName)
+                let builder = SwiftModelBuilder(typeMap: typeMap)
+                enums.append(
+                    builder.openEnum(
+                        named: enumName,
+                        doc: SwiftDocComment("Documented values of `\(parameter.name)` for ``\(clientName)/\(methodName)``."),
+                        values: values, indent: 4, queryValue: true))
+                type = typeMap.swiftType(parameter.type, leaf: enumName)
+                isEnum = true
+            } else {
+                type = Self.parameterType(parameter, typeMap: typeMap)
+            }
+            let optional = !parameter.required && optionalDefault
+            if optional { type += "?" }
+            return ResolvedOperation.Argument(
+                wireName: parameter.name, name: name, type: type, defaultValue: optional ? " = nil" : "",
+                location: parameter.location, doc: parameter.description, schemaType: parameter.type,
+                isEnum: isEnum, required: !optional)
+        }
+
+        // Path parameters in the order the path names them; undocumented ones are strings.
+        var pathArguments: [ResolvedOperation.Argument] = []
+        for placeholder in Self.placeholders(in: operation.path) where !Self.boundPathParameters.contains(placeholder) {
+            let parameter =
+                byName[placeholder].map { Parameter(name: $0.name, location: .path, required: true, type: $0.type, description: $0.description) }
+                ?? Parameter(name: placeholder, location: .path, required: true, type: .string)
+            pathArguments.append(argument(parameter, optionalDefault: false))
+        }
+
+        var body: ResolvedOperation.Argument?
+        if let requestBody = operation.requestBody {
+            var type = requestWrapper ?? typeMap.swiftType(requestBody.type)
+            if !requestBody.required { type += "?" }
+            body = ResolvedOperation.Argument(
+                wireName: "", name: scope.claim("body"), type: type,
+                defaultValue: requestBody.required ? "" : " = nil", location: nil, doc: "The request body.",
+                schemaType: requestBody.type, isEnum: false, required: requestBody.required, unlabelled: true)
+        }
+
+        func arguments(at location: Parameter.Location) -> [ResolvedOperation.Argument] {
+            let parameters = operation.parameters.filter { $0.location == location }
+            // Required ones first, each group in page order.
+            return (parameters.filter(\.required) + parameters.filter { !$0.required })
+                .map { argument($0, optionalDefault: true) }
+        }
+        let queryArguments = arguments(at: .query)
+        let headerArguments = arguments(at: .header)
+
+        let success = Self.successResponse(of: operation)
+        var responseType: String?
+        if let type = success?.type {
+            responseType = responseWrapper ?? typeMap.swiftType(type)
+        }
+        return ResolvedOperation(
+            operation: operation, name: methodName, pathArguments: pathArguments, body: body,
+            queryArguments: queryArguments, headerArguments: headerArguments, responseType: responseType,
+            responseSchemaType: success?.type, responseDescription: success?.description ?? "")
+    }
+
+    /// The Swift type of a parameter: scalars, arrays of scalars and enums as documented, anything else a string.
+    static func parameterType(_ parameter: Parameter, typeMap: SwiftTypeMap) -> String {
+        switch parameter.type {
+        case .array(let element) where typeMap.scalar(element) != nil || isEnum(element, typeMap):
+            if parameter.location == .query { return "[\(typeMap.swiftType(element))]" }
+            return "String"
+        case let type where typeMap.scalar(type) != nil || isEnum(type, typeMap):
+            return typeMap.swiftType(type)
+        default:
+            return "String"
+        }
+    }
+
+    private static func isEnum(_ type: TypeRef, _ typeMap: SwiftTypeMap) -> Bool {
+        if case .named(let name) = type { return typeMap.isOpenEnum(name) }
+        return false
+    }
+
+    /// `{id}` names of a path template, in order.
+    static func placeholders(in path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in path {
+            if character == "{" {
+                current = ""
+            } else if character == "}" {
+                if let name = current, !name.isEmpty, !names.contains(name) { names.append(name) }
+                current = nil
+            } else if current != nil {
+                current!.append(character)
+            }
+        }
+        return names
+    }
+
+    // MARK: Method
+
+    func method(_ resolved: ResolvedOperation) -> OperationContext {
+        let operation = resolved.operation
+        let arguments = resolved.arguments
+        let taken = Set(arguments.map { SwiftNames.unescaped($0.name) })
+        func local(_ candidates: String...) -> String { candidates.first { !taken.contains($0) } ?? candidates.last! }
+        let queryName = local("query", "queryItems", "queryParameters")
+        let headersName = local("headers", "headerFields", "requestHeaders")
+        let requestName = local("request", "operationRequest", "httpRequest")
+
+        var statements: [String] = []
+        if !resolved.queryArguments.isEmpty {
+            statements.append("var \(queryName) = QueryItems()")
+            for argument in resolved.queryArguments {
+                statements.append("\(queryName).append(\(SwiftNames.literal(argument.wireName)), \(argument.name))")
+            }
+        }
+        if !resolved.headerArguments.isEmpty {
+            statements.append("var \(headersName): [String: String] = [:]")
+            for argument in resolved.headerArguments {
+                let value = headerValue(argument)
+                statements.append("\(headersName)[\(SwiftNames.literal(argument.wireName))] = \(value)")
+            }
+        }
+
+        var requestArguments = [
+            "operation: \(SwiftNames.literal(operation.id))",
+            "method: .\(operation.method.lowercased())",
+            "path: \(SwiftNames.literal(operation.path))",
+        ]
+        if !resolved.pathArguments.isEmpty {
+            let pairs = resolved.pathArguments.map { "\(SwiftNames.literal($0.wireName)): \(pathValue($0))" }
+            requestArguments.append("pathParameters: [\(pairs.joined(separator: ", "))]")
+        }
+        if !resolved.queryArguments.isEmpty { requestArguments.append("query: \(queryName)") }
+        if !resolved.headerArguments.isEmpty { requestArguments.append("headers: \(headersName)") }
+        if let body = resolved.body { requestArguments.append("body: \(body.name)") }
+
+        let send =
+            resolved.responseType.map { "return try await client.send(\(requestName), as: \($0).self)" }
+            ?? "try await client.send(\(requestName))"
+        let declarations = arguments.map(\.declaration)
+        let inline = declarations.joined(separator: ", ")
+        let returnClause = resolved.responseType.map { " -> \($0)" } ?? ""
+        let fits = "    public func \(resolved.name)(\(inline)) async throws\(returnClause) {".count <= 110
+        return OperationContext(
+            doc: doc(resolved, returns: resolved.responseType != nil),
+            name: resolved.name,
+            arguments: inline,
+            wrap: !fits,
+            wrappedArguments: fits ? [] : ListItemContext.list(declarations),
+            returnClause: returnClause,
+            statements: statements,
+            requestName: requestName,
+            requestArguments: ListItemContext.list(requestArguments),
+            send: send)
+    }
+
+    private func pathValue(_ argument: ResolvedOperation.Argument) -> String {
+        if argument.isEnum { return "\(argument.name).rawValue" }
+        switch argument.type {
+        case "String": return argument.name
+        case "Int", "Int64", "Double", "Bool": return "String(\(argument.name))"
+        default: return typeMap.isTopLevel(argument.type) ? "\(argument.name).rawValue" : "\"\\(\(argument.name))\""
+        }
+    }
+
+    private func headerValue(_ argument: ResolvedOperation.Argument) -> String {
+        let bare = argument.type.hasSuffix("?") ? String(argument.type.dropLast()) : argument.type
+        let optional = argument.type.hasSuffix("?")
+        let isRaw = argument.isEnum || (bare != "String" && typeMap.isTopLevel(bare))
+        switch bare {
+        case "String": return argument.name
+        case "Int", "Int64", "Double", "Bool":
+            return optional ? "\(argument.name).map { String($0) }" : "String(\(argument.name))"
+        default:
+            if isRaw { return optional ? "\(argument.name)?.rawValue" : "\(argument.name).rawValue" }
+            return optional ? "\(argument.name).map { \"\\($0)\" }" : "\"\\(\(argument.name))\""
+        }
+    }
+
+    /// Title, summary, the HTTP line, and the parameters.
+    func doc(_ resolved: ResolvedOperation, returns: Bool, summary: String? = nil) -> [String] {
+        let operation = resolved.operation
+        var comment = SwiftDocComment(operation.title.isEmpty ? operation.id : operation.title)
+        let summary = summary ?? operation.summary
+        if !summary.isEmpty, summary != operation.title { comment.add(summary) }
+        comment.add("`\(operation.method.uppercased()) \(operation.path)`")
+        var lines = comment.lines(indent: 4)
+        var parameterLines: [String] = []
+        let width = SwiftDocComment.lineWidth - 4 - 4
+        for argument in resolved.arguments {
+            let text = SwiftDocComment.normalized(argument.doc.replacingNewlines())
+            let entry = "  - \(SwiftNames.unescaped(argument.name)):" + (text.isEmpty ? "" : " \(text)")
+            parameterLines += SwiftDocComment.wrap(entry, width: width, continuationIndent: "    ")
+        }
+        if !parameterLines.isEmpty {
+            lines += ["///", "/// - Parameters:"] + parameterLines.map { "/// " + $0 }
+        }
+        if returns {
+            let text = SwiftDocComment.normalized(resolved.responseDescription.replacingNewlines())
+            if !text.isEmpty {
+                lines += ["///"] + SwiftDocComment.wrap("- Returns: \(text)", width: width, continuationIndent: "  ")
+                    .map { "/// " + $0 }
+            }
+        }
+        return lines
+    }
+}

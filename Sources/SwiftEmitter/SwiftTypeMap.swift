@@ -1,0 +1,92 @@
+import APISchema
+
+/// How schema types become Swift types for one service: the Swift name of every named type (renamed away from
+/// Swift, Foundation and CloudCore names), and the Swift spelling of every `TypeRef`.
+struct SwiftTypeMap {
+    /// Schema name → Swift name, for every `NamedType`.
+    private(set) var names: [String: String] = [:]
+    /// Every top-level Swift type name the module declares (models, wrappers, the client).
+    private(set) var topLevel: NameScope
+    private let types: [String: NamedType]
+
+    init(schema: ServiceSchema, clientName: String) {
+        types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var reserved = SwiftNames.reservedTypeNames
+        reserved.insert(schema.name)
+        reserved.insert(clientName)
+        reserved.insert(Self.examplesTypeName(schema))
+        topLevel = NameScope(reserved: reserved)
+        // Schema names are unique; only clashes with reserved names need a new name, and those get the service
+        // name in front (`Error` → `ModelArtsError`). Names that need no change are claimed first, so a renamed
+        // type can never take the name of a type that was spelled that way in the schema.
+        let sorted = schema.types.map(\.name).sorted()
+        var renamed: [String] = []
+        for name in sorted {
+            if !topLevel.contains(name) {
+                names[name] = topLevel.claim(name)
+            } else {
+                renamed.append(name)
+            }
+        }
+        for name in renamed {
+            names[name] = topLevel.claim(schema.name + SwiftNames.upperCamel(name))
+        }
+    }
+
+    static func examplesTypeName(_ schema: ServiceSchema) -> String { "\(schema.name)ExampleRoundTrips" }
+
+    /// Claims a new top-level name (`CreateNotebookResponse`), renaming it deterministically when taken.
+    mutating func claimTopLevel(_ name: String) -> String { topLevel.claim(name) }
+
+    func isTopLevel(_ name: String) -> Bool { topLevel.contains(name) }
+
+    func namedType(_ name: String) -> NamedType? { types[name] }
+
+    /// The Swift spelling of `type`; `leaf` replaces the innermost scalar (the open enum of a property).
+    func swiftType(_ type: TypeRef, leaf: String? = nil) -> String {
+        switch type {
+        case .string: leaf ?? "String"
+        case .integer: leaf ?? "Int"
+        case .int64: leaf ?? "Int64"
+        case .number: leaf ?? "Double"
+        case .boolean: leaf ?? "Bool"
+        case .any: "JSONValue"
+        case .array(let element): "[\(swiftType(element, leaf: leaf))]"
+        case .map(let value): "[String: \(swiftType(value, leaf: leaf))]"
+        case .named(let name): names[name] ?? "JSONValue"
+        }
+    }
+
+    /// The innermost type of `type`, looking through arrays and maps.
+    static func leaf(of type: TypeRef) -> TypeRef {
+        switch type {
+        case .array(let inner), .map(let inner): leaf(of: inner)
+        default: type
+        }
+    }
+
+    /// The scalar a value of `type` is on the wire, looking through named enumerations (`nil` for objects,
+    /// arrays, maps and opaque JSON).
+    func scalar(_ type: TypeRef) -> TypeRef? {
+        switch type {
+        case .string, .integer, .int64, .number, .boolean: type
+        case .named(let name):
+            if case .enumeration(let base, _)? = types[name]?.kind, base != .string { scalar(base) } else { nil }
+        default: nil
+        }
+    }
+
+    /// Whether a value of `type` is decoded with `decodeLenient` (numbers and booleans sent as strings).
+    func decodesLeniently(_ type: TypeRef) -> Bool {
+        switch scalar(type) {
+        case .integer?, .int64?, .number?, .boolean?: true
+        default: false
+        }
+    }
+
+    /// Whether a named schema type is an open enum (a string enumeration) in Swift.
+    func isOpenEnum(_ name: String) -> Bool {
+        if case .enumeration(let base, _)? = types[name]?.kind { return base == .string }
+        return false
+    }
+}
