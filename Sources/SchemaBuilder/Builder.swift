@@ -138,7 +138,7 @@ struct Builder {
         var linkedResponse: String?
         var documentedStatuses: [Int] = []
         for section in model.sections {
-            var status: Int?
+            var status: Int? = Self.statusCode(in: section.title)
             for item in section.items {
                 switch item {
                 case .paragraph(let text):
@@ -310,8 +310,8 @@ struct Builder {
     static func examples(of model: PageModel) -> [Example] {
         var examples: [Example] = []
         for section in model.sections where section.kind == .example {
-            let title = section.title.lowercased()
-            var status: Int?
+            let title = (section.parentTitle + " " + section.title).lowercased()
+            var status: Int? = statusCode(in: section.title)
             var intro = ""
             for item in section.items {
                 switch item {

@@ -248,6 +248,21 @@ struct PiecesTests {
         #expect(schema.diagnostics.contains { $0.message.contains("without a parameter name") })
     }
 
+    @Test func subHeadingsKeepTheirSectionKind() throws {
+        let page = """
+            <h1>Querying a Thing</h1><h3>URI</h3><p>GET /v1/things/{thing_id}</p>
+            <h3>Response Parameters</h3><h5>Status code: 202</h5>
+            \(Fixtures.table(1, "Response body parameters", header: Fixtures.responseHeader, rows: [["<p>state</p>", "<p>String</p>", "<p>State.</p>"]]))
+            <h3>Example Responses</h3><h5>Status code: 202</h5><pre>{"state": "ok"}</pre>
+            """
+        let schema = Fixtures.build([("q.html", page)])
+        let operation = try #require(schema.operations.first)
+        #expect(operation.responses.map(\.status) == [202])
+        #expect(operation.responses.first?.type == .named("QueryThingResponse"))
+        #expect(operation.examples.first?.status == 202)
+        #expect(operation.parameters.map(\.name) == ["thing_id"])
+    }
+
     @Test func buildIsDeterministic() {
         let sources = [("CreateGadget.html", Fixtures.createGadget), ("en-us_topic_0001.html", Fixtures.oldServers)]
         let first = Fixtures.build(sources)
