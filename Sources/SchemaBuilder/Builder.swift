@@ -29,6 +29,8 @@ struct Builder {
     var exampleElements: [String: Set<JSONValue.Shape>] = [:]
     var exampleObjects: [String: [[String: JSONValue]]] = [:]
     var referencedCache: [Int: Set<Int>] = [:]
+    /// Map-shaped tables being read, so that maps referring to each other cannot recurse forever.
+    var mapsInProgress: Set<String> = []
 
     init(pages: [DocPage], toc: TableOfContents) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
@@ -528,9 +530,11 @@ struct Builder {
     mutating func tableType(_ target: (page: Int, table: Int), desiredName: String, operationId: String) -> TypeRef {
         let model = pages[target.page]
         let table = model.tables[target.table]
+        let key = Self.tableKey(target.page, target.table)
         if let columns = model.columns[target.table], table.bodyRows.count == 1, let row = table.bodyRows.first,
-            columns.name < row.count
+            columns.name < row.count, mapsInProgress.insert(key).inserted
         {
+            defer { mapsInProgress.remove(key) }
             let name = row[columns.name].text.trimmed()
             if name.has(" "), !name.hasPrefix("X-"), name.split(separator: " ").count >= 3 {
                 consumed.insert(Self.tableKey(target.page, target.table))
