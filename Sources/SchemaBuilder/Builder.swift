@@ -536,6 +536,13 @@ struct Builder {
         {
             defer { mapsInProgress.remove(key) }
             let name = row[columns.name].text.trimmed()
+            // `[items]` / `[]`: the body is the row's type itself (a bare JSON array).
+            if name.hasPrefix("["), name.hasSuffix("]"), name.count <= 20 {
+                consumed.insert(key)
+                return readProperty(
+                    target.page, target.table, row: row, rowNumber: 1, name: name, columns: columns, operationId: operationId
+                ).type
+            }
             if name.has(" "), !name.hasPrefix("X-"), name.split(separator: " ").count >= 3 {
                 consumed.insert(Self.tableKey(target.page, target.table))
                 let value = readProperty(

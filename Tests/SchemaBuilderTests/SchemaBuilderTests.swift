@@ -263,6 +263,24 @@ struct PiecesTests {
         #expect(operation.parameters.map(\.name) == ["thing_id"])
     }
 
+    @Test func bareArrayBodiesAndMapTables() throws {
+        let page = """
+            <h1>Listing Items</h1><div><h4>URI</h4><p>GET /v1/items</p></div>
+            <div><h4>Response Parameters</h4><p>Status code: 200</p>
+            \(Fixtures.table(1, "Response body parameters", header: Fixtures.responseHeader, rows: [["<p>[items]</p>", "<p>Array of <a href=\"#L__Item\">Item</a> objects</p>", "<p>Items.</p>"]]))
+            \(Fixtures.table(2, "Item", id: "L__Item", header: Fixtures.responseHeader, rows: [
+                ["<p>id</p>", "<p>String</p>", "<p>ID.</p>"],
+                ["<p>addresses</p>", "<p>Object</p>", "<p>Addresses. For details, see Table 3.</p>"],
+            ]))
+            \(Fixtures.table(3, "addresses field description", header: Fixtures.responseHeader, rows: [["<p>Name of the network of the item</p>", "<p>Array of strings</p>", "<p>IPs.</p>"]]))
+            </div>
+            """
+        let schema = Fixtures.build([("ListItems.html", page)])
+        let operation = try #require(schema.operation("ListItems"))
+        #expect(operation.responses.first?.type == .array(.named("Item")))
+        #expect(schema.properties("Item")[named: "addresses"]?.type == .map(.array(.string)))
+    }
+
     @Test func buildIsDeterministic() {
         let sources = [("CreateGadget.html", Fixtures.createGadget), ("en-us_topic_0001.html", Fixtures.oldServers)]
         let first = Fixtures.build(sources)
