@@ -776,11 +776,11 @@ struct Builder {
             }
         case .map(let inner):
             return .map(resolve(inner, targets: targets, field: field, location: location, typeText: typeText, operationId: operationId))
-        case .unknown(let text):
+        case .unknown:
             if let target = targets.first {
                 return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
-            diagnose(location, "\(field): unknown type \"\(text.replacingAll("\n", with: " "))\", emitted as any")
+            diagnose(location, "\(field): unknown type \"\(typeText.replacingAll("\n", with: " "))\", emitted as any")
             return .any
         }
     }
