@@ -21,6 +21,26 @@ public enum DocReader {
         }
     }
 
+    /// Reads and parses many pages, in parallel on all cores; the result is in the order of `urls`, `nil` for a
+    /// file that cannot be read.
+    public static func parse(contentsOf urls: [URL]) -> [DocPage?] {
+        _ = initialized
+        var pages = [DocPage?](repeating: nil, count: urls.count)
+        pages.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+                output[index] = parse(contentsOf: urls[index])
+            }
+        }
+        return pages
+    }
+
+    /// libxml2's global state is set up once, before any thread parses.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     /// Reads and parses the page at `url`; `nil` when the file cannot be read.
     public static func parse(contentsOf url: URL) -> DocPage? {
         guard let data = try? Data(contentsOf: url) else { return nil }

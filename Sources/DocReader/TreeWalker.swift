@@ -143,6 +143,10 @@ enum Tag {
 struct TreeWalker {
     var title: String?
     var documentTitle: String?
+    /// Nesting depth of the element being walked; content nested deeper than `maxDepth` is skipped so that a
+    /// pathological page cannot exhaust the stack.
+    var depth = 0
+    static let maxDepth = 256
 
     typealias Node = UnsafeMutablePointer<xmlNode>
 
@@ -210,7 +214,9 @@ struct TreeWalker {
         default:
             return
         }
-        guard let name = node.pointee.name else { return }
+        guard let name = node.pointee.name, depth < Self.maxDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
         switch Tag(name) {
         case .heading(let level):
             collector.flush()
@@ -319,7 +325,8 @@ struct TreeWalker {
     }
 
     /// Concatenates the text below `node` as printed, turning `<br>` into line breaks.
-    static func rawText(_ node: Node, into bytes: inout [UInt8]) {
+    static func rawText(_ node: Node, into bytes: inout [UInt8], depth: Int = 0) {
+        guard depth < maxDepth else { return }
         var child = node.pointee.children
         while let c = child {
             switch c.pointee.type {
@@ -339,7 +346,7 @@ struct TreeWalker {
                 if let name = c.pointee.name, case .lineBreak = Tag(name) {
                     bytes.append(0x0A)
                 } else {
-                    rawText(c, into: &bytes)
+                    rawText(c, into: &bytes, depth: depth + 1)
                 }
             default:
                 break

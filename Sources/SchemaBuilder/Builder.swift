@@ -29,6 +29,8 @@ struct Builder {
     var exampleElements: [String: Set<JSONValue.Shape>] = [:]
     var exampleObjects: [String: [[String: JSONValue]]] = [:]
     var referencedCache: [Int: Set<Int>] = [:]
+    /// Map-shaped tables being read, so that maps referring to each other cannot recurse forever.
+    var mapsInProgress: Set<String> = []
 
     init(pages: [DocPage], toc: TableOfContents) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
@@ -138,7 +140,7 @@ struct Builder {
         var linkedResponse: String?
         var documentedStatuses: [Int] = []
         for section in model.sections {
-            var status: Int?
+            var status: Int? = Self.statusCode(in: section.title)
             for item in section.items {
                 switch item {
                 case .paragraph(let text):
@@ -310,8 +312,8 @@ struct Builder {
     static func examples(of model: PageModel) -> [Example] {
         var examples: [Example] = []
         for section in model.sections where section.kind == .example {
-            let title = section.title.lowercased()
-            var status: Int?
+            let title = (section.parentTitle + " " + section.title).lowercased()
+            var status: Int? = statusCode(in: section.title)
             var intro = ""
             for item in section.items {
                 switch item {
@@ -528,10 +530,19 @@ struct Builder {
     mutating func tableType(_ target: (page: Int, table: Int), desiredName: String, operationId: String) -> TypeRef {
         let model = pages[target.page]
         let table = model.tables[target.table]
+        let key = Self.tableKey(target.page, target.table)
         if let columns = model.columns[target.table], table.bodyRows.count == 1, let row = table.bodyRows.first,
-            columns.name < row.count
+            columns.name < row.count, mapsInProgress.insert(key).inserted
         {
+            defer { mapsInProgress.remove(key) }
             let name = row[columns.name].text.trimmed()
+            // `[items]` / `[]`: the body is the row's type itself (a bare JSON array).
+            if name.hasPrefix("["), name.hasSuffix("]"), name.count <= 20 {
+                consumed.insert(key)
+                return readProperty(
+                    target.page, target.table, row: row, rowNumber: 1, name: name, columns: columns, operationId: operationId
+                ).type
+            }
             if name.has(" "), !name.hasPrefix("X-"), name.split(separator: " ").count >= 3 {
                 consumed.insert(Self.tableKey(target.page, target.table))
                 let value = readProperty(
@@ -765,11 +776,11 @@ struct Builder {
             }
         case .map(let inner):
             return .map(resolve(inner, targets: targets, field: field, location: location, typeText: typeText, operationId: operationId))
-        case .unknown(let text):
+        case .unknown:
             if let target = targets.first {
                 return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
-            diagnose(location, "\(field): unknown type \"\(text.replacingAll("\n", with: " "))\", emitted as any")
+            diagnose(location, "\(field): unknown type \"\(typeText.replacingAll("\n", with: " "))\", emitted as any")
             return .any
         }
     }

@@ -8,7 +8,9 @@ enum SectionKind: Equatable {
 
     init(title: String) {
         let t = title.lowercased()
-        if t.hasPrefix("example") || t.hasPrefix("sample") || t.has("example request")
+        if t.hasPrefix("status code"), t.contains(where: \.isNumber) {
+            self = .other  // "Status code: 200" introduces a response; it takes its parent section's kind
+        } else if t.hasPrefix("example") || t.hasPrefix("sample") || t.has("example request")
             || t.has("example response") || t.has("request example") || t.has("response example")
             || t.has("examples") || t.hasSuffix("example")
         {
@@ -44,6 +46,8 @@ struct Section {
     var title: String
     var kind: SectionKind
     var items: [SectionItem] = []
+    /// Title of the enclosing section for sub-headings ("Example Responses" above "Status code: 200").
+    var parentTitle = ""
 }
 
 /// Column positions of a parameter table.
@@ -74,6 +78,9 @@ struct PageModel {
         self.page = page
         var current = Section(title: "", kind: .other)
         var sawTitle = false
+        var sectionLevel = Int.max
+        var parentKind: SectionKind?
+        var parentTitle = ""
         func visit(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
@@ -83,7 +90,18 @@ struct PageModel {
                         continue
                     }
                     sections.append(current)
-                    current = Section(title: text.text, kind: SectionKind(title: text.text))
+                    var kind = SectionKind(title: text.text)
+                    // A sub-heading ("Status code: 200", "Request header") inside a section keeps its kind.
+                    var enclosing = ""
+                    if level > sectionLevel, let parent = parentKind {
+                        if kind == .other { kind = parent }
+                        enclosing = parentTitle
+                    } else {
+                        sectionLevel = level
+                        parentKind = kind
+                        parentTitle = text.text
+                    }
+                    current = Section(title: text.text, kind: kind, parentTitle: enclosing)
                 case .paragraph(let text):
                     if Self.sectionTitles.contains(text.text.lowercased()) {
                         // A section title printed as a paragraph ("URI" on some older pages).

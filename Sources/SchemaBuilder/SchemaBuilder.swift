@@ -8,8 +8,9 @@ public enum SchemaBuilder {
     /// could not be read is in `ServiceSchema.diagnostics`. `overridesFile` is `spec/<service>.overrides.json`.
     public static func build(config: ServiceConfig, docsDirectory: URL, overridesFile: URL?) -> ServiceSchema {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: docsDirectory.path)) ?? []
-        let pages = files.filter { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") }.sorted()
-            .compactMap { DocReader.parse(contentsOf: docsDirectory.appendingPathComponent($0)) }
+        let urls = files.filter { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") }.sorted()
+            .map { docsDirectory.appendingPathComponent($0) }
+        let pages = DocReader.parse(contentsOf: urls).compactMap { $0 }
         let toc = TableOfContents.load(docsDirectory.appendingPathComponent("CLASS.TXT.json"))
         var schema = build(config: config, pages: pages, tableOfContents: toc)
         if let overridesFile {

@@ -112,6 +112,12 @@ struct DocReaderTests {
         #expect(page.fileName == "broken.html")
     }
 
+    @Test func deepNestingIsCut() {
+        let html = String(repeating: "<div><span>", count: 3000) + "deep" + String(repeating: "</span></div>", count: 3000)
+        let page = DocReader.parse(html: "<h1>Deep</h1>" + html, fileName: "deep.html")
+        #expect(page.title == "Deep")
+    }
+
     @Test func titleFallsBackToDocumentTitle() {
         let page = DocReader.parse(html: "<html><head><title> Only  title </title></head><body><p>x</p></body></html>", fileName: "t.html")
         #expect(page.title == "Only title")

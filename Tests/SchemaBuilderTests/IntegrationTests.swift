@@ -65,6 +65,15 @@ struct SharedPagesTests {
         #expect(typedShare(schema) >= 0.95)
     }
 
+    @Test func ecsOverridesApplyCleanly() throws {
+        let overrides = Fixtures.packageRoot.appendingPathComponent("spec/ecs.overrides.json")
+        let schema = SchemaBuilder.build(
+            config: ServiceConfig(name: "ECS", docs: "", endpointPrefix: "ecs"), docsDirectory: try SharedDocs.directory("ecs"),
+            overridesFile: overrides)
+        #expect(schema.type("ServerNetworkAddress") != nil)
+        #expect(!schema.diagnostics.contains { $0.location.page == "ecs.overrides.json" })
+    }
+
     func typedShare(_ schema: ServiceSchema) -> Double {
         let properties = schema.types.flatMap { type -> [Property] in
             if case .object(let properties) = type.kind { return properties }

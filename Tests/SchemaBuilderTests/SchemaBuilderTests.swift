@@ -80,7 +80,7 @@ struct CurrentLayoutTests {
     @Test func diagnosticsNamePageTableAndRow() {
         let messages = schema.diagnostics.map(\.description)
         #expect(messages.contains {
-            $0.hasPrefix("CreateGadget.html: 'Table 4 Request body parameters' row 9") && $0.contains("unknown type \"Storage type\"")
+            $0.hasPrefix("CreateGadget.html: 'Table 4 Request body parameters' row 9") && $0.contains("unknown type \"Array<Storage type>\", emitted as any")
         })
         #expect(messages.contains { $0.contains("row 8") && $0.contains("several types") })
         #expect(schema.diagnostics == schema.diagnostics.sorted())
@@ -246,6 +246,39 @@ struct PiecesTests {
         #expect(body[named: "count"]?.type == .string)
         #expect(schema.diagnostics.contains { $0.message.contains("count: missing type") })
         #expect(schema.diagnostics.contains { $0.message.contains("without a parameter name") })
+    }
+
+    @Test func subHeadingsKeepTheirSectionKind() throws {
+        let page = """
+            <h1>Querying a Thing</h1><h3>URI</h3><p>GET /v1/things/{thing_id}</p>
+            <h3>Response Parameters</h3><h5>Status code: 202</h5>
+            \(Fixtures.table(1, "Response body parameters", header: Fixtures.responseHeader, rows: [["<p>state</p>", "<p>String</p>", "<p>State.</p>"]]))
+            <h3>Example Responses</h3><h5>Status code: 202</h5><pre>{"state": "ok"}</pre>
+            """
+        let schema = Fixtures.build([("q.html", page)])
+        let operation = try #require(schema.operations.first)
+        #expect(operation.responses.map(\.status) == [202])
+        #expect(operation.responses.first?.type == .named("QueryThingResponse"))
+        #expect(operation.examples.first?.status == 202)
+        #expect(operation.parameters.map(\.name) == ["thing_id"])
+    }
+
+    @Test func bareArrayBodiesAndMapTables() throws {
+        let page = """
+            <h1>Listing Items</h1><div><h4>URI</h4><p>GET /v1/items</p></div>
+            <div><h4>Response Parameters</h4><p>Status code: 200</p>
+            \(Fixtures.table(1, "Response body parameters", header: Fixtures.responseHeader, rows: [["<p>[items]</p>", "<p>Array of <a href=\"#L__Item\">Item</a> objects</p>", "<p>Items.</p>"]]))
+            \(Fixtures.table(2, "Item", id: "L__Item", header: Fixtures.responseHeader, rows: [
+                ["<p>id</p>", "<p>String</p>", "<p>ID.</p>"],
+                ["<p>addresses</p>", "<p>Object</p>", "<p>Addresses. For details, see Table 3.</p>"],
+            ]))
+            \(Fixtures.table(3, "addresses field description", header: Fixtures.responseHeader, rows: [["<p>Name of the network of the item</p>", "<p>Array of strings</p>", "<p>IPs.</p>"]]))
+            </div>
+            """
+        let schema = Fixtures.build([("ListItems.html", page)])
+        let operation = try #require(schema.operation("ListItems"))
+        #expect(operation.responses.first?.type == .array(.named("Item")))
+        #expect(schema.properties("Item")[named: "addresses"]?.type == .map(.array(.string)))
     }
 
     @Test func buildIsDeterministic() {
