@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .executable(name: "apiref", targets: ["apiref"]),
         .library(name: "CloudCore", targets: ["CloudCore"]),
+        .plugin(name: "GenerateSDKCommand", targets: ["GenerateSDKCommand"]),
+        .plugin(name: "GenerateSDKBuildPlugin", targets: ["GenerateSDKBuildPlugin"]),
     ] + services.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,6 +49,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // MARK: Plugins: `swift package generate-sdk`, and spec → Swift at build time for consumers
+        .plugin(
+            name: "GenerateSDKCommand",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-sdk",
+                    description: "Regenerate spec/ and Generated/ from the API reference pages (apiref generate)"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "Rewrites spec/ and Generated/<Service>/ with the generated SDK")
+                ]),
+            dependencies: ["apiref"]
+        ),
+        .plugin(name: "GenerateSDKBuildPlugin", capability: .buildTool(), dependencies: ["apiref"]),
 
         // MARK: Runtime
         .target(

@@ -49,3 +49,16 @@ public enum DocReader {
         return DocPage(fileName: fileName, title: title, blocks: collector.blocks)
     }
 }
+
+extension DocReader {
+    /// Parses `data` with libxml2 only and frees the tree: the baseline the benchmarks compare against.
+    public static func rawParse(_ data: Data) {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: CChar.self)
+            guard let base = bytes.baseAddress, bytes.count > 0,
+                let doc = htmlReadMemory(base, Int32(clamping: bytes.count), nil, "UTF-8", options)
+            else { return }
+            xmlFreeDoc(doc)
+        }
+    }
+}

@@ -125,10 +125,10 @@ enum Tag {
                 "ins", "mark", "nobr":
                 self = .inline
             case "div", "section", "body", "html", "blockquote", "center", "article", "main", "header", "footer",
-                "nav", "aside", "form", "fieldset", "figure", "figcaption", "details", "summary", "tbody", "thead",
+                "nav", "aside", "form", "fieldset", "head", "figure", "figcaption", "details", "summary", "tbody", "thead",
                 "tfoot", "tr", "td", "th", "dir", "menu":
                 self = .container
-            case "img", "script", "style", "head", "meta", "link", "noscript", "iframe", "object", "svg", "input",
+            case "img", "script", "style", "meta", "link", "noscript", "iframe", "object", "svg", "input",
                 "button", "select", "textarea", "colgroup", "col":
                 self = .skip
             case "title": self = .title
@@ -146,21 +146,39 @@ struct TreeWalker {
 
     typealias Node = UnsafeMutablePointer<xmlNode>
 
-    static func attribute(_ node: Node, _ name: String) -> String? {
+    /// The value of attribute `name` (lower-case ASCII), compared byte by byte without creating strings.
+    static func attribute(_ node: Node, _ name: StaticString) -> String? {
         var attr = node.pointee.properties
         while let a = attr {
-            if let attrName = a.pointee.name, String(cString: attrName).lowercased() == name {
-                var text = ""
+            if let attrName = a.pointee.name, equalsLowercased(attrName, name) {
+                var bytes: [UInt8] = []
                 var child = a.pointee.children
                 while let c = child {
-                    if let content = c.pointee.content { text += String(cString: content) }
+                    if var p = c.pointee.content {
+                        while p.pointee != 0 {
+                            bytes.append(p.pointee)
+                            p += 1
+                        }
+                    }
                     child = c.pointee.next
                 }
-                return text
+                return String(decoding: bytes, as: UTF8.self)
             }
             attr = a.pointee.next
         }
         return nil
+    }
+
+    static func equalsLowercased(_ text: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        let expected = name.utf8Start
+        for i in 0..<count {
+            let byte = text[i]
+            if byte == 0 { return false }
+            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            if lower != expected[i] { return false }
+        }
+        return text[count] == 0
     }
 
     static func isNote(_ node: Node) -> Bool {
@@ -348,7 +366,7 @@ struct TreeWalker {
             while let c = child {
                 defer { child = c.pointee.next }
                 guard c.pointee.type == XML_ELEMENT_NODE, let cname = c.pointee.name else { continue }
-                let name = String(cString: cname).lowercased()
+                let name = Self.tableTag(cname)
                 switch name {
                 case "caption":
                     var inner = BlockCollector()
@@ -366,7 +384,7 @@ struct TreeWalker {
                     while let cn = cellNode {
                         defer { cellNode = cn.pointee.next }
                         guard cn.pointee.type == XML_ELEMENT_NODE, let n = cn.pointee.name else { continue }
-                        let tag = String(cString: n).lowercased()
+                        let tag = Self.tableTag(n)
                         guard tag == "td" || tag == "th" else { continue }
                         var inner = BlockCollector()
                         walkChildren(cn, into: &inner)
@@ -424,6 +442,15 @@ struct TreeWalker {
         return Table(
             caption: caption, number: number, title: title, anchors: anchors, rows: cells,
             headerRowCount: headerRowCount)
+    }
+
+    /// The table-structure element names (`caption`, `thead`, `tbody`, `tfoot`, `tr`, `td`, `th`, `table`), or
+    /// `""` for anything else.
+    static func tableTag(_ name: UnsafePointer<UInt8>) -> String {
+        for tag: StaticString in ["td", "tr", "th", "tbody", "thead", "tfoot", "caption", "table"] where equalsLowercased(name, tag) {
+            return tag.description
+        }
+        return ""
     }
 
     /// Splits `Table 4 VolumeReq` / `Table 4-5 VolumeReq` into the number and the title.

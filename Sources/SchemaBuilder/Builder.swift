@@ -27,6 +27,8 @@ struct Builder {
     var consumed: Set<String> = []
     var exampleShapes: [String: Set<JSONValue.Shape>] = [:]
     var exampleElements: [String: Set<JSONValue.Shape>] = [:]
+    var exampleObjects: [String: [[String: JSONValue]]] = [:]
+    var referencedCache: [Int: Set<Int>] = [:]
 
     init(pages: [DocPage], toc: TableOfContents) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
@@ -64,7 +66,7 @@ struct Builder {
             // Unique ids: version of the path first, then a counter.
             if usedIds.contains(operation.id) {
                 let version = requestLine.path.split(separator: "/").first { $0.hasPrefix("v") && $0.dropFirst().first?.isNumber == true }
-                var candidate = operation.id + (version.map { Naming.upperCamel(String($0).replacingOccurrences(of: ".", with: "_")) } ?? "")
+                var candidate = operation.id + (version.map { Naming.upperCamel(String($0).replacingAll(".", with: "_")) } ?? "")
                 var counter = 2
                 let base = candidate
                 while usedIds.contains(candidate) {
@@ -121,9 +123,11 @@ struct Builder {
         operation.examples = Self.examples(of: model)
         exampleShapes = [:]
         exampleElements = [:]
+        exampleObjects = [:]
         for example in operation.examples {
             if let json = JSONValue.parse(example.body) {
                 json.collectShapes(into: &exampleShapes, elements: &exampleElements)
+                json.collectObjects(into: &exampleObjects)
             }
         }
 
@@ -151,12 +155,12 @@ struct Builder {
                     }
                     let caption = table.title.lowercased()
                     let location: Parameter.Location? =
-                        caption.contains("header") ? .header
-                        : caption.contains("query") ? .query
-                        : caption.contains("path") ? .path
+                        caption.has("header") ? .header
+                        : caption.has("query") ? .query
+                        : caption.has("path") ? .path
                         : section.kind == .uri ? .query : nil
                     if let location, section.kind == .uri || section.kind == .request || section.kind == .other
-                        || caption.contains("parameter")
+                        || caption.has("parameter")
                     {
                         if section.kind == .response { break }
                         consumed.insert(Self.tableKey(model.index, t))
@@ -189,8 +193,8 @@ struct Builder {
         operation.parameters = parameters.filter { seen.insert("\($0.location.rawValue) \($0.name)").inserted }
 
         if let bodyTable {
-            let key = objectType(model.index, bodyTable, desiredName: id + "Request", operationId: id)
-            operation.requestBody = RequestBody(type: .named(key))
+            operation.requestBody = RequestBody(
+                type: tableType((model.index, bodyTable), desiredName: id + "Request", operationId: id))
         }
         let defaultStatus = documentedStatuses.first { (200..<300).contains($0) } ?? 200
         if responseTables.isEmpty, let linked = linkedResponseTable(model) {
@@ -203,9 +207,9 @@ struct Builder {
             let code = status ?? defaultStatus
             let success = (200..<300).contains(code)
             let desired = success ? (successCount > 1 ? "\(id)Response\(code)" : "\(id)Response") : "ErrorResponse"
-            let key = objectType(model.index, t, desiredName: desired, operationId: id)
+            let type = tableType((model.index, t), desiredName: desired, operationId: id)
             if !responses.contains(where: { $0.status == code }) {
-                responses.append(Response(status: code, type: .named(key), description: model.tables[t].title))
+                responses.append(Response(status: code, type: type, description: model.tables[t].title))
             }
         }
         if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
@@ -227,7 +231,7 @@ struct Builder {
             let status = responses[index].status
             let example = operation.examples.first { example in
                 example.kind == .response && (example.status ?? defaultStatus) == status
-                    && !example.title.lowercased().contains("fail") && !example.title.lowercased().contains("error")
+                    && !example.title.lowercased().has("fail") && !example.title.lowercased().has("error")
             }
             guard let example, let json = JSONValue.parse(example.body), case .object(let members) = json, !members.isEmpty
             else { continue }
@@ -255,7 +259,7 @@ struct Builder {
     func linkedResponseTable(_ model: PageModel) -> (page: Int, table: Int)? {
         for section in model.sections where section.kind == .response {
             for case .paragraph(let text) in section.items {
-                for link in text.links where !link.page.isEmpty && !link.href.contains("://") {
+                for link in text.links where !link.page.isEmpty && !link.href.has("://") {
                     guard let target = pages.firstIndex(where: { $0.page.fileName == link.page }) else { continue }
                     let referenced = referencedTables(pages[target])
                     if let table = pages[target].columns.indices.first(where: { pages[target].columns[$0] != nil && !referenced.contains($0) }) {
@@ -290,7 +294,7 @@ struct Builder {
         guard let first = table.header?.first?.text.lowercased() ?? table.rows.first?.first?.text.lowercased() else {
             return false
         }
-        return first.contains("status code") || first == "status" || first == "returned value" || first == "code"
+        return first.has("status code") || first == "status" || first == "returned value" || first == "code"
     }
 
     static func statuses(in table: Table) -> [Int] {
@@ -319,11 +323,11 @@ struct Builder {
                     guard let body = exampleBody(code) else { continue }
                     let introLower = intro.lowercased()
                     let kind: Example.Kind =
-                        introLower.contains("response") ? .response
-                        : introLower.contains("request") ? .request
-                        : title.contains("response") ? .response : .request
+                        introLower.has("response") ? .response
+                        : introLower.has("request") ? .request
+                        : title.has("response") ? .response : .request
                     var exampleStatus = kind == .response ? status : nil
-                    if kind == .response, introLower.contains("fail") || introLower.contains("error") {
+                    if kind == .response, introLower.has("fail") || introLower.has("error") {
                         exampleStatus = nil
                     }
                     examples.append(Example(kind: kind, status: exampleStatus, title: intro.isEmpty ? section.title : intro, body: body))
@@ -357,7 +361,7 @@ struct Builder {
             var loc = location
             if let l = columns.location, l < row.count {
                 let text = row[l].text.lowercased()
-                if text.contains("path") { loc = .path } else if text.contains("query") { loc = .query } else if text.contains("header") { loc = .header }
+                if text.has("path") { loc = .path } else if text.has("query") { loc = .query } else if text.has("header") { loc = .header }
             }
             if requestLine.pathVariables.contains(name) { loc = .path }
             else if loc == .path { loc = requestLine.queryNames.contains(name) || location == .path ? .query : loc }
@@ -405,9 +409,12 @@ struct Builder {
             if PageModel.isIdentifierLike(head), rest.hasPrefix("(") || rest.hasPrefix("[") || rest.isEmpty { text = head }
         }
         text = text.trimmingQuotes()
-        guard !text.isEmpty, text.count <= 120, !text.contains(" ") || text.hasPrefix("X-") else { return nil }
+        guard !text.isEmpty, text.count <= 120, !text.has(" ") || text.hasPrefix("X-") else { return nil }
         let lower = text.lowercased()
-        if lower == "parameter" || lower == "none" || lower == "-" || lower == "n/a" { return nil }
+        if lower == "none" || lower == "-" || lower == "n/a" { return nil }
+        if let header = columns.header, columns.name < header.count, header[columns.name] == text, row.count == header.count,
+            zip(row, header).allSatisfy({ $0.text == $1 })
+        { return nil }
         return text
     }
 
@@ -422,6 +429,24 @@ struct Builder {
     }
 
     // MARK: Tables → types
+
+    /// The first table after `t` in the same section that nothing refers to and nothing used yet: the
+    /// description of an object whose row forgot to say "see Table N".
+    mutating func orphanTable(_ p: Int, after t: Int) -> Int? {
+        let model = pages[p]
+        if referencedCache[p] == nil { referencedCache[p] = referencedTables(model) }
+        let referenced = referencedCache[p] ?? []
+        for u in model.tables.indices where u > t && model.tableSection[u] == model.tableSection[t] {
+            guard model.columns[u] != nil, !referenced.contains(u) else { continue }
+            let key = Self.tableKey(p, u)
+            if consumed.contains(key) || candidates[key] != nil { continue }
+            let caption = model.tables[u].title.lowercased()
+            if caption.has("header") || caption.has("query") || caption.has("path") { continue }
+            if PageModel.fieldName(ofCaption: model.tables[u]) == nil { continue }
+            return u
+        }
+        return nil
+    }
 
     /// Tables some row refers to (by link, by "Table N" or by type name): these are nested, not roots.
     func referencedTables(_ model: PageModel) -> Set<Int> {
@@ -489,13 +514,46 @@ struct Builder {
     static func tableNumbers(in text: String) -> [Int] {
         var numbers: [Int] = []
         var rest = Substring(text)
-        while let range = rest.range(of: "Table ") {
+        while let range = rest.find("Table ") {
             rest = rest[range.upperBound...]
             let token = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
             let last = token.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
             if let last { numbers.append(last) }
         }
         return numbers
+    }
+
+    /// The type a table describes: a named object, or a map when its only row is a placeholder for the keys
+    /// (`Name of the network …` → `map<…>`).
+    mutating func tableType(_ target: (page: Int, table: Int), desiredName: String, operationId: String) -> TypeRef {
+        let model = pages[target.page]
+        let table = model.tables[target.table]
+        if let columns = model.columns[target.table], table.bodyRows.count == 1, let row = table.bodyRows.first,
+            columns.name < row.count
+        {
+            let name = row[columns.name].text.trimmed()
+            if name.has(" "), !name.hasPrefix("X-"), name.split(separator: " ").count >= 3 {
+                consumed.insert(Self.tableKey(target.page, target.table))
+                let value = readProperty(
+                    target.page, target.table, row: row, rowNumber: 1, name: name, columns: columns, operationId: operationId)
+                return .map(value.type)
+            }
+        }
+        return .named(objectType(target.page, target.table, desiredName: desiredName, operationId: operationId))
+    }
+
+    /// For an `Object` without a table: what the page's examples show for that key (a string map, or an object
+    /// whose shape is read from the example), with a diagnostic.
+    mutating func exampleObjectType(_ field: String, operationId: String, location: SourceLocation) -> TypeRef? {
+        let values = exampleObjects[field] ?? []
+        guard !values.isEmpty else { return nil }
+        let members = values.flatMap { $0.values }
+        if members.isEmpty { return nil }
+        if members.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            diagnose(location, "\(field): object without a table, emitted as map<string> as the examples show")
+            return .map(.string)
+        }
+        return nil
     }
 
     /// Builds (once) the object type of table `t` on page `p` and returns its placeholder key.
@@ -523,7 +581,7 @@ struct Builder {
             }
             var property = readProperty(p, t, row: row, rowNumber: offset + 1, name: name, columns: columns, operationId: operationId)
             // Dotted rows (`server.metadata`) describe a field of an earlier object row.
-            if name.contains("."), let dot = name.firstIndex(of: "."), properties.contains(where: { $0.name == name[..<dot] }) {
+            if name.has("."), let dot = name.firstIndex(of: "."), properties.contains(where: { $0.name == name[..<dot] }) {
                 property.name = String(name[name.index(after: dot)...])
                 dotted[String(name[..<dot]), default: []].append(property)
                 continue
@@ -562,13 +620,20 @@ struct Builder {
         var targets = referenceTargets(model, table: t, row: row, columns: columns, byName: true)
         var type: TypeRef
 
+        if targets.isEmpty {
+            let mentioned = Self.tableNumbers(in: description + " " + typeText)
+            let unresolved = mentioned.filter { model.tableByNumber[$0] == nil }
+            if let number = unresolved.first {
+                diagnose(loc, "\(name): \"see Table \(number)\" does not resolve to a table on the page")
+            }
+        }
         if columns.type != nil, typeText.isEmpty {
             diagnose(loc, "\(name): missing type, emitted as string")
         }
         if columns.type != nil, !typeText.isEmpty {
             let (spelling, alternatives) = TypeSpellingParser.parse(typeText)
             if alternatives {
-                diagnose(loc, "\(name): several types \"\(typeText.replacingOccurrences(of: "\n", with: " "))\", emitted as the first")
+                diagnose(loc, "\(name): several types \"\(typeText.replacingAll("\n", with: " "))\", emitted as the first")
             }
             if targets.isEmpty, Self.needsTable(spelling) {
                 // A table about this field (`volume field description`) describes it.
@@ -577,6 +642,10 @@ struct Builder {
                 {
                     targets = [(p, hit)]
                 }
+            }
+            if targets.isEmpty, Self.needsTable(spelling), let orphan = orphanTable(p, after: t) {
+                targets = [(p, orphan)]
+                diagnose(loc, "\(name): no table named for \"\(typeText)\", took the next unreferenced table '\(model.tables[orphan].caption?.text ?? "")'")
             }
             type = resolve(spelling, targets: targets, field: name, location: loc, typeText: typeText, operationId: operationId)
         } else {
@@ -589,10 +658,10 @@ struct Builder {
             let shapes = exampleShapes[name] ?? []
             let elements = exampleElements[name] ?? []
             if let target = targets.first {
-                let element = objectType(target.page, target.table, desiredName: typeName(target, field: name, array: shapes == [.array]), operationId: operationId)
+                let element = tableType(target, desiredName: typeName(target, field: name, array: shapes == [.array]), operationId: operationId)
                 let lower = description.lowercased()
-                let isArray = shapes == [.array] || (shapes.isEmpty && (lower.contains("list") || lower.contains("array")))
-                type = isArray ? .array(.named(element)) : .named(element)
+                let isArray = shapes == [.array] || (shapes.isEmpty && (lower.has("list") || lower.has("array")))
+                type = isArray ? .array(element) : element
             } else if shapes.count == 1, let shape = shapes.first {
                 type = Self.primitive(for: shape, elements: elements) ?? .string
             } else {
@@ -614,8 +683,7 @@ struct Builder {
 
     static func needsTable(_ spelling: TypeSpelling) -> Bool {
         switch spelling {
-        case .object(let opaque): !opaque
-        case .named, .unknown: true
+        case .object, .named, .unknown: true
         case .array(let inner), .map(let inner): needsTable(inner)
         default: false
         }
@@ -648,7 +716,7 @@ struct Builder {
     func typeName(_ target: (page: Int, table: Int), field: String, array: Bool) -> String {
         let table = pages[target.page].tables[target.table]
         let title = table.title.trimmed()
-        if !title.contains(" "), PageModel.isIdentifierLike(title), title.first?.isUppercase == true {
+        if !title.has(" "), PageModel.isIdentifierLike(title), title.first?.isUppercase == true {
             return Naming.upperCamel(title)
         }
         let base = PageModel.fieldName(ofCaption: table) ?? field
@@ -661,18 +729,25 @@ struct Builder {
     ) -> TypeRef {
         switch spelling {
         case .primitive(let p):
-            // A "see Table N" next to a primitive (enum tables, map keys) is description, not structure.
-            for target in targets { consumed.insert(Self.tableKey(target.page, target.table)) }
+            // A "see Table N" next to a primitive (enum tables, JSON carried in a string) is description, not
+            // structure: the table is noted, the documented type kept.
+            for target in targets {
+                let key = Self.tableKey(target.page, target.table)
+                if consumed.insert(key).inserted, candidates[key] == nil {
+                    diagnose(location, "\(field): documented as \"\(typeText)\" but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \"\(typeText)\"")
+                }
+            }
             return p
         case .object(let opaque):
             if let target = targets.first {
-                return .named(objectType(target.page, target.table, desiredName: typeName(target, field: field, array: false), operationId: operationId))
+                return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
+            if let fromExample = exampleObjectType(field, operationId: operationId, location: location) { return fromExample }
             if !opaque { diagnose(location, "\(field): object \"\(typeText)\" without a table, emitted as any") }
             return .any
         case .named(let name):
             if let target = targets.first {
-                return .named(objectType(target.page, target.table, desiredName: typeName(target, field: name, array: false), operationId: operationId))
+                return tableType(target, desiredName: typeName(target, field: name, array: false), operationId: operationId)
             }
             diagnose(location, "\(field): type \"\(name)\" has no table, emitted as any")
             return .any
@@ -682,7 +757,7 @@ struct Builder {
                 if let target = targets.first {
                     let name: String
                     if case .named(let explicit) = inner { name = explicit } else { name = field }
-                    return .array(.named(objectType(target.page, target.table, desiredName: typeName(target, field: name, array: true), operationId: operationId)))
+                    return .array(tableType(target, desiredName: typeName(target, field: name, array: true), operationId: operationId))
                 }
                 return .array(resolve(inner, targets: [], field: field, location: location, typeText: typeText, operationId: operationId))
             default:
@@ -692,9 +767,9 @@ struct Builder {
             return .map(resolve(inner, targets: targets, field: field, location: location, typeText: typeText, operationId: operationId))
         case .unknown(let text):
             if let target = targets.first {
-                return .named(objectType(target.page, target.table, desiredName: typeName(target, field: field, array: false), operationId: operationId))
+                return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
-            diagnose(location, "\(field): unknown type \"\(text.replacingOccurrences(of: "\n", with: " "))\", emitted as any")
+            diagnose(location, "\(field): unknown type \"\(text.replacingAll("\n", with: " "))\", emitted as any")
             return .any
         }
     }

@@ -16,7 +16,11 @@ enum EnumExtractor {
 
     static func hasTrigger(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return triggers.contains { lower.contains($0) }
+        // Every trigger contains one of these; most paragraphs contain none.
+        guard lower.has("option") || lower.has("value") || lower.has("enum") || lower.has("range")
+            || lower.has("can be") || lower.has("one of")
+        else { return false }
+        return triggers.contains { lower.has($0) }
     }
 
     /// Whether `token` looks like a wire value rather than prose.
@@ -46,7 +50,7 @@ enum EnumExtractor {
             }
         }
         for separator in [": ", "：", " - ", " – ", ":"] {
-            if let range = text.range(of: separator) {
+            if let range = text.find(separator) {
                 let value = text[..<range.lowerBound].trimmed()
                 if isCodeToken(value) {
                     return EnumValue(value: value, description: String(text[range.upperBound...]).trimmed())
@@ -79,7 +83,7 @@ enum EnumExtractor {
     /// Values written inline after a trigger: `Options: asc and desc`, `The value can be true or false.`
     static func inline(_ text: String) -> [EnumValue]? {
         let lower = text.lowercased()
-        guard let trigger = triggers.compactMap({ lower.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        guard let trigger = triggers.compactMap({ lower.find($0) }).min(by: { $0.lowerBound < $1.lowerBound })
         else { return nil }
         let offset = lower.distance(from: lower.startIndex, to: trigger.upperBound)
         var rest = Substring(text.dropFirst(offset))
@@ -98,8 +102,8 @@ enum EnumExtractor {
         }
         _ = previous
         let parts = sentence.replacingOccurrences(of: ", and ", with: ",").replacingOccurrences(of: ", or ", with: ",")
-            .replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " or ", with: ",")
-            .replacingOccurrences(of: "、", with: ",").split(separator: ",")
+            .replacingAll(" and ", with: ",").replacingAll(" or ", with: ",")
+            .replacingAll("、", with: ",").split(separator: ",")
             .map { String($0).trimmed().trimmingQuotes() }
         guard parts.count >= 2, parts.count <= 40 else { return nil }
         var values: [EnumValue] = []

@@ -24,7 +24,7 @@ extension Builder {
                 case .request:
                     type = operation.requestBody?.type
                 case .response:
-                    if example.title.lowercased().contains("fail") || example.title.lowercased().contains("error") { continue }
+                    if example.title.lowercased().has("fail") || example.title.lowercased().has("error") { continue }
                     let status = example.status
                     type = operation.responses.first { response in
                         if let status { return response.status == status }
@@ -32,7 +32,9 @@ extension Builder {
                     }?.type
                 }
                 guard let type else { continue }
-                walk(json, type, &observed, &order)
+                // Request examples are often sloppier than the tables ("true" for a boolean): only their
+                // structure (object vs array) counts; response examples also correct primitives.
+                walk(json, type, primitives: example.kind == .response, &observed, &order)
             }
         }
         for slot in order {
@@ -63,7 +65,9 @@ extension Builder {
         return changed
     }
 
-    private func walk(_ value: JSONValue, _ type: TypeRef, _ observed: inout [String: [TypeRef?]], _ order: inout [String]) {
+    private func walk(
+        _ value: JSONValue, _ type: TypeRef, primitives: Bool, _ observed: inout [String: [TypeRef?]], _ order: inout [String]
+    ) {
         switch type {
         case .named(let key) where key.first == placeholderMarker:
             guard case .object(let members) = value, let candidate = candidates[key] else { return }
@@ -71,20 +75,22 @@ extension Builder {
                 guard let property = candidate.properties.first(where: { $0.name == name }) else { continue }
                 if case .null = member { continue }
                 let slot = key + "#" + name
-                if let corrected = Self.correction(property.type, member) {
+                if let corrected = Self.correction(property.type, member),
+                    primitives || corrected.isStructuralChange(from: property.type)
+                {
                     if observed[slot] == nil { order.append(slot) }
                     observed[slot, default: []].append(corrected)
                 } else {
                     if observed[slot] != nil { observed[slot]?.append(nil) }
-                    walk(member, property.type, &observed, &order)
+                    walk(member, property.type, primitives: primitives, &observed, &order)
                 }
             }
         case .array(let inner):
             guard case .array(let items) = value else { return }
-            for item in items { walk(item, inner, &observed, &order) }
+            for item in items { walk(item, inner, primitives: primitives, &observed, &order) }
         case .map(let inner):
             guard case .object(let members) = value else { return }
-            for (_, member) in members { walk(member, inner, &observed, &order) }
+            for (_, member) in members { walk(member, inner, primitives: primitives, &observed, &order) }
         default:
             return
         }
@@ -171,6 +177,16 @@ extension Builder {
                 candidates[key]?.properties = properties
             }
             return .named(key)
+        }
+    }
+}
+
+extension TypeRef {
+    /// Whether going from `old` to this type only changes object/array structure around the same named type.
+    func isStructuralChange(from old: TypeRef) -> Bool {
+        switch (old, self) {
+        case (.named(let a), .array(.named(let b))), (.array(.named(let a)), .named(let b)): a == b
+        default: false
         }
     }
 }

@@ -35,6 +35,21 @@ enum JSONValue: Hashable {
         }
     }
 
+    /// Records the object values of every key in the tree.
+    func collectObjects(into objects: inout [String: [[String: JSONValue]]]) {
+        switch self {
+        case .object(let members):
+            for (key, value) in members {
+                if case .object(let inner) = value { objects[key, default: []].append(inner) }
+                value.collectObjects(into: &objects)
+            }
+        case .array(let items):
+            for item in items { item.collectObjects(into: &objects) }
+        default:
+            break
+        }
+    }
+
     /// Records the shapes of every key in the tree (`key` → shapes seen, element shapes for arrays).
     func collectShapes(into shapes: inout [String: Set<Shape>], elements: inout [String: Set<Shape>]) {
         switch self {

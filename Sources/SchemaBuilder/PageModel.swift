@@ -8,24 +8,24 @@ enum SectionKind: Equatable {
 
     init(title: String) {
         let t = title.lowercased()
-        if t.hasPrefix("example") || t.hasPrefix("sample") || t.contains("example request")
-            || t.contains("example response") || t.contains("request example") || t.contains("response example")
-            || t.contains("examples") || t.hasSuffix("example")
+        if t.hasPrefix("example") || t.hasPrefix("sample") || t.has("example request")
+            || t.has("example response") || t.has("request example") || t.has("response example")
+            || t.has("examples") || t.hasSuffix("example")
         {
             self = .example
         } else if t == "uri" || t.hasPrefix("uri") || t == "url" || t == "request line" || t == "request url" {
             self = .uri
-        } else if t.contains("function") || t == "description" || t == "api description" {
+        } else if t.has("function") || t == "description" || t == "api description" {
             self = .function
-        } else if t.contains("status code") || t.contains("returned value") || t.contains("return code") {
+        } else if t.has("status code") || t.has("returned value") || t.has("return code") {
             self = .status
-        } else if t.contains("error code") {
+        } else if t.has("error code") {
             self = .other
-        } else if t.hasPrefix("request") || t.contains("request parameter") || t.contains("request body")
-            || t.contains("request header")
+        } else if t.hasPrefix("request") || t.has("request parameter") || t.has("request body")
+            || t.has("request header")
         {
             self = .request
-        } else if t.hasPrefix("response") || t.contains("response parameter") || t.contains("response body") {
+        } else if t.hasPrefix("response") || t.has("response parameter") || t.has("response body") {
             self = .response
         } else {
             self = .other
@@ -53,6 +53,8 @@ struct Columns {
     var type: Int?
     var description: Int?
     var location: Int?
+    /// Header texts, to recognise header rows repeated in the body.
+    var header: [String]? = nil
 }
 
 /// A page with its sections and tables indexed for reference resolution.
@@ -83,7 +85,13 @@ struct PageModel {
                     sections.append(current)
                     current = Section(title: text.text, kind: SectionKind(title: text.text))
                 case .paragraph(let text):
-                    current.items.append(.paragraph(text))
+                    if Self.sectionTitles.contains(text.text.lowercased()) {
+                        // A section title printed as a paragraph ("URI" on some older pages).
+                        sections.append(current)
+                        current = Section(title: text.text, kind: SectionKind(title: text.text))
+                    } else {
+                        current.items.append(.paragraph(text))
+                    }
                 case .list(_, let items):
                     for item in items { visit(item) }
                 case .note(let inner):
@@ -106,9 +114,20 @@ struct PageModel {
             tableByTitle[Self.normalise(table.title), default: []].append(i)
             if let field = Self.fieldName(ofCaption: table) {
                 tableByField[field.lowercased(), default: []].append(i)
+                // `server.metadata field description` also describes the `metadata` field of `server`.
+                if let last = field.split(separator: ".").last, last.count < field.count {
+                    tableByField[last.lowercased(), default: []].append(i)
+                }
             }
         }
     }
+
+    /// Section titles that some pages print as plain paragraphs.
+    static let sectionTitles: Set<String> = [
+        "uri", "function", "request", "response", "request body", "response body", "request parameters",
+        "response parameters", "example request", "example requests", "example response", "example responses",
+        "samples", "status code", "status codes", "request header", "request headers",
+    ]
 
     static func normalise(_ text: String) -> String {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
@@ -137,8 +156,8 @@ struct PageModel {
         if words.count == 1 { return isIdentifierLike(words[0]) ? words[0] : nil }
         // "Data structure of the xxx field", "Objects of response parameter xxx": the identifier-looking word.
         let candidates = words.filter { word in
-            isIdentifierLike(word) && (word.contains("_") || word.contains(":") || word.contains(".")
-                || word.contains("-") || word.first?.isLowercase == true || word.contains { $0.isUppercase } && word.dropFirst().contains { $0.isUppercase })
+            isIdentifierLike(word) && (word.has("_") || word.has(":") || word.has(".")
+                || word.has("-") || word.first?.isLowercase == true || word.contains { $0.isUppercase } && word.dropFirst().contains { $0.isUppercase })
         }
         let stop: Set<String> = [
             "parameters", "parameter", "field", "fields", "description", "objects", "object", "of", "the", "data",
@@ -161,37 +180,39 @@ struct PageModel {
         if headerRow == nil, let first = table.rows.first {
             let texts = first.map { $0.text.lowercased() }
             if texts.contains(where: { $0.hasPrefix("parameter") || $0 == "name" })
-                && texts.contains(where: { $0.contains("description") || $0 == "type" })
+                && texts.contains(where: { $0.has("description") || $0 == "type" })
             {
                 headerRow = first
             }
         }
         guard let header = headerRow else { return nil }
         let texts = header.map { $0.text.lowercased().trimmed() }
-        if let first = texts.first, first.contains("status code") || first.contains("error code") || first == "status"
+        if let first = texts.first, first.has("status code") || first.has("error code") || first == "status"
             || first == "http status code" || first == "code"
         {
             return nil
         }
         func find(_ predicate: (String) -> Bool) -> Int? { texts.firstIndex(where: predicate) }
-        let mandatory = find { $0.contains("mandatory") || $0.contains("required") || $0 == "optional" || $0 == "m/o" }
+        let mandatory = find { $0.has("mandatory") || $0.has("required") || $0 == "optional" || $0 == "m/o" }
         let location = find { $0 == "location" || $0 == "in" || $0 == "position" || $0 == "parameter location" }
         let type = find {
-            ($0 == "type" || $0.hasSuffix(" type") || $0.hasPrefix("type")) && !$0.contains("parameter type")
-                && !$0.contains("location")
+            ($0 == "type" || $0.hasSuffix(" type") || $0.hasPrefix("type")) && !$0.has("parameter type")
+                && !$0.has("location")
         } ?? find { $0 == "parameter type" }
         let description = find {
-            $0.contains("description") || $0.contains("meaning") || $0.contains("remark") || $0.contains("explanation")
+            $0.has("description") || $0.has("meaning") || $0.has("remark") || $0.has("explanation")
         }
         let name =
             find {
-                ($0.hasPrefix("parameter") || $0.hasPrefix("name") || $0.contains("field") || $0.contains("attribute")
+                ($0.hasPrefix("parameter") || $0.hasPrefix("name") || $0.has("field") || $0.has("attribute")
                     || $0 == "element" || $0 == "property" || $0 == "key" || $0.hasSuffix("name")
                     || $0 == "param")
-                    && !$0.contains("type") && !$0.contains("description") && !$0.contains("location")
+                    && !$0.has("type") && !$0.has("description") && !$0.has("location")
             }
         guard let nameColumn = name else { return nil }
         guard description != nil || type != nil || mandatory != nil else { return nil }
-        return Columns(name: nameColumn, mandatory: mandatory, type: type, description: description, location: location)
+        return Columns(
+            name: nameColumn, mandatory: mandatory, type: type, description: description, location: location,
+            header: header.map(\.text))
     }
 }

@@ -29,13 +29,13 @@ struct RequestLine: Hashable {
         guard methods.contains(method), trimmed[..<space].allSatisfy(\.isUppercase) else { return nil }
         var target = trimmed[space...].trimmed()
         // `https:// {endpoint} /v1/...` is printed with spaces around placeholders; join it back.
-        if target.contains(" ") {
+        if target.has(" ") {
             let pieces = target.split(separator: " ")
-            guard pieces.allSatisfy({ $0.contains("/") || $0.hasPrefix("{") || $0.hasPrefix("?") || $0.hasPrefix("&") })
+            guard pieces.allSatisfy({ $0.has("/") || $0.hasPrefix("{") || $0.hasPrefix("?") || $0.hasPrefix("&") })
             else { return nil }
             target = pieces.joined()
         }
-        if let scheme = target.range(of: "://") {
+        if let scheme = target.find("://") {
             let afterHost = target[scheme.upperBound...]
             guard let slash = afterHost.firstIndex(of: "/") else { return nil }
             target = String(afterHost[slash...])
@@ -74,7 +74,7 @@ struct RequestLine: Hashable {
             }
         }
         for section in model.sections where section.kind == .other || section.kind == .function || section.kind == .request {
-            if section.kind == .other, !section.title.isEmpty, !section.title.lowercased().contains("request") {
+            if section.kind == .other, !section.title.isEmpty, !section.title.lowercased().has("request") {
                 continue
             }
             for case .paragraph(let text) in section.items {

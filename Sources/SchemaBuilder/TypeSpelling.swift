@@ -2,7 +2,7 @@ import Foundation
 import APISchema
 
 /// What a Type cell says, before named types are resolved against the page's tables.
-indirect enum TypeSpelling: Hashable {
+indirect enum TypeSpelling: Hashable, Sendable {
     /// A primitive the cell spells out (`String`, `Long`, `Boolean`).
     case primitive(TypeRef)
     /// An object that a table should describe (`Object`, `Dict`, `JSON` with a table link); `opaque` when the
@@ -42,18 +42,18 @@ enum TypeSpellingParser {
         "boolean": .boolean, "bool": .boolean,
     ]
 
-    static let opaqueWords: Set<String> = ["json", "dict", "jsonobject", "jsonstring", "any", "map", "hashmap"]
+    static let opaqueWords: Set<String> = ["json", "dict", "jsonobject", "jsonstring", "any", "map", "hashmap", "null", "none"]
     static let objectWords: Set<String> = ["object", "obj", "objects", "struct", "structure", "dictionary"]
 
     /// Parses `text`; `alternatives` is set when the cell offered several types (`Integer/Boolean`).
     static func parse(_ raw: String) -> (TypeSpelling, alternatives: Bool) {
-        var text = raw.replacingOccurrences(of: "\n", with: " ").trimmed()
+        var text = raw.replacingAll("\n", with: " ").trimmed()
         // Drop trailing notes: `String (64 characters)`, `Integer (int32)` keep the first word's type.
         if text.isEmpty { return (.unknown(raw), false) }
         // Several alternatives: `Integer/Boolean`, `String or Integer`, `String, Integer`.
-        for separator in ["/", " or ", "|"] where text.contains(separator) {
+        for separator in ["/", " or ", "|"] where text.has(separator) {
             let parts = text.components(separatorSeparatedBy: separator)
-            if parts.count > 1, !text.lowercased().hasPrefix("array"), !text.contains("<") {
+            if parts.count > 1, !text.lowercased().hasPrefix("array"), !text.has("<") {
                 let (first, _) = parse(parts[0])
                 return (first, true)
             }
@@ -63,7 +63,7 @@ enum TypeSpellingParser {
         }
         let lower = text.lowercased()
         if let primitive = primitives[lower] { return (.primitive(primitive), false) }
-        if opaqueWords.contains(lower.replacingOccurrences(of: " ", with: "")) { return (.object(opaque: true), false) }
+        if opaqueWords.contains(lower.replacingAll(" ", with: "")) { return (.object(opaque: true), false) }
         if objectWords.contains(lower) { return (.object(opaque: false), false) }
         // Generic forms: Array<X>, List<X>, List(X), List[X], Map<K,V>, Map(K,V).
         for open in ["<", "(", "["] {
@@ -83,7 +83,7 @@ enum TypeSpellingParser {
                 // `String (UUID)`, `Integer (int64)`: the head decides, except for explicit 64-bit hints.
                 if let primitive = primitives[head] {
                     let innerLower = inner.lowercased()
-                    if primitive == .integer, innerLower.contains("64") || innerLower == "long" { return (.primitive(.int64), false) }
+                    if primitive == .integer, innerLower.has("64") || innerLower == "long" { return (.primitive(.int64), false) }
                     return (.primitive(primitive), false)
                 }
                 if objectWords.contains(head) || opaqueWords.contains(head) { return (.object(opaque: opaqueWords.contains(head)), false) }
@@ -137,7 +137,7 @@ enum TypeSpellingParser {
     /// A single identifier-like word is a type name (`VolumeReq`, `schedule`).
     static func named(_ text: String) -> TypeSpelling? {
         let trimmed = text.trimmed()
-        guard !trimmed.isEmpty, !trimmed.contains(" "),
+        guard !trimmed.isEmpty, !trimmed.has(" "),
             trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }),
             let first = trimmed.first, first.isLetter
         else { return nil }
@@ -175,7 +175,7 @@ extension String {
     func components(separatorSeparatedBy separator: String) -> [String] {
         var parts: [String] = []
         var rest = Substring(self)
-        while let range = rest.range(of: separator) {
+        while let range = rest.find(separator) {
             parts.append(String(rest[..<range.lowerBound]))
             rest = rest[range.upperBound...]
         }

@@ -259,7 +259,7 @@ struct SwiftOperationBuilder {
         let declarations = arguments.map(\.declaration)
         let inline = declarations.joined(separator: ", ")
         let returnClause = resolved.responseType.map { " -> \($0)" } ?? ""
-        let fits = "    public func \(resolved.name)(\(inline)) async throws\(returnClause) {".count <= 110
+        let fits = "    public func \(resolved.name)(\(inline)) async throws\(returnClause) {".count <= SwiftDocComment.lineWidth
         return OperationContext(
             doc: doc(resolved, returns: resolved.responseType != nil),
             name: resolved.name,

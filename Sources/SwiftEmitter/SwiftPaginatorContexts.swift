@@ -100,7 +100,7 @@ extension SwiftOperationBuilder {
         let declarations = arguments.map(\.declaration)
         let inline = declarations.joined(separator: ", ")
         let elementType = typeMap.swiftType(element)
-        let fits = "    public func \(name)(\(inline)) -> \(paginator)<\(elementType)> {".count <= 110
+        let fits = "    public func \(name)(\(inline)) -> \(paginator)<\(elementType)> {".count <= SwiftDocComment.lineWidth
 
         var paginatorResolved = resolved
         paginatorResolved.pathArguments = []

@@ -11,7 +11,17 @@ struct SecretRedactionTests {
         let server = try await startFakeIAM(clock: clock)
         defer { Task { await server.shutdown() } }
         let (logger, lines) = CapturingLogHandler.logger()
-        let secrets = ["SK-secret-value", "sts-token-secret", "pa55-secret", "tok-"]
+        let failing = try await LoopbackServer.start { _, index in
+            index == 0
+                ? .respond(status: 503, body: #"{"error_code":"E","error_msg":"Signature=deadbeef0 \"password\": \"pa55-secret\""}"#)
+                : .respond(status: 200, body: #"{"id":"ok"}"#)
+        }
+        defer { Task { await failing.shutdown() } }
+        let retried = try makeClient(
+            failing, credentials: StaticCredentialProvider(accessKey: "AK1", secretKey: "SK-secret-value"), logger: logger)
+        _ = try await retried.send(OperationRequest(operation: "Retry", method: .get, path: "/v1/r"), as: Notebook.self)
+        #expect(lines.current.contains { $0.contains("retrying") })
+        let secrets = ["SK-secret-value", "sts-token-secret", "pa55-secret", "tok-", "deadbeef0"]
 
         let signed = try makeClient(
             server,
@@ -57,5 +67,19 @@ struct SecretRedactionTests {
             #expect(!text.contains("abcdef0123"))
         }
         #expect(String(describing: keys).contains("AK1"))
+    }
+}
+
+@Suite("Redaction helper")
+struct RedactionHelperTests {
+    @Test("signatures and JSON secrets in free text are replaced")
+    func freeText() {
+        #expect(Redaction.redactSecrets(in: "no secrets here") == "no secrets here")
+        #expect(
+            Redaction.redactSecrets(in: "SignedHeaders=host, Signature=abc123, x") == "SignedHeaders=host, Signature=<redacted>, x")
+        #expect(
+            Redaction.redactSecrets(in: #"{"password": "p w", "sk":"K","name":"n"}"#)
+                == #"{"password": "<redacted>", "sk":"<redacted>","name":"n"}"#)
+        #expect(Redaction.redactSecrets(in: "Signature=") == "Signature=<redacted>")
     }
 }

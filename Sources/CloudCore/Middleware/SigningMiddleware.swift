@@ -24,7 +24,9 @@ public struct SigningMiddleware: Middleware {
             request.headerFields[.authToken] = token
         case .accessKey(let keys):
             if let token = keys.securityToken { request.headerFields[.securityToken] = token }
-            if let projectId = request.projectId ?? credentials.projectId, request.headerFields[.projectId] == nil {
+            if let projectId = request.projectId ?? credentials.projectId, !projectId.isEmpty,
+                request.headerFields[.projectId] == nil
+            {
                 request.headerFields[.projectId] = projectId
             }
             var headers: [(name: String, value: String)] = [("Host", request.authority)]

@@ -73,8 +73,14 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            // NIO connection errors (refused, unreachable) arrive here: nothing was sent.
-            throw TransportError(.connectFailed, String(describing: type(of: error)))
+            // NIO reports failed connects (refused, unreachable) as NIOConnectionError or as an IOError from
+            // connect(2): nothing was sent, so any method may be retried. Anything else may have happened
+            // after the request left.
+            let typeName = String(describing: type(of: error))
+            let text = String(describing: error)
+            let failedToConnect =
+                typeName.contains("ConnectionError") || text.contains("connect(") || text.contains("Connection refused")
+            throw TransportError(failedToConnect ? .connectFailed : .other, typeName)
         }
     }
 

@@ -1,0 +1,48 @@
+import Foundation
+import PackagePlugin
+
+/// Generates a service's Swift SDK at build time, for consumers who don't commit generated code.
+///
+/// Put the intermediate schema (`spec/<service>.json`, as `apiref generate` writes it) into the consumer target,
+/// named `<anything>.apiref.json`, and add `plugins: [.plugin(name: "GenerateSDKBuildPlugin", package: "apiref")]`
+/// to the target. A `templates` folder inside the target replaces the generator's own templates.
+///
+/// A build command must name its outputs before it runs, but the number of files depends on the schema, so the
+/// generator writes a fixed number of shards (`<Target>+SDK1.swift` …), the emitted files spread over them so the
+/// compiler still works in parallel.
+@main
+struct GenerateSDKBuildPlugin: BuildToolPlugin {
+    static let shards = 8
+
+    func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
+        guard let module = target as? SourceModuleTarget else { return [] }
+        let schemas = module.sourceFiles(withSuffix: ".apiref.json").map(\.url)
+            .sorted { $0.path < $1.path }
+        guard !schemas.isEmpty else { return [] }
+        let apiref = try context.tool(named: "apiref")
+        let templates = module.directoryURL.appending(path: "templates")
+        let customTemplates = FileManager.default.fileExists(atPath: templates.path)
+        let templateFiles =
+            customTemplates
+            ? ((try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.pathExtension == "mustache" }
+            : []
+
+        return schemas.map { schema in
+            let stem = schema.deletingPathExtension().deletingPathExtension().lastPathComponent
+            let output = context.pluginWorkDirectoryURL.appending(path: stem)
+            let outputs = (1...Self.shards).map { output.appending(path: "\(target.name)+\(stem)\($0).swift") }
+            var arguments = [
+                "generate-swift", "--schema", schema.path, "--output", output.path,
+                "--shards", String(Self.shards), "--shard-prefix", "\(target.name)+\(stem)",
+            ]
+            if customTemplates { arguments += ["--templates", templates.path] }
+            return .buildCommand(
+                displayName: "Generating Swift SDK from \(schema.lastPathComponent)",
+                executable: apiref.url,
+                arguments: arguments,
+                inputFiles: [schema] + templateFiles,
+                outputFiles: outputs)
+        }
+    }
+}
