@@ -71,6 +71,16 @@ struct RequestEncodingTests {
         #expect(text == "a=1&a=2&a=3&b=true&c=EVS&d=1.5&e=7&f=x%20y%2F%C3%BC~%2A")
     }
 
+    @Test("a key's numbers are ordered numerically, its strings by their bytes")
+    func typedValueOrder() {
+        var query = QueryItems()
+        query.append("n", [10, 9, 100])
+        query.append("s", ["10", "9"])
+        query.append("d", [2.5, 1.25])
+        let text = String(decoding: RequestSigner.canonicalQuery(query), as: UTF8.self)
+        #expect(text == "d=1.25&d=2.5&n=9&n=10&n=100&s=10&s=9")
+    }
+
     @Test("path templates: project id and encoded parameters")
     func pathTemplates() throws {
         let request = OperationRequest(

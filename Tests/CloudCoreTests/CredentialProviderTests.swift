@@ -27,11 +27,12 @@ struct CredentialProviderTests {
     func huaweiEnvironment() async throws {
         let environment = CredentialEnvironment(variables: [
             "HUAWEICLOUD_SDK_AK": "AK", "HUAWEICLOUD_SDK_SK": "SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "T",
-            "HUAWEICLOUD_SDK_PROJECT_ID": "P",
+            "HUAWEICLOUD_SDK_PROJECT_ID": "P", "HUAWEICLOUD_SDK_DOMAIN_ID": "D",
         ])
         let credentials = try await #require(EnvironmentCredentials.provider(from: environment)).credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "AK", secretKey: "SK", securityToken: "T")))
         #expect(credentials.projectId == "P")
+        #expect(credentials.domainId == "D")
     }
 
     @Test("OS_ACCESS_KEY / OS_SECRET_KEY / OS_PROJECT_ID")

@@ -276,3 +276,20 @@ struct RequestBodyTests {
         #expect(requests[1].header("X-Sdk-Content-Sha256") == "UNSIGNED-PAYLOAD")
     }
 }
+
+@Suite("Global services")
+struct GlobalServiceTests {
+    @Test("without a project id, a domain id is sent and signed as X-Domain-Id")
+    func domainHeader() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(
+            server, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK", domainId: "dom1"),
+            projectId: nil)
+        try await client.send(OperationRequest(operation: "ListAgencies", method: .get, path: "/v3.0/OS-AGENCY/agencies"))
+        let request = try #require(server.requests.first)
+        #expect(request.header("X-Domain-Id") == "dom1")
+        #expect(request.header("X-Project-Id") == nil)
+        #expect(request.header("Authorization")?.contains("x-domain-id") == true)
+    }
+}

@@ -187,8 +187,11 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
     /// The canonical query string: pairs sorted by the UTF-8 bytes of name, then value, each percent-encoded.
     public static func canonicalQuery(_ query: QueryItems) -> [UInt8] {
         if query.isEmpty { return [] }
-        let pairs = query.items.map { (Array($0.name.utf8), Array($0.value.utf8)) }.sorted { lhs, rhs in
+        // Sorted by name, then by value: numerically when both values were appended as numbers (as the official
+        // signers sort typed lists), otherwise by their bytes.
+        let pairs = query.items.map { (Array($0.name.utf8), Array($0.value.utf8), $0.number) }.sorted { lhs, rhs in
             if lhs.0 != rhs.0 { return lhs.0.lexicographicallyPrecedes(rhs.0) }
+            if let left = lhs.2, let right = rhs.2, left != right { return left < right }
             return lhs.1.lexicographicallyPrecedes(rhs.1)
         }
         var output: [UInt8] = []

@@ -46,6 +46,10 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         }
         var outgoing = HTTPClientRequest(url: url.absoluteString)
         outgoing.method = .init(rawValue: request.method.rawValue)
+        // Send exactly the Host that was signed (AsyncHTTPClient would drop a default port).
+        if let authority = request.authority {
+            outgoing.headers.add(name: "Host", value: authority)
+        }
         for field in request.headerFields {
             outgoing.headers.add(name: field.name.rawName, value: field.value)
         }
