@@ -76,3 +76,32 @@ import Testing
         }
     }
 }
+
+/// The real exports against `openapi-spec-validator` (PyPI; `.ci/run` installs it), when it is installed.
+@Suite struct OpenAPIValidityTests {
+    static func validator(_ file: String?) -> (status: Int32, output: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = file.map { ["python3", "-m", "openapi_spec_validator", $0] }
+            ?? ["python3", "-c", "import openapi_spec_validator"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test(
+        .enabled(if: validator(nil)?.status == 0, "openapi-spec-validator is not installed"),
+        arguments: ["ModelArts", "ECS"])
+    func exportIsValidOpenAPI31(service: String) async throws {
+        let schema = try await SchemaCache.shared.schema(service)
+        let file = FileManager.default.temporaryDirectory.appending(path: "apiref-\(service)-\(UUID().uuidString).json")
+        try OpenAPIEmitter.document(for: schema).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try #require(Self.validator(file.path))
+        #expect(result.status == 0, "\(result.output)")
+    }
+}
