@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // The pipeline, folder by folder:
 //   Sources/DocReader (HTML → DocPage) → Sources/SchemaBuilder (DocPage → APISchema)
 //   → Sources/OpenAPIEmitter, Sources/SwiftEmitter (APISchema → spec/, Generated/)

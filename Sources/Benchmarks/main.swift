@@ -1,1 +1,16 @@
-print("benchmarks")
+// Benchmarks, run from the package root: `swift run -c release Benchmarks [parse [iterations] | signing]`.
+// Each case prints its figures next to a baseline measured in the same run; with no case, all run.
+let arguments = CommandLine.arguments.dropFirst()
+let parseIterations = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
+
+switch arguments.first {
+case "parse":
+    runParseBenchmark(iterations: parseIterations)
+case "signing":
+    runSigningBenchmark()
+case nil:
+    runParseBenchmark(iterations: parseIterations)
+    runSigningBenchmark()
+case let other?:
+    print("unknown benchmark \(other); usage: Benchmarks [parse [iterations] | signing]")
+}

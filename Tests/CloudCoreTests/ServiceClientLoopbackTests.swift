@@ -187,3 +187,109 @@ struct ServiceClientLoopbackTests {
         #expect(signedNames.contains("host") && signedNames.contains("x-security-token") && signedNames.contains("x-project-id"))
     }
 }
+
+@Suite("Project id lookup")
+struct ProjectIdLookupTests {
+    @Test("AK/SK without a project id looks it up once in IAM by region name")
+    func looksUpProjectId() async throws {
+        let server = try await LoopbackServer.start { request, _ in
+            if request.path == "/v3/projects" {
+                return .respondAfter(
+                    .milliseconds(30), status: 200,
+                    body: #"{"projects":[{"id":"other","name":"eu-de_sub"},{"id":"p-eu-de","name":"eu-de"}]}"#)
+            }
+            return .respond(status: 200, body: #"{"id":"n"}"#)
+        }
+        defer { Task { await server.shutdown() } }
+        var configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), retry: quickRetry)
+        configuration.iamEndpoint = server.baseURL
+        let client = try ServiceClient(endpoint: server.baseURL, region: .euDe, configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    _ = try await client.send(
+                        OperationRequest(operation: "List", method: .get, path: "/v1/{project_id}/notebooks"),
+                        as: Notebook.self)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let lookups = server.requests.filter { $0.path == "/v3/projects" }
+        #expect(lookups.count == 1)
+        #expect(lookups.first?.query == "name=eu-de")
+        #expect(lookups.first?.header("Authorization")?.hasPrefix("SDK-HMAC-SHA256 Access=AK") == true)
+        #expect(lookups.first?.header("X-Project-Id") == nil)
+        let calls = server.requests.filter { $0.path != "/v3/projects" }
+        #expect(calls.count == 5 && calls.allSatisfy { $0.path == "/v1/p-eu-de/notebooks" })
+    }
+
+    @Test("a transport with its own connect timeout works and cleans up")
+    func dedicatedClientTransport() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 200, body: #"{"id":"t"}"#) }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server, timeouts: Timeouts(connect: .seconds(3), request: .seconds(5)))
+        let result = try await client.send(OperationRequest(operation: "Show", method: .get, path: "/x"), as: Notebook.self)
+        #expect(result.id == "t")
+    }
+}
+
+@Suite("Connection failures")
+struct ConnectionFailureTests {
+    @Test("a refused connection is reported as a connect failure (retryable for any method)")
+    func refused() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 200) }
+        let port = server.port
+        await server.shutdown()
+        let configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p", retry: quickRetry,
+            timeouts: Timeouts(connect: .milliseconds(200), request: .seconds(2)))
+        let client = try ServiceClient(endpoint: URL(string: "http://127.0.0.1:\(port)")!, configuration: configuration)
+        do {
+            try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/x"))
+            Issue.record("expected a connect failure")
+        } catch let error as TransportError {
+            #expect(error.kind == .connectFailed, "\(error)")
+        }
+    }
+}
+
+@Suite("Request bodies")
+struct RequestBodyTests {
+    @Test("JSON bodies use wire names and the JSON content type; Data bodies are sent raw and unsigned")
+    func bodies() async throws {
+        struct Body: Encodable, Sendable {
+            let imageId: String
+            enum CodingKeys: String, CodingKey { case imageId = "image_id" }
+        }
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(server)
+        try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/a", body: Body(imageId: "i")))
+        try await client.send(OperationRequest(operation: "Upload", method: .put, path: "/v1/b", body: Data([0, 1, 2])))
+        let requests = server.requests
+        #expect(String(decoding: requests[0].body, as: UTF8.self) == #"{"image_id":"i"}"#)
+        #expect(requests[0].header("Content-Type") == "application/json;charset=UTF-8")
+        #expect(requests[0].header("X-Sdk-Content-Sha256") == nil)
+        #expect(requests[1].body == Data([0, 1, 2]))
+        #expect(requests[1].header("Content-Type") == "application/octet-stream")
+        #expect(requests[1].header("X-Sdk-Content-Sha256") == "UNSIGNED-PAYLOAD")
+    }
+}
+
+@Suite("Global services")
+struct GlobalServiceTests {
+    @Test("without a project id, a domain id is sent and signed as X-Domain-Id")
+    func domainHeader() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
+        defer { Task { await server.shutdown() } }
+        let client = try makeClient(
+            server, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK", domainId: "dom1"),
+            projectId: nil)
+        try await client.send(OperationRequest(operation: "ListAgencies", method: .get, path: "/v3.0/OS-AGENCY/agencies"))
+        let request = try #require(server.requests.first)
+        #expect(request.header("X-Domain-Id") == "dom1")
+        #expect(request.header("X-Project-Id") == nil)
+        #expect(request.header("Authorization")?.contains("x-domain-id") == true)
+    }
+}

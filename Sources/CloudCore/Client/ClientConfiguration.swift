@@ -17,6 +17,9 @@ public struct ClientConfiguration: Sendable {
     public var logger: Logger?
     /// The signing time source (tests inject a fixed clock).
     public var clock: @Sendable () -> Date
+    /// IAM endpoint used to look up the project id of the region when none is configured or known to the
+    /// credentials; nil derives `https://iam.<region>.<cloud domain>` for clients built from a region.
+    public var iamEndpoint: URL?
 
     /// Creates a configuration.
     public init(

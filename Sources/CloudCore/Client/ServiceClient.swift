@@ -16,12 +16,17 @@ public final class ServiceClient: Sendable {
     private let credentialProvider: any CredentialProvider
     private let transport: any HTTPTransport
     private let chain: MiddlewareNext
+    private let projectIdResolver: ProjectIdResolver?
 
     /// A client for `https://<endpointPrefix>.<region>.<cloud domain>`.
     public convenience init(
         endpointPrefix: String, region: Region, cloud: Cloud = .openTelekomCloud,
         configuration: ClientConfiguration = .init()
     ) throws {
+        var configuration = configuration
+        if configuration.iamEndpoint == nil {
+            configuration.iamEndpoint = URL(string: Endpoint(service: "iam", region: region, cloud: cloud).description)
+        }
         try self.init(
             resolvedEndpoint: Endpoint(service: endpointPrefix, region: region, cloud: cloud), region: region,
             configuration: configuration)
@@ -36,16 +41,27 @@ public final class ServiceClient: Sendable {
         self.endpoint = resolvedEndpoint
         self.region = region
         self.configuration = configuration
-        let provider = configuration.credentials ?? DefaultCredentialChain(transport: configuration.transport)
-        self.credentialProvider = provider
         let transport = configuration.transport ?? AsyncHTTPClientTransport(connectTimeout: configuration.timeouts.connect)
         self.transport = transport
+        let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
+        self.credentialProvider = provider
+        if configuration.projectId == nil, let region, let iamEndpoint = configuration.iamEndpoint {
+            var iamConfiguration = configuration
+            iamConfiguration.credentials = provider
+            iamConfiguration.transport = transport
+            iamConfiguration.iamEndpoint = nil
+            let iamClient = try ServiceClient(
+                resolvedEndpoint: Endpoint(url: iamEndpoint), region: nil, configuration: iamConfiguration)
+            self.projectIdResolver = ProjectIdResolver(iamClient: iamClient, region: region)
+        } else {
+            self.projectIdResolver = nil
+        }
         let logger = configuration.logger
         let timeout = configuration.timeouts.request
 
         var middlewares: [any Middleware] = []
         if let logger { middlewares.append(LoggingMiddleware(logger: logger)) }
-        middlewares.append(RetryMiddleware(policy: configuration.retry))
+        middlewares.append(RetryMiddleware(policy: configuration.retry, logger: logger))
         middlewares.append(SigningMiddleware(provider: provider, clock: configuration.clock))
         middlewares.append(ErrorMappingMiddleware())
 
@@ -82,12 +98,19 @@ public final class ServiceClient: Sendable {
     public func execute(_ request: OperationRequest) async throws -> TransportResponse {
         var projectId = configuration.projectId
         if projectId == nil, request.path.contains("{project_id}"), request.pathParameters["project_id"] == nil {
-            projectId = try await credentialProvider.credentials().projectId
+            let credentials = try await credentialProvider.credentials()
+            projectId = credentials.projectId
+            if projectId == nil, case .accessKey = credentials.authentication, let projectIdResolver {
+                projectId = try await projectIdResolver.projectId()
+            }
         }
         let path = endpoint.basePath + (try request.expandedPath(projectId: projectId))
         var fields = HTTPFields()
         var body: Data?
-        if let payload = request.body {
+        if let raw = request.body as? Data {
+            body = raw
+            fields[.contentType] = "application/octet-stream"
+        } else if let payload = request.body {
             body = try JSONEncoder().encode(payload)
             fields[.contentType] = "application/json;charset=UTF-8"
         }

@@ -10,7 +10,7 @@
 ///     public static let evs: Self = "EVS"
 /// }
 /// ```
-public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible,
+public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible, QueryValue,
     ExpressibleByStringLiteral where RawValue == String, StringLiteralType == String
 {
     /// Creates a value from its wire representation; never fails.

@@ -39,7 +39,7 @@ public struct CredentialEnvironment: Sendable {
 
 /// Builds providers from the environment variables the Huawei Cloud SDKs and OpenStack tools use.
 public enum EnvironmentCredentials {
-    /// `HUAWEICLOUD_SDK_AK`/`_SK` (+ `_SECURITY_TOKEN`, `_PROJECT_ID`), then `OS_ACCESS_KEY`/`OS_SECRET_KEY`
+    /// `HUAWEICLOUD_SDK_AK`/`_SK` (+ `_SECURITY_TOKEN`, `_PROJECT_ID`, `_DOMAIN_ID`), then `OS_ACCESS_KEY`/`OS_SECRET_KEY`
     /// (+ `OS_PROJECT_ID`), then `OS_USERNAME`/`OS_PASSWORD`/`OS_AUTH_URL` (+ `OS_USER_DOMAIN_NAME`,
     /// `OS_PROJECT_ID` or `OS_PROJECT_NAME`) for IAM tokens. Returns nil when none is set.
     public static func provider(
@@ -48,7 +48,8 @@ public enum EnvironmentCredentials {
         if let ak = environment.value("HUAWEICLOUD_SDK_AK"), let sk = environment.value("HUAWEICLOUD_SDK_SK") {
             return StaticCredentialProvider(
                 accessKey: ak, secretKey: sk, securityToken: environment.value("HUAWEICLOUD_SDK_SECURITY_TOKEN"),
-                projectId: environment.value("HUAWEICLOUD_SDK_PROJECT_ID") ?? environment.value("OS_PROJECT_ID"))
+                projectId: environment.value("HUAWEICLOUD_SDK_PROJECT_ID") ?? environment.value("OS_PROJECT_ID"),
+                domainId: environment.value("HUAWEICLOUD_SDK_DOMAIN_ID"))
         }
         if let ak = environment.value("OS_ACCESS_KEY"), let sk = environment.value("OS_SECRET_KEY") {
             return StaticCredentialProvider(
@@ -71,8 +72,8 @@ public enum EnvironmentCredentials {
     }
 }
 
-/// Reads `~/.huaweicloud/credentials`, an INI file whose `[basic]` section has `ak`, `sk`, `project_id`
-/// and `security_token`.
+/// Reads `~/.huaweicloud/credentials`, an INI file whose `[basic]` section has `ak`, `sk`, `project_id`,
+/// `security_token` and optionally `domain_id`.
 public enum ProfileFileCredentials {
     /// The provider for the file under `environment.homeDirectory`, or nil when it is missing or incomplete.
     public static func provider(from environment: CredentialEnvironment) -> (any CredentialProvider)? {
@@ -88,7 +89,8 @@ public enum ProfileFileCredentials {
         guard let ak = basic["ak"], !ak.isEmpty, let sk = basic["sk"], !sk.isEmpty else { return nil }
         return StaticCredentialProvider(
             accessKey: ak, secretKey: sk, securityToken: basic["security_token"].flatMap { $0.isEmpty ? nil : $0 },
-            projectId: basic["project_id"].flatMap { $0.isEmpty ? nil : $0 })
+            projectId: basic["project_id"].flatMap { $0.isEmpty ? nil : $0 },
+            domainId: basic["domain_id"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Sections → keys → values; `#` and `;` start comments, keys are lower-cased.

@@ -49,11 +49,14 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
     public var authentication: Authentication
     /// The project the credentials are scoped to, when the provider knows it.
     public var projectId: String?
+    /// The account (domain) id, sent as `X-Domain-Id` to global services when no project id applies.
+    public var domainId: String?
 
     /// Creates credentials.
-    public init(authentication: Authentication, projectId: String? = nil) {
+    public init(authentication: Authentication, projectId: String? = nil, domainId: String? = nil) {
         self.authentication = authentication
         self.projectId = projectId
+        self.domainId = domainId
     }
 
     /// Redacted.

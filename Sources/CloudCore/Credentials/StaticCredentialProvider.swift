@@ -4,10 +4,13 @@ public struct StaticCredentialProvider: CredentialProvider, CustomStringConverti
     public let value: Credentials
 
     /// AK/SK (temporary when `securityToken` is set).
-    public init(accessKey: String, secretKey: String, securityToken: String? = nil, projectId: String? = nil) {
+    public init(
+        accessKey: String, secretKey: String, securityToken: String? = nil, projectId: String? = nil,
+        domainId: String? = nil
+    ) {
         value = Credentials(
             authentication: .accessKey(.init(accessKey: accessKey, secretKey: secretKey, securityToken: securityToken)),
-            projectId: projectId)
+            projectId: projectId, domainId: domainId)
     }
 
     /// A token obtained elsewhere, sent as `X-Auth-Token`.

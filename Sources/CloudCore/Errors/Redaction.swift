@@ -18,22 +18,24 @@ public enum Redaction {
         isSensitiveHeader(name) ? placeholder : value
     }
 
-    /// Replaces `Signature=<hex>` and JSON `"password": "..."` fragments in free text.
+    /// Replaces the values after `Signature=` and JSON `"password"`, `"secret"` and `"sk"` keys in free text.
     public static func redactSecrets(in text: String) -> String {
-        var result = text
-        for marker in ["Signature=", "\"password\":", "\"secret\":", "\"sk\":"] {
-            var searchStart = result.startIndex
-            while let range = result.range(of: marker, range: searchStart..<result.endIndex) {
-                var end = range.upperBound
-                while end < result.endIndex, result[end] == " " || result[end] == "\"" { end = result.index(after: end) }
-                var valueEnd = end
-                while valueEnd < result.endIndex, !", }\"\n".contains(result[valueEnd]) {
-                    valueEnd = result.index(after: valueEnd)
-                }
-                result.replaceSubrange(end..<valueEnd, with: placeholder)
-                searchStart = result.index(end, offsetBy: placeholder.count, limitedBy: result.endIndex) ?? result.endIndex
-            }
+        let markers = ["Signature=", "\"password\":", "\"secret\":", "\"sk\":"]
+        guard markers.contains(where: { text.contains($0) }) else { return text }
+        var output = ""
+        var rest = Substring(text)
+        while let range = markers.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        {
+            output += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            let leading = rest.prefix { $0 == " " || $0 == "\"" }
+            output += leading
+            rest = rest.dropFirst(leading.count)
+            let quoted = leading.contains("\"")
+            let value = rest.prefix { quoted ? $0 != "\"" : !", }\"\n".contains($0) }
+            output += placeholder
+            rest = rest.dropFirst(value.count)
         }
-        return result
+        return output + rest
     }
 }

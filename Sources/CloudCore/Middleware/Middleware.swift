@@ -69,4 +69,5 @@ extension HTTPField.Name {
     static let securityToken = HTTPField.Name("X-Security-Token")!
     static let projectId = HTTPField.Name("X-Project-Id")!
     static let authToken = HTTPField.Name("X-Auth-Token")!
+    static let domainId = HTTPField.Name("X-Domain-Id")!
 }

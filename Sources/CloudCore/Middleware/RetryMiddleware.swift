@@ -1,12 +1,17 @@
 import Foundation
+import Logging
 
 /// Retries failed attempts according to a ``RetryPolicy``; every attempt runs the inner chain again, so
 /// requests are re-signed. When the attempts are exhausted the last error is thrown.
 public struct RetryMiddleware: Middleware {
     private let policy: RetryPolicy
+    private let logger: Logger?
 
-    /// Creates the middleware.
-    public init(policy: RetryPolicy) { self.policy = policy }
+    /// Creates the middleware; retries are logged at debug level when a logger is given.
+    public init(policy: RetryPolicy, logger: Logger? = nil) {
+        self.policy = policy
+        self.logger = logger
+    }
 
     /// Calls `next` up to `policy.maxAttempts` times.
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
@@ -21,7 +26,11 @@ public struct RetryMiddleware: Middleware {
                 let retryAfter = (error as? APIError)?.headerFields[.retryAfter].flatMap {
                     RetryPolicy.parseRetryAfter($0)
                 }
-                try await Task.sleep(for: policy.delay(beforeRetry: attempt, retryAfter: retryAfter))
+                let delay = policy.delay(beforeRetry: attempt, retryAfter: retryAfter)
+                logger?.debug(
+                    "retrying after \(delay)",
+                    metadata: ["operation": "\(request.operation)", "attempt": "\(attempt + 1)", "cause": "\(error)"])
+                try await Task.sleep(for: delay)
                 attempt += 1
             }
         }

@@ -23,10 +23,7 @@ public struct MarkerPaginator<Element: Sendable>: AsyncSequence, Sendable {
     public struct AsyncIterator: AsyncIteratorProtocol {
         private let limit: Int
         private let fetchPage: FetchPage
-        private var marker: String?
-        private var buffer: [Element] = []
-        private var index = 0
-        private var finished = false
+        private var pages = PageBuffer<Element, String?>(cursor: nil)
 
         init(limit: Int, fetchPage: @escaping FetchPage) {
             self.limit = limit
@@ -35,22 +32,11 @@ public struct MarkerPaginator<Element: Sendable>: AsyncSequence, Sendable {
 
         /// The next element, fetching the next page when needed.
         public mutating func next() async throws -> Element? {
-            if index < buffer.count {
-                defer { index += 1 }
-                return buffer[index]
+            let (limit, fetchPage) = (self.limit, self.fetchPage)
+            return try await pages.next { marker in
+                let page = try await fetchPage(marker, limit)
+                return (page.elements, page.nextMarker, page.nextMarker == nil)
             }
-            guard !finished else { return nil }
-            let page = try await fetchPage(marker, limit)
-            marker = page.nextMarker
-            if page.nextMarker == nil || page.elements.isEmpty { finished = true }
-            buffer = page.elements
-            index = 0
-            guard !buffer.isEmpty else {
-                finished = true
-                return nil
-            }
-            index = 1
-            return buffer[0]
         }
     }
 }

@@ -23,38 +23,25 @@ public struct OffsetPaginator<Element: Sendable>: AsyncSequence, Sendable {
 
     /// The iterator; fetches pages on demand.
     public struct AsyncIterator: AsyncIteratorProtocol {
-        private var offset: Int
         private let limit: Int
         private let fetchPage: FetchPage
-        private var buffer: [Element] = []
-        private var index = 0
-        private var finished = false
+        private var pages: PageBuffer<Element, Int>
 
         init(offset: Int, limit: Int, fetchPage: @escaping FetchPage) {
-            self.offset = offset
             self.limit = limit
             self.fetchPage = fetchPage
+            self.pages = PageBuffer(cursor: offset)
         }
 
         /// The next element, fetching the next page when needed.
         public mutating func next() async throws -> Element? {
-            if index < buffer.count {
-                defer { index += 1 }
-                return buffer[index]
+            let (limit, fetchPage) = (self.limit, self.fetchPage)
+            return try await pages.next { offset in
+                let page = try await fetchPage(offset, limit)
+                let nextOffset = offset + page.elements.count
+                let reachedTotal = page.total.map { nextOffset >= $0 } ?? false
+                return (page.elements, nextOffset, page.elements.count < limit || reachedTotal)
             }
-            guard !finished else { return nil }
-            let page = try await fetchPage(offset, limit)
-            offset += page.elements.count
-            if page.elements.count < limit || page.elements.isEmpty { finished = true }
-            if let total = page.total, offset >= total { finished = true }
-            buffer = page.elements
-            index = 0
-            guard !buffer.isEmpty else {
-                finished = true
-                return nil
-            }
-            index = 1
-            return buffer[0]
         }
     }
 }

@@ -14,7 +14,9 @@ public struct OperationRequest: Sendable {
     public var query: QueryItems
     /// Extra header fields.
     public var headers: [String: String]
-    /// JSON body, encoded with `JSONEncoder` (generated `CodingKeys` carry the wire names).
+    /// JSON body, encoded with `JSONEncoder` (generated `CodingKeys` carry the wire names); a `Data` body is
+    /// sent as is with `Content-Type: application/octet-stream` (signed as `UNSIGNED-PAYLOAD`) unless
+    /// `headers` names another content type.
     public var body: (any Encodable & Sendable)?
 
     /// Creates a request description.

@@ -9,11 +9,14 @@ public struct QueryItems: Sendable, Hashable {
         public var name: String
         /// Parameter value (unencoded).
         public var value: String
+        /// The value as a number when it was appended as one; numbers order numerically within a key.
+        public var number: Double?
 
         /// Creates a pair.
-        public init(name: String, value: String) {
+        public init(name: String, value: String, number: Double? = nil) {
             self.name = name
             self.value = value
+            self.number = number
         }
     }
 
@@ -31,8 +34,10 @@ public struct QueryItems: Sendable, Hashable {
     /// Adds a parameter; `nil` is skipped and arrays add one pair per element.
     public mutating func append(_ name: String, _ value: (some QueryValue)?) {
         guard let value else { return }
-        for text in value.queryValues {
-            items.append(Item(name: name, value: text))
+        let texts = value.queryValues
+        let numbers = value.queryNumbers.flatMap { $0.count == texts.count ? $0 : nil }
+        for (index, text) in texts.enumerated() {
+            items.append(Item(name: name, value: text, number: numbers?[index]))
         }
     }
 

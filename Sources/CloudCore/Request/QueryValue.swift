@@ -4,6 +4,14 @@
 public protocol QueryValue {
     /// The query string spellings of this value (unencoded), one per repetition of the key.
     var queryValues: [String] { get }
+    /// The numeric values behind ``queryValues``, one per spelling, or `nil` for non-numeric values. The official
+    /// signers sort a key's typed values, so `[10, 9]` is signed as `9, 10` while `["10", "9"]` stays `10, 9`.
+    var queryNumbers: [Double]? { get }
+}
+
+extension QueryValue {
+    /// Not numeric: values sort by their spelling.
+    public var queryNumbers: [Double]? { nil }
 }
 
 extension String: QueryValue {
@@ -14,16 +22,22 @@ extension String: QueryValue {
 extension Int: QueryValue {
     /// The decimal spelling.
     public var queryValues: [String] { [String(self)] }
+    /// The number itself.
+    public var queryNumbers: [Double]? { [Double(self)] }
 }
 
 extension Int32: QueryValue {
     /// The decimal spelling.
     public var queryValues: [String] { [String(self)] }
+    /// The number itself.
+    public var queryNumbers: [Double]? { [Double(self)] }
 }
 
 extension Int64: QueryValue {
     /// The decimal spelling.
     public var queryValues: [String] { [String(self)] }
+    /// The number itself.
+    public var queryNumbers: [Double]? { [Double(self)] }
 }
 
 extension Double: QueryValue {
@@ -32,6 +46,8 @@ extension Double: QueryValue {
         if rounded() == self, abs(self) < 1e15 { return [String(Int64(self))] }
         return [String(self)]
     }
+    /// The number itself.
+    public var queryNumbers: [Double]? { [self] }
 }
 
 extension Bool: QueryValue {
@@ -42,6 +58,15 @@ extension Bool: QueryValue {
 extension Array: QueryValue where Element: QueryValue {
     /// Every element's values, in order.
     public var queryValues: [String] { flatMap(\.queryValues) }
+    /// Every element's numbers, when all elements are numeric.
+    public var queryNumbers: [Double]? {
+        var numbers: [Double] = []
+        for element in self {
+            guard let elementNumbers = element.queryNumbers else { return nil }
+            numbers += elementNumbers
+        }
+        return numbers
+    }
 }
 
 extension OpenEnum {

@@ -20,12 +20,13 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
 
     /// The access key (not secret).
     public let accessKey: String
-    private let secret: [UInt8]
+    // SymmetricKey is immutable once created; it is only read (by HMAC) after init.
+    nonisolated(unsafe) private let key: SymmetricKey
 
     /// Creates a signer for one access key / secret key pair.
     public init(accessKey: String, secretKey: String) {
         self.accessKey = accessKey
-        self.secret = Array(secretKey.utf8)
+        self.key = SymmetricKey(data: Array(secretKey.utf8))
     }
 
     /// Redacted: shows the access key only.
@@ -63,84 +64,22 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         body: Data?,
         date: Date = Date()
     ) -> Signature {
-        var headers = headers
-        var added: [(name: String, value: String)] = []
-
-        let dateValue: String
-        if let existing = headers.first(where: { Self.equalsIgnoringASCIICase($0.name, "x-sdk-date") }) {
-            dateValue = existing.value
-        } else {
-            dateValue = SigningDate.string(from: date)
-            headers.append((Self.dateHeader, dateValue))
-            added.append((Self.dateHeader, dateValue))
-        }
-        if let contentType = headers.first(where: { Self.equalsIgnoringASCIICase($0.name, "Content-Type") })?.value,
-            !contentType.contains("application/json"),
-            !headers.contains(where: { Self.equalsIgnoringASCIICase($0.name, Self.contentSHA256Header) })
-        {
-            headers.append((Self.contentSHA256Header, Self.unsignedPayload))
-            added.append((Self.contentSHA256Header, Self.unsignedPayload))
-        }
-
-        // Headers: lower-cased names, grouped, sorted by byte order.
-        var grouped: [[UInt8]: [[UInt8]]] = [:]
-        var payloadOverride: String?
-        for header in headers {
-            let lower = Self.asciiLowercased(header.name)
-            if lower.starts(with: Self.contentTypePrefix) || !lower.contains(UInt8(ascii: "_")) {
-                grouped[lower, default: []].append(Self.trimmed(header.value))
-            }
-            if lower == Self.contentSHA256Lower { payloadOverride = header.value }
-        }
-        let names = grouped.keys.sorted { $0.lexicographicallyPrecedes($1) }
-
-        var canonical: [UInt8] = []
-        canonical.reserveCapacity(512 + path.utf8.count * 2)
-        canonical.append(contentsOf: method.utf8)
-        canonical.append(0x0A)
-        Self.appendCanonicalURI(path, to: &canonical)
-        canonical.append(0x0A)
-        let queryBytes = Self.canonicalQuery(query)
-        canonical.append(contentsOf: queryBytes)
-        canonical.append(0x0A)
-        for name in names {
-            let values = grouped[name]!
-            let sortedValues = values.count > 1 ? values.sorted { $0.lexicographicallyPrecedes($1) } : values
-            for value in sortedValues {
-                canonical.append(contentsOf: name)
-                canonical.append(UInt8(ascii: ":"))
-                canonical.append(contentsOf: value)
-                canonical.append(0x0A)
-            }
-        }
-        canonical.append(0x0A)
-        var signedHeaderBytes: [UInt8] = []
-        for (index, name) in names.enumerated() {
-            if index > 0 { signedHeaderBytes.append(UInt8(ascii: ";")) }
-            signedHeaderBytes.append(contentsOf: name)
-        }
-        canonical.append(contentsOf: signedHeaderBytes)
-        canonical.append(0x0A)
-        if let payloadOverride {
-            canonical.append(contentsOf: payloadOverride.utf8)
-        } else {
-            HexEncoding.append(SHA256.hash(data: body ?? Data()), to: &canonical)
-        }
-
+        let parts = Self.canonicalize(method: method, path: path, query: query, headers: headers, body: body, date: date)
         var stringToSign: [UInt8] = []
         stringToSign.reserveCapacity(100)
         stringToSign.append(contentsOf: Self.algorithm.utf8)
         stringToSign.append(0x0A)
-        stringToSign.append(contentsOf: dateValue.utf8)
+        stringToSign.append(contentsOf: parts.date.utf8)
         stringToSign.append(0x0A)
-        HexEncoding.append(SHA256.hash(data: canonical), to: &stringToSign)
+        HexEncoding.append(SHA256.hash(data: parts.canonicalRequest), to: &stringToSign)
 
-        let mac = HMAC<SHA256>.authenticationCode(for: stringToSign, using: SymmetricKey(data: secret))
-        let signedHeaders = String(decoding: signedHeaderBytes, as: UTF8.self)
+        let mac = HMAC<SHA256>.authenticationCode(for: stringToSign, using: key)
+        let signedHeaders = String(decoding: parts.signedHeaders, as: UTF8.self)
         let authorization =
             "\(Self.algorithm) Access=\(accessKey), SignedHeaders=\(signedHeaders), Signature=\(HexEncoding.string(mac))"
+        var added = parts.addedHeaders
         added.append(("Authorization", authorization))
-        let queryString = String(decoding: queryBytes, as: UTF8.self)
+        let queryString = String(decoding: parts.query, as: UTF8.self)
         return Signature(
             authorization: authorization,
             canonicalQuery: queryString,
@@ -149,11 +88,110 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
             headersToAdd: added)
     }
 
-    /// The canonical query string: pairs sorted by encoded-independent byte order of name, then value.
+    /// The canonical request that ``sign(method:path:query:headers:body:date:)`` hashes, for debugging
+    /// signature mismatches and for benchmarks. Contains no secret.
+    public static func canonicalRequest(
+        method: String, path: String, query: QueryItems, headers: [(name: String, value: String)], body: Data?,
+        date: Date = Date()
+    ) -> String {
+        let parts = canonicalize(method: method, path: path, query: query, headers: headers, body: body, date: date)
+        return String(decoding: parts.canonicalRequest, as: UTF8.self)
+    }
+
+    private struct CanonicalParts {
+        var canonicalRequest: [UInt8]
+        var signedHeaders: [UInt8]
+        var query: [UInt8]
+        var date: String
+        var addedHeaders: [(name: String, value: String)]
+    }
+
+    private static func canonicalize(
+        method: String, path: String, query: QueryItems, headers: [(name: String, value: String)], body: Data?,
+        date: Date
+    ) -> CanonicalParts {
+        var headers = headers
+        var added: [(name: String, value: String)] = []
+
+        let dateValue: String
+        if let existing = headers.first(where: { equalsIgnoringASCIICase($0.name, "x-sdk-date") }) {
+            dateValue = existing.value
+        } else {
+            dateValue = SigningDate.string(from: date)
+            headers.append((dateHeader, dateValue))
+            added.append((dateHeader, dateValue))
+        }
+        if let contentType = headers.first(where: { equalsIgnoringASCIICase($0.name, "Content-Type") })?.value,
+            !contentType.contains("application/json"),
+            !headers.contains(where: { equalsIgnoringASCIICase($0.name, contentSHA256Header) })
+        {
+            headers.append((contentSHA256Header, unsignedPayload))
+            added.append((contentSHA256Header, unsignedPayload))
+        }
+
+        // Headers: lower-cased names, sorted by byte order; values of a repeated name sorted too.
+        var lowered: [(name: [UInt8], value: [UInt8])] = []
+        lowered.reserveCapacity(headers.count)
+        var payloadOverride: String?
+        for header in headers {
+            let lower = asciiLowercased(header.name)
+            if lower.starts(with: contentTypePrefix) || !lower.contains(UInt8(ascii: "_")) {
+                lowered.append((lower, trimmed(header.value)))
+            }
+            if lower == contentSHA256Lower { payloadOverride = header.value }
+        }
+        lowered.sort { lhs, rhs in
+            lhs.name == rhs.name
+                ? lhs.value.lexicographicallyPrecedes(rhs.value) : lhs.name.lexicographicallyPrecedes(rhs.name)
+        }
+
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(512 + path.utf8.count * 2)
+        canonical.append(contentsOf: method.utf8)
+        canonical.append(0x0A)
+        appendCanonicalURI(path, to: &canonical)
+        canonical.append(0x0A)
+        let queryBytes = canonicalQuery(query)
+        canonical.append(contentsOf: queryBytes)
+        canonical.append(0x0A)
+        var signedHeaderBytes: [UInt8] = []
+        signedHeaderBytes.reserveCapacity(128)
+        for (index, header) in lowered.enumerated() {
+            canonical.append(contentsOf: header.name)
+            canonical.append(UInt8(ascii: ":"))
+            canonical.append(contentsOf: header.value)
+            canonical.append(0x0A)
+            if index == 0 || lowered[index - 1].name != header.name {
+                if !signedHeaderBytes.isEmpty { signedHeaderBytes.append(UInt8(ascii: ";")) }
+                signedHeaderBytes.append(contentsOf: header.name)
+            }
+        }
+        canonical.append(0x0A)
+        canonical.append(contentsOf: signedHeaderBytes)
+        canonical.append(0x0A)
+        if let payloadOverride {
+            canonical.append(contentsOf: payloadOverride.utf8)
+        } else if let body {
+            HexEncoding.append(SHA256.hash(data: body), to: &canonical)
+        } else {
+            canonical.append(contentsOf: emptyBodyDigest)
+        }
+        return CanonicalParts(
+            canonicalRequest: canonical, signedHeaders: signedHeaderBytes, query: queryBytes, date: dateValue,
+            addedHeaders: added)
+    }
+
+    private static let emptyBodyDigest: [UInt8] = Array(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".utf8)
+
+    /// The canonical query string: pairs sorted by the UTF-8 bytes of name, then value, each percent-encoded.
     public static func canonicalQuery(_ query: QueryItems) -> [UInt8] {
         if query.isEmpty { return [] }
-        let pairs = query.items.map { (Array($0.name.utf8), Array($0.value.utf8)) }.sorted { lhs, rhs in
+        // Sorted by name, then by value: numerically when both values were appended as numbers (as the official
+        // signers sort typed lists), otherwise by their bytes.
+        let pairs = query.items.map { (Array($0.name.utf8), Array($0.value.utf8), $0.number) }.sorted { lhs, rhs in
             if lhs.0 != rhs.0 { return lhs.0.lexicographicallyPrecedes(rhs.0) }
+            if let left = lhs.2, let right = rhs.2, left != right { return left < right }
             return lhs.1.lexicographicallyPrecedes(rhs.1)
         }
         var output: [UInt8] = []
@@ -193,7 +231,13 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
     }
 
     static func equalsIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && asciiLowercased(lhs) == asciiLowercased(rhs)
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        for (left, right) in zip(lhs.utf8, rhs.utf8) where left != right {
+            let lowerLeft = left >= 65 && left <= 90 ? left + 32 : left
+            let lowerRight = right >= 65 && right <= 90 ? right + 32 : right
+            if lowerLeft != lowerRight { return false }
+        }
+        return true
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -201,6 +245,10 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
     }
 
     private static func trimmed(_ value: String) -> [UInt8] {
+        // Fast path: visible ASCII at both ends means nothing to trim.
+        if let first = value.utf8.first, let last = value.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return Array(value.utf8)
+        }
         let scalars = value.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return [] }
         let last = scalars.lastIndex(where: { !isSpace($0) })!

@@ -22,11 +22,22 @@ public enum SigningDate {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
 
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        var bytes = [UInt8](repeating: 0, count: 16)
+        func put(_ value: Int64, at offset: Int, width: Int) {
+            var remaining = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            }
         }
-        return pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2)
-            + pad(secondOfDay % 3600 / 60, 2) + pad(secondOfDay % 60, 2) + "Z"
+        put(year, at: 0, width: 4)
+        put(month, at: 4, width: 2)
+        put(day, at: 6, width: 2)
+        bytes[8] = UInt8(ascii: "T")
+        put(secondOfDay / 3600, at: 9, width: 2)
+        put(secondOfDay % 3600 / 60, at: 11, width: 2)
+        put(secondOfDay % 60, at: 13, width: 2)
+        bytes[15] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -46,6 +46,10 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         }
         var outgoing = HTTPClientRequest(url: url.absoluteString)
         outgoing.method = .init(rawValue: request.method.rawValue)
+        // Send exactly the Host that was signed (AsyncHTTPClient would drop a default port).
+        if let authority = request.authority {
+            outgoing.headers.add(name: "Host", value: authority)
+        }
         for field in request.headerFields {
             outgoing.headers.add(name: field.name.rawName, value: field.value)
         }
@@ -73,8 +77,14 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            // NIO connection errors (refused, unreachable) arrive here: nothing was sent.
-            throw TransportError(.connectFailed, String(describing: type(of: error)))
+            // NIO reports failed connects (refused, unreachable) as NIOConnectionError or as an IOError from
+            // connect(2): nothing was sent, so any method may be retried. Anything else may have happened
+            // after the request left.
+            let typeName = String(describing: type(of: error))
+            let text = String(describing: error)
+            let failedToConnect =
+                typeName.contains("ConnectionError") || text.contains("connect(") || text.contains("Connection refused")
+            throw TransportError(failedToConnect ? .connectFailed : .other, typeName)
         }
     }
 

@@ -1,0 +1,467 @@
+import CLibXML2
+
+/// Accumulates inline text with whitespace collapsed, plus the links and emphasised runs in it.
+struct InlineBuilder {
+    var bytes: [UInt8] = []
+    var links: [Link] = []
+    var emphasis: [String] = []
+    private var pendingSpace = false
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    mutating func append(_ pointer: UnsafePointer<UInt8>) {
+        var p = pointer
+        while p.pointee != 0 {
+            let byte = p.pointee
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                pendingSpace = true
+                p += 1
+            } else if byte == 0xC2 && p[1] == 0xA0 {  // no-break space
+                pendingSpace = true
+                p += 2
+            } else {
+                if pendingSpace {
+                    if !bytes.isEmpty { bytes.append(0x20) }
+                    pendingSpace = false
+                }
+                bytes.append(byte)
+                p += 1
+            }
+        }
+    }
+
+    mutating func appendSpace() { pendingSpace = true }
+
+    /// Current length, including a pending space (so that runs start at a word boundary).
+    var mark: Int { bytes.count }
+
+    func text(from start: Int) -> String {
+        guard start < bytes.count else { return "" }
+        return String(decoding: bytes[start...], as: UTF8.self).trimmingSpaces()
+    }
+
+    mutating func take() -> InlineText? {
+        defer {
+            bytes.removeAll(keepingCapacity: true)
+            links = []
+            emphasis = []
+            pendingSpace = false
+        }
+        if bytes.isEmpty { return nil }
+        return InlineText(text: String(decoding: bytes, as: UTF8.self), links: links, emphasis: emphasis)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\n" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\n" { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Collects blocks in document order, turning loose inline text into paragraphs.
+struct BlockCollector {
+    var blocks: [Block] = []
+    var inline = InlineBuilder()
+    var pendingAnchors: [String] = []
+
+    mutating func flush() {
+        if let text = inline.take() { blocks.append(.paragraph(text)) }
+    }
+
+    mutating func add(_ block: Block) {
+        flush()
+        blocks.append(block)
+    }
+}
+
+/// The element names the walker treats specially.
+enum Tag {
+    case heading(Int), paragraph, list(ordered: Bool), listItem, table, pre, anchor, lineBreak, emphasis, inline,
+        container, skip, title, caption, other
+
+    init(_ name: UnsafePointer<UInt8>) {
+        let length = Int(xmlStrlen(name))
+        func lower(_ i: Int) -> UInt8 { name[i] | 0x20 }
+        switch length {
+        case 1:
+            switch lower(0) {
+            case UInt8(ascii: "p"): self = .paragraph
+            case UInt8(ascii: "a"): self = .anchor
+            case UInt8(ascii: "b"): self = .emphasis
+            case UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "s"), UInt8(ascii: "q"): self = .inline
+            default: self = .other
+            }
+        case 2:
+            let a = lower(0), b = lower(1)
+            if a == UInt8(ascii: "h"), b >= UInt8(ascii: "1") | 0x20, b <= UInt8(ascii: "6") | 0x20 {
+                self = .heading(Int(name[1] - UInt8(ascii: "0")))
+            } else if a == UInt8(ascii: "u") && b == UInt8(ascii: "l") {
+                self = .list(ordered: false)
+            } else if a == UInt8(ascii: "o") && b == UInt8(ascii: "l") {
+                self = .list(ordered: true)
+            } else if a == UInt8(ascii: "l") && b == UInt8(ascii: "i") {
+                self = .listItem
+            } else if a == UInt8(ascii: "b") && b == UInt8(ascii: "r") {
+                self = .lineBreak
+            } else if (a == UInt8(ascii: "e") && b == UInt8(ascii: "m")) || (a == UInt8(ascii: "t") && b == UInt8(ascii: "t")) {
+                self = .inline
+            } else if (a == UInt8(ascii: "d") && (b == UInt8(ascii: "d") || b == UInt8(ascii: "t") || b == UInt8(ascii: "l")))
+                || (a == UInt8(ascii: "h") && b == UInt8(ascii: "r"))
+            {
+                self = .container
+            } else {
+                self = .other
+            }
+        default:
+            let text = String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF8.self).lowercased()
+            switch text {
+            case "table": self = .table
+            case "pre", "xmp", "listing": self = .pre
+            case "strong", "code", "kbd", "samp": self = .emphasis
+            case "span", "font", "sup", "sub", "var", "cite", "small", "big", "label", "abbr", "strike", "del",
+                "ins", "mark", "nobr":
+                self = .inline
+            case "div", "section", "body", "html", "blockquote", "center", "article", "main", "header", "footer",
+                "nav", "aside", "form", "fieldset", "head", "figure", "figcaption", "details", "summary", "tbody", "thead",
+                "tfoot", "tr", "td", "th", "dir", "menu":
+                self = .container
+            case "img", "script", "style", "meta", "link", "noscript", "iframe", "object", "svg", "input",
+                "button", "select", "textarea", "colgroup", "col":
+                self = .skip
+            case "title": self = .title
+            case "caption": self = .caption
+            default: self = .other
+            }
+        }
+    }
+}
+
+/// Walks the libxml2 tree once and turns it into blocks.
+struct TreeWalker {
+    var title: String?
+    var documentTitle: String?
+
+    typealias Node = UnsafeMutablePointer<xmlNode>
+
+    /// The value of attribute `name` (lower-case ASCII), compared byte by byte without creating strings.
+    static func attribute(_ node: Node, _ name: StaticString) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let attrName = a.pointee.name, equalsLowercased(attrName, name) {
+                var bytes: [UInt8] = []
+                var child = a.pointee.children
+                while let c = child {
+                    if var p = c.pointee.content {
+                        while p.pointee != 0 {
+                            bytes.append(p.pointee)
+                            p += 1
+                        }
+                    }
+                    child = c.pointee.next
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    static func equalsLowercased(_ text: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        let expected = name.utf8Start
+        for i in 0..<count {
+            let byte = text[i]
+            if byte == 0 { return false }
+            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            if lower != expected[i] { return false }
+        }
+        return text[count] == 0
+    }
+
+    static func isNote(_ node: Node) -> Bool {
+        guard let cls = attribute(node, "class")?.lowercased() else { return false }
+        return cls.split(separator: " ").contains { ["note", "notice", "caution", "warning", "danger", "tip"].contains($0) }
+    }
+
+    static func isNoteTitle(_ node: Node) -> Bool {
+        guard let cls = attribute(node, "class")?.lowercased() else { return false }
+        return cls.contains("notetitle") || cls.contains("noticetitle") || cls.contains("cautiontitle")
+            || cls.contains("warningtitle") || cls.contains("dangertitle") || cls.contains("tiptitle")
+    }
+
+    mutating func walkChildren(_ node: Node, into collector: inout BlockCollector) {
+        var child = node.pointee.children
+        while let c = child {
+            walk(c, into: &collector)
+            child = c.pointee.next
+        }
+    }
+
+    mutating func walk(_ node: Node, into collector: inout BlockCollector) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content { collector.inline.append(content) }
+            return
+        case XML_ELEMENT_NODE:
+            break
+        default:
+            return
+        }
+        guard let name = node.pointee.name else { return }
+        switch Tag(name) {
+        case .heading(let level):
+            collector.flush()
+            var anchors = collector.pendingAnchors
+            collector.pendingAnchors = []
+            if let id = Self.attribute(node, "id") { anchors.append(id) }
+            var inner = BlockCollector()
+            walkChildren(node, into: &inner)
+            inner.flush()
+            let text = InlineText(
+                text: Block.joined(inner.blocks),
+                links: inner.blocks.flatMap(\.links),
+                emphasis: inner.blocks.flatMap { block -> [String] in
+                    if case .paragraph(let t) = block { return t.emphasis }
+                    return []
+                })
+            if level == 1, title == nil { title = text.text }
+            collector.add(.heading(level: level, text: text, anchors: anchors))
+            collector.blocks.append(contentsOf: inner.blocks.filter { if case .paragraph = $0 { false } else { true } })
+        case .paragraph, .container, .other:
+            if Self.isNote(node) {
+                collector.flush()
+                var inner = BlockCollector()
+                walkChildren(node, into: &inner)
+                inner.flush()
+                collector.add(.note(inner.blocks))
+                return
+            }
+            if Self.isNoteTitle(node) { return }
+            collector.flush()
+            walkChildren(node, into: &collector)
+            collector.flush()
+        case .listItem:
+            collector.flush()
+            walkChildren(node, into: &collector)
+            collector.flush()
+        case .list(let ordered):
+            collector.flush()
+            var items: [[Block]] = []
+            var loose = BlockCollector()
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, let n = c.pointee.name, case .listItem = Tag(n) {
+                    loose.flush()
+                    if !loose.blocks.isEmpty { items.append(loose.blocks); loose.blocks = [] }
+                    var item = BlockCollector()
+                    walkChildren(c, into: &item)
+                    item.flush()
+                    items.append(item.blocks)
+                } else {
+                    walk(c, into: &loose)
+                }
+                child = c.pointee.next
+            }
+            loose.flush()
+            if !loose.blocks.isEmpty { items.append(loose.blocks) }
+            collector.add(.list(ordered: ordered, items: items))
+        case .table:
+            collector.flush()
+            var anchors = collector.pendingAnchors
+            collector.pendingAnchors = []
+            if let id = Self.attribute(node, "id") { anchors.append(id) }
+            collector.add(.table(readTable(node, anchors: anchors)))
+        case .pre:
+            collector.flush()
+            var bytes: [UInt8] = []
+            Self.rawText(node, into: &bytes)
+            collector.add(.code(String(decoding: bytes, as: UTF8.self)))
+        case .anchor:
+            let href = Self.attribute(node, "href")
+            if href == nil, node.pointee.children == nil {
+                if let anchor = Self.attribute(node, "name") ?? Self.attribute(node, "id") {
+                    collector.pendingAnchors.append(anchor)
+                }
+                return
+            }
+            let start = collector.inline.mark
+            let blocksBefore = collector.blocks.count
+            walkChildren(node, into: &collector)
+            if let href, collector.blocks.count == blocksBefore {
+                collector.inline.links.append(Link(text: collector.inline.text(from: start), href: href))
+            }
+        case .emphasis:
+            let start = collector.inline.mark
+            let blocksBefore = collector.blocks.count
+            walkChildren(node, into: &collector)
+            if collector.blocks.count == blocksBefore {
+                let text = collector.inline.text(from: start)
+                if !text.isEmpty { collector.inline.emphasis.append(text) }
+            }
+        case .inline:
+            if Self.isNoteTitle(node) { return }
+            walkChildren(node, into: &collector)
+        case .lineBreak:
+            collector.inline.appendSpace()
+        case .title:
+            var bytes: [UInt8] = []
+            Self.rawText(node, into: &bytes)
+            var builder = InlineBuilder()
+            bytes.append(0)
+            bytes.withUnsafeBufferPointer { builder.append($0.baseAddress!) }
+            if documentTitle == nil { documentTitle = builder.take()?.text }
+        case .skip, .caption:
+            return
+        }
+    }
+
+    /// Concatenates the text below `node` as printed, turning `<br>` into line breaks.
+    static func rawText(_ node: Node, into bytes: inout [UInt8]) {
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if var p = c.pointee.content {
+                    while p.pointee != 0 {
+                        if p.pointee == 0xC2 && p[1] == 0xA0 {
+                            bytes.append(0x20)
+                            p += 2
+                        } else {
+                            bytes.append(p.pointee == 0x0D ? 0x0A : p.pointee)
+                            p += 1
+                        }
+                    }
+                }
+            case XML_ELEMENT_NODE:
+                if let name = c.pointee.name, case .lineBreak = Tag(name) {
+                    bytes.append(0x0A)
+                } else {
+                    rawText(c, into: &bytes)
+                }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+    }
+
+    // MARK: Tables
+
+    private struct RawCell {
+        var blocks: [Block]
+        var isHeader: Bool
+        var rowSpan: Int
+        var colSpan: Int
+    }
+
+    mutating func readTable(_ table: Node, anchors: [String]) -> Table {
+        var caption: InlineText?
+        var rows: [(cells: [RawCell], inHead: Bool)] = []
+
+        func visit(_ node: Node, inHead: Bool) {
+            var child = node.pointee.children
+            while let c = child {
+                defer { child = c.pointee.next }
+                guard c.pointee.type == XML_ELEMENT_NODE, let cname = c.pointee.name else { continue }
+                let name = Self.tableTag(cname)
+                switch name {
+                case "caption":
+                    var inner = BlockCollector()
+                    walkChildren(c, into: &inner)
+                    inner.flush()
+                    let text = Block.joined(inner.blocks).replacingOccurrences(of: "\n", with: " ")
+                    caption = InlineText(text: text, links: inner.blocks.flatMap(\.links))
+                case "thead":
+                    visit(c, inHead: true)
+                case "tbody", "tfoot":
+                    visit(c, inHead: inHead)
+                case "tr":
+                    var cells: [RawCell] = []
+                    var cellNode = c.pointee.children
+                    while let cn = cellNode {
+                        defer { cellNode = cn.pointee.next }
+                        guard cn.pointee.type == XML_ELEMENT_NODE, let n = cn.pointee.name else { continue }
+                        let tag = Self.tableTag(n)
+                        guard tag == "td" || tag == "th" else { continue }
+                        var inner = BlockCollector()
+                        walkChildren(cn, into: &inner)
+                        inner.flush()
+                        let rowSpan = Self.attribute(cn, "rowspan").flatMap { Int($0.trimmingSpaces()) } ?? 1
+                        let colSpan = Self.attribute(cn, "colspan").flatMap { Int($0.trimmingSpaces()) } ?? 1
+                        cells.append(
+                            RawCell(
+                                blocks: inner.blocks, isHeader: tag == "th", rowSpan: min(max(rowSpan, 1), 500),
+                                colSpan: min(max(colSpan, 1), 50)))
+                    }
+                    rows.append((cells, inHead))
+                case "table":
+                    continue  // nested tables are not part of this grid
+                default:
+                    visit(c, inHead: inHead)
+                }
+            }
+        }
+        visit(table, inHead: false)
+
+        // Expand row and column spans into a rectangular grid.
+        var grid: [[Cell?]] = []
+        for (rowIndex, row) in rows.enumerated() {
+            while grid.count <= rowIndex { grid.append([]) }
+            var column = 0
+            for raw in row.cells {
+                while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
+                let cell = Cell(text: Block.joined(raw.blocks), blocks: raw.blocks, isHeader: raw.isHeader)
+                let lastRow = min(rowIndex + raw.rowSpan, rows.count)
+                for r in rowIndex..<lastRow {
+                    while grid.count <= r { grid.append([]) }
+                    for k in column..<(column + raw.colSpan) {
+                        while grid[r].count <= k { grid[r].append(nil) }
+                        var copy = cell
+                        copy.isSpanned = r != rowIndex || k != column
+                        grid[r][k] = copy
+                    }
+                }
+                column += raw.colSpan
+            }
+        }
+        let width = grid.map(\.count).max() ?? 0
+        let cells: [[Cell]] = grid.map { row in
+            (0..<width).map { k in
+                k < row.count ? (row[k] ?? Cell(text: "", blocks: [], isSpanned: false)) : Cell(text: "", blocks: [])
+            }
+        }
+        var headerRowCount = 0
+        for (index, row) in rows.enumerated() {
+            let allHeader = !row.cells.isEmpty && row.cells.allSatisfy(\.isHeader)
+            if row.inHead || allHeader { headerRowCount = index + 1 } else { break }
+        }
+        let (number, title) = Self.splitCaption(caption?.text ?? "")
+        return Table(
+            caption: caption, number: number, title: title, anchors: anchors, rows: cells,
+            headerRowCount: headerRowCount)
+    }
+
+    /// The table-structure element names (`caption`, `thead`, `tbody`, `tfoot`, `tr`, `td`, `th`, `table`), or
+    /// `""` for anything else.
+    static func tableTag(_ name: UnsafePointer<UInt8>) -> String {
+        for tag: StaticString in ["td", "tr", "th", "tbody", "thead", "tfoot", "caption", "table"] where equalsLowercased(name, tag) {
+            return tag.description
+        }
+        return ""
+    }
+
+    /// Splits `Table 4 VolumeReq` / `Table 4-5 VolumeReq` into the number and the title.
+    static func splitCaption(_ caption: String) -> (Int?, String) {
+        var rest = Substring(caption)
+        guard rest.hasPrefix("Table") else { return (nil, caption) }
+        rest = rest.dropFirst(5).drop { $0 == " " }
+        let digits = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
+        guard !digits.isEmpty else { return (nil, caption) }
+        rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == ":" }
+        let last = digits.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
+        return (last, String(rest))
+    }
+}

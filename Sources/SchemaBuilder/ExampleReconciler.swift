@@ -1,0 +1,192 @@
+import APISchema
+import Foundation
+
+/// Uses the pages' own JSON examples where the tables leave the shape open or contradict themselves:
+/// `Object` fields the examples show as arrays, primitives the examples print differently, and 2xx responses that
+/// have an example but no table. Every change is reported as a diagnostic.
+extension Builder {
+    /// Checks every example against the types read from the tables and applies consistent corrections.
+    mutating func reconcileExamples(_ operations: [APISchema.Operation]) {
+        // A correction can uncover another one below it (an `Object` that is really an array of objects).
+        for _ in 0..<3 where reconcileOnce(operations) {}
+    }
+
+    /// One pass; whether anything changed.
+    private mutating func reconcileOnce(_ operations: [APISchema.Operation]) -> Bool {
+        var changed = false
+        var observed: [String: [TypeRef?]] = [:]
+        var order: [String] = []
+        for operation in operations {
+            for example in operation.examples {
+                guard let json = JSONValue.parse(example.body) else { continue }
+                let type: TypeRef?
+                switch example.kind {
+                case .request:
+                    type = operation.requestBody?.type
+                case .response:
+                    if example.title.lowercased().has("fail") || example.title.lowercased().has("error") { continue }
+                    let status = example.status
+                    type = operation.responses.first { response in
+                        if let status { return response.status == status }
+                        return (200..<300).contains(response.status)
+                    }?.type
+                }
+                guard let type else { continue }
+                // Request examples are often sloppier than the tables ("true" for a boolean): only their
+                // structure (object vs array) counts; response examples also correct primitives.
+                walk(json, type, primitives: example.kind == .response, &observed, &order)
+            }
+        }
+        for slot in order {
+            guard let seen = observed[slot], !seen.contains(where: { $0 == nil }) else { continue }
+            let distinct = Set(seen.compactMap { $0 })
+            let corrected: TypeRef
+            if distinct.count == 1, let only = distinct.first {
+                corrected = only
+            } else if distinct.isSubset(of: [.integer, .int64, .number]) {
+                corrected = distinct.contains(.number) ? .number : .int64
+            } else if distinct.isSubset(of: [.array(.integer), .array(.int64), .array(.number)]) {
+                corrected = distinct.contains(.array(.number)) ? .array(.number) : .array(.int64)
+            } else {
+                continue
+            }
+            let parts = slot.split(separator: "#", maxSplits: 1).map(String.init)
+            guard parts.count == 2, var candidate = candidates[parts[0]],
+                let index = candidate.properties.firstIndex(where: { $0.name == parts[1] })
+            else { continue }
+            let before = candidate.properties[index].type
+            candidate.properties[index].type = corrected
+            candidates[parts[0]] = candidate
+            changed = true
+            diagnose(
+                candidate.source,
+                "\(parts[1]): documented as \(rename(before, [:], desired: true)) but the examples show \(rename(corrected, [:], desired: true)), emitted as the examples show")
+        }
+        return changed
+    }
+
+    private func walk(
+        _ value: JSONValue, _ type: TypeRef, primitives: Bool, _ observed: inout [String: [TypeRef?]], _ order: inout [String]
+    ) {
+        switch type {
+        case .named(let key) where key.first == placeholderMarker:
+            guard case .object(let members) = value, let candidate = candidates[key] else { return }
+            for (name, member) in members.sorted(by: { $0.key < $1.key }) {
+                guard let property = candidate.properties.first(where: { $0.name == name }) else { continue }
+                if case .null = member { continue }
+                let slot = key + "#" + name
+                if let corrected = Self.correction(property.type, member),
+                    primitives || corrected.isStructuralChange(from: property.type)
+                {
+                    if observed[slot] == nil { order.append(slot) }
+                    observed[slot, default: []].append(corrected)
+                } else {
+                    if observed[slot] != nil { observed[slot]?.append(nil) }
+                    walk(member, property.type, primitives: primitives, &observed, &order)
+                }
+            }
+        case .array(let inner):
+            guard case .array(let items) = value else { return }
+            for item in items { walk(item, inner, primitives: primitives, &observed, &order) }
+        case .map(let inner):
+            guard case .object(let members) = value else { return }
+            for (_, member) in members { walk(member, inner, primitives: primitives, &observed, &order) }
+        default:
+            return
+        }
+    }
+
+    /// The type an example value calls for when it contradicts `type`; `nil` when they agree (or it is unclear).
+    static func correction(_ type: TypeRef, _ value: JSONValue) -> TypeRef? {
+        switch (type, value) {
+        case (_, .null), (.any, _):
+            return nil
+        case (.named, .array(let items)):
+            return items.allSatisfy({ if case .object = $0 { true } else { false } }) ? .array(type) : nil
+        case (.named, _):
+            return nil
+        case (.array(let inner), .object):
+            if case .named = inner { return inner }
+            return nil
+        case (.array(let inner), .array(let items)):
+            guard let first = items.first(where: { if case .null = $0 { false } else { true } }) else { return nil }
+            if let corrected = correction(inner, first), case .named = inner { _ = corrected; return nil }
+            if case .named = inner { return nil }
+            if let corrected = correction(inner, first) { return .array(corrected) }
+            return nil
+        case (.array, _):
+            return nil
+        case (.map(let inner), .object(let members)):
+            guard let first = members.values.first(where: { if case .null = $0 { false } else { true } }) else { return nil }
+            if case .named = inner { return nil }
+            if let corrected = correction(inner, first) {
+                if case .object = first { return .map(.any) }
+                return .map(corrected)
+            }
+            return nil
+        case (.map, _):
+            return nil
+        default:
+            break
+        }
+        // Primitive against primitive (or a primitive documented for an object/array value).
+        switch value {
+        case .string: return type == .string ? nil : .string
+        case .bool: return type == .boolean ? nil : .boolean
+        case .integer(let v):
+            switch type {
+            case .integer: return Int64(Int32.min)...Int64(Int32.max) ~= v ? nil : .int64
+            case .int64, .number: return nil
+            default: return Int64(Int32.min)...Int64(Int32.max) ~= v ? .integer : .int64
+            }
+        case .number: return type == .number ? nil : .number
+        case .array(let items):
+            if type == .string, items.allSatisfy({ if case .string = $0 { true } else { false } }) { return .array(.string) }
+            return nil
+        case .object:
+            return nil
+        case .null:
+            return nil
+        }
+    }
+
+    /// A type for an undocumented JSON value: objects become named types (`<name>`, nested by key).
+    mutating func inferType(_ value: JSONValue, name: String, operationId: String, source: SourceLocation, path: String) -> TypeRef {
+        switch value {
+        case .null: return .any
+        case .bool: return .boolean
+        case .integer(let v): return Int64(Int32.min)...Int64(Int32.max) ~= v ? .integer : .int64
+        case .number: return .number
+        case .string: return .string
+        case .array(let items):
+            guard let first = items.first else { return .array(.any) }
+            return .array(inferType(first, name: Naming.singular(name), operationId: operationId, source: source, path: path + "[]"))
+        case .object(let members):
+            if members.isEmpty { return .any }
+            let key = "\(placeholderMarker)example:\(source.page):\(path)"
+            if candidates[key] == nil {
+                candidates[key] = Candidate(
+                    key: key, desiredName: Naming.upperCamel(name), description: "Read from the page's example.",
+                    properties: [], source: source, operationId: operationId, firstPage: source.page)
+                candidateOrder.append(key)
+                var properties: [Property] = []
+                for (member, value) in members.sorted(by: { $0.key < $1.key }) {
+                    let type = inferType(value, name: member, operationId: operationId, source: source, path: path + "." + member)
+                    properties.append(Property(name: member, type: type, required: false))
+                }
+                candidates[key]?.properties = properties
+            }
+            return .named(key)
+        }
+    }
+}
+
+extension TypeRef {
+    /// Whether going from `old` to this type only changes object/array structure around the same named type.
+    func isStructuralChange(from old: TypeRef) -> Bool {
+        switch (old, self) {
+        case (.named(let a), .array(.named(let b))), (.array(.named(let a)), .named(let b)): a == b
+        default: false
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import APISchema
+import Foundation
+
+/// One entry of `spec/<service>.overrides.json`.
+///
+/// The file is a JSON array of entries; each names an `action`, its target, and a one-line `reason`:
+/// ```json
+/// [
+///   { "action": "renameType", "type": "VolumeReq", "to": "NotebookVolume", "reason": "clearer in Swift" },
+///   { "action": "renameOperation", "operation": "QueryTenantQuotas2", "to": "ListTenantQuotaLimits", "reason": "…" },
+///   { "action": "setType", "type": "VolumeReq", "property": "capacity", "to": "int64", "reason": "…" },
+///   { "action": "setType", "operation": "ListDatasets", "parameter": "limit", "to": "integer", "reason": "…" },
+///   { "action": "setRequired", "type": "VolumeReq", "property": "uri", "required": false, "reason": "…" },
+///   { "action": "addEnumValues", "type": "VolumeReq", "property": "category", "values": ["EFS"], "reason": "…" }
+/// ]
+/// ```
+/// `to` for `setType` uses the schema's type syntax (`string`, `int64`, `array<Label>`, `map<string>`, `VolumeReq`).
+public struct Override: Codable, Sendable, Hashable {
+    public var action: String
+    public var reason: String?
+    public var type: String?
+    public var operation: String?
+    public var property: String?
+    public var parameter: String?
+    public var to: String?
+    public var required: Bool?
+    public var values: [String]?
+
+    public init(
+        action: String, reason: String? = nil, type: String? = nil, operation: String? = nil, property: String? = nil,
+        parameter: String? = nil, to: String? = nil, required: Bool? = nil, values: [String]? = nil
+    ) {
+        self.action = action
+        self.reason = reason
+        self.type = type
+        self.operation = operation
+        self.property = property
+        self.parameter = parameter
+        self.to = to
+        self.required = required
+        self.values = values
+    }
+}
+
+enum OverrideApplier {
+    /// Applies the overrides in `url` to `schema`; problems become diagnostics on the overrides file.
+    static func apply(_ url: URL, to schema: inout ServiceSchema) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let file = url.lastPathComponent
+        let entries: [Override]
+        do {
+            entries = try JSONDecoder().decode([Override].self, from: Data(contentsOf: url))
+        } catch {
+            schema.diagnostics.append(
+                Diagnostic(.error, SourceLocation(page: file), "overrides file unreadable (\(error)), ignored"))
+            return
+        }
+        for (index, entry) in entries.enumerated() {
+            if let problem = apply(entry, to: &schema) {
+                schema.diagnostics.append(
+                    Diagnostic(.error, SourceLocation(page: file, row: index + 1), "\(entry.action): \(problem), ignored"))
+            }
+        }
+    }
+
+    /// Applies one entry; returns what was wrong with it, if anything.
+    static func apply(_ entry: Override, to schema: inout ServiceSchema) -> String? {
+        guard let reason = entry.reason, !reason.trimmed().isEmpty else { return "missing reason" }
+        switch entry.action {
+        case "renameType":
+            guard let from = entry.type, let to = entry.to else { return "needs type and to" }
+            guard TypeRef(parsing: Substring(to)).map({ if case .named = $0 { true } else { false } }) == true else {
+                return "'\(to)' is not a type name"
+            }
+            guard let index = schema.types.firstIndex(where: { $0.name == from }) else { return "no type '\(from)'" }
+            guard !schema.types.contains(where: { $0.name == to }) else { return "type '\(to)' exists already" }
+            schema.types[index].name = to
+            func rename(_ ref: TypeRef) -> TypeRef {
+                switch ref {
+                case .named(let name): .named(name == from ? to : name)
+                case .array(let inner): .array(rename(inner))
+                case .map(let inner): .map(rename(inner))
+                default: ref
+                }
+            }
+            for t in schema.types.indices {
+                if case .object(var properties) = schema.types[t].kind {
+                    for p in properties.indices { properties[p].type = rename(properties[p].type) }
+                    schema.types[t].kind = .object(properties)
+                }
+            }
+            for o in schema.operations.indices {
+                if let body = schema.operations[o].requestBody { schema.operations[o].requestBody?.type = rename(body.type) }
+                for r in schema.operations[o].responses.indices {
+                    schema.operations[o].responses[r].type = schema.operations[o].responses[r].type.map(rename)
+                }
+            }
+        case "renameOperation":
+            guard let from = entry.operation, let to = entry.to else { return "needs operation and to" }
+            guard let index = schema.operations.firstIndex(where: { $0.id == from }) else {
+                return "no operation '\(from)'"
+            }
+            guard !schema.operations.contains(where: { $0.id == to }) else { return "operation '\(to)' exists already" }
+            schema.operations[index].id = to
+        case "setType", "setRequired", "addEnumValues":
+            return applyMember(entry, to: &schema)
+        default:
+            return "unknown action"
+        }
+        return nil
+    }
+
+    static func applyMember(_ entry: Override, to schema: inout ServiceSchema) -> String? {
+        var newType: TypeRef?
+        if entry.action == "setType" {
+            guard let to = entry.to, let parsed = TypeRef(parsing: Substring(to)) else {
+                return "'\(entry.to ?? "")' is not a type"
+            }
+            if let name = parsed.referencedName, !schema.types.contains(where: { $0.name == name }) {
+                return "no type '\(name)'"
+            }
+            newType = parsed
+        }
+        if entry.action == "setRequired", entry.required == nil { return "needs required" }
+        if entry.action == "addEnumValues", (entry.values ?? []).isEmpty { return "needs values" }
+        func merged(_ existing: [EnumValue]?) -> [EnumValue] {
+            var values = existing ?? []
+            for value in entry.values ?? [] where !values.contains(where: { $0.value == value }) {
+                values.append(EnumValue(value: value))
+            }
+            return values
+        }
+        if let typeName = entry.type, let propertyName = entry.property {
+            guard let t = schema.types.firstIndex(where: { $0.name == typeName }) else { return "no type '\(typeName)'" }
+            guard case .object(var properties) = schema.types[t].kind,
+                let p = properties.firstIndex(where: { $0.name == propertyName })
+            else { return "no property '\(propertyName)' in '\(typeName)'" }
+            if let newType { properties[p].type = newType }
+            if let required = entry.required, entry.action == "setRequired" { properties[p].required = required }
+            if entry.action == "addEnumValues" { properties[p].enumValues = merged(properties[p].enumValues) }
+            schema.types[t].kind = .object(properties)
+            return nil
+        }
+        if let operationId = entry.operation, let parameterName = entry.parameter {
+            guard let o = schema.operations.firstIndex(where: { $0.id == operationId }) else {
+                return "no operation '\(operationId)'"
+            }
+            guard let p = schema.operations[o].parameters.firstIndex(where: { $0.name == parameterName }) else {
+                return "no parameter '\(parameterName)' in '\(operationId)'"
+            }
+            if let newType { schema.operations[o].parameters[p].type = newType }
+            if let required = entry.required, entry.action == "setRequired" {
+                schema.operations[o].parameters[p].required = required
+            }
+            if entry.action == "addEnumValues" {
+                schema.operations[o].parameters[p].enumValues = merged(schema.operations[o].parameters[p].enumValues)
+            }
+            return nil
+        }
+        return "needs type+property or operation+parameter"
+    }
+}

@@ -1,0 +1,199 @@
+import APISchema
+import Foundation
+import OpenAPIEmitter
+import SchemaBuilder
+import SwiftEmitter
+
+/// The package layout the generator reads and writes, relative to the package root (the current directory).
+struct Workspace: Sendable {
+    let root: URL
+
+    init(root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) {
+        self.root = root
+    }
+
+    var servicesFile: URL { root.appending(path: "spec/services.json") }
+    var templatesDirectory: URL { root.appending(path: "templates", directoryHint: .isDirectory) }
+
+    /// `spec/<stem>.json`, relative to the root.
+    func schemaPath(_ config: ServiceConfig) -> String { "spec/\(config.fileStem).json" }
+    /// `spec/<stem>.openapi.json`, relative to the root.
+    func openAPIPath(_ config: ServiceConfig) -> String { "spec/\(config.fileStem).openapi.json" }
+    /// `spec/<stem>.overrides.json`, relative to the root.
+    func overridesPath(_ config: ServiceConfig) -> String { "spec/\(config.fileStem).overrides.json" }
+    /// `Generated/<Name>`, relative to the root.
+    func generatedDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)" }
+
+    func url(_ relativePath: String) -> URL { root.appending(path: relativePath) }
+
+    /// The services of `spec/services.json`, or only the one named `only` (case-insensitive).
+    func services(only: String? = nil) throws -> [ServiceConfig] {
+        guard FileManager.default.fileExists(atPath: servicesFile.path) else {
+            throw PipelineError("spec/services.json not found: run apiref from the package root")
+        }
+        let all = try ServiceConfig.load(from: servicesFile)
+        guard let only else { return all }
+        let selected = all.filter { $0.name.lowercased() == only.lowercased() }
+        guard !selected.isEmpty else {
+            throw PipelineError(
+                "no service named \(only) in spec/services.json (known: \(all.map(\.name).joined(separator: ", ")))")
+        }
+        return selected
+    }
+}
+
+/// A failure the CLI reports as one line.
+struct PipelineError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Everything the generator produces for one service, in memory: the schema and the bytes of every output file.
+struct ServiceOutput: Sendable {
+    let config: ServiceConfig
+    let schema: ServiceSchema
+    /// Output files by path relative to the package root.
+    let files: [String: Data]
+    /// `Generated/<Name>`, relative to the package root.
+    let generatedDirectory: String
+    /// Whether the Swift emitter produced the module; only then are other `.swift` files in it stale.
+    let ownsGeneratedDirectory: Bool
+}
+
+/// One difference between what the generator produces and what is on disk.
+enum FileChange: Hashable, Comparable, CustomStringConvertible {
+    case create(String)
+    case update(String)
+    case delete(String)
+
+    var path: String {
+        switch self {
+        case .create(let path), .update(let path), .delete(let path): path
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .create(let path): "missing:  \(path)"
+        case .update(let path): "differs:  \(path)"
+        case .delete(let path): "stale:    \(path)"
+        }
+    }
+
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.path < rhs.path }
+}
+
+/// The shared core of `generate`, `check` and `report`: read pages, build the schema, render every output into
+/// a path → bytes map, compare it with the disk and write what changed.
+struct Pipeline: Sendable {
+    let workspace: Workspace
+
+    /// Builds the schema of a folder of pages; a missing folder is an error, a bad page is a diagnostic.
+    static func schema(config: ServiceConfig, docsDirectory: URL, overridesFile: URL?) throws -> ServiceSchema {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: docsDirectory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw PipelineError("docs folder not found: \(docsDirectory.relativePath) (service \(config.name))")
+        }
+        return SchemaBuilder.build(config: config, docsDirectory: docsDirectory, overridesFile: overridesFile)
+    }
+
+    /// Builds one configured service's schema, with its overrides file when there is one.
+    func schema(_ config: ServiceConfig) throws -> ServiceSchema {
+        let overrides = workspace.url(workspace.overridesPath(config))
+        return try Self.schema(
+            config: config, docsDirectory: workspace.url(config.docs),
+            overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
+    }
+
+    /// Builds every service's schema concurrently; results are in configuration order.
+    func schemas(_ configs: [ServiceConfig]) async throws -> [ServiceSchema] {
+        try await concurrently(configs, schema)
+    }
+
+    /// Builds one service and renders all of its outputs in memory.
+    func render(_ config: ServiceConfig) throws -> ServiceOutput {
+        let schema = try schema(config)
+        var files: [String: Data] = [
+            workspace.schemaPath(config): try SpecFiles.canonicalJSON(schema),
+            workspace.openAPIPath(config): try OpenAPIEmitter.document(for: schema),
+        ]
+        let generatedDirectory = workspace.generatedDirectory(config)
+        let swiftFiles = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory).render(schema)
+        for file in swiftFiles {
+            files[generatedDirectory + "/" + file.path] = Data(file.contents.utf8)
+        }
+        return ServiceOutput(
+            config: config, schema: schema, files: files, generatedDirectory: generatedDirectory,
+            ownsGeneratedDirectory: !swiftFiles.isEmpty)
+    }
+
+    /// Renders every service concurrently; results are in configuration order.
+    func renderAll(_ configs: [ServiceConfig]) async throws -> [ServiceOutput] {
+        try await concurrently(configs, render)
+    }
+
+    /// `work` applied to every service in parallel (the pages of one service are independent of the others').
+    private func concurrently<Result: Sendable>(
+        _ configs: [ServiceConfig], _ work: @escaping @Sendable (ServiceConfig) throws -> Result
+    ) async throws -> [Result] {
+        try await withThrowingTaskGroup(of: (Int, Result).self) { group in
+            for (index, config) in configs.enumerated() {
+                group.addTask { (index, try work(config)) }
+            }
+            var results: [(Int, Result)] = []
+            for try await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    /// How the disk differs from `output`, sorted by path.
+    func changes(for output: ServiceOutput) -> [FileChange] {
+        var changes: [FileChange] = []
+        for (path, data) in output.files {
+            guard let existing = try? Data(contentsOf: workspace.url(path)) else {
+                changes.append(.create(path))
+                continue
+            }
+            if existing != data { changes.append(.update(path)) }
+        }
+        changes += stalePaths(for: output).map(FileChange.delete)
+        return changes.sorted()
+    }
+
+    /// `.swift` files in `Generated/<Name>/` (recursively) that the emitter no longer produces.
+    func stalePaths(for output: ServiceOutput) -> [String] {
+        guard output.ownsGeneratedDirectory else { return [] }
+        let directory = workspace.url(output.generatedDirectory)
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        else { return [] }
+        var stale: [String] = []
+        let base = directory.standardizedFileURL.path
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(base + "/") else { continue }
+            let relative = output.generatedDirectory + "/" + full.dropFirst(base.count + 1)
+            if output.files[relative] == nil { stale.append(relative) }
+        }
+        return stale.sorted()
+    }
+
+    /// Writes the files whose content changed and deletes stale generated files; returns what it did.
+    @discardableResult
+    func apply(_ output: ServiceOutput) throws -> [FileChange] {
+        let changes = changes(for: output)
+        for change in changes {
+            let url = workspace.url(change.path)
+            switch change {
+            case .create(let path), .update(let path):
+                try SpecFiles.writeIfChanged(output.files[path]!, to: url)
+            case .delete:
+                try FileManager.default.removeItem(at: url)
+            }
+        }
+        return changes
+    }
+}

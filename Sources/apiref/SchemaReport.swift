@@ -1,0 +1,64 @@
+import APISchema
+import OpenAPIEmitter
+
+/// The figures `apiref report` prints for one service, computed from its schema.
+struct SchemaReport {
+    let schema: ServiceSchema
+
+    var objectCount: Int {
+        schema.types.filter { if case .object = $0.kind { true } else { false } }.count
+    }
+    var enumCount: Int { schema.types.count - objectCount }
+    var properties: [Property] {
+        schema.types.flatMap { type -> [Property] in
+            if case .object(let properties) = type.kind { return properties }
+            return []
+        }
+    }
+    var inlineEnumCount: Int {
+        properties.filter { !($0.enumValues ?? []).isEmpty }.count
+            + schema.operations.flatMap(\.parameters).filter { !($0.enumValues ?? []).isEmpty }.count
+    }
+    var parametersByLocation: [(Parameter.Location, Int)] {
+        let all = schema.operations.flatMap(\.parameters)
+        return Parameter.Location.allCases.map { location in (location, all.filter { $0.location == location }.count) }
+    }
+    var examples: [Example] { schema.operations.flatMap(\.examples) }
+
+    /// The report as printed lines.
+    func lines(includeDiagnostics: Bool) -> [String] {
+        let properties = properties
+        let opaque = properties.filter(\.type.isOpaque).count
+        let typed = properties.count - opaque
+        let examples = examples
+        let parsing = examples.filter { JSONNode(parsing: $0.body) != nil }.count
+        let operations = schema.operations
+        let warnings = schema.diagnostics.filter { $0.severity == .warning }.count
+        var lines = [
+            "\(schema.name)",
+            "  operations:  \(operations.count) in \(schema.groups.count) groups, "
+                + "\(operations.filter { $0.requestBody != nil }.count) with a request body, "
+                + "\(operations.filter { $0.responses.contains { $0.type != nil } }.count) with a response schema",
+            "  types:       \(schema.types.count) (\(objectCount) objects, \(enumCount) enums; "
+                + "\(inlineEnumCount) fields with inline values)",
+            "  properties:  \(properties.count): \(typed) typed \(Self.percent(typed, properties.count)), "
+                + "\(opaque) opaque (any) \(Self.percent(opaque, properties.count))",
+            "  parameters:  "
+                + parametersByLocation.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", "),
+            "  examples:    \(examples.count) (\(examples.filter { $0.kind == .request }.count) request, "
+                + "\(examples.filter { $0.kind == .response }.count) response; \(parsing) parse as JSON)",
+            "  diagnostics: \(schema.diagnostics.count) (\(warnings) warnings, "
+                + "\(schema.diagnostics.count - warnings) errors)",
+        ]
+        if includeDiagnostics {
+            lines += schema.diagnostics.map { "    \($0)" + ($0.severity == .error ? " [error]" : "") }
+        }
+        return lines
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        guard whole > 0 else { return "(n/a)" }
+        let tenths = (part * 1000 + whole / 2) / whole
+        return "(\(tenths / 10).\(tenths % 10)%)"
+    }
+}

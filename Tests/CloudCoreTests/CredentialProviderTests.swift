@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import CloudCore
+
+/// A throw-away directory tree for file-based providers.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "cloudcore-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func write(_ relativePath: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: path + "/" + relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+@Suite("Credential providers")
+struct CredentialProviderTests {
+    @Test("HUAWEICLOUD_SDK_* variables give temporary AK/SK and a project id")
+    func huaweiEnvironment() async throws {
+        let environment = CredentialEnvironment(variables: [
+            "HUAWEICLOUD_SDK_AK": "AK", "HUAWEICLOUD_SDK_SK": "SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "T",
+            "HUAWEICLOUD_SDK_PROJECT_ID": "P", "HUAWEICLOUD_SDK_DOMAIN_ID": "D",
+        ])
+        let credentials = try await #require(EnvironmentCredentials.provider(from: environment)).credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "AK", secretKey: "SK", securityToken: "T")))
+        #expect(credentials.projectId == "P")
+        #expect(credentials.domainId == "D")
+    }
+
+    @Test("OS_ACCESS_KEY / OS_SECRET_KEY / OS_PROJECT_ID")
+    func openStackKeys() async throws {
+        let environment = CredentialEnvironment(variables: [
+            "OS_ACCESS_KEY": "AK", "OS_SECRET_KEY": "SK", "OS_PROJECT_ID": "P", "HUAWEICLOUD_SDK_AK": "",
+        ])
+        let credentials = try await #require(EnvironmentCredentials.provider(from: environment)).credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "AK", secretKey: "SK")))
+        #expect(credentials.projectId == "P")
+    }
+
+    @Test("OS_USERNAME / OS_PASSWORD / OS_AUTH_URL give an IAM token provider")
+    func openStackPassword() throws {
+        let environment = CredentialEnvironment(variables: [
+            "OS_USERNAME": "u", "OS_PASSWORD": "p", "OS_AUTH_URL": "https://iam.eu-de.otc.t-systems.com/v3",
+            "OS_USER_DOMAIN_NAME": "OTC0001", "OS_PROJECT_NAME": "eu-de",
+        ])
+        #expect(EnvironmentCredentials.provider(from: environment) is IAMTokenProvider)
+        #expect(EnvironmentCredentials.provider(from: CredentialEnvironment(variables: ["OS_USERNAME": "u"])) == nil)
+    }
+
+    @Test("~/.huaweicloud/credentials [basic] section")
+    func profileFile() async throws {
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        try home.write(
+            ".huaweicloud/credentials",
+            "# comment\n[other]\nak = X\n\n[basic]\nak = AKF\nsk = SKF\nproject_id = PF\nsecurity_token =\n")
+        let provider = try #require(ProfileFileCredentials.provider(from: CredentialEnvironment(variables: [:], homeDirectory: home.path)))
+        let credentials = try await provider.credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "AKF", secretKey: "SKF")))
+        #expect(credentials.projectId == "PF")
+        #expect(ProfileFileCredentials.provider(parsing: "[basic]\nak = A\n") == nil)
+    }
+
+    @Test("clouds.yaml: cloud chosen by OS_CLOUD, AK/SK or password auth")
+    func cloudsYAML() async throws {
+        let yaml = """
+            clouds:
+              otc:
+                region_name: eu-de
+                auth:
+                  auth_url: https://iam.eu-de.otc.t-systems.com/v3
+                  username: alice
+                  password: secret
+                  project_name: eu-de
+                  user_domain_name: OTC00000000001000000001
+              keys:
+                auth:
+                  ak: AKY
+                  sk: SKY
+                  project_id: PY
+            """
+        let byKeys = try #require(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "keys"))
+        let credentials = try await byKeys.credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "AKY", secretKey: "SKY")))
+        #expect(credentials.projectId == "PY")
+        #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "otc") is IAMTokenProvider)
+        #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: nil) == nil)
+        #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "missing") == nil)
+    }
+
+    @Test("clouds.yaml search order: ./ before ~/.config/openstack before /etc/openstack")
+    func cloudsYAMLSearchOrder() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.remove() }
+        let cloud = { (ak: String) in "clouds:\n  c:\n    auth:\n      ak: \(ak)\n      sk: S\n" }
+        try root.write("home/.config/openstack/clouds.yaml", cloud("HOME"))
+        try root.write("etc/openstack/clouds.yaml", cloud("ETC"))
+        var environment = CredentialEnvironment(
+            variables: ["OS_CLOUD": "c"], homeDirectory: root.path + "/home", currentDirectory: root.path + "/cwd",
+            systemDirectory: root.path + "/etc")
+        var credentials = try await #require(try CloudsYAMLCredentials.provider(from: environment)).credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "HOME", secretKey: "S")))
+        try root.write("cwd/clouds.yaml", cloud("CWD"))
+        credentials = try await #require(try CloudsYAMLCredentials.provider(from: environment)).credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "CWD", secretKey: "S")))
+        environment.currentDirectory = nil
+        environment.homeDirectory = nil
+        credentials = try await #require(try CloudsYAMLCredentials.provider(from: environment)).credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "ETC", secretKey: "S")))
+    }
+
+    @Test("default chain: environment first, then the profile file, then clouds.yaml; nothing throws")
+    func defaultChain() async throws {
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        try home.write(".huaweicloud/credentials", "[basic]\nak = FILE\nsk = S\n")
+        try home.write(".config/openstack/clouds.yaml", "clouds:\n  c:\n    auth:\n      ak: YAML\n      sk: S\n")
+        let withEnv = DefaultCredentialChain(
+            environment: CredentialEnvironment(
+                variables: ["HUAWEICLOUD_SDK_AK": "ENV", "HUAWEICLOUD_SDK_SK": "S"], homeDirectory: home.path))
+        #expect(try await withEnv.credentials().authentication == .accessKey(.init(accessKey: "ENV", secretKey: "S")))
+        let fileOnly = DefaultCredentialChain(environment: CredentialEnvironment(variables: [:], homeDirectory: home.path))
+        #expect(try await fileOnly.credentials().authentication == .accessKey(.init(accessKey: "FILE", secretKey: "S")))
+        try FileManager.default.removeItem(atPath: home.path + "/.huaweicloud/credentials")
+        let yamlOnly = DefaultCredentialChain(environment: CredentialEnvironment(variables: [:], homeDirectory: home.path))
+        #expect(try await yamlOnly.credentials().authentication == .accessKey(.init(accessKey: "YAML", secretKey: "S")))
+        let nothing = DefaultCredentialChain(environment: CredentialEnvironment(variables: [:]))
+        await #expect(throws: ClientError.self) { try await nothing.credentials() }
+    }
+}

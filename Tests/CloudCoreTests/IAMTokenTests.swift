@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import CloudCore
+
+/// A fake IAM on loopback that issues `tok-<n>` tokens valid for one hour of the shared fake clock, and a
+/// service endpoint on the same server that answers 200.
+func startFakeIAM(clock: Locked<Date>) async throws -> LoopbackServer {
+    try await LoopbackServer.start { request, index in
+        guard request.path == "/v3/auth/tokens" else {
+            return .respond(status: 200, body: #"{"id":"svc"}"#)
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let expires = formatter.string(from: clock.current.addingTimeInterval(3600))
+        return .respondAfter(
+            .milliseconds(50), status: 201, headers: [("X-Subject-Token", "tok-\(index)")],
+            body: #"{"token":{"expires_at":"\#(expires)","project":{"id":"p-from-iam","name":"eu-de"}}}"#)
+    }
+}
+
+@Suite("IAM token provider")
+struct IAMTokenTests {
+    @Test("token fetched once under concurrency, refreshed once near expiry")
+    func cachedAndRefreshedOnce() async throws {
+        let clock = Locked(Date(timeIntervalSince1970: 1_800_000_000))
+        let server = try await startFakeIAM(clock: clock)
+        defer { Task { await server.shutdown() } }
+        let provider = IAMTokenProvider(
+            authURL: server.baseURL.appendingPathComponent("v3"), userName: "alice", password: "pa55-secret",
+            domainName: "OTC-DOMAIN", scope: .name("eu-de"), transport: AsyncHTTPClientTransport(),
+            refreshMargin: 300, clock: { clock.current })
+
+        let first = try await withThrowingTaskGroup(of: Credentials.self) { group in
+            for _ in 0..<20 { group.addTask { try await provider.credentials() } }
+            return try await group.reduce(into: [Credentials]()) { $0.append($1) }
+        }
+        #expect(Set(first.map(\.authentication)) == [.token("tok-0")])
+        #expect(first.first?.projectId == "p-from-iam")
+        #expect(await provider.fetchCount == 1)
+
+        // Still valid well before the margin: no new fetch.
+        clock.withLock { $0 = $0.addingTimeInterval(1800) }
+        _ = try await provider.credentials()
+        #expect(await provider.fetchCount == 1)
+
+        // Within the refresh margin: exactly one refresh even with concurrent callers.
+        clock.withLock { $0 = $0.addingTimeInterval(1700) }
+        let second = try await withThrowingTaskGroup(of: Credentials.self) { group in
+            for _ in 0..<20 { group.addTask { try await provider.credentials() } }
+            return try await group.reduce(into: [Credentials]()) { $0.append($1) }
+        }
+        #expect(Set(second.map(\.authentication)) == [.token("tok-1")])
+        #expect(await provider.fetchCount == 2)
+
+        let body = try JSONDecoder().decode(JSONValue.self, from: server.requests[0].body)
+        #expect(body["auth"]?["identity"]?["password"]?["user"]?["name"] == "alice")
+        #expect(body["auth"]?["identity"]?["password"]?["user"]?["domain"]?["name"] == "OTC-DOMAIN")
+        #expect(body["auth"]?["scope"]?["project"]?["name"] == "eu-de")
+        #expect(server.requests[0].method == "POST")
+    }
+
+    @Test("a client with token auth sends X-Auth-Token and the project id from IAM")
+    func clientUsesToken() async throws {
+        let clock = Locked(Date())
+        let server = try await startFakeIAM(clock: clock)
+        defer { Task { await server.shutdown() } }
+        let provider = IAMTokenProvider(
+            authURL: server.baseURL, userName: "alice", password: "pa55-secret", domainName: "D",
+            scope: .id("p-from-iam"), transport: AsyncHTTPClientTransport())
+        let client = try makeClient(server, credentials: provider, projectId: nil)
+        _ = try await client.send(
+            OperationRequest(operation: "Show", method: .get, path: "/v1/{project_id}/x"), as: Notebook.self)
+        _ = try await client.send(
+            OperationRequest(operation: "Show", method: .get, path: "/v1/{project_id}/x"), as: Notebook.self)
+        let serviceRequests = server.requests.filter { $0.path != "/v3/auth/tokens" }
+        #expect(serviceRequests.map(\.path) == ["/v1/p-from-iam/x", "/v1/p-from-iam/x"])
+        #expect(serviceRequests.allSatisfy { $0.header("X-Auth-Token") == "tok-0" })
+        #expect(serviceRequests.allSatisfy { $0.header("Authorization") == nil })
+        #expect(await provider.fetchCount == 1)
+    }
+
+    @Test("expires_at with and without fractional seconds")
+    func parsesExpiry() {
+        #expect(IAMTokenProvider.parseDate("2026-11-24T09:13:31.816000Z") != nil)
+        #expect(IAMTokenProvider.parseDate("2026-11-24T09:13:31Z") != nil)
+        #expect(IAMTokenProvider.parseDate("tomorrow") == nil)
+    }
+}

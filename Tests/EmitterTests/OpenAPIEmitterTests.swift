@@ -1,0 +1,253 @@
+import APISchema
+import Foundation
+import OpenAPIEmitter
+import Testing
+
+/// A small service written by hand: one object with a nested object, an array, a map and an opaque field, a
+/// named enum, an inline enum, two operations on the same method and path, and examples (one not JSON).
+private func sampleSchema() -> ServiceSchema {
+    let source = SourceLocation(page: "CreateWidget.html", table: "Table 3 Part", row: nil)
+    return ServiceSchema(
+        name: "Widgets", endpointPrefix: "widgets",
+        groups: [OperationGroup(name: "WidgetManagement", title: "Widget Management")],
+        operations: [
+            Operation(
+                id: "CreateWidget", group: "WidgetManagement", title: "Creating a Widget",
+                summary: "Creates a widget.", method: "POST", path: "/v1/{project_id}/widgets",
+                sourcePage: "CreateWidget.html",
+                parameters: [
+                    Parameter(name: "project_id", location: .path, required: false, type: .string),
+                    Parameter(
+                        name: "X-Language", location: .header, required: false, type: .string,
+                        enumValues: [EnumValue(value: "en-us"), EnumValue(value: "zh-cn")]),
+                ],
+                requestBody: RequestBody(type: .named("WidgetRequest")),
+                responses: [
+                    Response(status: 201, type: .named("Widget"), description: "Created."),
+                    Response(status: 400, description: ""),
+                ],
+                examples: [
+                    Example(kind: .request, title: "A widget", body: #"{"name": "w1", "size": 3}"#),
+                    Example(kind: .response, status: 201, body: #"{"id": "a1", "flag": true, "ratio": 0.5}"#),
+                    Example(kind: .response, body: "POST https://host/v1/widgets"),
+                ]),
+            Operation(
+                id: "StartWidgets", group: "WidgetManagement", title: "Starting Widgets", summary: "",
+                method: "POST", path: "/v1/{project_id}/widgets/action", sourcePage: "StartWidgets.html",
+                responses: [Response(status: 204)]),
+            Operation(
+                id: "StopWidgets", group: "Other", title: "Stopping Widgets", summary: "",
+                method: "POST", path: "/v1/{project_id}/widgets/action{?force}", sourcePage: "StopWidgets.html",
+                parameters: [Parameter(name: "force", location: .query, required: false, type: .boolean)]),
+        ],
+        types: [
+            NamedType(
+                name: "Part", description: "A part.",
+                kind: .object([
+                    Property(name: "count", type: .integer, required: true),
+                    Property(name: "bytes", type: .int64, required: false),
+                ]), source: source),
+            NamedType(
+                name: "Size", description: "",
+                kind: .enumeration(
+                    base: .string, values: [EnumValue(value: "SMALL", description: "Small."), EnumValue(value: "LARGE")]),
+                source: source),
+            NamedType(
+                name: "Widget", description: "",
+                kind: .object([
+                    Property(name: "id", type: .string, required: true, description: "Widget ID."),
+                    Property(name: "ratio", type: .number, required: false),
+                    Property(name: "flag", type: .boolean, required: false),
+                ]), source: source),
+            NamedType(
+                name: "WidgetRequest", description: "",
+                kind: .object([
+                    Property(name: "name", type: .string, required: true, description: "Name."),
+                    Property(name: "parts", type: .array(.named("Part")), required: false),
+                    Property(name: "labels", type: .map(.string), required: false),
+                    Property(name: "extra", type: .any, required: false),
+                    Property(name: "size", type: .named("Size"), required: false),
+                    Property(
+                        name: "mode", type: .string, required: false,
+                        enumValues: [EnumValue(value: "fast", description: "Quick."), EnumValue(value: "slow")]),
+                    Property(
+                        name: "levels", type: .array(.integer), required: false,
+                        enumValues: [EnumValue(value: "1"), EnumValue(value: "2")]),
+                ]), source: source),
+        ])
+}
+
+private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONNode {
+    try JSONDecoder().decode(JSONNode.self, from: OpenAPIEmitter.document(for: schema))
+}
+
+@Suite struct OpenAPIEmitterTests {
+    @Test func headerServersAndSecurity() throws {
+        let doc = try document()
+        #expect(doc["openapi"] == "3.1.0")
+        #expect(doc["info"]?["title"] == "Widgets")
+        guard case .array(let servers) = doc["servers"] else { Issue.record("no servers"); return }
+        #expect(servers.first?["url"] == "https://widgets.{region}.otc.t-systems.com")
+        #expect(servers.first?["variables"]?["region"]?["default"] == "eu-de")
+        #expect(servers.contains { $0["url"] == "https://widgets.{region}.myhuaweicloud.com" })
+        #expect(doc["components"]?["securitySchemes"]?["token"]?["name"] == "X-Auth-Token")
+        #expect(doc["tags"] == [["name": "WidgetManagement", "description": "Widget Management"], ["name": "Other"]])
+    }
+
+    @Test func operationCarriesIdSourcePageParametersBodyAndResponses() throws {
+        let operation = try #require(try document()["paths"]?["/v1/{project_id}/widgets"]?["post"])
+        #expect(operation["operationId"] == "CreateWidget")
+        #expect(operation["x-source-page"] == "CreateWidget.html")
+        #expect(operation["summary"] == "Creating a Widget")
+        #expect(operation["description"] == "Creates a widget.")
+        #expect(operation["tags"] == ["WidgetManagement"])
+        #expect(
+            operation["parameters"] == [
+                ["name": "project_id", "in": "path", "required": true, "schema": ["type": "string"]],
+                [
+                    "name": "X-Language", "in": "header", "required": false,
+                    "schema": ["type": "string", "enum": ["en-us", "zh-cn"]],
+                ],
+            ])
+        let body = try #require(operation["requestBody"])
+        #expect(body["required"] == true)
+        #expect(body["content"]?["application/json"]?["schema"] == ["$ref": "#/components/schemas/WidgetRequest"])
+        #expect(
+            body["content"]?["application/json"]?["examples"]
+                == ["example1": ["summary": "A widget", "value": ["name": "w1", "size": 3]]])
+        let created = try #require(operation["responses"]?["201"])
+        #expect(created["description"] == "Created.")
+        #expect(created["content"]?["application/json"]?["schema"] == ["$ref": "#/components/schemas/Widget"])
+        // The 201 example parses; the untitled request line is not JSON and is dropped.
+        #expect(
+            created["content"]?["application/json"]?["examples"]?["example1"]?["value"]
+                == ["id": "a1", "flag": true, "ratio": .number(0.5)])
+        #expect(created["content"]?["application/json"]?["examples"]?["example2"] == nil)
+        #expect(operation["responses"]?["400"] == ["description": "Client error (status 400)."])
+    }
+
+    @Test func samePathAndMethodKeepsOneOperationPerPage() throws {
+        let paths = try #require(try document()["paths"])
+        #expect(paths["/v1/{project_id}/widgets/action"]?["post"]?["operationId"] == "StartWidgets")
+        let stop = try #require(paths["/v1/{project_id}/widgets/action#StopWidgets"]?["post"])
+        #expect(stop["x-path"] == "/v1/{project_id}/widgets/action")
+        // The undeclared template parameter is added; the query expansion is dropped from the key.
+        #expect(
+            stop["parameters"] == [
+                ["name": "force", "in": "query", "required": false, "schema": ["type": "boolean"]],
+                [
+                    "name": "project_id", "in": "path", "required": true, "schema": ["type": "string"],
+                    "description": "Not described on the page; taken from the path template.",
+                ],
+            ])
+        #expect(stop["responses"] == ["default": ["description": "No response is documented on the page."]])
+    }
+
+    @Test func componentsCoverRefsEnumsMapsAnyAndRequired() throws {
+        let schemas = try #require(try document()["components"]?["schemas"])
+        let request = try #require(schemas["WidgetRequest"])
+        #expect(request["type"] == "object")
+        #expect(request["required"] == ["name"])
+        #expect(request["x-source"] == "CreateWidget.html: 'Table 3 Part'")
+        let properties = try #require(request["properties"])
+        #expect(properties["name"] == ["type": "string", "description": "Name."])
+        #expect(properties["parts"] == ["type": "array", "items": ["$ref": "#/components/schemas/Part"]])
+        #expect(properties["labels"] == ["type": "object", "additionalProperties": ["type": "string"]])
+        #expect(properties["extra"] == [:])
+        #expect(properties["size"] == ["$ref": "#/components/schemas/Size"])
+        #expect(
+            properties["mode"]
+                == ["type": "string", "enum": ["fast", "slow"], "x-enum-descriptions": ["Quick.", ""]])
+        #expect(
+            properties["levels"]
+                == ["type": "array", "items": ["type": "integer", "format": "int32", "enum": [1, 2]]])
+        #expect(schemas["Part"]?["properties"]?["count"] == ["type": "integer", "format": "int32"])
+        #expect(schemas["Part"]?["properties"]?["bytes"] == ["type": "integer", "format": "int64"])
+        #expect(schemas["Part"]?["description"] == "A part.")
+        #expect(schemas["Widget"]?["properties"]?["ratio"] == ["type": "number"])
+        #expect(schemas["Widget"]?["required"] == ["id"])
+        let size = try #require(schemas["Size"])
+        #expect(size["type"] == "string")
+        #expect(size["enum"] == ["SMALL", "LARGE"])
+        #expect(size["x-enum-descriptions"] == ["Small.", ""])
+    }
+
+    @Test func unresolvedNamesNeverProduceDanglingRefs() throws {
+        var schema = sampleSchema()
+        schema.types.removeAll { $0.name == "Part" }
+        let parts = try #require(try document(schema)["components"]?["schemas"]?["WidgetRequest"]?["properties"]?["parts"])
+        #expect(parts == ["type": "array", "items": ["x-unresolved-type": "Part"]])
+    }
+
+    @Test func outputIsCanonicalAndDeterministic() throws {
+        let first = try OpenAPIEmitter.document(for: sampleSchema())
+        let second = try OpenAPIEmitter.document(for: sampleSchema())
+        #expect(first == second)
+        #expect(first.last == UInt8(ascii: "\n"))
+        let reencoded = try SpecFiles.canonicalJSON(try JSONDecoder().decode(JSONNode.self, from: first))
+        #expect(reencoded == first)
+    }
+
+    @Test func duplicateOperationIdsAreMadeUnique() throws {
+        var schema = sampleSchema()
+        schema.operations[2].id = "StartWidgets"
+        let paths = try #require(try document(schema)["paths"])
+        #expect(paths["/v1/{project_id}/widgets/action#StartWidgets2"]?["post"]?["operationId"] == "StartWidgets2")
+    }
+
+    @Test func pathParametersFollowTheTemplateSpelling() throws {
+        var schema = sampleSchema()
+        schema.operations[0].parameters = [
+            Parameter(name: "Project_ID", location: .path, required: true, type: .string),
+            Parameter(name: "job_id", location: .path, required: true, type: .string),
+        ]
+        schema.types[1].kind = .enumeration(base: .string, values: [])
+        let doc = try document(schema)
+        #expect(
+            doc["paths"]?["/v1/{project_id}/widgets"]?["post"]?["parameters"]
+                == [["name": "project_id", "in": "path", "required": true, "schema": ["type": "string"]]])
+        #expect(doc["components"]?["schemas"]?["Size"]?["enum"] == nil)
+    }
+
+    @Test func emptySchemaIsStillADocument() throws {
+        let doc = try document(ServiceSchema(name: "Empty", endpointPrefix: "empty"))
+        #expect(doc["paths"] == [:])
+        #expect(doc["components"]?["schemas"] == [:])
+    }
+
+    @Test func pathKeysAndTemplates() {
+        #expect(OpenAPIEmitter.pathKey("/v2/{project_id}/servers?limit={limit}") == "/v2/{project_id}/servers")
+        #expect(OpenAPIEmitter.pathKey("/v1/{id}/a{?x,y}") == "/v1/{id}/a")
+        #expect(OpenAPIEmitter.pathKey("v1/x") == "/v1/x")
+        #expect(OpenAPIEmitter.pathKey("/v2/{project_id}/ports/{port_id}{") == "/v2/{project_id}/ports/{port_id}")
+        #expect(OpenAPIEmitter.pathKey("/v2/a}/{id}/") == "/v2/a/{id}")
+        #expect(OpenAPIEmitter.templateNames(in: "/v1/{project_id}/servers/{server_id}") == ["project_id", "server_id"])
+    }
+}
+
+/// Runs `openapi-spec-validator` (PyPI; `.ci/run` installs it) over the sample document, when it is installed.
+@Suite struct OpenAPIValidatorTests {
+    static func python(_ arguments: [String]) -> (status: Int32, output: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    static var validatorInstalled: Bool { python(["-c", "import openapi_spec_validator"])?.status == 0 }
+
+    @Test(.enabled(if: validatorInstalled, "openapi-spec-validator is not installed"))
+    func sampleDocumentIsValidOpenAPI31() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "apiref-openapi-\(UUID().uuidString).json")
+        try OpenAPIEmitter.document(for: sampleSchema()).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try #require(Self.python(["-m", "openapi_spec_validator", file.path]))
+        #expect(result.status == 0, "\(result.output)")
+    }
+}

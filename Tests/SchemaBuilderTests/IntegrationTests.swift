@@ -1,0 +1,151 @@
+import APISchema
+import DocReader
+import Foundation
+import Testing
+
+@testable import SchemaBuilder
+
+/// Builds the real references in `../shared/docs` once per process.
+enum SharedDocs {
+    static func directory(_ service: String) throws -> URL {
+        let url = Fixtures.sharedDocs.appendingPathComponent("\(service)/api-ref")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            Issue.record("\(url.path) is missing: the integration tests need ../shared/docs next to the package")
+            throw CancellationError()
+        }
+        return url
+    }
+
+    static func build(_ name: String, _ folder: String) throws -> ServiceSchema {
+        SchemaBuilder.build(
+            config: ServiceConfig(name: name, docs: "", endpointPrefix: folder), docsDirectory: try directory(folder),
+            overridesFile: nil)
+    }
+}
+
+@Suite("Integration: shared pages", .serialized)
+struct SharedPagesTests {
+    @Test func modelArtsCreateNotebook() throws {
+        let schema = try SharedDocs.build("ModelArts", "modelarts")
+        let operation = try #require(schema.operation("CreateNotebook"))
+        #expect(operation.method == "POST")
+        #expect(operation.path == "/v1/{project_id}/notebooks")
+        let body = try #require(operation.requestBody?.type.referencedName)
+        let volume = try #require(schema.properties(body)[named: "volume"])
+        #expect(volume.type == .named("VolumeReq"))
+        #expect(volume.required)
+        #expect(schema.properties("VolumeReq")[named: "ownership"]?.required == true)
+        #expect(schema.properties("VolumeReq")[named: "ownership"]?.enumValues?.map(\.value) == ["MANAGED", "DEDICATED"])
+        #expect(operation.examples.contains { $0.kind == .response && $0.status == 200 })
+        #expect(operation.parameters.map(\.name) == ["project_id"])
+    }
+
+    @Test func modelArtsCoverage() throws {
+        let schema = try SharedDocs.build("ModelArts", "modelarts")
+        #expect(schema.operations.count >= 138)
+        #expect(Set(schema.operations.map(\.id)).count == schema.operations.count)
+        #expect(schema.operation("ListDatasets")?.parameters.contains { $0.name == "limit" && $0.location == .query } == true)
+        #expect(schema.groups.contains { $0.name == "DatasetManagement" })
+        #expect(typedShare(schema) >= 0.95)
+    }
+
+    @Test func ecsNestedServer() throws {
+        let schema = try SharedDocs.build("ECS", "ecs")
+        #expect(schema.operations.count >= 128)
+        let create = try #require(schema.operations.first { $0.sourcePage == "en-us_topic_0068473331.html" })
+        #expect(create.method == "POST")
+        #expect(create.path == "/v2.1/{project_id}/servers")
+        let body = try #require(create.requestBody?.type.referencedName)
+        let server = try #require(schema.properties(body)[named: "server"])
+        let serverType = try #require(server.type.referencedName)
+        let fields = schema.properties(serverType)
+        #expect(fields[named: "flavorRef"]?.required == true)
+        #expect(fields[named: "networks"]?.type.referencedName != nil)
+        #expect(fields[named: "metadata"]?.type == .map(.string))
+        #expect(typedShare(schema) >= 0.95)
+    }
+
+    func typedShare(_ schema: ServiceSchema) -> Double {
+        let properties = schema.types.flatMap { type -> [Property] in
+            if case .object(let properties) = type.kind { return properties }
+            return []
+        }
+        return Double(properties.filter { !$0.type.isOpaque }.count) / Double(max(1, properties.count))
+    }
+}
+
+/// A seeded generator so the mutations are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Robustness")
+struct RobustnessTests {
+    /// Truncates, drops tags, removes cells and scrambles bytes.
+    static func mutate(_ html: String, _ rng: inout SplitMix64) -> String {
+        var bytes = Array(html.utf8)
+        guard bytes.count > 10 else { return html }
+        switch Int.random(in: 0..<5, using: &rng) {
+        case 0:
+            bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
+        case 1:
+            for _ in 0..<Int.random(in: 1...20, using: &rng) {
+                guard let start = bytes.indices.randomElement(using: &rng),
+                    let open = bytes[start...].firstIndex(of: UInt8(ascii: "<")),
+                    let close = bytes[open...].firstIndex(of: UInt8(ascii: ">"))
+                else { continue }
+                bytes.removeSubrange(open...close)
+            }
+        case 2:
+            var text = String(decoding: bytes, as: UTF8.self)
+            for _ in 0..<Int.random(in: 1...10, using: &rng) {
+                guard let range = text.range(of: "<td") else { break }
+                let end = text[range.upperBound...].range(of: "</td>")?.upperBound ?? text.endIndex
+                text.removeSubrange(range.lowerBound..<end)
+            }
+            return text
+        case 3:
+            for _ in 0..<Int.random(in: 1...50, using: &rng) {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+        default:
+            let cut = Int.random(in: 0..<bytes.count, using: &rng)
+            let length = Int.random(in: 0...min(2000, bytes.count - cut), using: &rng)
+            bytes.removeSubrange(cut..<(cut + length))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func mutatedPagesNeverCrash() throws {
+        var sources = [("CreateGadget.html", Fixtures.createGadget), ("en-us_topic_0001.html", Fixtures.oldServers)]
+        for (service, pages) in [("modelarts", ["CreateNotebook.html", "ListDatasets.html", "modelarts_03_0045.html"]),
+            ("ecs", ["en-us_topic_0068473331.html", "en-us_topic_0020212668.html", "en-us_topic_0020212690.html"])]
+        {
+            let folder = try SharedDocs.directory(service)
+            for page in pages {
+                let url = folder.appendingPathComponent(page)
+                sources.append((page, try String(contentsOf: url, encoding: .utf8)))
+            }
+        }
+        var rng = SplitMix64(state: 20_261_123)
+        var builds = 0
+        var diagnostics = 0
+        for round in 0..<40 {
+            let mutated = sources.map { ($0.0, Self.mutate($0.1, &rng)) }
+            let schema = Fixtures.build(mutated)
+            #expect(schema.name == "Test")
+            diagnostics += schema.diagnostics.count
+            builds += mutated.count
+            _ = round
+        }
+        #expect(builds >= 300)
+        #expect(diagnostics > 0)
+    }
+}

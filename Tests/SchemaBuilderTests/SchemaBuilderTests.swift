@@ -1,0 +1,257 @@
+import APISchema
+import DocReader
+import Foundation
+import Testing
+
+@testable import SchemaBuilder
+
+@Suite("SchemaBuilder: current layout")
+struct CurrentLayoutTests {
+    let schema = Fixtures.build([("CreateGadget.html", Fixtures.createGadget), ("overview.html", Fixtures.overview)])
+
+    @Test func onlyAPIPagesBecomeOperations() throws {
+        #expect(schema.operations.map(\.id) == ["CreateGadget"])
+        let operation = try #require(schema.operation("CreateGadget"))
+        #expect(operation.method == "POST")
+        #expect(operation.path == "/v1/{project_id}/gadgets")
+        #expect(operation.summary == "Creates a gadget in a project.")
+        #expect(operation.title == "Creating a Gadget")
+        #expect(operation.sourcePage == "CreateGadget.html")
+        #expect(operation.group == "Default")
+    }
+
+    @Test func parametersByLocationWithoutAuthHeaders() throws {
+        let operation = try #require(schema.operation("CreateGadget"))
+        let summary = operation.parameters.map { "\($0.location.rawValue):\($0.name):\($0.required):\($0.type)" }
+        #expect(summary == [
+            "path:project_id:true:string", "query:dry_run:false:boolean", "query:tags:false:array<string>",
+            "header:X-Language:false:string",
+        ])
+    }
+
+    @Test func requestBodyWithNamedTypes() throws {
+        let operation = try #require(schema.operation("CreateGadget"))
+        #expect(operation.requestBody?.type == .named("CreateGadgetRequest"))
+        let body = schema.properties("CreateGadgetRequest")
+        #expect(body[named: "name"]?.required == true)
+        #expect(body[named: "size"]?.type == .int64)
+        #expect(body[named: "ratio"]?.type == .number)
+        #expect(body[named: "volume"]?.type == .named("VolumeReq"))
+        #expect(body[named: "volume"]?.required == true)
+        #expect(body[named: "endpoints"]?.type == .array(.named("EndpointReq")))
+        #expect(body[named: "labels"]?.type == .map(.string))
+        #expect(body[named: "extra"]?.type == .any)
+        #expect(body[named: "mode"]?.type == .integer)
+        #expect(body[named: "storage"]?.type == .array(.any))
+        let volume = schema.properties("VolumeReq")
+        #expect(volume[named: "ownership"]?.required == true)
+        #expect(volume[named: "capacity"]?.type == .integer)
+    }
+
+    @Test func enumerationsFromDescriptions() {
+        let volume = schema.properties("VolumeReq")
+        #expect(volume[named: "category"]?.enumValues == [
+            EnumValue(value: "EVS", description: "block storage"), EnumValue(value: "SFS", description: "file storage"),
+        ])
+        #expect(volume[named: "ownership"]?.enumValues?.map(\.value) == ["MANAGED", "DEDICATED"])
+        // Prose after a trigger phrase is not a value list.
+        #expect(volume[named: "capacity"]?.enumValues == nil)
+        #expect(schema.properties("EndpointReq")[named: "service"]?.enumValues?.map(\.value) == ["SSH", "HTTPS"])
+    }
+
+    @Test func responsesPerStatusCode() throws {
+        let operation = try #require(schema.operation("CreateGadget"))
+        #expect(operation.responses.map(\.status) == [201, 400])
+        #expect(operation.responses[0].type == .named("CreateGadgetResponse"))
+        #expect(operation.responses[1].type == .named("ErrorResponse"))
+        #expect(schema.properties("CreateGadgetResponse")[named: "volume"]?.type == .named("VolumeRes"))
+        #expect(schema.properties("ErrorResponse").map(\.name) == ["error_code", "error_msg"])
+    }
+
+    @Test func examplesKeptWithStatus() throws {
+        let operation = try #require(schema.operation("CreateGadget"))
+        #expect(operation.examples.count == 2)
+        #expect(operation.examples[0].kind == .request)
+        #expect(operation.examples[0].body.hasPrefix("{\"name\""))
+        #expect(operation.examples[1].kind == .response)
+        #expect(operation.examples[1].status == 201)
+    }
+
+    @Test func diagnosticsNamePageTableAndRow() {
+        let messages = schema.diagnostics.map(\.description)
+        #expect(messages.contains {
+            $0.hasPrefix("CreateGadget.html: 'Table 4 Request body parameters' row 9") && $0.contains("unknown type \"Storage type\"")
+        })
+        #expect(messages.contains { $0.contains("row 8") && $0.contains("several types") })
+        #expect(schema.diagnostics == schema.diagnostics.sorted())
+    }
+
+    @Test func everyNamedReferenceResolves() {
+        let names = Set(schema.types.map(\.name))
+        for type in schema.types {
+            if case .object(let properties) = type.kind {
+                for property in properties {
+                    if let name = property.type.referencedName { #expect(names.contains(name), "\(type.name).\(property.name)") }
+                }
+            }
+        }
+        #expect(schema.types.map(\.name) == schema.types.map(\.name).sorted())
+    }
+}
+
+@Suite("SchemaBuilder: old layout")
+struct OldLayoutTests {
+    let schema = Fixtures.build([("en-us_topic_0001.html", Fixtures.oldServers)])
+
+    @Test func operationFromTitle() throws {
+        let operation = try #require(schema.operations.first)
+        #expect(operation.id == "CreateECS")
+        #expect(operation.parameters.map(\.name) == ["project_id"])
+        #expect(operation.responses.map(\.status) == [200])
+    }
+
+    @Test func seeTableLinksAndTypeInference() throws {
+        let body = schema.properties("CreateECSRequest")
+        #expect(body[named: "server"]?.type == .named("Server"))
+        #expect(body[named: "server"]?.required == true)
+        #expect(body[named: "dry_run"]?.type == .boolean)
+        let server = schema.properties("Server")
+        #expect(server[named: "name"]?.type == .string)
+        // "see Table 4" without a link, an array in the example.
+        #expect(server[named: "nics"]?.type == .array(.named("Nic")))
+        #expect(schema.properties("Nic")[named: "subnet_id"]?.required == true)
+        // Dotted rows become a nested type.
+        #expect(server[named: "metadata"]?.type == .named("Metadata"))
+        #expect(schema.properties("Metadata").map(\.name) == ["owner"])
+    }
+
+    @Test func unresolvableTableReferenceIsDiagnosed() {
+        #expect(schema.diagnostics.contains { $0.message.contains("Table 9") && $0.location.row == 5 })
+        #expect(schema.properties("Server")[named: "volume"]?.type == .string)
+    }
+
+    @Test func responseWithoutStatusDefaultsTo200() throws {
+        let response = try #require(schema.operations.first?.responses.first)
+        #expect(response.type == .named("CreateECSResponse"))
+        #expect(schema.properties("CreateECSResponse")[named: "serverIds"]?.type == .array(.string))
+    }
+}
+
+@Suite("SchemaBuilder: pieces")
+struct PiecesTests {
+    @Test(arguments: [
+        ("String", TypeSpelling.primitive(.string)), ("Integer", .primitive(.integer)), ("int", .primitive(.integer)),
+        ("Int32", .primitive(.integer)), ("Long", .primitive(.int64)), ("Int64", .primitive(.int64)),
+        ("Float", .primitive(.number)), ("Double", .primitive(.number)), ("Number", .primitive(.number)),
+        ("BigDecimal", .primitive(.number)), ("Boolean", .primitive(.boolean)), ("Bool", .primitive(.boolean)),
+        ("Array of strings", .array(.primitive(.string))), ("String array", .array(.primitive(.string))),
+        ("Array of VolumeReq objects", .array(.named("VolumeReq"))), ("Array<Object>", .array(.object(opaque: false))),
+        ("List(Dict)", .array(.object(opaque: true))), ("List<String>", .array(.primitive(.string))),
+        ("Map<String,String>", .map(.primitive(.string))), ("Map<String, Label>", .map(.named("Label"))),
+        ("schedule array", .array(.named("schedule"))), ("JSON", .object(opaque: true)), ("Dict", .object(opaque: true)),
+        ("Object", .object(opaque: false)), ("VolumeReq object", .named("VolumeReq")), ("Array of objects", .array(.object(opaque: false))),
+        ("Integer/Boolean", .primitive(.integer)), ("String[]", .array(.primitive(.string))),
+        ("Array<Storage type>", .array(.unknown("Storage type"))),
+    ])
+    func typeSpellings(text: String, expected: TypeSpelling) {
+        #expect(TypeSpellingParser.parse(text).0 == expected)
+    }
+
+    @Test func operationIds() {
+        #expect(Naming.operationId(fromTitle: "Creating a Development Environment Instance") == "CreateDevelopmentEnvironmentInstance")
+        #expect(Naming.operationId(fromTitle: "Querying Details About an ECS (Discarded)") == "QueryDetailsAboutECSDiscarded")
+        #expect(Naming.operationId(fromTitle: "Obtaining the Name of a Log File") == "GetNameOfLogFile")
+        #expect(Naming.isOperationName("CreateNotebook"))
+        #expect(!Naming.isOperationName("en-us_topic_0020212648"))
+        #expect(!Naming.isOperationName("modelarts_03_0110"))
+        #expect(Naming.upperCamel("os:scheduler_hints") == "OsSchedulerHints")
+        #expect(Naming.singular("policies") == "policy")
+        #expect(Naming.singular("servers") == "server")
+    }
+
+    @Test func inlineEnumsAreConservative() {
+        #expect(EnumExtractor.inline("Options: asc and desc")?.map(\.value) == ["asc", "desc"])
+        #expect(EnumExtractor.inline("The value can be a positive integer or zero.") == nil)
+        #expect(EnumExtractor.inline("Value range: 1 to 100.") == nil)
+    }
+
+    @Test func requestLines() {
+        let line = RequestLine.parse("GET /v2/{project_id}/datasets?offset={offset}&limit={limit}")
+        #expect(line?.method == "GET")
+        #expect(line?.path == "/v2/{project_id}/datasets")
+        #expect(line?.queryNames == ["offset", "limit"])
+        #expect(line?.pathVariables == ["project_id"])
+        #expect(RequestLine.parse("POST https://{endpoint}/v1/{project_id}/x")?.path == "/v1/{project_id}/x")
+        #expect(RequestLine.parse("Get the list of things") == nil)
+    }
+
+    @Test func queryStringParametersAreAdded() throws {
+        let page = """
+            <h1>Querying Things</h1><div><h4>URI</h4><p>GET /v1/{project_id}/things?limit={limit}</p></div>
+            """
+        let schema = Fixtures.build([("a.html", page)])
+        let operation = try #require(schema.operations.first)
+        #expect(operation.id == "QueryThings")
+        #expect(operation.parameters.map { "\($0.location.rawValue):\($0.name)" } == ["path:project_id", "query:limit"])
+    }
+
+    @Test func operationIdsAreUnique() {
+        let page = { (path: String) in "<h1>Querying Things</h1><div><h4>URI</h4><p>GET \(path)</p></div>" }
+        let schema = Fixtures.build([("a.html", page("/v1/things")), ("b.html", page("/v2/things")), ("c.html", page("/v2/things/x"))])
+        #expect(schema.operations.map(\.id) == ["QueryThings", "QueryThingsV2", "QueryThingsV22"])
+    }
+
+    @Test func groupsFromTableOfContents() throws {
+        let toc = TableOfContents(entries: [
+            .init(title: "Gadget Management", uri: "gadgets.html", code: "1", p_code: ""),
+            .init(title: "Creating a Gadget", uri: "CreateGadget.html", code: "2", p_code: "1"),
+        ])
+        let schema = Fixtures.build([("CreateGadget.html", Fixtures.createGadget)], toc: toc)
+        #expect(schema.groups == [OperationGroup(name: "GadgetManagement", title: "Gadget Management")])
+        #expect(schema.operations.first?.group == "GadgetManagement")
+    }
+
+    @Test func sameNameDifferentStructuresGetDistinctNames() {
+        let page = { (title: String, field: String) in
+            """
+            <h1>\(title)</h1><div><h4>URI</h4><p>POST /v1/\(field)</p></div>
+            <div><h4>Request Parameters</h4>
+            \(Fixtures.table(1, "Request body parameters", header: Fixtures.newHeader, rows: [["<p>spec</p>", "<p>Yes</p>", "<p>Spec object</p>", "<p>x</p>"]]))
+            \(Fixtures.table(2, "Spec", header: Fixtures.newHeader, rows: [["<p>\(field)</p>", "<p>No</p>", "<p>String</p>", "<p>x</p>"]]))
+            </div>
+            """
+        }
+        let schema = Fixtures.build([
+            ("CreateA.html", page("A", "alpha")), ("CreateB.html", page("B", "beta")), ("CreateC.html", page("C", "alpha")),
+        ])
+        #expect(schema.properties("Spec").map(\.name) == ["alpha"])
+        #expect(schema.properties("CreateBSpec").map(\.name) == ["beta"])
+        #expect(schema.properties("CreateCRequest")[named: "spec"]?.type == .named("Spec"))
+        #expect(schema.properties("CreateBRequest")[named: "spec"]?.type == .named("CreateBSpec"))
+    }
+
+    @Test func rowSpansAndMissingCells() {
+        let page = """
+            <h1>Creating a Thing</h1><div><h4>URI</h4><p>POST /v1/things</p></div>
+            <div><h4>Request</h4><table><caption>Table 1 Request parameters</caption>
+            <thead><tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr></thead>
+            <tbody><tr><td rowspan="2">name</td><td>Yes</td><td>String</td><td>Name.</td></tr>
+            <tr><td>No</td><td>String</td><td>Continued description.</td></tr>
+            <tr><td>count</td><td>No</td></tr>
+            <tr><td></td><td>No</td><td>String</td><td>Orphan.</td></tr></tbody></table></div>
+            """
+        let schema = Fixtures.build([("t.html", page)])
+        let body = schema.properties("CreateThingRequest")
+        #expect(body.map(\.name) == ["name", "count"])
+        #expect(body[named: "count"]?.type == .string)
+        #expect(schema.diagnostics.contains { $0.message.contains("count: missing type") })
+        #expect(schema.diagnostics.contains { $0.message.contains("without a parameter name") })
+    }
+
+    @Test func buildIsDeterministic() {
+        let sources = [("CreateGadget.html", Fixtures.createGadget), ("en-us_topic_0001.html", Fixtures.oldServers)]
+        let first = Fixtures.build(sources)
+        let second = Fixtures.build(sources.reversed())
+        #expect(first == second)
+    }
+}
