@@ -5,7 +5,7 @@ import PackagePlugin
 ///
 /// Put the intermediate schema (`spec/<service>.json`, as `apiref generate` writes it) into the consumer target,
 /// named `<anything>.apiref.json`, and add `plugins: [.plugin(name: "GenerateSDKBuildPlugin", package: "apiref")]`
-/// to the target. A `templates` folder inside the target replaces the generator's own templates.
+/// to the target. A `templates` folder beside the schema replaces the generator's own templates.
 ///
 /// A build command must name its outputs before it runs, but the number of files depends on the schema, so the
 /// generator writes a fixed number of shards (`<Target>+SDK1.swift` …), the emitted files spread over them so the
@@ -20,15 +20,16 @@ struct GenerateSDKBuildPlugin: BuildToolPlugin {
             .sorted { $0.path < $1.path }
         guard !schemas.isEmpty else { return [] }
         let apiref = try context.tool(named: "apiref")
-        let templates = module.directoryURL.appending(path: "templates")
-        let customTemplates = FileManager.default.fileExists(atPath: templates.path)
-        let templateFiles =
-            customTemplates
-            ? ((try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? [])
-                .filter { $0.pathExtension == "mustache" }
-            : []
 
         return schemas.map { schema in
+            // A `templates` folder beside the schema replaces the generator's own templates.
+            let templates = schema.deletingLastPathComponent().appending(path: "templates")
+            let customTemplates = FileManager.default.fileExists(atPath: templates.path)
+            let templateFiles =
+                customTemplates
+                ? ((try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? [])
+                    .filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
+                : []
             let stem = schema.deletingPathExtension().deletingPathExtension().lastPathComponent
             let output = context.pluginWorkDirectoryURL.appending(path: stem)
             let outputs = (1...Self.shards).map { output.appending(path: "\(target.name)+\(stem)\($0).swift") }

@@ -26,7 +26,7 @@ struct PaginatorContext {
 extension SwiftOperationBuilder {
     func paginator(_ resolved: ResolvedOperation, name: String) -> PaginatorContext? {
         let query = Dictionary(resolved.queryArguments.map { ($0.wireName, $0) }, uniquingKeysWith: { a, _ in a })
-        guard let limit = query["limit"], let responseType = resolved.responseSchemaType,
+        guard query["limit"] != nil, let responseType = resolved.responseSchemaType,
             case .named(let responseName) = responseType,
             case .object(let properties)? = typeMap.namedType(responseName)?.kind
         else { return nil }

@@ -154,7 +154,8 @@ struct ExampleChecker {
     func scalarsEqual(_ a: Any, _ b: Any) -> Bool {
         func number(_ value: Any) -> Double? {
             if let string = value as? String {
-                return Double(string) ?? (string == "true" ? 1 : string == "false" ? 0 : nil)
+                let word = string.lowercased()
+                return Double(string) ?? (word == "true" ? 1 : word == "false" ? 0 : nil)
             }
             return (value as? NSNumber)?.doubleValue
         }
