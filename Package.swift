@@ -85,7 +85,12 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "DocReaderTests", dependencies: ["DocReader"]),
         .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema"]),
-        .testTarget(name: "EmitterTests", dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema"]),
+        .testTarget(
+            name: "EmitterTests",
+            dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "GeneratedSDKTests", dependencies: ["ModelArts", "ECS", "APISchema", "CloudCore"]),
         .testTarget(
             name: "CloudCoreTests",
             dependencies: [

@@ -91,9 +91,13 @@ struct Builder {
         }
         operations.sort { $0.id < $1.id }
         let usedGroups = Set(operations.map { $0.group })
-        let groupList = groups.ordered.filter { usedGroups.contains($0.name) }
-            + (usedGroups.contains("Default") && !groups.ordered.contains { $0.name == "Default" }
-                ? [OperationGroup(name: "Default", title: "Default")] : [])
+        let tocGroups = groups.ordered.filter { usedGroups.contains($0.name) }
+        // Groups of pages the table of contents does not list come after its own, sorted by name.
+        let derivedGroups = usedGroups.subtracting(tocGroups.map(\.name)).sorted().map { name in
+            let path = operations.first { $0.group == name }?.path ?? ""
+            return OperationGroup(name: name, title: GroupIndex.resourceSegment(of: path) ?? name)
+        }
+        let groupList = tocGroups + derivedGroups
         return ServiceSchema(
             name: name, endpointPrefix: endpointPrefix, groups: groupList, operations: operations,
             types: types.sorted { $0.name < $1.name }, diagnostics: Array(Set(diagnostics)).sorted())
@@ -118,7 +122,7 @@ struct Builder {
         let id = Naming.isOperationName(stem) ? stem : Naming.operationId(fromTitle: page.title)
         let summary = Self.summary(of: model)
         var operation = APISchema.Operation(
-            id: id, group: groups.group(of: page.fileName), title: page.title, summary: summary,
+            id: id, group: groups.group(of: page.fileName, path: requestLine.path), title: page.title, summary: summary,
             method: requestLine.method, path: requestLine.path, sourcePage: page.fileName)
 
         // Examples first: their shapes help typing tables without a Type column.
@@ -893,5 +897,19 @@ struct GroupIndex {
         }
     }
 
-    func group(of page: String) -> String { byPage[page] ?? "Default" }
+    /// The page's chapter in the table of contents; a page the table does not list (newer exports often are
+    /// not) joins the group named after the first resource of its path (`/v1/{project_id}/workspaces/{id}` →
+    /// `Workspaces`), so that related operations still share a file.
+    func group(of page: String, path: String) -> String {
+        byPage[page] ?? Self.resourceSegment(of: path).map(Naming.upperCamel) ?? "Default"
+    }
+
+    /// The first literal path segment that is neither a version (`v1`, `v1.1`) nor a parameter.
+    static func resourceSegment(of path: String) -> String? {
+        path.split(separator: "/").first { segment in
+            guard segment.first != "{" else { return false }
+            let isVersion = segment.first == "v" && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
+            return !isVersion && segment.contains { $0.isLetter }
+        }.map(String.init)
+    }
 }

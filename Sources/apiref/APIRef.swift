@@ -10,7 +10,7 @@ struct APIRef: AsyncParsableCommand {
         commandName: "apiref",
         abstract: "Turns HTML API reference pages into an intermediate schema, OpenAPI 3.1 and a Swift SDK.",
         discussion: "Run from the package root: paths in spec/services.json are relative to it.",
-        subcommands: [Generate.self, Check.self, Report.self, OpenAPI.self]
+        subcommands: [Generate.self, Check.self, Report.self, OpenAPI.self, GenerateSwift.self]
     )
 }
 

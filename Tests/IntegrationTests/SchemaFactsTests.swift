@@ -28,6 +28,15 @@ import Testing
         #expect(operation.responses.contains { $0.status == 200 && $0.type != nil })
     }
 
+    @Test func pagesOutsideTheTableOfContentsAreGroupedByResource() async throws {
+        // CreateNotebook.html and the workspace pages are newer exports that CLASS.TXT.json does not list.
+        let schema = try await SchemaCache.shared.schema("ModelArts")
+        #expect(schema.operation(page: "CreateNotebook.html")?.group == "Notebooks")
+        #expect(schema.operation(page: "ListWorkspaces.html")?.group == "Workspaces")
+        #expect(schema.groups.contains { $0.name == "Workspaces" && $0.title == "workspaces" })
+        #expect(!schema.operations.contains { $0.group == "Default" })
+    }
+
     @Test func modelArtsHasAnOperationPerAPIPage() async throws {
         let schema = try await SchemaCache.shared.schema("ModelArts")
         // 142 pages carry a URI section with one METHOD /path line; allow a few to be unreadable.
