@@ -57,19 +57,25 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             outgoing.body = .bytes(body)
         }
         let nanos = Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        let client = self.client
+        let exchange = outgoing
         do {
-            let response = try await client.execute(outgoing, timeout: .nanoseconds(nanos))
-            var head = HTTPResponse(status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
-            for header in response.headers {
-                if let name = HTTPField.Name(header.name) {
-                    head.headerFields.append(HTTPField(name: name, value: header.value))
+            // AsyncHTTPClient's deadline ends when the response head arrives; the race bounds the body too.
+            return try await Self.within(timeout) {
+                let response = try await client.execute(exchange, timeout: .nanoseconds(nanos))
+                var head = HTTPResponse(
+                    status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
+                for header in response.headers {
+                    if let name = HTTPField.Name(header.name) {
+                        head.headerFields.append(HTTPField(name: name, value: header.value))
+                    }
                 }
+                var data = Data()
+                for try await chunk in response.body {
+                    data.append(contentsOf: chunk.readableBytesView)
+                }
+                return TransportResponse(head: head, body: data)
             }
-            var data = Data()
-            for try await chunk in response.body {
-                data.append(contentsOf: chunk.readableBytesView)
-            }
-            return TransportResponse(head: head, body: data)
         } catch let error as HTTPClientError {
             throw Self.map(error)
         } catch let error as TransportError {
@@ -85,6 +91,23 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             let failedToConnect =
                 typeName.contains("ConnectionError") || text.contains("connect(") || text.contains("Connection refused")
             throw TransportError(failedToConnect ? .connectFailed : .other, typeName)
+        }
+    }
+
+    /// Runs `exchange`, failing with ``TransportError/Kind/timedOut`` (and cancelling it) when it outlasts
+    /// `timeout`.
+    private static func within(
+        _ timeout: Duration, _ exchange: @escaping @Sendable () async throws -> TransportResponse
+    ) async throws -> TransportResponse {
+        try await withThrowingTaskGroup(of: TransportResponse.self) { group in
+            group.addTask(operation: exchange)
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw TransportError(.timedOut, "deadline exceeded")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
         }
     }
 
