@@ -316,6 +316,12 @@ class Document:
             schema = self.resolve(schema.get("items", {}))
         return set(schema.get("properties", {}))
 
+    def wrapped_names(self, schema):
+        """Fields of the object inside a one-field body (`{"volume": {…}}`): OpenStack-style pages document
+        those as the body's own fields, while the examples and the server wrap them."""
+        properties = self.resolve(schema).get("properties", {})
+        return self.property_names(next(iter(properties.values()))) if len(properties) == 1 else set()
+
     def validate(self, value, schema, stats, depth=0, where="$"):
         """Whether `value` fits `schema` (the subset the emitter writes); counts object keys declared at
         their position into stats["keys"] / stats["declared"]. Enums are open: their violations pass."""
@@ -340,10 +346,9 @@ class Document:
                 elif isinstance(extra, dict):
                     stats["declared"] += 1
                     ok = self.validate(member, extra, stats, depth + 1, f"{where}.{key}") and ok
-                elif extra is False:
-                    ok = False
-                    count_keys(member, stats)
                 else:
+                    ok = ok and extra is not False
+                    stats.setdefault("undeclared", []).append(f"{stats.get('page')}: {where}.{key}")
                     count_keys(member, stats)
             return ok
         if kind == "array":
@@ -354,6 +359,8 @@ class Document:
             for index, element in enumerate(value):
                 ok = self.validate(element, schema.get("items", {}), stats, depth + 1, f"{where}[{index}]") and ok
             return ok
+        if isinstance(value, (dict, list)) and value:
+            stats.setdefault("undeclared", []).append(f"{stats.get('page')}: {where} (below {kind or 'any'})")
         count_keys(value, stats)
         if kind == "string":
             ok = isinstance(value, str)
@@ -413,6 +420,7 @@ def measure(docs, openapi_file, verbose=False):
     pages = read_pages(docs)
     counts = {k: [0, 0] for k in ("operations", "parameters", "request", "response", "examples", "typed")}
     stats = {"keys": 0, "declared": 0}
+    wrapped = {"request": 0, "response": 0}  # fields found inside a one-field wrapper body, not at the top
     missing = {k: [] for k in counts}
 
     def tally(key, ok, what):
@@ -434,18 +442,23 @@ def measure(docs, openapi_file, verbose=False):
             tally("parameters", (name.lower(), location) in declared, f"{page.name}: {location} {name}")
         body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
         body_fields = document.property_names(body) if body else set()
+        body_wrapped = document.wrapped_names(body) if body else set()
         param_names = {n for n, _ in declared}
         for name in page.request_fields:
-            tally("request", name in body_fields or name.lower() in param_names, f"{page.name}: {name}")
+            direct = name in body_fields or name.lower() in param_names
+            wrapped["request"] += not direct and name in body_wrapped
+            tally("request", direct or name in body_wrapped, f"{page.name}: {name}")
         responses = operation.get("responses", {})
         success = [(int(code), r) for code, r in responses.items() if code.isdigit() and 200 <= int(code) < 300]
-        response_fields = set()
+        response_fields, response_wrapped = set(), set()
         for _, response in success:
             schema = response.get("content", {}).get("application/json", {}).get("schema")
             if schema:
                 response_fields |= document.property_names(schema)
+                response_wrapped |= document.wrapped_names(schema)
         for name in page.response_fields:
-            tally("response", name in response_fields, f"{page.name}: {name}")
+            wrapped["response"] += name not in response_fields and name in response_wrapped
+            tally("response", name in response_fields or name in response_wrapped, f"{page.name}: {name}")
         for status, value in page.examples:
             if status is not None and not 200 <= status < 300:
                 continue
@@ -455,7 +468,9 @@ def measure(docs, openapi_file, verbose=False):
             chosen = [r for code, r in success if status is None or code == status] or [r for _, r in success]
             schema = next((r.get("content", {}).get("application/json", {}).get("schema") for r in chosen
                            if r.get("content", {}).get("application/json", {}).get("schema")), None)
+            stats["page"] = page.name
             if schema is None:
+                stats.setdefault("undeclared", []).append(f"{page.name}: $ (no response schema)")
                 count_keys(value, stats)
                 tally("examples", False, f"{page.name}: no response schema for status {status}")
             else:
@@ -471,8 +486,8 @@ def measure(docs, openapi_file, verbose=False):
         f"{title} ({docs})",
         "  " + figure("operations", *counts["operations"]),
         "  " + figure("parameters", *counts["parameters"]),
-        "  " + figure("request fields", *counts["request"]),
-        "  " + figure("response fields", *counts["response"]),
+        "  " + figure("request fields", *counts["request"]) + f" ({wrapped['request']} inside a one-field wrapper)",
+        "  " + figure("response fields", *counts["response"]) + f" ({wrapped['response']} inside a one-field wrapper)",
         "  " + figure("examples valid", *counts["examples"]) + f" (+{empty_examples} empty examples not counted)",
         "  " + figure("example keys declared", stats["declared"], stats["keys"]),
         "  " + figure("typed properties", *counts["typed"]),
@@ -481,6 +496,8 @@ def measure(docs, openapi_file, verbose=False):
         for key, items in missing.items():
             for item in items:
                 lines.append(f"    missing {key}: {item}")
+        for item in stats.get("undeclared", []):
+            lines.append(f"    undeclared keys: {item}")
     return lines
 
 

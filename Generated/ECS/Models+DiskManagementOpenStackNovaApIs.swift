@@ -37,8 +37,22 @@ public struct Attachment: Codable, Sendable, Hashable {
     }
 }
 
-/// Request parameters
 public struct CreateDiskDiscardedRequest: Codable, Sendable, Hashable {
+    public var volume: CreateDiskDiscardedRequestVolume
+
+    private enum CodingKeys: String, CodingKey {
+        case volume
+    }
+
+    public init(
+        volume: CreateDiskDiscardedRequestVolume
+    ) {
+        self.volume = volume
+    }
+}
+
+/// Request parameters
+public struct CreateDiskDiscardedRequestVolume: Codable, Sendable, Hashable {
     /// Documented values of `volumeType`; other values decode as well.
     public struct VolumeType: OpenEnum {
         public let rawValue: String
@@ -136,8 +150,22 @@ public struct CreateDiskDiscardedRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// Response parameters
 public struct CreateDiskDiscardedResponse: Codable, Sendable, Hashable {
+    public var volume: CreateDiskDiscardedResponseVolume?
+
+    private enum CodingKeys: String, CodingKey {
+        case volume
+    }
+
+    public init(
+        volume: CreateDiskDiscardedResponseVolume? = nil
+    ) {
+        self.volume = volume
+    }
+}
+
+/// Response parameters
+public struct CreateDiskDiscardedResponseVolume: Codable, Sendable, Hashable {
     /// Specifies the disk ID in UUID format.
     public var id: String?
 
@@ -227,8 +255,22 @@ public struct CreateDiskDiscardedResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Response parameters
 public struct QueryBriefInformationAboutDisksDiscardedResponse: Codable, Sendable, Hashable {
+    public var volumes: [QueryBriefInformationAboutDisksDiscardedResponseVolumes]?
+
+    private enum CodingKeys: String, CodingKey {
+        case volumes
+    }
+
+    public init(
+        volumes: [QueryBriefInformationAboutDisksDiscardedResponseVolumes]? = nil
+    ) {
+        self.volumes = volumes
+    }
+}
+
+/// Response parameters
+public struct QueryBriefInformationAboutDisksDiscardedResponseVolumes: Codable, Sendable, Hashable {
     /// Specifies the disk ID in UUID format.
     public var id: String?
 
@@ -318,8 +360,22 @@ public struct QueryBriefInformationAboutDisksDiscardedResponse: Codable, Sendabl
     }
 }
 
-/// Response parameters
 public struct QueryDetailedInformationAboutDisksDiscardedResponse: Codable, Sendable, Hashable {
+    public var volumes: [QueryDetailedInformationAboutDisksDiscardedResponseVolumes]?
+
+    private enum CodingKeys: String, CodingKey {
+        case volumes
+    }
+
+    public init(
+        volumes: [QueryDetailedInformationAboutDisksDiscardedResponseVolumes]? = nil
+    ) {
+        self.volumes = volumes
+    }
+}
+
+/// Response parameters
+public struct QueryDetailedInformationAboutDisksDiscardedResponseVolumes: Codable, Sendable, Hashable {
     /// Specifies the disk ID in UUID format.
     public var id: String?
 
@@ -409,8 +465,22 @@ public struct QueryDetailedInformationAboutDisksDiscardedResponse: Codable, Send
     }
 }
 
-/// Response parameters
 public struct QueryInformationAboutDiskDiscardedResponse: Codable, Sendable, Hashable {
+    public var volume: QueryInformationAboutDiskDiscardedResponseVolume?
+
+    private enum CodingKeys: String, CodingKey {
+        case volume
+    }
+
+    public init(
+        volume: QueryInformationAboutDiskDiscardedResponseVolume? = nil
+    ) {
+        self.volume = volume
+    }
+}
+
+/// Response parameters
+public struct QueryInformationAboutDiskDiscardedResponseVolume: Codable, Sendable, Hashable {
     /// Specifies the disk ID in UUID format.
     public var id: String?
 

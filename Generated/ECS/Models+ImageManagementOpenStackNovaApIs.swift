@@ -25,8 +25,22 @@ public struct ImagesLink: Codable, Sendable, Hashable {
     }
 }
 
-/// Response parameters
 public struct QueryDetailsAboutSpecifiedImageDiscardedResponse: Codable, Sendable, Hashable {
+    public var image: QueryDetailsAboutSpecifiedImageDiscardedResponseImage?
+
+    private enum CodingKeys: String, CodingKey {
+        case image
+    }
+
+    public init(
+        image: QueryDetailsAboutSpecifiedImageDiscardedResponseImage? = nil
+    ) {
+        self.image = image
+    }
+}
+
+/// Response parameters
+public struct QueryDetailsAboutSpecifiedImageDiscardedResponseImage: Codable, Sendable, Hashable {
     /// Specifies the image ID in UUID format.
     public var id: String?
 
@@ -116,8 +130,22 @@ public struct QueryDetailsAboutSpecifiedImageDiscardedResponse: Codable, Sendabl
     }
 }
 
-/// Response parameters
 public struct QueryImageDetailsDiscardedResponse: Codable, Sendable, Hashable {
+    public var image: QueryImageDetailsDiscardedResponseImage?
+
+    private enum CodingKeys: String, CodingKey {
+        case image
+    }
+
+    public init(
+        image: QueryImageDetailsDiscardedResponseImage? = nil
+    ) {
+        self.image = image
+    }
+}
+
+/// Response parameters
+public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashable {
     /// Specifies the image ID in UUID format.
     public var id: String?
 

@@ -19,8 +19,22 @@ public struct QueryNetworksOfSpecifiedECSResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Response parameters
 public struct QueryNetworksResponse: Codable, Sendable, Hashable {
+    public var networks: [QueryNetworksResponseNetworks]?
+
+    private enum CodingKeys: String, CodingKey {
+        case networks
+    }
+
+    public init(
+        networks: [QueryNetworksResponseNetworks]? = nil
+    ) {
+        self.networks = networks
+    }
+}
+
+/// Response parameters
+public struct QueryNetworksResponseNetworks: Codable, Sendable, Hashable {
     /// Specifies the network ID in UUID format.
     public var id: String?
 

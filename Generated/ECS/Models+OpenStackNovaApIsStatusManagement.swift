@@ -96,8 +96,22 @@ public struct LockECSRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// Request parameters
 public struct ModifySpecificationsOfECSV21Request: Codable, Sendable, Hashable {
+    public var resize: ModifySpecificationsOfECSV21RequestResize
+
+    private enum CodingKeys: String, CodingKey {
+        case resize
+    }
+
+    public init(
+        resize: ModifySpecificationsOfECSV21RequestResize
+    ) {
+        self.resize = resize
+    }
+}
+
+/// Request parameters
+public struct ModifySpecificationsOfECSV21RequestResize: Codable, Sendable, Hashable {
     /// Specifies the new flavor ID or URI.
     public var flavorRef: String
 
@@ -218,8 +232,22 @@ public struct RebuildECSRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// Response parameters
 public struct RebuildECSResponse: Codable, Sendable, Hashable {
+    public var server: RebuildECSResponseServer?
+
+    private enum CodingKeys: String, CodingKey {
+        case server
+    }
+
+    public init(
+        server: RebuildECSResponseServer? = nil
+    ) {
+        self.server = server
+    }
+}
+
+/// Response parameters
+public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
@@ -300,7 +328,7 @@ public struct RebuildECSResponse: Codable, Sendable, Hashable {
     public var accessIPv6: String?
 
     /// Specifies the ECS creation progress.
-    public var progress: String?
+    public var progress: Int?
 
     /// Specifies the ECS metadata.
     public var metadata: [String: String]?
@@ -339,7 +367,7 @@ public struct RebuildECSResponse: Codable, Sendable, Hashable {
         osDcfDiskConfig: String? = nil,
         accessIPv4: String? = nil,
         accessIPv6: String? = nil,
-        progress: String? = nil,
+        progress: Int? = nil,
         metadata: [String: String]? = nil
     ) {
         self.status = status
@@ -358,6 +386,26 @@ public struct RebuildECSResponse: Codable, Sendable, Hashable {
         self.accessIPv6 = accessIPv6
         self.progress = progress
         self.metadata = metadata
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
+        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
+        self.hostId = try container.decodeIfPresent(String.self, forKey: .hostId)
+        self.addresses = try container.decodeIfPresent([JSONValue].self, forKey: .addresses)
+        self.links = try container.decodeIfPresent([JSONValue].self, forKey: .links)
+        self.image = try container.decodeIfPresent(JSONValue.self, forKey: .image)
+        self.flavor = try container.decodeIfPresent(JSONValue.self, forKey: .flavor)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.userId = try container.decodeIfPresent(String.self, forKey: .userId)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.tenantId = try container.decodeIfPresent(String.self, forKey: .tenantId)
+        self.osDcfDiskConfig = try container.decodeIfPresent(String.self, forKey: .osDcfDiskConfig)
+        self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
+        self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
+        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
     }
 }
 

@@ -79,6 +79,7 @@ struct Builder {
                 operation.id = candidate
             }
             usedIds.insert(operation.id)
+            wrapBodiesAsTheExamplesDo(&operation)
             operations.append(operation)
         }
         reconcileExamples(operations)

@@ -113,6 +113,26 @@ enum Fixtures {
         <div><h4>Example Response</h4><pre>{"job_id": "j", "serverIds": ["a"]}</pre></div>
         """
 
+    /// OpenStack style: the tables list a volume's fields, the examples (and the server) wrap them in "volume".
+    static let wrappedVolume = """
+        <h1>Creating a Volume</h1>
+        <div><h4>URI</h4><p>POST /v2/{project_id}/volumes</p></div>
+        <div><h4>Request</h4>
+        \(table(1, "Request parameters", header: ["Parameter", "Mandatory", "Type", "Description"], rows: [
+            ["<p>size</p>", "<p>Yes</p>", "<p>Integer</p>", "<p>Size in GB.</p>"],
+            ["<p>name</p>", "<p>No</p>", "<p>String</p>", "<p>Name.</p>"],
+        ]))
+        </div>
+        <div><h4>Response</h4>
+        \(table(2, "Response parameters", header: ["Parameter", "Type", "Description"], rows: [
+            ["<p>id</p>", "<p>String</p>", "<p>Volume ID.</p>"],
+            ["<p>status</p>", "<p>String</p>", "<p>Status.</p>"],
+        ]))
+        </div>
+        <div><h4>Example Request</h4><pre>{"volume": {"size": 10, "name": "v"}}</pre></div>
+        <div><h4>Example Response</h4><pre>{"volume": {"id": "v1", "status": "creating", "size": 10}}</pre></div>
+        """
+
     static let overview = """
         <h1>API Overview</h1><div><h4>Overview</h4><p>Lists the APIs.</p>
         <table><thead><tr><th>API</th><th>Description</th></tr></thead><tbody><tr><td>GET /v1/things</td><td>x</td></tr></tbody></table></div>

@@ -290,3 +290,29 @@ struct PiecesTests {
         #expect(first == second)
     }
 }
+
+@Suite("SchemaBuilder: bodies the examples wrap")
+struct BodyWrapperTests {
+    @Test func examplesThatWrapTheDocumentedFieldsMakeAWrapperType() throws {
+        let schema = Fixtures.build([("CreateVolume.html", Fixtures.wrappedVolume)])
+        let operation = try #require(schema.operations.first)
+        let request = try #require(operation.requestBody?.type.referencedName)
+        let wrapper = schema.properties(request)
+        #expect(wrapper.map { $0.name } == ["volume"])
+        #expect(wrapper.first?.required == true)
+        let inner = try #require(wrapper.first?.type.referencedName)
+        #expect(schema.properties(inner).map { $0.name } == ["size", "name"])
+
+        let response = try #require(operation.responses.first { $0.status == 200 }?.type?.referencedName)
+        let responseInner = try #require(schema.properties(response).first { $0.name == "volume" }?.type.referencedName)
+        #expect(schema.properties(responseInner).map { $0.name } == ["id", "status"])
+        #expect(schema.diagnostics.contains { $0.message.contains("wrap this body in \"volume\"") })
+    }
+
+    @Test func examplesThatMatchTheTableLeaveTheBodyAlone() throws {
+        let schema = Fixtures.build([("CreateGadget.html", Fixtures.createGadget), ("servers.html", Fixtures.oldServers)])
+        #expect(!schema.diagnostics.contains { $0.message.contains("wrap this body") })
+        let gadget = try #require(schema.operation("CreateGadget")?.requestBody?.type.referencedName)
+        #expect(schema.properties(gadget).contains { $0.name == "volume" && $0.type == .named("VolumeReq") })
+    }
+}

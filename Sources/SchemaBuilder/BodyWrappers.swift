@@ -1,0 +1,78 @@
+import APISchema
+
+/// OpenStack-style pages (ECS's Nova and Cinder APIs) list an object's fields in the body table, while the body
+/// really wraps them in one key — `{"volume": {…}}` or `{"floating_ips": […]}` — as every example on the page
+/// shows and as the server sends. Decoding such a response with the table's type would fail, so the body becomes
+/// a wrapper type with that one field.
+extension Builder {
+    mutating func wrapBodiesAsTheExamplesDo(_ operation: inout APISchema.Operation) {
+        if let body = operation.requestBody,
+            let wrapped = wrapper(
+                around: body.type, examples: operation.examples.filter { $0.kind == .request },
+                name: operation.id + "Request", operationId: operation.id, page: operation.sourcePage)
+        {
+            operation.requestBody?.type = wrapped
+        }
+        let successes = operation.responses.filter { (200..<300).contains($0.status) }
+        for index in operation.responses.indices {
+            let response = operation.responses[index]
+            guard (200..<300).contains(response.status), let type = response.type else { continue }
+            let examples = operation.examples.filter { example in
+                let title = example.title.lowercased()
+                return example.kind == .response && !title.has("fail") && !title.has("error")
+                    && (example.status == response.status || (example.status == nil && successes.count == 1))
+            }
+            if let wrapped = wrapper(
+                around: type, examples: examples, name: operation.id + "Response", operationId: operation.id,
+                page: operation.sourcePage)
+            {
+                operation.responses[index].type = wrapped
+            }
+        }
+    }
+
+    /// The wrapper type when every example wraps the documented fields in the same single key; `nil` otherwise
+    /// (no examples, several keys, a documented key, or an inner object that shares less than half its keys with
+    /// the table).
+    private mutating func wrapper(
+        around type: TypeRef, examples: [Example], name: String, operationId: String, page: String
+    ) -> TypeRef? {
+        guard case .named(let key) = type, let inner = candidates[key], !inner.properties.isEmpty else { return nil }
+        let documented = Set(inner.properties.map(\.name))
+        var shape: (field: String, isArray: Bool)?
+        for example in examples {
+            guard let json = JSONValue.parse(example.body), case .object(let members) = json, members.count == 1,
+                let (field, value) = members.first, !documented.contains(field)
+            else { return nil }
+            let object: [String: JSONValue]
+            let isArray: Bool
+            switch value {
+            case .object(let fields):
+                (object, isArray) = (fields, false)
+            case .array(let items):
+                guard case .object(let fields)? = items.first else { return nil }
+                (object, isArray) = (fields, true)
+            default:
+                return nil
+            }
+            let shared = object.keys.filter(documented.contains).count
+            guard shared > 0, shared * 2 >= object.count else { return nil }
+            if let shape, shape.field != field || shape.isArray != isArray { return nil }
+            shape = (field, isArray)
+        }
+        guard let shape else { return nil }
+
+        // The wrapper takes the body's name; the wrapped object is named after its key.
+        if inner.desiredName == name { candidates[key]?.desiredName = name + Naming.upperCamel(shape.field) }
+        let wrapperKey = "\(placeholderMarker)wrapper:\(page):\(name)"
+        candidates[wrapperKey] = Candidate(
+            key: wrapperKey, desiredName: name, description: "", properties: [
+                Property(name: shape.field, type: shape.isArray ? .array(type) : type, required: true)
+            ], source: inner.source, operationId: operationId, firstPage: page)
+        candidateOrder.append(wrapperKey)
+        diagnose(
+            inner.source,
+            "the examples wrap this body in \"\(shape.field)\", emitted as a wrapper with that one field")
+        return .named(wrapperKey)
+    }
+}
