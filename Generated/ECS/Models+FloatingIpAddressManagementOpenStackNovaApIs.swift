@@ -29,7 +29,7 @@ public struct AddFloatingIp: Codable, Sendable, Hashable {
 public struct AssignFloatingIPAddressDiscardedRequest: Codable, Sendable, Hashable {
     /// Specifies the tenant ID specified in the URI.
     /// The value is in UUID format.
-    public var tenantId: String
+    public var tenantId: String?
 
     /// Specifies the network resource pool that provides floating IP addresses. If it is not specified, the
     /// default resource pool is used.
@@ -41,7 +41,7 @@ public struct AssignFloatingIPAddressDiscardedRequest: Codable, Sendable, Hashab
     }
 
     public init(
-        tenantId: String,
+        tenantId: String? = nil,
         pool: String? = nil
     ) {
         self.tenantId = tenantId

@@ -33,7 +33,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
     /// Specifies the bandwidth billing mode.
     /// If the field value is traffic, the ECS is billed by traffic.
     /// If the field value is others, creating the ECS will fail.
-    public var chargemode: String
+    public var chargemode: String?
 
     private enum CodingKeys: String, CodingKey {
         case size
@@ -44,7 +44,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
     public init(
         size: Int,
         sharetype: Sharetype,
-        chargemode: String
+        chargemode: String? = nil
     ) {
         self.size = size
         self.sharetype = sharetype
@@ -55,7 +55,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.size = try container.decodeLenient(Int.self, forKey: .size)
         self.sharetype = try container.decode(Sharetype.self, forKey: .sharetype)
-        self.chargemode = try container.decode(String.self, forKey: .chargemode)
+        self.chargemode = try container.decodeIfPresent(String.self, forKey: .chargemode)
     }
 }
 

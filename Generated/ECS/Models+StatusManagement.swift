@@ -164,7 +164,7 @@ public struct ModifySpecificationsOfECSRequest: Codable, Sendable, Hashable {
 /// os-change field description
 public struct OsChange: Codable, Sendable, Hashable {
     /// Specifies the key pair name.
-    public var keyname: String
+    public var keyname: String?
 
     /// Specifies the user ID. When the keyname parameter is being specified, the value of this parameter is
     /// used preferentially. If this parameter is left blank, the user ID in the token is used by default.
@@ -187,7 +187,7 @@ public struct OsChange: Codable, Sendable, Hashable {
     }
 
     public init(
-        keyname: String,
+        keyname: String? = nil,
         userid: String? = nil,
         imageid: String,
         metadata: Metadata? = nil
@@ -202,7 +202,7 @@ public struct OsChange: Codable, Sendable, Hashable {
 /// os-reinstall field description
 public struct OsReinstall: Codable, Sendable, Hashable {
     /// Specifies the key pair name.
-    public var keyname: String
+    public var keyname: String?
 
     /// Specifies the user ID. This parameter is mandatory when keyname is used.
     public var userid: String
@@ -218,7 +218,7 @@ public struct OsReinstall: Codable, Sendable, Hashable {
     }
 
     public init(
-        keyname: String,
+        keyname: String? = nil,
         userid: String,
         metadata: Metadata? = nil
     ) {

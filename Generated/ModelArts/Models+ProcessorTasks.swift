@@ -126,7 +126,7 @@ public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Hashable {
     public var name: String
 
     /// ID of a data processing task.
-    public var taskId: String
+    public var taskId: String?
 
     /// Data processing template, such as the algorithm ID and parameters.
     public var template: TemplateParam?
@@ -160,7 +160,7 @@ public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Hashable {
         description: String? = nil,
         inputs: [ProcessorDataSource]? = nil,
         name: String,
-        taskId: String,
+        taskId: String? = nil,
         template: TemplateParam? = nil,
         versionId: String? = nil,
         workPath: WorkPath? = nil,
@@ -185,7 +185,7 @@ public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Hashable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.inputs = try container.decodeIfPresent([ProcessorDataSource].self, forKey: .inputs)
         self.name = try container.decode(String.self, forKey: .name)
-        self.taskId = try container.decode(String.self, forKey: .taskId)
+        self.taskId = try container.decodeIfPresent(String.self, forKey: .taskId)
         self.template = try container.decodeIfPresent(TemplateParam.self, forKey: .template)
         self.versionId = try container.decodeIfPresent(String.self, forKey: .versionId)
         self.workPath = try container.decodeIfPresent(WorkPath.self, forKey: .workPath)

@@ -150,7 +150,7 @@ public struct Config: Codable, Sendable, Hashable {
 
     /// Traffic weight allocated to a model. This parameter is mandatory only when infer_type is set to
     /// real-time. The sum of the weights must be 100.
-    public var weight: Int
+    public var weight: Int?
 
     /// Resource specifications. Select specifications based on service requirements.
     public var specification: String
@@ -184,7 +184,7 @@ public struct Config: Codable, Sendable, Hashable {
 
     public init(
         modelId: String,
-        weight: Int,
+        weight: Int? = nil,
         specification: String,
         customSpec: CustomSpec? = nil,
         instanceCount: Int,
@@ -203,7 +203,7 @@ public struct Config: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.modelId = try container.decode(String.self, forKey: .modelId)
-        self.weight = try container.decodeLenient(Int.self, forKey: .weight)
+        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
         self.specification = try container.decode(String.self, forKey: .specification)
         self.customSpec = try container.decodeIfPresent(CustomSpec.self, forKey: .customSpec)
         self.instanceCount = try container.decodeLenient(Int.self, forKey: .instanceCount)

@@ -28,7 +28,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
 
     /// Model ID of a training job. After setting model_id, you do not need to set app_url or boot_file_url,
     /// and engine_id.
-    public var modelId: Int64
+    public var modelId: Int64?
 
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the
     /// sample request. This parameter is a container environment variable when a training job uses a custom
@@ -106,7 +106,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         workerServerNum: Int,
         appUrl: String,
         bootFileUrl: String,
-        modelId: Int64,
+        modelId: Int64? = nil,
         parameter: [Parameter]? = nil,
         specId: Int64,
         dataUrl: String? = nil,
@@ -145,7 +145,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decode(String.self, forKey: .bootFileUrl)
-        self.modelId = try container.decodeLenient(Int64.self, forKey: .modelId)
+        self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
@@ -255,7 +255,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
 
     /// Model ID of a training job. After setting model_id, you do not need to set app_url or boot_file_url,
     /// and engine_id.
-    public var modelId: Int64
+    public var modelId: Int64?
 
     /// Running parameters of a training job. It is a collection of label-value pairs. This parameter is a
     /// container environment variable when a training job uses a custom image. For details, see Table 4.
@@ -326,7 +326,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         workerServerNum: Int,
         appUrl: String,
         bootFileUrl: String,
-        modelId: Int64,
+        modelId: Int64? = nil,
         parameter: [Parameter]? = nil,
         specId: Int64,
         dataUrl: String? = nil,
@@ -363,7 +363,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decode(String.self, forKey: .bootFileUrl)
-        self.modelId = try container.decodeLenient(Int64.self, forKey: .modelId)
+        self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)

@@ -16,7 +16,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
     /// Boot file of a training job, which needs to be stored in the code directory. Example value:
     /// /usr/app/boot.py This parameter must be used together with app_url. After setting model_id, you do not
     /// need to set app_url or boot_file_url, and engine_id.
-    public var bootFileUrl: String
+    public var bootFileUrl: String?
 
     /// Running parameters of a training job. It is a collection of label-value pairs. Values can be
     /// customized. label is a parameter name and value is the parameter value. For details, see the sample
@@ -53,7 +53,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
     /// ID of the built-in model of a training job. Obtain model_id by calling the API described in Querying a
     /// Built-in Algorithm. After setting model_id, you do not need to set app_url or boot_file_url, and
     /// engine_id.
-    public var modelId: Int64
+    public var modelId: Int64?
 
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
@@ -102,7 +102,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
     public init(
         workerServerNum: Int,
         appUrl: String,
-        bootFileUrl: String,
+        bootFileUrl: String? = nil,
         parameter: [Parameter]? = nil,
         dataUrl: String? = nil,
         datasetId: String? = nil,
@@ -110,7 +110,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         dataSource: [CreateTrainingJobDataSource]? = nil,
         specId: Int64,
         engineId: Int64,
-        modelId: Int64,
+        modelId: Int64? = nil,
         trainUrl: String? = nil,
         logUrl: String? = nil,
         userImageUrl: String? = nil,
@@ -141,7 +141,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
-        self.bootFileUrl = try container.decode(String.self, forKey: .bootFileUrl)
+        self.bootFileUrl = try container.decodeIfPresent(String.self, forKey: .bootFileUrl)
         self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
@@ -149,7 +149,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
         self.engineId = try container.decodeLenient(Int64.self, forKey: .engineId)
-        self.modelId = try container.decodeLenient(Int64.self, forKey: .modelId)
+        self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.trainUrl = try container.decodeIfPresent(String.self, forKey: .trainUrl)
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)
         self.userImageUrl = try container.decodeIfPresent(String.self, forKey: .userImageUrl)
@@ -329,7 +329,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
 
     /// ID of the built-in model of a training job. After setting model_id, you do not need to set app_url or
     /// boot_file_url, and engine_id.
-    public var modelId: Int64
+    public var modelId: Int64?
 
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value:
     /// /bucket/trainUrl/
@@ -381,7 +381,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         dataSource: [CreateTrainingJobDataSource]? = nil,
         specId: Int64,
         engineId: Int64,
-        modelId: Int64,
+        modelId: Int64? = nil,
         trainUrl: String,
         logUrl: String? = nil,
         preVersionId: Int64,
@@ -418,7 +418,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
         self.engineId = try container.decodeLenient(Int64.self, forKey: .engineId)
-        self.modelId = try container.decodeLenient(Int64.self, forKey: .modelId)
+        self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.trainUrl = try container.decode(String.self, forKey: .trainUrl)
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)
         self.preVersionId = try container.decodeLenient(Int64.self, forKey: .preVersionId)

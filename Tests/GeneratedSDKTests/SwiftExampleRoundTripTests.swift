@@ -35,7 +35,9 @@ import Testing
         print("\(service) examples: \(checker.ok)/\(checker.total)")
         let verbose = ProcessInfo.processInfo.environment["EXAMPLES_VERBOSE"] != nil
         for failure in checker.failures.prefix(verbose ? .max : 10) { print("  \(failure)") }
-        #expect(checker.total == 0 || Double(checker.ok) / Double(checker.total) >= 0.9)
+        // Issue #4's goal; the misses left are the pages' own contradictions (listed above).
+        #expect(checker.total > 0, "no examples in spec/\(service.lowercased()).json")
+        #expect(Double(checker.ok) >= 0.95 * Double(checker.total))
     }
 }
 
