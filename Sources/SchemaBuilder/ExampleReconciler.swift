@@ -5,17 +5,13 @@ import Foundation
 /// `Object` fields the examples show as arrays, primitives the examples print differently, and 2xx responses that
 /// have an example but no table. Every change is reported as a diagnostic.
 extension Builder {
+    /// A parsed example and the body type the tables give it.
+    private typealias ExampleEvidence = (json: JSONValue, type: TypeRef, isResponse: Bool)
+
     /// Checks every example against the types read from the tables and applies consistent corrections.
     mutating func reconcileExamples(_ operations: [APISchema.Operation]) {
-        // A correction can uncover another one below it (an `Object` that is really an array of objects).
-        for _ in 0..<3 where reconcileOnce(operations) {}
-    }
-
-    /// One pass; whether anything changed.
-    private mutating func reconcileOnce(_ operations: [APISchema.Operation]) -> Bool {
-        var changed = false
-        var observed: [String: [TypeRef?]] = [:]
-        var order: [String] = []
+        // Parsed once: the passes below only change the candidates the body types point to.
+        var evidence: [ExampleEvidence] = []
         for operation in operations {
             for example in operation.examples {
                 guard let json = JSONValue.parse(example.body) else { continue }
@@ -31,11 +27,22 @@ extension Builder {
                         return (200..<300).contains(response.status)
                     }?.type
                 }
-                guard let type else { continue }
-                // Request examples are often sloppier than the tables ("true" for a boolean): only their
-                // structure (object vs array) counts; response examples also correct primitives.
-                walk(json, type, primitives: example.kind == .response, &observed, &order)
+                if let type { evidence.append((json, type, example.kind == .response)) }
             }
+        }
+        // A correction can uncover another one below it (an `Object` that is really an array of objects).
+        for _ in 0..<3 where reconcileOnce(evidence) {}
+    }
+
+    /// One pass; whether anything changed.
+    private mutating func reconcileOnce(_ evidence: [ExampleEvidence]) -> Bool {
+        var changed = false
+        var observed: [String: [TypeRef?]] = [:]
+        var order: [String] = []
+        for example in evidence {
+            // Request examples are often sloppier than the tables ("true" for a boolean): only their
+            // structure (object vs array) counts; response examples also correct primitives.
+            walk(example.json, example.type, primitives: example.isResponse, &observed, &order)
         }
         for slot in order {
             guard let seen = observed[slot], !seen.contains(where: { $0 == nil }) else { continue }
