@@ -5,7 +5,8 @@
 //   → Generated/<Service> compiled against Sources/CloudCore (the runtime).
 import PackageDescription
 
-/// Every service the generator emits: one library product per service, compiled from `Generated/<module>`.
+/// Every service the generator emits: a library product compiled from `Generated/<Service>`, and a command-line
+/// client (`modelarts`, `ecs`) compiled from `Generated/<Service>CLI`.
 let services = ["ModelArts", "ECS"]
 
 let package = Package(
@@ -16,7 +17,8 @@ let package = Package(
         .library(name: "CloudCore", targets: ["CloudCore"]),
         .plugin(name: "GenerateSDKCommand", targets: ["GenerateSDKCommand"]),
         .plugin(name: "GenerateSDKBuildPlugin", targets: ["GenerateSDKBuildPlugin"]),
-    ] + services.map { .library(name: $0, targets: [$0]) },
+    ] + services.map { .library(name: $0, targets: [$0]) }
+        + services.map { .executable(name: $0.lowercased(), targets: ["\($0)CLI"]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
@@ -76,6 +78,12 @@ let package = Package(
             ]
         ),
 
+        // What every generated command-line client shares: connection options, `--body` decoding, output, exit codes.
+        .target(
+            name: "CloudCLI",
+            dependencies: ["CloudCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
         // MARK: Benchmarks (figures printed as ratios against a baseline measured in the same run)
         .executableTarget(
             name: "Benchmarks",
@@ -104,5 +112,10 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: ["DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter"]
         ),
-    ] + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }
+    ]
+        + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }
+        + services.map {
+            .executableTarget(
+                name: "\($0)CLI", dependencies: [.target(name: $0), "CloudCLI"], path: "Generated/\($0)CLI")
+        }
 )

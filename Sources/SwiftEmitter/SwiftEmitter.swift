@@ -34,12 +34,27 @@ public struct SwiftEmitter: Sendable {
         }
     }
 
-    /// Renders the whole module for `schema`, deterministically, files sorted by path.
+    /// Renders the whole module for `schema` (paths relative to `Generated/<Service>/`), deterministically, files
+    /// sorted by path.
     public func render(_ schema: ServiceSchema) throws -> [GeneratedFile] {
+        try render(SwiftModulePlan(schema: schema).files)
+    }
+
+    /// Renders the command-line client of `schema` (paths relative to `Generated/<Service>CLI/`): an executable
+    /// module that links the library module and CloudCLI.
+    public func renderCommandLine(_ schema: ServiceSchema) throws -> [GeneratedFile] {
+        try render(SwiftCommandPlan(schema: schema, module: SwiftModulePlan(schema: schema)).files)
+    }
+
+    /// The executable name of a service's command-line client (`modelarts`).
+    public static func commandName(forService service: String) -> String {
+        SwiftCommandPlan.commandName(forService: service)
+    }
+
+    private func render(_ planned: [SwiftModulePlan.File]) throws -> [GeneratedFile] {
         let library = try loadTemplates()
-        let plan = SwiftModulePlan(schema: schema)
         var files: [GeneratedFile] = []
-        for file in plan.files {
+        for file in planned {
             guard library.getTemplate(named: file.template) != nil else {
                 throw EmitterError.missingTemplate(file.template, directory: templatesDirectory.path)
             }

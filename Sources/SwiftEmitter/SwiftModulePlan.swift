@@ -14,6 +14,11 @@ struct SwiftModulePlan {
     static let maximumModelLines = 1200
 
     private(set) var files: [File] = []
+    /// Every operation's client method, sorted by operation id: what the command-line plan calls.
+    private(set) var operations: [ResolvedOperation] = []
+    let clientName: String
+    let typeMap: SwiftTypeMap
+    let groups: Groups
 
     init(schema: ServiceSchema) {
         let clientName = "\(schema.name)Client"
@@ -28,11 +33,14 @@ struct SwiftModulePlan {
                 names.request.map { typeMap.claimTopLevel($0) }, names.response.map { typeMap.claimTopLevel($0) }
             )
         }
+        self.typeMap = typeMap
         // Parameter enums live inside the client; claim their names against the top-level names too.
         var methodNames = NameScope(reserved: ["client", "endpointPrefix", "init"])
         let methods = operations.map { methodNames.claim(SwiftNames.member($0.id)) }
 
         let groups = Self.groupNames(schema: schema, operations: operations)
+        self.clientName = clientName
+        self.groups = groups
         let operationBuilder = SwiftOperationBuilder(typeMap: typeMap, clientName: clientName)
         let modelBuilder = SwiftModelBuilder(typeMap: typeMap)
 
@@ -70,6 +78,7 @@ struct SwiftModulePlan {
             byGroup[group]!.members.insert(
                 ClientMemberContext(blankLine: true, paginator: paginator), at: position)
         }
+        self.operations = operations.map { resolvedByID[$0.id]! }
         for (group, entry) in byGroup {
             var declarations = entry.declarations
             for index in declarations.indices { declarations[index].isFirst = index == 0 }

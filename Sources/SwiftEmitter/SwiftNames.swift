@@ -109,6 +109,26 @@ enum SwiftNames {
         return result + "\""
     }
 
+    /// `text` as a Swift string literal that starts `column` characters into a line indented by `indent`: one
+    /// line when it fits, else a multi-line literal with the text's own line breaks, its long lines wrapped at
+    /// ``SwiftDocComment/lineWidth`` with a closing `\` (which adds no newline).
+    static func wrappedLiteral(_ text: String, column: Int, indent: Int) -> String {
+        let single = literal(text)
+        if column + single.count + 1 <= SwiftDocComment.lineWidth, !text.contains("\n") { return single }
+        let margin = String(repeating: " ", count: indent + 4)
+        var lines = ["\"\"\""]
+        for segment in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // The escaped segment, less its quotes; `\"` is valid (if unneeded) in a multi-line literal.
+            let escaped = String(literal(String(segment)).dropFirst().dropLast())
+            let wrapped = SwiftDocComment.wrap(escaped, width: SwiftDocComment.lineWidth - margin.count - 2)
+            lines += wrapped.enumerated().map { index, line in
+                margin + line + (index == wrapped.count - 1 ? "" : " \\")
+            }
+            if wrapped.isEmpty { lines.append("") }
+        }
+        return (lines + [margin + "\"\"\""]).joined(separator: "\n")
+    }
+
     /// Words Swift reserves in declarations and expressions; identifiers spelled like them get backticks.
     static let keywords: Set<String> = [
         "Any", "Protocol", "Self", "Type", "as", "associatedtype", "break", "case", "catch", "class", "continue",

@@ -23,6 +23,8 @@ struct Workspace: Sendable {
     func overridesPath(_ config: ServiceConfig) -> String { "spec/\(config.fileStem).overrides.json" }
     /// `Generated/<Name>`, relative to the root.
     func generatedDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)" }
+    /// `Generated/<Name>CLI`, the command-line client, relative to the root.
+    func generatedCommandLineDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)CLI" }
 
     func url(_ relativePath: String) -> URL { root.appending(path: relativePath) }
 
@@ -54,10 +56,9 @@ struct ServiceOutput: Sendable {
     let schema: ServiceSchema
     /// Output files by path relative to the package root.
     let files: [String: Data]
-    /// `Generated/<Name>`, relative to the package root.
-    let generatedDirectory: String
-    /// Whether the Swift emitter produced the module; only then are other `.swift` files in it stale.
-    let ownsGeneratedDirectory: Bool
+    /// The `Generated/` folders the Swift emitter produced, relative to the package root; other `.swift` files
+    /// in them are stale.
+    let generatedDirectories: [String]
 }
 
 /// One difference between what the generator produces and what is on disk.
@@ -119,14 +120,19 @@ struct Pipeline: Sendable {
             workspace.schemaPath(config): try SpecFiles.canonicalJSON(schema),
             workspace.openAPIPath(config): try OpenAPIEmitter.document(for: schema),
         ]
-        let generatedDirectory = workspace.generatedDirectory(config)
-        let swiftFiles = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory).render(schema)
-        for file in swiftFiles {
-            files[generatedDirectory + "/" + file.path] = Data(file.contents.utf8)
+        let emitter = SwiftEmitter(templatesDirectory: workspace.templatesDirectory)
+        var generatedDirectories: [String] = []
+        for (directory, swiftFiles) in [
+            (workspace.generatedDirectory(config), try emitter.render(schema)),
+            (workspace.generatedCommandLineDirectory(config), try emitter.renderCommandLine(schema)),
+        ] where !swiftFiles.isEmpty {
+            generatedDirectories.append(directory)
+            for file in swiftFiles {
+                files[directory + "/" + file.path] = Data(file.contents.utf8)
+            }
         }
         return ServiceOutput(
-            config: config, schema: schema, files: files, generatedDirectory: generatedDirectory,
-            ownsGeneratedDirectory: !swiftFiles.isEmpty)
+            config: config, schema: schema, files: files, generatedDirectories: generatedDirectories)
     }
 
     /// Renders every service concurrently; results are in configuration order.
@@ -162,21 +168,22 @@ struct Pipeline: Sendable {
         return changes.sorted()
     }
 
-    /// `.swift` files in `Generated/<Name>/` (recursively) that the emitter no longer produces.
+    /// `.swift` files in the service's `Generated/` folders (recursively) that the emitter no longer produces.
     func stalePaths(for output: ServiceOutput) -> [String] {
-        guard output.ownsGeneratedDirectory else { return [] }
-        let directory = workspace.url(output.generatedDirectory)
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-        else { return [] }
         var stale: [String] = []
-        let base = directory.standardizedFileURL.path
-        for case let url as URL in enumerator where url.pathExtension == "swift" {
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base + "/") else { continue }
-            let relative = output.generatedDirectory + "/" + full.dropFirst(base.count + 1)
-            if output.files[relative] == nil { stale.append(relative) }
+        for generatedDirectory in output.generatedDirectories {
+            let directory = workspace.url(generatedDirectory)
+            guard
+                let enumerator = FileManager.default.enumerator(
+                    at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+            else { continue }
+            let base = directory.standardizedFileURL.path
+            for case let url as URL in enumerator where url.pathExtension == "swift" {
+                let full = url.standardizedFileURL.path
+                guard full.hasPrefix(base + "/") else { continue }
+                let relative = generatedDirectory + "/" + full.dropFirst(base.count + 1)
+                if output.files[relative] == nil { stale.append(relative) }
+            }
         }
         return stale.sorted()
     }

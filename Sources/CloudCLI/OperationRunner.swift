@@ -1,0 +1,94 @@
+import ArgumentParser
+import CloudCore
+import Foundation
+import HTTPTypes
+
+/// Runs one operation for a generated command: builds the client from the ``ConnectionOptions``, calls the
+/// typed SDK method, prints the response, and turns failures into messages on standard error and exit statuses.
+///
+/// | exit status | meaning |
+/// |---|---|
+/// | 0 | success; the response body, pretty-printed JSON, on standard output |
+/// | 1 | the service answered with an error (status, `error_code`, `error_msg`, request id on standard error) |
+/// | 64 | bad arguments (usage on standard error) |
+/// | 69 | no response: connection refused or dropped, or timed out after every attempt |
+/// | 70 | anything else (for example a response the model cannot decode) |
+public enum OperationRunner {
+    /// Calls `operation` on the service client `makeClient` wraps; `usage` is printed with argument errors.
+    ///
+    /// The SDK method decodes the response into its model, which proves the response fits; what is printed is
+    /// the body as the service sent it, so fields the documentation does not list are not lost.
+    public static func run<Client>(
+        _ connection: ConnectionOptions, endpointPrefix: String, usage: String,
+        makeClient: (ServiceClient) -> Client, operation: (Client) async throws -> Void
+    ) async throws {
+        let recorder = ResponseRecorder(base: AsyncHTTPClientTransport(connectTimeout: .seconds(10)))
+        do {
+            let client = makeClient(try connection.serviceClient(endpointPrefix: endpointPrefix, transport: recorder))
+            try await operation(client)
+        } catch let error as UsageError {
+            writeError("Error: \(error.description)\nUsage: \(usage)\n")
+            throw ExitCode(64)
+        } catch let error as APIError {
+            writeError(describe(error))
+            throw ExitCode(1)
+        } catch let error as TransportError {
+            writeError("Error: no response from the service: \(error.description)\n")
+            throw ExitCode(69)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            writeError("Error: \(error)\n")
+            throw ExitCode(70)
+        }
+        if let body = recorder.lastBody, !body.isEmpty {
+            print(prettyJSON(body))
+        }
+    }
+
+    /// Status, `error_code`, `error_msg` and request id, one per line.
+    static func describe(_ error: APIError) -> String {
+        var lines = ["Error: the service answered HTTP \(error.status)"]
+        if let code = error.code { lines.append("error_code: \(code)") }
+        if let message = error.message { lines.append("error_msg: \(Redaction.redactSecrets(in: message))") }
+        if let requestId = error.requestId { lines.append("request id: \(requestId)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `body` pretty-printed with sorted keys when it is JSON, else as text.
+    static func prettyJSON(_ body: Data) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body),
+            let text = try? encoder.encode(value)
+        else {
+            return String(decoding: body, as: UTF8.self)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// A transport that remembers the body of the last response, so the command can print it unchanged.
+///
+/// `@unchecked Sendable`: the one mutable field is only touched under `lock` (`Mutex` needs macOS 15).
+final class ResponseRecorder: HTTPTransport, @unchecked Sendable {
+    private let base: any HTTPTransport
+    private let lock = NSLock()
+    private var last: Data?
+
+    init(base: any HTTPTransport) {
+        self.base = base
+    }
+
+    var lastBody: Data? { lock.withLock { last } }
+
+    func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
+        let response = try await base.send(request, body: body, timeout: timeout)
+        lock.withLock { last = response.body }
+        return response
+    }
+}
