@@ -70,20 +70,20 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "ECS Group Management",
                 subcommands: [
+                    CreateECSGroupCommand.self,
+                    DeleteECSGroupCommand.self,
+                    QueryDetailsAboutECSGroupCommand.self,
+                    QueryECSGroupsCommand.self
+                ]),
+            CommandGroup(
+                name: "ECS Group Management",
+                subcommands: [
                     AddECSToECSGroupCommand.self,
                     CreateECSGroupV1Command.self,
                     DeleteECSGroupV1Command.self,
                     QueryDetailsAboutECSGroupV1Command.self,
                     QueryECSGroupsV1Command.self,
                     RemoveECSFromECSGroupCommand.self
-                ]),
-            CommandGroup(
-                name: "ECS Group Management",
-                subcommands: [
-                    CreateECSGroupCommand.self,
-                    DeleteECSGroupCommand.self,
-                    QueryDetailsAboutECSGroupCommand.self,
-                    QueryECSGroupsCommand.self
                 ]),
             CommandGroup(
                 name: "ECS Operation Management",
@@ -148,18 +148,18 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Lifecycle Management",
                 subcommands: [
-                    CreateECSCommand.self,
-                    DeleteECSsCommand.self
-                ]),
-            CommandGroup(
-                name: "Lifecycle Management",
-                subcommands: [
                     CreateECSV21Command.self,
                     DeleteECSCommand.self,
                     ModifyECSInformationCommand.self,
                     QueryDetailsAboutECSsCommand.self,
                     QueryDetailsAboutECSsV21Command.self,
                     QueryECSsCommand.self
+                ]),
+            CommandGroup(
+                name: "Lifecycle Management",
+                subcommands: [
+                    CreateECSCommand.self,
+                    DeleteECSsCommand.self
                 ]),
             CommandGroup(
                 name: "Metadata Management",
@@ -237,6 +237,16 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Tag Management",
                 subcommands: [
+                    AddTagToECSCommand.self,
+                    AddTagsToECSCommand.self,
+                    DeleteSpecifiedTagFromECSCommand.self,
+                    DeleteTagsFromECSCommand.self,
+                    QuerySpecifiedTagForECSCommand.self,
+                    QueryTagsOfECSCommand.self
+                ]),
+            CommandGroup(
+                name: "Tag Management",
+                subcommands: [
                     AddTagsToECSInBatchCommand.self,
                     DeleteTagsFromECSInBatchCommand.self,
                     QueryECSsByTagCommand.self,
@@ -252,16 +262,6 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTagsOfECSDiscardedCommand.self
                 ]),
             CommandGroup(
-                name: "Tag Management",
-                subcommands: [
-                    AddTagToECSCommand.self,
-                    AddTagsToECSCommand.self,
-                    DeleteSpecifiedTagFromECSCommand.self,
-                    DeleteTagsFromECSCommand.self,
-                    QuerySpecifiedTagForECSCommand.self,
-                    QueryTagsOfECSCommand.self
-                ]),
-            CommandGroup(
                 name: "Task Status Management",
                 subcommands: [
                     QueryTaskExecutionStatusCommand.self
@@ -269,14 +269,14 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Tenant Quota Management",
                 subcommands: [
-                    QueryDefaultQuotasCommand.self,
-                    QueryTenantQuotaLimitsCommand.self,
-                    QueryTenantQuotasV21Command.self
+                    QueryTenantQuotasCommand.self
                 ]),
             CommandGroup(
                 name: "Tenant Quota Management",
                 subcommands: [
-                    QueryTenantQuotasCommand.self
+                    QueryDefaultQuotasCommand.self,
+                    QueryTenantQuotaLimitsCommand.self,
+                    QueryTenantQuotasV21Command.self
                 ]),
         ])
 

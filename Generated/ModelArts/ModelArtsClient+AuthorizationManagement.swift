@@ -149,7 +149,7 @@ extension ModelArtsClient {
         order: GetAuthorizationsOrder? = nil,
         limit: Int
     ) -> OffsetPaginator<AuthorizationResponse> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.getAuthorizations(
                 sortBy: sortBy,
                 order: order,

@@ -104,7 +104,7 @@ extension ModelArtsClient {
         exportType: Int? = nil,
         limit: Int
     ) -> OffsetPaginator<ExportTaskStatusResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.getExportTasksStatusOfDataset(
                 datasetId: datasetId,
                 exportType: exportType,

@@ -93,7 +93,7 @@ extension ModelArtsClient {
         datasetId: String,
         limit: Int
     ) -> OffsetPaginator<ImportTaskStatusResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listImportTasks(datasetId: datasetId, limit: limit, offset: offset)
             return (elements: page.importTasks ?? [], total: page.totalCount)
         }

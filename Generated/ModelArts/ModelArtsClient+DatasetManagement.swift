@@ -288,7 +288,7 @@ extension ModelArtsClient {
         workspaceId: String? = nil,
         limit: Int
     ) -> OffsetPaginator<DatasetAndFilePreview> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listDatasets(
                 checkRunningTask: checkRunningTask,
                 containVersions: containVersions,

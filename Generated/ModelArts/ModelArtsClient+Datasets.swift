@@ -209,7 +209,7 @@ extension ModelArtsClient {
         searchConditions: String? = nil,
         limit: Int
     ) -> OffsetPaginator<DescribeSampleResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listAutoAnnotationSamples(
                 datasetId: datasetId,
                 highScore: highScore,
@@ -288,7 +288,7 @@ extension ModelArtsClient {
         type: ListTasksType? = nil,
         limit: Int
     ) -> OffsetPaginator<RunningTask> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listTasks(
                 datasetId: datasetId,
                 limit: limit,

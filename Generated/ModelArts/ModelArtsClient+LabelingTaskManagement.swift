@@ -174,7 +174,7 @@ extension ModelArtsClient {
         sortBy: String? = nil,
         limit: Int
     ) -> OffsetPaginator<WorkerTask> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkerTasks(
                 limit: limit,
                 offset: offset,

@@ -128,7 +128,7 @@ extension ModelArtsClient {
         workforceTaskId: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Workforce> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkforces(
                 limit: limit,
                 offset: offset,

@@ -150,7 +150,7 @@ extension ModelArtsClient {
         sortBy: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Worker> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listAllWorkers(
                 limit: limit,
                 offset: offset,
@@ -221,7 +221,7 @@ extension ModelArtsClient {
         sortBy: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Worker> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkers(
                 workforceId: workforceId,
                 limit: limit,

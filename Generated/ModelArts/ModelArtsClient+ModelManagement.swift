@@ -200,7 +200,7 @@ extension ModelArtsClient {
         workspaceId: String? = nil,
         limit: Int
     ) -> OffsetPaginator<QueryModelListModel> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.queryModelList(
                 modelName: modelName,
                 modelVersion: modelVersion,

@@ -424,7 +424,7 @@ extension ModelArtsClient {
         resultProperty: ListProcessorTaskVersionResultsResultProperty? = nil,
         limit: Int
     ) -> OffsetPaginator<DescProcessorTaskVersionResultsResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listProcessorTaskVersionResults(
                 taskId: taskId,
                 versionId: versionId,
@@ -496,7 +496,7 @@ extension ModelArtsClient {
         sortBy: ListProcessorTaskVersionsSortBy? = nil,
         limit: Int
     ) -> OffsetPaginator<DescTaskVersionResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listProcessorTaskVersions(
                 taskId: taskId,
                 limit: limit,
@@ -635,7 +635,7 @@ extension ModelArtsClient {
         workspaceId: String? = nil,
         limit: Int
     ) -> OffsetPaginator<DescribeProcessorTaskResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listProcessorTasks(
                 limit: limit,
                 offset: offset,

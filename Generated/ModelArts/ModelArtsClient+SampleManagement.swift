@@ -246,7 +246,7 @@ extension ModelArtsClient {
         versionId: String? = nil,
         limit: Int
     ) -> OffsetPaginator<DescribeSampleResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listSamples(
                 datasetId: datasetId,
                 email: email,
@@ -390,7 +390,7 @@ extension ModelArtsClient {
         searchConditions: String? = nil,
         limit: Int
     ) -> OffsetPaginator<DescribeSampleResp> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkforceTaskSamples(
                 datasetId: datasetId,
                 workforceTaskId: workforceTaskId,

@@ -203,7 +203,7 @@ extension ModelArtsClient {
         order: QueryDedicatedResourcePoolsOrder? = nil,
         limit: Int
     ) -> OffsetPaginator<Cluster> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.queryDedicatedResourcePools(
                 clusterName: clusterName,
                 status: status,
@@ -314,7 +314,7 @@ extension ModelArtsClient {
         order: QueryServiceEventLogsOrder? = nil,
         limit: Int
     ) -> OffsetPaginator<QueryServiceEventLogsEvent> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.queryServiceEventLogs(
                 serviceId: serviceId,
                 eventType: eventType,
@@ -422,7 +422,7 @@ extension ModelArtsClient {
         order: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Service> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.queryServiceList(
                 serviceId: serviceId,
                 serviceName: serviceName,

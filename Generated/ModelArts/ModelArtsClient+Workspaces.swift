@@ -168,7 +168,7 @@ extension ModelArtsClient {
         filterAccessible: Bool? = nil,
         limit: Int
     ) -> OffsetPaginator<WorkspacePropertiesWithoutGrant> {
-        OffsetPaginator(limit: limit) { offset, limit in
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkspaces(
                 offset: offset,
                 limit: limit,

@@ -10,6 +10,8 @@ struct PaginatorContext {
     var wrappedArguments: [ListItemContext]
     /// `OffsetPaginator` or `MarkerPaginator`.
     var paginatorType: String
+    /// The paginator's initialiser arguments (`limit: limit`, `counting: .pages, limit: limit`).
+    var paginatorArguments: String
     var elementType: String
     /// `offset, limit` or `marker, limit`.
     var closureParameters: String
@@ -51,9 +53,11 @@ extension SwiftOperationBuilder {
         var progress: String
         var closureParameters: String
         var paginator: String
-        if offset != nil {
+        var paginatorArguments = "limit: limit"
+        if let offset {
             paginator = "OffsetPaginator"
             closureParameters = "offset, limit"
+            if Self.countsPages(offset.doc) { paginatorArguments = "counting: .pages, limit: limit" }
             let counters = properties.indices.filter { index in
                 let name = properties[index].name.lowercased()
                 return (properties[index].type == .integer || properties[index].type == .int64)
@@ -115,9 +119,16 @@ extension SwiftOperationBuilder {
         return PaginatorContext(
             doc: doc, name: name, arguments: inline, wrap: !fits,
             wrappedArguments: fits ? [] : ListItemContext.list(declarations), paginatorType: paginator,
+            paginatorArguments: paginatorArguments,
             elementType: elementType, closureParameters: closureParameters, method: resolved.name,
             callArguments: callArguments.joined(separator: ", "), wrapCall: call.count + 12 > SwiftDocComment.lineWidth,
             wrappedCallArguments: ListItemContext.list(callArguments), elements: elements, progress: progress)
+    }
+
+    /// Whether an `offset` parameter counts pages rather than elements, as its description says ("Start page of
+    /// the paging list", "Index of the page to be queried").
+    static func countsPages(_ description: String) -> Bool {
+        description.lowercased().split(whereSeparator: { !$0.isLetter }).contains("page")
     }
 
     /// The paginator's `Int` offset or limit (or `String?` marker) as the operation's parameter type.

@@ -1,0 +1,198 @@
+import AsyncHTTPClient
+import CloudCore
+import Foundation
+import NIOCore
+
+/// A loopback cloud for one service: `Tools/loopback_cloud.py` serving the service's pages from `../shared/docs`
+/// on 127.0.0.1. It verifies every request's signature with the official Huawei Cloud SDK signer (PyPI
+/// `huaweicloudsdkcore`), routes it to the documented operation, answers with the page's response example, logs
+/// what it received, and plays scripted faults.
+///
+/// `@unchecked Sendable`: every stored property is immutable after `start`; `Process` is only terminated.
+final class LoopbackCloud: @unchecked Sendable {
+    static let accessKey = "E2EACCESSKEYLOOPBACK"
+    static let secretKey = "e2e-loopback-secret-0123456789abcdef"
+    static let projectId = "e2e0project0id"
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let baseURL: URL
+    private let process: Process
+    private let stdin: Pipe
+
+    private init(baseURL: URL, process: Process, stdin: Pipe) {
+        self.baseURL = baseURL
+        self.process = process
+        self.stdin = stdin
+    }
+
+    deinit { stop() }
+
+    /// Starts a server for the pages of `docsFolder` (relative to the package root, e.g.
+    /// `../shared/docs/modelarts/api-ref`) and waits until it listens.
+    static func start(docsFolder: String) async throws -> LoopbackCloud {
+        let docs = packageRoot.appending(path: docsFolder)
+        guard FileManager.default.fileExists(atPath: docs.path) else {
+            throw SetupError("\(docsFolder) not found: the end-to-end tests read the pages in ../shared/docs")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", packageRoot.appending(path: "Tools/loopback_cloud.py").path, "--docs", docs.path,
+            "--ak", accessKey, "--sk", secretKey, "--port", "0",
+        ]
+        let stdout = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardInput = stdin
+        try process.run()
+        let line = await Task.detached { readLine(from: stdout.fileHandleForReading) }.value
+        guard let line, line.hasPrefix("listening "), let port = Int(line.dropFirst("listening ".count)) else {
+            process.terminate()
+            throw SetupError(
+                "Tools/loopback_cloud.py did not start (see its error above); it needs Python 3 and the official "
+                    + "signer: python3 -m pip install huaweicloudsdkcore (.ci/run installs it)")
+        }
+        return LoopbackCloud(baseURL: URL(string: "http://127.0.0.1:\(port)")!, process: process, stdin: stdin)
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        try? stdin.fileHandleForWriting.close()
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// The first line the server prints, or nil when it exits first.
+    private static func readLine(from handle: FileHandle) -> String? {
+        var bytes = Data()
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { return nil }
+            bytes.append(chunk)
+            if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) {
+                return String(decoding: bytes[..<newline], as: UTF8.self)
+            }
+        }
+    }
+
+    // MARK: Control API
+
+    /// Every documented operation, with its request examples and documented answer.
+    func cases() async throws -> [DocumentedOperation] {
+        try JSONDecoder().decode([DocumentedOperation].self, from: control(.GET, "cases"))
+    }
+
+    /// What the server received since the last ``reset()``, in arrival order.
+    func requests() async throws -> [ReceivedRequest] {
+        try JSONDecoder().decode(RequestLog.self, from: control(.GET, "requests")).requests
+    }
+
+    /// Clears the request log and the script.
+    func reset() async throws {
+        _ = try await control(.DELETE, "requests")
+    }
+
+    /// Queues scripted answers (faults, custom bodies) for the next matching requests.
+    func script(_ steps: [ScriptStep]) async throws {
+        _ = try await control(.POST, "script", body: JSONEncoder().encode(["steps": steps]))
+    }
+
+    private func control(_ method: HTTPMethod, _ path: String, body: Data? = nil) async throws -> Data {
+        var request = HTTPClientRequest(url: baseURL.appending(path: "__loopback/\(path)").absoluteString)
+        request.method = method
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 64 << 20)
+        guard response.status.code == 200 else {
+            throw SetupError("loopback control \(method) \(path): HTTP \(response.status.code)")
+        }
+        return Data(buffer: bytes)
+    }
+}
+
+struct SetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+// MARK: What the server reports
+
+/// One API page as the server's own reading of it (Python, independent of the generator) documents it.
+struct DocumentedOperation: Decodable, Sendable {
+    var page: String
+    var method: String
+    var template: String
+    var requestExamples: [RequestExample]
+}
+
+struct RequestExample: Decodable, Sendable {
+    var index: Int
+    var title: String?
+    /// Path parameters whose value the example URL gives.
+    var pathParameters: [String: String]
+    /// Query pairs of the example URL.
+    var query: [[String]]
+    var body: JSONValue?
+    /// The example body exactly as printed on the page.
+    var bodyText: String?
+}
+
+struct RequestLog: Decodable {
+    var requests: [ReceivedRequest]
+}
+
+struct ReceivedRequest: Decodable, Sendable {
+    var seq: Int
+    var method: String
+    var path: String
+    var query: [[String]]
+    var headers: [String: String]
+    var body: String?
+    var page: String?
+    var pathParameters: [String: String]?
+    var signature: String
+    var fault: String?
+    var bodyMatchesExamples: [Int]?
+    var status: Int?
+
+    /// The body parsed as JSON.
+    var json: JSONValue? {
+        body.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+    }
+
+    /// Query pairs as `name=value` strings, sorted: order-insensitive comparison.
+    var sortedQuery: [String] { query.map { $0.joined(separator: "=") }.sorted() }
+}
+
+/// A scripted answer; see `Tools/loopback_cloud.py` for the kinds.
+struct ScriptStep: Encodable, Sendable {
+    var kind: String
+    var page: String?
+    var method: String?
+    var status: Int?
+    var retryAfter: String?
+    var seconds: Double?
+    var times: Int?
+    var body: JSONValue?
+
+    static func status(_ status: Int, retryAfter: String? = nil, page: String? = nil, times: Int = 1) -> Self {
+        ScriptStep(kind: "status", page: page, status: status, retryAfter: retryAfter, times: times)
+    }
+
+    static func drop(page: String? = nil, times: Int = 1) -> Self {
+        ScriptStep(kind: "drop", page: page, times: times)
+    }
+
+    static func delay(_ seconds: Double, page: String? = nil) -> Self {
+        ScriptStep(kind: "delay", page: page, seconds: seconds)
+    }
+
+    static func respond(_ body: JSONValue, status: Int = 200, page: String? = nil) -> Self {
+        ScriptStep(kind: "respond", page: page, status: status, body: body)
+    }
+}
