@@ -14,8 +14,9 @@ Prints lines such as `operations: 195/198 (98.5%)`; -v lists what is missing.
 import json
 import os
 import sys
+from decimal import Decimal
 
-from docpages import METHODS, normalize_path, read_pages
+from docpages import METHODS, dump_json, normalize_path, read_pages
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -96,9 +97,9 @@ class Document:
             ok = isinstance(value, str)
         elif kind == "integer":
             ok = (isinstance(value, int) and not isinstance(value, bool)) or (
-                isinstance(value, float) and value.is_integer())
+                isinstance(value, Decimal) and value == value.to_integral_value())
         elif kind == "number":
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            ok = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
         elif kind == "boolean":
             ok = isinstance(value, bool)
         else:
@@ -109,7 +110,7 @@ class Document:
 def fail(stats, where, expected, value):
     """Records the first mismatch of the current example; always False."""
     if stats.get("error") is None:
-        stats["error"] = f"{where}: expected {expected}, found {json.dumps(value)[:40]}"
+        stats["error"] = f"{where}: expected {expected}, found {dump_json(value)[:40]}"
     return False
 
 
@@ -189,7 +190,8 @@ def measure(docs, openapi_file, verbose=False):
         for name in page.response_fields:
             wrapped["response"] += name not in response_fields and name in response_wrapped
             tally("response", name in response_fields or name in response_wrapped, f"{page.name}: {name}")
-        for status, value in page.examples:
+        for example in page.response_examples:
+            status, value = example.status, example.value
             if status is not None and not 200 <= status < 300:
                 continue
             if value in ({}, []):
