@@ -1,0 +1,412 @@
+"""The API reference pages as data: an independent reader (Python's html.parser, none of the generator's code)
+shared by Tools/coverage.py and Tools/loopback_cloud.py.
+
+read_pages(docs) returns one Page per API page: its URI templates, parameters and top-level body fields, its
+request examples (URL line and/or JSON body) and its JSON response examples with their status codes. JSON is read
+with exact numbers (parse_json / dump_json) so that an example survives a round trip digit for digit.
+"""
+
+import decimal
+import json
+import os
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD")
+URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/\S*)$")
+# Authentication and transport headers are the runtime's business, not the operation's.
+RUNTIME_HEADERS = {"x-auth-token", "content-type", "authorization", "x-sdk-date", "host"}
+NAME = re.compile(r"^[A-Za-z_][\w.:\-\[\]]*$")
+# A request line in an example: a method and a URL whose scheme and host ("https://{endpoint}") are optional.
+EXAMPLE_REQUEST_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://[^/\s]*)?(/.*)$")
+# What introduces a request in a "Samples" section that mixes requests and responses.
+REQUEST_LABEL = re.compile(r"\b(sample|example)\s+(url\s+)?request|\brequest\s+(sample|example)", re.I)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading a page: a flat list of blocks (heading, text, table, code), in document order.
+
+class PageReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks = []          # ("heading", text) | ("text", text) | ("table", caption, rows) | ("code", text)
+        self.skip = 0
+        self.heading = None
+        self.pre = None
+        self.tables = []          # stack of [caption, rows, current row, current cell, in caption]
+        self.text = []
+
+    def flush_text(self):
+        text = re.sub(r"\s+", " ", "".join(self.text)).strip()
+        self.text = []
+        if text:
+            self.blocks.append(("text", text))
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif self.pre is not None:
+            return
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.tables:
+            self.flush_text()
+            self.heading = []
+        elif tag == "pre" and not self.tables:
+            self.flush_text()
+            self.pre = []
+        elif tag == "table":
+            if not self.tables:
+                self.flush_text()
+            self.tables.append({"caption": [], "rows": [], "row": None, "cell": None, "in_caption": False})
+        elif self.tables:
+            table = self.tables[-1]
+            if tag == "caption":
+                table["in_caption"] = True
+            elif tag == "tr":
+                table["row"] = []
+            elif tag in ("td", "th") and table["row"] is not None:
+                attributes = dict(attrs)
+                table["cell"] = {"text": [], "header": tag == "th",
+                                 "rowspan": int(attributes.get("rowspan") or 1) if (attributes.get("rowspan") or "1").isdigit() else 1}
+            elif tag in ("br", "p", "li") and table["cell"] is not None:
+                table["cell"]["text"].append("\n")
+        elif tag in ("br", "p", "li", "div"):
+            self.flush_text()
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag == "pre" and self.pre is not None:
+            self.blocks.append(("code", "".join(self.pre)))
+            self.pre = None
+        elif self.pre is not None:
+            return
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.heading is not None:
+            self.blocks.append(("heading", re.sub(r"\s+", " ", "".join(self.heading)).strip()))
+            self.heading = None
+        elif self.tables:
+            table = self.tables[-1]
+            if tag == "caption":
+                table["in_caption"] = False
+            elif tag in ("td", "th") and table["cell"] is not None and table["row"] is not None:
+                cell = table["cell"]
+                table["row"].append((re.sub(r"[ \t\r\f\v]+", " ", "".join(cell["text"])).strip(), cell["header"],
+                                     cell["rowspan"]))
+                table["cell"] = None
+            elif tag == "tr" and table["row"] is not None:
+                table["rows"].append(table["row"])
+                table["row"] = None
+            elif tag == "table":
+                self.tables.pop()
+                caption = re.sub(r"\s+", " ", "".join(table["caption"])).strip()
+                if not self.tables:
+                    self.blocks.append(("table", caption, expand_rowspans(table["rows"])))
+        elif tag in ("p", "li", "div"):
+            self.flush_text()
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.pre is not None:
+            self.pre.append(data)
+        elif self.heading is not None:
+            self.heading.append(data)
+        elif self.tables:
+            table = self.tables[-1]
+            if table["in_caption"]:
+                table["caption"].append(data)
+            elif table["cell"] is not None:
+                table["cell"]["text"].append(data)
+        else:
+            self.text.append(data)
+
+
+def expand_rowspans(rows):
+    """Rows as lists of (text, is_header), with row-spanned cells repeated in the rows they cover."""
+    expanded, carried = [], {}
+    for row in rows:
+        out, column, cells = [], 0, list(row)
+        while cells or column in carried:
+            if column in carried:
+                text, header, left = carried[column]
+                out.append((text, header))
+                if left > 1:
+                    carried[column] = (text, header, left - 1)
+                else:
+                    del carried[column]
+            else:
+                text, header, span = cells.pop(0)
+                out.append((text, header))
+                if span > 1:
+                    carried[column] = (text, header, span - 1)
+            column += 1
+        expanded.append(out)
+    return expanded
+
+
+def section_kind(heading):
+    """What a heading starts: uri, request, response, example-request, example-response, samples, other,
+    or None for headings that only introduce a table ("Table 2 describes ...", "x Field Description")."""
+    h = heading.lower()
+    if h.startswith("table ") or "field description" in h:
+        return None
+    if h.startswith("uri"):
+        return "uri"
+    if "example" in h or h.startswith("sample"):
+        if "request" in h:
+            return "example-request"
+        if "response" in h:
+            return "example-response"
+        return "samples"
+    if h.startswith("request"):
+        return "request"
+    if h.startswith("response") and "header" not in h:
+        return "response"
+    return "other"
+
+
+def normalize_path(path):
+    path = re.sub(r"\{\?[^}]*\}", "", path)
+    path = path.split("?")[0].split("#")[0].replace(" ", "")
+    return path.rstrip("/") or "/"
+
+
+@dataclass
+class RequestLine:
+    """The request line of an example: `GET https://{endpoint}/v2/{project_id}/datasets?limit=10`."""
+    method: str
+    path: str                 # without scheme, host and query; placeholders such as {project_id} kept
+    query: str                # raw query string, without "?"
+
+
+@dataclass
+class RequestExample:
+    index: int
+    title: str                # the text line before the example (or the section heading)
+    lines: list               # RequestLine: the URL lines shown for it (several when it exists per API version)
+    body_text: str = None     # the body as written (None when the example shows none)
+    body: object = None       # the body parsed by parse_json (None when absent or not valid JSON)
+
+
+@dataclass
+class ResponseExample:
+    status: int               # None when the page does not say
+    value: object             # parsed by parse_json: a dict or a list
+
+
+class Page:
+    """What an API page documents, as this module reads it."""
+
+    def __init__(self, name, blocks):
+        self.name = name
+        self.uris = []            # (METHOD, path)
+        self.params = []          # (name, location or None)
+        self.request_fields = []
+        self.response_fields = []
+        self.response_examples = []
+        self.statuses = set()     # status codes the page names ("Status code: 200" lines, status code tables)
+        requests = RequestExampleCollector()
+        section, request_tables, response_tables = "other", [], []
+        status, label, heading = None, "", ""
+        for block in blocks:
+            if block[0] == "heading":
+                kind = section_kind(block[1])
+                if kind is not None:
+                    section, status, label, heading = kind, None, "", block[1]
+                continue
+            if block[0] == "text":
+                text = block[1]
+                if text == "URI":  # a few pages write the heading as a paragraph
+                    section, status, label = "uri", None, ""
+                    continue
+                if section == "uri":
+                    for line in text.split("\n"):
+                        match = URI_LINE.match(line.strip())
+                        if match:
+                            self.uris.append((match.group(1), match.group(2)))
+                if is_request_example(section, label, text):
+                    lines, _ = split_request_code(text)
+                    if lines:  # a URL line written as a paragraph
+                        requests.add(label or heading, lines, None)
+                        continue
+                found = re.search(r"status code:?\s*(\d{3})", text, re.I)
+                if found:
+                    status = int(found.group(1))
+                    self.statuses.add(status)
+                label = text
+                continue
+            if block[0] == "code":
+                if section == "uri":
+                    for line in block[1].split("\n"):
+                        match = URI_LINE.match(line.strip())
+                        if match:
+                            self.uris.append((match.group(1), match.group(2)))
+                    continue
+                is_response = section == "example-response" or (
+                    section == "samples" and "response" in label.lower())
+                if not is_response:
+                    if is_request_example(section, label, block[1]):
+                        requests.add(label or heading, *split_request_code(block[1]))
+                    continue
+                if re.search(r"\b(fail|failed|failure|error)\b", label, re.I) and status is None:
+                    continue
+                try:
+                    value = parse_json(block[1])
+                except ValueError:
+                    continue
+                if isinstance(value, (dict, list)):
+                    self.response_examples.append(ResponseExample(status, value))
+                continue
+            caption, rows = block[1], block[2]
+            self.statuses |= status_table_codes(rows)
+            names = table_names(rows)
+            if names is None:
+                continue
+            lowered = caption.lower()
+            if "header" in lowered:
+                self.params += [(n, "header") for n in names if n.lower() not in RUNTIME_HEADERS]
+            elif section == "uri":
+                location = "query" if "query" in lowered else "path" if "path" in lowered else None
+                self.params += [(n, location) for n in names]
+            elif "query" in lowered and section in ("request", "uri"):
+                self.params += [(n, "query") for n in names]
+            elif section == "request":
+                request_tables.append(names)
+            elif section == "response":
+                response_tables.append(names)
+        self.request_examples = requests.examples
+        if request_tables:
+            self.request_fields = request_tables[0]
+        if response_tables:
+            self.response_fields = response_tables[0]
+        # URI tables without a location: a name in the path template is a path parameter, anything else query.
+        templates = set()
+        for _, path in self.uris:
+            templates |= set(re.findall(r"\{([^}?]+)\}", normalize_path(path)))
+        self.params = [(n, loc or ("path" if n in templates else "query")) for n, loc in self.params]
+        self.params = list(dict.fromkeys(self.params))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Request examples: URL lines and JSON bodies, alone or together, in code blocks or paragraphs.
+
+def is_request_example(section, label, text):
+    """Whether a block shows a request: anything in an example-request section; in a mixed "Samples" section
+    only what a request label introduces or what starts with a request line."""
+    if section == "example-request":
+        return True
+    if section != "samples":
+        return False
+    return bool(REQUEST_LABEL.search(label)) or bool(split_request_code(text)[0])
+
+
+def parse_request_line(line):
+    match = EXAMPLE_REQUEST_LINE.match(line.strip())
+    if not match:
+        return None
+    # Spaces inside a URL, doubled slashes after the host and a doubled "?" are slips of the pages.
+    target = re.sub(r"\s+", "", match.group(2))
+    path, _, query = target.partition("?")
+    return RequestLine(match.group(1), re.sub(r"/{2,}", "/", path), query.lstrip("?"))
+
+
+def split_request_code(text):
+    """The leading request lines of an example block and the text after them (the body, or None)."""
+    lines = text.strip().split("\n")
+    request_lines = []
+    while lines:
+        line = parse_request_line(lines[0])
+        if line is None and lines[0].strip():
+            break
+        lines.pop(0)
+        if line is not None:
+            request_lines.append(line)
+    rest = "\n".join(lines).strip()
+    return request_lines, rest or None
+
+
+class RequestExampleCollector:
+    """Groups URL lines and bodies into examples. A body without its own URL line completes the URL-only example
+    before it, or else repeats the last URL lines shown: pages often give one URL line for several titled
+    bodies."""
+
+    def __init__(self):
+        self.examples = []
+        self.lines = []
+
+    def add(self, title, lines, body_text):
+        if not lines and body_text is None:
+            return
+        last = self.examples[-1] if self.examples else None
+        if lines or last is None or last.body_text is not None:
+            self.lines = lines or self.lines
+            last = RequestExample(len(self.examples), title, list(self.lines))
+            self.examples.append(last)
+        else:
+            last.title = title
+        if body_text is not None:
+            last.body_text = body_text
+            try:
+                last.body = parse_json(body_text)
+            except ValueError:
+                pass  # not valid JSON: only body_text is kept
+
+
+def status_table_codes(rows):
+    """The codes of a "Status Code | Description" table."""
+    if not rows or not rows[0] or rows[0][0][0].lower() not in ("status code", "status codes"):
+        return set()
+    return {int(row[0][0]) for row in rows[1:] if row and re.fullmatch(r"\d{3}", row[0][0])}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# JSON with exact numbers: the pages' examples are compared and re-sent digit for digit.
+
+def parse_json(text):
+    """json.loads with every non-integer number as a Decimal (1.50 stays 1.50, 0.1 stays exact)."""
+    return json.loads(text, parse_float=decimal.Decimal)
+
+
+def dump_json(value):
+    """json.dumps (default layout) that also writes a Decimal with the digits it was read with."""
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)}: {dump_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(dump_json(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+def table_names(rows):
+    """The first column of a parameter table (without its header row), or None for other tables."""
+    if not rows:
+        return None
+    header = [text.lower() for text, _ in rows[0]]
+    if not header or header[0] not in ("parameter", "name", "parameter name", "field"):
+        return None
+    names = []
+    for row in rows[1:]:
+        if not row:
+            continue
+        name = row[0][0].split("\n")[0].strip()
+        if NAME.match(name) and name.lower() != "parameter":
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def read_pages(docs):
+    pages = []
+    for name in sorted(os.listdir(docs)):
+        if not name.endswith(".html"):
+            continue
+        reader = PageReader()
+        with open(os.path.join(docs, name), encoding="utf-8", errors="replace") as handle:
+            reader.feed(handle.read())
+        reader.flush_text()
+        page = Page(name, reader.blocks)
+        # An API page has one URI section documenting the operation (one path, or the same path under a few
+        # versions); chapter overviews list many.
+        if page.uris and len({m for m, _ in page.uris}) == 1 and len(page.uris) <= 3:
+            pages.append(page)
+    return pages

@@ -1,0 +1,626 @@
+#!/usr/bin/env python3
+"""A loopback cloud for end-to-end tests: an HTTP server that answers every operation documented in a folder of API
+reference pages with that page's own response example, after checking the request's AK/SK signature with the
+official Huawei Cloud SDK signer (`pip install huaweicloudsdkcore`).
+
+    python3 Tools/loopback_cloud.py --docs <pages-dir> --ak <AK> --sk <SK> [--port 0] [--host 127.0.0.1]
+
+Prints `listening <port>` once it accepts connections, then runs until SIGTERM/SIGINT or until its stdin reaches
+EOF: the process that starts it keeps a pipe to its stdin open, so the server never outlives its test.
+
+API requests (any path outside /__loopback/) are answered 401 when the signature is missing or wrong, 404 when no
+page documents the method and path, and otherwise with the page's first 2xx (or status-less) response example,
+unless a scripted step applies. Every one is logged.
+
+Control API (unsigned, JSON):
+    GET    /__loopback/cases      every API page: method, path template, request examples, documented answer
+    GET    /__loopback/requests   the log of API requests, in arrival order
+    DELETE /__loopback/requests   clears the log and the script
+    POST   /__loopback/script     {"steps": [...]} queues steps; GET returns the steps still queued
+A step applies to the first API request (with a valid signature) that fits its optional "page" and "method", as
+many times as its "times" (default 1):
+    {"kind": "status", "status": 503, "retryAfter": "1", "body": {...}}    that status instead of the answer
+    {"kind": "drop"}                                                       close the connection without an answer
+    {"kind": "delay", "seconds": 2.5}                                      the usual answer, late
+    {"kind": "respond", "status": 200, "body": {...}}                      this body instead of the example
+"""
+
+import argparse
+import hmac
+import os
+import re
+import signal
+import socketserver
+import sys
+import threading
+import time
+import traceback
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from huaweicloudsdkcore.sdk_request import SdkRequest
+from huaweicloudsdkcore.signer.signer import Signer
+
+from docpages import dump_json, normalize_path, parse_json, read_pages
+
+AUTHORIZATION = re.compile(r"^SDK-HMAC-SHA256\s+Access=([^,\s]*),\s*SignedHeaders=([^,\s]*),\s*Signature=(\S*)$")
+SECRET_HEADERS = {"x-auth-token", "x-security-token"}
+NO_BODY_STATUSES = {204, 304}
+
+
+@dataclass
+class ReceivedRequest:
+    method: str
+    path: str                 # raw (percent-encoded as received), without the query
+    query: list               # (name, value) pairs, decoded, in received order
+    headers: list             # (name, value) pairs as received
+    body: bytes
+
+    def header(self, name):
+        """The first value of a header, whatever the case of its name; None when absent."""
+        lowered = name.lower()
+        return next((value for key, value in self.headers if key.lower() == lowered), None)
+
+    def json_body(self):
+        """The body as a JSON value, or None when there is none or it is not JSON."""
+        try:
+            return parse_json(self.body.decode("utf-8")) if self.body else None
+        except ValueError:
+            return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Signature verification: the received request is signed again by the official SDK and the results compared.
+
+class SignatureVerifier:
+    def __init__(self, ak, sk):
+        self.ak = ak
+        self._signer = Signer(SimpleNamespace(ak=ak, sk=sk))
+
+    def verify(self, request):
+        """`valid`, `missing` or `invalid: <reason>`; the reason never carries the secret or the expected signature."""
+        authorization = request.header("Authorization")
+        if authorization is None:
+            return "missing"
+        authorization = authorization.strip()
+        match = AUTHORIZATION.match(authorization)
+        if not match:
+            return "invalid: Authorization is not 'SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...'"
+        access, signed_headers, signature = match.groups()
+        if not hmac.compare_digest(access.encode(), self.ak.encode()):
+            return "invalid: unknown access key"
+        names = signed_headers.split(";")
+        if request.header("X-Sdk-Date") is None:
+            return "invalid: no X-Sdk-Date header"
+        if "x-sdk-date" not in names:
+            return "invalid: X-Sdk-Date is not among the signed headers"
+        header_params = {}
+        for name in names:
+            received = next(((key, value) for key, value in request.headers if key.lower() == name), None)
+            if received is None:
+                return f"invalid: signed header {name} was not sent"
+            header_params[received[0]] = received[1]
+        official = SdkRequest(method=request.method, schema="http", host=request.header("Host"),
+                              resource_path=request.path, query_params=signer_query(request.query),
+                              header_params=header_params, body=request.body or None)
+        try:
+            expected = self._signer.sign(official).header_params["Authorization"]
+        except ValueError:
+            return "invalid: X-Sdk-Date is not of the form YYYYMMDDTHHMMSSZ"
+        _, expected_headers, expected_signature = AUTHORIZATION.match(expected).groups()
+        if expected_headers != signed_headers:
+            return f"invalid: SignedHeaders {signed_headers} differ from the official signer's {expected_headers}"
+        if not hmac.compare_digest(expected_signature.encode(), signature.encode()):
+            return "invalid: signature mismatch"
+        if not hmac.compare_digest(expected.encode(), authorization.encode()):
+            return "invalid: Authorization is not laid out as the official signer writes it"
+        return "valid"
+
+
+def signer_query(pairs):
+    """The query as the official SDK holds it: a repeated name is one entry with a list value, and a list of integer
+    literals holds ints, because the SDK sorts a typed integer list numerically when it signs."""
+    grouped = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    params = []
+    for name, values in grouped.items():
+        if len(values) == 1:
+            params.append((name, values[0]))
+        elif all(re.fullmatch(r"-?\d+", v) and str(int(v)) == v for v in values):
+            params.append((name, [int(v) for v in values]))
+        else:
+            params.append((name, values))
+    return params
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Routing: method and path to the page that documents them.
+
+def path_segments(path):
+    """A path's percent-decoded segments, a trailing slash ignored."""
+    return [unquote(segment) for segment in (path.rstrip("/") or "/").split("/")]
+
+
+class Route:
+    """One documented URI of a page. `{name}` matches a non-empty part of one segment."""
+
+    def __init__(self, page, method, template):
+        self.page = page
+        self.method = method
+        self.template = template
+        self.segments = []
+        for segment in template.split("/"):
+            pieces = re.split(r"\{([^}]+)\}", segment)  # literal, name, literal, name, ..., literal
+            pattern = "".join(re.escape(piece) if i % 2 == 0 else "(.+)" for i, piece in enumerate(pieces))
+            self.segments.append((re.compile(pattern), pieces[1::2]))
+        self.rank = (sum(1 for _, names in self.segments if not names), len(template))
+
+    def match(self, segments):
+        """The path parameters when the decoded segments fit the template, else None."""
+        if len(segments) != len(self.segments):
+            return None
+        parameters = {}
+        for segment, (pattern, names) in zip(segments, self.segments):
+            found = pattern.fullmatch(segment)
+            if not found:
+                return None
+            for name, value in zip(names, found.groups()):
+                parameters.setdefault(name, value)
+        return parameters
+
+
+class Router:
+    def __init__(self, pages):
+        self.routes = [Route(page, method, normalize_path(path)) for page in pages for method, path in page.uris]
+
+    def route(self, method, path, body):
+        """(page, path parameters) of the best route, or None. More literal segments win, then the longer
+        template; pages that share a path (batch action endpoints) are told apart by the body."""
+        segments = path_segments(path)
+        matches = [(route, parameters) for route in self.routes if route.method == method
+                   for parameters in [route.match(segments)] if parameters is not None]
+        if not matches:
+            return None
+        best = max(route.rank for route, _ in matches)
+
+        def preference(match):
+            exact, shared = body_affinity(body, match[0].page)
+            return (not exact, -shared, match[0].page.name)
+
+        route, parameters = min((m for m in matches if m[0].rank == best), key=preference)
+        return route.page, parameters
+
+
+def body_affinity(body, page):
+    """How well a body fits a page's request examples: equal to one first, then the most top-level keys and equal
+    top-level scalar values shared with one ({"os-start": ...} against {"os-stop": ...}, "action": "create"
+    against "action": "delete")."""
+    if not isinstance(body, (dict, list)):
+        return (False, 0)
+    score = 0
+    for example in page.request_examples:
+        if example.body is None:
+            continue
+        if json_equal(body, example.body):
+            return (True, 0)
+        if isinstance(body, dict) and isinstance(example.body, dict):
+            shared = body.keys() & example.body.keys()
+            equal = sum(1 for key in shared if not isinstance(body[key], (dict, list))
+                        and json_equal(body[key], example.body[key]))
+            score = max(score, len(shared) + equal)
+    return (False, score)
+
+
+def json_equal(a, b):
+    """Equality of JSON values: numbers by exact value (1 == 1.0), booleans apart from numbers, objects whatever
+    their key order."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, (int, float, Decimal)) and isinstance(b, (int, float, Decimal)):
+        return a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(json_equal(a[key], b[key]) for key in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(map(json_equal, a, b))
+    return type(a) is type(b) and a == b
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What a page documents: its answer, and its examples as test cases.
+
+def documented_answer(page):
+    """(status, body or None): the first response example with a 2xx or unstated status (then 200); without one
+    200 with {}, or 204 when that is the only success status the page names."""
+    for example in page.response_examples:
+        if example.status is None or 200 <= example.status < 300:
+            status = example.status or 200
+            return status, None if status in NO_BODY_STATUSES else example.value
+    if {status for status in page.statuses if 200 <= status < 300} == {204}:
+        return 204, None
+    return 200, {}
+
+
+def page_case(page, routes):
+    """The /__loopback/cases entry of a page; `routes` are its own, the first being the URI it documents first."""
+    status, body = documented_answer(page)
+    examples = []
+    for example in page.request_examples:
+        # An example shown for several API versions: the URL line of the first documented URI, if any.
+        line = next((line for line in example.lines if routes[0].match(path_segments(line.path)) is not None),
+                    example.lines[0] if example.lines else None)
+        parameters = {}
+        if line is not None:
+            segments = path_segments(line.path)
+            found = next((p for p in (route.match(segments) for route in routes) if p is not None), {})
+            parameters = {name: value for name, value in found.items() if not re.fullmatch(r"\{[^}]*\}", value)}
+        examples.append({
+            "index": example.index,
+            "title": example.title,
+            "urlPath": line.path if line else None,
+            "pathParameters": parameters,
+            "query": [[name, value] for name, value in parse_qsl(line.query, keep_blank_values=True)] if line else [],
+            "body": example.body,
+            "bodyText": example.body_text,
+        })
+    return {
+        "page": page.name,
+        "method": routes[0].method,
+        "template": routes[0].template,
+        "templates": [route.template for route in routes],
+        "requestExamples": examples,
+        "response": {"status": status, "body": body},
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The request log and the script of faults, shared by the handler threads.
+
+STEP_KEYS = {"kind", "page", "method", "times", "status", "retryAfter", "body", "seconds"}
+
+
+def checked_step(step):
+    """A script step with its defaults filled in; ValueError says what is wrong with it."""
+    if not isinstance(step, dict):
+        raise ValueError("a step is a JSON object")
+    if step.keys() - STEP_KEYS:
+        raise ValueError(f"unknown step keys {sorted(step.keys() - STEP_KEYS)}; known: {sorted(STEP_KEYS)}")
+    kind = step.get("kind")
+    if kind not in ("status", "drop", "delay", "respond"):
+        raise ValueError(f"unknown step kind {kind!r}; known: status, drop, delay, respond")
+    step = dict(step, times=step.get("times", 1))
+    if not is_integer(step["times"]) or step["times"] < 1:
+        raise ValueError("times is a positive integer")
+    if not all(isinstance(step.get(key, ""), str) for key in ("page", "method")):
+        raise ValueError("page and method are strings")
+    if "retryAfter" in step:
+        if not isinstance(step["retryAfter"], (str, int)) or isinstance(step["retryAfter"], bool):
+            raise ValueError("retryAfter is a string or an integer")
+        step["retryAfter"] = str(step["retryAfter"])
+    if kind == "respond":
+        step.setdefault("status", 200)
+        step.setdefault("body", {})
+    if kind in ("status", "respond") and not (is_integer(step.get("status")) and 200 <= step["status"] <= 599):
+        raise ValueError("status is an integer from 200 to 599")
+    if kind == "delay":
+        seconds = step.get("seconds")
+        if not (isinstance(seconds, (int, Decimal)) and not isinstance(seconds, bool) and seconds >= 0):
+            raise ValueError("seconds is a number, 0 or more")
+    return step
+
+
+def is_integer(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class LoopbackState:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.log = []
+        self.steps = []
+
+    def open_entry(self, entry):
+        """Logs a request as it arrives (arrival order, even when a delayed one is answered later)."""
+        with self.lock:
+            entry["seq"] = len(self.log) + 1
+            self.log.append(entry)
+
+    def update(self, entry, **fields):
+        with self.lock:
+            entry.update(fields)
+
+    def requests(self):
+        with self.lock:
+            return [dict(entry) for entry in self.log]
+
+    def add_steps(self, steps):
+        with self.lock:
+            self.steps += steps
+
+    def queued_steps(self):
+        with self.lock:
+            return [dict(step) for step in self.steps]
+
+    def take_step(self, page, method):
+        """Consumes one use of the first queued step that applies to this request."""
+        with self.lock:
+            for step in self.steps:
+                if step.get("page", page) == page and step.get("method", method).upper() == method:
+                    step["times"] -= 1
+                    if step["times"] == 0:
+                        self.steps.remove(step)
+                    return dict(step)
+        return None
+
+    def clear(self):
+        with self.lock:
+            self.log = []
+            self.steps = []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# HTTP.
+
+class MalformedRequest(Exception):
+    """A request whose body cannot be framed or whose target is not a path."""
+
+
+class LoopbackServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address, pages, ak, sk):
+        self.router = Router(pages)
+        self.verifier = SignatureVerifier(ak, sk)
+        self.state = LoopbackState()
+        self.cases = [page_case(page, [r for r in self.router.routes if r.page is page]) for page in pages]
+        super().__init__(address, LoopbackHandler)
+
+    def server_bind(self):
+        # HTTPServer.server_bind also looks up the host's DNS name, which can stall for seconds in a sandbox.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+class LoopbackHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        try:
+            request = self.read_request()
+            if request.path.startswith("/__loopback/"):
+                self.control(request)
+            else:
+                self.api(request)
+        except MalformedRequest as problem:
+            self.send_error(400, str(problem))
+        except Exception:  # a bug here: answer rather than leave the test waiting
+            self.log_error("%s", traceback.format_exc())
+            self.send_error(500, "loopback cloud error (see its stderr)")
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+
+    def read_request(self):
+        target = self.path
+        if target.startswith(("http://", "https://")):  # absolute form
+            parts = urlsplit(target)
+            target = parts.path + ("?" + parts.query if parts.query else "")
+        if not target.startswith("/"):
+            raise MalformedRequest(f"request target {target!r} is not a path")
+        path, _, query = target.partition("?")
+        headers = [(name, utf8(value)) for name, value in self.headers.items()]
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            body = self.read_chunked()
+        else:
+            length = self.headers.get("Content-Length") or "0"
+            if not length.strip().isdigit():
+                raise MalformedRequest(f"Content-Length {length!r} is not a number")
+            body = self.rfile.read(int(length))
+            if len(body) < int(length):
+                raise MalformedRequest("the body is shorter than its Content-Length")
+        return ReceivedRequest(self.command, path, parse_qsl(query, keep_blank_values=True), headers, body)
+
+    def read_chunked(self):
+        body = bytearray()
+        while True:
+            try:
+                size = int(self.rfile.readline(1024).split(b";")[0].strip(), 16)
+            except ValueError:
+                raise MalformedRequest("malformed chunk size") from None
+            if size == 0:
+                break
+            chunk = self.rfile.read(size)
+            if len(chunk) < size:
+                raise MalformedRequest("a chunk is shorter than its size")
+            body += chunk
+            self.rfile.readline(1024)  # the CRLF after the chunk
+        while self.rfile.readline(65536) not in (b"\r\n", b"\n", b""):
+            pass  # trailer fields
+        return bytes(body)
+
+    # -- API requests ------------------------------------------------------------------------------------
+
+    def api(self, request):
+        server = self.server
+        entry = log_entry(request.method, request.path, request.query, request.headers, request.body)
+        server.state.open_entry(entry)
+        verdict = server.verifier.verify(request)
+        body = request.json_body()
+        routed = server.router.route(request.method, request.path, body)
+        page, parameters = routed or (None, {})
+        matches = [e.index for e in page.request_examples
+                   if body is not None and e.body is not None and json_equal(body, e.body)] if page else []
+        server.state.update(entry, signature=verdict, page=page.name if page else None, pathParameters=parameters,
+                            bodyMatchesExamples=matches)
+        if verdict != "valid":
+            reason = "no Authorization header" if verdict == "missing" else verdict.removeprefix("invalid: ")
+            self.answer(entry, 401, {"error_code": "APIGW.0301",
+                                     "error_msg": f"Incorrect IAM authentication information: {reason}"})
+            return
+        step = server.state.take_step(page.name if page else None, request.method)
+        kind = step["kind"] if step else None
+        server.state.update(entry, fault=kind)
+        if kind == "drop":
+            self.close_connection = True  # nothing is written: the client sees the connection close
+            return
+        if kind == "delay":
+            time.sleep(float(step["seconds"]))
+        if kind == "status":
+            status = step["status"]
+            retry_after = [("Retry-After", step["retryAfter"])] if "retryAfter" in step else []
+            self.answer(entry, status, step.get("body", scripted_error(status)), retry_after)
+        elif kind == "respond":
+            self.answer(entry, step["status"], step["body"])
+        elif page is None:
+            self.answer(entry, 404, {"error_code": "APIGW.0101",
+                                     "error_msg": "The API does not exist or has not been published in the environment"})
+        else:
+            self.answer(entry, *documented_answer(page))
+
+    def answer(self, entry, status, body, headers=()):
+        request_id = uuid.uuid4().hex
+        # Logged before it is sent: a test that reads the log right after its answer sees the status.
+        self.server.state.update(entry, status=status, requestId=request_id)
+        self.send_json(status, body, headers, request_id)
+
+    # -- control API -------------------------------------------------------------------------------------
+
+    def control(self, request):
+        state = self.server.state
+        resource = request.path.rstrip("/")
+        if resource == "/__loopback/cases" and request.method == "GET":
+            self.send_json(200, self.server.cases)
+        elif resource == "/__loopback/requests" and request.method == "GET":
+            self.send_json(200, {"requests": state.requests()})
+        elif resource == "/__loopback/requests" and request.method == "DELETE":
+            state.clear()
+            self.send_json(200, {"requests": []})
+        elif resource == "/__loopback/script" and request.method == "GET":
+            self.send_json(200, {"steps": state.queued_steps()})
+        elif resource == "/__loopback/script" and request.method == "POST":
+            try:
+                script = parse_json(request.body.decode("utf-8"))
+                if not isinstance(script, dict) or not isinstance(script.get("steps"), list):
+                    raise ValueError('the script is {"steps": [...]}')
+                state.add_steps([checked_step(step) for step in script["steps"]])
+            except ValueError as problem:
+                self.send_json(400, {"error_code": "LOOPBACK.0400", "error_msg": str(problem)})
+                return
+            self.send_json(200, {"steps": state.queued_steps()})
+        elif resource in ("/__loopback/cases", "/__loopback/requests", "/__loopback/script"):
+            self.send_json(405, {"error_code": "LOOPBACK.0405", "error_msg": f"{request.method} is not supported here"})
+        else:
+            self.send_json(404, {"error_code": "LOOPBACK.0404", "error_msg": f"no control resource {resource}"})
+
+    # -- responses ---------------------------------------------------------------------------------------
+
+    def send_json(self, status, body, headers=(), request_id=None):
+        payload = b"" if body is None or status in NO_BODY_STATUSES else dump_json(body).encode("utf-8")
+        self.send_response(status)
+        self.send_header("X-Request-Id", request_id or uuid.uuid4().hex)
+        if status not in NO_BODY_STATUSES:  # these have no body, and no Content-Length either (RFC 9110)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+
+    def send_error(self, code, message=None, explain=None):
+        """Requests that cannot be read (by http.server or by read_request): logged, answered in JSON, and the
+        connection closed since where the next request starts is unknown."""
+        headers = list(self.headers.items()) if getattr(self, "headers", None) else []
+        target = getattr(self, "path", "") or ""
+        path, _, query = target.partition("?")
+        entry = log_entry(getattr(self, "command", None), path or None, parse_qsl(query, keep_blank_values=True),
+                          headers, b"")
+        self.server.state.open_entry(entry)
+        self.close_connection = True
+        body = {"error_code": f"LOOPBACK.{int(code):04d}", "error_msg": message or HTTPStatus(code).phrase}
+        self.answer(entry, int(code), body, [("Connection", "close")])
+
+    def log_request(self, code="-", size="-"):
+        pass  # the JSON log is the record; stderr keeps only errors
+
+
+def log_entry(method, path, query, headers, body):
+    lowered = {}
+    for name, value in headers:
+        lowered[name.lower()] = redacted(name, value)
+    return {
+        "seq": None, "method": method, "path": path, "query": [[name, value] for name, value in query],
+        "headers": lowered, "body": body.decode("utf-8", errors="replace") if body else None,
+        "page": None, "pathParameters": {}, "signature": None, "fault": None, "bodyMatchesExamples": [],
+        "status": None, "requestId": None,
+    }
+
+
+def redacted(name, value):
+    """A header value fit for the log: no credential in it."""
+    lowered = name.lower()
+    if lowered == "authorization":
+        match = AUTHORIZATION.match(value.strip())
+        if match:
+            return f"SDK-HMAC-SHA256 Access={match[1]}, SignedHeaders={match[2]}, Signature=<redacted>"
+        return "<redacted>"
+    return "<redacted>" if lowered in SECRET_HEADERS else value
+
+
+def scripted_error(status):
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "Scripted status"
+    return {"error_code": f"APIGW.{status:04d}", "error_msg": phrase}
+
+
+def utf8(value):
+    """http.server reads header bytes as Latin-1; a client signs them as UTF-8."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", required=True, help="folder of API reference pages (*.html)")
+    parser.add_argument("--ak", required=True, help="access key the requests must be signed with")
+    parser.add_argument("--sk", required=True, help="secret key the requests must be signed with")
+    parser.add_argument("--port", type=int, default=0, help="0 (default): any free port")
+    parser.add_argument("--host", default="127.0.0.1")
+    options = parser.parse_args(argv)
+    pages = read_pages(options.docs)
+    if not pages:
+        parser.error(f"no API pages in {options.docs}")
+    server = LoopbackServer((options.host, options.port), pages, options.ak, options.sk)
+
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    def stop_at_end_of_input():
+        # os.read, not sys.stdin: a daemon thread blocked inside a buffered reader aborts interpreter shutdown.
+        while os.read(sys.stdin.fileno(), 4096):
+            pass
+        server.shutdown()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    threading.Thread(target=stop_at_end_of_input, daemon=True).start()
+    print(f"listening {server.server_address[1]}", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
