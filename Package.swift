@@ -108,6 +108,17 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // End to end: the SDK and the generated CLIs against Tools/loopback_cloud.py (official signer, documented
+        // examples, injected faults). The CLIs are run as built products, not linked.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ModelArts", "ECS", "CloudCore", "APISchema",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter"]

@@ -11,7 +11,7 @@ extension ECSClient {
     /// `GET /v2.1/{project_id}/os-availability-zone`
     ///
     /// - Returns: Response parameters
-    public func queryAZs() async throws -> QueryAZsResponse {
+    public func queryAzs() async throws -> QueryAZsResponse {
         let request = OperationRequest(
             operation: "QueryAZs",
             method: .get,

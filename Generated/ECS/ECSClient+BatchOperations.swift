@@ -13,7 +13,7 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func restartEcSsInBatch(_ body: RestartECSsInBatchRequest) async throws -> ResponsesTask {
+    public func restartEcssInBatch(_ body: RestartECSsInBatchRequest) async throws -> ResponsesTask {
         let request = OperationRequest(
             operation: "RestartECSsInBatch",
             method: .post,
@@ -32,7 +32,7 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func startEcSsInBatch(_ body: StartECSsInBatchRequest) async throws -> ResponsesTask {
+    public func startEcssInBatch(_ body: StartECSsInBatchRequest) async throws -> ResponsesTask {
         let request = OperationRequest(
             operation: "StartECSsInBatch",
             method: .post,
@@ -51,7 +51,7 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func stopEcSsInBatch(_ body: StopECSsInBatchRequest) async throws -> ResponsesTask {
+    public func stopEcssInBatch(_ body: StopECSsInBatchRequest) async throws -> ResponsesTask {
         let request = OperationRequest(
             operation: "StopECSsInBatch",
             method: .post,

@@ -30,7 +30,7 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func deleteEcSs(_ body: DeleteECSsRequest) async throws -> ResponsesTask {
+    public func deleteEcss(_ body: DeleteECSsRequest) async throws -> ResponsesTask {
         let request = OperationRequest(
             operation: "DeleteECSs",
             method: .post,

@@ -13,7 +13,7 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
-    public func addNiCsToEcsInBatch(
+    public func addNicsToEcsInBatch(
         serverId: String,
         _ body: AddNICsToECSInBatchRequest
     ) async throws -> ResponsesTask {
@@ -36,7 +36,7 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
-    public func deleteNiCsFromEcsInBatch(
+    public func deleteNicsFromEcsInBatch(
         serverId: String,
         _ body: DeleteNICsFromECSInBatchRequest
     ) async throws -> ResponsesTask {

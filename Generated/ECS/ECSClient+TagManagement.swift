@@ -57,7 +57,7 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: Response parameters
-    public func queryEcSsByTag(_ body: QueryECSsByTagRequest) async throws -> QueryECSsByTagResponse {
+    public func queryEcssByTag(_ body: QueryECSsByTagRequest) async throws -> QueryECSsByTagResponse {
         let request = OperationRequest(
             operation: "QueryECSsByTag",
             method: .post,

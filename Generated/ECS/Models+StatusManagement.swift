@@ -179,23 +179,29 @@ public struct OsChange: Codable, Sendable, Hashable {
     /// For more information, see Table 4.
     public var metadata: Metadata?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var adminpass: String?
+
     private enum CodingKeys: String, CodingKey {
         case keyname
         case userid
         case imageid
         case metadata
+        case adminpass
     }
 
     public init(
         keyname: String? = nil,
         userid: String? = nil,
         imageid: String,
-        metadata: Metadata? = nil
+        metadata: Metadata? = nil,
+        adminpass: String? = nil
     ) {
         self.keyname = keyname
         self.userid = userid
         self.imageid = imageid
         self.metadata = metadata
+        self.adminpass = adminpass
     }
 }
 
@@ -211,20 +217,32 @@ public struct OsReinstall: Codable, Sendable, Hashable {
     /// For more information, see Table 4.
     public var metadata: Metadata?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var adminpass: String?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var mode: String?
+
     private enum CodingKeys: String, CodingKey {
         case keyname
         case userid
         case metadata
+        case adminpass
+        case mode
     }
 
     public init(
         keyname: String? = nil,
         userid: String,
-        metadata: Metadata? = nil
+        metadata: Metadata? = nil,
+        adminpass: String? = nil,
+        mode: String? = nil
     ) {
         self.keyname = keyname
         self.userid = userid
         self.metadata = metadata
+        self.adminpass = adminpass
+        self.mode = mode
     }
 }
 

@@ -7,7 +7,7 @@ import ECS
 
 struct QueryAZsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-a-zs",
+        commandName: "query-azs",
         abstract: "Querying AZs",
         discussion: """
             GET /v2.1/{project_id}/os-availability-zone
@@ -22,7 +22,7 @@ struct QueryAZsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryAZs()
+            _ = try await client.queryAzs()
         }
     }
 }

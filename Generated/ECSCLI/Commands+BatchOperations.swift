@@ -7,7 +7,7 @@ import ECS
 
 struct RestartECSsInBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restart-ec-ss-in-batch",
+        commandName: "restart-ecss-in-batch",
         abstract: "Restarting ECSs in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/action
@@ -34,14 +34,14 @@ struct RestartECSsInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(RestartECSsInBatchRequest.self, from: body)
-            _ = try await client.restartEcSsInBatch(requestBody)
+            _ = try await client.restartEcssInBatch(requestBody)
         }
     }
 }
 
 struct StartECSsInBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start-ec-ss-in-batch",
+        commandName: "start-ecss-in-batch",
         abstract: "Starting ECSs in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/action
@@ -68,14 +68,14 @@ struct StartECSsInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(StartECSsInBatchRequest.self, from: body)
-            _ = try await client.startEcSsInBatch(requestBody)
+            _ = try await client.startEcssInBatch(requestBody)
         }
     }
 }
 
 struct StopECSsInBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stop-ec-ss-in-batch",
+        commandName: "stop-ecss-in-batch",
         abstract: "Stopping ECSs in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/action
@@ -102,7 +102,7 @@ struct StopECSsInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(StopECSsInBatchRequest.self, from: body)
-            _ = try await client.stopEcSsInBatch(requestBody)
+            _ = try await client.stopEcssInBatch(requestBody)
         }
     }
 }

@@ -40,7 +40,7 @@ struct CreateECSCommand: AsyncParsableCommand {
 
 struct DeleteECSsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ec-ss",
+        commandName: "delete-ecss",
         abstract: "Deleting ECSs",
         discussion: """
             POST /v1/{project_id}/cloudservers/delete
@@ -66,7 +66,7 @@ struct DeleteECSsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(DeleteECSsRequest.self, from: body)
-            _ = try await client.deleteEcSs(requestBody)
+            _ = try await client.deleteEcss(requestBody)
         }
     }
 }

@@ -7,7 +7,7 @@ import ECS
 
 struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-ni-cs-to-ecs-in-batch",
+        commandName: "add-nics-to-ecs-in-batch",
         abstract: "Adding NICs to an ECS in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/nics
@@ -38,14 +38,14 @@ struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(AddNICsToECSInBatchRequest.self, from: body)
-            _ = try await client.addNiCsToEcsInBatch(serverId: serverId, requestBody)
+            _ = try await client.addNicsToEcsInBatch(serverId: serverId, requestBody)
         }
     }
 }
 
 struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ni-cs-from-ecs-in-batch",
+        commandName: "delete-nics-from-ecs-in-batch",
         abstract: "Deleting NICs from an ECS in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/nics/delete
@@ -76,7 +76,7 @@ struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(DeleteNICsFromECSInBatchRequest.self, from: body)
-            _ = try await client.deleteNiCsFromEcsInBatch(serverId: serverId, requestBody)
+            _ = try await client.deleteNicsFromEcsInBatch(serverId: serverId, requestBody)
         }
     }
 }

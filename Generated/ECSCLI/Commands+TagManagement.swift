@@ -83,7 +83,7 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
 
 struct QueryECSsByTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ec-ss-by-tag",
+        commandName: "query-ecss-by-tag",
         abstract: "Querying ECSs by Tag",
         discussion: """
             POST /v1/{project_id}/servers/resource_instances/action
@@ -109,7 +109,7 @@ struct QueryECSsByTagCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(QueryECSsByTagRequest.self, from: body)
-            _ = try await client.queryEcSsByTag(requestBody)
+            _ = try await client.queryEcssByTag(requestBody)
         }
     }
 }

@@ -39,18 +39,18 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Disk Management",
                 subcommands: [
-                    AttachDiskToECSCommand.self,
-                    DetachEVSDiskFromECSCommand.self,
-                    QueryDiskAttachmentOfECSCommand.self,
-                    QuerySingleDiskAttachedToECSCommand.self
-                ]),
-            CommandGroup(
-                name: "Disk Management",
-                subcommands: [
                     AttachDiskToECSV2Command.self,
                     DetachDiskFromECSCommand.self,
                     QueryDiskAttachedToECSCommand.self,
                     QueryDisksAttachedToECSCommand.self
+                ]),
+            CommandGroup(
+                name: "Disk Management",
+                subcommands: [
+                    AttachDiskToECSCommand.self,
+                    DetachEVSDiskFromECSCommand.self,
+                    QueryDiskAttachmentOfECSCommand.self,
+                    QuerySingleDiskAttachedToECSCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management (OpenStack Nova APIs)",
@@ -70,20 +70,20 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "ECS Group Management",
                 subcommands: [
-                    CreateECSGroupCommand.self,
-                    DeleteECSGroupCommand.self,
-                    QueryDetailsAboutECSGroupCommand.self,
-                    QueryECSGroupsCommand.self
-                ]),
-            CommandGroup(
-                name: "ECS Group Management",
-                subcommands: [
                     AddECSToECSGroupCommand.self,
                     CreateECSGroupV1Command.self,
                     DeleteECSGroupV1Command.self,
                     QueryDetailsAboutECSGroupV1Command.self,
                     QueryECSGroupsV1Command.self,
                     RemoveECSFromECSGroupCommand.self
+                ]),
+            CommandGroup(
+                name: "ECS Group Management",
+                subcommands: [
+                    CreateECSGroupCommand.self,
+                    DeleteECSGroupCommand.self,
+                    QueryDetailsAboutECSGroupCommand.self,
+                    QueryECSGroupsCommand.self
                 ]),
             CommandGroup(
                 name: "ECS Operation Management",
@@ -104,16 +104,16 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Flavor Management",
                 subcommands: [
-                    QueryDetailsAboutECSFlavorCommand.self,
-                    QueryDetailsAboutECSFlavorsCommand.self,
-                    QueryECSFlavorsCommand.self,
-                    QueryExtraSpecsValueForECSFlavorCommand.self
+                    QueryDetailsAboutFlavorsAndExtendedFlavorInformationCommand.self,
+                    QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand.self
                 ]),
             CommandGroup(
                 name: "Flavor Management",
                 subcommands: [
-                    QueryDetailsAboutFlavorsAndExtendedFlavorInformationCommand.self,
-                    QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand.self
+                    QueryDetailsAboutECSFlavorCommand.self,
+                    QueryDetailsAboutECSFlavorsCommand.self,
+                    QueryECSFlavorsCommand.self,
+                    QueryExtraSpecsValueForECSFlavorCommand.self
                 ]),
             CommandGroup(
                 name: "Floating IP Address Management (OpenStack Nova APIs)",
@@ -148,18 +148,18 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Lifecycle Management",
                 subcommands: [
+                    CreateECSCommand.self,
+                    DeleteECSsCommand.self
+                ]),
+            CommandGroup(
+                name: "Lifecycle Management",
+                subcommands: [
                     CreateECSV21Command.self,
                     DeleteECSCommand.self,
                     ModifyECSInformationCommand.self,
                     QueryDetailsAboutECSsCommand.self,
                     QueryDetailsAboutECSsV21Command.self,
                     QueryECSsCommand.self
-                ]),
-            CommandGroup(
-                name: "Lifecycle Management",
-                subcommands: [
-                    CreateECSCommand.self,
-                    DeleteECSsCommand.self
                 ]),
             CommandGroup(
                 name: "Metadata Management",
@@ -174,16 +174,16 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "NIC Management",
                 subcommands: [
-                    AddNICToECSCommand.self,
-                    DeleteNICFromECSCommand.self,
-                    QueryECSNICsCommand.self,
-                    QueryNICsOfECSCommand.self
+                    AddNICsToECSInBatchCommand.self,
+                    DeleteNICsFromECSInBatchCommand.self
                 ]),
             CommandGroup(
                 name: "NIC Management",
                 subcommands: [
-                    AddNICsToECSInBatchCommand.self,
-                    DeleteNICsFromECSInBatchCommand.self
+                    AddNICToECSCommand.self,
+                    DeleteNICFromECSCommand.self,
+                    QueryECSNICsCommand.self,
+                    QueryNICsOfECSCommand.self
                 ]),
             CommandGroup(
                 name: "Network Management",

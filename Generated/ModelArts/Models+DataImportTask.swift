@@ -286,6 +286,9 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
     /// in the file is not the column name. (Default value)
     public var withColumnHeader: Bool?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var includedTags: [JSONValue]?
+
     private enum CodingKeys: String, CodingKey {
         case annotationFormat = "annotation_format"
         case dataSource = "data_source"
@@ -301,6 +304,7 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
         case includedLabels = "included_labels"
         case labelFormat = "label_format"
         case withColumnHeader = "with_column_header"
+        case includedTags = "included_tags"
     }
 
     public init(
@@ -317,7 +321,8 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
         importType: String? = nil,
         includedLabels: [Label]? = nil,
         labelFormat: LabelFormat? = nil,
-        withColumnHeader: Bool? = nil
+        withColumnHeader: Bool? = nil,
+        includedTags: [JSONValue]? = nil
     ) {
         self.annotationFormat = annotationFormat
         self.dataSource = dataSource
@@ -333,6 +338,7 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
         self.includedLabels = includedLabels
         self.labelFormat = labelFormat
         self.withColumnHeader = withColumnHeader
+        self.includedTags = includedTags
     }
 
     public init(from decoder: any Decoder) throws {
@@ -351,6 +357,7 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
         self.includedLabels = try container.decodeIfPresent([Label].self, forKey: .includedLabels)
         self.labelFormat = try container.decodeIfPresent(LabelFormat.self, forKey: .labelFormat)
         self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
+        self.includedTags = try container.decodeIfPresent([JSONValue].self, forKey: .includedTags)
     }
 }
 

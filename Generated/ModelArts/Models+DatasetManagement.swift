@@ -3,6 +3,36 @@
 
 import CloudCore
 
+/// Read from the page's example.
+public struct AddTag: Codable, Sendable, Hashable {
+    public var name: String?
+    public var property: Property?
+    public var type: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case property
+        case type
+    }
+
+    public init(
+        name: String? = nil,
+        property: Property? = nil,
+        type: Int? = nil
+    ) {
+        self.name = name
+        self.property = property
+        self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.property = try container.decodeIfPresent(Property.self, forKey: .property)
+        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
+    }
+}
+
 /// AnnotationFile
 public struct AnnotationFile: Codable, Sendable, Hashable {
     /// Time when a sample is created.

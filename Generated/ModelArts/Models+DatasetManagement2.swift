@@ -126,6 +126,12 @@ public struct UpdateDatasetRequest: Codable, Sendable, Hashable {
     /// List of updated labels.
     public var updateLabels: [Label]?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var addTags: [AddTag]?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var datasetId: String?
+
     private enum CodingKeys: String, CodingKey {
         case addLabels = "add_labels"
         case currentVersionId = "current_version_id"
@@ -133,6 +139,8 @@ public struct UpdateDatasetRequest: Codable, Sendable, Hashable {
         case deleteLabels = "delete_labels"
         case description
         case updateLabels = "update_labels"
+        case addTags = "add_tags"
+        case datasetId = "dataset_id"
     }
 
     public init(
@@ -141,7 +149,9 @@ public struct UpdateDatasetRequest: Codable, Sendable, Hashable {
         datasetName: String? = nil,
         deleteLabels: [Label]? = nil,
         description: String? = nil,
-        updateLabels: [Label]? = nil
+        updateLabels: [Label]? = nil,
+        addTags: [AddTag]? = nil,
+        datasetId: String? = nil
     ) {
         self.addLabels = addLabels
         self.currentVersionId = currentVersionId
@@ -149,6 +159,8 @@ public struct UpdateDatasetRequest: Codable, Sendable, Hashable {
         self.deleteLabels = deleteLabels
         self.description = description
         self.updateLabels = updateLabels
+        self.addTags = addTags
+        self.datasetId = datasetId
     }
 }
 

@@ -171,23 +171,35 @@ public struct CreateTaskRequest: Codable, Sendable, Hashable {
     /// auto-deploy: one-click model deployment
     public var taskType: TaskType?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var exportType: Int?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var type: Int?
+
     private enum CodingKeys: String, CodingKey {
         case collectKeySample = "collect_key_sample"
         case config
         case modelId = "model_id"
         case taskType = "task_type"
+        case exportType = "export_type"
+        case type
     }
 
     public init(
         collectKeySample: Bool? = nil,
         config: SmartTaskConfig? = nil,
         modelId: String? = nil,
-        taskType: TaskType? = nil
+        taskType: TaskType? = nil,
+        exportType: Int? = nil,
+        type: Int? = nil
     ) {
         self.collectKeySample = collectKeySample
         self.config = config
         self.modelId = modelId
         self.taskType = taskType
+        self.exportType = exportType
+        self.type = type
     }
 
     public init(from decoder: any Decoder) throws {
@@ -196,6 +208,8 @@ public struct CreateTaskRequest: Codable, Sendable, Hashable {
         self.config = try container.decodeIfPresent(SmartTaskConfig.self, forKey: .config)
         self.modelId = try container.decodeIfPresent(String.self, forKey: .modelId)
         self.taskType = try container.decodeIfPresent(TaskType.self, forKey: .taskType)
+        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
+        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
     }
 }
 

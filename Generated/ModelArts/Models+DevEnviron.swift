@@ -196,25 +196,6 @@ public struct CreateDevelopmentEnvironmentInstanceAutoStop2: Codable, Sendable, 
     }
 }
 
-/// location parameters
-public struct CreateDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Hashable {
-    /// Storage path
-    /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
-    /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
-    /// directory of an OBS bucket.
-    public var path: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case path
-    }
-
-    public init(
-        path: String? = nil
-    ) {
-        self.path = path
-    }
-}
-
 /// notebook parameters
 public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Hashable {
     /// Storage path. For details, see Table 4.
@@ -507,7 +488,7 @@ public struct CreateDevelopmentEnvironmentInstanceStorage: Codable, Sendable, Ha
 
     /// Storage location. If type is set to obs, this parameter is mandatory. See Table 5. By default, this
     /// parameter is left blank.
-    public var location: CreateDevelopmentEnvironmentInstanceLocation?
+    public var location: Location?
 
     private enum CodingKeys: String, CodingKey {
         case type
@@ -516,7 +497,7 @@ public struct CreateDevelopmentEnvironmentInstanceStorage: Codable, Sendable, Ha
 
     public init(
         type: String,
-        location: CreateDevelopmentEnvironmentInstanceLocation? = nil
+        location: Location? = nil
     ) {
         self.type = type
         self.location = location
@@ -904,7 +885,7 @@ public struct Location: Codable, Sendable, Hashable {
     /// directory of an OBS bucket.
     public var path: String?
 
-    /// If type is set to obs, this parameter does not need to be set.
+    /// Not in the page's table; the page's request example sends it.
     public var volumeSize: Int?
 
     private enum CodingKeys: String, CodingKey {

@@ -101,6 +101,36 @@ public struct CheckTaskStats: Codable, Sendable, Hashable {
     }
 }
 
+/// Read from the page's example.
+public struct CreateWorkforceTaskLabel: Codable, Sendable, Hashable {
+    public var name: String?
+    public var property: Property?
+    public var type: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case property
+        case type
+    }
+
+    public init(
+        name: String? = nil,
+        property: Property? = nil,
+        type: Int? = nil
+    ) {
+        self.name = name
+        self.property = property
+        self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.property = try container.decodeIfPresent(Property.self, forKey: .property)
+        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
+    }
+}
+
 /// Request body parameters
 public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
     /// Whether to automatically synchronize the result of a team labeling task to the dataset. The options
@@ -127,6 +157,27 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
     /// Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
     public var workforcesConfig: WorkforcesConfig?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var description: String?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var labels: [CreateWorkforceTaskLabel]?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var synchronizeData: Bool?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var taskName: String?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var taskType: Int?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var versionId: String?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var workspaceId: String?
+
     private enum CodingKeys: String, CodingKey {
         case autoSyncDataset = "auto_sync_dataset"
         case dataSyncType = "data_sync_type"
@@ -134,6 +185,13 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
         case sampleConditions = "sample_conditions"
         case synchronizeAutoLabelingData = "synchronize_auto_labeling_data"
         case workforcesConfig = "workforces_config"
+        case description
+        case labels
+        case synchronizeData = "synchronize_data"
+        case taskName = "task_name"
+        case taskType = "task_type"
+        case versionId = "version_id"
+        case workspaceId = "workspace_id"
     }
 
     public init(
@@ -142,7 +200,14 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
         repetition: Int? = nil,
         sampleConditions: String? = nil,
         synchronizeAutoLabelingData: Bool? = nil,
-        workforcesConfig: WorkforcesConfig? = nil
+        workforcesConfig: WorkforcesConfig? = nil,
+        description: String? = nil,
+        labels: [CreateWorkforceTaskLabel]? = nil,
+        synchronizeData: Bool? = nil,
+        taskName: String? = nil,
+        taskType: Int? = nil,
+        versionId: String? = nil,
+        workspaceId: String? = nil
     ) {
         self.autoSyncDataset = autoSyncDataset
         self.dataSyncType = dataSyncType
@@ -150,6 +215,13 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
         self.sampleConditions = sampleConditions
         self.synchronizeAutoLabelingData = synchronizeAutoLabelingData
         self.workforcesConfig = workforcesConfig
+        self.description = description
+        self.labels = labels
+        self.synchronizeData = synchronizeData
+        self.taskName = taskName
+        self.taskType = taskType
+        self.versionId = versionId
+        self.workspaceId = workspaceId
     }
 
     public init(from decoder: any Decoder) throws {
@@ -160,6 +232,13 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
         self.sampleConditions = try container.decodeIfPresent(String.self, forKey: .sampleConditions)
         self.synchronizeAutoLabelingData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeAutoLabelingData)
         self.workforcesConfig = try container.decodeIfPresent(WorkforcesConfig.self, forKey: .workforcesConfig)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.labels = try container.decodeIfPresent([CreateWorkforceTaskLabel].self, forKey: .labels)
+        self.synchronizeData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeData)
+        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
+        self.taskType = try container.decodeLenientIfPresent(Int.self, forKey: .taskType)
+        self.versionId = try container.decodeIfPresent(String.self, forKey: .versionId)
+        self.workspaceId = try container.decodeIfPresent(String.self, forKey: .workspaceId)
     }
 }
 

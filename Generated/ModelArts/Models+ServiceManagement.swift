@@ -330,6 +330,9 @@ public struct DeployModelAsServiceRequest: Codable, Sendable, Hashable {
     /// this parameter is not used. Services run for a long time. For details, see Table 5.
     public var schedule: [Schedule]?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var data: ModelArtsData?
+
     private enum CodingKeys: String, CodingKey {
         case serviceName = "service_name"
         case description
@@ -341,6 +344,7 @@ public struct DeployModelAsServiceRequest: Codable, Sendable, Hashable {
         case clusterId = "cluster_id"
         case config
         case schedule
+        case data
     }
 
     public init(
@@ -353,7 +357,8 @@ public struct DeployModelAsServiceRequest: Codable, Sendable, Hashable {
         securityGroupId: String? = nil,
         clusterId: String? = nil,
         config: [Config],
-        schedule: [Schedule]? = nil
+        schedule: [Schedule]? = nil,
+        data: ModelArtsData? = nil
     ) {
         self.serviceName = serviceName
         self.description = description
@@ -365,6 +370,7 @@ public struct DeployModelAsServiceRequest: Codable, Sendable, Hashable {
         self.clusterId = clusterId
         self.config = config
         self.schedule = schedule
+        self.data = data
     }
 }
 
@@ -472,6 +478,21 @@ public struct Log: Codable, Sendable, Hashable {
         self.resultDetail = try container.decodeIfPresent([QueryServiceUpdateLogsResult].self, forKey: .resultDetail)
         self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
         self.extendConfig = try container.decodeIfPresent([JSONValue].self, forKey: .extendConfig)
+    }
+}
+
+/// Read from the page's example.
+public struct ModelArtsData: Codable, Sendable, Hashable {
+    public var reqData: [ReqData]?
+
+    private enum CodingKeys: String, CodingKey {
+        case reqData = "req_data"
+    }
+
+    public init(
+        reqData: [ReqData]? = nil
+    ) {
+        self.reqData = reqData
     }
 }
 
@@ -1244,57 +1265,5 @@ public struct QueryDetailsAboutServiceResponse: Codable, Sendable, Hashable {
         self.transitionAt = try container.decodeLenientIfPresent(Double.self, forKey: .transitionAt)
         self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
         self.additionalProperties = try container.decodeIfPresent([String: JSONValue].self, forKey: .additionalProperties)
-    }
-}
-
-/// schedule parameters
-public struct QueryDetailsAboutServiceSchedule: Codable, Sendable, Hashable {
-    /// Documented values of `timeUnit`; other values decode as well.
-    public struct TimeUnit: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let days: Self = "DAYS"
-        public static let hours: Self = "HOURS"
-        public static let minutes: Self = "MINUTES"
-    }
-
-    /// Scheduling type. Only the value stop is supported.
-    public var type: String?
-
-    /// Scheduling time unit. Options:
-    /// DAYS
-    /// HOURS
-    /// MINUTES
-    public var timeUnit: TimeUnit?
-
-    /// Value that maps to the time unit. For example, if the task stops after two hours, set time_unit to
-    /// HOURS and duration to 2.
-    public var duration: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case timeUnit = "time_unit"
-        case duration
-    }
-
-    public init(
-        type: String? = nil,
-        timeUnit: TimeUnit? = nil,
-        duration: Int? = nil
-    ) {
-        self.type = type
-        self.timeUnit = timeUnit
-        self.duration = duration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.timeUnit = try container.decodeIfPresent(TimeUnit.self, forKey: .timeUnit)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
     }
 }

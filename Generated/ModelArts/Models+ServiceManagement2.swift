@@ -3,6 +3,58 @@
 
 import CloudCore
 
+/// schedule parameters
+public struct QueryDetailsAboutServiceSchedule: Codable, Sendable, Hashable {
+    /// Documented values of `timeUnit`; other values decode as well.
+    public struct TimeUnit: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let days: Self = "DAYS"
+        public static let hours: Self = "HOURS"
+        public static let minutes: Self = "MINUTES"
+    }
+
+    /// Scheduling type. Only the value stop is supported.
+    public var type: String?
+
+    /// Scheduling time unit. Options:
+    /// DAYS
+    /// HOURS
+    /// MINUTES
+    public var timeUnit: TimeUnit?
+
+    /// Value that maps to the time unit. For example, if the task stops after two hours, set time_unit to
+    /// HOURS and duration to 2.
+    public var duration: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case type
+        case timeUnit = "time_unit"
+        case duration
+    }
+
+    public init(
+        type: String? = nil,
+        timeUnit: TimeUnit? = nil,
+        duration: Int? = nil
+    ) {
+        self.type = type
+        self.timeUnit = timeUnit
+        self.duration = duration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.type = try container.decodeIfPresent(String.self, forKey: .type)
+        self.timeUnit = try container.decodeIfPresent(TimeUnit.self, forKey: .timeUnit)
+        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
+    }
+}
+
 /// event structure
 public struct QueryServiceEventLogsEvent: Codable, Sendable, Hashable {
     /// Time when an event occurs. The value is milliseconds between the current time and '1970.1.1 0:0:0
@@ -418,6 +470,46 @@ public struct QuerySupportedServiceDeploymentSpecificationsSpecification: Codabl
         self.extendParams = try container.decodeLenientIfPresent(Int.self, forKey: .extendParams)
         self.displayEn = try container.decodeIfPresent(String.self, forKey: .displayEn)
         self.displayCn = try container.decodeIfPresent(String.self, forKey: .displayCn)
+    }
+}
+
+/// Read from the page's example.
+public struct ReqData: Codable, Sendable, Hashable {
+    public var input1: Int?
+    public var input2: Int?
+    public var input3: Int?
+    public var input4: Int?
+    public var input5: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case input1
+        case input2
+        case input3
+        case input4
+        case input5
+    }
+
+    public init(
+        input1: Int? = nil,
+        input2: Int? = nil,
+        input3: Int? = nil,
+        input4: Int? = nil,
+        input5: Int? = nil
+    ) {
+        self.input1 = input1
+        self.input2 = input2
+        self.input3 = input3
+        self.input4 = input4
+        self.input5 = input5
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.input1 = try container.decodeLenientIfPresent(Int.self, forKey: .input1)
+        self.input2 = try container.decodeLenientIfPresent(Int.self, forKey: .input2)
+        self.input3 = try container.decodeLenientIfPresent(Int.self, forKey: .input3)
+        self.input4 = try container.decodeLenientIfPresent(Int.self, forKey: .input4)
+        self.input5 = try container.decodeLenientIfPresent(Int.self, forKey: .input5)
     }
 }
 

@@ -400,6 +400,25 @@ public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceConnectionInfo: C
     }
 }
 
+/// location parameters
+public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Hashable {
+    /// Storage path
+    /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
+    /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
+    /// directory of an OBS bucket.
+    public var path: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case path
+    }
+
+    public init(
+        path: String? = nil
+    ) {
+        self.path = path
+    }
+}
+
 /// owner parameters
 public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceOwner: Codable, Sendable, Hashable {
     /// Project ID
@@ -479,6 +498,21 @@ public struct Parameter: Codable, Sendable, Hashable {
     ) {
         self.label = label
         self.value = value
+    }
+}
+
+/// Read from the page's example.
+public struct Property: Codable, Sendable, Hashable {
+    public var modelartsColor: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case modelartsColor = "@modelarts:color"
+    }
+
+    public init(
+        modelartsColor: String? = nil
+    ) {
+        self.modelartsColor = modelartsColor
     }
 }
 

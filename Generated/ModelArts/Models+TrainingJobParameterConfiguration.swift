@@ -234,6 +234,34 @@ public struct DeleteTrainingJobConfigurationResponse: Codable, Sendable, Hashabl
     }
 }
 
+/// parameter parameters
+public struct ModifyTrainingJobConfigurationParameter: Codable, Sendable, Hashable {
+    /// Parameter name.
+    public var label: String?
+
+    /// Parameter value.
+    public var value: String?
+
+    /// Not in the page's table; the page's request example sends it.
+    public var key: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case label
+        case value
+        case key
+    }
+
+    public init(
+        label: String? = nil,
+        value: String? = nil,
+        key: String? = nil
+    ) {
+        self.label = label
+        self.value = value
+        self.key = key
+    }
+}
+
 /// Parameters
 public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable {
     /// Description of a training job configuration. The value must contain 0 to 256 characters. By default,
@@ -259,7 +287,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
 
     /// Running parameters of a training job. It is a collection of label-value pairs. This parameter is a
     /// container environment variable when a training job uses a custom image. For details, see Table 4.
-    public var parameter: [Parameter]?
+    public var parameter: [ModifyTrainingJobConfigurationParameter]?
 
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
     /// described in Querying Job Resource Specifications.
@@ -327,7 +355,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         appUrl: String,
         bootFileUrl: String,
         modelId: Int64? = nil,
-        parameter: [Parameter]? = nil,
+        parameter: [ModifyTrainingJobConfigurationParameter]? = nil,
         specId: Int64,
         dataUrl: String? = nil,
         datasetId: String? = nil,
@@ -364,7 +392,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decode(String.self, forKey: .bootFileUrl)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
-        self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([ModifyTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)

@@ -48,7 +48,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
     /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do
     /// not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in
     /// Querying Job Engine Specifications.
-    public var engineId: Int64
+    public var engineId: Int64?
 
     /// ID of the built-in model of a training job. Obtain model_id by calling the API described in Querying a
     /// Built-in Algorithm. After setting model_id, you do not need to set app_url or boot_file_url, and
@@ -109,7 +109,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         datasetVersionId: String? = nil,
         dataSource: [CreateTrainingJobDataSource]? = nil,
         specId: Int64,
-        engineId: Int64,
+        engineId: Int64? = nil,
         modelId: Int64? = nil,
         trainUrl: String? = nil,
         logUrl: String? = nil,
@@ -148,7 +148,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
         self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
-        self.engineId = try container.decodeLenient(Int64.self, forKey: .engineId)
+        self.engineId = try container.decodeLenientIfPresent(Int64.self, forKey: .engineId)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.trainUrl = try container.decodeIfPresent(String.self, forKey: .trainUrl)
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)

@@ -556,23 +556,30 @@ public struct UpdateWorkspaceQuotasQuota: Codable, Sendable, Hashable {
     /// Current quota. Value -1 indicates that the quota is not limited.
     public var quota: Int
 
+    /// Not in the page's table; the page's request example sends it.
+    public var workspaceId: String?
+
     private enum CodingKeys: String, CodingKey {
         case resource
         case quota
+        case workspaceId = "workspace_id"
     }
 
     public init(
         resource: String,
-        quota: Int
+        quota: Int,
+        workspaceId: String? = nil
     ) {
         self.resource = resource
         self.quota = quota
+        self.workspaceId = workspaceId
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.resource = try container.decode(String.self, forKey: .resource)
         self.quota = try container.decodeLenient(Int.self, forKey: .quota)
+        self.workspaceId = try container.decodeIfPresent(String.self, forKey: .workspaceId)
     }
 }
 

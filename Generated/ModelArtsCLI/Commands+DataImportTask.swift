@@ -57,7 +57,7 @@ struct ImportTaskCommand: AsyncParsableCommand {
             The request body (ImportTaskRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): annotation_format, data_source, difficult_only, excluded_labels, final_annotation, \
             import_annotations, import_folder, import_origin, import_path, import_samples, import_type, \
-            included_labels, label_format, with_column_header.
+            included_labels, label_format, with_column_header, included_tags.
             """,
             valueName: "json"))
     var body: String

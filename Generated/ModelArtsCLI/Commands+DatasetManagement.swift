@@ -483,7 +483,7 @@ struct UpdateDatasetCommand: AsyncParsableCommand {
             """
             The request body (UpdateDatasetRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): add_labels, current_version_id, dataset_name, delete_labels, description, \
-            update_labels.
+            update_labels, add_tags, dataset_id.
             """,
             valueName: "json"))
     var body: String

@@ -59,7 +59,7 @@ struct CreateTaskCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             """
             The request body (CreateTaskRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): collect_key_sample, config, model_id, task_type.
+            required): collect_key_sample, config, model_id, task_type, export_type, type.
             """,
             valueName: "json"))
     var body: String

@@ -23,7 +23,8 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand {
             """
             The request body (CreateWorkforceTaskRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): auto_sync_dataset, data_sync_type, repetition, sample_conditions, \
-            synchronize_auto_labeling_data, workforces_config.
+            synchronize_auto_labeling_data, workforces_config, description, labels, synchronize_data, \
+            task_name, task_type, version_id, workspace_id.
             """,
             valueName: "json"))
     var body: String

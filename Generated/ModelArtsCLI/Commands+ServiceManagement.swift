@@ -53,7 +53,7 @@ struct DeployModelAsServiceCommand: AsyncParsableCommand {
             """
             The request body (DeployModelAsServiceRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): service_name*, description, infer_type*, workspace_id, vpc_id, \
-            subnet_network_id, security_group_id, cluster_id, config*, schedule.
+            subnet_network_id, security_group_id, cluster_id, config*, schedule, data.
             """,
             valueName: "json"))
     var body: String

@@ -2,8 +2,9 @@ import APISchema
 import Foundation
 
 /// Uses the pages' own JSON examples where the tables leave the shape open or contradict themselves:
-/// `Object` fields the examples show as arrays, primitives the examples print differently, and 2xx responses that
-/// have an example but no table. Every change is reported as a diagnostic.
+/// `Object` fields the examples show as arrays, primitives the examples print differently, request fields the
+/// examples send but no table lists, and 2xx responses that have an example but no table. Every change is
+/// reported as a diagnostic.
 extension Builder {
     /// A parsed example and the body type the tables give it.
     private typealias ExampleEvidence = (json: JSONValue, type: TypeRef, isResponse: Bool)
@@ -30,8 +31,49 @@ extension Builder {
                 if let type { evidence.append((json, type, example.kind == .response)) }
             }
         }
+        addUndocumentedRequestFields(evidence.filter { !$0.isResponse })
         // A correction can uncover another one below it (an `Object` that is really an array of objects).
         for _ in 0..<3 where reconcileOnce(evidence) {}
+    }
+
+    /// Adds the fields request examples send that the tables leave out, as optional properties typed by the
+    /// example's value: a documented example must be sendable through the typed model.
+    private mutating func addUndocumentedRequestFields(_ evidence: [ExampleEvidence]) {
+        var missing: [(key: String, name: String, value: JSONValue)] = []
+        var seen: Set<String> = []
+        func collect(_ value: JSONValue, _ type: TypeRef) {
+            switch (type, value) {
+            case (.named(let key), .object(let members)) where key.first == placeholderMarker:
+                guard let candidate = candidates[key] else { return }
+                for (name, member) in members.sorted(by: { $0.key < $1.key }) {
+                    if let property = candidate.properties.first(where: { $0.name == name }) {
+                        collect(member, property.type)
+                    } else if member != .null, seen.insert(key + "#" + name).inserted {
+                        missing.append((key, name, member))
+                    }
+                }
+            case (.array(let inner), .array(let items)):
+                for item in items { collect(item, inner) }
+            case (.map(let inner), .object(let members)):
+                for member in members.values { collect(member, inner) }
+            default:
+                return
+            }
+        }
+        for example in evidence { collect(example.json, example.type) }
+        for field in missing {
+            guard let candidate = candidates[field.key] else { continue }
+            let type = inferType(
+                field.value, name: field.name, operationId: candidate.operationId, source: candidate.source,
+                path: "\(candidate.desiredName).\(field.name)")
+            candidates[field.key]?.properties.append(
+                Property(
+                    name: field.name, type: type, required: false,
+                    description: "Not in the page's table; the page's request example sends it."))
+            diagnose(
+                candidate.source,
+                "\(field.name): sent by the page's request example but not in the table, added as \(rename(type, [:], desired: true))")
+        }
     }
 
     /// One pass; whether anything changed.

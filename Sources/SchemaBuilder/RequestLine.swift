@@ -41,8 +41,18 @@ struct RequestLine: Hashable {
             target = String(afterHost[slash...])
         }
         guard target.hasPrefix("/") else { return nil }
-        var path = target
         var queryNames: [String] = []
+        // RFC 6570 query expansions (`…/{port_id}{?reserve_port}`) name query parameters; they are not path.
+        while let open = target.range(of: "{?") ?? target.range(of: "{&"),
+            let close = target[open.upperBound...].firstIndex(of: "}")
+        {
+            for name in target[open.upperBound..<close].split(separator: ",") {
+                let clean = name.trimmingCharacters(in: .whitespaces)
+                if !clean.isEmpty, !queryNames.contains(clean) { queryNames.append(clean) }
+            }
+            target.removeSubrange(open.lowerBound...close)
+        }
+        var path = target
         if let question = target.firstIndex(of: "?") {
             path = String(target[..<question])
             for pair in target[target.index(after: question)...].split(separator: "&") {

@@ -21,8 +21,10 @@ enum SwiftNames {
                 if character.isUppercase {
                     if previous.isLowercase || previous.isNumber {
                         flush()  // `imageId`, `v2Beta`
-                    } else if previous.isUppercase, let next, next.isLowercase, next.isASCII {
-                        flush()  // `HTTPServer`: the `S` starts the next word
+                    } else if previous.isUppercase, let next, next.isLowercase, next.isASCII,
+                        !isPluralSuffix(characters, at: index + 1)
+                    {
+                        flush()  // `HTTPServer`: the `S` starts the next word (but `ECSs` is one word)
                     }
                 }
             }
@@ -30,6 +32,14 @@ enum SwiftNames {
         }
         flush()
         return words
+    }
+
+    /// Whether `characters[index]` is the plural `s` of an acronym (`ECSs`, `NICsTo`): a lone `s` that ends the
+    /// word.
+    private static func isPluralSuffix(_ characters: [Character], at index: Int) -> Bool {
+        guard characters[index] == "s" else { return false }
+        let after = index + 1 < characters.count ? characters[index + 1] : nil
+        return after.map { !$0.isLowercase } ?? true
     }
 
     /// `image_id` → `imageId`, `X-Auth-Token` → `xAuthToken`, `datasetName` → `datasetName`, `ID` → `id`.

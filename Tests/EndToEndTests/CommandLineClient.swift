@@ -34,11 +34,11 @@ struct CommandLineClient: Sendable {
     ]
 
     /// Runs the client with `arguments` and waits for it to exit.
-    func run(_ arguments: [String], standardInput: String? = nil) async throws -> Run {
+    func run(_ arguments: [String], standardInput: String? = nil, environment: [String: String] = [:]) async throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = Self.environment
+        process.environment = Self.environment.merging(environment) { _, override in override }
         let stdout = Pipe()
         let stderr = Pipe()
         let stdin = Pipe()

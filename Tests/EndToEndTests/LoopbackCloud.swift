@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import CloudCore
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// A loopback cloud for one service: `Tools/loopback_cloud.py` serving the service's pages from `../shared/docs`
 /// on 127.0.0.1. It verifies every request's signature with the official Huawei Cloud SDK signer (PyPI
@@ -81,12 +82,12 @@ final class LoopbackCloud: @unchecked Sendable {
 
     /// Every documented operation, with its request examples and documented answer.
     func cases() async throws -> [DocumentedOperation] {
-        try JSONDecoder().decode([DocumentedOperation].self, from: control(.GET, "cases"))
+        try JSONDecoder().decode([DocumentedOperation].self, from: await control(.GET, "cases"))
     }
 
     /// What the server received since the last ``reset()``, in arrival order.
     func requests() async throws -> [ReceivedRequest] {
-        try JSONDecoder().decode(RequestLog.self, from: control(.GET, "requests")).requests
+        try JSONDecoder().decode(RequestLog.self, from: await control(.GET, "requests")).requests
     }
 
     /// Clears the request log and the script.
@@ -111,7 +112,7 @@ final class LoopbackCloud: @unchecked Sendable {
         guard response.status.code == 200 else {
             throw SetupError("loopback control \(method) \(path): HTTP \(response.status.code)")
         }
-        return Data(buffer: bytes)
+        return Data(bytes.readableBytesView)
     }
 }
 
@@ -155,10 +156,12 @@ struct ReceivedRequest: Decodable, Sendable {
     var body: String?
     var page: String?
     var pathParameters: [String: String]?
-    var signature: String
+    var signature: String?
     var fault: String?
     var bodyMatchesExamples: [Int]?
     var status: Int?
+    /// The `X-Request-Id` the server answered with.
+    var requestId: String?
 
     /// The body parsed as JSON.
     var json: JSONValue? {

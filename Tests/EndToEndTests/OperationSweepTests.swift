@@ -55,6 +55,7 @@ struct SweepCall {
     var pathParameters: [String: String]
     var query: [String]
     var exampleIndex: Int?
+    var exampleBody: JSONValue?
 
     static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE"]
 
@@ -72,27 +73,30 @@ struct SweepCall {
         self.label = example.map { "example \($0.index)" } ?? "no example"
         var arguments = [kebabCase(operation.id)]
         var pathParameters: [String: String] = [:]
+        // `--name=value`, so that a value starting with `-` (`-1`) is not read as an option.
+        func option(_ name: String, _ value: String) -> String { "--\(kebabCase(name))=\(value)" }
         for name in placeholders(in: operation.path) where name != "project_id" {
             let value = example?.pathParameters[name] ?? "e2e-\(kebabCase(name))"
             pathParameters[name] = value
-            arguments += ["--\(kebabCase(name))", value]
+            arguments.append(option(name, value))
         }
         var query: [String] = []
         let parameters = operation.parameters
         for pair in example?.query ?? [] where pair.count == 2 {
-            arguments += ["--\(kebabCase(pair[0]))", pair[1]]
+            arguments.append(option(pair[0], pair[1]))
             query.append("\(pair[0])=\(pair[1])")
         }
         let given = Set((example?.query ?? []).compactMap(\.first))
         for parameter in parameters where parameter.required && !given.contains(parameter.name) {
             guard parameter.location == .query || parameter.location == .header else { continue }
             let value = Self.placeholder(for: parameter)
-            arguments += ["--\(kebabCase(parameter.name))", value]
+            arguments.append(option(parameter.name, value))
             if parameter.location == .query { query.append("\(parameter.name)=\(value)") }
         }
         if operation.requestBody != nil, let text = example?.bodyText, example?.body != nil {
             arguments += ["--body", text]
             exampleIndex = example?.index
+            exampleBody = example?.body
         }
         self.arguments = arguments
         self.pathParameters = pathParameters
@@ -128,7 +132,7 @@ struct SweepCall {
             problems.append("\(received.count) attempts, expected \(steps.count + 1) (faults: \(steps.map(\.kind)))")
         }
         if let bad = received.first(where: { $0.signature != "valid" }) {
-            problems.append("signature \(bad.signature)")
+            problems.append("signature \(bad.signature ?? "unreadable")")
         }
         if last.method != operation.method.uppercased() { problems.append("method \(last.method)") }
         if last.page != operation.sourcePage { problems.append("routed to \(last.page ?? "no page")") }
@@ -139,7 +143,8 @@ struct SweepCall {
         }
         if last.sortedQuery != query { problems.append("query \(last.sortedQuery), expected \(query)") }
         if let exampleIndex, !(last.bodyMatchesExamples ?? []).contains(exampleIndex) {
-            problems.append("body differs from the example: \(last.body?.prefix(300) ?? "none")")
+            let differences = jsonDifferences(exampleBody, last.json, path: "body")
+            problems.append("body differs from the example at \(differences.prefix(4).joined(separator: ", "))")
         }
         if exampleIndex == nil, operation.requestBody == nil, let body = last.body, !body.isEmpty {
             problems.append("unexpected body")
@@ -167,7 +172,9 @@ func kebabCase(_ name: String) -> String {
         }
         if character.isUppercase, let previous = current.last {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
-            if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true) {
+            // `HTTPServer` → `http-server`, but an acronym's plural stays whole: `DeleteECSs` → `delete-ecss`.
+            let plural = next == "s" && (index + 2 >= characters.count || !characters[index + 2].isLowercase)
+            if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true && !plural) {
                 words.append(current)
                 current = ""
             }
@@ -176,6 +183,25 @@ func kebabCase(_ name: String) -> String {
     }
     if !current.isEmpty { words.append(current) }
     return words.map { $0.lowercased() }.joined(separator: "-")
+}
+
+/// Where two JSON values differ, as paths with both values (`body.role: "2" → 2`).
+func jsonDifferences(_ expected: JSONValue?, _ actual: JSONValue?, path: String) -> [String] {
+    switch (expected, actual) {
+    case (.object(let a)?, .object(let b)?):
+        return Set(a.keys).union(b.keys).sorted().flatMap { jsonDifferences(a[$0], b[$0], path: "\(path).\($0)") }
+    case (.array(let a)?, .array(let b)?) where a.count == b.count:
+        return a.indices.flatMap { jsonDifferences(a[$0], b[$0], path: "\(path)[\($0)]") }
+    case (.integer(let a)?, .double(let b)?), (.double(let b)?, .integer(let a)?):
+        return Double(a) == b ? [] : ["\(path): \(a) → \(b)"]
+    default:
+        guard expected != actual else { return [] }
+        func text(_ value: JSONValue?) -> String {
+            guard let value, let data = try? JSONEncoder().encode(value) else { return "missing" }
+            return String(decoding: data.prefix(60), as: UTF8.self)
+        }
+        return ["\(path): \(text(expected)) → \(text(actual))"]
+    }
 }
 
 /// `{name}` placeholders of a path template, in order.

@@ -79,11 +79,13 @@ public final class ServiceClient: Sendable {
         self.chain = next
     }
 
-    /// Sends and decodes the JSON body of a 2xx response.
+    /// Sends and decodes the JSON body of a 2xx response. An empty body (services answer 204 where the pages
+    /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional.
     public func send<Output: Decodable & Sendable>(_ request: OperationRequest, as: Output.Type) async throws -> Output {
         let response = try await execute(request)
+        let isEmpty = response.body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
         do {
-            return try JSONDecoder().decode(Output.self, from: response.body)
+            return try JSONDecoder().decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
         } catch {
             throw ClientError("could not decode the response of \(request.operation): \(error)")
         }

@@ -4,7 +4,7 @@
 import CloudCore
 
 extension ECSClient {
-    /// Documented values of `sort_key` for ``ECSClient/queryDetailsAboutEcSs``.
+    /// Documented values of `sort_key` for ``ECSClient/queryDetailsAboutEcss``.
     public struct QueryDetailsAboutECSsSortKey: OpenEnum, QueryValue {
         public let rawValue: String
 
@@ -40,7 +40,7 @@ extension ECSClient {
         public static let vmState: Self = "vm_state"
     }
 
-    /// Documented values of `sort_key` for ``ECSClient/queryEcSs``.
+    /// Documented values of `sort_key` for ``ECSClient/queryEcss``.
     public struct QueryECSsSortKey: OpenEnum, QueryValue {
         public let rawValue: String
 
@@ -164,7 +164,7 @@ extension ECSClient {
     ///   - ip: Indicates the filtering result for IPv4 addresses, which are fuzzy matched.
     ///
     /// - Returns: Response parameters
-    public func queryDetailsAboutEcSs(
+    public func queryDetailsAboutEcss(
         changesSince: String? = nil,
         image: String? = nil,
         flavor: String? = nil,
@@ -210,7 +210,7 @@ extension ECSClient {
     ///   - serverId: Specifies the ECS ID.
     ///
     /// - Returns: Response parameters
-    public func queryDetailsAboutEcSsV21(serverId: String) async throws -> QueryDetailsAboutECSsV21Response {
+    public func queryDetailsAboutEcssV21(serverId: String) async throws -> QueryDetailsAboutECSsV21Response {
         let request = OperationRequest(
             operation: "QueryDetailsAboutECSsV21",
             method: .get,
@@ -257,7 +257,7 @@ extension ECSClient {
     ///   - ip: Indicates the filtering result for IPv4 addresses, which are fuzzy matched.
     ///
     /// - Returns: Response parameters
-    public func queryEcSs(
+    public func queryEcss(
         changesSince: String? = nil,
         image: String? = nil,
         flavor: String? = nil,

@@ -33,7 +33,7 @@ extension ECSClient {
     ///
     /// This API is used to delete a NIC from an ECS based on the port ID.
     ///
-    /// `DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}{`
+    /// `DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}`
     ///
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
@@ -47,7 +47,7 @@ extension ECSClient {
         let request = OperationRequest(
             operation: "DeleteNICFromECS",
             method: .delete,
-            path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}{",
+            path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
             pathParameters: ["server_id": serverId, "port_id": portId],
             query: query
         )
@@ -64,7 +64,7 @@ extension ECSClient {
     ///   - serverId: Specifies the ECS ID.
     ///
     /// - Returns: Response parameters
-    public func queryEcsniCs(serverId: String) async throws -> QueryECSNICsResponse {
+    public func queryEcsnics(serverId: String) async throws -> QueryECSNICsResponse {
         let request = OperationRequest(
             operation: "QueryECSNICs",
             method: .get,
@@ -85,7 +85,7 @@ extension ECSClient {
     ///   - id: Specifies the port ID of the NIC.
     ///
     /// - Returns: Response parameters
-    public func queryNiCsOfEcs(serverId: String, id: String) async throws -> QueryNICsOfECSResponse {
+    public func queryNicsOfEcs(serverId: String, id: String) async throws -> QueryNICsOfECSResponse {
         let request = OperationRequest(
             operation: "QueryNICsOfECS",
             method: .get,

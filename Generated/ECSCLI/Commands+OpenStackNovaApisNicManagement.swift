@@ -48,7 +48,8 @@ struct DeleteNICFromECSCommand: AsyncParsableCommand {
         commandName: "delete-nic-from-ecs",
         abstract: "Deleting a NIC from an ECS",
         discussion: """
-            DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}{
+            DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}
+
             This API is used to delete a NIC from an ECS based on the port ID.
 
             Documented in en-us_topic_0020212666.html.
@@ -87,7 +88,7 @@ struct DeleteNICFromECSCommand: AsyncParsableCommand {
 
 struct QueryECSNICsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ecsni-cs",
+        commandName: "query-ecsnics",
         abstract: "Querying ECS NICs",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-interface
@@ -107,14 +108,14 @@ struct QueryECSNICsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryEcsniCs(serverId: serverId)
+            _ = try await client.queryEcsnics(serverId: serverId)
         }
     }
 }
 
 struct QueryNICsOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ni-cs-of-ecs",
+        commandName: "query-nics-of-ecs",
         abstract: "Querying NICs of an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-interface/{id}
@@ -139,7 +140,7 @@ struct QueryNICsOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryNiCsOfEcs(serverId: serverId, id: id)
+            _ = try await client.queryNicsOfEcs(serverId: serverId, id: id)
         }
     }
 }

@@ -106,7 +106,7 @@ struct ModifyECSInformationCommand: AsyncParsableCommand {
 
 struct QueryDetailsAboutECSsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ec-ss",
+        commandName: "query-details-about-ecss",
         abstract: "Querying Details About ECSs",
         discussion: """
             GET /v2.1/{project_id}/servers/detail
@@ -218,7 +218,7 @@ struct QueryDetailsAboutECSsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsAboutEcSs(
+            _ = try await client.queryDetailsAboutEcss(
                 changesSince: changesSince,
                 image: image,
                 flavor: flavor,
@@ -238,7 +238,7 @@ struct QueryDetailsAboutECSsCommand: AsyncParsableCommand {
 
 struct QueryDetailsAboutECSsV21Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ec-ss-v21",
+        commandName: "query-details-about-ecss-v21",
         abstract: "Querying Details About ECSs",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}
@@ -258,14 +258,14 @@ struct QueryDetailsAboutECSsV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsAboutEcSsV21(serverId: serverId)
+            _ = try await client.queryDetailsAboutEcssV21(serverId: serverId)
         }
     }
 }
 
 struct QueryECSsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ec-ss",
+        commandName: "query-ecss",
         abstract: "Querying ECSs",
         discussion: """
             GET /v2.1/{project_id}/servers
@@ -372,7 +372,7 @@ struct QueryECSsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryEcSs(
+            _ = try await client.queryEcss(
                 changesSince: changesSince,
                 image: image,
                 flavor: flavor,

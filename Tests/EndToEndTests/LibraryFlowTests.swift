@@ -1,0 +1,137 @@
+import CloudCore
+import ECS
+import Foundation
+import ModelArts
+import Testing
+
+/// Real flows through the generated SDK against the loopback cloud: every request must reach the documented
+/// operation with a signature the official signer accepts, and carry exactly what the code asked for.
+@Suite struct LibraryFlowTests {
+    static let instance = """
+        {"name": "e2e-dev", "profile_id": "e2e-profile", "flavor": "modelarts.vm.cpu.2u",
+         "spec": {"storage": {"type": "evs", "location": {"volume_size": 5}}}, "workspace": {"id": "0"}}
+        """
+
+    /// The old development environment (DevEnviron): create, list, show, update, stop, start, delete.
+    @Test func developmentEnvironmentLifecycle() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
+
+        let created = try await modelArts.createDevelopmentEnvironmentInstance(
+            model(Self.instance, as: CreateDevelopmentEnvironmentInstanceRequest.self))
+        let id = try #require(created.id, "the documented response carries the instance id")
+        let list = try await modelArts.queryListOfDevelopmentEnvironmentInstances(deType: "Notebook", limit: 5)
+        #expect(list.instances?.isEmpty == false)
+        _ = try await modelArts.queryDetailsAboutDevelopmentEnvironmentInstance(instanceId: id)
+        _ = try await modelArts.modifyDescriptionOfDevelopmentEnvironmentInstance(
+            instanceId: id, .init(description: "renamed by the e2e test"))
+        _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceId: id, .init(action: .stop))
+        _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceId: id, .init(action: .start))
+        _ = try await modelArts.deleteDevelopmentEnvironmentInstance(instanceId: id)
+
+        let received = try await cloud.requests()
+        #expect(allSigned(received))
+        let instancePath = "/v1/\(LoopbackCloud.projectId)/demanager/instances/\(id)"
+        #expect(received.map { "\($0.method) \($0.path)" } == [
+            "POST /v1/\(LoopbackCloud.projectId)/demanager/instances",
+            "GET /v1/\(LoopbackCloud.projectId)/demanager/instances",
+            "GET \(instancePath)", "PUT \(instancePath)", "POST \(instancePath)/action",
+            "POST \(instancePath)/action", "DELETE \(instancePath)",
+        ])
+        #expect(received.map(\.page) == [
+            "modelarts_03_0110.html", "modelarts_03_0111.html", "modelarts_03_0112.html", "modelarts_03_0113.html",
+            "modelarts_03_0115.html", "modelarts_03_0115.html", "modelarts_03_0114.html",
+        ])
+        #expect(received[0].json == (try json(Self.instance)))
+        #expect(received[1].sortedQuery == ["de_type=Notebook", "limit=5"])
+        #expect(received[3].json == ["description": "renamed by the e2e test"])
+        #expect(received[4].json == ["action": "stop"])
+        #expect(received[5].json == ["action": "start"])
+    }
+
+    /// `CreateNotebook` (the 2024 page), as the README shows it.
+    @Test func createNotebook() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
+        let notebook = try await modelArts.createNotebook(
+            .init(
+                flavor: "modelarts.vm.cpu.2u", imageId: "e2e-image", name: "nb-1",
+                volume: .init(capacity: 50, category: .evs, ownership: .managed)))
+        #expect(notebook.id != nil)
+        let received = try await cloud.requests()
+        #expect(allSigned(received))
+        #expect(received.map(\.page) == ["CreateNotebook.html"])
+        #expect(received.first?.json == [
+            "flavor": "modelarts.vm.cpu.2u", "image_id": "e2e-image", "name": "nb-1",
+            "volume": ["capacity": 50, "category": "EVS", "ownership": "MANAGED"],
+        ])
+    }
+
+    /// Dataset create → list (two pages through the paginator) → show → delete.
+    @Test func datasetLifecycleWithPagination() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
+        let body = """
+            {"dataset_name": "e2e-set", "dataset_type": 0, "work_path": "/e2e-bucket/out/", "work_path_type": 0,
+             "data_sources": [{"data_type": 0, "data_path": "/e2e-bucket/in/"}]}
+            """
+        let created = try await modelArts.createDataset(model(body, as: CreateDatasetRequest.self))
+        let id = try #require(created.datasetId)
+
+        // ModelArts counts `offset` in pages: the second page of two is offset=1.
+        try await cloud.script([
+            .respond(["total_number": 3, "datasets": [["dataset_id": "d1"], ["dataset_id": "d2"]]], page: "ListDatasets.html"),
+            .respond(["total_number": 3, "datasets": [["dataset_id": "d3"]]], page: "ListDatasets.html"),
+        ])
+        var ids: [String] = []
+        for try await dataset in modelArts.listDatasetsPaginator(limit: 2) { ids.append(dataset.datasetId ?? "?") }
+        #expect(ids == ["d1", "d2", "d3"])
+
+        _ = try await modelArts.descDataset(datasetId: id)
+        try await modelArts.deleteDataset(datasetId: id)
+
+        let received = try await cloud.requests()
+        #expect(allSigned(received))
+        #expect(received.map(\.page) == [
+            "CreateDataset.html", "ListDatasets.html", "ListDatasets.html", "DescDataset.html", "DeleteDataset.html",
+        ])
+        #expect(received[0].json == (try json(body)))
+        #expect(received[1].sortedQuery == ["limit=2", "offset=0"])
+        #expect(received[2].sortedQuery == ["limit=2", "offset=1"])
+        #expect(received[3].path == "/v2/\(LoopbackCloud.projectId)/datasets/\(id)")
+        #expect(received[4].method == "DELETE" && received[4].status == 204)
+    }
+
+    /// ECS: create a server, follow its job, stop it, delete it.
+    @Test func elasticCloudServerFlow() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.ecs)
+        defer { cloud.stop() }
+        let ecs = try ECSClient(endpoint: cloud.baseURL, configuration: .loopback())
+        let server = """
+            {"server": {"imageRef": "e2e-image", "flavorRef": "s3.small.1", "name": "e2e-ecs", "vpcid": "e2e-vpc",
+             "nics": [{"subnet_id": "e2e-subnet"}], "root_volume": {"volumetype": "SSD"},
+             "availability_zone": "eu-de-01"}}
+            """
+        let created = try await ecs.createEcs(model(server, as: CreateECSRequest.self))
+        let jobId = try #require(created.jobId)
+        _ = try await ecs.queryTaskExecutionStatus(jobId: jobId)
+        let stop = #"{"os-stop": {"type": "SOFT", "servers": [{"id": "e2e-server"}]}}"#
+        _ = try await ecs.stopEcssInBatch(model(stop, as: StopECSsInBatchRequest.self))
+        let delete = #"{"servers": [{"id": "e2e-server"}], "delete_publicip": true, "delete_volume": true}"#
+        _ = try await ecs.deleteEcss(model(delete, as: DeleteECSsRequest.self))
+
+        let received = try await cloud.requests()
+        #expect(allSigned(received))
+        #expect(received.map(\.page) == [
+            "en-us_topic_0020212668.html", "en-us_topic_0022225398.html", "en-us_topic_0020212651.html",
+            "en-us_topic_0020212679.html",
+        ])
+        #expect(received[0].json == (try json(server)))
+        #expect(received[1].path == "/v1/\(LoopbackCloud.projectId)/jobs/\(jobId)")
+        #expect(received[2].json == (try json(stop)))
+        #expect(received[3].json == (try json(delete)))
+    }
+}

@@ -1,0 +1,34 @@
+import CloudCore
+import Foundation
+
+/// Where each service's pages are, relative to the package root.
+enum Docs {
+    static let modelArts = "../shared/docs/modelarts/api-ref"
+    static let ecs = "../shared/docs/ecs/api-ref"
+}
+
+extension ClientConfiguration {
+    /// The loopback cloud's keys and project; `attempts` and `timeout` for the fault tests.
+    static func loopback(attempts: Int = 3, timeout: Duration = .seconds(20)) -> ClientConfiguration {
+        ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: LoopbackCloud.accessKey, secretKey: LoopbackCloud.secretKey),
+            projectId: LoopbackCloud.projectId,
+            retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(50)),
+            timeouts: Timeouts(connect: .seconds(5), request: timeout))
+    }
+}
+
+/// A request model read from JSON written in the test (the values are ours, the field names the pages').
+func model<Model: Decodable>(_ json: String, as type: Model.Type = Model.self) throws -> Model {
+    try JSONDecoder().decode(Model.self, from: Data(json.utf8))
+}
+
+/// JSON text as a value, for comparing with what the server received.
+func json(_ text: String) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+}
+
+/// Every request carried a signature the official signer agrees with.
+func allSigned(_ requests: [ReceivedRequest]) -> Bool {
+    !requests.isEmpty && requests.allSatisfy { $0.signature == "valid" }
+}
