@@ -239,9 +239,8 @@ struct ProjectIdLookupTests {
 struct ConnectionFailureTests {
     @Test("a refused connection is reported as a connect failure (retryable for any method)")
     func refused() async throws {
-        let server = try await LoopbackServer.start { _, _ in .respond(status: 200) }
-        let port = server.port
-        await server.shutdown()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let configuration = ClientConfiguration(
             credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p", retry: quickRetry,
             timeouts: Timeouts(connect: .milliseconds(200), request: .seconds(2)))
@@ -252,6 +251,7 @@ struct ConnectionFailureTests {
         } catch let error as TransportError {
             #expect(error.kind == .connectFailed, "\(error)")
         }
+        withExtendedLifetime(refusing) {}
     }
 }
 
