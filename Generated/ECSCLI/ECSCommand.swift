@@ -39,18 +39,18 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Disk Management",
                 subcommands: [
-                    AttachDiskToECSV2Command.self,
-                    DetachDiskFromECSCommand.self,
-                    QueryDiskAttachedToECSCommand.self,
-                    QueryDisksAttachedToECSCommand.self
-                ]),
-            CommandGroup(
-                name: "Disk Management",
-                subcommands: [
                     AttachDiskToECSCommand.self,
                     DetachEVSDiskFromECSCommand.self,
                     QueryDiskAttachmentOfECSCommand.self,
                     QuerySingleDiskAttachedToECSCommand.self
+                ]),
+            CommandGroup(
+                name: "Disk Management (Open Stack Nova Apis)",
+                subcommands: [
+                    AttachDiskToECSV2Command.self,
+                    DetachDiskFromECSCommand.self,
+                    QueryDiskAttachedToECSCommand.self,
+                    QueryDisksAttachedToECSCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management (OpenStack Nova APIs)",
@@ -78,7 +78,7 @@ struct ECSCommand: AsyncParsableCommand {
                     RemoveECSFromECSGroupCommand.self
                 ]),
             CommandGroup(
-                name: "ECS Group Management",
+                name: "ECS Group Management (Open Stack Nova Apis)",
                 subcommands: [
                     CreateECSGroupCommand.self,
                     DeleteECSGroupCommand.self,
@@ -108,7 +108,7 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand.self
                 ]),
             CommandGroup(
-                name: "Flavor Management",
+                name: "Flavor Management (Open Stack Nova Apis)",
                 subcommands: [
                     QueryDetailsAboutECSFlavorCommand.self,
                     QueryDetailsAboutECSFlavorsCommand.self,
@@ -152,7 +152,7 @@ struct ECSCommand: AsyncParsableCommand {
                     DeleteECSsCommand.self
                 ]),
             CommandGroup(
-                name: "Lifecycle Management",
+                name: "Lifecycle Management (Open Stack Nova Apis)",
                 subcommands: [
                     CreateECSV21Command.self,
                     DeleteECSCommand.self,
@@ -178,7 +178,7 @@ struct ECSCommand: AsyncParsableCommand {
                     DeleteNICsFromECSInBatchCommand.self
                 ]),
             CommandGroup(
-                name: "NIC Management",
+                name: "NIC Management (Open Stack Nova Apis)",
                 subcommands: [
                     AddNICToECSCommand.self,
                     DeleteNICFromECSCommand.self,
@@ -213,6 +213,16 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Status Management",
                 subcommands: [
+                    AddECSToMonitoringListCommand.self,
+                    ChangeECSOSUsingImageWithCloudInitInstalledCommand.self,
+                    ColdMigratingECSCommand.self,
+                    ModifySpecificationsOfECSCommand.self,
+                    QueryAutomaticRecoveryOfECSCommand.self,
+                    ReinstallECSOSUsingImageWithCloudInitInstalledCommand.self
+                ]),
+            CommandGroup(
+                name: "Status Management (Open Stack Nova Apis)",
+                subcommands: [
                     ConfirmECSSpecificationsModificationCommand.self,
                     CreateImageUsingECSCommand.self,
                     LockECSCommand.self,
@@ -225,26 +235,6 @@ struct ECSCommand: AsyncParsableCommand {
                     UnlockECSCommand.self
                 ]),
             CommandGroup(
-                name: "Status Management",
-                subcommands: [
-                    AddECSToMonitoringListCommand.self,
-                    ChangeECSOSUsingImageWithCloudInitInstalledCommand.self,
-                    ColdMigratingECSCommand.self,
-                    ModifySpecificationsOfECSCommand.self,
-                    QueryAutomaticRecoveryOfECSCommand.self,
-                    ReinstallECSOSUsingImageWithCloudInitInstalledCommand.self
-                ]),
-            CommandGroup(
-                name: "Tag Management",
-                subcommands: [
-                    AddTagToECSCommand.self,
-                    AddTagsToECSCommand.self,
-                    DeleteSpecifiedTagFromECSCommand.self,
-                    DeleteTagsFromECSCommand.self,
-                    QuerySpecifiedTagForECSCommand.self,
-                    QueryTagsOfECSCommand.self
-                ]),
-            CommandGroup(
                 name: "Tag Management",
                 subcommands: [
                     AddTagsToECSInBatchCommand.self,
@@ -254,7 +244,17 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTagsOfECSV1Command.self
                 ]),
             CommandGroup(
-                name: "Tag Management",
+                name: "Tag Management (Open Stack Nova Apis)",
+                subcommands: [
+                    AddTagToECSCommand.self,
+                    AddTagsToECSCommand.self,
+                    DeleteSpecifiedTagFromECSCommand.self,
+                    DeleteTagsFromECSCommand.self,
+                    QuerySpecifiedTagForECSCommand.self,
+                    QueryTagsOfECSCommand.self
+                ]),
+            CommandGroup(
+                name: "Tag Management (Out Of Date Apis)",
                 subcommands: [
                     AddTagsToECSInBatchDiscardedCommand.self,
                     DeleteTagsFromECSInBatchDiscardedCommand.self,
@@ -272,7 +272,7 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTenantQuotasCommand.self
                 ]),
             CommandGroup(
-                name: "Tenant Quota Management",
+                name: "Tenant Quota Management (Open Stack Nova Apis)",
                 subcommands: [
                     QueryDefaultQuotasCommand.self,
                     QueryTenantQuotaLimitsCommand.self,

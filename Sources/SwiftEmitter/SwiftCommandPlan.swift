@@ -23,7 +23,8 @@ struct SwiftCommandPlan {
                 resolved, structName: structNames.claim(name), rootName: rootName, module: module)
             byGroup[module.groups.name(of: resolved.operation), default: []].append(command)
         }
-        let groups = byGroup.keys.sorted { module.groups.title(of: $0) < module.groups.title(of: $1) }
+        let titles = Self.distinctTitles(of: Array(byGroup.keys), module.groups)
+        let groups = byGroup.keys.sorted { (titles[$0]!, $0) < (titles[$1]!, $1) }
         for group in groups {
             files.append(
                 SwiftModulePlan.File(
@@ -42,10 +43,26 @@ struct SwiftCommandPlan {
                     clientName: module.clientName, operationCount: module.operations.count,
                     groups: groups.map { group in
                         CommandGroupContext(
-                            title: SwiftNames.literal(module.groups.title(of: group)),
+                            title: SwiftNames.literal(titles[group]!),
                             commands: ListItemContext.list(byGroup[group]!.map { "\($0.structName).self" }))
                     })))
         files.sort { $0.path < $1.path }
+    }
+
+    /// Each group's title in the help, made unique: where two groups share a title (ECS has a native and an
+    /// OpenStack "Disk Management"), the words of the group's name that the title lacks are added.
+    static func distinctTitles(of groups: [String], _ names: SwiftModulePlan.Groups) -> [String: String] {
+        var byTitle: [String: [String]] = [:]
+        for group in groups { byTitle[names.title(of: group), default: []].append(group) }
+        var titles: [String: String] = [:]
+        for (title, sharing) in byTitle {
+            for group in sharing {
+                let titleWords = Set(SwiftNames.words(title).map { $0.lowercased() })
+                let extra = SwiftNames.words(group).filter { !titleWords.contains($0.lowercased()) }
+                titles[group] = sharing.count == 1 || extra.isEmpty ? title : "\(title) (\(extra.joined(separator: " ")))"
+            }
+        }
+        return titles
     }
 
     /// `ModelArts` → `modelarts`, `ECS` → `ecs`: the executable's name.

@@ -22,31 +22,66 @@ import Testing
         try SwiftEmitter(templatesDirectory: templates).render(fixtureSchema())
     }
 
+    static func renderCommandLine() throws -> [GeneratedFile] {
+        try SwiftEmitter(templatesDirectory: templates).renderCommandLine(fixtureSchema())
+    }
+
     @Test func outputMatchesGoldenFiles() throws {
-        let files = try Self.render()
+        try Self.compare(try Self.render(), with: Self.golden)
+    }
+
+    /// The command-line client of the same service: one subcommand per operation, calling the library.
+    @Test func commandLineOutputMatchesGoldenFiles() throws {
+        try Self.compare(try Self.renderCommandLine(), with: Self.fixtures.appendingPathComponent("SwiftGoldenCLI"))
+    }
+
+    static func compare(_ files: [GeneratedFile], with golden: URL) throws {
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.removeItem(at: Self.golden)
+            try? FileManager.default.removeItem(at: golden)
             for file in files {
                 try SpecFiles.writeIfChanged(
-                    Data(file.contents.utf8), to: Self.golden.appendingPathComponent(file.path + ".golden"))
+                    Data(file.contents.utf8), to: golden.appendingPathComponent(file.path + ".golden"))
             }
             return
         }
-        let expected = try FileManager.default.contentsOfDirectory(atPath: Self.golden.path)
+        let expected = try FileManager.default.contentsOfDirectory(atPath: golden.path)
             .filter { $0.hasSuffix(".golden") }.map { String($0.dropLast(".golden".count)) }.sorted()
         #expect(files.map(\.path) == expected)
         for file in files {
-            let golden = try String(
-                contentsOf: Self.golden.appendingPathComponent(file.path + ".golden"), encoding: .utf8)
-            #expect(file.contents == golden, "\(file.path) differs from its golden file")
+            let text = try String(contentsOf: golden.appendingPathComponent(file.path + ".golden"), encoding: .utf8)
+            #expect(file.contents == text, "\(file.path) differs from its golden file")
         }
     }
 
     @Test func outputIsDeterministicAndSorted() throws {
-        let first = try Self.render()
-        let second = try Self.render()
-        #expect(first == second)
-        #expect(first.map(\.path) == first.map(\.path).sorted())
+        for render in [Self.render, Self.renderCommandLine] {
+            let first = try render()
+            let second = try render()
+            #expect(first == second)
+            #expect(first.map(\.path) == first.map(\.path).sorted())
+        }
+    }
+
+    /// Help titles stay distinct when two table-of-contents groups share a title.
+    @Test func commandGroupTitlesAreDistinct() {
+        let groups = SwiftModulePlan.Groups(
+            names: [:], titles: ["DiskManagement": "Disk Management", "NovaDiskManagement": "Disk Management", "Tags": "Tags"])
+        #expect(
+            SwiftCommandPlan.distinctTitles(of: ["DiskManagement", "NovaDiskManagement", "Tags"], groups) == [
+                "DiskManagement": "Disk Management", "NovaDiskManagement": "Disk Management (Nova)", "Tags": "Tags",
+            ])
+    }
+
+    @Test func longStringsBecomeWrappedMultiLineLiterals() {
+        #expect(SwiftNames.wrappedLiteral("short", column: 10, indent: 4) == "\"short\"")
+        let text = String(repeating: "word ", count: 40) + "end \"quoted\"\nsecond paragraph"
+        let literal = SwiftNames.wrappedLiteral(text, column: 14, indent: 8)
+        let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "\"\"\"" && lines.last == "            \"\"\"")
+        #expect(lines.allSatisfy { $0.count <= SwiftDocComment.lineWidth })
+        // Continuation lines end in a backslash (no newline); the text's own line break stays a real one.
+        #expect(lines.dropFirst().dropLast().filter { $0.hasSuffix(" \\") }.count == lines.count - 4)
+        #expect(lines.contains("            second paragraph"))
     }
 
     @Test func filesAreSplitByGroup() throws {
