@@ -108,6 +108,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "CloudCLITests", dependencies: ["CloudCLI"]),
         // End to end: the SDK and the generated CLIs against Tools/loopback_cloud.py (official signer, documented
         // examples, injected faults). The CLIs are run as built products, not linked.
         .testTarget(
