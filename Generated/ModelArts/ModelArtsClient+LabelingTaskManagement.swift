@@ -130,6 +130,7 @@ extension ModelArtsClient {
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
     ///   - sortBy: Sorting mode of the query. The options are as follows: - create_time: Sort by creation
     ///     time. (Default value) - workforce_task_name: Sort by task name.
+    ///   - filePreview: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: Response body parameters
     public func listWorkerTasks(
@@ -137,7 +138,8 @@ extension ModelArtsClient {
         offset: Int? = nil,
         order: String? = nil,
         searchContent: String? = nil,
-        sortBy: String? = nil
+        sortBy: String? = nil,
+        filePreview: String? = nil
     ) async throws -> ListWorkerTasksResponse {
         var query = QueryItems()
         query.append("limit", limit)
@@ -145,6 +147,7 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("search_content", searchContent)
         query.append("sort_by", sortBy)
+        query.append("filePreview", filePreview)
         let request = OperationRequest(
             operation: "ListWorkerTasks",
             method: .get,
@@ -167,11 +170,13 @@ extension ModelArtsClient {
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
     ///   - sortBy: Sorting mode of the query. The options are as follows: - create_time: Sort by creation
     ///     time. (Default value) - workforce_task_name: Sort by task name.
+    ///   - filePreview: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listWorkerTasksPaginator(
         order: String? = nil,
         searchContent: String? = nil,
         sortBy: String? = nil,
+        filePreview: String? = nil,
         limit: Int
     ) -> OffsetPaginator<WorkerTask> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
@@ -180,7 +185,8 @@ extension ModelArtsClient {
                 offset: offset,
                 order: order,
                 searchContent: searchContent,
-                sortBy: sortBy
+                sortBy: sortBy,
+                filePreview: filePreview
             )
             return (elements: page.workerTasks ?? [], total: page.count)
         }

@@ -124,15 +124,32 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
+    ///   - perPage: Not in the page's tables; the page's request example sends it.
+    ///   - page: Not in the page's tables; the page's request example sends it.
+    ///   - sortBy: Not in the page's tables; the page's request example sends it.
+    ///   - order: Not in the page's tables; the page's request example sends it.
+    ///   - searchContent: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: Parameters
     public func queryListOfTrainingJobConfigurations(
-        _ body: QueryListOfTrainingJobConfigurationsRequest
+        _ body: QueryListOfTrainingJobConfigurationsRequest,
+        perPage: String? = nil,
+        page: String? = nil,
+        sortBy: String? = nil,
+        order: String? = nil,
+        searchContent: String? = nil
     ) async throws -> QueryListOfTrainingJobConfigurationsResponse {
+        var query = QueryItems()
+        query.append("per_page", perPage)
+        query.append("page", page)
+        query.append("sortBy", sortBy)
+        query.append("order", order)
+        query.append("search_content", searchContent)
         let request = OperationRequest(
             operation: "QueryListOfTrainingJobConfigurations",
             method: .get,
             path: "/v1/{project_id}/training-job-configs",
+            query: query,
             body: body
         )
         return try await client.send(request, as: QueryListOfTrainingJobConfigurationsResponse.self)

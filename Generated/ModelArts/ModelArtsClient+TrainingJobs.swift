@@ -327,19 +327,24 @@ extension ModelArtsClient {
     ///   - podName: Container name, which is the same as the job log name. For details about how to obtain
     ///     the value, see Obtaining the Name of a Training Job Log File.
     ///   - body: The request body.
+    ///   - metrics: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: Parameter description
     public func queryMonitoringInformationAboutSingleContainerOfJob(
         jobId: Int64,
         versionId: Int64,
         podName: String,
-        _ body: QueryMonitoringInformationAboutSingleContainerOfJobRequest
+        _ body: QueryMonitoringInformationAboutSingleContainerOfJobRequest,
+        metrics: String? = nil
     ) async throws -> QueryMonitoringInformationAboutSingleContainerOfJobResponse {
+        var query = QueryItems()
+        query.append("metrics", metrics)
         let request = OperationRequest(
             operation: "QueryMonitoringInformationAboutSingleContainerOfJob",
             method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/pod/{pod_name}/metric-statistic",
             pathParameters: ["job_id": String(jobId), "version_id": String(versionId), "pod_name": podName],
+            query: query,
             body: body
         )
         return try await client.send(request, as: QueryMonitoringInformationAboutSingleContainerOfJobResponse.self)

@@ -226,6 +226,11 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @Option(
+        name: .customLong("file-preview"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var filePreview: String?
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
@@ -236,7 +241,8 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
                 offset: offset,
                 order: order,
                 searchContent: searchContent,
-                sortBy: sortBy
+                sortBy: sortBy,
+                filePreview: filePreview
             )
         }
     }

@@ -167,13 +167,45 @@ struct QueryListOfTrainingJobConfigurationsCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("per-page"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var perPage: String?
+
+    @Option(
+        name: .customLong("page"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var page: String?
+
+    @Option(
+        name: .customLong("sort-by"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var sortBy: String?
+
+    @Option(
+        name: .customLong("order"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var order: String?
+
+    @Option(
+        name: .customLong("search-content"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var searchContent: String?
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(QueryListOfTrainingJobConfigurationsRequest.self, from: body)
-            _ = try await client.queryListOfTrainingJobConfigurations(requestBody)
+            _ = try await client.queryListOfTrainingJobConfigurations(
+                requestBody,
+                perPage: perPage,
+                page: page,
+                sortBy: sortBy,
+                order: order,
+                searchContent: searchContent
+            )
         }
     }
 }

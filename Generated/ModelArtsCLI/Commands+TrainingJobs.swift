@@ -405,6 +405,11 @@ struct QueryMonitoringInformationAboutSingleContainerOfJobCommand: AsyncParsable
             """)
     var podName: String
 
+    @Option(
+        name: .customLong("metrics"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var metrics: String?
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
@@ -415,7 +420,8 @@ struct QueryMonitoringInformationAboutSingleContainerOfJobCommand: AsyncParsable
                 jobId: jobId,
                 versionId: versionId,
                 podName: podName,
-                requestBody
+                requestBody,
+                metrics: metrics
             )
         }
     }

@@ -196,6 +196,18 @@ struct Builder {
         for query in requestLine.queryNames where !parameters.contains(where: { $0.name == query }) {
             parameters.append(Parameter(name: query, location: .query, required: false, type: .string))
         }
+        // Query parameters the page's own example URLs use but no table lists.
+        for query in Self.exampleQueryNames(of: model, method: requestLine.method)
+        where !parameters.contains(where: { $0.name == query })
+        {
+            parameters.append(
+                Parameter(
+                    name: query, location: .query, required: false, type: .string,
+                    description: "Not in the page's tables; the page's request example sends it."))
+            diagnose(
+                SourceLocation(page: page.fileName),
+                "query parameter \(query): used by the page's request example but not in its tables, added as string")
+        }
         var seen = Set<String>()
         operation.parameters = parameters.filter { seen.insert("\($0.location.rawValue) \($0.name)").inserted }
 
@@ -342,6 +354,27 @@ struct Builder {
             }
         }
         return examples
+    }
+
+    /// Names in the query strings of the example request lines (`GET https://{endpoint}/v2/…?limit=10`) that use
+    /// `method`.
+    static func exampleQueryNames(of model: PageModel, method: String) -> [String] {
+        var names: [String] = []
+        for section in model.sections where section.kind == .example {
+            for item in section.items {
+                let text: String
+                switch item {
+                case .paragraph(let paragraph): text = paragraph.text
+                case .code(let code): text = code
+                case .table: continue
+                }
+                for line in text.split(separator: "\n") {
+                    guard let parsed = RequestLine.parse(String(line)), parsed.method == method else { continue }
+                    for name in parsed.queryNames where !names.contains(name) { names.append(name) }
+                }
+            }
+        }
+        return names
     }
 
     /// The JSON part of a `pre` block: the block itself, or what follows a request line.

@@ -57,7 +57,7 @@ struct RequestLine: Hashable {
             path = String(target[..<question])
             for pair in target[target.index(after: question)...].split(separator: "&") {
                 let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
-                let clean = name.trimmingCharacters(in: CharacterSet(charactersIn: "{}[] "))
+                let clean = name.trimmingCharacters(in: CharacterSet(charactersIn: "{}[] ?"))
                 if !clean.isEmpty, !queryNames.contains(clean) { queryNames.append(clean) }
             }
         }

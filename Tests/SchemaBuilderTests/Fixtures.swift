@@ -133,6 +133,20 @@ enum Fixtures {
         <div><h4>Example Response</h4><pre>{"volume": {"id": "v1", "status": "creating", "size": 10}}</pre></div>
         """
 
+    /// A page whose example sends more than its tables list: a query parameter and two body fields.
+    static let exampleOnlyFields = """
+        <h1>Creating a Widget</h1>
+        <div><h4>URI</h4><p>POST /v1/{project_id}/widgets</p></div>
+        <div><h4>Request</h4>
+        \(table(1, "Request body parameters", header: newHeader, rows: [
+            ["<p>name</p>", "<p>Yes</p>", "<p>String</p>", "<p>Name.</p>"],
+        ]))
+        </div>
+        <div><h4>Example Request</h4><pre>POST https://{endpoint}/v1/{project_id}/widgets?async=true
+
+        {"name": "w", "color": "red", "size": 3}</pre></div>
+        """
+
     static let overview = """
         <h1>API Overview</h1><div><h4>Overview</h4><p>Lists the APIs.</p>
         <table><thead><tr><th>API</th><th>Description</th></tr></thead><tbody><tr><td>GET /v1/things</td><td>x</td></tr></tbody></table></div>

@@ -316,3 +316,28 @@ struct BodyWrapperTests {
         #expect(schema.properties(gadget).contains { $0.name == "volume" && $0.type == .named("VolumeReq") })
     }
 }
+
+@Suite("SchemaBuilder: what only the examples show")
+struct ExampleOnlyFieldTests {
+    let schema = Fixtures.build([("CreateWidget.html", Fixtures.exampleOnlyFields)])
+
+    @Test func queryParametersOfTheExampleURLAreAdded() throws {
+        let operation = try #require(schema.operation("CreateWidget"))
+        let async = try #require(operation.parameters.first { $0.name == "async" })
+        #expect(async.location == .query && !async.required && async.type == .string)
+    }
+
+    @Test func bodyFieldsOfTheExampleAreAddedAsOptional() {
+        let body = schema.properties("CreateWidgetRequest")
+        #expect(body[named: "name"]?.required == true)
+        #expect(body[named: "color"]?.type == .string && body[named: "color"]?.required == false)
+        #expect(body[named: "size"]?.type == .integer)
+    }
+
+    @Test func eachAdditionIsDiagnosed() {
+        let messages = schema.diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("query parameter async: used by the page's request example") })
+        #expect(messages.contains { $0.hasPrefix("color: sent by the page's request example but not in the table") })
+        #expect(messages.contains { $0.hasPrefix("size: sent by the page's request example but not in the table") })
+    }
+}
