@@ -49,10 +49,10 @@ struct CommandLineClient: Sendable {
         if let standardInput { stdin.fileHandleForWriting.write(Data(standardInput.utf8)) }
         try stdin.fileHandleForWriting.close()
         // Read both pipes to their end while the process runs, so that a full pipe cannot block it.
-        async let out = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }.value
-        async let err = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }.value
+        async let out = onOwnThread { stdout.fileHandleForReading.readDataToEndOfFile() }
+        async let err = onOwnThread { stderr.fileHandleForReading.readDataToEndOfFile() }
         let (outData, errData) = await (out, err)
-        await Task.detached { process.waitUntilExit() }.value
+        await onOwnThread { process.waitUntilExit() }
         return Run(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))

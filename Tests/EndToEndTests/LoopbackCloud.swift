@@ -48,7 +48,7 @@ final class LoopbackCloud: @unchecked Sendable {
         process.standardOutput = stdout
         process.standardInput = stdin
         try process.run()
-        let line = await Task.detached { readLine(from: stdout.fileHandleForReading) }.value
+        let line = await onOwnThread { readLine(from: stdout.fileHandleForReading) }
         guard let line, line.hasPrefix("listening "), let port = Int(line.dropFirst("listening ".count)) else {
             process.terminate()
             throw SetupError(
