@@ -22,7 +22,7 @@ public enum OperationRunner {
         _ connection: ConnectionOptions, endpointPrefix: String, usage: String,
         makeClient: (ServiceClient) -> Client, operation: (Client) async throws -> Void
     ) async throws {
-        let recorder = ResponseRecorder(base: AsyncHTTPClientTransport(connectTimeout: .seconds(10)))
+        let recorder = ResponseRecorder(base: AsyncHTTPClientTransport(connectTimeout: Timeouts.default.connect))
         do {
             let client = makeClient(try connection.serviceClient(endpointPrefix: endpointPrefix, transport: recorder))
             try await operation(client)

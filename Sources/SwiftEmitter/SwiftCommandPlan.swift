@@ -39,7 +39,6 @@ struct SwiftCommandPlan {
                 context: RootCommandContext(
                     service: schema.name, module: schema.name, rootName: rootName,
                     executable: Self.commandName(forService: schema.name),
-                    commandName: SwiftNames.literal(Self.commandName(forService: schema.name)),
                     clientName: module.clientName, operationCount: module.operations.count,
                     groups: groups.map { group in
                         CommandGroupContext(
@@ -130,7 +129,7 @@ struct SwiftCommandPlan {
             abstract: SwiftNames.wrappedLiteral(
                 SwiftDocComment.normalized(operation.title.isEmpty ? operation.id : operation.title), column: 18, indent: 8),
             discussion: SwiftNames.wrappedLiteral(discussion(operation), column: 20, indent: 8),
-            options: options, body: body, hasBody: body != nil,
+            options: options, body: body,
             call: fits ? inline : "\(prefix) client.\(resolved.name)(",
             wrapCall: !fits, wrappedCallArguments: fits ? [] : ListItemContext.list(callArguments))
     }
@@ -200,8 +199,8 @@ struct RootCommandContext {
     var service: String
     var module: String
     var rootName: String
+    /// The executable's name (`modelarts`): lower-case letters only, so the template quotes it as it is.
     var executable: String
-    var commandName: String
     var clientName: String
     var operationCount: Int
     var groups: [CommandGroupContext]
@@ -227,7 +226,6 @@ struct CommandContext {
     var discussion: String
     var options: [OptionContext]
     var body: BodyContext?
-    var hasBody: Bool
     /// The SDK call, or its first line when the arguments follow one per line.
     var call: String
     var wrapCall: Bool

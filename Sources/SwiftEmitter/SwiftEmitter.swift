@@ -43,12 +43,13 @@ public struct SwiftEmitter: Sendable {
     /// Renders the command-line client of `schema` (paths relative to `Generated/<Service>CLI/`): an executable
     /// module that links the library module and CloudCLI.
     public func renderCommandLine(_ schema: ServiceSchema) throws -> [GeneratedFile] {
-        try render(SwiftCommandPlan(schema: schema, module: SwiftModulePlan(schema: schema)).files)
+        try renderModules(schema).commandLine
     }
 
-    /// The executable name of a service's command-line client (`modelarts`).
-    public static func commandName(forService service: String) -> String {
-        SwiftCommandPlan.commandName(forService: service)
+    /// Both modules of `schema`, planned once: the library and the command-line client that calls it.
+    public func renderModules(_ schema: ServiceSchema) throws -> (library: [GeneratedFile], commandLine: [GeneratedFile]) {
+        let module = SwiftModulePlan(schema: schema)
+        return (try render(module.files), try render(SwiftCommandPlan(schema: schema, module: module).files))
     }
 
     private func render(_ planned: [SwiftModulePlan.File]) throws -> [GeneratedFile] {

@@ -120,11 +120,11 @@ struct Pipeline: Sendable {
             workspace.schemaPath(config): try SpecFiles.canonicalJSON(schema),
             workspace.openAPIPath(config): try OpenAPIEmitter.document(for: schema),
         ]
-        let emitter = SwiftEmitter(templatesDirectory: workspace.templatesDirectory)
+        let swift = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory).renderModules(schema)
         var generatedDirectories: [String] = []
         for (directory, swiftFiles) in [
-            (workspace.generatedDirectory(config), try emitter.render(schema)),
-            (workspace.generatedCommandLineDirectory(config), try emitter.renderCommandLine(schema)),
+            (workspace.generatedDirectory(config), swift.library),
+            (workspace.generatedCommandLineDirectory(config), swift.commandLine),
         ] where !swiftFiles.isEmpty {
             generatedDirectories.append(directory)
             for file in swiftFiles {

@@ -126,14 +126,11 @@ struct SetupError: Error, CustomStringConvertible {
 /// One API page as the server's own reading of it (Python, independent of the generator) documents it.
 struct DocumentedOperation: Decodable, Sendable {
     var page: String
-    var method: String
-    var template: String
     var requestExamples: [RequestExample]
 }
 
 struct RequestExample: Decodable, Sendable {
     var index: Int
-    var title: String?
     /// Path parameters whose value the example URL gives.
     var pathParameters: [String: String]
     /// Query pairs of the example URL.
@@ -148,7 +145,6 @@ struct RequestLog: Decodable {
 }
 
 struct ReceivedRequest: Decodable, Sendable {
-    var seq: Int
     var method: String
     var path: String
     var query: [[String]]
@@ -176,7 +172,6 @@ struct ReceivedRequest: Decodable, Sendable {
 struct ScriptStep: Encodable, Sendable {
     var kind: String
     var page: String?
-    var method: String?
     var status: Int?
     var retryAfter: String?
     var seconds: Double?

@@ -159,7 +159,8 @@ struct SweepCall {
 }
 
 /// `CreateNotebook` → `create-notebook`, `dataset_id` → `dataset-id`: the naming issue #5 specifies for
-/// subcommands and options.
+/// subcommands and options, written here apart from the emitter's so that a naming change there shows up as
+/// failed calls rather than passing by construction.
 func kebabCase(_ name: String) -> String {
     var words: [String] = []
     var current = ""
