@@ -6,8 +6,8 @@
 import PackageDescription
 
 /// Every service the generator emits: a library product compiled from `Generated/<Service>`, and a command-line
-/// client (`modelarts`, `ecs`) compiled from `Generated/<Service>CLI`.
-let services = ["ModelArts", "ECS"]
+/// client (`modelarts`, `ecs`, `vpc`, `evs`) compiled from `Generated/<Service>CLI`.
+let services = ["ModelArts", "ECS", "VPC", "EVS"]
 
 let package = Package(
     name: "apiref",
@@ -98,7 +98,7 @@ let package = Package(
             dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "GeneratedSDKTests", dependencies: ["ModelArts", "ECS", "APISchema", "CloudCore"]),
+        .testTarget(name: "GeneratedSDKTests", dependencies: services.map { .target(name: $0) } + ["APISchema", "CloudCore"]),
         .testTarget(
             name: "CloudCoreTests",
             dependencies: [

@@ -3,7 +3,9 @@
 
 An independent reading of the pages (Tools/docpages.py: Python's html.parser, none of the generator's code)
 finds the API pages (a "URI" section with METHOD /path lines), their parameter tables, the top-level request and
-response body tables and the JSON response examples; this script checks each against the OpenAPI document.
+response body tables and the JSON response examples; this script checks each against the OpenAPI document. A page
+is matched to the operations whose x-source-page is its path relative to the docs folder
+(`development_environment_management/creating_a_notebook_instance.html`; the bare file name in a flat folder).
 
     python3 Tools/coverage.py                          # every service of spec/services.json
     python3 Tools/coverage.py <docs-dir> <openapi.json> [-v]

@@ -4,6 +4,10 @@ shared by Tools/coverage.py and Tools/loopback_cloud.py.
 read_pages(docs) returns one Page per API page: its URI templates, parameters and top-level body fields, its
 request examples (URL line and/or JSON body) and its JSON response examples with their status codes. JSON is read
 with exact numbers (parse_json / dump_json) so that an example survives a round trip digit for digit.
+
+It reads both layouts the pages are published in, telling them apart page by page: the flat export (one fragment
+per API) and the documentation site (whole Sphinx pages with site chrome, in nested folders; minified or not).
+A page is named by its path relative to the docs folder, which is the bare file name in the flat export.
 """
 
 import decimal
@@ -22,16 +26,32 @@ NAME = re.compile(r"^[A-Za-z_][\w.:\-\[\]]*$")
 EXAMPLE_REQUEST_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://[^/\s]*)?(/.*)$")
 # What introduces a request in a "Samples" section that mixes requests and responses.
 REQUEST_LABEL = re.compile(r"\b(sample|example)\s+(url\s+)?request|\brequest\s+(sample|example)", re.I)
+# A paragraph that names an example the way a heading does ("Example request 1: ...", "Example normal response",
+# "Response example"): some pages show their examples inside the Request and Response sections under such paragraphs.
+EXAMPLE_HEADING = re.compile(r"^((sample|example)\s+(\w+\s+)?(request|response)|(request|response)\s+example)s?\b",
+                             re.I)
+# The first header cell of a table of status codes.
+STATUS_TABLE = re.compile(r"(\w+ )?status codes?|returned values?", re.I)
+# What marks an example without a status code as an error response; pages that show the normal answer and the
+# error answer give the error one after a bare "Or".
+FAILURE_LABEL = re.compile(r"\b(fail|failed|failure|error|abnormal)\b|^or$", re.I)
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Reading a page: a flat list of blocks (heading, text, table, code), in document order.
 
 class PageReader(HTMLParser):
+    """A whole site page counts only inside its <div id="docs-content">: what comes before it (header, table of
+    contents sidebar, breadcrumbs) is dropped when it opens, what follows it is ignored. A page without one (the
+    export layout) counts whole."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.blocks = []          # ("heading", text) | ("text", text) | ("table", caption, rows) | ("code", text)
         self.skip = 0
+        self.headerlink = False   # inside the "¶" anchor that follows a heading or a caption
+        self.content_depth = 0    # open <div>s of docs-content, itself included
+        self.content_done = False
         self.heading = None
         self.pre = None
         self.tables = []          # stack of [caption, rows, current row, current cell, in caption]
@@ -44,8 +64,17 @@ class PageReader(HTMLParser):
             self.blocks.append(("text", text))
 
     def handle_starttag(self, tag, attrs):
+        if self.content_done:
+            return
+        if tag == "div" and self.content_depth:
+            self.content_depth += 1
+        elif tag == "div" and ("id", "docs-content") in attrs:
+            self.blocks, self.text, self.content_depth = [], [], 1
+            return
         if tag in ("script", "style"):
             self.skip += 1
+        elif tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split():
+            self.headerlink = True
         elif self.pre is not None:
             return
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.tables:
@@ -74,8 +103,18 @@ class PageReader(HTMLParser):
             self.flush_text()
 
     def handle_endtag(self, tag):
+        if self.content_done:
+            return
+        if tag == "div" and self.content_depth:
+            self.content_depth -= 1
+            if not self.content_depth:
+                self.flush_text()
+                self.content_done = True
+                return
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
+        elif tag == "a" and self.headerlink:
+            self.headerlink = False
         elif tag == "pre" and self.pre is not None:
             self.blocks.append(("code", "".join(self.pre)))
             self.pre = None
@@ -105,7 +144,7 @@ class PageReader(HTMLParser):
             self.flush_text()
 
     def handle_data(self, data):
-        if self.skip:
+        if self.skip or self.headerlink or self.content_done:
             return
         if self.pre is not None:
             self.pre.append(data)
@@ -145,7 +184,7 @@ def expand_rowspans(rows):
 
 
 def section_kind(heading):
-    """What a heading starts: uri, request, response, example-request, example-response, samples, other,
+    """What a heading starts: uri, request, response, example-request, example-response, samples, status, other,
     or None for headings that only introduce a table ("Table 2 describes ...", "x Field Description")."""
     h = heading.lower()
     if h.startswith("table ") or "field description" in h:
@@ -162,6 +201,8 @@ def section_kind(heading):
         return "request"
     if h.startswith("response") and "header" not in h:
         return "response"
+    if h.startswith(("status code", "returned value")):
+        return "status"
     return "other"
 
 
@@ -216,8 +257,9 @@ class Page:
                 continue
             if block[0] == "text":
                 text = block[1]
-                if text == "URI":  # a few pages write the heading as a paragraph
-                    section, status, label = "uri", None, ""
+                # Headings written as paragraphs; a mixed "Samples" section tells its examples apart by such labels.
+                if text == "URI" or (EXAMPLE_HEADING.match(text) and section != "samples"):
+                    section, status, label, heading = section_kind(text), None, text, text
                     continue
                 if section == "uri":
                     for line in text.split("\n"):
@@ -229,7 +271,9 @@ class Page:
                     if lines:  # a URL line written as a paragraph
                         requests.add(label or heading, lines, None)
                         continue
-                found = re.search(r"status code:?\s*(\d{3})", text, re.I)
+                # "Status code: 200" lines, and the bare codes some Status Codes sections list ("Normal", "202").
+                found = re.search(r"status code:?\s*(\d{3})", text, re.I) or (
+                    section == "status" and re.fullmatch(r"(\d{3})\b.*", text))
                 if found:
                     status = int(found.group(1))
                     self.statuses.add(status)
@@ -248,7 +292,7 @@ class Page:
                     if is_request_example(section, label, block[1]):
                         requests.add(label or heading, *split_request_code(block[1]))
                     continue
-                if re.search(r"\b(fail|failed|failure|error)\b", label, re.I) and status is None:
+                if FAILURE_LABEL.search(label) and status is None:
                     continue
                 try:
                     value = parse_json(block[1])
@@ -257,7 +301,7 @@ class Page:
                 if isinstance(value, (dict, list)):
                     self.response_examples.append(ResponseExample(status, value))
                 continue
-            caption, rows = block[1], block[2]
+            caption, rows = block[1] or label, block[2]  # a table without caption is named by the paragraph before it
             self.statuses |= status_table_codes(rows)
             names = table_names(rows)
             if names is None:
@@ -272,7 +316,7 @@ class Page:
                 self.params += [(n, "query") for n in names]
             elif section == "request":
                 request_tables.append(names)
-            elif section == "response":
+            elif section == "response" and (status is None or 200 <= status < 300):  # not an error body's table
                 response_tables.append(names)
         self.request_examples = requests.examples
         if request_tables:
@@ -353,10 +397,11 @@ class RequestExampleCollector:
 
 
 def status_table_codes(rows):
-    """The codes of a "Status Code | Description" table."""
-    if not rows or not rows[0] or rows[0][0][0].lower() not in ("status code", "status codes"):
+    """The codes of a status code table: "Status Code | Description", "Normal Status Code | ...", or "Returned
+    Value | Description" with rows such as "400 Bad Request"."""
+    if not rows or not rows[0] or not STATUS_TABLE.fullmatch(rows[0][0][0]):
         return set()
-    return {int(row[0][0]) for row in rows[1:] if row and re.fullmatch(r"\d{3}", row[0][0])}
+    return {int(found.group(1)) for row in rows[1:] if row for found in [re.match(r"(\d{3})\b", row[0][0])] if found}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -396,10 +441,15 @@ def table_names(rows):
 
 
 def read_pages(docs):
+    """The API pages of a folder and its subfolders, each named by its path relative to `docs` ("/"-separated,
+    the name an OpenAPI export gives as x-source-page), in the order of those names."""
+    names = []
+    for folder, _, files in os.walk(docs):
+        relative = os.path.relpath(folder, docs)
+        names += [name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
+                  for name in files if name.endswith(".html")]
     pages = []
-    for name in sorted(os.listdir(docs)):
-        if not name.endswith(".html"):
-            continue
+    for name in sorted(names):
         reader = PageReader()
         with open(os.path.join(docs, name), encoding="utf-8", errors="replace") as handle:
             reader.feed(handle.read())

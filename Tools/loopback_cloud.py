@@ -13,7 +13,8 @@ page documents the method and path, and otherwise with the page's first 2xx (or 
 unless a scripted step applies. Every one is logged.
 
 Control API (unsigned, JSON):
-    GET    /__loopback/cases      every API page: method, path template, request examples, documented answer
+    GET    /__loopback/cases      every API page (named by its path relative to --docs): method, path template,
+                                  request examples, documented answer
     GET    /__loopback/requests   the log of API requests, in arrival order
     DELETE /__loopback/requests   clears the log and the script
     POST   /__loopback/script     {"steps": [...]} queues steps; GET returns the steps still queued
@@ -235,13 +236,15 @@ def json_equal(a, b):
 # What a page documents: its answer, and its examples as test cases.
 
 def documented_answer(page):
-    """(status, body or None): the first response example with a 2xx or unstated status (then 200); without one
-    200 with {}, or 204 when that is the only success status the page names."""
+    """(status, body or None): the first response example with a 2xx or unstated status (then the only success
+    status the page names, else 200); without one 200 with {}, or 204 when that is the only success status."""
+    success = {status for status in page.statuses if 200 <= status < 300}
+    only = success.pop() if len(success) == 1 else None
     for example in page.response_examples:
         if example.status is None or 200 <= example.status < 300:
-            status = example.status or 200
+            status = example.status or only or 200
             return status, None if status in NO_BODY_STATUSES else example.value
-    if {status for status in page.statuses if 200 <= status < 300} == {204}:
+    if only == 204:
         return 204, None
     return 200, {}
 
@@ -591,7 +594,7 @@ def utf8(value):
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", required=True, help="folder of API reference pages (*.html)")
+    parser.add_argument("--docs", required=True, help="folder of API reference pages (*.html, subfolders included)")
     parser.add_argument("--ak", required=True, help="access key the requests must be signed with")
     parser.add_argument("--sk", required=True, help="secret key the requests must be signed with")
     parser.add_argument("--port", type=int, default=0, help="0 (default): any free port")

@@ -1,33 +1,41 @@
 import APISchema
 import CLibXML2
+import DocReader
 import Foundation
 import OpenAPIEmitter
 import SchemaBuilder
 
-/// Times the generator's front half (read every page, build the schema, export OpenAPI) for every service in
-/// `spec/services.json` against a baseline measured in the same run: libxml2's own `htmlReadMemory` over the
-/// same files, read from disk the same way. Run from the package root:
-/// `swift run -c release Benchmarks parse [iterations]`. The goal is a ratio of at most 2×.
+/// Times the generator's front half (read every page, build the schema, export OpenAPI) for every folder of pages
+/// under `../shared/docs` (each service in both layouts: the export and the site) against a baseline measured in the
+/// same run: libxml2's own `htmlReadMemory` over the same files, read from disk the same way. Run from the package
+/// root: `swift run -c release Benchmarks parse [iterations]`. The goal is a ratio of at most 2×.
 func runParseBenchmark(iterations: Int = 5) {
     let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-    let configs: [ServiceConfig]
-    do {
-        configs = try ServiceConfig.load(from: root.appending(path: "spec/services.json"))
-    } catch {
-        print("parse benchmark: cannot read spec/services.json (run from the package root): \(error)")
-        return
+    let docsRoot = root.appending(path: "../shared/docs")
+    func subfolders(_ url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted().filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: url.appending(path: name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+    }
+    // One configuration per folder of pages: `../shared/docs/<service>/<layout>`.
+    let configs = subfolders(docsRoot).flatMap { service in
+        subfolders(docsRoot.appending(path: service)).map { layout in
+            ServiceConfig(name: "\(service)/\(layout)", docs: "../shared/docs/\(service)/\(layout)", endpointPrefix: service)
+        }
     }
     let pages = configs.flatMap { config -> [URL] in
         let docs = root.appending(path: config.docs)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []
-        return names.filter { $0.hasSuffix(".html") }.sorted().map { docs.appending(path: $0) }
+        return DocReader.pagePaths(in: docs).map { docs.appending(path: $0) }
     }
     guard !pages.isEmpty else {
-        print("parse benchmark: no pages found in \(configs.map(\.docs).joined(separator: ", "))")
+        print("parse benchmark: no pages found under ../shared/docs (run from the package root)")
         return
     }
     let bytes = pages.reduce(0) { $0 + ((try? Data(contentsOf: $1))?.count ?? 0) }
-    print("parse benchmark: \(pages.count) pages, \(bytes / 1024) KiB, \(configs.count) services, "
+    print("parse benchmark: \(pages.count) pages, \(bytes / 1024) KiB, \(configs.count) folders of pages, "
         + "\(iterations) iterations (best of each)")
 
     var baseline: [Duration] = []

@@ -3,16 +3,21 @@
 /// `DocPage` is the only thing the schema builder sees of the HTML. Text is normalised (entities decoded,
 /// whitespace collapsed), links and anchors are kept so that "see Table 3" references can be resolved, and
 /// tables are a rectangular grid with `rowspan`/`colspan` already expanded.
+///
+/// Both published layouts read into the same `DocPage`: the flat export (page fragments) and the documentation
+/// site (whole Sphinx pages, of which only the main content counts). Nothing after the reader knows which layout a
+/// page came from.
 public struct DocPage: Sendable, Hashable {
-    /// File name of the page (`CreateNotebook.html`).
-    public var fileName: String
+    /// The page's path relative to its folder of pages, with `/` separators (`CreateNotebook.html`,
+    /// `development_environment_management/creating_a_notebook_instance.html`).
+    public var path: String
     /// Text of the first `h1`, or of `<title>` when the page has no `h1`.
     public var title: String
     /// Top-level content in document order.
     public var blocks: [Block]
 
-    public init(fileName: String, title: String, blocks: [Block]) {
-        self.fileName = fileName
+    public init(path: String, title: String, blocks: [Block]) {
+        self.path = path
         self.title = title
         self.blocks = blocks
     }
@@ -42,6 +47,25 @@ public struct Link: Sendable, Hashable {
         if let index = href.firstIndex(of: "#") { return String(href[..<index]) }
         return href
     }
+
+    /// The path of the linked page relative to the folder of pages, for a link on the page at `path`
+    /// (`../appendix/x.html` from `a/b.html` is `appendix/x.html`); `nil` for same-page and external links and for
+    /// links that leave the folder.
+    public func targetPage(from path: String) -> String? {
+        let page = page
+        guard !page.isEmpty, !page.contains("://"), !page.hasPrefix("/"), !page.hasPrefix("mailto:") else { return nil }
+        var segments = path.split(separator: "/").dropLast().map(String.init)
+        for segment in page.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            default: segments.append(String(segment))
+            }
+        }
+        return segments.joined(separator: "/")
+    }
 }
 
 /// Normalised text with the links and emphasised (`strong`, `b`, `code`) runs it contains.
@@ -62,7 +86,8 @@ public struct InlineText: Sendable, Hashable {
 
 /// One block of page content.
 public indirect enum Block: Sendable, Hashable {
-    /// `h1`…`h6` (the section titles of these pages are `h4`), with the anchors/ids attached to it.
+    /// `h1`…`h6`, with the anchors attached to it: empty anchors just before it (`<span id="createnotebook">` in
+    /// front of a site page's title) and its own `id`.
     case heading(level: Int, text: InlineText, anchors: [String])
     /// A paragraph, or a run of text between blocks.
     case paragraph(InlineText)
@@ -128,13 +153,15 @@ public struct Cell: Sendable, Hashable {
 
 /// A table with its caption, anchors and an expanded grid of cells.
 public struct Table: Sendable, Hashable {
-    /// Caption as printed (`Table 4 VolumeReq`).
+    /// Caption as printed (`Table 4 VolumeReq`); for a table without a `<caption>`, the short paragraph right
+    /// before it that names it (`Parameters in the resource_tag field`).
     public var caption: InlineText?
     /// The number of the caption (`4` for `Table 4`, `5` for `Table 4-5`).
     public var number: Int?
     /// The caption without its `Table N` prefix (`VolumeReq`).
     public var title: String
-    /// The table's `id` and the `<a name>` anchors just before it: the targets of links to the table.
+    /// The table's `id` and the anchors just before it (`<a name>`, an empty `<span id>`, the `id` of the paragraph
+    /// that introduces it): the targets of links to the table.
     public var anchors: [String]
     /// Rows of the grid; every row has `columnCount` cells.
     public var rows: [[Cell]]

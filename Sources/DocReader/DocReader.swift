@@ -6,30 +6,50 @@ import Foundation
 /// The libxml2 tree is walked once; nothing is re-serialised. Broken markup never fails: libxml2 recovers what it
 /// can and whatever text survives ends up in the page.
 public enum DocReader {
-    /// Parses the HTML in `data`. `fileName` is recorded in the page for diagnostics.
-    public static func parse(data: Data, fileName: String) -> DocPage {
+    /// Parses the HTML in `data`. `path` (relative to the folder of pages) is recorded in the page.
+    public static func parse(data: Data, path: String) -> DocPage {
         data.withUnsafeBytes { raw in
-            parse(bytes: raw.bindMemory(to: CChar.self), fileName: fileName)
+            parse(bytes: raw.bindMemory(to: CChar.self), path: path)
         }
     }
 
-    /// Parses the HTML in `html`. `fileName` is recorded in the page for diagnostics.
-    public static func parse(html: String, fileName: String) -> DocPage {
+    /// Parses the HTML in `html`. `path` (relative to the folder of pages) is recorded in the page.
+    public static func parse(html: String, path: String) -> DocPage {
         var html = html
         return html.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { parse(bytes: $0, fileName: fileName) }
+            buffer.withMemoryRebound(to: CChar.self) { parse(bytes: $0, path: path) }
         }
     }
 
-    /// Reads and parses many pages, in parallel on all cores; the result is in the order of `urls`, `nil` for a
-    /// file that cannot be read.
-    public static func parse(contentsOf urls: [URL]) -> [DocPage?] {
+    /// The HTML pages below `folder`, recursively (the site nests chapters in folders), as sorted paths relative
+    /// to it with `/` separators. Hidden entries are skipped.
+    public static func pagePaths(in folder: URL) -> [String] {
+        let base = folder.standardizedFileURL.path
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        else { return [] }
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            let ext = url.pathExtension.lowercased()
+            guard ext == "html" || ext == "htm" else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(base + "/") else { continue }
+            paths.append(String(full.dropFirst(base.count + 1)))
+        }
+        return paths.sorted()
+    }
+
+    /// Reads and parses the pages at `paths` (relative to `folder`), in parallel on all cores; the result is in the
+    /// order of `paths`, `nil` for a file that cannot be read.
+    public static func parse(pages paths: [String], in folder: URL) -> [DocPage?] {
         _ = initialized
-        var pages = [DocPage?](repeating: nil, count: urls.count)
+        var pages = [DocPage?](repeating: nil, count: paths.count)
         pages.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-                output[index] = parse(contentsOf: urls[index])
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                guard let data = try? Data(contentsOf: folder.appending(path: paths[index])) else { return }
+                output[index] = parse(data: data, path: paths[index])
             }
         }
         return pages
@@ -41,32 +61,29 @@ public enum DocReader {
         return true
     }()
 
-    /// Reads and parses the page at `url`; `nil` when the file cannot be read.
-    public static func parse(contentsOf url: URL) -> DocPage? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return parse(data: data, fileName: url.lastPathComponent)
-    }
-
     /// The libxml2 options used for every page: recover from errors, stay silent, never touch the network.
     static let options: Int32 = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
 
-    static func parse(bytes: UnsafeBufferPointer<CChar>, fileName: String) -> DocPage {
+    static func parse(bytes: UnsafeBufferPointer<CChar>, path: String) -> DocPage {
         guard let base = bytes.baseAddress, bytes.count > 0,
             let doc = htmlReadMemory(base, Int32(clamping: bytes.count), nil, "UTF-8", options)
         else {
-            return DocPage(fileName: fileName, title: "", blocks: [])
+            return DocPage(path: path, title: "", blocks: [])
         }
         defer { xmlFreeDoc(doc) }
         var walker = TreeWalker()
         var collector = BlockCollector()
+        var documentTitle: String?
         if let root = xmlDocGetRootElement(doc) {
-            walker.walk(root, into: &collector)
+            let scope = TreeWalker.mainContent(of: root)
+            documentTitle = scope.documentTitle
+            walker.walk(scope.content, into: &collector)
         }
         collector.flush()
-        let title = walker.title ?? walker.documentTitle ?? ""
-        return DocPage(fileName: fileName, title: title, blocks: collector.blocks)
+        let title = walker.title ?? documentTitle ?? ""
+        return DocPage(path: path, title: title, blocks: collector.blocks)
     }
 }
 

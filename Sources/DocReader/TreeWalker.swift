@@ -80,7 +80,7 @@ struct BlockCollector {
 /// The element names the walker treats specially.
 enum Tag {
     case heading(Int), paragraph, list(ordered: Bool), listItem, table, pre, anchor, lineBreak, emphasis, inline,
-        container, skip, title, caption, other
+        container, skip, caption, other
 
     init(_ name: UnsafePointer<UInt8>) {
         let length = Int(xmlStrlen(name))
@@ -125,13 +125,13 @@ enum Tag {
                 "ins", "mark", "nobr":
                 self = .inline
             case "div", "section", "body", "html", "blockquote", "center", "article", "main", "header", "footer",
-                "nav", "aside", "form", "fieldset", "head", "figure", "figcaption", "details", "summary", "tbody", "thead",
+                "aside", "form", "fieldset", "head", "figure", "figcaption", "details", "summary", "tbody", "thead",
                 "tfoot", "tr", "td", "th", "dir", "menu":
                 self = .container
+            // `nav` is page navigation (the site's previous/next links), never content.
             case "img", "script", "style", "meta", "link", "noscript", "iframe", "object", "svg", "input",
-                "button", "select", "textarea", "colgroup", "col":
+                "button", "select", "textarea", "colgroup", "col", "nav", "title":
                 self = .skip
-            case "title": self = .title
             case "caption": self = .caption
             default: self = .other
             }
@@ -141,8 +141,8 @@ enum Tag {
 
 /// Walks the libxml2 tree once and turns it into blocks.
 struct TreeWalker {
+    /// Text of the first `h1`.
     var title: String?
-    var documentTitle: String?
     /// Nesting depth of the element being walked; content nested deeper than `maxDepth` is skipped so that a
     /// pathological page cannot exhaust the stack.
     var depth = 0
@@ -185,15 +185,76 @@ struct TreeWalker {
         return text[count] == 0
     }
 
-    static func isNote(_ node: Node) -> Bool {
-        guard let cls = attribute(node, "class")?.lowercased() else { return false }
-        return cls.split(separator: " ").contains { ["note", "notice", "caution", "warning", "danger", "tip"].contains($0) }
+    /// The element that holds a page's own content, and the text of its `<title>`.
+    ///
+    /// A site page wraps its content (`<div id="docs-content">`, inside `<main>`) in site chrome: a header, a
+    /// sidebar holding the whole table of contents, breadcrumbs, footer. Only that content is the page; an export
+    /// page is a bare fragment and is read whole.
+    static func mainContent(of root: Node) -> (content: Node, documentTitle: String?) {
+        var main: Node?
+        var documentTitle: String?
+        var stack: [(node: Node, depth: Int)] = [(root, 0)]
+        while let (node, depth) = stack.popLast() {
+            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name, depth < maxDepth else { continue }
+            if attribute(node, "id") == "docs-content" { return (node, documentTitle) }
+            if main == nil, equalsLowercased(name, "main") || attribute(node, "role") == "main" { main = node }
+            if documentTitle == nil, equalsLowercased(name, "title") {
+                var bytes: [UInt8] = []
+                rawText(node, into: &bytes)
+                var builder = InlineBuilder()
+                bytes.append(0)
+                bytes.withUnsafeBufferPointer { builder.append($0.baseAddress!) }
+                documentTitle = builder.take()?.text
+            }
+            // Children pushed in reverse, so that the first match in document order wins.
+            var children: [Node] = []
+            var child = node.pointee.children
+            while let c = child {
+                children.append(c)
+                child = c.pointee.next
+            }
+            stack += children.reversed().map { ($0, depth + 1) }
+        }
+        return (main ?? root, documentTitle)
     }
 
+    static func classes(_ node: Node) -> [Substring] {
+        guard let cls = attribute(node, "class")?.lowercased() else { return [] }
+        return cls.split(separator: " ")
+    }
+
+    /// Note boxes: the export's `div.note` family and the site's `div.admonition`.
+    static func isNote(_ node: Node) -> Bool {
+        classes(node).contains { ["note", "notice", "caution", "warning", "danger", "tip", "admonition"].contains($0) }
+    }
+
+    /// The "NOTE:" label of a note box, which is not content.
     static func isNoteTitle(_ node: Node) -> Bool {
-        guard let cls = attribute(node, "class")?.lowercased() else { return false }
-        return cls.contains("notetitle") || cls.contains("noticetitle") || cls.contains("cautiontitle")
-            || cls.contains("warningtitle") || cls.contains("dangertitle") || cls.contains("tiptitle")
+        classes(node).contains { ["notetitle", "noticetitle", "cautiontitle", "warningtitle", "dangertitle", "tiptitle",
+            "admonition-title"].contains($0) }
+    }
+
+    /// The `¶` permalink the site puts after every heading and caption.
+    static func isPermalink(_ node: Node) -> Bool {
+        classes(node).contains("headerlink")
+    }
+
+    /// An element with an `id` and no content (`<span id="createnotebook"></span>`): a link target for what
+    /// follows it.
+    static func emptyAnchor(_ node: Node) -> String? {
+        guard let id = attribute(node, "id"), !id.isEmpty else { return nil }
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { return nil }
+            if c.pointee.type == XML_TEXT_NODE, var p = c.pointee.content {
+                while p.pointee != 0 {
+                    if !(p.pointee == 0x20 || p.pointee == 0x0A || p.pointee == 0x09 || p.pointee == 0x0D) { return nil }
+                    p += 1
+                }
+            }
+            child = c.pointee.next
+        }
+        return id
     }
 
     mutating func walkChildren(_ node: Node, into collector: inout BlockCollector) {
@@ -237,6 +298,10 @@ struct TreeWalker {
             collector.add(.heading(level: level, text: text, anchors: anchors))
             collector.blocks.append(contentsOf: inner.blocks.filter { if case .paragraph = $0 { false } else { true } })
         case .paragraph, .container, .other:
+            if let anchor = Self.emptyAnchor(node) {
+                collector.pendingAnchors.append(anchor)
+                return
+            }
             if Self.isNote(node) {
                 collector.flush()
                 var inner = BlockCollector()
@@ -249,6 +314,8 @@ struct TreeWalker {
             collector.flush()
             walkChildren(node, into: &collector)
             collector.flush()
+            // A paragraph's id is the target of links to the table it introduces.
+            if case .paragraph = Tag(name), let id = Self.attribute(node, "id") { collector.pendingAnchors.append(id) }
         case .listItem:
             collector.flush()
             walkChildren(node, into: &collector)
@@ -279,13 +346,19 @@ struct TreeWalker {
             var anchors = collector.pendingAnchors
             collector.pendingAnchors = []
             if let id = Self.attribute(node, "id") { anchors.append(id) }
-            collector.add(.table(readTable(node, anchors: anchors)))
+            var table = readTable(node, anchors: anchors)
+            if table.caption == nil, case .paragraph(let lead)? = collector.blocks.last, Self.isTableName(lead.text) {
+                table.caption = lead
+                (table.number, table.title) = Self.splitCaption(lead.text)
+            }
+            collector.add(.table(table))
         case .pre:
             collector.flush()
             var bytes: [UInt8] = []
             Self.rawText(node, into: &bytes)
             collector.add(.code(String(decoding: bytes, as: UTF8.self)))
         case .anchor:
+            if Self.isPermalink(node) { return }
             let href = Self.attribute(node, "href")
             if href == nil, node.pointee.children == nil {
                 if let anchor = Self.attribute(node, "name") ?? Self.attribute(node, "id") {
@@ -308,17 +381,14 @@ struct TreeWalker {
                 if !text.isEmpty { collector.inline.emphasis.append(text) }
             }
         case .inline:
+            if let anchor = Self.emptyAnchor(node) {
+                collector.pendingAnchors.append(anchor)
+                return
+            }
             if Self.isNoteTitle(node) { return }
             walkChildren(node, into: &collector)
         case .lineBreak:
             collector.inline.appendSpace()
-        case .title:
-            var bytes: [UInt8] = []
-            Self.rawText(node, into: &bytes)
-            var builder = InlineBuilder()
-            bytes.append(0)
-            bytes.withUnsafeBufferPointer { builder.append($0.baseAddress!) }
-            if documentTitle == nil { documentTitle = builder.take()?.text }
         case .skip, .caption:
             return
         }
@@ -458,6 +528,13 @@ struct TreeWalker {
             return tag.description
         }
         return ""
+    }
+
+    /// Whether the paragraph before a table without a caption names it (`Parameters in the resource_tag field`,
+    /// `Parameter description`): short, and not a sentence.
+    static func isTableName(_ text: String) -> Bool {
+        guard let last = text.last, text.count <= 80 else { return false }
+        return !".:;,!?".contains(last)
     }
 
     /// Splits `Table 4 VolumeReq` / `Table 4-5 VolumeReq` into the number and the title.

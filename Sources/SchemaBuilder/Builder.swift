@@ -19,7 +19,12 @@ let placeholderMarker: Character = "\u{1}"
 struct Builder {
     let pages: [PageModel]
     let toc: TableOfContents
+    /// Table anchors of every page, the first page in path order winning: the targets of links whose own page has
+    /// no such anchor.
     var anchorIndex: [String: (page: Int, table: Int)] = [:]
+    /// Page indexes by path, to follow links between pages.
+    let pageByPath: [String: Int]
+    let apiNames: APINames
     var candidates: [String: Candidate] = [:]
     var candidateOrder: [String] = []
     var diagnostics: [Diagnostic] = []
@@ -35,6 +40,8 @@ struct Builder {
     init(pages: [DocPage], toc: TableOfContents) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
         self.toc = toc
+        pageByPath = Dictionary(self.pages.map { ($0.page.path, $0.index) }, uniquingKeysWith: { first, _ in first })
+        apiNames = APINames(pages: self.pages)
         for model in self.pages {
             for (t, table) in model.tables.enumerated() {
                 for anchor in table.anchors where anchorIndex[anchor] == nil {
@@ -49,7 +56,7 @@ struct Builder {
     func sourceLocation(_ page: Int, _ table: Int? = nil, row: Int? = nil) -> SourceLocation {
         let model = pages[page]
         return SourceLocation(
-            page: model.page.fileName, table: table.map { model.tables[$0].caption?.text ?? "Table \($0 + 1)" }, row: row)
+            page: model.page.path, table: table.map { model.tables[$0].caption?.text ?? "Table \($0 + 1)" }, row: row)
     }
 
     mutating func diagnose(_ location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .warning) {
@@ -62,20 +69,22 @@ struct Builder {
         var operations: [APISchema.Operation] = []
         var usedIds: Set<String> = []
         let groups = GroupIndex(toc: toc)
-        for model in pages {
-            guard let requestLine = RequestLine.find(in: model) else { continue }
-            var operation = buildOperation(model, requestLine: requestLine, groups: groups)
+        let apiPages = pages.compactMap { model in RequestLine.find(in: model).map { (model, $0, operationName(of: model)) } }
+        // API names are what users know and must stay stable; a name read from a title yields to them.
+        let apiNamesInUse = Set(apiPages.filter(\.2.isAPIName).map(\.2.id))
+        for (model, requestLine, name) in apiPages {
+            var operation = buildOperation(model, requestLine: requestLine, id: name.id, groups: groups)
             // Unique ids: version of the path first, then a counter.
-            if usedIds.contains(operation.id) {
+            if usedIds.contains(operation.id) || (!name.isAPIName && apiNamesInUse.contains(operation.id)) {
                 let version = requestLine.path.split(separator: "/").first { $0.hasPrefix("v") && $0.dropFirst().first?.isNumber == true }
                 var candidate = operation.id + (version.map { Naming.upperCamel(String($0).replacingAll(".", with: "_")) } ?? "")
                 var counter = 2
                 let base = candidate
-                while usedIds.contains(candidate) {
+                while usedIds.contains(candidate) || apiNamesInUse.contains(candidate) {
                     candidate = base + "\(counter)"
                     counter += 1
                 }
-                retarget(operationId: operation.id, to: candidate, page: model.page.fileName)
+                retarget(operationId: operation.id, to: candidate, page: model.page.path)
                 operation.id = candidate
             }
             usedIds.insert(operation.id)
@@ -117,14 +126,24 @@ struct Builder {
 
     // MARK: Operations
 
-    mutating func buildOperation(_ model: PageModel, requestLine: RequestLine, groups: GroupIndex) -> APISchema.Operation {
+    /// The operation id of a page: the API name of a file named after it (`CreateNotebook.html`) or of the anchor in
+    /// front of its title (`createnotebook`), else a name read from the title (`Creating an Image` → `CreateImage`).
+    func operationName(of model: PageModel) -> (id: String, isAPIName: Bool) {
+        let fileName = model.page.path.split(separator: "/").last ?? ""
+        let stem = String(fileName.split(separator: ".").first ?? "")
+        if Naming.isOperationName(stem) { return (stem, true) }
+        if let name = apiNames.operationId(of: model) { return (name, true) }
+        return (Naming.operationId(fromTitle: model.page.title), false)
+    }
+
+    mutating func buildOperation(_ model: PageModel, requestLine: RequestLine, id: String, groups: GroupIndex)
+        -> APISchema.Operation
+    {
         let page = model.page
-        let stem = String(page.fileName.split(separator: ".").first ?? "")
-        let id = Naming.isOperationName(stem) ? stem : Naming.operationId(fromTitle: page.title)
         let summary = Self.summary(of: model)
         var operation = APISchema.Operation(
-            id: id, group: groups.group(of: page.fileName, path: requestLine.path), title: page.title, summary: summary,
-            method: requestLine.method, path: requestLine.path, sourcePage: page.fileName)
+            id: id, group: groups.group(of: page.path, path: requestLine.path), title: page.title, summary: summary,
+            method: requestLine.method, path: requestLine.path, sourcePage: page.path)
 
         // Examples first: their shapes help typing tables without a Type column.
         operation.examples = Self.examples(of: model)
@@ -205,7 +224,7 @@ struct Builder {
                     name: query, location: .query, required: false, type: .string,
                     description: "Not in the page's tables; the page's request example sends it."))
             diagnose(
-                SourceLocation(page: page.fileName),
+                SourceLocation(page: page.path),
                 "query parameter \(query): used by the page's request example but not in its tables, added as string")
         }
         var seen = Set<String>()
@@ -254,7 +273,7 @@ struct Builder {
             }
             guard let example, let json = JSONValue.parse(example.body), case .object(let members) = json, !members.isEmpty
             else { continue }
-            let source = SourceLocation(page: page.fileName, table: "Example Responses")
+            let source = SourceLocation(page: page.path, table: "Example Responses")
             responses[index].type = inferType(json, name: id + "Response", operationId: id, source: source, path: "\(status)")
             diagnose(source, "status \(status): no response table, body type read from the example")
         }
@@ -278,8 +297,8 @@ struct Builder {
     func linkedResponseTable(_ model: PageModel) -> (page: Int, table: Int)? {
         for section in model.sections where section.kind == .response {
             for case .paragraph(let text) in section.items {
-                for link in text.links where !link.page.isEmpty && !link.href.has("://") {
-                    guard let target = pages.firstIndex(where: { $0.page.fileName == link.page }) else { continue }
+                for link in text.links {
+                    guard let target = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }) else { continue }
                     let referenced = referencedTables(pages[target])
                     if let table = pages[target].columns.indices.first(where: { pages[target].columns[$0] != nil && !referenced.contains($0) }) {
                         return (target, table)
@@ -341,10 +360,9 @@ struct Builder {
                 case .code(let code):
                     guard let body = exampleBody(code) else { continue }
                     let introLower = intro.lowercased()
-                    let kind: Example.Kind =
-                        introLower.has("response") ? .response
-                        : introLower.has("request") ? .request
-                        : title.has("response") ? .response : .request
+                    let kind =
+                        exampleLabel(introLower)
+                        ?? (status != nil || title.has("response") ? .response : .request)
                     var exampleStatus = kind == .response ? status : nil
                     if kind == .response, introLower.has("fail") || introLower.has("error") {
                         exampleStatus = nil
@@ -354,6 +372,19 @@ struct Builder {
             }
         }
         return examples
+    }
+
+    /// The kind an example's introduction names (`Example request`, `Response example:`, `Request`), or `nil` for an
+    /// introduction that only describes it: "Request succeeded." above a 200 example or "Bad request" above a 400
+    /// is no request.
+    static func exampleLabel(_ intro: String) -> Example.Kind? {
+        let words = Naming.words(intro).map { $0.lowercased() }
+        guard words.contains(where: { $0.hasPrefix("example") || $0.hasPrefix("sample") }) || words.count == 1 else {
+            return nil
+        }
+        if words.contains(where: { $0.hasPrefix("response") }) { return .response }
+        if words.contains(where: { $0.hasPrefix("request") }) { return .request }
+        return nil
     }
 
     /// Names in the query strings of the example request lines (`GET https://{endpoint}/v2/…?limit=10`) that use
@@ -516,7 +547,7 @@ struct Builder {
         for cell in cells {
             for link in cell.links {
                 guard let fragment = link.fragment else { continue }
-                if let hit = anchorIndex[fragment] {
+                if let hit = table(linkedBy: link, fragment: fragment, on: model) {
                     add(hit.page, hit.table)
                 } else if link.page.isEmpty, let number = Self.tableNumber(in: link.text), let hit = model.tableByNumber[number] {
                     add(model.index, hit)
@@ -537,6 +568,14 @@ struct Builder {
             }
         }
         return targets
+    }
+
+    /// The table a link points at: an anchor of the linked page (the same page for `#…`), else of any page.
+    /// Site pages reuse anchors (`id1`, `id2` on every page), so the linked page is looked at first.
+    func table(linkedBy link: Link, fragment: String, on model: PageModel) -> (page: Int, table: Int)? {
+        let target = link.page.isEmpty ? model.index : link.targetPage(from: model.page.path).flatMap { pageByPath[$0] }
+        if let target, let table = pages[target].tableByAnchor[fragment] { return (target, table) }
+        return anchorIndex[fragment]
     }
 
     static func explicitName(_ spelling: TypeSpelling) -> String? {
@@ -614,7 +653,7 @@ struct Builder {
         let table = model.tables[t]
         candidates[key] = Candidate(
             key: key, desiredName: desiredName, description: table.title, properties: [],
-            source: sourceLocation(p, t), operationId: operationId, firstPage: model.page.fileName)
+            source: sourceLocation(p, t), operationId: operationId, firstPage: model.page.path)
         candidateOrder.append(key)
         guard let columns = model.columns[t] else { return key }
         var properties: [Property] = []
@@ -649,7 +688,7 @@ struct Builder {
                 candidates[childKey] = Candidate(
                     key: childKey, desiredName: Naming.upperCamel(isArray ? Naming.singular(parent) : parent),
                     description: properties[index].description, properties: children, source: sourceLocation(p, t),
-                    operationId: operationId, firstPage: model.page.fileName)
+                    operationId: operationId, firstPage: model.page.path)
                 candidateOrder.append(childKey)
             }
             properties[index].type = isArray ? .array(.named(childKey)) : .named(childKey)

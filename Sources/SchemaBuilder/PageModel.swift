@@ -70,6 +70,8 @@ struct PageModel {
     var tableSection: [Int] = []
     var columns: [Columns?] = []
     var tableByNumber: [Int: Int] = [:]
+    /// Tables by the anchors in front of them (the first table wins).
+    var tableByAnchor: [String: Int] = [:]
     var tableByTitle: [String: [Int]] = [:]
     var tableByField: [String: [Int]] = [:]
 
@@ -129,6 +131,7 @@ struct PageModel {
         for (i, table) in tables.enumerated() {
             columns.append(Self.columns(of: table))
             if let number = table.number, tableByNumber[number] == nil { tableByNumber[number] = i }
+            for anchor in table.anchors where tableByAnchor[anchor] == nil { tableByAnchor[anchor] = i }
             tableByTitle[Self.normalise(table.title), default: []].append(i)
             if let field = Self.fieldName(ofCaption: table) {
                 tableByField[field.lowercased(), default: []].append(i)
@@ -156,7 +159,8 @@ struct PageModel {
     /// captions like `Request body parameters`.
     static func fieldName(ofCaption table: Table) -> String? {
         let title = table.title.trimmed()
-        if title.isEmpty { return nil }
+        // A caption-less table named by the paragraph before it may follow a "Status code: 200" line.
+        if title.isEmpty || Builder.statusCode(in: title) != nil { return nil }
         if let emphasised = table.caption?.emphasis.first(where: { isIdentifierLike($0) && $0 != "Table" }),
             !emphasised.hasPrefix("Table")
         {

@@ -4,15 +4,24 @@ import Foundation
 
 /// Builds the intermediate schema of a service from its API reference pages.
 public enum SchemaBuilder {
-    /// Reads every page in `docsDirectory` and builds the service's schema. Never throws for bad pages: what
-    /// could not be read is in `ServiceSchema.diagnostics`. `overridesFile` is `spec/<service>.overrides.json`.
+    /// Reads every page below `docsDirectory` (recursively; either layout) and builds the service's schema. Never
+    /// throws for bad pages: what could not be read is in `ServiceSchema.diagnostics`. `overridesFile` is
+    /// `spec/<service>.overrides.json`.
     public static func build(config: ServiceConfig, docsDirectory: URL, overridesFile: URL?) -> ServiceSchema {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: docsDirectory.path)) ?? []
-        let urls = files.filter { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") }.sorted()
-            .map { docsDirectory.appendingPathComponent($0) }
-        let pages = DocReader.parse(contentsOf: urls).compactMap { $0 }
-        let toc = TableOfContents.load(docsDirectory.appendingPathComponent("CLASS.TXT.json"))
-        var schema = build(config: config, pages: pages, tableOfContents: toc)
+        let paths = DocReader.pagePaths(in: docsDirectory)
+        let pages = DocReader.parse(pages: paths, in: docsDirectory)
+        var unreadable: [Diagnostic] = []
+        for (path, page) in zip(paths, pages) where page == nil {
+            unreadable.append(Diagnostic(.error, SourceLocation(page: path), "page cannot be read, skipped"))
+        }
+        let readPages = pages.compactMap { $0 }
+        // The export ships its table of contents as CLASS.TXT.json; the site keeps it in its chapter index pages.
+        let exportContents = docsDirectory.appendingPathComponent("CLASS.TXT.json")
+        let toc =
+            FileManager.default.fileExists(atPath: exportContents.path)
+            ? TableOfContents.load(exportContents) : TableOfContents(indexPages: readPages)
+        var schema = build(config: config, pages: readPages, tableOfContents: toc)
+        schema.diagnostics = (schema.diagnostics + unreadable).sorted()
         if let overridesFile {
             OverrideApplier.apply(overridesFile, to: &schema)
             schema.operations.sort { $0.id < $1.id }
@@ -26,12 +35,12 @@ public enum SchemaBuilder {
     public static func build(config: ServiceConfig, pages: [DocPage], tableOfContents: TableOfContents = .init())
         -> ServiceSchema
     {
-        var builder = Builder(pages: pages.sorted { $0.fileName < $1.fileName }, toc: tableOfContents)
+        var builder = Builder(pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents)
         return builder.run(name: config.name, endpointPrefix: config.endpointPrefix)
     }
 }
 
-/// `CLASS.TXT.json`: the table of contents (title, page, code, parent code).
+/// The table of contents: entries (title, page, code, parent code) in reading order, as `CLASS.TXT.json` has them.
 public struct TableOfContents: Sendable, Hashable {
     public struct Entry: Codable, Sendable, Hashable {
         public var title: String
@@ -57,5 +66,44 @@ public struct TableOfContents: Sendable, Hashable {
             let entries = try? JSONDecoder().decode([Entry].self, from: data)
         else { return TableOfContents() }
         return TableOfContents(entries: entries)
+    }
+
+    /// The site's table of contents, from its chapter pages: every folder's `index.html` lists the folder's pages
+    /// and sub-chapters in reading order. Entries are in that order, depth first from the root `index.html`; pages
+    /// a chapter does not link come after its linked ones; each entry's parent is its chapter's index page.
+    public init(indexPages pages: [DocPage]) {
+        let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        func isIndex(_ path: String) -> Bool { path == "index.html" || path.hasSuffix("/index.html") }
+        /// The index page of the nearest folder above `path` that has one.
+        func chapter(of path: String) -> String? {
+            var folders = path.split(separator: "/").dropLast()
+            while true {
+                let index = (folders + ["index.html"]).joined(separator: "/")
+                if index != path, byPath[index] != nil { return index }
+                guard !folders.isEmpty else { return nil }
+                folders.removeLast()
+            }
+        }
+        var entries: [Entry] = []
+        var listed: Set<String> = []
+        func visit(_ index: DocPage, parent: String?) {
+            guard listed.insert(index.path).inserted else { return }
+            entries.append(Entry(title: index.title, uri: index.path, code: index.path, p_code: parent))
+            for link in index.blocks.flatMap(\.links) {
+                guard let target = link.targetPage(from: index.path), let page = byPath[target] else { continue }
+                if isIndex(target) {
+                    visit(page, parent: index.path)
+                } else if listed.insert(target).inserted {
+                    entries.append(Entry(title: page.title, uri: target, code: target, p_code: index.path))
+                }
+            }
+        }
+        let paths = byPath.keys.sorted()
+        for path in paths where isIndex(path) && chapter(of: path) == nil { visit(byPath[path]!, parent: nil) }
+        for path in paths where !listed.contains(path) {
+            guard let parent = chapter(of: path) else { continue }
+            entries.append(Entry(title: byPath[path]!.title, uri: path, code: path, p_code: parent))
+        }
+        self.entries = entries
     }
 }

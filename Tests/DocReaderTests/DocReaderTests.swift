@@ -24,8 +24,8 @@ struct DocReaderTests {
         """
 
     @Test func titleSectionsAndText() {
-        let page = DocReader.parse(html: Self.page, fileName: "CreateWidget.html")
-        #expect(page.fileName == "CreateWidget.html")
+        let page = DocReader.parse(html: Self.page, path: "CreateWidget.html")
+        #expect(page.path == "CreateWidget.html")
         #expect(page.title == "Creating a Widget")
         let headings = page.blocks.compactMap { block -> String? in
             if case .heading(_, let text, _) = block { return text.text }
@@ -37,7 +37,7 @@ struct DocReaderTests {
     }
 
     @Test func linksAnchorsAndTables() throws {
-        let page = DocReader.parse(html: Self.page, fileName: "x.html")
+        let page = DocReader.parse(html: Self.page, path: "x.html")
         let link = page.blocks.flatMap(\.links).first
         #expect(link?.text == "Table 1")
         #expect(link?.fragment == "PAGE__table1")
@@ -69,7 +69,7 @@ struct DocReaderTests {
     }
 
     @Test func preKeepsLineBreaks() {
-        let page = DocReader.parse(html: Self.page, fileName: "x.html")
+        let page = DocReader.parse(html: Self.page, path: "x.html")
         let code = page.blocks.compactMap { if case .code(let c) = $0 { c } else { nil } }.first
         #expect(code == "{\n  \"a\": 1\n}")
     }
@@ -83,7 +83,7 @@ struct DocReaderTests {
             <tr><td>a3</td><td>b3</td></tr>
             </table>
             """
-        let page = DocReader.parse(html: html, fileName: "spans.html")
+        let page = DocReader.parse(html: html, path: "spans.html")
         let table = try #require(page.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
         #expect(table.number == 5)
         #expect(table.title == "Spans")
@@ -95,7 +95,7 @@ struct DocReaderTests {
     }
 
     @Test func headerRowWithoutThead() throws {
-        let page = DocReader.parse(html: "<table><tr><th>X</th></tr><tr><td>1</td></tr></table>", fileName: "h.html")
+        let page = DocReader.parse(html: "<table><tr><th>X</th></tr><tr><td>1</td></tr></table>", path: "h.html")
         let table = try #require(page.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
         #expect(table.headerRowCount == 1)
         #expect(table.bodyRows.map { $0.map(\.text) } == [["1"]])
@@ -108,18 +108,18 @@ struct DocReaderTests {
         "<pre>unterminated", "&amp;&lt;&bogus;&#xZZ;",
     ])
     func brokenMarkupNeverCrashes(html: String) {
-        let page = DocReader.parse(html: html, fileName: "broken.html")
-        #expect(page.fileName == "broken.html")
+        let page = DocReader.parse(html: html, path: "broken.html")
+        #expect(page.path == "broken.html")
     }
 
     @Test func deepNestingIsCut() {
         let html = String(repeating: "<div><span>", count: 3000) + "deep" + String(repeating: "</span></div>", count: 3000)
-        let page = DocReader.parse(html: "<h1>Deep</h1>" + html, fileName: "deep.html")
+        let page = DocReader.parse(html: "<h1>Deep</h1>" + html, path: "deep.html")
         #expect(page.title == "Deep")
     }
 
     @Test func titleFallsBackToDocumentTitle() {
-        let page = DocReader.parse(html: "<html><head><title> Only  title </title></head><body><p>x</p></body></html>", fileName: "t.html")
+        let page = DocReader.parse(html: "<html><head><title> Only  title </title></head><body><p>x</p></body></html>", path: "t.html")
         #expect(page.title == "Only title")
     }
 

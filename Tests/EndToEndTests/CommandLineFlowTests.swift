@@ -23,8 +23,8 @@ import Testing
         #expect(create.stdout.contains("\n  \""), "pretty-printed")
 
         for arguments in [
-            ["query-list-of-development-environment-instances", "--de-type", "Notebook", "--limit", "5"],
-            ["query-details-about-development-environment-instance", "--instance-id", id],
+            ["get-development-environment-instances", "--de-type", "Notebook", "--limit", "5"],
+            ["get-details-about-development-environment-instance", "--instance-id", id],
             ["modify-description-of-development-environment-instance", "--instance-id", id, "--body", #"{"description": "renamed"}"#],
             ["manage-development-environment-instance", "--instance-id", id, "--body", #"{"action": "stop"}"#],
             ["manage-development-environment-instance", "--instance-id", id, "--body", #"{"action": "start"}"#],
@@ -42,7 +42,7 @@ import Testing
         #expect(received[2].path == "/v1/\(LoopbackCloud.projectId)/demanager/instances/\(id)")
         #expect(received[3].json == ["description": "renamed"])
         #expect(received[4].json == ["action": "stop"] && received[5].json == ["action": "start"])
-        #expect(received[6].page == "modelarts_03_0114.html")
+        #expect(received[6].page == "historical_apis/devenviron_old_version/deleting_a_development_environment_instance.html")
     }
 
     @Test func createNotebookFromAFile() async throws {
@@ -57,7 +57,7 @@ import Testing
             ["create-notebook", "--body", "@\(file.path)"] + Self.connection(cloud))
         #expect(run.status == 0, "\(run)")
         let received = try await cloud.requests()
-        #expect(received.map(\.page) == ["CreateNotebook.html"] && allSigned(received))
+        #expect(received.map(\.page) == ["development_environment_management/creating_a_notebook_instance.html"] && allSigned(received))
         #expect(received.first?.json == (try json(body)))
     }
 
@@ -66,14 +66,14 @@ import Testing
         defer { cloud.stop() }
         let modelarts = try CommandLineClient(named: "modelarts")
         let options = Self.connection(cloud)
-        let body = #"{"dataset_name": "e2e-cli", "work_path": "/b/out/", "work_path_type": 0}"#
+        let body = #"{"dataset_name": "e2e-cli", "work_path": "/b/out/", "work_path_type": 0, "data_sources": [{"data_path": "/b/in/"}]}"#
 
         let create = try await modelarts.run(["create-dataset", "--body", "-"] + options, standardInput: body)
         #expect(create.status == 0, "\(create)")
         let id = try #require(try json(create.stdout)["dataset_id"]?.stringValue)
         try await cloud.script([
-            .respond(["total_number": 3, "datasets": [["dataset_id": "d1"], ["dataset_id": "d2"]]], page: "ListDatasets.html"),
-            .respond(["total_number": 3, "datasets": [["dataset_id": "d3"]]], page: "ListDatasets.html"),
+            .respond(["total_number": 3, "datasets": [["dataset_id": "d1"], ["dataset_id": "d2"]]], page: "historical_apis/data_management_old_version/querying_the_dataset_list.html"),
+            .respond(["total_number": 3, "datasets": [["dataset_id": "d3"]]], page: "historical_apis/data_management_old_version/querying_the_dataset_list.html"),
         ])
         var seen: [String] = []
         for offset in ["0", "1"] {
@@ -91,7 +91,7 @@ import Testing
         let received = try await cloud.requests()
         #expect(allSigned(received))
         #expect(received.map(\.page) == [
-            "CreateDataset.html", "ListDatasets.html", "ListDatasets.html", "DescDataset.html", "DeleteDataset.html",
+            "historical_apis/data_management_old_version/creating_a_dataset.html", "historical_apis/data_management_old_version/querying_the_dataset_list.html", "historical_apis/data_management_old_version/querying_the_dataset_list.html", "historical_apis/data_management_old_version/querying_details_about_a_dataset.html", "historical_apis/data_management_old_version/deleting_a_dataset.html",
         ])
         #expect(received[0].json == (try json(body)))
         #expect(received[2].sortedQuery == ["limit=2", "offset=1"])
@@ -103,10 +103,10 @@ import Testing
         let ecs = try CommandLineClient(named: "ecs")
         let options = Self.connection(cloud)
         let server = #"{"server": {"imageRef": "i", "flavorRef": "s3.small.1", "name": "e2e", "vpcid": "v", "nics": [{"subnet_id": "s"}], "root_volume": {"volumetype": "SSD"}}}"#
-        let create = try await ecs.run(["create-ecs", "--body", server] + options)
+        let create = try await ecs.run(["create-ecss", "--body", server] + options)
         #expect(create.status == 0, "\(create)")
         let jobId = try #require(try json(create.stdout)["job_id"]?.stringValue)
-        #expect(try await ecs.run(["query-task-execution-status", "--job-id", jobId] + options).status == 0)
+        #expect(try await ecs.run(["query-job-execution-status", "--job-id", jobId] + options).status == 0)
         let stop = try await ecs.run(
             ["stop-ecss-in-batch", "--body", #"{"os-stop": {"type": "HARD", "servers": [{"id": "x"}]}}"#] + options)
         #expect(stop.status == 0, "\(stop)")
@@ -114,7 +114,7 @@ import Testing
         let received = try await cloud.requests()
         #expect(allSigned(received))
         #expect(received.map(\.page) == [
-            "en-us_topic_0020212668.html", "en-us_topic_0022225398.html", "en-us_topic_0020212651.html",
+            "apis_recommended/lifecycle_management/creating_ecss.html", "apis_recommended/job_status_management/querying_job_execution_status.html", "apis_recommended/batch_operations/stopping_ecss_in_a_batch.html",
         ])
         #expect(received[0].json == (try json(server)))
         #expect(received[2].json == ["os-stop": ["type": "HARD", "servers": [["id": "x"]]]])
@@ -126,7 +126,7 @@ import Testing
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
         try await cloud.script([
-            .init(kind: "status", page: "DescDataset.html", status: 404,
+            .init(kind: "status", page: "historical_apis/data_management_old_version/querying_details_about_a_dataset.html", status: 404,
                   body: ["error_code": "ModelArts.4352", "error_msg": "Dataset not found"])
         ])
         let run = try await CommandLineClient(named: "modelarts").run(
@@ -159,7 +159,7 @@ import Testing
                 + options)
         #expect(misspelt.status == 64)
         #expect(misspelt.stderr.contains("`flavour`") && misspelt.stderr.contains("Usage: modelarts create-notebook"))
-        let wrongType = try await modelarts.run(["create-dataset", "--body", #"{"dataset_name": 5, "work_path": "/", "work_path_type": 0}"#] + options)
+        let wrongType = try await modelarts.run(["create-dataset", "--body", #"{"dataset_name": 5, "work_path": "/", "work_path_type": 0, "data_sources": [{"data_path": "/in/"}]}"#] + options)
         #expect(wrongType.status == 64 && wrongType.stderr.contains("`dataset_name`"), "\(wrongType)")
         let notANumber = try await modelarts.run(["list-datasets", "--limit", "ten"] + options)
         #expect(notANumber.status == 64)
@@ -173,7 +173,7 @@ import Testing
         #expect(help.status == 0)
         #expect(help.stdout.contains("GET /v2/{project_id}/datasets"))
         #expect(help.stdout.contains("--limit <limit>") && help.stdout.contains("Maximum number of records"))
-        #expect(help.stdout.contains("Documented in ListDatasets.html"))
+        #expect(help.stdout.contains("Documented in") && help.stdout.contains("historical_apis/data_management_old_version/querying_the_dataset_list.html"))
         let create = try await CommandLineClient(named: "modelarts").run(["create-notebook", "--help"])
         #expect(create.stdout.contains("Creating a Notebook Instance") && create.stdout.contains("flavor*"))
     }

@@ -10,12 +10,12 @@ import Testing
     @Test func unavailableWithRetryAfterIsRetriedAfterTheDelay() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        try await cloud.script([.status(503, retryAfter: "1", page: "CreateDataset.html")])
+        try await cloud.script([.status(503, retryAfter: "1", page: "historical_apis/data_management_old_version/creating_a_dataset.html")])
         let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
         let clock = ContinuousClock()
         let start = clock.now
         let created = try await modelArts.createDataset(
-            model(#"{"dataset_name": "d", "work_path": "/w/", "work_path_type": 0}"#, as: CreateDatasetRequest.self))
+            model(#"{"dataset_name": "d", "work_path": "/w/", "work_path_type": 0, "data_sources": [{"data_path": "/w/in/"}]}"#, as: CreateDatasetRequest.self))
         let elapsed = clock.now - start
         #expect(created.datasetId != nil)
         let received = try await cloud.requests()
@@ -30,15 +30,15 @@ import Testing
         defer { cloud.stop() }
         let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
 
-        try await cloud.script([.drop(page: "ListDatasets.html", times: 2)])
+        try await cloud.script([.drop(page: "historical_apis/data_management_old_version/querying_the_dataset_list.html", times: 2)])
         _ = try await modelArts.listDatasets(limit: 1)
         #expect(try await cloud.requests().map(\.fault) == ["drop", "drop", nil])
 
         try await cloud.reset()
-        try await cloud.script([.drop(page: "CreateDataset.html")])
+        try await cloud.script([.drop(page: "historical_apis/data_management_old_version/creating_a_dataset.html")])
         await #expect {
             _ = try await modelArts.createDataset(
-                model(#"{"dataset_name": "d", "work_path": "/w/", "work_path_type": 0}"#, as: CreateDatasetRequest.self))
+                model(#"{"dataset_name": "d", "work_path": "/w/", "work_path_type": 0, "data_sources": [{"data_path": "/w/in/"}]}"#, as: CreateDatasetRequest.self))
         } throws: { error in
             (error as? TransportError)?.kind == .connectionDropped
         }
@@ -49,7 +49,7 @@ import Testing
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
         // Far later than the timeout: the bound below must hold on a loaded machine too.
-        try await cloud.script([.delay(30, page: "ListDatasets.html")])
+        try await cloud.script([.delay(30, page: "historical_apis/data_management_old_version/querying_the_dataset_list.html")])
         let modelArts = try ModelArtsClient(
             endpoint: cloud.baseURL, configuration: .loopback(attempts: 1, timeout: .milliseconds(500)))
         let clock = ContinuousClock()
@@ -65,7 +65,7 @@ import Testing
     @Test func persistentUnavailabilityEndsWithTheLastError() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        try await cloud.script([.status(503, retryAfter: "0", page: "DescDataset.html", times: 5)])
+        try await cloud.script([.status(503, retryAfter: "0", page: "historical_apis/data_management_old_version/querying_details_about_a_dataset.html", times: 5)])
         let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback(attempts: 3))
         await #expect {
             _ = try await modelArts.descDataset(datasetId: "d")
@@ -82,18 +82,18 @@ import Testing
         defer { cloud.stop() }
         let modelarts = try CommandLineClient(named: "modelarts")
         let options = CommandLineFlowTests.connection(cloud)
-        try await cloud.script([.status(503, retryAfter: "0", page: "ListDatasets.html"), .drop(page: "ListDatasets.html")])
+        try await cloud.script([.status(503, retryAfter: "0", page: "historical_apis/data_management_old_version/querying_the_dataset_list.html"), .drop(page: "historical_apis/data_management_old_version/querying_the_dataset_list.html")])
         let survived = try await modelarts.run(["list-datasets"] + options)
         #expect(survived.status == 0, "\(survived)")
         #expect(try await cloud.requests().map(\.status) == [503, nil, 200])
 
-        try await cloud.script([.drop(page: "CreateDataset.html")])
+        try await cloud.script([.drop(page: "historical_apis/data_management_old_version/creating_a_dataset.html")])
         let dropped = try await modelarts.run(
-            ["create-dataset", "--body", #"{"dataset_name": "d", "work_path": "/w/", "work_path_type": 0}"#] + options)
+            ["create-dataset", "--body", #"{"dataset_name": "d", "work_path": "/w/", "work_path_type": 0, "data_sources": [{"data_path": "/w/in/"}]}"#] + options)
         #expect(dropped.status == 69, "\(dropped)")
         #expect(dropped.stderr.contains("no response"))
 
-        try await cloud.script([.delay(30, page: "ListDatasets.html")])
+        try await cloud.script([.delay(30, page: "historical_apis/data_management_old_version/querying_the_dataset_list.html")])
         let slow = try await modelarts.run(["list-datasets", "--timeout", "0.5", "--max-attempts", "1"] + options)
         #expect(slow.status == 69 && slow.stderr.contains("timedOut"), "\(slow)")
     }

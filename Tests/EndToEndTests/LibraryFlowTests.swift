@@ -9,7 +9,7 @@ import Testing
 @Suite struct LibraryFlowTests {
     static let instance = """
         {"name": "e2e-dev", "profile_id": "e2e-profile", "flavor": "modelarts.vm.cpu.2u",
-         "spec": {"storage": {"type": "evs", "location": {"volume_size": 5}}}, "workspace": {"id": "0"}}
+         "spec": {"storage": {"type": "evs", "location": {"path": "/home/ma-user/work"}}}, "workspace": {"id": "0"}}
         """
 
     /// The old development environment (DevEnviron): create, list, show, update, stop, start, delete.
@@ -21,9 +21,14 @@ import Testing
         let created = try await modelArts.createDevelopmentEnvironmentInstance(
             model(Self.instance, as: CreateDevelopmentEnvironmentInstanceRequest.self))
         let id = try #require(created.id, "the documented response carries the instance id")
-        let list = try await modelArts.queryListOfDevelopmentEnvironmentInstances(deType: "Notebook", limit: 5)
+        // The site's list page documents no response example: the test answers it.
+        try await cloud.script([
+            .respond(["instances": [["id": .string(id), "name": "e2e-dev"]], "total": 1],
+                page: "historical_apis/devenviron_old_version/obtaining_development_environment_instances.html")
+        ])
+        let list = try await modelArts.getDevelopmentEnvironmentInstances(deType: "Notebook", limit: 5)
         #expect(list.instances?.isEmpty == false)
-        _ = try await modelArts.queryDetailsAboutDevelopmentEnvironmentInstance(instanceId: id)
+        _ = try await modelArts.getDetailsAboutDevelopmentEnvironmentInstance(instanceId: id)
         _ = try await modelArts.modifyDescriptionOfDevelopmentEnvironmentInstance(
             instanceId: id, .init(description: "renamed by the e2e test"))
         _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceId: id, .init(action: .stop))
@@ -40,8 +45,8 @@ import Testing
             "POST \(instancePath)/action", "DELETE \(instancePath)",
         ])
         #expect(received.map(\.page) == [
-            "modelarts_03_0110.html", "modelarts_03_0111.html", "modelarts_03_0112.html", "modelarts_03_0113.html",
-            "modelarts_03_0115.html", "modelarts_03_0115.html", "modelarts_03_0114.html",
+            "historical_apis/devenviron_old_version/creating_a_development_environment_instance.html", "historical_apis/devenviron_old_version/obtaining_development_environment_instances.html", "historical_apis/devenviron_old_version/obtaining_details_about_a_development_environment_instance.html", "historical_apis/devenviron_old_version/modifying_the_description_of_a_development_environment_instance.html",
+            "historical_apis/devenviron_old_version/managing_a_development_environment_instance.html", "historical_apis/devenviron_old_version/managing_a_development_environment_instance.html", "historical_apis/devenviron_old_version/deleting_a_development_environment_instance.html",
         ])
         #expect(received[0].json == (try json(Self.instance)))
         #expect(received[1].sortedQuery == ["de_type=Notebook", "limit=5"])
@@ -62,7 +67,7 @@ import Testing
         #expect(notebook.id != nil)
         let received = try await cloud.requests()
         #expect(allSigned(received))
-        #expect(received.map(\.page) == ["CreateNotebook.html"])
+        #expect(received.map(\.page) == ["development_environment_management/creating_a_notebook_instance.html"])
         #expect(received.first?.json == [
             "flavor": "modelarts.vm.cpu.2u", "image_id": "e2e-image", "name": "nb-1",
             "volume": ["capacity": 50, "category": "EVS", "ownership": "MANAGED"],
@@ -83,8 +88,8 @@ import Testing
 
         // ModelArts counts `offset` in pages: the second page of two is offset=1.
         try await cloud.script([
-            .respond(["total_number": 3, "datasets": [["dataset_id": "d1"], ["dataset_id": "d2"]]], page: "ListDatasets.html"),
-            .respond(["total_number": 3, "datasets": [["dataset_id": "d3"]]], page: "ListDatasets.html"),
+            .respond(["total_number": 3, "datasets": [["dataset_id": "d1"], ["dataset_id": "d2"]]], page: "historical_apis/data_management_old_version/querying_the_dataset_list.html"),
+            .respond(["total_number": 3, "datasets": [["dataset_id": "d3"]]], page: "historical_apis/data_management_old_version/querying_the_dataset_list.html"),
         ])
         var ids: [String] = []
         for try await dataset in modelArts.listDatasetsPaginator(limit: 2) { ids.append(dataset.datasetId ?? "?") }
@@ -96,7 +101,7 @@ import Testing
         let received = try await cloud.requests()
         #expect(allSigned(received))
         #expect(received.map(\.page) == [
-            "CreateDataset.html", "ListDatasets.html", "ListDatasets.html", "DescDataset.html", "DeleteDataset.html",
+            "historical_apis/data_management_old_version/creating_a_dataset.html", "historical_apis/data_management_old_version/querying_the_dataset_list.html", "historical_apis/data_management_old_version/querying_the_dataset_list.html", "historical_apis/data_management_old_version/querying_details_about_a_dataset.html", "historical_apis/data_management_old_version/deleting_a_dataset.html",
         ])
         #expect(received[0].json == (try json(body)))
         #expect(received[1].sortedQuery == ["limit=2", "offset=0"])
@@ -115,9 +120,9 @@ import Testing
              "nics": [{"subnet_id": "e2e-subnet"}], "root_volume": {"volumetype": "SSD"},
              "availability_zone": "eu-de-01"}}
             """
-        let created = try await ecs.createEcs(model(server, as: CreateECSRequest.self))
+        let created = try await ecs.createEcss(model(server, as: CreateECSsRequest.self))
         let jobId = try #require(created.jobId)
-        _ = try await ecs.queryTaskExecutionStatus(jobId: jobId)
+        _ = try await ecs.queryJobExecutionStatus(jobId: jobId)
         let stop = #"{"os-stop": {"type": "SOFT", "servers": [{"id": "e2e-server"}]}}"#
         _ = try await ecs.stopEcssInBatch(model(stop, as: StopECSsInBatchRequest.self))
         let delete = #"{"servers": [{"id": "e2e-server"}], "delete_publicip": true, "delete_volume": true}"#
@@ -126,8 +131,8 @@ import Testing
         let received = try await cloud.requests()
         #expect(allSigned(received))
         #expect(received.map(\.page) == [
-            "en-us_topic_0020212668.html", "en-us_topic_0022225398.html", "en-us_topic_0020212651.html",
-            "en-us_topic_0020212679.html",
+            "apis_recommended/lifecycle_management/creating_ecss.html", "apis_recommended/job_status_management/querying_job_execution_status.html", "apis_recommended/batch_operations/stopping_ecss_in_a_batch.html",
+            "apis_recommended/lifecycle_management/deleting_ecss.html",
         ])
         #expect(received[0].json == (try json(server)))
         #expect(received[1].path == "/v1/\(LoopbackCloud.projectId)/jobs/\(jobId)")

@@ -31,7 +31,7 @@ final class LoopbackCloud: @unchecked Sendable {
     deinit { stop() }
 
     /// Starts a server for the pages of `docsFolder` (relative to the package root, e.g.
-    /// `../shared/docs/modelarts/api-ref`) and waits until it listens.
+    /// `../shared/docs/modelarts/site`) and waits until it listens.
     static func start(docsFolder: String) async throws -> LoopbackCloud {
         let docs = packageRoot.appending(path: docsFolder)
         guard FileManager.default.fileExists(atPath: docs.path) else {

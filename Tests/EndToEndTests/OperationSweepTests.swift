@@ -9,7 +9,7 @@ import Testing
 /// CLI exits 0 and the server finally received a request signed correctly (official signer), routed to the same
 /// documented operation, with the documented path parameters, query and body. Prints `cli sweep: <ok>/<total>`.
 @Suite struct OperationSweepTests {
-    @Test(arguments: [("ModelArts", 0.95), ("ECS", 0.90)])
+    @Test(arguments: [("ModelArts", 0.95), ("ECS", 0.90), ("VPC", 0.90), ("EVS", 0.90)])
     func everyDocumentedOperationCallableThroughTheCLI(service: String, threshold: Double) async throws {
         let config = try ServiceConfig.load(from: LoopbackCloud.packageRoot.appending(path: "spec/services.json"))
             .first { $0.name == service }!

@@ -3,8 +3,8 @@ import Foundation
 
 /// Where each service's pages are, relative to the package root.
 enum Docs {
-    static let modelArts = "../shared/docs/modelarts/api-ref"
-    static let ecs = "../shared/docs/ecs/api-ref"
+    static let modelArts = "../shared/docs/modelarts/site"
+    static let ecs = "../shared/docs/ecs/site"
 }
 
 extension ClientConfiguration {

@@ -153,7 +153,7 @@ enum Fixtures {
         """
 
     static func pages(_ sources: [(String, String)]) -> [DocPage] {
-        sources.map { DocReader.parse(html: $0.1, fileName: $0.0) }
+        sources.map { DocReader.parse(html: $0.1, path: $0.0) }
     }
 
     static func build(_ sources: [(String, String)], toc: TableOfContents = .init()) -> ServiceSchema {

@@ -7,8 +7,8 @@ import Testing
 
 /// Builds the real references in `../shared/docs` once per process.
 enum SharedDocs {
-    static func directory(_ service: String) throws -> URL {
-        let url = Fixtures.sharedDocs.appendingPathComponent("\(service)/api-ref")
+    static func directory(_ service: String, layout: String = "api-ref") throws -> URL {
+        let url = Fixtures.sharedDocs.appendingPathComponent("\(service)/\(layout)")
         guard FileManager.default.fileExists(atPath: url.path) else {
             Issue.record("\(url.path) is missing: the integration tests need ../shared/docs next to the package")
             throw CancellationError()
@@ -134,10 +134,16 @@ struct RobustnessTests {
 
     @Test func mutatedPagesNeverCrash() throws {
         var sources = [("CreateGadget.html", Fixtures.createGadget), ("en-us_topic_0001.html", Fixtures.oldServers)]
-        for (service, pages) in [("modelarts", ["CreateNotebook.html", "ListDatasets.html", "modelarts_03_0045.html"]),
-            ("ecs", ["en-us_topic_0068473331.html", "en-us_topic_0020212668.html", "en-us_topic_0020212690.html"])]
-        {
-            let folder = try SharedDocs.directory(service)
+        // Both layouts: export fragments, whole site pages, and the minified site pages (VPC, EVS).
+        for (service, layout, pages) in [
+            ("modelarts", "api-ref", ["CreateNotebook.html", "ListDatasets.html", "modelarts_03_0045.html"]),
+            ("ecs", "api-ref", ["en-us_topic_0068473331.html", "en-us_topic_0020212668.html", "en-us_topic_0020212690.html"]),
+            ("modelarts", "site", ["development_environment_management/creating_a_notebook_instance.html", "index.html"]),
+            ("ecs", "site", ["apis_recommended/lifecycle_management/creating_ecss.html"]),
+            ("vpc", "site", ["vpc_apis_v3/vpc/querying_vpcs.html"]),
+            ("evs", "site", ["unrecommended_apis/api/evs_tag/querying_details_of_evs_disks_by_tag.html"]),
+        ] {
+            let folder = try SharedDocs.directory(service, layout: layout)
             for page in pages {
                 let url = folder.appendingPathComponent(page)
                 sources.append((page, try String(contentsOf: url, encoding: .utf8)))
@@ -154,7 +160,7 @@ struct RobustnessTests {
             builds += mutated.count
             _ = round
         }
-        #expect(builds >= 300)
+        #expect(builds >= 500)
         #expect(diagnostics > 0)
     }
 }
