@@ -4,20 +4,20 @@
 import CloudCore
 
 extension ECSClient {
-    /// Querying All API Versions
+    /// Listing API Versions
     ///
-    /// This API is used to query all available Nova versions.
+    /// This API is used to list all available Nova versions.
     ///
     /// `GET /`
     ///
     /// - Returns: Response parameters
-    public func queryAllApiVersions() async throws -> QueryAllAPIVersionsResponse {
+    public func listApiVersions() async throws -> ListAPIVersionsResponse {
         let request = OperationRequest(
-            operation: "QueryAllAPIVersions",
+            operation: "ListAPIVersions",
             method: .get,
             path: "/"
         )
-        return try await client.send(request, as: QueryAllAPIVersionsResponse.self)
+        return try await client.send(request, as: ListAPIVersionsResponse.self)
     }
 
     /// Querying a Specified API Version

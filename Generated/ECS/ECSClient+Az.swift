@@ -4,19 +4,19 @@
 import CloudCore
 
 extension ECSClient {
-    /// Querying AZs
+    /// Listing AZs
     ///
-    /// This API is used to query AZs.
+    /// This API is used to list AZs.
     ///
     /// `GET /v2.1/{project_id}/os-availability-zone`
     ///
     /// - Returns: Response parameters
-    public func queryAzs() async throws -> QueryAZsResponse {
+    public func listAzs() async throws -> ListAZsResponse {
         let request = OperationRequest(
-            operation: "QueryAZs",
+            operation: "ListAZs",
             method: .get,
             path: "/v2.1/{project_id}/os-availability-zone"
         )
-        return try await client.send(request, as: QueryAZsResponse.self)
+        return try await client.send(request, as: ListAZsResponse.self)
     }
 }

@@ -6,58 +6,66 @@ import CloudCore
 extension ECSClient {
     /// Restarting ECSs in a Batch
     ///
-    /// This API is used to restart ECSs in a batch based on specified ECS IDs. A maximum of 1000 ECSs can be
-    /// restarted at a time.
+    /// This API is used to restart ECSs in a batch based on specified ECS IDs. A maximum of 1,000 ECSs can be
+    /// restarted in one minute.
     ///
     /// `POST /v1/{project_id}/cloudservers/action`
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func restartEcssInBatch(_ body: RestartECSsInBatchRequest) async throws -> ResponsesTask {
+    ///
+    /// - Returns: Response parameters
+    public func restartEcssInBatch(
+        _ body: RestartECSsInBatchRequest
+    ) async throws -> RestartECSsInBatchResponse {
         let request = OperationRequest(
             operation: "RestartECSsInBatch",
             method: .post,
             path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: RestartECSsInBatchResponse.self)
     }
 
     /// Starting ECSs in a Batch
     ///
-    /// This API is used to start ECSs in a batch based on specified ECS IDs. A maximum of 1000 ECSs can be
-    /// started at a time.
+    /// This API is used to start ECSs in a batch based on specified ECS IDs. A maximum of 1,000 ECSs can be
+    /// started in one minute.
     ///
     /// `POST /v1/{project_id}/cloudservers/action`
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func startEcssInBatch(_ body: StartECSsInBatchRequest) async throws -> ResponsesTask {
+    ///
+    /// - Returns: Response parameters
+    public func startEcssInBatch(_ body: StartECSsInBatchRequest) async throws -> StartECSsInBatchResponse {
         let request = OperationRequest(
             operation: "StartECSsInBatch",
             method: .post,
             path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: StartECSsInBatchResponse.self)
     }
 
     /// Stopping ECSs in a Batch
     ///
-    /// This API is used to stop ECSs in a batch based on the specified ECS ID list. A maximum of 1000 ECSs
-    /// can be stopped at a time.
+    /// This API is used to stop ECSs in a batch based on specified ECS IDs. A maximum of 1,000 ECSs can be
+    /// stopped in one minute.
     ///
     /// `POST /v1/{project_id}/cloudservers/action`
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func stopEcssInBatch(_ body: StopECSsInBatchRequest) async throws -> ResponsesTask {
+    ///
+    /// - Returns: Response parameters
+    public func stopEcssInBatch(_ body: StopECSsInBatchRequest) async throws -> StopECSsInBatchResponse {
         let request = OperationRequest(
             operation: "StopECSsInBatch",
             method: .post,
             path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: StopECSsInBatchResponse.self)
     }
 }

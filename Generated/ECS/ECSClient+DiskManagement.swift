@@ -13,10 +13,12 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
     public func attachDiskToEcs(
         serverId: String,
         _ body: AttachDiskToECSRequest
-    ) async throws -> ResponsesTask {
+    ) async throws -> AttachDiskToECSResponse {
         let request = OperationRequest(
             operation: "AttachDiskToECS",
             method: .post,
@@ -24,7 +26,7 @@ extension ECSClient {
             pathParameters: ["server_id": serverId],
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: AttachDiskToECSResponse.self)
     }
 
     /// Detaching an EVS Disk from an ECS
@@ -38,11 +40,13 @@ extension ECSClient {
     ///   - volumeId: Specifies the disk ID.
     ///   - deleteFlag: Indicates whether to forcibly detach a data disk. If yes, set it to 1. If no, set it
     ///     to 0. It is set to 0 by default.
+    ///
+    /// - Returns: Response parameters
     public func detachEvsDiskFromEcs(
         serverId: String,
         volumeId: String,
         deleteFlag: String? = nil
-    ) async throws -> ResponsesTask {
+    ) async throws -> DetachEVSDiskFromECSResponse {
         var query = QueryItems()
         query.append("delete_flag", deleteFlag)
         let request = OperationRequest(
@@ -52,7 +56,53 @@ extension ECSClient {
             pathParameters: ["server_id": serverId, "volume_id": volumeId],
             query: query
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: DetachEVSDiskFromECSResponse.self)
+    }
+
+    /// Listing Details About Disks Attached to an ECS
+    ///
+    /// This API is used to list details about disks attached to an ECS.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/{server_id}/block_device`
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID in UUID format.
+    ///
+    /// - Returns: Response parameters
+    public func listDetailsAboutDisksAttachedToEcs(
+        serverId: String
+    ) async throws -> ListDetailsAboutDisksAttachedToECSResponse {
+        let request = OperationRequest(
+            operation: "ListDetailsAboutDisksAttachedToECS",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/{server_id}/block_device",
+            pathParameters: ["server_id": serverId]
+        )
+        return try await client.send(request, as: ListDetailsAboutDisksAttachedToECSResponse.self)
+    }
+
+    /// Querying Details of a Single Disk Attached to an ECS
+    ///
+    /// This API is used to query details of a single disk attached to an ECS.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}`
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID in UUID format.
+    ///   - volumeId: Specifies the EVS disk ID in UUID format.
+    ///
+    /// - Returns: Response parameters
+    public func queryDetailsOfSingleDiskAttachedToEcs(
+        serverId: String,
+        volumeId: String
+    ) async throws -> QueryDetailsOfSingleDiskAttachedToECSResponse {
+        let request = OperationRequest(
+            operation: "QueryDetailsOfSingleDiskAttachedToECS",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
+            pathParameters: ["server_id": serverId, "volume_id": volumeId]
+        )
+        return try await client.send(request, as: QueryDetailsOfSingleDiskAttachedToECSResponse.self)
     }
 
     /// Querying Disk Attachment of an ECS

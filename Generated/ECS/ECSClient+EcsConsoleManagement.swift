@@ -14,7 +14,7 @@ extension ECSClient {
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
     ///
-    /// - Returns: Response parameter
+    /// - Returns: Response parameters
     public func getEcsManagementConsoleLogs(
         serverId: String,
         _ body: GetECSManagementConsoleLogsRequest

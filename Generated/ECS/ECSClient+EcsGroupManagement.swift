@@ -6,8 +6,8 @@ import CloudCore
 extension ECSClient {
     /// Adding an ECS to an ECS Group
     ///
-    /// This API is used to add an ECS to an ECS group. The system automatically deploys the newly added ECS
-    /// to a host that is different from the ones accommodating other ECSs in the ECS group.
+    /// This API is used to add an ECS to an ECS group. ECSs in the same group are automatically deployed on
+    /// different hosts if possible.
     ///
     /// `POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action`
     ///
@@ -35,14 +35,14 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: Response parameters
-    public func createEcsGroupV1(_ body: CreateECSGroupV1Request) async throws -> CreateECSGroupV1Response {
+    public func createEcsGroup(_ body: CreateECSGroupRequest) async throws -> CreateECSGroupResponse {
         let request = OperationRequest(
-            operation: "CreateECSGroupV1",
+            operation: "CreateECSGroup",
             method: .post,
             path: "/v1/{project_id}/cloudservers/os-server-groups",
             body: body
         )
-        return try await client.send(request, as: CreateECSGroupV1Response.self)
+        return try await client.send(request, as: CreateECSGroupResponse.self)
     }
 
     /// Deleting an ECS Group
@@ -53,9 +53,9 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - serverGroupId: Specifies the ECS group UUID.
-    public func deleteEcsGroupV1(serverGroupId: String) async throws {
+    public func deleteEcsGroup(serverGroupId: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteECSGroupV1",
+            operation: "DeleteECSGroup",
             method: .delete,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupId]
@@ -63,9 +63,38 @@ extension ECSClient {
         try await client.send(request)
     }
 
+    /// Listing ECS Groups
+    ///
+    /// This API is used to list ECS groups.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/os-server-groups`
+    ///
+    /// - Parameters:
+    ///   - limit: Specifies the upper limit on the number of returned server groups. The maximum value is
+    ///     1,000.
+    ///   - marker: Specifies the marker that points to the ECS group. The query starts from the next piece of
+    ///     data indexed by this parameter. Parameters marker and limit must be used together.
+    ///
+    /// - Returns: Response parameters
+    public func listEcsGroups(
+        limit: Int? = nil,
+        marker: String? = nil
+    ) async throws -> ListECSGroupsResponse {
+        var query = QueryItems()
+        query.append("limit", limit)
+        query.append("marker", marker)
+        let request = OperationRequest(
+            operation: "ListECSGroups",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/os-server-groups",
+            query: query
+        )
+        return try await client.send(request, as: ListECSGroupsResponse.self)
+    }
+
     /// Querying Details About an ECS Group
     ///
-    /// This API is used to query details bout an ECS group.
+    /// This API is used to query details about an ECS group.
     ///
     /// `GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}`
     ///
@@ -73,51 +102,22 @@ extension ECSClient {
     ///   - serverGroupId: Specifies an ECS group UUID.
     ///
     /// - Returns: Response parameters
-    public func queryDetailsAboutEcsGroupV1(
+    public func queryDetailsAboutEcsGroup(
         serverGroupId: String
-    ) async throws -> QueryDetailsAboutECSGroupV1Response {
+    ) async throws -> QueryDetailsAboutECSGroupResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutECSGroupV1",
+            operation: "QueryDetailsAboutECSGroup",
             method: .get,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupId]
         )
-        return try await client.send(request, as: QueryDetailsAboutECSGroupV1Response.self)
-    }
-
-    /// Querying ECS Groups
-    ///
-    /// This API is used to query ECS groups.
-    ///
-    /// `GET /v1/{project_id}/cloudservers/os-server-groups`
-    ///
-    /// - Parameters:
-    ///   - limit: Specifies the upper limit on the number of returned server groups. The maximum value is
-    ///     1000.
-    ///   - marker: Specifies the marker that points to the ECS group. The query starts from the next piece of
-    ///     data indexed by this parameter. Parameters marker and limit must be used together.
-    ///
-    /// - Returns: Response parameters
-    public func queryEcsGroupsV1(
-        limit: Int? = nil,
-        marker: String? = nil
-    ) async throws -> QueryECSGroupsV1Response {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        let request = OperationRequest(
-            operation: "QueryECSGroupsV1",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/os-server-groups",
-            query: query
-        )
-        return try await client.send(request, as: QueryECSGroupsV1Response.self)
+        return try await client.send(request, as: QueryDetailsAboutECSGroupResponse.self)
     }
 
     /// Removing an ECS from an ECS Group
     ///
-    /// This API is used to remove an ECS from an ECS group. After being removed, the anti-affinity policy
-    /// will not take effect on this ECS and other ECSs in the same ECS group.
+    /// This API is used to remove an ECS from an ECS group. The anti-affinity policy will not be applied to
+    /// the ECS after it is removed from the group.
     ///
     /// `POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action`
     ///

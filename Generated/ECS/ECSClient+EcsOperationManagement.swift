@@ -4,6 +4,39 @@
 import CloudCore
 
 extension ECSClient {
+    /// Listing Actions on an ECS
+    ///
+    /// This API is used to list all historical actions on an ECS.
+    ///
+    /// `GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions`
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///   - limit: Specifies the upper limit on the number of returned results. This parameter is supported in
+    ///     microversion 2.58 and later.
+    ///   - marker: Specifies the marker that points to the server action. The query starts from the next
+    ///     piece of data indexed by this parameter. The value is request_id. This parameter is supported in
+    ///     microversion 2.58 and later.
+    ///
+    /// - Returns: Response parameters
+    public func listActionsOnEcs(
+        serverId: String,
+        limit: String? = nil,
+        marker: String? = nil
+    ) async throws -> ListActionsOnECSResponse {
+        var query = QueryItems()
+        query.append("limit", limit)
+        query.append("marker", marker)
+        let request = OperationRequest(
+            operation: "ListActionsOnECS",
+            method: .get,
+            path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions",
+            pathParameters: ["server_id": serverId],
+            query: query
+        )
+        return try await client.send(request, as: ListActionsOnECSResponse.self)
+    }
+
     /// Querying ECS Operations by Request ID
     ///
     /// This API is used to query a request of an ECS.
@@ -26,38 +59,5 @@ extension ECSClient {
             pathParameters: ["server_id": serverId, "request_id": requestId]
         )
         return try await client.send(request, as: QueryECSOperationsByRequestIDResponse.self)
-    }
-
-    /// Querying Operations on an ECS
-    ///
-    /// This API is used to query all historical operations on an ECS.
-    ///
-    /// `GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///   - limit: Specifies the upper limit on the number of returned results. This parameter is supported in
-    ///     microversion 2.58 and later.
-    ///   - marker: Specifies the marker that points to the operation. The query starts from the next piece of
-    ///     data indexed by this parameter. The value is request_id. This parameter is supported in
-    ///     microversion 2.58 and later.
-    ///
-    /// - Returns: Response parameters
-    public func queryOperationsOnEcs(
-        serverId: String,
-        limit: String? = nil,
-        marker: String? = nil
-    ) async throws -> QueryOperationsOnECSResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        let request = OperationRequest(
-            operation: "QueryOperationsOnECS",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions",
-            pathParameters: ["server_id": serverId],
-            query: query
-        )
-        return try await client.send(request, as: QueryOperationsOnECSResponse.self)
     }
 }

@@ -43,29 +43,29 @@ extension ECSClient {
         public static let desc: Self = "desc"
     }
 
-    /// Querying Details About Flavors and Extended Flavor Information
+    /// Listing Flavor Details and Extended Information
     ///
-    /// This API is used to query details about ECS flavors and extended flavor information.
+    /// This API is used to list flavor details and extended information.
     ///
     /// `GET /v1/{project_id}/cloudservers/flavors`
     ///
     /// - Parameters:
-    ///   - availabilityZone: Specify an AZ. If this parameter is not left blank, flavors in the normal, obt,
-    ///     or promotion state are returned.
+    ///   - availabilityZone: Definition Specifies an AZ. If this parameter is not left blank, flavors in the
+    ///     normal, obt, or promotion states are returned. Constraints N/A Range N/A Default Value N/A
     ///
     /// - Returns: Response parameters
-    public func queryDetailsAboutFlavorsAndExtendedFlavorInformation(
+    public func listFlavorDetailsAndExtendedInformation(
         availabilityZone: String? = nil
-    ) async throws -> QueryDetailsAboutFlavorsAndExtendedFlavorInformationResponse {
+    ) async throws -> ListFlavorDetailsAndExtendedInformationResponse {
         var query = QueryItems()
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutFlavorsAndExtendedFlavorInformation",
+            operation: "ListFlavorDetailsAndExtendedInformation",
             method: .get,
             path: "/v1/{project_id}/cloudservers/flavors",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutFlavorsAndExtendedFlavorInformationResponse.self)
+        return try await client.send(request, as: ListFlavorDetailsAndExtendedInformationResponse.self)
     }
 
     /// Querying the Target Flavors to Which an ECS Flavor Can Be Changed
@@ -82,10 +82,10 @@ extension ECSClient {
     ///   - sortKey: Indicates the field for sorting. Options: flavorid: indicates the flavor ID. The default
     ///     value is flavorid. name: indicates the flavor name. memory_mb: indicates the memory size. vcpus:
     ///     indicates the number of vCPUs. root_gb: indicates the system disk size.
-    ///   - sortDir: Specifies the ascending or descending sorting. Options: asc: indicates the ascending
+    ///   - sortDir: Specifies the ascending or descending sorting. Value range: asc: indicates the ascending
     ///     order. desc: indicates the descending order.
     ///   - limit: Specifies the maximum number of flavors that can be displayed on one page. The default
-    ///     value is 1000.
+    ///     value is 1,000.
     ///   - marker: Uses the ID of the last flavor on one page as the paging marker.
     ///
     /// - Returns: Response parameters

@@ -51,7 +51,8 @@ extension ECSClient {
 
     /// Querying Details About a Floating IP Address (Discarded)
     ///
-    /// This API is used to query the details about a floating IP address based on the ID of the IP address.
+    /// This API is used to query the details about a floating IP address based on the ID of the floating IP
+    /// address.
     ///
     /// `GET /v2/{project_id}/os-floating-ips/{floating_ip_id}`
     ///

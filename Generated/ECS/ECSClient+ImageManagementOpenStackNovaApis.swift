@@ -57,8 +57,8 @@ extension ECSClient {
     ///     Nova and Glance.
     ///   - changesSince: Specifies the images modified after the changes-since time point. The value is in
     ///     ISO8601 format, such as 2013-06-09T06:42:18Z.
-    ///   - minRam: Specifies the minimum memory size in MB required by the image.
-    ///   - minDisk: Specifies the minimum disk size in GB required by the image.
+    ///   - minRam: Specifies the minimum memory size in MiB required by the image.
+    ///   - minDisk: Specifies the minimum disk size in GiB required by the image.
     ///
     /// - Returns: Response parameters
     public func queryImageDetailsDiscarded(
@@ -96,8 +96,8 @@ extension ECSClient {
     ///     Nova and Glance.
     ///   - changesSince: Specifies the images modified after the changes-since time point. The parameter is
     ///     in ISO 8601 time format, for example, 2013-06-09T06:42:18Z.
-    ///   - minRam: Specifies the minimum memory size in MB required by the image.
-    ///   - minDisk: Specifies the minimum disk size in GB required by the image.
+    ///   - minRam: Specifies the minimum memory size in MiB required by the image.
+    ///   - minDisk: Specifies the minimum disk size in GiB required by the image.
     ///
     /// - Returns: Response parameters
     public func queryImagesDiscarded(

@@ -26,19 +26,19 @@ extension ECSClient {
         return try await client.send(request, as: CreateAndImportingSSHKeyPairResponse.self)
     }
 
-    /// Deleting the Password for Logging In to an ECS
+    /// Deleting the Password of an ECS
     ///
-    /// This API is used to delete the recorded random password generated during initial Windows ECS
-    /// installation. After the password is deleted, you can still use your password to log in to your ECS.
+    /// This API is used to delete the random password records generated during initial installation of a
+    /// Windows ECS. After the password is deleted, you can still use your password to log in to your ECS.
     /// However, you cannot use the Get Password function to recover the ECS initial password.
     ///
     /// `DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password`
     ///
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
-    public func deletePasswordForLoggingInToEcs(serverId: String) async throws {
+    public func deletePasswordOfEcs(serverId: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePasswordForLoggingInToECS",
+            operation: "DeletePasswordOfECS",
             method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
             pathParameters: ["server_id": serverId]
@@ -46,7 +46,7 @@ extension ECSClient {
         try await client.send(request)
     }
 
-    /// Deleting an SSH Key Pair
+    /// Deleting an SSH Key
     ///
     /// This API is used to delete a specified SSH key pair based on the SSH key pair name.
     ///
@@ -54,9 +54,9 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - keypairName: Specifies the key pair name.
-    public func deleteSshKeyPair(keypairName: String) async throws {
+    public func deleteSshKey(keypairName: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSSHKeyPair",
+            operation: "DeleteSSHKey",
             method: .delete,
             path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
             pathParameters: ["keypair_name": keypairName]
@@ -64,7 +64,7 @@ extension ECSClient {
         try await client.send(request)
     }
 
-    /// Obtaining the Password for Logging In to an ECS
+    /// Obtaining the Password of an ECS
     ///
     /// This API is used to obtain the random password generated during initial Windows ECS installation for
     /// user Administrator or the configured Cloudbase-init user when you use an image that supports
@@ -76,32 +76,30 @@ extension ECSClient {
     ///   - serverId: Specifies the ECS ID.
     ///
     /// - Returns: Response parameters
-    public func getPasswordForLoggingInToEcs(
-        serverId: String
-    ) async throws -> GetPasswordForLoggingInToECSResponse {
+    public func getPasswordOfEcs(serverId: String) async throws -> GetPasswordOfECSResponse {
         let request = OperationRequest(
-            operation: "GetPasswordForLoggingInToECS",
+            operation: "GetPasswordOfECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
             pathParameters: ["server_id": serverId]
         )
-        return try await client.send(request, as: GetPasswordForLoggingInToECSResponse.self)
+        return try await client.send(request, as: GetPasswordOfECSResponse.self)
     }
 
-    /// Querying SSH Key Pairs
+    /// Listing SSH Key Pairs
     ///
-    /// This API is used to query SSH key pairs.
+    /// This API is used to list SSH key pairs.
     ///
     /// `GET /v2.1/{project_id}/os-keypairs`
     ///
     /// - Returns: Response parameters
-    public func querySshKeyPairs() async throws -> QuerySSHKeyPairsResponse {
+    public func listSshKeyPairs() async throws -> ListSSHKeyPairsResponse {
         let request = OperationRequest(
-            operation: "QuerySSHKeyPairs",
+            operation: "ListSSHKeyPairs",
             method: .get,
             path: "/v2.1/{project_id}/os-keypairs"
         )
-        return try await client.send(request, as: QuerySSHKeyPairsResponse.self)
+        return try await client.send(request, as: ListSSHKeyPairsResponse.self)
     }
 
     /// Querying a Specified SSH Key Pair

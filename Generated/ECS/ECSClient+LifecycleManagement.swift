@@ -4,7 +4,7 @@
 import CloudCore
 
 extension ECSClient {
-    /// Creating an ECS
+    /// Creating ECSs
     ///
     /// This API is used to create one or more ECSs.
     ///
@@ -12,14 +12,14 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func createEcs(_ body: CreateECSRequest) async throws -> CreateECSResponse {
+    public func createEcss(_ body: CreateECSsRequest) async throws -> CreateECSsResponse {
         let request = OperationRequest(
-            operation: "CreateECS",
+            operation: "CreateECSs",
             method: .post,
             path: "/v1/{project_id}/cloudservers",
             body: body
         )
-        return try await client.send(request, as: CreateECSResponse.self)
+        return try await client.send(request, as: CreateECSsResponse.self)
     }
 
     /// Deleting ECSs
@@ -30,13 +30,185 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func deleteEcss(_ body: DeleteECSsRequest) async throws -> ResponsesTask {
+    ///
+    /// - Returns: Response parameters
+    public func deleteEcss(_ body: DeleteECSsRequest) async throws -> DeleteECSsResponse {
         let request = OperationRequest(
             operation: "DeleteECSs",
             method: .post,
             path: "/v1/{project_id}/cloudservers/delete",
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: DeleteECSsResponse.self)
+    }
+
+    /// Listing Details About ECSs
+    ///
+    /// This API is used to list details about ECSs based on search criteria.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/detail`
+    ///
+    /// - Parameters:
+    ///   - offset: Definition Specifies the page number. Constraints The value must be greater than or equal
+    ///     to 0 and the default value is 1. If the value is 0, the first page is displayed, which is the same
+    ///     as the value 1. You are advised to set this parameter to a value greater than or equal to 1. Range
+    ///     N/A Default Value N/A
+    ///   - flavor: Definition Specifies the ECS flavor ID. For details about the flavors that have been
+    ///     released, see "ECS Specifications and Types" in the Elastic Cloud Server User Guide. Constraints
+    ///     N/A Range N/A Default Value N/A
+    ///   - name: Definition Specifies the ECS name, which is fuzzy-matched. Constraints N/A Range Periods (.)
+    ///     are supported to match any single characters except \n and \r. A period is equal to [^\n\r].
+    ///     Default Value N/A
+    ///   - status: Definition Specifies the ECS status. Constraints N/A Range ACTIVE, BUILD, ERROR,
+    ///     HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, DELETED,
+    ///     SHELVED, SHELVED_OFFLOADED, and UNKNOWN For details, see ECS Statuses. When an ECS is in an
+    ///     intermediate state, the statuses that can be obtained are as follows: ACTIVE: ACTIVE, REBOOT,
+    ///     HARD_REBOOT, REBUILD, MIGRATING, or RESIZE SHUTOFF: SHUTOFF, RESIZE, or REBUILD ERROR: ERROR or
+    ///     REBUILD VERIFY_RESIZE: VERIFY_RESIZE or REVERT_RESIZE Default Value N/A
+    ///   - limit: Definition Specifies the maximum number of ECSs on one page. Constraints Each page contains
+    ///     25 ECSs by default, and a maximum of 1,000 ECSs are returned. For large volumes of data, you are
+    ///     advised to set the value to 200. Range N/A Default Value N/A
+    ///   - tags: Definition Queries ECSs with tags containing the specified value. Constraints N/A Range N/A
+    ///     Default Value N/A
+    ///   - notTags: Definition Queries ECSs with tags not containing the specified value. For example, if the
+    ///     queried ECS list should not contain BMSs, set this parameter as follows: not-tags=__type_baremetal
+    ///     Constraints N/A Range N/A Default Value N/A
+    ///   - reservationId: Definition Specifies the ID returned when ECSs are created in a batch by using
+    ///     OpenStack Nova API. This parameter is used to query ECSs created in a batch. Constraints N/A Range
+    ///     N/A Default Value N/A
+    ///   - ip: Definition Specifies the filtering result for IPv4 addresses, which are fuzzy-matched. These
+    ///     IP addresses are private IP addresses. Constraints N/A Range N/A Default Value N/A
+    ///
+    /// - Returns: Response parameters
+    public func listDetailsAboutEcss(
+        offset: Int? = nil,
+        flavor: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        limit: Int? = nil,
+        tags: String? = nil,
+        notTags: String? = nil,
+        reservationId: String? = nil,
+        ip: String? = nil
+    ) async throws -> ListDetailsAboutECSsResponse {
+        var query = QueryItems()
+        query.append("offset", offset)
+        query.append("flavor", flavor)
+        query.append("name", name)
+        query.append("status", status)
+        query.append("limit", limit)
+        query.append("tags", tags)
+        query.append("not-tags", notTags)
+        query.append("reservation_id", reservationId)
+        query.append("ip", ip)
+        let request = OperationRequest(
+            operation: "ListDetailsAboutECSs",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/detail",
+            query: query
+        )
+        return try await client.send(request, as: ListDetailsAboutECSsResponse.self)
+    }
+
+    /// Listing Details About ECSs
+    ///
+    /// All pages of ``listDetailsAboutEcss``, fetched by offset as they are iterated; each element is one of
+    /// `servers`.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/detail`
+    ///
+    /// - Parameters:
+    ///   - flavor: Definition Specifies the ECS flavor ID. For details about the flavors that have been
+    ///     released, see "ECS Specifications and Types" in the Elastic Cloud Server User Guide. Constraints
+    ///     N/A Range N/A Default Value N/A
+    ///   - name: Definition Specifies the ECS name, which is fuzzy-matched. Constraints N/A Range Periods (.)
+    ///     are supported to match any single characters except \n and \r. A period is equal to [^\n\r].
+    ///     Default Value N/A
+    ///   - status: Definition Specifies the ECS status. Constraints N/A Range ACTIVE, BUILD, ERROR,
+    ///     HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, DELETED,
+    ///     SHELVED, SHELVED_OFFLOADED, and UNKNOWN For details, see ECS Statuses. When an ECS is in an
+    ///     intermediate state, the statuses that can be obtained are as follows: ACTIVE: ACTIVE, REBOOT,
+    ///     HARD_REBOOT, REBUILD, MIGRATING, or RESIZE SHUTOFF: SHUTOFF, RESIZE, or REBUILD ERROR: ERROR or
+    ///     REBUILD VERIFY_RESIZE: VERIFY_RESIZE or REVERT_RESIZE Default Value N/A
+    ///   - tags: Definition Queries ECSs with tags containing the specified value. Constraints N/A Range N/A
+    ///     Default Value N/A
+    ///   - notTags: Definition Queries ECSs with tags not containing the specified value. For example, if the
+    ///     queried ECS list should not contain BMSs, set this parameter as follows: not-tags=__type_baremetal
+    ///     Constraints N/A Range N/A Default Value N/A
+    ///   - reservationId: Definition Specifies the ID returned when ECSs are created in a batch by using
+    ///     OpenStack Nova API. This parameter is used to query ECSs created in a batch. Constraints N/A Range
+    ///     N/A Default Value N/A
+    ///   - ip: Definition Specifies the filtering result for IPv4 addresses, which are fuzzy-matched. These
+    ///     IP addresses are private IP addresses. Constraints N/A Range N/A Default Value N/A
+    ///   - limit: Number of results to request per page.
+    public func listDetailsAboutEcssPaginator(
+        flavor: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        tags: String? = nil,
+        notTags: String? = nil,
+        reservationId: String? = nil,
+        ip: String? = nil,
+        limit: Int
+    ) -> OffsetPaginator<ListDetailsAboutECSsServer> {
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
+            let page = try await self.listDetailsAboutEcss(
+                offset: offset,
+                flavor: flavor,
+                name: name,
+                status: status,
+                limit: limit,
+                tags: tags,
+                notTags: notTags,
+                reservationId: reservationId,
+                ip: ip
+            )
+            return (elements: page.servers ?? [], total: page.count)
+        }
+    }
+
+    /// Modifying ECS Details
+    ///
+    /// This API is used to modify ECS details. Only the name and description of an ECS can be modified.
+    ///
+    /// `PUT /v1/{project_id}/cloudservers/{server_id}`
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
+    public func modifyEcsDetails(
+        serverId: String,
+        _ body: ModifyECSDetailsRequest
+    ) async throws -> ModifyECSDetailsResponse {
+        let request = OperationRequest(
+            operation: "ModifyECSDetails",
+            method: .put,
+            path: "/v1/{project_id}/cloudservers/{server_id}",
+            pathParameters: ["server_id": serverId],
+            body: body
+        )
+        return try await client.send(request, as: ModifyECSDetailsResponse.self)
+    }
+
+    /// Querying Details About an ECS
+    ///
+    /// This API is used to query details about an ECS.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/{server_id}`
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///
+    /// - Returns: Response parameters
+    public func queryDetailsAboutEcs(serverId: String) async throws -> QueryDetailsAboutECSResponse {
+        let request = OperationRequest(
+            operation: "QueryDetailsAboutECS",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/{server_id}",
+            pathParameters: ["server_id": serverId]
+        )
+        return try await client.send(request, as: QueryDetailsAboutECSResponse.self)
     }
 }

@@ -4,132 +4,17 @@
 import CloudCore
 
 extension ECSClient {
-    /// Configuring ECS Metadata
-    ///
-    /// This API is used to configure ECS metadata.
-    ///
-    /// `PUT /v2.1/{project_id}/servers/{server_id}/metadata`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///   - body: The request body.
-    ///
-    /// - Returns: Response parameters
-    public func configureEcsMetadata(
-        serverId: String,
-        _ body: ConfigureECSMetadataRequest
-    ) async throws -> ConfigureECSMetadataResponse {
-        let request = OperationRequest(
-            operation: "ConfigureECSMetadata",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverId],
-            body: body
-        )
-        return try await client.send(request, as: ConfigureECSMetadataResponse.self)
-    }
-
-    /// Deleting Specified ECS Metadata
-    ///
-    /// This API is used to delete specified ECS metadata.
-    ///
-    /// `DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key}`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///   - key: Specifies the ECS metadata key.
-    public func deleteSpecifiedEcsMetadata(serverId: String, key: String) async throws {
-        let request = OperationRequest(
-            operation: "DeleteSpecifiedECSMetadata",
-            method: .delete,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-            pathParameters: ["server_id": serverId, "key": key]
-        )
-        try await client.send(request)
-    }
-
-    /// Obtaining ECS Metadata with a Specified Key
-    ///
-    /// This API is used to obtain ECS metadata with a specified key.
-    ///
-    /// `GET /v2.1/{project_id}/servers/{server_id}/metadata/{key}`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///   - key: Specifies the ECS metadata key.
-    ///
-    /// - Returns: Response parameters
-    public func getEcsMetadataWithSpecifiedKey(
-        serverId: String,
-        key: String
-    ) async throws -> GetECSMetadataWithSpecifiedKeyResponse {
-        let request = OperationRequest(
-            operation: "GetECSMetadataWithSpecifiedKey",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-            pathParameters: ["server_id": serverId, "key": key]
-        )
-        return try await client.send(request, as: GetECSMetadataWithSpecifiedKeyResponse.self)
-    }
-
-    /// Modifying ECS Metadata with a Specified Key
-    ///
-    /// This API is used to modify the ECS metadata with a specified key.
-    ///
-    /// `PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key}`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///   - key: Specifies the ECS metadata key.
-    ///   - body: The request body.
-    ///
-    /// - Returns: Response parameters
-    public func modifyEcsMetadataWithSpecifiedKey(
-        serverId: String,
-        key: String,
-        _ body: ModifyECSMetadataWithSpecifiedKeyRequest
-    ) async throws -> ModifyECSMetadataWithSpecifiedKeyResponse {
-        let request = OperationRequest(
-            operation: "ModifyECSMetadataWithSpecifiedKey",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-            pathParameters: ["server_id": serverId, "key": key],
-            body: body
-        )
-        return try await client.send(request, as: ModifyECSMetadataWithSpecifiedKeyResponse.self)
-    }
-
-    /// Querying ECS Metadata
-    ///
-    /// This API is used to query ECS metadata.
-    ///
-    /// `GET /v2.1/{project_id}/servers/{server_id}/metadata`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///
-    /// - Returns: Response parameters
-    public func queryEcsMetadata(serverId: String) async throws -> QueryECSMetadataResponse {
-        let request = OperationRequest(
-            operation: "QueryECSMetadata",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverId]
-        )
-        return try await client.send(request, as: QueryECSMetadataResponse.self)
-    }
-
     /// Updating ECS Metadata
     ///
     /// This API is used to update ECS metadata.
     ///
-    /// `POST /v2.1/{project_id}/servers/{server_id}/metadata`
+    /// `POST /v1/{project_id}/cloudservers/{server_id}/metadata`
     ///
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
     ///
-    /// - Returns: Response parameters
+    /// - Returns: Parameter description
     public func updateEcsMetadata(
         serverId: String,
         _ body: UpdateECSMetadataRequest
@@ -137,7 +22,7 @@ extension ECSClient {
         let request = OperationRequest(
             operation: "UpdateECSMetadata",
             method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
+            path: "/v1/{project_id}/cloudservers/{server_id}/metadata",
             pathParameters: ["server_id": serverId],
             body: body
         )

@@ -13,7 +13,7 @@ extension ECSClient {
     ///
     /// `GET /v2.1/{project_id}/os-networks`
     ///
-    /// - Returns: Response parameters
+    /// - Returns: Parameter description
     public func queryNetworks() async throws -> QueryNetworksResponse {
         let request = OperationRequest(
             operation: "QueryNetworks",
@@ -25,7 +25,7 @@ extension ECSClient {
 
     /// Querying the Networks of a Specified ECS
     ///
-    /// This API is used to query the networks of an ECS.
+    /// This API is used to query the networks of a specified ECS.
     ///
     /// `GET /v2.1/{project_id}/servers/{server_id}/ips`
     ///

@@ -13,10 +13,12 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
     public func addNicsToEcsInBatch(
         serverId: String,
         _ body: AddNICsToECSInBatchRequest
-    ) async throws -> ResponsesTask {
+    ) async throws -> AddNICsToECSInBatchResponse {
         let request = OperationRequest(
             operation: "AddNICsToECSInBatch",
             method: .post,
@@ -24,22 +26,24 @@ extension ECSClient {
             pathParameters: ["server_id": serverId],
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: AddNICsToECSInBatchResponse.self)
     }
 
     /// Deleting NICs from an ECS in a Batch
     ///
-    /// This API is used to uninstall and delete one or multiple NICs from an ECS.
+    /// This API is used to delete one or multiple NICs from an ECS.
     ///
     /// `POST /v1/{project_id}/cloudservers/{server_id}/nics/delete`
     ///
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
     public func deleteNicsFromEcsInBatch(
         serverId: String,
         _ body: DeleteNICsFromECSInBatchRequest
-    ) async throws -> ResponsesTask {
+    ) async throws -> DeleteNICsFromECSInBatchResponse {
         let request = OperationRequest(
             operation: "DeleteNICsFromECSInBatch",
             method: .post,
@@ -47,6 +51,26 @@ extension ECSClient {
             pathParameters: ["server_id": serverId],
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: DeleteNICsFromECSInBatchResponse.self)
+    }
+
+    /// Listing NICs of an ECS
+    ///
+    /// This API is used to list NICs of an ECS.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/{server_id}/os-interface`
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///
+    /// - Returns: Response parameters
+    public func listNicsOfEcs(serverId: String) async throws -> ListNICsOfECSResponse {
+        let request = OperationRequest(
+            operation: "ListNICsOfECS",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/{server_id}/os-interface",
+            pathParameters: ["server_id": serverId]
+        )
+        return try await client.send(request, as: ListNICsOfECSResponse.self)
     }
 }

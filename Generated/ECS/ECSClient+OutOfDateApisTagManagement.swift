@@ -53,12 +53,12 @@ extension ECSClient {
     /// Querying Project Tags (Discarded)
     ///
     /// Projects are used to group and isolate OpenStack resources, which include computing, storage, and
-    /// network resources. A project can be a department or a team. Multiple projects can be created under one
-    /// account.
+    /// network resources. A project can be a department or a team. Multiple projects can be created for the
+    /// same account.
     ///
     /// `GET /v1/{project_id}/servers/tags`
     ///
-    /// - Returns: Response parameter
+    /// - Returns: Response parameters
     public func queryProjectTagsDiscarded() async throws -> QueryProjectTagsDiscardedResponse {
         let request = OperationRequest(
             operation: "QueryProjectTagsDiscarded",
@@ -77,7 +77,7 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///
-    /// - Returns: Response parameter
+    /// - Returns: Response parameters
     public func queryTagsOfEcsDiscarded(serverId: String) async throws -> QueryTagsOfECSDiscardedResponse {
         let request = OperationRequest(
             operation: "QueryTagsOfECSDiscarded",

@@ -24,29 +24,9 @@ extension ECSClient {
         try await client.send(request)
     }
 
-    /// Deleting a Security Group
+    /// Listing Security Groups of a Specified ECS
     ///
-    /// This API is used to delete a security group for an ECS.
-    ///
-    /// `POST /v2.1/{project_id}/servers/{server_id}/action`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///   - body: The request body.
-    public func deleteSecurityGroup(serverId: String, _ body: DeleteSecurityGroupRequest) async throws {
-        let request = OperationRequest(
-            operation: "DeleteSecurityGroup",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverId],
-            body: body
-        )
-        try await client.send(request)
-    }
-
-    /// Querying Security Groups for a Specified ECS
-    ///
-    /// This API is used to query security groups for a specified ECS.
+    /// This API is used to list security groups of a specified ECS.
     ///
     /// `GET /v2.1/{project_id}/servers/{server_id}/os-security-groups`
     ///
@@ -54,15 +34,35 @@ extension ECSClient {
     ///   - serverId: Specifies the ECS ID.
     ///
     /// - Returns: Response parameters
-    public func querySecurityGroupsForSpecifiedEcs(
+    public func listSecurityGroupsOfSpecifiedEcs(
         serverId: String
-    ) async throws -> QuerySecurityGroupsForSpecifiedECSResponse {
+    ) async throws -> ListSecurityGroupsOfSpecifiedECSResponse {
         let request = OperationRequest(
-            operation: "QuerySecurityGroupsForSpecifiedECS",
+            operation: "ListSecurityGroupsOfSpecifiedECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-security-groups",
             pathParameters: ["server_id": serverId]
         )
-        return try await client.send(request, as: QuerySecurityGroupsForSpecifiedECSResponse.self)
+        return try await client.send(request, as: ListSecurityGroupsOfSpecifiedECSResponse.self)
+    }
+
+    /// Removing a Security Group
+    ///
+    /// This API is used to remove a security group from an ECS.
+    ///
+    /// `POST /v2.1/{project_id}/servers/{server_id}/action`
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///   - body: The request body.
+    public func removeSecurityGroup(serverId: String, _ body: RemoveSecurityGroupRequest) async throws {
+        let request = OperationRequest(
+            operation: "RemoveSecurityGroup",
+            method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverId],
+            body: body
+        )
+        try await client.send(request)
     }
 }

@@ -34,10 +34,12 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
     public func changeEcsosUsingImageWithCloudInitInstalled(
         serverId: String,
         _ body: ChangeECSOSUsingImageWithCloudInitInstalledRequest
-    ) async throws -> ResponsesTask {
+    ) async throws -> ChangeECSOSUsingImageWithCloudInitInstalledResponse {
         let request = OperationRequest(
             operation: "ChangeECSOSUsingImageWithCloudInitInstalled",
             method: .post,
@@ -45,7 +47,7 @@ extension ECSClient {
             pathParameters: ["server_id": serverId],
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: ChangeECSOSUsingImageWithCloudInitInstalledResponse.self)
     }
 
     /// Cold Migrating an ECS
@@ -57,10 +59,12 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
     public func coldMigratingEcs(
         serverId: String,
         _ body: ColdMigratingECSRequest
-    ) async throws -> ResponsesTask {
+    ) async throws -> ColdMigratingECSResponse {
         let request = OperationRequest(
             operation: "ColdMigratingECS",
             method: .post,
@@ -68,7 +72,7 @@ extension ECSClient {
             pathParameters: ["server_id": serverId],
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: ColdMigratingECSResponse.self)
     }
 
     /// Modifying the Specifications of an ECS
@@ -81,10 +85,12 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
     public func modifySpecificationsOfEcs(
         serverId: String,
         _ body: ModifySpecificationsOfECSRequest
-    ) async throws -> ResponsesTask {
+    ) async throws -> ModifySpecificationsOfECSResponse {
         let request = OperationRequest(
             operation: "ModifySpecificationsOfECS",
             method: .post,
@@ -92,29 +98,7 @@ extension ECSClient {
             pathParameters: ["server_id": serverId],
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
-    }
-
-    /// Querying Automatic Recovery of an ECS
-    ///
-    /// This API is used to query automatic recovery configured for an ECS.
-    ///
-    /// `GET /v1/{project_id}/cloudservers/{server_id}/autorecovery`
-    ///
-    /// - Parameters:
-    ///   - serverId: Specifies the ECS ID.
-    ///
-    /// - Returns: Response parameters
-    public func queryAutomaticRecoveryOfEcs(
-        serverId: String
-    ) async throws -> QueryAutomaticRecoveryOfECSResponse {
-        let request = OperationRequest(
-            operation: "QueryAutomaticRecoveryOfECS",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
-            pathParameters: ["server_id": serverId]
-        )
-        return try await client.send(request, as: QueryAutomaticRecoveryOfECSResponse.self)
+        return try await client.send(request, as: ModifySpecificationsOfECSResponse.self)
     }
 
     /// Reinstalling an ECS OS (Using an Image with Cloud-Init Installed)
@@ -127,10 +111,12 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverId: Specifies the ECS ID.
     ///   - body: The request body.
+    ///
+    /// - Returns: Response parameters
     public func reinstallEcsosUsingImageWithCloudInitInstalled(
         serverId: String,
         _ body: ReinstallECSOSUsingImageWithCloudInitInstalledRequest
-    ) async throws -> ResponsesTask {
+    ) async throws -> ReinstallECSOSUsingImageWithCloudInitInstalledResponse {
         let request = OperationRequest(
             operation: "ReinstallECSOSUsingImageWithCloudInitInstalled",
             method: .post,
@@ -138,6 +124,6 @@ extension ECSClient {
             pathParameters: ["server_id": serverId],
             body: body
         )
-        return try await client.send(request, as: ResponsesTask.self)
+        return try await client.send(request, as: ReinstallECSOSUsingImageWithCloudInitInstalledResponse.self)
     }
 }

@@ -47,6 +47,24 @@ extension ECSClient {
         try await client.send(request)
     }
 
+    /// Listing Project Tags
+    ///
+    /// Projects are used to group and isolate OpenStack resources, which include computing, storage, and
+    /// network resources. A project can be a department or a team. Multiple projects can be created for the
+    /// same account.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/tags`
+    ///
+    /// - Returns: Response parameters
+    public func listProjectTags() async throws -> ListProjectTagsResponse {
+        let request = OperationRequest(
+            operation: "ListProjectTags",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/tags"
+        )
+        return try await client.send(request, as: ListProjectTagsResponse.self)
+    }
+
     /// Querying ECSs by Tag
     ///
     /// This API is used to filter ECSs by tag and obtain all tags of an ECS.
@@ -67,24 +85,6 @@ extension ECSClient {
         return try await client.send(request, as: QueryECSsByTagResponse.self)
     }
 
-    /// Querying Project Tags
-    ///
-    /// Projects are used to group and isolate OpenStack resources, which include computing, storage, and
-    /// network resources. A project can be a department or a team. Multiple projects can be created under one
-    /// account.
-    ///
-    /// `GET /v1/{project_id}/cloudservers/tags`
-    ///
-    /// - Returns: Response parameters
-    public func queryProjectTags() async throws -> QueryProjectTagsResponse {
-        let request = OperationRequest(
-            operation: "QueryProjectTags",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/tags"
-        )
-        return try await client.send(request, as: QueryProjectTagsResponse.self)
-    }
-
     /// Querying Tags of an ECS
     ///
     /// This API is used to query the tags of a specified ECS.
@@ -95,13 +95,13 @@ extension ECSClient {
     ///   - serverId: Specifies the ECS ID.
     ///
     /// - Returns: Response parameters
-    public func queryTagsOfEcsv1(serverId: String) async throws -> QueryTagsOfECSV1Response {
+    public func queryTagsOfEcs(serverId: String) async throws -> QueryTagsOfECSResponse {
         let request = OperationRequest(
-            operation: "QueryTagsOfECSV1",
+            operation: "QueryTagsOfECS",
             method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/tags",
             pathParameters: ["server_id": serverId]
         )
-        return try await client.send(request, as: QueryTagsOfECSV1Response.self)
+        return try await client.send(request, as: QueryTagsOfECSResponse.self)
     }
 }

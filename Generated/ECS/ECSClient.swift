@@ -3,7 +3,7 @@
 import CloudCore
 import Foundation
 
-/// A client for ECS: one `async throws` method per API operation (132 in all), in extensions
+/// A client for ECS: one `async throws` method per API operation (140 in all), in extensions
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift

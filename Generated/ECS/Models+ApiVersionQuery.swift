@@ -31,6 +31,22 @@ public struct Links: Codable, Sendable, Hashable {
     }
 }
 
+/// Response parameters
+public struct ListAPIVersionsResponse: Codable, Sendable, Hashable {
+    /// Specifies the API versions. For details, see Table 2.
+    public var versions: [Versions]?
+
+    private enum CodingKeys: String, CodingKey {
+        case versions
+    }
+
+    public init(
+        versions: [Versions]? = nil
+    ) {
+        self.versions = versions
+    }
+}
+
 /// media-types field description
 public struct MediaTypes: Codable, Sendable, Hashable {
     /// Specifies the basic type.
@@ -50,22 +66,6 @@ public struct MediaTypes: Codable, Sendable, Hashable {
     ) {
         self.base = base
         self.type = type
-    }
-}
-
-/// Response parameters
-public struct QueryAllAPIVersionsResponse: Codable, Sendable, Hashable {
-    /// Specifies the API versions. For details, see Table 2.
-    public var versions: [Versions]?
-
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Versions]? = nil
-    ) {
-        self.versions = versions
     }
 }
 

@@ -32,7 +32,7 @@ public struct AvailabilityZoneInfo: Codable, Sendable, Hashable {
 }
 
 /// Response parameters
-public struct QueryAZsResponse: Codable, Sendable, Hashable {
+public struct ListAZsResponse: Codable, Sendable, Hashable {
     /// Specifies the AZ information. For details, see Table 3.
     public var availabilityZoneInfo: [AvailabilityZoneInfo]?
 

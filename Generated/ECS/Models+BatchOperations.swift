@@ -46,7 +46,7 @@ public struct OsStop: Codable, Sendable, Hashable {
 /// reboot field description
 public struct Reboot: Codable, Sendable, Hashable {
     /// Specifies the type of the restart operation.
-    /// SOFT: soft restart
+    /// SOFT: normal restart
     /// HARD: forcible restart (hard restart)
     public var type: String
 
@@ -83,6 +83,27 @@ public struct RestartECSsInBatchRequest: Codable, Sendable, Hashable {
     }
 }
 
+/// Response parameters
+public struct RestartECSsInBatchResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
 /// Request parameters
 public struct StartECSsInBatchRequest: Codable, Sendable, Hashable {
     /// Specifies the operation to start the ECS. For details, see Table 3.
@@ -99,6 +120,27 @@ public struct StartECSsInBatchRequest: Codable, Sendable, Hashable {
     }
 }
 
+/// Response parameters
+public struct StartECSsInBatchResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
 /// Request parameters
 public struct StopECSsInBatchRequest: Codable, Sendable, Hashable {
     /// Specifies the operation to stop the ECS. For details, see Table 3.
@@ -112,5 +154,26 @@ public struct StopECSsInBatchRequest: Codable, Sendable, Hashable {
         osStop: OsStop
     ) {
         self.osStop = osStop
+    }
+}
+
+/// Response parameters
+public struct StopECSsInBatchResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
     }
 }

@@ -8,14 +8,114 @@ public struct AttachDiskToECSRequest: Codable, Sendable, Hashable {
     /// Specifies the ECS attachment information. For details, see Table 3.
     public var volumeAttachment: AttachDiskToECSVolumeAttachment
 
+    /// Specifies whether to check the request and attach the disk.
+    /// true: indicates that only the request is sent, and no disk will be attached. Check items include
+    /// mandatory parameters, request format, and service restrictions. If the check fails, the system returns
+    /// an error. If the check result is as expected, the system properly responds.
+    /// false: indicates that only the request is sent and the disk will be attached if the check result is as
+    /// expected.
+    /// The default value is false.
+    public var dryRun: Bool?
+
     private enum CodingKeys: String, CodingKey {
         case volumeAttachment
+        case dryRun = "dry_run"
     }
 
     public init(
-        volumeAttachment: AttachDiskToECSVolumeAttachment
+        volumeAttachment: AttachDiskToECSVolumeAttachment,
+        dryRun: Bool? = nil
     ) {
         self.volumeAttachment = volumeAttachment
+        self.dryRun = dryRun
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.volumeAttachment = try container.decode(AttachDiskToECSVolumeAttachment.self, forKey: .volumeAttachment)
+        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
+    }
+}
+
+/// Response parameters
+public struct AttachDiskToECSResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
+/// volumeAttachment field description
+public struct AttachDiskToECSVolumeAttachment: Codable, Sendable, Hashable {
+    /// Specifies the ID of the disk to be attached. The value is in UUID format.
+    public var volumeId: String
+
+    /// Indicates the disk device name.
+    /// The new disk device name cannot be the same as an existing one.
+    /// For KVM ECSs, set the parameter value to /dev/vda for system disks. The device names for data disks of
+    /// KVM ECSs are optional. If the device names of data disks are required, set them in alphabetical order.
+    /// For example, if there are two data disks, set the device names of the two data disks to /dev/vdb and
+    /// /dev/vdc, respectively. If you set a device name starting with /dev/sd, the system uses /dev/vd by
+    /// default.
+    /// For ECSs that only support SCSI disks, set the device name of the system disk to /dev/sda and the
+    /// device names of data disks in alphabetical order, for example, /dev/sdb and /dev/sdc. The system will
+    /// not change the default device names.
+    public var device: String?
+
+    /// Specifies the disk type.
+    public var volumeType: String?
+
+    /// Specifies the number of disks.
+    public var count: Int?
+
+    /// If this parameter is set to true, the disk device type is SCSI, which allows ECS OSs to directly
+    /// access the underlying storage media. SCSI reservation commands are supported.
+    /// If this parameter is set to false, the disk device type is VBD, which supports only simple SCSI
+    /// read/write commands.
+    public var hwPassthrough: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case volumeId
+        case device
+        case volumeType = "volume_type"
+        case count
+        case hwPassthrough = "hw:passthrough"
+    }
+
+    public init(
+        volumeId: String,
+        device: String? = nil,
+        volumeType: String? = nil,
+        count: Int? = nil,
+        hwPassthrough: String? = nil
+    ) {
+        self.volumeId = volumeId
+        self.device = device
+        self.volumeType = volumeType
+        self.count = count
+        self.hwPassthrough = hwPassthrough
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.volumeId = try container.decode(String.self, forKey: .volumeId)
+        self.device = try container.decodeIfPresent(String.self, forKey: .device)
+        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+        self.hwPassthrough = try container.decodeIfPresent(String.self, forKey: .hwPassthrough)
     }
 }
 
@@ -55,9 +155,30 @@ public struct AttachableQuantity: Codable, Sendable, Hashable {
 }
 
 /// Response parameters
-public struct QueryDiskAttachmentOfECSResponse: Codable, Sendable, Hashable {
+public struct DetachEVSDiskFromECSResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
+/// Response parameters
+public struct ListDetailsAboutDisksAttachedToECSResponse: Codable, Sendable, Hashable {
     /// Specifies the disks attached to an ECS. For details, see Table 3.
-    public var volumeAttachments: [QueryDiskAttachmentOfECSVolumeAttachment]?
+    public var volumeAttachments: [ListDetailsAboutDisksAttachedToECSVolumeAttachment]?
 
     /// Specifies the number of disks that can be attached to an ECS. For details, see Table 4.
     public var attachableQuantity: AttachableQuantity?
@@ -68,7 +189,7 @@ public struct QueryDiskAttachmentOfECSResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        volumeAttachments: [QueryDiskAttachmentOfECSVolumeAttachment]? = nil,
+        volumeAttachments: [ListDetailsAboutDisksAttachedToECSVolumeAttachment]? = nil,
         attachableQuantity: AttachableQuantity? = nil
     ) {
         self.volumeAttachments = volumeAttachments
@@ -77,7 +198,7 @@ public struct QueryDiskAttachmentOfECSResponse: Codable, Sendable, Hashable {
 }
 
 /// volumeAttachments parameters
-public struct QueryDiskAttachmentOfECSVolumeAttachment: Codable, Sendable, Hashable {
+public struct ListDetailsAboutDisksAttachedToECSVolumeAttachment: Codable, Sendable, Hashable {
     /// Documented values of `bus`; other values decode as well.
     public struct Bus: OpenEnum {
         public let rawValue: String
@@ -100,7 +221,147 @@ public struct QueryDiskAttachmentOfECSVolumeAttachment: Codable, Sendable, Hasha
     /// The value is in UUID format.
     public var id: String?
 
-    /// Specifies the EVS disk size in GB.
+    /// Specifies the EVS disk size, in GiB.
+    public var size: Int?
+
+    /// Specifies the drive letter of the EVS disk, displayed as the device name on the console.
+    public var device: String?
+
+    /// Specifies the PCI address.
+    public var pciAddress: String?
+
+    /// Specifies the EVS disk boot sequence.
+    /// 0 indicates the system disk.
+    /// A non-zero value indicates a data disk.
+    public var bootIndex: Int?
+
+    /// Specifies the disk bus type.
+    /// Options: virtio and scsi
+    public var bus: Bus?
+
+    private enum CodingKeys: String, CodingKey {
+        case serverId
+        case volumeId
+        case id
+        case size
+        case device
+        case pciAddress
+        case bootIndex
+        case bus
+    }
+
+    public init(
+        serverId: String? = nil,
+        volumeId: String? = nil,
+        id: String? = nil,
+        size: Int? = nil,
+        device: String? = nil,
+        pciAddress: String? = nil,
+        bootIndex: Int? = nil,
+        bus: Bus? = nil
+    ) {
+        self.serverId = serverId
+        self.volumeId = volumeId
+        self.id = id
+        self.size = size
+        self.device = device
+        self.pciAddress = pciAddress
+        self.bootIndex = bootIndex
+        self.bus = bus
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.serverId = try container.decodeIfPresent(String.self, forKey: .serverId)
+        self.volumeId = try container.decodeIfPresent(String.self, forKey: .volumeId)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
+        self.device = try container.decodeIfPresent(String.self, forKey: .device)
+        self.pciAddress = try container.decodeIfPresent(String.self, forKey: .pciAddress)
+        self.bootIndex = try container.decodeLenientIfPresent(Int.self, forKey: .bootIndex)
+        self.bus = try container.decodeIfPresent(Bus.self, forKey: .bus)
+    }
+}
+
+/// Response parameters
+public struct QueryDetailsOfSingleDiskAttachedToECSResponse: Codable, Sendable, Hashable {
+    /// Specifies the disk attached to an ECS. For details, see Table 3.
+    public var volumeAttachment: VolumeAttachment?
+
+    private enum CodingKeys: String, CodingKey {
+        case volumeAttachment
+    }
+
+    public init(
+        volumeAttachment: VolumeAttachment? = nil
+    ) {
+        self.volumeAttachment = volumeAttachment
+    }
+}
+
+/// Response parameters
+public struct QueryDiskAttachmentOfECSResponse: Codable, Sendable, Hashable {
+    /// Specifies the disks attached to an ECS. For details, see Table 3.
+    public var volumeAttachments: [VolumeAttachment]?
+
+    /// Specifies the number of disks that can be attached to an ECS. For details, see Table 4.
+    public var attachableQuantity: AttachableQuantity?
+
+    private enum CodingKeys: String, CodingKey {
+        case volumeAttachments
+        case attachableQuantity
+    }
+
+    public init(
+        volumeAttachments: [VolumeAttachment]? = nil,
+        attachableQuantity: AttachableQuantity? = nil
+    ) {
+        self.volumeAttachments = volumeAttachments
+        self.attachableQuantity = attachableQuantity
+    }
+}
+
+/// Response parameters
+public struct QuerySingleDiskAttachedToECSResponse: Codable, Sendable, Hashable {
+    /// Specifies the disk attached to an ECS. For details, see Table 3.
+    public var volumeAttachment: VolumeAttachment?
+
+    private enum CodingKeys: String, CodingKey {
+        case volumeAttachment
+    }
+
+    public init(
+        volumeAttachment: VolumeAttachment? = nil
+    ) {
+        self.volumeAttachment = volumeAttachment
+    }
+}
+
+/// volumeAttachment parameters
+public struct VolumeAttachment: Codable, Sendable, Hashable {
+    /// Documented values of `bus`; other values decode as well.
+    public struct Bus: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let virtio: Self = "virtio"
+        public static let scsi: Self = "scsi"
+    }
+
+    /// Specifies the ECS ID in UUID format.
+    public var serverId: String?
+
+    /// Specifies the EVS disk ID in UUID format.
+    public var volumeId: String?
+
+    /// Specifies the mount ID, which is the same as the EVS disk ID.
+    /// The value is in UUID format.
+    public var id: String?
+
+    /// Specifies the EVS disk size, in GiB.
     public var size: String?
 
     /// Specifies the drive letter of the EVS disk, which is the device name of the EVS disk.
@@ -111,10 +372,10 @@ public struct QueryDiskAttachmentOfECSVolumeAttachment: Codable, Sendable, Hasha
 
     /// Specifies the EVS disk boot sequence.
     /// 0 indicates the system disk.
-    /// Non-0 indicates a data disk.
+    /// A non-zero value indicates a data disk.
     public var bootIndex: Int?
 
-    /// Indicates the disk bus type.
+    /// Specifies the disk bus type.
     /// Options: virtio and scsi
     public var bus: Bus?
 
@@ -159,21 +420,5 @@ public struct QueryDiskAttachmentOfECSVolumeAttachment: Codable, Sendable, Hasha
         self.pciAddress = try container.decodeIfPresent(String.self, forKey: .pciAddress)
         self.bootIndex = try container.decodeLenientIfPresent(Int.self, forKey: .bootIndex)
         self.bus = try container.decodeIfPresent(Bus.self, forKey: .bus)
-    }
-}
-
-/// Response parameters
-public struct QuerySingleDiskAttachedToECSResponse: Codable, Sendable, Hashable {
-    /// Specifies the disk attached to an ECS. For details, see Table 3.
-    public var volumeAttachment: QueryDiskAttachmentOfECSVolumeAttachment?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: QueryDiskAttachmentOfECSVolumeAttachment? = nil
-    ) {
-        self.volumeAttachment = volumeAttachment
     }
 }

@@ -61,25 +61,25 @@ public struct CreateDiskDiscardedRequestVolume: Codable, Sendable, Hashable {
             self.rawValue = rawValue
         }
 
-        /// specifies the ultra-I/O disk type.
+        /// the ultra-high I/O type
         public static let ssd: Self = "SSD"
 
-        /// specifies the high I/O disk type.
+        /// the high I/O type
         public static let sas: Self = "SAS"
 
-        /// specifies the common I/O disk type.
+        /// the common I/O disk type
         public static let sata: Self = "SATA"
 
-        /// specifies the high I/O (performance-optimized I) disk type.
+        /// the high I/O (performance-optimized I) disk type
         public static let coP1: Self = "co-p1"
 
-        /// specifies the ultra-high I/O (latency-optimized) disk type.
+        /// the ultra-high I/O (latency-optimized) disk type
         public static let uhL1: Self = "uh-l1"
     }
 
-    /// Specifies the AZ to which the volume to be created belongs.
+    /// Specifies the AZ where the volume is created.
     /// If the specified AZ does not exist, creating the volume failed, and the volume is in error state.
-    /// The AZ to which the volume to be created belongs must be specified in the public cloud system.
+    /// An AZ must be specified during the volume creation.
     public var availabilityZone: String?
 
     /// Specifies the volume description.
@@ -90,7 +90,7 @@ public struct CreateDiskDiscardedRequestVolume: Codable, Sendable, Hashable {
     public var snapshotId: String?
 
     /// Specifies the volume size.
-    /// Unit: GB
+    /// Unit: GiB
     public var size: Int
 
     /// Specifies the volume name.
@@ -98,13 +98,12 @@ public struct CreateDiskDiscardedRequestVolume: Codable, Sendable, Hashable {
 
     /// Specifies the volume type.
     /// Currently, the value can be SSD, SAS, SATA, co-p1, or uh-l1.
-    /// SSD: specifies the ultra-I/O disk type.
-    /// SAS: specifies the high I/O disk type.
-    /// SATA: specifies the common I/O disk type.
-    /// co-p1: specifies the high I/O (performance-optimized I) disk type.
-    /// uh-l1: specifies the ultra-high I/O (latency-optimized) disk type.
-    /// EVS disks of the co-p1 and uh-l1 types are used exclusively for high performance computing (HPC) and
-    /// SAP HANA ECSs.
+    /// SSD: the ultra-high I/O type
+    /// SAS: the high I/O type
+    /// SATA: the common I/O disk type
+    /// co-p1: the high I/O (performance-optimized I) disk type
+    /// uh-l1: the ultra-high I/O (latency-optimized) disk type
+    /// EVS disks of the co-p1 and uh-l1 types are used exclusively for high performance computing (HPC) ECSs.
     public var volumeType: VolumeType?
 
     /// Specifies the volume metadata.

@@ -19,9 +19,9 @@ public struct GetECSManagementConsoleLogsRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// Response parameter
+/// Response parameters
 public struct GetECSManagementConsoleLogsResponse: Codable, Sendable, Hashable {
-    /// Specifies the ECS console logs.
+    /// ECS console log results
     public var output: String?
 
     private enum CodingKeys: String, CodingKey {

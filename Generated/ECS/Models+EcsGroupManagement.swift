@@ -37,8 +37,15 @@ public struct AddMember: Codable, Sendable, Hashable {
 }
 
 /// Request parameters
-public struct CreateECSGroupV1Request: Codable, Sendable, Hashable {
+public struct CreateECSGroupRequest: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ECS group information. For details, see Table 3.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var serverGroup: ServerGroup
 
     private enum CodingKeys: String, CodingKey {
@@ -53,65 +60,54 @@ public struct CreateECSGroupV1Request: Codable, Sendable, Hashable {
 }
 
 /// Response parameters
-public struct CreateECSGroupV1Response: Codable, Sendable, Hashable {
+public struct CreateECSGroupResponse: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ECS group information. For details, see Table 5.
-    public var serverGroup: CreateECSGroupV1ServerGroup?
+    /// Range
+    /// N/A
+    public var serverGroup: CreateECSGroupServerGroup?
 
     private enum CodingKeys: String, CodingKey {
         case serverGroup = "server_group"
     }
 
     public init(
-        serverGroup: CreateECSGroupV1ServerGroup? = nil
+        serverGroup: CreateECSGroupServerGroup? = nil
     ) {
         self.serverGroup = serverGroup
     }
 }
 
 /// server_group parameters
-public struct CreateECSGroupV1ServerGroup: Codable, Sendable, Hashable {
-    /// Documented values of `policies`; other values decode as well.
-    public struct Policies: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// ECSs in this group must be deployed on different hosts.
-        public static let antiAffinity: Self = "anti-affinity"
-
-        /// ECSs in this group must be deployed on the same host.
-        public static let affinity: Self = "affinity"
-
-        /// ECSs in this group are deployed on different hosts if possible. If the ECSs cannot be deployed on
-        /// different hosts, deploy them based on the actual condition for successful ECS creation.
-        public static let softAntiAffinity: Self = "soft-anti-affinity"
-
-        /// ECSs in this group are deployed on the same host if possible. If the ECSs cannot be deployed on
-        /// the same host, deploy them based on the actual condition for successful ECS creation.
-        public static let softAffinity: Self = "soft-affinity"
-    }
-
+public struct CreateECSGroupServerGroup: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ECS group UUID.
+    /// Range
+    /// N/A
     public var id: String?
 
+    /// Definition
     /// Specifies the ECS group name.
+    /// Range
+    /// N/A
     public var name: String?
 
-    /// Specifies the policies associated with the ECS group. Options:
+    /// Definition
+    /// Specifies the list of policies associated with the ECS group.
+    /// Range
     /// anti-affinity: ECSs in this group must be deployed on different hosts.
-    /// affinity: ECSs in this group must be deployed on the same host.
-    /// soft-anti-affinity: ECSs in this group are deployed on different hosts if possible. If the ECSs cannot
-    /// be deployed on different hosts, deploy them based on the actual condition for successful ECS creation.
-    /// soft-affinity: ECSs in this group are deployed on the same host if possible. If the ECSs cannot be
-    /// deployed on the same host, deploy them based on the actual condition for successful ECS creation.
-    public var policies: [Policies]?
+    public var policies: [String]?
 
+    /// Definition
     /// Specifies the IDs of the ECSs in an ECS group.
+    /// Range
+    /// N/A
     public var members: [String]?
 
+    /// Definition
     /// Specifies the ECS group metadata.
+    /// Range
+    /// N/A
     public var metadata: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
@@ -125,7 +121,7 @@ public struct CreateECSGroupV1ServerGroup: Codable, Sendable, Hashable {
     public init(
         id: String? = nil,
         name: String? = nil,
-        policies: [Policies]? = nil,
+        policies: [String]? = nil,
         members: [String]? = nil,
         metadata: JSONValue? = nil
     ) {
@@ -137,42 +133,10 @@ public struct CreateECSGroupV1ServerGroup: Codable, Sendable, Hashable {
     }
 }
 
-/// page_info field description
-public struct PageInfo: Codable, Sendable, Hashable {
-    /// Specifies an ECS group UUID.
-    public var nextMarker: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case nextMarker = "next_marker"
-    }
-
-    public init(
-        nextMarker: String? = nil
-    ) {
-        self.nextMarker = nextMarker
-    }
-}
-
 /// Response parameters
-public struct QueryDetailsAboutECSGroupV1Response: Codable, Sendable, Hashable {
-    /// Specifies the ECS group information. For details, see Table 3.
-    public var serverGroup: CreateECSGroupV1ServerGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case serverGroup = "server_group"
-    }
-
-    public init(
-        serverGroup: CreateECSGroupV1ServerGroup? = nil
-    ) {
-        self.serverGroup = serverGroup
-    }
-}
-
-/// Response parameters
-public struct QueryECSGroupsV1Response: Codable, Sendable, Hashable {
+public struct ListECSGroupsResponse: Codable, Sendable, Hashable {
     /// Specifies ECS groups. For details, see Table 4.
-    public var serverGroups: [QueryECSGroupsV1ServerGroup]?
+    public var serverGroups: [ListECSGroupsServerGroup]?
 
     /// If the pagination function is enabled, the UUID of the last ECS group on the current page is returned.
     /// For details, see Table 5.
@@ -184,7 +148,7 @@ public struct QueryECSGroupsV1Response: Codable, Sendable, Hashable {
     }
 
     public init(
-        serverGroups: [QueryECSGroupsV1ServerGroup]? = nil,
+        serverGroups: [ListECSGroupsServerGroup]? = nil,
         pageInfo: PageInfo? = nil
     ) {
         self.serverGroups = serverGroups
@@ -193,7 +157,7 @@ public struct QueryECSGroupsV1Response: Codable, Sendable, Hashable {
 }
 
 /// server_groups parameter information
-public struct QueryECSGroupsV1ServerGroup: Codable, Sendable, Hashable {
+public struct ListECSGroupsServerGroup: Codable, Sendable, Hashable {
     /// Documented values of `policies`; other values decode as well.
     public struct Policies: OpenEnum {
         public let rawValue: String
@@ -204,17 +168,6 @@ public struct QueryECSGroupsV1ServerGroup: Codable, Sendable, Hashable {
 
         /// ECSs in this group must be deployed on different hosts.
         public static let antiAffinity: Self = "anti-affinity"
-
-        /// ECSs in this group must be deployed on the same host.
-        public static let affinity: Self = "affinity"
-
-        /// ECSs in this group are deployed on different hosts if possible. If the ECSs cannot be deployed on
-        /// different hosts, deploy them based on the actual condition for successful ECS creation.
-        public static let softAntiAffinity: Self = "soft-anti-affinity"
-
-        /// ECSs in this group are deployed on the same host if possible. If the ECSs cannot be deployed on
-        /// the same host, deploy them based on the actual condition for successful ECS creation.
-        public static let softAffinity: Self = "soft-affinity"
     }
 
     /// Specifies the ECS group UUID.
@@ -231,13 +184,6 @@ public struct QueryECSGroupsV1ServerGroup: Codable, Sendable, Hashable {
 
     /// Specifies the policies associated with the ECS group. Options:
     /// anti-affinity: ECSs in this group must be deployed on different hosts.
-    /// affinity: ECSs in this group must be deployed on the same host.
-    /// soft-anti-affinity: ECSs in this group are deployed on different hosts if possible. If the ECSs cannot
-    /// be deployed on different hosts, deploy them based on the actual condition for successful ECS creation.
-    /// soft-affinity: ECSs in this group are deployed on the same host if possible. If the ECSs cannot be
-    /// deployed on the same host, deploy them based on the actual condition for successful ECS creation.
-    /// Only anti-affinity policies are supported. You are not advised to use other policies. If other
-    /// policies are used, creating the ECS group will fail.
     public var policies: [Policies]?
 
     private enum CodingKeys: String, CodingKey {
@@ -260,6 +206,38 @@ public struct QueryECSGroupsV1ServerGroup: Codable, Sendable, Hashable {
         self.members = members
         self.metadata = metadata
         self.policies = policies
+    }
+}
+
+/// page_info field description
+public struct PageInfo: Codable, Sendable, Hashable {
+    /// Specifies an ECS group UUID.
+    public var nextMarker: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case nextMarker = "next_marker"
+    }
+
+    public init(
+        nextMarker: String? = nil
+    ) {
+        self.nextMarker = nextMarker
+    }
+}
+
+/// Response parameters
+public struct QueryDetailsAboutECSGroupResponse: Codable, Sendable, Hashable {
+    /// Specifies the ECS group information. For details, see Table 3.
+    public var serverGroup: CreateECSGroupServerGroup?
+
+    private enum CodingKeys: String, CodingKey {
+        case serverGroup = "server_group"
+    }
+
+    public init(
+        serverGroup: CreateECSGroupServerGroup? = nil
+    ) {
+        self.serverGroup = serverGroup
     }
 }
 

@@ -46,17 +46,17 @@ public struct Event: Codable, Sendable, Hashable {
 /// instanceActions field description
 public struct InstanceAction: Codable, Sendable, Hashable {
     /// Specifies the action.
-    /// Options:
+    /// Value range:
     /// create, delete, evacuate, restore, stop, start, reboot, rebuild, revertResize, confirmResize,
     /// detach_volume, attach_volume, attach_interface, detach_interface, lock, unlock, resize, migrate,
-    /// pause, unpause, suspend, resume, rescue, unrescue, changePassword, shelve, unshelve, live-migration,
-    /// live_migration_cancel, live_migration_force_complete, trigger_crash_dump, and extend_volume
+    /// pause, unpause, rescue, unrescue, changePassword, shelve, unshelve, live-migration,
+    /// trigger_crash_dump, extend_volume
     public var action: String?
 
     /// Specifies the ECS ID in UUID format.
     public var instanceUuid: String?
 
-    /// Specifies the result status of the operation.
+    /// Specifies the result status of the action.
     public var message: String?
 
     /// Specifies the project ID.
@@ -97,6 +97,22 @@ public struct InstanceAction: Codable, Sendable, Hashable {
         self.requestId = requestId
         self.startTime = startTime
         self.userId = userId
+    }
+}
+
+/// Response parameters
+public struct ListActionsOnECSResponse: Codable, Sendable, Hashable {
+    /// Specifies the list of actions performed on the ECS. For details, see Table 4.
+    public var instanceActions: [InstanceAction]?
+
+    private enum CodingKeys: String, CodingKey {
+        case instanceActions
+    }
+
+    public init(
+        instanceActions: [InstanceAction]? = nil
+    ) {
+        self.instanceActions = instanceActions
     }
 }
 
@@ -171,21 +187,5 @@ public struct QueryECSOperationsByRequestIDResponse: Codable, Sendable, Hashable
         instanceAction: QueryECSOperationsByRequestIDInstanceAction? = nil
     ) {
         self.instanceAction = instanceAction
-    }
-}
-
-/// Response parameters
-public struct QueryOperationsOnECSResponse: Codable, Sendable, Hashable {
-    /// Specifies operations performed on the ECS. For details, see Table 4.
-    public var instanceActions: [InstanceAction]?
-
-    private enum CodingKeys: String, CodingKey {
-        case instanceActions
-    }
-
-    public init(
-        instanceActions: [InstanceAction]? = nil
-    ) {
-        self.instanceActions = instanceActions
     }
 }

@@ -3,8 +3,230 @@
 
 import CloudCore
 
+/// flavors field description
+public struct ListFlavorDetailsAndExtendedInformationFlavor: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the ID of the ECS flavor.
+    /// Range
+    /// N/A
+    public var id: String?
+
+    /// Definition
+    /// Specifies the name of the ECS flavor.
+    /// Range
+    /// N/A
+    public var name: String?
+
+    /// Definition
+    /// Specifies the number of vCPUs in the ECS flavor.
+    /// Range
+    /// N/A
+    public var vcpus: String?
+
+    /// Definition
+    /// Specifies the memory size (MiB) in the ECS flavor.
+    /// Range
+    /// N/A
+    public var ram: Int?
+
+    /// Definition
+    /// Specifies the system disk size in the ECS flavor.
+    /// This parameter has not been used. Its default value is 0.
+    /// Range
+    /// N/A
+    public var disk: String?
+
+    /// Definition
+    /// Specifies the swap partition size required by the ECS flavor.
+    /// This parameter has not been used. Its default value is "".
+    /// Range
+    /// N/A
+    public var swap: String?
+
+    /// Definition
+    /// Specifies the temporary disk size. This is an extended attribute.
+    /// This parameter has not been used. Its default value is 0.
+    /// Range
+    /// N/A
+    public var osFlvExtDataEphemeral: Int?
+
+    /// Definition
+    /// Specifies whether the ECS flavor has been disabled. This is an extended attribute.
+    /// This parameter has not been used. Its default value is false.
+    /// Range
+    /// N/A
+    public var osFlvDisabledDisabled: Bool?
+
+    /// Definition
+    /// Specifies the ratio of the available network bandwidth to the network hardware bandwidth of the ECS.
+    /// This parameter has not been used. Its default value is 1.0.
+    /// Range
+    /// N/A
+    public var rxtxFactor: Double?
+
+    /// Definition
+    /// Specifies the software constraints of the network bandwidth that can be used by the ECS.
+    /// This parameter has not been used. Its default value is null.
+    /// Range
+    /// N/A
+    public var rxtxQuota: String?
+
+    /// Definition
+    /// Specifies the hardware constraints of the network bandwidth that can be used by the ECS.
+    /// This parameter has not been used. Its default value is null.
+    /// Range
+    /// N/A
+    public var rxtxCap: String?
+
+    /// Definition
+    /// Specifies whether a flavor is available to all tenants. This is an extended attribute.
+    /// Range
+    /// true: indicates that a flavor is available to all tenants.
+    /// false: indicates that a flavor is available only to certain tenants.
+    /// Default value: true
+    public var osFlavorAccessIsPublic: Bool?
+
+    /// Definition
+    /// Specifies shortcut links for ECS flavors. For details, see Table 5.
+    /// Range
+    /// N/A
+    public var links: [ListFlavorDetailsAndExtendedInformationLink]?
+
+    /// Definition
+    /// Specifies extended ECS specifications. For details, see Table 6.
+    /// Range
+    /// N/A
+    public var osExtraSpecs: OsExtraSpecs?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case vcpus
+        case ram
+        case disk
+        case swap
+        case osFlvExtDataEphemeral = "OS-FLV-EXT-DATA:ephemeral"
+        case osFlvDisabledDisabled = "OS-FLV-DISABLED:disabled"
+        case rxtxFactor = "rxtx_factor"
+        case rxtxQuota = "rxtx_quota"
+        case rxtxCap = "rxtx_cap"
+        case osFlavorAccessIsPublic = "os-flavor-access:is_public"
+        case links
+        case osExtraSpecs = "os_extra_specs"
+    }
+
+    public init(
+        id: String? = nil,
+        name: String? = nil,
+        vcpus: String? = nil,
+        ram: Int? = nil,
+        disk: String? = nil,
+        swap: String? = nil,
+        osFlvExtDataEphemeral: Int? = nil,
+        osFlvDisabledDisabled: Bool? = nil,
+        rxtxFactor: Double? = nil,
+        rxtxQuota: String? = nil,
+        rxtxCap: String? = nil,
+        osFlavorAccessIsPublic: Bool? = nil,
+        links: [ListFlavorDetailsAndExtendedInformationLink]? = nil,
+        osExtraSpecs: OsExtraSpecs? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.vcpus = vcpus
+        self.ram = ram
+        self.disk = disk
+        self.swap = swap
+        self.osFlvExtDataEphemeral = osFlvExtDataEphemeral
+        self.osFlvDisabledDisabled = osFlvDisabledDisabled
+        self.rxtxFactor = rxtxFactor
+        self.rxtxQuota = rxtxQuota
+        self.rxtxCap = rxtxCap
+        self.osFlavorAccessIsPublic = osFlavorAccessIsPublic
+        self.links = links
+        self.osExtraSpecs = osExtraSpecs
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
+        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
+        self.disk = try container.decodeIfPresent(String.self, forKey: .disk)
+        self.swap = try container.decodeIfPresent(String.self, forKey: .swap)
+        self.osFlvExtDataEphemeral = try container.decodeLenientIfPresent(Int.self, forKey: .osFlvExtDataEphemeral)
+        self.osFlvDisabledDisabled = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlvDisabledDisabled)
+        self.rxtxFactor = try container.decodeLenientIfPresent(Double.self, forKey: .rxtxFactor)
+        self.rxtxQuota = try container.decodeIfPresent(String.self, forKey: .rxtxQuota)
+        self.rxtxCap = try container.decodeIfPresent(String.self, forKey: .rxtxCap)
+        self.osFlavorAccessIsPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlavorAccessIsPublic)
+        self.links = try container.decodeIfPresent([ListFlavorDetailsAndExtendedInformationLink].self, forKey: .links)
+        self.osExtraSpecs = try container.decodeIfPresent(OsExtraSpecs.self, forKey: .osExtraSpecs)
+    }
+}
+
+/// links field description
+public struct ListFlavorDetailsAndExtendedInformationLink: Codable, Sendable, Hashable {
+    /// Specifies the shortcut link marker name.
+    public var rel: String?
+
+    /// Provides the corresponding shortcut link.
+    public var href: String?
+
+    /// Specifies the shortcut link type. This parameter has not been used. Its default value is null.
+    public var type: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case rel
+        case href
+        case type
+    }
+
+    public init(
+        rel: String? = nil,
+        href: String? = nil,
+        type: String? = nil
+    ) {
+        self.rel = rel
+        self.href = href
+        self.type = type
+    }
+}
+
+/// Response parameters
+public struct ListFlavorDetailsAndExtendedInformationResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies ECS flavors. For details, see Table 4.
+    /// Range
+    /// N/A
+    public var flavors: [ListFlavorDetailsAndExtendedInformationFlavor]?
+
+    private enum CodingKeys: String, CodingKey {
+        case flavors
+    }
+
+    public init(
+        flavors: [ListFlavorDetailsAndExtendedInformationFlavor]? = nil
+    ) {
+        self.flavors = flavors
+    }
+}
+
 /// os_extra_specs field description
 public struct OsExtraSpecs: Codable, Sendable, Hashable {
+    /// Documented values of `instanceVnicInstanceBandwidth`; other values decode as well.
+    public struct InstanceVnicInstanceBandwidth: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let value10: Self = "10"
+        public static let value000: Self = "000"
+    }
+
     /// Documented values of `quotaLocalDisk`; other values decode as well.
     public struct QuotaLocalDisk: OpenEnum {
         public let rawValue: String
@@ -16,14 +238,15 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
         /// indicates the disk type, which can only be HDD.
         public static let type: Self = "type"
 
-        /// indicates the number of local disks.
+        /// indicates the number of local disks. The following types are supported:
         public static let count: Self = "count"
 
-        /// indicates the capacity of a single disk, in GB. Currently, only 1675 is supported. The actual disk
-        /// size is 1800, and the available size after formatting is 1675.
+        /// indicates the capacity of a single disk, in GiB. Currently, only 1675 is supported. The actual
+        /// disk size is 1800, and the available size after formatting is 1675.
         public static let size: Self = "size"
 
-        /// indicates whether the local disks of the ECS are securely formatted.
+        /// indicates whether the local disks of the ECS are securely formatted. The following types are
+        /// supported:
         public static let safeFormat: Self = "safeFormat"
     }
 
@@ -35,19 +258,20 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
             self.rawValue = rawValue
         }
 
-        /// indicates the capacity of a single NVME SSD disk attached to the ECS, which can only be 1.6 TB or
+        /// indicates the capacity of a single NVMe SSD disk attached to the ECS, which can only be 1.6 TB or
         /// 3.2 TB.
         public static let type: Self = "type"
 
-        /// indicates the specification of the NVME SSD disk, which can be large or small.
+        /// indicates the specifications of the NVMe SSD disk, which can be large (large specifications) or
+        /// lvs (small specifications).
         public static let spec: Self = "spec"
 
-        /// indicates the number of partitions on the disk.
+        /// indicates the number of local disks.
         public static let num: Self = "num"
 
-        /// indicates the capacity, in the unit of GB, of the disk used by the guest user. If the spec value
+        /// indicates the capacity, in the unit of GiB, of the disk used by the guest user. If the spec value
         /// is large, the value of this parameter is the size of a single disk attached to the ECS. If the
-        /// spec value is small, the value of this parameter is 1/4 or 1/2 of the specification.
+        /// value of spec is lvs, the value of size is an integer multiple of 50.
         public static let size: Self = "size"
 
         /// indicates whether the local disks of the ECS are securely formatted.
@@ -65,7 +289,7 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
         /// indicates normal commercial use of the flavor.
         public static let normal: Self = "normal"
 
-        /// indicates that the flavor has been canceled (not displayed).
+        /// indicates that the flavor has been taken offline (not displayed).
         public static let abandon: Self = "abandon"
 
         /// indicates that the flavor has been sold out.
@@ -77,20 +301,18 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
         /// indicates that the OBT resources are sold out.
         public static let obtSellout: Self = "obt_sellout"
 
-        /// indicates the recommended flavor (commercial use, which is similar to normal).
+        /// indicates that the flavor is recommended (for commercial use, which is similar to normal).
         public static let promotion: Self = "promotion"
     }
 
     /// Specifies the ECS flavor type:
     /// normal: general computing
-    /// cpuv1: computing I
-    /// cpuv2: computing II
     /// computingv3: general computing-plus
     /// highmem: memory-optimized
-    /// saphana: large-memory
-    /// saphana: large-memory HANA ECS
-    /// diskintensive: disk-intensive
+    /// cpuv1: computing I
+    /// cpuv2: computing II
     /// highcpu: high-performance computing
+    /// diskintensive: disk-intensive
     /// gpu: GPU-accelerated
     /// fpga: FPGA-accelerated
     public var ecsPerformancetype: String?
@@ -103,41 +325,43 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
     /// enhancement ECSs are to be created.
     public var instanceVnicType: String?
 
-    /// Specifies the maximum bandwidth in the unit of Mbit/s. The maximum value of this parameter is 10000.
-    public var instanceVnicInstanceBandwidth: String?
+    /// Specifies the maximum bandwidth in the unit of Mbit/s. The maximum value of this parameter is 10,000.
+    public var instanceVnicInstanceBandwidth: InstanceVnicInstanceBandwidth?
 
     /// Specifies the maximum number of NICs. The maximum value of this parameter is 4.
     public var instanceVnicMaxCount: String?
 
-    /// The value of this parameter is in format of "{type}:{count}:{size}:{safeFormat}", where,
+    /// The value of this parameter is in format of {type}:{count}:{size}:{safeFormat}.
     /// type: indicates the disk type, which can only be HDD.
-    /// count: indicates the number of local disks.
+    /// count: indicates the number of local disks. The following types are supported:
     /// For D2 ECSs, the value can be 2, 4, 8, 12, 16, or 24.
     /// For D3 ECSs, the value can be 2, 4, 8, 12, 16, 24, or 28.
-    /// size: indicates the capacity of a single disk, in GB. Currently, only 1675 is supported. The actual
+    /// size: indicates the capacity of a single disk, in GiB. Currently, only 1675 is supported. The actual
     /// disk size is 1800, and the available size after formatting is 1675.
-    /// safeFormat: indicates whether the local disks of the ECS are securely formatted.
+    /// safeFormat: indicates whether the local disks of the ECS are securely formatted. The following types
+    /// are supported:
     /// For D2 or D3 ECSs, the value is True.
     /// This field is dedicated for disk-intensive ECSs.
     public var quotaLocalDisk: QuotaLocalDisk?
 
-    /// The value of this parameter is in the format of {type}:{spec}:{num}:{size}:{safeFormat}:.
-    /// type: indicates the capacity of a single NVME SSD disk attached to the ECS, which can only be 1.6 TB
+    /// The value of this parameter is in the format of {type}:{spec}:{num}:{size}:{safeFormat}.
+    /// type: indicates the capacity of a single NVMe SSD disk attached to the ECS, which can only be 1.6 TB
     /// or 3.2 TB.
-    /// spec: indicates the specification of the NVME SSD disk, which can be large or small.
-    /// If the value is large, only I3 ECSs are supported.
-    /// num: indicates the number of partitions on the disk.
-    /// size: indicates the capacity, in the unit of GB, of the disk used by the guest user. If the spec value
-    /// is large, the value of this parameter is the size of a single disk attached to the ECS. If the spec
-    /// value is small, the value of this parameter is 1/4 or 1/2 of the specification.
+    /// spec: indicates the specifications of the NVMe SSD disk, which can be large (large specifications) or
+    /// lvs (small specifications).
+    /// If spec is set to large, only I series (for example, I3) is supported.
+    /// num indicates the number of local disks.
+    /// size: indicates the capacity, in the unit of GiB, of the disk used by the guest user. If the spec
+    /// value is large, the value of this parameter is the size of a single disk attached to the ECS. If the
+    /// value of spec is lvs, the value of size is an integer multiple of 50.
     /// safeFormat: indicates whether the local disks of the ECS are securely formatted.
-    /// If the value is True, only I3 ECSs are supported.
+    /// If safeFormat is set to True, only I series (for example, I3) is supported.
     /// This field is dedicated for ultra-high I/O ECSs.
     public var quotaNvmeSsd: QuotaNvmeSsd?
 
     /// Specifies the generation of an ECS type.
     /// For example, 3 in s3 indicates the general-purpose third-generation ECSs. For details about flavors
-    /// and generations, see ECS Specifications in Elastic Cloud Server User Guide.
+    /// and generations, see ECS Specifications in the Elastic Cloud Server User Guide.
     public var ecsGeneration: String?
 
     /// Specifies a virtualization type.
@@ -147,24 +371,24 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
     /// This field is optional.
     public var ecsVirtualizationEnvTypes: String?
 
-    /// Indicates whether the GPU is passthrough.
+    /// Specifies whether the GPU is passthrough.
     /// If the value is true, the GPU is passthrough.
     public var pciPassthroughEnableGpu: String?
 
-    /// Indicates the model and quantity of passthrough-enabled GPUs on P1 ECSs. The parameter value can be
-    /// set to nvidia-p100:1, indicating that the ECS using this specification will occupy one NVIDIA P100
-    /// GPU.
+    /// Specifies the PCI passthrough device information in the "PCI device name:Quantity" format. Use commas
+    /// (,) to separate multiple device information records.
+    /// For example, nvidia-a30:1 indicates that the ECS has an A30 GPU attached.
     public var pciPassthroughAlias: String?
 
     /// This parameter takes effect region-wide. If an AZ is not configured in the cond:operation:az
     /// parameter, the value of this parameter is used by default. If this parameter is not set or used, the
     /// meaning of normal applies. Options:
     /// normal: indicates normal commercial use of the flavor.
-    /// abandon: indicates that the flavor has been canceled (not displayed).
+    /// abandon: indicates that the flavor has been taken offline (not displayed).
     /// sellout: indicates that the flavor has been sold out.
     /// obt: indicates that the flavor is under open beta testing (OBT).
     /// obt_sellout: indicates that the OBT resources are sold out.
-    /// promotion: indicates the recommended flavor (commercial use, which is similar to normal).
+    /// promotion: indicates that the flavor is recommended (for commercial use, which is similar to normal).
     public var condOperationStatus: CondOperationStatus?
 
     /// This parameter takes effect AZ-wide. If an AZ is not configured in this parameter, the value of the
@@ -181,20 +405,19 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
     public var condOperationAz: String?
 
     /// Specifies the maximum bandwidth.
-    /// Unit: Mbit/s. If a bandwidth is in the unit of Gbit/s, it must be divided by 1000.
+    /// Unit: Mbit/s. If a bandwidth is in the unit of Gbit/s, it must be divided by 1,000.
     public var quotaMaxRate: String?
 
-    /// Specified the assured bandwidth.
-    /// Unit: Mbit/s. If a bandwidth is in the unit of Gbit/s, it must be divided by 1000.
+    /// Specifies the assured bandwidth.
+    /// Unit: Mbit/s. If a bandwidth is in the unit of Gbit/s, it must be divided by 1,000.
     public var quotaMinRate: String?
 
     /// Specifies the maximum intranet PPS.
-    /// Unit: number. If a value is in the unit of 10000, it must be divided by 10000.
+    /// Unit: number. If a value is in the unit of 10,000, it must be divided by 10,000.
     public var quotaMaxPps: String?
 
     /// Specifies a billing type.
-    /// Both billing types are supported if this parameter is not set.
-    /// Pay-per-use
+    /// All the billing types are supported if this parameter is not set.
     public var condOperationCharge: String?
 
     /// Specifies computing constraints.
@@ -227,7 +450,7 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
         ecsPerformancetype: String? = nil,
         resourceType: String? = nil,
         instanceVnicType: String? = nil,
-        instanceVnicInstanceBandwidth: String? = nil,
+        instanceVnicInstanceBandwidth: InstanceVnicInstanceBandwidth? = nil,
         instanceVnicMaxCount: String? = nil,
         quotaLocalDisk: QuotaLocalDisk? = nil,
         quotaNvmeSsd: QuotaNvmeSsd? = nil,
@@ -265,172 +488,6 @@ public struct OsExtraSpecs: Codable, Sendable, Hashable {
 }
 
 /// flavors field description
-public struct QueryDetailsAboutFlavorsAndExtendedFlavorInformationFlavor: Codable, Sendable, Hashable {
-    /// Specifies the ID of the ECS flavor.
-    public var id: String?
-
-    /// Specifies the name of the ECS flavor.
-    public var name: String?
-
-    /// Specifies the number of vCPUs in the ECS flavor.
-    public var vcpus: String?
-
-    /// Specifies the memory size (MB) in the ECS flavor.
-    public var ram: Int?
-
-    /// Specifies the system disk size in the ECS flavor.
-    /// This parameter has not been used. Its default value is 0.
-    public var disk: String?
-
-    /// Specifies the swap partition size required by the ECS flavor.
-    /// This parameter has not been used. Its default value is "".
-    public var swap: String?
-
-    /// Specifies the temporary disk size. This is an extended attribute.
-    /// This parameter has not been used. Its default value is 0.
-    public var osFlvExtDataEphemeral: Int?
-
-    /// Specifies whether the ECS flavor has been disabled. This is an extended attribute.
-    /// This parameter has not been used. Its default value is false.
-    public var osFlvDisabledDisabled: Bool?
-
-    /// Specifies the ratio of the available network bandwidth to the network hardware bandwidth of the ECS.
-    /// This parameter has not been used. Its default value is 1.0.
-    public var rxtxFactor: Double?
-
-    /// Specifies the software constraints of the network bandwidth that can be used by the ECS.
-    /// This parameter has not been used. Its default value is null.
-    public var rxtxQuota: String?
-
-    /// Specifies the hardware constraints of the network bandwidth that can be used by the ECS.
-    /// This parameter has not been used. Its default value is null.
-    public var rxtxCap: String?
-
-    /// Specifies whether a flavor is available to all tenants. This is an extended attribute.
-    /// true: indicates that a flavor is available to all tenants.
-    /// false: indicates that a flavor is available only to certain tenants.
-    /// Default value: true
-    public var osFlavorAccessIsPublic: Bool?
-
-    /// Specifies shortcut links for ECS flavors. For details, see Table 5.
-    public var links: [QueryDetailsAboutFlavorsAndExtendedFlavorInformationLink]?
-
-    /// Specifies extended ECS specifications. For details, see Table 6.
-    public var osExtraSpecs: OsExtraSpecs?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vcpus
-        case ram
-        case disk
-        case swap
-        case osFlvExtDataEphemeral = "OS-FLV-EXT-DATA:ephemeral"
-        case osFlvDisabledDisabled = "OS-FLV-DISABLED:disabled"
-        case rxtxFactor = "rxtx_factor"
-        case rxtxQuota = "rxtx_quota"
-        case rxtxCap = "rxtx_cap"
-        case osFlavorAccessIsPublic = "os-flavor-access:is_public"
-        case links
-        case osExtraSpecs = "os_extra_specs"
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        vcpus: String? = nil,
-        ram: Int? = nil,
-        disk: String? = nil,
-        swap: String? = nil,
-        osFlvExtDataEphemeral: Int? = nil,
-        osFlvDisabledDisabled: Bool? = nil,
-        rxtxFactor: Double? = nil,
-        rxtxQuota: String? = nil,
-        rxtxCap: String? = nil,
-        osFlavorAccessIsPublic: Bool? = nil,
-        links: [QueryDetailsAboutFlavorsAndExtendedFlavorInformationLink]? = nil,
-        osExtraSpecs: OsExtraSpecs? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.vcpus = vcpus
-        self.ram = ram
-        self.disk = disk
-        self.swap = swap
-        self.osFlvExtDataEphemeral = osFlvExtDataEphemeral
-        self.osFlvDisabledDisabled = osFlvDisabledDisabled
-        self.rxtxFactor = rxtxFactor
-        self.rxtxQuota = rxtxQuota
-        self.rxtxCap = rxtxCap
-        self.osFlavorAccessIsPublic = osFlavorAccessIsPublic
-        self.links = links
-        self.osExtraSpecs = osExtraSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.disk = try container.decodeIfPresent(String.self, forKey: .disk)
-        self.swap = try container.decodeIfPresent(String.self, forKey: .swap)
-        self.osFlvExtDataEphemeral = try container.decodeLenientIfPresent(Int.self, forKey: .osFlvExtDataEphemeral)
-        self.osFlvDisabledDisabled = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlvDisabledDisabled)
-        self.rxtxFactor = try container.decodeLenientIfPresent(Double.self, forKey: .rxtxFactor)
-        self.rxtxQuota = try container.decodeIfPresent(String.self, forKey: .rxtxQuota)
-        self.rxtxCap = try container.decodeIfPresent(String.self, forKey: .rxtxCap)
-        self.osFlavorAccessIsPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlavorAccessIsPublic)
-        self.links = try container.decodeIfPresent([QueryDetailsAboutFlavorsAndExtendedFlavorInformationLink].self, forKey: .links)
-        self.osExtraSpecs = try container.decodeIfPresent(OsExtraSpecs.self, forKey: .osExtraSpecs)
-    }
-}
-
-/// links field description
-public struct QueryDetailsAboutFlavorsAndExtendedFlavorInformationLink: Codable, Sendable, Hashable {
-    /// Specifies the shortcut link marker name.
-    public var rel: String?
-
-    /// Provides the corresponding shortcut link.
-    public var href: String?
-
-    /// Specifies the shortcut link type. This parameter has not been used. Its default value is null.
-    public var type: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-        case type
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil,
-        type: String? = nil
-    ) {
-        self.rel = rel
-        self.href = href
-        self.type = type
-    }
-}
-
-/// Response parameters
-public struct QueryDetailsAboutFlavorsAndExtendedFlavorInformationResponse: Codable, Sendable, Hashable {
-    /// Specifies ECS flavors. For details, see Table 4.
-    public var flavors: [QueryDetailsAboutFlavorsAndExtendedFlavorInformationFlavor]?
-
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-    }
-
-    public init(
-        flavors: [QueryDetailsAboutFlavorsAndExtendedFlavorInformationFlavor]? = nil
-    ) {
-        self.flavors = flavors
-    }
-}
-
-/// flavors field description
 public struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Sendable, Hashable {
     /// Specifies the ECS flavor ID.
     public var id: String?
@@ -441,7 +498,7 @@ public struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Sen
     /// Specifies the number of vCPUs in the ECS flavor.
     public var vcpus: String?
 
-    /// Specifies the memory size (MB) in the ECS flavor.
+    /// Specifies the memory size (MiB) in the ECS flavor.
     public var ram: Int?
 
     /// Specifies the system disk size in the ECS flavor.
@@ -457,8 +514,8 @@ public struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Sen
     public var osFlvExtDataEphemeral: Int?
 
     /// This is an extended attribute, specifying whether a flavor is available.
-    /// true: indicates that a flavor is available.
-    /// false: indicates that a flavor is unavailable.
+    /// true: indicates that a flavor is unavailable.
+    /// false: indicates that a flavor is available.
     /// This parameter is not used.
     public var osFlvDisabledDisabled: Bool?
 

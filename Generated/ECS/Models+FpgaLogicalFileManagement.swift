@@ -118,24 +118,6 @@ public struct Fpgaimage: Codable, Sendable, Hashable {
             self.rawValue = rawValue
         }
 
-        /// indicates that the task of creating an FPGA image is being initialized.
-        public static let initialing: Self = "initialing"
-
-        /// indicates that the task of creating an FPGA image is waiting for scheduling.
-        public static let scheduling: Self = "scheduling"
-
-        /// indicates that the FPGA image is being created.
-        public static let creating: Self = "creating"
-
-        /// indicates that the FPGA image file is being uploaded to the backend storage.
-        public static let saving: Self = "saving"
-
-        /// indicates that the FPGA image is being deleted.
-        public static let deleting: Self = "deleting"
-
-        /// indicates that creating the FPGA image failed.
-        public static let error: Self = "error"
-
         /// indicates that the FPGA image is available for use.
         public static let active: Self = "active"
     }
@@ -150,12 +132,6 @@ public struct Fpgaimage: Codable, Sendable, Hashable {
     public var description: String?
 
     /// Specifies the FPGA image status. Options:
-    /// initialing: indicates that the task of creating an FPGA image is being initialized.
-    /// scheduling: indicates that the task of creating an FPGA image is waiting for scheduling.
-    /// creating: indicates that the FPGA image is being created.
-    /// saving: indicates that the FPGA image file is being uploaded to the backend storage.
-    /// deleting: indicates that the FPGA image is being deleted.
-    /// error: indicates that creating the FPGA image failed.
     /// active: indicates that the FPGA image is available for use.
     public var status: Status?
 
@@ -163,7 +139,7 @@ public struct Fpgaimage: Codable, Sendable, Hashable {
     public var size: Int?
 
     /// Specifies the time when the FPGA image was created.
-    /// Coordinated Universal Time (UTC) time is used.
+    /// UTC time is used.
     public var createdAt: String?
 
     /// Specifies whether an FPGA image is protected.

@@ -25,252 +25,8 @@ public struct ImagesLink: Codable, Sendable, Hashable {
     }
 }
 
-public struct QueryDetailsAboutSpecifiedImageDiscardedResponse: Codable, Sendable, Hashable {
-    public var image: QueryDetailsAboutSpecifiedImageDiscardedResponseImage?
-
-    private enum CodingKeys: String, CodingKey {
-        case image
-    }
-
-    public init(
-        image: QueryDetailsAboutSpecifiedImageDiscardedResponseImage? = nil
-    ) {
-        self.image = image
-    }
-}
-
-/// Response parameters
-public struct QueryDetailsAboutSpecifiedImageDiscardedResponseImage: Codable, Sendable, Hashable {
-    /// Specifies the image ID in UUID format.
-    public var id: String?
-
-    /// Specifies the shortcut link of the image.
-    public var links: [QueryImagesDiscardedLink]?
-
-    /// Specifies the image name.
-    public var name: String?
-
-    /// Specifies the key pair of the metadata.
-    public var metadata: [String: String]?
-
-    /// Specifies the image size. The value must be greater than zero.
-    public var osExtImgSizeSize: Int?
-
-    /// Specifies the minimum disk size in GB required by the image. The value must be greater than zero.
-    public var minDisk: Int?
-
-    /// Specifies the minimum memory size in GB required by the image. The value must be greater than zero.
-    public var minRam: Int?
-
-    /// Specifies the image upload progress. The value must be greater than zero.
-    public var progress: Int?
-
-    /// Specifies the image status.
-    public var status: String?
-
-    /// Specifies the image creation time. The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
-    public var created: String?
-
-    /// Specifies the image update time. The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
-    public var updated: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case metadata
-        case osExtImgSizeSize = "OS-EXT-IMG-SIZE:size"
-        case minDisk
-        case minRam
-        case progress
-        case status
-        case created
-        case updated
-    }
-
-    public init(
-        id: String? = nil,
-        links: [QueryImagesDiscardedLink]? = nil,
-        name: String? = nil,
-        metadata: [String: String]? = nil,
-        osExtImgSizeSize: Int? = nil,
-        minDisk: Int? = nil,
-        minRam: Int? = nil,
-        progress: Int? = nil,
-        status: String? = nil,
-        created: String? = nil,
-        updated: String? = nil
-    ) {
-        self.id = id
-        self.links = links
-        self.name = name
-        self.metadata = metadata
-        self.osExtImgSizeSize = osExtImgSizeSize
-        self.minDisk = minDisk
-        self.minRam = minRam
-        self.progress = progress
-        self.status = status
-        self.created = created
-        self.updated = updated
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([QueryImagesDiscardedLink].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.osExtImgSizeSize = try container.decodeLenientIfPresent(Int.self, forKey: .osExtImgSizeSize)
-        self.minDisk = try container.decodeLenientIfPresent(Int.self, forKey: .minDisk)
-        self.minRam = try container.decodeLenientIfPresent(Int.self, forKey: .minRam)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-    }
-}
-
-public struct QueryImageDetailsDiscardedResponse: Codable, Sendable, Hashable {
-    public var image: QueryImageDetailsDiscardedResponseImage?
-
-    private enum CodingKeys: String, CodingKey {
-        case image
-    }
-
-    public init(
-        image: QueryImageDetailsDiscardedResponseImage? = nil
-    ) {
-        self.image = image
-    }
-}
-
-/// Response parameters
-public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashable {
-    /// Specifies the image ID in UUID format.
-    public var id: String?
-
-    /// Specifies the shortcut link of the image.
-    public var links: [QueryImagesDiscardedLink]?
-
-    /// Specifies the image name.
-    public var name: String?
-
-    /// Specifies the key pair of the metadata.
-    public var metadata: [String: String]?
-
-    /// Specifies the image size.
-    /// The value must be greater than zero.
-    public var osExtImgSizeSize: Int?
-
-    /// Specifies the minimum disk size in GB required by the image.
-    /// The value must be greater than zero.
-    public var minDisk: Int?
-
-    /// Specifies the minimum memory size in GB required by the image.
-    /// The value must be greater than zero.
-    public var minRam: Int?
-
-    /// Specifies the image upload progress.
-    /// The value must be greater than zero.
-    public var progress: Int?
-
-    /// Specifies the image status.
-    public var status: String?
-
-    /// Specifies the image creation time.
-    /// The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
-    public var created: String?
-
-    /// Specifies the image update time.
-    /// The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
-    public var updated: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case metadata
-        case osExtImgSizeSize = "OS-EXT-IMG-SIZE:size"
-        case minDisk
-        case minRam
-        case progress
-        case status
-        case created
-        case updated
-    }
-
-    public init(
-        id: String? = nil,
-        links: [QueryImagesDiscardedLink]? = nil,
-        name: String? = nil,
-        metadata: [String: String]? = nil,
-        osExtImgSizeSize: Int? = nil,
-        minDisk: Int? = nil,
-        minRam: Int? = nil,
-        progress: Int? = nil,
-        status: String? = nil,
-        created: String? = nil,
-        updated: String? = nil
-    ) {
-        self.id = id
-        self.links = links
-        self.name = name
-        self.metadata = metadata
-        self.osExtImgSizeSize = osExtImgSizeSize
-        self.minDisk = minDisk
-        self.minRam = minRam
-        self.progress = progress
-        self.status = status
-        self.created = created
-        self.updated = updated
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([QueryImagesDiscardedLink].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.osExtImgSizeSize = try container.decodeLenientIfPresent(Int.self, forKey: .osExtImgSizeSize)
-        self.minDisk = try container.decodeLenientIfPresent(Int.self, forKey: .minDisk)
-        self.minRam = try container.decodeLenientIfPresent(Int.self, forKey: .minRam)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-    }
-}
-
-/// images information
-public struct QueryImagesDiscardedImage: Codable, Sendable, Hashable {
-    /// Specifies the image ID in UUID format.
-    public var id: String?
-
-    /// Specifies the shortcut link of the image.
-    public var links: [QueryImagesDiscardedLink]?
-
-    /// Specifies the image name.
-    public var name: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        links: [QueryImagesDiscardedLink]? = nil,
-        name: String? = nil
-    ) {
-        self.id = id
-        self.links = links
-        self.name = name
-    }
-}
-
-/// links parameter description
-public struct QueryImagesDiscardedLink: Codable, Sendable, Hashable {
+/// links parameters
+public struct QueryDetailsAboutSpecifiedImageDiscardedLink: Codable, Sendable, Hashable {
     /// Documented values of `rel`; other values decode as well.
     public struct Rel: OpenEnum {
         public let rawValue: String
@@ -320,6 +76,250 @@ public struct QueryImagesDiscardedLink: Codable, Sendable, Hashable {
         self.href = href
         self.rel = rel
         self.type = type
+    }
+}
+
+public struct QueryDetailsAboutSpecifiedImageDiscardedResponse: Codable, Sendable, Hashable {
+    public var image: QueryDetailsAboutSpecifiedImageDiscardedResponseImage?
+
+    private enum CodingKeys: String, CodingKey {
+        case image
+    }
+
+    public init(
+        image: QueryDetailsAboutSpecifiedImageDiscardedResponseImage? = nil
+    ) {
+        self.image = image
+    }
+}
+
+/// Response parameters
+public struct QueryDetailsAboutSpecifiedImageDiscardedResponseImage: Codable, Sendable, Hashable {
+    /// Specifies the image ID in UUID format.
+    public var id: String?
+
+    /// Specifies the shortcut link of the image.
+    public var links: [QueryDetailsAboutSpecifiedImageDiscardedLink]?
+
+    /// Specifies the image name.
+    public var name: String?
+
+    /// Specifies the key pair of the metadata.
+    public var metadata: [String: String]?
+
+    /// Specifies the image size. The value must be greater than zero.
+    public var osExtImgSizeSize: Int?
+
+    /// Specifies the minimum disk size required by the image. The value must be greater than zero.
+    public var minDisk: Int?
+
+    /// Specifies the minimum memory size required by the image. The value must be greater than zero.
+    public var minRam: Int?
+
+    /// Specifies the image upload progress. The value must be greater than zero.
+    public var progress: Int?
+
+    /// Specifies the image status.
+    public var status: String?
+
+    /// Specifies the image creation time. The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
+    public var created: String?
+
+    /// Specifies the image update time. The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
+    public var updated: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case links
+        case name
+        case metadata
+        case osExtImgSizeSize = "OS-EXT-IMG-SIZE:size"
+        case minDisk
+        case minRam
+        case progress
+        case status
+        case created
+        case updated
+    }
+
+    public init(
+        id: String? = nil,
+        links: [QueryDetailsAboutSpecifiedImageDiscardedLink]? = nil,
+        name: String? = nil,
+        metadata: [String: String]? = nil,
+        osExtImgSizeSize: Int? = nil,
+        minDisk: Int? = nil,
+        minRam: Int? = nil,
+        progress: Int? = nil,
+        status: String? = nil,
+        created: String? = nil,
+        updated: String? = nil
+    ) {
+        self.id = id
+        self.links = links
+        self.name = name
+        self.metadata = metadata
+        self.osExtImgSizeSize = osExtImgSizeSize
+        self.minDisk = minDisk
+        self.minRam = minRam
+        self.progress = progress
+        self.status = status
+        self.created = created
+        self.updated = updated
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.links = try container.decodeIfPresent([QueryDetailsAboutSpecifiedImageDiscardedLink].self, forKey: .links)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+        self.osExtImgSizeSize = try container.decodeLenientIfPresent(Int.self, forKey: .osExtImgSizeSize)
+        self.minDisk = try container.decodeLenientIfPresent(Int.self, forKey: .minDisk)
+        self.minRam = try container.decodeLenientIfPresent(Int.self, forKey: .minRam)
+        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.created = try container.decodeIfPresent(String.self, forKey: .created)
+        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
+    }
+}
+
+public struct QueryImageDetailsDiscardedResponse: Codable, Sendable, Hashable {
+    public var image: QueryImageDetailsDiscardedResponseImage?
+
+    private enum CodingKeys: String, CodingKey {
+        case image
+    }
+
+    public init(
+        image: QueryImageDetailsDiscardedResponseImage? = nil
+    ) {
+        self.image = image
+    }
+}
+
+/// Response parameters
+public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashable {
+    /// Specifies the image ID in UUID format.
+    public var id: String?
+
+    /// Specifies the shortcut link of the image.
+    public var links: [QueryDetailsAboutSpecifiedImageDiscardedLink]?
+
+    /// Specifies the image name.
+    public var name: String?
+
+    /// Specifies the key pair of the metadata.
+    public var metadata: [String: String]?
+
+    /// Specifies the image size.
+    /// The value must be greater than zero.
+    public var osExtImgSizeSize: Int?
+
+    /// Specifies the minimum disk size required by the image.
+    /// The value must be greater than zero.
+    public var minDisk: Int?
+
+    /// Specifies the minimum memory size required by the image.
+    /// The value must be greater than zero.
+    public var minRam: Int?
+
+    /// Specifies the image upload progress.
+    /// The value must be greater than zero.
+    public var progress: Int?
+
+    /// Specifies the image status.
+    public var status: String?
+
+    /// Specifies the image creation time.
+    /// The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
+    public var created: String?
+
+    /// Specifies the image update time.
+    /// The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
+    public var updated: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case links
+        case name
+        case metadata
+        case osExtImgSizeSize = "OS-EXT-IMG-SIZE:size"
+        case minDisk
+        case minRam
+        case progress
+        case status
+        case created
+        case updated
+    }
+
+    public init(
+        id: String? = nil,
+        links: [QueryDetailsAboutSpecifiedImageDiscardedLink]? = nil,
+        name: String? = nil,
+        metadata: [String: String]? = nil,
+        osExtImgSizeSize: Int? = nil,
+        minDisk: Int? = nil,
+        minRam: Int? = nil,
+        progress: Int? = nil,
+        status: String? = nil,
+        created: String? = nil,
+        updated: String? = nil
+    ) {
+        self.id = id
+        self.links = links
+        self.name = name
+        self.metadata = metadata
+        self.osExtImgSizeSize = osExtImgSizeSize
+        self.minDisk = minDisk
+        self.minRam = minRam
+        self.progress = progress
+        self.status = status
+        self.created = created
+        self.updated = updated
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.links = try container.decodeIfPresent([QueryDetailsAboutSpecifiedImageDiscardedLink].self, forKey: .links)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+        self.osExtImgSizeSize = try container.decodeLenientIfPresent(Int.self, forKey: .osExtImgSizeSize)
+        self.minDisk = try container.decodeLenientIfPresent(Int.self, forKey: .minDisk)
+        self.minRam = try container.decodeLenientIfPresent(Int.self, forKey: .minRam)
+        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.created = try container.decodeIfPresent(String.self, forKey: .created)
+        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
+    }
+}
+
+/// images parameters
+public struct QueryImagesDiscardedImage: Codable, Sendable, Hashable {
+    /// Specifies the image ID in UUID format.
+    public var id: String?
+
+    /// Specifies the shortcut link of the image.
+    public var links: [QueryDetailsAboutSpecifiedImageDiscardedLink]?
+
+    /// Specifies the image name.
+    public var name: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case links
+        case name
+    }
+
+    public init(
+        id: String? = nil,
+        links: [QueryDetailsAboutSpecifiedImageDiscardedLink]? = nil,
+        name: String? = nil
+    ) {
+        self.id = id
+        self.links = links
+        self.name = name
     }
 }
 

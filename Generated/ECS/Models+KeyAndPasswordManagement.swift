@@ -5,45 +5,6 @@ import CloudCore
 
 /// keypair field description
 public struct CreateAndImportingSSHKeyPairKeypair: Codable, Sendable, Hashable {
-    /// Specifies the imported public key.
-    /// It is recommended that the length of the imported public key be less than or equal to 1024 bytes.
-    /// If the length of the public key to be imported exceeds 1024 bytes, importing the public key will fail.
-    public var publicKey: String?
-
-    /// Specifies the key type. The value is ssh or x509.
-    /// This parameter is supported in microversion 2.2 and later.
-    public var type: String?
-
-    /// Specifies the key pair name.
-    /// The new key pair name cannot be the same as an existing one.
-    public var name: String
-
-    /// Specifies the user ID of the key.
-    /// This parameter is supported in microversion 2.10 and later.
-    public var userId: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case publicKey = "public_key"
-        case type
-        case name
-        case userId = "user_id"
-    }
-
-    public init(
-        publicKey: String? = nil,
-        type: String? = nil,
-        name: String,
-        userId: String? = nil
-    ) {
-        self.publicKey = publicKey
-        self.type = type
-        self.name = name
-        self.userId = userId
-    }
-}
-
-/// keypair field description
-public struct CreateAndImportingSSHKeyPairKeypair2: Codable, Sendable, Hashable {
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
 
@@ -94,14 +55,14 @@ public struct CreateAndImportingSSHKeyPairKeypair2: Codable, Sendable, Hashable 
 /// Request parameters
 public struct CreateAndImportingSSHKeyPairRequest: Codable, Sendable, Hashable {
     /// Specifies the created or imported SSH key pair. For details, see Table 3.
-    public var keypair: CreateAndImportingSSHKeyPairKeypair
+    public var keypair: Keypair
 
     private enum CodingKeys: String, CodingKey {
         case keypair
     }
 
     public init(
-        keypair: CreateAndImportingSSHKeyPairKeypair
+        keypair: Keypair
     ) {
         self.keypair = keypair
     }
@@ -110,21 +71,21 @@ public struct CreateAndImportingSSHKeyPairRequest: Codable, Sendable, Hashable {
 /// Response parameters
 public struct CreateAndImportingSSHKeyPairResponse: Codable, Sendable, Hashable {
     /// Specifies the SSH key pair. For details, see Table 5.
-    public var keypair: CreateAndImportingSSHKeyPairKeypair2?
+    public var keypair: CreateAndImportingSSHKeyPairKeypair?
 
     private enum CodingKeys: String, CodingKey {
         case keypair
     }
 
     public init(
-        keypair: CreateAndImportingSSHKeyPairKeypair2? = nil
+        keypair: CreateAndImportingSSHKeyPairKeypair? = nil
     ) {
         self.keypair = keypair
     }
 }
 
 /// Response parameters
-public struct GetPasswordForLoggingInToECSResponse: Codable, Sendable, Hashable {
+public struct GetPasswordOfECSResponse: Codable, Sendable, Hashable {
     /// Specifies the password in ciphertext.
     public var password: String?
 
@@ -139,24 +100,63 @@ public struct GetPasswordForLoggingInToECSResponse: Codable, Sendable, Hashable 
     }
 }
 
-/// keypairs field description
+/// keypair field description
 public struct Keypair: Codable, Sendable, Hashable {
+    /// Specifies the imported public key.
+    /// It is recommended that the length of the imported public key be less than or equal to 1024 bytes.
+    /// If the length of the public key to be imported exceeds 1024 bytes, importing the public key will fail.
+    public var publicKey: String?
+
+    /// Specifies the key type. The value is ssh or x509.
+    /// This parameter is supported in microversion 2.2 and later.
+    public var type: String?
+
+    /// Specifies the key pair name.
+    /// The new key pair name cannot be the same as an existing one.
+    public var name: String
+
+    /// Specifies the user ID of the key.
+    /// This parameter is supported in microversion 2.10 and later.
+    public var userId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case publicKey = "public_key"
+        case type
+        case name
+        case userId = "user_id"
+    }
+
+    public init(
+        publicKey: String? = nil,
+        type: String? = nil,
+        name: String,
+        userId: String? = nil
+    ) {
+        self.publicKey = publicKey
+        self.type = type
+        self.name = name
+        self.userId = userId
+    }
+}
+
+/// keypairs field description
+public struct ListSSHKeyPairsKeypair: Codable, Sendable, Hashable {
     /// Specifies details about a key pair. For details, see Table 4.
-    public var keypair: QuerySSHKeyPairsKeypair?
+    public var keypair: ListSSHKeyPairsKeypair2?
 
     private enum CodingKeys: String, CodingKey {
         case keypair
     }
 
     public init(
-        keypair: QuerySSHKeyPairsKeypair? = nil
+        keypair: ListSSHKeyPairsKeypair2? = nil
     ) {
         self.keypair = keypair
     }
 }
 
 /// keypair field description
-public struct QuerySSHKeyPairsKeypair: Codable, Sendable, Hashable {
+public struct ListSSHKeyPairsKeypair2: Codable, Sendable, Hashable {
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
 
@@ -191,16 +191,16 @@ public struct QuerySSHKeyPairsKeypair: Codable, Sendable, Hashable {
 }
 
 /// Response parameters
-public struct QuerySSHKeyPairsResponse: Codable, Sendable, Hashable {
+public struct ListSSHKeyPairsResponse: Codable, Sendable, Hashable {
     /// Specifies key pairs. For details, see Table 3.
-    public var keypairs: [Keypair]?
+    public var keypairs: [ListSSHKeyPairsKeypair]?
 
     private enum CodingKeys: String, CodingKey {
         case keypairs
     }
 
     public init(
-        keypairs: [Keypair]? = nil
+        keypairs: [ListSSHKeyPairsKeypair]? = nil
     ) {
         self.keypairs = keypairs
     }

@@ -3,6 +3,63 @@
 
 import CloudCore
 
+/// addresses field description
+public struct Address: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the IP address version.
+    /// Range
+    /// 4: indicates IPv4.
+    /// 6: indicates IPv6.
+    public var version: String?
+
+    /// Definition
+    /// Specifies the IP address.
+    /// Range
+    /// N/A
+    public var addr: String?
+
+    /// Definition
+    /// Specifies the IP address type.
+    /// Range
+    /// fixed: indicates the private IP address.
+    /// floating: indicates the floating IP address.
+    public var osExtIpsType: String?
+
+    /// Definition
+    /// Specifies the MAC address.
+    /// Range
+    /// N/A
+    public var osExtIpsMacMacAddr: String?
+
+    /// Definition
+    /// Specifies the port ID corresponding to the IP address.
+    /// Range
+    /// N/A
+    public var osExtIpsPortId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case version
+        case addr
+        case osExtIpsType = "OS-EXT-IPS:type"
+        case osExtIpsMacMacAddr = "OS-EXT-IPS-MAC:mac_addr"
+        case osExtIpsPortId = "OS-EXT-IPS:port_id"
+    }
+
+    public init(
+        version: String? = nil,
+        addr: String? = nil,
+        osExtIpsType: String? = nil,
+        osExtIpsMacMacAddr: String? = nil,
+        osExtIpsPortId: String? = nil
+    ) {
+        self.version = version
+        self.addr = addr
+        self.osExtIpsType = osExtIpsType
+        self.osExtIpsMacMacAddr = osExtIpsMacMacAddr
+        self.osExtIpsPortId = osExtIpsPortId
+    }
+}
+
 /// bandwidth field description
 public struct Bandwidth: Codable, Sendable, Hashable {
     /// Documented values of `sharetype`; other values decode as well.
@@ -16,23 +73,41 @@ public struct Bandwidth: Codable, Sendable, Hashable {
         /// indicates exclusive bandwidth
         public static let per: Self = "PER"
 
-        /// indicates sharing
+        /// indicates shared bandwidth
         public static let whole: Self = "WHOLE"
     }
 
+    /// Definition
     /// Specifies the bandwidth size.
-    /// Specifies the bandwidth (Mbit/s). The value ranges from 1 to 1000.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// Specifies the bandwidth (Mbit/s). The value ranges from 1 to 1,000.
     /// The specific range may vary depending on the configuration in each region. You can see the bandwidth
     /// range of each region on the management console.
+    /// Default Value
+    /// N/A
     public var size: Int
 
+    /// Definition
     /// Specifies the bandwidth sharing type.
-    /// Enumerated values: PER (indicates exclusive bandwidth) and WHOLE (indicates sharing)
+    /// Constraints
+    /// N/A
+    /// Range
+    /// Enumerated values: PER (indicates exclusive bandwidth) and WHOLE (indicates shared bandwidth)
+    /// Default Value
+    /// N/A
     public var sharetype: Sharetype
 
+    /// Definition
     /// Specifies the bandwidth billing mode.
+    /// Constraints
     /// If the field value is traffic, the ECS is billed by traffic.
     /// If the field value is others, creating the ECS will fail.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var chargemode: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -61,9 +136,15 @@ public struct Bandwidth: Codable, Sendable, Hashable {
 
 /// binding:profile field description
 public struct BindingProfile: Codable, Sendable, Hashable {
-    /// Indicates that a HANA ECS NIC is not added to a security group.
-    /// A primary HANA ECS NIC must be added to a security group.
-    /// At most one HANA ECS NIC is allowed not to add to any security group.
+    /// Definition
+    /// Specifies whether the NIC of an ECS is not added to a security group.
+    /// Constraints
+    /// The primary NIC of the ECS must be added to a security group.
+    /// At most one NIC of the ECS is allowed not to be added to any security groups.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var disableSecurityGroups: Bool?
 
     private enum CodingKeys: String, CodingKey {
@@ -83,141 +164,286 @@ public struct BindingProfile: Codable, Sendable, Hashable {
 }
 
 /// Parameters for creating an ECS
-public struct CreateECSECS: Codable, Sendable, Hashable {
-    /// Specifies the ID of the system image used for creating ECSs. The ID is in Universally Unique
-    /// Identifier (UUID) format.
-    /// Certain ECS flavors cannot support all public images provided on the public cloud platform. To obtain
-    /// the images supported by an ECS flavor, log in to the management console, view the images displayed on
-    /// the Create ECS page, and obtain the image IDs on the Image Management Service page.
+public struct CreateECSsECS: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the ID of the system image used for creating ECSs. The ID is in the format of a Universally
+    /// Unique Identifier (UUID).
+    /// You can obtain the image ID from the console or by following the instructions provided in "Querying
+    /// Images" in Image Management Service API Reference.
+    /// Constraints
+    /// Certain ECS flavors cannot support all public images provided on the cloud platform. To obtain the
+    /// images supported by an ECS flavor, log in to the management console, view the images displayed on the
+    /// Create ECS page, and obtain the image IDs on the Image Management Service page.
     /// If the creation fails, modify the parameter settings.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var imageRef: String
 
+    /// Definition
     /// Specifies the flavor ID of the ECS to be created.
-    /// For details about the flavors that have been released, see "Instances" in Elastic Cloud Server User
-    /// Guide.
+    /// For details about the flavors that have been released, see "ECS Specifications and Types" in Elastic
+    /// Cloud Server User Guide.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var flavorRef: String
 
+    /// Definition
     /// Specifies the ECS name.
-    /// Value requirements:
-    /// Consists of 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), periods (.).
+    /// Constraints
     /// If more than one ECS is to be created (the count value is greater than 1), the system automatically
     /// adds a hyphen followed by a four-digit incremental number, such as -0000, to the end of each ECS name.
     /// If you specify a number, the name of the first new ECS will start from the specified number. In this
-    /// case, the ECS name contains a maximum of 59 characters.
-    /// ECS hostnames comply with RFC952 and RFC1123 naming rules. It is recommended that you configure
-    /// hostnames using digits, letters (case sensitive), and hyphens (-). Underscores (_) are converted into
-    /// hyphens (-) by default.
+    /// case, the ECS name contains 1 to 59 characters.
+    /// ECS hostnames comply with RFC 952 and RFC 1123 naming rules. It is recommended that you configure
+    /// hostnames using digits (0 to 9), lowercase letters (a to z), and hyphens (-). Underscores (_) are
+    /// converted into hyphens (-) by default.
+    /// Range
+    /// The parameter value consists of 1 to 128 characters, including letters, digits, underscores (_),
+    /// hyphens (-), and periods (.).
+    /// Default Value
+    /// N/A
     public var name: String
 
+    /// Definition
     /// Specifies the user data to be injected to the ECS during the creation. Text and text files can be
     /// injected.
-    /// The content of user_data must be encoded with base64.
-    /// The maximum size of the content to be injected (before encoding) is 32 KB.
-    /// For more information about the user data to be injected, see "Injecting User Data into ECSs" in
-    /// Elastic Cloud Server User Guide.
     /// Examples
     /// Before base64 encoding:
     /// Linux
-    /// #! /bin/bash
-    /// echo user_test >> /home/user.txt
+    /// #!/bin/bash
+    /// echo user_test > /home/user.txt
+    ///
     /// Windows
     /// rem cmd
     /// echo 111 > c:\aaa.txt
+    ///
     /// After base64 encoding:
     /// Linux
-    /// IyEgL2Jpbi9iYXNoDQplY2hvIHVzZXJfdGVzdCAmZ3Q7Jmd0OyAvaG9tZS91c2VyLnR4dA==
+    /// IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
+    ///
     /// Windows
-    /// cmVtIGNtZA0KZWNobyAxMTEgJmd0OyBjOlxhYWEudHh0
+    /// cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
+    ///
+    /// For more information about the user data to be injected, see "Injecting User Data into ECSs" in
+    /// Elastic Cloud Server User Guide.
+    /// Constraints
+    /// The content of user_data must be encoded with base64.
+    /// The maximum size of the content to be injected (before encoding) is 32 KB.
+    /// If the user_data field is specified for a Linux ECS that is created using an image with Cloud-Init
+    /// installed, the adminPass field becomes invalid.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var userData: String?
 
+    /// Definition
     /// Specifies the initial login password of the administrator account for logging in to an ECS using
     /// password authentication. The Linux administrator is root, and the Windows administrator is
     /// Administrator. For details, see Function.
-    /// Password complexity requirements:
-    /// Consists of 8 to 26 characters.
-    /// The password must contain at least three of the following character types: uppercase letters,
-    /// lowercase letters, digits, and special characters (!@$%^-_=+[{}]:,./?~#*).
+    /// Constraints
     /// The password cannot contain the username or the username in reverse.
     /// The Windows ECS password cannot contain the username, the username in reverse, or more than two
     /// consecutive characters in the username.
+    /// If the user_data field is specified for a Linux ECS that is created using an image with Cloud-Init
+    /// installed, the adminPass field becomes invalid.
+    /// If the key_name field is specified for an ECS that is created using an image with Cloud-Init
+    /// installed, the adminPass field becomes invalid.
+    /// Range
+    /// The password must contain 8 to 26 characters.
+    /// The password must contain at least three of the following character types: uppercase letters,
+    /// lowercase letters, digits, and special characters (!@$%^-_=+[{}]:,./?~#*).
+    /// Default Value
+    /// N/A
     public var adminPass: String?
 
+    /// Definition
     /// Specifies the name of the SSH key used for logging in to the ECS.
-    /// Keys can be created using the key creating API (Creating and Importing an SSH Key Pair) or obtained
+    /// Keys can be created using the key creation API (Creating and Importing an SSH Key Pair) or obtained
     /// using the SSH key query API (Querying SSH Key Pairs).
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var keyName: String?
 
+    /// Definition
     /// Specifies the ID of the VPC to which the ECS belongs. The value is in the format of the UUID.
     /// You can obtain the VPC ID from the management console or by following the instructions provided in
     /// "Querying VPCs" in Virtual Private Cloud API Reference.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var vpcid: String
 
+    /// Definition
     /// Specifies the NIC information of the ECS. For details, see Table 4.
-    /// Constraints:
+    /// Constraints
     /// The value must be the ID of the subnet created in the VPC specified by vpcid and in the format of the
     /// UUID.
     /// A maximum of 12 NICs can be attached to an ECS.
-    public var nics: [CreateECSNic]
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var nics: [Nic]
 
-    /// Specifies the EIP of the ECS, which can be configured in the following ways:
-    /// Do not use: In such a case, this field is unavailable.
-    /// Automatically assign: The system will automatically assign an EIP to your ECS.
+    /// Definition
+    /// Specifies the EIP bound to the ECS, which can be configured in one of the following ways:
+    /// Do not use: In such a case, this parameter is unavailable.
+    /// Automatically assign: You need to specify the information about the EIP to be created.
     /// Use existing: You need to specify an existing EIP for your ECS.
     /// For details, see Table 1.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var publicip: Publicip?
 
-    /// Specifies the number of ECSs to be created.
-    /// Constraints:
+    /// Definition
+    /// Specifies the number of instances to be created.
+    /// Constraints
     /// If this parameter is not specified, the default value is 1.
-    /// If the quota is sufficient, the maximum value is 500.
+    /// If the tenant quota is sufficient, the maximum value is 100.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var count: Int?
 
+    /// Definition
     /// Specifies ECS system disk configurations.
     /// For details, see Table 5.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var rootVolume: RootVolume
 
+    /// Definition
     /// Specifies ECS data disk configurations. Each data structure represents a data disk to be created.
+    /// Constraints
     /// An ECS can be attached with a maximum of 59 data disks (certain flavors support only 23 data disks).
     /// For details, see Table 6.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var dataVolumes: [DataVolume]?
 
+    /// Definition
     /// Specifies the security groups of the ECS.
+    /// Constraints
     /// If this parameter is left blank, the default security group is bound to the ECS by default.
     /// For details, see Table 2.
-    public var securityGroups: [CreateECSSecurityGroup]?
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var securityGroups: [CreateECSsSecurityGroup]?
 
+    /// Definition
     /// Specifies the name of the AZ where the ECS is located.
-    /// If this parameter is not specified, the system automatically selects an AZ.
     /// See Querying AZs.
+    /// Constraints
+    /// If this parameter is not specified, the system automatically selects an AZ.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var availabilityZone: String?
 
+    /// Definition
+    /// Specifies whether ECSs can be randomly deployed in multiple AZs.
+    /// Constraints
+    /// This parameter is valid when availability_zone is left blank.
+    /// When ECSs are created in batches, parameter count is mandatory.
+    /// Range
+    /// true: The batch-created ECSs are deployed in multiple AZs.
+    /// false: The batch-created ECSs are deployed in a single AZ.
+    /// Default Value
+    /// false
+    public var batchCreateInMultiAz: Bool?
+
+    /// Definition
     /// Provides the supplementary information about the ECS to be created.
-    /// For details, see Table 6.
-    public var extendparam: CreateECSExtendparam?
+    /// For details, see Table 7.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var extendparam: CreateECSsExtendparam?
 
+    /// Definition
     /// Specifies the metadata of the ECS to be created.
-    /// You can use metadata to customize key-value pairs.
+    /// You can use metadata to customize key-value pairs. For details about reserved key-value pairs, see
+    /// Table 9.
+    /// Constraints
+    /// If the metadata contains sensitive data, take appropriate measures to protect the sensitive data, for
+    /// example, controlling access permissions and encrypting the data.
+    /// Range
     /// A maximum of 10 key-value pairs can be injected.
-    /// A metadata key consists of 1 to 255 characters and contains only uppercase letters, lowercase letters,
-    /// digits, hyphens (-), underscores (_), colons (:), and decimal points (.).
+    /// A metadata key consists of 1 to 255 characters and can only contain uppercase letters, lowercase
+    /// letters, spaces, digits, hyphens (-), underscores (_), colons (:), and periods (.).
     /// A metadata value consists of a maximum of 255 characters.
-    /// For details about reserved key-value pairs, see Table 8.
-    public var metadata: CreateECSMetadata?
+    /// Default Value
+    /// N/A
+    public var metadata: CreateECSsMetadata?
 
+    /// Definition
     /// Schedules ECSs, for example, by configuring an ECS group.
-    /// For details, see Table 9.
-    public var osSchedulerHints: CreateECSOsSchedulerHints?
+    /// For details, see Table 10.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var osSchedulerHints: CreateECSsOsSchedulerHints?
 
-    /// Specifies ECS tags.
-    /// A tag is in the format of "key.value", where the maximum lengths of key and value are 36 and 43
-    /// characters, respectively.
-    /// When adding a tag to an ECS, ensure that the tag complies with the following requirements:
+    /// Definition
+    /// Specifies ECS tags. A tag is in the format of "key.value".
+    /// Constraints
+    /// Each ECS supports a maximum of 10 tags during the creation.
+    /// The server_tags field provides the same functions as tags, but supports more keys and values, so the
+    /// server_tags field is recommended.
+    /// A tag key contains a maximum of 36 characters, and a tag value contains a maximum of 43 characters.
+    /// Range
+    /// A tag key contains a maximum of 36 characters, and a tag value contains a maximum of 43 characters.
     /// The key of the tag can contain only uppercase letters, lowercase letters, digits, underscores (_), and
     /// hyphens (-).
     /// The value of the tag can contain only uppercase letters, lowercase letters, digits, underscores (_),
     /// and hyphens (-).
-    /// When you create ECSs, one ECS supports up to 10 tags.
+    /// Default Value
+    /// N/A
     public var tags: [String]?
+
+    /// Definition
+    /// Specifies the ECS description.
+    /// Constraints
+    /// Angle brackets (<>) are not allowed.
+    /// Range
+    /// A maximum of 85 characters are allowed.
+    /// Default Value
+    /// Empty string
+    public var description: String?
 
     private enum CodingKeys: String, CodingKey {
         case imageRef
@@ -234,10 +460,12 @@ public struct CreateECSECS: Codable, Sendable, Hashable {
         case dataVolumes = "data_volumes"
         case securityGroups = "security_groups"
         case availabilityZone = "availability_zone"
+        case batchCreateInMultiAz = "batch_create_in_multi_az"
         case extendparam
         case metadata
         case osSchedulerHints = "os:scheduler_hints"
         case tags
+        case description
     }
 
     public init(
@@ -248,17 +476,19 @@ public struct CreateECSECS: Codable, Sendable, Hashable {
         adminPass: String? = nil,
         keyName: String? = nil,
         vpcid: String,
-        nics: [CreateECSNic],
+        nics: [Nic],
         publicip: Publicip? = nil,
         count: Int? = nil,
         rootVolume: RootVolume,
         dataVolumes: [DataVolume]? = nil,
-        securityGroups: [CreateECSSecurityGroup]? = nil,
+        securityGroups: [CreateECSsSecurityGroup]? = nil,
         availabilityZone: String? = nil,
-        extendparam: CreateECSExtendparam? = nil,
-        metadata: CreateECSMetadata? = nil,
-        osSchedulerHints: CreateECSOsSchedulerHints? = nil,
-        tags: [String]? = nil
+        batchCreateInMultiAz: Bool? = nil,
+        extendparam: CreateECSsExtendparam? = nil,
+        metadata: CreateECSsMetadata? = nil,
+        osSchedulerHints: CreateECSsOsSchedulerHints? = nil,
+        tags: [String]? = nil,
+        description: String? = nil
     ) {
         self.imageRef = imageRef
         self.flavorRef = flavorRef
@@ -274,10 +504,12 @@ public struct CreateECSECS: Codable, Sendable, Hashable {
         self.dataVolumes = dataVolumes
         self.securityGroups = securityGroups
         self.availabilityZone = availabilityZone
+        self.batchCreateInMultiAz = batchCreateInMultiAz
         self.extendparam = extendparam
         self.metadata = metadata
         self.osSchedulerHints = osSchedulerHints
         self.tags = tags
+        self.description = description
     }
 
     public init(from decoder: any Decoder) throws {
@@ -289,84 +521,130 @@ public struct CreateECSECS: Codable, Sendable, Hashable {
         self.adminPass = try container.decodeIfPresent(String.self, forKey: .adminPass)
         self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
         self.vpcid = try container.decode(String.self, forKey: .vpcid)
-        self.nics = try container.decode([CreateECSNic].self, forKey: .nics)
+        self.nics = try container.decode([Nic].self, forKey: .nics)
         self.publicip = try container.decodeIfPresent(Publicip.self, forKey: .publicip)
         self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
         self.rootVolume = try container.decode(RootVolume.self, forKey: .rootVolume)
         self.dataVolumes = try container.decodeIfPresent([DataVolume].self, forKey: .dataVolumes)
-        self.securityGroups = try container.decodeIfPresent([CreateECSSecurityGroup].self, forKey: .securityGroups)
+        self.securityGroups = try container.decodeIfPresent([CreateECSsSecurityGroup].self, forKey: .securityGroups)
         self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.extendparam = try container.decodeIfPresent(CreateECSExtendparam.self, forKey: .extendparam)
-        self.metadata = try container.decodeIfPresent(CreateECSMetadata.self, forKey: .metadata)
-        self.osSchedulerHints = try container.decodeIfPresent(CreateECSOsSchedulerHints.self, forKey: .osSchedulerHints)
+        self.batchCreateInMultiAz = try container.decodeLenientIfPresent(Bool.self, forKey: .batchCreateInMultiAz)
+        self.extendparam = try container.decodeIfPresent(CreateECSsExtendparam.self, forKey: .extendparam)
+        self.metadata = try container.decodeIfPresent(CreateECSsMetadata.self, forKey: .metadata)
+        self.osSchedulerHints = try container.decodeIfPresent(CreateECSsOsSchedulerHints.self, forKey: .osSchedulerHints)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
 /// extendparam field description for creating ECSs (for V1 APIs)
-public struct CreateECSExtendparam: Codable, Sendable, Hashable {
+public struct CreateECSsExtendparam: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ID of the region where the ECS resides.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var regionId: String?
 
-    /// Specifies whether automatic recovery is enabled on the ECS.
-    /// true: enables this function.
-    /// false: disables this function.
-    /// This parameter is of boolean type. If a non-boolean character is imported, the parameter value is set
-    /// to false.
-    /// When support_auto_recovery is set to false and "cond:compute": autorecovery is unavailable in the
-    /// flavor, automatic recovery is not supported.
-    /// When support_auto_recovery is set to false and "cond:compute": autorecovery is available in the
-    /// flavor, automatic recovery is supported.
-    /// You can query whether "cond:compute": autorecovery is available in the flavor by referring to Querying
-    /// Details About Flavors and Extended Flavor Information.
-    public var supportAutoRecovery: Bool?
+    /// Definition
+    /// Specifies a CSBS policy ID and CSBS vault ID.
+    /// For example, a CSBS policy ID obtained on the console is fdcaa27d-5be4-4f61-afe3-09ff79162c04.
+    /// A CSBS vault ID is 332a9408-463f-436a-9e92-78dad95d1ac4.
+    /// The CB_CSBS_BACKUP value is
+    /// "{\"policy_id\":\"fdcaa27d-5be4-4f61-afe3-09ff79162c04\",\"vault_id\":\"332a9408-463f-436a-9e92-78dad95d1ac4\"}".
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var cbCsbsBackup: String?
 
     private enum CodingKeys: String, CodingKey {
         case regionId = "regionID"
-        case supportAutoRecovery = "support_auto_recovery"
+        case cbCsbsBackup = "CB_CSBS_BACKUP"
     }
 
     public init(
         regionId: String? = nil,
-        supportAutoRecovery: Bool? = nil
+        cbCsbsBackup: String? = nil
     ) {
         self.regionId = regionId
-        self.supportAutoRecovery = supportAutoRecovery
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.regionId = try container.decodeIfPresent(String.self, forKey: .regionId)
-        self.supportAutoRecovery = try container.decodeLenientIfPresent(Bool.self, forKey: .supportAutoRecovery)
+        self.cbCsbsBackup = cbCsbsBackup
     }
 }
 
 /// metadata reserved field description
-public struct CreateECSMetadata: Codable, Sendable, Hashable {
+public struct CreateECSsMetadata: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the password of user Administrator for logging in to a Windows ECS. For details, see
     /// Function.
+    /// Constraints
     /// This parameter is mandatory when a Windows ECS using password authentication is created.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var adminPass: String?
 
+    /// Definition
     /// Specifies the user ID.
+    /// The value of this parameter is that of IAM User ID of the current login account. If you log in as an
+    /// IAM user, obtain the IAM user ID of that IAM user.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var opSvcUserid: String?
 
-    /// Specifies the IAM agency name.
+    /// Definition
+    /// Specifies the agency name.
     /// An agency is created by a tenant administrator on Identity and Access Management (IAM) to provide
     /// temporary credentials for ECSs to access cloud services.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var agencyName: String?
 
+    /// Definition
+    /// Specifies whether the ECS supports Host Security Service (HSS).
+    /// Determine whether the image used for creating the ECS supports HSS via the API for querying images.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// hss,hss-ent: indicates the HSS enterprise edition.
+    /// Example values:
+    /// _support_agent_list: "hss,hss-ent"
+    /// Default Value
+    /// N/A
+    public var supportAgentList: String?
+
+    /// Definition
     /// If you have an OS or a software license (a license certified based on the number of physical servers
     /// and cores), you can migrate your services to the cloud platform in BYOL mode to continue using your
     /// existing licenses.
+    /// Constraints
+    /// N/A
+    /// Range
     /// True: Use your existing licenses.
     /// False: System licenses are used.
+    /// Default Value
+    /// N/A
     public var byol: String?
 
     private enum CodingKeys: String, CodingKey {
         case adminPass = "admin_pass"
         case opSvcUserid = "op_svc_userid"
         case agencyName = "agency_name"
+        case supportAgentList = "__support_agent_list"
         case byol = "BYOL"
     }
 
@@ -374,60 +652,19 @@ public struct CreateECSMetadata: Codable, Sendable, Hashable {
         adminPass: String? = nil,
         opSvcUserid: String? = nil,
         agencyName: String? = nil,
+        supportAgentList: String? = nil,
         byol: String? = nil
     ) {
         self.adminPass = adminPass
         self.opSvcUserid = opSvcUserid
         self.agencyName = agencyName
+        self.supportAgentList = supportAgentList
         self.byol = byol
     }
 }
 
-/// nics field description
-public struct CreateECSNic: Codable, Sendable, Hashable {
-    /// Specifies the subnet of the ECS.
-    /// The value must be the ID of the subnet created in the VPC specified by vpcid and in the format of the
-    /// UUID.
-    public var subnetId: String
-
-    /// Specifies the IP address of the NIC used by the ECS. The value is an IPv4 address.
-    /// Constraints:
-    /// If this parameter is left blank or set to "", an unused IP address in the subnet is automatically
-    /// assigned as the IP address of the NIC.
-    /// If this parameter is specified, its value must be an unused IP address in the network segment of the
-    /// subnet.
-    public var ipAddress: String?
-
-    /// Allows you to customize data. Configure this parameter when creating a HANA ECS.
-    /// For details, see Table 11.
-    public var bindingProfile: BindingProfile?
-
-    /// Indicates extended DHCP options.
-    /// For details, see Table 12.
-    public var extraDhcpOpts: [ExtraDhcpOpt]?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnetId = "subnet_id"
-        case ipAddress = "ip_address"
-        case bindingProfile = "binding:profile"
-        case extraDhcpOpts = "extra_dhcp_opts"
-    }
-
-    public init(
-        subnetId: String,
-        ipAddress: String? = nil,
-        bindingProfile: BindingProfile? = nil,
-        extraDhcpOpts: [ExtraDhcpOpt]? = nil
-    ) {
-        self.subnetId = subnetId
-        self.ipAddress = ipAddress
-        self.bindingProfile = bindingProfile
-        self.extraDhcpOpts = extraDhcpOpts
-    }
-}
-
 /// os:scheduler_hints field description (request parameters)
-public struct CreateECSOsSchedulerHints: Codable, Sendable, Hashable {
+public struct CreateECSsOsSchedulerHints: Codable, Sendable, Hashable {
     /// Documented values of `tenancy`; other values decode as well.
     public struct Tenancy: OpenEnum {
         public let rawValue: String
@@ -440,18 +677,36 @@ public struct CreateECSOsSchedulerHints: Codable, Sendable, Hashable {
         public static let shared: Self = "shared"
     }
 
-    /// Specifies an ECS group ID, which is in UUID format.
-    /// Obtain the parameter value from the console or by performing operations provided in Querying ECS
-    /// Groups.
-    /// Ensure that the ECS group uses the anti-affinity policy. You are not advised to use other policies.
+    /// Definition
+    /// Specifies the ECS group ID in UUID format.
+    /// Obtain the parameter value from the console or by referring to Listing ECS Groups.
+    /// Constraints
+    /// Ensure that the ECS group uses the anti-affinity policy.
+    /// The anti-affinity policy is not supported for ECSs created on a specified DeH.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var group: String?
 
+    /// Definition
     /// Creates ECSs on a dedicated or shared host.
+    /// Constraints
+    /// N/A
+    /// Range
     /// The value of this parameter can be dedicated or shared.
+    /// Default Value
+    /// N/A
     public var tenancy: Tenancy?
 
+    /// Definition
     /// Specifies the dedicated host ID.
+    /// Constraints
     /// A DeH ID takes effect only when tenancy is set to dedicated.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var dedicatedHostId: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -472,17 +727,28 @@ public struct CreateECSOsSchedulerHints: Codable, Sendable, Hashable {
 }
 
 /// Request parameters
-public struct CreateECSRequest: Codable, Sendable, Hashable {
+public struct CreateECSsRequest: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ECS information. For details, see Table 3.
-    public var server: CreateECSECS
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var server: CreateECSsECS
 
-    /// Specifies whether to check the request and create the ECS.
-    /// true: indicates that only the request is sent, but the ECS will not be created. Check items include
-    /// mandatory parameters and request format.
+    /// Definition
+    /// Specifies whether to check the request. If this parameter is set to true, no instance is created.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// true: Check the request. Check items include the mandatory parameters and request format.
     /// If the check fails, the system returns an error.
     /// If the check is successful, the system returns status code 202.
-    /// false: indicates that the request is sent and the ECS will be created if the check result is as
-    /// expected.
+    /// false: Send the request without checking the request body.
+    /// Default Value
+    /// false
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
@@ -491,7 +757,7 @@ public struct CreateECSRequest: Codable, Sendable, Hashable {
     }
 
     public init(
-        server: CreateECSECS,
+        server: CreateECSsECS,
         dryRun: Bool? = nil
     ) {
         self.server = server
@@ -500,33 +766,53 @@ public struct CreateECSRequest: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.server = try container.decode(CreateECSECS.self, forKey: .server)
+        self.server = try container.decode(CreateECSsECS.self, forKey: .server)
         self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 
-public struct CreateECSResponse: Codable, Sendable, Hashable {
-    /// Specifies the returned task ID after delivering the task. You can query the task progress using this
-    /// ID. For details about how to query the task execution status based on job_id, see Task Status
-    /// Management.
+public struct CreateECSsResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the returned job ID after delivering the job. You can query the job progress using this ID.
+    /// For details about how to query the job execution status based on job_id, see Job Status Management.
+    /// Range
+    /// N/A
     public var jobId: String?
+
+    /// Definition
+    /// Specifies ECS IDs.
+    /// You can query ECS details by ECS ID. If the system returns a 404 error, the ECS is being created, or
+    /// creating the ECS failed.
+    /// Range
+    /// N/A
+    public var serverIds: [String]?
 
     private enum CodingKeys: String, CodingKey {
         case jobId = "job_id"
+        case serverIds
     }
 
     public init(
-        jobId: String? = nil
+        jobId: String? = nil,
+        serverIds: [String]? = nil
     ) {
         self.jobId = jobId
+        self.serverIds = serverIds
     }
 }
 
 /// security_groups field description
-public struct CreateECSSecurityGroup: Codable, Sendable, Hashable {
+public struct CreateECSsSecurityGroup: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ID of the security group to which an ECS is to be added. The configuration will take
     /// effect on the NICs of the ECS. You need to specify the ID of an existing security group in UUID
     /// format. Otherwise, the default security group will be used at the underlying layer.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -550,81 +836,130 @@ public struct DataVolume: Codable, Sendable, Hashable {
             self.rawValue = rawValue
         }
 
-        /// specifies the ultra-high I/O disk type.
+        /// the ultra-high I/O type
         public static let ssd: Self = "SSD"
 
-        /// specifies the high I/O disk type.
+        /// the high I/O type
         public static let sas: Self = "SAS"
 
-        /// specifies the common I/O disk type.
+        /// the common I/O type (end-of-sale)
         public static let sata: Self = "SATA"
 
-        /// specifies the high I/O (performance-optimized I) disk type.
-        public static let coP1: Self = "co-p1"
+        /// the general purpose SSD type
+        public static let gpssd: Self = "GPSSD"
 
-        /// specifies the ultra-high I/O (latency-optimized) disk type.
-        public static let uhL1: Self = "uh-l1"
+        /// the extreme SSD type
+        public static let essd: Self = "ESSD"
+
+        /// the general purpose SSD V2 type
+        public static let gpssd2: Self = "GPSSD2"
     }
 
-    /// Specifies the type of the ECS data disk, which must be one of available disk types.
-    /// Currently, the value can be SSD, SAS, SATA, co-p1, or uh-l1.
-    /// SSD: specifies the ultra-high I/O disk type.
-    /// SAS: specifies the high I/O disk type.
-    /// SATA: specifies the common I/O disk type.
-    /// co-p1: specifies the high I/O (performance-optimized I) disk type.
-    /// uh-l1: specifies the ultra-high I/O (latency-optimized) disk type.
-    /// Disks of the co-p1 and uh-l1 types are used exclusively for HPC ECSs and SAP HANA ECSs.
-    /// If the specified disk type is not available in the AZ, the disk will fail to create.
+    /// Definition
+    /// Specifies the disk type of an ECS data disk.
+    /// For details about disk types, see "Disk Types and Performance" in Elastic Volume Service User Guide.
+    /// Constraints
+    /// The disk type must match that provided by the system.
+    /// If the specified disk type is not available in the AZ specified by availability_zone, the disk
+    /// creation will fail.
     /// When the disk is created from a backup:
-    /// If the type of the backup's source disk is SSD, SAS, or SATA, you can create disks of any of these
-    /// types.
+    /// If the type of the backup's source disk is SSD, SAS, SATA, GPSSD, ESSD, or GPSSD2, you can create
+    /// disks of any of these types.
     /// If the type of the backup's source disk is co-p1 or uh-l1, you can create disks of any of the two
     /// types.
-    /// For details about disk types, see Disk Types and Disk Performance in the Elastic Volume Service User
-    /// Guide.
+    /// Range
+    /// The value can be ESSD, GPSSD2, GPSSD, SSD, SAS, or SATA.
+    /// SSD: the ultra-high I/O type
+    /// SAS: the high I/O type
+    /// SATA: the common I/O type (end-of-sale)
+    /// GPSSD: the general purpose SSD type
+    /// ESSD: the extreme SSD type
+    /// GPSSD2: the general purpose SSD V2 type
+    /// Default Value
+    /// N/A
     public var volumetype: Volumetype
 
-    /// Specifies the data disk size, in GB. The value ranges from 10 to 32768.
+    /// Definition
+    /// Specifies the data disk size, in GiB.
+    /// Constraints
     /// When you use a data disk image to create a data disk, ensure that the value of this parameter is
     /// greater than or equal to the size of the source data disk that is used to create the data disk image.
+    /// Range
+    /// 10 to 32768
+    /// Default Value
+    /// N/A
     public var size: Int
 
-    /// Specifies whether the disk is shared. The value can be true (specifies a shared disk) or false (a
-    /// common EVS disk).
-    /// This field has been discarded. Use multiattach.
-    public var shareable: Bool?
-
-    /// Specifies the shared disk information.
+    /// Definition
+    /// Specifies whether the disk is shared.
+    /// Constraints
+    /// This parameter has been discarded. Use multiattach.
+    /// Range
     /// true: indicates that the created disk is a shared disk.
     /// false: indicates that the created disk is a common EVS disk.
-    /// The shareable field is not used anymore. If both shareable and multiattach must be used, ensure that
-    /// the values of the two fields are the same. If this parameter is not specified, common EVS disks are
+    /// Default Value
+    /// false
+    public var shareable: Bool?
+
+    /// Definition
+    /// Specifies the shared disk information.
+    /// Constraints
+    /// The shareable parameter is discarded. If both shareable and multiattach must be used, ensure that the
+    /// values of the two parameters are the same. If this parameter is not specified, common EVS disks are
     /// created by default.
+    /// Range
+    /// true: indicates that the created disk is a shared disk.
+    /// false: indicates that the created disk is a common EVS disk.
+    /// Default Value
+    /// false
     public var multiattach: Bool?
 
-    /// Indicates whether the data volume uses a SCSI lock.
-    /// If this parameter is set to true, the disk device type is SCSI, which allows ECS OSs to directly
-    /// access the underlying storage media. SCSI reservation commands are supported.
-    /// If this parameter is set to false, the disk device type is VBD, which supports only simple SCSI
-    /// read/write commands.
-    /// If this parameter does not appear, the disk device type is VBD.
-    /// This parameter is of boolean type. If a non-boolean character is imported, the parameter value is set
-    /// to false.
+    /// Definition
+    /// Specifies the device type of the EVS disks to be created.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// If this parameter is set to false, VBD disks are created.
+    /// If this parameter is set to true, SCSI disks are created.
+    /// If this parameter is not specified or set to a non-Boolean character, VBD disks are created by
+    /// default.
+    /// Default Value
+    /// N/A
     public var hwPassthrough: Bool?
 
+    /// Definition
     /// Provides the disk information.
-    /// For details, see Table 5.
+    /// For details, see Table 6.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var extendparam: Extendparam?
 
+    /// Definition
     /// Specifies ID of the data image. The value is in UUID format.
+    /// Constraints
     /// If data disks are created using a data disk image, this parameter is mandatory and it does not support
     /// metadata.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var dataImageId: String?
 
-    /// Specifies the EVS disk metadata. Ensure that key and value in the metadata contain at most 255 bytes.
-    /// This field is used only when an encrypted disk is created.
-    /// If data disks are created using a data disk image, this field cannot be used.
+    /// Definition
+    /// Specifies the metadata of the created EVS disk.
     /// For details, see metadata Field Description for Creating Disks.
+    /// Constraints
+    /// The length of key and value under metadata can contain no more than 255 bytes.
+    /// This parameter is used only when an encrypted disk is created.
+    /// If data disks are created using a data disk image, this parameter cannot be used.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var metadata: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
@@ -673,29 +1008,45 @@ public struct DataVolume: Codable, Sendable, Hashable {
 
 /// Request parameters
 public struct DeleteECSsRequest: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ECSs to be deleted. For details, see Table 3.
+    /// Constraints
+    /// A maximum of 1,000 ECSs can be deleted at a time.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var servers: [Server]
 
+    /// Definition
     /// Specifies whether to delete the EIP bound to the ECS when deleting the ECS. If you do not want to
-    /// delete the EIP, the system only unbinds the EIP from the ECS and reserves the IP address.
-    /// The value can be true or false.
-    /// true: When an ECS is deleted, the EIP bound to the ECS is also released regardless of whether
-    /// delete_on_termination of the EIP is true or false.
-    /// false: When an ECS is deleted, the EIP is only unbound from the ECS and will not be released
-    /// regardless of whether delete_on_termination of the EIP is true or false.
+    /// delete the EIP, the system only unbinds the EIP from the ECS and reserves the EIP.
+    /// Constraints
     /// If delete_publicip is not specified, the delete_on_termination value of the EIP decides whether the
     /// EIP is released when the ECS is deleted.
     /// If delete_on_termination is true and delete_public is null, the EIP is released when the ECS is
     /// deleted.
     /// If delete_on_termination is false and delete_public is null, the EIP is only unbound from the ECS and
     /// will not be released when the ECS is deleted.
+    /// Range
+    /// true: When an ECS is deleted, the EIP bound to the ECS is also released regardless of whether
+    /// delete_on_termination of the EIP is true or false.
+    /// false: When an ECS is deleted, the EIP is only unbound from the ECS and will not be released
+    /// regardless of whether delete_on_termination of the EIP is true or false.
+    /// Default Value
+    /// false
     public var deletePublicip: Bool?
 
+    /// Definition
     /// Specifies whether to delete the data disks attached to an ECS when deleting the ECS. If you set the
-    /// parameter value to false, the system only detaches the disks from the ECS and reserves the disks. The
-    /// default value is false.
+    /// parameter value to false, the system only detaches the disks from the ECS and reserves the disks.
+    /// Constraints
+    /// N/A
+    /// Range
     /// true: indicates to delete the data disks attached to the ECS when deleting the ECS.
     /// false: indicates only to detach the data disks attached to the ECS when deleting the ECS.
+    /// Default Value
+    /// false
     public var deleteVolume: Bool?
 
     private enum CodingKeys: String, CodingKey {
@@ -722,15 +1073,50 @@ public struct DeleteECSsRequest: Codable, Sendable, Hashable {
     }
 }
 
+/// Response parameters
+public struct DeleteECSsResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
 /// eip field description
 public struct Eip: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the EIP type.
     /// For details about the enumerated values, see the publicip field in "Assigning an EIP" in Virtual
     /// Private Cloud API Reference.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var iptype: String
 
-    /// Specifies the EIP bandwidth.
+    /// Definition
+    /// Specifies the bandwidth of an EIP.
     /// For details, see bandwidth Field Description.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var bandwidth: Bandwidth
 
     private enum CodingKeys: String, CodingKey {
@@ -749,17 +1135,19 @@ public struct Eip: Codable, Sendable, Hashable {
 
 /// extendparam field description for creating disks
 public struct Extendparam: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the snapshot ID or ID of the original data disk contained in the full-ECS image.
-    /// Application scenarios:
+    /// Scenario:
     /// This parameter is used if an ECS is created using a full-ECS image, and the image contains one or more
     /// data disks.
     /// If you use a full-ECS image to create an ECS, the system automatically restores the data type and data
     /// from the data disks in the image. The snapshotId parameter allows you to specify the disk type for the
     /// original data disk after restoration.
-    /// You are advised to set snapshotId for each original data disk. Otherwise, the original data disks
-    /// without snapshotId specified will use the default settings.
+    /// You are advised to specify snapshotId for each original data disk.
     /// If you are required to change a disk size, ensure that the changed disk size is greater than or equal
     /// to the size of the original data disk. Otherwise, restoring data of the original data disk will fail.
+    /// To set disk sharing, you need to specify the sharing attribute.
+    /// To set disk encryption, you need to specify the encryption attribute in the metadata field.
     /// Working rules:
     /// snapshotId uniquely identifies an original data disk contained in a full-ECS image. You can use
     /// snapshotId to obtain the information of the original data disk for data restoration.
@@ -776,6 +1164,12 @@ public struct Extendparam: Codable, Sendable, Hashable {
     /// If CSBS backup is used, use the CSBS backup ID to obtain the backup. The source_volume_id or
     /// snapshot_id contained in the volume_backups field in the response is the desired snapshotId. For
     /// details, see the API for "Querying a Single Backup" in Cloud Server Backup Service User Guide.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var snapshotId: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -791,10 +1185,24 @@ public struct Extendparam: Codable, Sendable, Hashable {
 
 /// extra_dhcp_opts field description
 public struct ExtraDhcpOpt: Codable, Sendable, Hashable {
-    /// Specifies the NIC MTU, which ranges from 1280 to 8888.
+    /// Definition
+    /// Specifies the NIC MTU.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// 1280 to 8888
+    /// Default Value
+    /// N/A
     public var optValue: Int
 
+    /// Definition
     /// Set the parameter value to 26.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var optName: String
 
     private enum CodingKeys: String, CodingKey {
@@ -814,141 +1222,5 @@ public struct ExtraDhcpOpt: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.optValue = try container.decodeLenient(Int.self, forKey: .optValue)
         self.optName = try container.decode(String.self, forKey: .optName)
-    }
-}
-
-/// publicip field description
-public struct Publicip: Codable, Sendable, Hashable {
-    /// Specifies the ID of the existing EIP assigned to the ECS to be created. The value is in UUID format.
-    /// Only EIPs in DOWN state can be assigned.
-    public var id: String?
-
-    /// Specifies an EIP that will be automatically assigned to an ECS.
-    /// For details, see Table 3.
-    public var eip: Eip?
-
-    /// Specifies whether the EIP is released when the ECS where the EIP is bound is deleted.
-    /// true: The EIP is released when the ECS is deleted.
-    /// false: The EIP is not released when the ECS is deleted.
-    /// The default value is false.
-    /// This parameter is available only for pay-per-use EIPs.
-    public var deleteOnTermination: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case eip
-        case deleteOnTermination = "delete_on_termination"
-    }
-
-    public init(
-        id: String? = nil,
-        eip: Eip? = nil,
-        deleteOnTermination: Bool? = nil
-    ) {
-        self.id = id
-        self.eip = eip
-        self.deleteOnTermination = deleteOnTermination
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.eip = try container.decodeIfPresent(Eip.self, forKey: .eip)
-        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
-    }
-}
-
-/// root_volume field description
-public struct RootVolume: Codable, Sendable, Hashable {
-    /// Documented values of `volumetype`; other values decode as well.
-    public struct Volumetype: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// specifies the ultra-high I/O disk type.
-        public static let ssd: Self = "SSD"
-
-        /// specifies the high I/O disk type.
-        public static let sas: Self = "SAS"
-
-        /// specifies the common I/O disk type.
-        public static let sata: Self = "SATA"
-
-        /// specifies the high I/O (performance-optimized I) disk type.
-        public static let coP1: Self = "co-p1"
-
-        /// specifies the ultra-high I/O (latency-optimized) disk type.
-        public static let uhL1: Self = "uh-l1"
-    }
-
-    /// Specifies the ECS system disk type, which must be one of available disk types.
-    /// Currently, the value can be SSD, SAS, SATA, co-p1, or uh-l1.
-    /// SSD: specifies the ultra-high I/O disk type.
-    /// SAS: specifies the high I/O disk type.
-    /// SATA: specifies the common I/O disk type.
-    /// co-p1: specifies the high I/O (performance-optimized I) disk type.
-    /// uh-l1: specifies the ultra-high I/O (latency-optimized) disk type.
-    /// Disks of the co-p1 and uh-l1 types are used exclusively for HPC ECSs and SAP HANA ECSs.
-    /// If the specified disk type is not available in the AZ, the disk will fail to create.
-    /// When the disk is created from a backup:
-    /// If the type of the backup's source disk is SSD, SAS, or SATA, you can create disks of any of these
-    /// types.
-    /// If the type of the backup's source disk is co-p1 or uh-l1, you can create disks of any of the two
-    /// types.
-    /// For details about disk types, see Disk Types and Disk Performance in the Elastic Volume Service User
-    /// Guide.
-    public var volumetype: Volumetype
-
-    /// Specifies the system disk size, in GB. The value ranges from 1 to 1024.
-    /// Constraints:
-    /// The system disk size must be greater than or equal to the minimum system disk size supported by the
-    /// image (min_disk attribute of the image).
-    /// If this parameter is not specified or is set to 0, the default system disk size is the minimum value
-    /// of the system disk in the image (min_disk attribute of the image).
-    /// To obtain the minimum system disk size (min_disk) of an image, click the image on the management
-    /// console for its details. Alternatively, call the native OpenStack API for querying details about an
-    /// image. For details, see "Querying Image Details (Native OpenStack)" in Image Management Service API
-    /// Reference.
-    public var size: Int?
-
-    /// Pay attention to this parameter if your ECS is SDI-compliant. If the value of this parameter is true,
-    /// the created disk is of SCSI type.
-    /// This parameter is of boolean type. If a non-boolean character is imported, the parameter value is set
-    /// to false.
-    public var hwPassthrough: Bool?
-
-    /// Specifies the EVS disk metadata. Ensure that key and value in the metadata contain at most 255 bytes.
-    /// This field is used only when an encrypted disk is created.
-    /// For details, see metadata Field Description for Creating Disks.
-    public var metadata: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumetype
-        case size
-        case hwPassthrough = "hw:passthrough"
-        case metadata
-    }
-
-    public init(
-        volumetype: Volumetype,
-        size: Int? = nil,
-        hwPassthrough: Bool? = nil,
-        metadata: [String: String]? = nil
-    ) {
-        self.volumetype = volumetype
-        self.size = size
-        self.hwPassthrough = hwPassthrough
-        self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumetype = try container.decode(Volumetype.self, forKey: .volumetype)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.hwPassthrough = try container.decodeLenientIfPresent(Bool.self, forKey: .hwPassthrough)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
     }
 }

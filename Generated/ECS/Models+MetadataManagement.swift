@@ -3,123 +3,16 @@
 
 import CloudCore
 
-/// Request
-public struct ConfigureECSMetadataRequest: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    /// For a metadata key:
-    /// A key contains a maximum of 255 Unicode characters and cannot be empty. A key can contain uppercase
-    /// letters (A-Z), lowercase letters (a-z), digits (0-9), hyphens (-), underscores (_), colons (:), and
-    /// periods (.).
-    /// For a metadata value:
-    /// A value contains a maximum of 255 Unicode characters.
-    public var metadata: [String: String]
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]
-    ) {
-        self.metadata = metadata
-    }
-}
-
-/// Response parameters
-public struct ConfigureECSMetadataResponse: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    public var metadata: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]? = nil
-    ) {
-        self.metadata = metadata
-    }
-}
-
-/// Response parameters
-public struct GetECSMetadataWithSpecifiedKeyResponse: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    public var meta: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]? = nil
-    ) {
-        self.meta = meta
-    }
-}
-
 /// Request parameters
-public struct ModifyECSMetadataWithSpecifiedKeyRequest: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key pair.
-    /// For a metadata key:
-    /// It contains a maximum of 255 Unicode characters and cannot be left blank. A key can contain uppercase
+public struct UpdateECSMetadataRequest: Codable, Sendable, Hashable {
+    /// Specifies the user-defined metadata key-value pair.
+    /// The data structure can be empty. If the value is empty, data is not updated.
+    /// For a metadata tag:
+    /// It contains a maximum of 255 Unicode characters and cannot be left blank. A tag can contain uppercase
     /// letters (A-Z), lowercase letters (a-z), digits (0-9), hyphens (-), underscores (_), colons (:), and
     /// periods (.).
     /// For a metadata value:
     /// It contains a maximum of 255 Unicode characters.
-    public var meta: [String: String]
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]
-    ) {
-        self.meta = meta
-    }
-}
-
-/// Response parameters
-public struct ModifyECSMetadataWithSpecifiedKeyResponse: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    public var meta: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]? = nil
-    ) {
-        self.meta = meta
-    }
-}
-
-/// Response parameters
-public struct QueryECSMetadataResponse: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    public var metadata: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]? = nil
-    ) {
-        self.metadata = metadata
-    }
-}
-
-/// Request parameters
-public struct UpdateECSMetadataRequest: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    /// For a metadata key:
-    /// It contains a maximum of 255 Unicode characters and cannot be left blank. A key can contain uppercase
-    /// letters (A-Z), lowercase letters (a-z), digits (0-9), hyphens (-), underscores (_), colons (:), and
-    /// periods (.).
-    /// For a metadata value:
-    /// A value contains a maximum of 255 Unicode characters.
     public var metadata: [String: String]
 
     private enum CodingKeys: String, CodingKey {
@@ -133,7 +26,7 @@ public struct UpdateECSMetadataRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// Response parameters
+/// Parameter description
 public struct UpdateECSMetadataResponse: Codable, Sendable, Hashable {
     /// Specifies the user-defined metadata key-value pair.
     public var metadata: [String: String]?

@@ -4,37 +4,7 @@
 import CloudCore
 
 /// Response parameters
-public struct QueryNetworksOfSpecifiedECSResponse: Codable, Sendable, Hashable {
-    /// Specifies the network address of the ECS. For details, see Table 3.
-    public var addresses: [String: [ServerNetworkAddress]]?
-
-    private enum CodingKeys: String, CodingKey {
-        case addresses
-    }
-
-    public init(
-        addresses: [String: [ServerNetworkAddress]]? = nil
-    ) {
-        self.addresses = addresses
-    }
-}
-
-public struct QueryNetworksResponse: Codable, Sendable, Hashable {
-    public var networks: [QueryNetworksResponseNetworks]?
-
-    private enum CodingKeys: String, CodingKey {
-        case networks
-    }
-
-    public init(
-        networks: [QueryNetworksResponseNetworks]? = nil
-    ) {
-        self.networks = networks
-    }
-}
-
-/// Response parameters
-public struct QueryNetworksResponseNetworks: Codable, Sendable, Hashable {
+public struct QueryNetworksNetwork: Codable, Sendable, Hashable {
     /// Specifies the network ID in UUID format.
     public var id: String?
 
@@ -112,6 +82,38 @@ public struct QueryNetworksResponseNetworks: Codable, Sendable, Hashable {
         self.netmask = netmask
         self.netmaskV6 = netmaskV6
         self.bridge = bridge
+    }
+}
+
+/// Response parameters
+public struct QueryNetworksOfSpecifiedECSResponse: Codable, Sendable, Hashable {
+    /// Specifies the network address of the ECS. For details, see Table 3.
+    public var addresses: [String: [ServerNetworkAddress]]?
+
+    private enum CodingKeys: String, CodingKey {
+        case addresses
+    }
+
+    public init(
+        addresses: [String: [ServerNetworkAddress]]? = nil
+    ) {
+        self.addresses = addresses
+    }
+}
+
+/// Parameter description
+public struct QueryNetworksResponse: Codable, Sendable, Hashable {
+    /// Specifies the network where the ECS accesses. For details, see Table 3.
+    public var networks: [QueryNetworksNetwork]?
+
+    private enum CodingKeys: String, CodingKey {
+        case networks
+    }
+
+    public init(
+        networks: [QueryNetworksNetwork]? = nil
+    ) {
+        self.networks = networks
     }
 }
 

@@ -3,19 +3,91 @@
 
 import CloudCore
 
+/// nics field description
+public struct AddNICsToECSInBatchNic: Codable, Sendable, Hashable {
+    /// Specifies the information about the NICs to be added to an ECS.
+    /// The value must be the ID of a created network in UUID format.
+    public var subnetId: String
+
+    /// Specifies the security groups for NICs. For details, see Table 4.
+    public var securityGroups: [AddNICsToECSInBatchSecurityGroup]?
+
+    /// Specifies the IP address. If this parameter is unavailable, the IP address is automatically assigned.
+    public var ipAddress: String?
+
+    /// Indicates whether to support IPv6 addresses.
+    /// If this parameter is set to true, the NIC supports IPv6 addresses.
+    public var ipv6Enable: Bool?
+
+    /// Specifies the bound shared bandwidth. For details, see ipv6_bandwidth Field Description.
+    public var ipv6Bandwidth: JSONValue?
+
+    private enum CodingKeys: String, CodingKey {
+        case subnetId = "subnet_id"
+        case securityGroups = "security_groups"
+        case ipAddress = "ip_address"
+        case ipv6Enable = "ipv6_enable"
+        case ipv6Bandwidth = "ipv6_bandwidth"
+    }
+
+    public init(
+        subnetId: String,
+        securityGroups: [AddNICsToECSInBatchSecurityGroup]? = nil,
+        ipAddress: String? = nil,
+        ipv6Enable: Bool? = nil,
+        ipv6Bandwidth: JSONValue? = nil
+    ) {
+        self.subnetId = subnetId
+        self.securityGroups = securityGroups
+        self.ipAddress = ipAddress
+        self.ipv6Enable = ipv6Enable
+        self.ipv6Bandwidth = ipv6Bandwidth
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.subnetId = try container.decode(String.self, forKey: .subnetId)
+        self.securityGroups = try container.decodeIfPresent([AddNICsToECSInBatchSecurityGroup].self, forKey: .securityGroups)
+        self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
+        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
+        self.ipv6Bandwidth = try container.decodeIfPresent(JSONValue.self, forKey: .ipv6Bandwidth)
+    }
+}
+
 /// Request parameters
 public struct AddNICsToECSInBatchRequest: Codable, Sendable, Hashable {
     /// Specifies the NICs to be added. For details, see Table 3.
-    public var nics: [Nic]
+    public var nics: [AddNICsToECSInBatchNic]
 
     private enum CodingKeys: String, CodingKey {
         case nics
     }
 
     public init(
-        nics: [Nic]
+        nics: [AddNICsToECSInBatchNic]
     ) {
         self.nics = nics
+    }
+}
+
+/// Response parameters
+public struct AddNICsToECSInBatchResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
     }
 }
 
@@ -68,31 +140,201 @@ public struct DeleteNICsFromECSInBatchRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// nics field description
-public struct Nic: Codable, Sendable, Hashable {
-    /// Specifies the information about the NICs to be added to an ECS.
-    /// The value must be the ID of a created network in UUID format.
-    public var subnetId: String
-
-    /// Specifies the security groups for NICs. For details, see Table 4.
-    public var securityGroups: [AddNICsToECSInBatchSecurityGroup]?
-
-    /// Specifies the IP address. If this parameter is unavailable, the IP address is automatically assigned.
-    public var ipAddress: String?
+/// Response parameters
+public struct DeleteNICsFromECSInBatchResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetId = "subnet_id"
-        case securityGroups = "security_groups"
-        case ipAddress = "ip_address"
+        case jobId = "job_id"
     }
 
     public init(
-        subnetId: String,
-        securityGroups: [AddNICsToECSInBatchSecurityGroup]? = nil,
-        ipAddress: String? = nil
+        jobId: String? = nil
     ) {
-        self.subnetId = subnetId
-        self.securityGroups = securityGroups
-        self.ipAddress = ipAddress
+        self.jobId = jobId
+    }
+}
+
+/// attachableQuantity field description
+public struct ListNICsOfECSAttachableQuantity: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the remaining number of NICs that can be attached to an ECS.
+    /// Range
+    /// N/A
+    public var freeNic: Int?
+
+    /// Definition
+    /// Specifies the remaining number of EFIs that can be attached to an ECS.
+    /// Range
+    /// N/A
+    public var freeEfiNic: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case freeNic = "free_nic"
+        case freeEfiNic = "free_efi_nic"
+    }
+
+    public init(
+        freeNic: Int? = nil,
+        freeEfiNic: Int? = nil
+    ) {
+        self.freeNic = freeNic
+        self.freeEfiNic = freeEfiNic
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.freeNic = try container.decodeLenientIfPresent(Int.self, forKey: .freeNic)
+        self.freeEfiNic = try container.decodeLenientIfPresent(Int.self, forKey: .freeEfiNic)
+    }
+}
+
+/// interfaceAttachments field description
+public struct ListNICsOfECSInterfaceAttachment: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the NIC port status.
+    /// Range
+    /// N/A
+    public var portState: String?
+
+    /// Definition
+    /// Specifies private IP addresses for NICs. For details, see Table 5.
+    /// Range
+    /// N/A
+    public var fixedIps: [FixedIp]?
+
+    /// Definition
+    /// Specifies the network ID (network_id) that the NIC port belongs to.
+    /// Range
+    /// N/A
+    public var netId: String?
+
+    /// Definition
+    /// Specifies the NIC port ID.
+    /// Range
+    /// N/A
+    public var portId: String?
+
+    /// Definition
+    /// Specifies the MAC address of the NIC.
+    /// Range
+    /// N/A
+    public var macAddr: String?
+
+    /// Definition
+    /// Specifies whether to delete a NIC when detaching it.
+    /// Range
+    /// true: Delete the NIC.
+    /// false: Do not delete the NIC.
+    public var deleteOnTermination: Bool?
+
+    /// Definition
+    /// Specifies the NIC driver type, which is virtio by default. This parameter is a reserved field.
+    /// Range
+    /// N/A
+    public var driverMode: String?
+
+    /// Definition
+    /// Specifies the minimum NIC bandwidth.
+    /// Range
+    /// N/A
+    public var minRate: Int?
+
+    /// Definition
+    /// Specifies the number of queues.
+    /// Range
+    /// 1-64
+    public var multiqueueNum: Int?
+
+    /// Definition
+    /// Specifies the BDF number of the NIC in Linux GuestOS.
+    /// If the NIC is not supported, no information will be returned.
+    /// Range
+    /// N/A
+    public var pciAddress: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case portState = "port_state"
+        case fixedIps = "fixed_ips"
+        case netId = "net_id"
+        case portId = "port_id"
+        case macAddr = "mac_addr"
+        case deleteOnTermination = "delete_on_termination"
+        case driverMode = "driver_mode"
+        case minRate = "min_rate"
+        case multiqueueNum = "multiqueue_num"
+        case pciAddress = "pci_address"
+    }
+
+    public init(
+        portState: String? = nil,
+        fixedIps: [FixedIp]? = nil,
+        netId: String? = nil,
+        portId: String? = nil,
+        macAddr: String? = nil,
+        deleteOnTermination: Bool? = nil,
+        driverMode: String? = nil,
+        minRate: Int? = nil,
+        multiqueueNum: Int? = nil,
+        pciAddress: String? = nil
+    ) {
+        self.portState = portState
+        self.fixedIps = fixedIps
+        self.netId = netId
+        self.portId = portId
+        self.macAddr = macAddr
+        self.deleteOnTermination = deleteOnTermination
+        self.driverMode = driverMode
+        self.minRate = minRate
+        self.multiqueueNum = multiqueueNum
+        self.pciAddress = pciAddress
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.portState = try container.decodeIfPresent(String.self, forKey: .portState)
+        self.fixedIps = try container.decodeIfPresent([FixedIp].self, forKey: .fixedIps)
+        self.netId = try container.decodeIfPresent(String.self, forKey: .netId)
+        self.portId = try container.decodeIfPresent(String.self, forKey: .portId)
+        self.macAddr = try container.decodeIfPresent(String.self, forKey: .macAddr)
+        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
+        self.driverMode = try container.decodeIfPresent(String.self, forKey: .driverMode)
+        self.minRate = try container.decodeLenientIfPresent(Int.self, forKey: .minRate)
+        self.multiqueueNum = try container.decodeLenientIfPresent(Int.self, forKey: .multiqueueNum)
+        self.pciAddress = try container.decodeIfPresent(String.self, forKey: .pciAddress)
+    }
+}
+
+/// Response parameters
+public struct ListNICsOfECSResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies ECS NICs. For details, see Table 3.
+    /// Range
+    /// N/A
+    public var interfaceAttachments: [ListNICsOfECSInterfaceAttachment]?
+
+    /// Definition
+    /// Specifies the number of NICs that can be attached to an ECS. For details, see Table 4.
+    /// Range
+    /// N/A
+    public var attachableQuantity: ListNICsOfECSAttachableQuantity?
+
+    private enum CodingKeys: String, CodingKey {
+        case interfaceAttachments
+        case attachableQuantity
+    }
+
+    public init(
+        interfaceAttachments: [ListNICsOfECSInterfaceAttachment]? = nil,
+        attachableQuantity: ListNICsOfECSAttachableQuantity? = nil
+    ) {
+        self.interfaceAttachments = interfaceAttachments
+        self.attachableQuantity = attachableQuantity
     }
 }

@@ -103,23 +103,23 @@ public struct DeleteTagsFromECSInBatchDiscardedResourceTag: Codable, Sendable, H
     }
 }
 
-/// Response parameter
+/// Response parameters
 public struct QueryProjectTagsDiscardedResponse: Codable, Sendable, Hashable {
     /// Specifies tags.
-    public var tags: [Tag]?
+    public var tags: [ListProjectTagsTag]?
 
     private enum CodingKeys: String, CodingKey {
         case tags
     }
 
     public init(
-        tags: [Tag]? = nil
+        tags: [ListProjectTagsTag]? = nil
     ) {
         self.tags = tags
     }
 }
 
-/// Response parameter
+/// Response parameters
 public struct QueryTagsOfECSDiscardedResponse: Codable, Sendable, Hashable {
     /// Specifies tags.
     public var tags: [ResourceTag]?
@@ -138,9 +138,15 @@ public struct QueryTagsOfECSDiscardedResponse: Codable, Sendable, Hashable {
 /// resource_tag field description
 public struct ResourceTag: Codable, Sendable, Hashable {
     /// Specifies the tag key.
+    /// It contains a maximum of 36 Unicode characters.
+    /// This field cannot be left blank.
+    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
     public var key: String?
 
     /// Specifies the tag value.
+    /// Each value contains a maximum of 43 Unicode characters.
+    /// This field can be left blank.
+    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
     public var value: String?
 
     private enum CodingKeys: String, CodingKey {

@@ -36,33 +36,17 @@ public struct AddSecurityGroupRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// Request parameter
-public struct DeleteSecurityGroupRequest: Codable, Sendable, Hashable {
-    /// Specifies the security group to be deleted for an ECS. For details, see Table 3.
-    public var removeSecurityGroup: RemoveSecurityGroup
-
-    private enum CodingKeys: String, CodingKey {
-        case removeSecurityGroup
-    }
-
-    public init(
-        removeSecurityGroup: RemoveSecurityGroup
-    ) {
-        self.removeSecurityGroup = removeSecurityGroup
-    }
-}
-
 /// Response parameters
-public struct QuerySecurityGroupsForSpecifiedECSResponse: Codable, Sendable, Hashable {
+public struct ListSecurityGroupsOfSpecifiedECSResponse: Codable, Sendable, Hashable {
     /// Specifies security groups. For details, see Table 3.
-    public var securityGroups: [UpdateSecurityGroupDiscardedSecurityGroup]?
+    public var securityGroups: [ListSecurityGroupsOfSpecifiedECSSecurityGroup]?
 
     private enum CodingKeys: String, CodingKey {
         case securityGroups = "security_groups"
     }
 
     public init(
-        securityGroups: [UpdateSecurityGroupDiscardedSecurityGroup]? = nil
+        securityGroups: [ListSecurityGroupsOfSpecifiedECSSecurityGroup]? = nil
     ) {
         self.securityGroups = securityGroups
     }
@@ -82,5 +66,21 @@ public struct RemoveSecurityGroup: Codable, Sendable, Hashable {
         name: String
     ) {
         self.name = name
+    }
+}
+
+/// Request parameter
+public struct RemoveSecurityGroupRequest: Codable, Sendable, Hashable {
+    /// Specifies the security group to be removed from an ECS. For details, see Table 3.
+    public var removeSecurityGroup: RemoveSecurityGroup
+
+    private enum CodingKeys: String, CodingKey {
+        case removeSecurityGroup
+    }
+
+    public init(
+        removeSecurityGroup: RemoveSecurityGroup
+    ) {
+        self.removeSecurityGroup = removeSecurityGroup
     }
 }

@@ -97,6 +97,22 @@ public struct CreateSecurityGroupDiscardedSecurityGroup2: Codable, Sendable, Has
     }
 }
 
+/// ip_range objects
+public struct CreateSecurityGroupRuleDiscardedIpRange: Codable, Sendable, Hashable {
+    /// Specifies the IP address range. The address is in CIDR format, such as 192.168.0.0/24.
+    public var cidr: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case cidr
+    }
+
+    public init(
+        cidr: String? = nil
+    ) {
+        self.cidr = cidr
+    }
+}
+
 /// Request parameters
 public struct CreateSecurityGroupRuleDiscardedRequest: Codable, Sendable, Hashable {
     /// Specifies the security group rule, which is configured in the message body. For details, see Table 3.
@@ -137,13 +153,13 @@ public struct CreateSecurityGroupRuleDiscardedSecurityGroupRule: Codable, Sendab
     /// Specifies the IP protocol, which can be icmp, tcp, or udp.
     public var ipProtocol: String
 
-    /// Specifies the start port. The value ranges from 1 to 65,535 and is no greater than the value of
+    /// Specifies the start port. The value ranges from 1 to 65535 and is no greater than the value of
     /// to_port.
     /// If the value of ip_protocol is icmp, this parameter specifies the ICMP type. The value ranges from 0
     /// to 255.
     public var fromPort: Int
 
-    /// Specifies the end port. The value ranges from 1 to 65,535 and cannot be less than from_port.
+    /// Specifies the end port. The value ranges from 1 to 65535 and cannot be less than from_port.
     /// If ip_protocol is icmp, this parameter specifies the ICMP code. The value ranges from 0 to 255. If
     /// both from_port and to_port are -1, any ICMP packet can be transmitted.
     public var toPort: Int
@@ -198,18 +214,18 @@ public struct CreateSecurityGroupRuleDiscardedSecurityGroupRule2: Codable, Senda
     /// Specifies the IP protocol, which can be icmp, tcp, or udp.
     public var ipProtocol: String?
 
-    /// Specifies the start port number. The value ranges from 1 to 65,535 and cannot be greater than to_port.
+    /// Specifies the start port number. The value ranges from 1 to 65535 and cannot be greater than to_port.
     /// When the protocol type is set to ICMP, from_port is the ICMP type and ranges from 0 to 255.
     public var fromPort: Int?
 
-    /// Specifies the end port number. The value ranges from 1 to 65,535.
+    /// Specifies the end port number. The value ranges from 1 to 65535.
     /// When the protocol type is set to ICMP, to_port is the ICMP code and ranges from 0 to 255.
     /// If both from_port and to_port are -1, it indicates that any ICMP packet can be transmitted.
     public var toPort: Int?
 
     /// Specifies the IP address range, including the CIDR information, such as "ip_range": {"cidr":
     /// "0.0.0.0/0"}. For details, see the ip_range object.
-    public var ipRange: UpdateSecurityGroupDiscardedIpRange?
+    public var ipRange: CreateSecurityGroupRuleDiscardedIpRange?
 
     /// Nothing is returned.
     public var group: JSONValue?
@@ -232,7 +248,7 @@ public struct CreateSecurityGroupRuleDiscardedSecurityGroupRule2: Codable, Senda
         ipProtocol: String? = nil,
         fromPort: Int? = nil,
         toPort: Int? = nil,
-        ipRange: UpdateSecurityGroupDiscardedIpRange? = nil,
+        ipRange: CreateSecurityGroupRuleDiscardedIpRange? = nil,
         group: JSONValue? = nil,
         id: String? = nil
     ) {
@@ -251,84 +267,30 @@ public struct CreateSecurityGroupRuleDiscardedSecurityGroupRule2: Codable, Senda
         self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
         self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
         self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
-        self.ipRange = try container.decodeIfPresent(UpdateSecurityGroupDiscardedIpRange.self, forKey: .ipRange)
+        self.ipRange = try container.decodeIfPresent(CreateSecurityGroupRuleDiscardedIpRange.self, forKey: .ipRange)
         self.group = try container.decodeIfPresent(JSONValue.self, forKey: .group)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
-    }
-}
-
-/// group objects
-public struct Group: Codable, Sendable, Hashable {
-    /// Specifies the ID of the tenant of the peer security group.
-    public var tenantId: String?
-
-    /// Specifies the name of the peer security group.
-    public var name: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case tenantId = "tenant_id"
-        case name
-    }
-
-    public init(
-        tenantId: String? = nil,
-        name: String? = nil
-    ) {
-        self.tenantId = tenantId
-        self.name = name
-    }
-}
-
-/// ip_range objects
-public struct IpRange: Codable, Sendable, Hashable {
-    /// Specifies the peer IP segment in CIDR format.
-    public var cidr: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case cidr
-    }
-
-    public init(
-        cidr: String? = nil
-    ) {
-        self.cidr = cidr
     }
 }
 
 /// Response parameters
 public struct QueryDetailsAboutSecurityGroupDiscardedResponse: Codable, Sendable, Hashable {
     /// Specifies the security group. For details, see Table 3.
-    public var securityGroup: QuerySecurityGroupsDiscardedSecurityGroup?
+    public var securityGroup: QueryDetailsAboutSecurityGroupDiscardedSecurityGroup?
 
     private enum CodingKeys: String, CodingKey {
         case securityGroup = "security_group"
     }
 
     public init(
-        securityGroup: QuerySecurityGroupsDiscardedSecurityGroup? = nil
+        securityGroup: QueryDetailsAboutSecurityGroupDiscardedSecurityGroup? = nil
     ) {
         self.securityGroup = securityGroup
     }
 }
 
-/// Response parameters
-public struct QuerySecurityGroupsDiscardedResponse: Codable, Sendable, Hashable {
-    /// Specifies security groups. For details, see Table 3.
-    public var securityGroups: [QuerySecurityGroupsDiscardedSecurityGroup]?
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroups = "security_groups"
-    }
-
-    public init(
-        securityGroups: [QuerySecurityGroupsDiscardedSecurityGroup]? = nil
-    ) {
-        self.securityGroups = securityGroups
-    }
-}
-
 /// security_group objects
-public struct QuerySecurityGroupsDiscardedSecurityGroup: Codable, Sendable, Hashable {
+public struct QueryDetailsAboutSecurityGroupDiscardedSecurityGroup: Codable, Sendable, Hashable {
     /// Specifies information about a security group. It must contain 0 to 255 characters.
     public var description: String?
 
@@ -339,7 +301,7 @@ public struct QuerySecurityGroupsDiscardedSecurityGroup: Codable, Sendable, Hash
     public var name: String?
 
     /// Specifies security group rules. For details, see Table 4.
-    public var rules: [QuerySecurityGroupsDiscardedSecurityGroupRule]?
+    public var rules: [QueryDetailsAboutSecurityGroupDiscardedSecurityGroupRule]?
 
     /// Specifies the tenant or project ID.
     public var tenantId: String?
@@ -356,7 +318,7 @@ public struct QuerySecurityGroupsDiscardedSecurityGroup: Codable, Sendable, Hash
         description: String? = nil,
         id: String? = nil,
         name: String? = nil,
-        rules: [QuerySecurityGroupsDiscardedSecurityGroupRule]? = nil,
+        rules: [QueryDetailsAboutSecurityGroupDiscardedSecurityGroupRule]? = nil,
         tenantId: String? = nil
     ) {
         self.description = description
@@ -368,7 +330,7 @@ public struct QuerySecurityGroupsDiscardedSecurityGroup: Codable, Sendable, Hash
 }
 
 /// security_group_rule objects
-public struct QuerySecurityGroupsDiscardedSecurityGroupRule: Codable, Sendable, Hashable {
+public struct QueryDetailsAboutSecurityGroupDiscardedSecurityGroupRule: Codable, Sendable, Hashable {
     /// Specifies the associated security group ID in UUID format.
     public var parentGroupId: String?
 
@@ -376,15 +338,15 @@ public struct QuerySecurityGroupsDiscardedSecurityGroupRule: Codable, Sendable, 
     /// protocol number.
     public var ipProtocol: String?
 
-    /// Specifies the start port number. The value ranges from 1 to 65,535 and cannot be greater than to_port.
+    /// Specifies the start port number. The value ranges from 1 to 65535 and cannot be greater than to_port.
     /// When ip_protocol is icmp, this parameter indicates the ICMP type field with a length from 0 to 255
     /// characters.
     /// The ICMP message type is determined by the type field and code field in the packet. For details, see
     /// Appendix > ICMP-Port Range Relationship Table in Virtual Private Cloud API Reference. port_range_min
-    /// indicates the ICMP type field, and port_range_max indicates the ICMP code field.
+    /// indicates the ICMP type, and port_range_max indicates the ICMP code.
     public var fromPort: Int?
 
-    /// Specifies the stop port number. The value ranges from 1 to 65,535 and cannot be less than from_port.
+    /// Specifies the stop port number. The value ranges from 1 to 65535 and cannot be less than from_port.
     /// When ip_protocol is icmp, this parameter indicates the ICMP code field with a length from 0 to 255
     /// characters.
     /// The ICMP message type is determined by the type field and code field in the packet. For details, see
@@ -401,7 +363,7 @@ public struct QuerySecurityGroupsDiscardedSecurityGroupRule: Codable, Sendable, 
     /// Specify either ip_range or group.
     public var group: Group?
 
-    /// Specifies the security group rule ID in UUID format.
+    /// Specifies the security group rule ID.
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -444,17 +406,33 @@ public struct QuerySecurityGroupsDiscardedSecurityGroupRule: Codable, Sendable, 
     }
 }
 
+/// Response parameters
+public struct QuerySecurityGroupsDiscardedResponse: Codable, Sendable, Hashable {
+    /// Specifies security groups. For details, see Table 3.
+    public var securityGroups: [QueryDetailsAboutSecurityGroupDiscardedSecurityGroup]?
+
+    private enum CodingKeys: String, CodingKey {
+        case securityGroups = "security_groups"
+    }
+
+    public init(
+        securityGroups: [QueryDetailsAboutSecurityGroupDiscardedSecurityGroup]? = nil
+    ) {
+        self.securityGroups = securityGroups
+    }
+}
+
 /// Request parameters
 public struct UpdateSecurityGroupDiscardedRequest: Codable, Sendable, Hashable {
     /// Specifies the security group in the message body. For details, see Table 3.
-    public var securityGroup: UpdateSecurityGroupDiscardedSecurityGroup2
+    public var securityGroup: UpdateSecurityGroupDiscardedSecurityGroup
 
     private enum CodingKeys: String, CodingKey {
         case securityGroup = "security_group"
     }
 
     public init(
-        securityGroup: UpdateSecurityGroupDiscardedSecurityGroup2
+        securityGroup: UpdateSecurityGroupDiscardedSecurityGroup
     ) {
         self.securityGroup = securityGroup
     }
@@ -463,21 +441,21 @@ public struct UpdateSecurityGroupDiscardedRequest: Codable, Sendable, Hashable {
 /// Response parameters
 public struct UpdateSecurityGroupDiscardedResponse: Codable, Sendable, Hashable {
     /// Specifies the security group. For details, see Table 5.
-    public var securityGroup: UpdateSecurityGroupDiscardedSecurityGroup?
+    public var securityGroup: ListSecurityGroupsOfSpecifiedECSSecurityGroup?
 
     private enum CodingKeys: String, CodingKey {
         case securityGroup = "security_group"
     }
 
     public init(
-        securityGroup: UpdateSecurityGroupDiscardedSecurityGroup? = nil
+        securityGroup: ListSecurityGroupsOfSpecifiedECSSecurityGroup? = nil
     ) {
         self.securityGroup = securityGroup
     }
 }
 
 /// Objects of request parameter security_group
-public struct UpdateSecurityGroupDiscardedSecurityGroup2: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupDiscardedSecurityGroup: Codable, Sendable, Hashable {
     /// Specifies the security group name.
     /// The value cannot exceed 255 characters.
     public var name: String

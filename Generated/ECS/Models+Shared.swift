@@ -25,241 +25,36 @@ public struct AddTagsToECSTag: Codable, Sendable, Hashable {
     }
 }
 
-/// volumeAttachment field description
-public struct AttachDiskToECSVolumeAttachment: Codable, Sendable, Hashable {
-    /// Specifies the ID of the disk to be attached. The value is in UUID format.
-    public var volumeId: String
+/// fixed_ips field description
+public struct FixedIp: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the subnet of the NIC private IP address.
+    /// Range
+    /// N/A
+    public var subnetId: String?
 
-    /// Indicates the disk device name.
-    /// The new disk device name cannot be the same as an existing one.
-    /// For KVM ECSs, set the parameter value to /dev/vda for system disks. The device names for data disks of
-    /// KVM ECSs are optional. If the device names of data disks are required, set them in alphabetical order.
-    /// For example, if there are two data disks, set the device names of the two data disks to /dev/vdb and
-    /// /dev/vdc, respectively. If you set a device name starting with /dev/sd, the system uses /dev/vd by
-    /// default.
-    public var device: String?
+    /// Definition
+    /// Specifies the NIC private IP address.
+    /// Range
+    /// N/A
+    public var ipAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeId
-        case device
+        case subnetId = "subnet_id"
+        case ipAddress = "ip_address"
     }
 
     public init(
-        volumeId: String,
-        device: String? = nil
+        subnetId: String? = nil,
+        ipAddress: String? = nil
     ) {
-        self.volumeId = volumeId
-        self.device = device
-    }
-}
-
-/// links field description
-public struct Link: Codable, Sendable, Hashable {
-    /// Specifies the shortcut link marker name.
-    public var rel: String?
-
-    /// Provides the corresponding shortcut link.
-    public var href: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil
-    ) {
-        self.rel = rel
-        self.href = href
-    }
-}
-
-public struct ResponsesTask: Codable, Sendable, Hashable {
-    /// Specifies the returned task ID after delivering the task. Users can query the task progress using this
-    /// ID. For how to query the execution status of the task based on the task ID, see Task Status
-    /// Management.
-    public var jobId: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobId = "job_id"
-    }
-
-    public init(
-        jobId: String? = nil
-    ) {
-        self.jobId = jobId
-    }
-}
-
-/// security_group_rule objects
-public struct SecurityGroupRule: Codable, Sendable, Hashable {
-    /// Specifies the associated security group ID in UUID format.
-    public var parentGroupId: String?
-
-    /// Specifies the protocol type or the IP protocol number. The value can be icmp, tcp, udp, or the IP
-    /// protocol number.
-    public var ipProtocol: String?
-
-    /// Specifies the start port. The value ranges from 1 to 65,535 and cannot be greater than to_port. When
-    /// ip_protocol is icmp, this parameter specifies a port type with a length from 0 to 255 characters.
-    public var fromPort: Int?
-
-    /// Specifies the end port. The value ranges from 1 to 65,535 and cannot be less than from_port. When
-    /// ip_protocol is icmp, it specifies the code. The value ranges from 0 to 255. If both from_port and
-    /// to_port are -1, any ICMP packet can be transmitted.
-    public var toPort: Int?
-
-    /// Specifies the peer IP segment in CIDR format. For details, see Table 7. The value of ip_range or group
-    /// must be empty.
-    public var ipRange: UpdateSecurityGroupDiscardedIpRange?
-
-    /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
-    /// details, see Table 8. The value of ip_range or group must be empty.
-    public var group: UpdateSecurityGroupDiscardedGroup?
-
-    /// Specifies the security group rule ID in UUID format.
-    public var id: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case parentGroupId = "parent_group_id"
-        case ipProtocol = "ip_protocol"
-        case fromPort = "from_port"
-        case toPort = "to_port"
-        case ipRange = "ip_range"
-        case group
-        case id
-    }
-
-    public init(
-        parentGroupId: String? = nil,
-        ipProtocol: String? = nil,
-        fromPort: Int? = nil,
-        toPort: Int? = nil,
-        ipRange: UpdateSecurityGroupDiscardedIpRange? = nil,
-        group: UpdateSecurityGroupDiscardedGroup? = nil,
-        id: String? = nil
-    ) {
-        self.parentGroupId = parentGroupId
-        self.ipProtocol = ipProtocol
-        self.fromPort = fromPort
-        self.toPort = toPort
-        self.ipRange = ipRange
-        self.group = group
-        self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.parentGroupId = try container.decodeIfPresent(String.self, forKey: .parentGroupId)
-        self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
-        self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
-        self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
-        self.ipRange = try container.decodeIfPresent(UpdateSecurityGroupDiscardedIpRange.self, forKey: .ipRange)
-        self.group = try container.decodeIfPresent(UpdateSecurityGroupDiscardedGroup.self, forKey: .group)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-    }
-}
-
-/// servers field description
-public struct Server: Codable, Sendable, Hashable {
-    /// Specifies the ECS ID.
-    public var id: String
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
-        self.id = id
-    }
-}
-
-/// server_group field description
-public struct ServerGroup: Codable, Sendable, Hashable {
-    /// Documented values of `policies`; other values decode as well.
-    public struct Policies: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// ECSs in this group must be deployed on different hosts.
-        public static let antiAffinity: Self = "anti-affinity"
-
-        /// ECSs in this group must be deployed on the same host.
-        public static let affinity: Self = "affinity"
-
-        /// ECSs in this group are deployed on different hosts if possible. If the ECSs cannot be deployed on
-        /// different hosts, deploy them based on the actual condition for successful ECS creation.
-        public static let softAntiAffinity: Self = "soft-anti-affinity"
-
-        /// ECSs in this group are deployed on the same host if possible. If the ECSs cannot be deployed on
-        /// the same host, deploy them based on the actual condition for successful ECS creation.
-        public static let softAffinity: Self = "soft-affinity"
-    }
-
-    /// Specifies the ECS group name. The value contains 1 to 255 characters.
-    public var name: String
-
-    /// Specifies the policies associated with the ECS group. Options:
-    /// anti-affinity: ECSs in this group must be deployed on different hosts.
-    /// affinity: ECSs in this group must be deployed on the same host.
-    /// soft-anti-affinity: ECSs in this group are deployed on different hosts if possible. If the ECSs cannot
-    /// be deployed on different hosts, deploy them based on the actual condition for successful ECS creation.
-    /// soft-affinity: ECSs in this group are deployed on the same host if possible. If the ECSs cannot be
-    /// deployed on the same host, deploy them based on the actual condition for successful ECS creation.
-    /// Only the anti-affinity policy is supported. The other three policies are retained to be compatible
-    /// with native APIs. However, you are not advised to use the other three policies.
-    /// You are suggested to use the policy described in Creating an ECS Group.
-    public var policies: [Policies]
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case policies
-    }
-
-    public init(
-        name: String,
-        policies: [Policies]
-    ) {
-        self.name = name
-        self.policies = policies
-    }
-}
-
-/// tag field description
-public struct Tag: Codable, Sendable, Hashable {
-    /// Specifies the tag key.
-    /// The key can contain a maximum of 36 Unicode characters.
-    /// Contains only digits, letters, hyphens (-), and underscores (_).
-    public var key: String?
-
-    /// Specifies the tag value.
-    /// Each value contains a maximum of 43 Unicode characters.
-    /// This field can be left blank.
-    /// Contains only digits, letters, hyphens (-), and underscores (_).
-    public var values: [String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
-        self.key = key
-        self.values = values
+        self.subnetId = subnetId
+        self.ipAddress = ipAddress
     }
 }
 
 /// group objects
-public struct UpdateSecurityGroupDiscardedGroup: Codable, Sendable, Hashable {
+public struct Group: Codable, Sendable, Hashable {
     /// Specifies the ID of the tenant of the peer security group.
     public var tenantId: String?
 
@@ -281,9 +76,8 @@ public struct UpdateSecurityGroupDiscardedGroup: Codable, Sendable, Hashable {
 }
 
 /// ip_range objects
-public struct UpdateSecurityGroupDiscardedIpRange: Codable, Sendable, Hashable {
+public struct IpRange: Codable, Sendable, Hashable {
     /// Specifies the peer IP segment in CIDR format.
-    /// The value cannot exceed 255 characters.
     public var cidr: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -297,24 +91,76 @@ public struct UpdateSecurityGroupDiscardedIpRange: Codable, Sendable, Hashable {
     }
 }
 
-/// Objects of response parameter security_group
-public struct UpdateSecurityGroupDiscardedSecurityGroup: Codable, Sendable, Hashable {
-    /// Specifies information about a security group.
-    /// The value cannot exceed 255 characters.
+/// links field description
+public struct Link: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the shortcut link marker name.
+    /// Range
+    /// N/A
+    public var rel: String?
+
+    /// Definition
+    /// Provides the shortcut link.
+    /// Range
+    /// N/A
+    public var href: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case rel
+        case href
+    }
+
+    public init(
+        rel: String? = nil,
+        href: String? = nil
+    ) {
+        self.rel = rel
+        self.href = href
+    }
+}
+
+/// tag field description
+public struct ListProjectTagsTag: Codable, Sendable, Hashable {
+    /// Specifies the tag key.
+    /// Contains a maximum of 36 Unicode characters.
+    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
+    public var key: String?
+
+    /// Specifies the tag value.
+    /// Contains a maximum of 43 Unicode characters.
+    /// Can be left blank.
+    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
+    public var values: [String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case key
+        case values
+    }
+
+    public init(
+        key: String? = nil,
+        values: [String]? = nil
+    ) {
+        self.key = key
+        self.values = values
+    }
+}
+
+/// security_group objects
+public struct ListSecurityGroupsOfSpecifiedECSSecurityGroup: Codable, Sendable, Hashable {
+    /// Specifies information about a security group. It must contain 0 to 255 characters.
     public var description: String?
 
     /// Specifies the security group ID in UUID format.
     public var id: String?
 
-    /// Specifies the security group name.
-    /// The value cannot exceed 255 characters.
+    /// Specifies the security group name. It must contain 0 to 255 characters.
     public var name: String?
 
-    /// Specifies the security group rule list. For details, see Table 6.
+    /// Specifies security group rules. For details, see Table 4.
     public var rules: [SecurityGroupRule]?
 
     /// Specifies the tenant or project ID.
-    /// The value cannot exceed 255 characters.
     public var tenantId: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -337,5 +183,207 @@ public struct UpdateSecurityGroupDiscardedSecurityGroup: Codable, Sendable, Hash
         self.name = name
         self.rules = rules
         self.tenantId = tenantId
+    }
+}
+
+/// Data structure of the network that an ECS accesses
+public struct Network: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the IP address.
+    /// Range
+    /// N/A
+    public var addr: String?
+
+    /// Definition
+    /// Specifies the IP address type.
+    /// Range
+    /// 4: The type of the IP address is IPv4.
+    /// 6: The type of the IP address is IPv6.
+    public var version: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case addr
+        case version
+    }
+
+    public init(
+        addr: String? = nil,
+        version: Int? = nil
+    ) {
+        self.addr = addr
+        self.version = version
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
+        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
+    }
+}
+
+/// resize field description
+public struct Resize: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the flavor ID of the ECS after the modification.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var flavorRef: String
+
+    private enum CodingKeys: String, CodingKey {
+        case flavorRef
+    }
+
+    public init(
+        flavorRef: String
+    ) {
+        self.flavorRef = flavorRef
+    }
+}
+
+/// security_group_rule objects
+public struct SecurityGroupRule: Codable, Sendable, Hashable {
+    /// Specifies the associated security group ID in UUID format.
+    public var parentGroupId: String?
+
+    /// Specifies the protocol type or the IP protocol number. The value can be icmp, tcp, udp, or the IP
+    /// protocol number.
+    public var ipProtocol: String?
+
+    /// Specifies the start port number. The value ranges from 1 to 65,535 and cannot be greater than to_port.
+    /// When ip_protocol is icmp, this parameter specifies a port type with a length from 0 to 255 characters.
+    public var fromPort: Int?
+
+    /// Specifies the stop port number. The value ranges from 1 to 65,535 and cannot be less than from_port.
+    /// When ip_protocol is icmp, it specifies the code. The value ranges from 0 to 255. If both from_port and
+    /// to_port are -1, any ICMP packet can be transmitted.
+    public var toPort: Int?
+
+    /// Specifies the peer IP segment in CIDR format. For details, see Table 5.
+    /// The value of ip_range or group must be empty.
+    public var ipRange: IpRange?
+
+    /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
+    /// details, see Table 6.
+    /// The value of ip_range or group must be empty.
+    public var group: Group?
+
+    /// Specifies the security group rule ID in UUID format.
+    public var id: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case parentGroupId = "parent_group_id"
+        case ipProtocol = "ip_protocol"
+        case fromPort = "from_port"
+        case toPort = "to_port"
+        case ipRange = "ip_range"
+        case group
+        case id
+    }
+
+    public init(
+        parentGroupId: String? = nil,
+        ipProtocol: String? = nil,
+        fromPort: Int? = nil,
+        toPort: Int? = nil,
+        ipRange: IpRange? = nil,
+        group: Group? = nil,
+        id: String? = nil
+    ) {
+        self.parentGroupId = parentGroupId
+        self.ipProtocol = ipProtocol
+        self.fromPort = fromPort
+        self.toPort = toPort
+        self.ipRange = ipRange
+        self.group = group
+        self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.parentGroupId = try container.decodeIfPresent(String.self, forKey: .parentGroupId)
+        self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
+        self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
+        self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
+        self.ipRange = try container.decodeIfPresent(IpRange.self, forKey: .ipRange)
+        self.group = try container.decodeIfPresent(Group.self, forKey: .group)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+    }
+}
+
+/// servers field description
+public struct Server: Codable, Sendable, Hashable {
+    /// Specifies the ECS ID.
+    public var id: String
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+    }
+
+    public init(
+        id: String
+    ) {
+        self.id = id
+    }
+}
+
+/// server_group parameters
+public struct ServerGroup: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the ECS group name.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// 1 to 255 characters
+    /// Default Value
+    /// N/A
+    public var name: String
+
+    /// Definition
+    /// Specifies the list of policies associated with the ECS group.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// anti-affinity: ECSs in this group must be deployed on different hosts.
+    /// Default Value
+    /// N/A
+    public var policies: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case policies
+    }
+
+    public init(
+        name: String,
+        policies: [String]
+    ) {
+        self.name = name
+        self.policies = policies
+    }
+}
+
+/// group objects
+public struct UpdateSecurityGroupDiscardedGroup: Codable, Sendable, Hashable {
+    /// Specifies the ID of the tenant of the peer security group.
+    public var tenantId: String
+
+    /// Specifies the name of the peer security group.
+    public var name: String
+
+    private enum CodingKeys: String, CodingKey {
+        case tenantId = "tenant_id"
+        case name
+    }
+
+    public init(
+        tenantId: String,
+        name: String
+    ) {
+        self.tenantId = tenantId
+        self.name = name
     }
 }

@@ -5,15 +5,15 @@ import CloudCore
 
 /// Request parameters
 public struct AddECSToMonitoringListRequest: Codable, Sendable, Hashable {
-    /// Enables monitoring on the ECS.
-    public var monitorMetrics: JSONValue
+    /// Adds an ECS to the monitoring list.
+    public var monitorMetrics: String
 
     private enum CodingKeys: String, CodingKey {
         case monitorMetrics
     }
 
     public init(
-        monitorMetrics: JSONValue
+        monitorMetrics: String
     ) {
         self.monitorMetrics = monitorMetrics
     }
@@ -21,7 +21,14 @@ public struct AddECSToMonitoringListRequest: Codable, Sendable, Hashable {
 
 /// Request parameters
 public struct ChangeECSOSUsingImageWithCloudInitInstalledRequest: Codable, Sendable, Hashable {
+    /// Definition
     /// Changes an ECS OS. For details, see Table 3.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var osChange: OsChange
 
     private enum CodingKeys: String, CodingKey {
@@ -35,10 +42,38 @@ public struct ChangeECSOSUsingImageWithCloudInitInstalledRequest: Codable, Senda
     }
 }
 
+/// Response parameters
+public struct ChangeECSOSUsingImageWithCloudInitInstalledResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
 /// Request parameters
 public struct ColdMigratingECSRequest: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the ECS to be migrated. For details, see Table 3.
-    /// When migrating an ECS from a DeH to a public resource pool, the migrate value is null.
+    /// This parameter is null when you migrate an ECS from a dedicated host to a public resource pool.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var migrate: Migrate
 
     private enum CodingKeys: String, CodingKey {
@@ -52,59 +87,93 @@ public struct ColdMigratingECSRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// metadata field description
-public struct Metadata: Codable, Sendable, Hashable {
-    /// Documented values of `systemEncrypted`; other values decode as well.
-    public struct SystemEncrypted: OpenEnum {
-        public let rawValue: String
+/// Response parameters
+public struct ColdMigratingECSResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
 
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// encryption disabled
-        public static let value0: Self = "0"
-
-        /// encryption enabled
-        public static let value1: Self = "1"
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
     }
 
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
+/// metadata field description
+public struct Metadata: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies whether a user has the license of an image.
+    /// Constraints
+    /// N/A
+    /// Range
     /// If this parameter is set to true, the license file delivered with the image is used, indicating that
     /// BYOL is used.
     /// If this parameter is set to a value other than true, BYOL is not used, and the license file provided
-    /// by the public cloud platform must be used.
+    /// by the cloud platform must be used.
+    /// Default Value
     /// The default value is not true, indicating that BYOL is not used.
     public var byol: String?
 
+    /// Definition
     /// Specifies the user data to be injected to the ECS during the creation. Text and text files can be
     /// injected.
-    /// The content of user_data must be encoded with base64.
-    /// The maximum size of the content to be injected (before encoding) is 32 KB.
-    /// For more details, see "Injecting User Data into ECSs" in Elastic Cloud Server User Guide.
     /// Examples
     /// Before base64 encoding:
     /// Linux
-    /// #! /bin/bash
-    /// echo user_test >> /home/user.txt
+    /// #!/bin/bash
+    /// echo user_test > /home/user.txt
+    ///
     /// Windows
     /// rem cmd
     /// echo 111 > c:\aaa.txt
+    ///
     /// After base64 encoding:
     /// Linux
-    /// IyEgL2Jpbi9iYXNoDQplY2hvIHVzZXJfdGVzdCAmZ3Q7Jmd0OyAvaG9tZS91c2VyLnR4dA==
+    /// IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
+    ///
     /// Windows
-    /// cmVtIGNtZA0KZWNobyAxMTEgJmd0OyBjOlxhYWEudHh0
+    /// cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
+    ///
+    /// For more details, see "Injecting User Data into ECSs" in the Elastic Cloud Server User Guide.
+    /// Constraints
+    /// The content of user_data must be encoded with base64.
+    /// The maximum size of the content to be injected (before encoding) is 32 KB.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var userData: String?
 
-    /// Specifies encryption in metadata. The value can be 0 (encryption disabled) or 1 (encryption enabled).
+    /// Definition
+    /// Specifies the encryption field in metadata.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// 0: indicates a non-encrypted disk.
+    /// 1: indicates an encrypted disk.
+    /// Default Value
     /// If this parameter does not exist, the system disk will not be encrypted by default.
-    public var systemEncrypted: SystemEncrypted?
+    public var systemEncrypted: String?
 
-    /// Specifies the CMK ID, which indicates encryption in metadata. This parameter is used with
-    /// __system__encrypted.
-    /// For details about how to obtain the CMK ID, see "Querying the List of CMKs" in Key Management Service
-    /// API Reference.
+    /// Definition
+    /// Specifies the CMK ID, which indicates encryption in metadata.
+    /// Constraints
+    /// This parameter must be used with __system__encrypted.
+    /// For details about how to obtain the CMK ID through HTTPS requests, see "Querying the Key List" in Key
+    /// Management Service API Reference.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var systemCmkid: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -117,7 +186,7 @@ public struct Metadata: Codable, Sendable, Hashable {
     public init(
         byol: String? = nil,
         userData: String? = nil,
-        systemEncrypted: SystemEncrypted? = nil,
+        systemEncrypted: String? = nil,
         systemCmkid: String? = nil
     ) {
         self.byol = byol
@@ -129,9 +198,15 @@ public struct Metadata: Codable, Sendable, Hashable {
 
 /// migrate field description
 public struct Migrate: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the DeH ID.
-    /// This parameter takes effect when an ECS is migrated from a public resource pool to a DeH or when an
-    /// ECS is migrated between DeHs.
+    /// Constraints
+    /// This parameter takes effect when an ECS is migrated from a public resource pool to a DeH or between
+    /// DeHs.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var dedicatedHostId: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -147,78 +222,168 @@ public struct Migrate: Codable, Sendable, Hashable {
 
 /// Request parameters
 public struct ModifySpecificationsOfECSRequest: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the operation to modify ECS specifications. For details, see Table 3.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var resize: Resize
+
+    /// Definition
+    /// Specifies whether to check the request. If this parameter is set to true, no instance is created.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// true: Check the request. Check items include the mandatory parameters and request format.
+    /// If the check fails, the system returns an error.
+    /// If the check is successful, the system returns status code 202.
+    /// false: Send the request without checking the request body.
+    /// Default Value
+    /// false
+    public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
         case resize
+        case dryRun = "dry_run"
     }
 
     public init(
-        resize: Resize
+        resize: Resize,
+        dryRun: Bool? = nil
     ) {
         self.resize = resize
+        self.dryRun = dryRun
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.resize = try container.decode(Resize.self, forKey: .resize)
+        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
+    }
+}
+
+/// Response parameters
+public struct ModifySpecificationsOfECSResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
     }
 }
 
 /// os-change field description
 public struct OsChange: Codable, Sendable, Hashable {
-    /// Specifies the key pair name.
+    /// Definition
+    /// Specifies the key name.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var keyname: String?
 
-    /// Specifies the user ID. When the keyname parameter is being specified, the value of this parameter is
-    /// used preferentially. If this parameter is left blank, the user ID in the token is used by default.
+    /// Definition
+    /// Specifies the user ID.
+    /// Constraints
+    /// When the keyname parameter is being specified, the value of this parameter is used preferentially. If
+    /// this parameter is left blank, the user ID in the token is used by default.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var userid: String?
 
+    /// Definition
     /// Specifies the ID of the new image in UUID format.
     /// You can obtain the image ID from the console or by following the instructions provided in "Querying
     /// Images" in Image Management Service API Reference.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var imageid: String
 
+    /// Definition
     /// Specifies the metadata of the ECS for which the OS is to be changed.
     /// For more information, see Table 4.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var metadata: Metadata?
-
-    /// Not in the page's table; the page's request example sends it.
-    public var adminpass: String?
 
     private enum CodingKeys: String, CodingKey {
         case keyname
         case userid
         case imageid
         case metadata
-        case adminpass
     }
 
     public init(
         keyname: String? = nil,
         userid: String? = nil,
         imageid: String,
-        metadata: Metadata? = nil,
-        adminpass: String? = nil
+        metadata: Metadata? = nil
     ) {
         self.keyname = keyname
         self.userid = userid
         self.imageid = imageid
         self.metadata = metadata
-        self.adminpass = adminpass
     }
 }
 
 /// os-reinstall field description
 public struct OsReinstall: Codable, Sendable, Hashable {
-    /// Specifies the key pair name.
+    /// Definition
+    /// Specifies the key name.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var keyname: String?
 
-    /// Specifies the user ID. This parameter is mandatory when keyname is used.
+    /// Definition
+    /// Specifies the user ID.
+    /// Constraints
+    /// This parameter is mandatory when keyname is used.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var userid: String
 
+    /// Definition
     /// Specifies metadata of the reinstalled ECS.
     /// For more information, see Table 4.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var metadata: Metadata?
-
-    /// Not in the page's table; the page's request example sends it.
-    public var adminpass: String?
 
     /// Not in the page's table; the page's request example sends it.
     public var mode: String?
@@ -227,7 +392,6 @@ public struct OsReinstall: Codable, Sendable, Hashable {
         case keyname
         case userid
         case metadata
-        case adminpass
         case mode
     }
 
@@ -235,38 +399,25 @@ public struct OsReinstall: Codable, Sendable, Hashable {
         keyname: String? = nil,
         userid: String,
         metadata: Metadata? = nil,
-        adminpass: String? = nil,
         mode: String? = nil
     ) {
         self.keyname = keyname
         self.userid = userid
         self.metadata = metadata
-        self.adminpass = adminpass
         self.mode = mode
-    }
-}
-
-/// Response parameters
-public struct QueryAutomaticRecoveryOfECSResponse: Codable, Sendable, Hashable {
-    /// Queries automatic recovery configured for an ECS.
-    /// true: indicates that automatic recovery is configured for an ECS.
-    /// false: indicates that automatic recovery is not configured for an ECS.
-    public var supportAutoRecovery: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case supportAutoRecovery = "support_auto_recovery"
-    }
-
-    public init(
-        supportAutoRecovery: String? = nil
-    ) {
-        self.supportAutoRecovery = supportAutoRecovery
     }
 }
 
 /// Request parameters
 public struct ReinstallECSOSUsingImageWithCloudInitInstalledRequest: Codable, Sendable, Hashable {
-    /// Reinstalls an ECS OS. For details, see Table 3.
+    /// Definition
+    /// Re-installs an ECS OS. For details, see Table 3.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
     public var osReinstall: OsReinstall
 
     private enum CodingKeys: String, CodingKey {
@@ -280,18 +431,23 @@ public struct ReinstallECSOSUsingImageWithCloudInitInstalledRequest: Codable, Se
     }
 }
 
-/// resize field description
-public struct Resize: Codable, Sendable, Hashable {
-    /// Specifies the flavor ID of the ECS after the modification.
-    public var flavorRef: String
+/// Response parameters
+public struct ReinstallECSOSUsingImageWithCloudInitInstalledResponse: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
+    /// execution progress. For details about how to query the job execution status based on job_id, see Job
+    /// Status Management.
+    /// Range
+    /// N/A
+    public var jobId: String?
 
     private enum CodingKeys: String, CodingKey {
-        case flavorRef
+        case jobId = "job_id"
     }
 
     public init(
-        flavorRef: String
+        jobId: String? = nil
     ) {
-        self.flavorRef = flavorRef
+        self.jobId = jobId
     }
 }

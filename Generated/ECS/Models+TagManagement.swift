@@ -6,7 +6,7 @@ import CloudCore
 /// Request parameters
 public struct AddTagsToECSInBatchRequest: Codable, Sendable, Hashable {
     /// Specifies tags. For details, see Table 3.
-    public var tags: [AddTagsToECSInBatchTag]
+    public var tags: [Tag]
 
     /// Specifies the operation. (Only lowercase letters are supported.) For example, create indicates the
     /// creation operation.
@@ -18,7 +18,7 @@ public struct AddTagsToECSInBatchRequest: Codable, Sendable, Hashable {
     }
 
     public init(
-        tags: [AddTagsToECSInBatchTag],
+        tags: [Tag],
         action: String
     ) {
         self.tags = tags
@@ -26,39 +26,10 @@ public struct AddTagsToECSInBatchRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// tags field description
-public struct AddTagsToECSInBatchTag: Codable, Sendable, Hashable {
-    /// Specifies the tag key.
-    /// Cannot be left blank.
-    /// Must be unique for each resource.
-    /// Contains a maximum of 36 characters.
-    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
-    /// Must be unique and cannot be left blank.
-    public var key: String
-
-    /// Specifies the tag value.
-    /// Contains a maximum of 43 characters.
-    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
-    public var value: String
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
-        self.key = key
-        self.value = value
-    }
-}
-
 /// Request parameters
 public struct DeleteTagsFromECSInBatchRequest: Codable, Sendable, Hashable {
     /// Specifies tags. For details, see Table 3.
-    public var tags: [DeleteTagsFromECSInBatchTag]
+    public var tags: [Tag]
 
     /// Specifies the operation. (Only lowercase letters are supported.) For example, delete indicates the
     /// deletion operation.
@@ -70,7 +41,7 @@ public struct DeleteTagsFromECSInBatchRequest: Codable, Sendable, Hashable {
     }
 
     public init(
-        tags: [DeleteTagsFromECSInBatchTag],
+        tags: [Tag],
         action: String
     ) {
         self.tags = tags
@@ -78,28 +49,19 @@ public struct DeleteTagsFromECSInBatchRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// tags field description
-public struct DeleteTagsFromECSInBatchTag: Codable, Sendable, Hashable {
-    /// Specifies the tag key.
-    /// It contains a maximum of 127 Unicode characters and cannot be left blank.
-    /// The tag key of an ECS must be unique.
-    public var key: String
-
-    /// Specifies the tag value.
-    /// It contains a maximum of 255 Unicode characters and can be left blank.
-    public var value: String?
+/// Response parameters
+public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
+    /// Specifies the tag list. For details, see Table 3.
+    public var tags: [ListProjectTagsTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case key
-        case value
+        case tags
     }
 
     public init(
-        key: String,
-        value: String? = nil
+        tags: [ListProjectTagsTag]? = nil
     ) {
-        self.key = key
-        self.value = value
+        self.tags = tags
     }
 }
 
@@ -135,7 +97,6 @@ public struct Match: Codable, Sendable, Hashable {
 /// Request parameters
 public struct QueryECSsByTagRequest: Codable, Sendable, Hashable {
     /// Displays the ECSs with all the specified tags. For details, see Table 3.
-    /// A maximum of 10 keys are included. Each key can have a maximum of 10 values.
     /// The structure body must be included.
     /// This field cannot be left blank.
     /// A key must be unique.
@@ -143,7 +104,6 @@ public struct QueryECSsByTagRequest: Codable, Sendable, Hashable {
     public var tags: [QueryECSsByTagTag]?
 
     /// Displays the ECSs with none of specified tags.
-    /// A maximum of 10 keys are included. Each key can have a maximum of 10 values.
     /// The structure body must be included.
     /// This field cannot be left blank.
     /// Keys must be unique.
@@ -151,9 +111,9 @@ public struct QueryECSsByTagRequest: Codable, Sendable, Hashable {
     public var notTags: [String]?
 
     /// Limits the maximum number of queried ECSs. The value cannot be a negative number. The maximum value is
-    /// 1000.
+    /// 1,000.
     /// If the action value is count, this parameter is invalid.
-    /// If the action value is filter, the default value is 1000.
+    /// If the action value is filter, the default value is 1,000.
     public var limit: String?
 
     /// Specifies index position. The query starts from the next piece of data indexed by this parameter. The
@@ -236,7 +196,6 @@ public struct QueryECSsByTagTag: Codable, Sendable, Hashable {
     public var key: String?
 
     /// Specifies the tag value.
-    /// Each tag contains a maximum of 10 values.
     /// Values of the same tag must be unique.
     /// Each value contains a maximum of 255 Unicode characters.
     /// If this parameter is not specified, any value can be used.
@@ -258,39 +217,23 @@ public struct QueryECSsByTagTag: Codable, Sendable, Hashable {
 }
 
 /// Response parameters
-public struct QueryProjectTagsResponse: Codable, Sendable, Hashable {
-    /// Specifies the tag list. For details, see Table 3.
-    public var tags: [Tag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
-
-/// Response parameters
-public struct QueryTagsOfECSV1Response: Codable, Sendable, Hashable {
+public struct QueryTagsOfECSResponse: Codable, Sendable, Hashable {
     /// Specifies tags. For details, see Table 3.
-    public var tags: [QueryTagsOfECSV1Tag]?
+    public var tags: [QueryTagsOfECSTag]?
 
     private enum CodingKeys: String, CodingKey {
         case tags
     }
 
     public init(
-        tags: [QueryTagsOfECSV1Tag]? = nil
+        tags: [QueryTagsOfECSTag]? = nil
     ) {
         self.tags = tags
     }
 }
 
 /// tags field description
-public struct QueryTagsOfECSV1Tag: Codable, Sendable, Hashable {
+public struct QueryTagsOfECSTag: Codable, Sendable, Hashable {
     /// Specifies the tag key.
     public var key: String?
 
@@ -342,5 +285,34 @@ public struct Resource: Codable, Sendable, Hashable {
         self.resourceDetail = resourceDetail
         self.tags = tags
         self.resourceName = resourceName
+    }
+}
+
+/// tags field description
+public struct Tag: Codable, Sendable, Hashable {
+    /// Specifies the tag key.
+    /// Cannot be left blank.
+    /// Must be unique for each resource.
+    /// Contains a maximum of 36 characters.
+    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
+    /// Must be unique and cannot be left blank.
+    public var key: String
+
+    /// Specifies the tag value.
+    /// Contains a maximum of 43 characters.
+    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
+    public var value: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case key
+        case value
+    }
+
+    public init(
+        key: String,
+        value: String? = nil
+    ) {
+        self.key = key
+        self.value = value
     }
 }

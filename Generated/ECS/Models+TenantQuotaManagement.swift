@@ -5,63 +5,120 @@ import CloudCore
 
 /// absolute field description
 public struct Absolute: Codable, Sendable, Hashable {
-    /// Specifies the maximum number of ECSs you can use.
+    /// Definition
+    /// Specifies the maximum number of ECSs that can be requested.
+    /// Range
+    /// N/A
     public var maxTotalInstances: Int?
 
-    /// Specifies the maximum number of CPU cores you can use.
+    /// Definition
+    /// Specifies the maximum number of CPU cores that the current tenant can apply for.
+    /// Range
+    /// N/A
     public var maxTotalCores: Int?
 
-    /// Specifies the maximum memory space (MB) you can use.
+    /// Definition
+    /// Specifies the maximum memory size (MiB) allowed.
+    /// Range
+    /// N/A
     public var maxTotalRamSize: Int?
 
+    /// Definition
     /// Specifies the maximum number of SSH key pairs you can use.
+    /// Range
+    /// N/A
     public var maxTotalKeypairs: Int?
 
+    /// Definition
     /// Specifies the maximum length of the metadata you can use.
+    /// Range
+    /// N/A
     public var maxServerMeta: Int?
 
+    /// Definition
     /// Specifies the maximum number of files that can be injected.
+    /// Range
+    /// N/A
     public var maxPersonality: Int?
 
+    /// Definition
     /// Specifies the maximum size (byte) of the file to be injected.
+    /// Range
+    /// N/A
     public var maxPersonalitySize: Int?
 
+    /// Definition
     /// Specifies the maximum number of server groups.
+    /// Range
+    /// N/A
     public var maxServerGroups: Int?
 
+    /// Definition
     /// Specifies the maximum number of ECSs in an ECS group.
+    /// Range
+    /// N/A
     public var maxServerGroupMembers: Int?
 
+    /// Definition
     /// Specifies the number of used server groups.
+    /// Range
+    /// N/A
     public var totalServerGroupsUsed: Int?
 
+    /// Definition
     /// Specifies the maximum number of security groups you can use.
     /// The quota complies with the VPC quota limit.
+    /// Range
+    /// N/A
     public var maxSecurityGroups: Int?
 
+    /// Definition
     /// Specifies the maximum number of security group rules that you can configure in a security group.
     /// The quota complies with the VPC quota limit.
+    /// Range
+    /// N/A
     public var maxSecurityGroupRules: Int?
 
+    /// Definition
     /// Specifies the maximum number of floating IP addresses you can use.
+    /// Range
+    /// N/A
     public var maxTotalFloatingIps: Int?
 
+    /// Definition
     /// Specifies the maximum length of the image metadata.
+    /// Range
+    /// N/A
     public var maxImageMeta: Int?
 
+    /// Definition
     /// Specifies the number of used ECSs.
+    /// Range
+    /// N/A
     public var totalInstancesUsed: Int?
 
+    /// Definition
     /// Specifies the number of the used CPU cores.
+    /// Range
+    /// N/A
     public var totalCoresUsed: Int?
 
-    /// Specifies the used memory size (MB).
+    /// Definition
+    /// Specifies the used memory size (MiB).
+    /// Range
+    /// N/A
     public var totalRamUsed: Int?
 
+    /// Definition
     /// Specifies the number of used security groups.
+    /// Range
+    /// N/A
     public var totalSecurityGroupsUsed: Int?
 
+    /// Definition
     /// Specifies the number of used floating IP addresses.
+    /// Range
+    /// N/A
     public var totalFloatingIpsUsed: Int?
 
     private enum CodingKeys: String, CodingKey {
@@ -154,7 +211,10 @@ public struct Absolute: Codable, Sendable, Hashable {
 
 /// Response parameters
 public struct QueryTenantQuotasResponse: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies tenant quotas. For details, see Table 3.
+    /// Range
+    /// N/A
     public var absolute: Absolute?
 
     private enum CodingKeys: String, CodingKey {

@@ -5,16 +5,16 @@ import ArgumentParser
 import CloudCLI
 import ECS
 
-struct QueryAllAPIVersionsCommand: AsyncParsableCommand {
+struct ListAPIVersionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-api-versions",
-        abstract: "Querying All API Versions",
+        commandName: "list-api-versions",
+        abstract: "Listing API Versions",
         discussion: """
             GET /
 
-            This API is used to query all available Nova versions.
+            This API is used to list all available Nova versions.
 
-            Documented in en-us_topic_0065792793.html.
+            Documented in native_openstack_nova_apis/api_version_query/listing_api_versions.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -22,7 +22,7 @@ struct QueryAllAPIVersionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryAllApiVersions()
+            _ = try await client.listApiVersions()
         }
     }
 }
@@ -36,7 +36,8 @@ struct QuerySpecifiedAPIVersionCommand: AsyncParsableCommand {
 
             This API is used to query the information of a specified version.
 
-            Documented in en-us_topic_0065792794.html.
+            Documented in \
+            native_openstack_nova_apis/api_version_query/querying_a_specified_api_version.html.
             """)
 
     @Option(

@@ -5,16 +5,16 @@ import ArgumentParser
 import CloudCLI
 import ECS
 
-struct QueryAZsCommand: AsyncParsableCommand {
+struct ListAZsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-azs",
-        abstract: "Querying AZs",
+        commandName: "list-azs",
+        abstract: "Listing AZs",
         discussion: """
             GET /v2.1/{project_id}/os-availability-zone
 
-            This API is used to query AZs.
+            This API is used to list AZs.
 
-            Documented in en-us_topic_0065817728.html.
+            Documented in native_openstack_nova_apis/az/listing_azs.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -22,7 +22,7 @@ struct QueryAZsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryAzs()
+            _ = try await client.listAzs()
         }
     }
 }

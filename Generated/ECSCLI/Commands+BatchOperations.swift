@@ -12,10 +12,10 @@ struct RestartECSsInBatchCommand: AsyncParsableCommand {
         discussion: """
             POST /v1/{project_id}/cloudservers/action
 
-            This API is used to restart ECSs in a batch based on specified ECS IDs. A maximum of 1000 ECSs \
-            can be restarted at a time.
+            This API is used to restart ECSs in a batch based on specified ECS IDs. A maximum of 1,000 ECSs \
+            can be restarted in one minute.
 
-            Documented in en-us_topic_0020212649.html.
+            Documented in apis_recommended/batch_operations/restarting_ecss_in_a_batch.html.
             """)
 
     @Option(
@@ -46,10 +46,10 @@ struct StartECSsInBatchCommand: AsyncParsableCommand {
         discussion: """
             POST /v1/{project_id}/cloudservers/action
 
-            This API is used to start ECSs in a batch based on specified ECS IDs. A maximum of 1000 ECSs can \
-            be started at a time.
+            This API is used to start ECSs in a batch based on specified ECS IDs. A maximum of 1,000 ECSs \
+            can be started in one minute.
 
-            Documented in en-us_topic_0020212207.html.
+            Documented in apis_recommended/batch_operations/starting_ecss_in_a_batch.html.
             """)
 
     @Option(
@@ -80,10 +80,10 @@ struct StopECSsInBatchCommand: AsyncParsableCommand {
         discussion: """
             POST /v1/{project_id}/cloudservers/action
 
-            This API is used to stop ECSs in a batch based on the specified ECS ID list. A maximum of 1000 \
-            ECSs can be stopped at a time.
+            This API is used to stop ECSs in a batch based on specified ECS IDs. A maximum of 1,000 ECSs can \
+            be stopped in one minute.
 
-            Documented in en-us_topic_0020212651.html.
+            Documented in apis_recommended/batch_operations/stopping_ecss_in_a_batch.html.
             """)
 
     @Option(

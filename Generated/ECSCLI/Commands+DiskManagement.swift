@@ -14,7 +14,7 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
 
             This API is used to attach a disk to an ECS.
 
-            Documented in en-us_topic_0022472987.html.
+            Documented in apis_recommended/disk_management/attaching_a_disk_to_an_ecs.html.
             """)
 
     @Option(
@@ -22,7 +22,7 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             """
             The request body (AttachDiskToECSRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volumeAttachment*.
+            (* required): volumeAttachment*, dry_run.
             """,
             valueName: "json"))
     var body: String
@@ -52,7 +52,7 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
 
             This API is used to detach an EVS disk from an ECS.
 
-            Documented in en-us_topic_0022472988.html.
+            Documented in apis_recommended/disk_management/detaching_an_evs_disk_from_an_ecs.html.
             """)
 
     @Option(
@@ -87,6 +87,67 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
     }
 }
 
+struct ListDetailsAboutDisksAttachedToECSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-details-about-disks-attached-to-ecs",
+        abstract: "Listing Details About Disks Attached to an ECS",
+        discussion: """
+            GET /v1/{project_id}/cloudservers/{server_id}/block_device
+
+            This API is used to list details about disks attached to an ECS.
+
+            Documented in \
+            apis_recommended/disk_management/listing_details_about_disks_attached_to_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID in UUID format.")
+    var serverId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.listDetailsAboutDisksAttachedToEcs(serverId: serverId)
+        }
+    }
+}
+
+struct QueryDetailsOfSingleDiskAttachedToECSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query-details-of-single-disk-attached-to-ecs",
+        abstract: "Querying Details of a Single Disk Attached to an ECS",
+        discussion: """
+            GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}
+
+            This API is used to query details of a single disk attached to an ECS.
+
+            Documented in \
+            apis_recommended/disk_management/querying_details_of_a_single_disk_attached_to_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID in UUID format.")
+    var serverId: String
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "Specifies the EVS disk ID in UUID format.")
+    var volumeId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.queryDetailsOfSingleDiskAttachedToEcs(serverId: serverId, volumeId: volumeId)
+        }
+    }
+}
+
 struct QueryDiskAttachmentOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query-disk-attachment-of-ecs",
@@ -96,7 +157,7 @@ struct QueryDiskAttachmentOfECSCommand: AsyncParsableCommand {
 
             This API is used to query disk attachment of an ECS.
 
-            Documented in en-us_topic_0101860613.html.
+            Documented in apis_recommended/disk_management/querying_disk_attachment_of_an_ecs.html.
             """)
 
     @Option(
@@ -123,7 +184,7 @@ struct QuerySingleDiskAttachedToECSCommand: AsyncParsableCommand {
 
             This API is used to query a disk attached to an ECS.
 
-            Documented in en-us_topic_0101860614.html.
+            Documented in apis_recommended/disk_management/querying_a_single_disk_attached_to_an_ecs.html.
             """)
 
     @Option(

@@ -14,7 +14,8 @@ struct CreateDiskDiscardedCommand: AsyncParsableCommand {
 
             This API is used to create a disk.
 
-            Documented in en-us_topic_0065817708.html.
+            Documented in \
+            out-of-date_apis/disk_management_openstack_nova_apis/creating_a_disk_discarded.html.
             """)
 
     @Option(
@@ -47,7 +48,8 @@ struct DeleteDiskDiscardedCommand: AsyncParsableCommand {
 
             This API is used to delete a specified disk.
 
-            Documented in en-us_topic_0065817712.html.
+            Documented in \
+            out-of-date_apis/disk_management_openstack_nova_apis/deleting_a_disk_discarded.html.
             """)
 
     @Option(
@@ -74,7 +76,8 @@ struct QueryBriefInformationAboutDisksDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query brief information about disks.
 
-            Documented in en-us_topic_0065817709.html.
+            Documented in \
+            out-of-date_apis/disk_management_openstack_nova_apis/querying_brief_information_about_disks_discarded.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -96,7 +99,8 @@ struct QueryDetailedInformationAboutDisksDiscardedCommand: AsyncParsableCommand 
 
             This API is used to query detailed information about disks.
 
-            Documented in en-us_topic_0065817710.html.
+            Documented in \
+            out-of-date_apis/disk_management_openstack_nova_apis/querying_detailed_information_about_disks_discarded.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -118,7 +122,8 @@ struct QueryInformationAboutDiskDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query information about a specified disk.
 
-            Documented in en-us_topic_0065817711.html.
+            Documented in \
+            out-of-date_apis/disk_management_openstack_nova_apis/querying_information_about_a_disk_discarded.html.
             """)
 
     @Option(

@@ -14,7 +14,8 @@ struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
 
             This API is used to obtain ECS management console logs.
 
-            Documented in en-us_topic_0065817689.html.
+            Documented in \
+            native_openstack_nova_apis/ecs_console_management/obtaining_ecs_management_console_logs.html.
             """)
 
     @Option(
@@ -52,7 +53,8 @@ struct GetVNCBasedRemoteLoginAddressMicroversion26OrLaterCommand: AsyncParsableC
 
             This API is used to obtain the address for remotely logging in to an ECS using VNC.
 
-            Documented in en-us_topic_0142763126.html.
+            Documented in \
+            native_openstack_nova_apis/ecs_console_management/obtaining_a_vnc-based_remote_login_address_microversion_2.6_or_later.html.
             """)
 
     @Option(

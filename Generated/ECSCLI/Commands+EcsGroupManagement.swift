@@ -12,10 +12,10 @@ struct AddECSToECSGroupCommand: AsyncParsableCommand {
         discussion: """
             POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action
 
-            This API is used to add an ECS to an ECS group. The system automatically deploys the newly added \
-            ECS to a host that is different from the ones accommodating other ECSs in the ECS group.
+            This API is used to add an ECS to an ECS group. ECSs in the same group are automatically \
+            deployed on different hosts if possible.
 
-            Documented in en-us_topic_0133622595.html.
+            Documented in apis_recommended/ecs_group_management/adding_an_ecs_to_an_ecs_group.html.
             """)
 
     @Option(
@@ -44,24 +44,24 @@ struct AddECSToECSGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateECSGroupV1Command: AsyncParsableCommand {
+struct CreateECSGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-ecs-group-v1",
+        commandName: "create-ecs-group",
         abstract: "Creating an ECS Group",
         discussion: """
             POST /v1/{project_id}/cloudservers/os-server-groups
 
             This API is used to create an ECS group.
 
-            Documented in en-us_topic_0161097718.html.
+            Documented in apis_recommended/ecs_group_management/creating_an_ecs_group.html.
             """)
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateECSGroupV1Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): server_group*.
+            The request body (CreateECSGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): server_group*.
             """,
             valueName: "json"))
     var body: String
@@ -71,22 +71,22 @@ struct CreateECSGroupV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(CreateECSGroupV1Request.self, from: body)
-            _ = try await client.createEcsGroupV1(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateECSGroupRequest.self, from: body)
+            _ = try await client.createEcsGroup(requestBody)
         }
     }
 }
 
-struct DeleteECSGroupV1Command: AsyncParsableCommand {
+struct DeleteECSGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ecs-group-v1",
+        commandName: "delete-ecs-group",
         abstract: "Deleting an ECS Group",
         discussion: """
             DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}
 
             This API is used to delete an ECS group.
 
-            Documented in en-us_topic_0161097719.html.
+            Documented in apis_recommended/ecs_group_management/deleting_an_ecs_group.html.
             """)
 
     @Option(
@@ -99,53 +99,28 @@ struct DeleteECSGroupV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            try await client.deleteEcsGroupV1(serverGroupId: serverGroupId)
+            try await client.deleteEcsGroup(serverGroupId: serverGroupId)
         }
     }
 }
 
-struct QueryDetailsAboutECSGroupV1Command: AsyncParsableCommand {
+struct ListECSGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ecs-group-v1",
-        abstract: "Querying Details About an ECS Group",
-        discussion: """
-            GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}
-
-            This API is used to query details bout an ECS group.
-
-            Documented in en-us_topic_0175597847.html.
-            """)
-
-    @Option(
-        name: .customLong("server-group-id"),
-        help: "Specifies an ECS group UUID.")
-    var serverGroupId: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsAboutEcsGroupV1(serverGroupId: serverGroupId)
-        }
-    }
-}
-
-struct QueryECSGroupsV1Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-ecs-groups-v1",
-        abstract: "Querying ECS Groups",
+        commandName: "list-ecs-groups",
+        abstract: "Listing ECS Groups",
         discussion: """
             GET /v1/{project_id}/cloudservers/os-server-groups
 
-            This API is used to query ECS groups.
+            This API is used to list ECS groups.
 
-            Documented in en-us_topic_0175597846.html.
+            Documented in apis_recommended/ecs_group_management/listing_ecs_groups.html.
             """)
 
     @Option(
         name: .customLong("limit"),
-        help: "Specifies the upper limit on the number of returned server groups. The maximum value is 1000.")
+        help: """
+            Specifies the upper limit on the number of returned server groups. The maximum value is 1,000.
+            """)
     var limit: Int?
 
     @Option(
@@ -161,7 +136,34 @@ struct QueryECSGroupsV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryEcsGroupsV1(limit: limit, marker: marker)
+            _ = try await client.listEcsGroups(limit: limit, marker: marker)
+        }
+    }
+}
+
+struct QueryDetailsAboutECSGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query-details-about-ecs-group",
+        abstract: "Querying Details About an ECS Group",
+        discussion: """
+            GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}
+
+            This API is used to query details about an ECS group.
+
+            Documented in apis_recommended/ecs_group_management/querying_details_about_an_ecs_group.html.
+            """)
+
+    @Option(
+        name: .customLong("server-group-id"),
+        help: "Specifies an ECS group UUID.")
+    var serverGroupId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.queryDetailsAboutEcsGroup(serverGroupId: serverGroupId)
         }
     }
 }
@@ -173,10 +175,10 @@ struct RemoveECSFromECSGroupCommand: AsyncParsableCommand {
         discussion: """
             POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action
 
-            This API is used to remove an ECS from an ECS group. After being removed, the anti-affinity \
-            policy will not take effect on this ECS and other ECSs in the same ECS group.
+            This API is used to remove an ECS from an ECS group. The anti-affinity policy will not be \
+            applied to the ECS after it is removed from the group.
 
-            Documented in en-us_topic_0133622596.html.
+            Documented in apis_recommended/ecs_group_management/removing_an_ecs_from_an_ecs_group.html.
             """)
 
     @Option(

@@ -5,48 +5,17 @@ import ArgumentParser
 import CloudCLI
 import ECS
 
-struct QueryECSOperationsByRequestIDCommand: AsyncParsableCommand {
+struct ListActionsOnECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ecs-operations-by-request-id",
-        abstract: "Querying ECS Operations by Request ID",
-        discussion: """
-            GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}
-
-            This API is used to query a request of an ECS.
-
-            Documented in en-us_topic_0065817693.html.
-            """)
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverId: String
-
-    @Option(
-        name: .customLong("request-id"),
-        help: "Specifies the request ID.")
-    var requestId: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryEcsOperationsByRequestId(serverId: serverId, requestId: requestId)
-        }
-    }
-}
-
-struct QueryOperationsOnECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-operations-on-ecs",
-        abstract: "Querying Operations on an ECS",
+        commandName: "list-actions-on-ecs",
+        abstract: "Listing Actions on an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions
 
-            This API is used to query all historical operations on an ECS.
+            This API is used to list all historical actions on an ECS.
 
-            Documented in en-us_topic_0065817692.html.
+            Documented in \
+            native_openstack_nova_apis/ecs_operation_management/listing_actions_on_an_ecs.html.
             """)
 
     @Option(
@@ -65,9 +34,9 @@ struct QueryOperationsOnECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("marker"),
         help: """
-            Specifies the marker that points to the operation. The query starts from the next piece of data \
-            indexed by this parameter. The value is request_id. This parameter is supported in microversion \
-            2.58 and later.
+            Specifies the marker that points to the server action. The query starts from the next piece of \
+            data indexed by this parameter. The value is request_id. This parameter is supported in \
+            microversion 2.58 and later.
             """)
     var marker: String?
 
@@ -76,7 +45,40 @@ struct QueryOperationsOnECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryOperationsOnEcs(serverId: serverId, limit: limit, marker: marker)
+            _ = try await client.listActionsOnEcs(serverId: serverId, limit: limit, marker: marker)
+        }
+    }
+}
+
+struct QueryECSOperationsByRequestIDCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query-ecs-operations-by-request-id",
+        abstract: "Querying ECS Operations by Request ID",
+        discussion: """
+            GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}
+
+            This API is used to query a request of an ECS.
+
+            Documented in \
+            native_openstack_nova_apis/ecs_operation_management/querying_ecs_operations_by_request_id.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @Option(
+        name: .customLong("request-id"),
+        help: "Specifies the request ID.")
+    var requestId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.queryEcsOperationsByRequestId(serverId: serverId, requestId: requestId)
         }
     }
 }

@@ -5,23 +5,24 @@ import ArgumentParser
 import CloudCLI
 import ECS
 
-struct QueryDetailsAboutFlavorsAndExtendedFlavorInformationCommand: AsyncParsableCommand {
+struct ListFlavorDetailsAndExtendedInformationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-flavors-and-extended-flavor-information",
-        abstract: "Querying Details About Flavors and Extended Flavor Information",
+        commandName: "list-flavor-details-and-extended-information",
+        abstract: "Listing Flavor Details and Extended Information",
         discussion: """
             GET /v1/{project_id}/cloudservers/flavors
 
-            This API is used to query details about ECS flavors and extended flavor information.
+            This API is used to list flavor details and extended information.
 
-            Documented in en-us_topic_0020212656.html.
+            Documented in \
+            apis_recommended/flavor_management/listing_flavor_details_and_extended_information.html.
             """)
 
     @Option(
         name: .customLong("availability-zone"),
         help: """
-            Specify an AZ. If this parameter is not left blank, flavors in the normal, obt, or promotion \
-            state are returned.
+            Definition Specifies an AZ. If this parameter is not left blank, flavors in the normal, obt, or \
+            promotion states are returned. Constraints N/A Range N/A Default Value N/A
             """)
     var availabilityZone: String?
 
@@ -30,9 +31,7 @@ struct QueryDetailsAboutFlavorsAndExtendedFlavorInformationCommand: AsyncParsabl
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsAboutFlavorsAndExtendedFlavorInformation(
-                availabilityZone: availabilityZone
-            )
+            _ = try await client.listFlavorDetailsAndExtendedInformation(availabilityZone: availabilityZone)
         }
     }
 }
@@ -47,7 +46,8 @@ struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComma
             An ECS flavor cannot be changed to certain flavors. This API is used to query the target flavors \
             to which a specified ECS flavor can be changed.
 
-            Documented in en-us_topic_0110472767.html.
+            Documented in \
+            apis_recommended/flavor_management/querying_the_target_flavors_to_which_an_ecs_flavor_can_be_changed.html.
             """)
 
     @Option(
@@ -78,7 +78,7 @@ struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComma
     @Option(
         name: .customLong("sort-dir"),
         help: """
-            Specifies the ascending or descending sorting. Options: asc: indicates the ascending order. \
+            Specifies the ascending or descending sorting. Value range: asc: indicates the ascending order. \
             desc: indicates the descending order. Values: asc, desc.
             """)
     var sortDir: String?
@@ -87,7 +87,7 @@ struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComma
         name: .customLong("limit"),
         help: """
             Specifies the maximum number of flavors that can be displayed on one page. The default value is \
-            1000.
+            1,000.
             """)
     var limit: Int?
 

@@ -14,7 +14,8 @@ struct AssignFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
 
             This API is used to assign a floating IP address.
 
-            Documented in en-us_topic_0065820816.html.
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/assigning_a_floating_ip_address_discarded.html.
             """)
 
     @Option(
@@ -47,7 +48,8 @@ struct BindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
 
             This API is used to bind a floating IP address for an ECS.
 
-            Documented in en-us_topic_0065817718.html.
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/binding_a_floating_ip_address_discarded.html.
             """)
 
     @Option(
@@ -83,10 +85,11 @@ struct QueryDetailsAboutFloatingIPAddressDiscardedCommand: AsyncParsableCommand 
         discussion: """
             GET /v2/{project_id}/os-floating-ips/{floating_ip_id}
 
-            This API is used to query the details about a floating IP address based on the ID of the IP \
-            address.
+            This API is used to query the details about a floating IP address based on the ID of the \
+            floating IP address.
 
-            Documented in en-us_topic_0065820818.html.
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_details_about_a_floating_ip_address_discarded.html.
             """)
 
     @Option(
@@ -113,7 +116,8 @@ struct QueryFloatingIPAddressPoolsDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query floating IP address pools.
 
-            Documented in en-us_topic_0065820820.html.
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_address_pools_discarded.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -135,7 +139,8 @@ struct QueryFloatingIPAddressesDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query floating IP addresses.
 
-            Documented in en-us_topic_0065820817.html.
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_addresses_discarded.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -157,7 +162,8 @@ struct ReleaseFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
 
             This API is used to release a floating IP address.
 
-            Documented in en-us_topic_0065820819.html.
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/releasing_a_floating_ip_address_discarded.html.
             """)
 
     @Option(
@@ -184,7 +190,8 @@ struct UnbindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
 
             This API is used to unbind a floating IP address from an ECS.
 
-            Documented in en-us_topic_0065817719.html.
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/unbinding_a_floating_ip_address_discarded.html.
             """)
 
     @Option(

@@ -14,7 +14,8 @@ struct AssociateFPGAImageWithECSImageCommand: AsyncParsableCommand {
 
             This API is used to create a mapping between an FPGA image and an ECS image.
 
-            Documented in en-us_topic_0065962598.html.
+            Documented in \
+            out-of-date_apis/fpga_logical_file_management/associating_an_fpga_image_with_an_ecs_image.html.
             """)
 
     @Option(
@@ -52,7 +53,7 @@ struct DeleteFPGAImageCommand: AsyncParsableCommand {
 
             This API is used to delete an FPGA image.
 
-            Documented in en-us_topic_0065962599.html.
+            Documented in out-of-date_apis/fpga_logical_file_management/deleting_an_fpga_image.html.
             """)
 
     @Option(
@@ -79,7 +80,8 @@ struct DisassociateFPGAImageFromECSImageCommand: AsyncParsableCommand {
 
             This API is used to delete a mapping between an FPGA image and an ECS image.
 
-            Documented in en-us_topic_0081950549.html.
+            Documented in \
+            out-of-date_apis/fpga_logical_file_management/disassociating_an_fpga_image_from_an_ecs_image.html.
             """)
 
     @Option(
@@ -118,7 +120,8 @@ struct QueryAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand
             This API is used to query associations that are available to a tenant and between an FPGA image \
             and an ECS image.
 
-            Documented in en-us_topic_0081950550.html.
+            Documented in \
+            out-of-date_apis/fpga_logical_file_management/querying_associations_between_an_fpga_image_and_an_ecs_image.html.
             """)
 
     @Option(
@@ -172,7 +175,7 @@ struct RegisterFPGAImageCommand: AsyncParsableCommand {
 
             This API is used to register an FPGA image.
 
-            Documented in en-us_topic_0065962597.html.
+            Documented in out-of-date_apis/fpga_logical_file_management/registering_an_fpga_image.html.
             """)
 
     @Option(
@@ -205,7 +208,7 @@ struct ViewDetailsOfFPGAImagesCommand: AsyncParsableCommand {
 
             This API is used to view the details of the FPGA images of a tenant.
 
-            Documented in en-us_topic_0065962600.html.
+            Documented in out-of-date_apis/fpga_logical_file_management/viewing_details_of_fpga_images.html.
             """)
 
     @Option(

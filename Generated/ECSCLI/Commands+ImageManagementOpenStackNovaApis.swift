@@ -14,7 +14,8 @@ struct DeleteImageDiscardedCommand: AsyncParsableCommand {
 
             This API is used to delete a specified image. The image cannot be restored after being deleted.
 
-            Documented in en-us_topic_0065817699.html.
+            Documented in \
+            out-of-date_apis/image_management_openstack_nova_apis/deleting_an_image_discarded.html.
             """)
 
     @Option(
@@ -41,7 +42,8 @@ struct QueryDetailsAboutSpecifiedImageDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query the details about the specified image.
 
-            Documented in en-us_topic_0065817697.html.
+            Documented in \
+            out-of-date_apis/image_management_openstack_nova_apis/querying_details_about_a_specified_image_discarded.html.
             """)
 
     @Option(
@@ -68,7 +70,8 @@ struct QueryImageDetailsDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query detailed information about an image list.
 
-            Documented in en-us_topic_0065817696.html.
+            Documented in \
+            out-of-date_apis/image_management_openstack_nova_apis/querying_image_details_discarded.html.
             """)
 
     @Option(
@@ -95,12 +98,12 @@ struct QueryImageDetailsDiscardedCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("min-ram"),
-        help: "Specifies the minimum memory size in MB required by the image.")
+        help: "Specifies the minimum memory size in MiB required by the image.")
     var minRam: Int?
 
     @Option(
         name: .customLong("min-disk"),
-        help: "Specifies the minimum disk size in GB required by the image.")
+        help: "Specifies the minimum disk size in GiB required by the image.")
     var minDisk: Int?
 
     @OptionGroup(title: "Connection options")
@@ -128,7 +131,8 @@ struct QueryImagesDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query all images.
 
-            Documented in en-us_topic_0065817695.html.
+            Documented in \
+            out-of-date_apis/image_management_openstack_nova_apis/querying_images_discarded.html.
             """)
 
     @Option(
@@ -155,12 +159,12 @@ struct QueryImagesDiscardedCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("min-ram"),
-        help: "Specifies the minimum memory size in MB required by the image.")
+        help: "Specifies the minimum memory size in MiB required by the image.")
     var minRam: Int?
 
     @Option(
         name: .customLong("min-disk"),
-        help: "Specifies the minimum disk size in GB required by the image.")
+        help: "Specifies the minimum disk size in GiB required by the image.")
     var minDisk: Int?
 
     @OptionGroup(title: "Connection options")
@@ -188,7 +192,8 @@ struct QueryMetadataOfSpecifiedImageDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query the metadata of the specified image.
 
-            Documented in en-us_topic_0065817698.html.
+            Documented in \
+            out-of-date_apis/image_management_openstack_nova_apis/querying_the_metadata_of_a_specified_image_discarded.html.
             """)
 
     @Option(

@@ -14,7 +14,8 @@ struct CreateAndImportingSSHKeyPairCommand: AsyncParsableCommand {
 
             This API is used to create an SSH key pair or import a public key to generate a key pair.
 
-            Documented in en-us_topic_0020212678.html.
+            Documented in \
+            native_openstack_nova_apis/key_and_password_management/creating_and_importing_an_ssh_key_pair.html.
             """)
 
     @Option(
@@ -38,18 +39,19 @@ struct CreateAndImportingSSHKeyPairCommand: AsyncParsableCommand {
     }
 }
 
-struct DeletePasswordForLoggingInToECSCommand: AsyncParsableCommand {
+struct DeletePasswordOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-password-for-logging-in-to-ecs",
-        abstract: "Deleting the Password for Logging In to an ECS",
+        commandName: "delete-password-of-ecs",
+        abstract: "Deleting the Password of an ECS",
         discussion: """
             DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password
 
-            This API is used to delete the recorded random password generated during initial Windows ECS \
-            installation. After the password is deleted, you can still use your password to log in to your \
+            This API is used to delete the random password records generated during initial installation of \
+            a Windows ECS. After the password is deleted, you can still use your password to log in to your \
             ECS. However, you cannot use the Get Password function to recover the ECS initial password.
 
-            Documented in en-us_topic_0031176554.html.
+            Documented in \
+            native_openstack_nova_apis/key_and_password_management/deleting_the_password_of_an_ecs.html.
             """)
 
     @Option(
@@ -62,21 +64,21 @@ struct DeletePasswordForLoggingInToECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            try await client.deletePasswordForLoggingInToEcs(serverId: serverId)
+            try await client.deletePasswordOfEcs(serverId: serverId)
         }
     }
 }
 
-struct DeleteSSHKeyPairCommand: AsyncParsableCommand {
+struct DeleteSSHKeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ssh-key-pair",
-        abstract: "Deleting an SSH Key Pair",
+        commandName: "delete-ssh-key",
+        abstract: "Deleting an SSH Key",
         discussion: """
             DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}
 
             This API is used to delete a specified SSH key pair based on the SSH key pair name.
 
-            Documented in en-us_topic_0020212680.html.
+            Documented in native_openstack_nova_apis/key_and_password_management/deleting_an_ssh_key.html.
             """)
 
     @Option(
@@ -89,15 +91,15 @@ struct DeleteSSHKeyPairCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            try await client.deleteSshKeyPair(keypairName: keypairName)
+            try await client.deleteSshKey(keypairName: keypairName)
         }
     }
 }
 
-struct GetPasswordForLoggingInToECSCommand: AsyncParsableCommand {
+struct GetPasswordOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get-password-for-logging-in-to-ecs",
-        abstract: "Obtaining the Password for Logging In to an ECS",
+        commandName: "get-password-of-ecs",
+        abstract: "Obtaining the Password of an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-server-password
 
@@ -105,7 +107,8 @@ struct GetPasswordForLoggingInToECSCommand: AsyncParsableCommand {
             for user Administrator or the configured Cloudbase-init user when you use an image that supports \
             Cloudbase-Init to create a Windows ECS.
 
-            Documented in en-us_topic_0031176553.html.
+            Documented in \
+            native_openstack_nova_apis/key_and_password_management/obtaining_the_password_of_an_ecs.html.
             """)
 
     @Option(
@@ -118,21 +121,21 @@ struct GetPasswordForLoggingInToECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.getPasswordForLoggingInToEcs(serverId: serverId)
+            _ = try await client.getPasswordOfEcs(serverId: serverId)
         }
     }
 }
 
-struct QuerySSHKeyPairsCommand: AsyncParsableCommand {
+struct ListSSHKeyPairsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ssh-key-pairs",
-        abstract: "Querying SSH Key Pairs",
+        commandName: "list-ssh-key-pairs",
+        abstract: "Listing SSH Key Pairs",
         discussion: """
             GET /v2.1/{project_id}/os-keypairs
 
-            This API is used to query SSH key pairs.
+            This API is used to list SSH key pairs.
 
-            Documented in en-us_topic_0020212676.html.
+            Documented in native_openstack_nova_apis/key_and_password_management/listing_ssh_key_pairs.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -140,7 +143,7 @@ struct QuerySSHKeyPairsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.querySshKeyPairs()
+            _ = try await client.listSshKeyPairs()
         }
     }
 }
@@ -154,7 +157,8 @@ struct QuerySpecifiedSSHKeyPairCommand: AsyncParsableCommand {
 
             This API is used to query a specified SSH key pair based on the SSH key pair name.
 
-            Documented in en-us_topic_0020212677.html.
+            Documented in \
+            native_openstack_nova_apis/key_and_password_management/querying_a_specified_ssh_key_pair.html.
             """)
 
     @Option(

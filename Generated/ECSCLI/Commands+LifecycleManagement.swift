@@ -5,23 +5,23 @@ import ArgumentParser
 import CloudCLI
 import ECS
 
-struct CreateECSCommand: AsyncParsableCommand {
+struct CreateECSsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-ecs",
-        abstract: "Creating an ECS",
+        commandName: "create-ecss",
+        abstract: "Creating ECSs",
         discussion: """
             POST /v1/{project_id}/cloudservers
 
             This API is used to create one or more ECSs.
 
-            Documented in en-us_topic_0020212668.html.
+            Documented in apis_recommended/lifecycle_management/creating_ecss.html.
             """)
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (CreateECSsRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): server*, dry_run.
             """,
             valueName: "json"))
@@ -32,8 +32,8 @@ struct CreateECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(CreateECSRequest.self, from: body)
-            _ = try await client.createEcs(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateECSsRequest.self, from: body)
+            _ = try await client.createEcss(requestBody)
         }
     }
 }
@@ -47,7 +47,7 @@ struct DeleteECSsCommand: AsyncParsableCommand {
 
             This API is used to delete ECSs based on a specified ECS ID list.
 
-            Documented in en-us_topic_0020212679.html.
+            Documented in apis_recommended/lifecycle_management/deleting_ecss.html.
             """)
 
     @Option(
@@ -67,6 +67,186 @@ struct DeleteECSsCommand: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(DeleteECSsRequest.self, from: body)
             _ = try await client.deleteEcss(requestBody)
+        }
+    }
+}
+
+struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-details-about-ecss",
+        abstract: "Listing Details About ECSs",
+        discussion: """
+            GET /v1/{project_id}/cloudservers/detail
+
+            This API is used to list details about ECSs based on search criteria.
+
+            Documented in apis_recommended/lifecycle_management/listing_details_about_ecss.html.
+            """)
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Definition Specifies the page number. Constraints The value must be greater than or equal to 0 \
+            and the default value is 1. If the value is 0, the first page is displayed, which is the same as \
+            the value 1. You are advised to set this parameter to a value greater than or equal to 1. Range \
+            N/A Default Value N/A
+            """)
+    var offset: Int?
+
+    @Option(
+        name: .customLong("flavor"),
+        help: """
+            Definition Specifies the ECS flavor ID. For details about the flavors that have been released, \
+            see \"ECS Specifications and Types\" in the Elastic Cloud Server User Guide. Constraints N/A \
+            Range N/A Default Value N/A
+            """)
+    var flavor: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Definition Specifies the ECS name, which is fuzzy-matched. Constraints N/A Range Periods (.) are \
+            supported to match any single characters except \\n and \\r. A period is equal to [^\\n\\r]. \
+            Default Value N/A
+            """)
+    var name: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Definition Specifies the ECS status. Constraints N/A Range ACTIVE, BUILD, ERROR, HARD_REBOOT, \
+            MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, \
+            SHELVED_OFFLOADED, and UNKNOWN For details, see ECS Statuses. When an ECS is in an intermediate \
+            state, the statuses that can be obtained are as follows: ACTIVE: ACTIVE, REBOOT, HARD_REBOOT, \
+            REBUILD, MIGRATING, or RESIZE SHUTOFF: SHUTOFF, RESIZE, or REBUILD ERROR: ERROR or REBUILD \
+            VERIFY_RESIZE: VERIFY_RESIZE or REVERT_RESIZE Default Value N/A
+            """)
+    var status: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Definition Specifies the maximum number of ECSs on one page. Constraints Each page contains 25 \
+            ECSs by default, and a maximum of 1,000 ECSs are returned. For large volumes of data, you are \
+            advised to set the value to 200. Range N/A Default Value N/A
+            """)
+    var limit: Int?
+
+    @Option(
+        name: .customLong("tags"),
+        help: """
+            Definition Queries ECSs with tags containing the specified value. Constraints N/A Range N/A \
+            Default Value N/A
+            """)
+    var tags: String?
+
+    @Option(
+        name: .customLong("not-tags"),
+        help: """
+            Definition Queries ECSs with tags not containing the specified value. For example, if the \
+            queried ECS list should not contain BMSs, set this parameter as follows: \
+            not-tags=__type_baremetal Constraints N/A Range N/A Default Value N/A
+            """)
+    var notTags: String?
+
+    @Option(
+        name: .customLong("reservation-id"),
+        help: """
+            Definition Specifies the ID returned when ECSs are created in a batch by using OpenStack Nova \
+            API. This parameter is used to query ECSs created in a batch. Constraints N/A Range N/A Default \
+            Value N/A
+            """)
+    var reservationId: String?
+
+    @Option(
+        name: .customLong("ip"),
+        help: """
+            Definition Specifies the filtering result for IPv4 addresses, which are fuzzy-matched. These IP \
+            addresses are private IP addresses. Constraints N/A Range N/A Default Value N/A
+            """)
+    var ip: String?
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.listDetailsAboutEcss(
+                offset: offset,
+                flavor: flavor,
+                name: name,
+                status: status,
+                limit: limit,
+                tags: tags,
+                notTags: notTags,
+                reservationId: reservationId,
+                ip: ip
+            )
+        }
+    }
+}
+
+struct ModifyECSDetailsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "modify-ecs-details",
+        abstract: "Modifying ECS Details",
+        discussion: """
+            PUT /v1/{project_id}/cloudservers/{server_id}
+
+            This API is used to modify ECS details. Only the name and description of an ECS can be modified.
+
+            Documented in apis_recommended/lifecycle_management/modifying_ecs_details.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ModifyECSDetailsRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): server*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            let requestBody = try RequestBodyArgument.decode(ModifyECSDetailsRequest.self, from: body)
+            _ = try await client.modifyEcsDetails(serverId: serverId, requestBody)
+        }
+    }
+}
+
+struct QueryDetailsAboutECSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query-details-about-ecs",
+        abstract: "Querying Details About an ECS",
+        discussion: """
+            GET /v1/{project_id}/cloudservers/{server_id}
+
+            This API is used to query details about an ECS.
+
+            Documented in apis_recommended/lifecycle_management/querying_details_about_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.queryDetailsAboutEcs(serverId: serverId)
         }
     }
 }

@@ -14,7 +14,7 @@ struct QueryNetworksCommand: AsyncParsableCommand {
 
             This API is used to query the networks available to a tenant.
 
-            Documented in en-us_topic_0031169828.html.
+            Documented in native_openstack_nova_apis/network_management/querying_networks.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -34,9 +34,10 @@ struct QueryNetworksOfSpecifiedECSCommand: AsyncParsableCommand {
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/ips
 
-            This API is used to query the networks of an ECS.
+            This API is used to query the networks of a specified ECS.
 
-            Documented in en-us_topic_0031169058.html.
+            Documented in \
+            native_openstack_nova_apis/network_management/querying_the_networks_of_a_specified_ecs.html.
             """)
 
     @Option(
@@ -63,7 +64,8 @@ struct QuerySpecifiedNetworkOfECSCommand: AsyncParsableCommand {
 
             This API is used to query the specified network of an ECS.
 
-            Documented in en-us_topic_0031169059.html.
+            Documented in \
+            native_openstack_nova_apis/network_management/querying_the_specified_network_of_an_ecs.html.
             """)
 
     @Option(

@@ -14,7 +14,7 @@ struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
 
             This API is used to add one or multiple NICs to an ECS.
 
-            Documented in en-us_topic_0020212663.html.
+            Documented in apis_recommended/nic_management/adding_nics_to_an_ecs_in_a_batch.html.
             """)
 
     @Option(
@@ -50,9 +50,9 @@ struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/nics/delete
 
-            This API is used to uninstall and delete one or multiple NICs from an ECS.
+            This API is used to delete one or multiple NICs from an ECS.
 
-            Documented in en-us_topic_0020212665.html.
+            Documented in apis_recommended/nic_management/deleting_nics_from_an_ecs_in_a_batch.html.
             """)
 
     @Option(
@@ -77,6 +77,33 @@ struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client in
             let requestBody = try RequestBodyArgument.decode(DeleteNICsFromECSInBatchRequest.self, from: body)
             _ = try await client.deleteNicsFromEcsInBatch(serverId: serverId, requestBody)
+        }
+    }
+}
+
+struct ListNICsOfECSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-nics-of-ecs",
+        abstract: "Listing NICs of an ECS",
+        discussion: """
+            GET /v1/{project_id}/cloudservers/{server_id}/os-interface
+
+            This API is used to list NICs of an ECS.
+
+            Documented in apis_recommended/nic_management/listing_nics_of_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.listNicsOfEcs(serverId: serverId)
         }
     }
 }

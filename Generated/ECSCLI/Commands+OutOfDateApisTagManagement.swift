@@ -14,7 +14,7 @@ struct AddTagsToECSInBatchDiscardedCommand: AsyncParsableCommand {
 
             This API is used to add tags to a specified ECS in a batch.
 
-            Documented in en-us_topic_0000001252143577.html.
+            Documented in out-of-date_apis/tag_management/adding_tags_to_an_ecs_in_a_batch_discarded.html.
             """)
 
     @Option(
@@ -52,7 +52,8 @@ struct DeleteTagsFromECSInBatchDiscardedCommand: AsyncParsableCommand {
 
             This API is used to delete tags from a specified ECS in a batch.
 
-            Documented in en-us_topic_0000001252263549.html.
+            Documented in \
+            out-of-date_apis/tag_management/deleting_tags_from_an_ecs_in_a_batch_discarded.html.
             """)
 
     @Option(
@@ -90,9 +91,9 @@ struct QueryProjectTagsDiscardedCommand: AsyncParsableCommand {
 
             Projects are used to group and isolate OpenStack resources, which include computing, storage, \
             and network resources. A project can be a department or a team. Multiple projects can be created \
-            under one account.
+            for the same account.
 
-            Documented in en-us_topic_0000001207623588.html.
+            Documented in out-of-date_apis/tag_management/querying_project_tags_discarded.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -114,7 +115,7 @@ struct QueryTagsOfECSDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query the tags of a specified ECS.
 
-            Documented in en-us_topic_0000001207783562.html.
+            Documented in out-of-date_apis/tag_management/querying_tags_of_an_ecs_discarded.html.
             """)
 
     @Option(

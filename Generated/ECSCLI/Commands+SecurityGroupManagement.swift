@@ -14,7 +14,7 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
 
             This API is used to add an ECS to a security group.
 
-            Documented in en-us_topic_0067161469.html.
+            Documented in native_openstack_nova_apis/security_group_management/adding_a_security_group.html.
             """)
 
     @Option(
@@ -43,23 +43,52 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteSecurityGroupCommand: AsyncParsableCommand {
+struct ListSecurityGroupsOfSpecifiedECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-security-group",
-        abstract: "Deleting a Security Group",
+        commandName: "list-security-groups-of-specified-ecs",
+        abstract: "Listing Security Groups of a Specified ECS",
+        discussion: """
+            GET /v2.1/{project_id}/servers/{server_id}/os-security-groups
+
+            This API is used to list security groups of a specified ECS.
+
+            Documented in \
+            native_openstack_nova_apis/security_group_management/listing_security_groups_of_a_specified_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.listSecurityGroupsOfSpecifiedEcs(serverId: serverId)
+        }
+    }
+}
+
+struct RemoveSecurityGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove-security-group",
+        abstract: "Removing a Security Group",
         discussion: """
             POST /v2.1/{project_id}/servers/{server_id}/action
 
-            This API is used to delete a security group for an ECS.
+            This API is used to remove a security group from an ECS.
 
-            Documented in en-us_topic_0067161717.html.
+            Documented in \
+            native_openstack_nova_apis/security_group_management/removing_a_security_group.html.
             """)
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (DeleteSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
+            The request body (RemoveSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): removeSecurityGroup*.
             """,
             valueName: "json"))
@@ -75,35 +104,8 @@ struct DeleteSecurityGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(DeleteSecurityGroupRequest.self, from: body)
-            try await client.deleteSecurityGroup(serverId: serverId, requestBody)
-        }
-    }
-}
-
-struct QuerySecurityGroupsForSpecifiedECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-security-groups-for-specified-ecs",
-        abstract: "Querying Security Groups for a Specified ECS",
-        discussion: """
-            GET /v2.1/{project_id}/servers/{server_id}/os-security-groups
-
-            This API is used to query security groups for a specified ECS.
-
-            Documented in en-us_topic_0065817702.html.
-            """)
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverId: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.querySecurityGroupsForSpecifiedEcs(serverId: serverId)
+            let requestBody = try RequestBodyArgument.decode(RemoveSecurityGroupRequest.self, from: body)
+            try await client.removeSecurityGroup(serverId: serverId, requestBody)
         }
     }
 }

@@ -14,7 +14,8 @@ struct CreateSecurityGroupDiscardedCommand: AsyncParsableCommand {
 
             This API is used to create a security group.
 
-            Documented in en-us_topic_0090187680.html.
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/creating_a_security_group_discarded.html.
             """)
 
     @Option(
@@ -47,7 +48,8 @@ struct CreateSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
 
             This API is used to create a security group rule.
 
-            Documented in en-us_topic_0065817703.html.
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/creating_a_security_group_rule_discarded.html.
             """)
 
     @Option(
@@ -80,7 +82,8 @@ struct DeleteSecurityGroupDiscardedCommand: AsyncParsableCommand {
 
             This API is used to delete a security group.
 
-            Documented in en-us_topic_0065817701.html.
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/deleting_a_security_group_discarded.html.
             """)
 
     @Option(
@@ -107,7 +110,8 @@ struct DeleteSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
 
             This API is used to delete a security group rule.
 
-            Documented in en-us_topic_0065817704.html.
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/deleting_a_security_group_rule_discarded.html.
             """)
 
     @Option(
@@ -134,7 +138,8 @@ struct QueryDetailsAboutSecurityGroupDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query details about a security group.
 
-            Documented in en-us_topic_0090187681.html.
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/querying_details_about_a_security_group_discarded.html.
             """)
 
     @Option(
@@ -161,7 +166,8 @@ struct QuerySecurityGroupsDiscardedCommand: AsyncParsableCommand {
 
             This API is used to query security groups.
 
-            Documented in en-us_topic_0090187679.html.
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/querying_security_groups_discarded.html.
             """)
 
     @OptionGroup(title: "Connection options")
@@ -183,7 +189,8 @@ struct UpdateSecurityGroupDiscardedCommand: AsyncParsableCommand {
 
             This API is used to update a security group.
 
-            Documented in en-us_topic_0065817700.html.
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/updating_a_security_group_discarded.html.
             """)
 
     @Option(

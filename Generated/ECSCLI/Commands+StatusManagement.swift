@@ -14,7 +14,7 @@ struct AddECSToMonitoringListCommand: AsyncParsableCommand {
 
             This API is used to add an ECS to the monitoring list.
 
-            Documented in en-us_topic_0081529857.html.
+            Documented in apis_recommended/status_management/adding_an_ecs_to_the_monitoring_list.html.
             """)
 
     @Option(
@@ -53,7 +53,8 @@ struct ChangeECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand 
             This API is used to change an ECS OS. During the system disk reinstallation using a new image, \
             the data disks of the ECS remain unchanged.
 
-            Documented in en-us_topic_0067876971.html.
+            Documented in \
+            apis_recommended/status_management/changing_an_ecs_os_using_an_image_with_cloud-init_installed.html.
             """)
 
     @Option(
@@ -91,7 +92,7 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
 
             An ECS deployed on a DeH can be migrated to another DeH.
 
-            Documented in en-us_topic_0132905656.html.
+            Documented in apis_recommended/status_management/cold_migrating_an_ecs.html.
             """)
 
     @Option(
@@ -130,7 +131,7 @@ struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
             ECS specifications can be modified, for example, upgrading the vCPUs and memory, to meet service \
             requirements. This API is used to modify ECS specifications.
 
-            Documented in en-us_topic_0020212653.html.
+            Documented in apis_recommended/status_management/modifying_the_specifications_of_an_ecs.html.
             """)
 
     @Option(
@@ -138,7 +139,7 @@ struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             """
             The request body (ModifySpecificationsOfECSRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): resize*.
+            input. Fields (* required): resize*, dry_run.
             """,
             valueName: "json"))
     var body: String
@@ -159,33 +160,6 @@ struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-automatic-recovery-of-ecs",
-        abstract: "Querying Automatic Recovery of an ECS",
-        discussion: """
-            GET /v1/{project_id}/cloudservers/{server_id}/autorecovery
-
-            This API is used to query automatic recovery configured for an ECS.
-
-            Documented in en-us_topic_0067600148.html.
-            """)
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverId: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryAutomaticRecoveryOfEcs(serverId: serverId)
-        }
-    }
-}
-
 struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reinstall-ecsos-using-image-with-cloud-init-installed",
@@ -196,7 +170,8 @@ struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableComma
             This API is used to reinstall an ECS OS. During the system disk reinstallation using the \
             original image, the data disks of the ECS remain unchanged.
 
-            Documented in en-us_topic_0067876349.html.
+            Documented in \
+            apis_recommended/status_management/reinstalling_an_ecs_os_using_an_image_with_cloud-init_installed.html.
             """)
 
     @Option(

@@ -14,7 +14,7 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
 
             This API is used to add tags to a specified ECS in a batch.
 
-            Documented in en-us_topic_0167811963.html.
+            Documented in apis_recommended/tag_management/adding_tags_to_an_ecs_in_a_batch.html.
             """)
 
     @Option(
@@ -52,7 +52,7 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
 
             This API is used to delete tags from a specified ECS in a batch.
 
-            Documented in en-us_topic_0167811964.html.
+            Documented in apis_recommended/tag_management/deleting_tags_from_an_ecs_in_a_batch.html.
             """)
 
     @Option(
@@ -81,6 +81,30 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
     }
 }
 
+struct ListProjectTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-project-tags",
+        abstract: "Listing Project Tags",
+        discussion: """
+            GET /v1/{project_id}/cloudservers/tags
+
+            Projects are used to group and isolate OpenStack resources, which include computing, storage, \
+            and network resources. A project can be a department or a team. Multiple projects can be created \
+            for the same account.
+
+            Documented in apis_recommended/tag_management/listing_project_tags.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client in
+            _ = try await client.listProjectTags()
+        }
+    }
+}
+
 struct QueryECSsByTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query-ecss-by-tag",
@@ -90,7 +114,7 @@ struct QueryECSsByTagCommand: AsyncParsableCommand {
 
             This API is used to filter ECSs by tag and obtain all tags of an ECS.
 
-            Documented in en-us_topic_0102606095.html.
+            Documented in apis_recommended/tag_management/querying_ecss_by_tag.html.
             """)
 
     @Option(
@@ -114,40 +138,16 @@ struct QueryECSsByTagCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryProjectTagsCommand: AsyncParsableCommand {
+struct QueryTagsOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-project-tags",
-        abstract: "Querying Project Tags",
-        discussion: """
-            GET /v1/{project_id}/cloudservers/tags
-
-            Projects are used to group and isolate OpenStack resources, which include computing, storage, \
-            and network resources. A project can be a department or a team. Multiple projects can be created \
-            under one account.
-
-            Documented in en-us_topic_0167811966.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryProjectTags()
-        }
-    }
-}
-
-struct QueryTagsOfECSV1Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-tags-of-ecsv1",
+        commandName: "query-tags-of-ecs",
         abstract: "Querying Tags of an ECS",
         discussion: """
             GET /v1/{project_id}/cloudservers/{server_id}/tags
 
             This API is used to query the tags of a specified ECS.
 
-            Documented in en-us_topic_0167811967.html.
+            Documented in apis_recommended/tag_management/querying_tags_of_an_ecs.html.
             """)
 
     @Option(
@@ -160,7 +160,7 @@ struct QueryTagsOfECSV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryTagsOfEcsv1(serverId: serverId)
+            _ = try await client.queryTagsOfEcs(serverId: serverId)
         }
     }
 }

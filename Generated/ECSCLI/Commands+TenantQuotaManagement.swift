@@ -15,7 +15,7 @@ struct QueryTenantQuotasCommand: AsyncParsableCommand {
             This API is used to query the quotas of all resources for a specified tenant, including used \
             quotas.
 
-            Documented in en-us_topic_0020212674.html.
+            Documented in apis_recommended/tenant_quota_management/querying_tenant_quotas.html.
             """)
 
     @OptionGroup(title: "Connection options")

@@ -4,7 +4,7 @@ import ArgumentParser
 import CloudCLI
 import ECS
 
-/// `ecs`: one subcommand per ECS API operation (132 in all), grouped like the
+/// `ecs`: one subcommand per ECS API operation (140 in all), grouped like the
 /// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
 @main
 struct ECSCommand: AsyncParsableCommand {
@@ -21,13 +21,13 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "API Version Query",
                 subcommands: [
-                    QueryAllAPIVersionsCommand.self,
+                    ListAPIVersionsCommand.self,
                     QuerySpecifiedAPIVersionCommand.self
                 ]),
             CommandGroup(
                 name: "AZ",
                 subcommands: [
-                    QueryAZsCommand.self
+                    ListAZsCommand.self
                 ]),
             CommandGroup(
                 name: "Batch Operations",
@@ -41,16 +41,18 @@ struct ECSCommand: AsyncParsableCommand {
                 subcommands: [
                     AttachDiskToECSCommand.self,
                     DetachEVSDiskFromECSCommand.self,
+                    ListDetailsAboutDisksAttachedToECSCommand.self,
+                    QueryDetailsOfSingleDiskAttachedToECSCommand.self,
                     QueryDiskAttachmentOfECSCommand.self,
                     QuerySingleDiskAttachedToECSCommand.self
                 ]),
             CommandGroup(
-                name: "Disk Management (Open Stack Nova Apis)",
+                name: "Disk Management (Native Open Stack Nova Apis)",
                 subcommands: [
-                    AttachDiskToECSV2Command.self,
+                    AttachECSDataDiskCommand.self,
                     DetachDiskFromECSCommand.self,
-                    QueryDiskAttachedToECSCommand.self,
-                    QueryDisksAttachedToECSCommand.self
+                    ListDetailsAboutDisksAttachedToECSV21Command.self,
+                    QueryDiskAttachedToECSCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management (OpenStack Nova APIs)",
@@ -71,25 +73,25 @@ struct ECSCommand: AsyncParsableCommand {
                 name: "ECS Group Management",
                 subcommands: [
                     AddECSToECSGroupCommand.self,
-                    CreateECSGroupV1Command.self,
-                    DeleteECSGroupV1Command.self,
-                    QueryDetailsAboutECSGroupV1Command.self,
-                    QueryECSGroupsV1Command.self,
+                    CreateECSGroupCommand.self,
+                    DeleteECSGroupCommand.self,
+                    ListECSGroupsCommand.self,
+                    QueryDetailsAboutECSGroupCommand.self,
                     RemoveECSFromECSGroupCommand.self
                 ]),
             CommandGroup(
-                name: "ECS Group Management (Open Stack Nova Apis)",
+                name: "ECS Group Management (Native Open Stack Nova Apis)",
                 subcommands: [
-                    CreateECSGroupCommand.self,
-                    DeleteECSGroupCommand.self,
-                    QueryDetailsAboutECSGroupCommand.self,
-                    QueryECSGroupsCommand.self
+                    CreateECSGroupV21Command.self,
+                    DeleteECSGroupV21Command.self,
+                    ListECSGroupsV21Command.self,
+                    QueryDetailsAboutECSGroupV21Command.self
                 ]),
             CommandGroup(
                 name: "ECS Operation Management",
                 subcommands: [
-                    QueryECSOperationsByRequestIDCommand.self,
-                    QueryOperationsOnECSCommand.self
+                    ListActionsOnECSCommand.self,
+                    QueryECSOperationsByRequestIDCommand.self
                 ]),
             CommandGroup(
                 name: "FPGA Logical File Management",
@@ -104,15 +106,15 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Flavor Management",
                 subcommands: [
-                    QueryDetailsAboutFlavorsAndExtendedFlavorInformationCommand.self,
+                    ListFlavorDetailsAndExtendedInformationCommand.self,
                     QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand.self
                 ]),
             CommandGroup(
-                name: "Flavor Management (Open Stack Nova Apis)",
+                name: "Flavor Management (Native Open Stack Nova Apis)",
                 subcommands: [
+                    ListECSFlavorsCommand.self,
+                    ListFlavorDetailsAboutECSCommand.self,
                     QueryDetailsAboutECSFlavorCommand.self,
-                    QueryDetailsAboutECSFlavorsCommand.self,
-                    QueryECSFlavorsCommand.self,
                     QueryExtraSpecsValueForECSFlavorCommand.self
                 ]),
             CommandGroup(
@@ -136,54 +138,68 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryMetadataOfSpecifiedImageDiscardedCommand.self
                 ]),
             CommandGroup(
+                name: "Job Status Management",
+                subcommands: [
+                    QueryJobExecutionStatusCommand.self
+                ]),
+            CommandGroup(
                 name: "Key and Password Management",
                 subcommands: [
                     CreateAndImportingSSHKeyPairCommand.self,
-                    DeletePasswordForLoggingInToECSCommand.self,
-                    DeleteSSHKeyPairCommand.self,
-                    GetPasswordForLoggingInToECSCommand.self,
-                    QuerySSHKeyPairsCommand.self,
+                    DeletePasswordOfECSCommand.self,
+                    DeleteSSHKeyCommand.self,
+                    GetPasswordOfECSCommand.self,
+                    ListSSHKeyPairsCommand.self,
                     QuerySpecifiedSSHKeyPairCommand.self
                 ]),
             CommandGroup(
                 name: "Lifecycle Management",
                 subcommands: [
-                    CreateECSCommand.self,
-                    DeleteECSsCommand.self
+                    CreateECSsCommand.self,
+                    DeleteECSsCommand.self,
+                    ListDetailsAboutECSsCommand.self,
+                    ModifyECSDetailsCommand.self,
+                    QueryDetailsAboutECSCommand.self
                 ]),
             CommandGroup(
-                name: "Lifecycle Management (Open Stack Nova Apis)",
+                name: "Lifecycle Management (Native Open Stack Nova Apis)",
                 subcommands: [
-                    CreateECSV21Command.self,
+                    CreateECSCommand.self,
                     DeleteECSCommand.self,
-                    ModifyECSInformationCommand.self,
-                    QueryDetailsAboutECSsCommand.self,
-                    QueryDetailsAboutECSsV21Command.self,
-                    QueryECSsCommand.self
+                    ListECSDetailsCommand.self,
+                    ListECSsCommand.self,
+                    ModifyECSCommand.self,
+                    QueryDetailsAboutECSV21Command.self
                 ]),
             CommandGroup(
                 name: "Metadata Management",
+                subcommands: [
+                    UpdateECSMetadataCommand.self
+                ]),
+            CommandGroup(
+                name: "Metadata Management (Native Open Stack Nova Apis)",
                 subcommands: [
                     ConfigureECSMetadataCommand.self,
                     DeleteSpecifiedECSMetadataCommand.self,
                     GetECSMetadataWithSpecifiedKeyCommand.self,
                     ModifyECSMetadataWithSpecifiedKeyCommand.self,
                     QueryECSMetadataCommand.self,
-                    UpdateECSMetadataCommand.self
+                    UpdateECSMetadataV21Command.self
                 ]),
             CommandGroup(
                 name: "NIC Management",
                 subcommands: [
                     AddNICsToECSInBatchCommand.self,
-                    DeleteNICsFromECSInBatchCommand.self
+                    DeleteNICsFromECSInBatchCommand.self,
+                    ListNICsOfECSCommand.self
                 ]),
             CommandGroup(
-                name: "NIC Management (Open Stack Nova Apis)",
+                name: "NIC Management (Native Open Stack Nova Apis)",
                 subcommands: [
                     AddNICToECSCommand.self,
-                    DeleteNICFromECSCommand.self,
-                    QueryECSNICsCommand.self,
-                    QueryNICsOfECSCommand.self
+                    DetachNICFromECSCommand.self,
+                    ListNICsOfECSV21Command.self,
+                    QueryDetailsAboutSpecifiedNICOfECSCommand.self
                 ]),
             CommandGroup(
                 name: "Network Management",
@@ -196,8 +212,8 @@ struct ECSCommand: AsyncParsableCommand {
                 name: "Security Group Management",
                 subcommands: [
                     AddSecurityGroupCommand.self,
-                    DeleteSecurityGroupCommand.self,
-                    QuerySecurityGroupsForSpecifiedECSCommand.self
+                    ListSecurityGroupsOfSpecifiedECSCommand.self,
+                    RemoveSecurityGroupCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group Management (OpenStack Nova APIs)",
@@ -217,41 +233,46 @@ struct ECSCommand: AsyncParsableCommand {
                     ChangeECSOSUsingImageWithCloudInitInstalledCommand.self,
                     ColdMigratingECSCommand.self,
                     ModifySpecificationsOfECSCommand.self,
-                    QueryAutomaticRecoveryOfECSCommand.self,
                     ReinstallECSOSUsingImageWithCloudInitInstalledCommand.self
                 ]),
             CommandGroup(
-                name: "Status Management (Open Stack Nova Apis)",
+                name: "Status Management (Native Open Stack Nova Apis)",
                 subcommands: [
-                    ConfirmECSSpecificationsModificationCommand.self,
+                    ConfirmSpecificationsModificationOfECSCommand.self,
                     CreateImageUsingECSCommand.self,
+                    DisableECSCommand.self,
                     LockECSCommand.self,
                     ModifySpecificationsOfECSV21Command.self,
                     RebuildECSCommand.self,
                     RestartECSCommand.self,
                     RollBackECSSpecificationsModificationCommand.self,
                     StartECSCommand.self,
-                    StopECSCommand.self,
                     UnlockECSCommand.self
+                ]),
+            CommandGroup(
+                name: "Status Management (Out Of Date Apis)",
+                subcommands: [
+                    ManageAutomaticRecoveryOfECSDiscardedCommand.self,
+                    QueryAutomaticRecoveryOfECSDiscardedCommand.self
                 ]),
             CommandGroup(
                 name: "Tag Management",
                 subcommands: [
                     AddTagsToECSInBatchCommand.self,
                     DeleteTagsFromECSInBatchCommand.self,
+                    ListProjectTagsCommand.self,
                     QueryECSsByTagCommand.self,
-                    QueryProjectTagsCommand.self,
-                    QueryTagsOfECSV1Command.self
+                    QueryTagsOfECSCommand.self
                 ]),
             CommandGroup(
-                name: "Tag Management (Open Stack Nova Apis)",
+                name: "Tag Management (Native Open Stack Nova Apis)",
                 subcommands: [
                     AddTagToECSCommand.self,
                     AddTagsToECSCommand.self,
+                    DeleteAllTagsOfECSCommand.self,
                     DeleteSpecifiedTagFromECSCommand.self,
-                    DeleteTagsFromECSCommand.self,
-                    QuerySpecifiedTagForECSCommand.self,
-                    QueryTagsOfECSCommand.self
+                    QueryAllTagsOfECSCommand.self,
+                    QuerySpecifiedTagForECSCommand.self
                 ]),
             CommandGroup(
                 name: "Tag Management (Out Of Date Apis)",
@@ -262,17 +283,12 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTagsOfECSDiscardedCommand.self
                 ]),
             CommandGroup(
-                name: "Task Status Management",
-                subcommands: [
-                    QueryTaskExecutionStatusCommand.self
-                ]),
-            CommandGroup(
                 name: "Tenant Quota Management",
                 subcommands: [
                     QueryTenantQuotasCommand.self
                 ]),
             CommandGroup(
-                name: "Tenant Quota Management (Open Stack Nova Apis)",
+                name: "Tenant Quota Management (Native Open Stack Nova Apis)",
                 subcommands: [
                     QueryDefaultQuotasCommand.self,
                     QueryTenantQuotaLimitsCommand.self,

@@ -38,8 +38,9 @@ extension ModelArtsClient {
     ///
     /// This API is used to configure ModelArts authorization. ModelArts functions such as training
     /// management, development environment, data management, and real-time services can be properly used only
-    /// after required permissions are assigned. The administrator can use this API to set an agency for IAM
-    /// users and set the access key of the current user.
+    /// after required permissions are assigned. The administrator can use this API to configure an agency for
+    /// IAM users and configure the access key of the current user. To call this API, you must have the
+    /// Security Administrator permission configured in IAM.
     ///
     /// `POST /v2/{project_id}/authorizations`
     ///
@@ -106,11 +107,11 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/authorizations`
     ///
     /// - Parameters:
-    ///   - sortBy: Sorting field. Options: user_name: IAM user create_time: creation time Default: user_name
-    ///   - order: Sorting method. Options: asc: ascending order desc: descending order Default: asc
-    ///   - limit: Maximum number of records returned on each page. Default value: 1000 The value ranges from
-    ///     1 to 1000.
-    ///   - offset: Start page of the paging list. The default value is 0.
+    ///   - sortBy: Sorting field. Enums: user_name: IAM user create_time: creation time
+    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order
+    ///   - limit: Maximum number of records returned on each page. Default value: 1000 The value range ranges
+    ///     from 1 to 1000.
+    ///   - offset: Start page for pagination display. The default value is 0.
     ///
     /// - Returns: Response body parameters
     public func getAuthorizations(
@@ -141,8 +142,8 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/authorizations`
     ///
     /// - Parameters:
-    ///   - sortBy: Sorting field. Options: user_name: IAM user create_time: creation time Default: user_name
-    ///   - order: Sorting method. Options: asc: ascending order desc: descending order Default: asc
+    ///   - sortBy: Sorting field. Enums: user_name: IAM user create_time: creation time
+    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order
     ///   - limit: Number of results to request per page.
     public func getAuthorizationsPaginator(
         sortBy: GetAuthorizationsSortBy? = nil,

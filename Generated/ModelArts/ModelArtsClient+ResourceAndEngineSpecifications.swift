@@ -30,7 +30,7 @@ extension ModelArtsClient {
 
     /// Querying Job Engine Specifications
     ///
-    /// This API is used to query the engine type and version of a specified job.
+    /// This API is used to obtain the engine type and version of a specified job.
     ///
     /// `GET /v1/{project_id}/job/ai-engines`
     ///
@@ -54,17 +54,14 @@ extension ModelArtsClient {
 
     /// Querying Job Resource Specifications
     ///
-    /// This API is used to query the resource specifications of a specified job.
+    /// This API is used to obtain the resource specifications of a specified job.
     ///
     /// `GET /v1/{project_id}/job/resource-specs`
     ///
     /// - Parameters:
-    ///   - jobType: Job type. The value can be train or inference. This parameter is not required for
-    ///     querying the specifications of ExeML resources.
-    ///   - engineId: Engine ID of a job. Default value: 0 This parameter is not required for querying the
-    ///     specifications of ExeML resources.
-    ///   - projectType: Project type. Default value: 0 0: non-ExeML project 1: ExeML job for image
-    ///     classification 2: ExeML job for object detection 3: ExeML job for predictive analytics
+    ///   - jobType: Job type. The value can be train or inference.
+    ///   - engineId: Engine ID of a job. Default value: 0
+    ///   - projectType: Project type. Default value: 0
     ///
     /// - Returns: Parameters
     public func queryJobResourceSpecifications(

@@ -4,22 +4,78 @@
 import CloudCore
 
 extension ModelArtsClient {
-    /// Documented values of `sort_by` for ``ModelArtsClient/queryDedicatedResourcePools``.
-    public struct QueryDedicatedResourcePoolsSortBy: OpenEnum, QueryValue {
+    /// Documented values of `infer_type` for ``ModelArtsClient/listServices``.
+    public struct ListServicesInferType: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
             self.rawValue = rawValue
         }
 
-        /// default value
-        public static let createdAt: Self = "created_at"
-
-        public static let clusterName: Self = "cluster_name"
+        public static let realTime: Self = "real-time"
+        public static let batch: Self = "batch"
     }
 
-    /// Documented values of `order` for ``ModelArtsClient/queryDedicatedResourcePools``.
-    public struct QueryDedicatedResourcePoolsOrder: OpenEnum, QueryValue {
+    /// Documented values of `status` for ``ModelArtsClient/listServices``.
+    public struct ListServicesStatus: OpenEnum, QueryValue {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// The service is running properly.
+        public static let running: Self = "running"
+
+        /// The service is being deployed, including image creation and resource scheduling deployment.
+        public static let deploying: Self = "deploying"
+
+        /// An alarm has been generated, indicating that some backend instances malfunction.
+        public static let concerning: Self = "concerning"
+
+        /// Deploying the service failed. For details about the failure cause, see the event and log tab
+        /// pages.
+        public static let failed: Self = "failed"
+
+        /// The service has been stopped.
+        public static let stopped: Self = "stopped"
+
+        /// Service running is completed. This status is available only for batch services.
+        public static let finished: Self = "finished"
+
+        /// The service is being stopped.
+        public static let stopping: Self = "stopping"
+
+        /// The service is being deleted.
+        public static let deleting: Self = "deleting"
+
+        /// The service is pending. This status is available only for real-time services.
+        public static let pending: Self = "pending"
+
+        /// The resource is being queued. This status is available only for real-time services.
+        public static let waiting: Self = "waiting"
+    }
+
+    /// Documented values of `sort_by` for ``ModelArtsClient/listServices``.
+    public struct ListServicesSortBy: OpenEnum, QueryValue {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// service publishing time, which is the default value
+        public static let publishAt: Self = "publish_at"
+
+        /// service name
+        public static let serviceName: Self = "service_name"
+
+        /// update time
+        public static let transitionAt: Self = "transition_at"
+    }
+
+    /// Documented values of `order` for ``ModelArtsClient/listServices``.
+    public struct ListServicesOrder: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -29,12 +85,12 @@ extension ModelArtsClient {
         /// ascending order
         public static let asc: Self = "asc"
 
-        /// descending order. The default value is desc.
+        /// descending order (default value)
         public static let desc: Self = "desc"
     }
 
-    /// Documented values of `event_type` for ``ModelArtsClient/queryServiceEventLogs``.
-    public struct QueryServiceEventLogsEventType: OpenEnum, QueryValue {
+    /// Documented values of `event_type` for ``ModelArtsClient/showServiceEvents``.
+    public struct ShowServiceEventsEventType: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -48,8 +104,8 @@ extension ModelArtsClient {
         public static let abnormal: Self = "abnormal"
     }
 
-    /// Documented values of `order` for ``ModelArtsClient/queryServiceEventLogs``.
-    public struct QueryServiceEventLogsOrder: OpenEnum, QueryValue {
+    /// Documented values of `order` for ``ModelArtsClient/showServiceEvents``.
+    public struct ShowServiceEventsOrder: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -59,45 +115,42 @@ extension ModelArtsClient {
         /// ascending order
         public static let asc: Self = "asc"
 
-        /// descending order
+        /// descending order (default value)
         public static let desc: Self = "desc"
     }
 
-    /// Documented values of `infer_type` for ``ModelArtsClient/queryServiceList``.
-    public struct QueryServiceListInferType: OpenEnum, QueryValue {
+    /// Documented values of `infer_type` for ``ModelArtsClient/showServiceSpecifications``.
+    public struct ShowServiceSpecificationsInferType: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
             self.rawValue = rawValue
         }
 
+        /// which is the default value
         public static let realTime: Self = "real-time"
+
         public static let batch: Self = "batch"
     }
 
-    /// Documented values of `sort_by` for ``ModelArtsClient/queryServiceList``.
-    public struct QueryServiceListSortBy: OpenEnum, QueryValue {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let publishAt: Self = "publish_at"
-        public static let serviceName: Self = "service_name"
-    }
-
-    /// Documented values of `infer_type` for
-    /// ``ModelArtsClient/querySupportedServiceDeploymentSpecifications``.
-    public struct QuerySupportedServiceDeploymentSpecificationsInferType: OpenEnum, QueryValue {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let realTime: Self = "real-time"
-        public static let batch: Self = "batch"
+    /// Deploying Services
+    ///
+    /// This API is used to deploy a model as a service.
+    ///
+    /// `POST /v1/{project_id}/services`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
+    /// - Returns: Response body parameters
+    public func createService(_ body: CreateServiceRequest) async throws -> CreateServiceResponse {
+        let request = OperationRequest(
+            operation: "CreateService",
+            method: .post,
+            path: "/v1/{project_id}/services",
+            body: body
+        )
+        return try await client.send(request, as: CreateServiceResponse.self)
     }
 
     /// Deleting a Service
@@ -107,8 +160,8 @@ extension ModelArtsClient {
     /// `DELETE /v1/{project_id}/services/{service_id}`
     ///
     /// - Parameters:
-    ///   - serviceId: Service ID. If you want to delete multiple services in batches, use commas (,) to
-    ///     separate multiple service_id values.
+    ///   - serviceId: Service ID. To delete multiple services in a batch, use commas (,) to separate multiple
+    ///     service_id values.
     public func deleteService(serviceId: String) async throws {
         let request = OperationRequest(
             operation: "DeleteService",
@@ -119,157 +172,200 @@ extension ModelArtsClient {
         try await client.send(request)
     }
 
-    /// Deploying a Model as a Service
+    /// Obtaining Services
     ///
-    /// This API is used to deploy a model as a service.
+    /// This API is used to obtain model services.
     ///
-    /// `POST /v1/{project_id}/services`
-    ///
-    /// - Parameters:
-    ///   - body: The request body.
-    ///
-    /// - Returns: Parameters
-    public func deployModelAsService(
-        _ body: DeployModelAsServiceRequest
-    ) async throws -> DeployModelAsServiceResponse {
-        let request = OperationRequest(
-            operation: "DeployModelAsService",
-            method: .post,
-            path: "/v1/{project_id}/services",
-            body: body
-        )
-        return try await client.send(request, as: DeployModelAsServiceResponse.self)
-    }
-
-    /// Querying Dedicated Resource Pools
-    ///
-    /// This API is used to query dedicated resource pools.
-    ///
-    /// `GET /v1/{project_id}/clusters`
+    /// `GET /v1/{project_id}/services`
     ///
     /// - Parameters:
-    ///   - clusterName: Cluster name. By default, the cluster name is not filtered.
-    ///   - status: Cluster status. By default, the status is not filtered.
-    ///   - offset: Start page of the paging list. Default value: 0
-    ///   - limit: Maximum number of records returned on each page. The default value is 1000. The recommended
-    ///     value ranges from 10 to 50.
-    ///   - sortBy: Sorting field. The options are as follows: created_at: default value cluster_name
-    ///   - order: Sorting mode. The options are as follows: asc: ascending order desc: descending order. The
-    ///     default value is desc.
+    ///   - serviceId: Service ID. You can obtain the service ID from the response body when creating a
+    ///     service or obtain the services owned by the current user by calling the API for querying the
+    ///     service list. The service_id field indicates the service ID. By default, service IDs are not
+    ///     filtered.
+    ///   - serviceName: Service name, which is specified by the user during creation. By default, the service
+    ///     name is not filtered.
+    ///   - modelId: Model ID, which can be obtained from the response body when an AI application is created.
+    ///     You can also obtain the AI applications owned by the current user by calling the API for querying
+    ///     the AI application list. The model_id field indicates the model ID. By default, model IDs are not
+    ///     filtered.
+    ///   - workspaceId: Workspace ID If no workspace is created, the default value is 0. If a workspace is
+    ///     created and used, the actual value prevails.
+    ///   - inferType: Inference mode. By default, the inference mode is not filtered. Options: real-time
+    ///     batch
+    ///   - status: Service status. By default, the service status is not filtered. The options are as
+    ///     follows: running: The service is running properly. deploying: The service is being deployed,
+    ///     including image creation and resource scheduling deployment. concerning: An alarm has been
+    ///     generated, indicating that some backend instances malfunction. failed: Deploying the service
+    ///     failed. For details about the failure cause, see the event and log tab pages. stopped: The service
+    ///     has been stopped. finished: Service running is completed. This status is available only for batch
+    ///     services. stopping: The service is being stopped. deleting: The service is being deleted. pending:
+    ///     The service is pending. This status is available only for real-time services. waiting: The
+    ///     resource is being queued. This status is available only for real-time services.
+    ///   - offset: Start page for pagination display. The default value is 0.
+    ///   - limit: Maximum number of records returned on each page. Default value: 1000
+    ///   - sortBy: Sorting field. Enums: publish_at: service publishing time, which is the default value
+    ///     service_name: service name transition_at: update time
+    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - tags: Tag. By default, tags are not filtered.
     ///
-    /// - Returns: Parameters
-    public func queryDedicatedResourcePools(
-        clusterName: String? = nil,
-        status: String? = nil,
+    /// - Returns: Response body parameters
+    public func listServices(
+        serviceId: String? = nil,
+        serviceName: String? = nil,
+        modelId: String? = nil,
+        workspaceId: String? = nil,
+        inferType: ListServicesInferType? = nil,
+        status: ListServicesStatus? = nil,
         offset: Int? = nil,
         limit: Int? = nil,
-        sortBy: QueryDedicatedResourcePoolsSortBy? = nil,
-        order: QueryDedicatedResourcePoolsOrder? = nil
-    ) async throws -> QueryDedicatedResourcePoolsResponse {
+        sortBy: ListServicesSortBy? = nil,
+        order: ListServicesOrder? = nil,
+        tags: String? = nil
+    ) async throws -> ListServicesResponse {
         var query = QueryItems()
-        query.append("cluster_name", clusterName)
+        query.append("service_id", serviceId)
+        query.append("service_name", serviceName)
+        query.append("model_id", modelId)
+        query.append("workspace_id", workspaceId)
+        query.append("infer_type", inferType)
         query.append("status", status)
         query.append("offset", offset)
         query.append("limit", limit)
         query.append("sort_by", sortBy)
         query.append("order", order)
+        query.append("tags", tags)
         let request = OperationRequest(
-            operation: "QueryDedicatedResourcePools",
+            operation: "ListServices",
             method: .get,
-            path: "/v1/{project_id}/clusters",
+            path: "/v1/{project_id}/services",
             query: query
         )
-        return try await client.send(request, as: QueryDedicatedResourcePoolsResponse.self)
+        return try await client.send(request, as: ListServicesResponse.self)
     }
 
-    /// Querying Dedicated Resource Pools
+    /// Obtaining Services
     ///
-    /// All pages of ``queryDedicatedResourcePools``, fetched by offset as they are iterated; each element is
-    /// one of `clusters`.
+    /// All pages of ``listServices``, fetched by offset as they are iterated; each element is one of
+    /// `services`.
     ///
-    /// `GET /v1/{project_id}/clusters`
+    /// `GET /v1/{project_id}/services`
     ///
     /// - Parameters:
-    ///   - clusterName: Cluster name. By default, the cluster name is not filtered.
-    ///   - status: Cluster status. By default, the status is not filtered.
-    ///   - sortBy: Sorting field. The options are as follows: created_at: default value cluster_name
-    ///   - order: Sorting mode. The options are as follows: asc: ascending order desc: descending order. The
-    ///     default value is desc.
+    ///   - serviceId: Service ID. You can obtain the service ID from the response body when creating a
+    ///     service or obtain the services owned by the current user by calling the API for querying the
+    ///     service list. The service_id field indicates the service ID. By default, service IDs are not
+    ///     filtered.
+    ///   - serviceName: Service name, which is specified by the user during creation. By default, the service
+    ///     name is not filtered.
+    ///   - modelId: Model ID, which can be obtained from the response body when an AI application is created.
+    ///     You can also obtain the AI applications owned by the current user by calling the API for querying
+    ///     the AI application list. The model_id field indicates the model ID. By default, model IDs are not
+    ///     filtered.
+    ///   - workspaceId: Workspace ID If no workspace is created, the default value is 0. If a workspace is
+    ///     created and used, the actual value prevails.
+    ///   - inferType: Inference mode. By default, the inference mode is not filtered. Options: real-time
+    ///     batch
+    ///   - status: Service status. By default, the service status is not filtered. The options are as
+    ///     follows: running: The service is running properly. deploying: The service is being deployed,
+    ///     including image creation and resource scheduling deployment. concerning: An alarm has been
+    ///     generated, indicating that some backend instances malfunction. failed: Deploying the service
+    ///     failed. For details about the failure cause, see the event and log tab pages. stopped: The service
+    ///     has been stopped. finished: Service running is completed. This status is available only for batch
+    ///     services. stopping: The service is being stopped. deleting: The service is being deleted. pending:
+    ///     The service is pending. This status is available only for real-time services. waiting: The
+    ///     resource is being queued. This status is available only for real-time services.
+    ///   - sortBy: Sorting field. Enums: publish_at: service publishing time, which is the default value
+    ///     service_name: service name transition_at: update time
+    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - tags: Tag. By default, tags are not filtered.
     ///   - limit: Number of results to request per page.
-    public func queryDedicatedResourcePoolsPaginator(
-        clusterName: String? = nil,
-        status: String? = nil,
-        sortBy: QueryDedicatedResourcePoolsSortBy? = nil,
-        order: QueryDedicatedResourcePoolsOrder? = nil,
+    public func listServicesPaginator(
+        serviceId: String? = nil,
+        serviceName: String? = nil,
+        modelId: String? = nil,
+        workspaceId: String? = nil,
+        inferType: ListServicesInferType? = nil,
+        status: ListServicesStatus? = nil,
+        sortBy: ListServicesSortBy? = nil,
+        order: ListServicesOrder? = nil,
+        tags: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<Cluster> {
+    ) -> OffsetPaginator<ListServices> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.queryDedicatedResourcePools(
-                clusterName: clusterName,
+            let page = try await self.listServices(
+                serviceId: serviceId,
+                serviceName: serviceName,
+                modelId: modelId,
+                workspaceId: workspaceId,
+                inferType: inferType,
                 status: status,
                 offset: offset,
                 limit: limit,
                 sortBy: sortBy,
-                order: order
+                order: order,
+                tags: tags
             )
-            return (elements: page.clusters ?? [], total: page.totalCount)
+            return (elements: page.services ?? [], total: page.totalCount)
         }
     }
 
-    /// Querying the Details About a Service
+    /// Obtaining Service Details
     ///
-    /// This API is used to query the details about a model service based on the service ID.
+    /// This API is used to obtain the details about a model service based on the service ID.
     ///
     /// `GET /v1/{project_id}/services/{service_id}`
     ///
     /// - Parameters:
-    ///   - serviceId: Service ID
+    ///   - serviceId: Service ID. You can obtain the service ID from the response body when creating a
+    ///     service or obtain the services owned by the current user by calling the API for querying the
+    ///     service list. The service_id field indicates the service ID.
     ///
-    /// - Returns: Parameters
-    public func queryDetailsAboutService(serviceId: String) async throws -> QueryDetailsAboutServiceResponse {
+    /// - Returns: Response body parameters
+    public func showService(serviceId: String) async throws -> ShowServiceResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutService",
+            operation: "ShowService",
             method: .get,
             path: "/v1/{project_id}/services/{service_id}",
             pathParameters: ["service_id": serviceId]
         )
-        return try await client.send(request, as: QueryDetailsAboutServiceResponse.self)
+        return try await client.send(request, as: ShowServiceResponse.self)
     }
 
-    /// Querying Service Event Logs
+    /// Obtaining Service Event Logs
     ///
-    /// This API is used to query service event logs, including service operation records, key actions during
+    /// This API is used to obtain service event logs, including service operation records, key actions during
     /// deployment, and deployment failure causes.
     ///
     /// `GET /v1/{project_id}/services/{service_id}/events`
     ///
     /// - Parameters:
     ///   - serviceId: Service ID
-    ///   - eventType: Type of the event to be filtered. By default, the event type is not filtered. Options:
-    ///     normal: normal events abnormal: abnormal events
-    ///   - startTime: Start time of the event to be filtered. The value is milliseconds between the current
-    ///     time and '1970.1.1 0:0:0 UTC'.
-    ///   - endTime: End time of the event to be filtered. The value is milliseconds between the current time
-    ///     and '1970.1.1 0:0:0 UTC'.
-    ///   - offset: Start page of the paging list. Default value: 0
+    ///   - eventType: Event type. Enums: normal: normal events abnormal: abnormal events
+    ///   - eventInfo: Event information. Only English information can be filtered. The following special
+    ///     characters are not supported: `(){}';,[]<>/?
+    ///   - startTime: Start time for filtering events. By default, events are not filtered.
+    ///   - endTime: End time for filtering events. By default, events are not filtered.
+    ///   - offset: Start page for pagination display. The default value is 0.
     ///   - limit: Maximum number of records returned on each page. Default value: 1000
-    ///   - sortBy: Specified sorting field. The default value is occur_time.
-    ///   - order: Sorting mode. The default value is desc. Options: asc: ascending order desc: descending
-    ///     order
+    ///   - sortBy: Specifies the sorting field. The default value is occur_time (event generation time).
+    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
     ///
-    /// - Returns: Parameters
-    public func queryServiceEventLogs(
+    /// - Returns: Response body parameters
+    public func showServiceEvents(
         serviceId: String,
-        eventType: QueryServiceEventLogsEventType? = nil,
+        eventType: ShowServiceEventsEventType? = nil,
+        eventInfo: String? = nil,
         startTime: Double? = nil,
         endTime: Double? = nil,
         offset: Int? = nil,
         limit: Int? = nil,
         sortBy: String? = nil,
-        order: QueryServiceEventLogsOrder? = nil
-    ) async throws -> QueryServiceEventLogsResponse {
+        order: ShowServiceEventsOrder? = nil
+    ) async throws -> ShowServiceEventsResponse {
         var query = QueryItems()
         query.append("event_type", eventType)
+        query.append("event_info", eventInfo)
         query.append("start_time", startTime)
         query.append("end_time", endTime)
         query.append("offset", offset)
@@ -277,47 +373,47 @@ extension ModelArtsClient {
         query.append("sort_by", sortBy)
         query.append("order", order)
         let request = OperationRequest(
-            operation: "QueryServiceEventLogs",
+            operation: "ShowServiceEvents",
             method: .get,
             path: "/v1/{project_id}/services/{service_id}/events",
             pathParameters: ["service_id": serviceId],
             query: query
         )
-        return try await client.send(request, as: QueryServiceEventLogsResponse.self)
+        return try await client.send(request, as: ShowServiceEventsResponse.self)
     }
 
-    /// Querying Service Event Logs
+    /// Obtaining Service Event Logs
     ///
-    /// All pages of ``queryServiceEventLogs``, fetched by offset as they are iterated; each element is one of
+    /// All pages of ``showServiceEvents``, fetched by offset as they are iterated; each element is one of
     /// `events`.
     ///
     /// `GET /v1/{project_id}/services/{service_id}/events`
     ///
     /// - Parameters:
     ///   - serviceId: Service ID
-    ///   - eventType: Type of the event to be filtered. By default, the event type is not filtered. Options:
-    ///     normal: normal events abnormal: abnormal events
-    ///   - startTime: Start time of the event to be filtered. The value is milliseconds between the current
-    ///     time and '1970.1.1 0:0:0 UTC'.
-    ///   - endTime: End time of the event to be filtered. The value is milliseconds between the current time
-    ///     and '1970.1.1 0:0:0 UTC'.
-    ///   - sortBy: Specified sorting field. The default value is occur_time.
-    ///   - order: Sorting mode. The default value is desc. Options: asc: ascending order desc: descending
-    ///     order
+    ///   - eventType: Event type. Enums: normal: normal events abnormal: abnormal events
+    ///   - eventInfo: Event information. Only English information can be filtered. The following special
+    ///     characters are not supported: `(){}';,[]<>/?
+    ///   - startTime: Start time for filtering events. By default, events are not filtered.
+    ///   - endTime: End time for filtering events. By default, events are not filtered.
+    ///   - sortBy: Specifies the sorting field. The default value is occur_time (event generation time).
+    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
     ///   - limit: Number of results to request per page.
-    public func queryServiceEventLogsPaginator(
+    public func showServiceEventsPaginator(
         serviceId: String,
-        eventType: QueryServiceEventLogsEventType? = nil,
+        eventType: ShowServiceEventsEventType? = nil,
+        eventInfo: String? = nil,
         startTime: Double? = nil,
         endTime: Double? = nil,
         sortBy: String? = nil,
-        order: QueryServiceEventLogsOrder? = nil,
+        order: ShowServiceEventsOrder? = nil,
         limit: Int
-    ) -> OffsetPaginator<QueryServiceEventLogsEvent> {
+    ) -> OffsetPaginator<Events> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.queryServiceEventLogs(
+            let page = try await self.showServiceEvents(
                 serviceId: serviceId,
                 eventType: eventType,
+                eventInfo: eventInfo,
                 startTime: startTime,
                 endTime: endTime,
                 offset: offset,
@@ -329,198 +425,122 @@ extension ModelArtsClient {
         }
     }
 
-    /// Querying a Service List
+    /// Obtaining Service Monitoring
     ///
-    /// This API is used to obtain model services.
-    ///
-    /// `GET /v1/{project_id}/services`
-    ///
-    /// - Parameters:
-    ///   - serviceId: Service ID
-    ///   - serviceName: Service name
-    ///   - modelId: Model ID
-    ///   - clusterId: Dedicated resource pool ID, which is left blank by default
-    ///   - workspaceId: Workspace ID. Default value: 0
-    ///   - inferType: Inference mode. The value can be real-time or batch. By default, this parameter is left
-    ///     blank.
-    ///   - status: Service status. By default, the service status is not filtered. You can query information
-    ///     by service status. The possible values are running, deploying, concerning, failed, stopped, and
-    ///     finished.
-    ///   - offset: Start page of the paging list. Default value: 0
-    ///   - limit: Maximum number of records returned on each page. The default value is 1000. The recommended
-    ///     value ranges from 10 to 50.
-    ///   - sortBy: Sorting mode. The value can be publish_at or service_name. Default value: publish_at
-    ///   - order: Sorting order. The value can be asc or desc, indicating ascending or descending order.
-    ///     Default value: desc
-    ///
-    /// - Returns: Parameters
-    public func queryServiceList(
-        serviceId: String? = nil,
-        serviceName: String? = nil,
-        modelId: String? = nil,
-        clusterId: String? = nil,
-        workspaceId: String? = nil,
-        inferType: QueryServiceListInferType? = nil,
-        status: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        sortBy: QueryServiceListSortBy? = nil,
-        order: String? = nil
-    ) async throws -> QueryServiceListResponse {
-        var query = QueryItems()
-        query.append("service_id", serviceId)
-        query.append("service_name", serviceName)
-        query.append("model_id", modelId)
-        query.append("cluster_id", clusterId)
-        query.append("workspace_id", workspaceId)
-        query.append("infer_type", inferType)
-        query.append("status", status)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sort_by", sortBy)
-        query.append("order", order)
-        let request = OperationRequest(
-            operation: "QueryServiceList",
-            method: .get,
-            path: "/v1/{project_id}/services",
-            query: query
-        )
-        return try await client.send(request, as: QueryServiceListResponse.self)
-    }
-
-    /// Querying a Service List
-    ///
-    /// All pages of ``queryServiceList``, fetched by offset as they are iterated; each element is one of
-    /// `services`.
-    ///
-    /// `GET /v1/{project_id}/services`
-    ///
-    /// - Parameters:
-    ///   - serviceId: Service ID
-    ///   - serviceName: Service name
-    ///   - modelId: Model ID
-    ///   - clusterId: Dedicated resource pool ID, which is left blank by default
-    ///   - workspaceId: Workspace ID. Default value: 0
-    ///   - inferType: Inference mode. The value can be real-time or batch. By default, this parameter is left
-    ///     blank.
-    ///   - status: Service status. By default, the service status is not filtered. You can query information
-    ///     by service status. The possible values are running, deploying, concerning, failed, stopped, and
-    ///     finished.
-    ///   - sortBy: Sorting mode. The value can be publish_at or service_name. Default value: publish_at
-    ///   - order: Sorting order. The value can be asc or desc, indicating ascending or descending order.
-    ///     Default value: desc
-    ///   - limit: Number of results to request per page.
-    public func queryServiceListPaginator(
-        serviceId: String? = nil,
-        serviceName: String? = nil,
-        modelId: String? = nil,
-        clusterId: String? = nil,
-        workspaceId: String? = nil,
-        inferType: QueryServiceListInferType? = nil,
-        status: String? = nil,
-        sortBy: QueryServiceListSortBy? = nil,
-        order: String? = nil,
-        limit: Int
-    ) -> OffsetPaginator<Service> {
-        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.queryServiceList(
-                serviceId: serviceId,
-                serviceName: serviceName,
-                modelId: modelId,
-                clusterId: clusterId,
-                workspaceId: workspaceId,
-                inferType: inferType,
-                status: status,
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy,
-                order: order
-            )
-            return (elements: page.services ?? [], total: page.totalCount)
-        }
-    }
-
-    /// Querying Service Monitoring Information
-    ///
-    /// This API is used to query service monitoring information.
+    /// This API is used to obtain service monitoring information.
     ///
     /// `GET /v1/{project_id}/services/{service_id}/monitor`
     ///
     /// - Parameters:
     ///   - serviceId: Service ID
-    ///   - nodeId: ID of the node to be queried. By default, all nodes are queried.
+    ///   - nodeId: ID of the edge node to be obtained. This parameter is available only when infer_type is
+    ///     set to edge. By default, all nodes are obtained.
     ///
-    /// - Returns: Parameters
-    public func queryServiceMonitoringInformation(
+    /// - Returns: Response body parameters
+    public func showServiceMonitorInfo(
         serviceId: String,
         nodeId: String? = nil
-    ) async throws -> QueryServiceMonitoringInformationResponse {
+    ) async throws -> ShowServiceMonitorInfoResponse {
         var query = QueryItems()
         query.append("node_id", nodeId)
         let request = OperationRequest(
-            operation: "QueryServiceMonitoringInformation",
+            operation: "ShowServiceMonitorInfo",
             method: .get,
             path: "/v1/{project_id}/services/{service_id}/monitor",
             pathParameters: ["service_id": serviceId],
             query: query
         )
-        return try await client.send(request, as: QueryServiceMonitoringInformationResponse.self)
+        return try await client.send(request, as: ShowServiceMonitorInfoResponse.self)
     }
 
-    /// Querying Service Update Logs
+    /// Obtaining Supported Service Deployment Specifications
     ///
-    /// This API is used to query the update logs of a real-time service.
+    /// This API is used to obtain supported service deployment specifications.
+    ///
+    /// `GET /v1/{project_id}/services/specifications`
+    ///
+    /// - Parameters:
+    ///   - isPersonalCluster: Whether to obtain the service deployment flavors supported by dedicated
+    ///     resource pool. The default value is false.
+    ///   - inferType: Inference type. Enums: real-time, which is the default value batch
+    ///   - limit: Maximum number of records returned on each page. The default value is 1000.
+    ///   - offset: Start offset of the returned data. The default value is 0.
+    ///
+    /// - Returns: Response body parameters
+    public func showServiceSpecifications(
+        isPersonalCluster: Bool? = nil,
+        inferType: ShowServiceSpecificationsInferType? = nil,
+        limit: String? = nil,
+        offset: String? = nil
+    ) async throws -> ShowServiceSpecificationsResponse {
+        var query = QueryItems()
+        query.append("is_personal_cluster", isPersonalCluster)
+        query.append("infer_type", inferType)
+        query.append("limit", limit)
+        query.append("offset", offset)
+        let request = OperationRequest(
+            operation: "ShowServiceSpecifications",
+            method: .get,
+            path: "/v1/{project_id}/services/specifications",
+            query: query
+        )
+        return try await client.send(request, as: ShowServiceSpecificationsResponse.self)
+    }
+
+    /// Obtaining Supported Service Deployment Specifications
+    ///
+    /// All pages of ``showServiceSpecifications``, fetched by offset as they are iterated; each element is
+    /// one of `specifications`.
+    ///
+    /// `GET /v1/{project_id}/services/specifications`
+    ///
+    /// - Parameters:
+    ///   - isPersonalCluster: Whether to obtain the service deployment flavors supported by dedicated
+    ///     resource pool. The default value is false.
+    ///   - inferType: Inference type. Enums: real-time, which is the default value batch
+    ///   - limit: Number of results to request per page.
+    public func showServiceSpecificationsPaginator(
+        isPersonalCluster: Bool? = nil,
+        inferType: ShowServiceSpecificationsInferType? = nil,
+        limit: Int
+    ) -> OffsetPaginator<Specification> {
+        OffsetPaginator(limit: limit) { offset, limit in
+            let page = try await self.showServiceSpecifications(
+                isPersonalCluster: isPersonalCluster,
+                inferType: inferType,
+                limit: String(limit),
+                offset: String(offset)
+            )
+            return (elements: page.specifications ?? [], total: page.totalCount)
+        }
+    }
+
+    /// Obtaining Service Update Logs
+    ///
+    /// This API is used to obtain the update logs of a real-time service.
     ///
     /// `GET /v1/{project_id}/services/{service_id}/logs`
     ///
     /// - Parameters:
     ///   - serviceId: Service ID
     ///   - updateTime: Update time for filtering. This parameter can be used to obtain the update logs of a
-    ///     real-time service. By default, the filtering by update time is disabled.
+    ///     real-time service. By default, update logs are not filtered.
     ///
-    /// - Returns: Parameters
-    public func queryServiceUpdateLogs(
+    /// - Returns: Response body parameters
+    public func showServiceUpdateLogs(
         serviceId: String,
         updateTime: Double? = nil
-    ) async throws -> QueryServiceUpdateLogsResponse {
+    ) async throws -> ShowServiceUpdateLogsResponse {
         var query = QueryItems()
         query.append("update_time", updateTime)
         let request = OperationRequest(
-            operation: "QueryServiceUpdateLogs",
+            operation: "ShowServiceUpdateLogs",
             method: .get,
             path: "/v1/{project_id}/services/{service_id}/logs",
             pathParameters: ["service_id": serviceId],
             query: query
         )
-        return try await client.send(request, as: QueryServiceUpdateLogsResponse.self)
-    }
-
-    /// Querying Supported Service Deployment Specifications
-    ///
-    /// This API is used to query supported service deployment specifications.
-    ///
-    /// `GET /v1/{project_id}/services/specifications`
-    ///
-    /// - Parameters:
-    ///   - isPersonalCluster: Whether to query the service deployment specifications supported by dedicated
-    ///     resource pool. The default value is false.
-    ///   - inferType: Inference mode. The default value is real-time. The value can be real-time or batch.
-    ///
-    /// - Returns: Parameters
-    public func querySupportedServiceDeploymentSpecifications(
-        isPersonalCluster: Bool? = nil,
-        inferType: QuerySupportedServiceDeploymentSpecificationsInferType? = nil
-    ) async throws -> QuerySupportedServiceDeploymentSpecificationsResponse {
-        var query = QueryItems()
-        query.append("is_personal_cluster", isPersonalCluster)
-        query.append("infer_type", inferType)
-        let request = OperationRequest(
-            operation: "QuerySupportedServiceDeploymentSpecifications",
-            method: .get,
-            path: "/v1/{project_id}/services/specifications",
-            query: query
-        )
-        return try await client.send(request, as: QuerySupportedServiceDeploymentSpecificationsResponse.self)
+        return try await client.send(request, as: ShowServiceUpdateLogsResponse.self)
     }
 
     /// Updating Service Configurations
@@ -533,12 +553,9 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - serviceId: Service ID
     ///   - body: The request body.
-    public func updateServiceConfigurations(
-        serviceId: String,
-        _ body: UpdateServiceConfigurationsRequest
-    ) async throws {
+    public func updateService(serviceId: String, _ body: UpdateServiceRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateServiceConfigurations",
+            operation: "UpdateService",
             method: .put,
             path: "/v1/{project_id}/services/{service_id}",
             pathParameters: ["service_id": serviceId],

@@ -50,7 +50,7 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - configName: Name of a training job configuration
     ///
-    /// - Returns: Parameter description
+    /// - Returns: Parameters
     public func deleteTrainingJobConfiguration(
         configName: String
     ) async throws -> DeleteTrainingJobConfigurationResponse {
@@ -90,7 +90,7 @@ extension ModelArtsClient {
 
     /// Querying the Details About a Training Job Configuration
     ///
-    /// This API is used to query the details about a specified training job configuration.
+    /// This API is used to obtain the details about a specified training job configuration.
     ///
     /// `GET /v1/{project_id}/training-job-configs/{config_name}`
     ///
@@ -118,7 +118,7 @@ extension ModelArtsClient {
 
     /// Querying a List of Training Job Configurations
     ///
-    /// This API is used to query the created training job configurations that meet the search criteria.
+    /// This API is used to obtain the created training job configurations that meet the search criteria.
     ///
     /// `GET /v1/{project_id}/training-job-configs`
     ///

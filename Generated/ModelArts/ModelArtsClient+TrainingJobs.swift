@@ -75,30 +75,30 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    ///   - srcPath: Local path of a host
-    ///   - destPath: Local path of a training job
+    ///   - srcPath: Local path to a host
+    ///   - destPath: Local path to a training job
     ///   - readOnly: Whether dest_path is read-only. The default value is false. true: read-only permission
     ///     false: read/write permission. This is the default value.
     ///
     /// - Returns: Parameters
-    public func createTrainingJob(
-        _ body: CreateTrainingJobRequest,
+    public func createTrainingJobV1(
+        _ body: CreateTrainingJobV1Request,
         srcPath: String,
         destPath: String,
         readOnly: Bool? = nil
-    ) async throws -> CreateTrainingJobResponse {
+    ) async throws -> CreateTrainingJobV1Response {
         var query = QueryItems()
         query.append("src_path", srcPath)
         query.append("dest_path", destPath)
         query.append("read_only", readOnly)
         let request = OperationRequest(
-            operation: "CreateTrainingJob",
+            operation: "CreateTrainingJobV1",
             method: .post,
             path: "/v1/{project_id}/training-jobs",
             query: query,
             body: body
         )
-        return try await client.send(request, as: CreateTrainingJobResponse.self)
+        return try await client.send(request, as: CreateTrainingJobV1Response.self)
     }
 
     /// Creating a Version of a Training Job
@@ -135,15 +135,15 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - jobId: ID of a training job
     ///
-    /// - Returns: Parameter description
-    public func deleteTrainingJob(jobId: Int64) async throws -> DeleteTrainingJobResponse {
+    /// - Returns: Parameters
+    public func deleteTrainingJobV1(jobId: Int64) async throws -> DeleteTrainingJobV1Response {
         let request = OperationRequest(
-            operation: "DeleteTrainingJob",
+            operation: "DeleteTrainingJobV1",
             method: .delete,
             path: "/v1/{project_id}/training-jobs/{job_id}",
             pathParameters: ["job_id": String(jobId)]
         )
-        return try await client.send(request, as: DeleteTrainingJobResponse.self)
+        return try await client.send(request, as: DeleteTrainingJobV1Response.self)
     }
 
     /// Deleting a Version of a Training Job
@@ -156,7 +156,7 @@ extension ModelArtsClient {
     ///   - jobId: ID of a training job
     ///   - versionId: Version ID of a training job
     ///
-    /// - Returns: Parameter description
+    /// - Returns: Parameters
     public func deleteVersionOfTrainingJob(
         jobId: Int64,
         versionId: Int64
@@ -180,7 +180,7 @@ extension ModelArtsClient {
     ///   - jobId: ID of a training job
     ///   - versionId: Version ID of a training job
     ///
-    /// - Returns: Parameter description
+    /// - Returns: Parameters
     public func getNameOfTrainingJobLogFile(
         jobId: Int64,
         versionId: Int64
@@ -192,6 +192,38 @@ extension ModelArtsClient {
             pathParameters: ["job_id": String(jobId), "version_id": String(versionId)]
         )
         return try await client.send(request, as: GetNameOfTrainingJobLogFileResponse.self)
+    }
+
+    /// Obtaining Training Job Versions
+    ///
+    /// This API is used to obtain the version of a specified training job based on the job ID.
+    ///
+    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions`
+    ///
+    /// - Parameters:
+    ///   - jobId: ID of a training job
+    ///   - perPage: Number of job parameters displayed on each page. The value range is [1, 1000]. Default
+    ///     value: 10
+    ///   - page: Index of the page to be queried If paging is required, set page to 1. The default value of
+    ///     page is 0, indicating that paging is not supported.
+    ///
+    /// - Returns: Parameters
+    public func getTrainingJobVersions(
+        jobId: Int64,
+        perPage: Int? = nil,
+        page: Int? = nil
+    ) async throws -> GetTrainingJobVersionsResponse {
+        var query = QueryItems()
+        query.append("per_page", perPage)
+        query.append("page", page)
+        let request = OperationRequest(
+            operation: "GetTrainingJobVersions",
+            method: .get,
+            path: "/v1/{project_id}/training-jobs/{job_id}/versions",
+            pathParameters: ["job_id": String(jobId)],
+            query: query
+        )
+        return try await client.send(request, as: GetTrainingJobVersionsResponse.self)
     }
 
     /// Modifying the Description of a Training Job
@@ -221,7 +253,7 @@ extension ModelArtsClient {
 
     /// Querying a Built-in Algorithm
     ///
-    /// This API is used to query the details about a built-in model.
+    /// This API is used to obtain the details about a built-in model.
     ///
     /// `GET /v1/{project_id}/built-in-algorithms`
     ///
@@ -231,8 +263,8 @@ extension ModelArtsClient {
     ///   - page: Index of the page to be queried. Default value: 1
     ///   - sortBy: Sorting mode of the query. The value can be engine, model_name, model_precision,
     ///     model_usage, model_precision, model_size, create_time, or parameter. Default value: engine
-    ///   - order: Sorting order. The options are as follows: asc: ascending order desc: descending order. The
-    ///     default value is desc.
+    ///   - order: Sorting order. Options: asc: ascending order desc: descending order. The default value is
+    ///     desc.
     ///   - searchContent: Search content, for example, a parameter name. By default, this parameter is left
     ///     blank.
     ///
@@ -261,7 +293,7 @@ extension ModelArtsClient {
 
     /// Querying the Details About a Training Job Version
     ///
-    /// This API is used to query the details about a specified training job based on the job ID.
+    /// This API is used to obtain the details about a specified training job based on the job ID.
     ///
     /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`
     ///
@@ -283,111 +315,21 @@ extension ModelArtsClient {
         return try await client.send(request, as: QueryDetailsAboutTrainingJobVersionResponse.self)
     }
 
-    /// Querying a List of Training Job Versions
-    ///
-    /// This API is used to query the version of a specified training job based on the job ID.
-    ///
-    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions`
-    ///
-    /// - Parameters:
-    ///   - jobId: ID of a training job
-    ///   - perPage: Number of job parameters displayed on each page. The value range is [1, 1000]. Default
-    ///     value: 10
-    ///   - page: Index of the page to be queried If paging is required, set page to 1. The default value of
-    ///     page is 0, indicating that paging is not supported.
-    ///
-    /// - Returns: Parameters
-    public func queryListOfTrainingJobVersions(
-        jobId: Int64,
-        perPage: Int? = nil,
-        page: Int? = nil
-    ) async throws -> QueryListOfTrainingJobVersionsResponse {
-        var query = QueryItems()
-        query.append("per_page", perPage)
-        query.append("page", page)
-        let request = OperationRequest(
-            operation: "QueryListOfTrainingJobVersions",
-            method: .get,
-            path: "/v1/{project_id}/training-jobs/{job_id}/versions",
-            pathParameters: ["job_id": String(jobId)],
-            query: query
-        )
-        return try await client.send(request, as: QueryListOfTrainingJobVersionsResponse.self)
-    }
-
-    /// Querying Monitoring Information About a Single Container of a Job
-    ///
-    /// This API is used to query monitoring information about a single container of a job.
-    ///
-    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/pod/{pod_name}/metric-statistic`
-    ///
-    /// - Parameters:
-    ///   - jobId: ID of a training job
-    ///   - versionId: Version ID of a training job
-    ///   - podName: Container name, which is the same as the job log name. For details about how to obtain
-    ///     the value, see Obtaining the Name of a Training Job Log File.
-    ///   - body: The request body.
-    ///   - metrics: Not in the page's tables; the page's request example sends it.
-    ///
-    /// - Returns: Parameter description
-    public func queryMonitoringInformationAboutSingleContainerOfJob(
-        jobId: Int64,
-        versionId: Int64,
-        podName: String,
-        _ body: QueryMonitoringInformationAboutSingleContainerOfJobRequest,
-        metrics: String? = nil
-    ) async throws -> QueryMonitoringInformationAboutSingleContainerOfJobResponse {
-        var query = QueryItems()
-        query.append("metrics", metrics)
-        let request = OperationRequest(
-            operation: "QueryMonitoringInformationAboutSingleContainerOfJob",
-            method: .get,
-            path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/pod/{pod_name}/metric-statistic",
-            pathParameters: ["job_id": String(jobId), "version_id": String(versionId), "pod_name": podName],
-            query: query,
-            body: body
-        )
-        return try await client.send(request, as: QueryMonitoringInformationAboutSingleContainerOfJobResponse.self)
-    }
-
-    /// Querying the Statuses and GPU Quantity of All Job Versions
-    ///
-    /// You can use this API to query the overview information about all job versions created by a user based
-    /// on specified conditions, including the statuses and GPU quantity of all job versions.
-    ///
-    /// `GET /v1/{project_id}/training-jobs/versions`
-    ///
-    /// - Parameters:
-    ///   - body: The request body.
-    ///
-    /// - Returns: Parameter description
-    public func queryStatusesAndGpuQuantityOfAllJobVersions(
-        _ body: QueryStatusesAndGPUQuantityOfAllJobVersionsRequest
-    ) async throws -> QueryStatusesAndGPUQuantityOfAllJobVersionsResponse {
-        let request = OperationRequest(
-            operation: "QueryStatusesAndGPUQuantityOfAllJobVersions",
-            method: .get,
-            path: "/v1/{project_id}/training-jobs/versions",
-            body: body
-        )
-        return try await client.send(request, as: QueryStatusesAndGPUQuantityOfAllJobVersionsResponse.self)
-    }
-
     /// Querying a Training Job List
     ///
-    /// This API is used to query the created training jobs that meet the search criteria.
+    /// This API is used to obtain the created training jobs that meet the search criteria.
     ///
     /// `GET /v1/{project_id}/training-jobs`
     ///
     /// - Parameters:
-    ///   - status: Job status. By default, all job statuses are returned. For example, to query failed jobs,
+    ///   - status: Job status. By default, all job statuses are returned. For example, to obtain failed jobs,
     ///     set the value of status to 3, 5, 6, or 13. For details about the job statuses, see Job Statuses.
     ///   - perPage: Number of jobs displayed on each page. The value range is [1, 1000]. Default value: 10
     ///   - page: Index of the page to be queried. Default value: 1 The value range is [1, 65535].
     ///   - sortBy: Sorting mode of the query. The value can be job_name, job_desc, status, duration,
     ///     version_count, or create_time. Default value: job_name
-    ///   - order: Sorting order. The options are as follows: asc: ascending order. It is the default value.
-    ///     desc: descending order
+    ///   - order: Sorting order. Options: asc: ascending order. It is the default value. desc: descending
+    ///     order
     ///   - searchContent: Search content, for example, a training job name. The value must contain 0 to 64
     ///     characters. By default, this parameter is left blank.
     ///   - workspaceId: Workspace where a job resides. Default value: 0
@@ -421,7 +363,7 @@ extension ModelArtsClient {
 
     /// Querying Training Job Logs
     ///
-    /// This API is used to query detailed information about training job logs by row.
+    /// This API is used to obtain detailed information about training job logs by row.
     ///
     /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log`
     ///
@@ -469,14 +411,14 @@ extension ModelArtsClient {
     ///   - jobId: ID of a training job
     ///   - versionId: Version ID of a training job
     ///
-    /// - Returns: Parameter description
-    public func stopTrainingJob(jobId: Int64, versionId: Int64) async throws -> StopTrainingJobResponse {
+    /// - Returns: Parameters
+    public func stopTrainingJobV1(jobId: Int64, versionId: Int64) async throws -> StopTrainingJobV1Response {
         let request = OperationRequest(
-            operation: "StopTrainingJob",
+            operation: "StopTrainingJobV1",
             method: .post,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
             pathParameters: ["job_id": String(jobId), "version_id": String(versionId)]
         )
-        return try await client.send(request, as: StopTrainingJobResponse.self)
+        return try await client.send(request, as: StopTrainingJobV1Response.self)
     }
 }

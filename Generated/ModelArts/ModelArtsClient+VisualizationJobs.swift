@@ -67,7 +67,7 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - jobId: ID of a visualization job
     ///
-    /// - Returns: Parameter description
+    /// - Returns: Parameters
     public func deleteVisualizationJob(jobId: String) async throws -> DeleteVisualizationJobResponse {
         let request = OperationRequest(
             operation: "DeleteVisualizationJob",
@@ -105,7 +105,7 @@ extension ModelArtsClient {
 
     /// Querying the Details About a Visualization Job
     ///
-    /// This API is used to query the details about a specified visualization job based on the job name.
+    /// This API is used to obtain the details about a specified visualization job based on the job name.
     ///
     /// `GET /v1/{project_id}/visualization-jobs/{job_id}`
     ///
@@ -127,12 +127,12 @@ extension ModelArtsClient {
 
     /// Querying a Visualization Job List
     ///
-    /// This API is used to query the visualization jobs that meet the search criteria.
+    /// This API is used to obtain the visualization jobs that meet the search criteria.
     ///
     /// `GET /v1/{project_id}/visualization-jobs`
     ///
     /// - Parameters:
-    ///   - status: Job status. By default, all job statuses are returned. For example, to query failed jobs,
+    ///   - status: Job status. By default, all job statuses are returned. For example, to obtain failed jobs,
     ///     set the value of status to 3, 5, 6, or 13. For details about the job statuses, see Job Statuses.
     ///   - perPage: Number of jobs displayed on each page. The value range is [1, 1000]. Default value: 10
     ///   - page: Index of the page to be queried. Default value: 1
@@ -182,7 +182,7 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - jobId: ID of a visualization job
     ///
-    /// - Returns: Parameter description
+    /// - Returns: Parameters
     public func restartVisualizationJob(jobId: String) async throws -> RestartVisualizationJobResponse {
         let request = OperationRequest(
             operation: "RestartVisualizationJob",
@@ -204,7 +204,7 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - jobId: ID of a visualization job
     ///
-    /// - Returns: Parameter description
+    /// - Returns: Parameters
     public func stopVisualizationJob(jobId: String) async throws -> StopVisualizationJobResponse {
         let request = OperationRequest(
             operation: "StopVisualizationJob",

@@ -3,7 +3,7 @@
 import CloudCore
 import Foundation
 
-/// A client for ModelArts: one `async throws` method per API operation (142 in all), in extensions
+/// A client for ModelArts: one `async throws` method per API operation (222 in all), in extensions
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift

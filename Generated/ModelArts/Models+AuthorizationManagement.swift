@@ -20,17 +20,16 @@ public struct AuthorizationResponse: Codable, Sendable, Hashable {
         public static let credential: Self = "credential"
     }
 
-    /// User ID. For details about how to obtain a user ID, see Obtaining a User ID.
+    /// User ID. For details, see Obtaining a Username and ID.
     /// If user_id is set to all, all IAM users are authorized. If some IAM users have been authorized, the
     /// authorization setting will be updated.
-    /// This parameter is mandatory only if the authorization type is set to agency.
+    /// This parameter is mandatory only if the authorization method is set to Agency.
     public var userId: String?
 
     /// Authorization type. Agency is recommended.
     /// Options:
     /// agency: authorization through an agency
     /// credential: authorization through an access Key (AK/SK)
-    /// Default: agency
     public var type: TypeValue?
 
     /// Authorization content.
@@ -41,7 +40,10 @@ public struct AuthorizationResponse: Codable, Sendable, Hashable {
     /// Secret Access Key (SK). This field is required only when Authorization Method is set to AK/SK.
     public var secretKey: String?
 
-    /// Timestamp when the quality job was created.
+    /// Username. If user_id is set to all-users, all users will be displayed.
+    public var userName: String?
+
+    /// Timestamp when a training job was created
     public var createTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
@@ -49,6 +51,7 @@ public struct AuthorizationResponse: Codable, Sendable, Hashable {
         case type
         case content
         case secretKey = "secret_key"
+        case userName = "user_name"
         case createTime = "create_time"
     }
 
@@ -57,12 +60,14 @@ public struct AuthorizationResponse: Codable, Sendable, Hashable {
         type: TypeValue? = nil,
         content: String? = nil,
         secretKey: String? = nil,
+        userName: String? = nil,
         createTime: Int64? = nil
     ) {
         self.userId = userId
         self.type = type
         self.content = content
         self.secretKey = secretKey
+        self.userName = userName
         self.createTime = createTime
     }
 
@@ -72,6 +77,7 @@ public struct AuthorizationResponse: Codable, Sendable, Hashable {
         self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
         self.content = try container.decodeIfPresent(String.self, forKey: .content)
         self.secretKey = try container.decodeIfPresent(String.self, forKey: .secretKey)
+        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
         self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
     }
 }
@@ -93,17 +99,16 @@ public struct CreateAuthorizationRequest: Codable, Sendable, Hashable {
         public static let credential: Self = "credential"
     }
 
-    /// User ID. For details about how to obtain a user ID, see Obtaining a User ID.
+    /// User ID. For details, see Obtaining a Username and ID.
     /// If user_id is set to all, all IAM users are authorized. If some IAM users have been authorized, the
     /// authorization setting will be updated.
-    /// This parameter is mandatory only if the authorization type is set to agency.
+    /// This parameter is mandatory only if the authorization method is set to Agency.
     public var userId: String?
 
     /// Authorization type. Agency is recommended.
     /// Options:
     /// agency: authorization through an agency
     /// credential: authorization through an access Key (AK/SK)
-    /// Default: agency
     public var type: TypeValue?
 
     /// Authorization content.
@@ -114,23 +119,29 @@ public struct CreateAuthorizationRequest: Codable, Sendable, Hashable {
     /// Secret Access Key (SK). This field is required only when Authorization Method is set to AK/SK.
     public var secretKey: String?
 
+    /// Username. If user_id is set to all-users, all users will be displayed.
+    public var userName: String?
+
     private enum CodingKeys: String, CodingKey {
         case userId = "user_id"
         case type
         case content
         case secretKey = "secret_key"
+        case userName = "user_name"
     }
 
     public init(
         userId: String? = nil,
         type: TypeValue? = nil,
         content: String,
-        secretKey: String? = nil
+        secretKey: String? = nil,
+        userName: String? = nil
     ) {
         self.userId = userId
         self.type = type
         self.content = content
         self.secretKey = secretKey
+        self.userName = userName
     }
 }
 

@@ -4,15 +4,8 @@
 import CloudCore
 
 /// engines parameters
-public struct Engine: Codable, Sendable, Hashable {
+public struct QueryJobEngineSpecificationsEngine: Codable, Sendable, Hashable {
     /// Engine type of a training job
-    /// 1: TensorFlow
-    /// 5: Spark_MLlib
-    /// 6: Scikit Learn
-    /// 9: XGBoost-Sklearn
-    /// 10: PyTorch
-    /// 13: Ascend-Powered-Engine
-    /// 17: MindSpore-GPU
     public var engineType: Int?
 
     /// ID of the engine selected for a training job
@@ -66,7 +59,7 @@ public struct QueryJobEngineSpecificationsResponse: Codable, Sendable, Hashable 
     public var errorCode: String?
 
     /// List of engine specifications attributes. For details, see Table 4.
-    public var engines: [Engine]?
+    public var engines: [QueryJobEngineSpecificationsEngine]?
 
     private enum CodingKeys: String, CodingKey {
         case isSuccess = "is_success"
@@ -79,7 +72,7 @@ public struct QueryJobEngineSpecificationsResponse: Codable, Sendable, Hashable 
         isSuccess: Bool? = nil,
         errorMessage: String? = nil,
         errorCode: String? = nil,
-        engines: [Engine]? = nil
+        engines: [QueryJobEngineSpecificationsEngine]? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
@@ -92,7 +85,7 @@ public struct QueryJobEngineSpecificationsResponse: Codable, Sendable, Hashable 
         self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
         self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
         self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.engines = try container.decodeIfPresent([Engine].self, forKey: .engines)
+        self.engines = try container.decodeIfPresent([QueryJobEngineSpecificationsEngine].self, forKey: .engines)
     }
 }
 

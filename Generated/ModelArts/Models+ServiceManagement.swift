@@ -3,259 +3,74 @@
 
 import CloudCore
 
-/// cluster parameters
-public struct Cluster: Codable, Sendable, Hashable {
-    /// Documented values of `status`; other values decode as well.
-    public struct Status: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let deploying: Self = "deploying"
-        public static let running: Self = "running"
-        public static let concerning: Self = "concerning"
-        public static let abnormal: Self = "abnormal"
-    }
-
-    /// Cluster ID
-    public var clusterId: String?
-
-    /// Cluster name
-    public var clusterName: String?
-
-    /// Cluster remarks
-    public var description: String?
-
-    /// Tenant to which a cluster belongs
-    public var tenant: String?
-
-    /// Project to which a cluster belongs
-    public var project: String?
-
-    /// User to which a cluster belongs
-    public var owner: String?
-
-    /// Time when a cluster is created, in milliseconds calculated from 1970.1.1 0:0:0 UTC
-    public var createdAt: Int64?
-
-    /// Cluster status. The value can be deploying, running, concerning, or abnormal.
-    public var status: Status?
-
-    /// Node configuration. For details, see Table 4.
-    public var nodes: QueryDedicatedResourcePoolsNode?
-
-    /// Number of available CPU cores
-    public var allocatableCpuCores: Double?
-
-    /// Number of available memory resources
-    public var allocatableMemory: Int?
-
-    /// Number of available GPU cores
-    public var allocatableGpus: Double?
-
-    /// Product ID
-    public var productId: String?
-
-    /// Order ID
-    public var orderId: String?
-
-    /// Subscription period type
-    public var periodType: String?
-
-    /// Number of subscription periods
-    public var periodNum: Int?
+/// AffinityNodeInfo
+public struct AffinityNodeInfo: Codable, Sendable, Hashable {
+    /// Node name, which corresponds to the private IP address of the node.
+    public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterId = "cluster_id"
-        case clusterName = "cluster_name"
-        case description
-        case tenant
-        case project
-        case owner
-        case createdAt = "created_at"
-        case status
+        case name
+    }
+
+    public init(
+        name: String? = nil
+    ) {
+        self.name = name
+    }
+}
+
+/// AffinityPoolInfo
+public struct AffinityPoolInfo: Codable, Sendable, Hashable {
+    /// Cluster name. The cluster name must be in the outer pool_name.
+    public var poolName: String?
+
+    /// Affinity Node List
+    public var nodes: [AffinityNodeInfo]?
+
+    private enum CodingKeys: String, CodingKey {
+        case poolName = "pool_name"
         case nodes
-        case allocatableCpuCores = "allocatable_cpu_cores"
-        case allocatableMemory = "allocatable_memory"
-        case allocatableGpus = "allocatable_gpus"
-        case productId = "product_id"
-        case orderId = "order_id"
-        case periodType = "period_type"
-        case periodNum = "period_num"
     }
 
     public init(
-        clusterId: String? = nil,
-        clusterName: String? = nil,
-        description: String? = nil,
-        tenant: String? = nil,
-        project: String? = nil,
-        owner: String? = nil,
-        createdAt: Int64? = nil,
-        status: Status? = nil,
-        nodes: QueryDedicatedResourcePoolsNode? = nil,
-        allocatableCpuCores: Double? = nil,
-        allocatableMemory: Int? = nil,
-        allocatableGpus: Double? = nil,
-        productId: String? = nil,
-        orderId: String? = nil,
-        periodType: String? = nil,
-        periodNum: Int? = nil
+        poolName: String? = nil,
+        nodes: [AffinityNodeInfo]? = nil
     ) {
-        self.clusterId = clusterId
-        self.clusterName = clusterName
-        self.description = description
-        self.tenant = tenant
-        self.project = project
-        self.owner = owner
-        self.createdAt = createdAt
-        self.status = status
+        self.poolName = poolName
         self.nodes = nodes
-        self.allocatableCpuCores = allocatableCpuCores
-        self.allocatableMemory = allocatableMemory
-        self.allocatableGpus = allocatableGpus
-        self.productId = productId
-        self.orderId = orderId
-        self.periodType = periodType
-        self.periodNum = periodNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
-        self.project = try container.decodeIfPresent(String.self, forKey: .project)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.createdAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createdAt)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.nodes = try container.decodeIfPresent(QueryDedicatedResourcePoolsNode.self, forKey: .nodes)
-        self.allocatableCpuCores = try container.decodeLenientIfPresent(Double.self, forKey: .allocatableCpuCores)
-        self.allocatableMemory = try container.decodeLenientIfPresent(Int.self, forKey: .allocatableMemory)
-        self.allocatableGpus = try container.decodeLenientIfPresent(Double.self, forKey: .allocatableGpus)
-        self.productId = try container.decodeIfPresent(String.self, forKey: .productId)
-        self.orderId = try container.decodeIfPresent(String.self, forKey: .orderId)
-        self.periodType = try container.decodeIfPresent(String.self, forKey: .periodType)
-        self.periodNum = try container.decodeLenientIfPresent(Int.self, forKey: .periodNum)
     }
 }
 
-/// config parameters of real-time
-public struct Config: Codable, Sendable, Hashable {
-    /// Model ID
-    public var modelId: String
+/// CpuInfo
+public struct CpuInfo: Codable, Sendable, Hashable {
+    /// Architecture type.
+    public var arch: String?
 
-    /// Traffic weight allocated to a model. This parameter is mandatory only when infer_type is set to
-    /// real-time. The sum of the weights must be 100.
-    public var weight: Int?
-
-    /// Resource specifications. Select specifications based on service requirements.
-    public var specification: String
-
-    /// Custom specifications. Set this parameter when you use a dedicated resource pool. For details, see
-    /// Table 6.
-    public var customSpec: CustomSpec?
-
-    /// Number of instances deployed in a model. The value must be greater than 0.
-    public var instanceCount: Int
-
-    /// (Optional) Environment variable key-value pair required for running a model. By default, this
-    /// parameter is left blank.
-    /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in
-    /// environment variables.
-    public var envs: [String: String]?
-
-    /// ID of a dedicated resource pool. By default, this parameter is left blank, indicating that no
-    /// dedicated resource pool is used.
-    public var clusterId: String?
+    /// Number of CPUs
+    public var cpu: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case modelId = "model_id"
-        case weight
-        case specification
-        case customSpec = "custom_spec"
-        case instanceCount = "instance_count"
-        case envs
-        case clusterId = "cluster_id"
-    }
-
-    public init(
-        modelId: String,
-        weight: Int? = nil,
-        specification: String,
-        customSpec: CustomSpec? = nil,
-        instanceCount: Int,
-        envs: [String: String]? = nil,
-        clusterId: String? = nil
-    ) {
-        self.modelId = modelId
-        self.weight = weight
-        self.specification = specification
-        self.customSpec = customSpec
-        self.instanceCount = instanceCount
-        self.envs = envs
-        self.clusterId = clusterId
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelId = try container.decode(String.self, forKey: .modelId)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.specification = try container.decode(String.self, forKey: .specification)
-        self.customSpec = try container.decodeIfPresent(CustomSpec.self, forKey: .customSpec)
-        self.instanceCount = try container.decodeLenient(Int.self, forKey: .instanceCount)
-        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
-        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
-    }
-}
-
-/// custom_spec parameters
-public struct CustomSpec: Codable, Sendable, Hashable {
-    /// Number of required CPUs
-    public var cpu: Double
-
-    /// Required memory capacity, in MB
-    public var memory: Int
-
-    /// Number of GPUs, which can be decimals. This parameter is optional. By default, it is not used.
-    public var gpuP4: Double?
-
-    /// Number of NPUs, which can be decimals. This parameter is optional. By default, it is not used.
-    public var ascendA310: Int?
-
-    private enum CodingKeys: String, CodingKey {
+        case arch
         case cpu
-        case memory
-        case gpuP4 = "gpu_p4"
-        case ascendA310 = "ascend_a310"
     }
 
     public init(
-        cpu: Double,
-        memory: Int,
-        gpuP4: Double? = nil,
-        ascendA310: Int? = nil
+        arch: String? = nil,
+        cpu: Double? = nil
     ) {
+        self.arch = arch
         self.cpu = cpu
-        self.memory = memory
-        self.gpuP4 = gpuP4
-        self.ascendA310 = ascendA310
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cpu = try container.decodeLenient(Double.self, forKey: .cpu)
-        self.memory = try container.decodeLenient(Int.self, forKey: .memory)
-        self.gpuP4 = try container.decodeLenientIfPresent(Double.self, forKey: .gpuP4)
-        self.ascendA310 = try container.decodeLenientIfPresent(Int.self, forKey: .ascendA310)
+        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
+        self.cpu = try container.decodeLenientIfPresent(Double.self, forKey: .cpu)
     }
 }
 
-/// Parameters
-public struct DeployModelAsServiceRequest: Codable, Sendable, Hashable {
+/// Request body parameters
+public struct CreateServiceRequest: Codable, Sendable, Hashable {
     /// Documented values of `inferType`; other values decode as well.
     public struct InferType: OpenEnum {
         public let rawValue: String
@@ -264,118 +79,189 @@ public struct DeployModelAsServiceRequest: Codable, Sendable, Hashable {
             self.rawValue = rawValue
         }
 
-        /// real-time service, which can be stopped as scheduled.
+        /// real-time service. A model is deployed as a web service
         public static let realTime: Self = "real-time"
 
-        /// batch service, which can be configured as tasks to run in batches. When the tasks are completed,
-        /// the service stops automatically.
+        /// batch service. A batch service can perform inference on batch data and automatically stops after
+        /// data processing is completed.
         public static let batch: Self = "batch"
     }
 
-    /// Service name. Enter 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
-    /// allowed.
-    public var serviceName: String
+    /// Documented values of `loadBalancerPolicy`; other values decode as well.
+    public struct LoadBalancerPolicy: OpenEnum {
+        public let rawValue: String
 
-    /// Service description, which contains a maximum of 100 characters. By default, this parameter is left
-    /// blank.
-    public var description: String?
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
 
-    /// Inference mode. The value can be real-time or batch.
-    /// real-time: real-time service, which can be stopped as scheduled.
-    /// batch: batch service, which can be configured as tasks to run in batches. When the tasks are
-    /// completed, the service stops automatically.
-    public var inferType: InferType
+        /// weighted round robin
+        public static let roundRobin: Self = "ROUND_ROBIN"
 
-    /// ID of the workspace to which a service belongs. The default value is 0, indicating the default
-    /// workspace.
+        /// weighted least connections
+        public static let leastConnections: Self = "LEAST_CONNECTIONS"
+
+        /// source IP address algorithm
+        public static let sourceIp: Self = "SOURCE_IP"
+    }
+
+    /// ID of the workspace to which the service belongs. If no workspace is created, the default value is 0.
+    /// If a workspace is created and used, the actual value prevails.
     public var workspaceId: String?
 
-    /// ID of the VPC to which a real-time service instance is deployed. By default, this parameter is left
-    /// blank.
-    /// In this case, ModelArts allocates a dedicated VPC to each user so that users are isolated from each
-    /// other. If you need to access other service components in a VPC of a service instance, set this
-    /// parameter to the ID of the corresponding VPC.
-    /// Once a VPC is configured, it cannot be modified. If both vpc_id and cluster_id are configured, only
-    /// the dedicated resource pool takes effect.
-    public var vpcId: String?
-
-    /// ID of a subnet. By default, this parameter is left blank.
-    /// This parameter is mandatory when vpc_id is configured. Enter the network ID displayed in the subnet
-    /// details on the VPC console. A subnet provides dedicated network resources that are isolated from other
-    /// networks.
-    public var subnetNetworkId: String?
-
-    /// Security group. By default, this parameter is left blank. This parameter is mandatory when vpc_id is
-    /// configured.
-    /// A security group is a virtual firewall that provides secure network access control policies for
-    /// service instances. A security group must contain at least one inbound rule to permit the requests
-    /// whose protocol is TCP, source address is 0.0.0.0/0, and port number is 8080.
-    public var securityGroupId: String?
-
-    /// ID of a dedicated resource pool. This parameter is left blank by default, indicating that no dedicated
-    /// resource pool is used. When using a dedicated resource pool to deploy services, ensure that the
-    /// resource pool is running properly. After this parameter is set, the network configuration of the
-    /// cluster is used, and the vpc_id parameter does not take effect. If this parameter is configured
-    /// together with cluster_id in real-time config, cluster_id in real-time config is used preferentially.
-    public var clusterId: String?
-
-    /// Model running configuration. If infer_type is batch, you can configure only one model. If infer_type
-    /// is real-time, you can configure multiple models and assign weights based on service requirements.
-    /// However, the versions of these models cannot be the same.
-    /// If infer_type is set to real-time, see Table 3.
-    /// If infer_type is set to batch, see Table 4.
-    public var config: [Config]
-
     /// Service scheduling configuration, which can be configured only for real-time services. By default,
-    /// this parameter is not used. Services run for a long time. For details, see Table 5.
+    /// this parameter is not used. Services run for a long time.
     public var schedule: [Schedule]?
 
-    /// Not in the page's table; the page's request example sends it.
-    public var data: ModelArtsData?
+    /// Resource pool ID used for deploying a service. This parameter is optional. For real-time and batch
+    /// services, the value is the ID of the old-version dedicated resource pool. After this parameter is
+    /// configured, the network configuration of the cluster is used and the vpc_id parameter does not take
+    /// effect. Ensure that the cluster status is normal when using a dedicated resource pool to deploy a
+    /// service. If you want to use a dedicated resource pool, configure either cluster_id or pool_name. The
+    /// priority of pool_name is higher than that of cluster_id. If neither of them is configured, a shared
+    /// resource pool is used. When they are configured together with cluster_id or pool_name in the config
+    /// field, the setting in config is preferentially used. For edge services, the value is the edge resource
+    /// pool ID. To use an edge resource pool to deploy a service, ensure that the resource pool status is
+    /// normal. If this parameter is configured together with the cluster_id parameter in the config field,
+    /// the setting in config is preferentially used.
+    public var clusterId: String?
+
+    /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used for service deployment.
+    /// This parameter is optional for real-time and batch services. Ensure that the cluster status is normal
+    /// when using a dedicated resource pool to deploy services. If this parameter is configured together with
+    /// cluster_id or pool_name in config, the config settings are preferentially used. To use a dedicated
+    /// resource pool, you need to configure either cluster_id or pool_name. The priority of pool_name is
+    /// higher than that of cluster_id. If neither of them is configured, the shared resource pool is used.
+    public var poolName: String?
+
+    /// Inference type. The value can be real-time or batch.
+    /// real-time: real-time service. A model is deployed as a web service
+    /// that provides a real-time test UI and monitoring capabilities. The service keeps running.
+    /// batch: batch service. A batch service can perform inference on batch data and automatically stops
+    /// after data processing is completed.
+    public var inferType: InferType
+
+    /// ID of the VPC to which a real-time service instance is deployed. By default, this parameter is left
+    /// blank. In this case, ModelArts allocates a dedicated VPC to each user, and users are isolated from
+    /// each other. To access other service components in the VPC of the service instance, set this parameter
+    /// to the ID of the corresponding VPC. Once a VPC is configured, it cannot be modified. If both vpc_id
+    /// and cluster_id are configured, only the dedicated resource pool takes effect.
+    public var vpcId: String?
+
+    /// Service name, which consists of 1 to 64 characters.
+    public var serviceName: String
+
+    /// Service description, which is empty by default. The value can contain a maximum of 100 characters and
+    /// cannot contain the following special characters: !<>+&"'
+    public var description: String?
+
+    /// Security group. By default, this parameter is left blank. This parameter is mandatory if vpc_id is
+    /// configured. A security group is a virtual firewall that provides secure network access control
+    /// policies for service instances. A security group must contain at least one inbound rule to permit the
+    /// requests whose protocol is TCP, source address is 0.0.0.0/0, and port number is 8080.
+    public var securityGroupId: String?
+
+    /// ID of a subnet. By default, this parameter is left blank. This parameter is mandatory if vpc_id is
+    /// configured. Enter the network ID displayed in the subnet details on the VPC management console. A
+    /// subnet provides dedicated network resources that are isolated from other networks.
+    public var subnetNetworkId: String?
+
+    /// Model running configurations. If infer_type is batch, you can configure only one model. If infer_type
+    /// is real-time, you can configure multiple models and assign weights based on service requirements.
+    /// However, the versions of multiple models must be unique.
+    public var config: [ServiceConfig]
+
+    /// Additional service attribute, which facilitates service management
+    public var additionalProperties: [String: ServiceAdditionalProperties]?
+
+    /// Backend ELB forwarding policy that can be set only for synchronous real-time services. The value can
+    /// be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP
+    /// (source IP address algorithm).
+    public var loadBalancerPolicy: LoadBalancerPolicy?
+
+    /// Specifies the list of keys mounted to the service. If this parameter is not set, the key will not be
+    /// updated.
+    public var serviceSecrets: [ServiceSecret]?
+
+    /// Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is
+    /// guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the
+    /// preemption priority can be set.
+    public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
+        case workspaceId = "workspace_id"
+        case schedule
+        case clusterId = "cluster_id"
+        case poolName = "pool_name"
+        case inferType = "infer_type"
+        case vpcId = "vpc_id"
         case serviceName = "service_name"
         case description
-        case inferType = "infer_type"
-        case workspaceId = "workspace_id"
-        case vpcId = "vpc_id"
-        case subnetNetworkId = "subnet_network_id"
         case securityGroupId = "security_group_id"
-        case clusterId = "cluster_id"
+        case subnetNetworkId = "subnet_network_id"
         case config
-        case schedule
-        case data
+        case additionalProperties = "additional_properties"
+        case loadBalancerPolicy = "load_balancer_policy"
+        case serviceSecrets = "service_secrets"
+        case priority
     }
 
     public init(
+        workspaceId: String? = nil,
+        schedule: [Schedule]? = nil,
+        clusterId: String? = nil,
+        poolName: String? = nil,
+        inferType: InferType,
+        vpcId: String? = nil,
         serviceName: String,
         description: String? = nil,
-        inferType: InferType,
-        workspaceId: String? = nil,
-        vpcId: String? = nil,
-        subnetNetworkId: String? = nil,
         securityGroupId: String? = nil,
-        clusterId: String? = nil,
-        config: [Config],
-        schedule: [Schedule]? = nil,
-        data: ModelArtsData? = nil
+        subnetNetworkId: String? = nil,
+        config: [ServiceConfig],
+        additionalProperties: [String: ServiceAdditionalProperties]? = nil,
+        loadBalancerPolicy: LoadBalancerPolicy? = nil,
+        serviceSecrets: [ServiceSecret]? = nil,
+        priority: Int? = nil
     ) {
+        self.workspaceId = workspaceId
+        self.schedule = schedule
+        self.clusterId = clusterId
+        self.poolName = poolName
+        self.inferType = inferType
+        self.vpcId = vpcId
         self.serviceName = serviceName
         self.description = description
-        self.inferType = inferType
-        self.workspaceId = workspaceId
-        self.vpcId = vpcId
-        self.subnetNetworkId = subnetNetworkId
         self.securityGroupId = securityGroupId
-        self.clusterId = clusterId
+        self.subnetNetworkId = subnetNetworkId
         self.config = config
-        self.schedule = schedule
-        self.data = data
+        self.additionalProperties = additionalProperties
+        self.loadBalancerPolicy = loadBalancerPolicy
+        self.serviceSecrets = serviceSecrets
+        self.priority = priority
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.workspaceId = try container.decodeIfPresent(String.self, forKey: .workspaceId)
+        self.schedule = try container.decodeIfPresent([Schedule].self, forKey: .schedule)
+        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
+        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
+        self.inferType = try container.decode(InferType.self, forKey: .inferType)
+        self.vpcId = try container.decodeIfPresent(String.self, forKey: .vpcId)
+        self.serviceName = try container.decode(String.self, forKey: .serviceName)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.securityGroupId = try container.decodeIfPresent(String.self, forKey: .securityGroupId)
+        self.subnetNetworkId = try container.decodeIfPresent(String.self, forKey: .subnetNetworkId)
+        self.config = try container.decode([ServiceConfig].self, forKey: .config)
+        self.additionalProperties = try container.decodeIfPresent([String: ServiceAdditionalProperties].self, forKey: .additionalProperties)
+        self.loadBalancerPolicy = try container.decodeIfPresent(LoadBalancerPolicy.self, forKey: .loadBalancerPolicy)
+        self.serviceSecrets = try container.decodeIfPresent([ServiceSecret].self, forKey: .serviceSecrets)
+        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
     }
 }
 
-/// Parameters
-public struct DeployModelAsServiceResponse: Codable, Sendable, Hashable {
+/// Response body parameters
+public struct CreateServiceResponse: Codable, Sendable, Hashable {
     /// Service ID
     public var serviceId: String?
 
@@ -396,7 +282,417 @@ public struct DeployModelAsServiceResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// log parameters
+/// CustomSpec
+public struct CustomSpec: Codable, Sendable, Hashable {
+    /// Number of GPUs, which can be a decimal. The value cannot be smaller than 0, with the third decimal
+    /// place is rounded off. This parameter is optional and is not used by default.
+    public var gpuP4: Double?
+
+    /// Memory in MB, which must be an integer
+    public var memory: Int
+
+    /// Number of CPU cores, which can be a decimal. The value cannot be smaller than 0.01, with the third
+    /// decimal place is rounded off.
+    public var cpu: Double
+
+    private enum CodingKeys: String, CodingKey {
+        case gpuP4 = "gpu_p4"
+        case memory
+        case cpu
+    }
+
+    public init(
+        gpuP4: Double? = nil,
+        memory: Int,
+        cpu: Double
+    ) {
+        self.gpuP4 = gpuP4
+        self.memory = memory
+        self.cpu = cpu
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.gpuP4 = try container.decodeLenientIfPresent(Double.self, forKey: .gpuP4)
+        self.memory = try container.decodeLenient(Int.self, forKey: .memory)
+        self.cpu = try container.decodeLenient(Double.self, forKey: .cpu)
+    }
+}
+
+/// Events
+public struct Events: Codable, Sendable, Hashable {
+    /// Documented values of `eventType`; other values decode as well.
+    public struct EventType: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// normal events
+        public static let normal: Self = "normal"
+
+        /// abnormal events
+        public static let abnormal: Self = "abnormal"
+    }
+
+    /// Event type. Options:
+    /// normal: normal events
+    /// abnormal: abnormal events
+    public var eventType: EventType?
+
+    /// Event information, which mainly describes the the five phases of the deployment process. More
+    /// information can be supplemented later. The five phases are image building, environment preparation,
+    /// resource scheduling, image pulling, and model startup.
+    public var eventInfo: String?
+
+    /// Time when an event occurs, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    public var occurTime: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case eventType = "event_type"
+        case eventInfo = "event_info"
+        case occurTime = "occur_time"
+    }
+
+    public init(
+        eventType: EventType? = nil,
+        eventInfo: String? = nil,
+        occurTime: Double? = nil
+    ) {
+        self.eventType = eventType
+        self.eventInfo = eventInfo
+        self.occurTime = occurTime
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.eventType = try container.decodeIfPresent(EventType.self, forKey: .eventType)
+        self.eventInfo = try container.decodeIfPresent(String.self, forKey: .eventInfo)
+        self.occurTime = try container.decodeLenientIfPresent(Double.self, forKey: .occurTime)
+    }
+}
+
+/// GpuInfo
+public struct GpuInfo: Codable, Sendable, Hashable {
+    /// Brand.
+    public var brand: String?
+
+    /// Card type.
+    public var version: String?
+
+    /// Unit.
+    public var unit: String?
+
+    /// Memory size of the card.
+    public var memory: Int?
+
+    /// Number of GPUs.
+    public var gpu: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case brand
+        case version
+        case unit
+        case memory
+        case gpu
+    }
+
+    public init(
+        brand: String? = nil,
+        version: String? = nil,
+        unit: String? = nil,
+        memory: Int? = nil,
+        gpu: Double? = nil
+    ) {
+        self.brand = brand
+        self.version = version
+        self.unit = unit
+        self.memory = memory
+        self.gpu = gpu
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.brand = try container.decodeIfPresent(String.self, forKey: .brand)
+        self.version = try container.decodeIfPresent(String.self, forKey: .version)
+        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
+        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
+        self.gpu = try container.decodeLenientIfPresent(Double.self, forKey: .gpu)
+    }
+}
+
+/// ListServices
+public struct ListServices: Codable, Sendable, Hashable {
+    /// Documented values of `inferType`; other values decode as well.
+    public struct InferType: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let realTime: Self = "real-time"
+        public static let batch: Self = "batch"
+    }
+
+    /// Documented values of `status`; other values decode as well.
+    public struct StatusValue: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// The service is running properly.
+        public static let running: Self = "running"
+
+        /// The service is being deployed, including image creation and resource scheduling deployment.
+        public static let deploying: Self = "deploying"
+
+        /// An alarm has been generated, indicating that some backend instances malfunction.
+        public static let concerning: Self = "concerning"
+
+        /// Deploying the service failed. For details about the failure cause, see the event and log tab
+        /// pages.
+        public static let failed: Self = "failed"
+
+        /// The service has been stopped.
+        public static let stopped: Self = "stopped"
+
+        /// Service running is completed. This status is available only for batch services.
+        public static let finished: Self = "finished"
+    }
+
+    /// Number of failed service calls
+    public var failedTimes: Int64?
+
+    /// User to which a service belongs
+    public var owner: String?
+
+    /// Time when an online service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    /// This parameter is not returned if automatic stop is not configured.
+    public var dueTime: Double?
+
+    /// Batch service completion time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is
+    /// returned only when the service is a batch service.
+    public var finishedTime: Double?
+
+    /// Inference mode. Options:
+    /// real-time
+    /// batch
+    public var inferType: InferType?
+
+    /// Service name
+    public var serviceName: String?
+
+    /// Service description.
+    public var description: String?
+
+    /// Project to which a service belongs
+    public var project: String?
+
+    /// Total number of service calls
+    public var invocationTimes: Int64?
+
+    /// Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    public var publishAt: Int64?
+
+    /// Workspace ID
+    public var workspaceId: Int?
+
+    /// Service scheduling configuration. If this parameter is not configured, no value will be returned.
+    public var schedule: [ShowServiceSchedule]?
+
+    /// Batch service start time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is
+    /// returned only when the service is a batch service.
+    public var startTime: Double?
+
+    /// Operation time of a request
+    public var operationTime: Double?
+
+    /// Whether a service is subscribed True indicates that the service is a subscription service.
+    public var isShared: Bool?
+
+    /// Service ID
+    public var serviceId: String?
+
+    /// Deployment progress. This parameter is available when the status is deploying.
+    public var progress: Int?
+
+    /// Number of subscribed services
+    public var sharedCount: Double?
+
+    /// Tenant to which a service belongs
+    public var tenant: String?
+
+    /// Service status. The options are as follows:
+    /// running: The service is running properly.
+    /// deploying: The service is being deployed, including image creation and resource scheduling deployment.
+    /// concerning: An alarm has been generated, indicating that some backend instances malfunction.
+    /// failed: Deploying the service failed. For details about the failure cause, see the event and log tab
+    /// pages.
+    /// stopped: The service has been stopped.
+    /// finished: Service running is completed. This status is available only for batch services.
+    public var status: StatusValue?
+
+    /// Whether to enable data collection, which defaults to false
+    public var isOpenedSampleCollection: String?
+
+    /// Time when the service status changes
+    public var transitionAt: Double?
+
+    /// Whether a free-of-charge flavor is used
+    public var isFree: Bool?
+
+    /// Additional service attribute. If this parameter is not configured, no value will be returned.
+    public var additionalProperties: [String: String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case failedTimes = "failed_times"
+        case owner
+        case dueTime = "due_time"
+        case finishedTime = "finished_time"
+        case inferType = "infer_type"
+        case serviceName = "service_name"
+        case description
+        case project
+        case invocationTimes = "invocation_times"
+        case publishAt = "publish_at"
+        case workspaceId = "workspace_id"
+        case schedule
+        case startTime = "start_time"
+        case operationTime = "operation_time"
+        case isShared = "is_shared"
+        case serviceId = "service_id"
+        case progress
+        case sharedCount = "shared_count"
+        case tenant
+        case status
+        case isOpenedSampleCollection = "is_opened_sample_collection"
+        case transitionAt = "transition_at"
+        case isFree = "is_free"
+        case additionalProperties = "additional_properties"
+    }
+
+    public init(
+        failedTimes: Int64? = nil,
+        owner: String? = nil,
+        dueTime: Double? = nil,
+        finishedTime: Double? = nil,
+        inferType: InferType? = nil,
+        serviceName: String? = nil,
+        description: String? = nil,
+        project: String? = nil,
+        invocationTimes: Int64? = nil,
+        publishAt: Int64? = nil,
+        workspaceId: Int? = nil,
+        schedule: [ShowServiceSchedule]? = nil,
+        startTime: Double? = nil,
+        operationTime: Double? = nil,
+        isShared: Bool? = nil,
+        serviceId: String? = nil,
+        progress: Int? = nil,
+        sharedCount: Double? = nil,
+        tenant: String? = nil,
+        status: StatusValue? = nil,
+        isOpenedSampleCollection: String? = nil,
+        transitionAt: Double? = nil,
+        isFree: Bool? = nil,
+        additionalProperties: [String: String]? = nil
+    ) {
+        self.failedTimes = failedTimes
+        self.owner = owner
+        self.dueTime = dueTime
+        self.finishedTime = finishedTime
+        self.inferType = inferType
+        self.serviceName = serviceName
+        self.description = description
+        self.project = project
+        self.invocationTimes = invocationTimes
+        self.publishAt = publishAt
+        self.workspaceId = workspaceId
+        self.schedule = schedule
+        self.startTime = startTime
+        self.operationTime = operationTime
+        self.isShared = isShared
+        self.serviceId = serviceId
+        self.progress = progress
+        self.sharedCount = sharedCount
+        self.tenant = tenant
+        self.status = status
+        self.isOpenedSampleCollection = isOpenedSampleCollection
+        self.transitionAt = transitionAt
+        self.isFree = isFree
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.failedTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .failedTimes)
+        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
+        self.dueTime = try container.decodeLenientIfPresent(Double.self, forKey: .dueTime)
+        self.finishedTime = try container.decodeLenientIfPresent(Double.self, forKey: .finishedTime)
+        self.inferType = try container.decodeIfPresent(InferType.self, forKey: .inferType)
+        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.project = try container.decodeIfPresent(String.self, forKey: .project)
+        self.invocationTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .invocationTimes)
+        self.publishAt = try container.decodeLenientIfPresent(Int64.self, forKey: .publishAt)
+        self.workspaceId = try container.decodeLenientIfPresent(Int.self, forKey: .workspaceId)
+        self.schedule = try container.decodeIfPresent([ShowServiceSchedule].self, forKey: .schedule)
+        self.startTime = try container.decodeLenientIfPresent(Double.self, forKey: .startTime)
+        self.operationTime = try container.decodeLenientIfPresent(Double.self, forKey: .operationTime)
+        self.isShared = try container.decodeLenientIfPresent(Bool.self, forKey: .isShared)
+        self.serviceId = try container.decodeIfPresent(String.self, forKey: .serviceId)
+        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
+        self.sharedCount = try container.decodeLenientIfPresent(Double.self, forKey: .sharedCount)
+        self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
+        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
+        self.isOpenedSampleCollection = try container.decodeIfPresent(String.self, forKey: .isOpenedSampleCollection)
+        self.transitionAt = try container.decodeLenientIfPresent(Double.self, forKey: .transitionAt)
+        self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
+        self.additionalProperties = try container.decodeIfPresent([String: String].self, forKey: .additionalProperties)
+    }
+}
+
+/// Response body parameters
+public struct ListServicesResponse: Codable, Sendable, Hashable {
+    /// Total number of services that meet the search criteria when no paging is performed
+    public var totalCount: Int?
+
+    /// Number of services in the query result. If offset and limit are not configured, the values of count
+    /// and total are the same.
+    public var count: Int?
+
+    /// Collection of obtained services
+    public var services: [ListServices]?
+
+    private enum CodingKeys: String, CodingKey {
+        case totalCount = "total_count"
+        case count
+        case services
+    }
+
+    public init(
+        totalCount: Int? = nil,
+        count: Int? = nil,
+        services: [ListServices]? = nil
+    ) {
+        self.totalCount = totalCount
+        self.count = count
+        self.services = services
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+        self.services = try container.decodeIfPresent([ListServices].self, forKey: .services)
+    }
+}
+
+/// Log
 public struct Log: Codable, Sendable, Hashable {
     /// Documented values of `result`; other values decode as well.
     public struct ResultValue: OpenEnum {
@@ -411,14 +707,17 @@ public struct Log: Codable, Sendable, Hashable {
         public static let running: Self = "RUNNING"
     }
 
-    /// Time when a service is updated, in milliseconds calculated from 1970.1.1 0:0:0 UTC
+    /// Update time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     public var updateTime: Double?
 
-    /// Update result. The value can be SUCCESS, FAIL, or RUNNING.
+    /// Update result. Options:
+    /// SUCCESS
+    /// FAIL
+    /// RUNNING
     public var result: ResultValue?
 
-    /// Updated service configurations. For details, see Table 4.
-    public var config: [QueryServiceUpdateLogsConfig]?
+    /// Model running configurations
+    public var config: [ServiceLogConfig]?
 
     /// Number of nodes that are successfully operated. This parameter is returned when infer_type is set to
     /// edge.
@@ -427,15 +726,14 @@ public struct Log: Codable, Sendable, Hashable {
     /// Number of nodes that fail to be operated. This parameter is returned when infer_type is set to edge.
     public var failedNum: Double?
 
-    /// Operation result details. This parameter is returned when infer_type is set to edge. For details, see
-    /// Table 5.
-    public var resultDetail: [QueryServiceUpdateLogsResult]?
+    /// Operation result details. This parameter is returned when infer_type is set to edge.
+    public var resultDetail: [UpdateResult]?
 
     /// ID of a dedicated resource pool
     public var clusterId: String?
 
     /// Personalized configuration
-    public var extendConfig: [JSONValue]?
+    public var extendConfig: [String]?
 
     private enum CodingKeys: String, CodingKey {
         case updateTime = "update_time"
@@ -451,12 +749,12 @@ public struct Log: Codable, Sendable, Hashable {
     public init(
         updateTime: Double? = nil,
         result: ResultValue? = nil,
-        config: [QueryServiceUpdateLogsConfig]? = nil,
+        config: [ServiceLogConfig]? = nil,
         successNum: Double? = nil,
         failedNum: Double? = nil,
-        resultDetail: [QueryServiceUpdateLogsResult]? = nil,
+        resultDetail: [UpdateResult]? = nil,
         clusterId: String? = nil,
-        extendConfig: [JSONValue]? = nil
+        extendConfig: [String]? = nil
     ) {
         self.updateTime = updateTime
         self.result = result
@@ -472,123 +770,356 @@ public struct Log: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.updateTime = try container.decodeLenientIfPresent(Double.self, forKey: .updateTime)
         self.result = try container.decodeIfPresent(ResultValue.self, forKey: .result)
-        self.config = try container.decodeIfPresent([QueryServiceUpdateLogsConfig].self, forKey: .config)
+        self.config = try container.decodeIfPresent([ServiceLogConfig].self, forKey: .config)
         self.successNum = try container.decodeLenientIfPresent(Double.self, forKey: .successNum)
         self.failedNum = try container.decodeLenientIfPresent(Double.self, forKey: .failedNum)
-        self.resultDetail = try container.decodeIfPresent([QueryServiceUpdateLogsResult].self, forKey: .resultDetail)
+        self.resultDetail = try container.decodeIfPresent([UpdateResult].self, forKey: .resultDetail)
         self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
-        self.extendConfig = try container.decodeIfPresent([JSONValue].self, forKey: .extendConfig)
+        self.extendConfig = try container.decodeIfPresent([String].self, forKey: .extendConfig)
     }
 }
 
-/// Read from the page's example.
-public struct ModelArtsData: Codable, Sendable, Hashable {
-    public var reqData: [ReqData]?
+/// LogReportPipeline
+public struct LogReportPipeline: Codable, Sendable, Hashable {
+    /// Log pipeline type. Currently, only LTS is supported.
+    public var type: String
+
+    /// LTS log configuration.
+    public var configuration: LtsConfiguration?
 
     private enum CodingKeys: String, CodingKey {
-        case reqData = "req_data"
+        case type
+        case configuration
     }
 
     public init(
-        reqData: [ReqData]? = nil
+        type: String,
+        configuration: LtsConfiguration? = nil
     ) {
-        self.reqData = reqData
+        self.type = type
+        self.configuration = configuration
     }
 }
 
-/// monitor parameters of real-time
-public struct Monitor: Codable, Sendable, Hashable {
-    /// Model ID
-    public var modelId: String?
+/// LogVolume
+public struct LogVolume: Codable, Sendable, Hashable {
+    /// Log path to be mapped on the host
+    public var hostPath: String?
 
-    /// Model name
-    public var modelName: String?
-
-    /// Model version
-    public var modelVersion: String?
-
-    /// Total number of model instance calls
-    public var invocationTimes: Int64?
-
-    /// Number of failed model instance calls
-    public var failedTimes: Int64?
-
-    /// Number of used CPUs
-    public var cpuCoreUsage: String?
-
-    /// Total number of CPUs
-    public var cpuCoreTotal: String?
-
-    /// Used memory, in MB
-    public var cpuMemoryUsage: String?
-
-    /// Total memory, in MB
-    public var cpuMemoryTotal: String?
-
-    /// Number used GPUs
-    public var gpuUsage: String?
-
-    /// Total number of GPUs
-    public var gpuTotal: String?
+    /// Path to the logs in the container
+    public var mountPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case modelId = "model_id"
-        case modelName = "model_name"
-        case modelVersion = "model_version"
-        case invocationTimes = "invocation_times"
-        case failedTimes = "failed_times"
-        case cpuCoreUsage = "cpu_core_usage"
-        case cpuCoreTotal = "cpu_core_total"
-        case cpuMemoryUsage = "cpu_memory_usage"
-        case cpuMemoryTotal = "cpu_memory_total"
-        case gpuUsage = "gpu_usage"
-        case gpuTotal = "gpu_total"
+        case hostPath = "host_path"
+        case mountPath = "mount_path"
     }
 
     public init(
-        modelId: String? = nil,
-        modelName: String? = nil,
-        modelVersion: String? = nil,
-        invocationTimes: Int64? = nil,
-        failedTimes: Int64? = nil,
-        cpuCoreUsage: String? = nil,
-        cpuCoreTotal: String? = nil,
-        cpuMemoryUsage: String? = nil,
-        cpuMemoryTotal: String? = nil,
-        gpuUsage: String? = nil,
-        gpuTotal: String? = nil
+        hostPath: String? = nil,
+        mountPath: String? = nil
     ) {
-        self.modelId = modelId
-        self.modelName = modelName
-        self.modelVersion = modelVersion
-        self.invocationTimes = invocationTimes
-        self.failedTimes = failedTimes
-        self.cpuCoreUsage = cpuCoreUsage
-        self.cpuCoreTotal = cpuCoreTotal
-        self.cpuMemoryUsage = cpuMemoryUsage
-        self.cpuMemoryTotal = cpuMemoryTotal
-        self.gpuUsage = gpuUsage
-        self.gpuTotal = gpuTotal
+        self.hostPath = hostPath
+        self.mountPath = mountPath
+    }
+}
+
+/// LtsConfiguration
+public struct LtsConfiguration: Codable, Sendable, Hashable {
+    /// LTS log group ID. The value contains 64 characters.
+    public var logGroupId: String
+
+    /// LTS log stream ID. The value contains 64 characters.
+    public var logStreamId: String
+
+    private enum CodingKeys: String, CodingKey {
+        case logGroupId = "log_group_id"
+        case logStreamId = "log_stream_id"
+    }
+
+    public init(
+        logGroupId: String,
+        logStreamId: String
+    ) {
+        self.logGroupId = logGroupId
+        self.logStreamId = logStreamId
+    }
+}
+
+/// MemoryInfo
+public struct MemoryInfo: Codable, Sendable, Hashable {
+    /// Unit.
+    public var unit: String?
+
+    /// Memory size.
+    public var memory: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case unit
+        case memory
+    }
+
+    public init(
+        unit: String? = nil,
+        memory: Int? = nil
+    ) {
+        self.unit = unit
+        self.memory = memory
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelId = try container.decodeIfPresent(String.self, forKey: .modelId)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.invocationTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .invocationTimes)
-        self.failedTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .failedTimes)
-        self.cpuCoreUsage = try container.decodeIfPresent(String.self, forKey: .cpuCoreUsage)
-        self.cpuCoreTotal = try container.decodeIfPresent(String.self, forKey: .cpuCoreTotal)
-        self.cpuMemoryUsage = try container.decodeIfPresent(String.self, forKey: .cpuMemoryUsage)
-        self.cpuMemoryTotal = try container.decodeIfPresent(String.self, forKey: .cpuMemoryTotal)
-        self.gpuUsage = try container.decodeIfPresent(String.self, forKey: .gpuUsage)
-        self.gpuTotal = try container.decodeIfPresent(String.self, forKey: .gpuTotal)
+        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
+        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
     }
 }
 
-/// node parameters
-public struct Node: Codable, Sendable, Hashable {
+/// ModelAdditionalProperties
+public struct ModelAdditionalProperties: Codable, Sendable, Hashable {
+    /// Host directory mounting.
+    /// This parameter takes effect only if a dedicated resource pool is used. If a public resource pool is
+    /// used to deploy services, this parameter cannot be configured. Otherwise, an error will occur.
+    public var logVolume: [LogVolume]?
+
+    /// The value must be greater than 0. If this parameter is not set, the default value 1 is used. If the
+    /// value is less than 1, it indicates the percentage of instances to be added during the rolling upgrade.
+    /// If the value is greater than 1, it indicates the maximum number of instances to be added during the
+    /// rolling upgrade.
+    public var maxSurge: Double?
+
+    /// The value must be greater than 0. If this parameter is not set, the default value 0 is used. If the
+    /// value is less than 1, it indicates the percentage of instances that can be scaled in during the
+    /// rolling upgrade. If the value is greater than 1, it indicates the number of instances that can be
+    /// scaled in during the rolling upgrade.
+    public var maxUnavailable: Double?
+
+    /// Graceful stop period of a container.
+    public var terminationGracePeriodSeconds: Int?
+
+    /// Persistent storage mounting.
+    public var persistentVolumes: [PersistentVolumes]?
+
+    private enum CodingKeys: String, CodingKey {
+        case logVolume = "log_volume"
+        case maxSurge = "max_surge"
+        case maxUnavailable = "max_unavailable"
+        case terminationGracePeriodSeconds = "termination_grace_period_seconds"
+        case persistentVolumes = "persistent_volumes"
+    }
+
+    public init(
+        logVolume: [LogVolume]? = nil,
+        maxSurge: Double? = nil,
+        maxUnavailable: Double? = nil,
+        terminationGracePeriodSeconds: Int? = nil,
+        persistentVolumes: [PersistentVolumes]? = nil
+    ) {
+        self.logVolume = logVolume
+        self.maxSurge = maxSurge
+        self.maxUnavailable = maxUnavailable
+        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+        self.persistentVolumes = persistentVolumes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.logVolume = try container.decodeIfPresent([LogVolume].self, forKey: .logVolume)
+        self.maxSurge = try container.decodeLenientIfPresent(Double.self, forKey: .maxSurge)
+        self.maxUnavailable = try container.decodeLenientIfPresent(Double.self, forKey: .maxUnavailable)
+        self.terminationGracePeriodSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .terminationGracePeriodSeconds)
+        self.persistentVolumes = try container.decodeIfPresent([PersistentVolumes].self, forKey: .persistentVolumes)
+    }
+}
+
+/// Monitor
+public struct Monitor: Codable, Sendable, Hashable {
+    /// Number of times that a model instance fails to be called. This parameter is available for real-time
+    /// services.
+    public var failedTimes: Int?
+
+    /// Model version, which is available for real-time services
+    public var modelVersion: String?
+
+    /// Total memory, in MB
+    public var cpuMemoryTotal: Int?
+
+    /// Number of used GPUs
+    public var gpuUsage: Double?
+
+    /// Node name, which is available for edge services
+    public var nodeName: String?
+
+    /// Total number of GPUs
+    public var gpuTotal: Double?
+
+    /// Model ID, which is available for real-time services
+    public var modelId: String?
+
+    /// Number of times that a model instance is called. This parameter is available for real-time services.
+    public var invocationTimes: Int?
+
+    /// Number of used CPU cores
+    public var cpuCoreUsage: Double?
+
+    /// Total number of CPU cores
+    public var cpuCoreTotal: Double?
+
+    /// Model name, which is available for real-time services
+    public var modelName: String?
+
+    /// Used memory, in MB
+    public var cpuMemoryUsage: Int?
+
+    /// Edge node ID, which is available for edge services
+    public var nodeId: String?
+
+    /// Number of running model instances
+    public var modelRunningInstanceCount: Int?
+
+    /// Number of model instances
+    public var modelInstanceCount: Int?
+
+    /// Total GPU memory, in MB.
+    public var gpuMemoryTotal: Double?
+
+    /// Used GPU memory, in MB.
+    public var gpuMemoryUsage: Double?
+
+    /// Total number of NPUs.
+    public var npuTotal: Double?
+
+    /// Number of used NPUs.
+    public var npuUsage: Double?
+
+    /// Total NPU memory, in MB.
+    public var npuMemoryTotal: Double?
+
+    /// Used NPU memory, in MB.
+    public var npuMemoryUsage: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case failedTimes = "failed_times"
+        case modelVersion = "model_version"
+        case cpuMemoryTotal = "cpu_memory_total"
+        case gpuUsage = "gpu_usage"
+        case nodeName = "node_name"
+        case gpuTotal = "gpu_total"
+        case modelId = "model_id"
+        case invocationTimes = "invocation_times"
+        case cpuCoreUsage = "cpu_core_usage"
+        case cpuCoreTotal = "cpu_core_total"
+        case modelName = "model_name"
+        case cpuMemoryUsage = "cpu_memory_usage"
+        case nodeId = "node_id"
+        case modelRunningInstanceCount = "model_running_instance_count"
+        case modelInstanceCount = "model_instance_count"
+        case gpuMemoryTotal = "gpu_memory_total"
+        case gpuMemoryUsage = "gpu_memory_usage"
+        case npuTotal = "npu_total"
+        case npuUsage = "npu_usage"
+        case npuMemoryTotal = "npu_memory_total"
+        case npuMemoryUsage = "npu_memory_usage"
+    }
+
+    public init(
+        failedTimes: Int? = nil,
+        modelVersion: String? = nil,
+        cpuMemoryTotal: Int? = nil,
+        gpuUsage: Double? = nil,
+        nodeName: String? = nil,
+        gpuTotal: Double? = nil,
+        modelId: String? = nil,
+        invocationTimes: Int? = nil,
+        cpuCoreUsage: Double? = nil,
+        cpuCoreTotal: Double? = nil,
+        modelName: String? = nil,
+        cpuMemoryUsage: Int? = nil,
+        nodeId: String? = nil,
+        modelRunningInstanceCount: Int? = nil,
+        modelInstanceCount: Int? = nil,
+        gpuMemoryTotal: Double? = nil,
+        gpuMemoryUsage: Double? = nil,
+        npuTotal: Double? = nil,
+        npuUsage: Double? = nil,
+        npuMemoryTotal: Double? = nil,
+        npuMemoryUsage: Double? = nil
+    ) {
+        self.failedTimes = failedTimes
+        self.modelVersion = modelVersion
+        self.cpuMemoryTotal = cpuMemoryTotal
+        self.gpuUsage = gpuUsage
+        self.nodeName = nodeName
+        self.gpuTotal = gpuTotal
+        self.modelId = modelId
+        self.invocationTimes = invocationTimes
+        self.cpuCoreUsage = cpuCoreUsage
+        self.cpuCoreTotal = cpuCoreTotal
+        self.modelName = modelName
+        self.cpuMemoryUsage = cpuMemoryUsage
+        self.nodeId = nodeId
+        self.modelRunningInstanceCount = modelRunningInstanceCount
+        self.modelInstanceCount = modelInstanceCount
+        self.gpuMemoryTotal = gpuMemoryTotal
+        self.gpuMemoryUsage = gpuMemoryUsage
+        self.npuTotal = npuTotal
+        self.npuUsage = npuUsage
+        self.npuMemoryTotal = npuMemoryTotal
+        self.npuMemoryUsage = npuMemoryUsage
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.failedTimes = try container.decodeLenientIfPresent(Int.self, forKey: .failedTimes)
+        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
+        self.cpuMemoryTotal = try container.decodeLenientIfPresent(Int.self, forKey: .cpuMemoryTotal)
+        self.gpuUsage = try container.decodeLenientIfPresent(Double.self, forKey: .gpuUsage)
+        self.nodeName = try container.decodeIfPresent(String.self, forKey: .nodeName)
+        self.gpuTotal = try container.decodeLenientIfPresent(Double.self, forKey: .gpuTotal)
+        self.modelId = try container.decodeIfPresent(String.self, forKey: .modelId)
+        self.invocationTimes = try container.decodeLenientIfPresent(Int.self, forKey: .invocationTimes)
+        self.cpuCoreUsage = try container.decodeLenientIfPresent(Double.self, forKey: .cpuCoreUsage)
+        self.cpuCoreTotal = try container.decodeLenientIfPresent(Double.self, forKey: .cpuCoreTotal)
+        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
+        self.cpuMemoryUsage = try container.decodeLenientIfPresent(Int.self, forKey: .cpuMemoryUsage)
+        self.nodeId = try container.decodeIfPresent(String.self, forKey: .nodeId)
+        self.modelRunningInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .modelRunningInstanceCount)
+        self.modelInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .modelInstanceCount)
+        self.gpuMemoryTotal = try container.decodeLenientIfPresent(Double.self, forKey: .gpuMemoryTotal)
+        self.gpuMemoryUsage = try container.decodeLenientIfPresent(Double.self, forKey: .gpuMemoryUsage)
+        self.npuTotal = try container.decodeLenientIfPresent(Double.self, forKey: .npuTotal)
+        self.npuUsage = try container.decodeLenientIfPresent(Double.self, forKey: .npuUsage)
+        self.npuMemoryTotal = try container.decodeLenientIfPresent(Double.self, forKey: .npuMemoryTotal)
+        self.npuMemoryUsage = try container.decodeLenientIfPresent(Double.self, forKey: .npuMemoryUsage)
+    }
+}
+
+/// NodeAffinity
+public struct NodeAffinity: Codable, Sendable, Hashable {
+    /// Node affinity mode. The value required indicates strong affinity. A service instance can be scheduled
+    /// only to a specified node. If the specified node does not exist, the scheduling fails. preferred
+    /// indicates weak affinity. A service instance tends to be scheduled to a specified node. If the
+    /// specified node does not meet the scheduling conditions, the service instance will be scheduled to
+    /// another node.
+    public var mode: String?
+
+    /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
+    public var poolInfos: [AffinityPoolInfo]?
+
+    private enum CodingKeys: String, CodingKey {
+        case mode
+        case poolInfos = "pool_infos"
+    }
+
+    public init(
+        mode: String? = nil,
+        poolInfos: [AffinityPoolInfo]? = nil
+    ) {
+        self.mode = mode
+        self.poolInfos = poolInfos
+    }
+}
+
+/// Nodes
+public struct Nodes: Codable, Sendable, Hashable {
     /// Documented values of `instanceStatus`; other values decode as well.
     public struct InstanceStatus: OpenEnum {
         public let rawValue: String
@@ -597,673 +1128,178 @@ public struct Node: Codable, Sendable, Hashable {
             self.rawValue = rawValue
         }
 
+        /// The task is running.
         public static let running: Self = "running"
+
+        /// The service has been stopped.
         public static let stopped: Self = "stopped"
+
+        /// not ready.
         public static let notReady: Self = "notReady"
+
+        /// The task fails to be executed.
         public static let failed: Self = "failed"
     }
-
-    /// Documented values of `state`; other values decode as well.
-    public struct State: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// running
-        public static let running: Self = "RUNNING"
-
-        /// faulty
-        public static let fail: Self = "FAIL"
-
-        /// disconnected
-        public static let unconnected: Self = "UNCONNECTED"
-    }
-
-    /// Node ID
-    public var id: String?
-
-    /// Node name
-    public var name: String?
-
-    /// Status of a model instance on a node. The value can be running, stopped, notReady, or failed.
-    public var instanceStatus: InstanceStatus?
-
-    /// Inference URL of a node
-    public var predictUrl: String?
-
-    /// Node label
-    public var nodeLabel: String?
-
-    /// Description
-    public var description: String?
-
-    /// Host name of a node
-    public var hostName: String?
-
-    /// OS name
-    public var osName: String?
-
-    /// OS type
-    public var osType: String?
-
-    /// OS version
-    public var osVersion: String?
-
-    /// Node architecture
-    public var arch: String?
-
-    /// Number of CPUs
-    public var cpu: Int?
 
     /// Memory size, in MB
     public var memory: Int?
 
-    /// Number of GPUs
-    public var gpuNum: Int?
+    /// OS version of a node
+    public var osVersion: String?
 
-    /// Whether to enable the GPU
-    public var enableGpu: String?
-
-    /// Host IP of a node
-    public var hostIps: [String]?
-
-    /// Number of application instances deployed on a node
-    public var deploymentNum: Int?
-
-    /// Host status. Options:
-    /// RUNNING: running
-    /// FAIL: faulty
-    /// UNCONNECTED: disconnected
-    public var state: State?
+    /// Number of CPU cores
+    public var cpu: Int?
 
     /// Creation time, in the format of YYYY-MM-DDThh:mm:ss (UTC)
     public var createdAt: String?
 
+    /// Node description.
+    public var description: String?
+
+    /// Indicates the reason when instance_status is failed or notReady.
+    public var message: String?
+
+    /// Inference URL of a node
+    public var predictUrl: String?
+
+    /// Whether to enable GPUs
+    public var enableGpu: Bool?
+
+    /// Number of GPUs
+    public var gpuNum: Int?
+
+    /// Host IP address of a node
+    public var hostIps: [String]?
+
     /// Update time, in the format of YYYY-MM-DDThh:mm:ss (UTC)
     public var updatedAt: String?
 
+    /// Node label
+    public var nodeLabel: String?
+
+    /// OS type of a node
+    public var osType: String?
+
+    /// Name of an edge node
+    public var name: String?
+
+    /// OS name of a node
+    public var osName: String?
+
+    /// Node architecture
+    public var arch: String?
+
+    /// Edge node ID
+    public var id: String?
+
+    /// Running status of a model instance on the node. The options are as follows:
+    /// running: The task is running.
+    /// stopped: The service has been stopped.
+    /// notReady: not ready.
+    /// failed: The task fails to be executed.
+    public var instanceStatus: InstanceStatus?
+
+    /// Host status, which can be RUNNING, FAIL, or UNCONNECTED
+    public var state: String?
+
+    /// Number of application instances deployed on a node
+    public var deploymentNum: Int?
+
+    /// Host name of a node
+    public var hostName: String?
+
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case instanceStatus = "instance_status"
-        case predictUrl = "predict_url"
-        case nodeLabel = "node_label"
-        case description
-        case hostName = "host_name"
-        case osName = "os_name"
-        case osType = "os_type"
+        case memory
         case osVersion = "os_version"
-        case arch
         case cpu
-        case memory
-        case gpuNum = "gpu_num"
-        case enableGpu = "enable_gpu"
-        case hostIps = "host_ips"
-        case deploymentNum = "deployment_num"
-        case state
         case createdAt = "created_at"
-        case updatedAt = "updated_at"
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        instanceStatus: InstanceStatus? = nil,
-        predictUrl: String? = nil,
-        nodeLabel: String? = nil,
-        description: String? = nil,
-        hostName: String? = nil,
-        osName: String? = nil,
-        osType: String? = nil,
-        osVersion: String? = nil,
-        arch: String? = nil,
-        cpu: Int? = nil,
-        memory: Int? = nil,
-        gpuNum: Int? = nil,
-        enableGpu: String? = nil,
-        hostIps: [String]? = nil,
-        deploymentNum: Int? = nil,
-        state: State? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.instanceStatus = instanceStatus
-        self.predictUrl = predictUrl
-        self.nodeLabel = nodeLabel
-        self.description = description
-        self.hostName = hostName
-        self.osName = osName
-        self.osType = osType
-        self.osVersion = osVersion
-        self.arch = arch
-        self.cpu = cpu
-        self.memory = memory
-        self.gpuNum = gpuNum
-        self.enableGpu = enableGpu
-        self.hostIps = hostIps
-        self.deploymentNum = deploymentNum
-        self.state = state
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.instanceStatus = try container.decodeIfPresent(InstanceStatus.self, forKey: .instanceStatus)
-        self.predictUrl = try container.decodeIfPresent(String.self, forKey: .predictUrl)
-        self.nodeLabel = try container.decodeIfPresent(String.self, forKey: .nodeLabel)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.osName = try container.decodeIfPresent(String.self, forKey: .osName)
-        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
-        self.osVersion = try container.decodeIfPresent(String.self, forKey: .osVersion)
-        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
-        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
-        self.enableGpu = try container.decodeIfPresent(String.self, forKey: .enableGpu)
-        self.hostIps = try container.decodeIfPresent([String].self, forKey: .hostIps)
-        self.deploymentNum = try container.decodeLenientIfPresent(Int.self, forKey: .deploymentNum)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-    }
-}
-
-/// node parameters
-public struct QueryDedicatedResourcePoolsNode: Codable, Sendable, Hashable {
-    /// Node specifications
-    public var specification: String?
-
-    /// Number of nodes
-    public var count: Int?
-
-    /// Number of available nodes
-    public var availableCount: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case specification
-        case count
-        case availableCount = "available_count"
-    }
-
-    public init(
-        specification: String? = nil,
-        count: Int? = nil,
-        availableCount: Int? = nil
-    ) {
-        self.specification = specification
-        self.count = count
-        self.availableCount = availableCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.availableCount = try container.decodeLenientIfPresent(Int.self, forKey: .availableCount)
-    }
-}
-
-/// Parameters
-public struct QueryDedicatedResourcePoolsResponse: Codable, Sendable, Hashable {
-    /// Total number of clusters that meet the search criteria when no paging is implemented
-    public var totalCount: Int?
-
-    /// Number of clusters in the query result. If offset and limit are not set, the values of count and total
-    /// are the same.
-    public var count: Int?
-
-    /// List of queried clusters. For details, see Table 3.
-    public var clusters: [Cluster]?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case count
-        case clusters
-    }
-
-    public init(
-        totalCount: Int? = nil,
-        count: Int? = nil,
-        clusters: [Cluster]? = nil
-    ) {
-        self.totalCount = totalCount
-        self.count = count
-        self.clusters = clusters
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.clusters = try container.decodeIfPresent([Cluster].self, forKey: .clusters)
-    }
-}
-
-/// config parameters of real-time
-public struct QueryDetailsAboutServiceConfig: Codable, Sendable, Hashable {
-    /// Documented values of `status`; other values decode as well.
-    public struct Status: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// ready (All instances have been started.)
-        public static let ready: Self = "ready"
-
-        /// partially ready (Some instances are started and some are not.)
-        public static let concerning: Self = "concerning"
-
-        /// not ready (All instances are not started.)
-        public static let notReady: Self = "notReady"
-    }
-
-    /// Model ID
-    public var modelId: String?
-
-    /// Model name
-    public var modelName: String?
-
-    /// Model version
-    public var modelVersion: String?
-
-    /// Model source. This parameter is returned when a model is created through ExeML. The value is auto.
-    public var sourceType: String?
-
-    /// Model status. Options:
-    /// ready: ready (All instances have been started.)
-    /// concerning: partially ready (Some instances are started and some are not.)
-    /// notReady: not ready (All instances are not started.)
-    public var status: Status?
-
-    /// Traffic weight allocated to a model
-    public var weight: Int?
-
-    /// Resource flavor. Options: modelarts.vm.cpu.2u, modelarts.vm.gpu.p4, and modelarts.vm.ai1.a310Options:
-    /// modelarts.vm.gpu.v100 and modelarts.vm.cpu.2u To use other flavors, contact the system administrator.
-    public var specification: String?
-
-    /// Custom For details, see Table 7.
-    public var customSpec: QueryDetailsAboutServiceCustomSpec?
-
-    /// (Optional) Environment variable key-value pair required for running a model
-    /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in
-    /// environment variables.
-    public var envs: [String: String]?
-
-    /// Number of instances deployed in a model
-    public var instanceCount: Int?
-
-    /// Whether auto scaling is enabled
-    public var scaling: Bool?
-
-    /// ID of a dedicated resource pool used by a service instance. This parameter is returned only when a
-    /// dedicated resource pool is configured.
-    public var clusterId: String?
-
-    /// Whether a model supports online debugging
-    public var supportDebug: Bool?
-
-    /// Additional model deployment attribute
-    public var additionalProperties: [String: Node]?
-
-    private enum CodingKeys: String, CodingKey {
-        case modelId = "model_id"
-        case modelName = "model_name"
-        case modelVersion = "model_version"
-        case sourceType = "source_type"
-        case status
-        case weight
-        case specification
-        case customSpec = "custom_spec"
-        case envs
-        case instanceCount = "instance_count"
-        case scaling
-        case clusterId = "cluster_id"
-        case supportDebug = "support_debug"
-        case additionalProperties = "additional_properties"
-    }
-
-    public init(
-        modelId: String? = nil,
-        modelName: String? = nil,
-        modelVersion: String? = nil,
-        sourceType: String? = nil,
-        status: Status? = nil,
-        weight: Int? = nil,
-        specification: String? = nil,
-        customSpec: QueryDetailsAboutServiceCustomSpec? = nil,
-        envs: [String: String]? = nil,
-        instanceCount: Int? = nil,
-        scaling: Bool? = nil,
-        clusterId: String? = nil,
-        supportDebug: Bool? = nil,
-        additionalProperties: [String: Node]? = nil
-    ) {
-        self.modelId = modelId
-        self.modelName = modelName
-        self.modelVersion = modelVersion
-        self.sourceType = sourceType
-        self.status = status
-        self.weight = weight
-        self.specification = specification
-        self.customSpec = customSpec
-        self.envs = envs
-        self.instanceCount = instanceCount
-        self.scaling = scaling
-        self.clusterId = clusterId
-        self.supportDebug = supportDebug
-        self.additionalProperties = additionalProperties
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelId = try container.decodeIfPresent(String.self, forKey: .modelId)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.customSpec = try container.decodeIfPresent(QueryDetailsAboutServiceCustomSpec.self, forKey: .customSpec)
-        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
-        self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
-        self.scaling = try container.decodeLenientIfPresent(Bool.self, forKey: .scaling)
-        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
-        self.supportDebug = try container.decodeLenientIfPresent(Bool.self, forKey: .supportDebug)
-        self.additionalProperties = try container.decodeIfPresent([String: Node].self, forKey: .additionalProperties)
-    }
-}
-
-/// custom_spec parameters
-public struct QueryDetailsAboutServiceCustomSpec: Codable, Sendable, Hashable {
-    /// Number of CPUs
-    public var cpu: Double?
-
-    /// Memory capacity in MB
-    public var memory: Int?
-
-    /// Number of GPUs
-    public var gpuP4: Double?
-
-    /// Number of Ascend chips
-    public var ascendA310: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-        case gpuP4 = "gpu_p4"
-        case ascendA310 = "ascend_a310"
-    }
-
-    public init(
-        cpu: Double? = nil,
-        memory: Int? = nil,
-        gpuP4: Double? = nil,
-        ascendA310: Int? = nil
-    ) {
-        self.cpu = cpu
-        self.memory = memory
-        self.gpuP4 = gpuP4
-        self.ascendA310 = ascendA310
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cpu = try container.decodeLenientIfPresent(Double.self, forKey: .cpu)
-        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
-        self.gpuP4 = try container.decodeLenientIfPresent(Double.self, forKey: .gpuP4)
-        self.ascendA310 = try container.decodeLenientIfPresent(Int.self, forKey: .ascendA310)
-    }
-}
-
-/// Parameters
-public struct QueryDetailsAboutServiceResponse: Codable, Sendable, Hashable {
-    /// Service ID
-    public var serviceId: String?
-
-    /// Service name
-    public var serviceName: String?
-
-    /// Service description
-    public var description: String?
-
-    /// Tenant to which a service belongs
-    public var tenant: String?
-
-    /// Project to which a service belongs
-    public var project: String?
-
-    /// User to which a service belongs
-    public var owner: String?
-
-    /// Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC
-    public var publishAt: Double?
-
-    /// Inference type, which can be real-time, edge, or batch
-    public var inferType: String?
-
-    /// Workspace ID
-    public var workspaceId: String?
-
-    /// ID of the dedicated resource pool used by the real-time or batch service. This parameter is available
-    /// only when a dedicated resource pool is used.
-    public var clusterId: String?
-
-    /// ID of the VPC to which the real-time service instance belongs. This parameter is available when the
-    /// network configuration is customized.
-    public var vpcId: String?
-
-    /// ID of the subnet to which the real-time service instance belongs. This parameter is available when the
-    /// network configuration is customized.
-    public var subnetNetworkId: String?
-
-    /// Security group to which the real-time service instance belongs. This parameter is available when the
-    /// network configuration is customized.
-    public var securityGroupId: String?
-
-    /// Service status, which can be running, deploying, concerning, failed, stopped, or finished
-    public var status: String?
-
-    /// Deployment progress. This parameter is available when the status is deploying.
-    public var progress: Int?
-
-    /// Error message. When status is failed, an error message carrying the failure cause is returned.
-    public var errorMsg: String?
-
-    /// Service configuration (If a service is shared, only model_id, model_name, and model_version are
-    /// returned.)
-    /// If infer_type is set to real-time, see Table 3.
-    /// If infer_type is set to batch, see Table 4.
-    public var config: [QueryDetailsAboutServiceConfig]?
-
-    /// Access address of an inference request. This parameter is available when infer_type is set to
-    /// real-time.
-    public var accessAddress: String?
-
-    /// Request address of a custom domain name. This parameter is available after a domain name is bound.
-    public var bindAccessAddress: String?
-
-    /// Total number of service calls
-    public var invocationTimes: Double?
-
-    /// Number of failed service calls
-    public var failedTimes: Double?
-
-    /// Whether a service is subscribed
-    public var isShared: Bool?
-
-    /// Number of subscribed services
-    public var sharedCount: Double?
-
-    /// Service scheduling configuration. If this parameter is not set, no value will be returned. For
-    /// details, see Table 6.
-    public var schedule: [QueryDetailsAboutServiceSchedule]?
-
-    /// Time when the configuration used by a service is updated, in milliseconds calculated from 1970.1.1
-    /// 0:0:0 UTC
-    public var updateTime: Double?
-
-    /// Online debugging address of a real-time service. This parameter is available only when the model
-    /// supports online debugging and there is only one instance.
-    public var debugUrl: String?
-
-    /// Time when a real-time service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC
-    public var dueTime: Double?
-
-    /// Operation time of a request
-    public var operationTime: Double?
-
-    /// Time when the service status changes
-    public var transitionAt: Double?
-
-    /// Whether a free-of-charge flavor is used
-    public var isFree: Bool?
-
-    /// Additional service attribute
-    public var additionalProperties: [String: JSONValue]?
-
-    private enum CodingKeys: String, CodingKey {
-        case serviceId = "service_id"
-        case serviceName = "service_name"
         case description
-        case tenant
-        case project
-        case owner
-        case publishAt = "publish_at"
-        case inferType = "infer_type"
-        case workspaceId = "workspace_id"
-        case clusterId = "cluster_id"
-        case vpcId = "vpc_id"
-        case subnetNetworkId = "subnet_network_id"
-        case securityGroupId = "security_group_id"
-        case status
-        case progress
-        case errorMsg = "error_msg"
-        case config
-        case accessAddress = "access_address"
-        case bindAccessAddress = "bind_access_address"
-        case invocationTimes = "invocation_times"
-        case failedTimes = "failed_times"
-        case isShared = "is_shared"
-        case sharedCount = "shared_count"
-        case schedule
-        case updateTime = "update_time"
-        case debugUrl = "debug_url"
-        case dueTime = "due_time"
-        case operationTime = "operation_time"
-        case transitionAt = "transition_at"
-        case isFree = "is_free"
-        case additionalProperties = "additional_properties"
+        case message
+        case predictUrl = "predict_url"
+        case enableGpu = "enable_gpu"
+        case gpuNum = "gpu_num"
+        case hostIps = "host_ips"
+        case updatedAt = "updated_at"
+        case nodeLabel = "node_label"
+        case osType = "os_type"
+        case name
+        case osName = "os_name"
+        case arch
+        case id
+        case instanceStatus = "instance_status"
+        case state
+        case deploymentNum = "deployment_num"
+        case hostName = "host_name"
     }
 
     public init(
-        serviceId: String? = nil,
-        serviceName: String? = nil,
+        memory: Int? = nil,
+        osVersion: String? = nil,
+        cpu: Int? = nil,
+        createdAt: String? = nil,
         description: String? = nil,
-        tenant: String? = nil,
-        project: String? = nil,
-        owner: String? = nil,
-        publishAt: Double? = nil,
-        inferType: String? = nil,
-        workspaceId: String? = nil,
-        clusterId: String? = nil,
-        vpcId: String? = nil,
-        subnetNetworkId: String? = nil,
-        securityGroupId: String? = nil,
-        status: String? = nil,
-        progress: Int? = nil,
-        errorMsg: String? = nil,
-        config: [QueryDetailsAboutServiceConfig]? = nil,
-        accessAddress: String? = nil,
-        bindAccessAddress: String? = nil,
-        invocationTimes: Double? = nil,
-        failedTimes: Double? = nil,
-        isShared: Bool? = nil,
-        sharedCount: Double? = nil,
-        schedule: [QueryDetailsAboutServiceSchedule]? = nil,
-        updateTime: Double? = nil,
-        debugUrl: String? = nil,
-        dueTime: Double? = nil,
-        operationTime: Double? = nil,
-        transitionAt: Double? = nil,
-        isFree: Bool? = nil,
-        additionalProperties: [String: JSONValue]? = nil
+        message: String? = nil,
+        predictUrl: String? = nil,
+        enableGpu: Bool? = nil,
+        gpuNum: Int? = nil,
+        hostIps: [String]? = nil,
+        updatedAt: String? = nil,
+        nodeLabel: String? = nil,
+        osType: String? = nil,
+        name: String? = nil,
+        osName: String? = nil,
+        arch: String? = nil,
+        id: String? = nil,
+        instanceStatus: InstanceStatus? = nil,
+        state: String? = nil,
+        deploymentNum: Int? = nil,
+        hostName: String? = nil
     ) {
-        self.serviceId = serviceId
-        self.serviceName = serviceName
+        self.memory = memory
+        self.osVersion = osVersion
+        self.cpu = cpu
+        self.createdAt = createdAt
         self.description = description
-        self.tenant = tenant
-        self.project = project
-        self.owner = owner
-        self.publishAt = publishAt
-        self.inferType = inferType
-        self.workspaceId = workspaceId
-        self.clusterId = clusterId
-        self.vpcId = vpcId
-        self.subnetNetworkId = subnetNetworkId
-        self.securityGroupId = securityGroupId
-        self.status = status
-        self.progress = progress
-        self.errorMsg = errorMsg
-        self.config = config
-        self.accessAddress = accessAddress
-        self.bindAccessAddress = bindAccessAddress
-        self.invocationTimes = invocationTimes
-        self.failedTimes = failedTimes
-        self.isShared = isShared
-        self.sharedCount = sharedCount
-        self.schedule = schedule
-        self.updateTime = updateTime
-        self.debugUrl = debugUrl
-        self.dueTime = dueTime
-        self.operationTime = operationTime
-        self.transitionAt = transitionAt
-        self.isFree = isFree
-        self.additionalProperties = additionalProperties
+        self.message = message
+        self.predictUrl = predictUrl
+        self.enableGpu = enableGpu
+        self.gpuNum = gpuNum
+        self.hostIps = hostIps
+        self.updatedAt = updatedAt
+        self.nodeLabel = nodeLabel
+        self.osType = osType
+        self.name = name
+        self.osName = osName
+        self.arch = arch
+        self.id = id
+        self.instanceStatus = instanceStatus
+        self.state = state
+        self.deploymentNum = deploymentNum
+        self.hostName = hostName
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serviceId = try container.decodeIfPresent(String.self, forKey: .serviceId)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
+        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
+        self.osVersion = try container.decodeIfPresent(String.self, forKey: .osVersion)
+        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
+        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
-        self.project = try container.decodeIfPresent(String.self, forKey: .project)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.publishAt = try container.decodeLenientIfPresent(Double.self, forKey: .publishAt)
-        self.inferType = try container.decodeIfPresent(String.self, forKey: .inferType)
-        self.workspaceId = try container.decodeIfPresent(String.self, forKey: .workspaceId)
-        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
-        self.vpcId = try container.decodeIfPresent(String.self, forKey: .vpcId)
-        self.subnetNetworkId = try container.decodeIfPresent(String.self, forKey: .subnetNetworkId)
-        self.securityGroupId = try container.decodeIfPresent(String.self, forKey: .securityGroupId)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.config = try container.decodeIfPresent([QueryDetailsAboutServiceConfig].self, forKey: .config)
-        self.accessAddress = try container.decodeIfPresent(String.self, forKey: .accessAddress)
-        self.bindAccessAddress = try container.decodeIfPresent(String.self, forKey: .bindAccessAddress)
-        self.invocationTimes = try container.decodeLenientIfPresent(Double.self, forKey: .invocationTimes)
-        self.failedTimes = try container.decodeLenientIfPresent(Double.self, forKey: .failedTimes)
-        self.isShared = try container.decodeLenientIfPresent(Bool.self, forKey: .isShared)
-        self.sharedCount = try container.decodeLenientIfPresent(Double.self, forKey: .sharedCount)
-        self.schedule = try container.decodeIfPresent([QueryDetailsAboutServiceSchedule].self, forKey: .schedule)
-        self.updateTime = try container.decodeLenientIfPresent(Double.self, forKey: .updateTime)
-        self.debugUrl = try container.decodeIfPresent(String.self, forKey: .debugUrl)
-        self.dueTime = try container.decodeLenientIfPresent(Double.self, forKey: .dueTime)
-        self.operationTime = try container.decodeLenientIfPresent(Double.self, forKey: .operationTime)
-        self.transitionAt = try container.decodeLenientIfPresent(Double.self, forKey: .transitionAt)
-        self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
-        self.additionalProperties = try container.decodeIfPresent([String: JSONValue].self, forKey: .additionalProperties)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.predictUrl = try container.decodeIfPresent(String.self, forKey: .predictUrl)
+        self.enableGpu = try container.decodeLenientIfPresent(Bool.self, forKey: .enableGpu)
+        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
+        self.hostIps = try container.decodeIfPresent([String].self, forKey: .hostIps)
+        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
+        self.nodeLabel = try container.decodeIfPresent(String.self, forKey: .nodeLabel)
+        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.osName = try container.decodeIfPresent(String.self, forKey: .osName)
+        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.instanceStatus = try container.decodeIfPresent(InstanceStatus.self, forKey: .instanceStatus)
+        self.state = try container.decodeIfPresent(String.self, forKey: .state)
+        self.deploymentNum = try container.decodeLenientIfPresent(Int.self, forKey: .deploymentNum)
+        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
     }
 }

@@ -3,213 +3,626 @@
 
 import CloudCore
 
-/// schedule parameters
-public struct QueryDetailsAboutServiceSchedule: Codable, Sendable, Hashable {
-    /// Documented values of `timeUnit`; other values decode as well.
-    public struct TimeUnit: OpenEnum {
+/// NpuInfo
+public struct NpuInfo: Codable, Sendable, Hashable {
+    /// Brand.
+    public var brand: String?
+
+    /// Card type.
+    public var version: String?
+
+    /// Unit.
+    public var unit: String?
+
+    /// Memory size of the card.
+    public var memory: Int?
+
+    /// Number of NPUs.
+    public var npu: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case brand
+        case version
+        case unit
+        case memory
+        case npu
+    }
+
+    public init(
+        brand: String? = nil,
+        version: String? = nil,
+        unit: String? = nil,
+        memory: Int? = nil,
+        npu: Int? = nil
+    ) {
+        self.brand = brand
+        self.version = version
+        self.unit = unit
+        self.memory = memory
+        self.npu = npu
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.brand = try container.decodeIfPresent(String.self, forKey: .brand)
+        self.version = try container.decodeIfPresent(String.self, forKey: .version)
+        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
+        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
+        self.npu = try container.decodeLenientIfPresent(Int.self, forKey: .npu)
+    }
+}
+
+/// PersistentVolumes
+public struct PersistentVolumes: Codable, Sendable, Hashable {
+    /// Volume name.
+    public var name: String?
+
+    /// Mount path of a volume in the container. Example: /tmp. The container path must not be a system
+    /// directory, such as / and /var/run. Otherwise, an exception occurs. It is a good practice to mount the
+    /// container to an empty directory. If the directory is not empty, ensure that there are no files
+    /// affecting container startup in the directory. Otherwise, such files will be replaced, resulting in
+    /// failures to start the container and create the workload.
+    public var mountPath: String?
+
+    /// Mount type: sfs_turbo.
+    public var storageType: String?
+
+    /// Specifies the mounting source path. The value is the SFS Turbo ID when an EFS file is mounted.
+    public var sourceAddress: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case mountPath = "mount_path"
+        case storageType = "storage_type"
+        case sourceAddress = "source_address"
+    }
+
+    public init(
+        name: String? = nil,
+        mountPath: String? = nil,
+        storageType: String? = nil,
+        sourceAddress: String? = nil
+    ) {
+        self.name = name
+        self.mountPath = mountPath
+        self.storageType = storageType
+        self.sourceAddress = sourceAddress
+    }
+}
+
+/// QueryServiceConfig
+public struct QueryServiceConfig: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct StatusValue: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
             self.rawValue = rawValue
         }
 
-        public static let days: Self = "DAYS"
-        public static let hours: Self = "HOURS"
-        public static let minutes: Self = "MINUTES"
+        /// The service is running properly.
+        public static let running: Self = "running"
+
+        /// The service is being deployed, including image creation and resource scheduling deployment.
+        public static let deploying: Self = "deploying"
+
+        /// An alarm has been generated, indicating that some backend instances malfunction.
+        public static let concerning: Self = "concerning"
+
+        /// Deploying the service failed. For details about the failure cause, see the event and log tab
+        /// pages.
+        public static let failed: Self = "failed"
+
+        /// The service has been stopped.
+        public static let stopped: Self = "stopped"
+
+        /// Service running is completed. This status is available only for batch services.
+        public static let finished: Self = "finished"
     }
 
-    /// Scheduling type. Only the value stop is supported.
-    public var type: String?
+    /// Model version
+    public var modelVersion: String?
 
-    /// Scheduling time unit. Options:
-    /// DAYS
-    /// HOURS
-    /// MINUTES
-    public var timeUnit: TimeUnit?
+    /// Task completion time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is not
+    /// returned before the task is complete.
+    public var finishedTime: Double?
 
-    /// Value that maps to the time unit. For example, if the task stops after two hours, set time_unit to
-    /// HOURS and duration to 2.
-    public var duration: Int?
+    /// Customized resource specification configuration. This parameter is returned only when specification is
+    /// set to custom.
+    public var customSpec: ShowServiceCustomSpec?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case timeUnit = "time_unit"
-        case duration
-    }
+    /// Environment variable key-value pair required for running a model
+    public var envs: [String: String]?
 
-    public init(
-        type: String? = nil,
-        timeUnit: TimeUnit? = nil,
-        duration: Int? = nil
-    ) {
-        self.type = type
-        self.timeUnit = timeUnit
-        self.duration = duration
-    }
+    /// Resource specifications, for example,
+    /// modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004/modelarts.vm.ai1.snt3. If this parameter is set to custom,
+    /// a customized flavor is used, which matches the custom_spec field.
+    public var specification: String?
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.timeUnit = try container.decodeIfPresent(TimeUnit.self, forKey: .timeUnit)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-    }
-}
+    /// Traffic weight allocated to a model
+    public var weight: Int?
 
-/// event structure
-public struct QueryServiceEventLogsEvent: Codable, Sendable, Hashable {
-    /// Time when an event occurs. The value is milliseconds between the current time and '1970.1.1 0:0:0
-    /// UTC'.
-    public var occurTime: Double?
+    /// Model source. This parameter is returned when a model is created using ExeML. The value is auto.
+    public var sourceType: String?
 
-    /// Event type. Possible values are normal and abnormal, indicating whether the event is normal or
-    /// abnormal.
-    public var eventType: String?
-
-    /// Event information,' including service operation records, key actions during deployment, and deployment
-    /// failure causes.
-    public var eventInfo: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case occurTime = "occur_time"
-        case eventType = "event_type"
-        case eventInfo = "event_info"
-    }
-
-    public init(
-        occurTime: Double? = nil,
-        eventType: String? = nil,
-        eventInfo: String? = nil
-    ) {
-        self.occurTime = occurTime
-        self.eventType = eventType
-        self.eventInfo = eventInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.occurTime = try container.decodeLenientIfPresent(Double.self, forKey: .occurTime)
-        self.eventType = try container.decodeIfPresent(String.self, forKey: .eventType)
-        self.eventInfo = try container.decodeIfPresent(String.self, forKey: .eventInfo)
-    }
-}
-
-/// Parameters
-public struct QueryServiceEventLogsResponse: Codable, Sendable, Hashable {
-    /// Service ID
-    public var serviceId: String?
-
-    /// Service name
-    public var serviceName: String?
-
-    /// Event logs. For details, see Table 4.
-    public var events: [QueryServiceEventLogsEvent]?
-
-    /// Total number of events that meet the search criteria when no paging is implemented
-    public var totalCount: Int?
-
-    /// Number of events in the query result
-    public var count: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case serviceId = "service_id"
-        case serviceName = "service_name"
-        case events
-        case totalCount = "total_count"
-        case count
-    }
-
-    public init(
-        serviceId: String? = nil,
-        serviceName: String? = nil,
-        events: [QueryServiceEventLogsEvent]? = nil,
-        totalCount: Int? = nil,
-        count: Int? = nil
-    ) {
-        self.serviceId = serviceId
-        self.serviceName = serviceName
-        self.events = events
-        self.totalCount = totalCount
-        self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serviceId = try container.decodeIfPresent(String.self, forKey: .serviceId)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.events = try container.decodeIfPresent([QueryServiceEventLogsEvent].self, forKey: .events)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-    }
-}
-
-/// Parameters
-public struct QueryServiceListResponse: Codable, Sendable, Hashable {
-    /// Total number of services that meet the search criteria when no paging is implemented
-    public var totalCount: Int?
-
-    /// Number of services in the query result. If offset and limit are not set, the values of count and
-    /// total_count are the same.
-    public var count: Int?
-
-    /// Collection of the queried services. For details, see Table 4.
-    public var services: [Service]?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case count
-        case services
-    }
-
-    public init(
-        totalCount: Int? = nil,
-        count: Int? = nil,
-        services: [Service]? = nil
-    ) {
-        self.totalCount = totalCount
-        self.count = count
-        self.services = services
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.services = try container.decodeIfPresent([Service].self, forKey: .services)
-    }
-}
-
-/// Parameters
-public struct QueryServiceMonitoringInformationResponse: Codable, Sendable, Hashable {
-    /// Service ID
-    public var serviceId: String?
-
-    /// Service name
-    public var serviceName: String?
-
-    /// Monitoring details
-    /// If infer_type is set to real-time, see Table 4.
-    public var monitors: [Monitor]?
-
-    private enum CodingKeys: String, CodingKey {
-        case serviceId = "service_id"
-        case serviceName = "service_name"
-        case monitors
-    }
-
-    public init(
-        serviceId: String? = nil,
-        serviceName: String? = nil,
-        monitors: [Monitor]? = nil
-    ) {
-        self.serviceId = serviceId
-        self.serviceName = serviceName
-        self.monitors = monitors
-    }
-}
-
-/// config parameters
-public struct QueryServiceUpdateLogsConfig: Codable, Sendable, Hashable {
     /// Model ID
+    public var modelId: String?
+
+    /// OBS path for storing the input data of a batch task, for example, https://xxx.obs.myclouds.com/image/.
+    public var srcPath: String?
+
+    /// Inference path invoked in a batch task, for example, /.
+    public var reqUri: String?
+
+    /// Mapping type of the input data, which can be file or csv
+    public var mappingType: String?
+
+    /// Task start time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is not returned
+    /// before the task starts.
+    public var startTime: Double?
+
+    /// ID of the dedicated resource pool or edge resource pool used by the service instance. This parameter
+    /// is returned only when a dedicated resource pool or edge resource pool is configured.
+    public var clusterId: String?
+
+    /// Edge node information. This parameter is returned only when ModelArts edge nodes are configured.
+    public var nodes: [Nodes]?
+
+    /// Mapping between input parameters and CSV data. This parameter is mandatory only when mapping_type is
+    /// set to csv.
+    public var mappingRule: JSONValue?
+
+    /// Model name
+    public var modelName: String?
+
+    /// Data source type. This parameter is returned only when ManifestFile is used.
+    public var srcType: String?
+
+    /// OBS path to the output data of a batch job Example: https://xxx.obs.myclouds.com/res/.
+    public var destPath: String?
+
+    /// Number of instances deployed for a model
+    public var instanceCount: Int?
+
+    /// Service status. The options are as follows:
+    /// running: The service is running properly.
+    /// deploying: The service is being deployed, including image creation and resource scheduling deployment.
+    /// concerning: An alarm has been generated, indicating that some backend instances malfunction.
+    /// failed: Deploying the service failed. For details about the failure cause, see the event and log tab
+    /// pages.
+    /// stopped: The service has been stopped.
+    /// finished: Service running is completed. This status is available only for batch services.
+    public var status: StatusValue?
+
+    /// Whether auto scaling is enabled
+    public var scaling: Bool?
+
+    /// Whether a model supports online debugging
+    public var supportDebug: Bool?
+
+    /// Additional model deployment attribute
+    public var additionalProperties: [String: ModelAdditionalProperties]?
+
+    /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used by the service
+    /// instance. This parameter is returned only when a dedicated resource pool is configured.
+    public var poolName: String?
+
+    /// Service Affinity Information
+    public var affinity: ServiceAffinity?
+
+    private enum CodingKeys: String, CodingKey {
+        case modelVersion = "model_version"
+        case finishedTime = "finished_time"
+        case customSpec = "custom_spec"
+        case envs
+        case specification
+        case weight
+        case sourceType = "source_type"
+        case modelId = "model_id"
+        case srcPath = "src_path"
+        case reqUri = "req_uri"
+        case mappingType = "mapping_type"
+        case startTime = "start_time"
+        case clusterId = "cluster_id"
+        case nodes
+        case mappingRule = "mapping_rule"
+        case modelName = "model_name"
+        case srcType = "src_type"
+        case destPath = "dest_path"
+        case instanceCount = "instance_count"
+        case status
+        case scaling
+        case supportDebug = "support_debug"
+        case additionalProperties = "additional_properties"
+        case poolName = "pool_name"
+        case affinity
+    }
+
+    public init(
+        modelVersion: String? = nil,
+        finishedTime: Double? = nil,
+        customSpec: ShowServiceCustomSpec? = nil,
+        envs: [String: String]? = nil,
+        specification: String? = nil,
+        weight: Int? = nil,
+        sourceType: String? = nil,
+        modelId: String? = nil,
+        srcPath: String? = nil,
+        reqUri: String? = nil,
+        mappingType: String? = nil,
+        startTime: Double? = nil,
+        clusterId: String? = nil,
+        nodes: [Nodes]? = nil,
+        mappingRule: JSONValue? = nil,
+        modelName: String? = nil,
+        srcType: String? = nil,
+        destPath: String? = nil,
+        instanceCount: Int? = nil,
+        status: StatusValue? = nil,
+        scaling: Bool? = nil,
+        supportDebug: Bool? = nil,
+        additionalProperties: [String: ModelAdditionalProperties]? = nil,
+        poolName: String? = nil,
+        affinity: ServiceAffinity? = nil
+    ) {
+        self.modelVersion = modelVersion
+        self.finishedTime = finishedTime
+        self.customSpec = customSpec
+        self.envs = envs
+        self.specification = specification
+        self.weight = weight
+        self.sourceType = sourceType
+        self.modelId = modelId
+        self.srcPath = srcPath
+        self.reqUri = reqUri
+        self.mappingType = mappingType
+        self.startTime = startTime
+        self.clusterId = clusterId
+        self.nodes = nodes
+        self.mappingRule = mappingRule
+        self.modelName = modelName
+        self.srcType = srcType
+        self.destPath = destPath
+        self.instanceCount = instanceCount
+        self.status = status
+        self.scaling = scaling
+        self.supportDebug = supportDebug
+        self.additionalProperties = additionalProperties
+        self.poolName = poolName
+        self.affinity = affinity
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
+        self.finishedTime = try container.decodeLenientIfPresent(Double.self, forKey: .finishedTime)
+        self.customSpec = try container.decodeIfPresent(ShowServiceCustomSpec.self, forKey: .customSpec)
+        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
+        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
+        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
+        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
+        self.modelId = try container.decodeIfPresent(String.self, forKey: .modelId)
+        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
+        self.reqUri = try container.decodeIfPresent(String.self, forKey: .reqUri)
+        self.mappingType = try container.decodeIfPresent(String.self, forKey: .mappingType)
+        self.startTime = try container.decodeLenientIfPresent(Double.self, forKey: .startTime)
+        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
+        self.nodes = try container.decodeIfPresent([Nodes].self, forKey: .nodes)
+        self.mappingRule = try container.decodeIfPresent(JSONValue.self, forKey: .mappingRule)
+        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
+        self.srcType = try container.decodeIfPresent(String.self, forKey: .srcType)
+        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
+        self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
+        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
+        self.scaling = try container.decodeLenientIfPresent(Bool.self, forKey: .scaling)
+        self.supportDebug = try container.decodeLenientIfPresent(Bool.self, forKey: .supportDebug)
+        self.additionalProperties = try container.decodeIfPresent([String: ModelAdditionalProperties].self, forKey: .additionalProperties)
+        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
+        self.affinity = try container.decodeIfPresent(ServiceAffinity.self, forKey: .affinity)
+    }
+}
+
+/// Schedule
+public struct Schedule: Codable, Sendable, Hashable {
+    /// Value mapping a time unit. For example, if the task stops after two hours, set time_unit to HOURS and
+    /// duration to 2.
+    public var duration: Int
+
+    /// Scheduling time unit. Possible values are DAYS, HOURS, and MINUTES.
+    public var timeUnit: String
+
+    /// Scheduling type. Currently, the value can only be stop, indicating that the task automatically stops
+    /// after a specified period of time.
+    public var type: String
+
+    private enum CodingKeys: String, CodingKey {
+        case duration
+        case timeUnit = "time_unit"
+        case type
+    }
+
+    public init(
+        duration: Int,
+        timeUnit: String,
+        type: String
+    ) {
+        self.duration = duration
+        self.timeUnit = timeUnit
+        self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.duration = try container.decodeLenient(Int.self, forKey: .duration)
+        self.timeUnit = try container.decode(String.self, forKey: .timeUnit)
+        self.type = try container.decode(String.self, forKey: .type)
+    }
+}
+
+/// ServiceAdditionalProperties
+public struct ServiceAdditionalProperties: Codable, Sendable, Hashable {
+    /// SMN message notification structure, which is used to notify the user of the service status change
+    public var smnNotification: [String: SmnNotification]
+
+    /// Log channel group. If this parameter is not specified or the array length is 0, LTS log
+    /// interconnection is disabled. This function cannot be modified after being enabled.
+    public var logReportChannels: [LogReportPipeline]?
+
+    /// Whether the service interface is upgraded to WebSocket. During service deployment, the default value
+    /// is false. During service configuration update, the default value is the value set last time.
+    /// false: Do not upgrade to WebSocket.
+    /// true: Upgrade to WebSocket. This parameter cannot be modified after WebSocket is enabled. WebSocket
+    /// cannot be enabled together with Traffic Limit.
+    public var websocketUpgrade: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case smnNotification = "smn_notification"
+        case logReportChannels = "log_report_channels"
+        case websocketUpgrade = "websocket_upgrade"
+    }
+
+    public init(
+        smnNotification: [String: SmnNotification],
+        logReportChannels: [LogReportPipeline]? = nil,
+        websocketUpgrade: Bool? = nil
+    ) {
+        self.smnNotification = smnNotification
+        self.logReportChannels = logReportChannels
+        self.websocketUpgrade = websocketUpgrade
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.smnNotification = try container.decode([String: SmnNotification].self, forKey: .smnNotification)
+        self.logReportChannels = try container.decodeIfPresent([LogReportPipeline].self, forKey: .logReportChannels)
+        self.websocketUpgrade = try container.decodeLenientIfPresent(Bool.self, forKey: .websocketUpgrade)
+    }
+}
+
+/// ServiceAffinity
+public struct ServiceAffinity: Codable, Sendable, Hashable {
+    /// Set this parameter when node affinity is used.
+    public var nodeAffinity: NodeAffinity?
+
+    private enum CodingKeys: String, CodingKey {
+        case nodeAffinity = "node_affinity"
+    }
+
+    public init(
+        nodeAffinity: NodeAffinity? = nil
+    ) {
+        self.nodeAffinity = nodeAffinity
+    }
+}
+
+/// ServiceConfig
+public struct ServiceConfig: Codable, Sendable, Hashable {
+    /// Documented values of `mappingType`; other values decode as well.
+    public struct MappingType: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let file: Self = "file"
+        public static let csv: Self = "csv"
+    }
+
+    /// Customized resource specification configuration. This parameter is returned only when specification is
+    /// set to custom.
+    public var customSpec: CustomSpec?
+
+    /// Common parameter. (Optional) Environment variable key-value pair required for running a model. By
+    /// default, this parameter is left blank.
+    public var envs: [String: String]?
+
+    /// Common parameter. Resource flavor. You can query the supported service deployment flavors. The current
+    /// version supports modelarts.vm.cpu.2u, modelarts.vm.gpu.pnt004 (must be requested),
+    /// modelarts.vm.ai1.snt3 (must be requested), and custom (available only when the service is deployed in
+    /// a dedicated resource pool). To request a flavor, obtain permissions from ModelArts O&M engineers. If
+    /// this parameter is set to custom, the custom_spec parameter must be specified.
+    public var specification: String
+
+    /// This parameter is mandatory for real-time. Weight of traffic allocated to a model. This parameter is
+    /// mandatory only when infer_type is set to real-time. The sum of all weights must be equal to 100. If
+    /// multiple model versions are configured with different traffic weights in a real-time service,
+    /// ModelArts will continuously access the prediction API of the service and forward prediction requests
+    /// to the model instances of the corresponding versions based on the weights.
+    public var weight: Int?
+
+    /// Timeout interval for deploying a single model instance
+    public var deployTimeoutInSeconds: Int?
+
+    /// Common parameters Model ID. You can obtain the value by calling the API for querying the AI
+    /// application list.
+    public var modelId: String
+
+    /// Mandatory for batch services. OBS path to the input data of a batch job
+    public var srcPath: String?
+
+    /// Mandatory for batch services. Inference API called in a batch task, which is the RESTful API exposed
+    /// in the model image. You must select an API URL from the config.json file of the model for inference.
+    /// If a built-in inference image of ModelArts is used, the API is displayed as /.
+    public var reqUri: String?
+
+    /// The batch service type is mandatory. Mapping type of the input data. The value can be file or csv.
+    /// If file is selected, each inference request corresponds to a file in the input data directory. When
+    /// this mode is used, req_uri corresponding to the model can have only one input parameter and the
+    /// parameter type is file.
+    /// If csv is selected, each inference request corresponds to a row of data in the CSV file. If this mode
+    /// is used, the file name extension in the input data directory must be .csv, and the mapping_rule
+    /// parameter must be configured to indicate the CSV index corresponding to each parameter in the
+    /// inference request body.
+    public var mappingType: MappingType?
+
+    /// Resource pool ID used for deploying a service. This parameter is optional. For real-time and batch
+    /// services, the value is the ID of the old-version dedicated resource pool. After this parameter is
+    /// configured, the network configuration of the cluster is used and the vpc_id parameter does not take
+    /// effect. When using a dedicated resource pool to deploy a service, ensure that the cluster status is
+    /// normal and this parameter has a higher priority than cluster_id. When setting this parameter, you also
+    /// need to set the cluster_id or pool_name parameter of the service level, and the priority of this
+    /// parameter is higher than that of the cluster_id and pool_name parameters of the service level. If
+    /// neither of the cluster_id and pool_name parameters is configured in config, the cluster_id and
+    /// pool_name parameters of the service level are used. If none of them is configured, the shared resource
+    /// pool is used. For edge services, the value is the edge resource pool ID. When using an edge resource
+    /// pool to deploy a service, ensure that the resource pool status is normal. When setting this parameter,
+    /// you also need to set the cluster_id parameter of the service level, and the priority of this parameter
+    /// is higher than that of the cluster_id parameter of the service level. If this parameter is not set,
+    /// the cluster_id parameter of the service level is used.
+    public var clusterId: String?
+
+    /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used for service deployment.
+    /// When using a dedicated resource pool to deploy a service, ensure that the cluster status is normal and
+    /// this parameter has a higher priority than cluster_id. When setting this parameter, you also need to
+    /// set cluster_id or pool_name of the service level, and the priority of this parameter is higher than
+    /// that of cluster_id and pool_name of the service level. If neither cluster_id nor pool_name is
+    /// configured in config, the cluster_id and pool_name parameters of the service level are used. If none
+    /// of them is configured, the shared resource pool is used. This parameter is optional for real-time and
+    /// batch services.
+    public var poolName: String?
+
+    /// Edge node ID array. The node ID is the edge node ID on IEF, which can be obtained after the edge node
+    /// is created on IEF. This parameter is optional for edge services.
+    public var nodes: [String]?
+
+    /// Optional for batch services. Mapping between input parameters and CSV data. This parameter is
+    /// mandatory only when mapping_type is set to csv. The mapping rule is similar to the definition of the
+    /// input parameters in the config.json file. You only need to configure the index parameters under each
+    /// parameter of the string, number, integer, or boolean type, and specify the value of this parameter to
+    /// the values of the index parameters in the CSV file to send an inference request. Use commas (,) to
+    /// separate multiple pieces of CSV data. The values of the index parameters start from 0. If the value of
+    /// the index parameter is -1, ignore this parameter. For details, see the sample of creating a batch
+    /// service.
+    public var mappingRule: JSONValue?
+
+    /// Mandatory for batch services. Data source type, which can be ManifestFile. By default, this parameter
+    /// is left blank, indicating that only files in the src_path directory are read. If this parameter is set
+    /// to ManifestFile, src_path must be set to a specific manifest path. Multiple data paths can be
+    /// specified in the manifest file. For details, see the manifest inference specifications.
+    public var srcType: String?
+
+    /// Mandatory for batch services. OBS path to the output data of a batch job
+    public var destPath: String?
+
+    /// Common parameter. Number of instances deployed in a model. The maximum number of instances is 128. To
+    /// use more instances, submit a service ticket.
+    public var instanceCount: Int
+
+    /// Additional attributes for model deployment, facilitating service instance management
+    public var additionalProperties: [String: ModelAdditionalProperties]?
+
+    /// Service Affinity Deployment
+    public var affinity: ServiceAffinity?
+
+    private enum CodingKeys: String, CodingKey {
+        case customSpec = "custom_spec"
+        case envs
+        case specification
+        case weight
+        case deployTimeoutInSeconds = "deploy_timeout_in_seconds"
+        case modelId = "model_id"
+        case srcPath = "src_path"
+        case reqUri = "req_uri"
+        case mappingType = "mapping_type"
+        case clusterId = "cluster_id"
+        case poolName = "pool_name"
+        case nodes
+        case mappingRule = "mapping_rule"
+        case srcType = "src_type"
+        case destPath = "dest_path"
+        case instanceCount = "instance_count"
+        case additionalProperties = "additional_properties"
+        case affinity
+    }
+
+    public init(
+        customSpec: CustomSpec? = nil,
+        envs: [String: String]? = nil,
+        specification: String,
+        weight: Int? = nil,
+        deployTimeoutInSeconds: Int? = nil,
+        modelId: String,
+        srcPath: String? = nil,
+        reqUri: String? = nil,
+        mappingType: MappingType? = nil,
+        clusterId: String? = nil,
+        poolName: String? = nil,
+        nodes: [String]? = nil,
+        mappingRule: JSONValue? = nil,
+        srcType: String? = nil,
+        destPath: String? = nil,
+        instanceCount: Int,
+        additionalProperties: [String: ModelAdditionalProperties]? = nil,
+        affinity: ServiceAffinity? = nil
+    ) {
+        self.customSpec = customSpec
+        self.envs = envs
+        self.specification = specification
+        self.weight = weight
+        self.deployTimeoutInSeconds = deployTimeoutInSeconds
+        self.modelId = modelId
+        self.srcPath = srcPath
+        self.reqUri = reqUri
+        self.mappingType = mappingType
+        self.clusterId = clusterId
+        self.poolName = poolName
+        self.nodes = nodes
+        self.mappingRule = mappingRule
+        self.srcType = srcType
+        self.destPath = destPath
+        self.instanceCount = instanceCount
+        self.additionalProperties = additionalProperties
+        self.affinity = affinity
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.customSpec = try container.decodeIfPresent(CustomSpec.self, forKey: .customSpec)
+        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
+        self.specification = try container.decode(String.self, forKey: .specification)
+        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
+        self.deployTimeoutInSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .deployTimeoutInSeconds)
+        self.modelId = try container.decode(String.self, forKey: .modelId)
+        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
+        self.reqUri = try container.decodeIfPresent(String.self, forKey: .reqUri)
+        self.mappingType = try container.decodeIfPresent(MappingType.self, forKey: .mappingType)
+        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
+        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
+        self.nodes = try container.decodeIfPresent([String].self, forKey: .nodes)
+        self.mappingRule = try container.decodeIfPresent(JSONValue.self, forKey: .mappingRule)
+        self.srcType = try container.decodeIfPresent(String.self, forKey: .srcType)
+        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
+        self.instanceCount = try container.decodeLenient(Int.self, forKey: .instanceCount)
+        self.additionalProperties = try container.decodeIfPresent([String: ModelAdditionalProperties].self, forKey: .additionalProperties)
+        self.affinity = try container.decodeIfPresent(ServiceAffinity.self, forKey: .affinity)
+    }
+}
+
+/// ServiceLogConfig
+public struct ServiceLogConfig: Codable, Sendable, Hashable {
+    /// Common parameters Model ID You can obtain the value by calling the API for querying the AI application
+    /// list.
     public var modelId: String?
 
     /// Model name
@@ -218,25 +631,31 @@ public struct QueryServiceUpdateLogsConfig: Codable, Sendable, Hashable {
     /// Model version
     public var modelVersion: String?
 
-    /// Traffic weight allocated to a model. This parameter is returned when infer_type is set to real-time.
+    /// This parameter is mandatory for the real-time type. Traffic weight allocated to the model. This
+    /// parameter is mandatory only when infer_type is set to real-time. The sum of multiple weights must be
+    /// 100. When multiple model versions are configured in a real-time service and different traffic weight
+    /// ratios are set, ModelArts forwards prediction requests to the corresponding model version instance
+    /// based on the weight ratio when the prediction API of the service is continuously accessed.
     public var weight: Int?
 
-    /// Resource flavor.
+    /// Resource specifications. This parameter is returned when infer_type is set to real-time or edge.
     public var specification: String?
 
-    /// Custom specifications. For details, see Table 6.
-    public var customSpec: QueryDetailsAboutServiceCustomSpec?
-
-    /// Number of instances deployed in a model.
-    public var instanceCount: Int?
+    /// Custom resource specifications
+    public var customSpec: ShowServiceCustomSpec?
 
     /// Environment variable key-value pair required for running a model
-    /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in
-    /// environment variables.
     public var envs: [String: String]?
 
     /// ID of a dedicated resource pool
     public var clusterId: String?
+
+    /// Number of instances deployed in a model. This parameter is returned when infer_type is set to
+    /// real-time.
+    public var instanceCount: Int?
+
+    /// Additional properties for model deployment, facilitating service instance management.
+    public var additionalProperties: [String: ModelAdditionalProperties]?
 
     private enum CodingKeys: String, CodingKey {
         case modelId = "model_id"
@@ -245,9 +664,10 @@ public struct QueryServiceUpdateLogsConfig: Codable, Sendable, Hashable {
         case weight
         case specification
         case customSpec = "custom_spec"
-        case instanceCount = "instance_count"
         case envs
         case clusterId = "cluster_id"
+        case instanceCount = "instance_count"
+        case additionalProperties = "additional_properties"
     }
 
     public init(
@@ -256,10 +676,11 @@ public struct QueryServiceUpdateLogsConfig: Codable, Sendable, Hashable {
         modelVersion: String? = nil,
         weight: Int? = nil,
         specification: String? = nil,
-        customSpec: QueryDetailsAboutServiceCustomSpec? = nil,
-        instanceCount: Int? = nil,
+        customSpec: ShowServiceCustomSpec? = nil,
         envs: [String: String]? = nil,
-        clusterId: String? = nil
+        clusterId: String? = nil,
+        instanceCount: Int? = nil,
+        additionalProperties: [String: ModelAdditionalProperties]? = nil
     ) {
         self.modelId = modelId
         self.modelName = modelName
@@ -267,9 +688,10 @@ public struct QueryServiceUpdateLogsConfig: Codable, Sendable, Hashable {
         self.weight = weight
         self.specification = specification
         self.customSpec = customSpec
-        self.instanceCount = instanceCount
         self.envs = envs
         self.clusterId = clusterId
+        self.instanceCount = instanceCount
+        self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
@@ -279,242 +701,180 @@ public struct QueryServiceUpdateLogsConfig: Codable, Sendable, Hashable {
         self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
         self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
         self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.customSpec = try container.decodeIfPresent(QueryDetailsAboutServiceCustomSpec.self, forKey: .customSpec)
-        self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
+        self.customSpec = try container.decodeIfPresent(ShowServiceCustomSpec.self, forKey: .customSpec)
         self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
         self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
+        self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
+        self.additionalProperties = try container.decodeIfPresent([String: ModelAdditionalProperties].self, forKey: .additionalProperties)
     }
 }
 
-/// Parameters
-public struct QueryServiceUpdateLogsResponse: Codable, Sendable, Hashable {
-    /// Service ID
-    public var serviceId: String?
+/// ServiceSecret
+public struct ServiceSecret: Codable, Sendable, Hashable {
+    /// Specifies the key ID.
+    public var secretId: String
 
+    /// Mount Path
+    public var mouthPath: String
+
+    private enum CodingKeys: String, CodingKey {
+        case secretId
+        case mouthPath
+    }
+
+    public init(
+        secretId: String,
+        mouthPath: String
+    ) {
+        self.secretId = secretId
+        self.mouthPath = mouthPath
+    }
+}
+
+/// CustomSpec
+public struct ShowServiceCustomSpec: Codable, Sendable, Hashable {
+    /// Number of GPUs, which can be a decimal. The value cannot be smaller than 0, with the third decimal
+    /// place is rounded off. This parameter is optional and is not used by default.
+    public var gpuP4: Double?
+
+    /// Memory in MB, which must be an integer
+    public var memory: Int?
+
+    /// Number of CPU cores, which can be a decimal. The value cannot be smaller than 0.01, with the third
+    /// decimal place is rounded off.
+    public var cpu: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case gpuP4 = "gpu_p4"
+        case memory
+        case cpu
+    }
+
+    public init(
+        gpuP4: Double? = nil,
+        memory: Int? = nil,
+        cpu: Double? = nil
+    ) {
+        self.gpuP4 = gpuP4
+        self.memory = memory
+        self.cpu = cpu
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.gpuP4 = try container.decodeLenientIfPresent(Double.self, forKey: .gpuP4)
+        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
+        self.cpu = try container.decodeLenientIfPresent(Double.self, forKey: .cpu)
+    }
+}
+
+/// Response body parameters
+public struct ShowServiceEventsResponse: Codable, Sendable, Hashable {
     /// Service name
     public var serviceName: String?
 
-    /// Service update logs. For details, see Table 3.
-    public var logs: [Log]?
+    /// Total number of events that meet the search criteria when no paging is performed
+    public var totalCount: Int?
+
+    /// Service ID
+    public var serviceId: String?
+
+    /// Number of events in the query result
+    public var count: Int?
+
+    /// Event logs of a service
+    public var events: [Events]?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceId = "service_id"
         case serviceName = "service_name"
-        case logs
+        case totalCount = "total_count"
+        case serviceId = "service_id"
+        case count
+        case events
     }
 
     public init(
-        serviceId: String? = nil,
         serviceName: String? = nil,
-        logs: [Log]? = nil
+        totalCount: Int? = nil,
+        serviceId: String? = nil,
+        count: Int? = nil,
+        events: [Events]? = nil
     ) {
-        self.serviceId = serviceId
         self.serviceName = serviceName
-        self.logs = logs
-    }
-}
-
-/// result parameters
-public struct QueryServiceUpdateLogsResult: Codable, Sendable, Hashable {
-    /// Documented values of `operation`; other values decode as well.
-    public struct OperationValue: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let deploy: Self = "deploy"
-        public static let delete: Self = "delete"
-    }
-
-    /// Node ID
-    public var nodeId: String?
-
-    /// Node name
-    public var nodeName: String?
-
-    /// Operation type. The value can be deploy or delete.
-    public var operation: OperationValue?
-
-    /// Operation result. true indicates operation success, and false indicates operation failure.
-    public var result: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case nodeId = "node_id"
-        case nodeName = "node_name"
-        case operation
-        case result
-    }
-
-    public init(
-        nodeId: String? = nil,
-        nodeName: String? = nil,
-        operation: OperationValue? = nil,
-        result: Bool? = nil
-    ) {
-        self.nodeId = nodeId
-        self.nodeName = nodeName
-        self.operation = operation
-        self.result = result
+        self.totalCount = totalCount
+        self.serviceId = serviceId
+        self.count = count
+        self.events = events
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeId = try container.decodeIfPresent(String.self, forKey: .nodeId)
-        self.nodeName = try container.decodeIfPresent(String.self, forKey: .nodeName)
-        self.operation = try container.decodeIfPresent(OperationValue.self, forKey: .operation)
-        self.result = try container.decodeLenientIfPresent(Bool.self, forKey: .result)
+        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
+        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
+        self.serviceId = try container.decodeIfPresent(String.self, forKey: .serviceId)
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+        self.events = try container.decodeIfPresent([Events].self, forKey: .events)
     }
 }
 
-/// Parameters
-public struct QuerySupportedServiceDeploymentSpecificationsResponse: Codable, Sendable, Hashable {
-    /// Supported service deployment specifications. For details, see Table 3.
-    public var specifications: [QuerySupportedServiceDeploymentSpecificationsSpecification]?
+/// Response body parameters
+public struct ShowServiceMonitorInfoResponse: Codable, Sendable, Hashable {
+    /// Service name
+    public var serviceName: String?
+
+    /// Service ID
+    public var serviceId: String?
+
+    /// Monitoring details
+    public var monitors: [Monitor]?
+
+    /// Number of running service instances
+    public var serviceRunningInstanceCount: Int?
+
+    /// Number of service instances
+    public var serviceInstanceCount: Int?
+
+    /// Total number of service calls in the last minute
+    public var reqCountPerMin: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case specifications
+        case serviceName = "service_name"
+        case serviceId = "service_id"
+        case monitors
+        case serviceRunningInstanceCount = "service_running_instance_count"
+        case serviceInstanceCount = "service_instance_count"
+        case reqCountPerMin = "req_count_per_min"
     }
 
     public init(
-        specifications: [QuerySupportedServiceDeploymentSpecificationsSpecification]? = nil
+        serviceName: String? = nil,
+        serviceId: String? = nil,
+        monitors: [Monitor]? = nil,
+        serviceRunningInstanceCount: Int? = nil,
+        serviceInstanceCount: Int? = nil,
+        reqCountPerMin: Int64? = nil
     ) {
-        self.specifications = specifications
-    }
-}
-
-/// specification parameters
-public struct QuerySupportedServiceDeploymentSpecificationsSpecification: Codable, Sendable, Hashable {
-    /// Unique specifications ID
-    public var specification: String?
-
-    /// Unique ID of the billing specifications
-    public var billingSpec: String?
-
-    /// Specifications status
-    /// normal: The specifications are normal.
-    /// sellout: The specifications cannot be used to deploy services because they are sold out.
-    public var specStatus: String?
-
-    /// Whether to enable the specifications. The default value is true. If this parameter is set to false,
-    /// you need to submit a service ticket to apply for the specifications.
-    public var isOpen: Bool?
-
-    /// Type of the model to which the specifications apply.
-    /// Empty: indicates a model generated by the user.
-    public var sourceType: String?
-
-    /// Whether the flavor is free of charge. The value true indicates that the flavor is free of charge.
-    public var isFree: Bool?
-
-    /// Whether the quota exceeds the upper limit. The value true indicates that the quota exceeds the upper
-    /// limit.
-    public var overQuota: Bool?
-
-    /// Billing item
-    public var extendParams: Int?
-
-    /// Specifications description in English
-    public var displayEn: String?
-
-    /// Specifications description in Chinese
-    public var displayCn: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case specification
-        case billingSpec = "billing_spec"
-        case specStatus = "spec_status"
-        case isOpen = "is_open"
-        case sourceType = "source_type"
-        case isFree = "is_free"
-        case overQuota = "over_quota"
-        case extendParams = "extend_params"
-        case displayEn = "display_en"
-        case displayCn = "display_cn"
-    }
-
-    public init(
-        specification: String? = nil,
-        billingSpec: String? = nil,
-        specStatus: String? = nil,
-        isOpen: Bool? = nil,
-        sourceType: String? = nil,
-        isFree: Bool? = nil,
-        overQuota: Bool? = nil,
-        extendParams: Int? = nil,
-        displayEn: String? = nil,
-        displayCn: String? = nil
-    ) {
-        self.specification = specification
-        self.billingSpec = billingSpec
-        self.specStatus = specStatus
-        self.isOpen = isOpen
-        self.sourceType = sourceType
-        self.isFree = isFree
-        self.overQuota = overQuota
-        self.extendParams = extendParams
-        self.displayEn = displayEn
-        self.displayCn = displayCn
+        self.serviceName = serviceName
+        self.serviceId = serviceId
+        self.monitors = monitors
+        self.serviceRunningInstanceCount = serviceRunningInstanceCount
+        self.serviceInstanceCount = serviceInstanceCount
+        self.reqCountPerMin = reqCountPerMin
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.billingSpec = try container.decodeIfPresent(String.self, forKey: .billingSpec)
-        self.specStatus = try container.decodeIfPresent(String.self, forKey: .specStatus)
-        self.isOpen = try container.decodeLenientIfPresent(Bool.self, forKey: .isOpen)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
-        self.overQuota = try container.decodeLenientIfPresent(Bool.self, forKey: .overQuota)
-        self.extendParams = try container.decodeLenientIfPresent(Int.self, forKey: .extendParams)
-        self.displayEn = try container.decodeIfPresent(String.self, forKey: .displayEn)
-        self.displayCn = try container.decodeIfPresent(String.self, forKey: .displayCn)
+        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
+        self.serviceId = try container.decodeIfPresent(String.self, forKey: .serviceId)
+        self.monitors = try container.decodeIfPresent([Monitor].self, forKey: .monitors)
+        self.serviceRunningInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .serviceRunningInstanceCount)
+        self.serviceInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .serviceInstanceCount)
+        self.reqCountPerMin = try container.decodeLenientIfPresent(Int64.self, forKey: .reqCountPerMin)
     }
 }
 
-/// Read from the page's example.
-public struct ReqData: Codable, Sendable, Hashable {
-    public var input1: Int?
-    public var input2: Int?
-    public var input3: Int?
-    public var input4: Int?
-    public var input5: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case input1
-        case input2
-        case input3
-        case input4
-        case input5
-    }
-
-    public init(
-        input1: Int? = nil,
-        input2: Int? = nil,
-        input3: Int? = nil,
-        input4: Int? = nil,
-        input5: Int? = nil
-    ) {
-        self.input1 = input1
-        self.input2 = input2
-        self.input3 = input3
-        self.input4 = input4
-        self.input5 = input5
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.input1 = try container.decodeLenientIfPresent(Int.self, forKey: .input1)
-        self.input2 = try container.decodeLenientIfPresent(Int.self, forKey: .input2)
-        self.input3 = try container.decodeLenientIfPresent(Int.self, forKey: .input3)
-        self.input4 = try container.decodeLenientIfPresent(Int.self, forKey: .input4)
-        self.input5 = try container.decodeLenientIfPresent(Int.self, forKey: .input5)
-    }
-}
-
-/// service parameters
-public struct Service: Codable, Sendable, Hashable {
+/// Response body parameters
+public struct ShowServiceResponse: Codable, Sendable, Hashable {
     /// Documented values of `inferType`; other values decode as well.
     public struct InferType: OpenEnum {
         public let rawValue: String
@@ -528,7 +888,7 @@ public struct Service: Codable, Sendable, Hashable {
     }
 
     /// Documented values of `status`; other values decode as well.
-    public struct Status: OpenEnum {
+    public struct StatusValue: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -538,24 +898,51 @@ public struct Service: Codable, Sendable, Hashable {
         /// The service is running properly.
         public static let running: Self = "running"
 
-        /// The service is being deployed or scheduling resources are being deployed.
+        /// The service is being deployed, including image creation and resource scheduling deployment.
         public static let deploying: Self = "deploying"
 
-        /// The backend instances are abnormal. For example, if there are multiple instances and some
-        /// instances are abnormal, the normal instances will consume resources. In this case, the service
-        /// status is concerning.
+        /// An alarm has been generated, indicating that some backend instances malfunction.
         public static let concerning: Self = "concerning"
 
-        /// The service fails to be deployed. For details about the failure cause, see the event and log tab
+        /// Deploying the service failed. For details about the failure cause, see the event and log tab
         /// pages.
         public static let failed: Self = "failed"
 
         /// The service has been stopped.
         public static let stopped: Self = "stopped"
 
-        /// This state is displayed only for the batch service, indicating that the service running is
-        /// complete.
+        /// Service running is completed. This status is available only for batch services.
         public static let finished: Self = "finished"
+
+        /// The service is being stopped.
+        public static let stopping: Self = "stopping"
+
+        /// The service is being deleted.
+        public static let deleting: Self = "deleting"
+
+        /// The service is pending. This status is available only for real-time services.
+        public static let pending: Self = "pending"
+
+        /// The resource is being queued. This status is available only for real-time services.
+        public static let waiting: Self = "waiting"
+    }
+
+    /// Documented values of `loadBalancerPolicy`; other values decode as well.
+    public struct LoadBalancerPolicy: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// weighted round robin
+        public static let roundRobin: Self = "ROUND_ROBIN"
+
+        /// weighted least connections
+        public static let leastConnections: Self = "LEAST_CONNECTIONS"
+
+        /// source IP address algorithm
+        public static let sourceIp: Self = "SOURCE_IP"
     }
 
     /// Service ID
@@ -576,44 +963,70 @@ public struct Service: Codable, Sendable, Hashable {
     /// User to which a service belongs
     public var owner: String?
 
-    /// Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC
-    public var publishAt: Int64?
+    /// Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    public var publishAt: Double?
 
-    /// Inference mode. The value can be real-time or batch.
+    /// Inference mode. Options:
+    /// real-time
+    /// batch
     public var inferType: InferType?
 
-    /// Workspace ID. Default value: 0
+    /// Workspace ID
     public var workspaceId: String?
 
-    /// Service status. The value can be running, deploying, concerning, failed, stopped, or finished.
+    /// ID of the dedicated resource pool used by a real-time or batch service or ID of the edge resource pool
+    /// used by an edge service. This parameter is returned only when a dedicated resource pool or edge
+    /// resource pool is configured.
+    public var clusterId: String?
+
+    /// ID of the VPC to which the real-time service instance belongs. This parameter is available when the
+    /// network configuration is customized.
+    public var vpcId: String?
+
+    /// ID of the subnet to which the real-time service instance belongs. This parameter is available when the
+    /// network configuration is customized.
+    public var subnetNetworkId: String?
+
+    /// Security group to which the real-time service instance belongs. This parameter is available when the
+    /// network configuration is customized.
+    public var securityGroupId: String?
+
+    /// Service status. The options are as follows:
     /// running: The service is running properly.
-    /// deploying: The service is being deployed or scheduling resources are being deployed.
-    /// concerning: The backend instances are abnormal. For example, if there are multiple instances and some
-    /// instances are abnormal, the normal instances will consume resources. In this case, the service status
-    /// is concerning.
-    /// failed: The service fails to be deployed. For details about the failure cause, see the event and log
-    /// tab pages.
+    /// deploying: The service is being deployed, including image creation and resource scheduling deployment.
+    /// concerning: An alarm has been generated, indicating that some backend instances malfunction.
+    /// failed: Deploying the service failed. For details about the failure cause, see the event and log tab
+    /// pages.
     /// stopped: The service has been stopped.
-    /// finished: This state is displayed only for the batch service, indicating that the service running is
-    /// complete.
-    public var status: Status?
+    /// finished: Service running is completed. This status is available only for batch services.
+    /// stopping: The service is being stopped.
+    /// deleting: The service is being deleted.
+    /// pending: The service is pending. This status is available only for real-time services.
+    /// waiting: The resource is being queued. This status is available only for real-time services.
+    public var status: StatusValue?
 
-    /// Batch service start time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is
-    /// returned only when the service is a batch service.
-    public var startTime: Double?
-
-    /// Batch service end time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is returned
-    /// only when the service is a batch service.
-    public var finishedTime: Double?
-
-    /// Deployment progress. This parameter is returned when the status is deploying.
+    /// Deployment progress. This parameter is available when the status is deploying.
     public var progress: Int?
 
+    /// Error message. When status is failed, an error message carrying the failure cause is returned.
+    public var errorMsg: String?
+
+    /// Service configuration (If a service is shared, only model_id, model_name, and model_version are
+    /// returned.)
+    public var config: [QueryServiceConfig]?
+
+    /// Access address of an inference request. This parameter is only valid when infer_type is set to
+    /// real-time and the service is deployed.
+    public var accessAddress: String?
+
+    /// Request address of a custom domain name. This parameter is available after a domain name is bound.
+    public var bindAccessAddress: String?
+
     /// Total number of service calls
-    public var invocationTimes: Int64?
+    public var invocationTimes: Double?
 
     /// Number of failed service calls
-    public var failedTimes: Int64?
+    public var failedTimes: Double?
 
     /// Whether a service is subscribed
     public var isShared: Bool?
@@ -621,26 +1034,46 @@ public struct Service: Codable, Sendable, Hashable {
     /// Number of subscribed services
     public var sharedCount: Double?
 
-    /// Service scheduling. For details, see Table 5.
-    public var schedule: [Schedule]?
+    /// Service scheduling configuration. If this parameter is not configured, no value will be returned.
+    public var schedule: [ShowServiceSchedule]?
 
-    /// Time when a real-time service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    /// Time when the configuration used by the current service is updated, in milliseconds calculated from
+    /// 1970.1.1 0:0:0 UTC.
+    public var updateTime: Double?
+
+    /// Online debugging address of a real-time service. This parameter is available only when the model
+    /// supports online debugging and there is only one instance.
+    public var debugUrl: String?
+
+    /// Time when an online service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
+    /// If automatic stop is not configured, this parameter is not returned.
     public var dueTime: Double?
 
     /// Operation time of a request
     public var operationTime: Double?
 
-    /// Whether to enable data collection. The default value is false.
-    public var isOpenedSampleCollection: Bool?
-
     /// Time when the service status changes
     public var transitionAt: Double?
 
-    /// Whether a service uses the free-of-charge flavor
+    /// Whether a free-of-charge flavor is used
     public var isFree: Bool?
 
-    /// Additional service attribute. If this parameter is not set, no value is returned.
-    public var additionalProperties: [String: JSONValue]?
+    /// Additional service attribute
+    public var additionalProperties: [String: String]?
+
+    /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used by the real-time or
+    /// batch service. This parameter is returned only when a dedicated resource pool is configured.
+    public var poolName: String?
+
+    /// Backend ELB forwarding policy that can be set for synchronous real-time services. The value can be
+    /// ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP
+    /// (source IP address algorithm).
+    public var loadBalancerPolicy: LoadBalancerPolicy?
+
+    /// Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is
+    /// guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the
+    /// preemption priority can be set.
+    public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
         case serviceId = "service_id"
@@ -652,21 +1085,31 @@ public struct Service: Codable, Sendable, Hashable {
         case publishAt = "publish_at"
         case inferType = "infer_type"
         case workspaceId = "workspace_id"
+        case clusterId = "cluster_id"
+        case vpcId = "vpc_id"
+        case subnetNetworkId = "subnet_network_id"
+        case securityGroupId = "security_group_id"
         case status
-        case startTime = "start_time"
-        case finishedTime = "finished_time"
         case progress
+        case errorMsg = "error_msg"
+        case config
+        case accessAddress = "access_address"
+        case bindAccessAddress = "bind_access_address"
         case invocationTimes = "invocation_times"
         case failedTimes = "failed_times"
         case isShared = "is_shared"
         case sharedCount = "shared_count"
         case schedule
+        case updateTime = "update_time"
+        case debugUrl = "debug_url"
         case dueTime = "due_time"
         case operationTime = "operation_time"
-        case isOpenedSampleCollection = "is_opened_sample_collection"
         case transitionAt = "transition_at"
         case isFree = "is_free"
         case additionalProperties = "additional_properties"
+        case poolName = "pool_name"
+        case loadBalancerPolicy = "load_balancer_policy"
+        case priority
     }
 
     public init(
@@ -676,24 +1119,34 @@ public struct Service: Codable, Sendable, Hashable {
         tenant: String? = nil,
         project: String? = nil,
         owner: String? = nil,
-        publishAt: Int64? = nil,
+        publishAt: Double? = nil,
         inferType: InferType? = nil,
         workspaceId: String? = nil,
-        status: Status? = nil,
-        startTime: Double? = nil,
-        finishedTime: Double? = nil,
+        clusterId: String? = nil,
+        vpcId: String? = nil,
+        subnetNetworkId: String? = nil,
+        securityGroupId: String? = nil,
+        status: StatusValue? = nil,
         progress: Int? = nil,
-        invocationTimes: Int64? = nil,
-        failedTimes: Int64? = nil,
+        errorMsg: String? = nil,
+        config: [QueryServiceConfig]? = nil,
+        accessAddress: String? = nil,
+        bindAccessAddress: String? = nil,
+        invocationTimes: Double? = nil,
+        failedTimes: Double? = nil,
         isShared: Bool? = nil,
         sharedCount: Double? = nil,
-        schedule: [Schedule]? = nil,
+        schedule: [ShowServiceSchedule]? = nil,
+        updateTime: Double? = nil,
+        debugUrl: String? = nil,
         dueTime: Double? = nil,
         operationTime: Double? = nil,
-        isOpenedSampleCollection: Bool? = nil,
         transitionAt: Double? = nil,
         isFree: Bool? = nil,
-        additionalProperties: [String: JSONValue]? = nil
+        additionalProperties: [String: String]? = nil,
+        poolName: String? = nil,
+        loadBalancerPolicy: LoadBalancerPolicy? = nil,
+        priority: Int? = nil
     ) {
         self.serviceId = serviceId
         self.serviceName = serviceName
@@ -704,21 +1157,31 @@ public struct Service: Codable, Sendable, Hashable {
         self.publishAt = publishAt
         self.inferType = inferType
         self.workspaceId = workspaceId
+        self.clusterId = clusterId
+        self.vpcId = vpcId
+        self.subnetNetworkId = subnetNetworkId
+        self.securityGroupId = securityGroupId
         self.status = status
-        self.startTime = startTime
-        self.finishedTime = finishedTime
         self.progress = progress
+        self.errorMsg = errorMsg
+        self.config = config
+        self.accessAddress = accessAddress
+        self.bindAccessAddress = bindAccessAddress
         self.invocationTimes = invocationTimes
         self.failedTimes = failedTimes
         self.isShared = isShared
         self.sharedCount = sharedCount
         self.schedule = schedule
+        self.updateTime = updateTime
+        self.debugUrl = debugUrl
         self.dueTime = dueTime
         self.operationTime = operationTime
-        self.isOpenedSampleCollection = isOpenedSampleCollection
         self.transitionAt = transitionAt
         self.isFree = isFree
         self.additionalProperties = additionalProperties
+        self.poolName = poolName
+        self.loadBalancerPolicy = loadBalancerPolicy
+        self.priority = priority
     }
 
     public init(from decoder: any Decoder) throws {
@@ -729,82 +1192,105 @@ public struct Service: Codable, Sendable, Hashable {
         self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
         self.project = try container.decodeIfPresent(String.self, forKey: .project)
         self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.publishAt = try container.decodeLenientIfPresent(Int64.self, forKey: .publishAt)
+        self.publishAt = try container.decodeLenientIfPresent(Double.self, forKey: .publishAt)
         self.inferType = try container.decodeIfPresent(InferType.self, forKey: .inferType)
         self.workspaceId = try container.decodeIfPresent(String.self, forKey: .workspaceId)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.startTime = try container.decodeLenientIfPresent(Double.self, forKey: .startTime)
-        self.finishedTime = try container.decodeLenientIfPresent(Double.self, forKey: .finishedTime)
+        self.clusterId = try container.decodeIfPresent(String.self, forKey: .clusterId)
+        self.vpcId = try container.decodeIfPresent(String.self, forKey: .vpcId)
+        self.subnetNetworkId = try container.decodeIfPresent(String.self, forKey: .subnetNetworkId)
+        self.securityGroupId = try container.decodeIfPresent(String.self, forKey: .securityGroupId)
+        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
         self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.invocationTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .invocationTimes)
-        self.failedTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .failedTimes)
+        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
+        self.config = try container.decodeIfPresent([QueryServiceConfig].self, forKey: .config)
+        self.accessAddress = try container.decodeIfPresent(String.self, forKey: .accessAddress)
+        self.bindAccessAddress = try container.decodeIfPresent(String.self, forKey: .bindAccessAddress)
+        self.invocationTimes = try container.decodeLenientIfPresent(Double.self, forKey: .invocationTimes)
+        self.failedTimes = try container.decodeLenientIfPresent(Double.self, forKey: .failedTimes)
         self.isShared = try container.decodeLenientIfPresent(Bool.self, forKey: .isShared)
         self.sharedCount = try container.decodeLenientIfPresent(Double.self, forKey: .sharedCount)
-        self.schedule = try container.decodeIfPresent([Schedule].self, forKey: .schedule)
+        self.schedule = try container.decodeIfPresent([ShowServiceSchedule].self, forKey: .schedule)
+        self.updateTime = try container.decodeLenientIfPresent(Double.self, forKey: .updateTime)
+        self.debugUrl = try container.decodeIfPresent(String.self, forKey: .debugUrl)
         self.dueTime = try container.decodeLenientIfPresent(Double.self, forKey: .dueTime)
         self.operationTime = try container.decodeLenientIfPresent(Double.self, forKey: .operationTime)
-        self.isOpenedSampleCollection = try container.decodeLenientIfPresent(Bool.self, forKey: .isOpenedSampleCollection)
         self.transitionAt = try container.decodeLenientIfPresent(Double.self, forKey: .transitionAt)
         self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
-        self.additionalProperties = try container.decodeIfPresent([String: JSONValue].self, forKey: .additionalProperties)
+        self.additionalProperties = try container.decodeIfPresent([String: String].self, forKey: .additionalProperties)
+        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
+        self.loadBalancerPolicy = try container.decodeIfPresent(LoadBalancerPolicy.self, forKey: .loadBalancerPolicy)
+        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
     }
 }
 
-/// Parameters
-public struct UpdateServiceConfigurationsRequest: Codable, Sendable, Hashable {
-    /// Documented values of `status`; other values decode as well.
-    public struct Status: OpenEnum {
-        public let rawValue: String
+/// Schedule
+public struct ShowServiceSchedule: Codable, Sendable, Hashable {
+    /// Value mapping a time unit. For example, if the task stops after two hours, set time_unit to HOURS and
+    /// duration to 2.
+    public var duration: Int?
 
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+    /// Scheduling time unit. Possible values are DAYS, HOURS, and MINUTES.
+    public var timeUnit: String?
 
-        public static let running: Self = "running"
-        public static let stopped: Self = "stopped"
-    }
-
-    /// Service description, which contains a maximum of 100 characters. If this parameter is not set, the
-    /// service description is not updated.
-    public var description: String?
-
-    /// Service status. The value can be running or stopped. If this parameter is not set, the service status
-    /// is not changed. status and config cannot be modified at the same time. If both parameters exist,
-    /// modify only the status parameter.
-    public var status: Status?
-
-    /// Service configuration. If this parameter is not set, the service is not updated. The model service is
-    /// modified and the update_time parameter is returned only for requests with config updated.
-    /// If infer_type is set to real-time, see Table 3.
-    /// If infer_type is set to batch, see Table 4.
-    public var config: [Config]?
-
-    /// Service scheduling configuration, which can be configured only for real-time services. By default,
-    /// this parameter is not used. Services run for a long time. For details, see Table 5.
-    public var schedule: [Schedule]?
-
-    /// Additional service attribute, which facilitates service management
-    public var additionalProperties: [String: CustomSpec]?
+    /// Scheduling type. Currently, the value can only be stop, indicating that the task automatically stops
+    /// after a specified period of time.
+    public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case status
-        case config
-        case schedule
-        case additionalProperties = "additional_properties"
+        case duration
+        case timeUnit = "time_unit"
+        case type
     }
 
     public init(
-        description: String? = nil,
-        status: Status? = nil,
-        config: [Config]? = nil,
-        schedule: [Schedule]? = nil,
-        additionalProperties: [String: CustomSpec]? = nil
+        duration: Int? = nil,
+        timeUnit: String? = nil,
+        type: String? = nil
     ) {
-        self.description = description
-        self.status = status
-        self.config = config
-        self.schedule = schedule
-        self.additionalProperties = additionalProperties
+        self.duration = duration
+        self.timeUnit = timeUnit
+        self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
+        self.timeUnit = try container.decodeIfPresent(String.self, forKey: .timeUnit)
+        self.type = try container.decodeIfPresent(String.self, forKey: .type)
+    }
+}
+
+/// Response body parameters
+public struct ShowServiceSpecificationsResponse: Codable, Sendable, Hashable {
+    /// Total number of deployed service specifications.
+    public var totalCount: Int?
+
+    /// Number of specifications in the current list.
+    public var count: Int?
+
+    /// Supported service deployment flavors
+    public var specifications: [Specification]?
+
+    private enum CodingKeys: String, CodingKey {
+        case totalCount = "total_count"
+        case count
+        case specifications
+    }
+
+    public init(
+        totalCount: Int? = nil,
+        count: Int? = nil,
+        specifications: [Specification]? = nil
+    ) {
+        self.totalCount = totalCount
+        self.count = count
+        self.specifications = specifications
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+        self.specifications = try container.decodeIfPresent([Specification].self, forKey: .specifications)
     }
 }

@@ -3,44 +3,132 @@
 
 import CloudCore
 
-/// BatchResponse
-public struct BatchResponse: Codable, Sendable, Hashable {
-    /// Error code.
-    public var errorCode: String?
+/// BillingInfo
+public struct BillingInfo: Codable, Sendable, Hashable {
+    /// Billing code.
+    public var code: String?
 
-    /// Error message.
-    public var errorMsg: String?
-
-    /// Check whether the operation is successful. The options are as follows: - true: The operation is
-    /// successful. - false: The operation is failed.
-    public var success: Bool?
+    /// Billing unit.
+    public var unitNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case success
+        case code
+        case unitNum = "unit_num"
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        success: Bool? = nil
+        code: String? = nil,
+        unitNum: Int? = nil
     ) {
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-        self.success = success
+        self.code = code
+        self.unitNum = unitNum
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
+        self.code = try container.decodeIfPresent(String.self, forKey: .code)
+        self.unitNum = try container.decodeLenientIfPresent(Int.self, forKey: .unitNum)
+    }
+}
+
+/// search_params
+public struct CreateAlgorithmSearchParam: Codable, Sendable, Hashable {
+    /// Hyperparameter name.
+    public var name: String?
+
+    /// Parameter type.
+    /// continuous: The hyperparameter is of the continuous type. When an algorithm is used in a training job,
+    /// continuous hyperparameters are displayed as text boxes on the console.
+    /// discrete: The hyperparameter is of the discrete type. When an algorithm is used in a training job,
+    /// discrete hyperparameters are displayed as drop-down lists on the console.
+    public var paramType: String?
+
+    /// Lower bound of the hyperparameter.
+    public var lowerBound: String?
+
+    /// Upper bound of the hyperparameter.
+    public var upperBound: String?
+
+    /// Number of discrete points of a continuous hyperparameter.
+    public var discretePointsNum: String?
+
+    /// List of discrete hyperparameter values.
+    public var discreteValues: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case paramType = "param_type"
+        case lowerBound = "lower_bound"
+        case upperBound = "upper_bound"
+        case discretePointsNum = "discrete_points_num"
+        case discreteValues = "discrete_values"
+    }
+
+    public init(
+        name: String? = nil,
+        paramType: String? = nil,
+        lowerBound: String? = nil,
+        upperBound: String? = nil,
+        discretePointsNum: String? = nil,
+        discreteValues: String? = nil
+    ) {
+        self.name = name
+        self.paramType = paramType
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
+        self.discretePointsNum = discretePointsNum
+        self.discreteValues = discreteValues
+    }
+}
+
+/// OperatorParam
+public struct CreateProcessorTaskOperatorParam: Codable, Sendable, Hashable {
+    /// Advanced parameter switch.
+    public var advancedParamsSwitch: Bool?
+
+    /// ID of an operator.
+    public var id: String?
+
+    /// Name of an operator.
+    public var name: String?
+
+    /// Operator parameter. The parameter type is map<string,object>. Currently, object only supports the
+    /// types of Boolean, Integer, Long, String, List[/topic/body/section/table/tgroup/tbody/row/entry/p/br
+    /// {""}) (br] and Map<String,String>. For two special scenarios of object detection and image
+    /// classification in a data preprocessing task, the value of task_type is object_detection or
+    /// image_classification.
+    public var params: JSONValue?
+
+    private enum CodingKeys: String, CodingKey {
+        case advancedParamsSwitch = "advanced_params_switch"
+        case id
+        case name
+        case params
+    }
+
+    public init(
+        advancedParamsSwitch: Bool? = nil,
+        id: String? = nil,
+        name: String? = nil,
+        params: JSONValue? = nil
+    ) {
+        self.advancedParamsSwitch = advancedParamsSwitch
+        self.id = id
+        self.name = name
+        self.params = params
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.advancedParamsSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .advancedParamsSwitch)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.params = try container.decodeIfPresent(JSONValue.self, forKey: .params)
     }
 }
 
 /// data_source parameters
-public struct CreateTrainingJobDataSource: Codable, Sendable, Hashable {
+public struct CreateTrainingJobConfigurationDataSource: Codable, Sendable, Hashable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
@@ -87,1176 +175,1071 @@ public struct CreateTrainingJobDataSource: Codable, Sendable, Hashable {
     }
 }
 
+/// parameter parameters
+public struct CreateTrainingJobConfigurationParameter: Codable, Sendable, Hashable {
+    /// Parameter name.
+    public var label: String?
+
+    /// Parameter value.
+    public var value: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case label
+        case value
+    }
+
+    public init(
+        label: String? = nil,
+        value: String? = nil
+    ) {
+        self.label = label
+        self.value = value
+    }
+}
+
 /// DataSource
-public struct DataSource: Codable, Sendable, Hashable {
-    /// Data source path.
-    public var dataPath: String?
-
-    /// Data type. The options are as follows: - 0: OBS bucket (default value) - 1: GaussDB(DWS) - 2: DLI - 3:
-    /// RDS - 4: MRS - 5: AI Gallery - 6: Inference service
-    public var dataType: Int?
-
-    /// Schema mapping information corresponding to the table data.
-    public var schemaMaps: [SchemaMap]?
-
-    /// Information required for importing a table data source.
-    public var sourceInfo: SourceInfo?
-
-    /// Whether the first row in the file is a column name. This field is valid for the table dataset. The
-    /// options are as follows: - true: The first row in the file is the column name. - false: The first row
-    /// in the file is not the column name.
-    public var withColumnHeader: Bool?
+public struct CreateTrainingJobDataSource: Codable, Sendable, Hashable {
+    /// Job data source.
+    public var job: JobSummary?
 
     private enum CodingKeys: String, CodingKey {
-        case dataPath = "data_path"
-        case dataType = "data_type"
-        case schemaMaps = "schema_maps"
-        case sourceInfo = "source_info"
-        case withColumnHeader = "with_column_header"
+        case job
     }
 
     public init(
-        dataPath: String? = nil,
-        dataType: Int? = nil,
-        schemaMaps: [SchemaMap]? = nil,
-        sourceInfo: SourceInfo? = nil,
-        withColumnHeader: Bool? = nil
+        job: JobSummary? = nil
     ) {
-        self.dataPath = dataPath
-        self.dataType = dataType
-        self.schemaMaps = schemaMaps
-        self.sourceInfo = sourceInfo
-        self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataPath = try container.decodeIfPresent(String.self, forKey: .dataPath)
-        self.dataType = try container.decodeLenientIfPresent(Int.self, forKey: .dataType)
-        self.schemaMaps = try container.decodeIfPresent([SchemaMap].self, forKey: .schemaMaps)
-        self.sourceInfo = try container.decodeIfPresent(SourceInfo.self, forKey: .sourceInfo)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
+        self.job = job
     }
 }
 
-/// DatasetVersion
-public struct DatasetVersion: Codable, Sendable, Hashable {
-    /// Number of added samples.
-    public var addSampleCount: Int?
+/// Obs
+public struct CreateTrainingJobObs2: Codable, Sendable, Hashable {
+    /// OBS path to be attached, for example, /test-bucket/path
+    public var obsPath: String?
 
-    /// Number of samples with labeled versions.
-    public var annotatedSampleCount: Int?
-
-    /// Number of labeled subsamples.
-    public var annotatedSubSampleCount: Int?
-
-    /// Whether to clear hard example properties during release. The options are as follows: - true: Clear
-    /// hard example properties. (Default value) - false: Do not clear hard example properties.
-    public var clearHardProperty: Bool?
-
-    /// Status code of a preprocessing task such as rotation and cropping.
-    public var code: String?
-
-    /// Time when a version is created.
-    public var createTime: Int64?
-
-    /// Whether to crop the image. This field is valid only for the object detection dataset whose labeling
-    /// box is in the rectangle shape. The options are as follows: - true: Crop the image. - false: Do not
-    /// crop the image. (Default value)
-    public var crop: Bool?
-
-    /// Path for storing cropped files.
-    public var cropPath: String?
-
-    /// Temporary directory for executing the rotation and cropping task.
-    public var cropRotateCachePath: String?
-
-    /// Path for storing data.
-    public var dataPath: String?
-
-    /// Sample statistics on a dataset, including the statistics on sample metadata in JSON format.
-    public var dataStatistics: [String: JSONValue]?
-
-    /// Whether data is validated by the validation algorithm before release. The options are as follows: -
-    /// true: The data has been validated. - false: The data has not been validated.
-    public var dataValidate: Bool?
-
-    /// Number of deleted samples.
-    public var deletedSampleCount: Int?
-
-    /// Deletion reason statistics.
-    public var deletionStats: [String: Int]?
-
-    /// Description of a version.
-    public var description: String?
-
-    /// Whether to export images to the version output directory during release. The options are as follows: -
-    /// true: Export images to the version output directory. - false: Do not export images to the version
-    /// output directory. (Default value)
-    public var exportImages: Bool?
-
-    /// Whether to parse the subsample number during release. The field is valid for the healthcare dataset.
-    /// The options are as follows: - true: Parse the subsample number. - false: Do not parse the subsample
-    /// number. (Default value)
-    public var extractSerialNumber: Bool?
-
-    /// Whether to include the source data of a dataset during release. The options are as follows: - true:
-    /// The source data of a dataset is included. - false: The source data of a dataset is not included.
-    public var includeDatasetData: Bool?
-
-    /// Whether the current dataset version is used. The options are as follows: - true: The current dataset
-    /// version is used. - false: The current dataset version is not used.
-    public var isCurrent: Bool?
-
-    /// Label statistics list of a released version.
-    public var labelStats: [LabelStats]?
-
-    /// Label type of a released version. The options are as follows: - multi: Multi-label samples are
-    /// included. - single: All samples are single-labeled.
-    public var labelType: String?
-
-    /// Input path for the manifest file cache during version release.
-    public var manifestCacheInputPath: String?
-
-    /// Path for storing the manifest file with the released version.
-    public var manifestPath: String?
-
-    /// Task information recorded during release (for example, error information).
-    public var message: String?
-
-    /// Number of modified samples.
-    public var modifiedSampleCount: Int?
-
-    /// Number of labeled samples of parent versions.
-    public var previousAnnotatedSampleCount: Int?
-
-    /// Total samples of parent versions.
-    public var previousTotalSampleCount: Int?
-
-    /// Parent version ID
-    public var previousVersionId: String?
-
-    /// ID of a preprocessing task such as rotation and cropping.
-    public var processorTaskId: String?
-
-    /// Status of a preprocessing task such as rotation and cropping. The options are as follows: - 0:
-    /// initialized - 1: running - 2: completed - 3: failed - 4: stopped - 5: timeout - 6: deletion failed -
-    /// 7: stop failed
-    public var processorTaskStatus: Int?
-
-    /// Whether to clear the existing usage information of a dataset during release. The options are as
-    /// follows: - true: Clear the existing usage information of a dataset. (Default value) - false: Do not
-    /// clear the existing usage information of a dataset.
-    public var removeSampleUsage: Bool?
-
-    /// Whether to rotate the image. The options are as follows: - true: Rotate the image. - false: Do not
-    /// rotate the image. (Default value)
-    public var rotate: Bool?
-
-    /// Path for storing the rotated file.
-    public var rotatePath: String?
-
-    /// Sample status. The options are as follows: - ALL: labeled - NONE: unlabeled - UNCHECK: pending
-    /// acceptance - ACCEPTED: accepted - REJECTED: rejected - UNREVIEWED: pending review - REVIEWED: reviewed
-    /// - WORKFORCE_SAMPLED: sampled - WORKFORCE_SAMPLED_UNCHECK: sampling unchecked -
-    /// WORKFORCE_SAMPLED_CHECKED: sampling checked - WORKFORCE_SAMPLED_ACCEPTED: sampling accepted -
-    /// WORKFORCE_SAMPLED_REJECTED: sampling rejected - AUTO_ANNOTATION: to be confirmed
-    public var sampleState: String?
-
-    /// Status of a dataset version. The options are as follows: - 0: creating - 1: running - 2: deleting - 3:
-    /// deleted - 4: error
-    public var status: Int?
-
-    /// Key identifier list of the dataset. The labeling type is used as the default label when the labeling
-    /// task releases a version. For example, ["Image","Object detection"].
-    public var tags: [String]?
-
-    /// Labeling task type of the released version, which is the same as the dataset type.
-    public var taskType: Int?
-
-    /// Total number of version samples.
-    public var totalSampleCount: Int?
-
-    /// Total number of subsamples generated from the parent samples.
-    public var totalSubSampleCount: Int?
-
-    /// Split training and verification ratio during version release. The default value is 1.00, indicating
-    /// that all labeled samples are split into the training set.
-    public var trainEvaluateSampleRatio: String?
-
-    /// Time when a version is updated.
-    public var updateTime: Int64?
-
-    /// Format of a dataset version. The options are as follows: - Default: default format - CarbonData:
-    /// CarbonData (supported only by table datasets) - CSV: CSV
-    public var versionFormat: String?
-
-    /// Dataset version ID.
-    public var versionId: String?
-
-    /// Dataset version name.
-    public var versionName: String?
-
-    /// Whether the first row in the released CSV file is a column name. This field is valid for the table
-    /// dataset. The options are as follows: - true: The first row in the released CSV file is a column name.
-    /// - false: The first row in the released CSV file is not a column name.
-    public var withColumnHeader: Bool?
+    /// Path for attaching volumes to the training container, for example, /example/path
+    public var localPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case addSampleCount = "add_sample_count"
-        case annotatedSampleCount = "annotated_sample_count"
-        case annotatedSubSampleCount = "annotated_sub_sample_count"
-        case clearHardProperty = "clear_hard_property"
-        case code
-        case createTime = "create_time"
-        case crop
-        case cropPath = "crop_path"
-        case cropRotateCachePath = "crop_rotate_cache_path"
-        case dataPath = "data_path"
-        case dataStatistics = "data_statistics"
-        case dataValidate = "data_validate"
-        case deletedSampleCount = "deleted_sample_count"
-        case deletionStats = "deletion_stats"
-        case description
-        case exportImages = "export_images"
-        case extractSerialNumber = "extract_serial_number"
-        case includeDatasetData = "include_dataset_data"
-        case isCurrent = "is_current"
-        case labelStats = "label_stats"
-        case labelType = "label_type"
-        case manifestCacheInputPath = "manifest_cache_input_path"
-        case manifestPath = "manifest_path"
-        case message
-        case modifiedSampleCount = "modified_sample_count"
-        case previousAnnotatedSampleCount = "previous_annotated_sample_count"
-        case previousTotalSampleCount = "previous_total_sample_count"
-        case previousVersionId = "previous_version_id"
-        case processorTaskId = "processor_task_id"
-        case processorTaskStatus = "processor_task_status"
-        case removeSampleUsage = "remove_sample_usage"
-        case rotate
-        case rotatePath = "rotate_path"
-        case sampleState = "sample_state"
-        case status
-        case tags
-        case taskType = "task_type"
-        case totalSampleCount = "total_sample_count"
-        case totalSubSampleCount = "total_sub_sample_count"
-        case trainEvaluateSampleRatio = "train_evaluate_sample_ratio"
-        case updateTime = "update_time"
-        case versionFormat = "version_format"
-        case versionId = "version_id"
-        case versionName = "version_name"
-        case withColumnHeader = "with_column_header"
+        case obsPath = "obs_path"
+        case localPath = "local_path"
     }
 
     public init(
-        addSampleCount: Int? = nil,
-        annotatedSampleCount: Int? = nil,
-        annotatedSubSampleCount: Int? = nil,
-        clearHardProperty: Bool? = nil,
-        code: String? = nil,
-        createTime: Int64? = nil,
-        crop: Bool? = nil,
-        cropPath: String? = nil,
-        cropRotateCachePath: String? = nil,
-        dataPath: String? = nil,
-        dataStatistics: [String: JSONValue]? = nil,
-        dataValidate: Bool? = nil,
-        deletedSampleCount: Int? = nil,
-        deletionStats: [String: Int]? = nil,
-        description: String? = nil,
-        exportImages: Bool? = nil,
-        extractSerialNumber: Bool? = nil,
-        includeDatasetData: Bool? = nil,
-        isCurrent: Bool? = nil,
-        labelStats: [LabelStats]? = nil,
-        labelType: String? = nil,
-        manifestCacheInputPath: String? = nil,
-        manifestPath: String? = nil,
-        message: String? = nil,
-        modifiedSampleCount: Int? = nil,
-        previousAnnotatedSampleCount: Int? = nil,
-        previousTotalSampleCount: Int? = nil,
-        previousVersionId: String? = nil,
-        processorTaskId: String? = nil,
-        processorTaskStatus: Int? = nil,
-        removeSampleUsage: Bool? = nil,
-        rotate: Bool? = nil,
-        rotatePath: String? = nil,
-        sampleState: String? = nil,
-        status: Int? = nil,
-        tags: [String]? = nil,
-        taskType: Int? = nil,
-        totalSampleCount: Int? = nil,
-        totalSubSampleCount: Int? = nil,
-        trainEvaluateSampleRatio: String? = nil,
-        updateTime: Int64? = nil,
-        versionFormat: String? = nil,
-        versionId: String? = nil,
-        versionName: String? = nil,
-        withColumnHeader: Bool? = nil
+        obsPath: String? = nil,
+        localPath: String? = nil
     ) {
-        self.addSampleCount = addSampleCount
-        self.annotatedSampleCount = annotatedSampleCount
-        self.annotatedSubSampleCount = annotatedSubSampleCount
-        self.clearHardProperty = clearHardProperty
-        self.code = code
-        self.createTime = createTime
-        self.crop = crop
-        self.cropPath = cropPath
-        self.cropRotateCachePath = cropRotateCachePath
-        self.dataPath = dataPath
-        self.dataStatistics = dataStatistics
-        self.dataValidate = dataValidate
-        self.deletedSampleCount = deletedSampleCount
-        self.deletionStats = deletionStats
-        self.description = description
-        self.exportImages = exportImages
-        self.extractSerialNumber = extractSerialNumber
-        self.includeDatasetData = includeDatasetData
-        self.isCurrent = isCurrent
-        self.labelStats = labelStats
-        self.labelType = labelType
-        self.manifestCacheInputPath = manifestCacheInputPath
-        self.manifestPath = manifestPath
-        self.message = message
-        self.modifiedSampleCount = modifiedSampleCount
-        self.previousAnnotatedSampleCount = previousAnnotatedSampleCount
-        self.previousTotalSampleCount = previousTotalSampleCount
-        self.previousVersionId = previousVersionId
-        self.processorTaskId = processorTaskId
-        self.processorTaskStatus = processorTaskStatus
-        self.removeSampleUsage = removeSampleUsage
-        self.rotate = rotate
-        self.rotatePath = rotatePath
-        self.sampleState = sampleState
-        self.status = status
-        self.tags = tags
-        self.taskType = taskType
-        self.totalSampleCount = totalSampleCount
-        self.totalSubSampleCount = totalSubSampleCount
-        self.trainEvaluateSampleRatio = trainEvaluateSampleRatio
-        self.updateTime = updateTime
-        self.versionFormat = versionFormat
-        self.versionId = versionId
-        self.versionName = versionName
-        self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .addSampleCount)
-        self.annotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSampleCount)
-        self.annotatedSubSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSubSampleCount)
-        self.clearHardProperty = try container.decodeLenientIfPresent(Bool.self, forKey: .clearHardProperty)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.crop = try container.decodeLenientIfPresent(Bool.self, forKey: .crop)
-        self.cropPath = try container.decodeIfPresent(String.self, forKey: .cropPath)
-        self.cropRotateCachePath = try container.decodeIfPresent(String.self, forKey: .cropRotateCachePath)
-        self.dataPath = try container.decodeIfPresent(String.self, forKey: .dataPath)
-        self.dataStatistics = try container.decodeIfPresent([String: JSONValue].self, forKey: .dataStatistics)
-        self.dataValidate = try container.decodeLenientIfPresent(Bool.self, forKey: .dataValidate)
-        self.deletedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .deletedSampleCount)
-        self.deletionStats = try container.decodeIfPresent([String: Int].self, forKey: .deletionStats)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.exportImages = try container.decodeLenientIfPresent(Bool.self, forKey: .exportImages)
-        self.extractSerialNumber = try container.decodeLenientIfPresent(Bool.self, forKey: .extractSerialNumber)
-        self.includeDatasetData = try container.decodeLenientIfPresent(Bool.self, forKey: .includeDatasetData)
-        self.isCurrent = try container.decodeLenientIfPresent(Bool.self, forKey: .isCurrent)
-        self.labelStats = try container.decodeIfPresent([LabelStats].self, forKey: .labelStats)
-        self.labelType = try container.decodeIfPresent(String.self, forKey: .labelType)
-        self.manifestCacheInputPath = try container.decodeIfPresent(String.self, forKey: .manifestCacheInputPath)
-        self.manifestPath = try container.decodeIfPresent(String.self, forKey: .manifestPath)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.modifiedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .modifiedSampleCount)
-        self.previousAnnotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .previousAnnotatedSampleCount)
-        self.previousTotalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .previousTotalSampleCount)
-        self.previousVersionId = try container.decodeIfPresent(String.self, forKey: .previousVersionId)
-        self.processorTaskId = try container.decodeIfPresent(String.self, forKey: .processorTaskId)
-        self.processorTaskStatus = try container.decodeLenientIfPresent(Int.self, forKey: .processorTaskStatus)
-        self.removeSampleUsage = try container.decodeLenientIfPresent(Bool.self, forKey: .removeSampleUsage)
-        self.rotate = try container.decodeLenientIfPresent(Bool.self, forKey: .rotate)
-        self.rotatePath = try container.decodeIfPresent(String.self, forKey: .rotatePath)
-        self.sampleState = try container.decodeIfPresent(String.self, forKey: .sampleState)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.taskType = try container.decodeLenientIfPresent(Int.self, forKey: .taskType)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.totalSubSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSubSampleCount)
-        self.trainEvaluateSampleRatio = try container.decodeIfPresent(String.self, forKey: .trainEvaluateSampleRatio)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionFormat = try container.decodeIfPresent(String.self, forKey: .versionFormat)
-        self.versionId = try container.decodeIfPresent(String.self, forKey: .versionId)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
+        self.obsPath = obsPath
+        self.localPath = localPath
     }
 }
 
-/// config parameters of batch
-public struct DeployModelAsServiceConfig: Codable, Sendable, Hashable {
-    /// Documented values of `specification`; other values decode as well.
-    public struct SpecificationValue: OpenEnum {
-        public let rawValue: String
+/// remote
+public struct CreateTrainingJobRemote2: Codable, Sendable, Hashable {
+    /// OBS in which data input and output stored.
+    public var obs: CreateTrainingJobObs?
 
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let modelartsVmCpu2u: Self = "modelarts.vm.cpu.2u"
-        public static let modelartsVmGpuP4: Self = "modelarts.vm.gpu.p4"
+    private enum CodingKeys: String, CodingKey {
+        case obs
     }
 
-    /// Documented values of `mappingType`; other values decode as well.
-    public struct MappingType: OpenEnum {
-        public let rawValue: String
+    public init(
+        obs: CreateTrainingJobObs? = nil
+    ) {
+        self.obs = obs
+    }
+}
 
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+/// remote
+public struct CreateTrainingJobRemote3: Codable, Sendable, Hashable {
+    /// OBS to which data is actually exported.
+    public var obs: CreateTrainingJobObs
 
-        public static let file: Self = "file"
-        public static let csv: Self = "csv"
+    private enum CodingKeys: String, CodingKey {
+        case obs
     }
 
-    /// Model ID
-    public var modelId: String
+    public init(
+        obs: CreateTrainingJobObs
+    ) {
+        self.obs = obs
+    }
+}
 
-    /// Resource flavor. Options: modelarts.vm.cpu.2u and modelarts.vm.gpu.p4
-    public var specification: SpecificationValue
-
-    /// Number of instances deployed in a model.
-    public var instanceCount: Int
-
-    /// (Optional) Environment variable key-value pair required for running a model. By default, this
-    /// parameter is left blank.
-    /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in
-    /// environment variables.
-    public var envs: [String: String]?
-
-    /// Data source type. This parameter can be set to ManifestFile. By default, this parameter is left blank,
-    /// indicating that only files in the src_path directory are read. If this parameter is set to
-    /// ManifestFile, src_path must be a specific manifest file path. You can specify multiple data paths in
-    /// the manifest file.
-    public var srcType: String?
-
-    /// OBS path of the input data of a batch job
+/// host_path parameters
+public struct CreateTrainingJobV1HostPath: Codable, Sendable, Hashable {
+    /// Local path to a host
     public var srcPath: String
 
-    /// OBS path of the output data of a batch job
+    /// Local path to a training job
     public var destPath: String
 
-    /// Inference API called in a batch task, which is a REST API in the model image. Select an API URI from
-    /// the model config.json file for inference. If a ModelArts built-in inference image is used, the value
-    /// of this parameter is /.
-    public var reqUri: String
-
-    /// Mapping type of the input data. The value can be file or csv.
-    /// If you select file, each inference request corresponds to a file in the input data path. When this
-    /// mode is used, req_uri of this model can have only one input parameter and the type of this parameter
-    /// is file.
-    /// If you select csv, each inference request corresponds to a row of data in the CSV file. When this mode
-    /// is used, the files in the input data path can only be in CSV format and mapping_rule needs to be
-    /// configured to map the index of each parameter in the inference request body to the CSV file.
-    public var mappingType: MappingType
-
-    /// Mapping between input parameters and CSV data. This parameter is mandatory only when mapping_type is
-    /// set to csv.
-    /// Mapping rule: The mapping rule comes from the input parameter (input_params) in the model
-    /// configuration file config.json. When type is set to string, number, integer, or boolean, you need to
-    /// configure the index parameter. For details, see .
-    /// The index must be a positive integer starting from 0. If the value of index does not comply with the
-    /// rule, this parameter is ignored in the request. After the mapping rule is configured, the
-    /// corresponding CSV data must be separated by commas (,).
-    public var mappingRule: JSONValue?
+    /// Whether dest_path is read-only. The default value is false.
+    /// true: read-only permission
+    /// false: read/write permission. This is the default value.
+    public var readOnly: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case modelId = "model_id"
-        case specification
-        case instanceCount = "instance_count"
-        case envs
-        case srcType = "src_type"
         case srcPath = "src_path"
         case destPath = "dest_path"
-        case reqUri = "req_uri"
-        case mappingType = "mapping_type"
-        case mappingRule = "mapping_rule"
+        case readOnly = "read_only"
     }
 
     public init(
-        modelId: String,
-        specification: SpecificationValue,
-        instanceCount: Int,
-        envs: [String: String]? = nil,
-        srcType: String? = nil,
         srcPath: String,
         destPath: String,
-        reqUri: String,
-        mappingType: MappingType,
-        mappingRule: JSONValue? = nil
+        readOnly: Bool? = nil
     ) {
-        self.modelId = modelId
-        self.specification = specification
-        self.instanceCount = instanceCount
-        self.envs = envs
-        self.srcType = srcType
         self.srcPath = srcPath
         self.destPath = destPath
-        self.reqUri = reqUri
-        self.mappingType = mappingType
-        self.mappingRule = mappingRule
+        self.readOnly = readOnly
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelId = try container.decode(String.self, forKey: .modelId)
-        self.specification = try container.decode(SpecificationValue.self, forKey: .specification)
-        self.instanceCount = try container.decodeLenient(Int.self, forKey: .instanceCount)
-        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
-        self.srcType = try container.decodeIfPresent(String.self, forKey: .srcType)
         self.srcPath = try container.decode(String.self, forKey: .srcPath)
         self.destPath = try container.decode(String.self, forKey: .destPath)
-        self.reqUri = try container.decode(String.self, forKey: .reqUri)
-        self.mappingType = try container.decode(MappingType.self, forKey: .mappingType)
-        self.mappingRule = try container.decodeIfPresent(JSONValue.self, forKey: .mappingRule)
+        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
     }
 }
 
-/// SampleMetadata
-public struct DescribeAutoAnnotationSampleSampleMetadata: Codable, Sendable, Hashable {
-    /// Whether the sample is labeled as a hard sample, which is a default attribute. The options are as
-    /// follows:
-    /// 0: non-hard sample
-    /// 1: hard sample
-    ///
-    /// - `0`: non-hard sample
-    /// - `1`: hard sample
-    public var modelartsHard: Bool?
+/// dataset
+public struct Dataset: Codable, Sendable, Hashable {
+    /// Dataset ID of a training job.
+    public var id: String?
 
-    /// Coefficient of difficulty of each sample level, which is a default attribute. The value range is
-    /// [0,1].
-    public var modelartsHardCoefficient: Double?
+    /// Dataset version ID of a training job.
+    public var versionId: String?
 
-    /// ID of a hard sample reason, which is a default attribute. The options are as follows:
-    /// 0: No target objects are identified.
-    /// 1: The confidence is low.
-    /// 2: The clustering result based on the training dataset is inconsistent with the prediction result.
-    /// 3: The prediction result is greatly different from the data of the same type in the training dataset.
-    /// 4: The prediction results of multiple consecutive similar images are inconsistent.
-    /// 5: There is a large offset between the image resolution and the feature distribution of the training
-    /// dataset.
-    /// 6: There is a large offset between the aspect ratio of the image and the feature distribution of the
-    /// training dataset.
-    /// 7: There is a large offset between the brightness of the image and the feature distribution of the
-    /// training dataset.
-    /// 8: There is a large offset between the saturation of the image and the feature distribution of the
-    /// training dataset.
-    /// 9: There is a large offset between the color richness of the image and the feature distribution of the
-    /// training dataset.
-    /// 10: There is a large offset between the definition of the image and the feature distribution of the
-    /// training dataset.
-    /// 11: There is a large offset between the number of frames of the image and the feature distribution of
-    /// the training dataset.
-    /// 12: There is a large offset between the standard deviation of area of image frames and the feature
-    /// distribution of the training dataset.
-    /// 13: There is a large offset between the aspect ratio of image frames and the feature distribution of
-    /// the training dataset.
-    /// 14: There is a large offset between the area portion of image frames and the feature distribution of
-    /// the training dataset.
-    /// 15: There is a large offset between the edge of image frames and the feature distribution of the
-    /// training dataset.
-    /// 16: There is a large offset between the brightness of image frames and the feature distribution of the
-    /// training dataset.
-    /// 17: There is a large offset between the definition of image frames and the feature distribution of the
-    /// training dataset.
-    /// 18: There is a large offset between the stack of image frames and the feature distribution of the
-    /// training dataset.
-    /// 19: The data enhancement result based on GaussianBlur is inconsistent with the prediction result of
-    /// the original image.
-    /// 20: The data enhancement result based on fliplr is inconsistent with the prediction result of the
-    /// original image.
-    /// 21: The data enhancement result based on Crop is inconsistent with the prediction result of the
-    /// original image.
-    /// 22: The data enhancement result based on flipud is inconsistent with the prediction result of the
-    /// original image.
-    /// 23: The data enhancement result based on scale is inconsistent with the prediction result of the
-    /// original image.
-    /// 24: The data enhancement result based on translate is inconsistent with the prediction result of the
-    /// original image.
-    /// 25: The data enhancement result based on shear is inconsistent with the prediction result of the
-    /// original image.
-    /// 26: The data enhancement result based on superpixels is inconsistent with the prediction result of the
-    /// original image.
-    /// 27: The data enhancement result based on sharpen is inconsistent with the prediction result of the
-    /// original image.
-    /// 28: The data enhancement result based on add is inconsistent with the prediction result of the
-    /// original image.
-    /// 29: The data enhancement result based on invert is inconsistent with the prediction result of the
-    /// original image.
-    /// 30: The data is predicted to be abnormal.
-    ///
-    /// - `0`: No target objects are identified.
-    /// - `1`: The confidence is low.
-    /// - `2`: The clustering result based on the training dataset is inconsistent with the prediction result.
-    /// - `3`: The prediction result is greatly different from the data of the same type in the training
-    ///   dataset.
-    /// - `4`: The prediction results of multiple consecutive similar images are inconsistent.
-    /// - `5`: There is a large offset between the image resolution and the feature distribution of the
-    ///   training dataset.
-    /// - `6`: There is a large offset between the aspect ratio of the image and the feature distribution of
-    ///   the training dataset.
-    /// - `7`: There is a large offset between the brightness of the image and the feature distribution of the
-    ///   training dataset.
-    /// - `8`: There is a large offset between the saturation of the image and the feature distribution of the
-    ///   training dataset.
-    /// - `9`: There is a large offset between the color richness of the image and the feature distribution of
-    ///   the training dataset.
-    /// - `10`: There is a large offset between the definition of the image and the feature distribution of
-    ///   the training dataset.
-    /// - `11`: There is a large offset between the number of frames of the image and the feature distribution
-    ///   of the training dataset.
-    /// - `12`: There is a large offset between the standard deviation of area of image frames and the feature
-    ///   distribution of the training dataset.
-    /// - `13`: There is a large offset between the aspect ratio of image frames and the feature distribution
-    ///   of the training dataset.
-    /// - `14`: There is a large offset between the area portion of image frames and the feature distribution
-    ///   of the training dataset.
-    /// - `15`: There is a large offset between the edge of image frames and the feature distribution of the
-    ///   training dataset.
-    /// - `16`: There is a large offset between the brightness of image frames and the feature distribution of
-    ///   the training dataset.
-    /// - `17`: There is a large offset between the definition of image frames and the feature distribution of
-    ///   the training dataset.
-    /// - `18`: There is a large offset between the stack of image frames and the feature distribution of the
-    ///   training dataset.
-    /// - `19`: The data enhancement result based on GaussianBlur is inconsistent with the prediction result
-    ///   of the original image.
-    /// - `20`: The data enhancement result based on fliplr is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `21`: The data enhancement result based on Crop is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `22`: The data enhancement result based on flipud is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `23`: The data enhancement result based on scale is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `24`: The data enhancement result based on translate is inconsistent with the prediction result of
-    ///   the original image.
-    /// - `25`: The data enhancement result based on shear is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `26`: The data enhancement result based on superpixels is inconsistent with the prediction result of
-    ///   the original image.
-    /// - `27`: The data enhancement result based on sharpen is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `28`: The data enhancement result based on add is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `29`: The data enhancement result based on invert is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `30`: The data is predicted to be abnormal.
-    public var modelartsHardReasons: [Int]?
-
-    /// Image size (width, height, and depth of the image), which is a default attribute, with type of List.
-    /// In the list, the first number indicates the width (pixels), the second number indicates the height
-    /// (pixels), and the third number indicates the depth (the depth can be left blank and the default value
-    /// is 3). For example, [100,200,3] and [100,200] are both valid. Note: This parameter is mandatory only
-    /// when the sample label list contains the object detection label.
-    public var modelartsSize: [JSONValue]?
+    /// OBS URL of the dataset for a training job. It is automatically parsed by ModelArts based on the
+    /// dataset ID and dataset version ID. For example, /usr/data/.
+    public var obsUrl: String?
 
     private enum CodingKeys: String, CodingKey {
-        case modelartsHard = "@modelarts:hard"
-        case modelartsHardCoefficient = "@modelarts:hard_coefficient"
-        case modelartsHardReasons = "@modelarts:hard_reasons"
-        case modelartsSize = "@modelarts:size"
-    }
-
-    public init(
-        modelartsHard: Bool? = nil,
-        modelartsHardCoefficient: Double? = nil,
-        modelartsHardReasons: [Int]? = nil,
-        modelartsSize: [JSONValue]? = nil
-    ) {
-        self.modelartsHard = modelartsHard
-        self.modelartsHardCoefficient = modelartsHardCoefficient
-        self.modelartsHardReasons = modelartsHardReasons
-        self.modelartsSize = modelartsSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelartsHard = try container.decodeLenientIfPresent(Bool.self, forKey: .modelartsHard)
-        self.modelartsHardCoefficient = try container.decodeLenientIfPresent(Double.self, forKey: .modelartsHardCoefficient)
-        self.modelartsHardReasons = try container.decodeIfPresent([Int].self, forKey: .modelartsHardReasons)
-        self.modelartsSize = try container.decodeIfPresent([JSONValue].self, forKey: .modelartsSize)
-    }
-}
-
-/// DescribeSampleResp
-public struct DescribeSampleResp: Codable, Sendable, Hashable {
-    /// Documented values of `sampleStatus`; other values decode as well.
-    public struct SampleStatus: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// labeled
-        public static let all: Self = "ALL"
-
-        /// unlabeled
-        public static let none: Self = "NONE"
-
-        /// pending acceptance
-        public static let uncheck: Self = "UNCHECK"
-
-        /// accepted
-        public static let accepted: Self = "ACCEPTED"
-
-        /// rejected
-        public static let rejected: Self = "REJECTED"
-
-        /// pending review
-        public static let unreviewed: Self = "UNREVIEWED"
-
-        /// reviewed
-        public static let reviewed: Self = "REVIEWED"
-
-        /// sampled
-        public static let workforceSampled: Self = "WORKFORCE_SAMPLED"
-
-        /// sampling unchecked
-        public static let workforceSampledUncheck: Self = "WORKFORCE_SAMPLED_UNCHECK"
-
-        /// sampling checked
-        public static let workforceSampledChecked: Self = "WORKFORCE_SAMPLED_CHECKED"
-
-        /// sampling accepted
-        public static let workforceSampledAccepted: Self = "WORKFORCE_SAMPLED_ACCEPTED"
-
-        /// sampling rejected
-        public static let workforceSampledRejected: Self = "WORKFORCE_SAMPLED_REJECTED"
-
-        /// to be confirmed
-        public static let autoAnnotation: Self = "AUTO_ANNOTATION"
-    }
-
-    /// Whether the acceptance is passed, which is used for team labeling. The options are as follows:
-    /// true: The acceptance is passed.
-    /// false: The acceptance is not passed.
-    public var checkAccept: Bool?
-
-    /// Acceptance comment, which is used for team labeling.
-    public var checkComment: String?
-
-    /// Acceptance score, which is used for team labeling.
-    public var checkScore: String?
-
-    /// Reason for deleting a sample, which is used for healthcare.
-    public var deletionReasons: [String]?
-
-    /// Details about difficulties, including description, causes, and suggestions of difficult problems.
-    public var hardDetails: [String: HardDetail]?
-
-    /// Labeling personnel list of sample assignment. The labelers record the team members to which the sample
-    /// is allocated for team labeling.
-    public var labelers: [Worker]?
-
-    /// Sample label list.
-    public var labels: [SampleLabel]?
-
-    /// Key-value pair of the sample metadata attribute.
-    public var metadata: DescribeAutoAnnotationSampleSampleMetadata?
-
-    /// Whether to accept the review, which is used for team labeling. The options are as follows:
-    /// true: accepted
-    /// false: rejected
-    public var reviewAccept: Bool?
-
-    /// Review comment, which is used for team labeling.
-    public var reviewComment: String?
-
-    /// Review score, which is used for team labeling.
-    public var reviewScore: String?
-
-    /// Sample data list.
-    public var sampleData: [String]?
-
-    /// Sample path.
-    public var sampleDir: String?
-
-    /// Sample ID.
-    public var sampleId: String?
-
-    /// Sample name.
-    public var sampleName: String?
-
-    /// Sample size or text length, in bytes.
-    public var sampleSize: Int64?
-
-    /// Sample status. The options are as follows:
-    /// ALL: labeled
-    /// NONE: unlabeled
-    /// UNCHECK: pending acceptance
-    /// ACCEPTED: accepted
-    /// REJECTED: rejected
-    /// UNREVIEWED: pending review
-    /// REVIEWED: reviewed
-    /// WORKFORCE_SAMPLED: sampled
-    /// WORKFORCE_SAMPLED_UNCHECK: sampling unchecked
-    /// WORKFORCE_SAMPLED_CHECKED: sampling checked
-    /// WORKFORCE_SAMPLED_ACCEPTED: sampling accepted
-    /// WORKFORCE_SAMPLED_REJECTED: sampling rejected
-    /// AUTO_ANNOTATION: to be confirmed
-    public var sampleStatus: SampleStatus?
-
-    /// Sample time, when OBS is last modified.
-    public var sampleTime: Int64?
-
-    /// Sample type. The options are as follows:
-    /// 0: image
-    /// 1: text
-    /// 2: speech
-    /// 4: table
-    /// 6: video
-    /// 9: custom format
-    ///
-    /// - `0`: image
-    /// - `1`: text
-    /// - `2`: speech
-    /// - `4`: table
-    /// - `6`: video
-    /// - `9`: custom format
-    public var sampleType: Int?
-
-    /// Comprehensive score, which is used for team labeling.
-    public var score: String?
-
-    /// Source address of sample data.
-    public var source: String?
-
-    /// Subsample URL, which is used for healthcare.
-    public var subSampleUrl: String?
-
-    /// ID of a labeling team member, which is used for team labeling.
-    public var workerId: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case checkAccept = "check_accept"
-        case checkComment = "check_comment"
-        case checkScore = "check_score"
-        case deletionReasons = "deletion_reasons"
-        case hardDetails = "hard_details"
-        case labelers
-        case labels
-        case metadata
-        case reviewAccept = "review_accept"
-        case reviewComment = "review_comment"
-        case reviewScore = "review_score"
-        case sampleData = "sample_data"
-        case sampleDir = "sample_dir"
-        case sampleId = "sample_id"
-        case sampleName = "sample_name"
-        case sampleSize = "sample_size"
-        case sampleStatus = "sample_status"
-        case sampleTime = "sample_time"
-        case sampleType = "sample_type"
-        case score
-        case source
-        case subSampleUrl = "sub_sample_url"
-        case workerId = "worker_id"
-    }
-
-    public init(
-        checkAccept: Bool? = nil,
-        checkComment: String? = nil,
-        checkScore: String? = nil,
-        deletionReasons: [String]? = nil,
-        hardDetails: [String: HardDetail]? = nil,
-        labelers: [Worker]? = nil,
-        labels: [SampleLabel]? = nil,
-        metadata: DescribeAutoAnnotationSampleSampleMetadata? = nil,
-        reviewAccept: Bool? = nil,
-        reviewComment: String? = nil,
-        reviewScore: String? = nil,
-        sampleData: [String]? = nil,
-        sampleDir: String? = nil,
-        sampleId: String? = nil,
-        sampleName: String? = nil,
-        sampleSize: Int64? = nil,
-        sampleStatus: SampleStatus? = nil,
-        sampleTime: Int64? = nil,
-        sampleType: Int? = nil,
-        score: String? = nil,
-        source: String? = nil,
-        subSampleUrl: String? = nil,
-        workerId: String? = nil
-    ) {
-        self.checkAccept = checkAccept
-        self.checkComment = checkComment
-        self.checkScore = checkScore
-        self.deletionReasons = deletionReasons
-        self.hardDetails = hardDetails
-        self.labelers = labelers
-        self.labels = labels
-        self.metadata = metadata
-        self.reviewAccept = reviewAccept
-        self.reviewComment = reviewComment
-        self.reviewScore = reviewScore
-        self.sampleData = sampleData
-        self.sampleDir = sampleDir
-        self.sampleId = sampleId
-        self.sampleName = sampleName
-        self.sampleSize = sampleSize
-        self.sampleStatus = sampleStatus
-        self.sampleTime = sampleTime
-        self.sampleType = sampleType
-        self.score = score
-        self.source = source
-        self.subSampleUrl = subSampleUrl
-        self.workerId = workerId
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.checkAccept = try container.decodeLenientIfPresent(Bool.self, forKey: .checkAccept)
-        self.checkComment = try container.decodeIfPresent(String.self, forKey: .checkComment)
-        self.checkScore = try container.decodeIfPresent(String.self, forKey: .checkScore)
-        self.deletionReasons = try container.decodeIfPresent([String].self, forKey: .deletionReasons)
-        self.hardDetails = try container.decodeIfPresent([String: HardDetail].self, forKey: .hardDetails)
-        self.labelers = try container.decodeIfPresent([Worker].self, forKey: .labelers)
-        self.labels = try container.decodeIfPresent([SampleLabel].self, forKey: .labels)
-        self.metadata = try container.decodeIfPresent(DescribeAutoAnnotationSampleSampleMetadata.self, forKey: .metadata)
-        self.reviewAccept = try container.decodeLenientIfPresent(Bool.self, forKey: .reviewAccept)
-        self.reviewComment = try container.decodeIfPresent(String.self, forKey: .reviewComment)
-        self.reviewScore = try container.decodeIfPresent(String.self, forKey: .reviewScore)
-        self.sampleData = try container.decodeIfPresent([String].self, forKey: .sampleData)
-        self.sampleDir = try container.decodeIfPresent(String.self, forKey: .sampleDir)
-        self.sampleId = try container.decodeIfPresent(String.self, forKey: .sampleId)
-        self.sampleName = try container.decodeIfPresent(String.self, forKey: .sampleName)
-        self.sampleSize = try container.decodeLenientIfPresent(Int64.self, forKey: .sampleSize)
-        self.sampleStatus = try container.decodeIfPresent(SampleStatus.self, forKey: .sampleStatus)
-        self.sampleTime = try container.decodeLenientIfPresent(Int64.self, forKey: .sampleTime)
-        self.sampleType = try container.decodeLenientIfPresent(Int.self, forKey: .sampleType)
-        self.score = try container.decodeIfPresent(String.self, forKey: .score)
-        self.source = try container.decodeIfPresent(String.self, forKey: .source)
-        self.subSampleUrl = try container.decodeIfPresent(String.self, forKey: .subSampleUrl)
-        self.workerId = try container.decodeIfPresent(String.self, forKey: .workerId)
-    }
-}
-
-/// ExportParams
-public struct ExportParams: Codable, Sendable, Hashable {
-    /// Documented values of `exportDest`; other values decode as well.
-    public struct ExportDest: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// Export data to OBS. (Default value)
-        public static let dir: Self = "DIR"
-
-        /// Export data to a new dataset.
-        public static let newDataset: Self = "NEW_DATASET"
-    }
-
-    /// Documented values of `sampleState`; other values decode as well.
-    public struct SampleState: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// labeled
-        public static let all: Self = "ALL"
-
-        /// unlabeled
-        public static let none: Self = "NONE"
-
-        /// pending acceptance
-        public static let uncheck: Self = "UNCHECK"
-
-        /// accepted
-        public static let accepted: Self = "ACCEPTED"
-
-        /// rejected
-        public static let rejected: Self = "REJECTED"
-
-        /// pending review
-        public static let unreviewed: Self = "UNREVIEWED"
-
-        /// reviewed
-        public static let reviewed: Self = "REVIEWED"
-
-        /// sampled
-        public static let workforceSampled: Self = "WORKFORCE_SAMPLED"
-
-        /// sampling unchecked
-        public static let workforceSampledUncheck: Self = "WORKFORCE_SAMPLED_UNCHECK"
-
-        /// sampling checked
-        public static let workforceSampledChecked: Self = "WORKFORCE_SAMPLED_CHECKED"
-
-        /// sampling accepted
-        public static let workforceSampledAccepted: Self = "WORKFORCE_SAMPLED_ACCEPTED"
-
-        /// sampling rejected
-        public static let workforceSampledRejected: Self = "WORKFORCE_SAMPLED_REJECTED"
-
-        /// to be confirmed
-        public static let autoAnnotation: Self = "AUTO_ANNOTATION"
-    }
-
-    /// Whether to clear hard example attributes. The options are as follows:
-    /// true: Clear hard example attributes. (Default value)
-    /// false: Do not clear hard example attributes.
-    public var clearHardProperty: Bool?
-
-    /// Format of the dataset version to which data is exported.
-    public var exportDatasetVersionFormat: String?
-
-    /// Name of the dataset version to which data is exported.
-    public var exportDatasetVersionName: String?
-
-    /// Export destination. The options are as follows:
-    /// DIR: Export data to OBS. (Default value)
-    /// NEW_DATASET: Export data to a new dataset.
-    public var exportDest: ExportDest?
-
-    /// Name of the new dataset to which data is exported.
-    public var exportNewDatasetName: String?
-
-    /// Working directory of the new dataset to which data is exported.
-    public var exportNewDatasetWorkPath: String?
-
-    /// Whether to randomly allocate the training set and validation set based on the specified ratio. The
-    /// options are as follows:
-    /// true: Allocate the training set and validation set.
-    /// false: Do not allocate the training set and validation set. (Default value)
-    public var ratioSampleUsage: Bool?
-
-    /// Sample status. The options are as follows:
-    /// ALL: labeled
-    /// NONE: unlabeled
-    /// UNCHECK: pending acceptance
-    /// ACCEPTED: accepted
-    /// REJECTED: rejected
-    /// UNREVIEWED: pending review
-    /// REVIEWED: reviewed
-    /// WORKFORCE_SAMPLED: sampled
-    /// WORKFORCE_SAMPLED_UNCHECK: sampling unchecked
-    /// WORKFORCE_SAMPLED_CHECKED: sampling checked
-    /// WORKFORCE_SAMPLED_ACCEPTED: sampling accepted
-    /// WORKFORCE_SAMPLED_REJECTED: sampling rejected
-    /// AUTO_ANNOTATION: to be confirmed
-    public var sampleState: SampleState?
-
-    /// ID list of exported samples.
-    public var samples: [String]?
-
-    /// Exported search conditions. The relationship between multiple search conditions is OR.
-    public var searchConditions: [SearchCondition]?
-
-    /// Split ratio of training set and verification set during specified version release. The default value
-    /// is 1.00, indicating that all released versions are training sets.
-    public var trainSampleRatio: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case clearHardProperty = "clear_hard_property"
-        case exportDatasetVersionFormat = "export_dataset_version_format"
-        case exportDatasetVersionName = "export_dataset_version_name"
-        case exportDest = "export_dest"
-        case exportNewDatasetName = "export_new_dataset_name"
-        case exportNewDatasetWorkPath = "export_new_dataset_work_path"
-        case ratioSampleUsage = "ratio_sample_usage"
-        case sampleState = "sample_state"
-        case samples
-        case searchConditions = "search_conditions"
-        case trainSampleRatio = "train_sample_ratio"
-    }
-
-    public init(
-        clearHardProperty: Bool? = nil,
-        exportDatasetVersionFormat: String? = nil,
-        exportDatasetVersionName: String? = nil,
-        exportDest: ExportDest? = nil,
-        exportNewDatasetName: String? = nil,
-        exportNewDatasetWorkPath: String? = nil,
-        ratioSampleUsage: Bool? = nil,
-        sampleState: SampleState? = nil,
-        samples: [String]? = nil,
-        searchConditions: [SearchCondition]? = nil,
-        trainSampleRatio: String? = nil
-    ) {
-        self.clearHardProperty = clearHardProperty
-        self.exportDatasetVersionFormat = exportDatasetVersionFormat
-        self.exportDatasetVersionName = exportDatasetVersionName
-        self.exportDest = exportDest
-        self.exportNewDatasetName = exportNewDatasetName
-        self.exportNewDatasetWorkPath = exportNewDatasetWorkPath
-        self.ratioSampleUsage = ratioSampleUsage
-        self.sampleState = sampleState
-        self.samples = samples
-        self.searchConditions = searchConditions
-        self.trainSampleRatio = trainSampleRatio
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clearHardProperty = try container.decodeLenientIfPresent(Bool.self, forKey: .clearHardProperty)
-        self.exportDatasetVersionFormat = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionFormat)
-        self.exportDatasetVersionName = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionName)
-        self.exportDest = try container.decodeIfPresent(ExportDest.self, forKey: .exportDest)
-        self.exportNewDatasetName = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetName)
-        self.exportNewDatasetWorkPath = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetWorkPath)
-        self.ratioSampleUsage = try container.decodeLenientIfPresent(Bool.self, forKey: .ratioSampleUsage)
-        self.sampleState = try container.decodeIfPresent(SampleState.self, forKey: .sampleState)
-        self.samples = try container.decodeIfPresent([String].self, forKey: .samples)
-        self.searchConditions = try container.decodeIfPresent([SearchCondition].self, forKey: .searchConditions)
-        self.trainSampleRatio = try container.decodeIfPresent(String.self, forKey: .trainSampleRatio)
-    }
-}
-
-/// HardDetail
-public struct HardDetail: Codable, Sendable, Hashable {
-    /// Alias.
-    public var aloName: String?
-
-    /// Reason ID.
-    public var id: Int?
-
-    /// Reason description.
-    public var reason: String?
-
-    /// Handling suggestion.
-    public var suggestion: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case aloName = "alo_name"
         case id
-        case reason
-        case suggestion
+        case versionId = "version_id"
+        case obsUrl = "obs_url"
     }
 
     public init(
-        aloName: String? = nil,
-        id: Int? = nil,
-        reason: String? = nil,
-        suggestion: String? = nil
+        id: String? = nil,
+        versionId: String? = nil,
+        obsUrl: String? = nil
     ) {
-        self.aloName = aloName
         self.id = id
-        self.reason = reason
-        self.suggestion = suggestion
+        self.versionId = versionId
+        self.obsUrl = obsUrl
+    }
+}
+
+/// Response body parameters
+public struct ErrorResponse: Codable, Sendable, Hashable {
+    /// Error codes of ModelArts.
+    public var errorCode: String?
+
+    /// Error message.
+    public var errorMsg: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case errorCode = "error_code"
+        case errorMsg = "error_msg"
+    }
+
+    public init(
+        errorCode: String? = nil,
+        errorMsg: String? = nil
+    ) {
+        self.errorCode = errorCode
+        self.errorMsg = errorMsg
+    }
+}
+
+/// provision parameters
+public struct GetDevelopmentEnvironmentInstancesProvision: Codable, Sendable, Hashable {
+    /// Deployment type. Only Docker is supported.
+    public var type: String?
+
+    /// Deployment details. For details, see Table 7.
+    public var spec: Spec?
+
+    /// Label information, which can be extended. By default, this parameter is left blank.
+    public var annotations: [String: String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case type
+        case spec
+        case annotations
+    }
+
+    public init(
+        type: String? = nil,
+        spec: Spec? = nil,
+        annotations: [String: String]? = nil
+    ) {
+        self.type = type
+        self.spec = spec
+        self.annotations = annotations
+    }
+}
+
+/// host_path parameters
+public struct HostPath: Codable, Sendable, Hashable {
+    /// Local path to a host
+    public var srcPath: String?
+
+    /// Local path to a training job
+    public var destPath: String?
+
+    /// Whether dest_path is read-only. The default value is false.
+    /// true: read-only permission
+    /// false: read/write permission. This is the default value.
+    public var readOnly: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case srcPath = "src_path"
+        case destPath = "dest_path"
+        case readOnly = "read_only"
+    }
+
+    public init(
+        srcPath: String? = nil,
+        destPath: String? = nil,
+        readOnly: Bool? = nil
+    ) {
+        self.srcPath = srcPath
+        self.destPath = destPath
+        self.readOnly = readOnly
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.aloName = try container.decodeIfPresent(String.self, forKey: .aloName)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        self.suggestion = try container.decodeIfPresent(String.self, forKey: .suggestion)
+        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
+        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
+        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
+    }
+}
+
+/// JobSummary
+public struct JobSummary: Codable, Sendable, Hashable {
+    /// Training job ID.
+    public var jobId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+    }
+
+    public init(
+        jobId: String? = nil
+    ) {
+        self.jobId = jobId
+    }
+}
+
+/// LogDir
+public struct LogDir: Codable, Sendable, Hashable {
+    /// Output of an OBS parallel file system.
+    public var pfs: PFSSummary?
+
+    private enum CodingKeys: String, CodingKey {
+        case pfs
+    }
+
+    public init(
+        pfs: PFSSummary? = nil
+    ) {
+        self.pfs = pfs
+    }
+}
+
+/// metric parameters
+public struct Metric: Codable, Sendable, Hashable {
+    /// Validation metrics of a classification of a training job. For details, see Table 10.
+    public var metricValues: MetricValues?
+
+    /// Reserved parameter
+    public var reservedData: JSONValue?
+
+    /// Classification of a training job, including the classification ID and name
+    public var metricMeta: JSONValue?
+
+    private enum CodingKeys: String, CodingKey {
+        case metricValues = "metric_values"
+        case reservedData = "reserved_data"
+        case metricMeta = "metric_meta"
+    }
+
+    public init(
+        metricValues: MetricValues? = nil,
+        reservedData: JSONValue? = nil,
+        metricMeta: JSONValue? = nil
+    ) {
+        self.metricValues = metricValues
+        self.reservedData = reservedData
+        self.metricMeta = metricMeta
+    }
+}
+
+/// metric_values parameters
+public struct MetricValues: Codable, Sendable, Hashable {
+    /// Recall of a classification of a training job
+    public var recall: Double?
+
+    /// Precision of a classification of a training job
+    public var precision: Double?
+
+    /// Accuracy of a classification of a training job
+    public var accuracy: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case recall
+        case precision
+        case accuracy
+    }
+
+    public init(
+        recall: Double? = nil,
+        precision: Double? = nil,
+        accuracy: Double? = nil
+    ) {
+        self.recall = recall
+        self.precision = precision
+        self.accuracy = accuracy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.recall = try container.decodeLenientIfPresent(Double.self, forKey: .recall)
+        self.precision = try container.decodeLenientIfPresent(Double.self, forKey: .precision)
+        self.accuracy = try container.decodeLenientIfPresent(Double.self, forKey: .accuracy)
+    }
+}
+
+/// flavor_details parameters
+public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct StatusValue: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let onSale: Self = "onSale"
+        public static let soldOut: Self = "soldOut"
+    }
+
+    /// Documented values of `type`; other values decode as well.
+    public struct TypeValue: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let gpu: Self = "GPU"
+        public static let cpu: Self = "CPU"
+    }
+
+    /// Documented values of `promoType`; other values decode as well.
+    public struct PromoType: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let free: Self = "Free"
+        public static let noDiscount: Self = "NoDiscount"
+    }
+
+    /// Flavor name
+    public var name: String?
+
+    /// Flavor sales status. Options:
+    /// onSale
+    /// soldOut
+    public var status: StatusValue?
+
+    /// Mandatory when promo_type is set to Free and status is set to soldOut
+    public var queuingNum: Int?
+
+    /// Remaining time for being queued, in seconds
+    /// Mandatory when promo_type is set to Free and status is set to soldOut
+    public var queueLeftTime: Int?
+
+    /// Supported storage types, which default to all
+    /// obs
+    public var storageList: [CreateDevelopmentEnvironmentInstancePool]?
+
+    /// Whether the current user has the permission to use this flavor
+    public var isPermitted: Bool?
+
+    /// Flavor type. Options:
+    /// GPU
+    /// CPU
+    public var type: TypeValue?
+
+    /// Parameters that describe flavors
+    public var params: Notebook?
+
+    /// Promotion type. Options:
+    /// Free
+    /// NoDiscount
+    public var promoType: PromoType?
+
+    /// Number of instances of this flavor created by the current user
+    public var instanceNum: Int?
+
+    /// Auto stop time after startup, in seconds
+    public var duration: Int?
+
+    /// Maximum retention period of an inactive instance of this flavor in the database, in hours
+    /// The default value is -1, indicating that the instance can be permanently saved.
+    public var storeTime: Int?
+
+    /// Billing specifications. If this field is left blank, the specification name is used for billing.
+    public var billingFlavor: String?
+
+    /// Billing ratio. This parameter is mandatory if billing_flavor is specified.
+    public var billingParams: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case status
+        case queuingNum = "queuing_num"
+        case queueLeftTime = "queue_left_time"
+        case storageList = "storage_list"
+        case isPermitted = "is_permitted"
+        case type
+        case params
+        case promoType = "promo_type"
+        case instanceNum = "instance_num"
+        case duration
+        case storeTime = "store_time"
+        case billingFlavor = "billing_flavor"
+        case billingParams = "billing_params"
+    }
+
+    public init(
+        name: String? = nil,
+        status: StatusValue? = nil,
+        queuingNum: Int? = nil,
+        queueLeftTime: Int? = nil,
+        storageList: [CreateDevelopmentEnvironmentInstancePool]? = nil,
+        isPermitted: Bool? = nil,
+        type: TypeValue? = nil,
+        params: Notebook? = nil,
+        promoType: PromoType? = nil,
+        instanceNum: Int? = nil,
+        duration: Int? = nil,
+        storeTime: Int? = nil,
+        billingFlavor: String? = nil,
+        billingParams: Int? = nil
+    ) {
+        self.name = name
+        self.status = status
+        self.queuingNum = queuingNum
+        self.queueLeftTime = queueLeftTime
+        self.storageList = storageList
+        self.isPermitted = isPermitted
+        self.type = type
+        self.params = params
+        self.promoType = promoType
+        self.instanceNum = instanceNum
+        self.duration = duration
+        self.storeTime = storeTime
+        self.billingFlavor = billingFlavor
+        self.billingParams = billingParams
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
+        self.queuingNum = try container.decodeLenientIfPresent(Int.self, forKey: .queuingNum)
+        self.queueLeftTime = try container.decodeLenientIfPresent(Int.self, forKey: .queueLeftTime)
+        self.storageList = try container.decodeIfPresent([CreateDevelopmentEnvironmentInstancePool].self, forKey: .storageList)
+        self.isPermitted = try container.decodeLenientIfPresent(Bool.self, forKey: .isPermitted)
+        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
+        self.params = try container.decodeIfPresent(Notebook.self, forKey: .params)
+        self.promoType = try container.decodeIfPresent(PromoType.self, forKey: .promoType)
+        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
+        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
+        self.storeTime = try container.decodeLenientIfPresent(Int.self, forKey: .storeTime)
+        self.billingFlavor = try container.decodeIfPresent(String.self, forKey: .billingFlavor)
+        self.billingParams = try container.decodeLenientIfPresent(Int.self, forKey: .billingParams)
+    }
+}
+
+/// owner parameters
+public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceOwner: Codable, Sendable, Hashable {
+    /// Project ID
+    public var projectId: String
+
+    private enum CodingKeys: String, CodingKey {
+        case projectId = "project_id"
+    }
+
+    public init(
+        projectId: String
+    ) {
+        self.projectId = projectId
+    }
+}
+
+/// obs
+public struct Obs: Codable, Sendable, Hashable {
+    /// OBS URL of the dataset required by a training job. For example, /usr/data/.
+    public var obsUrl: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case obsUrl = "obs_url"
+    }
+
+    public init(
+        obsUrl: String? = nil
+    ) {
+        self.obsUrl = obsUrl
+    }
+}
+
+/// PFSSummary
+public struct PFSSummary: Codable, Sendable, Hashable {
+    /// URL of an OBS parallel file system.
+    public var pfsPath: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case pfsPath = "pfs_path"
+    }
+
+    public init(
+        pfsPath: String? = nil
+    ) {
+        self.pfsPath = pfsPath
+    }
+}
+
+/// PeerConnectionItem
+public struct PatchNetworkPeerConnectionItem: Codable, Sendable, Hashable {
+    /// VPC ID of the peer end.
+    public var peerVpcId: String
+
+    /// Subnet ID of the peer end.
+    public var peerSubnetId: String
+
+    /// Whether to create a default route. The default value is false.
+    public var defaultGateWay: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case peerVpcId
+        case peerSubnetId
+        case defaultGateWay
+    }
+
+    public init(
+        peerVpcId: String,
+        peerSubnetId: String,
+        defaultGateWay: Bool? = nil
+    ) {
+        self.peerVpcId = peerVpcId
+        self.peerSubnetId = peerSubnetId
+        self.defaultGateWay = defaultGateWay
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.peerVpcId = try container.decode(String.self, forKey: .peerVpcId)
+        self.peerSubnetId = try container.decode(String.self, forKey: .peerSubnetId)
+        self.defaultGateWay = try container.decodeLenientIfPresent(Bool.self, forKey: .defaultGateWay)
+    }
+}
+
+/// SfsTurboConnectionItem
+public struct PatchNetworkSfsTurboConnectionItem: Codable, Sendable, Hashable {
+    /// Name of an SFS Turbo instance.
+    public var name: String
+
+    /// ID of an SFS Turbo instance.
+    public var sfsId: String
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case sfsId
+    }
+
+    public init(
+        name: String,
+        sfsId: String
+    ) {
+        self.name = name
+        self.sfsId = sfsId
+    }
+}
+
+/// parameter parameters
+public struct QueryBuiltInAlgorithmParameterParameters: Codable, Sendable, Hashable {
+    /// Parameter name
+    public var label: String?
+
+    /// Parameter value
+    public var value: String?
+
+    /// Whether a parameter is mandatory
+    public var required: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case label
+        case value
+        case required
+    }
+
+    public init(
+        label: String? = nil,
+        value: String? = nil,
+        required: Bool? = nil
+    ) {
+        self.label = label
+        self.value = value
+        self.required = required
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.label = try container.decodeIfPresent(String.self, forKey: .label)
+        self.value = try container.decodeIfPresent(String.self, forKey: .value)
+        self.required = try container.decodeLenientIfPresent(Bool.self, forKey: .required)
+    }
+}
+
+/// nfs parameters
+public struct QueryDetailsAboutTrainingJobConfigurationNfs: Codable, Sendable, Hashable {
+    /// ID of an SFS Turbo file system
+    public var id: String?
+
+    /// Address of an SFS Turbo file system
+    public var srcPath: String?
+
+    /// Local path to a training job
+    public var destPath: String?
+
+    /// Whether dest_path is read-only. The default value is false.
+    /// true: read-only permission
+    /// false: read/write permission. This is the default value.
+    public var readOnly: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case srcPath = "src_path"
+        case destPath = "dest_path"
+        case readOnly = "read_only"
+    }
+
+    public init(
+        id: String? = nil,
+        srcPath: String? = nil,
+        destPath: String? = nil,
+        readOnly: Bool? = nil
+    ) {
+        self.id = id
+        self.srcPath = srcPath
+        self.destPath = destPath
+        self.readOnly = readOnly
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
+        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
+        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
+    }
+}
+
+/// parameter parameters
+public struct QueryDetailsAboutTrainingJobConfigurationParameter: Codable, Sendable, Hashable {
+    /// Parameter name
+    public var label: String?
+
+    /// Parameter value
+    public var value: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case label
+        case value
+    }
+
+    public init(
+        label: String? = nil,
+        value: Double? = nil
+    ) {
+        self.label = label
+        self.value = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.label = try container.decodeIfPresent(String.self, forKey: .label)
+        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
+    }
+}
+
+/// total_metric parameters
+public struct QueryDetailsAboutTrainingJobVersionTotalMetric: Codable, Sendable, Hashable {
+    /// Reserved parameter
+    public var totalMetricMeta: JSONValue?
+
+    /// Reserved parameter
+    public var totalReservedData: JSONValue?
+
+    /// Overall validation metrics of a training job. For details, see Table 10.
+    public var totalMetricValues: TotalMetricValues?
+
+    private enum CodingKeys: String, CodingKey {
+        case totalMetricMeta = "total_metric_meta"
+        case totalReservedData = "total_reserved_data"
+        case totalMetricValues = "total_metric_values"
+    }
+
+    public init(
+        totalMetricMeta: JSONValue? = nil,
+        totalReservedData: JSONValue? = nil,
+        totalMetricValues: TotalMetricValues? = nil
+    ) {
+        self.totalMetricMeta = totalMetricMeta
+        self.totalReservedData = totalReservedData
+        self.totalMetricValues = totalMetricValues
+    }
+}
+
+/// ResourceFlavorListMetadata
+public struct ResourceFlavorListMetadata: Codable, Sendable, Hashable {
+    /// Next query position in pagination query.
+    public var `continue`: String?
+
+    /// Remaining resources.
+    public var remainingItemCount: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case `continue`
+        case remainingItemCount
+    }
+
+    public init(
+        `continue`: String? = nil,
+        remainingItemCount: Int? = nil
+    ) {
+        self.`continue` = `continue`
+        self.remainingItemCount = remainingItemCount
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.`continue` = try container.decodeIfPresent(String.self, forKey: .`continue`)
+        self.remainingItemCount = try container.decodeLenientIfPresent(Int.self, forKey: .remainingItemCount)
+    }
+}
+
+/// RootVolume
+public struct RootVolume: Codable, Sendable, Hashable {
+    /// Documented values of `volumeType`; other values decode as well.
+    public struct VolumeType: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// ultra-high I/O disk
+        public static let ssd: Self = "SSD"
+
+        /// general-purpose SSD
+        public static let gpssd: Self = "GPSSD"
+
+        /// high I/O disk
+        public static let sas: Self = "SAS"
+    }
+
+    /// Disk type. The options are as follows:
+    /// SSD: ultra-high I/O disk
+    /// GPSSD: general-purpose SSD
+    /// SAS: high I/O disk
+    public var volumeType: VolumeType?
+
+    /// Disk size, in GiB.
+    public var size: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case volumeType
+        case size
+    }
+
+    public init(
+        volumeType: VolumeType? = nil,
+        size: String? = nil
+    ) {
+        self.volumeType = volumeType
+        self.size = size
+    }
+}
+
+/// AffinityNodeInfo
+public struct ShowServiceAffinityNodeInfo: Codable, Sendable, Hashable {
+    /// Node name, which corresponds to the private IP address of the node.
+    public var name: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+    }
+
+    public init(
+        name: String? = nil
+    ) {
+        self.name = name
+    }
+}
+
+/// AffinityPoolInfo
+public struct ShowServiceAffinityPoolInfo: Codable, Sendable, Hashable {
+    /// Cluster name. The cluster name must be in the outer pool_name.
+    public var poolName: String?
+
+    /// Affinity Node List
+    public var nodes: [ShowServiceAffinityNodeInfo]?
+
+    private enum CodingKeys: String, CodingKey {
+        case poolName = "pool_name"
+        case nodes
+    }
+
+    public init(
+        poolName: String? = nil,
+        nodes: [ShowServiceAffinityNodeInfo]? = nil
+    ) {
+        self.poolName = poolName
+        self.nodes = nodes
+    }
+}
+
+/// LogVolume
+public struct ShowServiceLogVolume: Codable, Sendable, Hashable {
+    /// Log path to be mapped on the host
+    public var hostPath: String?
+
+    /// Path to the logs in the container
+    public var mountPath: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case hostPath = "host_path"
+        case mountPath = "mount_path"
+    }
+
+    public init(
+        hostPath: String? = nil,
+        mountPath: String? = nil
+    ) {
+        self.hostPath = hostPath
+        self.mountPath = mountPath
+    }
+}
+
+/// NodeAffinity
+public struct ShowServiceNodeAffinity: Codable, Sendable, Hashable {
+    /// Node affinity mode. The value required indicates strong affinity. A service instance can be scheduled
+    /// only to a specified node. If the specified node does not exist, the scheduling fails. preferred
+    /// indicates weak affinity. A service instance tends to be scheduled to a specified node. If the
+    /// specified node does not meet the scheduling conditions, the service instance will be scheduled to
+    /// another node.
+    public var mode: String?
+
+    /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
+    public var poolInfos: [ShowServiceAffinityPoolInfo]?
+
+    private enum CodingKeys: String, CodingKey {
+        case mode
+        case poolInfos = "pool_infos"
+    }
+
+    public init(
+        mode: String? = nil,
+        poolInfos: [ShowServiceAffinityPoolInfo]? = nil
+    ) {
+        self.mode = mode
+        self.poolInfos = poolInfos
+    }
+}
+
+/// PersistentVolumes
+public struct ShowServicePersistentVolumes: Codable, Sendable, Hashable {
+    /// Volume name.
+    public var name: String?
+
+    /// Mount path of a volume in the container. Example: /tmp. The container path must not be a system
+    /// directory, such as / and /var/run. Otherwise, an exception occurs. It is a good practice to mount the
+    /// container to an empty directory. If the directory is not empty, ensure that there are no files
+    /// affecting container startup in the directory. Otherwise, such files will be replaced, resulting in
+    /// failures to start the container and create the workload.
+    public var mountPath: String?
+
+    /// Mount type: sfs_turbo.
+    public var storageType: String?
+
+    /// Specifies the mounting source path. The value is the SFS Turbo ID when an EFS file is mounted.
+    public var sourceAddress: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case mountPath = "mount_path"
+        case storageType = "storage_type"
+        case sourceAddress = "source_address"
+    }
+
+    public init(
+        name: String? = nil,
+        mountPath: String? = nil,
+        storageType: String? = nil,
+        sourceAddress: String? = nil
+    ) {
+        self.name = name
+        self.mountPath = mountPath
+        self.storageType = storageType
+        self.sourceAddress = sourceAddress
+    }
+}
+
+/// total_metric parameters
+public struct TotalMetric: Codable, Sendable, Hashable {
+    /// Reserved parameter
+    public var totalMetricMeta: [JSONValue]?
+
+    /// Reserved parameter
+    public var totalReservedData: [JSONValue]?
+
+    /// Overall validation metrics of a training job. For details, see Table 12.
+    public var totalMetricValues: [TotalMetricValue]?
+
+    private enum CodingKeys: String, CodingKey {
+        case totalMetricMeta = "total_metric_meta"
+        case totalReservedData = "total_reserved_data"
+        case totalMetricValues = "total_metric_values"
+    }
+
+    public init(
+        totalMetricMeta: [JSONValue]? = nil,
+        totalReservedData: [JSONValue]? = nil,
+        totalMetricValues: [TotalMetricValue]? = nil
+    ) {
+        self.totalMetricMeta = totalMetricMeta
+        self.totalReservedData = totalReservedData
+        self.totalMetricValues = totalMetricValues
+    }
+}
+
+/// total_metric_values parameters
+public struct TotalMetricValue: Codable, Sendable, Hashable {
+    /// F1 score of a training job. This parameter is used only by some preset algorithms and is automatically
+    /// generated. It is for reference only.
+    public var f1Score: Double?
+
+    /// Total recall of a training job
+    public var recall: Double?
+
+    /// Total precision of a training job
+    public var precision: Double?
+
+    /// Total accuracy of a training job
+    public var accuracy: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case f1Score = "f1_score"
+        case recall
+        case precision
+        case accuracy
+    }
+
+    public init(
+        f1Score: Double? = nil,
+        recall: Double? = nil,
+        precision: Double? = nil,
+        accuracy: Double? = nil
+    ) {
+        self.f1Score = f1Score
+        self.recall = recall
+        self.precision = precision
+        self.accuracy = accuracy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.f1Score = try container.decodeLenientIfPresent(Double.self, forKey: .f1Score)
+        self.recall = try container.decodeLenientIfPresent(Double.self, forKey: .recall)
+        self.precision = try container.decodeLenientIfPresent(Double.self, forKey: .precision)
+        self.accuracy = try container.decodeLenientIfPresent(Double.self, forKey: .accuracy)
+    }
+}
+
+/// total_metric_values parameters
+public struct TotalMetricValues: Codable, Sendable, Hashable {
+    /// F1 score of a training job
+    public var f1Score: Double?
+
+    /// Total recall of a training job
+    public var recall: Double?
+
+    /// Total precision of a training job
+    public var precision: Double?
+
+    /// Total accuracy of a training job
+    public var accuracy: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case f1Score = "f1_score"
+        case recall
+        case precision
+        case accuracy
+    }
+
+    public init(
+        f1Score: Double? = nil,
+        recall: Double? = nil,
+        precision: Double? = nil,
+        accuracy: Double? = nil
+    ) {
+        self.f1Score = f1Score
+        self.recall = recall
+        self.precision = precision
+        self.accuracy = accuracy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.f1Score = try container.decodeLenientIfPresent(Double.self, forKey: .f1Score)
+        self.recall = try container.decodeLenientIfPresent(Double.self, forKey: .recall)
+        self.precision = try container.decodeLenientIfPresent(Double.self, forKey: .precision)
+        self.accuracy = try container.decodeLenientIfPresent(Double.self, forKey: .accuracy)
+    }
+}
+
+/// volumes parameters
+public struct Volume: Codable, Sendable, Hashable {
+    /// Storage volume of the shared file system type. Only the training jobs running in a resource pool with
+    /// the shared file system network connected support such storage volumes. For details, see Table 6.
+    public var nfs: QueryDetailsAboutTrainingJobConfigurationNfs?
+
+    /// Storage volume of the host file system type. Only training jobs running in a dedicated resource pool
+    /// support such storage volumes. For details, see Table 7.
+    public var hostPath: HostPath?
+
+    private enum CodingKeys: String, CodingKey {
+        case nfs
+        case hostPath = "host_path"
+    }
+
+    public init(
+        nfs: QueryDetailsAboutTrainingJobConfigurationNfs? = nil,
+        hostPath: HostPath? = nil
+    ) {
+        self.nfs = nfs
+        self.hostPath = hostPath
     }
 }

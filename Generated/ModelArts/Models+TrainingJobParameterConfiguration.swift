@@ -33,7 +33,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the
     /// sample request. This parameter is a container environment variable when a training job uses a custom
     /// image. For details, see Table 4.
-    public var parameter: [Parameter]?
+    public var parameter: [CreateTrainingJobConfigurationParameter]?
 
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
     /// described in Querying Job Resource Specifications.
@@ -54,7 +54,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
 
     /// Dataset of a training job. This parameter cannot be used together with data_url or dataset_id and
     /// dataset_version_id. For details, see Table 3.
-    public var dataSource: [CreateTrainingJobDataSource]?
+    public var dataSource: [CreateTrainingJobConfigurationDataSource]?
 
     /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do
     /// not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in
@@ -107,12 +107,12 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         appUrl: String,
         bootFileUrl: String,
         modelId: Int64? = nil,
-        parameter: [Parameter]? = nil,
+        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
         specId: Int64,
         dataUrl: String? = nil,
         datasetId: String? = nil,
         datasetVersionId: String? = nil,
-        dataSource: [CreateTrainingJobDataSource]? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
         engineId: Int64,
         trainUrl: String? = nil,
         logUrl: String? = nil,
@@ -146,12 +146,12 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decode(String.self, forKey: .bootFileUrl)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
-        self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
+        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
         self.engineId = try container.decodeLenient(Int64.self, forKey: .engineId)
         self.trainUrl = try container.decodeIfPresent(String.self, forKey: .trainUrl)
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)
@@ -197,7 +197,7 @@ public struct CreateTrainingJobConfigurationResponse: Codable, Sendable, Hashabl
     }
 }
 
-/// Parameter description
+/// Parameters
 public struct DeleteTrainingJobConfigurationResponse: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
@@ -234,34 +234,6 @@ public struct DeleteTrainingJobConfigurationResponse: Codable, Sendable, Hashabl
     }
 }
 
-/// parameter parameters
-public struct ModifyTrainingJobConfigurationParameter: Codable, Sendable, Hashable {
-    /// Parameter name.
-    public var label: String?
-
-    /// Parameter value.
-    public var value: String?
-
-    /// Not in the page's table; the page's request example sends it.
-    public var key: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case label
-        case value
-        case key
-    }
-
-    public init(
-        label: String? = nil,
-        value: String? = nil,
-        key: String? = nil
-    ) {
-        self.label = label
-        self.value = value
-        self.key = key
-    }
-}
-
 /// Parameters
 public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable {
     /// Description of a training job configuration. The value must contain 0 to 256 characters. By default,
@@ -287,7 +259,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
 
     /// Running parameters of a training job. It is a collection of label-value pairs. This parameter is a
     /// container environment variable when a training job uses a custom image. For details, see Table 4.
-    public var parameter: [ModifyTrainingJobConfigurationParameter]?
+    public var parameter: [CreateTrainingJobConfigurationParameter]?
 
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
     /// described in Querying Job Resource Specifications.
@@ -308,7 +280,7 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
 
     /// Dataset of a training job. This parameter cannot be used together with data_url or dataset_id and
     /// dataset_version_id. For details, see Table 3.
-    public var dataSource: [CreateTrainingJobDataSource]?
+    public var dataSource: [CreateTrainingJobConfigurationDataSource]?
 
     /// ID of the engine selected for a training job. The default value is 1. Obtain the ID by calling the API
     /// described in Querying Job Engine Specifications.
@@ -355,12 +327,12 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         appUrl: String,
         bootFileUrl: String,
         modelId: Int64? = nil,
-        parameter: [ModifyTrainingJobConfigurationParameter]? = nil,
+        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
         specId: Int64,
         dataUrl: String? = nil,
         datasetId: String? = nil,
         datasetVersionId: String? = nil,
-        dataSource: [CreateTrainingJobDataSource]? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
         engineId: Int64,
         trainUrl: String? = nil,
         logUrl: String? = nil,
@@ -392,12 +364,12 @@ public struct ModifyTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decode(String.self, forKey: .bootFileUrl)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
-        self.parameter = try container.decodeIfPresent([ModifyTrainingJobConfigurationParameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
+        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
         self.engineId = try container.decodeLenient(Int64.self, forKey: .engineId)
         self.trainUrl = try container.decodeIfPresent(String.self, forKey: .trainUrl)
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)
@@ -476,7 +448,7 @@ public struct QueryDetailsAboutTrainingJobConfigurationResponse: Codable, Sendab
 
     /// Running parameters of a training job. It is a collection of label-value pairs. This parameter is a
     /// container environment variable when a training job uses a custom image. For details, see Table 8.
-    public var parameter: [QueryListOfTrainingJobVersionsParameter]?
+    public var parameter: [QueryDetailsAboutTrainingJobConfigurationParameter]?
 
     /// ID of the resource specifications selected for a training job
     public var specId: Int64?
@@ -490,8 +462,8 @@ public struct QueryDetailsAboutTrainingJobConfigurationResponse: Codable, Sendab
     /// Dataset version ID of a training job
     public var datasetVersionId: String?
 
-    /// Datasets of a training job For details, see Table 4.
-    public var dataSource: [CreateTrainingJobDataSource]?
+    /// Dataset of a training job For details, see Table 4.
+    public var dataSource: [CreateTrainingJobConfigurationDataSource]?
 
     /// Engine type of a training job
     public var engineType: Int?
@@ -611,12 +583,12 @@ public struct QueryDetailsAboutTrainingJobConfigurationResponse: Codable, Sendab
         appUrl: String? = nil,
         bootFileUrl: String? = nil,
         modelId: Int64? = nil,
-        parameter: [QueryListOfTrainingJobVersionsParameter]? = nil,
+        parameter: [QueryDetailsAboutTrainingJobConfigurationParameter]? = nil,
         specId: Int64? = nil,
         dataUrl: String? = nil,
         datasetId: String? = nil,
         datasetVersionId: String? = nil,
-        dataSource: [CreateTrainingJobDataSource]? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
         engineType: Int? = nil,
         engineName: String? = nil,
         engineId: Int64? = nil,
@@ -690,12 +662,12 @@ public struct QueryDetailsAboutTrainingJobConfigurationResponse: Codable, Sendab
         self.appUrl = try container.decodeIfPresent(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decodeIfPresent(String.self, forKey: .bootFileUrl)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
-        self.parameter = try container.decodeIfPresent([QueryListOfTrainingJobVersionsParameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([QueryDetailsAboutTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.specId = try container.decodeLenientIfPresent(Int64.self, forKey: .specId)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
+        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
         self.engineType = try container.decodeLenientIfPresent(Int.self, forKey: .engineType)
         self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
         self.engineId = try container.decodeLenientIfPresent(Int64.self, forKey: .engineId)
@@ -816,7 +788,7 @@ public struct QueryListOfTrainingJobConfigurationsRequest: Codable, Sendable, Ha
     }
 
     /// Documented values of `order`; other values decode as well.
-    public struct Order: OpenEnum {
+    public struct OrderValue: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -858,7 +830,7 @@ public struct QueryListOfTrainingJobConfigurationsRequest: Codable, Sendable, Ha
     /// Sorting order. Options:
     /// asc: ascending order
     /// desc: descending order. The default value is desc.
-    public var order: Order?
+    public var order: OrderValue?
 
     /// Search content, for example, a parameter name. By default, this parameter is left blank.
     public var searchContent: String?
@@ -881,7 +853,7 @@ public struct QueryListOfTrainingJobConfigurationsRequest: Codable, Sendable, Ha
         perPage: Int? = nil,
         page: Int? = nil,
         sortBy: SortBy? = nil,
-        order: Order? = nil,
+        order: OrderValue? = nil,
         searchContent: String? = nil,
         configType: ConfigType? = nil
     ) {
@@ -898,7 +870,7 @@ public struct QueryListOfTrainingJobConfigurationsRequest: Codable, Sendable, Ha
         self.perPage = try container.decodeLenientIfPresent(Int.self, forKey: .perPage)
         self.page = try container.decodeLenientIfPresent(Int.self, forKey: .page)
         self.sortBy = try container.decodeIfPresent(SortBy.self, forKey: .sortBy)
-        self.order = try container.decodeIfPresent(Order.self, forKey: .order)
+        self.order = try container.decodeIfPresent(OrderValue.self, forKey: .order)
         self.searchContent = try container.decodeIfPresent(String.self, forKey: .searchContent)
         self.configType = try container.decodeIfPresent(ConfigType.self, forKey: .configType)
     }

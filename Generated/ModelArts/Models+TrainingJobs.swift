@@ -4,7 +4,7 @@
 import CloudCore
 
 /// config parameters
-public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
+public struct CreateTrainingJobV1Config: Codable, Sendable, Hashable {
     /// Number of workers in a training job. Obtain the maximum value from the max_num value returned by the
     /// API in Querying Job Resource Specifications.
     public var workerServerNum: Int
@@ -22,7 +22,7 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
     /// customized. label is a parameter name and value is the parameter value. For details, see the sample
     /// request. This parameter is a container environment variable when a training job uses a custom image.
     /// For details, see Table 8.
-    public var parameter: [Parameter]?
+    public var parameter: [CreateTrainingJobConfigurationParameter]?
 
     /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For
     /// example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and
@@ -39,21 +39,23 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
 
     /// Dataset of a training job. This parameter cannot be used together with data_url or dataset_id and
     /// dataset_version_id. For details, see Table 4.
-    public var dataSource: [CreateTrainingJobDataSource]?
+    public var dataSource: [CreateTrainingJobConfigurationDataSource]?
 
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
-    /// described in Querying Job Resource Specifications.
+    /// described in Querying Job Resource Specifications. When creating a public pool job, ensure that
+    /// spec_id is mandatory and cannot be used with pool_id.
     public var specId: Int64
+
+    /// ID of a dedicated resource pool. To obtain the ID, do as follows: Log in to the ModelArts management
+    /// console, choose Dedicated Resource Pools in the navigation pane on the left, and view the resource
+    /// pool ID in the dedicated resource pool list. When creating a dedicated pool job, ensure that pool_id
+    /// is mandatory and cannot be used with spec_id.
+    public var poolId: String
 
     /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do
     /// not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in
     /// Querying Job Engine Specifications.
     public var engineId: Int64?
-
-    /// ID of the built-in model of a training job. Obtain model_id by calling the API described in Querying a
-    /// Built-in Algorithm. After setting model_id, you do not need to set app_url or boot_file_url, and
-    /// engine_id.
-    public var modelId: Int64?
 
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
@@ -79,6 +81,9 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
     /// Storage volume that can be used by a training job. For details, see Table 5.
     public var volumes: [Volume]?
 
+    /// Not in the page's table; the page's request example sends it.
+    public var modelId: Int?
+
     private enum CodingKeys: String, CodingKey {
         case workerServerNum = "worker_server_num"
         case appUrl = "app_url"
@@ -89,34 +94,36 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         case datasetVersionId = "dataset_version_id"
         case dataSource = "data_source"
         case specId = "spec_id"
+        case poolId = "pool_id"
         case engineId = "engine_id"
-        case modelId = "model_id"
         case trainUrl = "train_url"
         case logUrl = "log_url"
         case userImageUrl = "user_image_url"
         case userCommand = "user_command"
         case createVersion = "create_version"
         case volumes
+        case modelId = "model_id"
     }
 
     public init(
         workerServerNum: Int,
         appUrl: String,
         bootFileUrl: String? = nil,
-        parameter: [Parameter]? = nil,
+        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
         dataUrl: String? = nil,
         datasetId: String? = nil,
         datasetVersionId: String? = nil,
-        dataSource: [CreateTrainingJobDataSource]? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
         specId: Int64,
+        poolId: String,
         engineId: Int64? = nil,
-        modelId: Int64? = nil,
         trainUrl: String? = nil,
         logUrl: String? = nil,
         userImageUrl: String? = nil,
         userCommand: String? = nil,
         createVersion: Bool? = nil,
-        volumes: [Volume]? = nil
+        volumes: [Volume]? = nil,
+        modelId: Int? = nil
     ) {
         self.workerServerNum = workerServerNum
         self.appUrl = appUrl
@@ -127,14 +134,15 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         self.datasetVersionId = datasetVersionId
         self.dataSource = dataSource
         self.specId = specId
+        self.poolId = poolId
         self.engineId = engineId
-        self.modelId = modelId
         self.trainUrl = trainUrl
         self.logUrl = logUrl
         self.userImageUrl = userImageUrl
         self.userCommand = userCommand
         self.createVersion = createVersion
         self.volumes = volumes
+        self.modelId = modelId
     }
 
     public init(from decoder: any Decoder) throws {
@@ -142,25 +150,70 @@ public struct CreateTrainingJobConfig: Codable, Sendable, Hashable {
         self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decodeIfPresent(String.self, forKey: .bootFileUrl)
-        self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
+        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
+        self.poolId = try container.decode(String.self, forKey: .poolId)
         self.engineId = try container.decodeLenientIfPresent(Int64.self, forKey: .engineId)
-        self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.trainUrl = try container.decodeIfPresent(String.self, forKey: .trainUrl)
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)
         self.userImageUrl = try container.decodeIfPresent(String.self, forKey: .userImageUrl)
         self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
         self.createVersion = try container.decodeLenientIfPresent(Bool.self, forKey: .createVersion)
         self.volumes = try container.decodeIfPresent([Volume].self, forKey: .volumes)
+        self.modelId = try container.decodeLenientIfPresent(Int.self, forKey: .modelId)
+    }
+}
+
+/// nfs parameters
+public struct CreateTrainingJobV1Nfs: Codable, Sendable, Hashable {
+    /// ID of an SFS Turbo file system
+    public var id: String?
+
+    /// Address of an SFS Turbo file system
+    public var srcPath: String?
+
+    /// Local path to a training job
+    public var destPath: String?
+
+    /// Whether dest_path is read-only. The default value is false.
+    /// true: read-only permission
+    /// false: read/write permission. This is the default value.
+    public var readOnly: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case srcPath = "src_path"
+        case destPath = "dest_path"
+        case readOnly = "read_only"
+    }
+
+    public init(
+        id: String? = nil,
+        srcPath: String? = nil,
+        destPath: String? = nil,
+        readOnly: Bool? = nil
+    ) {
+        self.id = id
+        self.srcPath = srcPath
+        self.destPath = destPath
+        self.readOnly = readOnly
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
+        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
+        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
     }
 }
 
 /// Parameters
-public struct CreateTrainingJobRequest: Codable, Sendable, Hashable {
+public struct CreateTrainingJobV1Request: Codable, Sendable, Hashable {
     /// Training job name. The value must contain 1 to 64 characters consisting of only digits, letters,
     /// underscores (_), and hyphens (-).
     public var jobName: String
@@ -170,7 +223,7 @@ public struct CreateTrainingJobRequest: Codable, Sendable, Hashable {
     public var jobDesc: String?
 
     /// Parameters for creating a training job For details, see Table 3.
-    public var config: CreateTrainingJobConfig
+    public var config: CreateTrainingJobV1Config
 
     /// Workspace where a job resides. Default value: 0
     public var workspaceId: String?
@@ -185,7 +238,7 @@ public struct CreateTrainingJobRequest: Codable, Sendable, Hashable {
     public init(
         jobName: String,
         jobDesc: String? = nil,
-        config: CreateTrainingJobConfig,
+        config: CreateTrainingJobV1Config,
         workspaceId: String? = nil
     ) {
         self.jobName = jobName
@@ -196,7 +249,7 @@ public struct CreateTrainingJobRequest: Codable, Sendable, Hashable {
 }
 
 /// Parameters
-public struct CreateTrainingJobResponse: Codable, Sendable, Hashable {
+public struct CreateTrainingJobV1Response: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
 
@@ -299,7 +352,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the
     /// sample request. This parameter is a container environment variable when a training job uses a custom
     /// image. For details, see Table 5.
-    public var parameter: [Parameter]?
+    public var parameter: [CreateTrainingJobConfigurationParameter]?
 
     /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For
     /// example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and
@@ -316,11 +369,18 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
 
     /// Dataset of a training job. This parameter cannot be used with data_url, dataset_id, or
     /// dataset_version_id. For details, see Table 4.
-    public var dataSource: [CreateTrainingJobDataSource]?
+    public var dataSource: [CreateTrainingJobConfigurationDataSource]?
 
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
-    /// described in Querying Job Resource Specifications.
+    /// described in Querying Job Resource Specifications. When creating a public pool job, ensure that
+    /// spec_id is mandatory and cannot be used with pool_id.
     public var specId: Int64
+
+    /// ID of a dedicated resource pool. To obtain the ID, do as follows: Log in to the ModelArts management
+    /// console, choose Dedicated Resource Pools in the navigation pane on the left, and view the resource
+    /// pool ID in the dedicated resource pool list. When creating a dedicated pool job, ensure that pool_id
+    /// is mandatory and cannot be used with spec_id.
+    public var poolId: String
 
     /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do
     /// not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in
@@ -340,7 +400,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
     public var logUrl: String?
 
     /// ID of the previous version of a training job. You can obtain the value of version_id by calling the
-    /// API described in Querying a List of Training Job Versions.
+    /// API described in Obtaining Training Job Versions.
     public var preVersionId: Int64
 
     /// SWR URL of a custom image used by a training job. Example value:
@@ -361,6 +421,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         case datasetVersionId = "dataset_version_id"
         case dataSource = "data_source"
         case specId = "spec_id"
+        case poolId = "pool_id"
         case engineId = "engine_id"
         case modelId = "model_id"
         case trainUrl = "train_url"
@@ -374,12 +435,13 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         workerServerNum: Int,
         appUrl: String,
         bootFileUrl: String,
-        parameter: [Parameter]? = nil,
+        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
         dataUrl: String? = nil,
         datasetId: String? = nil,
         datasetVersionId: String? = nil,
-        dataSource: [CreateTrainingJobDataSource]? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
         specId: Int64,
+        poolId: String,
         engineId: Int64,
         modelId: Int64? = nil,
         trainUrl: String,
@@ -397,6 +459,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         self.datasetVersionId = datasetVersionId
         self.dataSource = dataSource
         self.specId = specId
+        self.poolId = poolId
         self.engineId = engineId
         self.modelId = modelId
         self.trainUrl = trainUrl
@@ -411,12 +474,13 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
         self.appUrl = try container.decode(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decode(String.self, forKey: .bootFileUrl)
-        self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.dataUrl = try container.decodeIfPresent(String.self, forKey: .dataUrl)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
+        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
         self.specId = try container.decodeLenient(Int64.self, forKey: .specId)
+        self.poolId = try container.decode(String.self, forKey: .poolId)
         self.engineId = try container.decodeLenient(Int64.self, forKey: .engineId)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.trainUrl = try container.decode(String.self, forKey: .trainUrl)
@@ -529,8 +593,8 @@ public struct CreateVersionOfTrainingJobResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameter description
-public struct DeleteTrainingJobResponse: Codable, Sendable, Hashable {
+/// Parameters
+public struct DeleteTrainingJobV1Response: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
 
@@ -566,7 +630,7 @@ public struct DeleteTrainingJobResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameter description
+/// Parameters
 public struct DeleteVersionOfTrainingJobResponse: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
@@ -603,7 +667,7 @@ public struct DeleteVersionOfTrainingJobResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameter description
+/// Parameters
 public struct GetNameOfTrainingJobLogFileResponse: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
@@ -648,13 +712,89 @@ public struct GetNameOfTrainingJobLogFileResponse: Codable, Sendable, Hashable {
     }
 }
 
+/// Parameters
+public struct GetTrainingJobVersionsResponse: Codable, Sendable, Hashable {
+    /// Whether the request is successful
+    public var isSuccess: Bool?
+
+    /// Error message of a failed API call.
+    /// This parameter is not included when the API call succeeds.
+    public var errorMessage: String?
+
+    /// Error code of a failed API call. For details, see Error Codes.
+    /// This parameter is not included when the API call succeeds.
+    public var errorCode: String?
+
+    /// ID of a training job
+    public var jobId: Int64?
+
+    /// Name of a training job
+    public var jobName: String?
+
+    /// Description of a training job
+    public var jobDesc: String?
+
+    /// Number of versions of a training job
+    public var versionCount: Int64?
+
+    /// Version parameters of a training job. For details, see the sample response. For details about the
+    /// attributes, see Table 4.
+    public var versions: [Version]?
+
+    private enum CodingKeys: String, CodingKey {
+        case isSuccess = "is_success"
+        case errorMessage = "error_message"
+        case errorCode = "error_code"
+        case jobId = "job_id"
+        case jobName = "job_name"
+        case jobDesc = "job_desc"
+        case versionCount = "version_count"
+        case versions
+    }
+
+    public init(
+        isSuccess: Bool? = nil,
+        errorMessage: String? = nil,
+        errorCode: String? = nil,
+        jobId: Int64? = nil,
+        jobName: String? = nil,
+        jobDesc: String? = nil,
+        versionCount: Int64? = nil,
+        versions: [Version]? = nil
+    ) {
+        self.isSuccess = isSuccess
+        self.errorMessage = errorMessage
+        self.errorCode = errorCode
+        self.jobId = jobId
+        self.jobName = jobName
+        self.jobDesc = jobDesc
+        self.versionCount = versionCount
+        self.versions = versions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
+        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
+        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
+        self.jobId = try container.decodeLenientIfPresent(Int64.self, forKey: .jobId)
+        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
+        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
+        self.versionCount = try container.decodeLenientIfPresent(Int64.self, forKey: .versionCount)
+        self.versions = try container.decodeIfPresent([Version].self, forKey: .versions)
+    }
+}
+
 /// jobs parameters
 public struct Job: Codable, Sendable, Hashable {
     /// ID of a training job
-    public var versionId: Int64?
+    public var jobId: Int64?
 
     /// Name of a training job
-    public var versionName: String?
+    public var jobName: String?
+
+    /// Version ID of a training job
+    public var versionId: Int64?
 
     /// Status of a training job. For details about the job statuses, see Job Statuses.
     public var status: Int?
@@ -662,87 +802,56 @@ public struct Job: Codable, Sendable, Hashable {
     /// Timestamp when a training job is created
     public var createTime: Int64?
 
-    /// Timestamp when a training job starts.
-    public var startTime: Int64?
-
-    /// Timestamp when a training job ends.
-    public var endTime: Int64?
-
-    /// Running duration of a training job.
+    /// Training job running duration, in milliseconds
     public var duration: Int64?
 
     /// Description of a training job
-    public var versionDesc: String?
+    public var jobDesc: String?
 
-    /// ID of the resource pool to which a training job belongs.
-    public var poolId: String?
-
-    /// Resource specifications selected for a training job
-    public var flavorCode: String?
-
-    /// Number of NPUs used by a training job.
-    public var npuNum: Int?
-
-    /// Number of GPUs used by a training job.
-    public var gpuNum: Int?
+    /// Number of versions of a training job
+    public var versionCount: Int64?
 
     private enum CodingKeys: String, CodingKey {
+        case jobId = "job_id"
+        case jobName = "job_name"
         case versionId = "version_id"
-        case versionName = "version_name"
         case status
         case createTime = "create_time"
-        case startTime = "start_time"
-        case endTime = "end_time"
         case duration
-        case versionDesc = "version_desc"
-        case poolId = "pool_id"
-        case flavorCode = "flavor_code"
-        case npuNum = "npu_num"
-        case gpuNum = "gpu_num"
+        case jobDesc = "job_desc"
+        case versionCount = "version_count"
     }
 
     public init(
+        jobId: Int64? = nil,
+        jobName: String? = nil,
         versionId: Int64? = nil,
-        versionName: String? = nil,
         status: Int? = nil,
         createTime: Int64? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
         duration: Int64? = nil,
-        versionDesc: String? = nil,
-        poolId: String? = nil,
-        flavorCode: String? = nil,
-        npuNum: Int? = nil,
-        gpuNum: Int? = nil
+        jobDesc: String? = nil,
+        versionCount: Int64? = nil
     ) {
+        self.jobId = jobId
+        self.jobName = jobName
         self.versionId = versionId
-        self.versionName = versionName
         self.status = status
         self.createTime = createTime
-        self.startTime = startTime
-        self.endTime = endTime
         self.duration = duration
-        self.versionDesc = versionDesc
-        self.poolId = poolId
-        self.flavorCode = flavorCode
-        self.npuNum = npuNum
-        self.gpuNum = gpuNum
+        self.jobDesc = jobDesc
+        self.versionCount = versionCount
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.jobId = try container.decodeLenientIfPresent(Int64.self, forKey: .jobId)
+        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
         self.versionId = try container.decodeLenientIfPresent(Int64.self, forKey: .versionId)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
         self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
         self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
         self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.versionDesc = try container.decodeIfPresent(String.self, forKey: .versionDesc)
-        self.poolId = try container.decodeIfPresent(String.self, forKey: .poolId)
-        self.flavorCode = try container.decodeIfPresent(String.self, forKey: .flavorCode)
-        self.npuNum = try container.decodeLenientIfPresent(Int.self, forKey: .npuNum)
-        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
+        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
+        self.versionCount = try container.decodeLenientIfPresent(Int64.self, forKey: .versionCount)
     }
 }
 
@@ -754,7 +863,7 @@ public struct Model: Codable, Sendable, Hashable {
     /// Model name
     public var modelName: String?
 
-    /// Model usage. The options are as follows:
+    /// Model usage. Options:
     /// 1: image classification
     /// 2: object class and location
     /// 3: image semantic segmentation

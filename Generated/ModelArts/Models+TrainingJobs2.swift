@@ -27,17 +27,9 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
     public var preVersionId: Int64?
 
     /// Engine type of a training job. The mapping between engine_type and engine_name is as follows:
-    /// engine_type: 13, engine_name: Ascend-Powered-Engine
     public var engineType: Int?
 
     /// Name of the engine selected for a training job. Currently, the following engines are supported:
-    /// Ascend-Powered-Engine
-    /// PyTorch
-    /// Spark_MLlib
-    /// Scikit_Learn
-    /// TensorFlow
-    /// XGBoost-Sklearn
-    /// MindSpore-GPU
     public var engineName: String?
 
     /// ID of the engine selected for a training job
@@ -60,7 +52,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
 
     /// Running parameters of a training job. This parameter is a container environment variable when a
     /// training job uses a custom image. For details, see Table 3.
-    public var parameter: [Parameter]?
+    public var parameter: [CreateTrainingJobConfigurationParameter]?
 
     /// Training job running duration, in milliseconds
     public var duration: Int64?
@@ -99,8 +91,8 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
     /// Dataset ID of a training job
     public var datasetId: String?
 
-    /// Datasets of a training job. For details, see Table 4.
-    public var dataSource: [CreateTrainingJobDataSource]?
+    /// Dataset of a training job. For details, see Table 4.
+    public var dataSource: [CreateTrainingJobConfigurationDataSource]?
 
     /// Model ID of a training job
     public var modelId: Int64?
@@ -214,7 +206,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
         appUrl: String? = nil,
         bootFileUrl: String? = nil,
         createTime: Int64? = nil,
-        parameter: [Parameter]? = nil,
+        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
         duration: Int64? = nil,
         specId: Int64? = nil,
         core: String? = nil,
@@ -227,7 +219,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
         logUrl: String? = nil,
         datasetVersionId: String? = nil,
         datasetId: String? = nil,
-        dataSource: [CreateTrainingJobDataSource]? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
         modelId: Int64? = nil,
         modelMetricList: String? = nil,
         systemMetricList: SystemMetricList? = nil,
@@ -309,7 +301,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
         self.appUrl = try container.decodeIfPresent(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decodeIfPresent(String.self, forKey: .bootFileUrl)
         self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.parameter = try container.decodeIfPresent([Parameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
         self.specId = try container.decodeLenientIfPresent(Int64.self, forKey: .specId)
         self.core = try container.decodeIfPresent(String.self, forKey: .core)
@@ -322,7 +314,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
+        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.modelMetricList = try container.decodeIfPresent(String.self, forKey: .modelMetricList)
         self.systemMetricList = try container.decodeIfPresent(SystemMetricList.self, forKey: .systemMetricList)
@@ -339,379 +331,6 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
         self.nasMountPath = try container.decodeIfPresent(String.self, forKey: .nasMountPath)
         self.nasShareAddr = try container.decodeIfPresent(String.self, forKey: .nasShareAddr)
         self.nasType = try container.decodeIfPresent(String.self, forKey: .nasType)
-    }
-}
-
-/// Parameters
-public struct QueryListOfTrainingJobVersionsResponse: Codable, Sendable, Hashable {
-    /// Whether the request is successful
-    public var isSuccess: Bool?
-
-    /// Error message of a failed API call.
-    /// This parameter is not included when the API call succeeds.
-    public var errorMessage: String?
-
-    /// Error code of a failed API call. For details, see Error Codes.
-    /// This parameter is not included when the API call succeeds.
-    public var errorCode: String?
-
-    /// ID of a training job
-    public var jobId: Int64?
-
-    /// Name of a training job
-    public var jobName: String?
-
-    /// Description of a training job
-    public var jobDesc: String?
-
-    /// Number of versions of a training job
-    public var versionCount: Int64?
-
-    /// Version parameters of a training job. For details, see the sample response.
-    public var versions: [Version]?
-
-    private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case jobId = "job_id"
-        case jobName = "job_name"
-        case jobDesc = "job_desc"
-        case versionCount = "version_count"
-        case versions
-    }
-
-    public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        jobId: Int64? = nil,
-        jobName: String? = nil,
-        jobDesc: String? = nil,
-        versionCount: Int64? = nil,
-        versions: [Version]? = nil
-    ) {
-        self.isSuccess = isSuccess
-        self.errorMessage = errorMessage
-        self.errorCode = errorCode
-        self.jobId = jobId
-        self.jobName = jobName
-        self.jobDesc = jobDesc
-        self.versionCount = versionCount
-        self.versions = versions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.jobId = try container.decodeLenientIfPresent(Int64.self, forKey: .jobId)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
-        self.versionCount = try container.decodeLenientIfPresent(Int64.self, forKey: .versionCount)
-        self.versions = try container.decodeIfPresent([Version].self, forKey: .versions)
-    }
-}
-
-/// Parameter description
-public struct QueryMonitoringInformationAboutSingleContainerOfJobRequest: Codable, Sendable, Hashable {
-    /// Documented values of `metrics`; other values decode as well.
-    public struct Metrics: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let cpuUsage: Self = "CpuUsage"
-        public static let memUsage: Self = "MemUsage"
-        public static let diskReadRate: Self = "DiskReadRate"
-        public static let diskWriteRate: Self = "DiskWriteRate"
-        public static let recvBytesRate: Self = "RecvBytesRate"
-        public static let sendBytesRate: Self = "SendBytesRate"
-        public static let gpuUtil: Self = "GpuUtil"
-        public static let gpuMemUsage: Self = "GpuMemUsage"
-    }
-
-    /// Metrics to be queried. Separate metrics by commas (,), for example, CpuUsage,MemUsage. If this
-    /// parameter is left blank, all metrics are queried.
-    /// Options:
-    /// CpuUsage
-    /// MemUsage
-    /// DiskReadRate
-    /// DiskWriteRate
-    /// RecvBytesRate
-    /// SendBytesRate
-    /// GpuUtil
-    /// GpuMemUsage
-    public var metrics: Metrics?
-
-    /// Metric statistics method, indicating whether to collect metric statistics based on a single GPU. This
-    /// parameter applies only to GPU metric statistics.
-    /// all: Obtain the average value of the metric.
-    /// each: Obtain the metric monitoring information about each GPU.
-    public var statisticType: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case metrics
-        case statisticType = "statistic_type"
-    }
-
-    public init(
-        metrics: Metrics? = nil,
-        statisticType: String? = nil
-    ) {
-        self.metrics = metrics
-        self.statisticType = statisticType
-    }
-}
-
-/// Parameter description
-public struct QueryMonitoringInformationAboutSingleContainerOfJobResponse: Codable, Sendable, Hashable {
-    /// Error message when the API call fails.
-    /// This parameter is not included when the API call succeeds.
-    public var errorMessage: String?
-
-    /// Error code when the API call fails. For details, see Error Codes.
-    /// This parameter is not included when the API call succeeds.
-    public var errorCode: String?
-
-    /// Metric monitoring details. For details, see Table 4.
-    public var metrics: [QueryMonitoringInformationAboutSingleContainerOfJobMetric]?
-
-    /// Query interval, in minutes.
-    public var interval: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case metrics
-        case interval
-    }
-
-    public init(
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        metrics: [QueryMonitoringInformationAboutSingleContainerOfJobMetric]? = nil,
-        interval: Int? = nil
-    ) {
-        self.errorMessage = errorMessage
-        self.errorCode = errorCode
-        self.metrics = metrics
-        self.interval = interval
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.metrics = try container.decodeIfPresent([QueryMonitoringInformationAboutSingleContainerOfJobMetric].self, forKey: .metrics)
-        self.interval = try container.decodeLenientIfPresent(Int.self, forKey: .interval)
-    }
-}
-
-/// Parameter description
-public struct QueryStatusesAndGPUQuantityOfAllJobVersionsRequest: Codable, Sendable, Hashable {
-    /// Documented values of `order`; other values decode as well.
-    public struct Order: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// ascending order
-        public static let asc: Self = "asc"
-
-        /// descending order. The default value is desc.
-        public static let desc: Self = "desc"
-    }
-
-    /// Offset.
-    public var offset: Int?
-
-    /// Number of displayed records. The default value is 20. The value 0 indicates that all records are
-    /// displayed.
-    public var limit: Int?
-
-    /// Job status. By default, all job statuses are returned. For example, to query failed jobs, set the
-    /// value of status to 3, 5, 6, or 13. For details about the job statuses, see Job Statuses.
-    public var status: String?
-
-    /// Sorting mode of the query. By default, the records are sorted by create_time. The records can be
-    /// sorted by job_desc, status, duration, or job_name.
-    public var sortBy: String?
-
-    /// Sorting order. Options:
-    /// asc: ascending order
-    /// desc: descending order. The default value is desc.
-    public var order: Order?
-
-    /// ID of the resource pool to be queried.
-    public var poolId: String?
-
-    /// Workspace where a job resides. Default value: 0
-    public var workspaceId: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case offset
-        case limit
-        case status
-        case sortBy = "sort_by"
-        case order
-        case poolId = "pool_id"
-        case workspaceId = "workspace_id"
-    }
-
-    public init(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        status: String? = nil,
-        sortBy: String? = nil,
-        order: Order? = nil,
-        poolId: String? = nil,
-        workspaceId: String? = nil
-    ) {
-        self.offset = offset
-        self.limit = limit
-        self.status = status
-        self.sortBy = sortBy
-        self.order = order
-        self.poolId = poolId
-        self.workspaceId = workspaceId
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.sortBy = try container.decodeIfPresent(String.self, forKey: .sortBy)
-        self.order = try container.decodeIfPresent(Order.self, forKey: .order)
-        self.poolId = try container.decodeIfPresent(String.self, forKey: .poolId)
-        self.workspaceId = try container.decodeIfPresent(String.self, forKey: .workspaceId)
-    }
-}
-
-/// Parameter description
-public struct QueryStatusesAndGPUQuantityOfAllJobVersionsResponse: Codable, Sendable, Hashable {
-    /// Whether the request is successful
-    public var isSuccess: Bool?
-
-    /// Error message of a failed API call.
-    /// This parameter is not included when the API call succeeds.
-    public var errorMessage: String?
-
-    /// Error code of a failed API call. For details, see Error Codes.
-    /// This parameter is not included when the API call succeeds.
-    public var errorCode: String?
-
-    /// Total number of created job versions.
-    public var totalCount: Int?
-
-    /// Attributes of a training job. For details, see Table 4.
-    public var versions: [Job]?
-
-    private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case totalCount = "total_count"
-        case versions
-    }
-
-    public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        totalCount: Int? = nil,
-        versions: [Job]? = nil
-    ) {
-        self.isSuccess = isSuccess
-        self.errorMessage = errorMessage
-        self.errorCode = errorCode
-        self.totalCount = totalCount
-        self.versions = versions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.versions = try container.decodeIfPresent([Job].self, forKey: .versions)
-    }
-}
-
-/// jobs parameters
-public struct QueryTrainingJobListJob: Codable, Sendable, Hashable {
-    /// ID of a training job
-    public var jobId: Int64?
-
-    /// Name of a training job
-    public var jobName: String?
-
-    /// Version ID of a training job
-    public var versionId: Int64?
-
-    /// Status of a training job. For details about the job statuses, see Job Statuses.
-    public var status: Int?
-
-    /// Timestamp when a training job is created
-    public var createTime: Int64?
-
-    /// Training job running duration, in milliseconds
-    public var duration: Int64?
-
-    /// Description of a training job
-    public var jobDesc: String?
-
-    /// Number of versions of a training job
-    public var versionCount: Int64?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobId = "job_id"
-        case jobName = "job_name"
-        case versionId = "version_id"
-        case status
-        case createTime = "create_time"
-        case duration
-        case jobDesc = "job_desc"
-        case versionCount = "version_count"
-    }
-
-    public init(
-        jobId: Int64? = nil,
-        jobName: String? = nil,
-        versionId: Int64? = nil,
-        status: Int? = nil,
-        createTime: Int64? = nil,
-        duration: Int64? = nil,
-        jobDesc: String? = nil,
-        versionCount: Int64? = nil
-    ) {
-        self.jobId = jobId
-        self.jobName = jobName
-        self.versionId = versionId
-        self.status = status
-        self.createTime = createTime
-        self.duration = duration
-        self.jobDesc = jobDesc
-        self.versionCount = versionCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = try container.decodeLenientIfPresent(Int64.self, forKey: .jobId)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.versionId = try container.decodeLenientIfPresent(Int64.self, forKey: .versionId)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
-        self.versionCount = try container.decodeLenientIfPresent(Int64.self, forKey: .versionCount)
     }
 }
 
@@ -735,7 +354,7 @@ public struct QueryTrainingJobListResponse: Codable, Sendable, Hashable {
     public var jobCountLimit: Int?
 
     /// Attributes of a training job. For details, see Table 4.
-    public var jobs: [QueryTrainingJobListJob]?
+    public var jobs: [Job]?
 
     /// Maximum number of training jobs
     public var quotas: Int?
@@ -756,7 +375,7 @@ public struct QueryTrainingJobListResponse: Codable, Sendable, Hashable {
         errorCode: String? = nil,
         jobTotalCount: Int? = nil,
         jobCountLimit: Int? = nil,
-        jobs: [QueryTrainingJobListJob]? = nil,
+        jobs: [Job]? = nil,
         quotas: Int? = nil
     ) {
         self.isSuccess = isSuccess
@@ -775,7 +394,7 @@ public struct QueryTrainingJobListResponse: Codable, Sendable, Hashable {
         self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
         self.jobTotalCount = try container.decodeLenientIfPresent(Int.self, forKey: .jobTotalCount)
         self.jobCountLimit = try container.decodeLenientIfPresent(Int.self, forKey: .jobCountLimit)
-        self.jobs = try container.decodeIfPresent([QueryTrainingJobListJob].self, forKey: .jobs)
+        self.jobs = try container.decodeIfPresent([Job].self, forKey: .jobs)
         self.quotas = try container.decodeLenientIfPresent(Int.self, forKey: .quotas)
     }
 }
@@ -845,8 +464,8 @@ public struct QueryTrainingJobLogsResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameter description
-public struct StopTrainingJobResponse: Codable, Sendable, Hashable {
+/// Parameters
+public struct StopTrainingJobV1Response: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
 
@@ -885,7 +504,7 @@ public struct StopTrainingJobResponse: Codable, Sendable, Hashable {
 /// system_metric_list parameters
 public struct SystemMetricList: Codable, Sendable, Hashable {
     /// CPU usage of a training job
-    public var cpuUsage: [JSONValue]?
+    public var cpuUsage: [CreateTrainingJobV1Nfs]?
 
     /// Memory usage of a training job
     public var memUsage: [JSONValue]?
@@ -900,7 +519,7 @@ public struct SystemMetricList: Codable, Sendable, Hashable {
     }
 
     public init(
-        cpuUsage: [JSONValue]? = nil,
+        cpuUsage: [CreateTrainingJobV1Nfs]? = nil,
         memUsage: [JSONValue]? = nil,
         gpuUtil: [JSONValue]? = nil
     ) {
@@ -947,7 +566,7 @@ public struct Version: Codable, Sendable, Hashable {
 
     /// Running parameters of a training job. This parameter is a container environment variable when a
     /// training job uses a custom image. For details, see Table 5.
-    public var parameter: [QueryListOfTrainingJobVersionsParameter]?
+    public var parameter: [QueryDetailsAboutTrainingJobConfigurationParameter]?
 
     /// Training job running duration, in milliseconds
     public var duration: Int64?
@@ -960,6 +579,9 @@ public struct Version: Codable, Sendable, Hashable {
 
     /// CPU memory of the resource specifications
     public var cpu: Int?
+
+    /// Whether to use GPUs
+    public var gpu: Bool?
 
     /// Number of GPUs of the resource specifications
     public var gpuNum: Int?
@@ -986,8 +608,8 @@ public struct Version: Codable, Sendable, Hashable {
     /// Dataset ID of a training job
     public var datasetId: String?
 
-    /// Datasets of a training job. For details, see Table 6.
-    public var dataSource: [CreateTrainingJobDataSource]?
+    /// Dataset of a training job. For details, see Table 6.
+    public var dataSource: [CreateTrainingJobConfigurationDataSource]?
 
     /// Model ID of a training job
     public var modelId: Int64?
@@ -1051,6 +673,7 @@ public struct Version: Codable, Sendable, Hashable {
         case specId = "spec_id"
         case core
         case cpu
+        case gpu
         case gpuNum = "gpu_num"
         case gpuType = "gpu_type"
         case workerServerNum = "worker_server_num"
@@ -1089,11 +712,12 @@ public struct Version: Codable, Sendable, Hashable {
         appUrl: String? = nil,
         bootFileUrl: String? = nil,
         createTime: Int64? = nil,
-        parameter: [QueryListOfTrainingJobVersionsParameter]? = nil,
+        parameter: [QueryDetailsAboutTrainingJobConfigurationParameter]? = nil,
         duration: Int64? = nil,
         specId: Int64? = nil,
         core: Int? = nil,
         cpu: Int? = nil,
+        gpu: Bool? = nil,
         gpuNum: Int? = nil,
         gpuType: String? = nil,
         workerServerNum: Int? = nil,
@@ -1102,7 +726,7 @@ public struct Version: Codable, Sendable, Hashable {
         logUrl: String? = nil,
         datasetVersionId: String? = nil,
         datasetId: String? = nil,
-        dataSource: [CreateTrainingJobDataSource]? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
         modelId: Int64? = nil,
         modelMetricList: String? = nil,
         systemMetricList: String? = nil,
@@ -1135,6 +759,7 @@ public struct Version: Codable, Sendable, Hashable {
         self.specId = specId
         self.core = core
         self.cpu = cpu
+        self.gpu = gpu
         self.gpuNum = gpuNum
         self.gpuType = gpuType
         self.workerServerNum = workerServerNum
@@ -1174,11 +799,12 @@ public struct Version: Codable, Sendable, Hashable {
         self.appUrl = try container.decodeIfPresent(String.self, forKey: .appUrl)
         self.bootFileUrl = try container.decodeIfPresent(String.self, forKey: .bootFileUrl)
         self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.parameter = try container.decodeIfPresent([QueryListOfTrainingJobVersionsParameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([QueryDetailsAboutTrainingJobConfigurationParameter].self, forKey: .parameter)
         self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
         self.specId = try container.decodeLenientIfPresent(Int64.self, forKey: .specId)
         self.core = try container.decodeLenientIfPresent(Int.self, forKey: .core)
         self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
+        self.gpu = try container.decodeLenientIfPresent(Bool.self, forKey: .gpu)
         self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
         self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
         self.workerServerNum = try container.decodeLenientIfPresent(Int.self, forKey: .workerServerNum)
@@ -1187,7 +813,7 @@ public struct Version: Codable, Sendable, Hashable {
         self.logUrl = try container.decodeIfPresent(String.self, forKey: .logUrl)
         self.datasetVersionId = try container.decodeIfPresent(String.self, forKey: .datasetVersionId)
         self.datasetId = try container.decodeIfPresent(String.self, forKey: .datasetId)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobDataSource].self, forKey: .dataSource)
+        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
         self.modelId = try container.decodeLenientIfPresent(Int64.self, forKey: .modelId)
         self.modelMetricList = try container.decodeIfPresent(String.self, forKey: .modelMetricList)
         self.systemMetricList = try container.decodeIfPresent(String.self, forKey: .systemMetricList)

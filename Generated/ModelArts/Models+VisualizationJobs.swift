@@ -42,7 +42,7 @@ public struct CreateVisualizationJobRequest: Codable, Sendable, Hashable {
     public var flavor: CreateVisualizationJobFlavor?
 
     /// Auto stop setting. For details, see Table 4.
-    public var schedule: [Schedule]?
+    public var schedule: [CreateVisualizationJobSchedule]?
 
     private enum CodingKeys: String, CodingKey {
         case jobName = "job_name"
@@ -59,7 +59,7 @@ public struct CreateVisualizationJobRequest: Codable, Sendable, Hashable {
         trainUrl: String,
         jobType: String? = nil,
         flavor: CreateVisualizationJobFlavor? = nil,
-        schedule: [Schedule]? = nil
+        schedule: [CreateVisualizationJobSchedule]? = nil
     ) {
         self.jobName = jobName
         self.jobDesc = jobDesc
@@ -72,6 +72,9 @@ public struct CreateVisualizationJobRequest: Codable, Sendable, Hashable {
 
 /// Parameters
 public struct CreateVisualizationJobResponse: Codable, Sendable, Hashable {
+    /// Whether the request is successful
+    public var isSuccess: Bool?
+
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
@@ -96,6 +99,7 @@ public struct CreateVisualizationJobResponse: Codable, Sendable, Hashable {
     public var serviceUrl: String?
 
     private enum CodingKeys: String, CodingKey {
+        case isSuccess = "is_success"
         case errorMessage = "error_message"
         case errorCode = "error_code"
         case jobId = "job_id"
@@ -106,6 +110,7 @@ public struct CreateVisualizationJobResponse: Codable, Sendable, Hashable {
     }
 
     public init(
+        isSuccess: Bool? = nil,
         errorMessage: String? = nil,
         errorCode: String? = nil,
         jobId: String? = nil,
@@ -114,6 +119,7 @@ public struct CreateVisualizationJobResponse: Codable, Sendable, Hashable {
         createTime: String? = nil,
         serviceUrl: String? = nil
     ) {
+        self.isSuccess = isSuccess
         self.errorMessage = errorMessage
         self.errorCode = errorCode
         self.jobId = jobId
@@ -122,9 +128,56 @@ public struct CreateVisualizationJobResponse: Codable, Sendable, Hashable {
         self.createTime = createTime
         self.serviceUrl = serviceUrl
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
+        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
+        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
+        self.jobId = try container.decodeIfPresent(String.self, forKey: .jobId)
+        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
+        self.serviceUrl = try container.decodeIfPresent(String.self, forKey: .serviceUrl)
+    }
 }
 
-/// Parameter description
+/// schedule parameters
+public struct CreateVisualizationJobSchedule: Codable, Sendable, Hashable {
+    /// Set this parameter to stop.
+    public var type: String
+
+    /// Unit of auto stop duration. The value is HOURS.
+    public var timeUnit: String
+
+    /// Auto stop duration. The value ranges from 0 to 24.
+    public var duration: Int
+
+    private enum CodingKeys: String, CodingKey {
+        case type
+        case timeUnit = "time_unit"
+        case duration
+    }
+
+    public init(
+        type: String,
+        timeUnit: String,
+        duration: Int
+    ) {
+        self.type = type
+        self.timeUnit = timeUnit
+        self.duration = duration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.type = try container.decode(String.self, forKey: .type)
+        self.timeUnit = try container.decode(String.self, forKey: .timeUnit)
+        self.duration = try container.decodeLenient(Int.self, forKey: .duration)
+    }
+}
+
+/// Parameters
 public struct DeleteVisualizationJobResponse: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
@@ -449,7 +502,7 @@ public struct QueryVisualizationJobListResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameter description
+/// Parameters
 public struct RestartVisualizationJobResponse: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?
@@ -486,7 +539,7 @@ public struct RestartVisualizationJobResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Parameter description
+/// Parameters
 public struct StopVisualizationJobResponse: Codable, Sendable, Hashable {
     /// Whether the request is successful
     public var isSuccess: Bool?

@@ -14,10 +14,11 @@ struct CreateAuthorizationCommand: AsyncParsableCommand {
 
             This API is used to configure ModelArts authorization. ModelArts functions such as training \
             management, development environment, data management, and real-time services can be properly \
-            used only after required permissions are assigned. The administrator can use this API to set an \
-            agency for IAM users and set the access key of the current user.
+            used only after required permissions are assigned. The administrator can use this API to \
+            configure an agency for IAM users and configure the access key of the current user. To call this \
+            API, you must have the Security Administrator permission configured in IAM.
 
-            Documented in CreateAuthorization.html.
+            Documented in authorization_management/configuring_authorization.html.
             """)
 
     @Option(
@@ -25,7 +26,7 @@ struct CreateAuthorizationCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             """
             The request body (CreateAuthorizationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): user_id, type, content*, secret_key.
+            Fields (* required): user_id, type, content*, secret_key, user_name.
             """,
             valueName: "json"))
     var body: String
@@ -51,7 +52,7 @@ struct CreateModelArtsAgencyCommand: AsyncParsableCommand {
             This API is used to create an agency so that ModelArts can access dependent services such as \
             OBS, SWR, and IEF.
 
-            Documented in CreateModelArtsAgency.html.
+            Documented in authorization_management/creating_a_modelarts_agency.html.
             """)
 
     @Option(
@@ -84,7 +85,7 @@ struct DeleteAuthorizationsCommand: AsyncParsableCommand {
 
             This API is used to delete the authorization of a specified user or all users.
 
-            Documented in DeleteAuthorizations.html.
+            Documented in authorization_management/deleting_authorization.html.
             """)
 
     @Option(
@@ -111,36 +112,33 @@ struct GetAuthorizationsCommand: AsyncParsableCommand {
 
             This API is used to view an authorization list.
 
-            Documented in GetAuthorizations.html.
+            Documented in authorization_management/viewing_an_authorization_list.html.
             """)
 
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting field. Options: user_name: IAM user create_time: creation time Default: user_name \
-            Values: user_name, create_time.
+            Sorting field. Enums: user_name: IAM user create_time: creation time Values: user_name, \
+            create_time.
             """)
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
-        help: """
-            Sorting method. Options: asc: ascending order desc: descending order Default: asc Values: asc, \
-            desc.
-            """)
+        help: "Sorting order. Enums: asc: ascending order desc: descending order Values: asc, desc.")
     var order: String?
 
     @Option(
         name: .customLong("limit"),
         help: """
-            Maximum number of records returned on each page. Default value: 1000 The value ranges from 1 to \
-            1000.
+            Maximum number of records returned on each page. Default value: 1000 The value range ranges from \
+            1 to 1000.
             """)
     var limit: Int?
 
     @Option(
         name: .customLong("offset"),
-        help: "Start page of the paging list. The default value is 0.")
+        help: "Start page for pagination display. The default value is 0.")
     var offset: Int?
 
     @OptionGroup(title: "Connection options")

@@ -12,9 +12,10 @@ struct QueryJobEngineSpecificationsCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/job/ai-engines
 
-            This API is used to query the engine type and version of a specified job.
+            This API is used to obtain the engine type and version of a specified job.
 
-            Documented in modelarts_03_0073.html.
+            Documented in \
+            historical_apis/training_management_old_version/resource_and_engine_specifications/querying_job_engine_specifications.html.
             """)
 
     @Option(
@@ -41,33 +42,25 @@ struct QueryJobResourceSpecificationsCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/job/resource-specs
 
-            This API is used to query the resource specifications of a specified job.
+            This API is used to obtain the resource specifications of a specified job.
 
-            Documented in modelarts_03_0072.html.
+            Documented in \
+            historical_apis/training_management_old_version/resource_and_engine_specifications/querying_job_resource_specifications.html.
             """)
 
     @Option(
         name: .customLong("job-type"),
-        help: """
-            Job type. The value can be train or inference. This parameter is not required for querying the \
-            specifications of ExeML resources. Values: train, inference.
-            """)
+        help: "Job type. The value can be train or inference. Values: train, inference.")
     var jobType: String?
 
     @Option(
         name: .customLong("engine-id"),
-        help: """
-            Engine ID of a job. Default value: 0 This parameter is not required for querying the \
-            specifications of ExeML resources.
-            """)
+        help: "Engine ID of a job. Default value: 0")
     var engineId: Int64?
 
     @Option(
         name: .customLong("project-type"),
-        help: """
-            Project type. Default value: 0 0: non-ExeML project 1: ExeML job for image classification 2: \
-            ExeML job for object detection 3: ExeML job for predictive analytics Values: 0, 1, 2, 3.
-            """)
+        help: "Project type. Default value: 0")
     var projectType: Int?
 
     @OptionGroup(title: "Connection options")

@@ -5,6 +5,41 @@ import ArgumentParser
 import CloudCLI
 import ModelArts
 
+struct CreateServiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-service",
+        abstract: "Deploying Services",
+        discussion: """
+            POST /v1/{project_id}/services
+
+            This API is used to deploy a model as a service.
+
+            Documented in service_management/deploying_services.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreateServiceRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): workspace_id, schedule, cluster_id, pool_name, infer_type*, vpc_id, service_name*, \
+            description, security_group_id, subnet_network_id, config*, additional_properties, \
+            load_balancer_policy, service_secrets, priority.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client in
+            let requestBody = try RequestBodyArgument.decode(CreateServiceRequest.self, from: body)
+            _ = try await client.createService(requestBody)
+        }
+    }
+}
+
 struct DeleteServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-service",
@@ -14,14 +49,14 @@ struct DeleteServiceCommand: AsyncParsableCommand {
 
             This API is used to delete a model service. You can delete your own services only.
 
-            Documented in modelarts_03_0089.html.
+            Documented in service_management/deleting_a_service.html.
             """)
 
     @Option(
         name: .customLong("service-id"),
         help: """
-            Service ID. If you want to delete multiple services in batches, use commas (,) to separate \
-            multiple service_id values.
+            Service ID. To delete multiple services in a batch, use commas (,) to separate multiple \
+            service_id values.
             """)
     var serviceId: String
 
@@ -35,180 +70,80 @@ struct DeleteServiceCommand: AsyncParsableCommand {
     }
 }
 
-struct DeployModelAsServiceCommand: AsyncParsableCommand {
+struct ListServicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "deploy-model-as-service",
-        abstract: "Deploying a Model as a Service",
+        commandName: "list-services",
+        abstract: "Obtaining Services",
         discussion: """
-            POST /v1/{project_id}/services
+            GET /v1/{project_id}/services
 
-            This API is used to deploy a model as a service.
+            This API is used to obtain model services.
 
-            Documented in modelarts_03_0082.html.
+            Documented in service_management/obtaining_services.html.
             """)
 
     @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (DeployModelAsServiceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): service_name*, description, infer_type*, workspace_id, vpc_id, \
-            subnet_network_id, security_group_id, cluster_id, config*, schedule, data.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(DeployModelAsServiceRequest.self, from: body)
-            _ = try await client.deployModelAsService(requestBody)
-        }
-    }
-}
-
-struct QueryDedicatedResourcePoolsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-dedicated-resource-pools",
-        abstract: "Querying Dedicated Resource Pools",
-        discussion: """
-            GET /v1/{project_id}/clusters
-
-            This API is used to query dedicated resource pools.
-
-            Documented in modelarts_03_0201.html.
+        name: .customLong("service-id"),
+        help: """
+            Service ID. You can obtain the service ID from the response body when creating a service or \
+            obtain the services owned by the current user by calling the API for querying the service list. \
+            The service_id field indicates the service ID. By default, service IDs are not filtered.
             """)
+    var serviceId: String?
 
     @Option(
-        name: .customLong("cluster-name"),
-        help: "Cluster name. By default, the cluster name is not filtered.")
-    var clusterName: String?
+        name: .customLong("service-name"),
+        help: """
+            Service name, which is specified by the user during creation. By default, the service name is \
+            not filtered.
+            """)
+    var serviceName: String?
+
+    @Option(
+        name: .customLong("model-id"),
+        help: """
+            Model ID, which can be obtained from the response body when an AI application is created. You \
+            can also obtain the AI applications owned by the current user by calling the API for querying \
+            the AI application list. The model_id field indicates the model ID. By default, model IDs are \
+            not filtered.
+            """)
+    var modelId: String?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
+            used, the actual value prevails.
+            """)
+    var workspaceId: String?
+
+    @Option(
+        name: .customLong("infer-type"),
+        help: """
+            Inference mode. By default, the inference mode is not filtered. Options: real-time batch Values: \
+            real-time, batch.
+            """)
+    var inferType: String?
 
     @Option(
         name: .customLong("status"),
-        help: "Cluster status. By default, the status is not filtered.")
+        help: """
+            Service status. By default, the service status is not filtered. The options are as follows: \
+            running: The service is running properly. deploying: The service is being deployed, including \
+            image creation and resource scheduling deployment. concerning: An alarm has been generated, \
+            indicating that some backend instances malfunction. failed: Deploying the service failed. For \
+            details about the failure cause, see the event and log tab pages. stopped: The service has been \
+            stopped. finished: Service running is completed. This status is available only for batch \
+            services. stopping: The service is being stopped. deleting: The service is being deleted. \
+            pending: The service is pending. This status is available only for real-time services. waiting: \
+            The resource is being queued. This status is available only for real-time services. Values: \
+            running, deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
+            """)
     var status: String?
 
     @Option(
         name: .customLong("offset"),
-        help: "Start page of the paging list. Default value: 0")
-    var offset: Int?
-
-    @Option(
-        name: .customLong("limit"),
-        help: """
-            Maximum number of records returned on each page. The default value is 1000. The recommended \
-            value ranges from 10 to 50.
-            """)
-    var limit: Int?
-
-    @Option(
-        name: .customLong("sort-by"),
-        help: """
-            Sorting field. The options are as follows: created_at: default value cluster_name Values: \
-            created_at, cluster_name.
-            """)
-    var sortBy: String?
-
-    @Option(
-        name: .customLong("order"),
-        help: """
-            Sorting mode. The options are as follows: asc: ascending order desc: descending order. The \
-            default value is desc. Values: asc, desc.
-            """)
-    var order: String?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDedicatedResourcePools(
-                clusterName: clusterName,
-                status: status,
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy.map(ModelArtsClient.QueryDedicatedResourcePoolsSortBy.init(rawValue:)),
-                order: order.map(ModelArtsClient.QueryDedicatedResourcePoolsOrder.init(rawValue:))
-            )
-        }
-    }
-}
-
-struct QueryDetailsAboutServiceCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-service",
-        abstract: "Querying the Details About a Service",
-        discussion: """
-            GET /v1/{project_id}/services/{service_id}
-
-            This API is used to query the details about a model service based on the service ID.
-
-            Documented in modelarts_03_0084.html.
-            """)
-
-    @Option(
-        name: .customLong("service-id"),
-        help: "Service ID")
-    var serviceId: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsAboutService(serviceId: serviceId)
-        }
-    }
-}
-
-struct QueryServiceEventLogsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-service-event-logs",
-        abstract: "Querying Service Event Logs",
-        discussion: """
-            GET /v1/{project_id}/services/{service_id}/events
-
-            This API is used to query service event logs, including service operation records, key actions \
-            during deployment, and deployment failure causes.
-
-            Documented in modelarts_03_0155.html.
-            """)
-
-    @Option(
-        name: .customLong("service-id"),
-        help: "Service ID")
-    var serviceId: String
-
-    @Option(
-        name: .customLong("event-type"),
-        help: """
-            Type of the event to be filtered. By default, the event type is not filtered. Options: normal: \
-            normal events abnormal: abnormal events Values: normal, abnormal.
-            """)
-    var eventType: String?
-
-    @Option(
-        name: .customLong("start-time"),
-        help: """
-            Start time of the event to be filtered. The value is milliseconds between the current time and \
-            '1970.1.1 0:0:0 UTC'.
-            """)
-    var startTime: Double?
-
-    @Option(
-        name: .customLong("end-time"),
-        help: """
-            End time of the event to be filtered. The value is milliseconds between the current time and \
-            '1970.1.1 0:0:0 UTC'.
-            """)
-    var endTime: Double?
-
-    @Option(
-        name: .customLong("offset"),
-        help: "Start page of the paging list. Default value: 0")
+        help: "Start page for pagination display. The default value is 0.")
     var offset: Int?
 
     @Option(
@@ -218,116 +153,140 @@ struct QueryServiceEventLogsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("sort-by"),
-        help: "Specified sorting field. The default value is occur_time.")
+        help: """
+            Sorting field. Enums: publish_at: service publishing time, which is the default value \
+            service_name: service name transition_at: update time Values: publish_at, service_name, \
+            transition_at.
+            """)
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting mode. The default value is desc. Options: asc: ascending order desc: descending order \
-            Values: asc, desc.
+            Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
+            desc.
             """)
     var order: String?
+
+    @Option(
+        name: .customLong("tags"),
+        help: "Tag. By default, tags are not filtered.")
+    var tags: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.queryServiceEventLogs(
+            _ = try await client.listServices(
                 serviceId: serviceId,
-                eventType: eventType.map(ModelArtsClient.QueryServiceEventLogsEventType.init(rawValue:)),
-                startTime: startTime,
-                endTime: endTime,
+                serviceName: serviceName,
+                modelId: modelId,
+                workspaceId: workspaceId,
+                inferType: inferType.map(ModelArtsClient.ListServicesInferType.init(rawValue:)),
+                status: status.map(ModelArtsClient.ListServicesStatus.init(rawValue:)),
                 offset: offset,
                 limit: limit,
-                sortBy: sortBy,
-                order: order.map(ModelArtsClient.QueryServiceEventLogsOrder.init(rawValue:))
+                sortBy: sortBy.map(ModelArtsClient.ListServicesSortBy.init(rawValue:)),
+                order: order.map(ModelArtsClient.ListServicesOrder.init(rawValue:)),
+                tags: tags
             )
         }
     }
 }
 
-struct QueryServiceListCommand: AsyncParsableCommand {
+struct ShowServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-service-list",
-        abstract: "Querying a Service List",
+        commandName: "show-service",
+        abstract: "Obtaining Service Details",
         discussion: """
-            GET /v1/{project_id}/services
+            GET /v1/{project_id}/services/{service_id}
 
-            This API is used to obtain model services.
+            This API is used to obtain the details about a model service based on the service ID.
 
-            Documented in modelarts_03_0083.html.
+            Documented in service_management/obtaining_service_details.html.
+            """)
+
+    @Option(
+        name: .customLong("service-id"),
+        help: """
+            Service ID. You can obtain the service ID from the response body when creating a service or \
+            obtain the services owned by the current user by calling the API for querying the service list. \
+            The service_id field indicates the service ID.
+            """)
+    var serviceId: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client in
+            _ = try await client.showService(serviceId: serviceId)
+        }
+    }
+}
+
+struct ShowServiceEventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-service-events",
+        abstract: "Obtaining Service Event Logs",
+        discussion: """
+            GET /v1/{project_id}/services/{service_id}/events
+
+            This API is used to obtain service event logs, including service operation records, key actions \
+            during deployment, and deployment failure causes.
+
+            Documented in service_management/obtaining_service_event_logs.html.
             """)
 
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String?
+    var serviceId: String
 
     @Option(
-        name: .customLong("service-name"),
-        help: "Service name")
-    var serviceName: String?
+        name: .customLong("event-type"),
+        help: "Event type. Enums: normal: normal events abnormal: abnormal events Values: normal, abnormal.")
+    var eventType: String?
 
     @Option(
-        name: .customLong("model-id"),
-        help: "Model ID")
-    var modelId: String?
-
-    @Option(
-        name: .customLong("cluster-id"),
-        help: "Dedicated resource pool ID, which is left blank by default")
-    var clusterId: String?
-
-    @Option(
-        name: .customLong("workspace-id"),
-        help: "Workspace ID. Default value: 0")
-    var workspaceId: String?
-
-    @Option(
-        name: .customLong("infer-type"),
+        name: .customLong("event-info"),
         help: """
-            Inference mode. The value can be real-time or batch. By default, this parameter is left blank. \
-            Values: real-time, batch.
+            Event information. Only English information can be filtered. The following special characters \
+            are not supported: `(){}';,[]<>/?
             """)
-    var inferType: String?
+    var eventInfo: String?
 
     @Option(
-        name: .customLong("status"),
-        help: """
-            Service status. By default, the service status is not filtered. You can query information by \
-            service status. The possible values are running, deploying, concerning, failed, stopped, and \
-            finished.
-            """)
-    var status: String?
+        name: .customLong("start-time"),
+        help: "Start time for filtering events. By default, events are not filtered.")
+    var startTime: Double?
+
+    @Option(
+        name: .customLong("end-time"),
+        help: "End time for filtering events. By default, events are not filtered.")
+    var endTime: Double?
 
     @Option(
         name: .customLong("offset"),
-        help: "Start page of the paging list. Default value: 0")
+        help: "Start page for pagination display. The default value is 0.")
     var offset: Int?
 
     @Option(
         name: .customLong("limit"),
-        help: """
-            Maximum number of records returned on each page. The default value is 1000. The recommended \
-            value ranges from 10 to 50.
-            """)
+        help: "Maximum number of records returned on each page. Default value: 1000")
     var limit: Int?
 
     @Option(
         name: .customLong("sort-by"),
-        help: """
-            Sorting mode. The value can be publish_at or service_name. Default value: publish_at Values: \
-            publish_at, service_name.
-            """)
+        help: "Specifies the sorting field. The default value is occur_time (event generation time).")
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting order. The value can be asc or desc, indicating ascending or descending order. Default \
-            value: desc
+            Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
+            desc.
             """)
     var order: String?
 
@@ -336,33 +295,31 @@ struct QueryServiceListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.queryServiceList(
+            _ = try await client.showServiceEvents(
                 serviceId: serviceId,
-                serviceName: serviceName,
-                modelId: modelId,
-                clusterId: clusterId,
-                workspaceId: workspaceId,
-                inferType: inferType.map(ModelArtsClient.QueryServiceListInferType.init(rawValue:)),
-                status: status,
+                eventType: eventType.map(ModelArtsClient.ShowServiceEventsEventType.init(rawValue:)),
+                eventInfo: eventInfo,
+                startTime: startTime,
+                endTime: endTime,
                 offset: offset,
                 limit: limit,
-                sortBy: sortBy.map(ModelArtsClient.QueryServiceListSortBy.init(rawValue:)),
-                order: order
+                sortBy: sortBy,
+                order: order.map(ModelArtsClient.ShowServiceEventsOrder.init(rawValue:))
             )
         }
     }
 }
 
-struct QueryServiceMonitoringInformationCommand: AsyncParsableCommand {
+struct ShowServiceMonitorInfoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-service-monitoring-information",
-        abstract: "Querying Service Monitoring Information",
+        commandName: "show-service-monitor-info",
+        abstract: "Obtaining Service Monitoring",
         discussion: """
             GET /v1/{project_id}/services/{service_id}/monitor
 
-            This API is used to query service monitoring information.
+            This API is used to obtain service monitoring information.
 
-            Documented in modelarts_03_0087.html.
+            Documented in service_management/obtaining_service_monitoring.html.
             """)
 
     @Option(
@@ -372,7 +329,10 @@ struct QueryServiceMonitoringInformationCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("node-id"),
-        help: "ID of the node to be queried. By default, all nodes are queried.")
+        help: """
+            ID of the edge node to be obtained. This parameter is available only when infer_type is set to \
+            edge. By default, all nodes are obtained.
+            """)
     var nodeId: String?
 
     @OptionGroup(title: "Connection options")
@@ -380,21 +340,71 @@ struct QueryServiceMonitoringInformationCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.queryServiceMonitoringInformation(serviceId: serviceId, nodeId: nodeId)
+            _ = try await client.showServiceMonitorInfo(serviceId: serviceId, nodeId: nodeId)
         }
     }
 }
 
-struct QueryServiceUpdateLogsCommand: AsyncParsableCommand {
+struct ShowServiceSpecificationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-service-update-logs",
-        abstract: "Querying Service Update Logs",
+        commandName: "show-service-specifications",
+        abstract: "Obtaining Supported Service Deployment Specifications",
+        discussion: """
+            GET /v1/{project_id}/services/specifications
+
+            This API is used to obtain supported service deployment specifications.
+
+            Documented in service_management/obtaining_supported_service_deployment_specifications.html.
+            """)
+
+    @Option(
+        name: .customLong("is-personal-cluster"),
+        help: """
+            Whether to obtain the service deployment flavors supported by dedicated resource pool. The \
+            default value is false.
+            """)
+    var isPersonalCluster: Bool?
+
+    @Option(
+        name: .customLong("infer-type"),
+        help: "Inference type. Enums: real-time, which is the default value batch Values: real-time, batch.")
+    var inferType: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: "Maximum number of records returned on each page. The default value is 1000.")
+    var limit: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: "Start offset of the returned data. The default value is 0.")
+    var offset: String?
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client in
+            _ = try await client.showServiceSpecifications(
+                isPersonalCluster: isPersonalCluster,
+                inferType: inferType.map(ModelArtsClient.ShowServiceSpecificationsInferType.init(rawValue:)),
+                limit: limit,
+                offset: offset
+            )
+        }
+    }
+}
+
+struct ShowServiceUpdateLogsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-service-update-logs",
+        abstract: "Obtaining Service Update Logs",
         discussion: """
             GET /v1/{project_id}/services/{service_id}/logs
 
-            This API is used to query the update logs of a real-time service.
+            This API is used to obtain the update logs of a real-time service.
 
-            Documented in modelarts_03_0088.html.
+            Documented in service_management/obtaining_service_update_logs.html.
             """)
 
     @Option(
@@ -406,7 +416,7 @@ struct QueryServiceUpdateLogsCommand: AsyncParsableCommand {
         name: .customLong("update-time"),
         help: """
             Update time for filtering. This parameter can be used to obtain the update logs of a real-time \
-            service. By default, the filtering by update time is disabled.
+            service. By default, update logs are not filtered.
             """)
     var updateTime: Double?
 
@@ -415,55 +425,14 @@ struct QueryServiceUpdateLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.queryServiceUpdateLogs(serviceId: serviceId, updateTime: updateTime)
+            _ = try await client.showServiceUpdateLogs(serviceId: serviceId, updateTime: updateTime)
         }
     }
 }
 
-struct QuerySupportedServiceDeploymentSpecificationsCommand: AsyncParsableCommand {
+struct UpdateServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-supported-service-deployment-specifications",
-        abstract: "Querying Supported Service Deployment Specifications",
-        discussion: """
-            GET /v1/{project_id}/services/specifications
-
-            This API is used to query supported service deployment specifications.
-
-            Documented in modelarts_03_0200.html.
-            """)
-
-    @Option(
-        name: .customLong("is-personal-cluster"),
-        help: """
-            Whether to query the service deployment specifications supported by dedicated resource pool. The \
-            default value is false.
-            """)
-    var isPersonalCluster: Bool?
-
-    @Option(
-        name: .customLong("infer-type"),
-        help: """
-            Inference mode. The default value is real-time. The value can be real-time or batch. Values: \
-            real-time, batch.
-            """)
-    var inferType: String?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.querySupportedServiceDeploymentSpecifications(
-                isPersonalCluster: isPersonalCluster,
-                inferType: inferType.map(ModelArtsClient.QuerySupportedServiceDeploymentSpecificationsInferType.init(rawValue:))
-            )
-        }
-    }
-}
-
-struct UpdateServiceConfigurationsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update-service-configurations",
+        commandName: "update-service",
         abstract: "Updating Service Configurations",
         discussion: """
             PUT /v1/{project_id}/services/{service_id}
@@ -471,15 +440,16 @@ struct UpdateServiceConfigurationsCommand: AsyncParsableCommand {
             This API is used to update configurations of a model service. It can also be used to start or \
             stop a service.
 
-            Documented in modelarts_03_0086.html.
+            Documented in service_management/updating_service_configurations.html.
             """)
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateServiceConfigurationsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): description, status, config, schedule, additional_properties.
+            The request body (UpdateServiceRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): schedule, description, config, status, additional_properties, load_balancer_policy, \
+            service_secrets, priority.
             """,
             valueName: "json"))
     var body: String
@@ -494,8 +464,8 @@ struct UpdateServiceConfigurationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(UpdateServiceConfigurationsRequest.self, from: body)
-            try await client.updateServiceConfigurations(serviceId: serviceId, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateServiceRequest.self, from: body)
+            try await client.updateService(serviceId: serviceId, requestBody)
         }
     }
 }

@@ -14,7 +14,8 @@ struct CreateTrainingJobConfigurationCommand: AsyncParsableCommand {
 
             This API is used to create a training job configuration.
 
-            Documented in modelarts_03_0058.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_job_parameter_configuration/creating_a_training_job_configuration.html.
             """)
 
     @Option(
@@ -49,7 +50,8 @@ struct DeleteTrainingJobConfigurationCommand: AsyncParsableCommand {
 
             This API is used to delete a training job configuration.
 
-            Documented in modelarts_03_0061.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_job_parameter_configuration/deleting_a_training_job_configuration.html.
             """)
 
     @Option(
@@ -76,7 +78,8 @@ struct ModifyTrainingJobConfigurationCommand: AsyncParsableCommand {
 
             This API is used to modify a training job configuration.
 
-            Documented in modelarts_03_0060.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_job_parameter_configuration/modifying_a_training_job_configuration.html.
             """)
 
     @Option(
@@ -114,9 +117,10 @@ struct QueryDetailsAboutTrainingJobConfigurationCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/training-job-configs/{config_name}
 
-            This API is used to query the details about a specified training job configuration.
+            This API is used to obtain the details about a specified training job configuration.
 
-            Documented in modelarts_03_0062.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_job_parameter_configuration/querying_the_details_about_a_training_job_configuration.html.
             """)
 
     @Option(
@@ -152,9 +156,11 @@ struct QueryListOfTrainingJobConfigurationsCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/training-job-configs
 
-            This API is used to query the created training job configurations that meet the search criteria.
+            This API is used to obtain the created training job configurations that meet the search \
+            criteria.
 
-            Documented in modelarts_03_0059.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_job_parameter_configuration/querying_a_list_of_training_job_configurations.html.
             """)
 
     @Option(

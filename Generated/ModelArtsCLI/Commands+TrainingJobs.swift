@@ -5,36 +5,37 @@ import ArgumentParser
 import CloudCLI
 import ModelArts
 
-struct CreateTrainingJobCommand: AsyncParsableCommand {
+struct CreateTrainingJobV1Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-training-job",
+        commandName: "create-training-job-v1",
         abstract: "Creating a Training Job",
         discussion: """
             POST /v1/{project_id}/training-jobs
 
             This API is used to create a training job.
 
-            Documented in modelarts_03_0045.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/creating_a_training_job.html.
             """)
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateTrainingJobRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): job_name*, job_desc, config*, workspace_id.
+            The request body (CreateTrainingJobV1Request) as JSON, @file.json, or - for standard input. \
+            Fields (* required): job_name*, job_desc, config*, workspace_id.
             """,
             valueName: "json"))
     var body: String
 
     @Option(
         name: .customLong("src-path"),
-        help: "Local path of a host")
+        help: "Local path to a host")
     var srcPath: String
 
     @Option(
         name: .customLong("dest-path"),
-        help: "Local path of a training job")
+        help: "Local path to a training job")
     var destPath: String
 
     @Option(
@@ -50,8 +51,8 @@ struct CreateTrainingJobCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(CreateTrainingJobRequest.self, from: body)
-            _ = try await client.createTrainingJob(
+            let requestBody = try RequestBodyArgument.decode(CreateTrainingJobV1Request.self, from: body)
+            _ = try await client.createTrainingJobV1(
                 requestBody,
                 srcPath: srcPath,
                 destPath: destPath,
@@ -70,7 +71,8 @@ struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand {
 
             This API is used to create a version of a training job.
 
-            Documented in modelarts_03_0050.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/creating_a_version_of_a_training_job.html.
             """)
 
     @Option(
@@ -99,16 +101,17 @@ struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteTrainingJobCommand: AsyncParsableCommand {
+struct DeleteTrainingJobV1Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-training-job",
+        commandName: "delete-training-job-v1",
         abstract: "Deleting a Training Job",
         discussion: """
             DELETE /v1/{project_id}/training-jobs/{job_id}
 
             This API is used to delete a training job.
 
-            Documented in modelarts_03_0053.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/deleting_a_training_job.html.
             """)
 
     @Option(
@@ -121,7 +124,7 @@ struct DeleteTrainingJobCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.deleteTrainingJob(jobId: jobId)
+            _ = try await client.deleteTrainingJobV1(jobId: jobId)
         }
     }
 }
@@ -135,7 +138,8 @@ struct DeleteVersionOfTrainingJobCommand: AsyncParsableCommand {
 
             This API is used to delete a version of a training job.
 
-            Documented in modelarts_03_0048.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/deleting_a_version_of_a_training_job.html.
             """)
 
     @Option(
@@ -167,7 +171,8 @@ struct GetNameOfTrainingJobLogFileCommand: AsyncParsableCommand {
 
             This API is used to obtain the name of a training job log file.
 
-            Documented in modelarts_03_0054.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/obtaining_the_name_of_a_training_job_log_file.html.
             """)
 
     @Option(
@@ -190,6 +195,49 @@ struct GetNameOfTrainingJobLogFileCommand: AsyncParsableCommand {
     }
 }
 
+struct GetTrainingJobVersionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get-training-job-versions",
+        abstract: "Obtaining Training Job Versions",
+        discussion: """
+            GET /v1/{project_id}/training-jobs/{job_id}/versions
+
+            This API is used to obtain the version of a specified training job based on the job ID.
+
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/obtaining_training_job_versions.html.
+            """)
+
+    @Option(
+        name: .customLong("job-id"),
+        help: "ID of a training job")
+    var jobId: Int64
+
+    @Option(
+        name: .customLong("per-page"),
+        help: """
+            Number of job parameters displayed on each page. The value range is [1, 1000]. Default value: 10
+            """)
+    var perPage: Int?
+
+    @Option(
+        name: .customLong("page"),
+        help: """
+            Index of the page to be queried If paging is required, set page to 1. The default value of page \
+            is 0, indicating that paging is not supported.
+            """)
+    var page: Int?
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client in
+            _ = try await client.getTrainingJobVersions(jobId: jobId, perPage: perPage, page: page)
+        }
+    }
+}
+
 struct ModifyDescriptionOfTrainingJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modify-description-of-training-job",
@@ -199,7 +247,8 @@ struct ModifyDescriptionOfTrainingJobCommand: AsyncParsableCommand {
 
             This API is used to modify the description of a training job.
 
-            Documented in modelarts_03_0052.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/modifying_the_description_of_a_training_job.html.
             """)
 
     @Option(
@@ -235,9 +284,10 @@ struct QueryBuiltInAlgorithmCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/built-in-algorithms
 
-            This API is used to query the details about a built-in model.
+            This API is used to obtain the details about a built-in model.
 
-            Documented in modelarts_03_0056.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/querying_a_built-in_algorithm.html.
             """)
 
     @Option(
@@ -264,8 +314,8 @@ struct QueryBuiltInAlgorithmCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting order. The options are as follows: asc: ascending order desc: descending order. The \
-            default value is desc. Values: asc, desc.
+            Sorting order. Options: asc: ascending order desc: descending order. The default value is desc. \
+            Values: asc, desc.
             """)
     var order: String?
 
@@ -297,9 +347,10 @@ struct QueryDetailsAboutTrainingJobVersionCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}
 
-            This API is used to query the details about a specified training job based on the job ID.
+            This API is used to obtain the details about a specified training job based on the job ID.
 
-            Documented in modelarts_03_0047.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/querying_the_details_about_a_training_job_version.html.
             """)
 
     @Option(
@@ -322,146 +373,6 @@ struct QueryDetailsAboutTrainingJobVersionCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryListOfTrainingJobVersionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-list-of-training-job-versions",
-        abstract: "Querying a List of Training Job Versions",
-        discussion: """
-            GET /v1/{project_id}/training-jobs/{job_id}/versions
-
-            This API is used to query the version of a specified training job based on the job ID.
-
-            Documented in modelarts_03_0049.html.
-            """)
-
-    @Option(
-        name: .customLong("job-id"),
-        help: "ID of a training job")
-    var jobId: Int64
-
-    @Option(
-        name: .customLong("per-page"),
-        help: """
-            Number of job parameters displayed on each page. The value range is [1, 1000]. Default value: 10
-            """)
-    var perPage: Int?
-
-    @Option(
-        name: .customLong("page"),
-        help: """
-            Index of the page to be queried If paging is required, set page to 1. The default value of page \
-            is 0, indicating that paging is not supported.
-            """)
-    var page: Int?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.queryListOfTrainingJobVersions(jobId: jobId, perPage: perPage, page: page)
-        }
-    }
-}
-
-struct QueryMonitoringInformationAboutSingleContainerOfJobCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-monitoring-information-about-single-container-of-job",
-        abstract: "Querying Monitoring Information About a Single Container of a Job",
-        discussion: """
-            GET \
-            /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/pod/{pod_name}/metric-statistic
-
-            This API is used to query monitoring information about a single container of a job.
-
-            Documented in modelarts_03_0150.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (QueryMonitoringInformationAboutSingleContainerOfJobRequest) as JSON, \
-            @file.json, or - for standard input. Fields (* required): metrics, statistic_type.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("job-id"),
-        help: "ID of a training job")
-    var jobId: Int64
-
-    @Option(
-        name: .customLong("version-id"),
-        help: "Version ID of a training job")
-    var versionId: Int64
-
-    @Option(
-        name: .customLong("pod-name"),
-        help: """
-            Container name, which is the same as the job log name. For details about how to obtain the \
-            value, see Obtaining the Name of a Training Job Log File.
-            """)
-    var podName: String
-
-    @Option(
-        name: .customLong("metrics"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var metrics: String?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(QueryMonitoringInformationAboutSingleContainerOfJobRequest.self, from: body)
-            _ = try await client.queryMonitoringInformationAboutSingleContainerOfJob(
-                jobId: jobId,
-                versionId: versionId,
-                podName: podName,
-                requestBody,
-                metrics: metrics
-            )
-        }
-    }
-}
-
-struct QueryStatusesAndGPUQuantityOfAllJobVersionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-statuses-and-gpu-quantity-of-all-job-versions",
-        abstract: "Querying the Statuses and GPU Quantity of All Job Versions",
-        discussion: """
-            GET /v1/{project_id}/training-jobs/versions
-
-            You can use this API to query the overview information about all job versions created by a user \
-            based on specified conditions, including the statuses and GPU quantity of all job versions.
-
-            Documented in en-us_topic_0000001147936839.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (QueryStatusesAndGPUQuantityOfAllJobVersionsRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): offset, limit, status, sort_by, order, pool_id, \
-            workspace_id.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            let requestBody = try RequestBodyArgument.decode(QueryStatusesAndGPUQuantityOfAllJobVersionsRequest.self, from: body)
-            _ = try await client.queryStatusesAndGpuQuantityOfAllJobVersions(requestBody)
-        }
-    }
-}
-
 struct QueryTrainingJobListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query-training-job-list",
@@ -469,15 +380,16 @@ struct QueryTrainingJobListCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/training-jobs
 
-            This API is used to query the created training jobs that meet the search criteria.
+            This API is used to obtain the created training jobs that meet the search criteria.
 
-            Documented in modelarts_03_0046.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/querying_a_training_job_list.html.
             """)
 
     @Option(
         name: .customLong("status"),
         help: """
-            Job status. By default, all job statuses are returned. For example, to query failed jobs, set \
+            Job status. By default, all job statuses are returned. For example, to obtain failed jobs, set \
             the value of status to 3, 5, 6, or 13. For details about the job statuses, see Job Statuses.
             """)
     var status: String?
@@ -504,8 +416,8 @@ struct QueryTrainingJobListCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting order. The options are as follows: asc: ascending order. It is the default value. desc: \
-            descending order Values: asc, desc.
+            Sorting order. Options: asc: ascending order. It is the default value. desc: descending order \
+            Values: asc, desc.
             """)
     var order: String?
 
@@ -547,9 +459,10 @@ struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log
 
-            This API is used to query detailed information about training job logs by row.
+            This API is used to obtain detailed information about training job logs by row.
 
-            Documented in modelarts_03_0149.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/querying_training_job_logs.html.
             """)
 
     @Option(
@@ -605,16 +518,17 @@ struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
     }
 }
 
-struct StopTrainingJobCommand: AsyncParsableCommand {
+struct StopTrainingJobV1Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stop-training-job",
+        commandName: "stop-training-job-v1",
         abstract: "Stopping a Training Job",
         discussion: """
             POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop
 
             This API is used to stop a training job.
 
-            Documented in modelarts_03_0051.html.
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/stopping_a_training_job.html.
             """)
 
     @Option(
@@ -632,7 +546,7 @@ struct StopTrainingJobCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.stopTrainingJob(jobId: jobId, versionId: versionId)
+            _ = try await client.stopTrainingJobV1(jobId: jobId, versionId: versionId)
         }
     }
 }

@@ -14,7 +14,8 @@ struct CreateVisualizationJobCommand: AsyncParsableCommand {
 
             This API is used to create a visualization job.
 
-            Documented in modelarts_03_0064.html.
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/creating_a_visualization_job.html.
             """)
 
     @Option(
@@ -49,7 +50,8 @@ struct DeleteVisualizationJobCommand: AsyncParsableCommand {
             The job status can be obtained by calling the APIs described in Querying a Visualization Job \
             List and Querying the Details About a Visualization Job.
 
-            Documented in modelarts_03_0068.html.
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/deleting_a_visualization_job.html.
             """)
 
     @Option(
@@ -76,7 +78,8 @@ struct ModifyDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
 
             This API is used to modify the description of a visualization job.
 
-            Documented in modelarts_03_0067.html.
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/modifying_the_description_of_a_visualization_job.html.
             """)
 
     @Option(
@@ -112,9 +115,11 @@ struct QueryDetailsAboutVisualizationJobCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/visualization-jobs/{job_id}
 
-            This API is used to query the details about a specified visualization job based on the job name.
+            This API is used to obtain the details about a specified visualization job based on the job \
+            name.
 
-            Documented in modelarts_03_0066.html.
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/querying_the_details_about_a_visualization_job.html.
             """)
 
     @Option(
@@ -139,15 +144,16 @@ struct QueryVisualizationJobListCommand: AsyncParsableCommand {
         discussion: """
             GET /v1/{project_id}/visualization-jobs
 
-            This API is used to query the visualization jobs that meet the search criteria.
+            This API is used to obtain the visualization jobs that meet the search criteria.
 
-            Documented in modelarts_03_0065.html.
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/querying_a_visualization_job_list.html.
             """)
 
     @Option(
         name: .customLong("status"),
         help: """
-            Job status. By default, all job statuses are returned. For example, to query failed jobs, set \
+            Job status. By default, all job statuses are returned. For example, to obtain failed jobs, set \
             the value of status to 3, 5, 6, or 13. For details about the job statuses, see Job Statuses.
             """)
     var status: String?
@@ -220,7 +226,8 @@ struct RestartVisualizationJobCommand: AsyncParsableCommand {
             The job status can be obtained by calling the APIs described in Querying a Visualization Job \
             List and Querying the Details About a Visualization Job.
 
-            Documented in modelarts_03_0070.html.
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/restarting_a_visualization_job.html.
             """)
 
     @Option(
@@ -249,7 +256,8 @@ struct StopVisualizationJobCommand: AsyncParsableCommand {
             job status can be obtained by calling the APIs described in Querying a Visualization Job List \
             and Querying the Details About a Visualization Job.
 
-            Documented in modelarts_03_0069.html.
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/stopping_a_visualization_job.html.
             """)
 
     @Option(

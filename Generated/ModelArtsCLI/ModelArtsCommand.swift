@@ -4,7 +4,7 @@ import ArgumentParser
 import CloudCLI
 import ModelArts
 
-/// `modelarts`: one subcommand per ModelArts API operation (142 in all), grouped like the
+/// `modelarts`: one subcommand per ModelArts API operation (222 in all), grouped like the
 /// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
 @main
 struct ModelArtsCommand: AsyncParsableCommand {
@@ -19,6 +19,14 @@ struct ModelArtsCommand: AsyncParsableCommand {
             """,
         groupedSubcommands: [
             CommandGroup(
+                name: "AI Application Management",
+                subcommands: [
+                    DeleteModelCommand.self,
+                    ListModelsCommand.self,
+                    ShowModelCommand.self,
+                    ShowModelEngineAndRuntimeCommand.self
+                ]),
+            CommandGroup(
                 name: "Authorization Management",
                 subcommands: [
                     CreateAuthorizationCommand.self,
@@ -27,113 +35,200 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     GetAuthorizationsCommand.self
                 ]),
             CommandGroup(
-                name: "Data Export Task",
+                name: "Configuration Management",
                 subcommands: [
-                    ExportTaskCommand.self,
-                    GetExportTaskStatusOfDatasetCommand.self,
-                    GetExportTasksStatusOfDatasetCommand.self
+                    ShowOsConfigCommand.self,
+                    ShowOsQuotaCommand.self
                 ]),
             CommandGroup(
-                name: "Data Import Task",
+                name: "Data Management (Old Version)",
                 subcommands: [
-                    DescImportTaskCommand.self,
-                    ImportTaskCommand.self,
-                    ListImportTasksCommand.self
-                ]),
-            CommandGroup(
-                name: "Data Synchronization Task",
-                subcommands: [
-                    SyncDataSourceCommand.self,
-                    SyncDataSourceStateCommand.self
-                ]),
-            CommandGroup(
-                name: "Dataset Management",
-                subcommands: [
+                    AcceptSamplesCommand.self,
+                    AutoAnnotationProgressCommand.self,
+                    BatchDeleteWorkersCommand.self,
                     CreateDatasetCommand.self,
-                    DeleteDatasetCommand.self,
-                    DescDatasetCommand.self,
-                    GetDatasetMetricsCommand.self,
-                    GetWorkforceTaskMetricsCommand.self,
-                    ListDatasetsCommand.self,
-                    ListStatsCommand.self,
-                    ListWorkforceTaskStatsCommand.self,
-                    UpdateDatasetCommand.self
-                ]),
-            CommandGroup(
-                name: "Dataset Version Management",
-                subcommands: [
                     CreateDatasetVersionCommand.self,
+                    CreateLabelsCommand.self,
+                    CreateProcessorTaskCommand.self,
+                    CreateProcessorTaskVersionCommand.self,
+                    CreateTaskCommand.self,
+                    CreateWorkerCommand.self,
+                    CreateWorkforceCommand.self,
+                    CreateWorkforceTaskCommand.self,
+                    DeleteDatasetCommand.self,
                     DeleteDatasetVersionCommand.self,
+                    DeleteLabelAndSamplesCommand.self,
+                    DeleteLabelsCommand.self,
+                    DeleteProcessorTaskCommand.self,
+                    DeleteProcessorTaskVersionCommand.self,
+                    DeleteSamplesCommand.self,
+                    DeleteWorkerCommand.self,
+                    DeleteWorkforceCommand.self,
+                    DeleteWorkforceTaskCommand.self,
+                    DescDatasetCommand.self,
+                    DescImportTaskCommand.self,
+                    DescProcessorTaskVersionCommand.self,
+                    DescWorkerCommand.self,
+                    DescWorkforceCommand.self,
+                    DescWorkforceTaskCommand.self,
+                    DescribeAutoAnnotationSampleCommand.self,
                     DescribeDatasetVersionCommand.self,
-                    ListDatasetVersionsCommand.self
+                    DescribeProcessorTaskCommand.self,
+                    DescribeSampleCommand.self,
+                    DescribeWorkforceTaskSampleCommand.self,
+                    ExportTaskCommand.self,
+                    GetDatasetMetricsCommand.self,
+                    GetDatasetStatsCommand.self,
+                    GetExportTaskStatusOfDatasetCommand.self,
+                    GetExportTasksStatusOfDatasetCommand.self,
+                    GetProcessorTaskItemsCommand.self,
+                    GetWorkforceSamplingTaskCommand.self,
+                    GetWorkforceTaskMetricsCommand.self,
+                    ImportTaskCommand.self,
+                    ListAllWorkersCommand.self,
+                    ListAutoAnnotationSamplesCommand.self,
+                    ListDatasetVersionsCommand.self,
+                    ListDatasetsCommand.self,
+                    ListImportTasksCommand.self,
+                    ListLabelsCommand.self,
+                    ListProcessorTaskVersionResultsCommand.self,
+                    ListProcessorTaskVersionsCommand.self,
+                    ListProcessorTasksCommand.self,
+                    ListSamplesCommand.self,
+                    ListSearchCommand.self,
+                    ListTasksCommand.self,
+                    ListWorkerTasksCommand.self,
+                    ListWorkersCommand.self,
+                    ListWorkforceTaskSamplesCommand.self,
+                    ListWorkforceTaskStatsCommand.self,
+                    ListWorkforceTasksCommand.self,
+                    ListWorkforcesCommand.self,
+                    ReviewSamplesCommand.self,
+                    SendEmailsCommand.self,
+                    StartWorkforceSamplingTaskCommand.self,
+                    StartWorkforceTaskCommand.self,
+                    StopAutoAnnotationCommand.self,
+                    StopProcessorTaskVersionCommand.self,
+                    SyncDataSourceCommand.self,
+                    SyncDataSourceStateCommand.self,
+                    UpdateDatasetCommand.self,
+                    UpdateLabelCommand.self,
+                    UpdateLabelsCommand.self,
+                    UpdateProcessorTaskCommand.self,
+                    UpdateSamplesCommand.self,
+                    UpdateWorkerCommand.self,
+                    UpdateWorkforceCommand.self,
+                    UpdateWorkforceSamplingTaskCommand.self,
+                    UpdateWorkforceTaskCommand.self,
+                    UpdateWorkforceTaskSamplesCommand.self,
+                    UploadSamplesJsonCommand.self
                 ]),
             CommandGroup(
-                name: "DevEnviron",
+                name: "DevEnviron (Old Version)",
                 subcommands: [
                     CreateDevelopmentEnvironmentInstanceCommand.self,
                     DeleteDevelopmentEnvironmentInstanceCommand.self,
+                    GetDetailsAboutDevelopmentEnvironmentInstanceCommand.self,
+                    GetDevelopmentEnvironmentInstancesCommand.self,
                     ManageDevelopmentEnvironmentInstanceCommand.self,
-                    ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand.self,
-                    QueryDetailsAboutDevelopmentEnvironmentInstanceCommand.self,
-                    QueryListOfDevelopmentEnvironmentInstancesCommand.self
+                    ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand.self
                 ]),
             CommandGroup(
-                name: "Label Management",
+                name: "Development Environment Management",
                 subcommands: [
-                    CreateLabelsCommand.self,
-                    DeleteLabelAndSamplesCommand.self,
-                    DeleteLabelsCommand.self,
-                    ListLabelsCommand.self,
-                    UpdateLabelCommand.self,
-                    UpdateLabelsCommand.self
+                    AttachObsCommand.self,
+                    CancelObsCommand.self,
+                    CreateImageCommand.self,
+                    CreateNotebookCommand.self,
+                    DeleteImageCommand.self,
+                    DeleteNotebookCommand.self,
+                    ListAllNotebooksCommand.self,
+                    ListAttachAbleObssCommand.self,
+                    ListFlavorsCommand.self,
+                    ListImageCommand.self,
+                    ListImageGroupCommand.self,
+                    ListNotebooksCommand.self,
+                    RegisterImageCommand.self,
+                    RenewLeaseCommand.self,
+                    ShowAttachAbleObsCommand.self,
+                    ShowImageCommand.self,
+                    ShowLeaseCommand.self,
+                    ShowNotebookCommand.self,
+                    ShowSwitchableFlavorsCommand.self,
+                    StartNotebookCommand.self,
+                    StopNotebookCommand.self,
+                    UpdateNotebookCommand.self
                 ]),
             CommandGroup(
-                name: "Labeling Task Management",
+                name: "Event Management",
                 subcommands: [
-                    CreateWorkforceTaskCommand.self,
-                    DeleteWorkforceTaskCommand.self,
-                    DescWorkforceTaskCommand.self,
-                    GetWorkforceSamplingTaskCommand.self,
-                    ListWorkerTasksCommand.self,
-                    ListWorkforceTasksCommand.self,
-                    StartWorkforceSamplingTaskCommand.self,
-                    StartWorkforceTaskCommand.self,
-                    UpdateWorkforceSamplingTaskCommand.self,
-                    UpdateWorkforceTaskCommand.self
+                    ListEventsCommand.self
                 ]),
             CommandGroup(
-                name: "Labeling Team Management",
+                name: "Network Management",
                 subcommands: [
-                    CreateWorkforceCommand.self,
-                    DeleteWorkforceCommand.self,
-                    DescWorkforceCommand.self,
-                    ListWorkforcesCommand.self,
-                    UpdateWorkforceCommand.self
+                    CreateNetworkCommand.self,
+                    DeleteNetworkCommand.self,
+                    ListNetworksCommand.self,
+                    PatchNetworkCommand.self,
+                    ShowNetworkCommand.self
                 ]),
             CommandGroup(
-                name: "Labeling Team Member Management",
+                name: "Node Management",
                 subcommands: [
-                    CreateWorkerCommand.self,
-                    DeleteWorkerCommand.self,
-                    DeleteWorkersCommand.self,
-                    DescWorkerCommand.self,
-                    ListAllWorkersCommand.self,
-                    ListWorkersCommand.self,
-                    SendEmailsCommand.self,
-                    UpdateWorkerCommand.self
+                    BatchDeletePoolNodesCommand.self,
+                    BatchLockPoolNodesCommand.self,
+                    BatchUnlockPoolNodesCommand.self,
+                    BatchUpdatePoolNodesCommand.self,
+                    ListPoolNodesCommand.self
                 ]),
             CommandGroup(
-                name: "Manual Labeling",
+                name: "Order Management",
                 subcommands: [
-                    UpdateSamplesCommand.self
+                    ListOrdersCommand.self
                 ]),
             CommandGroup(
-                name: "Model Management",
+                name: "Plug-in Management",
                 subcommands: [
-                    DeleteModelCommand.self,
-                    ImportModelCommand.self,
-                    QueryDetailsAboutModelCommand.self,
-                    QueryModelListCommand.self
+                    CreatePluginCommand.self,
+                    DeletePluginCommand.self,
+                    ListPluginsCommand.self,
+                    PatchPluginCommand.self,
+                    ShowPluginCommand.self
+                ]),
+            CommandGroup(
+                name: "Plug-in Template Management",
+                subcommands: [
+                    ListPluginTemplatesCommand.self,
+                    ShowPluginTemplateCommand.self
+                ]),
+            CommandGroup(
+                name: "Resource Metrics",
+                subcommands: [
+                    ShowPoolRuntimeMetricsCommand.self
+                ]),
+            CommandGroup(
+                name: "Resource Pool Job Management",
+                subcommands: [
+                    ListWorkloadsCommand.self,
+                    ShowWorkloadStatisticsCommand.self
+                ]),
+            CommandGroup(
+                name: "Resource Pool Management",
+                subcommands: [
+                    CreatePoolCommand.self,
+                    DeletePoolCommand.self,
+                    ListPoolsCommand.self,
+                    PatchPoolCommand.self,
+                    RetryPoolScopeCommand.self,
+                    ShowPoolCommand.self,
+                    ShowPoolMonitorCommand.self,
+                    ShowPoolStatisticsCommand.self
+                ]),
+            CommandGroup(
+                name: "Resource Specifications Management",
+                subcommands: [
+                    ListResourceFlavorsCommand.self
                 ]),
             CommandGroup(
                 name: "Resource and Engine Specifications",
@@ -142,36 +237,37 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     QueryJobResourceSpecificationsCommand.self
                 ]),
             CommandGroup(
-                name: "Sample Management",
-                subcommands: [
-                    DeleteSamplesCommand.self,
-                    DescribeSampleCommand.self,
-                    DescribeWorkforceTaskSampleCommand.self,
-                    ListSamplesCommand.self,
-                    ListSearchCommand.self,
-                    ListWorkforceTaskSamplesCommand.self,
-                    UploadSamplesJsonCommand.self
-                ]),
-            CommandGroup(
                 name: "Service Management",
                 subcommands: [
+                    CreateServiceCommand.self,
                     DeleteServiceCommand.self,
-                    DeployModelAsServiceCommand.self,
-                    QueryDedicatedResourcePoolsCommand.self,
-                    QueryDetailsAboutServiceCommand.self,
-                    QueryServiceEventLogsCommand.self,
-                    QueryServiceListCommand.self,
-                    QueryServiceMonitoringInformationCommand.self,
-                    QueryServiceUpdateLogsCommand.self,
-                    QuerySupportedServiceDeploymentSpecificationsCommand.self,
-                    UpdateServiceConfigurationsCommand.self
+                    ListServicesCommand.self,
+                    ShowServiceCommand.self,
+                    ShowServiceEventsCommand.self,
+                    ShowServiceMonitorInfoCommand.self,
+                    ShowServiceSpecificationsCommand.self,
+                    ShowServiceUpdateLogsCommand.self,
+                    UpdateServiceCommand.self
                 ]),
             CommandGroup(
-                name: "Team Labeling Process Management",
+                name: "Service Task Management",
                 subcommands: [
-                    AcceptSamplesCommand.self,
-                    ReviewSamplesCommand.self,
-                    UpdateWorkforceTaskSamplesCommand.self
+                    CreateTasksCommand.self,
+                    DeleteTaskCommand.self,
+                    ListTasksDetailsCommand.self,
+                    ShowTaskCommand.self,
+                    StartTaskCommand.self,
+                    StopTaskCommand.self
+                ]),
+            CommandGroup(
+                name: "Tag Management",
+                subcommands: [
+                    ListNodeTagsCommand.self,
+                    ListPoolTagsCommand.self,
+                    ShowNodeTagsCommand.self,
+                    ShowPoolTagsCommand.self,
+                    UpdateNodeTagsCommand.self,
+                    UpdatePoolTagsCommand.self
                 ]),
             CommandGroup(
                 name: "Training Job Parameter Configuration",
@@ -185,20 +281,53 @@ struct ModelArtsCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Training Jobs",
                 subcommands: [
-                    CreateTrainingJobCommand.self,
+                    CreateTrainingJobV1Command.self,
                     CreateVersionOfTrainingJobCommand.self,
-                    DeleteTrainingJobCommand.self,
+                    DeleteTrainingJobV1Command.self,
                     DeleteVersionOfTrainingJobCommand.self,
                     GetNameOfTrainingJobLogFileCommand.self,
+                    GetTrainingJobVersionsCommand.self,
                     ModifyDescriptionOfTrainingJobCommand.self,
                     QueryBuiltInAlgorithmCommand.self,
                     QueryDetailsAboutTrainingJobVersionCommand.self,
-                    QueryListOfTrainingJobVersionsCommand.self,
-                    QueryMonitoringInformationAboutSingleContainerOfJobCommand.self,
-                    QueryStatusesAndGPUQuantityOfAllJobVersionsCommand.self,
                     QueryTrainingJobListCommand.self,
                     QueryTrainingJobLogsCommand.self,
+                    StopTrainingJobV1Command.self
+                ]),
+            CommandGroup(
+                name: "Training Management",
+                subcommands: [
+                    ChangeAlgorithmCommand.self,
+                    ChangeTrainingJobDescriptionCommand.self,
+                    CreateAlgorithmCommand.self,
+                    CreateTrainingJobCommand.self,
+                    DeleteAlgorithmCommand.self,
+                    DeleteTrainingJobCommand.self,
+                    ListAlgorithmsCommand.self,
+                    ListTrainingJobEventsCommand.self,
+                    ListTrainingJobsCommand.self,
+                    ShowAlgorithmByUuidCommand.self,
+                    ShowAutoSearchParamAnalysisResultPathCommand.self,
+                    ShowAutoSearchParamsAnalysisCommand.self,
+                    ShowAutoSearchPerTrialCommand.self,
+                    ShowAutoSearchTrialEarlystopCommand.self,
+                    ShowAutoSearchTrialsCommand.self,
+                    ShowAutoSearchYamlTemplateContentCommand.self,
+                    ShowAutoSearchYamlTemplatesInfoCommand.self,
+                    ShowObsUrlOfTrainingJobLogsCommand.self,
+                    ShowSearchAlgorithmsCommand.self,
+                    ShowTrainingJobDetailsCommand.self,
+                    ShowTrainingJobEnginesCommand.self,
+                    ShowTrainingJobFlavorsCommand.self,
+                    ShowTrainingJobLogsPreviewCommand.self,
+                    ShowTrainingJobMetricsCommand.self,
                     StopTrainingJobCommand.self
+                ]),
+            CommandGroup(
+                name: "Virtual Resource Flavors",
+                subcommands: [
+                    ListVirtualresourceFlavorsCommand.self,
+                    ShowVirtualResourceTemplateCommand.self
                 ]),
             CommandGroup(
                 name: "Visualization Jobs",
@@ -210,59 +339,6 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     QueryVisualizationJobListCommand.self,
                     RestartVisualizationJobCommand.self,
                     StopVisualizationJobCommand.self
-                ]),
-            CommandGroup(
-                name: "datasets",
-                subcommands: [
-                    AutoAnnotationProgressCommand.self,
-                    CreateTaskCommand.self,
-                    DescribeAutoAnnotationSampleCommand.self,
-                    ListAutoAnnotationSamplesCommand.self,
-                    ListTasksCommand.self,
-                    StopAutoAnnotationCommand.self
-                ]),
-            CommandGroup(
-                name: "demanager",
-                subcommands: [
-                    QueryAuthenticationInformationOfDevelopmentEnvironmentInstanceCommand.self,
-                    RestartMLStudioInstanceCommand.self
-                ]),
-            CommandGroup(
-                name: "notebooks",
-                subcommands: [
-                    CreateNotebookCommand.self
-                ]),
-            CommandGroup(
-                name: "pools",
-                subcommands: [
-                    QueryMonitoringInformationAboutResourcePoolNodesCommand.self
-                ]),
-            CommandGroup(
-                name: "processor-tasks",
-                subcommands: [
-                    CreateProcessorTaskCommand.self,
-                    CreateProcessorTaskVersionCommand.self,
-                    DeleteProcessorTaskCommand.self,
-                    DeleteProcessorTaskVersionCommand.self,
-                    DescProcessorTaskVersionCommand.self,
-                    DescribeProcessorTaskCommand.self,
-                    GetProcessorTaskItemsCommand.self,
-                    ListProcessorTaskVersionResultsCommand.self,
-                    ListProcessorTaskVersionsCommand.self,
-                    ListProcessorTasksCommand.self,
-                    StopProcessorTaskVersionCommand.self,
-                    UpdateProcessorTaskCommand.self
-                ]),
-            CommandGroup(
-                name: "workspaces",
-                subcommands: [
-                    CreateWorkspaceCommand.self,
-                    DeleteWorkspaceCommand.self,
-                    ListWorkspaceQuotasCommand.self,
-                    ListWorkspacesCommand.self,
-                    ShowWorkspaceInfoCommand.self,
-                    UpdateWorkspaceCommand.self,
-                    UpdateWorkspaceQuotasCommand.self
                 ]),
         ])
 
