@@ -644,7 +644,7 @@ public struct OperatorParam: Codable, Sendable, Hashable {
     /// {""}) (br] and Map<String,String>. For two special scenarios of object detection and image
     /// classification in a data preprocessing task, the value of task_type is object_detection or
     /// image_classification.
-    public var params: [String: String]?
+    public var params: [String: JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
         case advancedParamsSwitch = "advanced_params_switch"
@@ -657,7 +657,7 @@ public struct OperatorParam: Codable, Sendable, Hashable {
         advancedParamsSwitch: Bool? = nil,
         id: String? = nil,
         name: String? = nil,
-        params: [String: String]? = nil
+        params: [String: JSONValue]? = nil
     ) {
         self.advancedParamsSwitch = advancedParamsSwitch
         self.id = id
@@ -670,7 +670,7 @@ public struct OperatorParam: Codable, Sendable, Hashable {
         self.advancedParamsSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .advancedParamsSwitch)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.params = try container.decodeIfPresent([String: String].self, forKey: .params)
+        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: .params)
     }
 }
 

@@ -489,7 +489,7 @@ public struct SampleMetadata: Codable, Sendable, Hashable {
     ///
     /// - `0`: non-hard sample
     /// - `1`: hard sample
-    public var modelartsHard: Double?
+    public var modelartsHard: Bool?
 
     /// Coefficient of difficulty of each sample level, which is a default attribute. The value range is
     /// [0,1].
@@ -629,7 +629,7 @@ public struct SampleMetadata: Codable, Sendable, Hashable {
 
     public init(
         modelartsImportOrigin: Int? = nil,
-        modelartsHard: Double? = nil,
+        modelartsHard: Bool? = nil,
         modelartsHardCoefficient: Double? = nil,
         modelartsHardReasons: [Int]? = nil,
         modelartsSize: [JSONValue]? = nil
@@ -644,7 +644,7 @@ public struct SampleMetadata: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.modelartsImportOrigin = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsImportOrigin)
-        self.modelartsHard = try container.decodeLenientIfPresent(Double.self, forKey: .modelartsHard)
+        self.modelartsHard = try container.decodeLenientIfPresent(Bool.self, forKey: .modelartsHard)
         self.modelartsHardCoefficient = try container.decodeLenientIfPresent(Double.self, forKey: .modelartsHardCoefficient)
         self.modelartsHardReasons = try container.decodeIfPresent([Int].self, forKey: .modelartsHardReasons)
         self.modelartsSize = try container.decodeIfPresent([JSONValue].self, forKey: .modelartsSize)

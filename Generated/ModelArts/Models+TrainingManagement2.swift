@@ -1144,7 +1144,7 @@ public struct Items: Codable, Sendable, Hashable {
     public var header: [String]?
 
     /// Each data list of all trials searched using hyperparameters.
-    public var data: [[String]]?
+    public var data: [[JSONValue]]?
 
     private enum CodingKeys: String, CodingKey {
         case header
@@ -1153,7 +1153,7 @@ public struct Items: Codable, Sendable, Hashable {
 
     public init(
         header: [String]? = nil,
-        data: [[String]]? = nil
+        data: [[JSONValue]]? = nil
     ) {
         self.header = header
         self.data = data

@@ -968,7 +968,7 @@ public struct ShowAutoSearchPerTrialResponse: Codable, Sendable, Hashable {
     public var header: [String]?
 
     /// Each data list of a trial searched using hyperparameters.
-    public var data: [[String]]?
+    public var data: [[JSONValue]]?
 
     private enum CodingKeys: String, CodingKey {
         case header
@@ -977,7 +977,7 @@ public struct ShowAutoSearchPerTrialResponse: Codable, Sendable, Hashable {
 
     public init(
         header: [String]? = nil,
-        data: [[String]]? = nil
+        data: [[JSONValue]]? = nil
     ) {
         self.header = header
         self.data = data

@@ -302,7 +302,7 @@ public struct VirtualResourceTemplateMetadata: Codable, Sendable, Hashable {
 /// VirtualResourceTemplateSpec
 public struct VirtualResourceTemplateSpec: Codable, Sendable, Hashable {
     /// Physical resource information of the flavor.
-    public var resources: String?
+    public var resources: [String: JSONValue]?
 
     /// Resource key of the NPU.
     public var resourceKey: String?
@@ -317,7 +317,7 @@ public struct VirtualResourceTemplateSpec: Codable, Sendable, Hashable {
     }
 
     public init(
-        resources: String? = nil,
+        resources: [String: JSONValue]? = nil,
         resourceKey: String? = nil,
         virtualResources: [VitrualResource]? = nil
     ) {
