@@ -302,7 +302,7 @@ public struct VirtualResourceTemplateMetadata: Codable, Sendable, Hashable {
 /// VirtualResourceTemplateSpec
 public struct VirtualResourceTemplateSpec: Codable, Sendable, Hashable {
     /// Physical resource information of the flavor.
-    public var resources: [String: JSONValue]?
+    public var resources: JSONValue?
 
     /// Resource key of the NPU.
     public var resourceKey: String?
@@ -317,7 +317,7 @@ public struct VirtualResourceTemplateSpec: Codable, Sendable, Hashable {
     }
 
     public init(
-        resources: [String: JSONValue]? = nil,
+        resources: JSONValue? = nil,
         resourceKey: String? = nil,
         virtualResources: [VitrualResource]? = nil
     ) {

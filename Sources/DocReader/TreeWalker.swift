@@ -193,29 +193,60 @@ struct TreeWalker {
     static func mainContent(of root: Node) -> (content: Node, documentTitle: String?) {
         var main: Node?
         var documentTitle: String?
-        var stack: [(node: Node, depth: Int)] = [(root, 0)]
-        while let (node, depth) = stack.popLast() {
-            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name, depth < maxDepth else { continue }
-            if attribute(node, "id") == "docs-content" { return (node, documentTitle) }
-            if main == nil, equalsLowercased(name, "main") || attribute(node, "role") == "main" { main = node }
-            if documentTitle == nil, equalsLowercased(name, "title") {
-                var bytes: [UInt8] = []
-                rawText(node, into: &bytes)
-                var builder = InlineBuilder()
-                bytes.append(0)
-                bytes.withUnsafeBufferPointer { builder.append($0.baseAddress!) }
-                documentTitle = builder.take()?.text
+        // Document order through the child, next and parent links: no allocation per node on this extra pass.
+        var node: Node? = root
+        var depth = 0
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name {
+                if attribute(current, "id", is: "docs-content") { return (current, documentTitle) }
+                if main == nil, equalsLowercased(name, "main") || attribute(current, "role", is: "main") { main = current }
+                if documentTitle == nil, equalsLowercased(name, "title") { documentTitle = normalisedText(current) }
+                if let child = current.pointee.children, depth < maxDepth {
+                    node = child
+                    depth += 1
+                    continue
+                }
             }
-            // Children pushed in reverse, so that the first match in document order wins.
-            var children: [Node] = []
-            var child = node.pointee.children
-            while let c = child {
-                children.append(c)
-                child = c.pointee.next
+            // Next sibling, else the next sibling of the nearest ancestor that has one.
+            var climb: Node? = current
+            node = nil
+            while let up = climb, up != root {
+                if let next = up.pointee.next {
+                    node = next
+                    break
+                }
+                climb = up.pointee.parent
+                depth -= 1
             }
-            stack += children.reversed().map { ($0, depth + 1) }
         }
         return (main ?? root, documentTitle)
+    }
+
+    /// The text below `node` with whitespace collapsed, as `<title>` is shown.
+    static func normalisedText(_ node: Node) -> String? {
+        var bytes: [UInt8] = []
+        rawText(node, into: &bytes)
+        bytes.append(0)
+        var builder = InlineBuilder()
+        bytes.withUnsafeBufferPointer { builder.append($0.baseAddress!) }
+        return builder.take()?.text
+    }
+
+    /// Whether attribute `name` of `node` is exactly `value`, compared without creating a string.
+    static func attribute(_ node: Node, _ name: StaticString, is value: StaticString) -> Bool {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let attrName = a.pointee.name, equalsLowercased(attrName, name) {
+                guard let text = a.pointee.children, text.pointee.next == nil, let content = text.pointee.content else {
+                    return false
+                }
+                let count = value.utf8CodeUnitCount
+                for i in 0..<count where content[i] != value.utf8Start[i] { return false }
+                return content[count] == 0
+            }
+            attr = a.pointee.next
+        }
+        return false
     }
 
     static func classes(_ node: Node) -> [Substring] {
@@ -278,7 +309,8 @@ struct TreeWalker {
         guard let name = node.pointee.name, depth < Self.maxDepth else { return }
         depth += 1
         defer { depth -= 1 }
-        switch Tag(name) {
+        let tag = Tag(name)
+        switch tag {
         case .heading(let level):
             collector.flush()
             var anchors = collector.pendingAnchors
@@ -315,7 +347,7 @@ struct TreeWalker {
             walkChildren(node, into: &collector)
             collector.flush()
             // A paragraph's id is the target of links to the table it introduces.
-            if case .paragraph = Tag(name), let id = Self.attribute(node, "id") { collector.pendingAnchors.append(id) }
+            if case .paragraph = tag, let id = Self.attribute(node, "id") { collector.pendingAnchors.append(id) }
         case .listItem:
             collector.flush()
             walkChildren(node, into: &collector)

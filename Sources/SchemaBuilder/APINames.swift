@@ -17,11 +17,13 @@ struct APINames {
     private var total = 0
 
     init(pages: [PageModel]) {
+        // The model costs a pass over all prose; the export's pages, which carry no API names, do without it.
+        guard pages.contains(where: { Self.apiAnchor(of: $0) != nil }) else { return }
         for model in pages {
             for token in Self.prose(of: model) {
                 for word in Naming.words(String(token)) {
-                    if Self.isUpperCamel(word), printed[word.lowercased()] == nil {
-                        printed[word.lowercased()] = String(word)
+                    if Self.isUpperCamel(word), case let key = word.lowercased(), printed[key] == nil {
+                        printed[key] = String(word)
                     }
                     // Type and field names (`WorkforceTask`, `jobFlavors`) count as the words they are made of.
                     // Single letters are left out: no API name has them, and they would split unknown words.
@@ -60,7 +62,7 @@ struct APINames {
 
     /// Verbs of API names that the pages need not print.
     static let commonVerbs: Set<String> = Set(Naming.verbs.values.map { $0.lowercased() }).union([
-        "show", "list", "get", "batch", "count", "update", "patch", "desc", "describe", "sync", "retry",
+        "show", "count", "patch", "desc", "describe", "sync", "retry",
     ])
 
     /// Whitespace-separated tokens of the page's title, paragraphs, captions and table cells; URLs, paths and
@@ -117,9 +119,10 @@ struct APINames {
             guard let seen = counts[word] else { return logTotal + 10 * Double(word.count) }
             return logTotal - log(Double(seen)) + wordCost
         }
+        guard count > 0 else { return [] }
         var best = [(cost: Double, start: Int)](repeating: (.infinity, 0), count: count + 1)
         best[0] = (0, 0)
-        for end in 1...max(count, 1) where end <= count {
+        for end in 1...count {
             for start in 0..<end where best[start].cost.isFinite {
                 let total = best[start].cost + cost(String(characters[start..<end]))
                 if total < best[end].cost { best[end] = (total, start) }

@@ -69,9 +69,11 @@ struct Builder {
         var operations: [APISchema.Operation] = []
         var usedIds: Set<String> = []
         let groups = GroupIndex(toc: toc)
-        let apiPages = pages.compactMap { model in RequestLine.find(in: model).map { (model, $0, operationName(of: model)) } }
+        let apiPages = pages.compactMap { model in
+            RequestLine.find(in: model).map { (model: model, requestLine: $0, name: operationName(of: model)) }
+        }
         // API names are what users know and must stay stable; a name read from a title yields to them.
-        let apiNamesInUse = Set(apiPages.filter(\.2.isAPIName).map(\.2.id))
+        let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))
         for (model, requestLine, name) in apiPages {
             var operation = buildOperation(model, requestLine: requestLine, id: name.id, groups: groups)
             // Unique ids: version of the path first, then a counter.
@@ -545,9 +547,8 @@ struct Builder {
         if let c = columns.type, c < row.count { cells.append(row[c]) }
         if let c = columns.description, c < row.count { cells.append(row[c]) }
         for cell in cells {
-            for link in cell.links {
-                guard let fragment = link.fragment else { continue }
-                if let hit = table(linkedBy: link, fragment: fragment, on: model) {
+            for link in cell.links where link.fragment != nil {
+                if let hit = table(linkedBy: link, on: model) {
                     add(hit.page, hit.table)
                 } else if link.page.isEmpty, let number = Self.tableNumber(in: link.text), let hit = model.tableByNumber[number] {
                     add(model.index, hit)
@@ -572,7 +573,8 @@ struct Builder {
 
     /// The table a link points at: an anchor of the linked page (the same page for `#…`), else of any page.
     /// Site pages reuse anchors (`id1`, `id2` on every page), so the linked page is looked at first.
-    func table(linkedBy link: Link, fragment: String, on model: PageModel) -> (page: Int, table: Int)? {
+    func table(linkedBy link: Link, on model: PageModel) -> (page: Int, table: Int)? {
+        guard let fragment = link.fragment else { return nil }
         let target = link.page.isEmpty ? model.index : link.targetPage(from: model.page.path).flatMap { pageByPath[$0] }
         if let target, let table = pages[target].tableByAnchor[fragment] { return (target, table) }
         return anchorIndex[fragment]

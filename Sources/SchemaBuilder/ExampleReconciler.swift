@@ -158,21 +158,13 @@ extension Builder {
             if case .named = inner { return inner }
             return nil
         case (.array(let inner), .array(let items)):
-            guard let first = items.first(where: { if case .null = $0 { false } else { true } }) else { return nil }
-            if let corrected = correction(inner, first), case .named = inner { _ = corrected; return nil }
             if case .named = inner { return nil }
-            if let corrected = correction(inner, first) { return .array(corrected) }
-            return nil
+            return elementCorrection(inner, items).map(TypeRef.array)
         case (.array, _):
             return nil
         case (.map(let inner), .object(let members)):
-            guard let first = members.values.first(where: { if case .null = $0 { false } else { true } }) else { return nil }
             if case .named = inner { return nil }
-            if let corrected = correction(inner, first) {
-                if case .object = first { return .map(.any) }
-                return .map(corrected)
-            }
-            return nil
+            return elementCorrection(inner, Array(members.values)).map(TypeRef.map)
         case (.map, _):
             return nil
         default:
@@ -191,12 +183,31 @@ extension Builder {
         case .number: return type == .number ? nil : .number
         case .array(let items):
             if type == .string, items.allSatisfy({ if case .string = $0 { true } else { false } }) { return .array(.string) }
-            return nil
+            // A primitive the example shows as a structure the page does not describe: opaque JSON.
+            return .array(.any)
         case .object:
-            return nil
+            return .any
         case .null:
             return nil
         }
+    }
+
+    /// The element type that all of `values` (array items or map values) call for: `nil` when every one agrees with
+    /// `inner`, the one correction they share, or `any` when they disagree among themselves (a row mixing strings
+    /// and objects). Every value counts, not only the first, so the result does not depend on member order.
+    static func elementCorrection(_ inner: TypeRef, _ values: [JSONValue]) -> TypeRef? {
+        let present = values.filter { $0 != .null }
+        let corrections = Set(present.compactMap { correction(inner, $0) })
+        guard let only = corrections.first else { return nil }
+        let numeric: Set<TypeRef> = [.integer, .int64, .number]
+        var corrected = only
+        if corrections.count > 1 {
+            corrected = corrections.isSubset(of: numeric) ? (corrections.contains(.number) ? .number : .int64) : .any
+        }
+        // Values that agree with the page must still decode: a wider number does, anything else needs `any`.
+        let someAgree = present.contains { correction(inner, $0) == nil }
+        if someAgree, corrected != .any, !(numeric.contains(inner) && numeric.contains(corrected)) { return .any }
+        return corrected
     }
 
     /// A type for an undocumented JSON value: objects become named types (`<name>`, nested by key).
@@ -231,10 +242,17 @@ extension Builder {
 }
 
 extension TypeRef {
-    /// Whether going from `old` to this type only changes object/array structure around the same named type.
+    /// Whether going from `old` to this type changes structure rather than the spelling of a value: object/array
+    /// around the same named type, or a primitive the examples show as JSON the page does not describe. Request
+    /// examples may correct only such changes ("true" for a boolean is sloppiness, `{…}` for a string is not).
     func isStructuralChange(from old: TypeRef) -> Bool {
         switch (old, self) {
         case (.named(let a), .array(.named(let b))), (.array(.named(let a)), .named(let b)): a == b
+        case (.array(let a), .array(let b)), (.map(let a), .map(let b)): b.isStructuralChange(from: a)
+        case (.string, .array(.string)): false
+        case (.string, .any), (.integer, .any), (.int64, .any), (.number, .any), (.boolean, .any),
+            (.string, .array), (.integer, .array), (.int64, .array), (.number, .array), (.boolean, .array):
+            true
         default: false
         }
     }

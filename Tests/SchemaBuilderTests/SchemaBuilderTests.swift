@@ -341,3 +341,33 @@ struct ExampleOnlyFieldTests {
         #expect(messages.contains { $0.hasPrefix("size: sent by the page's request example but not in the table") })
     }
 }
+
+@Suite("SchemaBuilder: examples that contradict a documented primitive")
+struct ExampleStructureTests {
+    func json(_ text: String) throws -> JSONValue { try #require(JSONValue.parse(text)) }
+
+    @Test func aStructureWhereThePageSaysPrimitiveBecomesOpaqueJSON() throws {
+        #expect(Builder.correction(.string, try json(#"{"AICORE": 10, "memory": "32Gi"}"#)) == .any)
+        #expect(Builder.correction(.array(.string), try json(#"[{"name": "node-1"}]"#)) == .array(.any))
+        #expect(Builder.correction(.string, try json(#"["a", "b"]"#)) == .array(.string))
+        // What agrees with the page is left alone.
+        #expect(Builder.correction(.array(.string), try json(#"["a", "b"]"#)) == nil)
+        #expect(Builder.correction(.map(.string), try json(#"{"a": "x"}"#)) == nil)
+    }
+
+    @Test func everyElementCountsNotOnlyTheFirst() throws {
+        // A row that mixes the documented strings with objects must hold both.
+        #expect(Builder.correction(.array(.array(.string)), try json(#"[["a", {"lr": 0.1}]]"#)) == .array(.array(.any)))
+        // A map whose other values agree with the page: widening to the odd one out would reject them.
+        #expect(Builder.correction(.map(.string), try json(#"{"task": "x", "op_list": []}"#)) == .map(.any))
+        // Numbers only widen.
+        #expect(Builder.correction(.array(.integer), try json("[1, 5000000000]")) == .array(.int64))
+    }
+
+    @Test func requestExamplesCorrectStructureNotSpelling() {
+        #expect(TypeRef.any.isStructuralChange(from: .string))
+        #expect(TypeRef.map(.any).isStructuralChange(from: .map(.string)))
+        #expect(!TypeRef.boolean.isStructuralChange(from: .string))
+        #expect(!TypeRef.array(.string).isStructuralChange(from: .string))
+    }
+}
