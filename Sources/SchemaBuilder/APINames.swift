@@ -20,24 +20,64 @@ struct APINames {
         // The model costs a pass over all prose; the export's pages, which carry no API names, do without it.
         guard pages.contains(where: { Self.apiAnchor(of: $0) != nil }) else { return }
         for model in pages {
-            for token in Self.prose(of: model) {
-                for word in Naming.words(String(token)) {
-                    if Self.isUpperCamel(word), case let key = word.lowercased(), printed[key] == nil {
-                        printed[key] = String(word)
-                    }
-                    // Type and field names (`WorkforceTask`, `jobFlavors`) count as the words they are made of.
-                    // Single letters are left out: no API name has them, and they would split unknown words.
-                    for part in Self.camelCaseParts(word) where part.count > 1 {
-                        counts[part.lowercased(), default: 0] += 1
-                        total += 1
-                    }
-                }
-            }
+            for text in Self.prose(of: model) { count(wordsOf: text) }
         }
         // API names start with verbs that the prose may not use in this form (`show`, `desc`).
         for verb in Self.commonVerbs { counts[verb, default: 0] += max(total / 1000, 1) }
         total = max(total, 1)
     }
+
+    /// Counts the words of `text`, byte by byte (this runs over every cell of every page): whitespace-separated
+    /// tokens holding `/` or `{` are URLs, paths and placeholders, which glue words together (`/plugintemplates`),
+    /// and are left out; the rest splits into runs of ASCII letters and digits, as `Naming.words` does. A camel-case
+    /// run counts as the words it is made of (`WorkforceTask`, `jobFlavors`) and is remembered as printed. Single
+    /// letters are left out: no API name has them, and they would split unknown words.
+    private mutating func count(wordsOf text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+            func isAlphanumeric(_ byte: UInt8) -> Bool { Self.isUpper(byte) || Self.isLower(byte) || (0x30...0x39).contains(byte) }
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                let tokenStart = index
+                var isPath = false
+                while index < bytes.count, !isSpace(bytes[index]) {
+                    if bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "{") { isPath = true }
+                    index += 1
+                }
+                guard !isPath else { continue }
+                var cursor = tokenStart
+                while cursor < index {
+                    while cursor < index, !isAlphanumeric(bytes[cursor]) { cursor += 1 }
+                    let wordStart = cursor
+                    while cursor < index, isAlphanumeric(bytes[cursor]) { cursor += 1 }
+                    if wordStart < cursor { count(word: UnsafeBufferPointer(rebasing: bytes[wordStart..<cursor])) }
+                }
+            }
+        }
+    }
+
+    private mutating func count(word: UnsafeBufferPointer<UInt8>) {
+        let lower = String(decoding: word.map { Self.isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let capitals = word.filter(Self.isUpper).count
+        if word.count >= 4, Self.isUpper(word[0]), capitals >= 2, word.contains(where: Self.isLower), printed[lower] == nil {
+            printed[lower] = String(decoding: word, as: UTF8.self)
+        }
+        var partStart = 0
+        for index in 0...word.count where index == word.count || (index > 0 && Self.isUpper(word[index]) && Self.isLower(word[index - 1])) {
+            if index - partStart > 1 {
+                let start = lower.utf8.index(lower.utf8.startIndex, offsetBy: partStart)
+                let end = lower.utf8.index(start, offsetBy: index - partStart)
+                counts[String(lower[start..<end]), default: 0] += 1
+                total += 1
+            }
+            partStart = index
+        }
+    }
+
+    private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+    private static func isLower(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
 
     /// The page's API name as an operation id, or `nil` when its title carries none.
     func operationId(of model: PageModel) -> String? {
@@ -65,9 +105,8 @@ struct APINames {
         "show", "count", "patch", "desc", "describe", "sync", "retry",
     ])
 
-    /// Whitespace-separated tokens of the page's title, paragraphs, captions and table cells; URLs, paths and
-    /// examples are left out, since they glue words together (`/plugintemplates`).
-    static func prose(of model: PageModel) -> [Substring] {
+    /// The page's title, paragraphs, captions and table cells: the prose its API name is made of.
+    static func prose(of model: PageModel) -> [String] {
         var texts = [model.page.title]
         for section in model.sections {
             for item in section.items {
@@ -80,30 +119,7 @@ struct APINames {
                 }
             }
         }
-        return texts.flatMap { $0.split(whereSeparator: \.isWhitespace) }.filter { !$0.contains("/") && !$0.contains("{") }
-    }
-
-    static func isUpperCamel(_ word: Substring) -> Bool {
-        guard let first = word.first, first.isUppercase, word.count >= 4 else { return false }
-        let humps = word.filter(\.isUppercase).count
-        return humps >= 2 && word.contains(where: \.isLowercase) && word.allSatisfy { $0.isLetter || $0.isNumber }
-    }
-
-    /// `WorkforceTask` → `Workforce`, `Task`; `jobFlavors` → `job`, `Flavors`; `JSON`, `PluginV2` stay whole.
-    static func camelCaseParts(_ word: Substring) -> [Substring] {
-        var parts: [Substring] = []
-        var start = word.startIndex
-        var index = word.index(after: start)
-        while index < word.endIndex {
-            let previous = word[word.index(before: index)]
-            if word[index].isUppercase, previous.isLowercase {
-                parts.append(word[start..<index])
-                start = index
-            }
-            index = word.index(after: index)
-        }
-        parts.append(word[start...])
-        return parts
+        return texts
     }
 
     /// Splits `text` into its most likely words under a unigram model of the service's prose (each word costs
