@@ -91,8 +91,10 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // What several test targets share: running blocking and CPU-bound work off the cooperative pool.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DocReaderTests", dependencies: ["DocReader"]),
-        .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema"]),
+        .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema", "TestSupport"]),
         .testTarget(
             name: "EmitterTests",
             dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema"],
@@ -114,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "ModelArts", "ECS", "CloudCore", "APISchema",
+                "ModelArts", "ECS", "CloudCore", "APISchema", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -122,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter"]
+            dependencies: ["DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter", "TestSupport"]
         ),
     ]
         + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A generated command-line client (`modelarts`, `ecs`) run as a child process, as a user's shell would run it.
 struct CommandLineClient: Sendable {

@@ -3,6 +3,7 @@ import CloudCore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TestSupport
 
 /// A loopback cloud for one service: `Tools/loopback_cloud.py` serving the service's pages from `../shared/docs`
 /// on 127.0.0.1. It verifies every request's signature with the official Huawei Cloud SDK signer (PyPI

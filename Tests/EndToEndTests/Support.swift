@@ -33,10 +33,3 @@ func allSigned(_ requests: [ReceivedRequest]) -> Bool {
     !requests.isEmpty && requests.allSatisfy { $0.signature == "valid" }
 }
 
-/// Runs blocking work (reading a pipe, waiting for a process) on a thread of its own. On the cooperative pool
-/// (two threads on a two-core machine) it would starve every other test's timers and I/O.
-func onOwnThread<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
-    await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: work()) }.start()
-    }
-}

@@ -1,6 +1,7 @@
 import APISchema
 import Foundation
 import SchemaBuilder
+import TestSupport
 import Testing
 
 /// The package root, found from this file's path (`Tests/IntegrationTests/Pages.swift`).
@@ -31,12 +32,12 @@ actor SchemaCache {
     static let shared = SchemaCache()
     private var schemas: [String: ServiceSchema] = [:]
 
-    func schema(_ name: String) throws -> ServiceSchema {
+    func schema(_ name: String) async throws -> ServiceSchema {
         if let schema = schemas[name] { return schema }
         guard let config = try configuredServices().first(where: { $0.name == name }) else {
             throw MissingPages(description: "no service \(name) in spec/services.json")
         }
-        let schema = buildSchema(config)
+        let schema = await onOwnThread { buildSchema(config) }
         schemas[name] = schema
         return schema
     }

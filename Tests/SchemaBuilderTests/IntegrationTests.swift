@@ -1,6 +1,7 @@
 import APISchema
 import DocReader
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SchemaBuilder
@@ -16,17 +17,21 @@ enum SharedDocs {
         return url
     }
 
-    static func build(_ name: String, _ folder: String) throws -> ServiceSchema {
-        SchemaBuilder.build(
-            config: ServiceConfig(name: name, docs: "", endpointPrefix: folder), docsDirectory: try directory(folder),
-            overridesFile: nil)
+    /// Builds one export off the cooperative pool (see `onOwnThread`).
+    static func build(_ name: String, _ folder: String, overrides: URL? = nil) async throws -> ServiceSchema {
+        let docs = try directory(folder)
+        return await onOwnThread {
+            SchemaBuilder.build(
+                config: ServiceConfig(name: name, docs: "", endpointPrefix: folder), docsDirectory: docs,
+                overridesFile: overrides)
+        }
     }
 }
 
 @Suite("Integration: shared pages", .serialized)
 struct SharedPagesTests {
-    @Test func modelArtsCreateNotebook() throws {
-        let schema = try SharedDocs.build("ModelArts", "modelarts")
+    @Test func modelArtsCreateNotebook() async throws {
+        let schema = try await SharedDocs.build("ModelArts", "modelarts")
         let operation = try #require(schema.operation("CreateNotebook"))
         #expect(operation.method == "POST")
         #expect(operation.path == "/v1/{project_id}/notebooks")
@@ -40,8 +45,8 @@ struct SharedPagesTests {
         #expect(operation.parameters.map(\.name) == ["project_id"])
     }
 
-    @Test func modelArtsCoverage() throws {
-        let schema = try SharedDocs.build("ModelArts", "modelarts")
+    @Test func modelArtsCoverage() async throws {
+        let schema = try await SharedDocs.build("ModelArts", "modelarts")
         #expect(schema.operations.count >= 138)
         #expect(Set(schema.operations.map(\.id)).count == schema.operations.count)
         #expect(schema.operation("ListDatasets")?.parameters.contains { $0.name == "limit" && $0.location == .query } == true)
@@ -49,8 +54,8 @@ struct SharedPagesTests {
         #expect(typedShare(schema) >= 0.95)
     }
 
-    @Test func ecsNestedServer() throws {
-        let schema = try SharedDocs.build("ECS", "ecs")
+    @Test func ecsNestedServer() async throws {
+        let schema = try await SharedDocs.build("ECS", "ecs")
         #expect(schema.operations.count >= 128)
         let create = try #require(schema.operations.first { $0.sourcePage == "en-us_topic_0068473331.html" })
         #expect(create.method == "POST")
@@ -65,11 +70,9 @@ struct SharedPagesTests {
         #expect(typedShare(schema) >= 0.95)
     }
 
-    @Test func ecsOverridesApplyCleanly() throws {
+    @Test func ecsOverridesApplyCleanly() async throws {
         let overrides = Fixtures.packageRoot.appendingPathComponent("spec/ecs.overrides.json")
-        let schema = SchemaBuilder.build(
-            config: ServiceConfig(name: "ECS", docs: "", endpointPrefix: "ecs"), docsDirectory: try SharedDocs.directory("ecs"),
-            overridesFile: overrides)
+        let schema = try await SharedDocs.build("ECS", "ecs", overrides: overrides)
         #expect(schema.type("ServerNetworkAddress") != nil)
         #expect(!schema.diagnostics.contains { $0.location.page == "ecs.overrides.json" })
     }
@@ -132,7 +135,7 @@ struct RobustnessTests {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    @Test func mutatedPagesNeverCrash() throws {
+    @Test func mutatedPagesNeverCrash() async throws {
         var sources = [("CreateGadget.html", Fixtures.createGadget), ("en-us_topic_0001.html", Fixtures.oldServers)]
         // Both layouts: export fragments, whole site pages, and the minified site pages (VPC, EVS).
         for (service, layout, pages) in [
@@ -149,17 +152,22 @@ struct RobustnessTests {
                 sources.append((page, try String(contentsOf: url, encoding: .utf8)))
             }
         }
-        var rng = SplitMix64(state: 20_261_123)
-        var builds = 0
-        var diagnostics = 0
-        for round in 0..<40 {
-            let mutated = sources.map { ($0.0, Self.mutate($0.1, &rng)) }
-            let schema = Fixtures.build(mutated)
-            #expect(schema.name == "Test")
-            diagnostics += schema.diagnostics.count
-            builds += mutated.count
-            _ = round
+        let pages = sources
+        let (builds, named, diagnostics) = await onOwnThread {
+            var rng = SplitMix64(state: 20_261_123)
+            var builds = 0
+            var named = 0
+            var diagnostics = 0
+            for _ in 0..<40 {
+                let mutated = pages.map { ($0.0, Self.mutate($0.1, &rng)) }
+                let schema = Fixtures.build(mutated)
+                if schema.name == "Test" { named += 1 }
+                diagnostics += schema.diagnostics.count
+                builds += mutated.count
+            }
+            return (builds, named, diagnostics)
         }
+        #expect(named == 40)
         #expect(builds >= 500)
         #expect(diagnostics > 0)
     }
