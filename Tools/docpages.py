@@ -401,7 +401,12 @@ def status_table_codes(rows):
     Value | Description" with rows such as "400 Bad Request"."""
     if not rows or not rows[0] or not STATUS_TABLE.fullmatch(rows[0][0][0]):
         return set()
-    return {int(found.group(1)) for row in rows[1:] if row for found in [re.match(r"(\d{3})\b", row[0][0])] if found}
+    codes = set()
+    for row in rows[1:]:
+        found = row and re.match(r"(\d{3})\b", row[0][0])
+        if found:
+            codes.add(int(found.group(1)))
+    return codes
 
 
 # ---------------------------------------------------------------------------------------------------------

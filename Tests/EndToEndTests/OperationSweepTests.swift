@@ -8,9 +8,7 @@ import Testing
 /// Each call first meets an injected 503 (and, for idempotent methods, a dropped connection); it passes when the
 /// CLI exits 0 and the server finally received a request signed correctly (official signer), routed to the same
 /// documented operation, with the documented path parameters, query and body. Prints `cli sweep: <ok>/<total>`.
-/// Services are swept one at a time: four sweeps at once start hundreds of CLI processes together on two cores and
-/// starve the timing-sensitive tests that run beside them.
-@Suite(.serialized) struct OperationSweepTests {
+@Suite struct OperationSweepTests {
     @Test(arguments: [("ModelArts", 0.95), ("ECS", 0.90), ("VPC", 0.90), ("EVS", 0.90)])
     func everyDocumentedOperationCallableThroughTheCLI(service: String, threshold: Double) async throws {
         let config = try ServiceConfig.load(from: LoopbackCloud.packageRoot.appending(path: "spec/services.json"))
