@@ -14,19 +14,39 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
     public var operations: [Operation]
     /// Named types sorted by `name`. Every `TypeRef.named` in the schema resolves to one of these.
     public var types: [NamedType]
+    /// Resources whose lifecycle state can be waited for, sorted by `name` (see ``Waiter``).
+    public var waiters: [Waiter]
     /// Everything the builder could not read cleanly, sorted by page, then table, then row.
     public var diagnostics: [Diagnostic]
 
     public init(
         name: String, endpointPrefix: String, groups: [OperationGroup] = [], operations: [Operation] = [],
-        types: [NamedType] = [], diagnostics: [Diagnostic] = []
+        types: [NamedType] = [], waiters: [Waiter] = [], diagnostics: [Diagnostic] = []
     ) {
         self.name = name
         self.endpointPrefix = endpointPrefix
         self.groups = groups
         self.operations = operations
         self.types = types
+        self.waiters = waiters
         self.diagnostics = diagnostics
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, endpointPrefix, groups, operations, types, waiters, diagnostics
+    }
+
+    /// Decodes a schema; one committed before waiters existed has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            endpointPrefix: try container.decode(String.self, forKey: .endpointPrefix),
+            groups: try container.decode([OperationGroup].self, forKey: .groups),
+            operations: try container.decode([Operation].self, forKey: .operations),
+            types: try container.decode([NamedType].self, forKey: .types),
+            waiters: try container.decodeIfPresent([Waiter].self, forKey: .waiters) ?? [],
+            diagnostics: try container.decode([Diagnostic].self, forKey: .diagnostics))
     }
 }
 

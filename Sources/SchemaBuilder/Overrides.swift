@@ -11,7 +11,10 @@ import Foundation
 ///   { "action": "setType", "type": "VolumeReq", "property": "capacity", "to": "int64", "reason": "…" },
 ///   { "action": "setType", "operation": "ListDatasets", "parameter": "limit", "to": "integer", "reason": "…" },
 ///   { "action": "setRequired", "type": "VolumeReq", "property": "uri", "required": false, "reason": "…" },
-///   { "action": "addEnumValues", "type": "VolumeReq", "property": "category", "values": ["EFS"], "reason": "…" }
+///   { "action": "addEnumValues", "type": "VolumeReq", "property": "category", "values": ["EFS"], "reason": "…" },
+///   { "action": "addWaiter", "operation": "ShowJob", "property": "job.status", "reason": "…" },
+///   { "action": "removeWaiter", "operation": "ShowPool", "reason": "…" },
+///   { "action": "setFailureStates", "operation": "ShowNotebook", "values": ["ERROR"], "reason": "…" }
 /// ]
 /// ```
 /// `to` for `setType` uses the schema's type syntax (`string`, `int64`, `array<Label>`, `map<string>`, `VolumeReq`).
@@ -55,12 +58,46 @@ enum OverrideApplier {
                 Diagnostic(.error, SourceLocation(page: file), "overrides file unreadable (\(error)), ignored"))
             return
         }
-        for (index, entry) in entries.enumerated() {
-            if let problem = apply(entry, to: &schema) {
-                schema.diagnostics.append(
-                    Diagnostic(.error, SourceLocation(page: file, row: index + 1), "\(entry.action): \(problem), ignored"))
+        // Waiters are found in the corrected schema (an added enum value can make one), then corrected themselves.
+        let waiterActions: Set<String> = ["addWaiter", "removeWaiter", "setFailureStates"]
+        func apply(where isWaiterEntry: Bool) {
+            for (index, entry) in entries.enumerated() where waiterActions.contains(entry.action) == isWaiterEntry {
+                if let problem = isWaiterEntry ? applyWaiter(entry, to: &schema) : Self.apply(entry, to: &schema) {
+                    schema.diagnostics.append(
+                        Diagnostic(.error, SourceLocation(page: file, row: index + 1), "\(entry.action): \(problem), ignored"))
+                }
             }
         }
+        apply(where: false)
+        schema.waiters = WaiterRule.waiters(in: schema)
+        apply(where: true)
+        schema.waiters.sort { $0.name < $1.name }
+    }
+
+    /// `addWaiter` (operation, property: the dotted path of the state field), `removeWaiter` (operation),
+    /// `setFailureStates` (operation, values).
+    static func applyWaiter(_ entry: Override, to schema: inout ServiceSchema) -> String? {
+        guard let reason = entry.reason, !reason.trimmed().isEmpty else { return "missing reason" }
+        guard let operation = entry.operation else { return "needs operation" }
+        let existing = schema.waiters.firstIndex { $0.operation == operation }
+        switch entry.action {
+        case "addWaiter":
+            guard existing == nil else { return "'\(operation)' has a waiter already" }
+            guard let property = entry.property else { return "needs property (the state field, e.g. server.status)" }
+            let stateField = property.split(separator: ".").map(String.init)
+            guard let waiter = WaiterRule.waiter(for: operation, stateField: stateField, in: schema) else { return "no GET operation '\(operation)' ending in a path parameter whose response has '\(property)' with documented values" }
+            schema.waiters.append(waiter)
+        case "removeWaiter":
+            guard let existing else { return "'\(operation)' has no waiter" }
+            schema.waiters.remove(at: existing)
+        case "setFailureStates":
+            guard let existing else { return "'\(operation)' has no waiter" }
+            guard let values = entry.values else { return "needs values" }
+            schema.waiters[existing].failureStates = values
+        default:
+            return "unknown action"
+        }
+        return nil
     }
 
     /// Applies one entry; returns what was wrong with it, if anything.

@@ -36,7 +36,9 @@ public enum SchemaBuilder {
         -> ServiceSchema
     {
         var builder = Builder(pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents)
-        return builder.run(name: config.name, endpointPrefix: config.endpointPrefix)
+        var schema = builder.run(name: config.name, endpointPrefix: config.endpointPrefix)
+        schema.waiters = WaiterRule.waiters(in: schema)
+        return schema
     }
 }
 

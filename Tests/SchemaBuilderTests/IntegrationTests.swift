@@ -18,8 +18,10 @@ enum SharedDocs {
     }
 
     /// Builds one export off the cooperative pool (see `onOwnThread`).
-    static func build(_ name: String, _ folder: String, overrides: URL? = nil) async throws -> ServiceSchema {
-        let docs = try directory(folder)
+    static func build(_ name: String, _ folder: String, layout: String = "api-ref", overrides: URL? = nil)
+        async throws -> ServiceSchema
+    {
+        let docs = try directory(folder, layout: layout)
         return await onOwnThread {
             SchemaBuilder.build(
                 config: ServiceConfig(name: name, docs: "", endpointPrefix: folder), docsDirectory: docs,
@@ -70,11 +72,15 @@ struct SharedPagesTests {
         #expect(typedShare(schema) >= 0.95)
     }
 
+    /// The overrides are written for the pages the SDK is generated from (the site): every one applies.
     @Test func ecsOverridesApplyCleanly() async throws {
         let overrides = Fixtures.packageRoot.appendingPathComponent("spec/ecs.overrides.json")
-        let schema = try await SharedDocs.build("ECS", "ecs", overrides: overrides)
+        let schema = try await SharedDocs.build("ECS", "ecs", layout: "site", overrides: overrides)
         #expect(schema.type("ServerNetworkAddress") != nil)
         #expect(!schema.diagnostics.contains { $0.location.page == "ecs.overrides.json" })
+        // The server and job states come from overrides; with them the rule finds their waiters.
+        #expect(schema.waiters.map(\.name) == ["ECS", "ECSV21", "JobExecutionStatus"])
+        #expect(schema.waiters.first { $0.name == "JobExecutionStatus" }?.failureStates == ["FAIL"])
     }
 
     func typedShare(_ schema: ServiceSchema) -> Double {
