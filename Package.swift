@@ -130,6 +130,6 @@ let package = Package(
         + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }
         + services.map {
             .executableTarget(
-                name: "\($0)CLI", dependencies: [.target(name: $0), "CloudCLI"], path: "Generated/\($0)CLI")
+                name: "\($0)CLI", dependencies: [.target(name: $0), "CloudCore", "CloudCLI"], path: "Generated/\($0)CLI")
         }
 )

@@ -23,4 +23,33 @@ extension ECSClient {
         )
         return try await client.send(request, as: QueryJobExecutionStatusResponse.self)
     }
+
+    /// Waits until the JobExecutionStatus's `status` is one of `states`, polling
+    /// ``queryJobExecutionStatus(jobId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - jobId: Specifies the ID of an asynchronous job.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`FAIL`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForJobExecutionStatus(
+        jobId: String,
+        status states: Set<QueryJobExecutionStatusResponse.Status>,
+        failureStates: Set<QueryJobExecutionStatusResponse.Status> = [.fail],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryJobExecutionStatusResponse {
+        try await Waiter.waitForState(
+            "JobExecutionStatus", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.queryJobExecutionStatus(jobId: jobId)
+        }
+    }
 }

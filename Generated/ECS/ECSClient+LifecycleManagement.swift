@@ -211,4 +211,32 @@ extension ECSClient {
         )
         return try await client.send(request, as: QueryDetailsAboutECSResponse.self)
     }
+
+    /// Waits until the ECS's `server.status` is one of `states`, polling ``queryDetailsAboutEcs(serverId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `server.status` becomes one of `failureStates` that is not
+    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
+    @discardableResult
+    public func waitForEcs(
+        serverId: String,
+        status states: Set<QueryDetailsAboutECSServer.Status>,
+        failureStates: Set<QueryDetailsAboutECSServer.Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryDetailsAboutECSResponse {
+        try await Waiter.waitForState(
+            "ECS", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.server?.status }
+        ) {
+            try await self.queryDetailsAboutEcs(serverId: serverId)
+        }
+    }
 }

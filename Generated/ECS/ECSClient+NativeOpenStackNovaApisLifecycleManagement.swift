@@ -290,4 +290,51 @@ extension ECSClient {
         )
         return try await client.send(request, as: QueryDetailsAboutECSV21Response.self)
     }
+
+    /// Waits until the ECSV21's `server.status` is one of `states`, polling
+    /// ``queryDetailsAboutEcsv21(serverId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `server.status` becomes one of `failureStates` that is not
+    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
+    @discardableResult
+    public func waitForEcsv21(
+        serverId: String,
+        status states: Set<QueryDetailsAboutECSV21Server.Status>,
+        failureStates: Set<QueryDetailsAboutECSV21Server.Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryDetailsAboutECSV21Response {
+        try await Waiter.waitForState(
+            "ECSV21", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.server?.status }
+        ) {
+            try await self.queryDetailsAboutEcsv21(serverId: serverId)
+        }
+    }
+
+    /// Waits until the ECSV21 is gone, polling ``queryDetailsAboutEcsv21(serverId:)``.
+    ///
+    /// The wait ends when the poll answers 404 or `server.status` is `DELETED`. It fails with ``WaiterError``
+    /// when `options.timeout` passes or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - serverId: Specifies the ECS ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForEcsv21Deletion(serverId: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "ECSV21", deletedStates: [.deleted] as Set<QueryDetailsAboutECSV21Server.Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.server?.status }
+        ) {
+            try await self.queryDetailsAboutEcsv21(serverId: serverId)
+        }
+    }
 }

@@ -48,12 +48,26 @@ public struct Entities: Codable, Sendable, Hashable {
 
 /// Response parameters
 public struct QueryJobExecutionStatusResponse: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let success: Self = "SUCCESS"
+        public static let running: Self = "RUNNING"
+        public static let fail: Self = "FAIL"
+        public static let initValue: Self = "INIT"
+    }
+
     /// Specifies the job status.
     /// SUCCESS: The job is successfully executed.
     /// RUNNING: The job is in progress.
     /// FAIL: The job failed.
     /// INIT: The job is being initialized.
-    public var status: String?
+    public var status: Status?
 
     /// Specifies the object of the job.
     /// The value of this parameter varies depending on the type of the job. If the job is an ECS-related
@@ -103,7 +117,7 @@ public struct QueryJobExecutionStatusResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        status: String? = nil,
+        status: Status? = nil,
         entities: Entities? = nil,
         jobId: String? = nil,
         jobType: String? = nil,

@@ -50,13 +50,38 @@ public struct QueryDetailsAboutECSSecurityOptions: Codable, Sendable, Hashable {
 
 /// server field description
 public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let reboot: Self = "REBOOT"
+        public static let rebuild: Self = "REBUILD"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+        public static let deleted: Self = "DELETED"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+        public static let unknown: Self = "UNKNOWN"
+    }
+
     /// Definition
     /// Specifies the ECS status.
     /// Range
     /// ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF,
     /// VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, and UNKNOWN
     /// For details, see ECS Statuses.
-    public var status: String?
+    public var status: Status?
 
     /// Definition
     /// Specifies the last time when the ECS was updated, such as started, stopped, or restarted.
@@ -394,7 +419,7 @@ public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
     }
 
     public init(
-        status: String? = nil,
+        status: Status? = nil,
         updated: String? = nil,
         hostId: String? = nil,
         osExtSrvAttrHost: String? = nil,
@@ -487,7 +512,7 @@ public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
         self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
         self.hostId = try container.decodeIfPresent(String.self, forKey: .hostId)
         self.osExtSrvAttrHost = try container.decodeIfPresent(String.self, forKey: .osExtSrvAttrHost)

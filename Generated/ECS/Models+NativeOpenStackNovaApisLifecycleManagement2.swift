@@ -424,6 +424,33 @@ public struct QueryDetailsAboutECSV21Response: Codable, Sendable, Hashable {
 
 /// server field description
 public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let deleted: Self = "DELETED"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let paused: Self = "PAUSED"
+        public static let reboot: Self = "REBOOT"
+        public static let rebuild: Self = "REBUILD"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+        public static let softDeleted: Self = "SOFT_DELETED"
+        public static let suspended: Self = "SUSPENDED"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+    }
+
     /// Documented values of `osDcfDiskConfig`; other values decode as well.
     public struct OsDcfDiskConfig: OpenEnum {
         public let rawValue: String
@@ -452,7 +479,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
     /// ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, REVERT_RESIZE,
     /// SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, and VERIFY_RESIZE
     /// For details, see ECS Statuses.
-    public var status: String?
+    public var status: Status?
 
     /// Specifies the time when the ECS was created. The time is in the format of "2019-05-22T07:48:19Z".
     public var created: String?
@@ -684,7 +711,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
     public init(
         name: String? = nil,
         id: String? = nil,
-        status: String? = nil,
+        status: Status? = nil,
         created: String? = nil,
         updated: String? = nil,
         flavor: ModifyECSFlavor? = nil,
@@ -775,7 +802,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
         self.flavor = try container.decodeIfPresent(ModifyECSFlavor.self, forKey: .flavor)

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct ListAPIVersionsCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listApiVersions()
         }
     }
@@ -49,7 +50,7 @@ struct QuerySpecifiedAPIVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySpecifiedApiVersion(apiVersion: apiVersion)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct RestartECSsInBatchCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct RestartECSsInBatchCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartECSsInBatchRequest.self, from: body)
             _ = try await client.restartEcssInBatch(requestBody)
         }
@@ -66,7 +67,7 @@ struct StartECSsInBatchCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartECSsInBatchRequest.self, from: body)
             _ = try await client.startEcssInBatch(requestBody)
         }
@@ -100,7 +101,7 @@ struct StopECSsInBatchCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StopECSsInBatchRequest.self, from: body)
             _ = try await client.stopEcssInBatch(requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AttachDiskToECSCommand: AsyncParsableCommand {
@@ -32,13 +33,33 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
+            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
+            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachDiskToECSRequest.self, from: body)
             _ = try await client.attachDiskToEcs(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcs(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -73,16 +94,36 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
             """)
     var deleteFlag: String?
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
+            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
+            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.detachEvsDiskFromEcs(
                 serverId: serverId,
                 volumeId: volumeId,
                 deleteFlag: deleteFlag
             )
+            if !wait.isEmpty {
+                try await client.waitForEcs(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -109,7 +150,7 @@ struct ListDetailsAboutDisksAttachedToECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listDetailsAboutDisksAttachedToEcs(serverId: serverId)
         }
     }
@@ -142,7 +183,7 @@ struct QueryDetailsOfSingleDiskAttachedToECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsOfSingleDiskAttachedToEcs(serverId: serverId, volumeId: volumeId)
         }
     }
@@ -169,7 +210,7 @@ struct QueryDiskAttachmentOfECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDiskAttachmentOfEcs(serverId: serverId)
         }
     }
@@ -201,7 +242,7 @@ struct QuerySingleDiskAttachedToECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySingleDiskAttachedToEcs(serverId: serverId, volumeId: volumeId)
         }
     }

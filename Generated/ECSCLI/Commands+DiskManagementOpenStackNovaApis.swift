@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct CreateDiskDiscardedCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct CreateDiskDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDiskDiscardedRequest.self, from: body)
             _ = try await client.createDiskDiscarded(requestBody)
         }
@@ -61,7 +62,7 @@ struct DeleteDiskDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteDiskDiscarded(volumeId: volumeId)
         }
     }
@@ -84,7 +85,7 @@ struct QueryBriefInformationAboutDisksDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryBriefInformationAboutDisksDiscarded()
         }
     }
@@ -107,7 +108,7 @@ struct QueryDetailedInformationAboutDisksDiscardedCommand: AsyncParsableCommand 
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailedInformationAboutDisksDiscarded()
         }
     }
@@ -135,7 +136,7 @@ struct QueryInformationAboutDiskDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryInformationAboutDiskDiscarded(volumeId: volumeId)
         }
     }

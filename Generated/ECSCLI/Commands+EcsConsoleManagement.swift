@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
@@ -33,13 +34,33 @@ struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(GetECSManagementConsoleLogsRequest.self, from: body)
             _ = try await client.getEcsManagementConsoleLogs(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -72,16 +93,36 @@ struct GetVNCBasedRemoteLoginAddressMicroversion26OrLaterCommand: AsyncParsableC
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(GetVNCBasedRemoteLoginAddressMicroversion26OrLaterRequest.self, from: body)
             _ = try await client.getVncBasedRemoteLoginAddressMicroversion26OrLater(
                 serverId: serverId,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }

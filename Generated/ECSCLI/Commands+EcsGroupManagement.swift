@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AddECSToECSGroupCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AddECSToECSGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddECSToECSGroupRequest.self, from: body)
             try await client.addEcsToEcsGroup(serverGroupId: serverGroupId, requestBody)
         }
@@ -70,7 +71,7 @@ struct CreateECSGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateECSGroupRequest.self, from: body)
             _ = try await client.createEcsGroup(requestBody)
         }
@@ -98,7 +99,7 @@ struct DeleteECSGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteEcsGroup(serverGroupId: serverGroupId)
         }
     }
@@ -135,7 +136,7 @@ struct ListECSGroupsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listEcsGroups(limit: limit, marker: marker)
         }
     }
@@ -162,7 +163,7 @@ struct QueryDetailsAboutECSGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEcsGroup(serverGroupId: serverGroupId)
         }
     }
@@ -200,7 +201,7 @@ struct RemoveECSFromECSGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveECSFromECSGroupRequest.self, from: body)
             try await client.removeEcsFromEcsGroup(serverGroupId: serverGroupId, requestBody)
         }

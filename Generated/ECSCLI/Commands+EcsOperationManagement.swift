@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct ListActionsOnECSCommand: AsyncParsableCommand {
@@ -44,7 +45,7 @@ struct ListActionsOnECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listActionsOnEcs(serverId: serverId, limit: limit, marker: marker)
         }
     }
@@ -77,7 +78,7 @@ struct QueryECSOperationsByRequestIDCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEcsOperationsByRequestId(serverId: serverId, requestId: requestId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct ListFlavorDetailsAndExtendedInformationCommand: AsyncParsableCommand {
@@ -30,7 +31,7 @@ struct ListFlavorDetailsAndExtendedInformationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listFlavorDetailsAndExtendedInformation(availabilityZone: availabilityZone)
         }
     }
@@ -100,7 +101,7 @@ struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComma
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTargetFlavorsToWhichEcsFlavorCanBeChanged(
                 instanceUuid: instanceUuid,
                 sourceFlavorId: sourceFlavorId,

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AssignFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct AssignFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressDiscardedRequest.self, from: body)
             _ = try await client.assignFloatingIpAddressDiscarded(requestBody)
         }
@@ -71,7 +72,7 @@ struct BindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BindFloatingIPAddressDiscardedRequest.self, from: body)
             try await client.bindFloatingIpAddressDiscarded(serverId: serverId, requestBody)
         }
@@ -101,7 +102,7 @@ struct QueryDetailsAboutFloatingIPAddressDiscardedCommand: AsyncParsableCommand 
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutFloatingIpAddressDiscarded(floatingIpId: floatingIpId)
         }
     }
@@ -124,7 +125,7 @@ struct QueryFloatingIPAddressPoolsDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFloatingIpAddressPoolsDiscarded()
         }
     }
@@ -147,7 +148,7 @@ struct QueryFloatingIPAddressesDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFloatingIpAddressesDiscarded()
         }
     }
@@ -175,7 +176,7 @@ struct ReleaseFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.releaseFloatingIpAddressDiscarded(floatingIpId: floatingIpId)
         }
     }
@@ -213,7 +214,7 @@ struct UnbindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UnbindFloatingIPAddressDiscardedRequest.self, from: body)
             try await client.unbindFloatingIpAddressDiscarded(serverId: serverId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AssociateFPGAImageWithECSImageCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AssociateFPGAImageWithECSImageCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateFPGAImageWithECSImageRequest.self, from: body)
             try await client.associateFpgaImageWithEcsImage(fpgaImageId: fpgaImageId, requestBody)
         }
@@ -65,7 +66,7 @@ struct DeleteFPGAImageCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteFpgaImage(fpgaImageId: fpgaImageId)
         }
     }
@@ -103,7 +104,7 @@ struct DisassociateFPGAImageFromECSImageCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateFPGAImageFromECSImageRequest.self, from: body)
             try await client.disassociateFpgaImageFromEcsImage(fpgaImageId: fpgaImageId, requestBody)
         }
@@ -155,7 +156,7 @@ struct QueryAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryAssociationsBetweenFpgaImageAndEcsImage(
                 imageId: imageId,
                 fpgaImageId: fpgaImageId,
@@ -192,7 +193,7 @@ struct RegisterFPGAImageCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RegisterFPGAImageRequest.self, from: body)
             _ = try await client.registerFpgaImage(requestBody)
         }
@@ -237,7 +238,7 @@ struct ViewDetailsOfFPGAImagesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.viewDetailsOfFpgaImages(fpgaImageId: fpgaImageId, page: page, size: size)
         }
     }

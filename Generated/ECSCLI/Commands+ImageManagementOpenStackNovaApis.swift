@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct DeleteImageDiscardedCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct DeleteImageDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteImageDiscarded(imageId: imageId)
         }
     }
@@ -55,7 +56,7 @@ struct QueryDetailsAboutSpecifiedImageDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutSpecifiedImageDiscarded(imageId: imageId)
         }
     }
@@ -110,7 +111,7 @@ struct QueryImageDetailsDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryImageDetailsDiscarded(
                 name: name,
                 status: status,
@@ -171,7 +172,7 @@ struct QueryImagesDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryImagesDiscarded(
                 name: name,
                 status: status,
@@ -205,7 +206,7 @@ struct QueryMetadataOfSpecifiedImageDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryMetadataOfSpecifiedImageDiscarded(imageId: imageId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct QueryJobExecutionStatusCommand: AsyncParsableCommand {
@@ -26,8 +27,53 @@ struct QueryJobExecutionStatusCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryJobExecutionStatus(jobId: jobId)
+        }
+    }
+}
+
+struct WaitForJobExecutionStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-job-execution-status",
+        abstract: "Wait until a JobExecutionStatus's status is one of the given states",
+        discussion: """
+            Polls query-job-execution-status (GET /v1/{project_id}/jobs/{job_id}) until status is one of the \
+            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("job-id"),
+        help: "Specifies the ID of an asynchronous job.")
+    var jobId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: SUCCESS, RUNNING, FAIL, INIT.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            try await client.waitForJobExecutionStatus(
+                jobId: jobId,
+                status: WaitOptions.states(status, as: QueryJobExecutionStatusResponse.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.fail]),
+                options: waiting.options
+            )
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct CreateECSsCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateECSsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateECSsRequest.self, from: body)
             _ = try await client.createEcss(requestBody)
         }
@@ -64,7 +65,7 @@ struct DeleteECSsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteECSsRequest.self, from: body)
             _ = try await client.deleteEcss(requestBody)
         }
@@ -166,22 +167,47 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
             """)
     var ip: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listDetailsAboutEcssPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
-            _ = try await client.listDetailsAboutEcss(
-                offset: offset,
-                flavor: flavor,
-                name: name,
-                status: status,
-                limit: limit,
-                tags: tags,
-                notTags: notTags,
-                reservationId: reservationId,
-                ip: ip
-            )
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listDetailsAboutEcssPaginator(
+                    flavor: flavor,
+                    name: name,
+                    status: status,
+                    tags: tags,
+                    notTags: notTags,
+                    reservationId: reservationId,
+                    ip: ip,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listDetailsAboutEcss(
+                    offset: offset,
+                    flavor: flavor,
+                    name: name,
+                    status: status,
+                    limit: limit,
+                    tags: tags,
+                    notTags: notTags,
+                    reservationId: reservationId,
+                    ip: ip
+                )
+            }
         }
     }
 }
@@ -213,13 +239,33 @@ struct ModifyECSDetailsCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
+            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
+            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyECSDetailsRequest.self, from: body)
             _ = try await client.modifyEcsDetails(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcs(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -245,8 +291,56 @@ struct QueryDetailsAboutECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEcs(serverId: serverId)
+        }
+    }
+}
+
+struct WaitForEcsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-ecs",
+        abstract: "Wait until a ECS's server.status is one of the given states",
+        discussion: """
+            Polls query-details-about-ecs (GET /v1/{project_id}/cloudservers/{server_id}) until \
+            server.status is one of the states given, then prints the resource as the last poll showed it. \
+            Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end the \
+            wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, ERROR, \
+            HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, DELETED, \
+            SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            try await client.waitForEcs(
+                serverId: serverId,
+                status: WaitOptions.states(status, as: QueryDetailsAboutECSServer.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.error]),
+                options: waiting.options
+            )
         }
     }
 }

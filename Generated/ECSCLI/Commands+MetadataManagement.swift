@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct UpdateECSMetadataCommand: AsyncParsableCommand {
@@ -32,13 +33,33 @@ struct UpdateECSMetadataCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
+            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
+            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataRequest.self, from: body)
             _ = try await client.updateEcsMetadata(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcs(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AttachECSDataDiskCommand: AsyncParsableCommand {
@@ -32,13 +33,33 @@ struct AttachECSDataDiskCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachECSDataDiskRequest.self, from: body)
             _ = try await client.attachEcsDataDisk(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -65,12 +86,32 @@ struct DetachDiskFromECSCommand: AsyncParsableCommand {
         help: "Specifies the volume ID.")
     var volumeId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.detachDiskFromEcs(serverId: serverId, volumeId: volumeId)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -97,7 +138,7 @@ struct ListDetailsAboutDisksAttachedToECSV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listDetailsAboutDisksAttachedToEcsv21(serverId: serverId)
         }
     }
@@ -130,7 +171,7 @@ struct QueryDiskAttachedToECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDiskAttachedToEcs(serverId: serverId, volumeId: volumeId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct CreateECSGroupV21Command: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateECSGroupV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateECSGroupV21Request.self, from: body)
             _ = try await client.createEcsGroupV21(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteECSGroupV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteEcsGroupV21(serverGroupId: serverGroupId)
         }
     }
@@ -81,7 +82,7 @@ struct ListECSGroupsV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listEcsGroupsV21()
         }
     }
@@ -109,7 +110,7 @@ struct QueryDetailsAboutECSGroupV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEcsGroupV21(serverGroupId: serverGroupId)
         }
     }

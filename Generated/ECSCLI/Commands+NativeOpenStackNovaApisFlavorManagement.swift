@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct ListECSFlavorsCommand: AsyncParsableCommand {
@@ -51,7 +52,7 @@ struct ListECSFlavorsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listEcsFlavors(
                 minDisk: minDisk,
                 minRam: minRam,
@@ -108,7 +109,7 @@ struct ListFlavorDetailsAboutECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listFlavorDetailsAboutEcs(
                 minDisk: minDisk,
                 minRam: minRam,
@@ -146,7 +147,7 @@ struct QueryDetailsAboutECSFlavorCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEcsFlavor(flavorId: flavorId, flavorsId: flavorsId)
         }
     }
@@ -179,7 +180,7 @@ struct QueryExtraSpecsValueForECSFlavorCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryExtraSpecsValueForEcsFlavor(flavorId: flavorId, flavorsId: flavorsId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct CreateECSCommand: AsyncParsableCommand {
@@ -27,13 +28,36 @@ struct CreateECSCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateECSRequest.self, from: body)
-            _ = try await client.createEcs(requestBody)
+            let response = try await client.createEcs(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.server?.id else {
+                    throw ClientError("the response carries no server.id to wait for")
+                }
+                try await client.waitForEcsv21(
+                    serverId: createdId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -55,12 +79,27 @@ struct DeleteECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21 is gone, as wait-for-ecsv21-deletion does. What is printed is this \
+            command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteEcs(serverId: serverId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForEcsv21Deletion(serverId: serverId, options: waiting.options)
+            }
         }
     }
 }
@@ -178,7 +217,7 @@ struct ListECSDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listEcsDetails(
                 changesSince: changesSince,
                 image: image,
@@ -306,7 +345,7 @@ struct ListECSsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listEcss(
                 changesSince: changesSince,
                 image: image,
@@ -352,13 +391,33 @@ struct ModifyECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyECSRequest.self, from: body)
             _ = try await client.modifyEcs(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -385,8 +444,83 @@ struct QueryDetailsAboutECSV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEcsv21(serverId: serverId)
+        }
+    }
+}
+
+struct WaitForEcsv21Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-ecsv21",
+        abstract: "Wait until a ECSV21's server.status is one of the given states",
+        discussion: """
+            Polls query-details-about-ecsv21 (GET /v2.1/{project_id}/servers/{server_id}) until \
+            server.status is one of the states given, then prints the resource as the last poll showed it. \
+            Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end the \
+            wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, DELETED, ERROR, \
+            HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, \
+            SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            try await client.waitForEcsv21(
+                serverId: serverId,
+                status: WaitOptions.states(status, as: QueryDetailsAboutECSV21Server.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForEcsv21DeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-ecsv21-deletion",
+        abstract: "Wait until a ECSV21 is gone",
+        discussion: """
+            Polls query-details-about-ecsv21 (GET /v2.1/{project_id}/servers/{server_id}) until it answers \
+            404 or server.status is DELETED. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            try await client.waitForEcsv21Deletion(serverId: serverId, options: waiting.options)
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AddNICToECSCommand: AsyncParsableCommand {
@@ -32,13 +33,33 @@ struct AddNICToECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddNICToECSRequest.self, from: body)
             _ = try await client.addNicToEcs(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -76,12 +97,32 @@ struct DetachNICFromECSCommand: AsyncParsableCommand {
             """)
     var reservePort: String?
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.detachNicFromEcs(serverId: serverId, portId: portId, reservePort: reservePort)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -107,7 +148,7 @@ struct ListNICsOfECSV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.listNicsOfEcsv21(serverId: serverId)
         }
     }
@@ -140,7 +181,7 @@ struct QueryDetailsAboutSpecifiedNICOfECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutSpecifiedNicOfEcs(serverId: serverId, portId: portId)
         }
     }

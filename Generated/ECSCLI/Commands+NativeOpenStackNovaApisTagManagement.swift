@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AddTagToECSCommand: AsyncParsableCommand {
@@ -33,12 +34,32 @@ struct AddTagToECSCommand: AsyncParsableCommand {
             """)
     var tag: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.addTagToEcs(serverId: serverId, tag: tag)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -70,13 +91,33 @@ struct AddTagsToECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagsToECSRequest.self, from: body)
             _ = try await client.addTagsToEcs(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -98,12 +139,32 @@ struct DeleteAllTagsOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteAllTagsOfEcs(serverId: serverId)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -137,12 +198,32 @@ struct DeleteSpecifiedTagFromECSCommand: AsyncParsableCommand {
             """)
     var tag: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
+            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteSpecifiedTagFromEcs(serverId: serverId, tag: tag)
+            if !wait.isEmpty {
+                try await client.waitForEcsv21(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -168,7 +249,7 @@ struct QueryAllTagsOfECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryAllTagsOfEcs(serverId: serverId)
         }
     }
@@ -208,7 +289,7 @@ struct QuerySpecifiedTagForECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.querySpecifiedTagForEcs(serverId: serverId, tag: tag)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct QueryDefaultQuotasCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct QueryDefaultQuotasCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDefaultQuotas()
         }
     }
@@ -44,7 +45,7 @@ struct QueryTenantQuotaLimitsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTenantQuotaLimits()
         }
     }
@@ -74,7 +75,7 @@ struct QueryTenantQuotasV21Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTenantQuotasV21(userId: userId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct QueryNetworksCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct QueryNetworksCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryNetworks()
         }
     }
@@ -49,7 +50,7 @@ struct QueryNetworksOfSpecifiedECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryNetworksOfSpecifiedEcs(serverId: serverId)
         }
     }
@@ -82,7 +83,7 @@ struct QuerySpecifiedNetworkOfECSCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySpecifiedNetworkOfEcs(serverId: serverId, networkName: networkName)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AddTagsToECSInBatchDiscardedCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct AddTagsToECSInBatchDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagsToECSInBatchDiscardedRequest.self, from: body)
             try await client.addTagsToEcsInBatchDiscarded(serverId: serverId, requestBody)
         }
@@ -75,7 +76,7 @@ struct DeleteTagsFromECSInBatchDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteTagsFromECSInBatchDiscardedRequest.self, from: body)
             try await client.deleteTagsFromEcsInBatchDiscarded(serverId: serverId, requestBody)
         }
@@ -100,7 +101,7 @@ struct QueryProjectTagsDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryProjectTagsDiscarded()
         }
     }
@@ -127,7 +128,7 @@ struct QueryTagsOfECSDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTagsOfEcsDiscarded(serverId: serverId)
         }
     }

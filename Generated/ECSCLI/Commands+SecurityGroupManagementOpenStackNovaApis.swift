@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct CreateSecurityGroupDiscardedCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct CreateSecurityGroupDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupDiscardedRequest.self, from: body)
             _ = try await client.createSecurityGroupDiscarded(requestBody)
         }
@@ -66,7 +67,7 @@ struct CreateSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleDiscardedRequest.self, from: body)
             _ = try await client.createSecurityGroupRuleDiscarded(requestBody)
         }
@@ -95,7 +96,7 @@ struct DeleteSecurityGroupDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroupDiscarded(securityGroupId: securityGroupId)
         }
     }
@@ -123,7 +124,7 @@ struct DeleteSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroupRuleDiscarded(securityGroupRuleId: securityGroupRuleId)
         }
     }
@@ -151,7 +152,7 @@ struct QueryDetailsAboutSecurityGroupDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutSecurityGroupDiscarded(securityGroupId: securityGroupId)
         }
     }
@@ -174,7 +175,7 @@ struct QuerySecurityGroupsDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupsDiscarded()
         }
     }
@@ -212,7 +213,7 @@ struct UpdateSecurityGroupDiscardedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupDiscardedRequest.self, from: body)
             _ = try await client.updateSecurityGroupDiscarded(securityGroupId: securityGroupId, requestBody)
         }

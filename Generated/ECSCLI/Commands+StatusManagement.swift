@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct AddECSToMonitoringListCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct AddECSToMonitoringListCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddECSToMonitoringListRequest.self, from: body)
             try await client.addEcsToMonitoringList(serverId: serverId, requestBody)
         }
@@ -76,7 +77,7 @@ struct ChangeECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand 
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeECSOSUsingImageWithCloudInitInstalledRequest.self, from: body)
             _ = try await client.changeEcsosUsingImageWithCloudInitInstalled(serverId: serverId, requestBody)
         }
@@ -110,13 +111,33 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
+            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
+            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ColdMigratingECSRequest.self, from: body)
             _ = try await client.coldMigratingEcs(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcs(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -149,13 +170,33 @@ struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
+            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
+            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifySpecificationsOfECSRequest.self, from: body)
             _ = try await client.modifySpecificationsOfEcs(serverId: serverId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForEcs(
+                    serverId: serverId,
+                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -193,7 +234,7 @@ struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableComma
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReinstallECSOSUsingImageWithCloudInitInstalledRequest.self, from: body)
             _ = try await client.reinstallEcsosUsingImageWithCloudInitInstalled(
                 serverId: serverId,

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ECS
 
 struct QueryTenantQuotasCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct QueryTenantQuotasCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client in
+        try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTenantQuotas()
         }
     }

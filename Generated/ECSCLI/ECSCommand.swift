@@ -14,8 +14,8 @@ struct ECSCommand: AsyncParsableCommand {
         discussion: """
             Credentials come from the environment (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, \
             HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID; OS_*), ~/.huaweicloud/credentials or \
-            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 64 bad arguments, 69 no \
-            response, 70 anything else.
+            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 3 a wait ended without its \
+            state, 64 bad arguments, 69 no response, 70 anything else.
             """,
         groupedSubcommands: [
             CommandGroup(
@@ -140,7 +140,8 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Job Status Management",
                 subcommands: [
-                    QueryJobExecutionStatusCommand.self
+                    QueryJobExecutionStatusCommand.self,
+                    WaitForJobExecutionStatusCommand.self
                 ]),
             CommandGroup(
                 name: "Key and Password Management",
@@ -159,7 +160,8 @@ struct ECSCommand: AsyncParsableCommand {
                     DeleteECSsCommand.self,
                     ListDetailsAboutECSsCommand.self,
                     ModifyECSDetailsCommand.self,
-                    QueryDetailsAboutECSCommand.self
+                    QueryDetailsAboutECSCommand.self,
+                    WaitForEcsCommand.self
                 ]),
             CommandGroup(
                 name: "Lifecycle Management (Native Open Stack Nova Apis)",
@@ -169,7 +171,9 @@ struct ECSCommand: AsyncParsableCommand {
                     ListECSDetailsCommand.self,
                     ListECSsCommand.self,
                     ModifyECSCommand.self,
-                    QueryDetailsAboutECSV21Command.self
+                    QueryDetailsAboutECSV21Command.self,
+                    WaitForEcsv21Command.self,
+                    WaitForEcsv21DeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Metadata Management",
@@ -300,7 +304,7 @@ struct ECSCommand: AsyncParsableCommand {
     /// errors.
     static func run(
         _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
-        _ operation: (ECSClient) async throws -> Void
+        _ operation: (ECSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
             connection, endpointPrefix: ECSClient.endpointPrefix, usage: usageString(for: command),

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct CreateEVSDisksV3Command: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateEVSDisksV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV3Request.self, from: body)
             _ = try await client.createEvsDisksV3(requestBody)
         }
@@ -143,7 +144,7 @@ struct QueryDetailsAboutAllEVSDisksDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutAllEvsDisksDeprecated(
                 marker: marker,
                 name: name,
@@ -185,7 +186,7 @@ struct QueryDetailsAboutEVSDiskDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsDiskDeprecated(volumeId: volumeId)
         }
     }
@@ -213,7 +214,7 @@ struct QueryLoadingProgressOfLazyloadingDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryLoadingProgressOfLazyloadingDisk(volumeId: volumeId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct QueryInformationOfAPIVersionCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct QueryInformationOfAPIVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryInformationOfApiVersion(apiVersion: apiVersion)
         }
     }
@@ -50,7 +51,7 @@ struct QueryInformationOfAPIVersionsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryInformationOfApiVersions()
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct ChangeEVSDiskTypeCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct ChangeEVSDiskTypeCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeEVSDiskTypeRequest.self, from: body)
             _ = try await client.changeEvsDiskType(volumeId: volumeId, requestBody)
         }
@@ -69,7 +70,7 @@ struct CreateEVSDisksCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksRequest.self, from: body)
             _ = try await client.createEvsDisks(requestBody)
         }
@@ -97,7 +98,7 @@ struct DeleteEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteEvsDisk(volumeId: volumeId)
         }
     }
@@ -134,7 +135,7 @@ struct ExpandingCapacityOfEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandingCapacityOfEVSDiskRequest.self, from: body)
             _ = try await client.expandingCapacityOfEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -283,7 +284,7 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutAllDisks(
                 availabilityZone: availabilityZone,
                 dedicatedStorageId: dedicatedStorageId,
@@ -412,7 +413,7 @@ struct QueryDetailsAboutAllDisksDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutAllDisksDeprecated(
                 marker: marker,
                 name: name,
@@ -453,7 +454,7 @@ struct QueryDetailsAboutDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutDisk(volumeId: volumeId)
         }
     }
@@ -522,7 +523,7 @@ struct QueryEVSDisksCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEvsDisks(
                 marker: marker,
                 name: name,
@@ -567,7 +568,7 @@ struct UpdateEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskRequest.self, from: body)
             _ = try await client.updateEvsDisk(volumeId: volumeId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AddMetadataForEVSDiskCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AddMetadataForEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataForEVSDiskRequest.self, from: body)
             _ = try await client.addMetadataForEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -71,7 +72,7 @@ struct DeleteOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEvsDisk(volumeId: volumeId, key: key)
         }
     }
@@ -99,7 +100,7 @@ struct QueryMetadataOfEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryMetadataOfEvsDisk(volumeId: volumeId)
         }
     }
@@ -132,7 +133,7 @@ struct QueryOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryOnePieceOfMetadataForEvsDisk(volumeId: volumeId, key: key)
         }
     }
@@ -170,7 +171,7 @@ struct UpdateMetadataOfEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSDiskRequest.self, from: body)
             _ = try await client.updateMetadataOfEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -214,7 +215,7 @@ struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSDiskRequest.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEvsDisk(volumeId: volumeId, key: key, requestBody)
         }

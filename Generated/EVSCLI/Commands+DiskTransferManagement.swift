@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AcceptingDiskTransferCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AcceptingDiskTransferCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AcceptingDiskTransferRequest.self, from: body)
             _ = try await client.acceptingDiskTransfer(transferId: transferId, requestBody)
         }
@@ -72,7 +73,7 @@ struct CreateDiskTransferCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDiskTransferRequest.self, from: body)
             _ = try await client.createDiskTransfer(requestBody)
         }
@@ -102,7 +103,7 @@ struct DeleteDiskTransferCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             try await client.deleteDiskTransfer(transferId: transferId)
         }
     }
@@ -137,12 +138,28 @@ struct QueryAllDiskTransfersCommand: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryAllDiskTransfersPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryAllDiskTransfers(limit: limit, offset: offset)
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.queryAllDiskTransfersPaginator(limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryAllDiskTransfers(limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -177,12 +194,28 @@ struct QueryDetailsOfAllDiskTransfersCommand: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryDetailsOfAllDiskTransfersPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsOfAllDiskTransfers(limit: limit, offset: offset)
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.queryDetailsOfAllDiskTransfersPaginator(limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryDetailsOfAllDiskTransfers(limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -210,7 +243,7 @@ struct QueryDetailsOfDiskTransferCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsOfDiskTransfer(transferId: transferId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AddMetadataOfEVSDiskCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AddMetadataOfEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSDiskRequest.self, from: body)
             _ = try await client.addMetadataOfEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -70,7 +71,7 @@ struct CreateEVSDisksV32Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV32Request.self, from: body)
             _ = try await client.createEvsDisksV32(requestBody)
         }
@@ -103,7 +104,7 @@ struct DeleteEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteEvsDiskV3(volumeId: volumeId, cascade: cascade)
         }
     }
@@ -136,7 +137,7 @@ struct DeleteOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEvsDiskV3(volumeId: volumeId, key: key)
         }
     }
@@ -158,7 +159,7 @@ struct QueryAllAZsV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryAllAzsV3()
         }
     }
@@ -245,7 +246,7 @@ struct QueryDetailsAboutAllDisksV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutAllDisksV3(
                 marker: marker,
                 name: name,
@@ -284,7 +285,7 @@ struct QueryDetailsAboutDiskDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutDiskDeprecated(volumeId: volumeId)
         }
     }
@@ -313,7 +314,7 @@ struct QueryDetailsAboutDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutDiskV3(volumeId: volumeId)
         }
     }
@@ -341,7 +342,7 @@ struct QueryDetailsAboutEVSDiskTypeV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsDiskTypeV3(typeId: typeId)
         }
     }
@@ -374,7 +375,7 @@ struct QueryDetailsOfTenantQuotasV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsOfTenantQuotasV3(targetProjectId: targetProjectId, usage: usage)
         }
     }
@@ -396,7 +397,7 @@ struct QueryEVSDiskTypesV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEvsDiskTypesV3()
         }
     }
@@ -481,7 +482,7 @@ struct QueryEVSDisksV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEvsDisksV3(
                 marker: marker,
                 name: name,
@@ -513,7 +514,7 @@ struct QueryExtensionAPIsV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryExtensionApisV3()
         }
     }
@@ -541,7 +542,7 @@ struct QueryMetadataOfEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryMetadataOfEvsDiskV3(volumeId: volumeId)
         }
     }
@@ -574,7 +575,7 @@ struct QueryOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryOnePieceOfMetadataForEvsDiskV3(volumeId: volumeId, key: key)
         }
     }
@@ -598,7 +599,7 @@ struct QuerySummaryInformationOfEVSDisksCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySummaryInformationOfEvsDisks()
         }
     }
@@ -635,7 +636,7 @@ struct UpdateEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskV3Request.self, from: body)
             _ = try await client.updateEvsDiskV3(volumeId: volumeId, requestBody)
         }
@@ -674,7 +675,7 @@ struct UpdateMetadataOfEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSDiskV3Request.self, from: body)
             _ = try await client.updateMetadataOfEvsDiskV3(volumeId: volumeId, requestBody)
         }
@@ -718,7 +719,7 @@ struct UpdateOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSDiskV3Request.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEvsDiskV3(
                 volumeId: volumeId,

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct CancelReservationOfEVSDiskDeprecatedV3Command: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct CancelReservationOfEVSDiskDeprecatedV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskDeprecatedV3Request.self, from: body)
             _ = try await client.cancelReservationOfEvsDiskDeprecatedV3(volumeId: volumeId, requestBody)
         }
@@ -76,7 +77,7 @@ struct ExpandingCapacityOfEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandingCapacityOfEVSDiskV3Request.self, from: body)
             _ = try await client.expandingCapacityOfEvsDiskV3(volumeId: volumeId, requestBody)
         }
@@ -116,7 +117,7 @@ struct ExportEVSDiskDataAsImageV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExportEVSDiskDataAsImageV3Request.self, from: body)
             _ = try await client.exportEvsDiskDataAsImageV3(volumeId: volumeId, requestBody)
         }
@@ -155,7 +156,7 @@ struct ReservingEVSDiskDeprecatedV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReservingEVSDiskDeprecatedV3Request.self, from: body)
             _ = try await client.reservingEvsDiskDeprecatedV3(volumeId: volumeId, requestBody)
         }
@@ -194,7 +195,7 @@ struct SetBootableFlagForEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetBootableFlagForEVSDiskV3Request.self, from: body)
             _ = try await client.setBootableFlagForEvsDiskV3(volumeId: volumeId, requestBody)
         }
@@ -233,7 +234,7 @@ struct SetReadOnlyFlagForEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetReadOnlyFlagForEVSDiskV3Request.self, from: body)
             _ = try await client.setReadOnlyFlagForEvsDiskV3(volumeId: volumeId, requestBody)
         }

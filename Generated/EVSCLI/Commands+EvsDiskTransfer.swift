@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AcceptingDiskTransferV3Command: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AcceptingDiskTransferV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AcceptingDiskTransferV3Request.self, from: body)
             _ = try await client.acceptingDiskTransferV3(transferId: transferId, requestBody)
         }
@@ -72,7 +73,7 @@ struct CreateDiskTransferV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDiskTransferV3Request.self, from: body)
             _ = try await client.createDiskTransferV3(requestBody)
         }
@@ -102,7 +103,7 @@ struct DeleteDiskTransferV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             try await client.deleteDiskTransferV3(transferId: transferId)
         }
     }
@@ -137,12 +138,28 @@ struct QueryAllDiskTransfersV3Command: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryAllDiskTransfersV3Paginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryAllDiskTransfersV3(limit: limit, offset: offset)
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.queryAllDiskTransfersV3Paginator(limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryAllDiskTransfersV3(limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -177,12 +194,28 @@ struct QueryDetailsOfAllDiskTransfersV3Command: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryDetailsOfAllDiskTransfersV3Paginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsOfAllDiskTransfersV3(limit: limit, offset: offset)
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.queryDetailsOfAllDiskTransfersV3Paginator(limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryDetailsOfAllDiskTransfersV3(limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -210,7 +243,7 @@ struct QueryDetailsOfDiskTransferV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsOfDiskTransferV3(transferId: transferId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct CreateEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct CreateEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSReplicationPairDeprecatedRequest.self, from: body)
             _ = try await client.createEvsReplicationPairDeprecated(requestBody)
         }
@@ -63,7 +64,7 @@ struct DeleteEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             try await client.deleteEvsReplicationPairDeprecated(replicationId: replicationId)
         }
     }
@@ -97,7 +98,7 @@ struct QueryAllEVSReplicationPairsDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryAllEVSReplicationPairsDeprecatedRequest.self, from: body)
             _ = try await client.queryAllEvsReplicationPairsDeprecated(requestBody)
         }
@@ -127,7 +128,7 @@ struct QueryDetailsAboutEVSReplicationPairDeprecatedCommand: AsyncParsableComman
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsReplicationPairDeprecated(replicationId: replicationId)
         }
     }

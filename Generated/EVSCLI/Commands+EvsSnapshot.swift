@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AddMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AddMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSSnapshotV3Request.self, from: body)
             _ = try await client.addMetadataOfEvsSnapshotV3(snapshotId: snapshotId, requestBody)
         }
@@ -71,7 +72,7 @@ struct CreateEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotV3Request.self, from: body)
             _ = try await client.createEvsSnapshotV3(requestBody)
         }
@@ -100,7 +101,7 @@ struct DeleteEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteEvsSnapshotV3(snapshotId: snapshotId)
         }
     }
@@ -133,7 +134,7 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEvsSnapshotV3(snapshotId: snapshotId, key: key)
         }
     }
@@ -161,7 +162,7 @@ struct QueryDetailsAboutEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsSnapshotV3(snapshotId: snapshotId)
         }
     }
@@ -233,20 +234,46 @@ struct QueryDetailsAboutEVSSnapshotsV3Command: AsyncParsableCommand {
         help: "The ID of the snapshot's source disk.")
     var volumeId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryDetailsAboutEvsSnapshotsV3Paginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsAboutEvsSnapshotsV3(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                sortDir: sortDir,
-                status: status,
-                volumeId: volumeId
-            )
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.queryDetailsAboutEvsSnapshotsV3Paginator(
+                    marker: marker,
+                    name: name,
+                    sortDir: sortDir,
+                    status: status,
+                    volumeId: volumeId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryDetailsAboutEvsSnapshotsV3(
+                    marker: marker,
+                    offset: offset,
+                    limit: limit,
+                    name: name,
+                    sortDir: sortDir,
+                    status: status,
+                    volumeId: volumeId
+                )
+            }
         }
     }
 }
@@ -361,25 +388,56 @@ struct QueryEVSSnapshotsV3Command: AsyncParsableCommand {
             """)
     var withCount: Bool?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryEvsSnapshotsV3Paginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryEvsSnapshotsV3(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                sortDir: sortDir,
-                status: status,
-                volumeId: volumeId,
-                name2: name2,
-                status2: status2,
-                volumeId2: volumeId2,
-                sortKey: sortKey,
-                withCount: withCount
-            )
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.queryEvsSnapshotsV3Paginator(
+                    marker: marker,
+                    name: name,
+                    sortDir: sortDir,
+                    status: status,
+                    volumeId: volumeId,
+                    name2: name2,
+                    status2: status2,
+                    volumeId2: volumeId2,
+                    sortKey: sortKey,
+                    withCount: withCount,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryEvsSnapshotsV3(
+                    marker: marker,
+                    offset: offset,
+                    limit: limit,
+                    name: name,
+                    sortDir: sortDir,
+                    status: status,
+                    volumeId: volumeId,
+                    name2: name2,
+                    status2: status2,
+                    volumeId2: volumeId2,
+                    sortKey: sortKey,
+                    withCount: withCount
+                )
+            }
         }
     }
 }
@@ -406,7 +464,7 @@ struct QueryMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryMetadataOfEvsSnapshotV3(snapshotId: snapshotId)
         }
     }
@@ -439,7 +497,7 @@ struct QueryOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryOnePieceOfMetadataForEvsSnapshotV3(snapshotId: snapshotId, key: key)
         }
     }
@@ -477,7 +535,7 @@ struct UpdateEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotV3Request.self, from: body)
             _ = try await client.updateEvsSnapshotV3(snapshotId: snapshotId, requestBody)
         }
@@ -516,7 +574,7 @@ struct UpdateMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSSnapshotV3Request.self, from: body)
             _ = try await client.updateMetadataOfEvsSnapshotV3(snapshotId: snapshotId, requestBody)
         }
@@ -560,7 +618,7 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSSnapshotV3Request.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEvsSnapshotV3(
                 snapshotId: snapshotId,

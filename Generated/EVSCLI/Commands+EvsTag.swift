@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct BatchAddingTagsForSpecifiedEVSDiskV3Command: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct BatchAddingTagsForSpecifiedEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddingTagsForSpecifiedEVSDiskV3Request.self, from: body)
             try await client.batchAddingTagsForSpecifiedEvsDiskV3(volumeId: volumeId, requestBody)
         }
@@ -75,7 +76,7 @@ struct BatchDeletingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsForSpecifiedEVSDiskRequest.self, from: body)
             try await client.batchDeletingTagsForSpecifiedEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -108,7 +109,7 @@ struct QueryDetailsOfEVSDisksByTagV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryDetailsOfEVSDisksByTagV3Request.self, from: body)
             _ = try await client.queryDetailsOfEvsDisksByTagV3(requestBody)
         }
@@ -141,7 +142,7 @@ struct QueryNumberOfEVSDisksByTagV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryNumberOfEVSDisksByTagV3Request.self, from: body)
             _ = try await client.queryNumberOfEvsDisksByTagV3(requestBody)
         }
@@ -169,7 +170,7 @@ struct QueryTagsOfEVSDiskV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTagsOfEvsDiskV3(volumeId: volumeId)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AttachEVSDiskDeprecatedCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AttachEVSDiskDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachEVSDiskDeprecatedRequest.self, from: body)
             _ = try await client.attachEvsDiskDeprecated(volumeId: volumeId, requestBody)
         }
@@ -76,7 +77,7 @@ struct CancelReservationOfEVSDiskDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskDeprecatedRequest.self, from: body)
             _ = try await client.cancelReservationOfEvsDiskDeprecated(volumeId: volumeId, requestBody)
         }
@@ -109,7 +110,7 @@ struct CreateEVSDisksV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV2Request.self, from: body)
             _ = try await client.createEvsDisksV2(requestBody)
         }
@@ -142,7 +143,7 @@ struct DeleteEVSDiskV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteEvsDiskV2(volumeId: volumeId, cascade: cascade)
         }
     }
@@ -180,7 +181,7 @@ struct DetachEVSDiskDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DetachEVSDiskDeprecatedRequest.self, from: body)
             _ = try await client.detachEvsDiskDeprecated(volumeId: volumeId, requestBody)
         }
@@ -219,7 +220,7 @@ struct ExpandingCapacityOfEVSDiskV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandingCapacityOfEVSDiskV2Request.self, from: body)
             _ = try await client.expandingCapacityOfEvsDiskV2(volumeId: volumeId, requestBody)
         }
@@ -259,7 +260,7 @@ struct ExportEVSDiskDataAsImageCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExportEVSDiskDataAsImageRequest.self, from: body)
             _ = try await client.exportEvsDiskDataAsImage(volumeId: volumeId, requestBody)
         }
@@ -347,7 +348,7 @@ struct QueryDetailsAboutAllDisksV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutAllDisksV2(
                 marker: marker,
                 name: name,
@@ -386,7 +387,7 @@ struct QueryDetailsAboutDiskV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutDiskV2(volumeId: volumeId)
         }
     }
@@ -414,7 +415,7 @@ struct QueryDetailsAboutEVSDiskTypeCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsDiskType(typeId: typeId)
         }
     }
@@ -436,7 +437,7 @@ struct QueryEVSDiskTypesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEvsDiskTypes()
         }
     }
@@ -521,7 +522,7 @@ struct QueryEVSDisksV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEvsDisksV2(
                 marker: marker,
                 name: name,
@@ -553,7 +554,7 @@ struct QueryExtensionAPIsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryExtensionApis()
         }
     }
@@ -591,7 +592,7 @@ struct ReservingEVSDiskDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReservingEVSDiskDeprecatedRequest.self, from: body)
             _ = try await client.reservingEvsDiskDeprecated(volumeId: volumeId, requestBody)
         }
@@ -630,7 +631,7 @@ struct SetBootableFlagForEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetBootableFlagForEVSDiskRequest.self, from: body)
             _ = try await client.setBootableFlagForEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -669,7 +670,7 @@ struct SetReadOnlyFlagForEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetReadOnlyFlagForEVSDiskRequest.self, from: body)
             _ = try await client.setReadOnlyFlagForEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -707,7 +708,7 @@ struct UpdateEVSDiskV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskV2Request.self, from: body)
             _ = try await client.updateEvsDiskV2(volumeId: volumeId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct CreateEVSSnapshotV2Command: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct CreateEVSSnapshotV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotV2Request.self, from: body)
             _ = try await client.createEvsSnapshotV2(requestBody)
         }
@@ -61,7 +62,7 @@ struct DeleteEVSSnapshotV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteEvsSnapshotV2(snapshotId: snapshotId)
         }
     }
@@ -89,7 +90,7 @@ struct QueryDetailsAboutEVSSnapshotV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsSnapshotV2(snapshotId: snapshotId)
         }
     }
@@ -158,20 +159,46 @@ struct QueryDetailsAboutEVSSnapshotsV2Command: AsyncParsableCommand {
         help: "The AZ where the snapshot's source disk belongs.")
     var availabilityZone: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryDetailsAboutEvsSnapshotsV2Paginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryDetailsAboutEvsSnapshotsV2(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                status: status,
-                volumeId: volumeId,
-                availabilityZone: availabilityZone
-            )
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.queryDetailsAboutEvsSnapshotsV2Paginator(
+                    marker: marker,
+                    name: name,
+                    status: status,
+                    volumeId: volumeId,
+                    availabilityZone: availabilityZone,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryDetailsAboutEvsSnapshotsV2(
+                    marker: marker,
+                    offset: offset,
+                    limit: limit,
+                    name: name,
+                    status: status,
+                    volumeId: volumeId,
+                    availabilityZone: availabilityZone
+                )
+            }
         }
     }
 }
@@ -236,19 +263,44 @@ struct QueryEVSSnapshotsCommand: AsyncParsableCommand {
         help: "The ID of the snapshot's source disk.")
     var volumeId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's queryEvsSnapshotsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
-            _ = try await client.queryEvsSnapshots(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                status: status,
-                volumeId: volumeId
-            )
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.queryEvsSnapshotsPaginator(
+                    marker: marker,
+                    name: name,
+                    status: status,
+                    volumeId: volumeId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.queryEvsSnapshots(
+                    marker: marker,
+                    offset: offset,
+                    limit: limit,
+                    name: name,
+                    status: status,
+                    volumeId: volumeId
+                )
+            }
         }
     }
 }
@@ -285,7 +337,7 @@ struct UpdateEVSSnapshotV2Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotV2Request.self, from: body)
             _ = try await client.updateEvsSnapshotV2(snapshotId: snapshotId, requestBody)
         }

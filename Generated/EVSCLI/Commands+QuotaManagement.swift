@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct QueryDetailsOfTenantQuotasCommand: AsyncParsableCommand {
@@ -30,7 +31,7 @@ struct QueryDetailsOfTenantQuotasCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsOfTenantQuotas(targetProjectId: targetProjectId, usage: usage)
         }
     }

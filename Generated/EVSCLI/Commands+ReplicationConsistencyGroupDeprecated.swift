@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct CreateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct CreateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             _ = try await client.createReplicationConsistencyGroupDeprecated(requestBody)
         }
@@ -63,7 +64,7 @@ struct DeleteReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             try await client.deleteReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId
             )
@@ -106,7 +107,7 @@ struct ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand: AsyncPar
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.expandingEvsDisksInReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId,
@@ -150,7 +151,7 @@ struct PausingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PausingReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.pausingReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId,
@@ -197,7 +198,7 @@ struct PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand: AsyncP
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformingFailoverForReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.performingFailoverForReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId,
@@ -247,7 +248,7 @@ struct PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDepreca
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.performingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId,
@@ -285,7 +286,7 @@ struct QueryAllReplicationConsistencyGroupsDeprecatedCommand: AsyncParsableComma
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryAllReplicationConsistencyGroupsDeprecatedRequest.self, from: body)
             _ = try await client.queryAllReplicationConsistencyGroupsDeprecated(requestBody)
         }
@@ -315,7 +316,7 @@ struct QueryDetailsAboutReplicationConsistencyGroupDeprecatedCommand: AsyncParsa
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId
             )
@@ -358,7 +359,7 @@ struct ReprotectingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCo
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReprotectingReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.reprotectingReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId,
@@ -403,7 +404,7 @@ struct SynchronizeReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCom
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SynchronizeReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.synchronizeReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId,
@@ -446,7 +447,7 @@ struct UpdateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             _ = try await client.updateReplicationConsistencyGroupDeprecated(
                 replicationConsistencyGroupId: replicationConsistencyGroupId,

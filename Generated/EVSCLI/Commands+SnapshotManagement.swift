@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct CreateEVSSnapshotCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotRequest.self, from: body)
             _ = try await client.createEvsSnapshot(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteEvsSnapshot(snapshotId: snapshotId)
         }
     }
@@ -86,7 +87,7 @@ struct QueryDetailsAboutEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsSnapshot(snapshotId: snapshotId)
         }
     }
@@ -113,7 +114,7 @@ struct QueryDetailsAboutEVSSnapshotsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutEvsSnapshots(status: status)
         }
     }
@@ -150,7 +151,7 @@ struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotRequest.self, from: body)
             _ = try await client.updateEvsSnapshot(snapshotId: snapshotId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSSnapshotRequest.self, from: body)
             _ = try await client.addMetadataOfEvsSnapshot(snapshotId: snapshotId, requestBody)
         }
@@ -71,7 +72,7 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEvsSnapshot(snapshotId: snapshotId, key: key)
         }
     }
@@ -99,7 +100,7 @@ struct QueryMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryMetadataOfEvsSnapshot(snapshotId: snapshotId)
         }
     }
@@ -132,7 +133,7 @@ struct QueryOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryOnePieceOfMetadataForEvsSnapshot(snapshotId: snapshotId, key: key)
         }
     }
@@ -170,7 +171,7 @@ struct UpdateMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSSnapshotRequest.self, from: body)
             _ = try await client.updateMetadataOfEvsSnapshot(snapshotId: snapshotId, requestBody)
         }
@@ -214,7 +215,7 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSSnapshotRequest.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEvsSnapshot(
                 snapshotId: snapshotId,

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
@@ -45,7 +46,7 @@ struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddOrUpdatingTagsForEVSResourceDeprecatedRequest.self, from: body)
             _ = try await client.addOrUpdatingTagsForEvsResourceDeprecated(
                 resourceType: resourceType,
@@ -87,7 +88,7 @@ struct BatchAddingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddingTagsForSpecifiedEVSDiskRequest.self, from: body)
             try await client.batchAddingTagsForSpecifiedEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -134,7 +135,7 @@ struct BatchDeletingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsForEVSResourceDeprecatedRequest.self, from: body)
             try await client.batchDeletingTagsForEvsResourceDeprecated(
                 resourceType: resourceType,
@@ -176,7 +177,7 @@ struct BatchDeletingTagsOfSpecifiedEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsOfSpecifiedEVSDiskRequest.self, from: body)
             try await client.batchDeletingTagsOfSpecifiedEvsDisk(volumeId: volumeId, requestBody)
         }
@@ -217,7 +218,7 @@ struct DeleteTagOfEVSResourceByKeyCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteTagOfEvsResourceByKey(
                 resourceType: resourceType,
                 resourceId: resourceId,
@@ -248,7 +249,7 @@ struct GetAllTagsOfEVSResourceTypeCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.getAllTagsOfEvsResourceType(resourceType: resourceType)
         }
     }
@@ -284,7 +285,7 @@ struct GetTagsOfSpecifiedEVSResourceDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.getTagsOfSpecifiedEvsResourceDeprecated(
                 resourceType: resourceType,
                 resourceId: resourceId
@@ -319,7 +320,7 @@ struct QueryDetailsOfEVSDisksByTagCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryDetailsOfEVSDisksByTagRequest.self, from: body)
             _ = try await client.queryDetailsOfEvsDisksByTag(requestBody)
         }
@@ -386,7 +387,7 @@ struct QueryEVSResourcesByTagDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEvsResourcesByTagDeprecated(
                 resourceType: resourceType,
                 tags: tags,
@@ -424,7 +425,7 @@ struct QueryNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryNumberOfEVSDisksByTagRequest.self, from: body)
             _ = try await client.queryNumberOfEvsDisksByTag(requestBody)
         }
@@ -452,7 +453,7 @@ struct QueryTagsOfEVSDiskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTagsOfEvsDisk(volumeId: volumeId)
         }
     }
@@ -493,7 +494,7 @@ struct QueryTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTagsOfEvsResourceByKeyDeprecated(
                 resourceType: resourceType,
                 resourceId: resourceId,
@@ -542,7 +543,7 @@ struct ResetTagsOfEVSResourceDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResetTagsOfEVSResourceDeprecatedRequest.self, from: body)
             _ = try await client.resetTagsOfEvsResourceDeprecated(
                 resourceType: resourceType,
@@ -598,7 +599,7 @@ struct UpdateTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateTagsOfEVSResourceByKeyDeprecatedRequest.self, from: body)
             _ = try await client.updateTagsOfEvsResourceByKeyDeprecated(
                 resourceType: resourceType,

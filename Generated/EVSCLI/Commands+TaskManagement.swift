@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import EVS
 
 struct QueryTaskStatusCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct QueryTaskStatusCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client in
+        try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTaskStatus(jobId: jobId)
         }
     }

@@ -14,8 +14,8 @@ struct EVSCommand: AsyncParsableCommand {
         discussion: """
             Credentials come from the environment (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, \
             HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID; OS_*), ~/.huaweicloud/credentials or \
-            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 64 bad arguments, 69 no \
-            response, 70 anything else.
+            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 3 a wait ended without its \
+            state, 64 bad arguments, 69 no response, 70 anything else.
             """,
         groupedSubcommands: [
             CommandGroup(
@@ -245,7 +245,7 @@ struct EVSCommand: AsyncParsableCommand {
     /// errors.
     static func run(
         _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
-        _ operation: (EVSClient) async throws -> Void
+        _ operation: (EVSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
             connection, endpointPrefix: EVSClient.endpointPrefix, usage: usageString(for: command),

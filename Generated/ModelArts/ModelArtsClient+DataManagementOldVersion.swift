@@ -1258,6 +1258,37 @@ extension ModelArtsClient {
         return try await client.send(request, as: DescImportTaskResponse.self)
     }
 
+    /// Waits until the ImportTask's `status` is one of `states`, polling
+    /// ``descImportTask(datasetId:taskId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - datasetId: Dataset ID.
+    ///   - taskId: Task ID.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`FAILED`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForImportTask(
+        datasetId: String,
+        taskId: String,
+        status states: Set<DescImportTaskResponse.StatusValue>,
+        failureStates: Set<DescImportTaskResponse.StatusValue> = [.failed],
+        options: WaiterOptions = .init()
+    ) async throws -> DescImportTaskResponse {
+        try await Waiter.waitForState(
+            "ImportTask", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.descImportTask(datasetId: datasetId, taskId: taskId)
+        }
+    }
+
     /// Querying the Details About the Version of a Data Processing Task
     ///
     /// This API is used to query the details about the version of a data processing task.

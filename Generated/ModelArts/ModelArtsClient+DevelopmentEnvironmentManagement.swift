@@ -988,6 +988,62 @@ extension ModelArtsClient {
         return try await client.send(request, as: ShowAttachAbleObsResponse.self)
     }
 
+    /// Waits until the AttachAbleObs's `status` is one of `states`, polling
+    /// ``showAttachAbleObs(instanceId:storageId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - instanceId: Notebook instance ID, which can be obtained by calling the API for querying the
+    ///     notebook instance list.
+    ///   - storageId: OBS storage ID.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`MOUNT_FAILED`, `UNMOUNT_FAILED`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForAttachAbleObs(
+        instanceId: String,
+        storageId: String,
+        status states: Set<ShowAttachAbleObsResponse.StatusValue>,
+        failureStates: Set<ShowAttachAbleObsResponse.StatusValue> = [.mountFailed, .unmountFailed],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowAttachAbleObsResponse {
+        try await Waiter.waitForState(
+            "AttachAbleObs", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showAttachAbleObs(instanceId: instanceId, storageId: storageId)
+        }
+    }
+
+    /// Waits until the AttachAbleObs is gone, polling ``showAttachAbleObs(instanceId:storageId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - instanceId: Notebook instance ID, which can be obtained by calling the API for querying the
+    ///     notebook instance list.
+    ///   - storageId: OBS storage ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForAttachAbleObsDeletion(
+        instanceId: String,
+        storageId: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "AttachAbleObs", deletedStates: [] as Set<ShowAttachAbleObsResponse.StatusValue>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showAttachAbleObs(instanceId: instanceId, storageId: storageId)
+        }
+    }
+
     /// Obtaining Details of an Image
     ///
     /// Obtain the details of an image.
@@ -1006,6 +1062,52 @@ extension ModelArtsClient {
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: ShowImageResponse.self)
+    }
+
+    /// Waits until the Image's `status` is one of `states`, polling ``showImage(id:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - id: Image ID
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`CREATE_FAILED`, `ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForImage(
+        id: String,
+        status states: Set<ShowImageResponse.StatusValue>,
+        failureStates: Set<ShowImageResponse.StatusValue> = [.createFailed, .error],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowImageResponse {
+        try await Waiter.waitForState(
+            "Image", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showImage(id: id)
+        }
+    }
+
+    /// Waits until the Image is gone, polling ``showImage(id:)``.
+    ///
+    /// The wait ends when the poll answers 404 or `status` is `DELETED`. It fails with ``WaiterError`` when
+    /// `options.timeout` passes or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - id: Image ID
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForImageDeletion(id: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Image", deletedStates: [.deleted] as Set<ShowImageResponse.StatusValue>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showImage(id: id)
+        }
     }
 
     /// Querying the Available Duration of a Running Notebook Instance
@@ -1049,6 +1151,54 @@ extension ModelArtsClient {
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: ShowNotebookResponse.self)
+    }
+
+    /// Waits until the Notebook's `status` is one of `states`, polling ``showNotebook(id:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - id: Notebook instance ID, which can be obtained by calling the API for querying the notebook
+    ///     instance list.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`CREATE_FAILED`, `START_FAILED`, `DELETE_FAILED`, `ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForNotebook(
+        id: String,
+        status states: Set<ShowNotebookResponse.StatusValue>,
+        failureStates: Set<ShowNotebookResponse.StatusValue> = [.createFailed, .startFailed, .deleteFailed, .error],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowNotebookResponse {
+        try await Waiter.waitForState(
+            "Notebook", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showNotebook(id: id)
+        }
+    }
+
+    /// Waits until the Notebook is gone, polling ``showNotebook(id:)``.
+    ///
+    /// The wait ends when the poll answers 404 or `status` is `DELETED`. It fails with ``WaiterError`` when
+    /// `status` becomes `DELETE_FAILED`, when `options.timeout` passes or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - id: Notebook instance ID, which can be obtained by calling the API for querying the notebook
+    ///     instance list.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForNotebookDeletion(id: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Notebook", deletedStates: [.deleted] as Set<ShowNotebookResponse.StatusValue>,
+            failureStates: [.deleteFailed], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showNotebook(id: id)
+        }
     }
 
     /// Querying the List of Switchable Specifications Supported by Notebook Instances

@@ -332,6 +332,56 @@ extension ModelArtsClient {
         return try await client.send(request, as: ShowServiceResponse.self)
     }
 
+    /// Waits until the Service's `status` is one of `states`, polling ``showService(serviceId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - serviceId: Service ID. You can obtain the service ID from the response body when creating a
+    ///     service or obtain the services owned by the current user by calling the API for querying the
+    ///     service list. The service_id field indicates the service ID.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`failed`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForService(
+        serviceId: String,
+        status states: Set<ShowServiceResponse.StatusValue>,
+        failureStates: Set<ShowServiceResponse.StatusValue> = [.failed],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowServiceResponse {
+        try await Waiter.waitForState(
+            "Service", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showService(serviceId: serviceId)
+        }
+    }
+
+    /// Waits until the Service is gone, polling ``showService(serviceId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - serviceId: Service ID. You can obtain the service ID from the response body when creating a
+    ///     service or obtain the services owned by the current user by calling the API for querying the
+    ///     service list. The service_id field indicates the service ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForServiceDeletion(serviceId: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Service", deletedStates: [] as Set<ShowServiceResponse.StatusValue>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showService(serviceId: serviceId)
+        }
+    }
+
     /// Obtaining Service Event Logs
     ///
     /// This API is used to obtain service event logs, including service operation records, key actions during

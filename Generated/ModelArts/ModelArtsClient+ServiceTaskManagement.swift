@@ -239,6 +239,59 @@ extension ModelArtsClient {
         return try await client.send(request, as: ShowTaskResponse.self)
     }
 
+    /// Waits until the Task's `state` is one of `states`, polling ``showTask(serviceId:taskId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `state` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - serviceId: Service ID
+    ///   - taskId: ID of a specified service task
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`CREATE_FAILED`, `START_FAILED`, `ABNORMAL`, `FAILED`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `state` is one of `states`.
+    @discardableResult
+    public func waitForTask(
+        serviceId: String,
+        taskId: String,
+        state states: Set<ShowTaskResponse.State>,
+        failureStates: Set<ShowTaskResponse.State> = [.createFailed, .startFailed, .abnormal, .failed],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowTaskResponse {
+        try await Waiter.waitForState(
+            "Task", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.state }
+        ) {
+            try await self.showTask(serviceId: serviceId, taskId: taskId)
+        }
+    }
+
+    /// Waits until the Task is gone, polling ``showTask(serviceId:taskId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - serviceId: Service ID
+    ///   - taskId: ID of a specified service task
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForTaskDeletion(
+        serviceId: String,
+        taskId: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "Task", deletedStates: [] as Set<ShowTaskResponse.State>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.state }
+        ) {
+            try await self.showTask(serviceId: serviceId, taskId: taskId)
+        }
+    }
+
     /// Starting a Service Task
     ///
     /// This API is used to start a service task. This parameter applies only to IEF. It cannot be used in

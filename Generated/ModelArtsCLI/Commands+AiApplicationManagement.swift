@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct DeleteModelCommand: AsyncParsableCommand {
@@ -40,7 +41,7 @@ struct DeleteModelCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteModel(modelId: modelId, cascade: cascade)
         }
     }
@@ -152,25 +153,53 @@ struct ListModelsCommand: AsyncParsableCommand {
             """)
     var notModelType: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listModelsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listModels(
-                modelName: modelName,
-                exactMatch: exactMatch,
-                modelVersion: modelVersion,
-                modelStatus: modelStatus.map(ModelArtsClient.ListModelsModelStatus.init(rawValue:)),
-                description: description,
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy.map(ModelArtsClient.ListModelsSortBy.init(rawValue:)),
-                order: order.map(ModelArtsClient.ListModelsOrder.init(rawValue:)),
-                workspaceId: workspaceId,
-                modelType: modelType.map(ModelArtsClient.ListModelsModelType.init(rawValue:)),
-                notModelType: notModelType.map(ModelArtsClient.ListModelsNotModelType.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listModelsPaginator(
+                    modelName: modelName,
+                    exactMatch: exactMatch,
+                    modelVersion: modelVersion,
+                    modelStatus: modelStatus.map(ModelArtsClient.ListModelsModelStatus.init(rawValue:)),
+                    description: description,
+                    sortBy: sortBy.map(ModelArtsClient.ListModelsSortBy.init(rawValue:)),
+                    order: order.map(ModelArtsClient.ListModelsOrder.init(rawValue:)),
+                    workspaceId: workspaceId,
+                    modelType: modelType.map(ModelArtsClient.ListModelsModelType.init(rawValue:)),
+                    notModelType: notModelType.map(ModelArtsClient.ListModelsNotModelType.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listModels(
+                    modelName: modelName,
+                    exactMatch: exactMatch,
+                    modelVersion: modelVersion,
+                    modelStatus: modelStatus.map(ModelArtsClient.ListModelsModelStatus.init(rawValue:)),
+                    description: description,
+                    offset: offset,
+                    limit: limit,
+                    sortBy: sortBy.map(ModelArtsClient.ListModelsSortBy.init(rawValue:)),
+                    order: order.map(ModelArtsClient.ListModelsOrder.init(rawValue:)),
+                    workspaceId: workspaceId,
+                    modelType: modelType.map(ModelArtsClient.ListModelsModelType.init(rawValue:)),
+                    notModelType: notModelType.map(ModelArtsClient.ListModelsNotModelType.init(rawValue:))
+                )
+            }
         }
     }
 }
@@ -200,7 +229,7 @@ struct ShowModelCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showModel(modelId: modelId)
         }
     }
@@ -231,12 +260,28 @@ struct ShowModelEngineAndRuntimeCommand: AsyncParsableCommand {
             """)
     var offset: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's showModelEngineAndRuntimePaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.showModelEngineAndRuntime(limit: limit, offset: offset)
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.showModelEngineAndRuntimePaginator(limit: limit.flatMap { Int($0) } ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.showModelEngineAndRuntime(limit: limit, offset: offset)
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateAuthorizationCommand: AsyncParsableCommand {
@@ -35,7 +36,7 @@ struct CreateAuthorizationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateAuthorizationRequest.self, from: body)
             _ = try await client.createAuthorization(requestBody)
         }
@@ -69,7 +70,7 @@ struct CreateModelArtsAgencyCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateModelArtsAgencyRequest.self, from: body)
             _ = try await client.createModelArtsAgency(requestBody)
         }
@@ -97,7 +98,7 @@ struct DeleteAuthorizationsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteAuthorizations(userId: userId)
         }
     }
@@ -141,17 +142,37 @@ struct GetAuthorizationsCommand: AsyncParsableCommand {
         help: "Start page for pagination display. The default value is 0.")
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's getAuthorizationsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.getAuthorizations(
-                sortBy: sortBy.map(ModelArtsClient.GetAuthorizationsSortBy.init(rawValue:)),
-                order: order.map(ModelArtsClient.GetAuthorizationsOrder.init(rawValue:)),
-                limit: limit,
-                offset: offset
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.getAuthorizationsPaginator(
+                    sortBy: sortBy.map(ModelArtsClient.GetAuthorizationsSortBy.init(rawValue:)),
+                    order: order.map(ModelArtsClient.GetAuthorizationsOrder.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.getAuthorizations(
+                    sortBy: sortBy.map(ModelArtsClient.GetAuthorizationsSortBy.init(rawValue:)),
+                    order: order.map(ModelArtsClient.GetAuthorizationsOrder.init(rawValue:)),
+                    limit: limit,
+                    offset: offset
+                )
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct AcceptSamplesCommand: AsyncParsableCommand {
@@ -43,7 +44,7 @@ struct AcceptSamplesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AcceptSamplesRequest.self, from: body)
             try await client.acceptSamples(
                 datasetId: datasetId,
@@ -82,7 +83,7 @@ struct AutoAnnotationProgressCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.autoAnnotationProgress(datasetId: datasetId, taskId: taskId)
         }
     }
@@ -120,7 +121,7 @@ struct BatchDeleteWorkersCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteWorkersRequest.self, from: body)
             _ = try await client.batchDeleteWorkers(workforceId: workforceId, requestBody)
         }
@@ -155,7 +156,7 @@ struct CreateDatasetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDatasetRequest.self, from: body)
             _ = try await client.createDataset(requestBody)
         }
@@ -195,7 +196,7 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDatasetVersionRequest.self, from: body)
             _ = try await client.createDatasetVersion(datasetId: datasetId, requestBody)
         }
@@ -233,7 +234,7 @@ struct CreateLabelsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateLabelsRequest.self, from: body)
             _ = try await client.createLabels(datasetId: datasetId, requestBody)
         }
@@ -305,7 +306,7 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateProcessorTaskRequest.self, from: body)
             _ = try await client.createProcessorTask(
                 requestBody,
@@ -389,7 +390,7 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateProcessorTaskVersionRequest.self, from: body)
             _ = try await client.createProcessorTaskVersion(
                 taskId: taskId,
@@ -440,7 +441,7 @@ struct CreateTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTaskRequest.self, from: body)
             _ = try await client.createTask(datasetId: datasetId, requestBody)
         }
@@ -478,7 +479,7 @@ struct CreateWorkerCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateWorkerRequest.self, from: body)
             try await client.createWorker(workforceId: workforceId, requestBody)
         }
@@ -511,7 +512,7 @@ struct CreateWorkforceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateWorkforceRequest.self, from: body)
             _ = try await client.createWorkforce(requestBody)
         }
@@ -550,7 +551,7 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateWorkforceTaskRequest.self, from: body)
             _ = try await client.createWorkforceTask(datasetId: datasetId, requestBody)
         }
@@ -578,7 +579,7 @@ struct DeleteDatasetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteDataset(datasetId: datasetId)
         }
     }
@@ -611,7 +612,7 @@ struct DeleteDatasetVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteDatasetVersion(datasetId: datasetId, versionId: versionId)
         }
     }
@@ -662,7 +663,7 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteLabelAndSamples(
                 datasetId: datasetId,
                 labelName: labelName,
@@ -714,7 +715,7 @@ struct DeleteLabelsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteLabelsRequest.self, from: body)
             _ = try await client.deleteLabels(datasetId: datasetId, requestBody, deletePolicy: deletePolicy)
         }
@@ -743,7 +744,7 @@ struct DeleteProcessorTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteProcessorTask(taskId: taskId)
         }
     }
@@ -776,7 +777,7 @@ struct DeleteProcessorTaskVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteProcessorTaskVersion(taskId: taskId, versionId: versionId)
         }
     }
@@ -813,7 +814,7 @@ struct DeleteSamplesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteSamplesRequest.self, from: body)
             _ = try await client.deleteSamples(datasetId: datasetId, requestBody)
         }
@@ -846,7 +847,7 @@ struct DeleteWorkerCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteWorker(workforceId: workforceId, workerId: workerId)
         }
     }
@@ -873,7 +874,7 @@ struct DeleteWorkforceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteWorkforce(workforceId: workforceId)
         }
     }
@@ -905,7 +906,7 @@ struct DeleteWorkforceTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteWorkforceTask(datasetId: datasetId, workforceTaskId: workforceTaskId)
         }
     }
@@ -950,7 +951,7 @@ struct DescDatasetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descDataset(
                 datasetId: datasetId,
                 checkRunningTask: checkRunningTask,
@@ -987,7 +988,7 @@ struct DescImportTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descImportTask(datasetId: datasetId, taskId: taskId)
         }
     }
@@ -1020,7 +1021,7 @@ struct DescProcessorTaskVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descProcessorTaskVersion(taskId: taskId, versionId: versionId)
         }
     }
@@ -1053,7 +1054,7 @@ struct DescWorkerCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descWorker(workforceId: workforceId, workerId: workerId)
         }
     }
@@ -1081,7 +1082,7 @@ struct DescWorkforceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descWorkforce(workforceId: workforceId)
         }
     }
@@ -1138,7 +1139,7 @@ struct DescWorkforceTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descWorkforceTask(
                 datasetId: datasetId,
                 workforceTaskId: workforceTaskId,
@@ -1177,7 +1178,7 @@ struct DescribeAutoAnnotationSampleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.describeAutoAnnotationSample(datasetId: datasetId, sampleId: sampleId)
         }
     }
@@ -1210,7 +1211,7 @@ struct DescribeDatasetVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.describeDatasetVersion(datasetId: datasetId, versionId: versionId)
         }
     }
@@ -1240,7 +1241,7 @@ struct DescribeProcessorTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.describeProcessorTask(taskId: taskId)
         }
     }
@@ -1297,7 +1298,7 @@ struct DescribeSampleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.describeSample(
                 datasetId: datasetId,
                 sampleId: sampleId,
@@ -1368,7 +1369,7 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.describeWorkforceTaskSample(
                 datasetId: datasetId,
                 workforceTaskId: workforceTaskId,
@@ -1413,7 +1414,7 @@ struct ExportTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExportTaskRequest.self, from: body)
             _ = try await client.exportTask(datasetId: datasetId, requestBody)
         }
@@ -1457,7 +1458,7 @@ struct GetDatasetMetricsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getDatasetMetrics(
                 datasetId: datasetId,
                 endTime: endTime,
@@ -1514,7 +1515,7 @@ struct GetDatasetStatsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getDatasetStats(
                 datasetId: datasetId,
                 email: email,
@@ -1552,7 +1553,7 @@ struct GetExportTaskStatusOfDatasetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getExportTaskStatusOfDataset(resourceId: resourceId, taskId: taskId)
         }
     }
@@ -1597,17 +1598,37 @@ struct GetExportTasksStatusOfDatasetCommand: AsyncParsableCommand {
         help: "Start page of the paging list. The default value is 0.")
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's getExportTasksStatusOfDatasetPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.getExportTasksStatusOfDataset(
-                datasetId: datasetId,
-                exportType: exportType,
-                limit: limit,
-                offset: offset
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.getExportTasksStatusOfDatasetPaginator(
+                    datasetId: datasetId,
+                    exportType: exportType,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.getExportTasksStatusOfDataset(
+                    datasetId: datasetId,
+                    exportType: exportType,
+                    limit: limit,
+                    offset: offset
+                )
+            }
         }
     }
 }
@@ -1638,12 +1659,28 @@ struct GetProcessorTaskItemsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's getProcessorTaskItemsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.getProcessorTaskItems(offset: offset, limit: limit)
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.getProcessorTaskItemsPaginator(limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.getProcessorTaskItems(offset: offset, limit: limit)
+            }
         }
     }
 }
@@ -1680,7 +1717,7 @@ struct GetWorkforceSamplingTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getWorkforceSamplingTask(
                 datasetId: datasetId,
                 workforceTaskId: workforceTaskId,
@@ -1717,7 +1754,7 @@ struct GetWorkforceTaskMetricsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getWorkforceTaskMetrics(
                 datasetId: datasetId,
                 workforceTaskId: workforceTaskId
@@ -1756,13 +1793,36 @@ struct ImportTaskCommand: AsyncParsableCommand {
         help: "Dataset ID.")
     var datasetId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ImportTask's status is one of these states (repeatable, or comma-separated), \
+            as wait-for-import-task does, and print the resource as the last poll shows it. Values: QUEUING, \
+            STARTING, RUNNING, COMPLETED, FAILED, NOT_EXIST.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ImportTaskRequest.self, from: body)
-            _ = try await client.importTask(datasetId: datasetId, requestBody)
+            let response = try await client.importTask(datasetId: datasetId, requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.taskId else {
+                    throw ClientError("the response carries no task_id to wait for")
+                }
+                try await client.waitForImportTask(
+                    datasetId: datasetId,
+                    taskId: createdId,
+                    status: WaitOptions.states(wait, as: DescImportTaskResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1817,18 +1877,39 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listAllWorkersPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listAllWorkers(
-                limit: limit,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListAllWorkersOrder.init(rawValue:)),
-                role: role,
-                sortBy: sortBy.map(ModelArtsClient.ListAllWorkersSortBy.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listAllWorkersPaginator(
+                    order: order.map(ModelArtsClient.ListAllWorkersOrder.init(rawValue:)),
+                    role: role,
+                    sortBy: sortBy.map(ModelArtsClient.ListAllWorkersSortBy.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listAllWorkers(
+                    limit: limit,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListAllWorkersOrder.init(rawValue:)),
+                    role: role,
+                    sortBy: sortBy.map(ModelArtsClient.ListAllWorkersSortBy.init(rawValue:))
+                )
+            }
         }
     }
 }
@@ -1914,23 +1995,49 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
             """)
     var searchConditions: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listAutoAnnotationSamplesPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listAutoAnnotationSamples(
-                datasetId: datasetId,
-                highScore: highScore,
-                labelName: labelName,
-                labelType: labelType,
-                limit: limit,
-                lowScore: lowScore,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListAutoAnnotationSamplesOrder.init(rawValue:)),
-                processParameter: processParameter,
-                searchConditions: searchConditions
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listAutoAnnotationSamplesPaginator(
+                    datasetId: datasetId,
+                    highScore: highScore,
+                    labelName: labelName,
+                    labelType: labelType,
+                    lowScore: lowScore,
+                    order: order.map(ModelArtsClient.ListAutoAnnotationSamplesOrder.init(rawValue:)),
+                    processParameter: processParameter,
+                    searchConditions: searchConditions,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listAutoAnnotationSamples(
+                    datasetId: datasetId,
+                    highScore: highScore,
+                    labelName: labelName,
+                    labelType: labelType,
+                    limit: limit,
+                    lowScore: lowScore,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListAutoAnnotationSamplesOrder.init(rawValue:)),
+                    processParameter: processParameter,
+                    searchConditions: searchConditions
+                )
+            }
         }
     }
 }
@@ -1992,19 +2099,41 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listDatasetVersionsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listDatasetVersions(
-                datasetId: datasetId,
-                status: status,
-                trainEvaluateRatio: trainEvaluateRatio,
-                versionFormat: versionFormat,
-                offset: offset,
-                limit: limit
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listDatasetVersionsPaginator(
+                    datasetId: datasetId,
+                    status: status,
+                    trainEvaluateRatio: trainEvaluateRatio,
+                    versionFormat: versionFormat,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listDatasetVersions(
+                    datasetId: datasetId,
+                    status: status,
+                    trainEvaluateRatio: trainEvaluateRatio,
+                    versionFormat: versionFormat,
+                    offset: offset,
+                    limit: limit
+                )
+            }
         }
     }
 }
@@ -2152,29 +2281,61 @@ struct ListDatasetsCommand: AsyncParsableCommand {
             """)
     var datasetVersion: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listDatasetsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listDatasets(
-                checkRunningTask: checkRunningTask,
-                containVersions: containVersions,
-                datasetType: datasetType,
-                filePreview: filePreview,
-                limit: limit,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListDatasetsOrder.init(rawValue:)),
-                runningTaskType: runningTaskType,
-                searchContent: searchContent,
-                sortBy: sortBy.map(ModelArtsClient.ListDatasetsSortBy.init(rawValue:)),
-                supportExport: supportExport,
-                trainEvaluateRatio: trainEvaluateRatio,
-                versionFormat: versionFormat,
-                withLabels: withLabels,
-                workspaceId: workspaceId,
-                datasetVersion: datasetVersion.map(ModelArtsClient.ListDatasetsDatasetVersion.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listDatasetsPaginator(
+                    checkRunningTask: checkRunningTask,
+                    containVersions: containVersions,
+                    datasetType: datasetType,
+                    filePreview: filePreview,
+                    order: order.map(ModelArtsClient.ListDatasetsOrder.init(rawValue:)),
+                    runningTaskType: runningTaskType,
+                    searchContent: searchContent,
+                    sortBy: sortBy.map(ModelArtsClient.ListDatasetsSortBy.init(rawValue:)),
+                    supportExport: supportExport,
+                    trainEvaluateRatio: trainEvaluateRatio,
+                    versionFormat: versionFormat,
+                    withLabels: withLabels,
+                    workspaceId: workspaceId,
+                    datasetVersion: datasetVersion.map(ModelArtsClient.ListDatasetsDatasetVersion.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listDatasets(
+                    checkRunningTask: checkRunningTask,
+                    containVersions: containVersions,
+                    datasetType: datasetType,
+                    filePreview: filePreview,
+                    limit: limit,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListDatasetsOrder.init(rawValue:)),
+                    runningTaskType: runningTaskType,
+                    searchContent: searchContent,
+                    sortBy: sortBy.map(ModelArtsClient.ListDatasetsSortBy.init(rawValue:)),
+                    supportExport: supportExport,
+                    trainEvaluateRatio: trainEvaluateRatio,
+                    versionFormat: versionFormat,
+                    withLabels: withLabels,
+                    workspaceId: workspaceId,
+                    datasetVersion: datasetVersion.map(ModelArtsClient.ListDatasetsDatasetVersion.init(rawValue:))
+                )
+            }
         }
     }
 }
@@ -2210,12 +2371,28 @@ struct ListImportTasksCommand: AsyncParsableCommand {
         help: "Start page of the paging list. The default value is 0.")
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listImportTasksPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listImportTasks(datasetId: datasetId, limit: limit, offset: offset)
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listImportTasksPaginator(datasetId: datasetId, limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listImportTasks(datasetId: datasetId, limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -2255,17 +2432,37 @@ struct ListLabelsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listLabelsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listLabels(
-                datasetId: datasetId,
-                versionId: versionId,
-                offset: offset,
-                limit: limit
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listLabelsPaginator(
+                    datasetId: datasetId,
+                    versionId: versionId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listLabels(
+                    datasetId: datasetId,
+                    versionId: versionId,
+                    offset: offset,
+                    limit: limit
+                )
+            }
         }
     }
 }
@@ -2323,19 +2520,41 @@ struct ListProcessorTaskVersionResultsCommand: AsyncParsableCommand {
             """)
     var resultProperty: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listProcessorTaskVersionResultsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listProcessorTaskVersionResults(
-                taskId: taskId,
-                versionId: versionId,
-                limit: limit,
-                offset: offset,
-                processParameter: processParameter,
-                resultProperty: resultProperty
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listProcessorTaskVersionResultsPaginator(
+                    taskId: taskId,
+                    versionId: versionId,
+                    processParameter: processParameter,
+                    resultProperty: resultProperty,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listProcessorTaskVersionResults(
+                    taskId: taskId,
+                    versionId: versionId,
+                    limit: limit,
+                    offset: offset,
+                    processParameter: processParameter,
+                    resultProperty: resultProperty
+                )
+            }
         }
     }
 }
@@ -2387,18 +2606,39 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listProcessorTaskVersionsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listProcessorTaskVersions(
-                taskId: taskId,
-                limit: limit,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListProcessorTaskVersionsOrder.init(rawValue:)),
-                sortBy: sortBy.map(ModelArtsClient.ListProcessorTaskVersionsSortBy.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listProcessorTaskVersionsPaginator(
+                    taskId: taskId,
+                    order: order.map(ModelArtsClient.ListProcessorTaskVersionsOrder.init(rawValue:)),
+                    sortBy: sortBy.map(ModelArtsClient.ListProcessorTaskVersionsSortBy.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listProcessorTaskVersions(
+                    taskId: taskId,
+                    limit: limit,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListProcessorTaskVersionsOrder.init(rawValue:)),
+                    sortBy: sortBy.map(ModelArtsClient.ListProcessorTaskVersionsSortBy.init(rawValue:))
+                )
+            }
         }
     }
 }
@@ -2520,26 +2760,55 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             """)
     var workspaceId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listProcessorTasksPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listProcessorTasks(
-                limit: limit,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListProcessorTasksOrder.init(rawValue:)),
-                queryCurrent: queryCurrent,
-                returnResult: returnResult,
-                sortBy: sortBy.map(ModelArtsClient.ListProcessorTasksSortBy.init(rawValue:)),
-                source: source,
-                sourceType: sourceType.map(ModelArtsClient.ListProcessorTasksSourceType.init(rawValue:)),
-                status: status,
-                taskName: taskName,
-                taskType: taskType.map(ModelArtsClient.ListProcessorTasksTaskType.init(rawValue:)),
-                versionId: versionId.isEmpty ? nil : versionId,
-                workspaceId: workspaceId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listProcessorTasksPaginator(
+                    order: order.map(ModelArtsClient.ListProcessorTasksOrder.init(rawValue:)),
+                    queryCurrent: queryCurrent,
+                    returnResult: returnResult,
+                    sortBy: sortBy.map(ModelArtsClient.ListProcessorTasksSortBy.init(rawValue:)),
+                    source: source,
+                    sourceType: sourceType.map(ModelArtsClient.ListProcessorTasksSourceType.init(rawValue:)),
+                    status: status,
+                    taskName: taskName,
+                    taskType: taskType.map(ModelArtsClient.ListProcessorTasksTaskType.init(rawValue:)),
+                    versionId: versionId.isEmpty ? nil : versionId,
+                    workspaceId: workspaceId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listProcessorTasks(
+                    limit: limit,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListProcessorTasksOrder.init(rawValue:)),
+                    queryCurrent: queryCurrent,
+                    returnResult: returnResult,
+                    sortBy: sortBy.map(ModelArtsClient.ListProcessorTasksSortBy.init(rawValue:)),
+                    source: source,
+                    sourceType: sourceType.map(ModelArtsClient.ListProcessorTasksSourceType.init(rawValue:)),
+                    status: status,
+                    taskName: taskName,
+                    taskType: taskType.map(ModelArtsClient.ListProcessorTasksTaskType.init(rawValue:)),
+                    versionId: versionId.isEmpty ? nil : versionId,
+                    workspaceId: workspaceId
+                )
+            }
         }
     }
 }
@@ -2670,29 +2939,61 @@ struct ListSamplesCommand: AsyncParsableCommand {
         help: "Dataset version ID")
     var versionId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listSamplesPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listSamples(
-                datasetId: datasetId,
-                email: email,
-                highScore: highScore,
-                labelName: labelName,
-                labelType: labelType,
-                limit: limit,
-                locale: locale,
-                lowScore: lowScore,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListSamplesOrder.init(rawValue:)),
-                preview: preview,
-                processParameter: processParameter,
-                sampleState: sampleState.map(ModelArtsClient.ListSamplesSampleState.init(rawValue:)),
-                sampleType: sampleType,
-                searchConditions: searchConditions,
-                versionId: versionId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listSamplesPaginator(
+                    datasetId: datasetId,
+                    email: email,
+                    highScore: highScore,
+                    labelName: labelName,
+                    labelType: labelType,
+                    locale: locale,
+                    lowScore: lowScore,
+                    order: order.map(ModelArtsClient.ListSamplesOrder.init(rawValue:)),
+                    preview: preview,
+                    processParameter: processParameter,
+                    sampleState: sampleState.map(ModelArtsClient.ListSamplesSampleState.init(rawValue:)),
+                    sampleType: sampleType,
+                    searchConditions: searchConditions,
+                    versionId: versionId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listSamples(
+                    datasetId: datasetId,
+                    email: email,
+                    highScore: highScore,
+                    labelName: labelName,
+                    labelType: labelType,
+                    limit: limit,
+                    locale: locale,
+                    lowScore: lowScore,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListSamplesOrder.init(rawValue:)),
+                    preview: preview,
+                    processParameter: processParameter,
+                    sampleState: sampleState.map(ModelArtsClient.ListSamplesSampleState.init(rawValue:)),
+                    sampleType: sampleType,
+                    searchConditions: searchConditions,
+                    versionId: versionId
+                )
+            }
         }
     }
 }
@@ -2719,7 +3020,7 @@ struct ListSearchCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listSearch(datasetId: datasetId)
         }
     }
@@ -2771,18 +3072,39 @@ struct ListTasksCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listTasksPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listTasks(
-                datasetId: datasetId,
-                limit: limit,
-                offset: offset,
-                taskName: taskName,
-                type: type.map(ModelArtsClient.ListTasksType.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listTasksPaginator(
+                    datasetId: datasetId,
+                    taskName: taskName,
+                    type: type.map(ModelArtsClient.ListTasksType.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listTasks(
+                    datasetId: datasetId,
+                    limit: limit,
+                    offset: offset,
+                    taskName: taskName,
+                    type: type.map(ModelArtsClient.ListTasksType.init(rawValue:))
+                )
+            }
         }
     }
 }
@@ -2839,19 +3161,41 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var filePreview: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listWorkerTasksPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listWorkerTasks(
-                limit: limit,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListWorkerTasksOrder.init(rawValue:)),
-                searchContent: searchContent,
-                sortBy: sortBy.map(ModelArtsClient.ListWorkerTasksSortBy.init(rawValue:)),
-                filePreview: filePreview
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listWorkerTasksPaginator(
+                    order: order.map(ModelArtsClient.ListWorkerTasksOrder.init(rawValue:)),
+                    searchContent: searchContent,
+                    sortBy: sortBy.map(ModelArtsClient.ListWorkerTasksSortBy.init(rawValue:)),
+                    filePreview: filePreview,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listWorkerTasks(
+                    limit: limit,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListWorkerTasksOrder.init(rawValue:)),
+                    searchContent: searchContent,
+                    sortBy: sortBy.map(ModelArtsClient.ListWorkerTasksSortBy.init(rawValue:)),
+                    filePreview: filePreview
+                )
+            }
         }
     }
 }
@@ -2903,18 +3247,39 @@ struct ListWorkersCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listWorkersPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listWorkers(
-                workforceId: workforceId,
-                limit: limit,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListWorkersOrder.init(rawValue:)),
-                sortBy: sortBy.map(ModelArtsClient.ListWorkersSortBy.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listWorkersPaginator(
+                    workforceId: workforceId,
+                    order: order.map(ModelArtsClient.ListWorkersOrder.init(rawValue:)),
+                    sortBy: sortBy.map(ModelArtsClient.ListWorkersSortBy.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listWorkers(
+                    workforceId: workforceId,
+                    limit: limit,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListWorkersOrder.init(rawValue:)),
+                    sortBy: sortBy.map(ModelArtsClient.ListWorkersSortBy.init(rawValue:))
+                )
+            }
         }
     }
 }
@@ -3008,23 +3373,49 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
             """)
     var searchConditions: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listWorkforceTaskSamplesPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listWorkforceTaskSamples(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
-                labelName: labelName,
-                labelType: labelType,
-                limit: limit,
-                locale: locale,
-                offset: offset,
-                processParameter: processParameter,
-                sampleState: sampleState.map(ModelArtsClient.ListWorkforceTaskSamplesSampleState.init(rawValue:)),
-                searchConditions: searchConditions
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listWorkforceTaskSamplesPaginator(
+                    datasetId: datasetId,
+                    workforceTaskId: workforceTaskId,
+                    labelName: labelName,
+                    labelType: labelType,
+                    locale: locale,
+                    processParameter: processParameter,
+                    sampleState: sampleState.map(ModelArtsClient.ListWorkforceTaskSamplesSampleState.init(rawValue:)),
+                    searchConditions: searchConditions,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listWorkforceTaskSamples(
+                    datasetId: datasetId,
+                    workforceTaskId: workforceTaskId,
+                    labelName: labelName,
+                    labelType: labelType,
+                    limit: limit,
+                    locale: locale,
+                    offset: offset,
+                    processParameter: processParameter,
+                    sampleState: sampleState.map(ModelArtsClient.ListWorkforceTaskSamplesSampleState.init(rawValue:)),
+                    searchConditions: searchConditions
+                )
+            }
         }
     }
 }
@@ -3073,7 +3464,7 @@ struct ListWorkforceTaskStatsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listWorkforceTaskStats(
                 datasetId: datasetId,
                 workforceTaskId: workforceTaskId,
@@ -3114,12 +3505,28 @@ struct ListWorkforceTasksCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listWorkforceTasksPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listWorkforceTasks(datasetId: datasetId, offset: offset, limit: limit)
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listWorkforceTasksPaginator(datasetId: datasetId, limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listWorkforceTasks(datasetId: datasetId, offset: offset, limit: limit)
+            }
         }
     }
 }
@@ -3175,19 +3582,41 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listWorkforcesPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listWorkforces(
-                limit: limit,
-                offset: offset,
-                order: order.map(ModelArtsClient.ListWorkforcesOrder.init(rawValue:)),
-                searchContent: searchContent,
-                sortBy: sortBy.map(ModelArtsClient.ListWorkforcesSortBy.init(rawValue:)),
-                workforceTaskId: workforceTaskId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listWorkforcesPaginator(
+                    order: order.map(ModelArtsClient.ListWorkforcesOrder.init(rawValue:)),
+                    searchContent: searchContent,
+                    sortBy: sortBy.map(ModelArtsClient.ListWorkforcesSortBy.init(rawValue:)),
+                    workforceTaskId: workforceTaskId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listWorkforces(
+                    limit: limit,
+                    offset: offset,
+                    order: order.map(ModelArtsClient.ListWorkforcesOrder.init(rawValue:)),
+                    searchContent: searchContent,
+                    sortBy: sortBy.map(ModelArtsClient.ListWorkforcesSortBy.init(rawValue:)),
+                    workforceTaskId: workforceTaskId
+                )
+            }
         }
     }
 }
@@ -3229,7 +3658,7 @@ struct ReviewSamplesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReviewSamplesRequest.self, from: body)
             try await client.reviewSamples(
                 datasetId: datasetId,
@@ -3277,7 +3706,7 @@ struct SendEmailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SendEmailsRequest.self, from: body)
             _ = try await client.sendEmails(
                 datasetId: datasetId,
@@ -3325,7 +3754,7 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartWorkforceSamplingTaskRequest.self, from: body)
             _ = try await client.startWorkforceSamplingTask(
                 datasetId: datasetId,
@@ -3372,7 +3801,7 @@ struct StartWorkforceTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartWorkforceTaskRequest.self, from: body)
             try await client.startWorkforceTask(
                 datasetId: datasetId,
@@ -3410,7 +3839,7 @@ struct StopAutoAnnotationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.stopAutoAnnotation(datasetId: datasetId, taskId: taskId)
         }
     }
@@ -3443,7 +3872,7 @@ struct StopProcessorTaskVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.stopProcessorTaskVersion(taskId: taskId, versionId: versionId)
         }
     }
@@ -3471,7 +3900,7 @@ struct SyncDataSourceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.syncDataSource(datasetId: datasetId)
         }
     }
@@ -3499,7 +3928,7 @@ struct SyncDataSourceStateCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.syncDataSourceState(datasetId: datasetId)
         }
     }
@@ -3537,7 +3966,7 @@ struct UpdateDatasetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateDatasetRequest.self, from: body)
             _ = try await client.updateDataset(datasetId: datasetId, requestBody)
         }
@@ -3591,7 +4020,7 @@ struct UpdateLabelCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLabelRequest.self, from: body)
             _ = try await client.updateLabel(
                 datasetId: datasetId,
@@ -3634,7 +4063,7 @@ struct UpdateLabelsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLabelsRequest.self, from: body)
             _ = try await client.updateLabels(datasetId: datasetId, requestBody)
         }
@@ -3674,7 +4103,7 @@ struct UpdateProcessorTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateProcessorTaskRequest.self, from: body)
             try await client.updateProcessorTask(taskId: taskId, requestBody)
         }
@@ -3715,7 +4144,7 @@ struct UpdateSamplesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSamplesRequest.self, from: body)
             _ = try await client.updateSamples(datasetId: datasetId, requestBody)
         }
@@ -3758,7 +4187,7 @@ struct UpdateWorkerCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkerRequest.self, from: body)
             try await client.updateWorker(workforceId: workforceId, workerId: workerId, requestBody)
         }
@@ -3796,7 +4225,7 @@ struct UpdateWorkforceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceRequest.self, from: body)
             try await client.updateWorkforce(workforceId: workforceId, requestBody)
         }
@@ -3846,7 +4275,7 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceSamplingTaskRequest.self, from: body)
             _ = try await client.updateWorkforceSamplingTask(
                 datasetId: datasetId,
@@ -3894,7 +4323,7 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceTaskRequest.self, from: body)
             try await client.updateWorkforceTask(
                 datasetId: datasetId,
@@ -3943,7 +4372,7 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceTaskSamplesRequest.self, from: body)
             _ = try await client.updateWorkforceTaskSamples(
                 datasetId: datasetId,
@@ -3985,9 +4414,62 @@ struct UploadSamplesJsonCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UploadSamplesJsonRequest.self, from: body)
             _ = try await client.uploadSamplesJson(datasetId: datasetId, requestBody)
+        }
+    }
+}
+
+struct WaitForImportTaskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-import-task",
+        abstract: "Wait until a ImportTask's status is one of the given states",
+        discussion: """
+            Polls desc-import-task (GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}) until \
+            status is one of the states given, then prints the resource as the last poll showed it. \
+            Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end the \
+            wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID.")
+    var datasetId: String
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "Task ID.")
+    var taskId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: QUEUING, STARTING, RUNNING, \
+            COMPLETED, FAILED, NOT_EXIST.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAILED).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForImportTask(
+                datasetId: datasetId,
+                taskId: taskId,
+                status: WaitOptions.states(status, as: DescImportTaskResponse.StatusValue.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.failed]),
+                options: waiting.options
+            )
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct CreateDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDevelopmentEnvironmentInstanceRequest.self, from: body)
             _ = try await client.createDevelopmentEnvironmentInstance(requestBody)
         }
@@ -62,7 +63,7 @@ struct DeleteDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteDevelopmentEnvironmentInstance(instanceId: instanceId)
         }
     }
@@ -90,7 +91,7 @@ struct GetDetailsAboutDevelopmentEnvironmentInstanceCommand: AsyncParsableComman
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getDetailsAboutDevelopmentEnvironmentInstance(instanceId: instanceId)
         }
     }
@@ -188,24 +189,51 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
             """)
     var poolId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's getDevelopmentEnvironmentInstancesPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.getDevelopmentEnvironmentInstances(
-                deType: deType,
-                provisionType: provisionType,
-                status: status.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
-                sortby: sortby.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
-                order: order.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesOrder.init(rawValue:)),
-                offset: offset,
-                limit: limit,
-                workspaceId: workspaceId,
-                showSelf: showSelf,
-                aiProject: aiProject,
-                poolId: poolId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.getDevelopmentEnvironmentInstancesPaginator(
+                    deType: deType,
+                    provisionType: provisionType,
+                    status: status.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
+                    sortby: sortby.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
+                    order: order.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesOrder.init(rawValue:)),
+                    workspaceId: workspaceId,
+                    showSelf: showSelf,
+                    aiProject: aiProject,
+                    poolId: poolId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.getDevelopmentEnvironmentInstances(
+                    deType: deType,
+                    provisionType: provisionType,
+                    status: status.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
+                    sortby: sortby.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
+                    order: order.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesOrder.init(rawValue:)),
+                    offset: offset,
+                    limit: limit,
+                    workspaceId: workspaceId,
+                    showSelf: showSelf,
+                    aiProject: aiProject,
+                    poolId: poolId
+                )
+            }
         }
     }
 }
@@ -242,7 +270,7 @@ struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ManageDevelopmentEnvironmentInstanceRequest.self, from: body)
             _ = try await client.manageDevelopmentEnvironmentInstance(instanceId: instanceId, requestBody)
         }
@@ -282,7 +310,7 @@ struct ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCo
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfDevelopmentEnvironmentInstanceRequest.self, from: body)
             _ = try await client.modifyDescriptionOfDevelopmentEnvironmentInstance(
                 instanceId: instanceId,

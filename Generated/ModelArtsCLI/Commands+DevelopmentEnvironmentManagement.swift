@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct AttachObsCommand: AsyncParsableCommand {
@@ -37,13 +38,36 @@ struct AttachObsCommand: AsyncParsableCommand {
             """)
     var instanceId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the AttachAbleObs's status is one of these states (repeatable, or \
+            comma-separated), as wait-for-attach-able-obs does, and print the resource as the last poll \
+            shows it. Values: MOUNTING, MOUNT_FAILED, MOUNTED, UNMOUNTING, UNMOUNT_FAILED, UNMOUNTED.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachObsRequest.self, from: body)
-            _ = try await client.attachObs(instanceId: instanceId, requestBody)
+            let response = try await client.attachObs(instanceId: instanceId, requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.id else {
+                    throw ClientError("the response carries no id to wait for")
+                }
+                try await client.waitForAttachAbleObs(
+                    instanceId: instanceId,
+                    storageId: createdId,
+                    status: WaitOptions.states(wait, as: ShowAttachAbleObsResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -75,12 +99,31 @@ struct CancelObsCommand: AsyncParsableCommand {
         help: "OBS storage ID.")
     var storageId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the AttachAbleObs is gone, as wait-for-attach-able-obs-deletion does. What is \
+            printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.cancelObs(instanceId: instanceId, storageId: storageId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForAttachAbleObsDeletion(
+                    instanceId: instanceId,
+                    storageId: storageId,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -118,13 +161,33 @@ struct CreateImageCommand: AsyncParsableCommand {
             """)
     var id: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Notebook's status is one of these states (repeatable, or comma-separated), \
+            as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
+            CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
+            START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateImageRequest.self, from: body)
             _ = try await client.createImage(id: id, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForNotebook(
+                    id: id,
+                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -154,13 +217,36 @@ struct CreateNotebookCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Notebook's status is one of these states (repeatable, or comma-separated), \
+            as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
+            CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
+            START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateNotebookRequest.self, from: body)
-            _ = try await client.createNotebook(requestBody)
+            let response = try await client.createNotebook(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.id else {
+                    throw ClientError("the response carries no id to wait for")
+                }
+                try await client.waitForNotebook(
+                    id: createdId,
+                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -188,12 +274,27 @@ struct DeleteImageCommand: AsyncParsableCommand {
         help: "Image content to be deleted from SWR. This parameter is valid only for private images.")
     var force: Bool?
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Image is gone, as wait-for-image-deletion does. What is printed is this \
+            command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteImage(id: id, force: force)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForImageDeletion(id: id, options: waiting.options)
+            }
         }
     }
 }
@@ -219,12 +320,27 @@ struct DeleteNotebookCommand: AsyncParsableCommand {
             """)
     var id: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Notebook is gone, as wait-for-notebook-deletion does. What is printed is \
+            this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteNotebook(id: id)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForNotebookDeletion(id: id, options: waiting.options)
+            }
         }
     }
 }
@@ -321,23 +437,49 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
             """)
     var workspaceId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listAllNotebooksPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listAllNotebooks(
-                feature: feature.map(ModelArtsClient.ListAllNotebooksFeature.init(rawValue:)),
-                limit: limit,
-                name: name,
-                poolId: poolId,
-                offset: offset,
-                owner: owner,
-                sortDir: sortDir.map(ModelArtsClient.ListAllNotebooksSortDir.init(rawValue:)),
-                sortKey: sortKey,
-                status: status.map(ModelArtsClient.ListAllNotebooksStatus.init(rawValue:)),
-                workspaceId: workspaceId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listAllNotebooksPaginator(
+                    feature: feature.map(ModelArtsClient.ListAllNotebooksFeature.init(rawValue:)),
+                    name: name,
+                    poolId: poolId,
+                    owner: owner,
+                    sortDir: sortDir.map(ModelArtsClient.ListAllNotebooksSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    status: status.map(ModelArtsClient.ListAllNotebooksStatus.init(rawValue:)),
+                    workspaceId: workspaceId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listAllNotebooks(
+                    feature: feature.map(ModelArtsClient.ListAllNotebooksFeature.init(rawValue:)),
+                    limit: limit,
+                    name: name,
+                    poolId: poolId,
+                    offset: offset,
+                    owner: owner,
+                    sortDir: sortDir.map(ModelArtsClient.ListAllNotebooksSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    status: status.map(ModelArtsClient.ListAllNotebooksStatus.init(rawValue:)),
+                    workspaceId: workspaceId
+                )
+            }
         }
     }
 }
@@ -367,7 +509,7 @@ struct ListAttachAbleObssCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listAttachAbleObss(instanceId: instanceId)
         }
     }
@@ -422,19 +564,41 @@ struct ListFlavorsCommand: AsyncParsableCommand {
         help: "Sorting fields. Separate multiple fields with commas (,).")
     var sortKey: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listFlavorsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listFlavors(
-                category: category.map(ModelArtsClient.ListFlavorsCategory.init(rawValue:)),
-                limit: limit,
-                offset: offset,
-                type: type.map(ModelArtsClient.ListFlavorsType.init(rawValue:)),
-                sortDir: sortDir.map(ModelArtsClient.ListFlavorsSortDir.init(rawValue:)),
-                sortKey: sortKey
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listFlavorsPaginator(
+                    category: category.map(ModelArtsClient.ListFlavorsCategory.init(rawValue:)),
+                    type: type.map(ModelArtsClient.ListFlavorsType.init(rawValue:)),
+                    sortDir: sortDir.map(ModelArtsClient.ListFlavorsSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listFlavors(
+                    category: category.map(ModelArtsClient.ListFlavorsCategory.init(rawValue:)),
+                    limit: limit,
+                    offset: offset,
+                    type: type.map(ModelArtsClient.ListFlavorsType.init(rawValue:)),
+                    sortDir: sortDir.map(ModelArtsClient.ListFlavorsSortDir.init(rawValue:)),
+                    sortKey: sortKey
+                )
+            }
         }
     }
 }
@@ -523,23 +687,49 @@ struct ListImageCommand: AsyncParsableCommand {
             """)
     var workspaceId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listImagePaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listImage(
-                limit: limit,
-                name: name,
-                nameFuzzyMatch: nameFuzzyMatch,
-                namespace: namespace,
-                offset: offset,
-                serviceType: serviceType.map(ModelArtsClient.ListImageServiceType.init(rawValue:)),
-                sortDir: sortDir.map(ModelArtsClient.ListImageSortDir.init(rawValue:)),
-                sortKey: sortKey,
-                type: type.map(ModelArtsClient.ListImageType.init(rawValue:)),
-                workspaceId: workspaceId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listImagePaginator(
+                    name: name,
+                    nameFuzzyMatch: nameFuzzyMatch,
+                    namespace: namespace,
+                    serviceType: serviceType.map(ModelArtsClient.ListImageServiceType.init(rawValue:)),
+                    sortDir: sortDir.map(ModelArtsClient.ListImageSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    type: type.map(ModelArtsClient.ListImageType.init(rawValue:)),
+                    workspaceId: workspaceId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listImage(
+                    limit: limit,
+                    name: name,
+                    nameFuzzyMatch: nameFuzzyMatch,
+                    namespace: namespace,
+                    offset: offset,
+                    serviceType: serviceType.map(ModelArtsClient.ListImageServiceType.init(rawValue:)),
+                    sortDir: sortDir.map(ModelArtsClient.ListImageSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    type: type.map(ModelArtsClient.ListImageType.init(rawValue:)),
+                    workspaceId: workspaceId
+                )
+            }
         }
     }
 }
@@ -598,7 +788,7 @@ struct ListImageGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listImageGroup(
                 name: name,
                 nameFuzzyMatch: nameFuzzyMatch,
@@ -700,23 +890,49 @@ struct ListNotebooksCommand: AsyncParsableCommand {
             """)
     var workspaceId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listNotebooksPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listNotebooks(
-                feature: feature.map(ModelArtsClient.ListNotebooksFeature.init(rawValue:)),
-                limit: limit,
-                name: name,
-                poolId: poolId,
-                offset: offset,
-                owner: owner,
-                sortDir: sortDir.map(ModelArtsClient.ListNotebooksSortDir.init(rawValue:)),
-                sortKey: sortKey,
-                status: status.map(ModelArtsClient.ListNotebooksStatus.init(rawValue:)),
-                workspaceId: workspaceId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listNotebooksPaginator(
+                    feature: feature.map(ModelArtsClient.ListNotebooksFeature.init(rawValue:)),
+                    name: name,
+                    poolId: poolId,
+                    owner: owner,
+                    sortDir: sortDir.map(ModelArtsClient.ListNotebooksSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    status: status.map(ModelArtsClient.ListNotebooksStatus.init(rawValue:)),
+                    workspaceId: workspaceId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listNotebooks(
+                    feature: feature.map(ModelArtsClient.ListNotebooksFeature.init(rawValue:)),
+                    limit: limit,
+                    name: name,
+                    poolId: poolId,
+                    offset: offset,
+                    owner: owner,
+                    sortDir: sortDir.map(ModelArtsClient.ListNotebooksSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    status: status.map(ModelArtsClient.ListNotebooksStatus.init(rawValue:)),
+                    workspaceId: workspaceId
+                )
+            }
         }
     }
 }
@@ -744,13 +960,35 @@ struct RegisterImageCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Image's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-image does, and print the resource as the last poll shows it. Values: INIT, CREATING, \
+            CREATE_FAILED, ERROR, DELETED, ACTIVE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RegisterImageRequest.self, from: body)
-            _ = try await client.registerImage(requestBody)
+            let response = try await client.registerImage(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.id else {
+                    throw ClientError("the response carries no id to wait for")
+                }
+                try await client.waitForImage(
+                    id: createdId,
+                    status: WaitOptions.states(wait, as: ShowImageResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -794,13 +1032,33 @@ struct RenewLeaseCommand: AsyncParsableCommand {
             """)
     var duration: Int64?
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Notebook's status is one of these states (repeatable, or comma-separated), \
+            as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
+            CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
+            START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RenewLeaseRequest.self, from: body)
             _ = try await client.renewLease(id: id, requestBody, duration: duration)
+            if !wait.isEmpty {
+                try await client.waitForNotebook(
+                    id: id,
+                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -835,7 +1093,7 @@ struct ShowAttachAbleObsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAttachAbleObs(instanceId: instanceId, storageId: storageId)
         }
     }
@@ -862,7 +1120,7 @@ struct ShowImageCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showImage(id: id)
         }
     }
@@ -893,7 +1151,7 @@ struct ShowLeaseCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showLease(id: id)
         }
     }
@@ -924,7 +1182,7 @@ struct ShowNotebookCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showNotebook(id: id)
         }
     }
@@ -962,12 +1220,28 @@ struct ShowSwitchableFlavorsCommand: AsyncParsableCommand {
         help: "Start offset of the records on each page")
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's showSwitchableFlavorsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.showSwitchableFlavors(id: id, limit: limit, offset: offset)
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.showSwitchableFlavorsPaginator(id: id, limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.showSwitchableFlavors(id: id, limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -1005,12 +1279,32 @@ struct StartNotebookCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Notebook's status is one of these states (repeatable, or comma-separated), \
+            as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
+            CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
+            START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.startNotebook(id: id, duration: duration, type: type)
+            if !wait.isEmpty {
+                try await client.waitForNotebook(
+                    id: id,
+                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1035,12 +1329,32 @@ struct StopNotebookCommand: AsyncParsableCommand {
             """)
     var id: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Notebook's status is one of these states (repeatable, or comma-separated), \
+            as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
+            CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
+            START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.stopNotebook(id: id)
+            if !wait.isEmpty {
+                try await client.waitForNotebook(
+                    id: id,
+                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1076,13 +1390,291 @@ struct UpdateNotebookCommand: AsyncParsableCommand {
             """)
     var id: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Notebook's status is one of these states (repeatable, or comma-separated), \
+            as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
+            CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
+            START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNotebookRequest.self, from: body)
             _ = try await client.updateNotebook(id: id, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForNotebook(
+                    id: id,
+                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForAttachAbleObsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-attach-able-obs",
+        abstract: "Wait until a AttachAbleObs's status is one of the given states",
+        discussion: """
+            Polls show-attach-able-obs (GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}) \
+            until status is one of the states given, then prints the resource as the last poll showed it. \
+            Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end the \
+            wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            Notebook instance ID, which can be obtained by calling the API for querying the notebook \
+            instance list.
+            """)
+    var instanceId: String
+
+    @Option(
+        name: .customLong("storage-id"),
+        help: "OBS storage ID.")
+    var storageId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: MOUNTING, MOUNT_FAILED, \
+            MOUNTED, UNMOUNTING, UNMOUNT_FAILED, UNMOUNTED.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: """
+            States that end the wait with an error (repeatable, or comma-separated; default: MOUNT_FAILED, \
+            UNMOUNT_FAILED).
+            """)
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForAttachAbleObs(
+                instanceId: instanceId,
+                storageId: storageId,
+                status: WaitOptions.states(status, as: ShowAttachAbleObsResponse.StatusValue.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.mountFailed, .unmountFailed]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForAttachAbleObsDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-attach-able-obs-deletion",
+        abstract: "Wait until a AttachAbleObs is gone",
+        discussion: """
+            Polls show-attach-able-obs (GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}) \
+            until it answers 404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            Notebook instance ID, which can be obtained by calling the API for querying the notebook \
+            instance list.
+            """)
+    var instanceId: String
+
+    @Option(
+        name: .customLong("storage-id"),
+        help: "OBS storage ID.")
+    var storageId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForAttachAbleObsDeletion(
+                instanceId: instanceId,
+                storageId: storageId,
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForImageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-image",
+        abstract: "Wait until a Image's status is one of the given states",
+        discussion: """
+            Polls show-image (GET /v1/{project_id}/images/{id}) until status is one of the states given, \
+            then prints the resource as the last poll showed it. Throttled or failed polls are repeated. A \
+            failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("id"),
+        help: "Image ID")
+    var id: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: INIT, CREATING, CREATE_FAILED, \
+            ERROR, DELETED, ACTIVE.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: """
+            States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
+            ERROR).
+            """)
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForImage(
+                id: id,
+                status: WaitOptions.states(status, as: ShowImageResponse.StatusValue.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.createFailed, .error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForImageDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-image-deletion",
+        abstract: "Wait until a Image is gone",
+        discussion: """
+            Polls show-image (GET /v1/{project_id}/images/{id}) until it answers 404 or status is DELETED. \
+            The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("id"),
+        help: "Image ID")
+    var id: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForImageDeletion(id: id, options: waiting.options)
+        }
+    }
+}
+
+struct WaitForNotebookCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-notebook",
+        abstract: "Wait until a Notebook's status is one of the given states",
+        discussion: """
+            Polls show-notebook (GET /v1/{project_id}/notebooks/{id}) until status is one of the states \
+            given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("id"),
+        help: """
+            Notebook instance ID, which can be obtained by calling the API for querying the notebook \
+            instance list.
+            """)
+    var id: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: INIT, CREATING, STARTING, \
+            STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, \
+            ERROR, DELETED, FROZEN.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: """
+            States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
+            START_FAILED, DELETE_FAILED, ERROR).
+            """)
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForNotebook(
+                id: id,
+                status: WaitOptions.states(status, as: ShowNotebookResponse.StatusValue.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.createFailed, .startFailed, .deleteFailed, .error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForNotebookDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-notebook-deletion",
+        abstract: "Wait until a Notebook is gone",
+        discussion: """
+            Polls show-notebook (GET /v1/{project_id}/notebooks/{id}) until it answers 404 or status is \
+            DELETED. The failure state DELETE_FAILED, the timeout or the poll limit end the wait with exit \
+            status 3.
+            """)
+
+    @Option(
+        name: .customLong("id"),
+        help: """
+            Notebook instance ID, which can be obtained by calling the API for querying the notebook \
+            instance list.
+            """)
+    var id: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForNotebookDeletion(id: id, options: waiting.options)
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ListEventsCommand: AsyncParsableCommand {
@@ -63,21 +64,45 @@ struct ListEventsCommand: AsyncParsableCommand {
         help: "Whether the results are sorted in ascending order")
     var ascend: Bool?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listEventsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listEvents(
-                resource: ModelArtsClient.ListEventsResource(rawValue: resource),
-                name: name,
-                limit: limit,
-                offset: offset,
-                type: type.map(ModelArtsClient.ListEventsType.init(rawValue:)),
-                since: since,
-                until: until,
-                ascend: ascend
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listEventsPaginator(
+                    resource: ModelArtsClient.ListEventsResource(rawValue: resource),
+                    name: name,
+                    type: type.map(ModelArtsClient.ListEventsType.init(rawValue:)),
+                    since: since,
+                    until: until,
+                    ascend: ascend,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listEvents(
+                    resource: ModelArtsClient.ListEventsResource(rawValue: resource),
+                    name: name,
+                    limit: limit,
+                    offset: offset,
+                    type: type.map(ModelArtsClient.ListEventsType.init(rawValue:)),
+                    since: since,
+                    until: until,
+                    ascend: ascend
+                )
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateNetworkCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateNetworkCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateNetworkRequest.self, from: body)
             _ = try await client.createNetwork(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteNetworkCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteNetwork(networkName: networkName)
         }
     }
@@ -101,7 +102,7 @@ struct ListNetworksCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listNetworks(
                 workspaceId: workspaceId,
                 labelSelector: labelSelector,
@@ -143,7 +144,7 @@ struct PatchNetworkCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PatchNetworkRequest.self, from: body)
             _ = try await client.patchNetwork(networkName: networkName, requestBody)
         }
@@ -171,7 +172,7 @@ struct ShowNetworkCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showNetwork(networkName: networkName)
         }
     }

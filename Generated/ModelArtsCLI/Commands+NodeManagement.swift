@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct BatchDeletePoolNodesCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct BatchDeletePoolNodesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletePoolNodesRequest.self, from: body)
             try await client.batchDeletePoolNodes(poolName: poolName, requestBody)
         }
@@ -76,7 +77,7 @@ struct BatchLockPoolNodesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchLockPoolNodesRequest.self, from: body)
             _ = try await client.batchLockPoolNodes(poolName: poolName, requestBody)
         }
@@ -115,7 +116,7 @@ struct BatchUnlockPoolNodesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchUnlockPoolNodesRequest.self, from: body)
             _ = try await client.batchUnlockPoolNodes(poolName: poolName, requestBody)
         }
@@ -153,7 +154,7 @@ struct BatchUpdatePoolNodesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchUpdatePoolNodesRequest.self, from: body)
             _ = try await client.batchUpdatePoolNodes(poolName: poolName, requestBody)
         }
@@ -191,7 +192,7 @@ struct ListPoolNodesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listPoolNodes(poolName: poolName, continue: self.continue, limit: limit)
         }
     }

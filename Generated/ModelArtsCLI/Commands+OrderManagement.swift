@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ListOrdersCommand: AsyncParsableCommand {
@@ -68,21 +69,45 @@ struct ListOrdersCommand: AsyncParsableCommand {
             """)
     var resource: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listOrdersPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listOrders(
-                workspaceId: workspaceId,
-                involvedName: involvedName,
-                limit: limit,
-                offset: offset,
-                since: since,
-                until: until,
-                phase: phase.map(ModelArtsClient.ListOrdersPhase.init(rawValue:)),
-                resource: resource.map(ModelArtsClient.ListOrdersResource.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listOrdersPaginator(
+                    workspaceId: workspaceId,
+                    involvedName: involvedName,
+                    since: since,
+                    until: until,
+                    phase: phase.map(ModelArtsClient.ListOrdersPhase.init(rawValue:)),
+                    resource: resource.map(ModelArtsClient.ListOrdersResource.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listOrders(
+                    workspaceId: workspaceId,
+                    involvedName: involvedName,
+                    limit: limit,
+                    offset: offset,
+                    since: since,
+                    until: until,
+                    phase: phase.map(ModelArtsClient.ListOrdersPhase.init(rawValue:)),
+                    resource: resource.map(ModelArtsClient.ListOrdersResource.init(rawValue:))
+                )
+            }
         }
     }
 }

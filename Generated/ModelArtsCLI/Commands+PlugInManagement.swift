@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreatePluginCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct CreatePluginCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePluginRequest.self, from: body)
             _ = try await client.createPlugin(poolName: poolName, requestBody)
         }
@@ -69,7 +70,7 @@ struct DeletePluginCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deletePlugin(poolName: poolName, templateName: templateName)
         }
     }
@@ -96,7 +97,7 @@ struct ListPluginsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listPlugins(poolName: poolName)
         }
     }
@@ -138,7 +139,7 @@ struct PatchPluginCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PatchPluginRequest.self, from: body)
             _ = try await client.patchPlugin(poolName: poolName, templateName: templateName, requestBody)
         }
@@ -176,7 +177,7 @@ struct ShowPluginCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPlugin(poolName: poolName, templateName: templateName, detail: detail)
         }
     }

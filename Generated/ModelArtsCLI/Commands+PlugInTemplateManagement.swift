@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ListPluginTemplatesCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct ListPluginTemplatesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listPluginTemplates(templateName: templateName, poolName: poolName)
         }
     }
@@ -64,7 +65,7 @@ struct ShowPluginTemplateCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPluginTemplate(plugintemplateName: plugintemplateName)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct QueryJobEngineSpecificationsCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct QueryJobEngineSpecificationsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryJobEngineSpecifications(
                 jobType: jobType.map(ModelArtsClient.QueryJobEngineSpecificationsJobType.init(rawValue:))
             )
@@ -67,7 +68,7 @@ struct QueryJobResourceSpecificationsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryJobResourceSpecifications(
                 jobType: jobType.map(ModelArtsClient.QueryJobResourceSpecificationsJobType.init(rawValue:)),
                 engineId: engineId,

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ShowPoolRuntimeMetricsCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct ShowPoolRuntimeMetricsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPoolRuntimeMetrics()
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ListWorkloadsCommand: AsyncParsableCommand {
@@ -68,20 +69,43 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listWorkloadsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listWorkloads(
-                poolName: poolName,
-                type: type.isEmpty ? nil : type.map(ModelArtsClient.ListWorkloadsType.init(rawValue:)),
-                status: status.map(ModelArtsClient.ListWorkloadsStatus.init(rawValue:)),
-                sort: sort.map(ModelArtsClient.ListWorkloadsSort.init(rawValue:)),
-                ascend: ascend,
-                offset: offset,
-                limit: limit
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listWorkloadsPaginator(
+                    poolName: poolName,
+                    type: type.isEmpty ? nil : type.map(ModelArtsClient.ListWorkloadsType.init(rawValue:)),
+                    status: status.map(ModelArtsClient.ListWorkloadsStatus.init(rawValue:)),
+                    sort: sort.map(ModelArtsClient.ListWorkloadsSort.init(rawValue:)),
+                    ascend: ascend,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listWorkloads(
+                    poolName: poolName,
+                    type: type.isEmpty ? nil : type.map(ModelArtsClient.ListWorkloadsType.init(rawValue:)),
+                    status: status.map(ModelArtsClient.ListWorkloadsStatus.init(rawValue:)),
+                    sort: sort.map(ModelArtsClient.ListWorkloadsSort.init(rawValue:)),
+                    ascend: ascend,
+                    offset: offset,
+                    limit: limit
+                )
+            }
         }
     }
 }
@@ -111,7 +135,7 @@ struct ShowWorkloadStatisticsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showWorkloadStatistics(poolName: poolName)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreatePoolCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct CreatePoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePoolRequest.self, from: body)
             _ = try await client.createPool(requestBody, requestType: requestType)
         }
@@ -69,7 +70,7 @@ struct DeletePoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deletePool(poolName: poolName, requestType: requestType)
         }
     }
@@ -118,7 +119,7 @@ struct ListPoolsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listPools(
                 workspaceId: workspaceId,
                 labelSelector: labelSelector,
@@ -160,7 +161,7 @@ struct PatchPoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PatchPoolRequest.self, from: body)
             _ = try await client.patchPool(poolName: poolName, requestBody)
         }
@@ -199,7 +200,7 @@ struct RetryPoolScopeCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RetryPoolScopeRequest.self, from: body)
             try await client.retryPoolScope(poolName: poolName, requestBody)
         }
@@ -227,7 +228,7 @@ struct ShowPoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPool(poolName: poolName)
         }
     }
@@ -292,7 +293,7 @@ struct ShowPoolMonitorCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPoolMonitor(
                 poolName: poolName,
                 timeRange: timeRange,
@@ -325,7 +326,7 @@ struct ShowPoolStatisticsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPoolStatistics(workspaceId: workspaceId)
         }
     }

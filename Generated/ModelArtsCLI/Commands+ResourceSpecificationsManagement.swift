@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ListResourceFlavorsCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct ListResourceFlavorsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listResourceFlavors(
                 continue: self.continue,
                 labelSelector: labelSelector,

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateServiceCommand: AsyncParsableCommand {
@@ -29,13 +30,35 @@ struct CreateServiceCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-service does, and print the resource as the last poll shows it. Values: running, \
+            deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateServiceRequest.self, from: body)
-            _ = try await client.createService(requestBody)
+            let response = try await client.createService(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.serviceId else {
+                    throw ClientError("the response carries no service_id to wait for")
+                }
+                try await client.waitForService(
+                    serviceId: createdId,
+                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -60,12 +83,27 @@ struct DeleteServiceCommand: AsyncParsableCommand {
             """)
     var serviceId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Service is gone, as wait-for-service-deletion does. What is printed is this \
+            command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteService(serviceId: serviceId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForServiceDeletion(serviceId: serviceId, options: waiting.options)
+            }
         }
     }
 }
@@ -173,24 +211,51 @@ struct ListServicesCommand: AsyncParsableCommand {
         help: "Tag. By default, tags are not filtered.")
     var tags: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listServicesPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listServices(
-                serviceId: serviceId,
-                serviceName: serviceName,
-                modelId: modelId,
-                workspaceId: workspaceId,
-                inferType: inferType.map(ModelArtsClient.ListServicesInferType.init(rawValue:)),
-                status: status.map(ModelArtsClient.ListServicesStatus.init(rawValue:)),
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy.map(ModelArtsClient.ListServicesSortBy.init(rawValue:)),
-                order: order.map(ModelArtsClient.ListServicesOrder.init(rawValue:)),
-                tags: tags
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listServicesPaginator(
+                    serviceId: serviceId,
+                    serviceName: serviceName,
+                    modelId: modelId,
+                    workspaceId: workspaceId,
+                    inferType: inferType.map(ModelArtsClient.ListServicesInferType.init(rawValue:)),
+                    status: status.map(ModelArtsClient.ListServicesStatus.init(rawValue:)),
+                    sortBy: sortBy.map(ModelArtsClient.ListServicesSortBy.init(rawValue:)),
+                    order: order.map(ModelArtsClient.ListServicesOrder.init(rawValue:)),
+                    tags: tags,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listServices(
+                    serviceId: serviceId,
+                    serviceName: serviceName,
+                    modelId: modelId,
+                    workspaceId: workspaceId,
+                    inferType: inferType.map(ModelArtsClient.ListServicesInferType.init(rawValue:)),
+                    status: status.map(ModelArtsClient.ListServicesStatus.init(rawValue:)),
+                    offset: offset,
+                    limit: limit,
+                    sortBy: sortBy.map(ModelArtsClient.ListServicesSortBy.init(rawValue:)),
+                    order: order.map(ModelArtsClient.ListServicesOrder.init(rawValue:)),
+                    tags: tags
+                )
+            }
         }
     }
 }
@@ -220,7 +285,7 @@ struct ShowServiceCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showService(serviceId: serviceId)
         }
     }
@@ -290,22 +355,47 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
             """)
     var order: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's showServiceEventsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.showServiceEvents(
-                serviceId: serviceId,
-                eventType: eventType.map(ModelArtsClient.ShowServiceEventsEventType.init(rawValue:)),
-                eventInfo: eventInfo,
-                startTime: startTime,
-                endTime: endTime,
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy,
-                order: order.map(ModelArtsClient.ShowServiceEventsOrder.init(rawValue:))
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.showServiceEventsPaginator(
+                    serviceId: serviceId,
+                    eventType: eventType.map(ModelArtsClient.ShowServiceEventsEventType.init(rawValue:)),
+                    eventInfo: eventInfo,
+                    startTime: startTime,
+                    endTime: endTime,
+                    sortBy: sortBy,
+                    order: order.map(ModelArtsClient.ShowServiceEventsOrder.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.showServiceEvents(
+                    serviceId: serviceId,
+                    eventType: eventType.map(ModelArtsClient.ShowServiceEventsEventType.init(rawValue:)),
+                    eventInfo: eventInfo,
+                    startTime: startTime,
+                    endTime: endTime,
+                    offset: offset,
+                    limit: limit,
+                    sortBy: sortBy,
+                    order: order.map(ModelArtsClient.ShowServiceEventsOrder.init(rawValue:))
+                )
+            }
         }
     }
 }
@@ -339,7 +429,7 @@ struct ShowServiceMonitorInfoCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showServiceMonitorInfo(serviceId: serviceId, nodeId: nodeId)
         }
     }
@@ -380,17 +470,37 @@ struct ShowServiceSpecificationsCommand: AsyncParsableCommand {
         help: "Start offset of the returned data. The default value is 0.")
     var offset: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's showServiceSpecificationsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.showServiceSpecifications(
-                isPersonalCluster: isPersonalCluster,
-                inferType: inferType.map(ModelArtsClient.ShowServiceSpecificationsInferType.init(rawValue:)),
-                limit: limit,
-                offset: offset
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.showServiceSpecificationsPaginator(
+                    isPersonalCluster: isPersonalCluster,
+                    inferType: inferType.map(ModelArtsClient.ShowServiceSpecificationsInferType.init(rawValue:)),
+                    limit: limit.flatMap { Int($0) } ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.showServiceSpecifications(
+                    isPersonalCluster: isPersonalCluster,
+                    inferType: inferType.map(ModelArtsClient.ShowServiceSpecificationsInferType.init(rawValue:)),
+                    limit: limit,
+                    offset: offset
+                )
+            }
         }
     }
 }
@@ -424,7 +534,7 @@ struct ShowServiceUpdateLogsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showServiceUpdateLogs(serviceId: serviceId, updateTime: updateTime)
         }
     }
@@ -459,13 +569,113 @@ struct UpdateServiceCommand: AsyncParsableCommand {
         help: "Service ID")
     var serviceId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-service does, and print the resource as the last poll shows it. Values: running, \
+            deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateServiceRequest.self, from: body)
             try await client.updateService(serviceId: serviceId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForService(
+                    serviceId: serviceId,
+                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForServiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-service",
+        abstract: "Wait until a Service's status is one of the given states",
+        discussion: """
+            Polls show-service (GET /v1/{project_id}/services/{service_id}) until status is one of the \
+            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("service-id"),
+        help: """
+            Service ID. You can obtain the service ID from the response body when creating a service or \
+            obtain the services owned by the current user by calling the API for querying the service list. \
+            The service_id field indicates the service ID.
+            """)
+    var serviceId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: running, deploying, concerning, \
+            failed, stopped, finished, stopping, deleting, pending, waiting.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForService(
+                serviceId: serviceId,
+                status: WaitOptions.states(status, as: ShowServiceResponse.StatusValue.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.failed]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForServiceDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-service-deletion",
+        abstract: "Wait until a Service is gone",
+        discussion: """
+            Polls show-service (GET /v1/{project_id}/services/{service_id}) until it answers 404. The \
+            timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("service-id"),
+        help: """
+            Service ID. You can obtain the service ID from the response body when creating a service or \
+            obtain the services owned by the current user by calling the API for querying the service list. \
+            The service_id field indicates the service ID.
+            """)
+    var serviceId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForServiceDeletion(serviceId: serviceId, options: waiting.options)
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateTasksCommand: AsyncParsableCommand {
@@ -32,13 +33,32 @@ struct CreateTasksCommand: AsyncParsableCommand {
         help: "Service ID")
     var serviceId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-service does, and print the resource as the last poll shows it. Values: running, \
+            deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTasksRequest.self, from: body)
             _ = try await client.createTasks(serviceId: serviceId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForService(
+                    serviceId: serviceId,
+                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -65,12 +85,31 @@ struct DeleteTaskCommand: AsyncParsableCommand {
         help: "ID of a specified service task")
     var taskId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Task is gone, as wait-for-task-deletion does. What is printed is this \
+            command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteTask(serviceId: serviceId, taskId: taskId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForTaskDeletion(
+                    serviceId: serviceId,
+                    taskId: taskId,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -159,23 +198,49 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
         help: "Number of displayed service tasks")
     var limit: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listTasksDetailsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listTasksDetails(
-                serviceId: serviceId,
-                state: state.map(ModelArtsClient.ListTasksDetailsState.init(rawValue:)),
-                nameLike: nameLike,
-                id: id,
-                createdSince: createdSince,
-                createdUntil: createdUntil,
-                sortDir: sortDir.map(ModelArtsClient.ListTasksDetailsSortDir.init(rawValue:)),
-                sortKey: sortKey.map(ModelArtsClient.ListTasksDetailsSortKey.init(rawValue:)),
-                offset: offset,
-                limit: limit
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listTasksDetailsPaginator(
+                    serviceId: serviceId,
+                    state: state.map(ModelArtsClient.ListTasksDetailsState.init(rawValue:)),
+                    nameLike: nameLike,
+                    id: id,
+                    createdSince: createdSince,
+                    createdUntil: createdUntil,
+                    sortDir: sortDir.map(ModelArtsClient.ListTasksDetailsSortDir.init(rawValue:)),
+                    sortKey: sortKey.map(ModelArtsClient.ListTasksDetailsSortKey.init(rawValue:)),
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listTasksDetails(
+                    serviceId: serviceId,
+                    state: state.map(ModelArtsClient.ListTasksDetailsState.init(rawValue:)),
+                    nameLike: nameLike,
+                    id: id,
+                    createdSince: createdSince,
+                    createdUntil: createdUntil,
+                    sortDir: sortDir.map(ModelArtsClient.ListTasksDetailsSortDir.init(rawValue:)),
+                    sortKey: sortKey.map(ModelArtsClient.ListTasksDetailsSortKey.init(rawValue:)),
+                    offset: offset,
+                    limit: limit
+                )
+            }
         }
     }
 }
@@ -206,7 +271,7 @@ struct ShowTaskCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showTask(serviceId: serviceId, taskId: taskId)
         }
     }
@@ -235,12 +300,31 @@ struct StartTaskCommand: AsyncParsableCommand {
         help: "ID of a specified service task")
     var taskId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-service does, and print the resource as the last poll shows it. Values: running, \
+            deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.startTask(serviceId: serviceId, taskId: taskId)
+            if !wait.isEmpty {
+                try await client.waitForService(
+                    serviceId: serviceId,
+                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -268,12 +352,124 @@ struct StopTaskCommand: AsyncParsableCommand {
         help: "ID of a specified service task")
     var taskId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-service does, and print the resource as the last poll shows it. Values: running, \
+            deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.stopTask(serviceId: serviceId, taskId: taskId)
+            if !wait.isEmpty {
+                try await client.waitForService(
+                    serviceId: serviceId,
+                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForTaskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-task",
+        abstract: "Wait until a Task's state is one of the given states",
+        discussion: """
+            Polls show-task (GET /v1/{project_id}/services/{service_id}/tasks/{task_id}) until state is one \
+            of the states given, then prints the resource as the last poll showed it. Throttled or failed \
+            polls are repeated. A failure state, the timeout or the poll limit end the wait with exit status \
+            3.
+            """)
+
+    @Option(
+        name: .customLong("service-id"),
+        help: "Service ID")
+    var serviceId: String
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a specified service task")
+    var taskId: String
+
+    @Option(
+        name: .customLong("state"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: PENDING, RECOVERING, STARTING, \
+            UPGRADING, CREATE_FAILED, START_FAILED, RUNNING, STOPPING, STOPPED, ABNORMAL, SUCCEEDED, FAILED, \
+            DELETING, FREEZING, FROZEN.
+            """)
+    var state: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: """
+            States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
+            START_FAILED, ABNORMAL, FAILED).
+            """)
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForTask(
+                serviceId: serviceId,
+                taskId: taskId,
+                state: WaitOptions.states(state, as: ShowTaskResponse.State.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.createFailed, .startFailed, .abnormal, .failed]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForTaskDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-task-deletion",
+        abstract: "Wait until a Task is gone",
+        discussion: """
+            Polls show-task (GET /v1/{project_id}/services/{service_id}/tasks/{task_id}) until it answers \
+            404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("service-id"),
+        help: "Service ID")
+    var serviceId: String
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a specified service task")
+    var taskId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            try await client.waitForTaskDeletion(
+                serviceId: serviceId,
+                taskId: taskId,
+                options: waiting.options
+            )
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ListNodeTagsCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct ListNodeTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listNodeTags(pool: pool)
         }
     }
@@ -62,12 +63,28 @@ struct ListPoolTagsCommand: AsyncParsableCommand {
         help: "Start page for pagination display. The default value is 0.")
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listPoolTagsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listPoolTags(limit: limit, offset: offset)
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listPoolTagsPaginator(limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listPoolTags(limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -93,7 +110,7 @@ struct ShowNodeTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showNodeTags(nodeName: nodeName)
         }
     }
@@ -121,7 +138,7 @@ struct ShowPoolTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPoolTags(poolName: poolName)
         }
     }
@@ -158,7 +175,7 @@ struct UpdateNodeTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNodeTagsRequest.self, from: body)
             _ = try await client.updateNodeTags(nodeName: nodeName, requestBody)
         }
@@ -197,7 +214,7 @@ struct UpdatePoolTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePoolTagsRequest.self, from: body)
             _ = try await client.updatePoolTags(poolName: poolName, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateTrainingJobConfigurationCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct CreateTrainingJobConfigurationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTrainingJobConfigurationRequest.self, from: body)
             _ = try await client.createTrainingJobConfiguration(requestBody)
         }
@@ -63,7 +64,7 @@ struct DeleteTrainingJobConfigurationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteTrainingJobConfiguration(configName: configName)
         }
     }
@@ -103,7 +104,7 @@ struct ModifyTrainingJobConfigurationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyTrainingJobConfigurationRequest.self, from: body)
             _ = try await client.modifyTrainingJobConfiguration(configName: configName, requestBody)
         }
@@ -140,7 +141,7 @@ struct QueryDetailsAboutTrainingJobConfigurationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutTrainingJobConfiguration(
                 configName: configName,
                 configType: configType.map(ModelArtsClient.QueryDetailsAboutTrainingJobConfigurationConfigType.init(rawValue:))
@@ -202,7 +203,7 @@ struct QueryListOfTrainingJobConfigurationsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryListOfTrainingJobConfigurationsRequest.self, from: body)
             _ = try await client.queryListOfTrainingJobConfigurations(
                 requestBody,

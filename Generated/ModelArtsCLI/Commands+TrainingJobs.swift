@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateTrainingJobV1Command: AsyncParsableCommand {
@@ -50,7 +51,7 @@ struct CreateTrainingJobV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTrainingJobV1Request.self, from: body)
             _ = try await client.createTrainingJobV1(
                 requestBody,
@@ -94,7 +95,7 @@ struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVersionOfTrainingJobRequest.self, from: body)
             _ = try await client.createVersionOfTrainingJob(jobId: jobId, requestBody)
         }
@@ -123,7 +124,7 @@ struct DeleteTrainingJobV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteTrainingJobV1(jobId: jobId)
         }
     }
@@ -156,7 +157,7 @@ struct DeleteVersionOfTrainingJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteVersionOfTrainingJob(jobId: jobId, versionId: versionId)
         }
     }
@@ -189,7 +190,7 @@ struct GetNameOfTrainingJobLogFileCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getNameOfTrainingJobLogFile(jobId: jobId, versionId: versionId)
         }
     }
@@ -232,7 +233,7 @@ struct GetTrainingJobVersionsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getTrainingJobVersions(jobId: jobId, perPage: perPage, page: page)
         }
     }
@@ -270,7 +271,7 @@ struct ModifyDescriptionOfTrainingJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfTrainingJobRequest.self, from: body)
             _ = try await client.modifyDescriptionOfTrainingJob(jobId: jobId, requestBody)
         }
@@ -328,7 +329,7 @@ struct QueryBuiltInAlgorithmCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryBuiltInAlgorithm(
                 perPage: perPage,
                 page: page,
@@ -367,7 +368,7 @@ struct QueryDetailsAboutTrainingJobVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutTrainingJobVersion(jobId: jobId, versionId: versionId)
         }
     }
@@ -438,7 +439,7 @@ struct QueryTrainingJobListCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTrainingJobList(
                 status: status,
                 perPage: perPage,
@@ -505,7 +506,7 @@ struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTrainingJobLogs(
                 jobId: jobId,
                 versionId: versionId,
@@ -545,7 +546,7 @@ struct StopTrainingJobV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.stopTrainingJobV1(jobId: jobId, versionId: versionId)
         }
     }

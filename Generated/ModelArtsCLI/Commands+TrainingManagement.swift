@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ChangeAlgorithmCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct ChangeAlgorithmCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeAlgorithmRequest.self, from: body)
             _ = try await client.changeAlgorithm(algorithmId: algorithmId, requestBody)
         }
@@ -76,7 +77,7 @@ struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeTrainingJobDescriptionRequest.self, from: body)
             try await client.changeTrainingJobDescription(trainingJobId: trainingJobId, requestBody)
         }
@@ -109,7 +110,7 @@ struct CreateAlgorithmCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateAlgorithmRequest.self, from: body)
             _ = try await client.createAlgorithm(requestBody)
         }
@@ -152,7 +153,7 @@ struct CreateTrainingJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTrainingJobRequest.self, from: body)
             _ = try await client.createTrainingJob(requestBody, obsUrl: obsUrl, hostPath: hostPath)
         }
@@ -180,7 +181,7 @@ struct DeleteAlgorithmCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteAlgorithm(algorithmId: algorithmId)
         }
     }
@@ -209,7 +210,7 @@ struct DeleteTrainingJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.deleteTrainingJob(trainingJobId: trainingJobId)
         }
     }
@@ -271,20 +272,43 @@ struct ListAlgorithmsCommand: AsyncParsableCommand {
             """)
     var workspaceId: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listAlgorithmsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listAlgorithms(
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy,
-                order: order,
-                groupBy: groupBy,
-                searches: searches,
-                workspaceId: workspaceId
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listAlgorithmsPaginator(
+                    sortBy: sortBy,
+                    order: order,
+                    groupBy: groupBy,
+                    searches: searches,
+                    workspaceId: workspaceId,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listAlgorithms(
+                    offset: offset,
+                    limit: limit,
+                    sortBy: sortBy,
+                    order: order,
+                    groupBy: groupBy,
+                    searches: searches,
+                    workspaceId: workspaceId
+                )
+            }
         }
     }
 }
@@ -356,23 +380,49 @@ struct ListTrainingJobEventsCommand: AsyncParsableCommand {
         help: "Language")
     var xLanguage: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listTrainingJobEventsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
-            _ = try await client.listTrainingJobEvents(
-                trainingJobId: trainingJobId,
-                offset: offset,
-                limit: limit,
-                order: order,
-                startTime: startTime,
-                endTime: endTime,
-                level: level,
-                pattern: pattern,
-                source: source,
-                xLanguage: xLanguage
-            )
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listTrainingJobEventsPaginator(
+                    trainingJobId: trainingJobId,
+                    order: order,
+                    startTime: startTime,
+                    endTime: endTime,
+                    level: level,
+                    pattern: pattern,
+                    source: source,
+                    xLanguage: xLanguage,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listTrainingJobEvents(
+                    trainingJobId: trainingJobId,
+                    offset: offset,
+                    limit: limit,
+                    order: order,
+                    startTime: startTime,
+                    endTime: endTime,
+                    level: level,
+                    pattern: pattern,
+                    source: source,
+                    xLanguage: xLanguage
+                )
+            }
         }
     }
 }
@@ -408,7 +458,7 @@ struct ListTrainingJobsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListTrainingJobsRequest.self, from: body)
             _ = try await client.listTrainingJobs(requestBody, limit: limit)
         }
@@ -436,7 +486,7 @@ struct ShowAlgorithmByUuidCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAlgorithmByUuid(algorithmId: algorithmId)
         }
     }
@@ -472,7 +522,7 @@ struct ShowAutoSearchParamAnalysisResultPathCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchParamAnalysisResultPath(
                 trainingJobId: trainingJobId,
                 parameterName: parameterName
@@ -504,7 +554,7 @@ struct ShowAutoSearchParamsAnalysisCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchParamsAnalysis(trainingJobId: trainingJobId)
         }
     }
@@ -540,7 +590,7 @@ struct ShowAutoSearchPerTrialCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchPerTrial(trainingJobId: trainingJobId, trialId: trialId)
         }
     }
@@ -574,7 +624,7 @@ struct ShowAutoSearchTrialEarlystopCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchTrialEarlystop(trainingJobId: trainingJobId, trialId: trialId)
         }
     }
@@ -613,7 +663,7 @@ struct ShowAutoSearchTrialsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchTrials(
                 trainingJobId: trainingJobId,
                 limit: limit,
@@ -650,7 +700,7 @@ struct ShowAutoSearchYamlTemplateContentCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchYamlTemplateContent(
                 algorithmType: algorithmType,
                 algorithmName: algorithmName
@@ -676,7 +726,7 @@ struct ShowAutoSearchYamlTemplatesInfoCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchYamlTemplatesInfo()
         }
     }
@@ -720,7 +770,7 @@ struct ShowObsUrlOfTrainingJobLogsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showObsUrlOfTrainingJobLogs(
                 trainingJobId: trainingJobId,
                 taskId: taskId,
@@ -746,7 +796,7 @@ struct ShowSearchAlgorithmsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showSearchAlgorithms()
         }
     }
@@ -775,7 +825,7 @@ struct ShowTrainingJobDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showTrainingJobDetails(trainingJobId: trainingJobId)
         }
     }
@@ -798,7 +848,7 @@ struct ShowTrainingJobEnginesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showTrainingJobEngines()
         }
     }
@@ -829,7 +879,7 @@ struct ShowTrainingJobFlavorsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showTrainingJobFlavors(
                 flavorType: flavorType.map(ModelArtsClient.ShowTrainingJobFlavorsFlavorType.init(rawValue:))
             )
@@ -869,7 +919,7 @@ struct ShowTrainingJobLogsPreviewCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showTrainingJobLogsPreview(trainingJobId: trainingJobId, taskId: taskId)
         }
     }
@@ -907,7 +957,7 @@ struct ShowTrainingJobMetricsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showTrainingJobMetrics(trainingJobId: trainingJobId, taskId: taskId)
         }
     }
@@ -947,7 +997,7 @@ struct StopTrainingJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StopTrainingJobRequest.self, from: body)
             _ = try await client.stopTrainingJob(trainingJobId: trainingJobId, requestBody)
         }

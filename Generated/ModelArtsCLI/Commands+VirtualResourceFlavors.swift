@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct ListVirtualresourceFlavorsCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct ListVirtualresourceFlavorsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listVirtualresourceFlavors()
         }
     }
@@ -54,7 +55,7 @@ struct ShowVirtualResourceTemplateCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showVirtualResourceTemplate(
                 virtualresourcetemplateName: virtualresourcetemplateName
             )

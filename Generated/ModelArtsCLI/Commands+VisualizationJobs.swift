@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import ModelArts
 
 struct CreateVisualizationJobCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct CreateVisualizationJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVisualizationJobRequest.self, from: body)
             _ = try await client.createVisualizationJob(requestBody)
         }
@@ -63,7 +64,7 @@ struct DeleteVisualizationJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteVisualizationJob(jobId: jobId)
         }
     }
@@ -101,7 +102,7 @@ struct ModifyDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfVisualizationJobRequest.self, from: body)
             _ = try await client.modifyDescriptionOfVisualizationJob(jobId: jobId, requestBody)
         }
@@ -131,7 +132,7 @@ struct QueryDetailsAboutVisualizationJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutVisualizationJob(jobId: jobId)
         }
     }
@@ -201,7 +202,7 @@ struct QueryVisualizationJobListCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVisualizationJobList(
                 status: status,
                 perPage: perPage,
@@ -239,7 +240,7 @@ struct RestartVisualizationJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.restartVisualizationJob(jobId: jobId)
         }
     }
@@ -269,7 +270,7 @@ struct StopVisualizationJobCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client in
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.stopVisualizationJob(jobId: jobId)
         }
     }

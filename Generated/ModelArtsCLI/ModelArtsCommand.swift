@@ -14,8 +14,8 @@ struct ModelArtsCommand: AsyncParsableCommand {
         discussion: """
             Credentials come from the environment (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, \
             HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID; OS_*), ~/.huaweicloud/credentials or \
-            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 64 bad arguments, 69 no \
-            response, 70 anything else.
+            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 3 a wait ended without its \
+            state, 64 bad arguments, 69 no response, 70 anything else.
             """,
         groupedSubcommands: [
             CommandGroup(
@@ -121,7 +121,8 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     UpdateWorkforceSamplingTaskCommand.self,
                     UpdateWorkforceTaskCommand.self,
                     UpdateWorkforceTaskSamplesCommand.self,
-                    UploadSamplesJsonCommand.self
+                    UploadSamplesJsonCommand.self,
+                    WaitForImportTaskCommand.self
                 ]),
             CommandGroup(
                 name: "DevEnviron (Old Version)",
@@ -157,7 +158,13 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     ShowSwitchableFlavorsCommand.self,
                     StartNotebookCommand.self,
                     StopNotebookCommand.self,
-                    UpdateNotebookCommand.self
+                    UpdateNotebookCommand.self,
+                    WaitForAttachAbleObsCommand.self,
+                    WaitForAttachAbleObsDeletionCommand.self,
+                    WaitForImageCommand.self,
+                    WaitForImageDeletionCommand.self,
+                    WaitForNotebookCommand.self,
+                    WaitForNotebookDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Event Management",
@@ -247,7 +254,9 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     ShowServiceMonitorInfoCommand.self,
                     ShowServiceSpecificationsCommand.self,
                     ShowServiceUpdateLogsCommand.self,
-                    UpdateServiceCommand.self
+                    UpdateServiceCommand.self,
+                    WaitForServiceCommand.self,
+                    WaitForServiceDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Service Task Management",
@@ -257,7 +266,9 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     ListTasksDetailsCommand.self,
                     ShowTaskCommand.self,
                     StartTaskCommand.self,
-                    StopTaskCommand.self
+                    StopTaskCommand.self,
+                    WaitForTaskCommand.self,
+                    WaitForTaskDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Tag Management",
@@ -346,7 +357,7 @@ struct ModelArtsCommand: AsyncParsableCommand {
     /// errors.
     static func run(
         _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
-        _ operation: (ModelArtsClient) async throws -> Void
+        _ operation: (ModelArtsClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
             connection, endpointPrefix: ModelArtsClient.endpointPrefix, usage: usageString(for: command),

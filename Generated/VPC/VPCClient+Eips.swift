@@ -553,6 +553,35 @@ extension VPCClient {
         return try await client.send(request, as: ShowPublicipV3Response.self)
     }
 
+    /// Waits until the PublicipV3's `publicip.status` is one of `states`, polling
+    /// ``showPublicipV3(publicipId:fields:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `publicip.status` becomes one of `failureStates` that is not
+    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - publicipId: EIP ID. Minimum length: 0 Maximum length: 36
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`BIND_ERROR`, `ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `publicip.status` is one of `states`.
+    @discardableResult
+    public func waitForPublicipV3(
+        publicipId: String,
+        status states: Set<PublicipSingleShowResp.Status>,
+        failureStates: Set<PublicipSingleShowResp.Status> = [.bindError, .error],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowPublicipV3Response {
+        try await Waiter.waitForState(
+            "PublicipV3", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.publicip?.status }
+        ) {
+            try await self.showPublicipV3(publicipId: publicipId)
+        }
+    }
+
     /// Updating an EIP
     ///
     /// This API is used to update an EIP.

@@ -183,6 +183,58 @@ extension VPCClient {
         return try await client.send(request, as: QueryFirewallGroupResponse.self)
     }
 
+    /// Waits until the FirewallGroup's `firewall_group.status` is one of `states`, polling
+    /// ``queryFirewallGroup(firewallGroupId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `firewall_group.status` becomes one of `failureStates` that
+    /// is not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed
+    /// or dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - firewallGroupId: Specifies the firewall group ID, which uniquely identifies the firewall group.
+    ///     The fire_group_id value is used as the filter.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `firewall_group.status` is one of `states`.
+    @discardableResult
+    public func waitForFirewallGroup(
+        firewallGroupId: String,
+        status states: Set<FirewallGroup.Status>,
+        failureStates: Set<FirewallGroup.Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryFirewallGroupResponse {
+        try await Waiter.waitForState(
+            "FirewallGroup", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.firewallGroup?.status }
+        ) {
+            try await self.queryFirewallGroup(firewallGroupId: firewallGroupId)
+        }
+    }
+
+    /// Waits until the FirewallGroup is gone, polling ``queryFirewallGroup(firewallGroupId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - firewallGroupId: Specifies the firewall group ID, which uniquely identifies the firewall group.
+    ///     The fire_group_id value is used as the filter.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForFirewallGroupDeletion(
+        firewallGroupId: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "FirewallGroup", deletedStates: [] as Set<FirewallGroup.Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.firewallGroup?.status }
+        ) {
+            try await self.queryFirewallGroup(firewallGroupId: firewallGroupId)
+        }
+    }
+
     /// Querying Firewall Groups
     ///
     /// This API is used to query all firewall groups accessible to the tenant submitting the request.

@@ -67,6 +67,56 @@ extension VPCClient {
         return try await client.send(request, as: QueryFloatingIPAddressV20Response.self)
     }
 
+    /// Waits until the FloatingIPAddressV20's `floatingip.status` is one of `states`, polling
+    /// ``queryFloatingIpAddressV20(floatingipId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `floatingip.status` becomes one of `failureStates` that is
+    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - floatingipId:
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `floatingip.status` is one of `states`.
+    @discardableResult
+    public func waitForFloatingIpAddressV20(
+        floatingipId: String,
+        status states: Set<QueryFloatingIPAddressV20Floatingip.Status>,
+        failureStates: Set<QueryFloatingIPAddressV20Floatingip.Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryFloatingIPAddressV20Response {
+        try await Waiter.waitForState(
+            "FloatingIPAddressV20", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.floatingip?.status }
+        ) {
+            try await self.queryFloatingIpAddressV20(floatingipId: floatingipId)
+        }
+    }
+
+    /// Waits until the FloatingIPAddressV20 is gone, polling ``queryFloatingIpAddressV20(floatingipId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - floatingipId:
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForFloatingIpAddressV20Deletion(
+        floatingipId: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "FloatingIPAddressV20", deletedStates: [] as Set<QueryFloatingIPAddressV20Floatingip.Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.floatingip?.status }
+        ) {
+            try await self.queryFloatingIpAddressV20(floatingipId: floatingipId)
+        }
+    }
+
     /// Querying Floating IP Addresses
     ///
     /// This API is used to query all floating IP addresses accessible to the tenant submitting the request.

@@ -90,6 +90,56 @@ extension VPCClient {
         return try await client.send(request, as: QueryIPAddressGroupResponse.self)
     }
 
+    /// Waits until the IPAddressGroup's `address_group.status` is one of `states`, polling
+    /// ``queryIpAddressGroup(addressGroupId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `address_group.status` becomes one of `failureStates` that is
+    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - addressGroupId: Definition: ID of an IP address group. Range: N/A
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`UPDATE_FAILED`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `address_group.status` is one of `states`.
+    @discardableResult
+    public func waitForIpAddressGroup(
+        addressGroupId: String,
+        status states: Set<AddressGroup.Status>,
+        failureStates: Set<AddressGroup.Status> = [.updateFailed],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryIPAddressGroupResponse {
+        try await Waiter.waitForState(
+            "IPAddressGroup", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.addressGroup?.status }
+        ) {
+            try await self.queryIpAddressGroup(addressGroupId: addressGroupId)
+        }
+    }
+
+    /// Waits until the IPAddressGroup is gone, polling ``queryIpAddressGroup(addressGroupId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - addressGroupId: Definition: ID of an IP address group. Range: N/A
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForIpAddressGroupDeletion(
+        addressGroupId: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "IPAddressGroup", deletedStates: [] as Set<AddressGroup.Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.addressGroup?.status }
+        ) {
+            try await self.queryIpAddressGroup(addressGroupId: addressGroupId)
+        }
+    }
+
     /// Querying IP Address Groups
     ///
     /// This API is used to query information about all IP address groups, including the IP address group name

@@ -75,6 +75,53 @@ extension VPCClient {
         return try await client.send(request, as: QueryNetworkDetailsResponse.self)
     }
 
+    /// Waits until the Network's `network.status` is one of `states`, polling
+    /// ``queryNetworkDetails(networkId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `network.status` becomes one of `failureStates` that is not
+    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - networkId: Specifies the network ID.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `network.status` is one of `states`.
+    @discardableResult
+    public func waitForNetwork(
+        networkId: String,
+        status states: Set<Network.Status>,
+        failureStates: Set<Network.Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryNetworkDetailsResponse {
+        try await Waiter.waitForState(
+            "Network", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.network?.status }
+        ) {
+            try await self.queryNetworkDetails(networkId: networkId)
+        }
+    }
+
+    /// Waits until the Network is gone, polling ``queryNetworkDetails(networkId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - networkId: Specifies the network ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForNetworkDeletion(networkId: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Network", deletedStates: [] as Set<Network.Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.network?.status }
+        ) {
+            try await self.queryNetworkDetails(networkId: networkId)
+        }
+    }
+
     /// Querying Networks
     ///
     /// Queries all networks accessible to the tenant submitting the request.

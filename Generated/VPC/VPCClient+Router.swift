@@ -100,6 +100,52 @@ extension VPCClient {
         return try await client.send(request, as: QueryRouterResponse.self)
     }
 
+    /// Waits until the Router's `router.status` is one of `states`, polling ``queryRouter(routerId:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `router.status` becomes one of `failureStates` that is not
+    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - routerId:
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `router.status` is one of `states`.
+    @discardableResult
+    public func waitForRouter(
+        routerId: String,
+        status states: Set<Router.Status>,
+        failureStates: Set<Router.Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> QueryRouterResponse {
+        try await Waiter.waitForState(
+            "Router", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.router?.status }
+        ) {
+            try await self.queryRouter(routerId: routerId)
+        }
+    }
+
+    /// Waits until the Router is gone, polling ``queryRouter(routerId:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - routerId:
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForRouterDeletion(routerId: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Router", deletedStates: [] as Set<Router.Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.router?.status }
+        ) {
+            try await self.queryRouter(routerId: routerId)
+        }
+    }
+
     /// Querying Routers
     ///
     /// This API is used to query all routers accessible to the tenant submitting the request.

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct QueryAPIVersionsCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct QueryAPIVersionsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryApiVersions()
         }
     }
@@ -50,7 +51,7 @@ struct QuerySpecifiedAPIVersionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySpecifiedApiVersion(apiVersion: apiVersion)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct QueryBandwidthCommand: AsyncParsableCommand {
@@ -26,7 +27,7 @@ struct QueryBandwidthCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryBandwidth(bandwidthId: bandwidthId)
         }
     }
@@ -82,7 +83,7 @@ struct QueryBandwidthsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryBandwidths(
                 marker: marker,
                 limit: limit,
@@ -123,7 +124,7 @@ struct UpdateBandwidthCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBandwidthRequest.self, from: body)
             _ = try await client.updateBandwidth(bandwidthId: bandwidthId, requestBody)
         }

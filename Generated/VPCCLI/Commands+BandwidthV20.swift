@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddEIPToSharedBandwidthCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct AddEIPToSharedBandwidthCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddEIPToSharedBandwidthRequest.self, from: body)
             _ = try await client.addEipToSharedBandwidth(bandwidthId: bandwidthId, requestBody)
         }
@@ -69,7 +70,7 @@ struct AssignSharedBandwidthCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignSharedBandwidthRequest.self, from: body)
             _ = try await client.assignSharedBandwidth(requestBody)
         }
@@ -100,7 +101,7 @@ struct DeleteSharedBandwidthCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteSharedBandwidth(bandwidthId: bandwidthId)
         }
     }
@@ -137,7 +138,7 @@ struct RemoveEIPFromSharedBandwidthCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveEIPFromSharedBandwidthRequest.self, from: body)
             _ = try await client.removeEipFromSharedBandwidth(bandwidthId: bandwidthId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct ListCommonPoolsCommand: AsyncParsableCommand {
@@ -42,7 +43,7 @@ struct ListCommonPoolsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.listCommonPools(
                 fields: fields,
                 name: name,

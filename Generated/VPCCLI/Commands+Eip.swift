@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AssignEIPCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct AssignEIPCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignEIPRequest.self, from: body)
             _ = try await client.assignEip(requestBody)
         }
@@ -59,7 +60,7 @@ struct QueryEIPCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEip(publicipId: publicipId)
         }
     }
@@ -116,7 +117,7 @@ struct QueryEIPsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEips(
                 marker: marker,
                 limit: limit,
@@ -147,7 +148,7 @@ struct ReleaseEIPCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.releaseEip(publicipId: publicipId)
         }
     }
@@ -184,7 +185,7 @@ struct UpdateEIPCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEIPRequest.self, from: body)
             _ = try await client.updateEip(publicipId: publicipId, requestBody)
         }

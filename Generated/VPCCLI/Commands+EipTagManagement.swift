@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddTagToEIPCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct AddTagToEIPCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagToEIPRequest.self, from: body)
             _ = try await client.addTagToEip(publicipId: publicipId, requestBody)
         }
@@ -74,7 +75,7 @@ struct BatchAddingOrDeletingEIPTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddingOrDeletingEIPTagsRequest.self, from: body)
             _ = try await client.batchAddingOrDeletingEipTags(publicipId: publicipId, requestBody)
         }
@@ -107,7 +108,7 @@ struct DeleteTagFromEIPCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteTagFromEip(publicipId: publicipId, key: key)
         }
     }
@@ -134,7 +135,7 @@ struct QueryEIPTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEipTags(publicipId: publicipId)
         }
     }
@@ -156,7 +157,7 @@ struct QueryEIPTagsInSpecifiedProjectCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryEipTagsInSpecifiedProject()
         }
     }
@@ -188,7 +189,7 @@ struct QueryEIPsByTagCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryEIPsByTagRequest.self, from: body)
             _ = try await client.queryEipsByTag(requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AssociatePublicipsCommand: AsyncParsableCommand {
@@ -32,13 +33,33 @@ struct AssociatePublicipsCommand: AsyncParsableCommand {
         help: "EIP ID. Minimum length: 0 Maximum length: 36")
     var publicipId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the PublicipV3's publicip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
+            it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
+            NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociatePublicipsRequest.self, from: body)
             _ = try await client.associatePublicips(publicipId: publicipId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForPublicipV3(
+                    publicipId: publicipId,
+                    status: WaitOptions.states(wait, as: PublicipSingleShowResp.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -69,7 +90,7 @@ struct AttachBatchPublicipCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachBatchPublicipRequest.self, from: body)
             _ = try await client.attachBatchPublicip(requestBody)
         }
@@ -93,12 +114,32 @@ struct DisassociatePublicipsCommand: AsyncParsableCommand {
         help: "EIP ID. Minimum length: 0 Maximum length: 36")
     var publicipId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the PublicipV3's publicip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
+            it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
+            NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.disassociatePublicips(publicipId: publicipId)
+            if !wait.isEmpty {
+                try await client.waitForPublicipV3(
+                    publicipId: publicipId,
+                    status: WaitOptions.states(wait, as: PublicipSingleShowResp.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -368,54 +409,114 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
             """)
     var allowShareBandwidthTypeAny: [String] = []
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listPublicipsV3Paginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
-            _ = try await client.listPublicipsV3(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                fields: fields.isEmpty ? nil : fields,
-                sortKey: sortKey.map(VPCClient.ListPublicipsV3SortKey.init(rawValue:)),
-                sortDir: sortDir.map(VPCClient.ListPublicipsV3SortDir.init(rawValue:)),
-                id: id.isEmpty ? nil : id,
-                ipVersion: ipVersion.isEmpty ? nil : ipVersion.map(VPCClient.ListPublicipsV3IpVersion.init(rawValue:)),
-                publicIpAddress: publicIpAddress.isEmpty ? nil : publicIpAddress,
-                publicIpAddressLike: publicIpAddressLike,
-                publicIpv6Address: publicIpv6Address.isEmpty ? nil : publicIpv6Address,
-                publicIpv6AddressLike: publicIpv6AddressLike,
-                type: type.isEmpty ? nil : type.map(VPCClient.ListPublicipsV3Type.init(rawValue:)),
-                networkType: networkType.isEmpty ? nil : networkType.map(VPCClient.ListPublicipsV3NetworkType.init(rawValue:)),
-                publicipPoolName: publicipPoolName.isEmpty ? nil : publicipPoolName,
-                status: status.isEmpty ? nil : status.map(VPCClient.ListPublicipsV3Status.init(rawValue:)),
-                aliasLike: aliasLike,
-                alias: alias.isEmpty ? nil : alias,
-                description: description.isEmpty ? nil : description,
-                vnicPrivateIpAddress: vnicPrivateIpAddress.isEmpty ? nil : vnicPrivateIpAddress,
-                vnicPrivateIpAddressLike: vnicPrivateIpAddressLike,
-                vnicDeviceId: vnicDeviceId.isEmpty ? nil : vnicDeviceId,
-                vnicDeviceOwner: vnicDeviceOwner.isEmpty ? nil : vnicDeviceOwner,
-                vnicVpcId: vnicVpcId.isEmpty ? nil : vnicVpcId,
-                vnicPortId: vnicPortId.isEmpty ? nil : vnicPortId,
-                vnicDeviceOwnerPrefixlike: vnicDeviceOwnerPrefixlike,
-                vnicInstanceType: vnicInstanceType.isEmpty ? nil : vnicInstanceType,
-                vnicInstanceId: vnicInstanceId.isEmpty ? nil : vnicInstanceId,
-                bandwidthId: bandwidthId.isEmpty ? nil : bandwidthId,
-                bandwidthName: bandwidthName.isEmpty ? nil : bandwidthName,
-                bandwidthNameLike: bandwidthNameLike.isEmpty ? nil : bandwidthNameLike,
-                bandwidthSize: bandwidthSize.isEmpty ? nil : bandwidthSize,
-                bandwidthShareType: bandwidthShareType.isEmpty ? nil : bandwidthShareType.map(VPCClient.ListPublicipsV3BandwidthShareType.init(rawValue:)),
-                bandwidthChargeMode: bandwidthChargeMode.isEmpty ? nil : bandwidthChargeMode.map(VPCClient.ListPublicipsV3BandwidthChargeMode.init(rawValue:)),
-                billingInfo: billingInfo.isEmpty ? nil : billingInfo,
-                billingMode: billingMode.map(VPCClient.ListPublicipsV3BillingMode.init(rawValue:)),
-                associateInstanceType: associateInstanceType.isEmpty ? nil : associateInstanceType.map(VPCClient.ListPublicipsV3AssociateInstanceType.init(rawValue:)),
-                associateInstanceId: associateInstanceId.isEmpty ? nil : associateInstanceId,
-                enterpriseProjectId: enterpriseProjectId.isEmpty ? nil : enterpriseProjectId,
-                publicBorderGroup: publicBorderGroup.isEmpty ? nil : publicBorderGroup,
-                allowShareBandwidthTypeAny: allowShareBandwidthTypeAny.isEmpty ? nil : allowShareBandwidthTypeAny
-            )
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.listPublicipsV3Paginator(
+                    marker: marker,
+                    fields: fields.isEmpty ? nil : fields,
+                    sortKey: sortKey.map(VPCClient.ListPublicipsV3SortKey.init(rawValue:)),
+                    sortDir: sortDir.map(VPCClient.ListPublicipsV3SortDir.init(rawValue:)),
+                    id: id.isEmpty ? nil : id,
+                    ipVersion: ipVersion.isEmpty ? nil : ipVersion.map(VPCClient.ListPublicipsV3IpVersion.init(rawValue:)),
+                    publicIpAddress: publicIpAddress.isEmpty ? nil : publicIpAddress,
+                    publicIpAddressLike: publicIpAddressLike,
+                    publicIpv6Address: publicIpv6Address.isEmpty ? nil : publicIpv6Address,
+                    publicIpv6AddressLike: publicIpv6AddressLike,
+                    type: type.isEmpty ? nil : type.map(VPCClient.ListPublicipsV3Type.init(rawValue:)),
+                    networkType: networkType.isEmpty ? nil : networkType.map(VPCClient.ListPublicipsV3NetworkType.init(rawValue:)),
+                    publicipPoolName: publicipPoolName.isEmpty ? nil : publicipPoolName,
+                    status: status.isEmpty ? nil : status.map(VPCClient.ListPublicipsV3Status.init(rawValue:)),
+                    aliasLike: aliasLike,
+                    alias: alias.isEmpty ? nil : alias,
+                    description: description.isEmpty ? nil : description,
+                    vnicPrivateIpAddress: vnicPrivateIpAddress.isEmpty ? nil : vnicPrivateIpAddress,
+                    vnicPrivateIpAddressLike: vnicPrivateIpAddressLike,
+                    vnicDeviceId: vnicDeviceId.isEmpty ? nil : vnicDeviceId,
+                    vnicDeviceOwner: vnicDeviceOwner.isEmpty ? nil : vnicDeviceOwner,
+                    vnicVpcId: vnicVpcId.isEmpty ? nil : vnicVpcId,
+                    vnicPortId: vnicPortId.isEmpty ? nil : vnicPortId,
+                    vnicDeviceOwnerPrefixlike: vnicDeviceOwnerPrefixlike,
+                    vnicInstanceType: vnicInstanceType.isEmpty ? nil : vnicInstanceType,
+                    vnicInstanceId: vnicInstanceId.isEmpty ? nil : vnicInstanceId,
+                    bandwidthId: bandwidthId.isEmpty ? nil : bandwidthId,
+                    bandwidthName: bandwidthName.isEmpty ? nil : bandwidthName,
+                    bandwidthNameLike: bandwidthNameLike.isEmpty ? nil : bandwidthNameLike,
+                    bandwidthSize: bandwidthSize.isEmpty ? nil : bandwidthSize,
+                    bandwidthShareType: bandwidthShareType.isEmpty ? nil : bandwidthShareType.map(VPCClient.ListPublicipsV3BandwidthShareType.init(rawValue:)),
+                    bandwidthChargeMode: bandwidthChargeMode.isEmpty ? nil : bandwidthChargeMode.map(VPCClient.ListPublicipsV3BandwidthChargeMode.init(rawValue:)),
+                    billingInfo: billingInfo.isEmpty ? nil : billingInfo,
+                    billingMode: billingMode.map(VPCClient.ListPublicipsV3BillingMode.init(rawValue:)),
+                    associateInstanceType: associateInstanceType.isEmpty ? nil : associateInstanceType.map(VPCClient.ListPublicipsV3AssociateInstanceType.init(rawValue:)),
+                    associateInstanceId: associateInstanceId.isEmpty ? nil : associateInstanceId,
+                    enterpriseProjectId: enterpriseProjectId.isEmpty ? nil : enterpriseProjectId,
+                    publicBorderGroup: publicBorderGroup.isEmpty ? nil : publicBorderGroup,
+                    allowShareBandwidthTypeAny: allowShareBandwidthTypeAny.isEmpty ? nil : allowShareBandwidthTypeAny,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listPublicipsV3(
+                    marker: marker,
+                    offset: offset,
+                    limit: limit,
+                    fields: fields.isEmpty ? nil : fields,
+                    sortKey: sortKey.map(VPCClient.ListPublicipsV3SortKey.init(rawValue:)),
+                    sortDir: sortDir.map(VPCClient.ListPublicipsV3SortDir.init(rawValue:)),
+                    id: id.isEmpty ? nil : id,
+                    ipVersion: ipVersion.isEmpty ? nil : ipVersion.map(VPCClient.ListPublicipsV3IpVersion.init(rawValue:)),
+                    publicIpAddress: publicIpAddress.isEmpty ? nil : publicIpAddress,
+                    publicIpAddressLike: publicIpAddressLike,
+                    publicIpv6Address: publicIpv6Address.isEmpty ? nil : publicIpv6Address,
+                    publicIpv6AddressLike: publicIpv6AddressLike,
+                    type: type.isEmpty ? nil : type.map(VPCClient.ListPublicipsV3Type.init(rawValue:)),
+                    networkType: networkType.isEmpty ? nil : networkType.map(VPCClient.ListPublicipsV3NetworkType.init(rawValue:)),
+                    publicipPoolName: publicipPoolName.isEmpty ? nil : publicipPoolName,
+                    status: status.isEmpty ? nil : status.map(VPCClient.ListPublicipsV3Status.init(rawValue:)),
+                    aliasLike: aliasLike,
+                    alias: alias.isEmpty ? nil : alias,
+                    description: description.isEmpty ? nil : description,
+                    vnicPrivateIpAddress: vnicPrivateIpAddress.isEmpty ? nil : vnicPrivateIpAddress,
+                    vnicPrivateIpAddressLike: vnicPrivateIpAddressLike,
+                    vnicDeviceId: vnicDeviceId.isEmpty ? nil : vnicDeviceId,
+                    vnicDeviceOwner: vnicDeviceOwner.isEmpty ? nil : vnicDeviceOwner,
+                    vnicVpcId: vnicVpcId.isEmpty ? nil : vnicVpcId,
+                    vnicPortId: vnicPortId.isEmpty ? nil : vnicPortId,
+                    vnicDeviceOwnerPrefixlike: vnicDeviceOwnerPrefixlike,
+                    vnicInstanceType: vnicInstanceType.isEmpty ? nil : vnicInstanceType,
+                    vnicInstanceId: vnicInstanceId.isEmpty ? nil : vnicInstanceId,
+                    bandwidthId: bandwidthId.isEmpty ? nil : bandwidthId,
+                    bandwidthName: bandwidthName.isEmpty ? nil : bandwidthName,
+                    bandwidthNameLike: bandwidthNameLike.isEmpty ? nil : bandwidthNameLike,
+                    bandwidthSize: bandwidthSize.isEmpty ? nil : bandwidthSize,
+                    bandwidthShareType: bandwidthShareType.isEmpty ? nil : bandwidthShareType.map(VPCClient.ListPublicipsV3BandwidthShareType.init(rawValue:)),
+                    bandwidthChargeMode: bandwidthChargeMode.isEmpty ? nil : bandwidthChargeMode.map(VPCClient.ListPublicipsV3BandwidthChargeMode.init(rawValue:)),
+                    billingInfo: billingInfo.isEmpty ? nil : billingInfo,
+                    billingMode: billingMode.map(VPCClient.ListPublicipsV3BillingMode.init(rawValue:)),
+                    associateInstanceType: associateInstanceType.isEmpty ? nil : associateInstanceType.map(VPCClient.ListPublicipsV3AssociateInstanceType.init(rawValue:)),
+                    associateInstanceId: associateInstanceId.isEmpty ? nil : associateInstanceId,
+                    enterpriseProjectId: enterpriseProjectId.isEmpty ? nil : enterpriseProjectId,
+                    publicBorderGroup: publicBorderGroup.isEmpty ? nil : publicBorderGroup,
+                    allowShareBandwidthTypeAny: allowShareBandwidthTypeAny.isEmpty ? nil : allowShareBandwidthTypeAny
+                )
+            }
         }
     }
 }
@@ -452,7 +553,7 @@ struct ShowPublicipV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.showPublicipV3(publicipId: publicipId, fields: fields.isEmpty ? nil : fields)
         }
     }
@@ -485,13 +586,84 @@ struct UpdatePublicipsCommand: AsyncParsableCommand {
         help: "EIP ID Minimum: 36 Maximum: 36")
     var publicipId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the PublicipV3's publicip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
+            it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
+            NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePublicipsRequest.self, from: body)
             _ = try await client.updatePublicips(publicipId: publicipId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForPublicipV3(
+                    publicipId: publicipId,
+                    status: WaitOptions.states(wait, as: PublicipSingleShowResp.Status.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForPublicipV3Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-publicip-v3",
+        abstract: "Wait until a PublicipV3's publicip.status is one of the given states",
+        discussion: """
+            Polls show-publicip-v3 (GET /v3/{project_id}/eip/publicips/{publicip_id}) until publicip.status \
+            is one of the states given, then prints the resource as the last poll showed it. Throttled or \
+            failed polls are repeated. A failure state, the timeout or the poll limit end the wait with exit \
+            status 3.
+            """)
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: "EIP ID. Minimum length: 0 Maximum length: 36")
+    var publicipId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: FREEZED, BIND_ERROR, BINDING, \
+            PENDING_DELETE, PENDING_CREATE, NOTIFYING, NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, \
+            VPN, ERROR.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: """
+            States that end the wait with an error (repeatable, or comma-separated; default: BIND_ERROR, \
+            ERROR).
+            """)
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForPublicipV3(
+                publicipId: publicipId,
+                status: WaitOptions.states(status, as: PublicipSingleShowResp.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.bindError, .error]),
+                options: waiting.options
+            )
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateFirewallGroupCommand: AsyncParsableCommand {
@@ -27,13 +28,35 @@ struct CreateFirewallGroupCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FirewallGroup's firewall_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-firewall-group does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, INACTIVE, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFirewallGroupRequest.self, from: body)
-            _ = try await client.createFirewallGroup(requestBody)
+            let response = try await client.createFirewallGroup(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.firewallGroup?.id else {
+                    throw ClientError("the response carries no firewall_group.id to wait for")
+                }
+                try await client.waitForFirewallGroup(
+                    firewallGroupId: createdId,
+                    status: WaitOptions.states(wait, as: FirewallGroup.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -65,7 +88,7 @@ struct CreateFirewallPolicyCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFirewallPolicyRequest.self, from: body)
             _ = try await client.createFirewallPolicy(requestBody)
         }
@@ -98,7 +121,7 @@ struct CreateFirewallRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFirewallRuleRequest.self, from: body)
             _ = try await client.createFirewallRule(requestBody)
         }
@@ -122,12 +145,30 @@ struct DeleteFirewallGroupCommand: AsyncParsableCommand {
         help: "Specifies the firewall group ID, which uniquely identifies the firewall group.")
     var firewallGroupId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FirewallGroup is gone, as wait-for-firewall-group-deletion does. What is \
+            printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteFirewallGroup(firewallGroupId: firewallGroupId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForFirewallGroupDeletion(
+                    firewallGroupId: firewallGroupId,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -153,7 +194,7 @@ struct DeleteFirewallPolicyCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteFirewallPolicy(firewallPolicyId: firewallPolicyId)
         }
     }
@@ -180,7 +221,7 @@ struct DeleteFirewallRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteFirewallRule(firewallRuleId: firewallRuleId)
         }
     }
@@ -217,7 +258,7 @@ struct InsertingFirewallRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(InsertingFirewallRuleRequest.self, from: body)
             _ = try await client.insertingFirewallRule(firewallPolicyId: firewallPolicyId, requestBody)
         }
@@ -248,7 +289,7 @@ struct QueryFirewallGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFirewallGroup(firewallGroupId: firewallGroupId)
         }
     }
@@ -322,7 +363,7 @@ struct QueryFirewallGroupsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFirewallGroups(
                 id: id,
                 name: name,
@@ -396,7 +437,7 @@ struct QueryFirewallPoliciesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFirewallPolicies(
                 id: id,
                 name: name,
@@ -433,7 +474,7 @@ struct QueryFirewallPolicyCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFirewallPolicy(firewallPolicyId: firewallPolicyId)
         }
     }
@@ -463,7 +504,7 @@ struct QueryFirewallRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFirewallRule(firewallRuleId: firewallRuleId)
         }
     }
@@ -553,7 +594,7 @@ struct QueryFirewallRulesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFirewallRules(
                 id: id,
                 name: name,
@@ -600,7 +641,7 @@ struct RemoveFirewallRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveFirewallRuleRequest.self, from: body)
             _ = try await client.removeFirewallRule(firewallPolicyId: firewallPolicyId, requestBody)
         }
@@ -634,13 +675,32 @@ struct UpdateFirewallGroupCommand: AsyncParsableCommand {
         help: "")
     var firewallGroupId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FirewallGroup's firewall_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-firewall-group does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, INACTIVE, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallGroupRequest.self, from: body)
             _ = try await client.updateFirewallGroup(firewallGroupId: firewallGroupId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForFirewallGroup(
+                    firewallGroupId: firewallGroupId,
+                    status: WaitOptions.states(wait, as: FirewallGroup.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -676,7 +736,7 @@ struct UpdateFirewallPolicyCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallPolicyRequest.self, from: body)
             _ = try await client.updateFirewallPolicy(firewallPolicyId: firewallPolicyId, requestBody)
         }
@@ -714,9 +774,92 @@ struct UpdateFirewallRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallRuleRequest.self, from: body)
             _ = try await client.updateFirewallRule(firewallRuleId: firewallRuleId, requestBody)
+        }
+    }
+}
+
+struct WaitForFirewallGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-firewall-group",
+        abstract: "Wait until a FirewallGroup's firewall_group.status is one of the given states",
+        discussion: """
+            Polls query-firewall-group (GET /v2.0/fwaas/firewall_groups/{firewall_group_id}) until \
+            firewall_group.status is one of the states given, then prints the resource as the last poll \
+            showed it. Throttled or failed polls are repeated. A failure state, the timeout or the poll \
+            limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("firewall-group-id"),
+        help: """
+            Specifies the firewall group ID, which uniquely identifies the firewall group. The fire_group_id \
+            value is used as the filter.
+            """)
+    var firewallGroupId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: ACTIVE, INACTIVE, ERROR, \
+            PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForFirewallGroup(
+                firewallGroupId: firewallGroupId,
+                status: WaitOptions.states(status, as: FirewallGroup.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForFirewallGroupDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-firewall-group-deletion",
+        abstract: "Wait until a FirewallGroup is gone",
+        discussion: """
+            Polls query-firewall-group (GET /v2.0/fwaas/firewall_groups/{firewall_group_id}) until it \
+            answers 404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("firewall-group-id"),
+        help: """
+            Specifies the firewall group ID, which uniquely identifies the firewall group. The fire_group_id \
+            value is used as the filter.
+            """)
+    var firewallGroupId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForFirewallGroupDeletion(
+                firewallGroupId: firewallGroupId,
+                options: waiting.options
+            )
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
@@ -29,13 +30,35 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
+            shows it. Values: DOWN, ACTIVE, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
-            _ = try await client.assignFloatingIpAddress(requestBody)
+            let response = try await client.assignFloatingIpAddress(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.floatingip?.id else {
+                    throw ClientError("the response carries no floatingip.id to wait for")
+                }
+                try await client.waitForFloatingIpAddress(
+                    floatingipId: createdId,
+                    status: WaitOptions.states(wait, as: QueryFloatingIPAddressFloatingip.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -58,12 +81,30 @@ struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
         help: "Specifies the floating IP address ID.")
     var floatingipId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FloatingIPAddress is gone, as wait-for-floating-ip-address-deletion does. \
+            What is printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteFloatingIpAddress(floatingipId: floatingipId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForFloatingIpAddressDeletion(
+                    floatingipId: floatingipId,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -92,7 +133,7 @@ struct QueryFloatingIPAddressCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFloatingIpAddress(floatingipId: floatingipId)
         }
     }
@@ -184,7 +225,7 @@ struct QueryFloatingIPAddressesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFloatingIpAddresses(
                 id: id,
                 floatingIpAddress: floatingIpAddress,
@@ -232,13 +273,106 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
             """)
     var floatingipId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
+            shows it. Values: DOWN, ACTIVE, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressRequest.self, from: body)
             _ = try await client.updateFloatingIpAddress(floatingipId: floatingipId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForFloatingIpAddress(
+                    floatingipId: floatingipId,
+                    status: WaitOptions.states(wait, as: QueryFloatingIPAddressFloatingip.Status.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForFloatingIpAddressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-floating-ip-address",
+        abstract: "Wait until a FloatingIPAddress's floatingip.status is one of the given states",
+        discussion: """
+            Polls query-floating-ip-address (GET /v2.0/floatingips/{floatingip_id}) until floatingip.status \
+            is one of the states given, then prints the resource as the last poll showed it. Throttled or \
+            failed polls are repeated. A failure state, the timeout or the poll limit end the wait with exit \
+            status 3.
+            """)
+
+    @Option(
+        name: .customLong("floatingip-id"),
+        help: "")
+    var floatingipId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: "The states to wait for (repeatable, or comma-separated). Values: DOWN, ACTIVE, ERROR.")
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForFloatingIpAddress(
+                floatingipId: floatingipId,
+                status: WaitOptions.states(status, as: QueryFloatingIPAddressFloatingip.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForFloatingIpAddressDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-floating-ip-address-deletion",
+        abstract: "Wait until a FloatingIPAddress is gone",
+        discussion: """
+            Polls query-floating-ip-address (GET /v2.0/floatingips/{floatingip_id}) until it answers 404. \
+            The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("floatingip-id"),
+        help: "")
+    var floatingipId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForFloatingIpAddressDeletion(
+                floatingipId: floatingipId,
+                options: waiting.options
+            )
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AssignFloatingIPAddressV20Command: AsyncParsableCommand {
@@ -27,13 +28,35 @@ struct AssignFloatingIPAddressV20Command: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FloatingIPAddressV20's floatingip.status is one of these states (repeatable, \
+            or comma-separated), as wait-for-floating-ip-address-v20 does, and print the resource as the \
+            last poll shows it. Values: ACTIVE, ERROR, DOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressV20Request.self, from: body)
-            _ = try await client.assignFloatingIpAddressV20(requestBody)
+            let response = try await client.assignFloatingIpAddressV20(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.floatingip?.id else {
+                    throw ClientError("the response carries no floatingip.id to wait for")
+                }
+                try await client.waitForFloatingIpAddressV20(
+                    floatingipId: createdId,
+                    status: WaitOptions.states(wait, as: QueryFloatingIPAddressV20Floatingip.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -55,12 +78,30 @@ struct DeleteFloatingIPAddressV20Command: AsyncParsableCommand {
         help: "")
     var floatingipId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FloatingIPAddressV20 is gone, as wait-for-floating-ip-address-v20-deletion \
+            does. What is printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteFloatingIpAddressV20(floatingipId: floatingipId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForFloatingIpAddressV20Deletion(
+                    floatingipId: floatingipId,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -87,7 +128,7 @@ struct QueryFloatingIPAddressV20Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFloatingIpAddressV20(floatingipId: floatingipId)
         }
     }
@@ -154,7 +195,7 @@ struct QueryFloatingIPAddressesV20Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryFloatingIpAddressesV20(
                 id: id,
                 floatingIpAddress: floatingIpAddress,
@@ -197,13 +238,106 @@ struct UpdateFloatingIPAddressV20Command: AsyncParsableCommand {
         help: "")
     var floatingipId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the FloatingIPAddressV20's floatingip.status is one of these states (repeatable, \
+            or comma-separated), as wait-for-floating-ip-address-v20 does, and print the resource as the \
+            last poll shows it. Values: ACTIVE, ERROR, DOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressV20Request.self, from: body)
             _ = try await client.updateFloatingIpAddressV20(floatingipId: floatingipId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForFloatingIpAddressV20(
+                    floatingipId: floatingipId,
+                    status: WaitOptions.states(wait, as: QueryFloatingIPAddressV20Floatingip.Status.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForFloatingIpAddressV20Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-floating-ip-address-v20",
+        abstract: "Wait until a FloatingIPAddressV20's floatingip.status is one of the given states",
+        discussion: """
+            Polls query-floating-ip-address-v20 (GET /v2.0/eip/floatingips_v6/{floatingip_id}) until \
+            floatingip.status is one of the states given, then prints the resource as the last poll showed \
+            it. Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end \
+            the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("floatingip-id"),
+        help: "")
+    var floatingipId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, ERROR, DOWN.")
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForFloatingIpAddressV20(
+                floatingipId: floatingipId,
+                status: WaitOptions.states(status, as: QueryFloatingIPAddressV20Floatingip.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForFloatingIpAddressV20DeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-floating-ip-address-v20-deletion",
+        abstract: "Wait until a FloatingIPAddressV20 is gone",
+        discussion: """
+            Polls query-floating-ip-address-v20 (GET /v2.0/eip/floatingips_v6/{floatingip_id}) until it \
+            answers 404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("floatingip-id"),
+        help: "")
+    var floatingipId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForFloatingIpAddressV20Deletion(
+                floatingipId: floatingipId,
+                options: waiting.options
+            )
         }
     }
 }

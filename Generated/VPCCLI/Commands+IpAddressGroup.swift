@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateIPAddressGroupCommand: AsyncParsableCommand {
@@ -29,13 +30,35 @@ struct CreateIPAddressGroupCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the IPAddressGroup's address_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ip-address-group does, and print the resource as the last poll \
+            shows it. Values: NORMAL, UPDATING, UPDATE_FAILED.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateIPAddressGroupRequest.self, from: body)
-            _ = try await client.createIpAddressGroup(requestBody)
+            let response = try await client.createIpAddressGroup(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.addressGroup?.id else {
+                    throw ClientError("the response carries no address_group.id to wait for")
+                }
+                try await client.waitForIpAddressGroup(
+                    addressGroupId: createdId,
+                    status: WaitOptions.states(wait, as: AddressGroup.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -59,12 +82,30 @@ struct DeleteIPAddressGroupCommand: AsyncParsableCommand {
         help: "Definition: ID of an IP address group. Range: N/A")
     var addressGroupId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the IPAddressGroup is gone, as wait-for-ip-address-group-deletion does. What is \
+            printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteIpAddressGroup(addressGroupId: addressGroupId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForIpAddressGroupDeletion(
+                    addressGroupId: addressGroupId,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -89,12 +130,31 @@ struct ForciblyDeletingIPAddressGroupCommand: AsyncParsableCommand {
         help: "Definition: ID of an IP address group. Range: N/A")
     var addressGroupId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the IPAddressGroup's address_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ip-address-group does, and print the resource as the last poll \
+            shows it. Values: NORMAL, UPDATING, UPDATE_FAILED.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.forciblyDeletingIpAddressGroup(addressGroupId: addressGroupId)
+            if !wait.isEmpty {
+                try await client.waitForIpAddressGroup(
+                    addressGroupId: addressGroupId,
+                    status: WaitOptions.states(wait, as: AddressGroup.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -121,7 +181,7 @@ struct QueryIPAddressGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryIpAddressGroup(addressGroupId: addressGroupId)
         }
     }
@@ -190,7 +250,7 @@ struct QueryIPAddressGroupsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryIpAddressGroups(
                 limit: limit,
                 marker: marker,
@@ -231,13 +291,111 @@ struct UpdateIPAddressGroupCommand: AsyncParsableCommand {
         help: "Definition: ID of an IP address group. Range: N/A")
     var addressGroupId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the IPAddressGroup's address_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-ip-address-group does, and print the resource as the last poll \
+            shows it. Values: NORMAL, UPDATING, UPDATE_FAILED.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateIPAddressGroupRequest.self, from: body)
             _ = try await client.updateIpAddressGroup(addressGroupId: addressGroupId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForIpAddressGroup(
+                    addressGroupId: addressGroupId,
+                    status: WaitOptions.states(wait, as: AddressGroup.Status.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForIpAddressGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-ip-address-group",
+        abstract: "Wait until a IPAddressGroup's address_group.status is one of the given states",
+        discussion: """
+            Polls query-ip-address-group (GET /v3/{project_id}/vpc/address-groups/{address_group_id}) until \
+            address_group.status is one of the states given, then prints the resource as the last poll \
+            showed it. Throttled or failed polls are repeated. A failure state, the timeout or the poll \
+            limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("address-group-id"),
+        help: "Definition: ID of an IP address group. Range: N/A")
+    var addressGroupId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: NORMAL, UPDATING, \
+            UPDATE_FAILED.
+            """)
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: """
+            States that end the wait with an error (repeatable, or comma-separated; default: UPDATE_FAILED).
+            """)
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForIpAddressGroup(
+                addressGroupId: addressGroupId,
+                status: WaitOptions.states(status, as: AddressGroup.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.updateFailed]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForIpAddressGroupDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-ip-address-group-deletion",
+        abstract: "Wait until a IPAddressGroup is gone",
+        discussion: """
+            Polls query-ip-address-group (GET /v3/{project_id}/vpc/address-groups/{address_group_id}) until \
+            it answers 404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("address-group-id"),
+        help: "Definition: ID of an IP address group. Range: N/A")
+    var addressGroupId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForIpAddressGroupDeletion(
+                addressGroupId: addressGroupId,
+                options: waiting.options
+            )
         }
     }
 }

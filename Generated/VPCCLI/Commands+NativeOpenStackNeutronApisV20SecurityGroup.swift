@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddSecurityGroupRuleCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct AddSecurityGroupRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddSecurityGroupRuleRequest.self, from: body)
             _ = try await client.addSecurityGroupRule(requestBody)
         }
@@ -65,7 +66,7 @@ struct CreateSecurityGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRequest.self, from: body)
             _ = try await client.createSecurityGroup(requestBody)
         }
@@ -93,7 +94,7 @@ struct DeleteSecurityGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroup(securityGroupId: securityGroupId)
         }
     }
@@ -121,7 +122,7 @@ struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroupRule(securityGroupRuleId: securityGroupRuleId)
         }
     }
@@ -148,7 +149,7 @@ struct QuerySecurityGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroup(securityGroupId: securityGroupId)
         }
     }
@@ -176,7 +177,7 @@ struct QuerySecurityGroupRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupRule(securityGroupRuleId: securityGroupRuleId)
         }
     }
@@ -288,7 +289,7 @@ struct QuerySecurityGroupRulesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupRules(
                 id: id,
                 description: description,
@@ -368,7 +369,7 @@ struct QuerySecurityGroupsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroups(
                 id: id,
                 name: name,
@@ -412,7 +413,7 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
             _ = try await client.updateSecurityGroup(securityGroupId: securityGroupId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateSubnetCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateSubnetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSubnetRequest.self, from: body)
             _ = try await client.createSubnet(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteSubnetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSubnet(subnetId: subnetId)
         }
     }
@@ -86,7 +87,7 @@ struct QuerySubnetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnet(subnetId: subnetId)
         }
     }
@@ -175,7 +176,7 @@ struct QuerySubnetsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnets(
                 id: id,
                 name: name,
@@ -223,7 +224,7 @@ struct UpdateSubnetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSubnetRequest.self, from: body)
             _ = try await client.updateSubnet(subnetId: subnetId, requestBody)
         }

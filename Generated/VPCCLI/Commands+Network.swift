@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateNetworkCommand: AsyncParsableCommand {
@@ -27,13 +28,35 @@ struct CreateNetworkCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Network's network.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-network does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DOWN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateNetworkRequest.self, from: body)
-            _ = try await client.createNetwork(requestBody)
+            let response = try await client.createNetwork(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.network?.id else {
+                    throw ClientError("the response carries no network.id to wait for")
+                }
+                try await client.waitForNetwork(
+                    networkId: createdId,
+                    status: WaitOptions.states(wait, as: Network.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -55,12 +78,27 @@ struct DeleteNetworkCommand: AsyncParsableCommand {
         help: "Specifies the network ID.")
     var networkId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Network is gone, as wait-for-network-deletion does. What is printed is this \
+            command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteNetwork(networkId: networkId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForNetworkDeletion(networkId: networkId, options: waiting.options)
+            }
         }
     }
 }
@@ -86,7 +124,7 @@ struct QueryNetworkDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryNetworkDetails(networkId: networkId)
         }
     }
@@ -185,7 +223,7 @@ struct QueryNetworksCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryNetworks(
                 id: id,
                 name: name,
@@ -229,13 +267,102 @@ struct UpdateNetworkCommand: AsyncParsableCommand {
         help: "Specifies the network ID.")
     var networkId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Network's network.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-network does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, DOWN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNetworkRequest.self, from: body)
             _ = try await client.updateNetwork(networkId: networkId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForNetwork(
+                    networkId: networkId,
+                    status: WaitOptions.states(wait, as: Network.Status.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForNetworkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-network",
+        abstract: "Wait until a Network's network.status is one of the given states",
+        discussion: """
+            Polls query-network-details (GET /v2.0/networks/{network_id}) until network.status is one of the \
+            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("network-id"),
+        help: "Specifies the network ID.")
+    var networkId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, DOWN, ERROR.")
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForNetwork(
+                networkId: networkId,
+                status: WaitOptions.states(status, as: Network.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForNetworkDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-network-deletion",
+        abstract: "Wait until a Network is gone",
+        discussion: """
+            Polls query-network-details (GET /v2.0/networks/{network_id}) until it answers 404. The timeout \
+            or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("network-id"),
+        help: "Specifies the network ID.")
+    var networkId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForNetworkDeletion(networkId: networkId, options: waiting.options)
         }
     }
 }

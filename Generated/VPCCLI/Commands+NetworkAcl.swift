@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddFirewallRulesCommand: AsyncParsableCommand {
@@ -39,7 +40,7 @@ struct AddFirewallRulesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddFirewallRulesRequest.self, from: body)
             _ = try await client.addFirewallRules(firewallId: firewallId, requestBody)
         }
@@ -81,7 +82,7 @@ struct AssociateSubnetFirewallCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateSubnetFirewallRequest.self, from: body)
             _ = try await client.associateSubnetFirewall(firewallId: firewallId, requestBody)
         }
@@ -116,7 +117,7 @@ struct CreateFirewallCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFirewallRequest.self, from: body)
             _ = try await client.createFirewall(requestBody)
         }
@@ -147,7 +148,7 @@ struct DeleteFirewallCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteFirewall(firewallId: firewallId)
         }
     }
@@ -189,7 +190,7 @@ struct DisassociateSubnetFirewallCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateSubnetFirewallRequest.self, from: body)
             _ = try await client.disassociateSubnetFirewall(firewallId: firewallId, requestBody)
         }
@@ -272,7 +273,7 @@ struct ListFirewallCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.listFirewall(
                 limit: limit,
                 marker: marker,
@@ -320,7 +321,7 @@ struct RemoveFirewallRulesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveFirewallRulesRequest.self, from: body)
             _ = try await client.removeFirewallRules(firewallId: firewallId, requestBody)
         }
@@ -352,7 +353,7 @@ struct ShowFirewallCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.showFirewall(firewallId: firewallId)
         }
     }
@@ -393,7 +394,7 @@ struct UpdateFirewallCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallRequest.self, from: body)
             _ = try await client.updateFirewall(firewallId: firewallId, requestBody)
         }
@@ -435,7 +436,7 @@ struct UpdateFirewallRulesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallRulesRequest.self, from: body)
             _ = try await client.updateFirewallRules(firewallId: firewallId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct BatchCreateFirewallTagsCommand: AsyncParsableCommand {
@@ -43,7 +44,7 @@ struct BatchCreateFirewallTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateFirewallTagsRequest.self, from: body)
             try await client.batchCreateFirewallTags(firewallId: firewallId, requestBody)
         }
@@ -88,7 +89,7 @@ struct BatchDeleteFirewallTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteFirewallTagsRequest.self, from: body)
             try await client.batchDeleteFirewallTags(firewallId: firewallId, requestBody)
         }
@@ -122,7 +123,7 @@ struct CountFirewallsByTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CountFirewallsByTagsRequest.self, from: body)
             _ = try await client.countFirewallsByTags(requestBody)
         }
@@ -164,7 +165,7 @@ struct CreateFirewallTagCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFirewallTagRequest.self, from: body)
             try await client.createFirewallTag(firewallId: firewallId, requestBody)
         }
@@ -202,7 +203,7 @@ struct DeleteFirewallTagCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteFirewallTag(firewallId: firewallId, tagKey: tagKey)
         }
     }
@@ -235,12 +236,28 @@ struct ListFirewallTagsCommand: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listFirewallTagsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
-            _ = try await client.listFirewallTags(limit: limit, offset: offset)
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listFirewallTagsPaginator(limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listFirewallTags(limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -281,13 +298,29 @@ struct ListFirewallsByTagsCommand: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listFirewallsByTagsPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListFirewallsByTagsRequest.self, from: body)
-            _ = try await client.listFirewallsByTags(requestBody, limit: limit, offset: offset)
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listFirewallsByTagsPaginator(requestBody, limit: limit ?? 100)
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listFirewallsByTags(requestBody, limit: limit, offset: offset)
+            }
         }
     }
 }
@@ -316,7 +349,7 @@ struct ShowFirewallTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.showFirewallTags(firewallId: firewallId)
         }
     }

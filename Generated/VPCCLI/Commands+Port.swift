@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreatePortCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreatePortCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePortRequest.self, from: body)
             _ = try await client.createPort(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeletePortCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deletePort(portId: portId)
         }
     }
@@ -86,7 +87,7 @@ struct QueryPortCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryPort(portId: portId)
         }
     }
@@ -198,7 +199,7 @@ struct QueryPortsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryPorts(
                 id: id,
                 name: name,
@@ -249,7 +250,7 @@ struct UpdatePortCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePortRequest.self, from: body)
             _ = try await client.updatePort(portId: portId, requestBody)
         }

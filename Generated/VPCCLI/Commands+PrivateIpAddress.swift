@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AssignPrivateIPAddressCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct AssignPrivateIPAddressCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignPrivateIPAddressRequest.self, from: body)
             _ = try await client.assignPrivateIpAddress(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeletePrivateIPAddressCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deletePrivateIpAddress(privateipId: privateipId)
         }
     }
@@ -86,7 +87,7 @@ struct QueryPrivateIPAddressDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryPrivateIpAddressDetails(privateipId: privateipId)
         }
     }
@@ -141,7 +142,7 @@ struct QueryPrivateIPAddressesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryPrivateIpAddresses(subnetId: subnetId, marker: marker, limit: limit)
         }
     }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct QueryIPAddressUsageOnSpecifiedNetworkCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct QueryIPAddressUsageOnSpecifiedNetworkCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryIpAddressUsageOnSpecifiedNetwork(networkId: networkId)
         }
     }

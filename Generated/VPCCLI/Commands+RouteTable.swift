@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AssociateSubnetsWithRouteTableCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct AssociateSubnetsWithRouteTableCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateSubnetsWithRouteTableRequest.self, from: body)
             _ = try await client.associateSubnetsWithRouteTable(routetableId: routetableId, requestBody)
         }
@@ -69,7 +70,7 @@ struct CreateRouteTableCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateRouteTableRequest.self, from: body)
             _ = try await client.createRouteTable(requestBody)
         }
@@ -97,7 +98,7 @@ struct DeleteRouteTableCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteRouteTable(routetableId: routetableId)
         }
     }
@@ -134,7 +135,7 @@ struct DisassociateSubnetsFromRouteTableCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateSubnetsFromRouteTableRequest.self, from: body)
             _ = try await client.disassociateSubnetsFromRouteTable(routetableId: routetableId, requestBody)
         }
@@ -162,7 +163,7 @@ struct QueryRouteTableCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryRouteTable(routetableId: routetableId)
         }
     }
@@ -226,7 +227,7 @@ struct QueryRouteTablesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryRouteTables(
                 limit: limit,
                 marker: marker,
@@ -269,7 +270,7 @@ struct UpdateRouteTableCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateRouteTableRequest.self, from: body)
             _ = try await client.updateRouteTable(routetableId: routetableId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddInterfaceToRouterCommand: AsyncParsableCommand {
@@ -32,13 +33,32 @@ struct AddInterfaceToRouterCommand: AsyncParsableCommand {
         help: "")
     var routerId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Router's router.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, DOWN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddInterfaceToRouterRequest.self, from: body)
             _ = try await client.addInterfaceToRouter(routerId: routerId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForRouter(
+                    routerId: routerId,
+                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -65,13 +85,35 @@ struct CreateRouterCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Router's router.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, DOWN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateRouterRequest.self, from: body)
-            _ = try await client.createRouter(requestBody)
+            let response = try await client.createRouter(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.router?.id else {
+                    throw ClientError("the response carries no router.id to wait for")
+                }
+                try await client.waitForRouter(
+                    routerId: createdId,
+                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -93,12 +135,27 @@ struct DeleteRouterCommand: AsyncParsableCommand {
         help: "")
     var routerId: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Router is gone, as wait-for-router-deletion does. What is printed is this \
+            command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteRouter(routerId: routerId)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForRouterDeletion(routerId: routerId, options: waiting.options)
+            }
         }
     }
 }
@@ -124,7 +181,7 @@ struct QueryRouterCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryRouter(routerId: routerId)
         }
     }
@@ -196,7 +253,7 @@ struct QueryRoutersCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryRouters(
                 id: id,
                 adminStateUp: adminStateUp,
@@ -237,13 +294,32 @@ struct RemoveInterfaceFromRouterCommand: AsyncParsableCommand {
         help: "")
     var routerId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Router's router.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, DOWN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveInterfaceFromRouterRequest.self, from: body)
             _ = try await client.removeInterfaceFromRouter(routerId: routerId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForRouter(
+                    routerId: routerId,
+                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -275,13 +351,102 @@ struct UpdateRouterCommand: AsyncParsableCommand {
         help: "")
     var routerId: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Router's router.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, DOWN, ERROR.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateRouterRequest.self, from: body)
             _ = try await client.updateRouter(routerId: routerId, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForRouter(
+                    routerId: routerId,
+                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForRouterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-router",
+        abstract: "Wait until a Router's router.status is one of the given states",
+        discussion: """
+            Polls query-router (GET /v2.0/routers/{router_id}) until router.status is one of the states \
+            given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("router-id"),
+        help: "")
+    var routerId: String
+
+    @Option(
+        name: .customLong("status"),
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, DOWN, ERROR.")
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForRouter(
+                routerId: routerId,
+                status: WaitOptions.states(status, as: Router.Status.self),
+                failureStates: WaitOptions.states(failureState, orElse: [.error]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForRouterDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-router-deletion",
+        abstract: "Wait until a Router is gone",
+        discussion: """
+            Polls query-router (GET /v2.0/routers/{router_id}) until it answers 404. The timeout or the poll \
+            limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("router-id"),
+        help: "")
+    var routerId: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            try await client.waitForRouterDeletion(routerId: routerId, options: waiting.options)
         }
     }
 }

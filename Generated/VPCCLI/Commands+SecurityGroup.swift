@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddSecurityGroupRuleV1Command: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct AddSecurityGroupRuleV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddSecurityGroupRuleV1Request.self, from: body)
             _ = try await client.addSecurityGroupRuleV1(requestBody)
         }
@@ -71,7 +72,7 @@ struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCom
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest.self, from: body)
             _ = try await client.associateMultipleNicPortsToOrDisassociatingThemFromSecurityGroupAtTime(
                 securityGroupId: securityGroupId,
@@ -107,7 +108,7 @@ struct CreateSecurityGroupV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupV1Request.self, from: body)
             _ = try await client.createSecurityGroupV1(requestBody)
         }
@@ -135,7 +136,7 @@ struct DeleteSecurityGroupRuleV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroupRuleV1(securityGroupRuleId: securityGroupRuleId)
         }
     }
@@ -162,7 +163,7 @@ struct DeleteSecurityGroupV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroupV1(securityGroupId: securityGroupId)
         }
     }
@@ -189,7 +190,7 @@ struct QuerySecurityGroupDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupDetails(securityGroupId: securityGroupId)
         }
     }
@@ -216,7 +217,7 @@ struct QuerySecurityGroupRuleDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupRuleDetails(securityGroupRuleId: securityGroupRuleId)
         }
     }
@@ -273,7 +274,7 @@ struct QuerySecurityGroupRulesV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupRulesV1(
                 marker: marker,
                 limit: limit,
@@ -341,7 +342,7 @@ struct QuerySecurityGroupsV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupsV1(
                 marker: marker,
                 limit: limit,

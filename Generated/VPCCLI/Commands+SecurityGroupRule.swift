@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleRequest.self, from: body)
             _ = try await client.createSecurityGroupRule(requestBody)
         }
@@ -64,7 +65,7 @@ struct DeleteSecurityGroupRuleV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroupRuleV3(securityGroupRuleId: securityGroupRuleId)
         }
     }
@@ -96,7 +97,7 @@ struct QuerySecurityGroupRuleV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupRuleV3(securityGroupRuleId: securityGroupRuleId)
         }
     }
@@ -216,7 +217,7 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupRulesV3(
                 limit: limit,
                 marker: marker,

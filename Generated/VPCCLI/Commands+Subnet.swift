@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateSubnetV1Command: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateSubnetV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSubnetV1Request.self, from: body)
             _ = try await client.createSubnetV1(requestBody)
         }
@@ -67,7 +68,7 @@ struct DeleteSubnetV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSubnetV1(vpcId: vpcId, subnetId: subnetId)
         }
     }
@@ -97,7 +98,7 @@ struct QuerySubnetDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnetDetails(subnetId: subnetId)
         }
     }
@@ -151,7 +152,7 @@ struct QuerySubnetsV1Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnetsV1(marker: marker, limit: limit, vpcId: vpcId)
         }
     }
@@ -196,7 +197,7 @@ struct UpdateSubnetInformationCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSubnetInformationRequest.self, from: body)
             _ = try await client.updateSubnetInformation(vpcId: vpcId, subnetId: subnetId, requestBody)
         }

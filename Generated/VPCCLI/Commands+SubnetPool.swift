@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateSubnetPoolCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateSubnetPoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSubnetPoolRequest.self, from: body)
             _ = try await client.createSubnetPool(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteSubnetPoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSubnetPool(subnetpoolId: subnetpoolId)
         }
     }
@@ -86,7 +87,7 @@ struct QuerySubnetPoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnetPool(subnetpoolId: subnetpoolId)
         }
     }
@@ -108,7 +109,7 @@ struct QuerySubnetPoolsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnetPools()
         }
     }
@@ -145,7 +146,7 @@ struct UpdateSubnetPoolCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSubnetPoolRequest.self, from: body)
             _ = try await client.updateSubnetPool(subnetpoolId: subnetpoolId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddTagToSubnetCommand: AsyncParsableCommand {
@@ -39,7 +40,7 @@ struct AddTagToSubnetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagToSubnetRequest.self, from: body)
             try await client.addTagToSubnet(subnetId: subnetId, requestBody)
         }
@@ -80,7 +81,7 @@ struct BatchAddingOrDeletingSubnetTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddingOrDeletingSubnetTagsRequest.self, from: body)
             try await client.batchAddingOrDeletingSubnetTags(subnetId: subnetId, requestBody)
         }
@@ -116,7 +117,7 @@ struct DeleteTagFromSubnetCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteTagFromSubnet(subnetId: subnetId, key: key)
         }
     }
@@ -146,7 +147,7 @@ struct QuerySubnetTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnetTags(subnetId: subnetId)
         }
     }
@@ -169,7 +170,7 @@ struct QuerySubnetTagsInSpecifiedProjectCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySubnetTagsInSpecifiedProject()
         }
     }
@@ -201,7 +202,7 @@ struct QuerySubnetsByTagCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QuerySubnetsByTagRequest.self, from: body)
             _ = try await client.querySubnetsByTag(requestBody)
         }

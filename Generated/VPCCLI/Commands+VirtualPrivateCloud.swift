@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateVPCCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCRequest.self, from: body)
             _ = try await client.createVpc(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteVpc(vpcId: vpcId)
         }
     }
@@ -86,7 +87,7 @@ struct QueryVPCDetailsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcDetails(vpcId: vpcId)
         }
     }
@@ -149,7 +150,7 @@ struct QueryVPCsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcs(
                 id: id,
                 marker: marker,
@@ -191,7 +192,7 @@ struct UpdateVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCRequest.self, from: body)
             _ = try await client.updateVpc(vpcId: vpcId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddSecondaryCIDRBlockToVPCCommand: AsyncParsableCommand {
@@ -38,7 +39,7 @@ struct AddSecondaryCIDRBlockToVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddSecondaryCIDRBlockToVPCRequest.self, from: body)
             _ = try await client.addSecondaryCidrBlockToVpc(vpcId: vpcId, requestBody)
         }
@@ -67,7 +68,7 @@ struct QueryDetailsOfVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsOfVpc(vpcId: vpcId)
         }
     }
@@ -123,7 +124,7 @@ struct QueryVPCsV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcsV3(
                 limit: limit,
                 marker: marker,
@@ -168,7 +169,7 @@ struct RemoveSecondaryCIDRBlockFromVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveSecondaryCIDRBlockFromVPCRequest.self, from: body)
             _ = try await client.removeSecondaryCidrBlockFromVpc(vpcId: vpcId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateVPCFlowLogCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateVPCFlowLogCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCFlowLogRequest.self, from: body)
             _ = try await client.createVpcFlowLog(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteVPCFlowLogCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteVpcFlowLog(flowlogId: flowlogId)
         }
     }
@@ -86,7 +87,7 @@ struct QueryVPCFlowLogCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcFlowLog(flowlogId: flowlogId)
         }
     }
@@ -198,7 +199,7 @@ struct QueryVPCFlowLogsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcFlowLogs(
                 id: id,
                 name: name,
@@ -248,7 +249,7 @@ struct UpdateVPCFlowLogCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCFlowLogRequest.self, from: body)
             _ = try await client.updateVpcFlowLog(flowlogId: flowlogId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AcceptingVPCPeeringConnectionCommand: AsyncParsableCommand {
@@ -30,7 +31,7 @@ struct AcceptingVPCPeeringConnectionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.acceptingVpcPeeringConnection(peeringId: peeringId)
         }
     }
@@ -62,7 +63,7 @@ struct CreateVPCPeeringConnectionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCPeeringConnectionRequest.self, from: body)
             _ = try await client.createVpcPeeringConnection(requestBody)
         }
@@ -92,7 +93,7 @@ struct DeleteVPCPeeringConnectionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteVpcPeeringConnection(peeringId: peeringId)
         }
     }
@@ -122,7 +123,7 @@ struct QueryVPCPeeringConnectionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcPeeringConnection(peeringId: peeringId)
         }
     }
@@ -202,7 +203,7 @@ struct QueryVPCPeeringConnectionsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcPeeringConnections(
                 id: id,
                 name: name,
@@ -242,7 +243,7 @@ struct RefusingVPCPeeringConnectionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.refusingVpcPeeringConnection(peeringId: peeringId)
         }
     }
@@ -281,7 +282,7 @@ struct UpdateVPCPeeringConnectionCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCPeeringConnectionRequest.self, from: body)
             _ = try await client.updateVpcPeeringConnection(peeringId: peeringId, requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateVPCRouteCommand: AsyncParsableCommand {
@@ -31,7 +32,7 @@ struct CreateVPCRouteCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCRouteRequest.self, from: body)
             _ = try await client.createVpcRoute(requestBody)
         }
@@ -59,7 +60,7 @@ struct DeleteVPCRouteCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteVpcRoute(routeId: routeId)
         }
     }
@@ -86,7 +87,7 @@ struct QueryVPCRouteCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcRoute(routeId: routeId)
         }
     }
@@ -162,7 +163,7 @@ struct QueryVPCRoutesCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcRoutes(
                 id: id,
                 tenantId: tenantId,

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct AddTagToVPCCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct AddTagToVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagToVPCRequest.self, from: body)
             try await client.addTagToVpc(vpcId: vpcId, requestBody)
         }
@@ -74,7 +75,7 @@ struct BatchAddingOrDeletingVPCTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddingOrDeletingVPCTagsRequest.self, from: body)
             try await client.batchAddingOrDeletingVpcTags(vpcId: vpcId, requestBody)
         }
@@ -107,7 +108,7 @@ struct DeleteTagFromVPCCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteTagFromVpc(vpcId: vpcId, key: key)
         }
     }
@@ -134,7 +135,7 @@ struct QueryVPCTagsCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcTags(vpcId: vpcId)
         }
     }
@@ -156,7 +157,7 @@ struct QueryVPCTagsInSpecifiedProjectCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryVpcTagsInSpecifiedProject()
         }
     }
@@ -188,7 +189,7 @@ struct QueryVPCsByTagCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryVPCsByTagRequest.self, from: body)
             _ = try await client.queryVpcsByTag(requestBody)
         }

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import CloudCLI
+import CloudCore
 import VPC
 
 struct CreateSecurityGroupV3Command: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct CreateSecurityGroupV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupV3Request.self, from: body)
             _ = try await client.createSecurityGroupV3(requestBody)
         }
@@ -62,7 +63,7 @@ struct DeleteSecurityGroupV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.deleteSecurityGroupV3(securityGroupId: securityGroupId)
         }
     }
@@ -90,7 +91,7 @@ struct QueryDetailsOfSecurityGroupCommand: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsOfSecurityGroup(securityGroupId: securityGroupId)
         }
     }
@@ -161,7 +162,7 @@ struct QuerySecurityGroupsV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             _ = try await client.querySecurityGroupsV3(
                 limit: limit,
                 marker: marker,
@@ -206,7 +207,7 @@ struct UpdateSecurityGroupV3Command: AsyncParsableCommand {
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client in
+        try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupV3Request.self, from: body)
             _ = try await client.updateSecurityGroupV3(securityGroupId: securityGroupId, requestBody)
         }

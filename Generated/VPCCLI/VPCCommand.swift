@@ -14,8 +14,8 @@ struct VPCCommand: AsyncParsableCommand {
         discussion: """
             Credentials come from the environment (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, \
             HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID; OS_*), ~/.huaweicloud/credentials or \
-            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 64 bad arguments, 69 no \
-            response, 70 anything else.
+            clouds.yaml. Exit status: 0 success, 1 error answered by the service, 3 a wait ended without its \
+            state, 64 bad arguments, 69 no response, 70 anything else.
             """,
         groupedSubcommands: [
             CommandGroup(
@@ -71,7 +71,8 @@ struct VPCCommand: AsyncParsableCommand {
                     DisassociatePublicipsCommand.self,
                     ListPublicipsV3Command.self,
                     ShowPublicipV3Command.self,
-                    UpdatePublicipsCommand.self
+                    UpdatePublicipsCommand.self,
+                    WaitForPublicipV3Command.self
                 ]),
             CommandGroup(
                 name: "Firewall",
@@ -92,7 +93,9 @@ struct VPCCommand: AsyncParsableCommand {
                     RemoveFirewallRuleCommand.self,
                     UpdateFirewallGroupCommand.self,
                     UpdateFirewallPolicyCommand.self,
-                    UpdateFirewallRuleCommand.self
+                    UpdateFirewallRuleCommand.self,
+                    WaitForFirewallGroupCommand.self,
+                    WaitForFirewallGroupDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Floating IP Address",
@@ -101,7 +104,9 @@ struct VPCCommand: AsyncParsableCommand {
                     DeleteFloatingIPAddressCommand.self,
                     QueryFloatingIPAddressCommand.self,
                     QueryFloatingIPAddressesCommand.self,
-                    UpdateFloatingIPAddressCommand.self
+                    UpdateFloatingIPAddressCommand.self,
+                    WaitForFloatingIpAddressCommand.self,
+                    WaitForFloatingIpAddressDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Floating IP Address (IPv6)",
@@ -110,7 +115,9 @@ struct VPCCommand: AsyncParsableCommand {
                     DeleteFloatingIPAddressV20Command.self,
                     QueryFloatingIPAddressV20Command.self,
                     QueryFloatingIPAddressesV20Command.self,
-                    UpdateFloatingIPAddressV20Command.self
+                    UpdateFloatingIPAddressV20Command.self,
+                    WaitForFloatingIpAddressV20Command.self,
+                    WaitForFloatingIpAddressV20DeletionCommand.self
                 ]),
             CommandGroup(
                 name: "IP Address Group",
@@ -120,7 +127,9 @@ struct VPCCommand: AsyncParsableCommand {
                     ForciblyDeletingIPAddressGroupCommand.self,
                     QueryIPAddressGroupCommand.self,
                     QueryIPAddressGroupsCommand.self,
-                    UpdateIPAddressGroupCommand.self
+                    UpdateIPAddressGroupCommand.self,
+                    WaitForIpAddressGroupCommand.self,
+                    WaitForIpAddressGroupDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Network",
@@ -129,7 +138,9 @@ struct VPCCommand: AsyncParsableCommand {
                     DeleteNetworkCommand.self,
                     QueryNetworkDetailsCommand.self,
                     QueryNetworksCommand.self,
-                    UpdateNetworkCommand.self
+                    UpdateNetworkCommand.self,
+                    WaitForNetworkCommand.self,
+                    WaitForNetworkDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Network ACL",
@@ -204,7 +215,9 @@ struct VPCCommand: AsyncParsableCommand {
                     QueryRouterCommand.self,
                     QueryRoutersCommand.self,
                     RemoveInterfaceFromRouterCommand.self,
-                    UpdateRouterCommand.self
+                    UpdateRouterCommand.self,
+                    WaitForRouterCommand.self,
+                    WaitForRouterDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group",
@@ -347,7 +360,7 @@ struct VPCCommand: AsyncParsableCommand {
     /// errors.
     static func run(
         _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
-        _ operation: (VPCClient) async throws -> Void
+        _ operation: (VPCClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
             connection, endpointPrefix: VPCClient.endpointPrefix, usage: usageString(for: command),

@@ -10,6 +10,7 @@ import HTTPTypes
 /// |---|---|
 /// | 0 | success; the response body, pretty-printed JSON, on standard output |
 /// | 1 | the service answered with an error (status, `error_code`, `error_msg`, request id on standard error) |
+/// | 3 | a wait ended without the state it waited for: a failure state, its timeout or its poll limit |
 /// | 64 | bad arguments (usage on standard error) |
 /// | 69 | no response: connection refused or dropped, or timed out after every attempt |
 /// | 70 | anything else (for example a response the model cannot decode) |
@@ -17,15 +18,17 @@ public enum OperationRunner {
     /// Calls `operation` on the service client `makeClient` wraps; `usage` is printed with argument errors.
     ///
     /// The SDK method decodes the response into its model, which proves the response fits; what is printed is
-    /// the body as the service sent it, so fields the documentation does not list are not lost.
+    /// the body as the service sent it, so fields the documentation does not list are not lost (see
+    /// ``CommandOutput`` for the exceptions).
     public static func run<Client>(
         _ connection: ConnectionOptions, endpointPrefix: String, usage: String,
-        makeClient: (ServiceClient) -> Client, operation: (Client) async throws -> Void
+        makeClient: (ServiceClient) -> Client, operation: (Client, CommandOutput) async throws -> Void
     ) async throws {
         let recorder = ResponseRecorder(base: AsyncHTTPClientTransport(connectTimeout: Timeouts.default.connect))
+        let output = CommandOutput(recorder: recorder)
         do {
             let client = makeClient(try connection.serviceClient(endpointPrefix: endpointPrefix, transport: recorder))
-            try await operation(client)
+            try await operation(client, output)
         } catch let error as UsageError {
             writeError("Error: \(error.description)\nUsage: \(usage)\n")
             throw ExitCode(64)
@@ -35,13 +38,18 @@ public enum OperationRunner {
         } catch let error as TransportError {
             writeError("Error: no response from the service: \(error.description)\n")
             throw ExitCode(69)
+        } catch let error as WaiterError {
+            writeError("Error: \(error.description)\n")
+            throw ExitCode(3)
         } catch let error as ExitCode {
             throw error
         } catch {
             writeError("Error: \(error)\n")
             throw ExitCode(70)
         }
-        if let body = recorder.lastBody, !body.isEmpty {
+        if let elements = output.elements {
+            print(prettyJSON(elements))
+        } else if let body = recorder.lastBody, !body.isEmpty {
             print(prettyJSON(body))
         }
     }
@@ -67,6 +75,14 @@ public enum OperationRunner {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Listed elements as one pretty-printed JSON array with sorted keys.
+    static func prettyJSON(_ elements: [any Encodable]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = (try? encoder.encode(elements.map(AnyEncodable.init))) ?? Data("[]".utf8)
+        return String(decoding: text, as: UTF8.self)
+    }
+
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
@@ -74,11 +90,12 @@ public enum OperationRunner {
 
 /// A transport that remembers the body of the last response, so the command can print it unchanged.
 ///
-/// `@unchecked Sendable`: the one mutable field is only touched under `lock` (`Mutex` needs macOS 15).
+/// `@unchecked Sendable`: the mutable fields are only touched under `lock` (`Mutex` needs macOS 15).
 final class ResponseRecorder: HTTPTransport, @unchecked Sendable {
     private let base: any HTTPTransport
     private let lock = NSLock()
     private var last: Data?
+    private var frozen = false
 
     init(base: any HTTPTransport) {
         self.base = base
@@ -86,9 +103,19 @@ final class ResponseRecorder: HTTPTransport, @unchecked Sendable {
 
     var lastBody: Data? { lock.withLock { last } }
 
+    /// Stops recording: the body recorded so far is the one printed.
+    func freeze() { lock.withLock { frozen = true } }
+
     func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
         let response = try await base.send(request, body: body, timeout: timeout)
-        lock.withLock { last = response.body }
+        lock.withLock { if !frozen { last = response.body } }
         return response
     }
+}
+
+/// Encodes any `Encodable` (the elements of a paginator, whatever their model).
+private struct AnyEncodable: Encodable {
+    let value: any Encodable
+
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }

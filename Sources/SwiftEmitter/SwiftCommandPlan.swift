@@ -7,7 +7,8 @@ import APISchema
 struct SwiftCommandPlan {
     /// Options every command has (``ConnectionOptions`` in CloudCLI, `--body`, ArgumentParser's own).
     static let reservedOptionNames: Set<String> = [
-        "body", "cloud", "endpoint", "help", "max-attempts", "project-id", "region", "timeout", "verbose", "version",
+        "body", "cloud", "endpoint", "help", "max-attempts", "max-polls", "poll-delay", "project-id", "region",
+        "timeout", "verbose", "version", "wait-timeout",
     ]
 
     private(set) var files: [SwiftModulePlan.File] = []
@@ -22,6 +23,11 @@ struct SwiftCommandPlan {
             let command = Self.command(
                 resolved, structName: structNames.claim(name), rootName: rootName, module: module)
             byGroup[module.groups.name(of: resolved.operation), default: []].append(command)
+        }
+        for waiter in module.waiters {
+            for command in Self.waiterCommands(waiter, structNames: &structNames, rootName: rootName, module: module) {
+                byGroup[module.groups.name(of: waiter.show.operation), default: []].append(command)
+            }
         }
         let titles = Self.distinctTitles(of: Array(byGroup.keys), module.groups)
         let groups = byGroup.keys.sorted { (titles[$0]!, $0) < (titles[$1]!, $1) }
@@ -78,60 +84,93 @@ struct SwiftCommandPlan {
         _ resolved: ResolvedOperation, structName: String, rootName: String, module: SwiftModulePlan
     ) -> CommandContext {
         let operation = resolved.operation
-        var properties = NameScope(reserved: ["connection", "configuration", "run", "validate"])
-        var longNames = NameScope(reserved: reservedOptionNames)
+        var names = CommandNames()
         var options: [OptionContext] = []
         var callArguments: [String] = []
-        let parameters = Dictionary(
-            operation.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        /// Option values by wire name, for the waits and the paginator.
+        var values: [String: (value: String, argument: ResolvedOperation.Argument)] = [:]
 
         // Properties are claimed body first, so that the body is always `body`; call arguments keep the SDK
         // method's order (path, body, query, header).
-        let bodyProperty = resolved.body.map { _ in properties.claim("body") }
+        let bodyProperty = resolved.body.map { _ in names.properties.claim("body") }
         var body: BodyContext?
         for argument in resolved.arguments {
             if argument.unlabelled, let property = bodyProperty {
-                let local = properties.claim("requestBody")
+                let local = names.properties.claim("requestBody")
                 let model = argument.type.hasSuffix("?") ? String(argument.type.dropLast()) : argument.type
                 let decode = "RequestBodyArgument.decode(\(model).self, from: $0)"
                 body = BodyContext(
-                    property: property, local: local, required: argument.required,
+                    property: property, required: argument.required,
                     help: SwiftNames.wrappedLiteral(bodyHelp(operation, model: model, module: module), column: 12, indent: 8),
-                    decode: argument.required
-                        ? "try RequestBodyArgument.decode(\(model).self, from: \(property))"
-                        : "try \(property).map { try \(decode) }")
+                    decode: "let \(local) = "
+                        + (argument.required
+                            ? "try RequestBodyArgument.decode(\(model).self, from: \(property))"
+                            : "try \(property).map { try \(decode) }"))
                 callArguments.append(local)
                 continue
             }
-            let property = properties.claim(argument.name)
-            var longName = kebabCase(argument.wireName)
-            if longNames.contains(longName), let location = argument.location {
-                longName = "\(location.rawValue)-\(longName)"
-            }
-            longName = longNames.claim(longName)
-            let option = optionShape(argument, property: property, module: module)
-            var help = SwiftDocComment.normalized(argument.doc.replacingNewlines())
-            let values = documentedValues(argument, parameter: parameters[argument.wireName], module: module)
-            if !values.isEmpty { help += (help.isEmpty ? "" : " ") + "Values: \(values.joined(separator: ", "))." }
-            options.append(
-                OptionContext(
-                    longName: SwiftNames.literal(longName), help: SwiftNames.wrappedLiteral(help, column: 14, indent: 8),
-                    declaration: "var \(property): \(option.type)"))
-            callArguments.append("\(SwiftNames.unescaped(argument.name)): \(option.value)")
+            let (option, value) = Self.option(for: argument, of: operation, names: &names, module: module)
+            options.append(option)
+            values[argument.wireName] = (value, argument)
+            callArguments.append("\(SwiftNames.unescaped(argument.name)): \(value)")
         }
 
-        let prefix = resolved.responseType == nil ? "try await" : "_ = try await"
-        let inline = "\(prefix) client.\(resolved.name)(\(callArguments.joined(separator: ", ")))"
-        let fits = 12 + inline.count <= SwiftDocComment.lineWidth
+        var statements = body.map { [$0.decode] } ?? []
+        let plainPrefix = resolved.responseType == nil ? "try await" : "_ = try await"
+        var call = Self.call("client.\(resolved.name)", arguments: callArguments, prefix: plainPrefix)
+        var waits = false
+        if let (wait, needsResponse) = Self.wait(after: resolved, values: values, names: &names, module: module) {
+            options.append(wait.option)
+            if needsResponse {
+                call = Self.call("client.\(resolved.name)", arguments: callArguments, prefix: "let response = try await")
+            }
+            call += wait.statements
+            waits = true
+        }
+        if let all = Self.listAll(resolved, callArguments: callArguments, values: values, names: &names, module: module) {
+            options.append(all.option)
+            statements += all.statements + ["} else {"] + call.map { "    " + $0 } + ["}"]
+        } else {
+            statements += call
+        }
         return CommandContext(
             structName: structName, rootName: rootName,
             commandName: SwiftNames.literal(kebabCase(operation.id)),
             abstract: SwiftNames.wrappedLiteral(
                 SwiftDocComment.normalized(operation.title.isEmpty ? operation.id : operation.title), column: 18, indent: 8),
             discussion: SwiftNames.wrappedLiteral(discussion(operation), column: 20, indent: 8),
-            options: options, body: body,
-            call: fits ? inline : "\(prefix) client.\(resolved.name)(",
-            wrapCall: !fits, wrappedCallArguments: fits ? [] : ListItemContext.list(callArguments))
+            options: options, body: body, waits: waits, statements: statements)
+    }
+
+    /// The option of one SDK argument, and the expression that turns the option into the argument.
+    static func option(
+        for argument: ResolvedOperation.Argument, of operation: Operation, names: inout CommandNames,
+        module: SwiftModulePlan
+    ) -> (OptionContext, value: String) {
+        let property = names.properties.claim(argument.name)
+        var longName = kebabCase(argument.wireName)
+        if names.longNames.contains(longName), let location = argument.location {
+            longName = "\(location.rawValue)-\(longName)"
+        }
+        longName = names.longNames.claim(longName)
+        let option = optionShape(argument, property: property, module: module)
+        var help = SwiftDocComment.normalized(argument.doc.replacingNewlines())
+        let parameter = operation.parameters.first { $0.name == argument.wireName }
+        let values = documentedValues(argument, parameter: parameter, module: module)
+        if !values.isEmpty { help += (help.isEmpty ? "" : " ") + "Values: \(values.joined(separator: ", "))." }
+        return (
+            OptionContext(
+                attribute: "Option", longName: SwiftNames.literal(longName),
+                help: SwiftNames.wrappedLiteral(help, column: 14, indent: 8), declaration: "var \(property): \(option.type)"),
+            option.value
+        )
+    }
+
+    /// A call as statement lines: on one line when it fits, else one argument per line.
+    static func call(_ function: String, arguments: [String], prefix: String) -> [String] {
+        let inline = "\(prefix) \(function)(\(arguments.joined(separator: ", ")))"
+        if 12 + inline.count <= SwiftDocComment.lineWidth { return [inline] }
+        return ["\(prefix) \(function)("] + ListItemContext.list(arguments).map { "    \($0.text)\($0.separator)" } + [")"]
     }
 
     /// The property type of an option and the expression that turns it into the SDK argument. Enums are read
@@ -226,13 +265,15 @@ struct CommandContext {
     var discussion: String
     var options: [OptionContext]
     var body: BodyContext?
-    /// The SDK call, or its first line when the arguments follow one per line.
-    var call: String
-    var wrapCall: Bool
-    var wrappedCallArguments: [ListItemContext]
+    /// Whether the command has the ``WaitOptions`` group (`--wait-timeout`, `--max-polls`, `--poll-delay`).
+    var waits: Bool
+    /// The body of the command's closure, one line each, indented relative to it.
+    var statements: [String]
 }
 
 struct OptionContext {
+    /// `Option` or `Flag`.
+    var attribute: String
     var longName: String
     var help: String
     var declaration: String
@@ -240,8 +281,16 @@ struct OptionContext {
 
 struct BodyContext {
     var property: String
-    var local: String
     var required: Bool
     var help: String
+    /// `let requestBody = try RequestBodyArgument.decode(…)`.
     var decode: String
+}
+
+/// The Swift properties and the option names of one command, claimed as its options are made.
+struct CommandNames {
+    var properties = NameScope(reserved: [
+        "client", "configuration", "connection", "output", "response", "run", "validate", "waiting",
+    ])
+    var longNames = NameScope(reserved: SwiftCommandPlan.reservedOptionNames)
 }

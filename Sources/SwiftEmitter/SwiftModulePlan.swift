@@ -16,6 +16,10 @@ struct SwiftModulePlan {
     private(set) var files: [File] = []
     /// Every operation's client method, sorted by operation id: what the command-line plan calls.
     private(set) var operations: [ResolvedOperation] = []
+    /// Paginators by the id of the operation they page through: what `--all` calls.
+    private(set) var paginators: [String: PaginatorContext] = [:]
+    /// The service's waiters, in schema order: what the command-line plan offers as waits.
+    private(set) var waiters: [ResolvedWaiter] = []
     let clientName: String
     let typeMap: SwiftTypeMap
     let groups: Groups
@@ -72,12 +76,29 @@ struct SwiftModulePlan {
             let resolved = resolvedByID[operation.id]!
             let name = methodNames.claim(SwiftNames.unescaped(resolved.name) + "Paginator")
             guard let paginator = operationBuilder.paginator(resolved, name: name) else { continue }
+            paginators[operation.id] = paginator
             let group = groups.name(of: operation)
             let members = byGroup[group]!.members
             let position = (members.firstIndex { $0.method?.name == resolved.name } ?? members.count - 1) + 1
             byGroup[group]!.members.insert(
                 ClientMemberContext(blankLine: true, paginator: paginator), at: position)
         }
+        var waiters: [ResolvedWaiter] = []
+        for waiter in schema.waiters {
+            guard let show = resolvedByID[waiter.operation],
+                let resolved = ResolvedWaiter(waiter, show: show, typeMap: typeMap, methodNames: &methodNames)
+            else { continue }
+            waiters.append(resolved)
+            let group = groups.name(of: show.operation)
+            let members = byGroup[group]!.members
+            // After the polled method and its paginator.
+            var position = (members.firstIndex { $0.method?.name == show.name } ?? members.count - 1) + 1
+            while position < members.count, members[position].method == nil { position += 1 }
+            byGroup[group]!.members.insert(
+                contentsOf: operationBuilder.waiterMethods(resolved).map { ClientMemberContext(blankLine: true, waiter: $0) },
+                at: position)
+        }
+        self.waiters = waiters
         self.operations = operations.map { resolvedByID[$0.id]! }
         for (group, entry) in byGroup {
             var declarations = entry.declarations

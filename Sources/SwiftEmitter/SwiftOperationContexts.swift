@@ -38,11 +38,12 @@ struct OperationsFileContext {
     var members: [ClientMemberContext]
 }
 
-/// A method or a paginator of the client; exactly one is set.
+/// A method, a paginator or a waiter of the client; exactly one is set.
 struct ClientMemberContext {
     var blankLine: Bool
     var method: OperationContext?
     var paginator: PaginatorContext?
+    var waiter: WaiterContext?
 }
 
 /// What an operation's signature uses, resolved once and shared by the method and its paginator.

@@ -23,6 +23,8 @@ struct PaginatorContext {
     var elements: String
     /// `total: page.total` or `nextMarker: page.nextMarker`.
     var progress: String
+    /// The query parameters the paginator sets itself: `offset` or `marker`, and `limit`.
+    var pagedParameters: Set<String>
 }
 
 extension SwiftOperationBuilder {
@@ -122,7 +124,8 @@ extension SwiftOperationBuilder {
             paginatorArguments: paginatorArguments,
             elementType: elementType, closureParameters: closureParameters, method: resolved.name,
             callArguments: callArguments.joined(separator: ", "), wrapCall: call.count + 12 > SwiftDocComment.lineWidth,
-            wrappedCallArguments: ListItemContext.list(callArguments), elements: elements, progress: progress)
+            wrappedCallArguments: ListItemContext.list(callArguments), elements: elements, progress: progress,
+            pagedParameters: paged)
     }
 
     /// Whether an `offset` parameter counts pages rather than elements, as its description says ("Start page of

@@ -22,6 +22,24 @@ import Testing
         }
     }
 
+    /// The README's notebook lifecycle (the documented use case, with waiters).
+    func readmeLifecycle(modelArts: ModelArtsClient) async throws {
+        let image = try await modelArts.listImage(limit: 10, type: .buildIn).data?.first?.id ?? ""
+        let notebook = try await modelArts.createNotebook(
+            .init(
+                flavor: "modelarts.vm.cpu.2u", imageId: image, name: "nb-1",
+                volume: .init(capacity: 50, category: .evs, ownership: .managed)))
+        let id = notebook.id ?? ""
+        try await modelArts.waitForNotebook(id: id, status: [.running])
+        _ = try await modelArts.renewLease(id: id, .init(duration: 3_600_000))
+        _ = try await modelArts.stopNotebook(id: id)
+        try await modelArts.waitForNotebook(id: id, status: [.stopped])
+        _ = try await modelArts.startNotebook(id: id)
+        try await modelArts.waitForNotebook(id: id, status: [.running])
+        _ = try await modelArts.deleteNotebook(id: id)
+        try await modelArts.waitForNotebookDeletion(id: id)
+    }
+
     @Test func operationsAreOneMethodEach() throws {
         let client = try ModelArtsClient(endpoint: URL(string: "https://modelarts.eu-de.otc.t-systems.com")!)
         _ = client.listDatasetsPaginator(limit: 10)
