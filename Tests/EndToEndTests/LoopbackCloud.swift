@@ -101,6 +101,15 @@ final class LoopbackCloud: @unchecked Sendable {
         _ = try await control(.POST, "script", body: JSONEncoder().encode(["steps": steps]))
     }
 
+    /// Plays a scenario file (`{"lifecycles": [...], "steps": [...]}`, relative to the package root): resources
+    /// whose state the shows report and the operations change, and the faults to inject.
+    func play(scenario path: String) async throws {
+        let scenario = try JSONDecoder().decode(
+            [String: JSONValue].self, from: Data(contentsOf: Self.packageRoot.appending(path: path)))
+        _ = try await control(.POST, "lifecycles", body: JSONEncoder().encode(["lifecycles": scenario["lifecycles"] ?? []]))
+        _ = try await control(.POST, "script", body: JSONEncoder().encode(["steps": scenario["steps"] ?? []]))
+    }
+
     private func control(_ method: HTTPMethod, _ path: String, body: Data? = nil) async throws -> Data {
         var request = HTTPClientRequest(url: baseURL.appending(path: "__loopback/\(path)").absoluteString)
         request.method = method
@@ -159,6 +168,8 @@ struct ReceivedRequest: Decodable, Sendable {
     var status: Int?
     /// The `X-Request-Id` the server answered with.
     var requestId: String?
+    /// The resource state a lifecycle show reported, or entered by a lifecycle transition (`<gone>` once deleted).
+    var state: String?
 
     /// The body parsed as JSON.
     var json: JSONValue? {
