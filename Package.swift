@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "APISchema"),
         .target(name: "SchemaBuilder", dependencies: ["DocReader", "APISchema"]),
         .target(name: "OpenAPIEmitter", dependencies: ["APISchema"]),
+        .target(name: "SchemaDiff", dependencies: ["APISchema"]),
         .target(
             name: "SwiftEmitter",
             dependencies: ["APISchema", .product(name: "Mustache", package: "swift-mustache")]
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "apiref",
             dependencies: [
-                "DocReader", "APISchema", "SchemaBuilder", "OpenAPIEmitter", "SwiftEmitter",
+                "DocReader", "APISchema", "SchemaBuilder", "OpenAPIEmitter", "SwiftEmitter", "SchemaDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,6 +112,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CloudCLITests", dependencies: ["CloudCLI"]),
+        .testTarget(
+            name: "SchemaDiffTests",
+            dependencies: ["SchemaDiff", "SchemaBuilder", "DocReader", "APISchema", "SwiftEmitter", "CloudCore", "TestSupport"],
+            exclude: ["Fixtures"]),
         // End to end: the SDK and the generated CLIs against Tools/loopback_cloud.py (official signer, documented
         // examples, injected faults). The CLIs are run as built products, not linked.
         .testTarget(

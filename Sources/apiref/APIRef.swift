@@ -2,6 +2,7 @@ import APISchema
 import ArgumentParser
 import Foundation
 import OpenAPIEmitter
+import SchemaDiff
 
 /// `apiref`: API reference pages → intermediate schema → OpenAPI 3.1 and Swift.
 @main
@@ -10,7 +11,7 @@ struct APIRef: AsyncParsableCommand {
         commandName: "apiref",
         abstract: "Turns HTML API reference pages into an intermediate schema, OpenAPI 3.1 and a Swift SDK.",
         discussion: "Run from the package root: paths in spec/services.json are relative to it.",
-        subcommands: [Generate.self, Check.self, Report.self, OpenAPI.self, GenerateSwift.self]
+        subcommands: [Generate.self, Check.self, Diff.self, Report.self, OpenAPI.self, GenerateSwift.self]
     )
 }
 
@@ -28,6 +29,7 @@ struct Generate: AsyncParsableCommand {
         let pipeline = Pipeline(workspace: Workspace())
         let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
         for output in outputs {
+            let apiChanges = pipeline.apiChanges(for: output)
             let changes = try pipeline.apply(output)
             let deleted = changes.filter { if case .delete = $0 { true } else { false } }.count
             let schema = output.schema
@@ -35,6 +37,7 @@ struct Generate: AsyncParsableCommand {
                 "\(schema.name): \(schema.operations.count) operations, \(schema.types.count) types, "
                     + "\(schema.diagnostics.count) diagnostics; \(changes.count - deleted) of "
                     + "\(output.files.count) files written, \(deleted) stale deleted")
+            if let apiChanges { print("  " + apiChanges.summary) }
         }
     }
 }
@@ -53,6 +56,11 @@ struct Check: AsyncParsableCommand {
         let changes = outputs.flatMap { pipeline.changes(for: $0) }
         guard changes.isEmpty else {
             for change in changes { print(change) }
+            for output in outputs {
+                guard let apiChanges = pipeline.apiChanges(for: output), !apiChanges.changes.isEmpty else { continue }
+                print(apiChanges.summary + ", against the committed schema:")
+                apiChanges.lines().forEach { print($0) }
+            }
             print("\(changes.count) file(s) out of date: run `swift run apiref generate`")
             throw ExitCode.failure
         }

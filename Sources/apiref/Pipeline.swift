@@ -2,6 +2,7 @@ import APISchema
 import Foundation
 import OpenAPIEmitter
 import SchemaBuilder
+import SchemaDiff
 import SwiftEmitter
 
 /// The package layout the generator reads and writes, relative to the package root (the current directory).
@@ -152,6 +153,16 @@ struct Pipeline: Sendable {
             for try await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+    }
+
+    /// The API changes of `output` against the schema committed in `spec/` (`nil` when none is committed yet or
+    /// it cannot be read).
+    func apiChanges(for output: ServiceOutput) -> APIDiff? {
+        let path = workspace.schemaPath(output.config)
+        guard let data = try? Data(contentsOf: workspace.url(path)),
+            let committed = try? JSONDecoder().decode(ServiceSchema.self, from: data)
+        else { return nil }
+        return SchemaDiffer.diff(old: committed, new: output.schema, oldLabel: path, newLabel: output.config.docs)
     }
 
     /// How the disk differs from `output`, sorted by path.
