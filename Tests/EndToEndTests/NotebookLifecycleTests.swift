@@ -55,7 +55,8 @@ import Testing
         defer { cloud.stop() }
         try await cloud.play(scenario: Self.scenario)
         let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
-        let waiting = WaiterOptions(timeout: .seconds(60), minDelay: .milliseconds(10), maxDelay: .milliseconds(40))
+        // The waits end by the scenario; the timeout only bounds a broken run.
+        let waiting = WaiterOptions(timeout: .seconds(600), minDelay: .milliseconds(10), maxDelay: .milliseconds(40))
 
         let image = try #require(try await modelArts.listImage(limit: 10, type: .buildIn).data?.first?.id)
         let created = try await modelArts.createNotebook(
