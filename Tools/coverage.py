@@ -7,10 +7,12 @@ response body tables and the JSON response examples; this script checks each aga
 is matched to the operations whose x-source-page is its path relative to the docs folder
 (`development_environment_management/creating_a_notebook_instance.html`; the bare file name in a flat folder).
 
-    python3 Tools/coverage.py                          # every service of spec/services.json
+    python3 Tools/coverage.py [--floors spec/coverage-floors.json]    # every service of spec/services.json
     python3 Tools/coverage.py <docs-dir> <openapi.json> [-v]
 
-Prints lines such as `operations: 195/198 (98.5%)`; -v lists what is missing.
+Prints lines such as `operations: 195/198 (98.5%)`; -v lists what is missing. With --floors (a JSON object:
+service title → figure → lowest share, as a fraction), exits 1 when a figure falls below its floor, so that a
+regression of the reader fails CI.
 """
 
 import json
@@ -216,6 +218,11 @@ def measure(docs, openapi_file, verbose=False):
             tally("typed", concrete(prop, document), f"{type_name}.{name}")
 
     title = document.data.get("info", {}).get("title", openapi_file)
+    figures = {
+        "operations": counts["operations"], "parameters": counts["parameters"], "request fields": counts["request"],
+        "response fields": counts["response"], "examples valid": counts["examples"],
+        "example keys declared": [stats["declared"], stats["keys"]], "typed properties": counts["typed"],
+    }
     lines = [
         f"{title} ({docs})",
         "  " + figure("operations", *counts["operations"]),
@@ -232,12 +239,29 @@ def measure(docs, openapi_file, verbose=False):
                 lines.append(f"    missing {key}: {item}")
         for item in stats.get("undeclared", []):
             lines.append(f"    undeclared keys: {item}")
-    return lines
+    return title, lines, figures
+
+
+def below_floors(title, figures, floors):
+    """The figures of `title` under their floor, as sentences."""
+    problems = []
+    for name, floor in floors.get(title, {}).items():
+        part, whole = figures[name]
+        share = part / whole if whole else 0.0
+        if share < floor:
+            problems.append(f"{title}: {name} {part}/{whole} ({100 * share:.1f}%) is below its floor of {100 * floor:.1f}%")
+    return problems
 
 
 def main(argv):
     verbose = "-v" in argv
     arguments = [a for a in argv if a != "-v"]
+    floors = {}
+    if "--floors" in arguments:
+        index = arguments.index("--floors")
+        with open(arguments[index + 1], encoding="utf-8") as handle:
+            floors = json.load(handle)
+        del arguments[index:index + 2]
     if len(arguments) == 2:
         targets = [tuple(arguments)]
     elif not arguments:
@@ -247,12 +271,17 @@ def main(argv):
     else:
         print(__doc__.strip())
         return 2
+    problems = []
     for docs, openapi_file in targets:
         if not os.path.isdir(docs):
             print(f"docs folder not found: {docs}")
             return 1
-        print("\n".join(measure(docs, openapi_file, verbose)))
-    return 0
+        title, lines, figures = measure(docs, openapi_file, verbose)
+        print("\n".join(lines))
+        problems += below_floors(title, figures, floors)
+    for problem in problems:
+        print(f"coverage regression: {problem}")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

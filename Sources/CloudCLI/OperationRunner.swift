@@ -8,12 +8,12 @@ import HTTPTypes
 ///
 /// | exit status | meaning |
 /// |---|---|
-/// | 0 | success; the response body, pretty-printed JSON, on standard output |
+/// | 0 | success; the response body, pretty-printed JSON, on standard output (with a warning on standard error when it does not fit the documented model) |
 /// | 1 | the service answered with an error (status, `error_code`, `error_msg`, request id on standard error) |
 /// | 3 | a wait ended without the state it waited for: a failure state, its timeout or its poll limit |
 /// | 64 | bad arguments (usage on standard error) |
 /// | 69 | no response: connection refused or dropped, or timed out after every attempt |
-/// | 70 | anything else (for example a response the model cannot decode) |
+/// | 70 | anything else |
 public enum OperationRunner {
     /// Calls `operation` on the service client `makeClient` wraps; `usage` is printed with argument errors.
     ///
@@ -41,6 +41,9 @@ public enum OperationRunner {
         } catch let error as WaiterError {
             writeError("Error: \(error.description)\n")
             throw ExitCode(3)
+        } catch let error as ResponseDecodingError {
+            // The service did what was asked: reporting a failure would invite a retry of a call that succeeded.
+            writeError("Warning: \(error.description); printed as the service sent it\n")
         } catch let error as ExitCode {
             throw error
         } catch {

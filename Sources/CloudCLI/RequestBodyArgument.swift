@@ -84,15 +84,7 @@ public enum RequestBodyArgument {
     }
 
     static func path(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return text.isEmpty ? "(body)" : text
+        codingPath.isEmpty ? "(body)" : codingPath.jsonPath
     }
 
     private static func value(at codingPath: [any CodingKey], in input: JSONValue) -> JSONValue? {

@@ -101,12 +101,21 @@ struct Pipeline: Sendable {
         return SchemaBuilder.build(config: config, docsDirectory: docsDirectory, overridesFile: overridesFile)
     }
 
-    /// Builds one configured service's schema, with its overrides file when there is one.
+    /// Builds one configured service's schema, with its overrides file when there is one. Every override must
+    /// apply: one that does not (its target is gone, its reason is missing) fails the run, naming it.
     func schema(_ config: ServiceConfig) throws -> ServiceSchema {
         let overrides = workspace.url(workspace.overridesPath(config))
-        return try Self.schema(
+        let schema = try Self.schema(
             config: config, docsDirectory: workspace.url(config.docs),
             overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
+        let failed = schema.diagnostics.filter { $0.location.page == overrides.lastPathComponent }
+        guard failed.isEmpty else {
+            throw PipelineError(
+                "\(failed.count) override(s) of \(config.name) do not apply:\n"
+                    + failed.map { "  \(workspace.overridesPath(config)) entry \($0.location.row ?? 0): \($0.message)" }
+                    .joined(separator: "\n"))
+        }
+        return schema
     }
 
     /// Builds every service's schema concurrently; results are in configuration order.

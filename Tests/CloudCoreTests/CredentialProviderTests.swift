@@ -29,7 +29,7 @@ struct CredentialProviderTests {
             "HUAWEICLOUD_SDK_AK": "AK", "HUAWEICLOUD_SDK_SK": "SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "T",
             "HUAWEICLOUD_SDK_PROJECT_ID": "P", "HUAWEICLOUD_SDK_DOMAIN_ID": "D",
         ])
-        let credentials = try await #require(EnvironmentCredentials.provider(from: environment)).credentials()
+        let credentials = try await #require(try EnvironmentCredentials.provider(from: environment)).credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "AK", secretKey: "SK", securityToken: "T")))
         #expect(credentials.projectId == "P")
         #expect(credentials.domainId == "D")
@@ -40,7 +40,7 @@ struct CredentialProviderTests {
         let environment = CredentialEnvironment(variables: [
             "OS_ACCESS_KEY": "AK", "OS_SECRET_KEY": "SK", "OS_PROJECT_ID": "P", "HUAWEICLOUD_SDK_AK": "",
         ])
-        let credentials = try await #require(EnvironmentCredentials.provider(from: environment)).credentials()
+        let credentials = try await #require(try EnvironmentCredentials.provider(from: environment)).credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "AK", secretKey: "SK")))
         #expect(credentials.projectId == "P")
     }
@@ -51,8 +51,8 @@ struct CredentialProviderTests {
             "OS_USERNAME": "u", "OS_PASSWORD": "p", "OS_AUTH_URL": "https://iam.eu-de.otc.t-systems.com/v3",
             "OS_USER_DOMAIN_NAME": "OTC0001", "OS_PROJECT_NAME": "eu-de",
         ])
-        #expect(EnvironmentCredentials.provider(from: environment) is IAMTokenProvider)
-        #expect(EnvironmentCredentials.provider(from: CredentialEnvironment(variables: ["OS_USERNAME": "u"])) == nil)
+        #expect(try EnvironmentCredentials.provider(from: environment) is IAMTokenProvider)
+        #expect(try EnvironmentCredentials.provider(from: CredentialEnvironment(variables: ["OS_USERNAME": "u"])) == nil)
     }
 
     @Test("~/.huaweicloud/credentials [basic] section")
@@ -93,7 +93,25 @@ struct CredentialProviderTests {
         #expect(credentials.projectId == "PY")
         #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "otc") is IAMTokenProvider)
         #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: nil) == nil)
-        #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "missing") == nil)
+        let missing = #expect(throws: ClientError.self) {
+            try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "missing")
+        }
+        #expect(missing?.message.hasPrefix("no credentials found: OS_CLOUD names missing, which clouds.yaml does not define") == true)
+    }
+
+    @Test("half a key pair in the environment is an error naming the missing variable")
+    func halfAKeyPair() {
+        let cases: [([String: String], String)] = [
+            (["HUAWEICLOUD_SDK_AK": "A"], "HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK is not"),
+            (["HUAWEICLOUD_SDK_SK": "S", "OS_ACCESS_KEY": "A", "OS_SECRET_KEY": "S"], "HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK is not"),
+            (["OS_SECRET_KEY": "S"], "OS_SECRET_KEY is set but OS_ACCESS_KEY is not"),
+        ]
+        for (variables, message) in cases {
+            let error = #expect(throws: ClientError.self) {
+                try EnvironmentCredentials.provider(from: CredentialEnvironment(variables: variables))
+            }
+            #expect(error?.message == "no credentials found: \(message)")
+        }
     }
 
     @Test("clouds.yaml search order: ./ before ~/.config/openstack before /etc/openstack")

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 
 @testable import CloudCore
@@ -85,5 +86,44 @@ struct IAMTokenTests {
         #expect(IAMTokenProvider.parseDate("2026-11-24T09:13:31.816000Z") != nil)
         #expect(IAMTokenProvider.parseDate("2026-11-24T09:13:31Z") != nil)
         #expect(IAMTokenProvider.parseDate("tomorrow") == nil)
+    }
+}
+
+/// An IAM that issues one token valid for ten minutes of `clock`, then fails every request.
+struct FlakyIAM: HTTPTransport {
+    let clock: Locked<Date>
+    let calls = Locked(0)
+
+    func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
+        let call = calls.withLock { count -> Int in
+            count += 1
+            return count
+        }
+        guard call == 1 else { throw TransportError(.connectFailed, "IAM unreachable") }
+        let formatter = ISO8601DateFormatter()
+        let expires = formatter.string(from: clock.current.addingTimeInterval(600))
+        var head = HTTPResponse(status: .created)
+        head.headerFields[HTTPField.Name("X-Subject-Token")!] = "tok-1"
+        return TransportResponse(head: head, body: Data(#"{"token":{"expires_at":"\#(expires)"}}"#.utf8))
+    }
+}
+
+@Suite struct IAMTokenRefreshFailureTests {
+    @Test func aFailedRefreshKeepsTheValidTokenUntilItExpires() async throws {
+        let clock = Locked(Date(timeIntervalSince1970: 1_800_000_000))
+        let iam = FlakyIAM(clock: clock)
+        let provider = IAMTokenProvider(
+            authURL: URL(string: "https://iam.example")!, userName: "u", password: "p", domainName: "d", scope: nil,
+            transport: iam, refreshMargin: 300, clock: { clock.current })
+        #expect(try await provider.credentials().authentication == .token("tok-1"))
+
+        // Inside the refresh margin, IAM fails: the token is still valid for four minutes, so it is used.
+        clock.withLock { $0 = $0.addingTimeInterval(360) }
+        #expect(try await provider.credentials().authentication == .token("tok-1"))
+        #expect(iam.calls.current == 2, "a refresh was tried")
+
+        // Past its expiry, the refresh failure is the caller's.
+        clock.withLock { $0 = $0.addingTimeInterval(300) }
+        await #expect(throws: TransportError.self) { try await provider.credentials() }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import SwiftEmitter
 
 /// Pins the Swift the emitter writes for a small hand-written service. `UPDATE_GOLDEN=1 swift test` rewrites the
-/// golden files; review the diff like hand-written code.
+/// golden files (and records an issue, so that an update never passes); review the diff like hand-written code.
 @Suite struct SwiftEmitterGoldenTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let templates = URL(fileURLWithPath: #filePath)
@@ -42,6 +42,7 @@ import Testing
                 try SpecFiles.writeIfChanged(
                     Data(file.contents.utf8), to: golden.appendingPathComponent(file.path + ".golden"))
             }
+            Issue.record("\(golden.lastPathComponent) rewritten: review the diff, then run the tests without UPDATE_GOLDEN")
             return
         }
         let expected = try FileManager.default.contentsOfDirectory(atPath: golden.path)

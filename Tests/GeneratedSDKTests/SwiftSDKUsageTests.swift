@@ -40,8 +40,12 @@ import Testing
         try await modelArts.waitForNotebookDeletion(id: id)
     }
 
-    @Test func operationsAreOneMethodEach() throws {
-        let client = try ModelArtsClient(endpoint: URL(string: "https://modelarts.eu-de.otc.t-systems.com")!)
-        _ = client.listDatasetsPaginator(limit: 10)
+    @Test func clientsTargetTheirRegionalEndpoint() throws {
+        let explicit = try ModelArtsClient(endpoint: URL(string: "https://modelarts.example.test/base")!)
+        #expect(explicit.client.endpoint.description == "https://modelarts.example.test/base")
+        let regional = try ModelArtsClient(
+            region: Region(rawValue: "eu-de"), configuration: ClientConfiguration(projectId: "p"))
+        #expect(regional.client.endpoint.description == "https://modelarts.eu-de.otc.t-systems.com")
+        #expect(ModelArtsClient.endpointPrefix == "modelarts")
     }
 }

@@ -49,16 +49,16 @@ struct SharedPagesTests {
 
     @Test func modelArtsCoverage() async throws {
         let schema = try await SharedDocs.build("ModelArts", "modelarts")
-        #expect(schema.operations.count >= 138)
+        #expect(schema.operations.count == 142, "one operation per API page of the export")
         #expect(Set(schema.operations.map(\.id)).count == schema.operations.count)
         #expect(schema.operation("ListDatasets")?.parameters.contains { $0.name == "limit" && $0.location == .query } == true)
         #expect(schema.groups.contains { $0.name == "DatasetManagement" })
-        #expect(typedShare(schema) >= 0.95)
+        #expect(typedShare(schema) >= 0.985, "typed share \(typedShare(schema)), 0.986 before")
     }
 
     @Test func ecsNestedServer() async throws {
         let schema = try await SharedDocs.build("ECS", "ecs")
-        #expect(schema.operations.count >= 128)
+        #expect(schema.operations.count == 132, "one operation per API page of the export")
         let create = try #require(schema.operations.first { $0.sourcePage == "en-us_topic_0068473331.html" })
         #expect(create.method == "POST")
         #expect(create.path == "/v2.1/{project_id}/servers")
@@ -69,7 +69,7 @@ struct SharedPagesTests {
         #expect(fields[named: "flavorRef"]?.required == true)
         #expect(fields[named: "networks"]?.type.referencedName != nil)
         #expect(fields[named: "metadata"]?.type == .map(.string))
-        #expect(typedShare(schema) >= 0.95)
+        #expect(typedShare(schema) >= 0.970, "typed share \(typedShare(schema)), 0.971 before")
     }
 
     /// The overrides are written for the pages the SDK is generated from (the site): every one applies.

@@ -80,14 +80,15 @@ public final class ServiceClient: Sendable {
     }
 
     /// Sends and decodes the JSON body of a 2xx response. An empty body (services answer 204 where the pages
-    /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional.
+    /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional. A
+    /// body that does not fit the model throws ``ResponseDecodingError`` with the path of the mismatch.
     public func send<Output: Decodable & Sendable>(_ request: OperationRequest, as: Output.Type) async throws -> Output {
         let response = try await execute(request)
         let isEmpty = response.body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
         do {
             return try JSONDecoder().decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
-        } catch {
-            throw ClientError("could not decode the response of \(request.operation): \(error)")
+        } catch let error as DecodingError {
+            throw ResponseDecodingError(operation: request.operation, status: response.head.status.code, decoding: error)
         }
     }
 

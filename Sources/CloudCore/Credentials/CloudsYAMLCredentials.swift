@@ -19,7 +19,7 @@ public enum CloudsYAMLCredentials {
         return nil
     }
 
-    /// The provider for `cloudName` (or the only cloud) in YAML `text`.
+    /// The provider for `cloudName` (or the only cloud) in YAML `text`; throws when `cloudName` is not in it.
     public static func provider(
         parsing text: String, cloudName: String?, transport: (any HTTPTransport)? = nil
     ) throws -> (any CredentialProvider)? {
@@ -28,7 +28,11 @@ public enum CloudsYAMLCredentials {
         else { return nil }
         let selected: Any?
         if let cloudName {
-            selected = clouds[cloudName]
+            guard let cloud = clouds[cloudName] else {
+                let known = clouds.keys.sorted().joined(separator: ", ")
+                throw ClientError.missingCredentials("OS_CLOUD names \(cloudName), which clouds.yaml does not define (it has: \(known))")
+            }
+            selected = cloud
         } else {
             selected = clouds.count == 1 ? clouds.values.first : nil
         }

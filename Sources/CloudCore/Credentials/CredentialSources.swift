@@ -41,10 +41,18 @@ public struct CredentialEnvironment: Sendable {
 public enum EnvironmentCredentials {
     /// `HUAWEICLOUD_SDK_AK`/`_SK` (+ `_SECURITY_TOKEN`, `_PROJECT_ID`, `_DOMAIN_ID`), then `OS_ACCESS_KEY`/`OS_SECRET_KEY`
     /// (+ `OS_PROJECT_ID`), then `OS_USERNAME`/`OS_PASSWORD`/`OS_AUTH_URL` (+ `OS_USER_DOMAIN_NAME`,
-    /// `OS_PROJECT_ID` or `OS_PROJECT_NAME`) for IAM tokens. Returns nil when none is set.
+    /// `OS_PROJECT_ID` or `OS_PROJECT_NAME`) for IAM tokens. Returns nil when none is set; throws when only half of
+    /// a key pair is (an access key without its secret key, or the reverse), naming the missing variable.
     public static func provider(
         from environment: CredentialEnvironment, transport: (any HTTPTransport)? = nil
-    ) -> (any CredentialProvider)? {
+    ) throws -> (any CredentialProvider)? {
+        for (access, secret) in [("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"), ("OS_ACCESS_KEY", "OS_SECRET_KEY")] {
+            switch (environment.value(access), environment.value(secret)) {
+            case (_?, nil): throw ClientError.missingCredentials("\(access) is set but \(secret) is not")
+            case (nil, _?): throw ClientError.missingCredentials("\(secret) is set but \(access) is not")
+            default: continue
+            }
+        }
         if let ak = environment.value("HUAWEICLOUD_SDK_AK"), let sk = environment.value("HUAWEICLOUD_SDK_SK") {
             return StaticCredentialProvider(
                 accessKey: ak, secretKey: sk, securityToken: environment.value("HUAWEICLOUD_SDK_SECURITY_TOKEN"),

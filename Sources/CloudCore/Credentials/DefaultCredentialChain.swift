@@ -15,7 +15,7 @@ public actor DefaultCredentialChain: CredentialProvider {
     public func resolveProvider() throws -> any CredentialProvider {
         if let resolved { return resolved }
         let provider =
-            EnvironmentCredentials.provider(from: environment, transport: transport)
+            try EnvironmentCredentials.provider(from: environment, transport: transport)
             ?? ProfileFileCredentials.provider(from: environment)
         let found = try provider ?? CloudsYAMLCredentials.provider(from: environment, transport: transport)
         guard let found else {

@@ -1,8 +1,13 @@
 import Foundation
 import HTTPTypes
+import Logging
 
 /// Obtains an IAM token with the password method (`POST /v3/auth/tokens`), caches it and refreshes it
 /// shortly before it expires. Concurrent callers share one refresh.
+///
+/// The token's lifetime is read from `token.expires_at` in IAM's answer; an answer without it is taken to last one
+/// hour (IAM's default validity is 24 hours, so this only refreshes early). When a refresh inside the refresh margin
+/// fails, the cached token is used until it really expires, and the failure is logged.
 public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
     /// The project scope of the token.
     public enum ProjectScope: Sendable, Hashable {
@@ -27,6 +32,7 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
     private let refreshMargin: TimeInterval
     private let timeout: Duration
     private let now: @Sendable () -> Date
+    private let logger: Logger?
     private var cached: Token?
     private var refreshing: Task<Token, any Error>?
     /// How many tokens were fetched from IAM (for diagnostics and tests).
@@ -37,10 +43,11 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
     ///   - authURL: the IAM endpoint, with or without the `/v3` suffix, e.g. `https://iam.eu-de.otc.t-systems.com/v3`.
     ///   - refreshMargin: a token is replaced when it expires within this interval.
     ///   - clock: the current time, injectable for tests.
+    ///   - logger: where a failed refresh is reported while the cached token is still used.
     public init(
         authURL: URL, userName: String, password: String, domainName: String, scope: ProjectScope?,
         transport: (any HTTPTransport)? = nil, refreshMargin: TimeInterval = 300, timeout: Duration = .seconds(30),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger? = nil
     ) {
         var base = authURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
@@ -54,6 +61,7 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
         self.refreshMargin = refreshMargin
         self.timeout = timeout
         self.now = clock
+        self.logger = logger
     }
 
     /// Redacted.
@@ -66,16 +74,28 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
         if let cached, cached.expiresAt.timeIntervalSince(now()) > refreshMargin {
             return Credentials(authentication: .token(cached.value), projectId: cached.projectId)
         }
-        if let refreshing {
-            let token = try await refreshing.value
-            return Credentials(authentication: .token(token.value), projectId: token.projectId)
+        let token: Token
+        do {
+            token = try await refreshedToken()
+        } catch {
+            guard let cached, cached.expiresAt > now() else { throw error }
+            logger?.warning(
+                "IAM token refresh failed; the cached token is used until it expires",
+                metadata: ["expires": "\(cached.expiresAt)", "error": "\(error)"])
+            token = cached
         }
+        return Credentials(authentication: .token(token.value), projectId: token.projectId)
+    }
+
+    /// A new token; concurrent callers share one request.
+    private func refreshedToken() async throws -> Token {
+        if let refreshing { return try await refreshing.value }
         let task = Task { try await self.fetchToken() }
         refreshing = task
         defer { refreshing = nil }
         let token = try await task.value
         cached = token
-        return Credentials(authentication: .token(token.value), projectId: token.projectId)
+        return token
     }
 
     private func fetchToken() async throws -> Token {

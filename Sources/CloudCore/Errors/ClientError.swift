@@ -6,8 +6,8 @@ public struct ClientError: Error, Sendable, CustomStringConvertible, Hashable {
     /// Creates an error.
     public init(_ message: String) { self.message = message }
 
-    /// The message.
-    public var description: String { "ClientError(\(message))" }
+    /// The message, a sentence fragment a user can read.
+    public var description: String { message }
 
     static func missingCredentials(_ detail: String = "") -> ClientError {
         ClientError("no credentials found" + (detail.isEmpty ? "" : ": \(detail)"))

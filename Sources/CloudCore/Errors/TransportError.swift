@@ -25,8 +25,16 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
-    /// Kind and detail; never contains headers or bodies.
+    /// What happened, as a sentence fragment a user can read, with the detail; never headers or bodies.
     public var description: String {
-        detail.isEmpty ? "TransportError(\(kind))" : "TransportError(\(kind): \(Redaction.redactSecrets(in: detail)))"
+        let what =
+            switch kind {
+            case .connectFailed: "could not connect to the service"
+            case .connectionDropped: "the connection closed before the response was complete"
+            case .timedOut: "no complete response within the timeout"
+            case .invalidRequest: "the request could not be built"
+            case .other: "the HTTP client failed"
+            }
+        return detail.isEmpty ? what : "\(what) (\(Redaction.redactSecrets(in: detail)))"
     }
 }
