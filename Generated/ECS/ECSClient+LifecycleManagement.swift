@@ -4,6 +4,31 @@
 import CloudCore
 
 extension ECSClient {
+    /// Documented values of `status` for ``ECSClient/listDetailsAboutEcss``.
+    public struct ListDetailsAboutECSsStatus: OpenEnum, QueryValue {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let reboot: Self = "REBOOT"
+        public static let rebuild: Self = "REBUILD"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+        public static let deleted: Self = "DELETED"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+        public static let unknown: Self = "UNKNOWN"
+    }
+
     /// Creating ECSs
     ///
     /// This API is used to create one or more ECSs.
@@ -84,7 +109,7 @@ extension ECSClient {
         offset: Int? = nil,
         flavor: String? = nil,
         name: String? = nil,
-        status: String? = nil,
+        status: ListDetailsAboutECSsStatus? = nil,
         limit: Int? = nil,
         tags: String? = nil,
         notTags: String? = nil,
@@ -144,7 +169,7 @@ extension ECSClient {
     public func listDetailsAboutEcssPaginator(
         flavor: String? = nil,
         name: String? = nil,
-        status: String? = nil,
+        status: ListDetailsAboutECSsStatus? = nil,
         tags: String? = nil,
         notTags: String? = nil,
         reservationId: String? = nil,

@@ -4,6 +4,27 @@
 import CloudCore
 
 extension ECSClient {
+    /// Documented values of `status` for ``ECSClient/listEcsDetails``.
+    public struct ListECSDetailsStatus: OpenEnum, QueryValue {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let reboot: Self = "REBOOT"
+        public static let rebuild: Self = "REBUILD"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+    }
+
     /// Documented values of `sort_key` for ``ECSClient/listEcsDetails``.
     public struct ListECSDetailsSortKey: OpenEnum, QueryValue {
         public let rawValue: String
@@ -38,6 +59,27 @@ extension ECSClient {
         public static let updatedAt: Self = "updated_at"
         public static let uuid: Self = "uuid"
         public static let vmState: Self = "vm_state"
+    }
+
+    /// Documented values of `status` for ``ECSClient/listEcss``.
+    public struct ListECSsStatus: OpenEnum, QueryValue {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let reboot: Self = "REBOOT"
+        public static let rebuild: Self = "REBUILD"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
     }
 
     /// Documented values of `sort_key` for ``ECSClient/listEcss``.
@@ -144,7 +186,7 @@ extension ECSClient {
         image: String? = nil,
         flavor: String? = nil,
         name: String? = nil,
-        status: String? = nil,
+        status: ListECSDetailsStatus? = nil,
         limit: Int? = nil,
         marker: String? = nil,
         tags: String? = nil,
@@ -218,7 +260,7 @@ extension ECSClient {
         image: String? = nil,
         flavor: String? = nil,
         name: String? = nil,
-        status: String? = nil,
+        status: ListECSsStatus? = nil,
         limit: Int? = nil,
         marker: String? = nil,
         tags: String? = nil,

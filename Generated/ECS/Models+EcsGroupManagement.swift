@@ -80,6 +80,18 @@ public struct CreateECSGroupResponse: Codable, Sendable, Hashable {
 
 /// server_group parameters
 public struct CreateECSGroupServerGroup: Codable, Sendable, Hashable {
+    /// Documented values of `policies`; other values decode as well.
+    public struct Policies: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// ECSs in this group must be deployed on different hosts.
+        public static let antiAffinity: Self = "anti-affinity"
+    }
+
     /// Definition
     /// Specifies the ECS group UUID.
     /// Range
@@ -96,7 +108,7 @@ public struct CreateECSGroupServerGroup: Codable, Sendable, Hashable {
     /// Specifies the list of policies associated with the ECS group.
     /// Range
     /// anti-affinity: ECSs in this group must be deployed on different hosts.
-    public var policies: [String]?
+    public var policies: [Policies]?
 
     /// Definition
     /// Specifies the IDs of the ECSs in an ECS group.
@@ -121,7 +133,7 @@ public struct CreateECSGroupServerGroup: Codable, Sendable, Hashable {
     public init(
         id: String? = nil,
         name: String? = nil,
-        policies: [String]? = nil,
+        policies: [Policies]? = nil,
         members: [String]? = nil,
         metadata: JSONValue? = nil
     ) {

@@ -45,13 +45,51 @@ public struct Event: Codable, Sendable, Hashable {
 
 /// instanceActions field description
 public struct InstanceAction: Codable, Sendable, Hashable {
+    /// Documented values of `action`; other values decode as well.
+    public struct Action: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let create: Self = "create"
+        public static let delete: Self = "delete"
+        public static let evacuate: Self = "evacuate"
+        public static let restore: Self = "restore"
+        public static let stop: Self = "stop"
+        public static let start: Self = "start"
+        public static let reboot: Self = "reboot"
+        public static let rebuild: Self = "rebuild"
+        public static let revertResize: Self = "revertResize"
+        public static let confirmResize: Self = "confirmResize"
+        public static let detachVolume: Self = "detach_volume"
+        public static let attachVolume: Self = "attach_volume"
+        public static let attachInterface: Self = "attach_interface"
+        public static let detachInterface: Self = "detach_interface"
+        public static let lock: Self = "lock"
+        public static let unlock: Self = "unlock"
+        public static let resize: Self = "resize"
+        public static let migrate: Self = "migrate"
+        public static let pause: Self = "pause"
+        public static let unpause: Self = "unpause"
+        public static let rescue: Self = "rescue"
+        public static let unrescue: Self = "unrescue"
+        public static let changePassword: Self = "changePassword"
+        public static let shelve: Self = "shelve"
+        public static let unshelve: Self = "unshelve"
+        public static let liveMigration: Self = "live-migration"
+        public static let triggerCrashDump: Self = "trigger_crash_dump"
+        public static let extendVolume: Self = "extend_volume"
+    }
+
     /// Specifies the action.
     /// Value range:
     /// create, delete, evacuate, restore, stop, start, reboot, rebuild, revertResize, confirmResize,
     /// detach_volume, attach_volume, attach_interface, detach_interface, lock, unlock, resize, migrate,
     /// pause, unpause, rescue, unrescue, changePassword, shelve, unshelve, live-migration,
     /// trigger_crash_dump, extend_volume
-    public var action: String?
+    public var action: Action?
 
     /// Specifies the ECS ID in UUID format.
     public var instanceUuid: String?
@@ -82,7 +120,7 @@ public struct InstanceAction: Codable, Sendable, Hashable {
     }
 
     public init(
-        action: String? = nil,
+        action: Action? = nil,
         instanceUuid: String? = nil,
         message: String? = nil,
         projectId: String? = nil,

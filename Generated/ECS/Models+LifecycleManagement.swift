@@ -5,12 +5,42 @@ import CloudCore
 
 /// addresses field description
 public struct Address: Codable, Sendable, Hashable {
+    /// Documented values of `version`; other values decode as well.
+    public struct Version: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// indicates IPv4.
+        public static let value4: Self = "4"
+
+        /// indicates IPv6.
+        public static let value6: Self = "6"
+    }
+
+    /// Documented values of `osExtIpsType`; other values decode as well.
+    public struct OsExtIpsType: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// indicates the private IP address.
+        public static let fixed: Self = "fixed"
+
+        /// indicates the floating IP address.
+        public static let floating: Self = "floating"
+    }
+
     /// Definition
     /// Specifies the IP address version.
     /// Range
     /// 4: indicates IPv4.
     /// 6: indicates IPv6.
-    public var version: String?
+    public var version: Version?
 
     /// Definition
     /// Specifies the IP address.
@@ -23,7 +53,7 @@ public struct Address: Codable, Sendable, Hashable {
     /// Range
     /// fixed: indicates the private IP address.
     /// floating: indicates the floating IP address.
-    public var osExtIpsType: String?
+    public var osExtIpsType: OsExtIpsType?
 
     /// Definition
     /// Specifies the MAC address.
@@ -46,9 +76,9 @@ public struct Address: Codable, Sendable, Hashable {
     }
 
     public init(
-        version: String? = nil,
+        version: Version? = nil,
         addr: String? = nil,
-        osExtIpsType: String? = nil,
+        osExtIpsType: OsExtIpsType? = nil,
         osExtIpsMacMacAddr: String? = nil,
         osExtIpsPortId: String? = nil
     ) {
@@ -579,6 +609,21 @@ public struct CreateECSsExtendparam: Codable, Sendable, Hashable {
 
 /// metadata reserved field description
 public struct CreateECSsMetadata: Codable, Sendable, Hashable {
+    /// Documented values of `byol`; other values decode as well.
+    public struct Byol: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Use your existing licenses.
+        public static let `true`: Self = "True"
+
+        /// System licenses are used.
+        public static let `false`: Self = "False"
+    }
+
     /// Definition
     /// Specifies the password of user Administrator for logging in to a Windows ECS. For details, see
     /// Function.
@@ -638,7 +683,7 @@ public struct CreateECSsMetadata: Codable, Sendable, Hashable {
     /// False: System licenses are used.
     /// Default Value
     /// N/A
-    public var byol: String?
+    public var byol: Byol?
 
     private enum CodingKeys: String, CodingKey {
         case adminPass = "admin_pass"
@@ -653,7 +698,7 @@ public struct CreateECSsMetadata: Codable, Sendable, Hashable {
         opSvcUserid: String? = nil,
         agencyName: String? = nil,
         supportAgentList: String? = nil,
-        byol: String? = nil
+        byol: Byol? = nil
     ) {
         self.adminPass = adminPass
         self.opSvcUserid = opSvcUserid

@@ -80,6 +80,21 @@ public struct ListDetailsAboutECSsImage: Codable, Sendable, Hashable {
 
 /// os-extended-volumes:volumes_attached parameters
 public struct ListDetailsAboutECSsOsExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
+    /// Documented values of `deleteOnTermination`; other values decode as well.
+    public struct DeleteOnTermination: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// indicates that the disk is deleted with the ECS.
+        public static let `true`: Self = "true"
+
+        /// indicates that the disk is not deleted with the ECS.
+        public static let `false`: Self = "false"
+    }
+
     /// Definition
     /// Specifies the disk ID in UUID format.
     /// Range
@@ -92,7 +107,7 @@ public struct ListDetailsAboutECSsOsExtendedVolumesVolumesAttached: Codable, Sen
     /// Range
     /// true: indicates that the disk is deleted with the ECS.
     /// false: indicates that the disk is not deleted with the ECS.
-    public var deleteOnTermination: String?
+    public var deleteOnTermination: DeleteOnTermination?
 
     /// Definition
     /// Specifies the EVS disk boot sequence.
@@ -116,7 +131,7 @@ public struct ListDetailsAboutECSsOsExtendedVolumesVolumesAttached: Codable, Sen
 
     public init(
         id: String? = nil,
-        deleteOnTermination: String? = nil,
+        deleteOnTermination: DeleteOnTermination? = nil,
         bootIndex: String? = nil,
         device: String? = nil
     ) {
@@ -129,6 +144,18 @@ public struct ListDetailsAboutECSsOsExtendedVolumesVolumesAttached: Codable, Sen
 
 /// os:scheduler_hints field description (response parameters)
 public struct ListDetailsAboutECSsOsSchedulerHints: Codable, Sendable, Hashable {
+    /// Documented values of `tenancy`; other values decode as well.
+    public struct Tenancy: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let share: Self = "share"
+        public static let dedicate: Self = "dedicate"
+    }
+
     /// Definition
     /// Specifies the ECS group ID in UUID format.
     /// Obtain the parameter value from the console or by referring to Listing ECS Groups
@@ -148,7 +175,7 @@ public struct ListDetailsAboutECSsOsSchedulerHints: Codable, Sendable, Hashable 
     /// share or dedicate
     /// Default Value
     /// N/A
-    public var tenancy: [String]?
+    public var tenancy: [Tenancy]?
 
     /// Definition
     /// Specifies the dedicated host ID.
@@ -168,7 +195,7 @@ public struct ListDetailsAboutECSsOsSchedulerHints: Codable, Sendable, Hashable 
 
     public init(
         group: [String]? = nil,
-        tenancy: [String]? = nil,
+        tenancy: [Tenancy]? = nil,
         dedicatedHostId: [String]? = nil
     ) {
         self.group = group
@@ -241,13 +268,54 @@ public struct ListDetailsAboutECSsSecurityGroup: Codable, Sendable, Hashable {
 
 /// server field description
 public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let reboot: Self = "REBOOT"
+        public static let rebuild: Self = "REBUILD"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+        public static let deleted: Self = "DELETED"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+        public static let unknown: Self = "UNKNOWN"
+    }
+
+    /// Documented values of `osDcfDiskConfig`; other values decode as well.
+    public struct OsDcfDiskConfig: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// indicates that the image space of the system disk cannot be expanded.
+        public static let manual: Self = "MANUAL"
+
+        /// indicates that the image space of the system disk can be automatically expanded to the same size
+        /// as that specified in flavor.
+        public static let auto: Self = "AUTO"
+    }
+
     /// Definition
     /// Specifies the ECS status.
     /// Range
     /// ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF,
     /// VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, and UNKNOWN
     /// For details, see ECS Statuses.
-    public var status: String?
+    public var status: Status?
 
     /// Definition
     /// Specifies the last time when the ECS was updated, such as started, stopped, or restarted.
@@ -368,7 +436,7 @@ public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
     /// MANUAL: indicates that the image space of the system disk cannot be expanded.
     /// AUTO: indicates that the image space of the system disk can be automatically expanded to the same size
     /// as that specified in flavor.
-    public var osDcfDiskConfig: String?
+    public var osDcfDiskConfig: OsDcfDiskConfig?
 
     /// Definition
     /// This is a reserved attribute.
@@ -401,6 +469,10 @@ public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
     /// 0: NOSTATE
     /// 1: RUNNING
     /// 4: SHUTDOWN
+    ///
+    /// - `0`: NOSTATE
+    /// - `1`: RUNNING
+    /// - `4`: SHUTDOWN
     public var osExtStsPowerState: Int?
 
     /// Definition
@@ -574,7 +646,7 @@ public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
     }
 
     public init(
-        status: String? = nil,
+        status: Status? = nil,
         updated: String? = nil,
         hostId: String? = nil,
         osExtSrvAttrHost: String? = nil,
@@ -593,7 +665,7 @@ public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
         name: String? = nil,
         created: String? = nil,
         tenantId: String? = nil,
-        osDcfDiskConfig: String? = nil,
+        osDcfDiskConfig: OsDcfDiskConfig? = nil,
         accessIPv4: String? = nil,
         accessIPv6: String? = nil,
         fault: SecurityOptions? = nil,
@@ -665,7 +737,7 @@ public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
         self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
         self.hostId = try container.decodeIfPresent(String.self, forKey: .hostId)
         self.osExtSrvAttrHost = try container.decodeIfPresent(String.self, forKey: .osExtSrvAttrHost)
@@ -684,7 +756,7 @@ public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.tenantId = try container.decodeIfPresent(String.self, forKey: .tenantId)
-        self.osDcfDiskConfig = try container.decodeIfPresent(String.self, forKey: .osDcfDiskConfig)
+        self.osDcfDiskConfig = try container.decodeIfPresent(OsDcfDiskConfig.self, forKey: .osDcfDiskConfig)
         self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.fault = try container.decodeIfPresent(SecurityOptions.self, forKey: .fault)
@@ -840,6 +912,29 @@ public struct ModifyECSDetailsServer: Codable, Sendable, Hashable {
 
 /// server field description
 public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let reboot: Self = "REBOOT"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let unknown: Self = "UNKNOWN"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+    }
+
     /// Definition
     /// Specifies the tenant or project ID.
     /// Range
@@ -974,7 +1069,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
     /// ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, RESIZE, REVERT_RESIZE, SHELVED,
     /// SHELVED_OFFLOADED, SHUTOFF, UNKNOWN, and VERIFY_RESIZE
     /// For details, see ECS Statuses.
-    public var status: String?
+    public var status: Status?
 
     /// Definition
     /// Specifies the new host name of the ECS.
@@ -1026,7 +1121,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
         locked: Bool? = nil,
         description: String? = nil,
         tags: [String]? = nil,
-        status: String? = nil,
+        status: Status? = nil,
         osExtSrvAttrHostname: String? = nil
     ) {
         self.tenantId = tenantId
@@ -1073,168 +1168,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
         self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
         self.osExtSrvAttrHostname = try container.decodeIfPresent(String.self, forKey: .osExtSrvAttrHostname)
-    }
-}
-
-/// nics field description
-public struct Nic: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the subnet of the ECS.
-    /// Constraints
-    /// The value must be the ID of the subnet created in the VPC specified by vpcid and in the format of the
-    /// UUID.
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var subnetId: String
-
-    /// Definition
-    /// Specifies the IP address of the NIC used by the ECS. The value is an IPv4 address.
-    /// Constraints
-    /// If this parameter is left blank or set to "", an unused IP address in the subnet is automatically
-    /// assigned as the IP address of the NIC.
-    /// If this parameter is specified, its value must be an unused IP address in the network segment of the
-    /// subnet.
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var ipAddress: String?
-
-    /// Definition
-    /// Allows you to customize data. For details, see Table 12.
-    /// Constraints
-    /// This parameter can be specified only during the ECS creation.
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var bindingProfile: BindingProfile?
-
-    /// Definition
-    /// Indicates extended DHCP options. For details, see Table 13.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var extraDhcpOpts: [ExtraDhcpOpt]?
-
-    /// Definition
-    /// Specifies whether to support IPv6 addresses.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// true: The NIC supports IPv6.
-    /// false: The NIC does not support IPv6.
-    /// Default Value
-    /// false
-    public var ipv6Enable: Bool?
-
-    /// Definition
-    /// Specifies the bound shared bandwidth. For details, see ipv6_bandwidth Field Description.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var ipv6Bandwidth: SecurityOptions?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnetId = "subnet_id"
-        case ipAddress = "ip_address"
-        case bindingProfile = "binding:profile"
-        case extraDhcpOpts = "extra_dhcp_opts"
-        case ipv6Enable = "ipv6_enable"
-        case ipv6Bandwidth = "ipv6_bandwidth"
-    }
-
-    public init(
-        subnetId: String,
-        ipAddress: String? = nil,
-        bindingProfile: BindingProfile? = nil,
-        extraDhcpOpts: [ExtraDhcpOpt]? = nil,
-        ipv6Enable: Bool? = nil,
-        ipv6Bandwidth: SecurityOptions? = nil
-    ) {
-        self.subnetId = subnetId
-        self.ipAddress = ipAddress
-        self.bindingProfile = bindingProfile
-        self.extraDhcpOpts = extraDhcpOpts
-        self.ipv6Enable = ipv6Enable
-        self.ipv6Bandwidth = ipv6Bandwidth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.subnetId = try container.decode(String.self, forKey: .subnetId)
-        self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
-        self.bindingProfile = try container.decodeIfPresent(BindingProfile.self, forKey: .bindingProfile)
-        self.extraDhcpOpts = try container.decodeIfPresent([ExtraDhcpOpt].self, forKey: .extraDhcpOpts)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6Bandwidth = try container.decodeIfPresent(SecurityOptions.self, forKey: .ipv6Bandwidth)
-    }
-}
-
-/// publicip field description
-public struct Publicip: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the ID of the existing EIP assigned to the ECS to be created. The value is in UUID format.
-    /// Constraints
-    /// Only EIPs in DOWN state can be assigned.
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var id: String?
-
-    /// Definition
-    /// Specifies an EIP that will be automatically assigned to an ECS.
-    /// For details, see Table 3.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var eip: Eip?
-
-    /// Definition
-    /// Specifies whether the EIP is released along with the associated ECS.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// true: The EIP is released along with the associated ECS.
-    /// false: The EIP is not released along with the associated ECS.
-    /// Default Value
-    /// false
-    public var deleteOnTermination: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case eip
-        case deleteOnTermination = "delete_on_termination"
-    }
-
-    public init(
-        id: String? = nil,
-        eip: Eip? = nil,
-        deleteOnTermination: Bool? = nil
-    ) {
-        self.id = id
-        self.eip = eip
-        self.deleteOnTermination = deleteOnTermination
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.eip = try container.decodeIfPresent(Eip.self, forKey: .eip)
-        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
     }
 }

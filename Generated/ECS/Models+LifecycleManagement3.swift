@@ -3,6 +3,167 @@
 
 import CloudCore
 
+/// nics field description
+public struct Nic: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the subnet of the ECS.
+    /// Constraints
+    /// The value must be the ID of the subnet created in the VPC specified by vpcid and in the format of the
+    /// UUID.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var subnetId: String
+
+    /// Definition
+    /// Specifies the IP address of the NIC used by the ECS. The value is an IPv4 address.
+    /// Constraints
+    /// If this parameter is left blank or set to "", an unused IP address in the subnet is automatically
+    /// assigned as the IP address of the NIC.
+    /// If this parameter is specified, its value must be an unused IP address in the network segment of the
+    /// subnet.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var ipAddress: String?
+
+    /// Definition
+    /// Allows you to customize data. For details, see Table 12.
+    /// Constraints
+    /// This parameter can be specified only during the ECS creation.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var bindingProfile: BindingProfile?
+
+    /// Definition
+    /// Indicates extended DHCP options. For details, see Table 13.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var extraDhcpOpts: [ExtraDhcpOpt]?
+
+    /// Definition
+    /// Specifies whether to support IPv6 addresses.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// true: The NIC supports IPv6.
+    /// false: The NIC does not support IPv6.
+    /// Default Value
+    /// false
+    public var ipv6Enable: Bool?
+
+    /// Definition
+    /// Specifies the bound shared bandwidth. For details, see ipv6_bandwidth Field Description.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var ipv6Bandwidth: SecurityOptions?
+
+    private enum CodingKeys: String, CodingKey {
+        case subnetId = "subnet_id"
+        case ipAddress = "ip_address"
+        case bindingProfile = "binding:profile"
+        case extraDhcpOpts = "extra_dhcp_opts"
+        case ipv6Enable = "ipv6_enable"
+        case ipv6Bandwidth = "ipv6_bandwidth"
+    }
+
+    public init(
+        subnetId: String,
+        ipAddress: String? = nil,
+        bindingProfile: BindingProfile? = nil,
+        extraDhcpOpts: [ExtraDhcpOpt]? = nil,
+        ipv6Enable: Bool? = nil,
+        ipv6Bandwidth: SecurityOptions? = nil
+    ) {
+        self.subnetId = subnetId
+        self.ipAddress = ipAddress
+        self.bindingProfile = bindingProfile
+        self.extraDhcpOpts = extraDhcpOpts
+        self.ipv6Enable = ipv6Enable
+        self.ipv6Bandwidth = ipv6Bandwidth
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.subnetId = try container.decode(String.self, forKey: .subnetId)
+        self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
+        self.bindingProfile = try container.decodeIfPresent(BindingProfile.self, forKey: .bindingProfile)
+        self.extraDhcpOpts = try container.decodeIfPresent([ExtraDhcpOpt].self, forKey: .extraDhcpOpts)
+        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
+        self.ipv6Bandwidth = try container.decodeIfPresent(SecurityOptions.self, forKey: .ipv6Bandwidth)
+    }
+}
+
+/// publicip field description
+public struct Publicip: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the ID of the existing EIP assigned to the ECS to be created. The value is in UUID format.
+    /// Constraints
+    /// Only EIPs in DOWN state can be assigned.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var id: String?
+
+    /// Definition
+    /// Specifies an EIP that will be automatically assigned to an ECS.
+    /// For details, see Table 3.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var eip: Eip?
+
+    /// Definition
+    /// Specifies whether the EIP is released along with the associated ECS.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// true: The EIP is released along with the associated ECS.
+    /// false: The EIP is not released along with the associated ECS.
+    /// Default Value
+    /// false
+    public var deleteOnTermination: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case eip
+        case deleteOnTermination = "delete_on_termination"
+    }
+
+    public init(
+        id: String? = nil,
+        eip: Eip? = nil,
+        deleteOnTermination: Bool? = nil
+    ) {
+        self.id = id
+        self.eip = eip
+        self.deleteOnTermination = deleteOnTermination
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.eip = try container.decodeIfPresent(Eip.self, forKey: .eip)
+        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
+    }
+}
+
 /// Response parameters
 public struct QueryDetailsAboutECSResponse: Codable, Sendable, Hashable {
     /// Definition
@@ -73,6 +234,21 @@ public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
         public static let shelved: Self = "SHELVED"
         public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
         public static let unknown: Self = "UNKNOWN"
+    }
+
+    /// Documented values of `osDcfDiskConfig`; other values decode as well.
+    public struct OsDcfDiskConfig: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// The image space is not expanded.
+        public static let manual: Self = "MANUAL"
+
+        /// The image space of the system disk will be expanded to be as same as the flavor.
+        public static let auto: Self = "AUTO"
     }
 
     /// Definition
@@ -201,7 +377,7 @@ public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
     /// Range
     /// MANUAL: The image space is not expanded.
     /// AUTO: The image space of the system disk will be expanded to be as same as the flavor.
-    public var osDcfDiskConfig: String?
+    public var osDcfDiskConfig: OsDcfDiskConfig?
 
     /// Definition
     /// This is a reserved parameter.
@@ -238,6 +414,10 @@ public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
     /// 0: NOSTATE
     /// 1: RUNNING
     /// 4: SHUTDOWN
+    ///
+    /// - `0`: NOSTATE
+    /// - `1`: RUNNING
+    /// - `4`: SHUTDOWN
     public var osExtStsPowerState: Int?
 
     /// Definition
@@ -438,7 +618,7 @@ public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
         name: String? = nil,
         created: String? = nil,
         tenantId: String? = nil,
-        osDcfDiskConfig: String? = nil,
+        osDcfDiskConfig: OsDcfDiskConfig? = nil,
         accessIPv4: String? = nil,
         accessIPv6: String? = nil,
         fault: JSONValue? = nil,
@@ -531,7 +711,7 @@ public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.tenantId = try container.decodeIfPresent(String.self, forKey: .tenantId)
-        self.osDcfDiskConfig = try container.decodeIfPresent(String.self, forKey: .osDcfDiskConfig)
+        self.osDcfDiskConfig = try container.decodeIfPresent(OsDcfDiskConfig.self, forKey: .osDcfDiskConfig)
         self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.fault = try container.decodeIfPresent(JSONValue.self, forKey: .fault)

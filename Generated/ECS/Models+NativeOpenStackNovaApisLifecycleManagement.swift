@@ -771,6 +771,33 @@ public struct ListECSDetailsResponse: Codable, Sendable, Hashable {
 
 /// servers field description
 public struct ListECSDetailsServer: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let deleted: Self = "DELETED"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let paused: Self = "PAUSED"
+        public static let reboot: Self = "REBOOT"
+        public static let rebuild: Self = "REBUILD"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+        public static let softDeleted: Self = "SOFT_DELETED"
+        public static let suspended: Self = "SUSPENDED"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+    }
+
     /// Documented values of `osDcfDiskConfig`; other values decode as well.
     public struct OsDcfDiskConfig: OpenEnum {
         public let rawValue: String
@@ -788,6 +815,28 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
         public static let manual: Self = "MANUAL"
     }
 
+    /// Documented values of `osExtStsVmState`; other values decode as well.
+    public struct OsExtStsVmState: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let building: Self = "BUILDING"
+        public static let stopped: Self = "STOPPED"
+        public static let resized: Self = "RESIZED"
+        public static let paused: Self = "PAUSED"
+        public static let suspended: Self = "SUSPENDED"
+        public static let rescued: Self = "RESCUED"
+        public static let error: Self = "ERROR"
+        public static let deleted: Self = "DELETED"
+        public static let softDeleted: Self = "SOFT_DELETED"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+    }
+
     /// Specifies the ECS name.
     public var name: String?
 
@@ -799,7 +848,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
     /// ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, REVERT_RESIZE,
     /// SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, and VERIFY_RESIZE
     /// For details, see ECS Statuses.
-    public var status: String?
+    public var status: Status?
 
     /// Specifies the time when the ECS was created. The time is in the format of "2019-05-22T07:48:53Z".
     public var created: String?
@@ -896,7 +945,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
     /// ACTIVE, BUILDING, STOPPED, RESIZED, PAUSED, SUSPENDED, RESCUED, ERROR, DELETED, SOFT_DELETED, SHELVED,
     /// and SHELVED_OFFLOADED
     /// For details, see ECS Statuses.
-    public var osExtStsVmState: String?
+    public var osExtStsVmState: OsExtStsVmState?
 
     /// Specifies the time when the ECS was started. This is an extended attribute. The time is in the format
     /// of "2019-05-22T07:48:19.000000".
@@ -1034,7 +1083,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
     public init(
         name: String? = nil,
         id: String? = nil,
-        status: String? = nil,
+        status: Status? = nil,
         created: String? = nil,
         updated: String? = nil,
         flavor: ListECSDetailsFlavor? = nil,
@@ -1055,7 +1104,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
         osExtSrvAttrInstanceName: String? = nil,
         osExtStsPowerState: Int? = nil,
         osExtStsTaskState: String? = nil,
-        osExtStsVmState: String? = nil,
+        osExtStsVmState: OsExtStsVmState? = nil,
         osSrvUsgLaunchedAt: String? = nil,
         osSrvUsgTerminatedAt: String? = nil,
         osExtendedVolumesVolumesAttached: [OsExtendedVolumesVolumesAttached]? = nil,
@@ -1125,7 +1174,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
         self.flavor = try container.decodeIfPresent(ListECSDetailsFlavor.self, forKey: .flavor)
@@ -1146,7 +1195,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
         self.osExtSrvAttrInstanceName = try container.decodeIfPresent(String.self, forKey: .osExtSrvAttrInstanceName)
         self.osExtStsPowerState = try container.decodeLenientIfPresent(Int.self, forKey: .osExtStsPowerState)
         self.osExtStsTaskState = try container.decodeIfPresent(String.self, forKey: .osExtStsTaskState)
-        self.osExtStsVmState = try container.decodeIfPresent(String.self, forKey: .osExtStsVmState)
+        self.osExtStsVmState = try container.decodeIfPresent(OsExtStsVmState.self, forKey: .osExtStsVmState)
         self.osSrvUsgLaunchedAt = try container.decodeIfPresent(String.self, forKey: .osSrvUsgLaunchedAt)
         self.osSrvUsgTerminatedAt = try container.decodeIfPresent(String.self, forKey: .osSrvUsgTerminatedAt)
         self.osExtendedVolumesVolumesAttached = try container.decodeIfPresent([OsExtendedVolumesVolumesAttached].self, forKey: .osExtendedVolumesVolumesAttached)

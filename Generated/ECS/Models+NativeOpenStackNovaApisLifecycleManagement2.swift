@@ -146,6 +146,29 @@ public struct ModifyECSServer: Codable, Sendable, Hashable {
 
 /// server field description
 public struct ModifyECSServer2: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let build: Self = "BUILD"
+        public static let error: Self = "ERROR"
+        public static let hardReboot: Self = "HARD_REBOOT"
+        public static let migrating: Self = "MIGRATING"
+        public static let reboot: Self = "REBOOT"
+        public static let resize: Self = "RESIZE"
+        public static let revertResize: Self = "REVERT_RESIZE"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+        public static let shutoff: Self = "SHUTOFF"
+        public static let unknown: Self = "UNKNOWN"
+        public static let verifyResize: Self = "VERIFY_RESIZE"
+    }
+
     /// Specifies the tenant or project ID.
     public var tenantId: String?
 
@@ -224,7 +247,7 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
     /// ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, RESIZE, REVERT_RESIZE, SHELVED,
     /// SHELVED_OFFLOADED, SHUTOFF, UNKNOWN, and VERIFY_RESIZE
     /// For details, see ECS Statuses.
-    public var status: String?
+    public var status: Status?
 
     private enum CodingKeys: String, CodingKey {
         case tenantId = "tenant_id"
@@ -269,7 +292,7 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
         locked: Bool? = nil,
         description: String? = nil,
         tags: [String]? = nil,
-        status: String? = nil
+        status: Status? = nil
     ) {
         self.tenantId = tenantId
         self.image = image
@@ -314,7 +337,7 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
         self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
     }
 }
 
@@ -468,6 +491,28 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
         public static let manual: Self = "MANUAL"
     }
 
+    /// Documented values of `osExtStsVmState`; other values decode as well.
+    public struct OsExtStsVmState: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active: Self = "ACTIVE"
+        public static let building: Self = "BUILDING"
+        public static let stopped: Self = "STOPPED"
+        public static let resized: Self = "RESIZED"
+        public static let paused: Self = "PAUSED"
+        public static let suspended: Self = "SUSPENDED"
+        public static let rescued: Self = "RESCUED"
+        public static let error: Self = "ERROR"
+        public static let deleted: Self = "DELETED"
+        public static let softDeleted: Self = "SOFT_DELETED"
+        public static let shelved: Self = "SHELVED"
+        public static let shelvedOffloaded: Self = "SHELVED_OFFLOADED"
+    }
+
     /// Specifies the ECS name.
     public var name: String?
 
@@ -584,7 +629,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
     /// ACTIVE, BUILDING, STOPPED, RESIZED, PAUSED, SUSPENDED, RESCUED, ERROR, DELETED, SOFT_DELETED, SHELVED,
     /// and SHELVED_OFFLOADED
     /// For details, see ECS Statuses.
-    public var osExtStsVmState: String?
+    public var osExtStsVmState: OsExtStsVmState?
 
     /// Specifies the time when the ECS was started. This is an extended attribute. The time is in the format
     /// of "2019-05-22T07:48:19.000000".
@@ -733,7 +778,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
         osExtSrvAttrInstanceName: String? = nil,
         osExtStsPowerState: Int? = nil,
         osExtStsTaskState: String? = nil,
-        osExtStsVmState: String? = nil,
+        osExtStsVmState: OsExtStsVmState? = nil,
         osSrvUsgLaunchedAt: String? = nil,
         osSrvUsgTerminatedAt: String? = nil,
         osExtendedVolumesVolumesAttached: [OsExtendedVolumesVolumesAttached]? = nil,
@@ -824,7 +869,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
         self.osExtSrvAttrInstanceName = try container.decodeIfPresent(String.self, forKey: .osExtSrvAttrInstanceName)
         self.osExtStsPowerState = try container.decodeLenientIfPresent(Int.self, forKey: .osExtStsPowerState)
         self.osExtStsTaskState = try container.decodeIfPresent(String.self, forKey: .osExtStsTaskState)
-        self.osExtStsVmState = try container.decodeIfPresent(String.self, forKey: .osExtStsVmState)
+        self.osExtStsVmState = try container.decodeIfPresent(OsExtStsVmState.self, forKey: .osExtStsVmState)
         self.osSrvUsgLaunchedAt = try container.decodeIfPresent(String.self, forKey: .osSrvUsgLaunchedAt)
         self.osSrvUsgTerminatedAt = try container.decodeIfPresent(String.self, forKey: .osSrvUsgTerminatedAt)
         self.osExtendedVolumesVolumesAttached = try container.decodeIfPresent([OsExtendedVolumesVolumesAttached].self, forKey: .osExtendedVolumesVolumesAttached)

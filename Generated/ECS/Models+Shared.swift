@@ -199,6 +199,9 @@ public struct Network: Codable, Sendable, Hashable {
     /// Range
     /// 4: The type of the IP address is IPv4.
     /// 6: The type of the IP address is IPv6.
+    ///
+    /// - `4`: The type of the IP address is IPv4.
+    /// - `6`: The type of the IP address is IPv6.
     public var version: Int?
 
     private enum CodingKeys: String, CodingKey {
@@ -332,6 +335,18 @@ public struct Server: Codable, Sendable, Hashable {
 
 /// server_group parameters
 public struct ServerGroup: Codable, Sendable, Hashable {
+    /// Documented values of `policies`; other values decode as well.
+    public struct Policies: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// ECSs in this group must be deployed on different hosts.
+        public static let antiAffinity: Self = "anti-affinity"
+    }
+
     /// Definition
     /// Specifies the ECS group name.
     /// Constraints
@@ -350,7 +365,7 @@ public struct ServerGroup: Codable, Sendable, Hashable {
     /// anti-affinity: ECSs in this group must be deployed on different hosts.
     /// Default Value
     /// N/A
-    public var policies: [String]
+    public var policies: [Policies]
 
     private enum CodingKeys: String, CodingKey {
         case name
@@ -359,7 +374,7 @@ public struct ServerGroup: Codable, Sendable, Hashable {
 
     public init(
         name: String,
-        policies: [String]
+        policies: [Policies]
     ) {
         self.name = name
         self.policies = policies

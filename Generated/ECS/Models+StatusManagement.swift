@@ -110,6 +110,21 @@ public struct ColdMigratingECSResponse: Codable, Sendable, Hashable {
 
 /// metadata field description
 public struct Metadata: Codable, Sendable, Hashable {
+    /// Documented values of `systemEncrypted`; other values decode as well.
+    public struct SystemEncrypted: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// indicates a non-encrypted disk.
+        public static let value0: Self = "0"
+
+        /// indicates an encrypted disk.
+        public static let value1: Self = "1"
+    }
+
     /// Definition
     /// Specifies whether a user has the license of an image.
     /// Constraints
@@ -162,7 +177,7 @@ public struct Metadata: Codable, Sendable, Hashable {
     /// 1: indicates an encrypted disk.
     /// Default Value
     /// If this parameter does not exist, the system disk will not be encrypted by default.
-    public var systemEncrypted: String?
+    public var systemEncrypted: SystemEncrypted?
 
     /// Definition
     /// Specifies the CMK ID, which indicates encryption in metadata.
@@ -186,7 +201,7 @@ public struct Metadata: Codable, Sendable, Hashable {
     public init(
         byol: String? = nil,
         userData: String? = nil,
-        systemEncrypted: String? = nil,
+        systemEncrypted: SystemEncrypted? = nil,
         systemCmkid: String? = nil
     ) {
         self.byol = byol

@@ -120,7 +120,9 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
             SHELVED_OFFLOADED, and UNKNOWN For details, see ECS Statuses. When an ECS is in an intermediate \
             state, the statuses that can be obtained are as follows: ACTIVE: ACTIVE, REBOOT, HARD_REBOOT, \
             REBUILD, MIGRATING, or RESIZE SHUTOFF: SHUTOFF, RESIZE, or REBUILD ERROR: ERROR or REBUILD \
-            VERIFY_RESIZE: VERIFY_RESIZE or REVERT_RESIZE Default Value N/A
+            VERIFY_RESIZE: VERIFY_RESIZE or REVERT_RESIZE Default Value N/A Values: ACTIVE, BUILD, ERROR, \
+            HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, DELETED, \
+            SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var status: String?
 
@@ -187,7 +189,7 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
                 let pages = client.listDetailsAboutEcssPaginator(
                     flavor: flavor,
                     name: name,
-                    status: status,
+                    status: status.map(ECSClient.ListDetailsAboutECSsStatus.init(rawValue:)),
                     tags: tags,
                     notTags: notTags,
                     reservationId: reservationId,
@@ -200,7 +202,7 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
                     offset: offset,
                     flavor: flavor,
                     name: name,
-                    status: status,
+                    status: status.map(ECSClient.ListDetailsAboutECSsStatus.init(rawValue:)),
                     limit: limit,
                     tags: tags,
                     notTags: notTags,

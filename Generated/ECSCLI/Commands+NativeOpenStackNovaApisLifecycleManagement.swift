@@ -151,7 +151,8 @@ struct ListECSDetailsCommand: AsyncParsableCommand {
             Specifies the ECS status. Options: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, \
             REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, and VERIFY_RESIZE In microversion 2.37, the system will \
             return an empty list for the status field out of the preceding options. In microversion 2.38 and \
-            later, the system will return error 400. For details, see ECS Statuses.
+            later, the system will return error 400. For details, see ECS Statuses. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE.
             """)
     var status: String?
 
@@ -223,7 +224,7 @@ struct ListECSDetailsCommand: AsyncParsableCommand {
                 image: image,
                 flavor: flavor,
                 name: name,
-                status: status,
+                status: status.map(ECSClient.ListECSDetailsStatus.init(rawValue:)),
                 limit: limit,
                 marker: marker,
                 tags: tags,
@@ -284,7 +285,8 @@ struct ListECSsCommand: AsyncParsableCommand {
             Specifies the ECS status. Value range: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, \
             REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, and VERIFY_RESIZE In microversion 2.37, the system will \
             return an empty list for the status field out of the preceding options. In microversion 2.38 and \
-            later, the system will return error 400. For details, see ECS Statuses.
+            later, the system will return error 400. For details, see ECS Statuses. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE.
             """)
     var status: String?
 
@@ -351,7 +353,7 @@ struct ListECSsCommand: AsyncParsableCommand {
                 image: image,
                 flavor: flavor,
                 name: name,
-                status: status,
+                status: status.map(ECSClient.ListECSsStatus.init(rawValue:)),
                 limit: limit,
                 marker: marker,
                 tags: tags,

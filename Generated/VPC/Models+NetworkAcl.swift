@@ -425,6 +425,21 @@ public struct FirewallAssociation: Codable, Sendable, Hashable {
 
 /// FirewallDetail
 public struct FirewallDetail: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// The network ACL is associated with a subnet.
+        public static let active: Self = "ACTIVE"
+
+        /// The network ACL is not associated with a subnet.
+        public static let inactive: Self = "INACTIVE"
+    }
+
     /// Definition:
     /// Network ACL ID. Each network ACL comes with an ID, which uniquely identifies the network ACL.
     /// Range:
@@ -474,7 +489,7 @@ public struct FirewallDetail: Codable, Sendable, Hashable {
     /// Range
     /// ACTIVE: The network ACL is associated with a subnet.
     /// INACTIVE: The network ACL is not associated with a subnet.
-    public var status: String?
+    public var status: Status?
 
     /// Definition:
     /// ID of the enterprise project that the network ACL belongs to.
@@ -532,7 +547,7 @@ public struct FirewallDetail: Codable, Sendable, Hashable {
         createdAt: String? = nil,
         updatedAt: String? = nil,
         adminStateUp: Bool? = nil,
-        status: String? = nil,
+        status: Status? = nil,
         enterpriseProjectId: String? = nil,
         tags: [ResponseTag]? = nil,
         associations: [FirewallAssociation]? = nil,
@@ -563,7 +578,7 @@ public struct FirewallDetail: Codable, Sendable, Hashable {
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
         self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
         self.enterpriseProjectId = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectId)
         self.tags = try container.decodeIfPresent([ResponseTag].self, forKey: .tags)
         self.associations = try container.decodeIfPresent([FirewallAssociation].self, forKey: .associations)

@@ -330,3 +330,19 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         (lhs.location, lhs.message) < (rhs.location, rhs.message)
     }
 }
+
+extension Operation {
+    /// The documented success response: the lowest 2xx status, preferring one with a body. It is what the
+    /// generated method returns, what a waiter polls and what a change report compares.
+    public var successResponse: Response? {
+        let success = responses.filter { (200..<300).contains($0.status) }
+        return success.first { $0.type != nil } ?? success.first
+    }
+}
+
+extension ServiceSchema {
+    /// The named types by name (names are unique in a schema).
+    public var typesByName: [String: NamedType] {
+        Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -23,6 +23,13 @@ enum EnumExtractor {
         return triggers.contains { lower.has($0) }
     }
 
+    /// Whether a paragraph is a bare "Range" / "Value range" / "Values" heading (the site's Definition / Range /
+    /// Default Value layout), which introduces the paragraph after it.
+    static func isHeading(_ text: String) -> Bool {
+        let heading = text.trimmed().lowercased()
+        return ["range", "value range", "values"].contains(heading.hasSuffix(":") ? String(heading.dropLast()) : heading)
+    }
+
     /// Whether `token` looks like a wire value rather than prose.
     static func isCodeToken(_ token: String) -> Bool {
         guard !token.isEmpty, token.count <= 64 else { return false }
@@ -90,7 +97,6 @@ enum EnumExtractor {
         rest = rest.drop { $0 == " " || $0 == ":" }
         // Up to the end of the sentence.
         var sentence = ""
-        var previous: Character = " "
         for (index, character) in rest.enumerated() {
             if character == "." || character == ";" {
                 let next = rest.dropFirst(index + 1).first
@@ -98,9 +104,7 @@ enum EnumExtractor {
             }
             if character == "\n" { break }
             sentence.append(character)
-            previous = character
         }
-        _ = previous
         let parts = sentence.replacingOccurrences(of: ", and ", with: ",").replacingOccurrences(of: ", or ", with: ",")
             .replacingAll(" and ", with: ",").replacingAll(" or ", with: ",")
             .replacingAll("、", with: ",").split(separator: ",")
@@ -128,17 +132,23 @@ enum EnumExtractor {
         var found: [EnumValue] = []
         while index < blocks.count {
             let block = blocks[index]
-            if case .paragraph(let text) = block, hasTrigger(text.text) {
+            if case .paragraph(let text) = block, hasTrigger(text.text) || isHeading(text.text) {
                 if index + 1 < blocks.count, case .list(_, let items) = blocks[index + 1], let values = fromList(items) {
                     found += values
                     index += 2
                     continue
                 }
-                if let values = inline(text.text) { found += values }
-            } else if case .list(_, let items) = block, index > 0, case .paragraph(let text) = blocks[index - 1],
-                hasTrigger(text.text), let values = fromList(items)
-            {
-                _ = values  // already handled with its paragraph
+                if let values = inline(text.text) {
+                    found += values
+                } else if isHeading(text.text) || text.text.trimmed().hasSuffix(":"), index + 1 < blocks.count,
+                    case .paragraph(let next) = blocks[index + 1], let values = inline("values: " + next.text)
+                {
+                    // A trigger that ends its paragraph ("Value range:", or a "Range" heading) introduces the next
+                    // one: "ACTIVE, BUILD, ERROR, and SHUTOFF".
+                    found += values
+                    index += 2
+                    continue
+                }
             }
             index += 1
         }

@@ -85,7 +85,9 @@ enum OverrideApplier {
             guard existing == nil else { return "'\(operation)' has a waiter already" }
             guard let property = entry.property else { return "needs property (the state field, e.g. server.status)" }
             let stateField = property.split(separator: ".").map(String.init)
-            guard let waiter = WaiterRule.waiter(for: operation, stateField: stateField, in: schema) else { return "no GET operation '\(operation)' ending in a path parameter whose response has '\(property)' with documented values" }
+            guard let show = schema.operations.first(where: { $0.id == operation }),
+                let waiter = WaiterRule.waiter(for: show, stateField: stateField, in: schema, types: schema.typesByName)
+            else { return "no GET operation '\(operation)' ending in a path parameter whose response has '\(property)' with documented values" }
             schema.waiters.append(waiter)
         case "removeWaiter":
             guard let existing else { return "'\(operation)' has no waiter" }

@@ -15,7 +15,8 @@ import APISchema
 /// the new resource's id (a property named like the last path parameter, or `id`, in the body or its envelope).
 enum WaiterRule {
     static func waiters(in schema: ServiceSchema) -> [Waiter] {
-        let found = schema.operations.compactMap { waiter(for: $0.id, stateField: nil, in: schema) }
+        let types = schema.typesByName
+        let found = schema.operations.compactMap { waiter(for: $0, stateField: nil, in: schema, types: types) }
         // Two resources with the same name (a v1 and a v2 show page) are named after their operations instead.
         var counts: [String: Int] = [:]
         for waiter in found { counts[waiter.name, default: 0] += 1 }
@@ -28,9 +29,10 @@ enum WaiterRule {
 
     /// The waiter of one operation. `stateField` (an override's) replaces steps 2 and 3 of the rule: the field
     /// must still have documented values.
-    static func waiter(for operationId: String, stateField forced: [String]?, in schema: ServiceSchema) -> Waiter? {
-        let types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        guard let operation = schema.operations.first(where: { $0.id == operationId }), operation.method == "GET",
+    static func waiter(
+        for operation: Operation, stateField forced: [String]?, in schema: ServiceSchema, types: [String: NamedType]
+    ) -> Waiter? {
+        guard operation.method == "GET",
             let resourceParameter = lastPathParameter(operation.path),
             let field = forced.map({ documentedValues(at: $0, of: operation, types: types) })
                 ?? stateField(of: operation, types: types)
@@ -101,8 +103,7 @@ enum WaiterRule {
 
     /// The object type of the operation's documented success body.
     private static func responseObject(_ operation: Operation, types: [String: NamedType]) -> [Property]? {
-        let success = operation.responses.filter { (200..<300).contains($0.status) }
-        guard case .named(let name)? = (success.first { $0.type != nil } ?? success.first)?.type,
+        guard case .named(let name)? = operation.successResponse?.type,
             case .object(let properties)? = types[name]?.kind
         else { return nil }
         return properties

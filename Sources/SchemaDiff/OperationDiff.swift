@@ -43,8 +43,8 @@ struct OperationDiff {
         for status in oldStatuses.subtracting(newStatuses).sorted() { add(.statusRemoved, at: "response \(status)", "removed") }
         // The success responses are what the Swift method returns, whatever their status; other 2xx bodies are
         // compared status by status.
-        let oldSuccess = Self.success(before)
-        let newSuccess = Self.success(after)
+        let oldSuccess = before.successResponse
+        let newSuccess = after.successResponse
         if let oldSuccess, let newSuccess {
             compareBody(
                 oldSuccess.type.map { ($0, true) }, newSuccess.type.map { ($0, true) }, at: "response \(newSuccess.status)",
@@ -56,12 +56,6 @@ struct OperationDiff {
             let new = after.responses.first { $0.status == status }?.type
             compareBody(old.map { ($0, true) }, new.map { ($0, true) }, at: "response \(status)", role: .response)
         }
-    }
-
-    /// The documented success response, as the Swift emitter picks it: the lowest 2xx, preferring one with a body.
-    static func success(_ operation: Operation) -> Response? {
-        let success = operation.responses.filter { (200..<300).contains($0.status) }
-        return success.first { $0.type != nil } ?? success.first
     }
 
     // MARK: Parameters

@@ -7,8 +7,8 @@ public enum SchemaDiffer {
     public static func diff(old: ServiceSchema, new: ServiceSchema, oldLabel: String, newLabel: String) -> APIDiff {
         var changes: [APIChange] = []
         var correspondences: Set<[String]> = []
-        let oldTypes = types(of: old)
-        let newTypes = types(of: new)
+        let oldTypes = old.typesByName
+        let newTypes = new.typesByName
         let pairs = OperationMatcher.match(old: old.operations, oldTypes: oldTypes, new: new.operations, newTypes: newTypes)
         for pair in pairs {
             switch (pair.old, pair.new) {
@@ -34,10 +34,6 @@ public enum SchemaDiffer {
         }
         changes += TypeSetDiff.changes(old: old, new: new, correspondences: correspondences)
         return APIDiff(service: new.name, old: oldLabel, new: newLabel, changes: Array(Set(changes)))
-    }
-
-    static func types(of schema: ServiceSchema) -> [String: NamedType] {
-        Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

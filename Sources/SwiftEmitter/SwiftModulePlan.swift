@@ -66,7 +66,7 @@ struct SwiftModulePlan {
                 entry.declarations.append(
                     Self.alias(name, of: typeMap.swiftType(body.type), doc: "The request body of ``\(clientName)/\(methods[index])``."))
             }
-            if let name = wrapper.response, let type = SwiftOperationBuilder.successResponse(of: operation)?.type {
+            if let name = wrapper.response, let type = operation.successResponse?.type {
                 entry.declarations.append(
                     Self.alias(name, of: typeMap.swiftType(type), doc: "The response of ``\(clientName)/\(methods[index])``."))
             }
@@ -165,7 +165,7 @@ struct SwiftModulePlan {
                         key: SwiftNames.literal("\(operation.id) request"),
                         type: wrapper.request ?? typeMap.swiftType(body.type)))
             }
-            let success = SwiftOperationBuilder.successResponse(of: operation)
+            let success = operation.successResponse
             for response in operation.responses where (200..<300).contains(response.status) {
                 guard let type = response.type else { continue }
                 let swiftType = response.status == success?.status ? (wrapper.response ?? typeMap.swiftType(type)) : typeMap.swiftType(type)
@@ -218,7 +218,7 @@ struct SwiftModulePlan {
 
     /// The named types `roots` use, directly or through other types, the roots included.
     static func reachable(from roots: [String], in schema: ServiceSchema) -> Set<String> {
-        let types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let types = schema.typesByName
         var pending = roots
         var seen: Set<String> = []
         while let name = pending.popLast() {

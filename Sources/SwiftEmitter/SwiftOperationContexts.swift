@@ -86,12 +86,6 @@ struct SwiftOperationBuilder {
     /// Path parameters the client fills in itself.
     static let boundPathParameters: Set<String> = ["project_id"]
 
-    /// The documented success response: the lowest 2xx status, preferring one with a body.
-    static func successResponse(of operation: Operation) -> Response? {
-        let success = operation.responses.filter { (200..<300).contains($0.status) }
-        return success.first { $0.type != nil } ?? success.first
-    }
-
     /// Names of the wrapper types the operation needs, claimed before any model is named.
     static func wrapperNames(for operation: Operation, typeMap: SwiftTypeMap) -> (request: String?, response: String?) {
         func needsWrapper(_ type: TypeRef?) -> Bool {
@@ -101,7 +95,7 @@ struct SwiftOperationBuilder {
         }
         return (
             needsWrapper(operation.requestBody?.type) ? "\(operation.id)Request" : nil,
-            needsWrapper(successResponse(of: operation)?.type) ? "\(operation.id)Response" : nil
+            needsWrapper(operation.successResponse?.type) ? "\(operation.id)Response" : nil
         )
     }
 
@@ -169,7 +163,7 @@ struct SwiftOperationBuilder {
         let queryArguments = arguments(at: .query)
         let headerArguments = arguments(at: .header)
 
-        let success = Self.successResponse(of: operation)
+        let success = operation.successResponse
         var responseType: String?
         if let type = success?.type {
             responseType = responseWrapper ?? typeMap.swiftType(type)

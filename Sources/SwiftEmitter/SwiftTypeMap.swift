@@ -10,7 +10,7 @@ struct SwiftTypeMap {
     private let types: [String: NamedType]
 
     init(schema: ServiceSchema, clientName: String) {
-        types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        types = schema.typesByName
         var reserved = SwiftNames.reservedTypeNames
         reserved.insert(schema.name)
         reserved.insert(clientName)

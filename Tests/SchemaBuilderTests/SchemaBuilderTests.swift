@@ -177,6 +177,21 @@ struct PiecesTests {
         #expect(EnumExtractor.inline("Value range: 1 to 100.") == nil)
     }
 
+    /// The site's "Definition / Range / Default Value" cells: a "Range" heading, or a trigger that ends its
+    /// paragraph, introduces the list in the next paragraph; prose or a numeric range there is not a list.
+    @Test func aRangeHeadingIntroducesTheNextParagraph() {
+        func values(_ paragraphs: String...) -> [String]? {
+            EnumExtractor.values(in: paragraphs.map { .paragraph(InlineText(text: $0)) })?.map(\.value)
+        }
+        #expect(values("Definition", "The server status.", "Range", "ACTIVE, BUILD, ERROR, and SHUTOFF", "Default Value", "N/A")
+            == ["ACTIVE", "BUILD", "ERROR", "SHUTOFF"])
+        #expect(values("The server status.", "Value range:", "ACTIVE, DELETED, and SOFT_DELETED") == ["ACTIVE", "DELETED", "SOFT_DELETED"])
+        #expect(values("Definition", "The size.", "Range", "1 to 1024") == nil)
+        #expect(values("Range", "The value depends on the flavor, see the table below.") == nil)
+        #expect(values("Change the range of the port", "TCP, UDP") == nil, "only a bare heading introduces the next paragraph")
+        #expect(values("The value can be a positive integer.", "ACTIVE, BUILD") == nil, "the trigger does not end its paragraph")
+    }
+
     @Test func requestLines() {
         let line = RequestLine.parse("GET /v2/{project_id}/datasets?offset={offset}&limit={limit}")
         #expect(line?.method == "GET")

@@ -7,8 +7,9 @@ import TestSupport
 
 /// The classification agrees with the compiler: for each change, a small client written against the SDK generated
 /// from the old schema is type-checked against the SDK generated from the new one, and it compiles exactly when
-/// the report calls the change not breaking at source level.
-@Suite struct CompilerAgreementTests {
+/// the report calls the change not breaking at source level. Serialized: one compiler at a time, so that ten
+/// parallel `swiftc` runs do not starve the rest of the suite of both cores.
+@Suite(.serialized) struct CompilerAgreementTests {
     struct Case: Sendable, CustomStringConvertible {
         var description: String
         var change: @Sendable (inout ServiceSchema) -> Void
