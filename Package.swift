@@ -75,6 +75,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -105,13 +107,15 @@ let package = Package(
         .testTarget(
             name: "CloudCoreTests",
             dependencies: [
-                "CloudCore",
+                "CloudCore", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CloudCLITests", dependencies: ["CloudCLI"]),
+        .testTarget(
+            name: "CloudCLITests",
+            dependencies: ["CloudCLI", "CloudCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(
             name: "SchemaDiffTests",
             dependencies: ["SchemaDiff", "SchemaBuilder", "DocReader", "APISchema", "SwiftEmitter", "CloudCore", "TestSupport"],

@@ -129,7 +129,8 @@ struct RetryPolicyTests {
             let delay = policy.delay(beforeRetry: retry)
             #expect(delay >= .zero && delay <= .seconds(1))
         }
-        #expect(policy.delay(beforeRetry: 1, retryAfter: .milliseconds(700)) >= .milliseconds(700))
+        #expect(policy.delay(beforeRetry: 1, retryAfter: .milliseconds(700)) == .milliseconds(700))
+        #expect(policy.delay(beforeRetry: 4, retryAfter: .zero) == .zero, "Retry-After: 0 means at once")
         #expect(policy.delay(beforeRetry: 1, retryAfter: .seconds(30)) == .seconds(1))
         #expect(RetryPolicy.parseRetryAfter("5") == .seconds(5))
         let now = Date(timeIntervalSince1970: 1_445_412_480)  // Wed, 21 Oct 2015 07:28:00 GMT

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// 429 and 503 are retried for every method; other 5xx responses, dropped connections and timeouts only
 /// for idempotent methods (GET, HEAD, PUT, DELETE); failed connects (nothing sent) for every method.
-/// Delays grow exponentially with full jitter, are capped, and a `Retry-After` header wins when longer.
+/// Delays grow exponentially with full jitter and are capped; a `Retry-After` header replaces the backoff (the
+/// service said when to come back, `0` included), within the cap.
 public struct RetryPolicy: Sendable, Hashable {
     /// Total attempts including the first; 1 disables retries.
     public var maxAttempts: Int
@@ -43,14 +44,15 @@ public struct RetryPolicy: Sendable, Hashable {
         }
     }
 
-    /// The delay before retry number `retry` (1 for the first retry), honouring `retryAfter` when given.
+    /// The delay before retry number `retry` (1 for the first retry): `retryAfter` (capped) when the service gave
+    /// one, else the jittered backoff.
     public func delay(beforeRetry retry: Int, retryAfter: Duration? = nil) -> Duration {
         let exponent = min(max(retry - 1, 0), 30)
         let ceiling = min(baseDelay * (1 << exponent), maxDelay)
         let ceilingSeconds = ceiling.secondsValue
         let jittered = Duration.seconds(ceilingSeconds > 0 ? Double.random(in: 0...ceilingSeconds) : 0)
         guard let retryAfter else { return jittered }
-        return min(max(jittered, retryAfter), maxDelay)
+        return min(retryAfter, maxDelay)
     }
 
     /// Parses a `Retry-After` value: delta seconds or an HTTP date (relative to `now`).

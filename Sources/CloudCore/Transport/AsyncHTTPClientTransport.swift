@@ -1,11 +1,15 @@
 import AsyncHTTPClient
 import Foundation
 import HTTPTypes
+import NIOCore
+import NIOPosix
 
 /// The default transport, built on AsyncHTTPClient.
 ///
-/// With the default connect timeout it uses `HTTPClient.shared`, which needs no shutdown. A custom connect
-/// timeout creates a dedicated client that shuts itself down when the transport is released.
+/// It owns an HTTP client that shuts itself down when the transport is released. That client reports a failed
+/// connect at once, with its cause (refused, host not found, no answer within the connect timeout): the
+/// ``ServiceClient``'s ``RetryPolicy`` retries it with its backoff and attempt limit. (Left to AsyncHTTPClient, a
+/// refused connection is retried silently until the connect timeout and then reported as a timeout.)
 public struct AsyncHTTPClientTransport: HTTPTransport {
     private final class OwnedClient: Sendable {
         let client: HTTPClient
@@ -22,19 +26,15 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         self.owned = nil
     }
 
-    /// Uses `HTTPClient.shared`, or a dedicated client when `connectTimeout` differs from the default.
+    /// Creates and owns a client with this connect timeout.
     public init(connectTimeout: Duration = Timeouts.default.connect) {
-        if connectTimeout == Timeouts.default.connect {
-            self.sharedClient = HTTPClient.shared
-            self.owned = nil
-        } else {
-            var configuration = HTTPClient.Configuration()
-            configuration.timeout.connect = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
-                + connectTimeout.components.attoseconds / 1_000_000_000)
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-            self.sharedClient = nil
-            self.owned = OwnedClient(client: client)
-        }
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
+            + connectTimeout.components.attoseconds / 1_000_000_000)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        self.sharedClient = nil
+        self.owned = OwnedClient(
+            client: HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration))
     }
 
     private var client: HTTPClient { sharedClient ?? owned!.client }
@@ -83,14 +83,30 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            // NIO reports failed connects (refused, unreachable) as NIOConnectionError or as an IOError from
-            // connect(2): nothing was sent, so any method may be retried. Anything else may have happened
-            // after the request left.
-            let typeName = String(describing: type(of: error))
-            let text = String(describing: error)
-            let failedToConnect =
-                typeName.contains("ConnectionError") || text.contains("connect(") || text.contains("Connection refused")
-            throw TransportError(failedToConnect ? .connectFailed : .other, typeName)
+            throw Self.connectFailure(error) ?? TransportError(.other, String(describing: type(of: error)))
+        }
+    }
+
+    /// A failed connect, told apart by its cause: nothing was sent, so any method may be retried. `nil` for
+    /// anything else, which may have happened after the request left.
+    static func connectFailure(_ error: any Error) -> TransportError? {
+        switch error {
+        case let error as NIOConnectionError:
+            if error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
+                return TransportError(.connectFailed, "host name \(error.host) not found")
+            }
+            for failure in error.connectionErrors {
+                if let refused = connectFailure(failure.error) { return refused }
+            }
+            return TransportError(.connectFailed, "\(error.host):\(error.port) unreachable")
+        case let error as IOError where error.errnoCode == ECONNREFUSED:
+            return TransportError(.connectFailed, "connection refused")
+        case let error as IOError where [ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode):
+            return TransportError(.connectFailed, "network unreachable")
+        case ChannelError.connectTimeout:
+            return TransportError(.connectFailed, "no answer within the connect timeout")
+        default:
+            return nil
         }
     }
 
@@ -113,7 +129,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 
     private static func map(_ error: HTTPClientError) -> TransportError {
         switch error {
-        case .connectTimeout: return TransportError(.connectFailed, "connect timeout")
+        case .connectTimeout: return TransportError(.connectFailed, "no answer within the connect timeout")
         case .deadlineExceeded, .readTimeout, .writeTimeout: return TransportError(.timedOut, "deadline exceeded")
         case .remoteConnectionClosed:
             return TransportError(.connectionDropped, "remote closed the connection")

@@ -25,6 +25,8 @@ struct RecordedRequest: Sendable {
     var uri: String
     var headers: [(name: String, value: String)]
     var body: Data
+    /// When the request was complete.
+    var receivedAt = Date()
 
     func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value

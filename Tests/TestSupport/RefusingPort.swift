@@ -6,11 +6,11 @@ import Darwin
 
 /// A TCP port on 127.0.0.1 that is bound but not listening: connecting to it is refused, and while it is held no
 /// other process (another test's server, say) can take it — unlike the port of a server that was shut down.
-final class RefusingPort {
-    let port: Int
+public final class RefusingPort {
+    public let port: Int
     private let socketDescriptor: Int32
 
-    init() throws {
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -32,5 +32,5 @@ final class RefusingPort {
 
     deinit { close(socketDescriptor) }
 
-    struct SocketError: Error {}
+    public struct SocketError: Error {}
 }
