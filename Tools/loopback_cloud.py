@@ -4,13 +4,18 @@ reference pages with that page's own response example, after checking the reques
 official Huawei Cloud SDK signer (`pip install huaweicloudsdkcore`).
 
     python3 Tools/loopback_cloud.py --docs <pages-dir> --ak <AK> --sk <SK> [--port 0] [--host 127.0.0.1]
+        [--security-token TOKEN] [--iam-user USER:PASSWORD@DOMAIN] [--project-id ID]
 
 Prints `listening <port>` once it accepts connections, then runs until SIGTERM/SIGINT or until its stdin reaches
 EOF: the process that starts it keeps a pipe to its stdin open, so the server never outlives its test.
 
-API requests (any path outside /__loopback/) are answered 401 when the signature is missing or wrong, 404 when no
-page documents the method and path, and otherwise with the page's first 2xx (or status-less) response example,
-unless a scripted step applies. Every one is logged.
+API requests (any path outside /__loopback/) are answered 401 when the signature is missing or wrong (or its
+X-Sdk-Date is more than 15 minutes off the server's clock, or temporary keys come without their security token) or
+when an X-Auth-Token was not issued here, 404 when no page documents the method and path, and otherwise with the
+page's first 2xx (or status-less) response example, unless a scripted step applies. Every one is logged.
+
+IAM (see loopback_iam.py): POST /v3/auth/tokens issues tokens to --iam-user; GET /v3/projects?name=<region>
+names the --project-id project.
 
 Control API (unsigned, JSON):
     GET    /__loopback/cases      every API page (named by its path relative to --docs): method, path template,
@@ -65,6 +70,7 @@ from huaweicloudsdkcore.sdk_request import SdkRequest
 from huaweicloudsdkcore.signer.signer import Signer
 
 from docpages import dump_json, normalize_path, parse_json, read_pages
+from loopback_iam import IdentityService, security_token_problem, signing_time_problem
 
 AUTHORIZATION = re.compile(r"^SDK-HMAC-SHA256\s+Access=([^,\s]*),\s*SignedHeaders=([^,\s]*),\s*Signature=(\S*)$")
 SECRET_HEADERS = {"x-auth-token", "x-security-token"}
@@ -96,8 +102,9 @@ class ReceivedRequest:
 # Signature verification: the received request is signed again by the official SDK and the results compared.
 
 class SignatureVerifier:
-    def __init__(self, ak, sk):
+    def __init__(self, ak, sk, security_token=None):
         self.ak = ak
+        self.security_token = security_token
         self._signer = Signer(SimpleNamespace(ak=ak, sk=sk))
 
     def verify(self, request):
@@ -117,6 +124,10 @@ class SignatureVerifier:
             return "invalid: no X-Sdk-Date header"
         if "x-sdk-date" not in names:
             return "invalid: X-Sdk-Date is not among the signed headers"
+        problem = signing_time_problem(request.header("X-Sdk-Date")) or security_token_problem(
+            request, names, self.security_token)
+        if problem:
+            return f"invalid: {problem}"
         header_params = {}
         for name in names:
             received = next(((key, value) for key, value in request.headers if key.lower() == name), None)
@@ -126,10 +137,7 @@ class SignatureVerifier:
         official = SdkRequest(method=request.method, schema="http", host=request.header("Host"),
                               resource_path=request.path, query_params=signer_query(request.query),
                               header_params=header_params, body=request.body or None)
-        try:
-            expected = self._signer.sign(official).header_params["Authorization"]
-        except ValueError:
-            return "invalid: X-Sdk-Date is not of the form YYYYMMDDTHHMMSSZ"
+        expected = self._signer.sign(official).header_params["Authorization"]
         _, expected_headers, expected_signature = AUTHORIZATION.match(expected).groups()
         if expected_headers != signed_headers:
             return f"invalid: SignedHeaders {signed_headers} differ from the official signer's {expected_headers}"
@@ -596,9 +604,10 @@ class MalformedRequest(Exception):
 class LoopbackServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, pages, ak, sk):
+    def __init__(self, address, pages, ak, sk, security_token=None, identity=None):
         self.router = Router(pages)
-        self.verifier = SignatureVerifier(ak, sk)
+        self.verifier = SignatureVerifier(ak, sk, security_token)
+        self.identity = identity
         self.state = LoopbackState()
         self.page_routes = {page.name: [r for r in self.router.routes if r.page is page] for page in pages}
         self.cases = [page_case(page, self.page_routes[page.name]) for page in pages]
@@ -672,15 +681,29 @@ class LoopbackHandler(BaseHTTPRequestHandler):
         server = self.server
         entry = log_entry(request.method, request.path, request.query, request.headers, request.body)
         server.state.open_entry(entry)
-        verdict = server.verifier.verify(request)
         body = request.json_body()
+        identity = server.identity
+        if request.method == "POST" and request.path == "/v3/auth/tokens":
+            server.state.update(entry, signature="none", page="iam:/v3/auth/tokens")
+            self.answer(entry, *identity.issue_token(body))
+            return
+        token = request.header("X-Auth-Token")
+        if token is not None:
+            problem = identity.token_problem(token)
+            verdict = f"invalid: {problem}" if problem else "token"
+        else:
+            verdict = server.verifier.verify(request)
+        if verdict in ("valid", "token") and request.method == "GET" and request.path == "/v3/projects":
+            server.state.update(entry, signature=verdict, page="iam:/v3/projects")
+            self.answer(entry, *identity.projects(request.query))
+            return
         routed = server.router.route(request.method, request.path, body)
         page, parameters = routed or (None, {})
         matches = [e.index for e in page.request_examples
                    if body is not None and e.body is not None and json_equal(body, e.body)] if page else []
         server.state.update(entry, signature=verdict, page=page.name if page else None, pathParameters=parameters,
                             bodyMatchesExamples=matches)
-        if verdict != "valid":
+        if verdict not in ("valid", "token"):
             reason = "no Authorization header" if verdict == "missing" else verdict.removeprefix("invalid: ")
             self.answer(entry, 401, {"error_code": "APIGW.0301",
                                      "error_msg": f"Incorrect IAM authentication information: {reason}"})
@@ -843,11 +866,21 @@ def main(argv):
     parser.add_argument("--sk", required=True, help="secret key the requests must be signed with")
     parser.add_argument("--port", type=int, default=0, help="0 (default): any free port")
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--security-token", help="the keys are temporary: requests must carry this X-Security-Token")
+    parser.add_argument("--iam-user", help="issue tokens (POST /v3/auth/tokens) to this user, USER:PASSWORD@DOMAIN")
+    parser.add_argument("--project-id", default="e2e0project0id", help="the project GET /v3/projects names")
     options = parser.parse_args(argv)
+    identity = None
+    if options.iam_user:
+        match = re.fullmatch(r"([^:]+):(.*)@([^@]+)", options.iam_user)
+        if not match:
+            parser.error("--iam-user is USER:PASSWORD@DOMAIN")
+        identity = IdentityService(match[1], match[2], match[3], options.project_id)
     pages = read_pages(options.docs)
     if not pages:
         parser.error(f"no API pages in {options.docs}")
-    server = LoopbackServer((options.host, options.port), pages, options.ak, options.sk)
+    server = LoopbackServer((options.host, options.port), pages, options.ak, options.sk, options.security_token,
+                            identity or IdentityService(None, "", None, options.project_id))
 
     def stop(signum, frame):
         raise SystemExit(0)

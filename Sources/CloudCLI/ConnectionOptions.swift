@@ -26,7 +26,7 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("max-attempts"), help: "Attempts per call, retries of throttled, unavailable and dropped requests included.")
     public var maxAttempts: Int = 3
 
-    @Flag(help: "Log every request and response line to standard error (secrets redacted).")
+    @Flag(help: "Log every request, attempt and response, with their headers, to standard error (secrets redacted).")
     public var verbose = false
 
     public init() {}
@@ -60,7 +60,7 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
             timeouts: Timeouts(request: .milliseconds(Int64(timeout * 1000))), transport: transport)
         if verbose {
             var logger = Logger(label: endpointPrefix) { StreamLogHandler.standardError(label: $0) }
-            logger.logLevel = .debug
+            logger.logLevel = .trace
             configuration.logger = logger
         }
         if let endpoint, let url = URL(string: endpoint) {

@@ -13,7 +13,8 @@ import HTTPTypes
 /// | 3 | a wait ended without the state it waited for: a failure state, its timeout or its poll limit |
 /// | 64 | bad arguments (usage on standard error) |
 /// | 69 | no response: connection refused or dropped, or timed out after every attempt |
-/// | 70 | anything else |
+/// | 70 | anything else (an internal error) |
+/// | 78 | the client cannot be configured: no credentials, half a key pair, an unknown `OS_CLOUD`, no project for the region |
 public enum OperationRunner {
     /// Calls `operation` on the service client `makeClient` wraps; `usage` is printed with argument errors.
     ///
@@ -38,6 +39,9 @@ public enum OperationRunner {
         } catch let error as TransportError {
             writeError("Error: no response from the service: \(error.description)\n")
             throw ExitCode(69)
+        } catch let error as ClientError {
+            writeError("Error: \(error.description)\n")
+            throw ExitCode(78)
         } catch let error as WaiterError {
             writeError("Error: \(error.description)\n")
             throw ExitCode(3)

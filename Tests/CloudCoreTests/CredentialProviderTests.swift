@@ -153,4 +153,27 @@ struct CredentialProviderTests {
         let nothing = DefaultCredentialChain(environment: CredentialEnvironment(variables: [:]))
         await #expect(throws: ClientError.self) { try await nothing.credentials() }
     }
+
+    @Test("both HUAWEICLOUD_SDK_* and OS_* set: the Huawei variables win, whole (no mixing of the two pairs)")
+    func precedence() async throws {
+        let environment = CredentialEnvironment(variables: [
+            "HUAWEICLOUD_SDK_AK": "HAK", "HUAWEICLOUD_SDK_SK": "HSK", "OS_ACCESS_KEY": "OAK", "OS_SECRET_KEY": "OSK",
+            "OS_SECURITY_TOKEN": "OT", "OS_USERNAME": "u", "OS_PASSWORD": "p", "OS_AUTH_URL": "https://iam.example/v3",
+        ])
+        let credentials = try await #require(try EnvironmentCredentials.provider(from: environment)).credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "HAK", secretKey: "HSK")))
+    }
+
+    @Test("a malformed clouds.yaml, or OS_CLOUD without any, is an error naming the file or the variable")
+    func malformedCloudsYAML() throws {
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let environment = CredentialEnvironment(variables: ["OS_CLOUD": "c"], homeDirectory: home.path)
+        let none = #expect(throws: ClientError.self) { try CloudsYAMLCredentials.provider(from: environment) }
+        #expect(none?.message.hasPrefix("no credentials found: OS_CLOUD names c, but there is no clouds.yaml") == true)
+        try home.write(".config/openstack/clouds.yaml", "clouds:\n  c:\n    auth: {ak: A, sk: \"S3CRET\n")
+        let malformed = #expect(throws: ClientError.self) { try CloudsYAMLCredentials.provider(from: environment) }
+        #expect(malformed?.message.contains("/.config/openstack/clouds.yaml is not valid YAML (line ") == true, "\(String(describing: malformed))")
+        #expect(malformed?.message.contains("S3CRET") == false)
+    }
 }

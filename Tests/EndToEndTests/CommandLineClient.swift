@@ -3,13 +3,7 @@ import TestSupport
 
 /// A generated command-line client (`modelarts`, `ecs`) run as a child process, as a user's shell would run it.
 struct CommandLineClient: Sendable {
-    struct Run: Sendable, CustomStringConvertible {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-
-        var description: String { "exit \(status)\nstdout: \(stdout.prefix(2000))\nstderr: \(stderr.prefix(2000))" }
-    }
+    typealias Run = ChildProcess
 
     let executable: URL
 
@@ -36,26 +30,8 @@ struct CommandLineClient: Sendable {
 
     /// Runs the client with `arguments` and waits for it to exit.
     func run(_ arguments: [String], standardInput: String? = nil, environment: [String: String] = [:]) async throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = Self.environment.merging(environment) { _, override in override }
-        let stdout = Pipe()
-        let stderr = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        if let standardInput { stdin.fileHandleForWriting.write(Data(standardInput.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes to their end while the process runs, so that a full pipe cannot block it.
-        async let out = onOwnThread { stdout.fileHandleForReading.readDataToEndOfFile() }
-        async let err = onOwnThread { stderr.fileHandleForReading.readDataToEndOfFile() }
-        let (outData, errData) = await (out, err)
-        await onOwnThread { process.waitUntilExit() }
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try await ChildProcess.run(
+            executable, arguments, environment: Self.environment.merging(environment) { _, override in override },
+            standardInput: standardInput)
     }
 }

@@ -32,8 +32,9 @@ final class LoopbackCloud: @unchecked Sendable {
     deinit { stop() }
 
     /// Starts a server for the pages of `docsFolder` (relative to the package root, e.g.
-    /// `../shared/docs/modelarts/site`) and waits until it listens.
-    static func start(docsFolder: String) async throws -> LoopbackCloud {
+    /// `../shared/docs/modelarts/site`) and waits until it listens. `options` are more of the server's options
+    /// (`--security-token`, `--iam-user`).
+    static func start(docsFolder: String, options: [String] = []) async throws -> LoopbackCloud {
         let docs = packageRoot.appending(path: docsFolder)
         guard FileManager.default.fileExists(atPath: docs.path) else {
             throw SetupError("\(docsFolder) not found: the end-to-end tests read the pages in ../shared/docs")
@@ -42,8 +43,8 @@ final class LoopbackCloud: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", packageRoot.appending(path: "Tools/loopback_cloud.py").path, "--docs", docs.path,
-            "--ak", accessKey, "--sk", secretKey, "--port", "0",
-        ]
+            "--ak", accessKey, "--sk", secretKey, "--port", "0", "--project-id", projectId,
+        ] + options
         let stdout = Pipe()
         let stdin = Pipe()
         process.standardOutput = stdout

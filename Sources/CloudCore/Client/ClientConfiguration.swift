@@ -18,7 +18,8 @@ public struct ClientConfiguration: Sendable {
     /// The signing time source (tests inject a fixed clock).
     public var clock: @Sendable () -> Date
     /// IAM endpoint used to look up the project id of the region when none is configured or known to the
-    /// credentials; nil derives `https://iam.<region>.<cloud domain>` for clients built from a region.
+    /// credentials. The default is `$HUAWEICLOUD_SDK_IAM_ENDPOINT` (the official SDKs' variable); when that is
+    /// unset too, clients built from a region use `https://iam.<region>.<cloud domain>`.
     public var iamEndpoint: URL?
 
     /// Creates a configuration.
@@ -33,5 +34,7 @@ public struct ClientConfiguration: Sendable {
         self.transport = transport
         self.logger = logger
         self.clock = { Date() }
+        self.iamEndpoint = ProcessInfo.processInfo.environment["HUAWEICLOUD_SDK_IAM_ENDPOINT"]
+            .flatMap { $0.isEmpty ? nil : URL(string: $0) }
     }
 }

@@ -4,7 +4,8 @@ import Yams
 /// Reads OpenStack `clouds.yaml` (`./clouds.yaml`, `~/.config/openstack/clouds.yaml`,
 /// `/etc/openstack/clouds.yaml`, first found wins) and picks the cloud named by `OS_CLOUD`, or the only one.
 public enum CloudsYAMLCredentials {
-    /// The provider for the selected cloud, or nil when no file or cloud matches.
+    /// The provider for the selected cloud, or nil when no file or cloud matches. Throws when `OS_CLOUD` names a
+    /// cloud that no file defines, or when the file found is not YAML.
     public static func provider(
         from environment: CredentialEnvironment, transport: (any HTTPTransport)? = nil
     ) throws -> (any CredentialProvider)? {
@@ -12,11 +13,31 @@ public enum CloudsYAMLCredentials {
         if let current = environment.currentDirectory { paths.append(current + "/clouds.yaml") }
         if let home = environment.homeDirectory { paths.append(home + "/.config/openstack/clouds.yaml") }
         if let system = environment.systemDirectory { paths.append(system + "/openstack/clouds.yaml") }
+        let cloudName = environment.value("OS_CLOUD")
         for path in paths {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            return try provider(parsing: text, cloudName: environment.value("OS_CLOUD"), transport: transport)
+            do {
+                return try provider(parsing: text, cloudName: cloudName, transport: transport)
+            } catch let error as YamlError {
+                throw ClientError("\(path) is not valid YAML\(Self.position(of: error))")
+            }
+        }
+        if let cloudName {
+            throw ClientError.missingCredentials(
+                "OS_CLOUD names \(cloudName), but there is no clouds.yaml (looked for \(paths.joined(separator: ", ")))")
         }
         return nil
+    }
+
+    /// Where a YAML error is, without the text around it (the file holds passwords and keys).
+    private static func position(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return " (line \(mark.line), column \(mark.column): \(problem))"
+        default:
+            return ""
+        }
     }
 
     /// The provider for `cloudName` (or the only cloud) in YAML `text`; throws when `cloudName` is not in it.

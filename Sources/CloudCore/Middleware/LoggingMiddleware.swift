@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Logging
 
-/// Logs each call with swift-log: the operation, method and path at debug level, redacted headers at trace
+/// Logs each call with swift-log: the operation, method and URL (without its query) at debug level, redacted headers at trace
 /// level, the outcome with the service's `X-Request-Id` in the metadata. Secrets are never logged.
 public struct LoggingMiddleware: Middleware {
     private let logger: Logger
@@ -14,7 +14,7 @@ public struct LoggingMiddleware: Middleware {
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
         var logger = logger
         logger[metadataKey: "operation"] = "\(request.operation)"
-        logger.debug("sending \(request.method.rawValue) \(request.path)")
+        logger.debug("sending \(request.method.rawValue) \(request.scheme)://\(request.authority)\(request.path)")
         let started = ContinuousClock.now
         do {
             let response = try await next(request)

@@ -1,0 +1,168 @@
+import CloudCore
+import Foundation
+import ModelArts
+import TestSupport
+import Testing
+
+/// The command line's connection options, credential sources and exit statuses, and the identity checks of the
+/// loopback cloud (IAM tokens, the project lookup, temporary keys, the signing-time window) they meet.
+@Suite struct CommandLineOptionsTests {
+    static let datasets = "historical_apis/data_management_old_version/querying_the_dataset_list.html"
+
+    /// No keys in the environment: the credentials must come from where the test puts them.
+    static let withoutKeys = ["HUAWEICLOUD_SDK_AK": "", "HUAWEICLOUD_SDK_SK": ""]
+
+    @Test func theEndpointFollowsRegionAndCloud() async throws {
+        let modelarts = try CommandLineClient(named: "modelarts")
+        for (options, environment, url) in [
+            (["--region", "eu-de"], [:], "https://modelarts.eu-de.otc.t-systems.com/v2/p/datasets"),
+            (["--region", "ap-southeast-1", "--cloud", "huawei"], [:], "https://modelarts.ap-southeast-1.myhuaweicloud.com/v2/p/datasets"),
+            ([], ["HUAWEICLOUD_SDK_REGION": "eu-nl"], "https://modelarts.eu-nl.otc.t-systems.com/v2/p/datasets"),
+            (["--region", "eu-de", "--endpoint", "http://127.0.0.1:9/base"], [:], "http://127.0.0.1:9/base/v2/p/datasets"),
+        ] {
+            // Whether the host answers does not matter (the sandbox has no DNS): the verbose log names the URL.
+            let run = try await modelarts.run(
+                ["list-datasets", "--project-id", "p", "--max-attempts", "1", "--timeout", "2", "--verbose"] + options,
+                environment: environment)
+            #expect(run.stderr.contains("sending GET \(url)"), "\(options) \(environment): \(run)")
+        }
+    }
+
+    @Test func badConnectionOptionsExit64() async throws {
+        let modelarts = try CommandLineClient(named: "modelarts")
+        for (options, message) in [
+            ([String](), "either --endpoint or --region (or $HUAWEICLOUD_SDK_REGION) is required"),
+            (["--region", "eu-de", "--timeout", "0"], "--timeout must be a positive number of seconds"),
+            (["--region", "eu-de", "--max-attempts", "0"], "--max-attempts must be at least 1"),
+            (["--endpoint", "not a url"], "--endpoint must be an absolute URL"),
+        ] {
+            let run = try await modelarts.run(["list-datasets", "--project-id", "p"] + options)
+            #expect(run.status == 64 && run.stderr.contains(message), "\(options): \(run)")
+        }
+    }
+
+    @Test func aRefusedConnectionExits69AndSaysSo() async throws {
+        let refusing = try RefusingPort()
+        let run = try await CommandLineClient(named: "modelarts").run(
+            ["list-datasets", "--endpoint", "http://127.0.0.1:\(refusing.port)", "--project-id", "p"])
+        #expect(run.status == 69, "\(run)")
+        #expect(run.stderr == "Error: no response from the service: could not connect to the service (connection refused)\n")
+        withExtendedLifetime(refusing) {}
+    }
+
+    @Test func unusableCredentialsExit78() async throws {
+        let modelarts = try CommandLineClient(named: "modelarts")
+        let arguments = ["list-datasets", "--endpoint", "http://127.0.0.1:9", "--project-id", "p"]
+        let none = try await modelarts.run(arguments, environment: Self.withoutKeys)
+        #expect(none.status == 78 && none.stderr.hasPrefix("Error: no credentials found"), "\(none)")
+        let half = try await modelarts.run(arguments, environment: ["HUAWEICLOUD_SDK_SK": ""])
+        #expect(half.status == 78 && half.stderr.contains("HUAWEICLOUD_SDK_SK"), "\(half)")
+        let unknownCloud = try await modelarts.run(arguments, environment: Self.withoutKeys.merging(["OS_CLOUD": "nowhere"]) { $1 })
+        #expect(unknownCloud.status == 78 && unknownCloud.stderr.contains("OS_CLOUD names nowhere"), "\(unknownCloud)")
+    }
+
+    @Test func verboseShowsTheExchangeWithoutSecrets() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let run = try await CommandLineClient(named: "modelarts").run(
+            ["list-datasets", "--verbose"] + CommandLineFlowTests.connection(cloud))
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("sending GET \(cloud.baseURL.absoluteString)/v2/\(LoopbackCloud.projectId)/datasets"))
+        #expect(run.stderr.contains("Authorization: <redacted>") && run.stderr.contains("X-Sdk-Date: "), "\(run.stderr)")
+        #expect(run.stderr.contains("received 200"))
+        #expect(!run.stderr.contains(LoopbackCloud.secretKey) && !run.stderr.contains("Signature="))
+    }
+
+    @Test func credentialsFromTheProfileFileAndFromCloudsYAML() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let home = FileManager.default.temporaryDirectory.appending(path: "e2e-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try write("[basic]\nak = \(LoopbackCloud.accessKey)\nsk = \(LoopbackCloud.secretKey)\n", to: home.appending(path: ".huaweicloud/credentials"))
+        let modelarts = try CommandLineClient(named: "modelarts")
+        let options = ["list-datasets"] + CommandLineFlowTests.connection(cloud)
+        let fromProfile = try await modelarts.run(options, environment: Self.withoutKeys.merging(["HOME": home.path]) { $1 })
+        #expect(fromProfile.status == 0, "\(fromProfile)")
+
+        try FileManager.default.removeItem(at: home.appending(path: ".huaweicloud"))
+        let yaml = "clouds:\n  e2e:\n    auth:\n      ak: \(LoopbackCloud.accessKey)\n      sk: \(LoopbackCloud.secretKey)\n"
+        try write(yaml, to: home.appending(path: ".config/openstack/clouds.yaml"))
+        let fromYAML = try await modelarts.run(
+            options, environment: Self.withoutKeys.merging(["HOME": home.path, "OS_CLOUD": "e2e"]) { $1 })
+        #expect(fromYAML.status == 0, "\(fromYAML)")
+
+        try write("clouds:\n  e2e: [not, a, cloud\n", to: home.appending(path: ".config/openstack/clouds.yaml"))
+        let malformed = try await modelarts.run(
+            options, environment: Self.withoutKeys.merging(["HOME": home.path, "OS_CLOUD": "e2e"]) { $1 })
+        #expect(malformed.status == 78 && malformed.stderr.contains("clouds.yaml"), "\(malformed)")
+
+        let received = try await cloud.requests()
+        #expect(received.count == 2 && allSigned(received))
+    }
+
+    @Test func theProjectIdOfTheRegionIsLookedUpInIAM() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let run = try await CommandLineClient(named: "modelarts").run(
+            ["list-datasets", "--endpoint", cloud.baseURL.absoluteString, "--region", "eu-de"],
+            environment: ["HUAWEICLOUD_SDK_IAM_ENDPOINT": cloud.baseURL.absoluteString])
+        #expect(run.status == 0, "\(run)")
+        let received = try await cloud.requests()
+        #expect(received.map { "\($0.method) \($0.path)" } == ["GET /v3/projects", "GET /v2/\(LoopbackCloud.projectId)/datasets"])
+        #expect(received.first?.sortedQuery == ["name=eu-de"])
+        #expect(allSigned(received))
+    }
+
+    @Test func temporaryKeysSendTheirSecurityToken() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts, options: ["--security-token", "e2e-session-token"])
+        defer { cloud.stop() }
+        let modelarts = try CommandLineClient(named: "modelarts")
+        let options = ["list-datasets"] + CommandLineFlowTests.connection(cloud)
+        let withToken = try await modelarts.run(options, environment: ["HUAWEICLOUD_SDK_SECURITY_TOKEN": "e2e-session-token"])
+        #expect(withToken.status == 0, "\(withToken)")
+        let withoutToken = try await modelarts.run(options)
+        #expect(withoutToken.status == 1 && withoutToken.stderr.contains("temporary keys need X-Security-Token"), "\(withoutToken)")
+        let received = try await cloud.requests()
+        #expect(received.map(\.signature) == ["valid", "invalid: temporary keys need X-Security-Token"])
+        #expect(received[0].headers["x-security-token"] == "<redacted>")
+    }
+
+    @Test func passwordCredentialsGetAnIAMTokenFirst() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts, options: ["--iam-user", "e2e-user:e2e-password@e2e-domain"])
+        defer { cloud.stop() }
+        let run = try await CommandLineClient(named: "modelarts").run(
+            ["list-datasets", "--verbose"] + CommandLineFlowTests.connection(cloud),
+            environment: Self.withoutKeys.merging([
+                "OS_USERNAME": "e2e-user", "OS_PASSWORD": "e2e-password", "OS_USER_DOMAIN_NAME": "e2e-domain",
+                "OS_AUTH_URL": cloud.baseURL.appending(path: "v3").absoluteString,
+            ]) { $1 })
+        #expect(run.status == 0, "\(run)")
+        #expect(!run.stderr.contains("e2e-password") && !run.stderr.contains("loopback-token-"))
+        let received = try await cloud.requests()
+        #expect(received.map { "\($0.method) \($0.path)" } == ["POST /v3/auth/tokens", "GET /v2/\(LoopbackCloud.projectId)/datasets"])
+        #expect(received.map(\.signature) == ["none", "token"])
+        #expect(received.map(\.status) == [201, 200])
+    }
+
+    /// The gateway rejects a signature made more than 15 minutes off its clock.
+    @Test func aSigningTimeOutsideTheWindowIsRejected() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        for (offset, accepted) in [(-16.0 * 60, false), (16.0 * 60, false), (-14.0 * 60, true)] {
+            var configuration = ClientConfiguration.loopback(attempts: 1)
+            configuration.clock = { Date().addingTimeInterval(offset) }
+            let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: configuration)
+            do {
+                _ = try await modelArts.listDatasets()
+                #expect(accepted, "a clock \(offset) s off was accepted")
+            } catch let error as APIError {
+                #expect(!accepted && error.status == 401 && error.message?.contains("signature expired") == true, "\(error)")
+            }
+        }
+    }
+
+    private func write(_ text: String, to file: URL) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+}
