@@ -8,20 +8,15 @@ public enum SchemaBuilder {
     /// throws for bad pages: what could not be read is in `ServiceSchema.diagnostics`. `overridesFile` is
     /// `spec/<service>.overrides.json`.
     public static func build(config: ServiceConfig, docsDirectory: URL, overridesFile: URL?) -> ServiceSchema {
-        let paths = DocReader.pagePaths(in: docsDirectory)
-        let pages = DocReader.parse(pages: paths, in: docsDirectory)
-        var unreadable: [Diagnostic] = []
-        for (path, page) in zip(paths, pages) where page == nil {
-            unreadable.append(Diagnostic(.error, SourceLocation(page: path), "page cannot be read, skipped"))
-        }
-        let readPages = pages.compactMap { $0 }
-        // The export ships its table of contents as CLASS.TXT.json; the site keeps it in its chapter index pages.
-        let exportContents = docsDirectory.appendingPathComponent("CLASS.TXT.json")
-        let toc =
-            FileManager.default.fileExists(atPath: exportContents.path)
-            ? TableOfContents.load(exportContents) : TableOfContents(indexPages: readPages)
-        var schema = build(config: config, pages: readPages, tableOfContents: toc)
-        schema.diagnostics = (schema.diagnostics + unreadable).sorted()
+        build(config: config, source: PageSource(reading: docsDirectory), overridesFile: overridesFile)
+    }
+
+    /// Builds the schema from a folder's pages as read, then applies the overrides. The result does not depend on
+    /// the order of `source.pages`.
+    public static func build(config: ServiceConfig, source: PageSource, overridesFile: URL?) -> ServiceSchema {
+        let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
+        var schema = build(config: config, pages: source.pages, tableOfContents: toc)
+        schema.diagnostics = (schema.diagnostics + source.unreadable).sorted()
         if let overridesFile {
             OverrideApplier.apply(overridesFile, to: &schema)
             schema.operations.sort { $0.id < $1.id }
@@ -107,5 +102,28 @@ public struct TableOfContents: Sendable, Hashable {
             entries.append(Entry(title: byPath[path]!.title, uri: path, code: path, p_code: parent))
         }
         self.entries = entries
+    }
+}
+
+/// The pages of one docs folder, as read: what the schema is built from.
+public struct PageSource: Sendable {
+    /// The pages that could be read, in file order.
+    public var pages: [DocPage]
+    /// One error per page that could not be read.
+    public var unreadable: [Diagnostic]
+    /// The export layout's table of contents (`CLASS.TXT.json`); `nil` for the site, whose chapter index pages
+    /// hold it.
+    public var exportContents: TableOfContents?
+
+    /// Reads every page below `docsDirectory`, recursively.
+    public init(reading docsDirectory: URL) {
+        let paths = DocReader.pagePaths(in: docsDirectory)
+        let parsed = DocReader.parse(pages: paths, in: docsDirectory)
+        pages = parsed.compactMap { $0 }
+        unreadable = zip(paths, parsed).filter { $0.1 == nil }.map {
+            Diagnostic(.error, SourceLocation(page: $0.0), "page cannot be read, skipped")
+        }
+        let contents = docsDirectory.appendingPathComponent("CLASS.TXT.json")
+        exportContents = FileManager.default.fileExists(atPath: contents.path) ? TableOfContents.load(contents) : nil
     }
 }

@@ -74,6 +74,32 @@ import Testing
         ])
     }
 
+    /// What the generated models promise beyond the documented examples: a state the pages don't list survives
+    /// as an open-enum value, numbers sent as strings are read, a large count stays exact, query values are
+    /// encoded and path parameters percent-encoded.
+    @Test func generatedModelsAreOpenLenientAndEncodeTheirParameters() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
+        try await cloud.script([
+            .respond(
+                ["data": [["id": "nb 1", "status": "HIBERNATING", "name": "a b"]], "total": "9007199254740993"],
+                page: "development_environment_management/querying_notebook_instances.html")
+        ])
+        let page = try await modelArts.listNotebooks(limit: 1, name: "a b&c", status: .running)
+        let notebook = try #require(page.data?.first)
+        #expect(notebook.status == NotebookResp.StatusValue(rawValue: "HIBERNATING"))
+        #expect(notebook.status != .running)
+        #expect(page.total == 9_007_199_254_740_993)
+        _ = try await modelArts.showNotebook(id: try #require(notebook.id))
+
+        let received = try await cloud.requests()
+        #expect(allSigned(received))
+        #expect(received[0].sortedQuery == ["limit=1", "name=a b&c", "status=RUNNING"])
+        #expect(received[1].path == "/v1/\(LoopbackCloud.projectId)/notebooks/nb%201")
+        #expect(received[1].page == "development_environment_management/querying_details_of_a_notebook_instance.html")
+    }
+
     /// Dataset create → list (two pages through the paginator) → show → delete.
     @Test func datasetLifecycleWithPagination() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)

@@ -18,27 +18,48 @@ import Testing
         let schema = try JSONDecoder().decode(
             ServiceSchema.self,
             from: Data(contentsOf: LoopbackCloud.packageRoot.appending(path: "spec/\(config.fileStem).json")))
-        let cloud = try await LoopbackCloud.start(docsFolder: config.docs)
-        defer { cloud.stop() }
         let cli = try CommandLineClient(named: service.lowercased())
+        // Calls mostly wait (process start, injected faults): two lanes, each with a loopback cloud of its own
+        // (its log and script are per server), keep both cores busy.
+        let clouds = [try await LoopbackCloud.start(docsFolder: config.docs), try await LoopbackCloud.start(docsFolder: config.docs)]
+        let lanes = clouds.count
+        defer { clouds.forEach { $0.stop() } }
         let documented = Dictionary(
-            try await cloud.cases().map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })
+            try await clouds[0].cases().map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })
 
+        let operations = schema.operations.sorted(by: { $0.id < $1.id })
+        let outcomes = try await withThrowingTaskGroup(of: [(index: Int, problems: [String]?)].self) { group in
+            for lane in 0..<lanes {
+                group.addTask {
+                    var outcomes: [(index: Int, problems: [String]?)] = []
+                    for index in stride(from: lane, to: operations.count, by: lanes) {
+                        let operation = operations[index]
+                        let plans = SweepCall.plans(for: operation, examples: documented[operation.sourcePage]?.requestExamples ?? [])
+                        guard !plans.isEmpty else {
+                            outcomes.append((index, nil))
+                            continue
+                        }
+                        var problems: [String] = []
+                        for plan in plans {
+                            problems += try await plan.check(cli: cli, cloud: clouds[lane]).map { "\(plan.label): \($0)" }
+                        }
+                        outcomes.append((index, problems))
+                    }
+                    return outcomes
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }.sorted { $0.index < $1.index }
+        }
         var passed = 0
         var failures: [String] = []
         var notCallable: [String] = []
-        for operation in schema.operations.sorted(by: { $0.id < $1.id }) {
-            let examples = documented[operation.sourcePage]?.requestExamples ?? []
-            let plans = SweepCall.plans(for: operation, examples: examples)
-            guard !plans.isEmpty else {
-                notCallable.append("\(operation.id): a request body without a documented example")
-                continue
+        for (index, problems) in outcomes {
+            let operation = operations[index]
+            switch problems {
+            case nil: notCallable.append("\(operation.id): a request body without a documented example")
+            case let problems? where problems.isEmpty: passed += 1
+            case let problems?: failures.append("\(operation.id) — " + problems.joined(separator: "; "))
             }
-            var problems: [String] = []
-            for plan in plans {
-                problems += try await plan.check(cli: cli, cloud: cloud).map { "\(plan.label): \($0)" }
-            }
-            if problems.isEmpty { passed += 1 } else { failures.append("\(operation.id) — " + problems.joined(separator: "; ")) }
         }
         let total = passed + failures.count
         print("\(service) cli sweep: \(passed)/\(total) operations pass (\(notCallable.count) without a callable example)")

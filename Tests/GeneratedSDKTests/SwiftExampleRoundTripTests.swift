@@ -1,4 +1,5 @@
 import APISchema
+import CloudCore
 import Foundation
 import Testing
 
@@ -42,6 +43,25 @@ import Testing
         // Issue #4's goal; the misses left are the pages' own contradictions (listed above).
         #expect(checker.total == examples, "\(service): \(checker.total) examples, \(examples) before")
         #expect(Double(checker.ok) >= 0.95 * Double(checker.total))
+    }
+
+    @Test func scalarsCompareExactlyUpToTheLenientSpellings() {
+        #expect(ExampleChecker.scalarsEqual(.integer(9_007_199_254_740_993), .string("9007199254740993")))
+        #expect(!ExampleChecker.scalarsEqual(.integer(9_007_199_254_740_993), .integer(9_007_199_254_740_992)))
+        #expect(!ExampleChecker.scalarsEqual(.integer(9_007_199_254_740_993), .double(9_007_199_254_740_992)))
+        #expect(!ExampleChecker.scalarsEqual(.string("true"), .integer(1)))
+        #expect(!ExampleChecker.scalarsEqual(.bool(true), .integer(1)))
+        #expect(ExampleChecker.scalarsEqual(.string("TRUE"), .bool(true)))
+        #expect(ExampleChecker.scalarsEqual(.double(2), .integer(2)))
+        #expect(!ExampleChecker.scalarsEqual(.double(2.5), .integer(2)))
+    }
+
+    @Test func aNullMustStayAbsentAndAnUndeclaredTypeFails() {
+        let schema = ServiceSchema(name: "T", endpointPrefix: "t", operations: [], types: [])
+        let checker = ExampleChecker(schema: schema, roundTrips: [:])
+        #expect(checker.compare(.null, nil, .string, path: "$") == nil)
+        #expect(checker.compare(.null, .string("x"), .string, path: "$") != nil)
+        #expect(checker.compare(["a": 1], ["a": 1], .named("Missing"), path: "$") != nil)
     }
 }
 
@@ -95,14 +115,12 @@ struct ExampleChecker {
                     failures.append("\(label): no typed model")
                     continue
                 }
-                guard let original = try? JSONSerialization.jsonObject(with: Data(body.utf8), options: .fragmentsAllowed)
-                else {
+                guard let original = try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)) else {
                     failures.append("\(label): example is not valid JSON")
                     continue
                 }
                 do {
-                    let encoded = try roundTrip(Data(body.utf8))
-                    let again = try JSONSerialization.jsonObject(with: encoded, options: .fragmentsAllowed)
+                    let again = try JSONDecoder().decode(JSONValue.self, from: roundTrip(Data(body.utf8)))
                     if let problem = compare(original, again, type, path: "$") {
                         failures.append("\(label): \(problem)")
                     } else {
@@ -115,18 +133,21 @@ struct ExampleChecker {
         }
     }
 
-    /// `nil` when every documented field of `original` survives in `again`, else where it did not.
-    func compare(_ original: Any, _ again: Any?, _ type: TypeRef, path: String) -> String? {
-        if original is NSNull { return nil }
-        guard let again, !(again is NSNull) else { return "\(path) lost" }
+    /// `nil` when every documented field of `original` survives in `again`, else where it did not. A documented
+    /// `null` must stay null or absent; a type the schema does not declare is a failure, not a pass.
+    func compare(_ original: JSONValue, _ again: JSONValue?, _ type: TypeRef, path: String) -> String? {
+        if original == .null {
+            return again == nil || again == .null ? nil : "\(path) was null, became \(again!)"
+        }
+        guard let again, again != .null else { return "\(path) lost" }
         switch type {
         case .named(let name):
-            guard let named = types[name] else { return nil }
+            guard let named = types[name] else { return "\(path): type \(name) is not declared" }
             switch named.kind {
-            case .enumeration: return scalarsEqual(original, again) ? nil : "\(path) changed"
+            case .enumeration: return Self.scalarsEqual(original, again) ? nil : "\(path) changed"
             case .object(let properties):
-                guard let object = original as? [String: Any] else { return "\(path) is not an object" }
-                guard let other = again as? [String: Any] else { return "\(path) lost its fields" }
+                guard case .object(let object) = original else { return "\(path) is not an object" }
+                guard case .object(let other) = again else { return "\(path) lost its fields" }
                 for property in properties {
                     guard let value = object[property.name] else { continue }
                     if let problem = compare(value, other[property.name], property.type, path: "\(path).\(property.name)") {
@@ -136,7 +157,7 @@ struct ExampleChecker {
                 return nil
             }
         case .array(let element):
-            guard let array = original as? [Any], let other = again as? [Any], array.count == other.count else {
+            guard case .array(let array) = original, case .array(let other) = again, array.count == other.count else {
                 return "\(path) array changed"
             }
             for (index, value) in array.enumerated() {
@@ -144,7 +165,7 @@ struct ExampleChecker {
             }
             return nil
         case .map(let value):
-            guard let object = original as? [String: Any], let other = again as? [String: Any] else {
+            guard case .object(let object) = original, case .object(let other) = again else {
                 return "\(path) map changed"
             }
             for (key, entry) in object {
@@ -152,23 +173,30 @@ struct ExampleChecker {
             }
             return nil
         case .any:
-            return NSDictionary(dictionary: ["v": original]).isEqual(to: ["v": again]) ? nil : "\(path) changed"
+            return original == again ? nil : "\(path) changed"
         default:
-            return scalarsEqual(original, again) ? nil : "\(path) changed"
+            return Self.scalarsEqual(original, again) ? nil : "\(path) changed: \(original) became \(again)"
         }
     }
 
-    /// Numbers and booleans compare by value whether sent as JSON numbers or as strings.
-    func scalarsEqual(_ a: Any, _ b: Any) -> Bool {
-        func number(_ value: Any) -> Double? {
-            if let string = value as? String {
-                let word = string.lowercased()
-                return Double(string) ?? (word == "true" ? 1 : word == "false" ? 0 : nil)
-            }
-            return (value as? NSNumber)?.doubleValue
+    /// Exact equality, allowing only the spellings the generated models accept (lenient decoding): a number or a
+    /// boolean sent as a string. Integers compare as integers (no `Double` rounding of large values), `"true"`
+    /// never equals `1`, and `1.0` equals `1` only because JSON does not tell them apart.
+    static func scalarsEqual(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.integer(let x), .double(let y)), (.double(let y), .integer(let x)):
+            return y.rounded() == y && Int64(exactly: y) == x
+        case (.string(let text), .bool(let flag)), (.bool(let flag), .string(let text)):
+            return text.trimmingCharacters(in: .whitespaces).lowercased() == (flag ? "true" : "false")
+        case (.string(let text), .integer(let number)), (.integer(let number), .string(let text)):
+            return Int64(text.trimmingCharacters(in: .whitespaces)) == number
+        case (.string(let text), .double(let number)), (.double(let number), .string(let text)):
+            return Double(text.trimmingCharacters(in: .whitespaces)) == number
+        default: return false
         }
-        if let a = a as? String, let b = b as? String { return a == b }
-        if let x = number(a), let y = number(b) { return x == y }
-        return "\(a)" == "\(b)"
     }
 }

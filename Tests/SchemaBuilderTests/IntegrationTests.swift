@@ -17,16 +17,29 @@ enum SharedDocs {
         return url
     }
 
-    /// Builds one export off the cooperative pool (see `onOwnThread`).
+    /// Builds one export off the cooperative pool (see `onOwnThread`), once per test process.
     static func build(_ name: String, _ folder: String, layout: String = "api-ref", overrides: URL? = nil)
         async throws -> ServiceSchema
     {
         let docs = try directory(folder, layout: layout)
-        return await onOwnThread {
+        return await BuiltSchemas.shared.schema("\(name) \(docs.path) \(overrides?.path ?? "")") {
             SchemaBuilder.build(
                 config: ServiceConfig(name: name, docs: "", endpointPrefix: folder), docsDirectory: docs,
                 overridesFile: overrides)
         }
+    }
+}
+
+/// Schemas built once and shared by the tests that read them.
+actor BuiltSchemas {
+    static let shared = BuiltSchemas()
+    private var schemas: [String: ServiceSchema] = [:]
+
+    func schema(_ key: String, build: @escaping @Sendable () -> ServiceSchema) async -> ServiceSchema {
+        if let schema = schemas[key] { return schema }
+        let schema = await onOwnThread(build)
+        schemas[key] = schema
+        return schema
     }
 }
 
@@ -92,18 +105,6 @@ struct SharedPagesTests {
     }
 }
 
-/// A seeded generator so the mutations are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Robustness")
 struct RobustnessTests {
     /// Truncates, drops tags, removes cells and scrambles bytes.
@@ -159,22 +160,31 @@ struct RobustnessTests {
             }
         }
         let pages = sources
-        let (builds, named, diagnostics) = await onOwnThread {
+        let names = Set(pages.map(\.0))
+        // What must hold for any input: every operation and every diagnostic points at one of the given pages,
+        // paths are absolute, operation ids are unique, and every named type an operation uses is declared.
+        let violations = await onOwnThread {
             var rng = SplitMix64(state: 20_261_123)
-            var builds = 0
-            var named = 0
-            var diagnostics = 0
-            for _ in 0..<40 {
-                let mutated = pages.map { ($0.0, Self.mutate($0.1, &rng)) }
-                let schema = Fixtures.build(mutated)
-                if schema.name == "Test" { named += 1 }
-                diagnostics += schema.diagnostics.count
-                builds += mutated.count
+            var violations: [String] = []
+            for round in 0..<40 {
+                let schema = Fixtures.build(pages.map { ($0.0, Self.mutate($0.1, &rng)) })
+                let declared = Set(schema.types.map(\.name))
+                var ids = Set<String>()
+                for operation in schema.operations {
+                    if !names.contains(operation.sourcePage) { violations.append("\(round): \(operation.id) from \(operation.sourcePage)") }
+                    if !operation.path.hasPrefix("/") { violations.append("\(round): \(operation.id) path \(operation.path)") }
+                    if !ids.insert(operation.id).inserted { violations.append("\(round): \(operation.id) twice") }
+                    let used = [operation.requestBody?.type] + operation.responses.map(\.type)
+                    for case .named(let name)? in used where !declared.contains(name) {
+                        violations.append("\(round): \(operation.id) uses undeclared \(name)")
+                    }
+                }
+                for diagnostic in schema.diagnostics where !names.contains(diagnostic.location.page) {
+                    violations.append("\(round): diagnostic on \(diagnostic.location.page): \(diagnostic.message)")
+                }
             }
-            return (builds, named, diagnostics)
+            return violations
         }
-        #expect(named == 40)
-        #expect(builds >= 500)
-        #expect(diagnostics > 0)
+        #expect(violations.isEmpty, "\(violations.prefix(10))")
     }
 }
