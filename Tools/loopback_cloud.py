@@ -14,6 +14,8 @@ X-Sdk-Date is more than 15 minutes off the server's clock, or temporary keys com
 when an X-Auth-Token was not issued here, 404 when no page documents the method and path, and otherwise with the
 page's first 2xx (or status-less) response example, unless a scripted step applies. Every one is logged.
 
+A CONNECT request opens a tunnel to the server itself, so that it can stand in for a proxy (`HTTP_PROXY`).
+
 IAM (see loopback_iam.py): POST /v3/auth/tokens issues tokens to --iam-user; GET /v3/projects?name=<region>
 names the --project-id project.
 
@@ -636,6 +638,12 @@ class LoopbackHandler(BaseHTTPRequestHandler):
             self.send_error(500, "loopback cloud error (see its stderr)")
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+
+    def do_CONNECT(self):
+        """The server also stands in for a proxy in front of the service: the tunnel ends here, so the requests that
+        follow on this connection (plain HTTP, no TLS inside) are answered as API requests."""
+        self.send_response(200, "Connection established")
+        self.end_headers()
 
     def read_request(self):
         target = self.path

@@ -36,4 +36,14 @@ public struct ECSClient: Sendable {
     public init(client: ServiceClient) {
         self.client = client
     }
+
+    /// This client with per-call options (a timeout, a logger, a retry policy, middlewares) for the calls made
+    /// through the copy; connections, credentials and the project id are shared with this one.
+    ///
+    /// ```swift
+    /// let quick = client.with(CallOptions(timeout: .seconds(5), retry: .noRetries))
+    /// ```
+    public func with(_ options: CallOptions) -> Self {
+        Self(client: client.with(options))
+    }
 }

@@ -53,11 +53,13 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
             .flatMap { $0.isEmpty ? nil : Region(rawValue: $0) }
     }
 
-    /// A runtime client for the service whose endpoints start with `endpointPrefix`, sending through `transport`.
-    func serviceClient(endpointPrefix: String, transport: any HTTPTransport) throws -> ServiceClient {
+    /// A runtime client for the service whose endpoints start with `endpointPrefix`, with `middlewares` on every
+    /// attempt.
+    func serviceClient(endpointPrefix: String, middlewares: [any Middleware]) throws -> ServiceClient {
         var configuration = ClientConfiguration(
             projectId: projectId, retry: RetryPolicy(maxAttempts: maxAttempts),
-            timeouts: Timeouts(request: .milliseconds(Int64(timeout * 1000))), transport: transport)
+            timeouts: Timeouts(request: .milliseconds(Int64(timeout * 1000))))
+        configuration.middlewares = middlewares
         if verbose {
             var logger = Logger(label: endpointPrefix) { StreamLogHandler.standardError(label: $0) }
             logger.logLevel = .trace

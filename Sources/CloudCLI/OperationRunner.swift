@@ -25,10 +25,10 @@ public enum OperationRunner {
         _ connection: ConnectionOptions, endpointPrefix: String, usage: String,
         makeClient: (ServiceClient) -> Client, operation: (Client, CommandOutput) async throws -> Void
     ) async throws {
-        let recorder = ResponseRecorder(base: AsyncHTTPClientTransport(connectTimeout: Timeouts.default.connect))
+        let recorder = ResponseRecorder()
         let output = CommandOutput(recorder: recorder)
         do {
-            let client = makeClient(try connection.serviceClient(endpointPrefix: endpointPrefix, transport: recorder))
+            let client = makeClient(try connection.serviceClient(endpointPrefix: endpointPrefix, middlewares: [recorder]))
             try await operation(client, output)
         } catch let error as UsageError {
             writeError("Error: \(error.description)\nUsage: \(usage)\n")
@@ -95,26 +95,21 @@ public enum OperationRunner {
     }
 }
 
-/// A transport that remembers the body of the last response, so the command can print it unchanged.
+/// A middleware that remembers the body of the last successful response, so the command can print it unchanged.
 ///
 /// `@unchecked Sendable`: the mutable fields are only touched under `lock` (`Mutex` needs macOS 15).
-final class ResponseRecorder: HTTPTransport, @unchecked Sendable {
-    private let base: any HTTPTransport
+final class ResponseRecorder: Middleware, @unchecked Sendable {
     private let lock = NSLock()
     private var last: Data?
     private var frozen = false
-
-    init(base: any HTTPTransport) {
-        self.base = base
-    }
 
     var lastBody: Data? { lock.withLock { last } }
 
     /// Stops recording: the body recorded so far is the one printed.
     func freeze() { lock.withLock { frozen = true } }
 
-    func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
-        let response = try await base.send(request, body: body, timeout: timeout)
+    func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
+        let response = try await next(request)
         lock.withLock { if !frozen { last = response.body } }
         return response
     }

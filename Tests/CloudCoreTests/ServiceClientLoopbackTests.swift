@@ -116,7 +116,7 @@ struct ServiceClientLoopbackTests {
         let server = try await LoopbackServer.start { _, _ in .respondAfter(.seconds(30), status: 200, body: "{}") }
         defer { Task { await server.shutdown() } }
         let client = try makeClient(
-            server, retry: .none, timeouts: Timeouts(connect: .seconds(10), request: .milliseconds(200)))
+            server, retry: .noRetries, timeouts: Timeouts(connect: .seconds(10), request: .milliseconds(200)))
         do {
             try await client.send(OperationRequest(operation: "Slow", method: .get, path: "/v1/slow"))
             Issue.record("expected a timeout")

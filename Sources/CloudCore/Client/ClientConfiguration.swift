@@ -13,6 +13,12 @@ public struct ClientConfiguration: Sendable {
     public var timeouts: Timeouts
     /// The HTTP transport; nil uses ``AsyncHTTPClientTransport``.
     public var transport: (any HTTPTransport)?
+    /// Whether the default transport goes through a proxy; by default the one `HTTPS_PROXY` / `HTTP_PROXY` name
+    /// (unless `NO_PROXY` excludes the endpoint).
+    public var proxy: ProxySetting = .environment
+    /// Your middlewares, outermost first. They run on every attempt (inside the retries), before the request is
+    /// signed: a header they add is signed, and they see the service's errors as ``APIError``.
+    public var middlewares: [any Middleware] = []
     /// Logger for requests; nil disables logging.
     public var logger: Logger?
     /// The signing time source (tests inject a fixed clock).

@@ -32,6 +32,14 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         basePath = path
     }
 
+    /// The host, without port or IPv6 brackets.
+    public var host: String {
+        if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {
+            return String(authority[authority.index(after: authority.startIndex)..<end])
+        }
+        return String(authority.split(separator: ":", maxSplits: 1).first ?? "")
+    }
+
     /// `scheme://authority/basePath`.
     public var description: String { "\(scheme)://\(authority)\(basePath)" }
 }

@@ -24,7 +24,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Three attempts, 200 ms base delay, 20 s cap.
     public static let `default` = RetryPolicy()
     /// A single attempt.
-    public static let none = RetryPolicy(maxAttempts: 1)
+    public static let noRetries = RetryPolicy(maxAttempts: 1)
 
     /// Whether `error` from attempt of `method` may be retried.
     public func shouldRetry(_ error: any Error, method: String) -> Bool {
@@ -59,11 +59,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Int(trimmed) { return .seconds(max(0, seconds)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: trimmed) else { return nil }
+        guard let date = HTTPDate.parse(trimmed) else { return nil }
         return .seconds(max(0, date.timeIntervalSince(now)))
     }
 }

@@ -4,17 +4,19 @@ import Logging
 
 /// Sends the operations of one service: builds, authenticates, retries and decodes requests.
 ///
-/// The middleware chain, outermost first: logging → retry → signing → error mapping → transport.
-/// Retry sits outside signing so that every attempt is signed afresh.
+/// The middleware chain, outermost first: logging → retry → the user's middlewares → signing → error mapping →
+/// transport. Retry sits outside signing so that every attempt is signed afresh, and the user's middlewares see
+/// (and may change) every attempt before it is signed.
 public final class ServiceClient: Sendable {
     /// Where requests go.
     public let endpoint: Endpoint
     /// The region, when known.
     public let region: Region?
-    /// The configuration the client was created with.
+    /// The configuration the client was created with (with the per-call options of ``with(_:)`` applied).
     public let configuration: ClientConfiguration
     private let credentialProvider: any CredentialProvider
     private let transport: any HTTPTransport
+    private let clockOffset: ClockOffset
     private let chain: MiddlewareNext
     private let projectIdResolver: ProjectIdResolver?
 
@@ -37,14 +39,12 @@ public final class ServiceClient: Sendable {
         try self.init(resolvedEndpoint: Endpoint(url: endpoint), region: region, configuration: configuration)
     }
 
-    private init(resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration) throws {
-        self.endpoint = resolvedEndpoint
-        self.region = region
-        self.configuration = configuration
-        let transport = configuration.transport ?? AsyncHTTPClientTransport(connectTimeout: configuration.timeouts.connect)
-        self.transport = transport
+    private convenience init(resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration) throws {
+        let transport = configuration.transport
+            ?? AsyncHTTPClientTransport(
+                connectTimeout: configuration.timeouts.connect, proxy: configuration.proxy.resolved(for: resolvedEndpoint))
         let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
-        self.credentialProvider = provider
+        var projectIdResolver: ProjectIdResolver?
         if configuration.projectId == nil, let region, let iamEndpoint = configuration.iamEndpoint {
             var iamConfiguration = configuration
             iamConfiguration.credentials = provider
@@ -52,17 +52,35 @@ public final class ServiceClient: Sendable {
             iamConfiguration.iamEndpoint = nil
             let iamClient = try ServiceClient(
                 resolvedEndpoint: Endpoint(url: iamEndpoint), region: nil, configuration: iamConfiguration)
-            self.projectIdResolver = ProjectIdResolver(iamClient: iamClient, region: region)
-        } else {
-            self.projectIdResolver = nil
+            projectIdResolver = ProjectIdResolver(iamClient: iamClient, region: region)
         }
+        self.init(
+            endpoint: resolvedEndpoint, region: region, configuration: configuration, credentialProvider: provider,
+            transport: transport, clockOffset: ClockOffset(), projectIdResolver: projectIdResolver)
+    }
+
+    private init(
+        endpoint: Endpoint, region: Region?, configuration: ClientConfiguration,
+        credentialProvider: any CredentialProvider, transport: any HTTPTransport, clockOffset: ClockOffset,
+        projectIdResolver: ProjectIdResolver?
+    ) {
+        self.endpoint = endpoint
+        self.region = region
+        self.configuration = configuration
+        self.credentialProvider = credentialProvider
+        self.transport = transport
+        self.clockOffset = clockOffset
+        self.projectIdResolver = projectIdResolver
         let logger = configuration.logger
         let timeout = configuration.timeouts.request
 
         var middlewares: [any Middleware] = []
         if let logger { middlewares.append(LoggingMiddleware(logger: logger)) }
         middlewares.append(RetryMiddleware(policy: configuration.retry, logger: logger))
-        middlewares.append(SigningMiddleware(provider: provider, clock: configuration.clock))
+        middlewares += configuration.middlewares
+        middlewares.append(
+            SigningMiddleware(
+                provider: credentialProvider, clock: configuration.clock, offset: clockOffset, logger: logger))
         middlewares.append(ErrorMappingMiddleware())
 
         var next: MiddlewareNext = { request in
@@ -77,6 +95,16 @@ public final class ServiceClient: Sendable {
             next = { request in try await middleware.handle(request, next: inner) }
         }
         self.chain = next
+    }
+
+    /// This client with `options` applied to the calls made through the returned one. The connection pool, the
+    /// credentials (and their cached token), the project id lookup and the learnt clock offset are shared.
+    public func with(_ options: CallOptions) -> ServiceClient {
+        var configuration = configuration
+        options.apply(to: &configuration)
+        return ServiceClient(
+            endpoint: endpoint, region: region, configuration: configuration, credentialProvider: credentialProvider,
+            transport: transport, clockOffset: clockOffset, projectIdResolver: projectIdResolver)
     }
 
     /// Sends and decodes the JSON body of a 2xx response. An empty body (services answer 204 where the pages

@@ -69,4 +69,13 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
 public protocol CredentialProvider: Sendable {
     /// Returns current credentials, refreshing them if necessary.
     func credentials() async throws -> Credentials
+
+    /// Called when the service rejected `credentials` (a token answered with 401): a provider that caches drops
+    /// them, so that the next ``credentials()`` obtains new ones. The default does nothing.
+    func invalidate(_ credentials: Credentials) async
+}
+
+extension CredentialProvider {
+    /// Nothing to drop: the credentials are fixed.
+    public func invalidate(_ credentials: Credentials) async {}
 }

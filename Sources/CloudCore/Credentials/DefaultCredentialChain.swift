@@ -30,4 +30,9 @@ public actor DefaultCredentialChain: CredentialProvider {
     public func credentials() async throws -> Credentials {
         try await resolveProvider().credentials()
     }
+
+    /// Passes the rejection on to the resolved provider.
+    public func invalidate(_ credentials: Credentials) async {
+        await resolved?.invalidate(credentials)
+    }
 }

@@ -87,6 +87,14 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
         return Credentials(authentication: .token(token.value), projectId: token.projectId)
     }
 
+    /// Drops the cached token when it is the rejected one (a concurrent call may have replaced it already).
+    public func invalidate(_ credentials: Credentials) async {
+        if case .token(let rejected) = credentials.authentication, cached?.value == rejected {
+            logger?.info("IAM token rejected by the service; a new one is fetched")
+            cached = nil
+        }
+    }
+
     /// A new token; concurrent callers share one request.
     private func refreshedToken() async throws -> Token {
         if let refreshing { return try await refreshing.value }

@@ -1,24 +1,63 @@
 import Foundation
 import HTTPTypes
+import Logging
 
 /// Authenticates each attempt: AK/SK requests are signed (fresh `X-Sdk-Date` every time), token requests
 /// carry `X-Auth-Token`.
+///
+/// It also recovers from the two rejections a long-running program meets through no fault of its request, once per
+/// attempt, before the retry policy sees them:
+/// - a token rejected with 401 (expired early, revoked) is invalidated at its provider, a new one obtained and the
+///   request sent again;
+/// - a signature rejected as expired because the local clock is off by more than the gateway's 15 minutes: the
+///   offset is taken from the answer's `Date` header (or the server time in its message), the request signed again
+///   with the corrected time, and later requests signed with it too.
 public struct SigningMiddleware: Middleware {
     private let provider: any CredentialProvider
     private let clock: @Sendable () -> Date
+    private let offset: ClockOffset
+    private let logger: Logger?
 
-    /// Creates the middleware; `clock` supplies the signing time.
-    public init(provider: any CredentialProvider, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// Creates the middleware; `clock` supplies the signing time, corrected by `offset` (shared by the requests of
+    /// one client).
+    public init(
+        provider: any CredentialProvider, clock: @escaping @Sendable () -> Date = { Date() },
+        offset: ClockOffset = ClockOffset(), logger: Logger? = nil
+    ) {
         self.provider = provider
         self.clock = clock
+        self.offset = offset
+        self.logger = logger
     }
 
-    /// Adds authentication headers and calls `next`.
+    /// Adds authentication headers and calls `next`; once more after a recoverable rejection.
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
-        var request = request
         let credentials = try await provider.credentials()
+        do {
+            return try await next(authenticated(request, with: credentials))
+        } catch let error as APIError where error.status == 401 {
+            switch credentials.authentication {
+            case .token:
+                logger?.debug("token rejected; fetching a new one", metadata: ["operation": "\(request.operation)"])
+                await provider.invalidate(credentials)
+                return try await next(authenticated(request, with: try await provider.credentials()))
+            case .accessKey:
+                guard let serverTime = Self.serverTimeOfExpiredSignature(error) else { throw error }
+                let correction = serverTime.timeIntervalSince(clock())
+                offset.set(correction)
+                logger?.warning(
+                    "the local clock is off; signing with the server's time",
+                    metadata: ["operation": "\(request.operation)", "offset-seconds": "\(Int(correction))"])
+                return try await next(authenticated(request, with: credentials))
+            }
+        }
+    }
+
+    private func authenticated(_ request: PreparedRequest, with credentials: Credentials) -> PreparedRequest {
+        var request = request
         request.headerFields[.xSdkDate] = nil
         request.headerFields[.authorization] = nil
+        request.headerFields[.authToken] = nil
         switch credentials.authentication {
         case .token(let token):
             request.headerFields[.authToken] = token
@@ -33,11 +72,37 @@ public struct SigningMiddleware: Middleware {
             for field in request.headerFields { headers.append((field.name.rawName, field.value)) }
             let signature = RequestSigner(accessKey: keys.accessKey, secretKey: keys.secretKey).sign(
                 method: request.method.rawValue, path: request.path, query: request.query, headers: headers,
-                body: request.body, date: clock())
+                body: request.body, date: clock().addingTimeInterval(offset.seconds))
             for header in signature.headersToAdd {
                 if let name = HTTPField.Name(header.name) { request.headerFields[name] = header.value }
             }
         }
-        return try await next(request)
+        return request
     }
+
+    /// The server's time when `error` is the gateway's "signature expired" (`X-Sdk-Date` more than 15 minutes
+    /// off): from the `Date` header, else from `server time:<YYYYMMDDTHHMMSSZ>` in the message; nil otherwise.
+    static func serverTimeOfExpiredSignature(_ error: APIError) -> Date? {
+        guard let message = error.message?.lowercased(), message.contains("signature expired") else { return nil }
+        if let date = error.headerFields[.date], let parsed = HTTPDate.parse(date) { return parsed }
+        guard let range = message.range(of: "server time:") else { return nil }
+        let stamp = message[range.upperBound...].trimmingCharacters(in: .whitespaces).prefix(16)
+        return SigningDate.parse(String(stamp).uppercased())
+    }
+}
+
+/// The correction added to the local clock when signing, learnt from the gateway; shared by a client's requests.
+///
+/// `@unchecked Sendable`: `value` is only touched under `lock`.
+public final class ClockOffset: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: TimeInterval = 0
+
+    /// No correction.
+    public init() {}
+
+    /// Seconds to add to the local clock.
+    public var seconds: TimeInterval { lock.withLock { value } }
+
+    func set(_ seconds: TimeInterval) { lock.withLock { value = seconds } }
 }

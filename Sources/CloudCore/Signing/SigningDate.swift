@@ -3,6 +3,20 @@ import Foundation
 /// The `X-Sdk-Date` format: `yyyyMMdd'T'HHmmss'Z'` in UTC, e.g. `20191115T033655Z`.
 public enum SigningDate {
     /// Formats `date` for the `X-Sdk-Date` header.
+    /// The date an `X-Sdk-Date` value names, or nil when it is not of that form.
+    public static func parse(_ text: String) -> Date? {
+        let digits = Array(text.utf8)
+        guard digits.count == 16, digits[8] == UInt8(ascii: "T"), digits[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? { Int(String(decoding: digits[range], as: UTF8.self)) }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+            let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(
+            from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
+    }
+
     public static func string(from date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         var days = seconds / 86_400

@@ -26,12 +26,17 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         self.owned = nil
     }
 
-    /// Creates and owns a client with this connect timeout.
-    public init(connectTimeout: Duration = Timeouts.default.connect) {
+    /// Creates and owns a client with this connect timeout, going through `proxy` when given.
+    public init(connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil) {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout.connect = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
-            + connectTimeout.components.attoseconds / 1_000_000_000)
+        configuration.timeout.connect = .nanoseconds(connectTimeout.nanoseconds)
         configuration.connectionPool.retryConnectionEstablishment = false
+        if let proxy {
+            let authorization = proxy.username.map {
+                HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
+            }
+            configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
+        }
         self.sharedClient = nil
         self.owned = OwnedClient(
             client: HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration))
@@ -56,13 +61,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         if let body {
             outgoing.body = .bytes(body)
         }
-        let nanos = Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
         let client = self.client
         let exchange = outgoing
         do {
-            // AsyncHTTPClient's deadline ends when the response head arrives; the race bounds the body too.
-            return try await Self.within(timeout) {
-                let response = try await client.execute(exchange, timeout: .nanoseconds(nanos))
+            // AsyncHTTPClient's deadline ends when the response head arrives; the bound covers the body too.
+            return try await Self.within(timeout, on: client.eventLoopGroup.any()) {
+                let response = try await client.execute(exchange, timeout: .nanoseconds(timeout.nanoseconds))
                 var head = HTTPResponse(
                     status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
                 for header in response.headers {
@@ -111,19 +115,23 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Runs `exchange`, failing with ``TransportError/Kind/timedOut`` (and cancelling it) when it outlasts
-    /// `timeout`.
+    /// `timeout`. The deadline is a timer on the event loop, cancelled (and freed) as soon as the exchange ends: a
+    /// sleeping task per call would hold its memory until the deadline even after a quick answer.
     private static func within(
-        _ timeout: Duration, _ exchange: @escaping @Sendable () async throws -> TransportResponse
+        _ timeout: Duration, on eventLoop: any EventLoop,
+        _ exchange: @escaping @Sendable () async throws -> TransportResponse
     ) async throws -> TransportResponse {
-        try await withThrowingTaskGroup(of: TransportResponse.self) { group in
-            group.addTask(operation: exchange)
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw TransportError(.timedOut, "deadline exceeded")
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
+        let task = Task(operation: exchange)
+        let expired = ExpiryFlag()
+        let timer = eventLoop.scheduleTask(in: .nanoseconds(timeout.nanoseconds)) {
+            expired.set()
+            task.cancel()
+        }
+        defer { timer.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        } catch {
+            throw expired.isSet ? TransportError(.timedOut, "deadline exceeded") : error
         }
     }
 
@@ -138,5 +146,24 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         default:
             return TransportError(.other, "\(error.shortDescription)")
         }
+    }
+}
+
+/// Set once by the deadline timer, read after the exchange ends.
+///
+/// `@unchecked Sendable`: `value` is only touched under `lock`.
+private final class ExpiryFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+
+    func set() { lock.withLock { value = true } }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds.
+    var nanoseconds: Int64 {
+        components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000
     }
 }
