@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CloudCore
@@ -175,5 +176,51 @@ struct CredentialProviderTests {
         let malformed = #expect(throws: ClientError.self) { try CloudsYAMLCredentials.provider(from: environment) }
         #expect(malformed?.message.contains("/.config/openstack/clouds.yaml is not valid YAML (line ") == true, "\(String(describing: malformed))")
         #expect(malformed?.message.contains("S3CRET") == false)
+    }
+}
+
+@Suite("Instance metadata credentials")
+struct MetadataCredentialTests {
+    @Test("the chain's last link: temporary keys and the project id from the metadata service, refreshed near expiry")
+    func metadataService() async throws {
+        let expiry = Locked(Date().addingTimeInterval(3600))
+        let server = try await LoopbackServer.start { request, _ in
+            switch request.path {
+            case "/openstack/latest/securitykey":
+                let formatter = ISO8601DateFormatter()
+                let expires = formatter.string(from: expiry.current)
+                return .respond(
+                    status: 200,
+                    body: #"{"credential": {"access": "TMPAK", "secret": "TMPSK", "securitytoken": "TOKEN", "expires_at": "\#(expires)"}}"#)
+            case "/openstack/latest/meta_data.json":
+                return .respond(status: 200, body: #"{"project_id": "meta-project", "name": "ecs-1"}"#)
+            default:
+                return .respond(status: 404, body: "{}")
+            }
+        }
+        defer { Task { await server.shutdown() } }
+        let chain = DefaultCredentialChain(
+            environment: CredentialEnvironment(variables: [:], metadataEndpoint: server.baseURL))
+        let credentials = try await chain.credentials()
+        #expect(credentials.authentication == .accessKey(.init(accessKey: "TMPAK", secretKey: "TMPSK", securityToken: "TOKEN")))
+        #expect(credentials.projectId == "meta-project")
+        _ = try await chain.credentials()
+        #expect(server.requests.count == 2, "cached until close to its expiry")
+        await chain.invalidate(credentials)
+        _ = try await chain.credentials()
+        #expect(server.requests.map(\.path).last == "/openstack/latest/securitykey")
+        #expect(server.requests.count == 3, "the project id is read once")
+    }
+
+    @Test("no metadata service: the error lists every source")
+    func noMetadataService() async throws {
+        let refusing = try RefusingPort()
+        let chain = DefaultCredentialChain(
+            environment: CredentialEnvironment(
+                variables: [:], metadataEndpoint: URL(string: "http://127.0.0.1:\(refusing.port)")!))
+        let error = await #expect(throws: ClientError.self) { try await chain.credentials() }
+        #expect(error?.message.hasPrefix("no credentials found: set HUAWEICLOUD_SDK_AK") == true)
+        #expect(error?.message.contains("or run on an ECS with an agency (the metadata service: could not connect") == true, "\(String(describing: error))")
+        withExtendedLifetime(refusing) {}
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
+import InMemoryTracing
 import Testing
+import Tracing
 
 @testable import CloudCore
 
@@ -60,6 +62,45 @@ struct OpenClientTests {
         #expect(try await base.send(OperationRequest(operation: "Fast", method: .get, path: "/v1/fast"), as: Notebook.self).id == "q")
         #expect(stamp.operations == ["Slow"], "the base client has no extra middleware")
         #expect(base.configuration.timeouts.request == Timeouts.default.request)
+    }
+
+    @Test("one client span per call, with the HTTP attributes, the retries and the request id; context injected")
+    func tracing() async throws {
+        let server = try await LoopbackServer.start { request, index in
+            if request.path.hasSuffix("/missing") {
+                return .respond(status: 404, headers: [("X-Request-Id", "req-404")], body: #"{"error_code":"E.404","error_msg":"no"}"#)
+            }
+            return index == 0
+                ? .respond(status: 503, headers: [("Retry-After", "0")], body: "{}")
+                : .respond(status: 200, headers: [("X-Request-Id", "req-ok")], body: #"{"id":"t"}"#)
+        }
+        defer { Task { await server.shutdown() } }
+        let tracer = InMemoryTracer()
+        var configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p", retry: quickRetry)
+        configuration.tracer = tracer
+        let client = try ServiceClient(endpoint: server.baseURL, configuration: configuration)
+        _ = try await client.send(OperationRequest(operation: "ShowThing", method: .get, path: "/v1/things/t"), as: Notebook.self)
+        await #expect(throws: APIError.self) {
+            try await client.send(OperationRequest(operation: "ShowMissing", method: .get, path: "/v1/missing"))
+        }
+        let spans = tracer.finishedSpans
+        #expect(spans.map(\.operationName) == ["ShowThing", "ShowMissing"])
+        #expect(spans.allSatisfy { $0.kind == .client })
+        let ok = try #require(spans.first).attributes
+        #expect(ok.get("http.request.method")?.toSpanAttribute() == "GET")
+        #expect(ok.get("http.response.status_code")?.toSpanAttribute() == 200)
+        #expect(ok.get("http.request.resend_count")?.toSpanAttribute() == 1)
+        #expect(ok.get("server.address")?.toSpanAttribute() == "127.0.0.1")
+        #expect(ok.get("url.full")?.toSpanAttribute() == "\(server.baseURL.absoluteString)/v1/things/t")
+        #expect(ok.get("http.response.header.x-request-id")?.toSpanAttribute() == .stringArray(["req-ok"]))
+        let failed = try #require(spans.last)
+        #expect(failed.attributes.get("http.response.status_code")?.toSpanAttribute() == 404)
+        #expect(failed.attributes.get("error.type")?.toSpanAttribute() == "404")
+        #expect(failed.status?.code == .error)
+        let sent = server.requests
+        #expect(sent.count == 3)
+        #expect(sent.allSatisfy { $0.header(InMemoryTracer.traceIDKey) != nil }, "the span context travels with the request")
     }
 
     @Test("the environment's proxy: by scheme, lower case first, NO_PROXY hosts and domains excluded")

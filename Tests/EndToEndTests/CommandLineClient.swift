@@ -26,6 +26,8 @@ struct CommandLineClient: Sendable {
         "HOME": FileManager.default.temporaryDirectory.appending(path: "e2e-empty-home").path,
         "HUAWEICLOUD_SDK_AK": LoopbackCloud.accessKey,
         "HUAWEICLOUD_SDK_SK": LoopbackCloud.secretKey,
+        // A test machine that is an ECS must not find its own agency's keys.
+        "HUAWEICLOUD_SDK_METADATA_ENDPOINT": "none",
     ]
 
     /// Runs the client with `arguments` and waits for it to exit.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Tracing
 
 /// Everything a ``ServiceClient`` needs besides its endpoint.
 public struct ClientConfiguration: Sendable {
@@ -16,6 +17,8 @@ public struct ClientConfiguration: Sendable {
     /// Whether the default transport goes through a proxy; by default the one `HTTPS_PROXY` / `HTTP_PROXY` name
     /// (unless `NO_PROXY` excludes the endpoint).
     public var proxy: ProxySetting = .environment
+    /// The tracer of the calls' spans; nil uses `InstrumentationSystem.tracer` (a no-op unless bootstrapped).
+    public var tracer: (any Tracer)?
     /// Your middlewares, outermost first. They run on every attempt (inside the retries), before the request is
     /// signed: a header they add is signed, and they see the service's errors as ``APIError``.
     public var middlewares: [any Middleware] = []

@@ -32,6 +32,18 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         basePath = path
     }
 
+    init(scheme: String, authority: String, basePath: String = "") {
+        self.scheme = scheme
+        self.authority = authority
+        self.basePath = basePath
+    }
+
+    /// The port given in the authority, if any.
+    public var port: Int? {
+        guard let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") else { return nil }
+        return Int(authority[authority.index(after: colon)...])
+    }
+
     /// The host, without port or IPv6 brackets.
     public var host: String {
         if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {

@@ -4,8 +4,8 @@ import Logging
 
 /// Sends the operations of one service: builds, authenticates, retries and decodes requests.
 ///
-/// The middleware chain, outermost first: logging → retry → the user's middlewares → signing → error mapping →
-/// transport. Retry sits outside signing so that every attempt is signed afresh, and the user's middlewares see
+/// The middleware chain, outermost first: tracing → logging → retry → the user's middlewares → signing → error
+/// mapping → transport. Retry sits outside signing so that every attempt is signed afresh, and the user's middlewares see
 /// (and may change) every attempt before it is signed.
 public final class ServiceClient: Sendable {
     /// Where requests go.
@@ -74,7 +74,7 @@ public final class ServiceClient: Sendable {
         let logger = configuration.logger
         let timeout = configuration.timeouts.request
 
-        var middlewares: [any Middleware] = []
+        var middlewares: [any Middleware] = [TracingMiddleware(tracer: configuration.tracer)]
         if let logger { middlewares.append(LoggingMiddleware(logger: logger)) }
         middlewares.append(RetryMiddleware(policy: configuration.retry, logger: logger))
         middlewares += configuration.middlewares
@@ -84,6 +84,7 @@ public final class ServiceClient: Sendable {
         middlewares.append(ErrorMappingMiddleware())
 
         var next: MiddlewareNext = { request in
+            AttemptCounter.current?.increment()
             if let logger {
                 logger.trace(
                     "attempt", metadata: ["headers": .string(LoggingMiddleware.render(request.headerFields))])
@@ -116,7 +117,9 @@ public final class ServiceClient: Sendable {
         do {
             return try JSONDecoder().decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
         } catch let error as DecodingError {
-            throw ResponseDecodingError(operation: request.operation, status: response.head.status.code, decoding: error)
+            throw ResponseDecodingError(
+                operation: request.operation, status: response.head.status.code,
+                requestId: response.head.headerFields[.requestId], body: response.body, decoding: error)
         }
     }
 
@@ -142,7 +145,11 @@ public final class ServiceClient: Sendable {
             body = raw
             fields[.contentType] = "application/octet-stream"
         } else if let payload = request.body {
-            body = try JSONEncoder().encode(payload)
+            do {
+                body = try JSONEncoder().encode(payload)
+            } catch {
+                throw ClientError("the request body could not be encoded", operation: request.operation, underlying: error)
+            }
             fields[.contentType] = "application/json;charset=UTF-8"
         }
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {

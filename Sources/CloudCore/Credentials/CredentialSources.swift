@@ -10,24 +10,30 @@ public struct CredentialEnvironment: Sendable {
     public var currentDirectory: String?
     /// System-wide configuration directory (for `/etc/openstack/clouds.yaml`); nil skips it.
     public var systemDirectory: String?
+    /// The instance metadata service asked last (temporary keys of an ECS agency); nil skips it.
+    public var metadataEndpoint: URL?
 
     /// Creates an environment.
     public init(
         variables: [String: String], homeDirectory: String? = nil, currentDirectory: String? = nil,
-        systemDirectory: String? = nil
+        systemDirectory: String? = nil, metadataEndpoint: URL? = nil
     ) {
         self.variables = variables
         self.homeDirectory = homeDirectory
         self.currentDirectory = currentDirectory
         self.systemDirectory = systemDirectory
+        self.metadataEndpoint = metadataEndpoint
     }
 
-    /// The real process environment, home and working directories, and `/etc`.
+    /// The real process environment, home and working directories, `/etc`, and the metadata service at
+    /// `$HUAWEICLOUD_SDK_METADATA_ENDPOINT` (`none` skips it; default ``MetadataCredentialProvider/defaultEndpoint``).
     public static var process: CredentialEnvironment {
         let variables = ProcessInfo.processInfo.environment
+        let metadata = variables["HUAWEICLOUD_SDK_METADATA_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
         return CredentialEnvironment(
             variables: variables, homeDirectory: variables["HOME"] ?? NSHomeDirectory(),
-            currentDirectory: FileManager.default.currentDirectoryPath, systemDirectory: "/etc")
+            currentDirectory: FileManager.default.currentDirectoryPath, systemDirectory: "/etc",
+            metadataEndpoint: metadata == "none" ? nil : metadata.flatMap(URL.init(string:)) ?? MetadataCredentialProvider.defaultEndpoint)
     }
 
     /// A variable's value, treating empty as unset.

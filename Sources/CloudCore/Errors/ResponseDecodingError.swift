@@ -13,11 +13,20 @@ public struct ResponseDecodingError: Error, Sendable, CustomStringConvertible {
     public var reason: String
     /// The decoder's own error.
     public var underlying: DecodingError
+    /// The service's `X-Request-Id` of the response.
+    public var requestId: String?
+    /// The start of the body (at most 300 characters), secrets redacted: for logs and bug reports, never in
+    /// ``description``.
+    public var bodyExcerpt: String
 
-    /// Describes `error` met while decoding the response of `operation`.
-    public init(operation: String, status: Int, decoding error: DecodingError) {
+    /// Describes `error` met while decoding `body`, the response of `operation`.
+    public init(
+        operation: String, status: Int, requestId: String? = nil, body: Data = Data(), decoding error: DecodingError
+    ) {
         self.operation = operation
         self.status = status
+        self.requestId = requestId
+        self.bodyExcerpt = Redaction.redactSecrets(in: String(decoding: body.prefix(300), as: UTF8.self))
         self.underlying = error
         let (keys, reason): ([any CodingKey], String) =
             switch error {

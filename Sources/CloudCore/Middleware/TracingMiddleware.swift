@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Tracing
+
+/// Makes each call a client span (swift-distributed-tracing), named after the operation, with OpenTelemetry's HTTP
+/// client attributes: `http.request.method`, `server.address`, `server.port`, `url.full` (without the query),
+/// `http.response.status_code`, `http.request.resend_count` (retries), `error.type`, and the service's request id
+/// as `http.response.header.x-request-id`. The span's context is injected into the request's headers. Without a
+/// bootstrapped tracer (and none configured) the spans are no-ops.
+public struct TracingMiddleware: Middleware {
+    private let tracer: (any Tracer)?
+
+    /// Creates the middleware; nil traces with `InstrumentationSystem.tracer`.
+    public init(tracer: (any Tracer)? = nil) {
+        self.tracer = tracer
+    }
+
+    /// Runs `next` inside the call's span.
+    public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
+        let tracer: any Tracer = tracer ?? InstrumentationSystem.tracer
+        return try await Self.trace(request, next: next, tracer: tracer)
+    }
+
+    private static func trace<T: Tracer>(
+        _ request: PreparedRequest, next: MiddlewareNext, tracer: T
+    ) async throws -> TransportResponse {
+        try await tracer.withSpan(request.operation, ofKind: .client) { span in
+            span.attributes["http.request.method"] = request.method.rawValue
+            let endpoint = Endpoint(scheme: request.scheme, authority: request.authority)
+            span.attributes["server.address"] = endpoint.host
+            if let port = endpoint.port { span.attributes["server.port"] = port }
+            span.attributes["url.full"] = "\(request.scheme)://\(request.authority)\(request.path)"
+            var request = request
+            tracer.inject(span.context, into: &request.headerFields, using: HTTPFieldsInjector())
+            let attempts = AttemptCounter()
+            do {
+                let response = try await AttemptCounter.$current.withValue(attempts) { try await next(request) }
+                record(response.head.status.code, requestId: response.head.headerFields[.requestId], on: span)
+                if attempts.count > 1 { span.attributes["http.request.resend_count"] = attempts.count - 1 }
+                return response
+            } catch {
+                if let error = error as? APIError {
+                    record(error.status, requestId: error.requestId, on: span)
+                    span.attributes["error.type"] = String(error.status)
+                } else {
+                    span.attributes["error.type"] = String(describing: type(of: error))
+                }
+                if attempts.count > 1 { span.attributes["http.request.resend_count"] = attempts.count - 1 }
+                span.setStatus(SpanStatus(code: .error))
+                throw error
+            }
+        }
+    }
+
+    private static func record(_ status: Int, requestId: String?, on span: some Span) {
+        span.attributes["http.response.status_code"] = status
+        if let requestId { span.attributes["http.response.header.x-request-id"] = [requestId] }
+    }
+}
+
+/// Writes trace context into header fields.
+struct HTTPFieldsInjector: Injector {
+    func inject(_ value: String, forKey key: String, into fields: inout HTTPFields) {
+        if let name = HTTPField.Name(key) { fields[name] = value }
+    }
+}
+
+/// The attempts the transport made for one call, counted for its span.
+///
+/// `@unchecked Sendable`: `value` is only touched under `lock`.
+final class AttemptCounter: @unchecked Sendable {
+    /// The counter of the call in progress, if it is traced.
+    @TaskLocal static var current: AttemptCounter?
+
+    private let lock = NSLock()
+    private var value = 0
+
+    var count: Int { lock.withLock { value } }
+
+    func increment() { lock.withLock { value += 1 } }
+}
