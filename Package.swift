@@ -102,10 +102,11 @@ let package = Package(
         .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema", "TestSupport"]),
         .testTarget(
             name: "EmitterTests",
-            dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema"],
+            dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "GeneratedSDKTests", dependencies: services.map { .target(name: $0) } + ["APISchema", "CloudCore"]),
+        .testTarget(
+            name: "GeneratedSDKTests", dependencies: services.map { .target(name: $0) } + ["APISchema", "CloudCore", "TestSupport"]),
         .testTarget(
             name: "CloudCoreTests",
             dependencies: [

@@ -199,8 +199,9 @@ struct MetadataCredentialTests {
             }
         }
         defer { Task { await server.shutdown() } }
-        let chain = DefaultCredentialChain(
-            environment: CredentialEnvironment(variables: [:], metadataEndpoint: server.baseURL))
+        var environment = CredentialEnvironment(variables: [:], metadataEndpoint: server.baseURL)
+        environment.metadataTimeout = .seconds(600)
+        let chain = DefaultCredentialChain(environment: environment)
         let credentials = try await chain.credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "TMPAK", secretKey: "TMPSK", securityToken: "TOKEN")))
         #expect(credentials.projectId == "meta-project")
@@ -215,9 +216,12 @@ struct MetadataCredentialTests {
     @Test("no metadata service: the error lists every source")
     func noMetadataService() async throws {
         let refusing = try RefusingPort()
-        let chain = DefaultCredentialChain(
-            environment: CredentialEnvironment(
-                variables: [:], metadataEndpoint: URL(string: "http://127.0.0.1:\(refusing.port)")!))
+        var environment = CredentialEnvironment(
+            variables: [:], metadataEndpoint: URL(string: "http://127.0.0.1:\(refusing.port)")!)
+        // A refusal is immediate; the far deadline keeps a starved test task (the whole suite on two cores) from
+        // reporting a timeout instead.
+        environment.metadataTimeout = .seconds(600)
+        let chain = DefaultCredentialChain(environment: environment)
         let error = await #expect(throws: ClientError.self) { try await chain.credentials() }
         #expect(error?.message.hasPrefix("no credentials found: set HUAWEICLOUD_SDK_AK") == true)
         #expect(error?.message.contains("or run on an ECS with an agency (the metadata service: could not connect") == true, "\(String(describing: error))")

@@ -14,6 +14,8 @@ public struct ClientConfiguration: Sendable {
     public var timeouts: Timeouts
     /// The HTTP transport; nil uses ``AsyncHTTPClientTransport``.
     public var transport: (any HTTPTransport)?
+    /// Connections the default transport keeps open to the service; raise it for many concurrent calls.
+    public var maxConnectionsPerHost = 8
     /// Whether the default transport goes through a proxy; by default the one `HTTPS_PROXY` / `HTTP_PROXY` name
     /// (unless `NO_PROXY` excludes the endpoint).
     public var proxy: ProxySetting = .environment

@@ -42,7 +42,8 @@ public final class ServiceClient: Sendable {
     private convenience init(resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration) throws {
         let transport = configuration.transport
             ?? AsyncHTTPClientTransport(
-                connectTimeout: configuration.timeouts.connect, proxy: configuration.proxy.resolved(for: resolvedEndpoint))
+                connectTimeout: configuration.timeouts.connect, proxy: configuration.proxy.resolved(for: resolvedEndpoint),
+                maxConnectionsPerHost: configuration.maxConnectionsPerHost)
         let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
         var projectIdResolver: ProjectIdResolver?
         if configuration.projectId == nil, let region, let iamEndpoint = configuration.iamEndpoint {

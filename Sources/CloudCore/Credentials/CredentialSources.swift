@@ -12,6 +12,8 @@ public struct CredentialEnvironment: Sendable {
     public var systemDirectory: String?
     /// The instance metadata service asked last (temporary keys of an ECS agency); nil skips it.
     public var metadataEndpoint: URL?
+    /// How long each request to the metadata service may take, connect included.
+    public var metadataTimeout: Duration = .seconds(2)
 
     /// Creates an environment.
     public init(

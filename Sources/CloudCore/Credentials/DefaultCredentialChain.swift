@@ -20,7 +20,7 @@ public actor DefaultCredentialChain: CredentialProvider {
             ?? ProfileFileCredentials.provider(from: environment)
         let found =
             try provider ?? CloudsYAMLCredentials.provider(from: environment, transport: transport)
-            ?? environment.metadataEndpoint.map { MetadataCredentialProvider(endpoint: $0) }
+            ?? environment.metadataEndpoint.map { MetadataCredentialProvider(endpoint: $0, timeout: environment.metadataTimeout) }
         guard let found else { throw Self.noCredentials() }
         resolved = found
         return found

@@ -26,11 +26,15 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         self.owned = nil
     }
 
-    /// Creates and owns a client with this connect timeout, going through `proxy` when given.
-    public init(connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil) {
+    /// Creates and owns a client with this connect timeout, going through `proxy` when given, with up to
+    /// `maxConnectionsPerHost` connections kept open to the service (more concurrent calls wait for one).
+    public init(
+        connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil, maxConnectionsPerHost: Int = 8
+    ) {
         var configuration = HTTPClient.Configuration()
         configuration.timeout.connect = .nanoseconds(connectTimeout.nanoseconds)
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnectionsPerHost)
         if let proxy {
             let authorization = proxy.username.map {
                 HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
