@@ -92,7 +92,13 @@ let package = Package(
         // MARK: Benchmarks (figures printed as ratios against a baseline measured in the same run)
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["DocReader", "SchemaBuilder", "OpenAPIEmitter", "CloudCore", "CLibXML2"]
+            dependencies: [
+                "DocReader", "SchemaBuilder", "OpenAPIEmitter", "CloudCore", "CLibXML2",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
 
         // MARK: Tests

@@ -1,0 +1,243 @@
+import AsyncHTTPClient
+import CloudCore
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The runtime under load, against an in-process server on 127.0.0.1, in two parts:
+/// - **overhead**: the latency of one SDK call (encode, sign, middlewares, send, decode) against a bare
+///   AsyncHTTPClient request to the same server, calls one after another, median and p99, as ratios;
+/// - **load**: `calls` calls from `tasks` concurrent tasks through one client while the server answers every 10th
+///   request 503 and drops every 37th connection: every call must succeed or fail with the error its faults
+///   explain, no POST the server accepted may be sent again, and the process's memory after the run is compared
+///   with before.
+func runClientBenchmark(calls: Int = 10_000, tasks: Int = 200) async throws {
+    let server = try await FaultyServer.start()
+    defer { server.stop() }
+    try await measureOverhead(server: server, calls: 2_000)
+    try await measureLoad(server: server, calls: calls, tasks: tasks)
+}
+
+private func measureOverhead(server: FaultyServer, calls: Int) async throws {
+    server.faults = false
+    let bare = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+    let client = try ServiceClient(endpoint: server.url, configuration: benchmarkConfiguration(connections: 8))
+    let url = server.url.appending(path: "v1/p/things/t").absoluteString
+    var bareTimes: [Duration] = []
+    var sdkTimes: [Duration] = []
+    for round in 0..<(calls + 100) {
+        let start = ContinuousClock.now
+        let response = try await bare.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+        _ = try await response.body.collect(upTo: 1 << 20)
+        let bareTime = ContinuousClock.now - start
+        let sdkStart = ContinuousClock.now
+        _ = try await client.send(
+            OperationRequest(operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}", pathParameters: ["id": "t"]),
+            as: Thing.self)
+        let sdkTime = ContinuousClock.now - sdkStart
+        if round >= 100 {  // after warming up both
+            bareTimes.append(bareTime)
+            sdkTimes.append(sdkTime)
+        }
+    }
+    try await bare.shutdown()
+    let (bareMedian, bareP99) = percentiles(bareTimes)
+    let (sdkMedian, sdkP99) = percentiles(sdkTimes)
+    print("client overhead (\(calls) sequential GETs each, in-process server):")
+    print("  bare AsyncHTTPClient: median \(microseconds(bareMedian)) µs, p99 \(microseconds(bareP99)) µs")
+    print("  SDK call:             median \(microseconds(sdkMedian)) µs, p99 \(microseconds(sdkP99)) µs")
+    print("  ratio: median \(ratio(sdkMedian, bareMedian))×, p99 \(ratio(sdkP99, bareP99))×")
+}
+
+private func measureLoad(server: FaultyServer, calls: Int, tasks: Int) async throws {
+    server.faults = true
+    server.resetLog()
+    let client = try ServiceClient(endpoint: server.url, configuration: benchmarkConfiguration(connections: tasks))
+    let memoryBefore = residentMemory()
+    let start = ContinuousClock.now
+    let outcomes = try await withThrowingTaskGroup(of: [String: Int].self) { group in
+        for task in 0..<tasks {
+            group.addTask {
+                var outcomes: [String: Int] = [:]
+                for call in stride(from: task, to: calls, by: tasks) {
+                    outcomes[await oneCall(client, number: call), default: 0] += 1
+                }
+                return outcomes
+            }
+        }
+        return try await group.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) }
+    }
+    let elapsed = ContinuousClock.now - start
+    let memoryAfter = residentMemory()
+    let log = server.log
+    // A POST is sent again only after a 503 (the service did not take it); after a 2xx or a dropped connection
+    // (it may have been taken) never.
+    var resentPOSTs = 0
+    for (_, answers) in log.postAnswers where answers.count > 1 {
+        if answers.dropLast().contains(where: { $0 != 503 }) { resentPOSTs += 1 }
+    }
+    print("client under load (\(calls) calls from \(tasks) tasks, every 10th answer 503, every 37th connection dropped):")
+    print("  \(Int(Double(calls) / seconds(elapsed))) calls/s; outcomes: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+    print("  requests the server saw: \(log.requests); POSTs sent again after a 2xx or a drop: \(resentPOSTs)")
+    print("  resident memory: \(memoryBefore / 1_048_576) MiB before, \(memoryAfter / 1_048_576) MiB after (ratio \(ratio(Double(memoryAfter), Double(memoryBefore)))×)")
+}
+
+/// Every 4th call is a POST (not retried after a drop), the rest GETs.
+private func oneCall(_ client: ServiceClient, number: Int) async -> String {
+    do {
+        if number % 4 == 0 {
+            _ = try await client.send(
+                OperationRequest(
+                    operation: "CreateThing", method: .post, path: "/v1/{project_id}/things", body: Thing(id: "call-\(number)")),
+                as: Thing.self)
+        } else {
+            _ = try await client.send(
+                OperationRequest(operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}", pathParameters: ["id": "\(number)"]),
+                as: Thing.self)
+        }
+        return "ok"
+    } catch let error as APIError {
+        return "HTTP \(error.status)"
+    } catch let error as TransportError {
+        return "\(error.kind)"
+    } catch {
+        return "\(type(of: error))"
+    }
+}
+
+private struct Thing: Codable, Sendable {
+    var id: String
+}
+
+private func benchmarkConfiguration(connections: Int) -> ClientConfiguration {
+    var configuration = ClientConfiguration(
+        credentials: StaticCredentialProvider(accessKey: "BENCHAK", secretKey: "bench-secret"), projectId: "p",
+        retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(50)))
+    configuration.maxConnectionsPerHost = connections
+    configuration.proxy = .direct
+    return configuration
+}
+
+private func percentiles(_ times: [Duration]) -> (median: Double, p99: Double) {
+    let sorted = times.map(seconds).sorted()
+    guard !sorted.isEmpty else { return (0, 0) }
+    return (sorted[sorted.count / 2], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
+}
+
+private func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+private func microseconds(_ seconds: Double) -> Int { Int((seconds * 1e6).rounded()) }
+
+private func ratio(_ value: Double, _ baseline: Double) -> String {
+    String(format: "%.2f", baseline > 0 ? value / baseline : 0)
+}
+
+/// The process's resident set, from `/proc/self/statm` (0 where there is none).
+private func residentMemory() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+}
+
+/// An HTTP/1.1 server answering `{"id": …}`, with faults when asked: every 10th request 503, every 37th
+/// connection closed instead of answered. It logs the answers to each POST body.
+private final class FaultyServer: @unchecked Sendable {
+    struct Log {
+        var requests = 0
+        var postAnswers: [String: [Int]] = [:]
+    }
+
+    let url: URL
+    private let channel: any Channel
+    private let lock = NSLock()
+    private var state = Log()
+    private var faultsEnabled = false
+
+    private init(channel: any Channel, port: Int) {
+        self.channel = channel
+        self.url = URL(string: "http://127.0.0.1:\(port)")!
+    }
+
+    static func start() async throws -> FaultyServer {
+        let box = ServerBox()
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                    channel.pipeline.addHandler(Handler(box: box))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let server = FaultyServer(channel: channel, port: channel.localAddress?.port ?? 0)
+        box.server = server
+        return server
+    }
+
+    var faults: Bool {
+        get { lock.withLock { faultsEnabled } }
+        set { lock.withLock { faultsEnabled = newValue } }
+    }
+
+    var log: Log { lock.withLock { state } }
+
+    func resetLog() { lock.withLock { state = Log() } }
+
+    func stop() { channel.close(promise: nil) }
+
+    /// The answer to the next request: a status, or nil to drop the connection.
+    func answer(method: HTTPMethod, body: String) -> Int? {
+        lock.withLock {
+            state.requests += 1
+            var status: Int? = 200
+            if faultsEnabled, state.requests % 10 == 0 { status = 503 }
+            if faultsEnabled, state.requests % 37 == 0 { status = nil }
+            if method == .POST { state.postAnswers[body, default: []].append(status ?? 0) }
+            return status
+        }
+    }
+
+    final class ServerBox: @unchecked Sendable {
+        weak var server: FaultyServer?
+    }
+
+    final class Handler: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = HTTPServerRequestPart
+        typealias OutboundOut = HTTPServerResponsePart
+
+        private let box: ServerBox
+        private var head: HTTPRequestHead?
+        private var body = ""
+
+        init(box: ServerBox) { self.box = box }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(let head):
+                self.head = head
+                body = ""
+            case .body(let buffer):
+                body += String(buffer: buffer)
+            case .end:
+                guard let head, let server = box.server else { return }
+                guard let status = server.answer(method: head.method, body: body) else {
+                    context.close(promise: nil)
+                    return
+                }
+                let payload = status == 200 ? #"{"id":"t"}"# : #"{"error_code":"APIGW.0503","error_msg":"busy"}"#
+                var headers = HTTPHeaders()
+                headers.add(name: "Content-Type", value: "application/json")
+                headers.add(name: "Content-Length", value: String(payload.utf8.count))
+                if status == 503 { headers.add(name: "Retry-After", value: "0") }
+                context.write(
+                    wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: status), headers: headers))),
+                    promise: nil)
+                context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: payload)))), promise: nil)
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            }
+        }
+    }
+}
