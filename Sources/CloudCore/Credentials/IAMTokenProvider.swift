@@ -41,7 +41,13 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
     /// Creates a provider.
     /// - Parameters:
     ///   - authURL: the IAM endpoint, with or without the `/v3` suffix, e.g. `https://iam.eu-de.otc.t-systems.com/v3`.
+    ///   - userName: the IAM user.
+    ///   - password: the user's password; never logged or shown in descriptions.
+    ///   - domainName: the account (domain) the user belongs to.
+    ///   - scope: the project the token is for; nil asks for a domain-scoped token.
+    ///   - transport: how the token request is sent; nil uses its own ``AsyncHTTPClientTransport``.
     ///   - refreshMargin: a token is replaced when it expires within this interval.
+    ///   - timeout: the time limit of the token request.
     ///   - clock: the current time, injectable for tests.
     ///   - logger: where a failed refresh is reported while the cached token is still used.
     public init(
