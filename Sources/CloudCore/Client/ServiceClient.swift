@@ -85,7 +85,7 @@ public final class ServiceClient: Sendable {
         middlewares.append(ErrorMappingMiddleware())
 
         var next: MiddlewareNext = { request in
-            AttemptCounter.current?.increment()
+            AttemptCounter.current?.withLock { $0 += 1 }
             if let logger {
                 logger.trace(
                     "attempt", metadata: ["headers": .string(LoggingMiddleware.render(request.headerFields))])

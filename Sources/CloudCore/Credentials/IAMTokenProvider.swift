@@ -122,11 +122,12 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
         guard (200...299).contains(response.head.status.code) else {
             throw APIError(
                 status: response.head.status.code,
-                requestId: response.head.headerFields[HTTPField.Name("X-Request-Id")!],
+                requestId: response.head.headerFields[.requestId],
                 body: response.body)
         }
         guard let value = response.head.headerFields[HTTPField.Name("X-Subject-Token")!], !value.isEmpty else {
-            throw ClientError("IAM response has no X-Subject-Token header")
+            throw ClientError(
+                "IAM response has no X-Subject-Token header", requestId: response.head.headerFields[.requestId])
         }
         let parsed = try? JSONDecoder().decode(JSONValue.self, from: response.body)
         let expiry = parsed?["token"]?["expires_at"]?.stringValue.flatMap(Self.parseDate)

@@ -92,17 +92,14 @@ public struct SigningMiddleware: Middleware {
 }
 
 /// The correction added to the local clock when signing, learnt from the gateway; shared by a client's requests.
-///
-/// `@unchecked Sendable`: `value` is only touched under `lock`.
-public final class ClockOffset: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: TimeInterval = 0
+public final class ClockOffset: Sendable {
+    private let value = Locked<TimeInterval>(0)
 
     /// No correction.
     public init() {}
 
     /// Seconds to add to the local clock.
-    public var seconds: TimeInterval { lock.withLock { value } }
+    public var seconds: TimeInterval { value.current }
 
-    func set(_ seconds: TimeInterval) { lock.withLock { value = seconds } }
+    func set(_ seconds: TimeInterval) { value.withLock { $0 = seconds } }
 }

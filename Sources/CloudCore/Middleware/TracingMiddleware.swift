@@ -25,18 +25,20 @@ public struct TracingMiddleware: Middleware {
         _ request: PreparedRequest, next: MiddlewareNext, tracer: T
     ) async throws -> TransportResponse {
         try await tracer.withSpan(request.operation, ofKind: .client) { span in
+            var request = request
+            tracer.inject(span.context, into: &request.headerFields, using: HTTPFieldsInjector())
+            // Without a tracer (or for a span not sampled) the attributes would be built for nothing on every call.
+            guard span.isRecording else { return try await next(request) }
             span.attributes["http.request.method"] = request.method.rawValue
             let endpoint = Endpoint(scheme: request.scheme, authority: request.authority)
             span.attributes["server.address"] = endpoint.host
             if let port = endpoint.port { span.attributes["server.port"] = port }
             span.attributes["url.full"] = "\(request.scheme)://\(request.authority)\(request.path)"
-            var request = request
-            tracer.inject(span.context, into: &request.headerFields, using: HTTPFieldsInjector())
-            let attempts = AttemptCounter()
+            let attempts = Locked(0)
+            defer { if attempts.current > 1 { span.attributes["http.request.resend_count"] = attempts.current - 1 } }
             do {
                 let response = try await AttemptCounter.$current.withValue(attempts) { try await next(request) }
                 record(response.head.status.code, requestId: response.head.headerFields[.requestId], on: span)
-                if attempts.count > 1 { span.attributes["http.request.resend_count"] = attempts.count - 1 }
                 return response
             } catch {
                 if let error = error as? APIError {
@@ -45,7 +47,6 @@ public struct TracingMiddleware: Middleware {
                 } else {
                     span.attributes["error.type"] = String(describing: type(of: error))
                 }
-                if attempts.count > 1 { span.attributes["http.request.resend_count"] = attempts.count - 1 }
                 span.setStatus(SpanStatus(code: .error))
                 throw error
             }
@@ -65,17 +66,7 @@ struct HTTPFieldsInjector: Injector {
     }
 }
 
-/// The attempts the transport made for one call, counted for its span.
-///
-/// `@unchecked Sendable`: `value` is only touched under `lock`.
-final class AttemptCounter: @unchecked Sendable {
-    /// The counter of the call in progress, if it is traced.
-    @TaskLocal static var current: AttemptCounter?
-
-    private let lock = NSLock()
-    private var value = 0
-
-    var count: Int { lock.withLock { value } }
-
-    func increment() { lock.withLock { value += 1 } }
+/// The attempts the transport makes for the traced call in progress, counted for its span.
+enum AttemptCounter {
+    @TaskLocal static var current: Locked<Int>?
 }

@@ -126,16 +126,16 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         _ exchange: @escaping @Sendable () async throws -> TransportResponse
     ) async throws -> TransportResponse {
         let task = Task(operation: exchange)
-        let expired = ExpiryFlag()
+        let expired = Locked(false)
         let timer = eventLoop.scheduleTask(in: .nanoseconds(timeout.nanoseconds)) {
-            expired.set()
+            expired.withLock { $0 = true }
             task.cancel()
         }
         defer { timer.cancel() }
         do {
             return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
         } catch {
-            throw expired.isSet ? TransportError(.timedOut, "deadline exceeded") : error
+            throw expired.current ? TransportError(.timedOut, "deadline exceeded") : error
         }
     }
 
@@ -151,18 +151,6 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             return TransportError(.other, "\(error.shortDescription)")
         }
     }
-}
-
-/// Set once by the deadline timer, read after the exchange ends.
-///
-/// `@unchecked Sendable`: `value` is only touched under `lock`.
-private final class ExpiryFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-
-    func set() { lock.withLock { value = true } }
 }
 
 extension Duration {
