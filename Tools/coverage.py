@@ -20,6 +20,11 @@ import os
 import sys
 from decimal import Decimal
 
+try:  # installed with openapi-spec-validator (.ci/run); the strict figure is skipped without it
+    import jsonschema
+except ImportError:  # pragma: no cover
+    jsonschema = None
+
 from docpages import METHODS, dump_json, normalize_path, read_pages
 
 
@@ -111,6 +116,31 @@ class Document:
         return ok or fail(stats, where, kind, value)
 
 
+class StrictValidator:
+    """The export's response schemas as a JSON Schema 2020-12 validator (Python `jsonschema`) reads them, as any
+    generator or validator fed the export would: enums are as closed or open as the export states them, `null` is
+    accepted only where the export says so, `required` is enforced. `$ref`s resolve inside the document."""
+
+    def __init__(self, data):
+        self.components = data.get("components", {})
+        self.validators = {}
+
+    def first_error(self, value, schema):
+        """None when `value` validates against `schema`, otherwise the first error, as a sentence."""
+        key = json.dumps(schema, sort_keys=True)
+        validator = self.validators.get(key)
+        if validator is None:
+            root = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                    "components": self.components, "allOf": [schema]}
+            validator = jsonschema.Draft202012Validator(root)
+            self.validators[key] = validator
+        error = next(iter(sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path).__repr__())), None)
+        if error is None:
+            return None
+        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        return f"{where}: {error.message[:120]}"
+
+
 def fail(stats, where, expected, value):
     """Records the first mismatch of the current example; always False."""
     if stats.get("error") is None:
@@ -153,7 +183,8 @@ def measure(docs, openapi_file, verbose=False):
     with open(openapi_file, encoding="utf-8") as handle:
         document = Document(json.load(handle))
     pages = read_pages(docs)
-    counts = {k: [0, 0] for k in ("operations", "parameters", "request", "response", "examples", "typed")}
+    strict = StrictValidator(document.data) if jsonschema else None
+    counts = {k: [0, 0] for k in ("operations", "parameters", "request", "response", "examples", "strict", "typed")}
     stats = {"keys": 0, "declared": 0}
     wrapped = {"request": 0, "response": 0}  # fields found inside a one-field wrapper body, not at the top
     missing = {k: [] for k in counts}
@@ -209,10 +240,15 @@ def measure(docs, openapi_file, verbose=False):
                 stats.setdefault("undeclared", []).append(f"{page.name}: $ (no response schema)")
                 count_keys(value, stats)
                 tally("examples", False, f"{page.name}: no response schema for status {status}")
+                if strict:
+                    tally("strict", False, f"{page.name}: no response schema for status {status}")
             else:
                 stats["error"] = None
                 ok = document.validate(value, schema, stats)
                 tally("examples", ok, f"{page.name}: status {status}: {stats['error']}")
+                if strict:
+                    error = strict.first_error(value, schema)
+                    tally("strict", error is None, f"{page.name}: status {status}: {error}")
     for type_name, schema in sorted(document.schemas.items()):
         for name, prop in schema.get("properties", {}).items():
             tally("typed", concrete(prop, document), f"{type_name}.{name}")
@@ -223,6 +259,8 @@ def measure(docs, openapi_file, verbose=False):
         "response fields": counts["response"], "examples valid": counts["examples"],
         "example keys declared": [stats["declared"], stats["keys"]], "typed properties": counts["typed"],
     }
+    if strict:
+        figures["examples valid (strict)"] = counts["strict"]
     lines = [
         f"{title} ({docs})",
         "  " + figure("operations", *counts["operations"]),
@@ -230,6 +268,8 @@ def measure(docs, openapi_file, verbose=False):
         "  " + figure("request fields", *counts["request"]) + f" ({wrapped['request']} inside a one-field wrapper)",
         "  " + figure("response fields", *counts["response"]) + f" ({wrapped['response']} inside a one-field wrapper)",
         "  " + figure("examples valid", *counts["examples"]) + f" (+{empty_examples} empty examples not counted)",
+        *(["  " + figure("examples valid (strict)", *counts["strict"])
+           + " (JSON Schema 2020-12: enums, nulls and required as the export states them)"] if strict else []),
         "  " + figure("example keys declared", stats["declared"], stats["keys"]),
         "  " + figure("typed properties", *counts["typed"]),
     ]
@@ -246,6 +286,9 @@ def below_floors(title, figures, floors):
     """The figures of `title` under their floor, as sentences."""
     problems = []
     for name, floor in floors.get(title, {}).items():
+        if name not in figures:
+            problems.append(f"{title}: {name} could not be measured (is jsonschema installed?)")
+            continue
         part, whole = figures[name]
         share = part / whole if whole else 0.0
         if share < floor:
