@@ -45,8 +45,9 @@ class Document:
                 self.by_page.setdefault(operation.get("x-source-page"), []).append(entry)
 
     def resolve(self, schema, depth=0):
+        schema = simplify(schema)
         while isinstance(schema, dict) and "$ref" in schema and depth < 50:
-            schema = self.schemas.get(schema["$ref"].split("/")[-1], {})
+            schema = simplify(self.schemas.get(schema["$ref"].split("/")[-1], {}))
             depth += 1
         return schema if isinstance(schema, dict) else {}
 
@@ -141,6 +142,22 @@ class StrictValidator:
         return f"{where}: {error.message[:120]}"
 
 
+def simplify(schema):
+    """The schema of a non-null value: `null` dropped from `type: [T, "null"]`, and the first non-null branch of an
+    `anyOf` (an open enum's documented values, or the `$ref` of a nullable reference), its description kept."""
+    if not isinstance(schema, dict):
+        return schema
+    if isinstance(schema.get("type"), list):
+        kinds = [k for k in schema["type"] if k != "null"]
+        schema = dict(schema, type=kinds[0]) if len(kinds) == 1 else {k: v for k, v in schema.items() if k != "type"}
+    if isinstance(schema.get("anyOf"), list):
+        branches = [b for b in schema["anyOf"] if not (isinstance(b, dict) and b.get("type") == "null")]
+        if branches:
+            outer = {k: v for k, v in schema.items() if k != "anyOf"}
+            return simplify(dict(branches[0], **outer))
+    return schema
+
+
 def fail(stats, where, expected, value):
     """Records the first mismatch of the current example; always False."""
     if stats.get("error") is None:
@@ -160,6 +177,7 @@ def count_keys(value, stats):
 
 
 def concrete(schema, document, depth=0):
+    schema = simplify(schema)
     if not isinstance(schema, dict) or depth > 10:
         return False
     if "$ref" in schema:

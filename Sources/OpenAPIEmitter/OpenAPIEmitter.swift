@@ -72,10 +72,13 @@ public enum OpenAPIEmitter {
 struct DocumentBuilder {
     let schema: ServiceSchema
     let typeNames: Set<String>
+    /// Types a response contains: every property optional and nullable, as the Swift SDK decodes them.
+    let responseTypes: Set<String>
 
     init(schema: ServiceSchema) {
         self.schema = schema
         self.typeNames = Set(schema.types.map(\.name))
+        self.responseTypes = schema.responseTypeNames
     }
 
     mutating func build() -> JSONNode {
@@ -324,11 +327,15 @@ struct DocumentBuilder {
             var members: [String: JSONNode] = [:]
             var required: [JSONNode] = []
             var seenRequired = Set<String>()
+            // In a type some response contains, the SDK decodes every property as optional (`null` or absent);
+            // request-only types keep the page's required fields and no `null`.
+            let inResponse = responseTypes.contains(type.name)
             for property in properties {
                 var schema = schemaNode(property.type, enumValues: property.enumValues)
+                if inResponse { schema = Self.nullable(schema) }
                 if !property.description.isEmpty { schema = Self.adding("description", property.description, to: schema) }
                 members[property.name] = schema
-                if property.required && seenRequired.insert(property.name).inserted {
+                if property.required && !inResponse && seenRequired.insert(property.name).inserted {
                     required.append(.string(property.name))
                 }
             }
@@ -370,9 +377,34 @@ struct DocumentBuilder {
         }
     }
 
-    /// An enumeration: the documented values with their meanings in `x-enum-descriptions`. The values stay
-    /// strings unless the base is numeric and every value reads as a number.
+    /// An open enumeration, as the SDK decodes it: `anyOf` the documented values (with their meanings in
+    /// `x-enum-descriptions`) and any other value of the same type, the idiom generators read as an open enum.
     func enumNode(base: TypeRef, values: [EnumValue]) -> [String: JSONNode] {
+        let documented = closedEnumNode(base: base, values: values)
+        guard documented["enum"] != nil else { return documented }
+        var any = documented
+        any.removeValue(forKey: "enum")
+        any.removeValue(forKey: "x-enum-descriptions")
+        return ["anyOf": [.object(documented), .object(any)]]
+    }
+
+    /// The schema of a value that may also be `null`: `type: [T, "null"]`, a `null` branch added to an `anyOf`,
+    /// or `anyOf` with a `null` branch around a `$ref`. `{}` (any JSON) and unresolved types already accept it.
+    static func nullable(_ schema: JSONNode) -> JSONNode {
+        var members = schema.objectMembers
+        if case .array(let branches)? = members["anyOf"] {
+            members["anyOf"] = .array(branches + [["type": "null"]])
+        } else if case .string(let type)? = members["type"] {
+            members["type"] = [.string(type), "null"]
+        } else if members["$ref"] != nil {
+            return ["anyOf": [schema, ["type": "null"]]]
+        }
+        return .object(members)
+    }
+
+    /// The documented values alone. They stay strings unless the base is numeric and every value reads as a
+    /// number.
+    func closedEnumNode(base: TypeRef, values: [EnumValue]) -> [String: JSONNode] {
         var unique: [EnumValue] = []
         var seen = Set<String>()
         for value in values where seen.insert(value.value).inserted { unique.append(value) }
