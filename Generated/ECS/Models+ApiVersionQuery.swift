@@ -47,6 +47,25 @@ public struct ListAPIVersionsResponse: Codable, Sendable, Hashable {
     }
 }
 
+/// Read from the page's example.
+public struct MediaType: Codable, Sendable, Hashable {
+    public var base: String?
+    public var type: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case base
+        case type
+    }
+
+    public init(
+        base: String? = nil,
+        type: String? = nil
+    ) {
+        self.base = base
+        self.type = type
+    }
+}
+
 /// media-types field description
 public struct MediaTypes: Codable, Sendable, Hashable {
     /// Specifies the basic type.
@@ -74,14 +93,20 @@ public struct QuerySpecifiedAPIVersionResponse: Codable, Sendable, Hashable {
     /// Specifies the versions. For details, see Table 3.
     public var versions: QuerySpecifiedAPIVersionVersions?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var version: Version?
+
     private enum CodingKeys: String, CodingKey {
         case versions
+        case version
     }
 
     public init(
-        versions: QuerySpecifiedAPIVersionVersions? = nil
+        versions: QuerySpecifiedAPIVersionVersions? = nil,
+        version: Version? = nil
     ) {
         self.versions = versions
+        self.version = version
     }
 }
 
@@ -151,6 +176,45 @@ public struct QuerySpecifiedAPIVersionVersions: Codable, Sendable, Hashable {
         mediaTypes: MediaTypes? = nil,
         minVersion: String? = nil,
         status: Status? = nil,
+        updated: String? = nil,
+        version: String? = nil
+    ) {
+        self.id = id
+        self.links = links
+        self.mediaTypes = mediaTypes
+        self.minVersion = minVersion
+        self.status = status
+        self.updated = updated
+        self.version = version
+    }
+}
+
+/// Read from the page's example.
+public struct Version: Codable, Sendable, Hashable {
+    public var id: String?
+    public var links: [QuerySpecifiedAPIVersionLink]?
+    public var mediaTypes: [MediaType]?
+    public var minVersion: String?
+    public var status: String?
+    public var updated: String?
+    public var version: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case links
+        case mediaTypes = "media-types"
+        case minVersion = "min_version"
+        case status
+        case updated
+        case version
+    }
+
+    public init(
+        id: String? = nil,
+        links: [QuerySpecifiedAPIVersionLink]? = nil,
+        mediaTypes: [MediaType]? = nil,
+        minVersion: String? = nil,
+        status: String? = nil,
         updated: String? = nil,
         version: String? = nil
     ) {

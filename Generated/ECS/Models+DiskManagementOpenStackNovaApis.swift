@@ -303,6 +303,9 @@ public struct QueryBriefInformationAboutDisksDiscardedResponseVolumes: Codable, 
     /// Specifies the disk size.
     public var size: Int?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var dispalyName: String?
+
     private enum CodingKeys: String, CodingKey {
         case id
         case displayName
@@ -315,6 +318,7 @@ public struct QueryBriefInformationAboutDisksDiscardedResponseVolumes: Codable, 
         case snapshotId
         case metadata
         case size
+        case dispalyName
     }
 
     public init(
@@ -328,7 +332,8 @@ public struct QueryBriefInformationAboutDisksDiscardedResponseVolumes: Codable, 
         volumeType: String? = nil,
         snapshotId: String? = nil,
         metadata: JSONValue? = nil,
-        size: Int? = nil
+        size: Int? = nil,
+        dispalyName: String? = nil
     ) {
         self.id = id
         self.displayName = displayName
@@ -341,6 +346,7 @@ public struct QueryBriefInformationAboutDisksDiscardedResponseVolumes: Codable, 
         self.snapshotId = snapshotId
         self.metadata = metadata
         self.size = size
+        self.dispalyName = dispalyName
     }
 
     public init(from decoder: any Decoder) throws {
@@ -356,6 +362,7 @@ public struct QueryBriefInformationAboutDisksDiscardedResponseVolumes: Codable, 
         self.snapshotId = try container.decodeIfPresent(String.self, forKey: .snapshotId)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
+        self.dispalyName = try container.decodeIfPresent(String.self, forKey: .dispalyName)
     }
 }
 
@@ -408,6 +415,9 @@ public struct QueryDetailedInformationAboutDisksDiscardedResponseVolumes: Codabl
     /// Specifies the disk size.
     public var size: Int?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var dispalyName: String?
+
     private enum CodingKeys: String, CodingKey {
         case id
         case displayName
@@ -420,6 +430,7 @@ public struct QueryDetailedInformationAboutDisksDiscardedResponseVolumes: Codabl
         case snapshotId
         case metadata
         case size
+        case dispalyName
     }
 
     public init(
@@ -433,7 +444,8 @@ public struct QueryDetailedInformationAboutDisksDiscardedResponseVolumes: Codabl
         volumeType: String? = nil,
         snapshotId: String? = nil,
         metadata: JSONValue? = nil,
-        size: Int? = nil
+        size: Int? = nil,
+        dispalyName: String? = nil
     ) {
         self.id = id
         self.displayName = displayName
@@ -446,6 +458,7 @@ public struct QueryDetailedInformationAboutDisksDiscardedResponseVolumes: Codabl
         self.snapshotId = snapshotId
         self.metadata = metadata
         self.size = size
+        self.dispalyName = dispalyName
     }
 
     public init(from decoder: any Decoder) throws {
@@ -461,6 +474,7 @@ public struct QueryDetailedInformationAboutDisksDiscardedResponseVolumes: Codabl
         self.snapshotId = try container.decodeIfPresent(String.self, forKey: .snapshotId)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
+        self.dispalyName = try container.decodeIfPresent(String.self, forKey: .dispalyName)
     }
 }
 
@@ -513,6 +527,9 @@ public struct QueryInformationAboutDiskDiscardedResponseVolume: Codable, Sendabl
     /// Specifies the disk size.
     public var size: Int?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var dispalyName: String?
+
     private enum CodingKeys: String, CodingKey {
         case id
         case displayName
@@ -525,6 +542,7 @@ public struct QueryInformationAboutDiskDiscardedResponseVolume: Codable, Sendabl
         case snapshotId
         case metadata
         case size
+        case dispalyName
     }
 
     public init(
@@ -538,7 +556,8 @@ public struct QueryInformationAboutDiskDiscardedResponseVolume: Codable, Sendabl
         volumeType: String? = nil,
         snapshotId: String? = nil,
         metadata: JSONValue? = nil,
-        size: Int? = nil
+        size: Int? = nil,
+        dispalyName: String? = nil
     ) {
         self.id = id
         self.displayName = displayName
@@ -551,6 +570,7 @@ public struct QueryInformationAboutDiskDiscardedResponseVolume: Codable, Sendabl
         self.snapshotId = snapshotId
         self.metadata = metadata
         self.size = size
+        self.dispalyName = dispalyName
     }
 
     public init(from decoder: any Decoder) throws {
@@ -566,5 +586,6 @@ public struct QueryInformationAboutDiskDiscardedResponseVolume: Codable, Sendabl
         self.snapshotId = try container.decodeIfPresent(String.self, forKey: .snapshotId)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
+        self.dispalyName = try container.decodeIfPresent(String.self, forKey: .dispalyName)
     }
 }

@@ -164,14 +164,44 @@ public struct QueryFloatingIPAddressesDiscardedFloatingIp: Codable, Sendable, Ha
     /// Specifies the floating IP address.
     public var floatingIp: FloatingIp?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var fixedIp: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var id: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var instanceId: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var ip: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var pool: String?
+
     private enum CodingKeys: String, CodingKey {
         case floatingIp = "floating_ip"
+        case fixedIp = "fixed_ip"
+        case id
+        case instanceId = "instance_id"
+        case ip
+        case pool
     }
 
     public init(
-        floatingIp: FloatingIp? = nil
+        floatingIp: FloatingIp? = nil,
+        fixedIp: String? = nil,
+        id: String? = nil,
+        instanceId: String? = nil,
+        ip: String? = nil,
+        pool: String? = nil
     ) {
         self.floatingIp = floatingIp
+        self.fixedIp = fixedIp
+        self.id = id
+        self.instanceId = instanceId
+        self.ip = ip
+        self.pool = pool
     }
 }
 

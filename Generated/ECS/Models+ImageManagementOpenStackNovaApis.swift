@@ -239,6 +239,9 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
     /// The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
     public var updated: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var server: QueryImageDetailsDiscardedServer?
+
     private enum CodingKeys: String, CodingKey {
         case id
         case links
@@ -251,6 +254,7 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
         case status
         case created
         case updated
+        case server
     }
 
     public init(
@@ -264,7 +268,8 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
         progress: Int? = nil,
         status: String? = nil,
         created: String? = nil,
-        updated: String? = nil
+        updated: String? = nil,
+        server: QueryImageDetailsDiscardedServer? = nil
     ) {
         self.id = id
         self.links = links
@@ -277,6 +282,7 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
         self.status = status
         self.created = created
         self.updated = updated
+        self.server = server
     }
 
     public init(from decoder: any Decoder) throws {
@@ -292,6 +298,26 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
         self.status = try container.decodeIfPresent(String.self, forKey: .status)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
+        self.server = try container.decodeIfPresent(QueryImageDetailsDiscardedServer.self, forKey: .server)
+    }
+}
+
+/// Read from the page's example.
+public struct QueryImageDetailsDiscardedServer: Codable, Sendable, Hashable {
+    public var id: String?
+    public var links: [QuerySpecifiedAPIVersionLink]?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case links
+    }
+
+    public init(
+        id: String? = nil,
+        links: [QuerySpecifiedAPIVersionLink]? = nil
+    ) {
+        self.id = id
+        self.links = links
     }
 }
 
@@ -345,7 +371,69 @@ public struct QueryImagesDiscardedResponse: Codable, Sendable, Hashable {
     }
 }
 
+/// Read from the page's example.
+public struct QueryMetadataOfSpecifiedImageDiscardedMetadata: Codable, Sendable, Hashable {
+    public var imageLocation: String?
+    public var imageSourceType: String?
+    public var imagetype: String?
+    public var isregistered: String?
+    public var osBit: String?
+    public var osType: String?
+    public var osVersion: String?
+    public var platform: String?
+    public var supportO3s: String?
+    public var virtualEnvType: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case imageLocation = "__image_location"
+        case imageSourceType = "__image_source_type"
+        case imagetype = "__imagetype"
+        case isregistered = "__isregistered"
+        case osBit = "__os_bit"
+        case osType = "__os_type"
+        case osVersion = "__os_version"
+        case platform = "__platform"
+        case supportO3s = "__support_o3s"
+        case virtualEnvType = "virtual_env_type"
+    }
+
+    public init(
+        imageLocation: String? = nil,
+        imageSourceType: String? = nil,
+        imagetype: String? = nil,
+        isregistered: String? = nil,
+        osBit: String? = nil,
+        osType: String? = nil,
+        osVersion: String? = nil,
+        platform: String? = nil,
+        supportO3s: String? = nil,
+        virtualEnvType: String? = nil
+    ) {
+        self.imageLocation = imageLocation
+        self.imageSourceType = imageSourceType
+        self.imagetype = imagetype
+        self.isregistered = isregistered
+        self.osBit = osBit
+        self.osType = osType
+        self.osVersion = osVersion
+        self.platform = platform
+        self.supportO3s = supportO3s
+        self.virtualEnvType = virtualEnvType
+    }
+}
+
 /// Response parameters
 public struct QueryMetadataOfSpecifiedImageDiscardedResponse: Codable, Sendable, Hashable {
-    public init() {}
+    /// Not in the page's table; the page's response example shows it.
+    public var metadata: QueryMetadataOfSpecifiedImageDiscardedMetadata?
+
+    private enum CodingKeys: String, CodingKey {
+        case metadata
+    }
+
+    public init(
+        metadata: QueryMetadataOfSpecifiedImageDiscardedMetadata? = nil
+    ) {
+        self.metadata = metadata
+    }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// addresses field description
 public struct Address: Codable, Sendable, Hashable {
     /// Documented values of `version`; other values decode as well.
-    public struct Version: OpenEnum {
+    public struct VersionValue: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -40,7 +40,7 @@ public struct Address: Codable, Sendable, Hashable {
     /// Range
     /// 4: indicates IPv4.
     /// 6: indicates IPv6.
-    public var version: Version?
+    public var version: VersionValue?
 
     /// Definition
     /// Specifies the IP address.
@@ -76,7 +76,7 @@ public struct Address: Codable, Sendable, Hashable {
     }
 
     public init(
-        version: Version? = nil,
+        version: VersionValue? = nil,
         addr: String? = nil,
         osExtIpsType: OsExtIpsType? = nil,
         osExtIpsMacMacAddr: String? = nil,
@@ -832,17 +832,23 @@ public struct CreateECSsResponse: Codable, Sendable, Hashable {
     /// N/A
     public var serverIds: [String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ECSError?
+
     private enum CodingKeys: String, CodingKey {
         case jobId = "job_id"
         case serverIds
+        case error
     }
 
     public init(
         jobId: String? = nil,
-        serverIds: [String]? = nil
+        serverIds: [String]? = nil,
+        error: ECSError? = nil
     ) {
         self.jobId = jobId
         self.serverIds = serverIds
+        self.error = error
     }
 }
 
@@ -1128,14 +1134,39 @@ public struct DeleteECSsResponse: Codable, Sendable, Hashable {
     /// N/A
     public var jobId: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ECSError?
+
     private enum CodingKeys: String, CodingKey {
         case jobId = "job_id"
+        case error
     }
 
     public init(
-        jobId: String? = nil
+        jobId: String? = nil,
+        error: ECSError? = nil
     ) {
         self.jobId = jobId
+        self.error = error
+    }
+}
+
+/// Read from the page's example.
+public struct ECSError: Codable, Sendable, Hashable {
+    public var code: String?
+    public var message: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case code
+        case message
+    }
+
+    public init(
+        code: String? = nil,
+        message: String? = nil
+    ) {
+        self.code = code
+        self.message = message
     }
 }
 
@@ -1225,47 +1256,5 @@ public struct Extendparam: Codable, Sendable, Hashable {
         snapshotId: String? = nil
     ) {
         self.snapshotId = snapshotId
-    }
-}
-
-/// extra_dhcp_opts field description
-public struct ExtraDhcpOpt: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the NIC MTU.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// 1280 to 8888
-    /// Default Value
-    /// N/A
-    public var optValue: Int
-
-    /// Definition
-    /// Set the parameter value to 26.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// N/A
-    /// Default Value
-    /// N/A
-    public var optName: String
-
-    private enum CodingKeys: String, CodingKey {
-        case optValue = "opt_value"
-        case optName = "opt_name"
-    }
-
-    public init(
-        optValue: Int,
-        optName: String
-    ) {
-        self.optValue = optValue
-        self.optName = optName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.optValue = try container.decodeLenient(Int.self, forKey: .optValue)
-        self.optName = try container.decode(String.self, forKey: .optName)
     }
 }

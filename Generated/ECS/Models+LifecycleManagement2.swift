@@ -3,6 +3,48 @@
 
 import CloudCore
 
+/// extra_dhcp_opts field description
+public struct ExtraDhcpOpt: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the NIC MTU.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// 1280 to 8888
+    /// Default Value
+    /// N/A
+    public var optValue: Int
+
+    /// Definition
+    /// Set the parameter value to 26.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    public var optName: String
+
+    private enum CodingKeys: String, CodingKey {
+        case optValue = "opt_value"
+        case optName = "opt_name"
+    }
+
+    public init(
+        optValue: Int,
+        optName: String
+    ) {
+        self.optValue = optValue
+        self.optName = optName
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.optValue = try container.decodeLenient(Int.self, forKey: .optValue)
+        self.optName = try container.decode(String.self, forKey: .optName)
+    }
+}
+
 /// flavor parameters
 public struct ListDetailsAboutECSsFlavor: Codable, Sendable, Hashable {
     /// Definition
@@ -811,6 +853,51 @@ public struct ModifyECSDetailsFlavor: Codable, Sendable, Hashable {
     }
 }
 
+/// Data structure of the network that an ECS accesses
+public struct ModifyECSDetailsNetwork: Codable, Sendable, Hashable {
+    /// Definition
+    /// Specifies the IP address.
+    /// Range
+    /// N/A
+    public var addr: String?
+
+    /// Definition
+    /// Specifies the IP address type.
+    /// Range
+    /// 4: The type of the IP address is IPv4.
+    /// 6: The type of the IP address is IPv6.
+    ///
+    /// - `4`: The type of the IP address is IPv4.
+    /// - `6`: The type of the IP address is IPv6.
+    public var version: Int?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var _01d7aef8_442b408eB82f13afff51e4e4: [T01d7aef8442b408eB82f13afff51e4e4]?
+
+    private enum CodingKeys: String, CodingKey {
+        case addr
+        case version
+        case _01d7aef8_442b408eB82f13afff51e4e4 = "01d7aef8-442b-408e-b82f-13afff51e4e4"
+    }
+
+    public init(
+        addr: String? = nil,
+        version: Int? = nil,
+        _01d7aef8_442b408eB82f13afff51e4e4: [T01d7aef8442b408eB82f13afff51e4e4]? = nil
+    ) {
+        self.addr = addr
+        self.version = version
+        self._01d7aef8_442b408eB82f13afff51e4e4 = _01d7aef8_442b408eB82f13afff51e4e4
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
+        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
+        self._01d7aef8_442b408eB82f13afff51e4e4 = try container.decodeIfPresent([T01d7aef8442b408eB82f13afff51e4e4].self, forKey: ._01d7aef8_442b408eB82f13afff51e4e4)
+    }
+}
+
 /// Request parameters
 public struct ModifyECSDetailsRequest: Codable, Sendable, Hashable {
     /// Definition
@@ -959,7 +1046,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
     /// For details, see Table 7.
     /// Range
     /// N/A
-    public var addresses: Network?
+    public var addresses: ModifyECSDetailsNetwork?
 
     /// Definition
     /// Specifies the ECS metadata.
@@ -1105,7 +1192,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
         tenantId: String? = nil,
         image: String? = nil,
         accessIPv4: String? = nil,
-        addresses: Network? = nil,
+        addresses: ModifyECSDetailsNetwork? = nil,
         metadata: [String: String]? = nil,
         accessIPv6: String? = nil,
         created: String? = nil,
@@ -1152,7 +1239,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
         self.tenantId = try container.decodeIfPresent(String.self, forKey: .tenantId)
         self.image = try container.decodeIfPresent(String.self, forKey: .image)
         self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.addresses = try container.decodeIfPresent(Network.self, forKey: .addresses)
+        self.addresses = try container.decodeIfPresent(ModifyECSDetailsNetwork.self, forKey: .addresses)
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)

@@ -916,3 +916,28 @@ public struct SysTag: Codable, Sendable, Hashable {
         self.value = value
     }
 }
+
+/// Read from the page's example.
+public struct T01d7aef8442b408eB82f13afff51e4e4: Codable, Sendable, Hashable {
+    public var addr: String?
+    public var version: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case addr
+        case version
+    }
+
+    public init(
+        addr: String? = nil,
+        version: Int? = nil
+    ) {
+        self.addr = addr
+        self.version = version
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
+        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
+    }
+}

@@ -262,14 +262,20 @@ public struct CreateECSResponse: Codable, Sendable, Hashable {
     /// Specifies ECS information. For details, see Table 10.
     public var server: CreateECSServer2?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var reservationId: String?
+
     private enum CodingKeys: String, CodingKey {
         case server
+        case reservationId = "reservation_id"
     }
 
     public init(
-        server: CreateECSServer2? = nil
+        server: CreateECSServer2? = nil,
+        reservationId: String? = nil
     ) {
         self.server = server
+        self.reservationId = reservationId
     }
 }
 
@@ -700,53 +706,6 @@ public struct ListECSDetailsImage: Codable, Sendable, Hashable {
     }
 }
 
-/// Data structure of the network that an ECS accesses
-public struct ListECSDetailsNetwork: Codable, Sendable, Hashable {
-    /// Specifies the IP address.
-    public var addr: String?
-
-    /// Specifies the type of an IP address. The value of this parameter can be 4 or 6.
-    /// 4: The type of the IP address is IPv4.
-    /// 6: The type of the IP address is IPv6.
-    ///
-    /// - `4`: The type of the IP address is IPv4.
-    /// - `6`: The type of the IP address is IPv6.
-    public var version: Int?
-
-    /// Specifies the MAC address. This is an extended attribute.
-    public var osExtIpsMacMacAddr: String?
-
-    /// Specifies the IP address assignment mode. This is an extended attribute.
-    public var osExtIpsType: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-        case osExtIpsMacMacAddr = "OS-EXT-IPS-MAC:mac_addr"
-        case osExtIpsType = "OS-EXT-IPS:type"
-    }
-
-    public init(
-        addr: String? = nil,
-        version: Int? = nil,
-        osExtIpsMacMacAddr: String? = nil,
-        osExtIpsType: String? = nil
-    ) {
-        self.addr = addr
-        self.version = version
-        self.osExtIpsMacMacAddr = osExtIpsMacMacAddr
-        self.osExtIpsType = osExtIpsType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self.osExtIpsMacMacAddr = try container.decodeIfPresent(String.self, forKey: .osExtIpsMacMacAddr)
-        self.osExtIpsType = try container.decodeIfPresent(String.self, forKey: .osExtIpsType)
-    }
-}
-
 /// Response parameters
 public struct ListECSDetailsResponse: Codable, Sendable, Hashable {
     /// Specifies the ECSs to be queried. For details, see Table 4.
@@ -886,7 +845,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
     /// The structure is Map<String, Object>.
     /// The key indicates the network name, for example, demo_net.
     /// The value indicates the network attribute specified in Table 7.
-    public var addresses: ListECSDetailsNetwork?
+    public var addresses: Network?
 
     /// Specifies the security groups to which the ECS belongs.
     /// For details, see Table 9.
@@ -1093,7 +1052,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
         userId: String? = nil,
         metadata: JSONValue? = nil,
         hostId: String? = nil,
-        addresses: ListECSDetailsNetwork? = nil,
+        addresses: Network? = nil,
         securityGroups: [SecurityGroup]? = nil,
         links: [ServersLink]? = nil,
         osSchedulerHints: OsSchedulerHints? = nil,
@@ -1184,7 +1143,7 @@ public struct ListECSDetailsServer: Codable, Sendable, Hashable {
         self.userId = try container.decodeIfPresent(String.self, forKey: .userId)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.hostId = try container.decodeIfPresent(String.self, forKey: .hostId)
-        self.addresses = try container.decodeIfPresent(ListECSDetailsNetwork.self, forKey: .addresses)
+        self.addresses = try container.decodeIfPresent(Network.self, forKey: .addresses)
         self.securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups)
         self.links = try container.decodeIfPresent([ServersLink].self, forKey: .links)
         self.osSchedulerHints = try container.decodeIfPresent(OsSchedulerHints.self, forKey: .osSchedulerHints)

@@ -89,6 +89,46 @@ public struct ModifyECSFlavor: Codable, Sendable, Hashable {
     }
 }
 
+/// Data structure of the network which an ECS accesses
+public struct ModifyECSNetwork: Codable, Sendable, Hashable {
+    /// Specifies the IP address.
+    public var addr: String?
+
+    /// Specifies the type of an IP address. The value of this parameter can be 4 or 6.
+    /// 4: The type of the IP address is IPv4.
+    /// 6: The type of the IP address is IPv6.
+    ///
+    /// - `4`: The type of the IP address is IPv4.
+    /// - `6`: The type of the IP address is IPv6.
+    public var version: Int?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var _03be5c1eE05d4905A105C3bd9b730bdc: [T03be5c1eE05d4905A105C3bd9b730bdc]?
+
+    private enum CodingKeys: String, CodingKey {
+        case addr
+        case version
+        case _03be5c1eE05d4905A105C3bd9b730bdc = "03be5c1e-e05d-4905-a105-c3bd9b730bdc"
+    }
+
+    public init(
+        addr: String? = nil,
+        version: Int? = nil,
+        _03be5c1eE05d4905A105C3bd9b730bdc: [T03be5c1eE05d4905A105C3bd9b730bdc]? = nil
+    ) {
+        self.addr = addr
+        self.version = version
+        self._03be5c1eE05d4905A105C3bd9b730bdc = _03be5c1eE05d4905A105C3bd9b730bdc
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
+        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
+        self._03be5c1eE05d4905A105C3bd9b730bdc = try container.decodeIfPresent([T03be5c1eE05d4905A105C3bd9b730bdc].self, forKey: ._03be5c1eE05d4905A105C3bd9b730bdc)
+    }
+}
+
 /// Request parameters
 public struct ModifyECSRequest: Codable, Sendable, Hashable {
     /// Specifies the ECS data structure. For details, see Table 3.
@@ -181,7 +221,7 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
     /// Specifies the attributed network information of the ECS.
     /// The structure is Map<String, Object>.
     /// For details, see Table 6.
-    public var addresses: Network?
+    public var addresses: ModifyECSNetwork?
 
     /// Specifies the ECS metadata.
     public var metadata: JSONValue?
@@ -276,7 +316,7 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
         tenantId: String? = nil,
         image: String? = nil,
         accessIPv4: String? = nil,
-        addresses: Network? = nil,
+        addresses: ModifyECSNetwork? = nil,
         metadata: JSONValue? = nil,
         accessIPv6: String? = nil,
         created: String? = nil,
@@ -321,7 +361,7 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
         self.tenantId = try container.decodeIfPresent(String.self, forKey: .tenantId)
         self.image = try container.decodeIfPresent(String.self, forKey: .image)
         self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.addresses = try container.decodeIfPresent(Network.self, forKey: .addresses)
+        self.addresses = try container.decodeIfPresent(ModifyECSNetwork.self, forKey: .addresses)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
@@ -338,6 +378,60 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
         self.status = try container.decodeIfPresent(Status.self, forKey: .status)
+    }
+}
+
+/// Data structure of the network that an ECS accesses
+public struct Network: Codable, Sendable, Hashable {
+    /// Specifies the IP address.
+    public var addr: String?
+
+    /// Specifies the type of an IP address. The value of this parameter can be 4 or 6.
+    /// 4: The type of the IP address is IPv4.
+    /// 6: The type of the IP address is IPv6.
+    ///
+    /// - `4`: The type of the IP address is IPv4.
+    /// - `6`: The type of the IP address is IPv6.
+    public var version: Int?
+
+    /// Specifies the MAC address. This is an extended attribute.
+    public var osExtIpsMacMacAddr: String?
+
+    /// Specifies the IP address assignment mode. This is an extended attribute.
+    public var osExtIpsType: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var _68269e6e4a27_441b8029_35373ad50bd9: [T68269e6e4a27441b802935373ad50bd9]?
+
+    private enum CodingKeys: String, CodingKey {
+        case addr
+        case version
+        case osExtIpsMacMacAddr = "OS-EXT-IPS-MAC:mac_addr"
+        case osExtIpsType = "OS-EXT-IPS:type"
+        case _68269e6e4a27_441b8029_35373ad50bd9 = "68269e6e-4a27-441b-8029-35373ad50bd9"
+    }
+
+    public init(
+        addr: String? = nil,
+        version: Int? = nil,
+        osExtIpsMacMacAddr: String? = nil,
+        osExtIpsType: String? = nil,
+        _68269e6e4a27_441b8029_35373ad50bd9: [T68269e6e4a27441b802935373ad50bd9]? = nil
+    ) {
+        self.addr = addr
+        self.version = version
+        self.osExtIpsMacMacAddr = osExtIpsMacMacAddr
+        self.osExtIpsType = osExtIpsType
+        self._68269e6e4a27_441b8029_35373ad50bd9 = _68269e6e4a27_441b8029_35373ad50bd9
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
+        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
+        self.osExtIpsMacMacAddr = try container.decodeIfPresent(String.self, forKey: .osExtIpsMacMacAddr)
+        self.osExtIpsType = try container.decodeIfPresent(String.self, forKey: .osExtIpsType)
+        self._68269e6e4a27_441b8029_35373ad50bd9 = try container.decodeIfPresent([T68269e6e4a27441b802935373ad50bd9].self, forKey: ._68269e6e4a27_441b8029_35373ad50bd9)
     }
 }
 
@@ -562,7 +656,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
     /// The structure is Map<String, Object>.
     /// The key indicates the network name, for example, demo_net.
     /// The value indicates the network attribute specified in Table 7.
-    public var addresses: ListECSDetailsNetwork?
+    public var addresses: Network?
 
     /// Specifies the security groups to which the ECS belongs. For details, see Table 9.
     public var securityGroups: [SecurityGroup]?
@@ -766,7 +860,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
         userId: String? = nil,
         metadata: JSONValue? = nil,
         hostId: String? = nil,
-        addresses: ListECSDetailsNetwork? = nil,
+        addresses: Network? = nil,
         securityGroups: [SecurityGroup]? = nil,
         links: [Link]? = nil,
         tags: [String]? = nil,
@@ -857,7 +951,7 @@ public struct QueryDetailsAboutECSV21Server: Codable, Sendable, Hashable {
         self.userId = try container.decodeIfPresent(String.self, forKey: .userId)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.hostId = try container.decodeIfPresent(String.self, forKey: .hostId)
-        self.addresses = try container.decodeIfPresent(ListECSDetailsNetwork.self, forKey: .addresses)
+        self.addresses = try container.decodeIfPresent(Network.self, forKey: .addresses)
         self.securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups)
         self.links = try container.decodeIfPresent([Link].self, forKey: .links)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
@@ -926,5 +1020,55 @@ public struct ServersLink: Codable, Sendable, Hashable {
     ) {
         self.rel = rel
         self.href = href
+    }
+}
+
+/// Read from the page's example.
+public struct T03be5c1eE05d4905A105C3bd9b730bdc: Codable, Sendable, Hashable {
+    public var addr: String?
+    public var version: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case addr
+        case version
+    }
+
+    public init(
+        addr: String? = nil,
+        version: Int? = nil
+    ) {
+        self.addr = addr
+        self.version = version
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
+        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
+    }
+}
+
+/// Read from the page's example.
+public struct T68269e6e4a27441b802935373ad50bd9: Codable, Sendable, Hashable {
+    public var addr: String?
+    public var version: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case addr
+        case version
+    }
+
+    public init(
+        addr: String? = nil,
+        version: Int? = nil
+    ) {
+        self.addr = addr
+        self.version = version
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
+        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
     }
 }

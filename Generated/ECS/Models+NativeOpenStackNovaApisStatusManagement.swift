@@ -356,6 +356,12 @@ public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
     /// Specifies the ECS metadata.
     public var metadata: [String: String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var adminPass: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var created: String?
+
     private enum CodingKeys: String, CodingKey {
         case status
         case updated
@@ -373,6 +379,8 @@ public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
         case accessIPv6
         case progress
         case metadata
+        case adminPass
+        case created
     }
 
     public init(
@@ -391,7 +399,9 @@ public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
         accessIPv4: String? = nil,
         accessIPv6: String? = nil,
         progress: Int? = nil,
-        metadata: [String: String]? = nil
+        metadata: [String: String]? = nil,
+        adminPass: String? = nil,
+        created: String? = nil
     ) {
         self.status = status
         self.updated = updated
@@ -409,6 +419,8 @@ public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
         self.accessIPv6 = accessIPv6
         self.progress = progress
         self.metadata = metadata
+        self.adminPass = adminPass
+        self.created = created
     }
 
     public init(from decoder: any Decoder) throws {
@@ -429,6 +441,8 @@ public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+        self.adminPass = try container.decodeIfPresent(String.self, forKey: .adminPass)
+        self.created = try container.decodeIfPresent(String.self, forKey: .created)
     }
 }
 

@@ -186,41 +186,57 @@ public struct ListSecurityGroupsOfSpecifiedECSSecurityGroup: Codable, Sendable, 
     }
 }
 
-/// Data structure of the network that an ECS accesses
-public struct Network: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the IP address.
-    /// Range
-    /// N/A
+/// Read from the page's example.
+public struct QueryDetailsAboutECSV21T68269e6e4a27441b802935373ad50bd9: Codable, Sendable, Hashable {
+    public var osExtIpsMacMacAddr: String?
+    public var osExtIpsType: String?
     public var addr: String?
-
-    /// Definition
-    /// Specifies the IP address type.
-    /// Range
-    /// 4: The type of the IP address is IPv4.
-    /// 6: The type of the IP address is IPv6.
-    ///
-    /// - `4`: The type of the IP address is IPv4.
-    /// - `6`: The type of the IP address is IPv6.
     public var version: Int?
 
     private enum CodingKeys: String, CodingKey {
+        case osExtIpsMacMacAddr = "OS-EXT-IPS-MAC:mac_addr"
+        case osExtIpsType = "OS-EXT-IPS:type"
         case addr
         case version
     }
 
     public init(
+        osExtIpsMacMacAddr: String? = nil,
+        osExtIpsType: String? = nil,
         addr: String? = nil,
         version: Int? = nil
     ) {
+        self.osExtIpsMacMacAddr = osExtIpsMacMacAddr
+        self.osExtIpsType = osExtIpsType
         self.addr = addr
         self.version = version
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.osExtIpsMacMacAddr = try container.decodeIfPresent(String.self, forKey: .osExtIpsMacMacAddr)
+        self.osExtIpsType = try container.decodeIfPresent(String.self, forKey: .osExtIpsType)
         self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
         self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
+    }
+}
+
+/// Read from the page's example.
+public struct QuerySpecifiedAPIVersionLink: Codable, Sendable, Hashable {
+    public var href: String?
+    public var rel: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case href
+        case rel
+    }
+
+    public init(
+        href: String? = nil,
+        rel: String? = nil
+    ) {
+        self.href = href
+        self.rel = rel
     }
 }
 

@@ -202,17 +202,23 @@ public struct QueryECSsByTagTag: Codable, Sendable, Hashable {
     /// The values are in the OR relationship.
     public var values: [String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var value: String?
+
     private enum CodingKeys: String, CodingKey {
         case key
         case values
+        case value
     }
 
     public init(
         key: String? = nil,
-        values: [String]? = nil
+        values: [String]? = nil,
+        value: String? = nil
     ) {
         self.key = key
         self.values = values
+        self.value = value
     }
 }
 

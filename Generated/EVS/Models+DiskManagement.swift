@@ -3,28 +3,6 @@
 
 import CloudCore
 
-/// Error
-public struct ChangeEVSDiskTypeError: Codable, Sendable, Hashable {
-    /// The error code returned if an error occurs. For details about the error code, see Error Codes.
-    public var code: String?
-
-    /// The error message returned if an error occurs.
-    public var message: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
-        self.code = code
-        self.message = message
-    }
-}
-
 /// Request body parameters
 public struct ChangeEVSDiskTypeRequest: Codable, Sendable, Hashable {
     /// The request body of the disk type change.
@@ -984,6 +962,79 @@ public struct RetypeVolume: Codable, Sendable, Hashable {
     }
 }
 
+/// Parameters in the metadata field
+public struct UpdateEVSDiskMetadata: Codable, Sendable, Hashable {
+    /// Documented values of `hwPassthrough`; other values decode as well.
+    public struct HwPassthrough: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let `true`: Self = "true"
+        public static let `false`: Self = "false"
+    }
+
+    /// The encryption field in metadata.
+    /// 0: indicates a non-encrypted disk.
+    /// 1: indicates an encrypted disk.
+    /// If this parameter does not appear, the disk is not encrypted.
+    public var systemEncrypted: String?
+
+    /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
+    /// encryption. The length of cmkid is fixed at 36 bytes.
+    public var systemCmkid: String?
+
+    /// The parameter that describes the disk device type in metadata. The value can be true or false.
+    /// true indicates the SCSI device type, which allows ECS OSs to directly access the underlying storage
+    /// media. SCSI reservation commands are supported.
+    /// false indicates the Virtual Block Device (VBD) device type (the default type), which supports only
+    /// simple SCSI read/write commands.
+    /// If this parameter does not appear, the disk device type is VBD.
+    public var hwPassthrough: HwPassthrough?
+
+    /// The clone method. If the disk is created from a snapshot, value 0 indicates the linked cloning method.
+    public var fullClone: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var attachedMode: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var policy: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var readonly: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case systemEncrypted = "__system__encrypted"
+        case systemCmkid = "__system__cmkid"
+        case hwPassthrough = "hw:passthrough"
+        case fullClone = "full_clone"
+        case attachedMode = "attached_mode"
+        case policy
+        case readonly
+    }
+
+    public init(
+        systemEncrypted: String? = nil,
+        systemCmkid: String? = nil,
+        hwPassthrough: HwPassthrough? = nil,
+        fullClone: String? = nil,
+        attachedMode: String? = nil,
+        policy: String? = nil,
+        readonly: String? = nil
+    ) {
+        self.systemEncrypted = systemEncrypted
+        self.systemCmkid = systemCmkid
+        self.hwPassthrough = hwPassthrough
+        self.fullClone = fullClone
+        self.attachedMode = attachedMode
+        self.policy = policy
+        self.readonly = readonly
+    }
+}
+
 /// Request parameters
 public struct UpdateEVSDiskRequest: Codable, Sendable, Hashable {
     /// The information of the disk to be updated. For details, see Parameters in the volume field.
@@ -1085,7 +1136,7 @@ public struct UpdateEVSDiskResponse: Codable, Sendable, Hashable {
     public var bootable: String?
 
     /// The disk metadata. For details, see Parameters in the metadata field.
-    public var metadata: Metadata?
+    public var metadata: UpdateEVSDiskMetadata?
 
     /// The reserved field.
     public var osVolHostAttrHost: String?
@@ -1145,7 +1196,7 @@ public struct UpdateEVSDiskResponse: Codable, Sendable, Hashable {
         volumeType: VolumeTypeValue? = nil,
         size: Int? = nil,
         bootable: String? = nil,
-        metadata: Metadata? = nil,
+        metadata: UpdateEVSDiskMetadata? = nil,
         osVolHostAttrHost: String? = nil,
         shareable: Bool? = nil,
         error: EVSError? = nil,
@@ -1192,7 +1243,7 @@ public struct UpdateEVSDiskResponse: Codable, Sendable, Hashable {
         self.volumeType = try container.decodeIfPresent(VolumeTypeValue.self, forKey: .volumeType)
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
         self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
+        self.metadata = try container.decodeIfPresent(UpdateEVSDiskMetadata.self, forKey: .metadata)
         self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
         self.shareable = try container.decodeLenientIfPresent(Bool.self, forKey: .shareable)
         self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)

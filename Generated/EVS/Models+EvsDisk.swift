@@ -835,14 +835,20 @@ public struct QuerySummaryInformationOfEVSDisksResponse: Codable, Sendable, Hash
     /// The summary information of queried disks. For details, see Parameters in the volume-summary field.
     public var volumeSummary: VolumeSummary?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ChangeEVSDiskTypeError?
+
     private enum CodingKeys: String, CodingKey {
         case volumeSummary = "volume-summary"
+        case error
     }
 
     public init(
-        volumeSummary: VolumeSummary? = nil
+        volumeSummary: VolumeSummary? = nil,
+        error: ChangeEVSDiskTypeError? = nil
     ) {
         self.volumeSummary = volumeSummary
+        self.error = error
     }
 }
 

@@ -520,12 +520,24 @@ public struct Replication: Codable, Sendable, Hashable {
     /// Specifies the type of the EVS replication pair. Currently, only type hypermetro is supported.
     public var replicationModel: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var createdAt: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var id: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var status: String?
+
     private enum CodingKeys: String, CodingKey {
         case name
         case description
         case volumeIds = "volume_ids"
         case priorityStation = "priority_station"
         case replicationModel = "replication_model"
+        case createdAt = "created_at"
+        case id
+        case status
     }
 
     public init(
@@ -533,12 +545,18 @@ public struct Replication: Codable, Sendable, Hashable {
         description: String? = nil,
         volumeIds: [JSONValue]? = nil,
         priorityStation: String? = nil,
-        replicationModel: String? = nil
+        replicationModel: String? = nil,
+        createdAt: String? = nil,
+        id: String? = nil,
+        status: String? = nil
     ) {
         self.name = name
         self.description = description
         self.volumeIds = volumeIds
         self.priorityStation = priorityStation
         self.replicationModel = replicationModel
+        self.createdAt = createdAt
+        self.id = id
+        self.status = status
     }
 }

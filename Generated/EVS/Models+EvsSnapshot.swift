@@ -6,14 +6,14 @@ import CloudCore
 /// Parameter description
 public struct AddMetadataOfEVSSnapshotV3Request: Codable, Sendable, Hashable {
     /// The metadata to be added. For details, see Parameter in the metadata field.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata
+    public var metadata: AddMetadataForEVSDiskMetadata
 
     private enum CodingKeys: String, CodingKey {
         case metadata
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata
+        metadata: AddMetadataForEVSDiskMetadata
     ) {
         self.metadata = metadata
     }
@@ -22,7 +22,7 @@ public struct AddMetadataOfEVSSnapshotV3Request: Codable, Sendable, Hashable {
 /// Parameter description
 public struct AddMetadataOfEVSSnapshotV3Response: Codable, Sendable, Hashable {
     /// The snapshot metadata, which is made up of key-value pairs.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata?
+    public var metadata: AddMetadataForEVSDiskMetadata?
 
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
@@ -33,7 +33,7 @@ public struct AddMetadataOfEVSSnapshotV3Response: Codable, Sendable, Hashable {
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata? = nil,
+        metadata: AddMetadataForEVSDiskMetadata? = nil,
         error: EVSError? = nil
     ) {
         self.metadata = metadata
@@ -577,14 +577,14 @@ public struct UpdateEVSSnapshotV3Response: Codable, Sendable, Hashable {
 /// Request parameters
 public struct UpdateMetadataOfEVSSnapshotV3Request: Codable, Sendable, Hashable {
     /// The metadata to be updated. For details, see Parameter in the metadata field.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata
+    public var metadata: AddMetadataForEVSDiskMetadata
 
     private enum CodingKeys: String, CodingKey {
         case metadata
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata
+        metadata: AddMetadataForEVSDiskMetadata
     ) {
         self.metadata = metadata
     }
@@ -593,7 +593,7 @@ public struct UpdateMetadataOfEVSSnapshotV3Request: Codable, Sendable, Hashable 
 /// Response parameters
 public struct UpdateMetadataOfEVSSnapshotV3Response: Codable, Sendable, Hashable {
     /// The snapshot metadata, which is made up of key-value pairs.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata?
+    public var metadata: AddMetadataForEVSDiskMetadata?
 
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
@@ -604,7 +604,7 @@ public struct UpdateMetadataOfEVSSnapshotV3Response: Codable, Sendable, Hashable
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata? = nil,
+        metadata: AddMetadataForEVSDiskMetadata? = nil,
         error: EVSError? = nil
     ) {
         self.metadata = metadata

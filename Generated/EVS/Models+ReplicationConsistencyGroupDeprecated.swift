@@ -517,12 +517,24 @@ public struct ReplicationConsistencyGroup: Codable, Sendable, Hashable {
     /// supported.
     public var replicationModel: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var createdAt: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var id: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var status: String?
+
     private enum CodingKeys: String, CodingKey {
         case name
         case description
         case replicationIds = "replication_ids"
         case priorityStation = "priority_station"
         case replicationModel = "replication_model"
+        case createdAt = "created_at"
+        case id
+        case status
     }
 
     public init(
@@ -530,13 +542,19 @@ public struct ReplicationConsistencyGroup: Codable, Sendable, Hashable {
         description: String? = nil,
         replicationIds: [JSONValue]? = nil,
         priorityStation: String? = nil,
-        replicationModel: String? = nil
+        replicationModel: String? = nil,
+        createdAt: String? = nil,
+        id: String? = nil,
+        status: String? = nil
     ) {
         self.name = name
         self.description = description
         self.replicationIds = replicationIds
         self.priorityStation = priorityStation
         self.replicationModel = replicationModel
+        self.createdAt = createdAt
+        self.id = id
+        self.status = status
     }
 }
 
@@ -624,12 +642,32 @@ public struct UpdateReplicationConsistencyGroupDeprecatedReplicationConsistencyG
     /// Specifies the IDs of the EVS replication pairs to be removed.
     public var removeReplicationIds: [JSONValue]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var createdAt: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var id: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var priorityStation: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var status: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var updatedAt: String?
+
     private enum CodingKeys: String, CodingKey {
         case name
         case description
         case replicationModel = "replication_model"
         case addReplicationIds = "add_replication_ids"
         case removeReplicationIds = "remove_replication_ids"
+        case createdAt = "created_at"
+        case id
+        case priorityStation = "priority_station"
+        case status
+        case updatedAt = "updated_at"
     }
 
     public init(
@@ -637,13 +675,23 @@ public struct UpdateReplicationConsistencyGroupDeprecatedReplicationConsistencyG
         description: String? = nil,
         replicationModel: String? = nil,
         addReplicationIds: [JSONValue]? = nil,
-        removeReplicationIds: [JSONValue]? = nil
+        removeReplicationIds: [JSONValue]? = nil,
+        createdAt: String? = nil,
+        id: String? = nil,
+        priorityStation: String? = nil,
+        status: String? = nil,
+        updatedAt: String? = nil
     ) {
         self.name = name
         self.description = description
         self.replicationModel = replicationModel
         self.addReplicationIds = addReplicationIds
         self.removeReplicationIds = removeReplicationIds
+        self.createdAt = createdAt
+        self.id = id
+        self.priorityStation = priorityStation
+        self.status = status
+        self.updatedAt = updatedAt
     }
 }
 

@@ -59,26 +59,10 @@ public struct AddMetadataForEVSDiskMetadata: Codable, Sendable, Hashable {
     /// The metadata information, which is made up of one or multiple key-value pairs.
     public var keyVal: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case keyVal = "key_val"
-    }
-
-    public init(
-        keyVal: String? = nil
-    ) {
-        self.keyVal = keyVal
-    }
-}
-
-/// Parameter in the metadata field
-public struct AddMetadataOfEVSSnapshotMetadata: Codable, Sendable, Hashable {
-    /// The metadata information, which is made up of one or multiple key-value pairs.
-    public var keyVal: String?
-
-    /// Not in the page's table; the page's request example sends it.
+    /// Not in the page's table; the page's response example shows it.
     public var key1: String?
 
-    /// Not in the page's table; the page's request example sends it.
+    /// Not in the page's table; the page's response example shows it.
     public var key2: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -201,6 +185,28 @@ public struct BatchDeletingTagsOfSpecifiedEVSDiskResourceTag: Codable, Sendable,
     }
 }
 
+/// Error
+public struct ChangeEVSDiskTypeError: Codable, Sendable, Hashable {
+    /// The error code returned if an error occurs. For details about the error code, see Error Codes.
+    public var code: String?
+
+    /// The error message returned if an error occurs.
+    public var message: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case code
+        case message
+    }
+
+    public init(
+        code: String? = nil,
+        message: String? = nil
+    ) {
+        self.code = code
+        self.message = message
+    }
+}
+
 /// Parameters in the transfer field
 public struct CreateDiskTransferTransfer: Codable, Sendable, Hashable {
     /// The disk ID.
@@ -267,6 +273,67 @@ public struct CreateDiskTransferTransfer2: Codable, Sendable, Hashable {
         self.volumeId = volumeId
         self.id = id
         self.name = name
+    }
+}
+
+/// Parameters in the metadata field
+public struct CreateEVSDisksV2Metadata: Codable, Sendable, Hashable {
+    /// Documented values of `hwPassthrough`; other values decode as well.
+    public struct HwPassthrough: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let `true`: Self = "true"
+        public static let `false`: Self = "false"
+    }
+
+    /// The encryption field in metadata.
+    /// 0: indicates a non-encrypted disk.
+    /// 1: indicates an encrypted disk.
+    /// If this parameter does not appear, the disk is not encrypted.
+    public var systemEncrypted: String?
+
+    /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
+    /// encryption. The length of cmkid is fixed at 36 bytes.
+    public var systemCmkid: String?
+
+    /// The parameter that describes the disk device type in metadata. The value can be true or false.
+    /// true indicates the SCSI device type, which allows ECS OSs to directly access the underlying storage
+    /// media. SCSI reservation commands are supported.
+    /// false indicates the VBD device type (the default type), which supports only simple SCSI read/write
+    /// commands.
+    /// If this parameter does not appear, the disk device type is VBD.
+    public var hwPassthrough: HwPassthrough?
+
+    /// The clone method. If the disk is created from a snapshot, value 0 indicates the linked cloning method.
+    public var fullClone: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var volumeOwner: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case systemEncrypted = "__system__encrypted"
+        case systemCmkid = "__system__cmkid"
+        case hwPassthrough = "hw:passthrough"
+        case fullClone = "full_clone"
+        case volumeOwner = "volume_owner"
+    }
+
+    public init(
+        systemEncrypted: String? = nil,
+        systemCmkid: String? = nil,
+        hwPassthrough: HwPassthrough? = nil,
+        fullClone: String? = nil,
+        volumeOwner: String? = nil
+    ) {
+        self.systemEncrypted = systemEncrypted
+        self.systemCmkid = systemCmkid
+        self.hwPassthrough = hwPassthrough
+        self.fullClone = fullClone
+        self.volumeOwner = volumeOwner
     }
 }
 
@@ -539,7 +606,7 @@ public struct CreateEVSDisksV2Volume2: Codable, Sendable, Hashable {
     public var snapshotId: String?
 
     /// The disk metadata. For details, see Parameters in the metadata field.
-    public var metadata: Metadata?
+    public var metadata: CreateEVSDisksV2Metadata?
 
     /// The disk size, in GB.
     public var size: Int?
@@ -604,7 +671,7 @@ public struct CreateEVSDisksV2Volume2: Codable, Sendable, Hashable {
         consistencygroupId: String? = nil,
         sourceVolid: String? = nil,
         snapshotId: String? = nil,
-        metadata: Metadata? = nil,
+        metadata: CreateEVSDisksV2Metadata? = nil,
         size: Int? = nil,
         userId: String? = nil,
         updatedAt: String? = nil,
@@ -653,7 +720,7 @@ public struct CreateEVSDisksV2Volume2: Codable, Sendable, Hashable {
         self.consistencygroupId = try container.decodeIfPresent(String.self, forKey: .consistencygroupId)
         self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
         self.snapshotId = try container.decodeIfPresent(String.self, forKey: .snapshotId)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
+        self.metadata = try container.decodeIfPresent(CreateEVSDisksV2Metadata.self, forKey: .metadata)
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
         self.userId = try container.decodeIfPresent(String.self, forKey: .userId)
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
@@ -740,6 +807,25 @@ public struct EVSError: Codable, Sendable, Hashable {
     ) {
         self.message = message
         self.code = code
+    }
+}
+
+/// Read from the page's example.
+public struct ExportEVSDiskDataAsImageExtraSpecs: Codable, Sendable, Hashable {
+    public var xxAvailabilityZone: String?
+    public var volumeBackendName: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case xxAvailabilityZone = "XX:availability_zone"
+        case volumeBackendName = "volume_backend_name"
+    }
+
+    public init(
+        xxAvailabilityZone: String? = nil,
+        volumeBackendName: String? = nil
+    ) {
+        self.xxAvailabilityZone = xxAvailabilityZone
+        self.volumeBackendName = volumeBackendName
     }
 }
 
@@ -892,6 +978,9 @@ public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Hashable {
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var deletedAt: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var extraSpecs: ExportEVSDiskDataAsImageExtraSpecs?
+
     private enum CodingKeys: String, CodingKey {
         case id
         case name
@@ -902,6 +991,7 @@ public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Hashable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case deletedAt = "deleted_at"
+        case extraSpecs = "extra_specs"
     }
 
     public init(
@@ -913,7 +1003,8 @@ public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Hashable {
         description: String? = nil,
         createdAt: String? = nil,
         updatedAt: String? = nil,
-        deletedAt: String? = nil
+        deletedAt: String? = nil,
+        extraSpecs: ExportEVSDiskDataAsImageExtraSpecs? = nil
     ) {
         self.id = id
         self.name = name
@@ -924,6 +1015,7 @@ public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Hashable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.deletedAt = deletedAt
+        self.extraSpecs = extraSpecs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -937,6 +1029,7 @@ public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Hashable {
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
         self.deletedAt = try container.decodeIfPresent(String.self, forKey: .deletedAt)
+        self.extraSpecs = try container.decodeIfPresent(ExportEVSDiskDataAsImageExtraSpecs.self, forKey: .extraSpecs)
     }
 }
 
@@ -1224,97 +1317,5 @@ public struct OsUpdateReadonlyFlag: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.readonly = try container.decodeLenient(Bool.self, forKey: .readonly)
-    }
-}
-
-/// Parameters in the os-volume_upload_image field
-public struct OsVolumeUploadImage: Codable, Sendable, Hashable {
-    /// Documented values of `diskFormat`; other values decode as well.
-    public struct DiskFormat: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let vhd: Self = "vhd"
-        public static let zvhd: Self = "zvhd"
-        public static let zvhd2: Self = "zvhd2"
-        public static let raw: Self = "raw"
-        public static let qcow2: Self = "qcow2"
-    }
-
-    /// Documented values of `containerFormat`; other values decode as well.
-    public struct ContainerFormat: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let ami: Self = "ami"
-        public static let ari: Self = "ari"
-        public static let aki: Self = "aki"
-        public static let ovf: Self = "ovf"
-        public static let bare: Self = "bare"
-    }
-
-    /// The format of the image to be exported.
-    /// The value can be vhd, zvhd, zvhd2, raw, or qcow2. The default value is zvhd2.
-    public var diskFormat: DiskFormat?
-
-    /// The name of the image to be exported.
-    /// It cannot start or end with space.
-    /// It can contain 1 to 128 characters.
-    /// It can contain the following characters: letters, digits, special characters including hyphens (-),
-    /// periods (.), and underscores (_), and spaces.
-    public var imageName: String
-
-    /// Whether to forcibly export the image. The default value is false.
-    /// If this parameter is set to false, images cannot be forcibly exported when the disk status is in-use.
-    /// If this parameter is set to true, images can be forcibly exported even when the disk status is in-use.
-    public var force: Bool?
-
-    /// The container type of the image to be exported.
-    /// The value can be ami, ari, aki, ovf, or bare. The default value is bare.
-    public var containerFormat: ContainerFormat?
-
-    /// The OS type of the image to be exported. Only windows and linux are supported currently. The default
-    /// value is linux.
-    /// There are two underscores (_) in front of os and one underscore (_) after os.
-    /// This parameter setting takes effect only when the __os_type field is not included in
-    /// volume_image_metadata and the disk status is available.
-    /// If this parameter is not specified, default value linux is used.
-    public var osType: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case diskFormat = "disk_format"
-        case imageName = "image_name"
-        case force
-        case containerFormat = "container_format"
-        case osType = "__os_type"
-    }
-
-    public init(
-        diskFormat: DiskFormat? = nil,
-        imageName: String,
-        force: Bool? = nil,
-        containerFormat: ContainerFormat? = nil,
-        osType: String? = nil
-    ) {
-        self.diskFormat = diskFormat
-        self.imageName = imageName
-        self.force = force
-        self.containerFormat = containerFormat
-        self.osType = osType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.diskFormat = try container.decodeIfPresent(DiskFormat.self, forKey: .diskFormat)
-        self.imageName = try container.decode(String.self, forKey: .imageName)
-        self.force = try container.decodeLenientIfPresent(Bool.self, forKey: .force)
-        self.containerFormat = try container.decodeIfPresent(ContainerFormat.self, forKey: .containerFormat)
-        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
     }
 }

@@ -3,6 +3,98 @@
 
 import CloudCore
 
+/// Parameters in the os-volume_upload_image field
+public struct OsVolumeUploadImage: Codable, Sendable, Hashable {
+    /// Documented values of `diskFormat`; other values decode as well.
+    public struct DiskFormat: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let vhd: Self = "vhd"
+        public static let zvhd: Self = "zvhd"
+        public static let zvhd2: Self = "zvhd2"
+        public static let raw: Self = "raw"
+        public static let qcow2: Self = "qcow2"
+    }
+
+    /// Documented values of `containerFormat`; other values decode as well.
+    public struct ContainerFormat: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let ami: Self = "ami"
+        public static let ari: Self = "ari"
+        public static let aki: Self = "aki"
+        public static let ovf: Self = "ovf"
+        public static let bare: Self = "bare"
+    }
+
+    /// The format of the image to be exported.
+    /// The value can be vhd, zvhd, zvhd2, raw, or qcow2. The default value is zvhd2.
+    public var diskFormat: DiskFormat?
+
+    /// The name of the image to be exported.
+    /// It cannot start or end with space.
+    /// It can contain 1 to 128 characters.
+    /// It can contain the following characters: letters, digits, special characters including hyphens (-),
+    /// periods (.), and underscores (_), and spaces.
+    public var imageName: String
+
+    /// Whether to forcibly export the image. The default value is false.
+    /// If this parameter is set to false, images cannot be forcibly exported when the disk status is in-use.
+    /// If this parameter is set to true, images can be forcibly exported even when the disk status is in-use.
+    public var force: Bool?
+
+    /// The container type of the image to be exported.
+    /// The value can be ami, ari, aki, ovf, or bare. The default value is bare.
+    public var containerFormat: ContainerFormat?
+
+    /// The OS type of the image to be exported. Only windows and linux are supported currently. The default
+    /// value is linux.
+    /// There are two underscores (_) in front of os and one underscore (_) after os.
+    /// This parameter setting takes effect only when the __os_type field is not included in
+    /// volume_image_metadata and the disk status is available.
+    /// If this parameter is not specified, default value linux is used.
+    public var osType: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case diskFormat = "disk_format"
+        case imageName = "image_name"
+        case force
+        case containerFormat = "container_format"
+        case osType = "__os_type"
+    }
+
+    public init(
+        diskFormat: DiskFormat? = nil,
+        imageName: String,
+        force: Bool? = nil,
+        containerFormat: ContainerFormat? = nil,
+        osType: String? = nil
+    ) {
+        self.diskFormat = diskFormat
+        self.imageName = imageName
+        self.force = force
+        self.containerFormat = containerFormat
+        self.osType = osType
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.diskFormat = try container.decodeIfPresent(DiskFormat.self, forKey: .diskFormat)
+        self.imageName = try container.decode(String.self, forKey: .imageName)
+        self.force = try container.decodeLenientIfPresent(Bool.self, forKey: .force)
+        self.containerFormat = try container.decodeIfPresent(ContainerFormat.self, forKey: .containerFormat)
+        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
+    }
+}
+
 /// Parameters in the transfers field
 public struct QueryAllDiskTransfersTransfer: Codable, Sendable, Hashable {
     /// The links of the transfer. See Parameters in the links field.
@@ -170,6 +262,9 @@ public struct QueryDetailsAboutAllDisksDeprecatedVolume: Codable, Sendable, Hash
     /// The unique identifier used when attaching the disk.
     public var wwn: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var serviceType: String?
+
     private enum CodingKeys: String, CodingKey {
         case id
         case links
@@ -200,6 +295,7 @@ public struct QueryDetailsAboutAllDisksDeprecatedVolume: Codable, Sendable, Hash
         case volumeImageMetadata = "volume_image_metadata"
         case tags
         case wwn
+        case serviceType = "service_type"
     }
 
     public init(
@@ -231,7 +327,8 @@ public struct QueryDetailsAboutAllDisksDeprecatedVolume: Codable, Sendable, Hash
         multiattach: Bool? = nil,
         volumeImageMetadata: JSONValue? = nil,
         tags: JSONValue? = nil,
-        wwn: String? = nil
+        wwn: String? = nil,
+        serviceType: String? = nil
     ) {
         self.id = id
         self.links = links
@@ -262,6 +359,7 @@ public struct QueryDetailsAboutAllDisksDeprecatedVolume: Codable, Sendable, Hash
         self.volumeImageMetadata = volumeImageMetadata
         self.tags = tags
         self.wwn = wwn
+        self.serviceType = serviceType
     }
 
     public init(from decoder: any Decoder) throws {
@@ -295,6 +393,7 @@ public struct QueryDetailsAboutAllDisksDeprecatedVolume: Codable, Sendable, Hash
         self.volumeImageMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .volumeImageMetadata)
         self.tags = try container.decodeIfPresent(JSONValue.self, forKey: .tags)
         self.wwn = try container.decodeIfPresent(String.self, forKey: .wwn)
+        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
     }
 }
 
@@ -1203,76 +1302,6 @@ public struct QuotaDetailSnapshotsSSD: Codable, Sendable, Hashable {
 
 /// Parameters in the QuotaDetailVolumes field
 public struct QuotaDetailVolumes: Codable, Sendable, Hashable {
-    /// The used quota.
-    public var inUse: Int?
-
-    /// The maximum quota.
-    public var limit: Int?
-
-    /// The reserved field.
-    public var reserved: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case inUse = "in_use"
-        case limit
-        case reserved
-    }
-
-    public init(
-        inUse: Int? = nil,
-        limit: Int? = nil,
-        reserved: Int? = nil
-    ) {
-        self.inUse = inUse
-        self.limit = limit
-        self.reserved = reserved
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.inUse = try container.decodeLenientIfPresent(Int.self, forKey: .inUse)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.reserved = try container.decodeLenientIfPresent(Int.self, forKey: .reserved)
-    }
-}
-
-/// Parameters in the QuotaDetailVolumesSAS field
-public struct QuotaDetailVolumesSAS: Codable, Sendable, Hashable {
-    /// The used quota.
-    public var inUse: Int?
-
-    /// The maximum quota.
-    public var limit: Int?
-
-    /// The reserved field.
-    public var reserved: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case inUse = "in_use"
-        case limit
-        case reserved
-    }
-
-    public init(
-        inUse: Int? = nil,
-        limit: Int? = nil,
-        reserved: Int? = nil
-    ) {
-        self.inUse = inUse
-        self.limit = limit
-        self.reserved = reserved
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.inUse = try container.decodeLenientIfPresent(Int.self, forKey: .inUse)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.reserved = try container.decodeLenientIfPresent(Int.self, forKey: .reserved)
-    }
-}
-
-/// Parameters in the QuotaDetailVolumesSATA field
-public struct QuotaDetailVolumesSATA: Codable, Sendable, Hashable {
     /// The used quota.
     public var inUse: Int?
 

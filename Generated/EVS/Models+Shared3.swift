@@ -3,6 +3,76 @@
 
 import CloudCore
 
+/// Parameters in the QuotaDetailVolumesSAS field
+public struct QuotaDetailVolumesSAS: Codable, Sendable, Hashable {
+    /// The used quota.
+    public var inUse: Int?
+
+    /// The maximum quota.
+    public var limit: Int?
+
+    /// The reserved field.
+    public var reserved: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case inUse = "in_use"
+        case limit
+        case reserved
+    }
+
+    public init(
+        inUse: Int? = nil,
+        limit: Int? = nil,
+        reserved: Int? = nil
+    ) {
+        self.inUse = inUse
+        self.limit = limit
+        self.reserved = reserved
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.inUse = try container.decodeLenientIfPresent(Int.self, forKey: .inUse)
+        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
+        self.reserved = try container.decodeLenientIfPresent(Int.self, forKey: .reserved)
+    }
+}
+
+/// Parameters in the QuotaDetailVolumesSATA field
+public struct QuotaDetailVolumesSATA: Codable, Sendable, Hashable {
+    /// The used quota.
+    public var inUse: Int?
+
+    /// The maximum quota.
+    public var limit: Int?
+
+    /// The reserved field.
+    public var reserved: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case inUse = "in_use"
+        case limit
+        case reserved
+    }
+
+    public init(
+        inUse: Int? = nil,
+        limit: Int? = nil,
+        reserved: Int? = nil
+    ) {
+        self.inUse = inUse
+        self.limit = limit
+        self.reserved = reserved
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.inUse = try container.decodeLenientIfPresent(Int.self, forKey: .inUse)
+        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
+        self.reserved = try container.decodeLenientIfPresent(Int.self, forKey: .reserved)
+    }
+}
+
 /// Parameters in the QuotaDetailVolumesSSD field
 public struct QuotaDetailVolumesSSD: Codable, Sendable, Hashable {
     /// The used quota.
@@ -511,7 +581,7 @@ public struct UpdateEVSDiskV2Volume: Codable, Sendable, Hashable {
 
     /// The disk metadata.
     /// The length of the key or value in the metadata cannot exceed 255 bytes.
-    public var metadata: Metadata?
+    public var metadata: CreateEVSDisksV2Metadata?
 
     /// Also the disk name. You can specify either parameter name or display_name. If both parameters are
     /// specified, the name value is used. The value can contain a maximum of 255 bytes.
@@ -533,7 +603,7 @@ public struct UpdateEVSDiskV2Volume: Codable, Sendable, Hashable {
     public init(
         name: String? = nil,
         description: String? = nil,
-        metadata: Metadata? = nil,
+        metadata: CreateEVSDisksV2Metadata? = nil,
         displayName: String? = nil,
         displayDescription: String? = nil
     ) {
@@ -627,7 +697,7 @@ public struct UpdateEVSDiskV2Volume2: Codable, Sendable, Hashable {
     public var snapshotId: String?
 
     /// The disk metadata. For details, see Parameters in the metadata field.
-    public var metadata: Metadata?
+    public var metadata: CreateEVSDisksV2Metadata?
 
     /// The disk size, in GB.
     public var size: Int?
@@ -692,7 +762,7 @@ public struct UpdateEVSDiskV2Volume2: Codable, Sendable, Hashable {
         consistencygroupId: String? = nil,
         sourceVolid: String? = nil,
         snapshotId: String? = nil,
-        metadata: Metadata? = nil,
+        metadata: CreateEVSDisksV2Metadata? = nil,
         size: Int? = nil,
         userId: String? = nil,
         updatedAt: String? = nil,
@@ -741,7 +811,7 @@ public struct UpdateEVSDiskV2Volume2: Codable, Sendable, Hashable {
         self.consistencygroupId = try container.decodeIfPresent(String.self, forKey: .consistencygroupId)
         self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
         self.snapshotId = try container.decodeIfPresent(String.self, forKey: .snapshotId)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
+        self.metadata = try container.decodeIfPresent(CreateEVSDisksV2Metadata.self, forKey: .metadata)
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
         self.userId = try container.decodeIfPresent(String.self, forKey: .userId)
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)

@@ -6,14 +6,14 @@ import CloudCore
 /// Parameter description
 public struct AddMetadataOfEVSSnapshotRequest: Codable, Sendable, Hashable {
     /// The metadata to be added. For details, see Parameter in the metadata field.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata
+    public var metadata: AddMetadataForEVSDiskMetadata
 
     private enum CodingKeys: String, CodingKey {
         case metadata
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata
+        metadata: AddMetadataForEVSDiskMetadata
     ) {
         self.metadata = metadata
     }
@@ -22,7 +22,7 @@ public struct AddMetadataOfEVSSnapshotRequest: Codable, Sendable, Hashable {
 /// Parameter description
 public struct AddMetadataOfEVSSnapshotResponse: Codable, Sendable, Hashable {
     /// The snapshot metadata, which is made up of key-value pairs.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata?
+    public var metadata: AddMetadataForEVSDiskMetadata?
 
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
@@ -33,7 +33,7 @@ public struct AddMetadataOfEVSSnapshotResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata? = nil,
+        metadata: AddMetadataForEVSDiskMetadata? = nil,
         error: EVSError? = nil
     ) {
         self.metadata = metadata
@@ -106,14 +106,14 @@ public struct QueryOnePieceOfMetadataForEVSSnapshotResponse: Codable, Sendable, 
 /// Request parameters
 public struct UpdateMetadataOfEVSSnapshotRequest: Codable, Sendable, Hashable {
     /// The metadata to be updated. For details, see Parameter in the metadata field.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata
+    public var metadata: AddMetadataForEVSDiskMetadata
 
     private enum CodingKeys: String, CodingKey {
         case metadata
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata
+        metadata: AddMetadataForEVSDiskMetadata
     ) {
         self.metadata = metadata
     }
@@ -122,7 +122,7 @@ public struct UpdateMetadataOfEVSSnapshotRequest: Codable, Sendable, Hashable {
 /// Response parameters
 public struct UpdateMetadataOfEVSSnapshotResponse: Codable, Sendable, Hashable {
     /// The snapshot metadata, which is made up of key-value pairs.
-    public var metadata: AddMetadataOfEVSSnapshotMetadata?
+    public var metadata: AddMetadataForEVSDiskMetadata?
 
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
@@ -133,7 +133,7 @@ public struct UpdateMetadataOfEVSSnapshotResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        metadata: AddMetadataOfEVSSnapshotMetadata? = nil,
+        metadata: AddMetadataForEVSDiskMetadata? = nil,
         error: EVSError? = nil
     ) {
         self.metadata = metadata

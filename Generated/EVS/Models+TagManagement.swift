@@ -24,14 +24,20 @@ public struct AddOrUpdatingTagsForEVSResourceDeprecatedResponse: Codable, Sendab
     /// The key-value pair of the tag.
     public var tags: [String: String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ChangeEVSDiskTypeError?
+
     private enum CodingKeys: String, CodingKey {
         case tags
+        case error
     }
 
     public init(
-        tags: [String: String]? = nil
+        tags: [String: String]? = nil,
+        error: ChangeEVSDiskTypeError? = nil
     ) {
         self.tags = tags
+        self.error = error
     }
 }
 
@@ -158,14 +164,20 @@ public struct GetTagsOfSpecifiedEVSResourceDeprecatedResponse: Codable, Sendable
     /// The key-value pair of the tag.
     public var tags: [String: String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ChangeEVSDiskTypeError?
+
     private enum CodingKeys: String, CodingKey {
         case tags
+        case error
     }
 
     public init(
-        tags: [String: String]? = nil
+        tags: [String: String]? = nil,
+        error: ChangeEVSDiskTypeError? = nil
     ) {
         self.tags = tags
+        self.error = error
     }
 }
 
@@ -272,23 +284,30 @@ public struct QueryEVSResourcesByTagDeprecatedResponse: Codable, Sendable, Hasha
     /// The disk list.
     public var resources: [JSONValue]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ChangeEVSDiskTypeError?
+
     private enum CodingKeys: String, CodingKey {
         case totalCount = "total_count"
         case resources
+        case error
     }
 
     public init(
         totalCount: Int? = nil,
-        resources: [JSONValue]? = nil
+        resources: [JSONValue]? = nil,
+        error: ChangeEVSDiskTypeError? = nil
     ) {
         self.totalCount = totalCount
         self.resources = resources
+        self.error = error
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
         self.resources = try container.decodeIfPresent([JSONValue].self, forKey: .resources)
+        self.error = try container.decodeIfPresent(ChangeEVSDiskTypeError.self, forKey: .error)
     }
 }
 
@@ -378,14 +397,20 @@ public struct QueryTagsOfEVSResourceByKeyDeprecatedResponse: Codable, Sendable, 
     /// The key-value pair of a tag.
     public var tag: [String: String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ChangeEVSDiskTypeError?
+
     private enum CodingKeys: String, CodingKey {
         case tag
+        case error
     }
 
     public init(
-        tag: [String: String]? = nil
+        tag: [String: String]? = nil,
+        error: ChangeEVSDiskTypeError? = nil
     ) {
         self.tag = tag
+        self.error = error
     }
 }
 
@@ -410,14 +435,20 @@ public struct ResetTagsOfEVSResourceDeprecatedResponse: Codable, Sendable, Hasha
     /// The key-value pair of the tag.
     public var tags: [String: String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var error: ChangeEVSDiskTypeError?
+
     private enum CodingKeys: String, CodingKey {
         case tags
+        case error
     }
 
     public init(
-        tags: [String: String]? = nil
+        tags: [String: String]? = nil,
+        error: ChangeEVSDiskTypeError? = nil
     ) {
         self.tags = tags
+        self.error = error
     }
 }
 

@@ -155,7 +155,7 @@ extension ModelArtsClient {
                 offset: String(offset),
                 limit: limit
             )
-            return (elements: page.items ?? [], total: nil)
+            return (elements: page.items ?? [], total: page.total)
         }
     }
 

@@ -62,23 +62,29 @@ public struct PoolScopePlugin: Codable, Sendable, Hashable {
     /// Reserved CIDR block.
     public var reservedNetworkCidr: [String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var supportRetry: Bool?
+
     private enum CodingKeys: String, CodingKey {
         case scope
         case plugins
         case externalDependency
         case reservedNetworkCidr
+        case supportRetry
     }
 
     public init(
         scope: Scope? = nil,
         plugins: [String]? = nil,
         externalDependency: Bool? = nil,
-        reservedNetworkCidr: [String]? = nil
+        reservedNetworkCidr: [String]? = nil,
+        supportRetry: Bool? = nil
     ) {
         self.scope = scope
         self.plugins = plugins
         self.externalDependency = externalDependency
         self.reservedNetworkCidr = reservedNetworkCidr
+        self.supportRetry = supportRetry
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +93,7 @@ public struct PoolScopePlugin: Codable, Sendable, Hashable {
         self.plugins = try container.decodeIfPresent([String].self, forKey: .plugins)
         self.externalDependency = try container.decodeLenientIfPresent(Bool.self, forKey: .externalDependency)
         self.reservedNetworkCidr = try container.decodeIfPresent([String].self, forKey: .reservedNetworkCidr)
+        self.supportRetry = try container.decodeLenientIfPresent(Bool.self, forKey: .supportRetry)
     }
 }
 
@@ -194,6 +201,9 @@ public struct ShowOsConfigResponse: Codable, Sendable, Hashable {
     /// Configurations of the resource pool job types.
     public var poolScopePlugins: [PoolScopePlugin]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var poolHighAvailable: Bool?
+
     private enum CodingKeys: String, CodingKey {
         case networkCidrs
         case networkQuota
@@ -206,6 +216,7 @@ public struct ShowOsConfigResponse: Codable, Sendable, Hashable {
         case nodeOsVersionSupport = "nodeOSVersionSupport"
         case volumeTypes
         case poolScopePlugins
+        case poolHighAvailable
     }
 
     public init(
@@ -219,7 +230,8 @@ public struct ShowOsConfigResponse: Codable, Sendable, Hashable {
         licenseScopeType: LicenseScopeType? = nil,
         nodeOsVersionSupport: [OsVersion]? = nil,
         volumeTypes: [String]? = nil,
-        poolScopePlugins: [PoolScopePlugin]? = nil
+        poolScopePlugins: [PoolScopePlugin]? = nil,
+        poolHighAvailable: Bool? = nil
     ) {
         self.networkCidrs = networkCidrs
         self.networkQuota = networkQuota
@@ -232,6 +244,7 @@ public struct ShowOsConfigResponse: Codable, Sendable, Hashable {
         self.nodeOsVersionSupport = nodeOsVersionSupport
         self.volumeTypes = volumeTypes
         self.poolScopePlugins = poolScopePlugins
+        self.poolHighAvailable = poolHighAvailable
     }
 
     public init(from decoder: any Decoder) throws {
@@ -247,6 +260,7 @@ public struct ShowOsConfigResponse: Codable, Sendable, Hashable {
         self.nodeOsVersionSupport = try container.decodeIfPresent([OsVersion].self, forKey: .nodeOsVersionSupport)
         self.volumeTypes = try container.decodeIfPresent([String].self, forKey: .volumeTypes)
         self.poolScopePlugins = try container.decodeIfPresent([PoolScopePlugin].self, forKey: .poolScopePlugins)
+        self.poolHighAvailable = try container.decodeLenientIfPresent(Bool.self, forKey: .poolHighAvailable)
     }
 }
 

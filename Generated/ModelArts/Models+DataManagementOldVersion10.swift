@@ -3,6 +3,66 @@
 
 import CloudCore
 
+/// Request body parameters
+public struct SendEmailsRequest: Codable, Sendable, Hashable {
+    /// Email list of a labeling team member.
+    public var emails: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case emails
+    }
+
+    public init(
+        emails: [String]
+    ) {
+        self.emails = emails
+    }
+}
+
+/// Response body parameters
+public struct SendEmailsResponse: Codable, Sendable, Hashable {
+    /// Error code.
+    public var errorCode: String?
+
+    /// Error message.
+    public var errorMsg: String?
+
+    /// Result of sending an email to a labeling team member.
+    public var results: [BatchResponse]?
+
+    /// Check whether the operation is successful. Options:
+    /// true: The operation is successful.
+    /// false: The operation is failed.
+    public var success: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case errorCode = "error_code"
+        case errorMsg = "error_msg"
+        case results
+        case success
+    }
+
+    public init(
+        errorCode: String? = nil,
+        errorMsg: String? = nil,
+        results: [BatchResponse]? = nil,
+        success: Bool? = nil
+    ) {
+        self.errorCode = errorCode
+        self.errorMsg = errorMsg
+        self.results = results
+        self.success = success
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
+        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
+        self.results = try container.decodeIfPresent([BatchResponse].self, forKey: .results)
+        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
+    }
+}
+
 /// SmartTaskConfig
 public struct SmartTaskConfig: Codable, Sendable, Hashable {
     /// Documented values of `algorithmType`; other values decode as well.
@@ -1246,49 +1306,5 @@ public struct UpdateWorkforceTaskSamplesRequest: Codable, Sendable, Hashable {
     ) {
         self.email = email
         self.samples = samples
-    }
-}
-
-/// Response body parameters
-public struct UpdateWorkforceTaskSamplesResponse: Codable, Sendable, Hashable {
-    /// Error code.
-    public var errorCode: String?
-
-    /// Error message.
-    public var errorMsg: String?
-
-    /// Response list for updating sample labels in batches.
-    public var results: [BatchResponse]?
-
-    /// Whether the operation is successful. Options:
-    /// true: successful
-    /// false: failed
-    public var success: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case results
-        case success
-    }
-
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        results: [BatchResponse]? = nil,
-        success: Bool? = nil
-    ) {
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-        self.results = results
-        self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.results = try container.decodeIfPresent([BatchResponse].self, forKey: .results)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }

@@ -744,162 +744,8 @@ public struct GetDatasetStatsResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Response body parameters
-public struct GetExportTaskStatusOfDatasetResponse: Codable, Sendable, Hashable {
-    /// Documented values of `versionFormat`; other values decode as well.
-    public struct VersionFormat: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// default format
-        public static let `default`: Self = "Default"
-
-        /// CarbonData (supported only by table datasets)
-        public static let carbonData: Self = "CarbonData"
-
-        /// CSV
-        public static let csv: Self = "CSV"
-    }
-
-    /// Time when a task is created.
-    public var createTime: Int64?
-
-    /// Error code.
-    public var errorCode: String?
-
-    /// Error message.
-    public var errorMsg: String?
-
-    /// Format of the exported directory. Options:
-    /// 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
-    /// 2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
-    ///
-    /// - `1`: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
-    /// - `2`: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
-    public var exportFormat: Int?
-
-    /// Parameters of a dataset export task.
-    public var exportParams: GetExportTasksStatusOfDatasetExportParams?
-
-    /// Export type. Options:
-    /// 0: labeled
-    /// 1: unlabeled
-    /// 2: all
-    /// 3: conditional search
-    ///
-    /// - `0`: labeled
-    /// - `1`: unlabeled
-    /// - `2`: all
-    /// - `3`: conditional search
-    public var exportType: Int?
-
-    /// Number of completed samples.
-    public var finishedSampleCount: Int?
-
-    /// Export output path.
-    public var path: String?
-
-    /// Percentage of current task progress.
-    public var progress: Double?
-
-    /// Task status.
-    public var status: String?
-
-    /// Task ID.
-    public var taskId: String?
-
-    /// Total number of samples.
-    public var totalSampleCount: Int?
-
-    /// Time when a task is updated.
-    public var updateTime: Int64?
-
-    /// Format of a dataset version. Options:
-    /// Default: default format
-    /// CarbonData: CarbonData (supported only by table datasets)
-    /// CSV: CSV
-    public var versionFormat: VersionFormat?
-
-    /// Dataset version ID.
-    public var versionId: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case exportFormat = "export_format"
-        case exportParams = "export_params"
-        case exportType = "export_type"
-        case finishedSampleCount = "finished_sample_count"
-        case path
-        case progress
-        case status
-        case taskId = "task_id"
-        case totalSampleCount = "total_sample_count"
-        case updateTime = "update_time"
-        case versionFormat = "version_format"
-        case versionId = "version_id"
-    }
-
-    public init(
-        createTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        exportFormat: Int? = nil,
-        exportParams: GetExportTasksStatusOfDatasetExportParams? = nil,
-        exportType: Int? = nil,
-        finishedSampleCount: Int? = nil,
-        path: String? = nil,
-        progress: Double? = nil,
-        status: String? = nil,
-        taskId: String? = nil,
-        totalSampleCount: Int? = nil,
-        updateTime: Int64? = nil,
-        versionFormat: VersionFormat? = nil,
-        versionId: String? = nil
-    ) {
-        self.createTime = createTime
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-        self.exportFormat = exportFormat
-        self.exportParams = exportParams
-        self.exportType = exportType
-        self.finishedSampleCount = finishedSampleCount
-        self.path = path
-        self.progress = progress
-        self.status = status
-        self.taskId = taskId
-        self.totalSampleCount = totalSampleCount
-        self.updateTime = updateTime
-        self.versionFormat = versionFormat
-        self.versionId = versionId
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
-        self.exportParams = try container.decodeIfPresent(GetExportTasksStatusOfDatasetExportParams.self, forKey: .exportParams)
-        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
-        self.finishedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .finishedSampleCount)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.taskId = try container.decodeIfPresent(String.self, forKey: .taskId)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.versionId = try container.decodeIfPresent(String.self, forKey: .versionId)
-    }
-}
-
 /// ExportParams
-public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Hashable {
+public struct GetExportTaskStatusOfDatasetExportParams: Codable, Sendable, Hashable {
     /// Documented values of `exportDest`; other values decode as well.
     public struct ExportDest: OpenEnum {
         public let rawValue: String
@@ -1074,7 +920,7 @@ public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Hash
 }
 
 /// Response body parameters
-public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable {
+public struct GetExportTaskStatusOfDatasetResponse: Codable, Sendable, Hashable {
     /// Documented values of `versionFormat`; other values decode as well.
     public struct VersionFormat: OpenEnum {
         public let rawValue: String
@@ -1111,10 +957,7 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
     public var exportFormat: Int?
 
     /// Parameters of a dataset export task.
-    public var exportParams: GetExportTasksStatusOfDatasetExportParams?
-
-    /// Export task list
-    public var exportTasks: [ExportTaskStatusResp]?
+    public var exportParams: GetExportTaskStatusOfDatasetExportParams?
 
     /// Export type. Options:
     /// 0: labeled
@@ -1143,9 +986,6 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
     /// Task ID.
     public var taskId: String?
 
-    /// Total number of export tasks
-    public var totalCount: Int?
-
     /// Total number of samples.
     public var totalSampleCount: Int?
 
@@ -1167,14 +1007,12 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
         case errorMsg = "error_msg"
         case exportFormat = "export_format"
         case exportParams = "export_params"
-        case exportTasks = "export_tasks"
         case exportType = "export_type"
         case finishedSampleCount = "finished_sample_count"
         case path
         case progress
         case status
         case taskId = "task_id"
-        case totalCount = "total_count"
         case totalSampleCount = "total_sample_count"
         case updateTime = "update_time"
         case versionFormat = "version_format"
@@ -1186,15 +1024,13 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
         errorCode: String? = nil,
         errorMsg: String? = nil,
         exportFormat: Int? = nil,
-        exportParams: GetExportTasksStatusOfDatasetExportParams? = nil,
-        exportTasks: [ExportTaskStatusResp]? = nil,
+        exportParams: GetExportTaskStatusOfDatasetExportParams? = nil,
         exportType: Int? = nil,
         finishedSampleCount: Int? = nil,
         path: String? = nil,
         progress: Double? = nil,
         status: String? = nil,
         taskId: String? = nil,
-        totalCount: Int? = nil,
         totalSampleCount: Int? = nil,
         updateTime: Int64? = nil,
         versionFormat: VersionFormat? = nil,
@@ -1205,14 +1041,12 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
         self.errorMsg = errorMsg
         self.exportFormat = exportFormat
         self.exportParams = exportParams
-        self.exportTasks = exportTasks
         self.exportType = exportType
         self.finishedSampleCount = finishedSampleCount
         self.path = path
         self.progress = progress
         self.status = status
         self.taskId = taskId
-        self.totalCount = totalCount
         self.totalSampleCount = totalSampleCount
         self.updateTime = updateTime
         self.versionFormat = versionFormat
@@ -1225,15 +1059,13 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
         self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
         self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
         self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
-        self.exportParams = try container.decodeIfPresent(GetExportTasksStatusOfDatasetExportParams.self, forKey: .exportParams)
-        self.exportTasks = try container.decodeIfPresent([ExportTaskStatusResp].self, forKey: .exportTasks)
+        self.exportParams = try container.decodeIfPresent(GetExportTaskStatusOfDatasetExportParams.self, forKey: .exportParams)
         self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
         self.finishedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .finishedSampleCount)
         self.path = try container.decodeIfPresent(String.self, forKey: .path)
         self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
         self.status = try container.decodeIfPresent(String.self, forKey: .status)
         self.taskId = try container.decodeIfPresent(String.self, forKey: .taskId)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
         self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
         self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
         self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
@@ -1241,68 +1073,184 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
     }
 }
 
-/// Response body parameters
-public struct GetProcessorTaskItemsResponse: Codable, Sendable, Hashable {
-    /// Algorithm type list.
-    public var items: [ProcessorTaskItem]?
+/// ExportParams
+public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Hashable {
+    /// Documented values of `exportDest`; other values decode as well.
+    public struct ExportDest: OpenEnum {
+        public let rawValue: String
 
-    /// Total number.
-    public var total: Int?
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Data is exported to OBS (default value).
+        public static let dir: Self = "DIR"
+
+        /// Export data to a new dataset.
+        public static let newDataset: Self = "NEW_DATASET"
+    }
+
+    /// Documented values of `sampleState`; other values decode as well.
+    public struct SampleState: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// labeled
+        public static let all: Self = "__ALL__"
+
+        /// not marked
+        public static let none: Self = "__NONE__"
+
+        /// to be accepted
+        public static let uncheck: Self = "__UNCHECK__"
+
+        /// The acceptance is passed.
+        public static let accepted: Self = "__ACCEPTED__"
+
+        /// rejected
+        public static let rejected: Self = "__REJECTED__"
+
+        /// to be reviewed
+        public static let unreviewed: Self = "__UNREVIEWED__"
+
+        /// approved
+        public static let reviewed: Self = "__REVIEWED__"
+
+        /// sampled
+        public static let workforceSampled: Self = "__WORKFORCE_SAMPLED__"
+
+        /// Sampling is to be accepted.
+        public static let workforceSampledUncheck: Self = "__WORKFORCE_SAMPLED_UNCHECK__"
+
+        /// Sampling has been accepted.
+        public static let workforceSampledChecked: Self = "__WORKFORCE_SAMPLED_CHECKED__"
+
+        /// The sampling is passed.
+        public static let workforceSampledAccepted: Self = "__WORKFORCE_SAMPLED_ACCEPTED__"
+
+        /// The sampling has been rejected.
+        public static let workforceSampledRejected: Self = "__WORKFORCE_SAMPLED_REJECTED__"
+
+        /// to be confirmed
+        public static let autoAnnotation: Self = "__AUTO_ANNOTATION__"
+    }
+
+    /// Whether to clear hard example attributes. Options:
+    /// true: Clear hard example attributes. (Default value)
+    /// false: Do not clear hard example attributes.
+    public var clearHardProperty: Bool?
+
+    /// Format of the dataset version to which data is exported.
+    public var exportDatasetVersionFormat: String?
+
+    /// Name of the dataset version to which data is exported.
+    public var exportDatasetVersionName: String?
+
+    /// Dataset export type. The options are as follows:
+    /// DIR: Data is exported to OBS (default value).
+    /// NEW_DATASET: Export data to a new dataset.
+    public var exportDest: ExportDest?
+
+    /// Name of the new dataset to which data is exported.
+    public var exportNewDatasetName: String?
+
+    /// Working directory of the new dataset to which data is exported.
+    public var exportNewDatasetWorkPath: String?
+
+    /// Whether to randomly allocate the training set and validation set based on the specified ratio.
+    /// Options:
+    /// true: Allocate the training set and validation set.
+    /// false: Do not allocate the training set and validation set. (Default value)
+    public var ratioSampleUsage: Bool?
+
+    /// Sample status. The options are as follows:
+    /// __ALL__: labeled
+    /// __NONE__: not marked
+    /// __UNCHECK__: to be accepted
+    /// __ACCEPTED__: The acceptance is passed.
+    /// __REJECTED__: rejected
+    /// __UNREVIEWED__: to be reviewed
+    /// __REVIEWED__: approved
+    /// __WORKFORCE_SAMPLED__: sampled
+    /// __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted.
+    /// __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted.
+    /// __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed.
+    /// __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
+    /// __AUTO_ANNOTATION__: to be confirmed
+    public var sampleState: SampleState?
+
+    /// ID list of exported samples.
+    public var samples: [String]?
+
+    /// Exported search conditions. The relationship between multiple search conditions is OR.
+    public var searchConditions: [SearchCondition]?
+
+    /// Split ratio of training set and verification set during specified version release. The default value
+    /// is 1.00, indicating that all released versions are training sets.
+    public var trainSampleRatio: Double?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var clearDifficult: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case items
-        case total
+        case clearHardProperty = "clear_hard_property"
+        case exportDatasetVersionFormat = "export_dataset_version_format"
+        case exportDatasetVersionName = "export_dataset_version_name"
+        case exportDest = "export_dest"
+        case exportNewDatasetName = "export_new_dataset_name"
+        case exportNewDatasetWorkPath = "export_new_dataset_work_path"
+        case ratioSampleUsage = "ratio_sample_usage"
+        case sampleState = "sample_state"
+        case samples
+        case searchConditions = "search_conditions"
+        case trainSampleRatio = "train_sample_ratio"
+        case clearDifficult = "clear_difficult"
     }
 
     public init(
-        items: [ProcessorTaskItem]? = nil,
-        total: Int? = nil
+        clearHardProperty: Bool? = nil,
+        exportDatasetVersionFormat: String? = nil,
+        exportDatasetVersionName: String? = nil,
+        exportDest: ExportDest? = nil,
+        exportNewDatasetName: String? = nil,
+        exportNewDatasetWorkPath: String? = nil,
+        ratioSampleUsage: Bool? = nil,
+        sampleState: SampleState? = nil,
+        samples: [String]? = nil,
+        searchConditions: [SearchCondition]? = nil,
+        trainSampleRatio: Double? = nil,
+        clearDifficult: Bool? = nil
     ) {
-        self.items = items
-        self.total = total
+        self.clearHardProperty = clearHardProperty
+        self.exportDatasetVersionFormat = exportDatasetVersionFormat
+        self.exportDatasetVersionName = exportDatasetVersionName
+        self.exportDest = exportDest
+        self.exportNewDatasetName = exportNewDatasetName
+        self.exportNewDatasetWorkPath = exportNewDatasetWorkPath
+        self.ratioSampleUsage = ratioSampleUsage
+        self.sampleState = sampleState
+        self.samples = samples
+        self.searchConditions = searchConditions
+        self.trainSampleRatio = trainSampleRatio
+        self.clearDifficult = clearDifficult
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.items = try container.decodeIfPresent([ProcessorTaskItem].self, forKey: .items)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-    }
-}
-
-/// Response body parameters
-public struct GetWorkforceSamplingTaskResponse: Codable, Sendable, Hashable {
-    /// Real-time acceptance statistics.
-    public var checkingStats: CheckTaskStats?
-
-    /// Historical statistics.
-    public var totalStats: CheckTaskStats?
-
-    private enum CodingKeys: String, CodingKey {
-        case checkingStats = "checking_stats"
-        case totalStats = "total_stats"
-    }
-
-    public init(
-        checkingStats: CheckTaskStats? = nil,
-        totalStats: CheckTaskStats? = nil
-    ) {
-        self.checkingStats = checkingStats
-        self.totalStats = totalStats
-    }
-}
-
-/// Response body parameters
-public struct GetWorkforceTaskMetricsResponse: Codable, Sendable, Hashable {
-    /// Statistics on team labeling task members.
-    public var sampleStats: [String: [String: Int]]?
-
-    private enum CodingKeys: String, CodingKey {
-        case sampleStats = "sample_stats"
-    }
-
-    public init(
-        sampleStats: [String: [String: Int]]? = nil
-    ) {
-        self.sampleStats = sampleStats
+        self.clearHardProperty = try container.decodeLenientIfPresent(Bool.self, forKey: .clearHardProperty)
+        self.exportDatasetVersionFormat = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionFormat)
+        self.exportDatasetVersionName = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionName)
+        self.exportDest = try container.decodeIfPresent(ExportDest.self, forKey: .exportDest)
+        self.exportNewDatasetName = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetName)
+        self.exportNewDatasetWorkPath = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetWorkPath)
+        self.ratioSampleUsage = try container.decodeLenientIfPresent(Bool.self, forKey: .ratioSampleUsage)
+        self.sampleState = try container.decodeIfPresent(SampleState.self, forKey: .sampleState)
+        self.samples = try container.decodeIfPresent([String].self, forKey: .samples)
+        self.searchConditions = try container.decodeIfPresent([SearchCondition].self, forKey: .searchConditions)
+        self.trainSampleRatio = try container.decodeLenientIfPresent(Double.self, forKey: .trainSampleRatio)
+        self.clearDifficult = try container.decodeLenientIfPresent(Bool.self, forKey: .clearDifficult)
     }
 }

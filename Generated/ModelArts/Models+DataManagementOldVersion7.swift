@@ -3,6 +3,240 @@
 
 import CloudCore
 
+/// Response body parameters
+public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable {
+    /// Documented values of `versionFormat`; other values decode as well.
+    public struct VersionFormat: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// default format
+        public static let `default`: Self = "Default"
+
+        /// CarbonData (supported only by table datasets)
+        public static let carbonData: Self = "CarbonData"
+
+        /// CSV
+        public static let csv: Self = "CSV"
+    }
+
+    /// Time when a task is created.
+    public var createTime: Int64?
+
+    /// Error code.
+    public var errorCode: String?
+
+    /// Error message.
+    public var errorMsg: String?
+
+    /// Format of the exported directory. Options:
+    /// 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
+    /// 2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    ///
+    /// - `1`: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
+    /// - `2`: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
+    public var exportFormat: Int?
+
+    /// Parameters of a dataset export task.
+    public var exportParams: GetExportTasksStatusOfDatasetExportParams?
+
+    /// Export task list
+    public var exportTasks: [ExportTaskStatusResp]?
+
+    /// Export type. Options:
+    /// 0: labeled
+    /// 1: unlabeled
+    /// 2: all
+    /// 3: conditional search
+    ///
+    /// - `0`: labeled
+    /// - `1`: unlabeled
+    /// - `2`: all
+    /// - `3`: conditional search
+    public var exportType: Int?
+
+    /// Number of completed samples.
+    public var finishedSampleCount: Int?
+
+    /// Export output path.
+    public var path: String?
+
+    /// Percentage of current task progress.
+    public var progress: Double?
+
+    /// Task status.
+    public var status: String?
+
+    /// Task ID.
+    public var taskId: String?
+
+    /// Total number of export tasks
+    public var totalCount: Int?
+
+    /// Total number of samples.
+    public var totalSampleCount: Int?
+
+    /// Time when a task is updated.
+    public var updateTime: Int64?
+
+    /// Format of a dataset version. Options:
+    /// Default: default format
+    /// CarbonData: CarbonData (supported only by table datasets)
+    /// CSV: CSV
+    public var versionFormat: VersionFormat?
+
+    /// Dataset version ID.
+    public var versionId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case createTime = "create_time"
+        case errorCode = "error_code"
+        case errorMsg = "error_msg"
+        case exportFormat = "export_format"
+        case exportParams = "export_params"
+        case exportTasks = "export_tasks"
+        case exportType = "export_type"
+        case finishedSampleCount = "finished_sample_count"
+        case path
+        case progress
+        case status
+        case taskId = "task_id"
+        case totalCount = "total_count"
+        case totalSampleCount = "total_sample_count"
+        case updateTime = "update_time"
+        case versionFormat = "version_format"
+        case versionId = "version_id"
+    }
+
+    public init(
+        createTime: Int64? = nil,
+        errorCode: String? = nil,
+        errorMsg: String? = nil,
+        exportFormat: Int? = nil,
+        exportParams: GetExportTasksStatusOfDatasetExportParams? = nil,
+        exportTasks: [ExportTaskStatusResp]? = nil,
+        exportType: Int? = nil,
+        finishedSampleCount: Int? = nil,
+        path: String? = nil,
+        progress: Double? = nil,
+        status: String? = nil,
+        taskId: String? = nil,
+        totalCount: Int? = nil,
+        totalSampleCount: Int? = nil,
+        updateTime: Int64? = nil,
+        versionFormat: VersionFormat? = nil,
+        versionId: String? = nil
+    ) {
+        self.createTime = createTime
+        self.errorCode = errorCode
+        self.errorMsg = errorMsg
+        self.exportFormat = exportFormat
+        self.exportParams = exportParams
+        self.exportTasks = exportTasks
+        self.exportType = exportType
+        self.finishedSampleCount = finishedSampleCount
+        self.path = path
+        self.progress = progress
+        self.status = status
+        self.taskId = taskId
+        self.totalCount = totalCount
+        self.totalSampleCount = totalSampleCount
+        self.updateTime = updateTime
+        self.versionFormat = versionFormat
+        self.versionId = versionId
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
+        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
+        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
+        self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
+        self.exportParams = try container.decodeIfPresent(GetExportTasksStatusOfDatasetExportParams.self, forKey: .exportParams)
+        self.exportTasks = try container.decodeIfPresent([ExportTaskStatusResp].self, forKey: .exportTasks)
+        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
+        self.finishedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .finishedSampleCount)
+        self.path = try container.decodeIfPresent(String.self, forKey: .path)
+        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.taskId = try container.decodeIfPresent(String.self, forKey: .taskId)
+        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
+        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
+        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
+        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
+        self.versionId = try container.decodeIfPresent(String.self, forKey: .versionId)
+    }
+}
+
+/// Response body parameters
+public struct GetProcessorTaskItemsResponse: Codable, Sendable, Hashable {
+    /// Algorithm type list.
+    public var items: [ProcessorTaskItem]?
+
+    /// Total number.
+    public var total: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case items
+        case total
+    }
+
+    public init(
+        items: [ProcessorTaskItem]? = nil,
+        total: Int? = nil
+    ) {
+        self.items = items
+        self.total = total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.items = try container.decodeIfPresent([ProcessorTaskItem].self, forKey: .items)
+        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
+    }
+}
+
+/// Response body parameters
+public struct GetWorkforceSamplingTaskResponse: Codable, Sendable, Hashable {
+    /// Real-time acceptance statistics.
+    public var checkingStats: CheckTaskStats?
+
+    /// Historical statistics.
+    public var totalStats: CheckTaskStats?
+
+    private enum CodingKeys: String, CodingKey {
+        case checkingStats = "checking_stats"
+        case totalStats = "total_stats"
+    }
+
+    public init(
+        checkingStats: CheckTaskStats? = nil,
+        totalStats: CheckTaskStats? = nil
+    ) {
+        self.checkingStats = checkingStats
+        self.totalStats = totalStats
+    }
+}
+
+/// Response body parameters
+public struct GetWorkforceTaskMetricsResponse: Codable, Sendable, Hashable {
+    /// Statistics on team labeling task members.
+    public var sampleStats: [String: [String: Int]]?
+
+    private enum CodingKeys: String, CodingKey {
+        case sampleStats = "sample_stats"
+    }
+
+    public init(
+        sampleStats: [String: [String: Int]]? = nil
+    ) {
+        self.sampleStats = sampleStats
+    }
+}
+
 /// HardDetail
 public struct HardDetail: Codable, Sendable, Hashable {
     /// Alias
@@ -993,326 +1227,5 @@ public struct ListAutoAnnotationSamplesResponse: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.sampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampleCount)
         self.samples = try container.decodeIfPresent([DescribeSampleResp].self, forKey: .samples)
-    }
-}
-
-/// SampleMetadata
-public struct ListAutoAnnotationSamplesSampleMetadata: Codable, Sendable, Hashable {
-    /// Sample source, which is a default attribute.
-    public var modelartsImportOrigin: Int?
-
-    /// Whether the sample is labeled as a hard example, which is a default attribute. Options:
-    /// 0: The label is not a hard example.
-    /// 1: The label is a hard example.
-    ///
-    /// - `0`: The label is not a hard example.
-    /// - `1`: The label is a hard example.
-    public var modelartsHard: Bool?
-
-    /// Coefficient of difficulty of each sample level, which is a default attribute. The value ranges from 0
-    /// to 1.
-    public var modelartsHardCoefficient: Double?
-
-    /// ID of a hard example reason, which is a default attribute. Options:
-    /// 0: No object is identified.
-    /// 1: The confidence is low.
-    /// 2: The clustering result based on the training dataset is inconsistent with the prediction result.
-    /// 3: The prediction result is greatly different from the data of the same type in the training dataset.
-    /// 4: The prediction results of multiple consecutive similar images are inconsistent.
-    /// 5: There is a large offset between the image resolution and the feature distribution of the training
-    /// dataset.
-    /// 6: There is a large offset between the aspect ratio of the image and the feature distribution of the
-    /// training dataset.
-    /// 7: There is a large offset between the brightness of the image and the feature distribution of the
-    /// training dataset.
-    /// 8: There is a large offset between the saturation of the image and the feature distribution of the
-    /// training dataset.
-    /// 9: There is a large offset between the color richness of the image and the feature distribution of the
-    /// training dataset.
-    /// 10: There is a large offset between the definition of the image and the feature distribution of the
-    /// training dataset.
-    /// 11: There is a large offset between the number of frames of the image and the feature distribution of
-    /// the training dataset.
-    /// 12: There is a large offset between the standard deviation of area of image frames and the feature
-    /// distribution of the training dataset.
-    /// 13: There is a large offset between the aspect ratio of image frames and the feature distribution of
-    /// the training dataset.
-    /// 14: There is a large offset between the area portion of image frames and the feature distribution of
-    /// the training dataset.
-    /// 15: There is a large offset between the edge of image frames and the feature distribution of the
-    /// training dataset.
-    /// 16: There is a large offset between the brightness of image frames and the feature distribution of the
-    /// training dataset.
-    /// 17: There is a large offset between the definition of image frames and the feature distribution of the
-    /// training dataset.
-    /// 18: There is a large offset between the stack of image frames and the feature distribution of the
-    /// training dataset.
-    /// 19: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of
-    /// the original image.
-    /// 20: The data augmentation result based on fliplr is inconsistent with the prediction result of the
-    /// original image.
-    /// 21: The data augmentation result based on Crop is inconsistent with the prediction result of the
-    /// original image.
-    /// 22: The data augmentation result based on flipud is inconsistent with the prediction result of the
-    /// original image.
-    /// 23: The data augmentation result based on scale is inconsistent with the prediction result of the
-    /// original image.
-    /// 24: The data augmentation result based on translate is inconsistent with the prediction result of the
-    /// original image.
-    /// 25: The data augmentation result based on shear is inconsistent with the prediction result of the
-    /// original image.
-    /// 26: The data augmentation result based on superpixels is inconsistent with the prediction result of
-    /// the original image.
-    /// 27: The data augmentation result based on sharpen is inconsistent with the prediction result of the
-    /// original image.
-    /// 28: The data augmentation result based on add is inconsistent with the prediction result of the
-    /// original image.
-    /// 29: The data augmentation result based on invert is inconsistent with the prediction result of the
-    /// original image.
-    /// 30: The data is predicted to be abnormal.
-    ///
-    /// - `0`: No object is identified.
-    /// - `1`: The confidence is low.
-    /// - `2`: The clustering result based on the training dataset is inconsistent with the prediction result.
-    /// - `3`: The prediction result is greatly different from the data of the same type in the training
-    ///   dataset.
-    /// - `4`: The prediction results of multiple consecutive similar images are inconsistent.
-    /// - `5`: There is a large offset between the image resolution and the feature distribution of the
-    ///   training dataset.
-    /// - `6`: There is a large offset between the aspect ratio of the image and the feature distribution of
-    ///   the training dataset.
-    /// - `7`: There is a large offset between the brightness of the image and the feature distribution of the
-    ///   training dataset.
-    /// - `8`: There is a large offset between the saturation of the image and the feature distribution of the
-    ///   training dataset.
-    /// - `9`: There is a large offset between the color richness of the image and the feature distribution of
-    ///   the training dataset.
-    /// - `10`: There is a large offset between the definition of the image and the feature distribution of
-    ///   the training dataset.
-    /// - `11`: There is a large offset between the number of frames of the image and the feature distribution
-    ///   of the training dataset.
-    /// - `12`: There is a large offset between the standard deviation of area of image frames and the feature
-    ///   distribution of the training dataset.
-    /// - `13`: There is a large offset between the aspect ratio of image frames and the feature distribution
-    ///   of the training dataset.
-    /// - `14`: There is a large offset between the area portion of image frames and the feature distribution
-    ///   of the training dataset.
-    /// - `15`: There is a large offset between the edge of image frames and the feature distribution of the
-    ///   training dataset.
-    /// - `16`: There is a large offset between the brightness of image frames and the feature distribution of
-    ///   the training dataset.
-    /// - `17`: There is a large offset between the definition of image frames and the feature distribution of
-    ///   the training dataset.
-    /// - `18`: There is a large offset between the stack of image frames and the feature distribution of the
-    ///   training dataset.
-    /// - `19`: The data augmentation result based on GaussianBlur is inconsistent with the prediction result
-    ///   of the original image.
-    /// - `20`: The data augmentation result based on fliplr is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `21`: The data augmentation result based on Crop is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `22`: The data augmentation result based on flipud is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `23`: The data augmentation result based on scale is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `24`: The data augmentation result based on translate is inconsistent with the prediction result of
-    ///   the original image.
-    /// - `25`: The data augmentation result based on shear is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `26`: The data augmentation result based on superpixels is inconsistent with the prediction result
-    ///   of the original image.
-    /// - `27`: The data augmentation result based on sharpen is inconsistent with the prediction result of
-    ///   the original image.
-    /// - `28`: The data augmentation result based on add is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `29`: The data augmentation result based on invert is inconsistent with the prediction result of the
-    ///   original image.
-    /// - `30`: The data is predicted to be abnormal.
-    public var modelartsHardReasons: [Int]?
-
-    /// image size, including width, height, and depth. The type is
-    /// List[/topic/body/section/table/tgroup/tbody/row/entry/p/br. {""}) (br]. In the list, the first number
-    /// indicates the width (pixels), the second number indicates the height (pixels), and the third number
-    /// indicates the depth (the depth can be left blank and the default value is 3). For example, [100,200,3]
-    /// and [100,200] are both valid. Note: This parameter is mandatory only when the sample label list
-    /// contains the object detection label.
-    public var modelartsSize: [JSONValue]?
-
-    private enum CodingKeys: String, CodingKey {
-        case modelartsImportOrigin = "@modelarts:import_origin"
-        case modelartsHard = "@modelarts:hard"
-        case modelartsHardCoefficient = "@modelarts:hard_coefficient"
-        case modelartsHardReasons = "@modelarts:hard_reasons"
-        case modelartsSize = "@modelarts:size"
-    }
-
-    public init(
-        modelartsImportOrigin: Int? = nil,
-        modelartsHard: Bool? = nil,
-        modelartsHardCoefficient: Double? = nil,
-        modelartsHardReasons: [Int]? = nil,
-        modelartsSize: [JSONValue]? = nil
-    ) {
-        self.modelartsImportOrigin = modelartsImportOrigin
-        self.modelartsHard = modelartsHard
-        self.modelartsHardCoefficient = modelartsHardCoefficient
-        self.modelartsHardReasons = modelartsHardReasons
-        self.modelartsSize = modelartsSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelartsImportOrigin = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsImportOrigin)
-        self.modelartsHard = try container.decodeLenientIfPresent(Bool.self, forKey: .modelartsHard)
-        self.modelartsHardCoefficient = try container.decodeLenientIfPresent(Double.self, forKey: .modelartsHardCoefficient)
-        self.modelartsHardReasons = try container.decodeIfPresent([Int].self, forKey: .modelartsHardReasons)
-        self.modelartsSize = try container.decodeIfPresent([JSONValue].self, forKey: .modelartsSize)
-    }
-}
-
-/// Response body parameters
-public struct ListDatasetVersionsResponse: Codable, Sendable, Hashable {
-    /// Total number of dataset versions.
-    public var totalNumber: Int?
-
-    /// Dataset version list.
-    public var versions: [DatasetVersion]?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case versions
-    }
-
-    public init(
-        totalNumber: Int? = nil,
-        versions: [DatasetVersion]? = nil
-    ) {
-        self.totalNumber = totalNumber
-        self.versions = versions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.versions = try container.decodeIfPresent([DatasetVersion].self, forKey: .versions)
-    }
-}
-
-/// Response body parameters
-public struct ListDatasetsResponse: Codable, Sendable, Hashable {
-    /// Dataset list queried by page.
-    public var datasets: [DatasetAndFilePreview]?
-
-    /// Total number of datasets. The value cannot exceed 100.
-    public var totalNumber: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case datasets
-        case totalNumber = "total_number"
-    }
-
-    public init(
-        datasets: [DatasetAndFilePreview]? = nil,
-        totalNumber: Int? = nil
-    ) {
-        self.datasets = datasets
-        self.totalNumber = totalNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.datasets = try container.decodeIfPresent([DatasetAndFilePreview].self, forKey: .datasets)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-    }
-}
-
-/// Response body parameters
-public struct ListImportTasksResponse: Codable, Sendable, Hashable {
-    /// List of import tasks.
-    public var importTasks: [ImportTaskStatusResp]?
-
-    /// Number of import tasks.
-    public var totalCount: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case importTasks = "import_tasks"
-        case totalCount = "total_count"
-    }
-
-    public init(
-        importTasks: [ImportTaskStatusResp]? = nil,
-        totalCount: Int? = nil
-    ) {
-        self.importTasks = importTasks
-        self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.importTasks = try container.decodeIfPresent([ImportTaskStatusResp].self, forKey: .importTasks)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-    }
-}
-
-/// Response body parameters
-public struct ListLabelsResponse: Codable, Sendable, Hashable {
-    /// Label list.
-    public var labels: [Label]?
-
-    /// Number of labels
-    public var totalNumber: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case labels
-        case totalNumber = "total_number"
-    }
-
-    public init(
-        labels: [Label]? = nil,
-        totalNumber: Int? = nil
-    ) {
-        self.labels = labels
-        self.totalNumber = totalNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.labels = try container.decodeIfPresent([Label].self, forKey: .labels)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-    }
-}
-
-/// Response body parameters
-public struct ListProcessorTaskVersionResultsResponse: Codable, Sendable, Hashable {
-    /// Total number of results.
-    public var count: Int?
-
-    /// Whether all results are returned.
-    public var hasMore: Bool?
-
-    /// Result displayed by page.
-    public var results: [DescProcessorTaskVersionResultsResp]?
-
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case hasMore = "has_more"
-        case results
-    }
-
-    public init(
-        count: Int? = nil,
-        hasMore: Bool? = nil,
-        results: [DescProcessorTaskVersionResultsResp]? = nil
-    ) {
-        self.count = count
-        self.hasMore = hasMore
-        self.results = results
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.hasMore = try container.decodeLenientIfPresent(Bool.self, forKey: .hasMore)
-        self.results = try container.decodeIfPresent([DescProcessorTaskVersionResultsResp].self, forKey: .results)
     }
 }

@@ -3,6 +3,327 @@
 
 import CloudCore
 
+/// SampleMetadata
+public struct ListAutoAnnotationSamplesSampleMetadata: Codable, Sendable, Hashable {
+    /// Sample source, which is a default attribute.
+    public var modelartsImportOrigin: Int?
+
+    /// Whether the sample is labeled as a hard example, which is a default attribute. Options:
+    /// 0: The label is not a hard example.
+    /// 1: The label is a hard example.
+    ///
+    /// - `0`: The label is not a hard example.
+    /// - `1`: The label is a hard example.
+    public var modelartsHard: Bool?
+
+    /// Coefficient of difficulty of each sample level, which is a default attribute. The value ranges from 0
+    /// to 1.
+    public var modelartsHardCoefficient: Double?
+
+    /// ID of a hard example reason, which is a default attribute. Options:
+    /// 0: No object is identified.
+    /// 1: The confidence is low.
+    /// 2: The clustering result based on the training dataset is inconsistent with the prediction result.
+    /// 3: The prediction result is greatly different from the data of the same type in the training dataset.
+    /// 4: The prediction results of multiple consecutive similar images are inconsistent.
+    /// 5: There is a large offset between the image resolution and the feature distribution of the training
+    /// dataset.
+    /// 6: There is a large offset between the aspect ratio of the image and the feature distribution of the
+    /// training dataset.
+    /// 7: There is a large offset between the brightness of the image and the feature distribution of the
+    /// training dataset.
+    /// 8: There is a large offset between the saturation of the image and the feature distribution of the
+    /// training dataset.
+    /// 9: There is a large offset between the color richness of the image and the feature distribution of the
+    /// training dataset.
+    /// 10: There is a large offset between the definition of the image and the feature distribution of the
+    /// training dataset.
+    /// 11: There is a large offset between the number of frames of the image and the feature distribution of
+    /// the training dataset.
+    /// 12: There is a large offset between the standard deviation of area of image frames and the feature
+    /// distribution of the training dataset.
+    /// 13: There is a large offset between the aspect ratio of image frames and the feature distribution of
+    /// the training dataset.
+    /// 14: There is a large offset between the area portion of image frames and the feature distribution of
+    /// the training dataset.
+    /// 15: There is a large offset between the edge of image frames and the feature distribution of the
+    /// training dataset.
+    /// 16: There is a large offset between the brightness of image frames and the feature distribution of the
+    /// training dataset.
+    /// 17: There is a large offset between the definition of image frames and the feature distribution of the
+    /// training dataset.
+    /// 18: There is a large offset between the stack of image frames and the feature distribution of the
+    /// training dataset.
+    /// 19: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of
+    /// the original image.
+    /// 20: The data augmentation result based on fliplr is inconsistent with the prediction result of the
+    /// original image.
+    /// 21: The data augmentation result based on Crop is inconsistent with the prediction result of the
+    /// original image.
+    /// 22: The data augmentation result based on flipud is inconsistent with the prediction result of the
+    /// original image.
+    /// 23: The data augmentation result based on scale is inconsistent with the prediction result of the
+    /// original image.
+    /// 24: The data augmentation result based on translate is inconsistent with the prediction result of the
+    /// original image.
+    /// 25: The data augmentation result based on shear is inconsistent with the prediction result of the
+    /// original image.
+    /// 26: The data augmentation result based on superpixels is inconsistent with the prediction result of
+    /// the original image.
+    /// 27: The data augmentation result based on sharpen is inconsistent with the prediction result of the
+    /// original image.
+    /// 28: The data augmentation result based on add is inconsistent with the prediction result of the
+    /// original image.
+    /// 29: The data augmentation result based on invert is inconsistent with the prediction result of the
+    /// original image.
+    /// 30: The data is predicted to be abnormal.
+    ///
+    /// - `0`: No object is identified.
+    /// - `1`: The confidence is low.
+    /// - `2`: The clustering result based on the training dataset is inconsistent with the prediction result.
+    /// - `3`: The prediction result is greatly different from the data of the same type in the training
+    ///   dataset.
+    /// - `4`: The prediction results of multiple consecutive similar images are inconsistent.
+    /// - `5`: There is a large offset between the image resolution and the feature distribution of the
+    ///   training dataset.
+    /// - `6`: There is a large offset between the aspect ratio of the image and the feature distribution of
+    ///   the training dataset.
+    /// - `7`: There is a large offset between the brightness of the image and the feature distribution of the
+    ///   training dataset.
+    /// - `8`: There is a large offset between the saturation of the image and the feature distribution of the
+    ///   training dataset.
+    /// - `9`: There is a large offset between the color richness of the image and the feature distribution of
+    ///   the training dataset.
+    /// - `10`: There is a large offset between the definition of the image and the feature distribution of
+    ///   the training dataset.
+    /// - `11`: There is a large offset between the number of frames of the image and the feature distribution
+    ///   of the training dataset.
+    /// - `12`: There is a large offset between the standard deviation of area of image frames and the feature
+    ///   distribution of the training dataset.
+    /// - `13`: There is a large offset between the aspect ratio of image frames and the feature distribution
+    ///   of the training dataset.
+    /// - `14`: There is a large offset between the area portion of image frames and the feature distribution
+    ///   of the training dataset.
+    /// - `15`: There is a large offset between the edge of image frames and the feature distribution of the
+    ///   training dataset.
+    /// - `16`: There is a large offset between the brightness of image frames and the feature distribution of
+    ///   the training dataset.
+    /// - `17`: There is a large offset between the definition of image frames and the feature distribution of
+    ///   the training dataset.
+    /// - `18`: There is a large offset between the stack of image frames and the feature distribution of the
+    ///   training dataset.
+    /// - `19`: The data augmentation result based on GaussianBlur is inconsistent with the prediction result
+    ///   of the original image.
+    /// - `20`: The data augmentation result based on fliplr is inconsistent with the prediction result of the
+    ///   original image.
+    /// - `21`: The data augmentation result based on Crop is inconsistent with the prediction result of the
+    ///   original image.
+    /// - `22`: The data augmentation result based on flipud is inconsistent with the prediction result of the
+    ///   original image.
+    /// - `23`: The data augmentation result based on scale is inconsistent with the prediction result of the
+    ///   original image.
+    /// - `24`: The data augmentation result based on translate is inconsistent with the prediction result of
+    ///   the original image.
+    /// - `25`: The data augmentation result based on shear is inconsistent with the prediction result of the
+    ///   original image.
+    /// - `26`: The data augmentation result based on superpixels is inconsistent with the prediction result
+    ///   of the original image.
+    /// - `27`: The data augmentation result based on sharpen is inconsistent with the prediction result of
+    ///   the original image.
+    /// - `28`: The data augmentation result based on add is inconsistent with the prediction result of the
+    ///   original image.
+    /// - `29`: The data augmentation result based on invert is inconsistent with the prediction result of the
+    ///   original image.
+    /// - `30`: The data is predicted to be abnormal.
+    public var modelartsHardReasons: [Int]?
+
+    /// image size, including width, height, and depth. The type is
+    /// List[/topic/body/section/table/tgroup/tbody/row/entry/p/br. {""}) (br]. In the list, the first number
+    /// indicates the width (pixels), the second number indicates the height (pixels), and the third number
+    /// indicates the depth (the depth can be left blank and the default value is 3). For example, [100,200,3]
+    /// and [100,200] are both valid. Note: This parameter is mandatory only when the sample label list
+    /// contains the object detection label.
+    public var modelartsSize: [JSONValue]?
+
+    private enum CodingKeys: String, CodingKey {
+        case modelartsImportOrigin = "@modelarts:import_origin"
+        case modelartsHard = "@modelarts:hard"
+        case modelartsHardCoefficient = "@modelarts:hard_coefficient"
+        case modelartsHardReasons = "@modelarts:hard_reasons"
+        case modelartsSize = "@modelarts:size"
+    }
+
+    public init(
+        modelartsImportOrigin: Int? = nil,
+        modelartsHard: Bool? = nil,
+        modelartsHardCoefficient: Double? = nil,
+        modelartsHardReasons: [Int]? = nil,
+        modelartsSize: [JSONValue]? = nil
+    ) {
+        self.modelartsImportOrigin = modelartsImportOrigin
+        self.modelartsHard = modelartsHard
+        self.modelartsHardCoefficient = modelartsHardCoefficient
+        self.modelartsHardReasons = modelartsHardReasons
+        self.modelartsSize = modelartsSize
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.modelartsImportOrigin = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsImportOrigin)
+        self.modelartsHard = try container.decodeLenientIfPresent(Bool.self, forKey: .modelartsHard)
+        self.modelartsHardCoefficient = try container.decodeLenientIfPresent(Double.self, forKey: .modelartsHardCoefficient)
+        self.modelartsHardReasons = try container.decodeIfPresent([Int].self, forKey: .modelartsHardReasons)
+        self.modelartsSize = try container.decodeIfPresent([JSONValue].self, forKey: .modelartsSize)
+    }
+}
+
+/// Response body parameters
+public struct ListDatasetVersionsResponse: Codable, Sendable, Hashable {
+    /// Total number of dataset versions.
+    public var totalNumber: Int?
+
+    /// Dataset version list.
+    public var versions: [DatasetVersion]?
+
+    private enum CodingKeys: String, CodingKey {
+        case totalNumber = "total_number"
+        case versions
+    }
+
+    public init(
+        totalNumber: Int? = nil,
+        versions: [DatasetVersion]? = nil
+    ) {
+        self.totalNumber = totalNumber
+        self.versions = versions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
+        self.versions = try container.decodeIfPresent([DatasetVersion].self, forKey: .versions)
+    }
+}
+
+/// Response body parameters
+public struct ListDatasetsResponse: Codable, Sendable, Hashable {
+    /// Dataset list queried by page.
+    public var datasets: [DatasetAndFilePreview]?
+
+    /// Total number of datasets. The value cannot exceed 100.
+    public var totalNumber: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case datasets
+        case totalNumber = "total_number"
+    }
+
+    public init(
+        datasets: [DatasetAndFilePreview]? = nil,
+        totalNumber: Int? = nil
+    ) {
+        self.datasets = datasets
+        self.totalNumber = totalNumber
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.datasets = try container.decodeIfPresent([DatasetAndFilePreview].self, forKey: .datasets)
+        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
+    }
+}
+
+/// Response body parameters
+public struct ListImportTasksResponse: Codable, Sendable, Hashable {
+    /// List of import tasks.
+    public var importTasks: [ImportTaskStatusResp]?
+
+    /// Number of import tasks.
+    public var totalCount: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case importTasks = "import_tasks"
+        case totalCount = "total_count"
+    }
+
+    public init(
+        importTasks: [ImportTaskStatusResp]? = nil,
+        totalCount: Int? = nil
+    ) {
+        self.importTasks = importTasks
+        self.totalCount = totalCount
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.importTasks = try container.decodeIfPresent([ImportTaskStatusResp].self, forKey: .importTasks)
+        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
+    }
+}
+
+/// Response body parameters
+public struct ListLabelsResponse: Codable, Sendable, Hashable {
+    /// Label list.
+    public var labels: [Label]?
+
+    /// Number of labels
+    public var totalNumber: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case labels
+        case totalNumber = "total_number"
+    }
+
+    public init(
+        labels: [Label]? = nil,
+        totalNumber: Int? = nil
+    ) {
+        self.labels = labels
+        self.totalNumber = totalNumber
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.labels = try container.decodeIfPresent([Label].self, forKey: .labels)
+        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
+    }
+}
+
+/// Response body parameters
+public struct ListProcessorTaskVersionResultsResponse: Codable, Sendable, Hashable {
+    /// Total number of results.
+    public var count: Int?
+
+    /// Whether all results are returned.
+    public var hasMore: Bool?
+
+    /// Result displayed by page.
+    public var results: [DescProcessorTaskVersionResultsResp]?
+
+    private enum CodingKeys: String, CodingKey {
+        case count
+        case hasMore = "has_more"
+        case results
+    }
+
+    public init(
+        count: Int? = nil,
+        hasMore: Bool? = nil,
+        results: [DescProcessorTaskVersionResultsResp]? = nil
+    ) {
+        self.count = count
+        self.hasMore = hasMore
+        self.results = results
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+        self.hasMore = try container.decodeLenientIfPresent(Bool.self, forKey: .hasMore)
+        self.results = try container.decodeIfPresent([DescProcessorTaskVersionResultsResp].self, forKey: .results)
+    }
+}
+
 /// Response body parameters
 public struct ListProcessorTaskVersionsResponse: Codable, Sendable, Hashable {
     /// Total number of versions.
@@ -974,245 +1295,5 @@ public struct RunningTask: Codable, Sendable, Hashable {
         self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
         self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
         self.unconfirmedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .unconfirmedSampleCount)
-    }
-}
-
-/// Sample
-public struct Sample: Codable, Sendable, Hashable {
-    /// Documented values of `encoding`; other values decode as well.
-    public struct Encoding: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let utf8: Self = "UTF-8"
-        public static let gbk: Self = "GBK"
-        public static let gb2312: Self = "GB2312"
-    }
-
-    /// Byte data of sample files. The type is java.nio.ByteBuffer. When this parameter is called, the string
-    /// converted from the byte data is uploaded.
-    public var data: JSONValue?
-
-    /// Data source.
-    public var dataSource: DataSource?
-
-    /// Encoding type of sample files, which is used to upload .txt or .csv files. The value can be UTF-8,
-    /// GBK, or GB2312. The default value is UTF-8.
-    public var encoding: Encoding?
-
-    /// Sample label list.
-    public var labels: [SampleLabel]?
-
-    /// Key-value pair of the sample metadata attribute.
-    public var metadata: SampleMetadata?
-
-    /// Name of sample files. The value contains 0 to 1,024 characters and cannot contain special characters
-    /// (!<>=&"').
-    public var name: String?
-
-    /// Sample type. Options:
-    /// 0: image
-    /// 1: text
-    /// 2: speech
-    /// 4: table
-    /// 6: video
-    /// 9: custom format
-    ///
-    /// - `0`: image
-    /// - `1`: text
-    /// - `2`: speech
-    /// - `4`: table
-    /// - `6`: video
-    /// - `9`: custom format
-    public var sampleType: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case data
-        case dataSource = "data_source"
-        case encoding
-        case labels
-        case metadata
-        case name
-        case sampleType = "sample_type"
-    }
-
-    public init(
-        data: JSONValue? = nil,
-        dataSource: DataSource? = nil,
-        encoding: Encoding? = nil,
-        labels: [SampleLabel]? = nil,
-        metadata: SampleMetadata? = nil,
-        name: String? = nil,
-        sampleType: Int? = nil
-    ) {
-        self.data = data
-        self.dataSource = dataSource
-        self.encoding = encoding
-        self.labels = labels
-        self.metadata = metadata
-        self.name = name
-        self.sampleType = sampleType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeIfPresent(JSONValue.self, forKey: .data)
-        self.dataSource = try container.decodeIfPresent(DataSource.self, forKey: .dataSource)
-        self.encoding = try container.decodeIfPresent(Encoding.self, forKey: .encoding)
-        self.labels = try container.decodeIfPresent([SampleLabel].self, forKey: .labels)
-        self.metadata = try container.decodeIfPresent(SampleMetadata.self, forKey: .metadata)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.sampleType = try container.decodeLenientIfPresent(Int.self, forKey: .sampleType)
-    }
-}
-
-/// SampleComment
-public struct SampleComment: Codable, Sendable, Hashable {
-    /// Whether the submitted sample review comments are passed. Options:
-    /// true: passed
-    /// false: not passed
-    public var accept: Bool
-
-    /// Review comment, which contains 0 to 256 characters, excluding special characters (!<>=&"'').
-    public var comment: String?
-
-    /// Sample ID, which can be obtained by invoking the API for querying the sample list.
-    public var sampleId: String?
-
-    /// Review score, whose value can be A, B, C, or D, in descending order.
-    public var score: String?
-
-    /// Annotation member ID, which can be obtained by invoking the annotation member list interface.
-    public var workerId: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case accept
-        case comment
-        case sampleId = "sample_id"
-        case score
-        case workerId = "worker_id"
-    }
-
-    public init(
-        accept: Bool,
-        comment: String? = nil,
-        sampleId: String? = nil,
-        score: String? = nil,
-        workerId: String? = nil
-    ) {
-        self.accept = accept
-        self.comment = comment
-        self.sampleId = sampleId
-        self.score = score
-        self.workerId = workerId
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accept = try container.decodeLenient(Bool.self, forKey: .accept)
-        self.comment = try container.decodeIfPresent(String.self, forKey: .comment)
-        self.sampleId = try container.decodeIfPresent(String.self, forKey: .sampleId)
-        self.score = try container.decodeIfPresent(String.self, forKey: .score)
-        self.workerId = try container.decodeIfPresent(String.self, forKey: .workerId)
-    }
-}
-
-/// SampleLabel
-public struct SampleLabel: Codable, Sendable, Hashable {
-    /// Documented values of `annotatedBy`; other values decode as well.
-    public struct AnnotatedBy: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// manual labeling
-        public static let human: Self = "human"
-
-        /// automatic labeling
-        public static let auto: Self = "auto"
-    }
-
-    /// Video labeling method, which is used to distinguish whether a video is labeled manually or
-    /// automatically. Options:
-    /// human: manual labeling
-    /// auto: automatic labeling
-    public var annotatedBy: AnnotatedBy?
-
-    /// Label ID.
-    public var id: String?
-
-    /// Label name.
-    public var name: String?
-
-    /// Attribute key-value pair of the sample label, such as the object shape and shape feature.
-    public var property: SampleLabelProperty?
-
-    /// Confidence. The value range is [0,1].
-    public var score: Double?
-
-    /// Label type. Options:
-    /// 0: image classification
-    /// 1: object detection
-    /// 3: image segmentation
-    /// 100: text classification
-    /// 101: named entity recognition
-    /// 102: text triplet relationship
-    /// 103: text triplet entity
-    /// 200: sound classification
-    /// 201: speech content
-    /// 202: speech paragraph labeling
-    /// 600: video labeling
-    ///
-    /// - `0`: image classification
-    /// - `1`: object detection
-    /// - `3`: image segmentation
-    /// - `100`: text classification
-    /// - `101`: named entity recognition
-    /// - `102`: text triplet relationship
-    /// - `103`: text triplet entity
-    /// - `200`: sound classification
-    /// - `201`: speech content
-    /// - `202`: speech paragraph labeling
-    /// - `600`: video labeling
-    public var type: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case annotatedBy = "annotated_by"
-        case id
-        case name
-        case property
-        case score
-        case type
-    }
-
-    public init(
-        annotatedBy: AnnotatedBy? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        property: SampleLabelProperty? = nil,
-        score: Double? = nil,
-        type: Int? = nil
-    ) {
-        self.annotatedBy = annotatedBy
-        self.id = id
-        self.name = name
-        self.property = property
-        self.score = score
-        self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotatedBy = try container.decodeIfPresent(AnnotatedBy.self, forKey: .annotatedBy)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.property = try container.decodeIfPresent(SampleLabelProperty.self, forKey: .property)
-        self.score = try container.decodeLenientIfPresent(Double.self, forKey: .score)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
     }
 }

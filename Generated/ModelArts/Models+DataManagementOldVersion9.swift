@@ -3,23 +3,248 @@
 
 import CloudCore
 
-/// SampleLabelProperty
-public struct SampleLabelProperty: Codable, Sendable, Hashable {
-    /// Documented values of `modelartsHard`; other values decode as well.
-    public struct ModelartsHard: OpenEnum {
+/// Sample
+public struct Sample: Codable, Sendable, Hashable {
+    /// Documented values of `encoding`; other values decode as well.
+    public struct Encoding: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
             self.rawValue = rawValue
         }
 
-        /// not a hard example
-        public static let value0False: Self = "0/false"
-
-        /// hard example
-        public static let value1True: Self = "1/true"
+        public static let utf8: Self = "UTF-8"
+        public static let gbk: Self = "GBK"
+        public static let gb2312: Self = "GB2312"
     }
 
+    /// Byte data of sample files. The type is java.nio.ByteBuffer. When this parameter is called, the string
+    /// converted from the byte data is uploaded.
+    public var data: JSONValue?
+
+    /// Data source.
+    public var dataSource: DataSource?
+
+    /// Encoding type of sample files, which is used to upload .txt or .csv files. The value can be UTF-8,
+    /// GBK, or GB2312. The default value is UTF-8.
+    public var encoding: Encoding?
+
+    /// Sample label list.
+    public var labels: [SampleLabel]?
+
+    /// Key-value pair of the sample metadata attribute.
+    public var metadata: SampleMetadata?
+
+    /// Name of sample files. The value contains 0 to 1,024 characters and cannot contain special characters
+    /// (!<>=&"').
+    public var name: String?
+
+    /// Sample type. Options:
+    /// 0: image
+    /// 1: text
+    /// 2: speech
+    /// 4: table
+    /// 6: video
+    /// 9: custom format
+    ///
+    /// - `0`: image
+    /// - `1`: text
+    /// - `2`: speech
+    /// - `4`: table
+    /// - `6`: video
+    /// - `9`: custom format
+    public var sampleType: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case data
+        case dataSource = "data_source"
+        case encoding
+        case labels
+        case metadata
+        case name
+        case sampleType = "sample_type"
+    }
+
+    public init(
+        data: JSONValue? = nil,
+        dataSource: DataSource? = nil,
+        encoding: Encoding? = nil,
+        labels: [SampleLabel]? = nil,
+        metadata: SampleMetadata? = nil,
+        name: String? = nil,
+        sampleType: Int? = nil
+    ) {
+        self.data = data
+        self.dataSource = dataSource
+        self.encoding = encoding
+        self.labels = labels
+        self.metadata = metadata
+        self.name = name
+        self.sampleType = sampleType
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.data = try container.decodeIfPresent(JSONValue.self, forKey: .data)
+        self.dataSource = try container.decodeIfPresent(DataSource.self, forKey: .dataSource)
+        self.encoding = try container.decodeIfPresent(Encoding.self, forKey: .encoding)
+        self.labels = try container.decodeIfPresent([SampleLabel].self, forKey: .labels)
+        self.metadata = try container.decodeIfPresent(SampleMetadata.self, forKey: .metadata)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.sampleType = try container.decodeLenientIfPresent(Int.self, forKey: .sampleType)
+    }
+}
+
+/// SampleComment
+public struct SampleComment: Codable, Sendable, Hashable {
+    /// Whether the submitted sample review comments are passed. Options:
+    /// true: passed
+    /// false: not passed
+    public var accept: Bool
+
+    /// Review comment, which contains 0 to 256 characters, excluding special characters (!<>=&"'').
+    public var comment: String?
+
+    /// Sample ID, which can be obtained by invoking the API for querying the sample list.
+    public var sampleId: String?
+
+    /// Review score, whose value can be A, B, C, or D, in descending order.
+    public var score: String?
+
+    /// Annotation member ID, which can be obtained by invoking the annotation member list interface.
+    public var workerId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case accept
+        case comment
+        case sampleId = "sample_id"
+        case score
+        case workerId = "worker_id"
+    }
+
+    public init(
+        accept: Bool,
+        comment: String? = nil,
+        sampleId: String? = nil,
+        score: String? = nil,
+        workerId: String? = nil
+    ) {
+        self.accept = accept
+        self.comment = comment
+        self.sampleId = sampleId
+        self.score = score
+        self.workerId = workerId
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.accept = try container.decodeLenient(Bool.self, forKey: .accept)
+        self.comment = try container.decodeIfPresent(String.self, forKey: .comment)
+        self.sampleId = try container.decodeIfPresent(String.self, forKey: .sampleId)
+        self.score = try container.decodeIfPresent(String.self, forKey: .score)
+        self.workerId = try container.decodeIfPresent(String.self, forKey: .workerId)
+    }
+}
+
+/// SampleLabel
+public struct SampleLabel: Codable, Sendable, Hashable {
+    /// Documented values of `annotatedBy`; other values decode as well.
+    public struct AnnotatedBy: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// manual labeling
+        public static let human: Self = "human"
+
+        /// automatic labeling
+        public static let auto: Self = "auto"
+    }
+
+    /// Video labeling method, which is used to distinguish whether a video is labeled manually or
+    /// automatically. Options:
+    /// human: manual labeling
+    /// auto: automatic labeling
+    public var annotatedBy: AnnotatedBy?
+
+    /// Label ID.
+    public var id: String?
+
+    /// Label name.
+    public var name: String?
+
+    /// Attribute key-value pair of the sample label, such as the object shape and shape feature.
+    public var property: SampleLabelProperty?
+
+    /// Confidence. The value range is [0,1].
+    public var score: Double?
+
+    /// Label type. Options:
+    /// 0: image classification
+    /// 1: object detection
+    /// 3: image segmentation
+    /// 100: text classification
+    /// 101: named entity recognition
+    /// 102: text triplet relationship
+    /// 103: text triplet entity
+    /// 200: sound classification
+    /// 201: speech content
+    /// 202: speech paragraph labeling
+    /// 600: video labeling
+    ///
+    /// - `0`: image classification
+    /// - `1`: object detection
+    /// - `3`: image segmentation
+    /// - `100`: text classification
+    /// - `101`: named entity recognition
+    /// - `102`: text triplet relationship
+    /// - `103`: text triplet entity
+    /// - `200`: sound classification
+    /// - `201`: speech content
+    /// - `202`: speech paragraph labeling
+    /// - `600`: video labeling
+    public var type: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case annotatedBy = "annotated_by"
+        case id
+        case name
+        case property
+        case score
+        case type
+    }
+
+    public init(
+        annotatedBy: AnnotatedBy? = nil,
+        id: String? = nil,
+        name: String? = nil,
+        property: SampleLabelProperty? = nil,
+        score: Double? = nil,
+        type: Int? = nil
+    ) {
+        self.annotatedBy = annotatedBy
+        self.id = id
+        self.name = name
+        self.property = property
+        self.score = score
+        self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.annotatedBy = try container.decodeIfPresent(AnnotatedBy.self, forKey: .annotatedBy)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.property = try container.decodeIfPresent(SampleLabelProperty.self, forKey: .property)
+        self.score = try container.decodeLenientIfPresent(Double.self, forKey: .score)
+        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
+    }
+}
+
+/// SampleLabelProperty
+public struct SampleLabelProperty: Codable, Sendable, Hashable {
     /// Documented values of `modelartsHardReasons`; other values decode as well.
     public struct ModelartsHardReasons: OpenEnum {
         public let rawValue: String
@@ -220,7 +445,7 @@ public struct SampleLabelProperty: Codable, Sendable, Hashable {
     /// Sample labeled as a hard sample or not, which is a default attribute. Options:
     /// 0/false: not a hard example
     /// 1/true: hard example
-    public var modelartsHard: ModelartsHard?
+    public var modelartsHard: Bool?
 
     /// Coefficient of difficulty of each label level, which is a default attribute. The value range is [0,1].
     public var modelartsHardCoefficient: String?
@@ -335,7 +560,7 @@ public struct SampleLabelProperty: Codable, Sendable, Hashable {
         modelartsEndTime: String? = nil,
         modelartsFeature: JSONValue? = nil,
         modelartsFrom: String? = nil,
-        modelartsHard: ModelartsHard? = nil,
+        modelartsHard: Bool? = nil,
         modelartsHardCoefficient: String? = nil,
         modelartsHardReasons: ModelartsHardReasons? = nil,
         modelartsShape: ModelartsShape? = nil,
@@ -366,7 +591,7 @@ public struct SampleLabelProperty: Codable, Sendable, Hashable {
         self.modelartsEndTime = try container.decodeIfPresent(String.self, forKey: .modelartsEndTime)
         self.modelartsFeature = try container.decodeIfPresent(JSONValue.self, forKey: .modelartsFeature)
         self.modelartsFrom = try container.decodeIfPresent(String.self, forKey: .modelartsFrom)
-        self.modelartsHard = try container.decodeIfPresent(ModelartsHard.self, forKey: .modelartsHard)
+        self.modelartsHard = try container.decodeLenientIfPresent(Bool.self, forKey: .modelartsHard)
         self.modelartsHardCoefficient = try container.decodeIfPresent(String.self, forKey: .modelartsHardCoefficient)
         self.modelartsHardReasons = try container.decodeIfPresent(ModelartsHardReasons.self, forKey: .modelartsHardReasons)
         self.modelartsShape = try container.decodeIfPresent(ModelartsShape.self, forKey: .modelartsShape)
@@ -1080,65 +1305,5 @@ public struct SearchProp: Codable, Sendable, Hashable {
     ) {
         self.op = op
         self.props = props
-    }
-}
-
-/// Request body parameters
-public struct SendEmailsRequest: Codable, Sendable, Hashable {
-    /// Email list of a labeling team member.
-    public var emails: [String]
-
-    private enum CodingKeys: String, CodingKey {
-        case emails
-    }
-
-    public init(
-        emails: [String]
-    ) {
-        self.emails = emails
-    }
-}
-
-/// Response body parameters
-public struct SendEmailsResponse: Codable, Sendable, Hashable {
-    /// Error code.
-    public var errorCode: String?
-
-    /// Error message.
-    public var errorMsg: String?
-
-    /// Result of sending an email to a labeling team member.
-    public var results: [BatchResponse]?
-
-    /// Check whether the operation is successful. Options:
-    /// true: The operation is successful.
-    /// false: The operation is failed.
-    public var success: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case results
-        case success
-    }
-
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        results: [BatchResponse]? = nil,
-        success: Bool? = nil
-    ) {
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-        self.results = results
-        self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.results = try container.decodeIfPresent([BatchResponse].self, forKey: .results)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }

@@ -196,25 +196,6 @@ public struct CreateDevelopmentEnvironmentInstanceAutoStop2: Codable, Sendable, 
     }
 }
 
-/// location parameters
-public struct CreateDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Hashable {
-    /// Storage path
-    /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
-    /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
-    /// directory of an OBS bucket.
-    public var path: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case path
-    }
-
-    public init(
-        path: String? = nil
-    ) {
-        self.path = path
-    }
-}
-
 /// notebook parameters
 public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Hashable {
     /// Storage path. For details, see Table 4.
@@ -552,7 +533,7 @@ public struct CreateDevelopmentEnvironmentInstanceStorage: Codable, Sendable, Ha
 
     /// Storage location. If type is set to obs, this parameter is mandatory. See Table 5. By default, this
     /// parameter is left blank.
-    public var location: CreateDevelopmentEnvironmentInstanceLocation?
+    public var location: Location?
 
     private enum CodingKeys: String, CodingKey {
         case type
@@ -561,7 +542,7 @@ public struct CreateDevelopmentEnvironmentInstanceStorage: Codable, Sendable, Ha
 
     public init(
         type: String,
-        location: CreateDevelopmentEnvironmentInstanceLocation? = nil
+        location: Location? = nil
     ) {
         self.type = type
         self.location = location
@@ -898,7 +879,7 @@ public struct GetDetailsAboutDevelopmentEnvironmentInstanceFlavorDetails: Codabl
     public var type: TypeValue?
 
     /// Parameters that describe flavors
-    public var params: Location?
+    public var params: GetDetailsAboutDevelopmentEnvironmentInstanceLocation?
 
     /// Promotion type. Options:
     /// Free
@@ -946,7 +927,7 @@ public struct GetDetailsAboutDevelopmentEnvironmentInstanceFlavorDetails: Codabl
         storageList: [Storage]? = nil,
         isPermitted: Bool? = nil,
         type: TypeValue? = nil,
-        params: Location? = nil,
+        params: GetDetailsAboutDevelopmentEnvironmentInstanceLocation? = nil,
         promoType: PromoType? = nil,
         instanceNum: Int? = nil,
         duration: Int? = nil,
@@ -979,13 +960,72 @@ public struct GetDetailsAboutDevelopmentEnvironmentInstanceFlavorDetails: Codabl
         self.storageList = try container.decodeIfPresent([Storage].self, forKey: .storageList)
         self.isPermitted = try container.decodeLenientIfPresent(Bool.self, forKey: .isPermitted)
         self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.params = try container.decodeIfPresent(Location.self, forKey: .params)
+        self.params = try container.decodeIfPresent(GetDetailsAboutDevelopmentEnvironmentInstanceLocation.self, forKey: .params)
         self.promoType = try container.decodeIfPresent(PromoType.self, forKey: .promoType)
         self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
         self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
         self.storeTime = try container.decodeLenientIfPresent(Int.self, forKey: .storeTime)
         self.billingFlavor = try container.decodeIfPresent(String.self, forKey: .billingFlavor)
         self.billingParams = try container.decodeLenientIfPresent(Int.self, forKey: .billingParams)
+    }
+}
+
+/// location parameters
+public struct GetDetailsAboutDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Hashable {
+    /// Storage path
+    /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
+    /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
+    /// directory of an OBS bucket.
+    public var path: String?
+
+    /// If type is set to obs, this parameter does not need to be set.
+    public var volumeSize: Int?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var cpu: Int?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var gpu: Int?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var gpuType: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var memory: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case path
+        case volumeSize = "volume_size"
+        case cpu = "CPU"
+        case gpu = "GPU"
+        case gpuType = "gpu_type"
+        case memory
+    }
+
+    public init(
+        path: String? = nil,
+        volumeSize: Int? = nil,
+        cpu: Int? = nil,
+        gpu: Int? = nil,
+        gpuType: String? = nil,
+        memory: String? = nil
+    ) {
+        self.path = path
+        self.volumeSize = volumeSize
+        self.cpu = cpu
+        self.gpu = gpu
+        self.gpuType = gpuType
+        self.memory = memory
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.path = try container.decodeIfPresent(String.self, forKey: .path)
+        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
+        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
+        self.gpu = try container.decodeLenientIfPresent(Int.self, forKey: .gpu)
+        self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
+        self.memory = try container.decodeIfPresent(String.self, forKey: .memory)
     }
 }
 
@@ -1269,33 +1309,5 @@ public struct GetDevelopmentEnvironmentInstancesNotebook: Codable, Sendable, Has
         self.annotations = annotations
         self.failedReasons = failedReasons
         self.extendParams = extendParams
-    }
-}
-
-/// Parameters
-public struct GetDevelopmentEnvironmentInstancesResponse: Codable, Sendable, Hashable {
-    /// Total number of development environments.
-    public var totalCount: Int?
-
-    /// Configuration list. For details, see Table 4.
-    public var instances: [Instance]?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case instances
-    }
-
-    public init(
-        totalCount: Int? = nil,
-        instances: [Instance]? = nil
-    ) {
-        self.totalCount = totalCount
-        self.instances = instances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.instances = try container.decodeIfPresent([Instance].self, forKey: .instances)
     }
 }

@@ -3,6 +3,34 @@
 
 import CloudCore
 
+/// Parameters
+public struct GetDevelopmentEnvironmentInstancesResponse: Codable, Sendable, Hashable {
+    /// Total number of development environments.
+    public var totalCount: Int?
+
+    /// Configuration list. For details, see Table 4.
+    public var instances: [Instance]?
+
+    private enum CodingKeys: String, CodingKey {
+        case totalCount = "total_count"
+        case instances
+    }
+
+    public init(
+        totalCount: Int? = nil,
+        instances: [Instance]? = nil
+    ) {
+        self.totalCount = totalCount
+        self.instances = instances
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
+        self.instances = try container.decodeIfPresent([Instance].self, forKey: .instances)
+    }
+}
+
 /// instances parameters
 public struct Instance: Codable, Sendable, Hashable {
     /// Instance ID
@@ -124,7 +152,7 @@ public struct Location: Codable, Sendable, Hashable {
     /// directory of an OBS bucket.
     public var path: String?
 
-    /// If type is set to obs, this parameter does not need to be set.
+    /// Not in the page's table; the page's response example shows it.
     public var volumeSize: Int?
 
     private enum CodingKeys: String, CodingKey {

@@ -146,6 +146,12 @@ public struct DeleteNotebookResponse: Codable, Sendable, Hashable {
     /// Account information.
     public var user: User?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var createAt: Int64?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var updateAt: Int64?
+
     private enum CodingKeys: String, CodingKey {
         case actionProgress = "action_progress"
         case description
@@ -165,6 +171,8 @@ public struct DeleteNotebookResponse: Codable, Sendable, Hashable {
         case feature
         case billingItems = "billing_items"
         case user
+        case createAt = "create_at"
+        case updateAt = "update_at"
     }
 
     public init(
@@ -185,7 +193,9 @@ public struct DeleteNotebookResponse: Codable, Sendable, Hashable {
         workspaceId: String? = nil,
         feature: Feature? = nil,
         billingItems: [String]? = nil,
-        user: User? = nil
+        user: User? = nil,
+        createAt: Int64? = nil,
+        updateAt: Int64? = nil
     ) {
         self.actionProgress = actionProgress
         self.description = description
@@ -205,6 +215,32 @@ public struct DeleteNotebookResponse: Codable, Sendable, Hashable {
         self.feature = feature
         self.billingItems = billingItems
         self.user = user
+        self.createAt = createAt
+        self.updateAt = updateAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.actionProgress = try container.decodeIfPresent([JobProgress].self, forKey: .actionProgress)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.endpoints = try container.decodeIfPresent([EndpointsRes].self, forKey: .endpoints)
+        self.failReason = try container.decodeIfPresent(String.self, forKey: .failReason)
+        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.image = try container.decodeIfPresent(Image.self, forKey: .image)
+        self.lease = try container.decodeIfPresent(Lease.self, forKey: .lease)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.pool = try container.decodeIfPresent(Pool.self, forKey: .pool)
+        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
+        self.token = try container.decodeIfPresent(String.self, forKey: .token)
+        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        self.volume = try container.decodeIfPresent(VolumeRes.self, forKey: .volume)
+        self.workspaceId = try container.decodeIfPresent(String.self, forKey: .workspaceId)
+        self.feature = try container.decodeIfPresent(Feature.self, forKey: .feature)
+        self.billingItems = try container.decodeIfPresent([String].self, forKey: .billingItems)
+        self.user = try container.decodeIfPresent(User.self, forKey: .user)
+        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
+        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
     }
 }
 

@@ -115,6 +115,21 @@ public struct ListEventsEvent: Codable, Sendable, Hashable {
     }
 }
 
+/// Read from the page's example.
+public struct ListEventsMetadata: Codable, Sendable, Hashable {
+    public var `continue`: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case `continue`
+    }
+
+    public init(
+        `continue`: String? = nil
+    ) {
+        self.`continue` = `continue`
+    }
+}
+
 /// Response body parameters
 public struct ListEventsResponse: Codable, Sendable, Hashable {
     /// Documented values of `apiVersion`; other values decode as well.
@@ -154,23 +169,29 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
     /// Total number of events
     public var total: Int?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var metadata: ListEventsMetadata?
+
     private enum CodingKeys: String, CodingKey {
         case apiVersion
         case kind
         case items
         case total
+        case metadata
     }
 
     public init(
         apiVersion: ApiVersion? = nil,
         kind: Kind? = nil,
         items: [ListEventsEvent]? = nil,
-        total: Int? = nil
+        total: Int? = nil,
+        metadata: ListEventsMetadata? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.items = items
         self.total = total
+        self.metadata = metadata
     }
 
     public init(from decoder: any Decoder) throws {
@@ -179,5 +200,6 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
         self.kind = try container.decodeIfPresent(Kind.self, forKey: .kind)
         self.items = try container.decodeIfPresent([ListEventsEvent].self, forKey: .items)
         self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
+        self.metadata = try container.decodeIfPresent(ListEventsMetadata.self, forKey: .metadata)
     }
 }

@@ -147,6 +147,46 @@ public struct CreateNetworkResponse: Codable, Sendable, Hashable {
     }
 }
 
+/// NetworkMetadata
+public struct DeleteNetworkNetworkMetadata: Codable, Sendable, Hashable {
+    /// Automatically generated network name, which is equivalent to networkId.
+    public var name: String?
+
+    /// Timestamp, for example, 2021-11-01T03:49:41Z.
+    public var creationTimestamp: String?
+
+    /// Labels of network resources.
+    public var labels: NetworkMetadataLabels?
+
+    /// Annotations of network resources.
+    public var annotations: NetworkMetadataAnnotations?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var deletionTimestamp: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case creationTimestamp
+        case labels
+        case annotations
+        case deletionTimestamp
+    }
+
+    public init(
+        name: String? = nil,
+        creationTimestamp: String? = nil,
+        labels: NetworkMetadataLabels? = nil,
+        annotations: NetworkMetadataAnnotations? = nil,
+        deletionTimestamp: String? = nil
+    ) {
+        self.name = name
+        self.creationTimestamp = creationTimestamp
+        self.labels = labels
+        self.annotations = annotations
+        self.deletionTimestamp = deletionTimestamp
+    }
+}
+
 /// Response body parameters
 public struct DeleteNetworkResponse: Codable, Sendable, Hashable {
     /// Documented values of `apiVersion`; other values decode as well.
@@ -180,7 +220,7 @@ public struct DeleteNetworkResponse: Codable, Sendable, Hashable {
     public var kind: Kind?
 
     /// Metadata of network resources.
-    public var metadata: NetworkMetadata?
+    public var metadata: DeleteNetworkNetworkMetadata?
 
     /// Description of network resources.
     public var spec: NetworkSpec?
@@ -199,7 +239,7 @@ public struct DeleteNetworkResponse: Codable, Sendable, Hashable {
     public init(
         apiVersion: ApiVersion? = nil,
         kind: Kind? = nil,
-        metadata: NetworkMetadata? = nil,
+        metadata: DeleteNetworkNetworkMetadata? = nil,
         spec: NetworkSpec? = nil,
         status: NetworkStatus? = nil
     ) {

@@ -121,6 +121,25 @@ public struct BatchUnlockPoolNodesResponse: Codable, Sendable, Hashable {
     }
 }
 
+/// Read from the page's example.
+public struct BatchUpdatePoolNodesNode: Codable, Sendable, Hashable {
+    public var name: String?
+    public var status: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case status
+    }
+
+    public init(
+        name: String? = nil,
+        status: String? = nil
+    ) {
+        self.name = name
+        self.status = status
+    }
+}
+
 /// Request body parameters
 public struct BatchUpdatePoolNodesRequest: Codable, Sendable, Hashable {
     /// Documented values of `action`; other values decode as well.
@@ -168,17 +187,23 @@ public struct BatchUpdatePoolNodesResponse: Codable, Sendable, Hashable {
     /// Names of nodes that fail to be updated.
     public var failNodeNames: [String]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var nodes: [BatchUpdatePoolNodesNode]?
+
     private enum CodingKeys: String, CodingKey {
         case successNodeNames
         case failNodeNames
+        case nodes
     }
 
     public init(
         successNodeNames: [String]? = nil,
-        failNodeNames: [String]? = nil
+        failNodeNames: [String]? = nil,
+        nodes: [BatchUpdatePoolNodesNode]? = nil
     ) {
         self.successNodeNames = successNodeNames
         self.failNodeNames = failNodeNames
+        self.nodes = nodes
     }
 }
 

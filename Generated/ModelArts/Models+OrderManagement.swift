@@ -194,6 +194,18 @@ public struct Order: Codable, Sendable, Hashable {
     /// If the phase is in the failure state, the failure cause is returned.
     public var failReason: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var billingMode: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var periodNum: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var periodType: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var result: String?
+
     private enum CodingKeys: String, CodingKey {
         case creationTimestamp
         case endTimestamp
@@ -209,6 +221,10 @@ public struct Order: Codable, Sendable, Hashable {
         case operation
         case phase
         case failReason
+        case billingMode
+        case periodNum
+        case periodType
+        case result
     }
 
     public init(
@@ -225,7 +241,11 @@ public struct Order: Codable, Sendable, Hashable {
         resultCount: [ListOrdersPoolResourceFlavorCount]? = nil,
         operation: OperationValue? = nil,
         phase: Phase? = nil,
-        failReason: String? = nil
+        failReason: String? = nil,
+        billingMode: String? = nil,
+        periodNum: String? = nil,
+        periodType: String? = nil,
+        result: String? = nil
     ) {
         self.creationTimestamp = creationTimestamp
         self.endTimestamp = endTimestamp
@@ -241,6 +261,10 @@ public struct Order: Codable, Sendable, Hashable {
         self.operation = operation
         self.phase = phase
         self.failReason = failReason
+        self.billingMode = billingMode
+        self.periodNum = periodNum
+        self.periodType = periodType
+        self.result = result
     }
 
     public init(from decoder: any Decoder) throws {
@@ -259,5 +283,9 @@ public struct Order: Codable, Sendable, Hashable {
         self.operation = try container.decodeIfPresent(OperationValue.self, forKey: .operation)
         self.phase = try container.decodeIfPresent(Phase.self, forKey: .phase)
         self.failReason = try container.decodeIfPresent(String.self, forKey: .failReason)
+        self.billingMode = try container.decodeIfPresent(String.self, forKey: .billingMode)
+        self.periodNum = try container.decodeIfPresent(String.self, forKey: .periodNum)
+        self.periodType = try container.decodeIfPresent(String.self, forKey: .periodType)
+        self.result = try container.decodeIfPresent(String.self, forKey: .result)
     }
 }

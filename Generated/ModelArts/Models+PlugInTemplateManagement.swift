@@ -308,22 +308,77 @@ public struct ShowPluginTemplateResponse: Codable, Sendable, Hashable {
     /// Plug-in template specifications
     public var spec: PluginTemplateSpec?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var versions: Versions?
+
     private enum CodingKeys: String, CodingKey {
         case apiVersion
         case kind
         case metadata
         case spec
+        case versions
     }
 
     public init(
         apiVersion: ApiVersion? = nil,
         kind: Kind? = nil,
         metadata: PluginTemplateMetadata? = nil,
-        spec: PluginTemplateSpec? = nil
+        spec: PluginTemplateSpec? = nil,
+        versions: Versions? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.metadata = metadata
         self.spec = spec
+        self.versions = versions
+    }
+}
+
+/// Read from the page's example.
+public struct T77210Cr1: Codable, Sendable, Hashable {
+    public var detail: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case detail
+    }
+
+    public init(
+        detail: String? = nil
+    ) {
+        self.detail = detail
+    }
+}
+
+/// Read from the page's example.
+public struct T782102: Codable, Sendable, Hashable {
+    public var detail: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case detail
+    }
+
+    public init(
+        detail: String? = nil
+    ) {
+        self.detail = detail
+    }
+}
+
+/// Read from the page's example.
+public struct Versions: Codable, Sendable, Hashable {
+    public var _77_21_0Cr1: T77210Cr1?
+    public var _78_21_0_2: T782102?
+
+    private enum CodingKeys: String, CodingKey {
+        case _77_21_0Cr1 = "77-21.0.cr1"
+        case _78_21_0_2 = "78-21.0.2"
+    }
+
+    public init(
+        _77_21_0Cr1: T77210Cr1? = nil,
+        _78_21_0_2: T782102? = nil
+    ) {
+        self._77_21_0Cr1 = _77_21_0Cr1
+        self._78_21_0_2 = _78_21_0_2
     }
 }

@@ -3,6 +3,36 @@
 
 import CloudCore
 
+/// Read from the page's example.
+public struct Item: Codable, Sendable, Hashable {
+    public var status: ShowWorkloadStatisticsStatus?
+    public var total: Int?
+    public var type: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case status
+        case total
+        case type
+    }
+
+    public init(
+        status: ShowWorkloadStatisticsStatus? = nil,
+        total: Int? = nil,
+        type: String? = nil
+    ) {
+        self.status = status
+        self.total = total
+        self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decodeIfPresent(ShowWorkloadStatisticsStatus.self, forKey: .status)
+        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
+        self.type = try container.decodeIfPresent(String.self, forKey: .type)
+    }
+}
+
 /// ResourceRequirement
 public struct ListWorkloadsResourceRequirement: Codable, Sendable, Hashable {
     /// CPU usage.
@@ -67,20 +97,41 @@ public struct ListWorkloadsResponse: Codable, Sendable, Hashable {
     /// Job list
     public var items: [Workload]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var metadata: JSONValue?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var total: Int?
+
     private enum CodingKeys: String, CodingKey {
         case apiVersion
         case kind
         case items
+        case metadata
+        case total
     }
 
     public init(
         apiVersion: ApiVersion? = nil,
         kind: Kind? = nil,
-        items: [Workload]? = nil
+        items: [Workload]? = nil,
+        metadata: JSONValue? = nil,
+        total: Int? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.items = items
+        self.metadata = metadata
+        self.total = total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.apiVersion = try container.decodeIfPresent(ApiVersion.self, forKey: .apiVersion)
+        self.kind = try container.decodeIfPresent(Kind.self, forKey: .kind)
+        self.items = try container.decodeIfPresent([Workload].self, forKey: .items)
+        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
+        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -117,14 +168,75 @@ public struct ShowWorkloadStatisticsResponse: Codable, Sendable, Hashable {
     /// Statistics on jobs in the resource pool.
     public var statics: WorkloadListStatistics?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var statistics: Statistics?
+
     private enum CodingKeys: String, CodingKey {
         case statics
+        case statistics
     }
 
     public init(
-        statics: WorkloadListStatistics? = nil
+        statics: WorkloadListStatistics? = nil,
+        statistics: Statistics? = nil
     ) {
         self.statics = statics
+        self.statistics = statistics
+    }
+}
+
+/// Read from the page's example.
+public struct ShowWorkloadStatisticsStatus: Codable, Sendable, Hashable {
+    public var pending: Int?
+    public var queue: Int?
+    public var running: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case pending = "Pending"
+        case queue = "Queue"
+        case running = "Running"
+    }
+
+    public init(
+        pending: Int? = nil,
+        queue: Int? = nil,
+        running: Int? = nil
+    ) {
+        self.pending = pending
+        self.queue = queue
+        self.running = running
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.pending = try container.decodeLenientIfPresent(Int.self, forKey: .pending)
+        self.queue = try container.decodeLenientIfPresent(Int.self, forKey: .queue)
+        self.running = try container.decodeLenientIfPresent(Int.self, forKey: .running)
+    }
+}
+
+/// Read from the page's example.
+public struct Statistics: Codable, Sendable, Hashable {
+    public var items: [Item]?
+    public var total: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case items
+        case total
+    }
+
+    public init(
+        items: [Item]? = nil,
+        total: Int? = nil
+    ) {
+        self.items = items
+        self.total = total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.items = try container.decodeIfPresent([Item].self, forKey: .items)
+        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -228,6 +340,9 @@ public struct Workload: Codable, Sendable, Hashable {
     /// -
     public var nodes: WorkloadNodeVO?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var isDeleted: String?
+
     private enum CodingKeys: String, CodingKey {
         case apiVersion
         case kind
@@ -248,6 +363,7 @@ public struct Workload: Codable, Sendable, Hashable {
         case gvk
         case hostIps
         case nodes
+        case isDeleted
     }
 
     public init(
@@ -269,7 +385,8 @@ public struct Workload: Codable, Sendable, Hashable {
         createTime: Int64? = nil,
         gvk: String? = nil,
         hostIps: String? = nil,
-        nodes: WorkloadNodeVO? = nil
+        nodes: WorkloadNodeVO? = nil,
+        isDeleted: String? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -290,6 +407,7 @@ public struct Workload: Codable, Sendable, Hashable {
         self.gvk = gvk
         self.hostIps = hostIps
         self.nodes = nodes
+        self.isDeleted = isDeleted
     }
 
     public init(from decoder: any Decoder) throws {
@@ -313,6 +431,7 @@ public struct Workload: Codable, Sendable, Hashable {
         self.gvk = try container.decodeIfPresent(String.self, forKey: .gvk)
         self.hostIps = try container.decodeIfPresent(String.self, forKey: .hostIps)
         self.nodes = try container.decodeIfPresent(WorkloadNodeVO.self, forKey: .nodes)
+        self.isDeleted = try container.decodeIfPresent(String.self, forKey: .isDeleted)
     }
 }
 

@@ -106,6 +106,180 @@ public struct CreatePoolLvmConfig: Codable, Sendable, Hashable {
     }
 }
 
+/// PoolMetaAnnotations
+public struct CreatePoolPoolMetaAnnotations: Codable, Sendable, Hashable {
+    /// Description of a resource pool.
+    public var osModelartsDescription: String?
+
+    /// Billing mode.
+    public var osModelartsBillingMode: String?
+
+    /// Resource ID corresponding to each flavor.
+    public var osModelartsFlavorResourceIds: String?
+
+    /// Resource tags specified by the user during resource pool creation.
+    public var osModelartsTmsTags: String?
+
+    /// Priority that can be set for the jobs delivered by other users to the shared resource pool
+    public var osModelartsSchedulerExtension: String?
+
+    /// Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire
+    /// cabinet. If this annotation exists, the resource pool can deliver such a job. By default, a resource
+    /// pool provisioned for an entire cabinet (that is, creatingStep resources of the rack type) supports
+    /// this function.
+    public var osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String?
+
+    /// External dependency ID of training.
+    public var osModelartsPoolScopeExternalDependencyTrain: String?
+
+    /// External dependency ID of inference.
+    public var osModelartsPoolScopeExternalDependencyInfer: String?
+
+    /// External dependency ID of the development environment.
+    public var osModelartsPoolScopeExternalDependencyNotebook: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsPoolSubpoolsCount: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsTenantDomainName: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case osModelartsDescription = "os.modelarts/description"
+        case osModelartsBillingMode = "os.modelarts/billing.mode"
+        case osModelartsFlavorResourceIds = "os.modelarts/flavor.resource.ids"
+        case osModelartsTmsTags = "os.modelarts/tms.tags"
+        case osModelartsSchedulerExtension = "os.modelarts/scheduler.extension"
+        case osModelartsVolcanoSchedulerCabinetExclusiveEnabled = "os.modelarts/volcano.scheduler.cabinet-exclusive.enabled"
+        case osModelartsPoolScopeExternalDependencyTrain = "os.modelarts.pool/scope.external.dependency.Train"
+        case osModelartsPoolScopeExternalDependencyInfer = "os.modelarts.pool/scope.external.dependency.Infer"
+        case osModelartsPoolScopeExternalDependencyNotebook = "os.modelarts.pool/scope.external.dependency.Notebook"
+        case osModelartsPoolSubpoolsCount = "os.modelarts.pool/subpools.count"
+        case osModelartsTenantDomainName = "os.modelarts/tenant.domain.name"
+    }
+
+    public init(
+        osModelartsDescription: String? = nil,
+        osModelartsBillingMode: String? = nil,
+        osModelartsFlavorResourceIds: String? = nil,
+        osModelartsTmsTags: String? = nil,
+        osModelartsSchedulerExtension: String? = nil,
+        osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String? = nil,
+        osModelartsPoolScopeExternalDependencyTrain: String? = nil,
+        osModelartsPoolScopeExternalDependencyInfer: String? = nil,
+        osModelartsPoolScopeExternalDependencyNotebook: String? = nil,
+        osModelartsPoolSubpoolsCount: String? = nil,
+        osModelartsTenantDomainName: String? = nil
+    ) {
+        self.osModelartsDescription = osModelartsDescription
+        self.osModelartsBillingMode = osModelartsBillingMode
+        self.osModelartsFlavorResourceIds = osModelartsFlavorResourceIds
+        self.osModelartsTmsTags = osModelartsTmsTags
+        self.osModelartsSchedulerExtension = osModelartsSchedulerExtension
+        self.osModelartsVolcanoSchedulerCabinetExclusiveEnabled = osModelartsVolcanoSchedulerCabinetExclusiveEnabled
+        self.osModelartsPoolScopeExternalDependencyTrain = osModelartsPoolScopeExternalDependencyTrain
+        self.osModelartsPoolScopeExternalDependencyInfer = osModelartsPoolScopeExternalDependencyInfer
+        self.osModelartsPoolScopeExternalDependencyNotebook = osModelartsPoolScopeExternalDependencyNotebook
+        self.osModelartsPoolSubpoolsCount = osModelartsPoolSubpoolsCount
+        self.osModelartsTenantDomainName = osModelartsTenantDomainName
+    }
+}
+
+/// PoolMetaLabels
+public struct CreatePoolPoolMetaLabels: Codable, Sendable, Hashable {
+    /// Documented values of `osModelartsPoolBiz`; other values decode as well.
+    public struct OsModelartsPoolBiz: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let `public`: Self = "public"
+        public static let `private`: Self = "private"
+    }
+
+    /// Documented values of `osModelartsSharing`; other values decode as well.
+    public struct OsModelartsSharing: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// It cannot be shared.
+        public static let unshared: Self = "unshared"
+
+        /// It can be shared.
+        public static let shared: Self = "shared"
+    }
+
+    /// Workspace ID
+    public var osModelartsWorkspaceId: String?
+
+    /// Resource pool name specified by the user.
+    public var osModelartsName: String?
+
+    /// Resource ID of the resource pool.
+    public var osModelartsResourceId: String?
+
+    /// ID of the tenant corresponding to the resource pool, which records the tenant account where the
+    /// resource pool is created
+    public var osModelartsTenantDomainId: String?
+
+    /// Source of a resource pool, for example, admin-console, indicating that the resource pool is created by
+    /// the administrator on the ModelArts console
+    public var osModelartsCreateFrom: String?
+
+    /// Business type of a resource pool. The value can be public or private.
+    public var osModelartsPoolBiz: OsModelartsPoolBiz?
+
+    /// Whether the resource pool can be shared. Options:
+    /// unshared: It cannot be shared.
+    /// shared: It can be shared.
+    public var osModelartsSharing: OsModelartsSharing?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsNodePrefix: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsTenantProjectId: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case osModelartsWorkspaceId = "os.modelarts/workspace.id"
+        case osModelartsName = "os.modelarts/name"
+        case osModelartsResourceId = "os.modelarts/resource.id"
+        case osModelartsTenantDomainId = "os.modelarts/tenant.domain.id"
+        case osModelartsCreateFrom = "os.modelarts/create-from"
+        case osModelartsPoolBiz = "os.modelarts.pool/biz"
+        case osModelartsSharing = "os.modelarts/sharing"
+        case osModelartsNodePrefix = "os.modelarts/node.prefix"
+        case osModelartsTenantProjectId = "os.modelarts/tenant.project.id"
+    }
+
+    public init(
+        osModelartsWorkspaceId: String? = nil,
+        osModelartsName: String? = nil,
+        osModelartsResourceId: String? = nil,
+        osModelartsTenantDomainId: String? = nil,
+        osModelartsCreateFrom: String? = nil,
+        osModelartsPoolBiz: OsModelartsPoolBiz? = nil,
+        osModelartsSharing: OsModelartsSharing? = nil,
+        osModelartsNodePrefix: String? = nil,
+        osModelartsTenantProjectId: String? = nil
+    ) {
+        self.osModelartsWorkspaceId = osModelartsWorkspaceId
+        self.osModelartsName = osModelartsName
+        self.osModelartsResourceId = osModelartsResourceId
+        self.osModelartsTenantDomainId = osModelartsTenantDomainId
+        self.osModelartsCreateFrom = osModelartsCreateFrom
+        self.osModelartsPoolBiz = osModelartsPoolBiz
+        self.osModelartsSharing = osModelartsSharing
+        self.osModelartsNodePrefix = osModelartsNodePrefix
+        self.osModelartsTenantProjectId = osModelartsTenantProjectId
+    }
+}
+
 /// PoolNodeAz
 public struct CreatePoolPoolNodeAz: Codable, Sendable, Hashable {
     /// AZ name.
@@ -1233,156 +1407,6 @@ public struct PoolLabelsUpdate: Codable, Sendable, Hashable {
         osModelartsSharing: OsModelartsSharing? = nil
     ) {
         self.osModelartsWorkspaceId = osModelartsWorkspaceId
-        self.osModelartsSharing = osModelartsSharing
-    }
-}
-
-/// PoolMetaAnnotations
-public struct PoolMetaAnnotations: Codable, Sendable, Hashable {
-    /// Description of a resource pool.
-    public var osModelartsDescription: String?
-
-    /// Billing mode.
-    public var osModelartsBillingMode: String?
-
-    /// Resource ID corresponding to each flavor.
-    public var osModelartsFlavorResourceIds: String?
-
-    /// Resource tags specified by the user during resource pool creation.
-    public var osModelartsTmsTags: String?
-
-    /// Priority that can be set for the jobs delivered by other users to the shared resource pool
-    public var osModelartsSchedulerExtension: String?
-
-    /// Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire
-    /// cabinet. If this annotation exists, the resource pool can deliver such a job. By default, a resource
-    /// pool provisioned for an entire cabinet (that is, creatingStep resources of the rack type) supports
-    /// this function.
-    public var osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String?
-
-    /// External dependency ID of training.
-    public var osModelartsPoolScopeExternalDependencyTrain: String?
-
-    /// External dependency ID of inference.
-    public var osModelartsPoolScopeExternalDependencyInfer: String?
-
-    /// External dependency ID of the development environment.
-    public var osModelartsPoolScopeExternalDependencyNotebook: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case osModelartsDescription = "os.modelarts/description"
-        case osModelartsBillingMode = "os.modelarts/billing.mode"
-        case osModelartsFlavorResourceIds = "os.modelarts/flavor.resource.ids"
-        case osModelartsTmsTags = "os.modelarts/tms.tags"
-        case osModelartsSchedulerExtension = "os.modelarts/scheduler.extension"
-        case osModelartsVolcanoSchedulerCabinetExclusiveEnabled = "os.modelarts/volcano.scheduler.cabinet-exclusive.enabled"
-        case osModelartsPoolScopeExternalDependencyTrain = "os.modelarts.pool/scope.external.dependency.Train"
-        case osModelartsPoolScopeExternalDependencyInfer = "os.modelarts.pool/scope.external.dependency.Infer"
-        case osModelartsPoolScopeExternalDependencyNotebook = "os.modelarts.pool/scope.external.dependency.Notebook"
-    }
-
-    public init(
-        osModelartsDescription: String? = nil,
-        osModelartsBillingMode: String? = nil,
-        osModelartsFlavorResourceIds: String? = nil,
-        osModelartsTmsTags: String? = nil,
-        osModelartsSchedulerExtension: String? = nil,
-        osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String? = nil,
-        osModelartsPoolScopeExternalDependencyTrain: String? = nil,
-        osModelartsPoolScopeExternalDependencyInfer: String? = nil,
-        osModelartsPoolScopeExternalDependencyNotebook: String? = nil
-    ) {
-        self.osModelartsDescription = osModelartsDescription
-        self.osModelartsBillingMode = osModelartsBillingMode
-        self.osModelartsFlavorResourceIds = osModelartsFlavorResourceIds
-        self.osModelartsTmsTags = osModelartsTmsTags
-        self.osModelartsSchedulerExtension = osModelartsSchedulerExtension
-        self.osModelartsVolcanoSchedulerCabinetExclusiveEnabled = osModelartsVolcanoSchedulerCabinetExclusiveEnabled
-        self.osModelartsPoolScopeExternalDependencyTrain = osModelartsPoolScopeExternalDependencyTrain
-        self.osModelartsPoolScopeExternalDependencyInfer = osModelartsPoolScopeExternalDependencyInfer
-        self.osModelartsPoolScopeExternalDependencyNotebook = osModelartsPoolScopeExternalDependencyNotebook
-    }
-}
-
-/// PoolMetaLabels
-public struct PoolMetaLabels: Codable, Sendable, Hashable {
-    /// Documented values of `osModelartsPoolBiz`; other values decode as well.
-    public struct OsModelartsPoolBiz: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let `public`: Self = "public"
-        public static let `private`: Self = "private"
-    }
-
-    /// Documented values of `osModelartsSharing`; other values decode as well.
-    public struct OsModelartsSharing: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// It cannot be shared.
-        public static let unshared: Self = "unshared"
-
-        /// It can be shared.
-        public static let shared: Self = "shared"
-    }
-
-    /// Workspace ID
-    public var osModelartsWorkspaceId: String?
-
-    /// Resource pool name specified by the user.
-    public var osModelartsName: String?
-
-    /// Resource ID of the resource pool.
-    public var osModelartsResourceId: String?
-
-    /// ID of the tenant corresponding to the resource pool, which records the tenant account where the
-    /// resource pool is created
-    public var osModelartsTenantDomainId: String?
-
-    /// Source of a resource pool, for example, admin-console, indicating that the resource pool is created by
-    /// the administrator on the ModelArts console
-    public var osModelartsCreateFrom: String?
-
-    /// Business type of a resource pool. The value can be public or private.
-    public var osModelartsPoolBiz: OsModelartsPoolBiz?
-
-    /// Whether the resource pool can be shared. Options:
-    /// unshared: It cannot be shared.
-    /// shared: It can be shared.
-    public var osModelartsSharing: OsModelartsSharing?
-
-    private enum CodingKeys: String, CodingKey {
-        case osModelartsWorkspaceId = "os.modelarts/workspace.id"
-        case osModelartsName = "os.modelarts/name"
-        case osModelartsResourceId = "os.modelarts/resource.id"
-        case osModelartsTenantDomainId = "os.modelarts/tenant.domain.id"
-        case osModelartsCreateFrom = "os.modelarts/create-from"
-        case osModelartsPoolBiz = "os.modelarts.pool/biz"
-        case osModelartsSharing = "os.modelarts/sharing"
-    }
-
-    public init(
-        osModelartsWorkspaceId: String? = nil,
-        osModelartsName: String? = nil,
-        osModelartsResourceId: String? = nil,
-        osModelartsTenantDomainId: String? = nil,
-        osModelartsCreateFrom: String? = nil,
-        osModelartsPoolBiz: OsModelartsPoolBiz? = nil,
-        osModelartsSharing: OsModelartsSharing? = nil
-    ) {
-        self.osModelartsWorkspaceId = osModelartsWorkspaceId
-        self.osModelartsName = osModelartsName
-        self.osModelartsResourceId = osModelartsResourceId
-        self.osModelartsTenantDomainId = osModelartsTenantDomainId
-        self.osModelartsCreateFrom = osModelartsCreateFrom
-        self.osModelartsPoolBiz = osModelartsPoolBiz
         self.osModelartsSharing = osModelartsSharing
     }
 }

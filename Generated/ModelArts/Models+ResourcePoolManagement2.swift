@@ -3,6 +3,162 @@
 
 import CloudCore
 
+/// PoolMetaAnnotations
+public struct PoolMetaAnnotations: Codable, Sendable, Hashable {
+    /// Description of a resource pool.
+    public var osModelartsDescription: String?
+
+    /// Billing mode.
+    public var osModelartsBillingMode: String?
+
+    /// Resource ID corresponding to each flavor.
+    public var osModelartsFlavorResourceIds: String?
+
+    /// Resource tags specified by the user during resource pool creation.
+    public var osModelartsTmsTags: String?
+
+    /// Priority that can be set for the jobs delivered by other users to the shared resource pool
+    public var osModelartsSchedulerExtension: String?
+
+    /// Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire
+    /// cabinet. If this annotation exists, the resource pool can deliver such a job. By default, a resource
+    /// pool provisioned for an entire cabinet (that is, creatingStep resources of the rack type) supports
+    /// this function.
+    public var osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String?
+
+    /// External dependency ID of training.
+    public var osModelartsPoolScopeExternalDependencyTrain: String?
+
+    /// External dependency ID of inference.
+    public var osModelartsPoolScopeExternalDependencyInfer: String?
+
+    /// External dependency ID of the development environment.
+    public var osModelartsPoolScopeExternalDependencyNotebook: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsExternalAccess: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case osModelartsDescription = "os.modelarts/description"
+        case osModelartsBillingMode = "os.modelarts/billing.mode"
+        case osModelartsFlavorResourceIds = "os.modelarts/flavor.resource.ids"
+        case osModelartsTmsTags = "os.modelarts/tms.tags"
+        case osModelartsSchedulerExtension = "os.modelarts/scheduler.extension"
+        case osModelartsVolcanoSchedulerCabinetExclusiveEnabled = "os.modelarts/volcano.scheduler.cabinet-exclusive.enabled"
+        case osModelartsPoolScopeExternalDependencyTrain = "os.modelarts.pool/scope.external.dependency.Train"
+        case osModelartsPoolScopeExternalDependencyInfer = "os.modelarts.pool/scope.external.dependency.Infer"
+        case osModelartsPoolScopeExternalDependencyNotebook = "os.modelarts.pool/scope.external.dependency.Notebook"
+        case osModelartsExternalAccess = "os.modelarts/external-access"
+    }
+
+    public init(
+        osModelartsDescription: String? = nil,
+        osModelartsBillingMode: String? = nil,
+        osModelartsFlavorResourceIds: String? = nil,
+        osModelartsTmsTags: String? = nil,
+        osModelartsSchedulerExtension: String? = nil,
+        osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String? = nil,
+        osModelartsPoolScopeExternalDependencyTrain: String? = nil,
+        osModelartsPoolScopeExternalDependencyInfer: String? = nil,
+        osModelartsPoolScopeExternalDependencyNotebook: String? = nil,
+        osModelartsExternalAccess: String? = nil
+    ) {
+        self.osModelartsDescription = osModelartsDescription
+        self.osModelartsBillingMode = osModelartsBillingMode
+        self.osModelartsFlavorResourceIds = osModelartsFlavorResourceIds
+        self.osModelartsTmsTags = osModelartsTmsTags
+        self.osModelartsSchedulerExtension = osModelartsSchedulerExtension
+        self.osModelartsVolcanoSchedulerCabinetExclusiveEnabled = osModelartsVolcanoSchedulerCabinetExclusiveEnabled
+        self.osModelartsPoolScopeExternalDependencyTrain = osModelartsPoolScopeExternalDependencyTrain
+        self.osModelartsPoolScopeExternalDependencyInfer = osModelartsPoolScopeExternalDependencyInfer
+        self.osModelartsPoolScopeExternalDependencyNotebook = osModelartsPoolScopeExternalDependencyNotebook
+        self.osModelartsExternalAccess = osModelartsExternalAccess
+    }
+}
+
+/// PoolMetaLabels
+public struct PoolMetaLabels: Codable, Sendable, Hashable {
+    /// Documented values of `osModelartsPoolBiz`; other values decode as well.
+    public struct OsModelartsPoolBiz: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let `public`: Self = "public"
+        public static let `private`: Self = "private"
+    }
+
+    /// Documented values of `osModelartsSharing`; other values decode as well.
+    public struct OsModelartsSharing: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// It cannot be shared.
+        public static let unshared: Self = "unshared"
+
+        /// It can be shared.
+        public static let shared: Self = "shared"
+    }
+
+    /// Workspace ID
+    public var osModelartsWorkspaceId: String?
+
+    /// Resource pool name specified by the user.
+    public var osModelartsName: String?
+
+    /// Resource ID of the resource pool.
+    public var osModelartsResourceId: String?
+
+    /// ID of the tenant corresponding to the resource pool, which records the tenant account where the
+    /// resource pool is created
+    public var osModelartsTenantDomainId: String?
+
+    /// Source of a resource pool, for example, admin-console, indicating that the resource pool is created by
+    /// the administrator on the ModelArts console
+    public var osModelartsCreateFrom: String?
+
+    /// Business type of a resource pool. The value can be public or private.
+    public var osModelartsPoolBiz: OsModelartsPoolBiz?
+
+    /// Whether the resource pool can be shared. Options:
+    /// unshared: It cannot be shared.
+    /// shared: It can be shared.
+    public var osModelartsSharing: OsModelartsSharing?
+
+    private enum CodingKeys: String, CodingKey {
+        case osModelartsWorkspaceId = "os.modelarts/workspace.id"
+        case osModelartsName = "os.modelarts/name"
+        case osModelartsResourceId = "os.modelarts/resource.id"
+        case osModelartsTenantDomainId = "os.modelarts/tenant.domain.id"
+        case osModelartsCreateFrom = "os.modelarts/create-from"
+        case osModelartsPoolBiz = "os.modelarts.pool/biz"
+        case osModelartsSharing = "os.modelarts/sharing"
+    }
+
+    public init(
+        osModelartsWorkspaceId: String? = nil,
+        osModelartsName: String? = nil,
+        osModelartsResourceId: String? = nil,
+        osModelartsTenantDomainId: String? = nil,
+        osModelartsCreateFrom: String? = nil,
+        osModelartsPoolBiz: OsModelartsPoolBiz? = nil,
+        osModelartsSharing: OsModelartsSharing? = nil
+    ) {
+        self.osModelartsWorkspaceId = osModelartsWorkspaceId
+        self.osModelartsName = osModelartsName
+        self.osModelartsResourceId = osModelartsResourceId
+        self.osModelartsTenantDomainId = osModelartsTenantDomainId
+        self.osModelartsCreateFrom = osModelartsCreateFrom
+        self.osModelartsPoolBiz = osModelartsPoolBiz
+        self.osModelartsSharing = osModelartsSharing
+    }
+}
+
 /// PoolMetadata
 public struct PoolMetadata: Codable, Sendable, Hashable {
     /// Automatically generated resource pool name, which is equivalent to pool ID.
@@ -12,10 +168,10 @@ public struct PoolMetadata: Codable, Sendable, Hashable {
     public var creationTimestamp: String?
 
     /// Resource pool labels.
-    public var labels: PoolMetaLabels?
+    public var labels: CreatePoolPoolMetaLabels?
 
     /// Resource pool annotations.
-    public var annotations: PoolMetaAnnotations?
+    public var annotations: CreatePoolPoolMetaAnnotations?
 
     private enum CodingKeys: String, CodingKey {
         case name
@@ -27,8 +183,8 @@ public struct PoolMetadata: Codable, Sendable, Hashable {
     public init(
         name: String? = nil,
         creationTimestamp: String? = nil,
-        labels: PoolMetaLabels? = nil,
-        annotations: PoolMetaAnnotations? = nil
+        labels: CreatePoolPoolMetaLabels? = nil,
+        annotations: CreatePoolPoolMetaAnnotations? = nil
     ) {
         self.name = name
         self.creationTimestamp = creationTimestamp
@@ -1019,23 +1175,29 @@ public struct PoolStatisticsStatus: Codable, Sendable, Hashable {
     /// Number of resource pools in the waiting status.
     public var pending: Int?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var deleting: Int?
+
     private enum CodingKeys: String, CodingKey {
         case creating
         case created
         case failed
         case pending
+        case deleting
     }
 
     public init(
         creating: Int? = nil,
         created: Int? = nil,
         failed: Int? = nil,
-        pending: Int? = nil
+        pending: Int? = nil,
+        deleting: Int? = nil
     ) {
         self.creating = creating
         self.created = created
         self.failed = failed
         self.pending = pending
+        self.deleting = deleting
     }
 
     public init(from decoder: any Decoder) throws {
@@ -1044,6 +1206,7 @@ public struct PoolStatisticsStatus: Codable, Sendable, Hashable {
         self.created = try container.decodeLenientIfPresent(Int.self, forKey: .created)
         self.failed = try container.decodeLenientIfPresent(Int.self, forKey: .failed)
         self.pending = try container.decodeLenientIfPresent(Int.self, forKey: .pending)
+        self.deleting = try container.decodeLenientIfPresent(Int.self, forKey: .deleting)
     }
 }
 
@@ -1171,196 +1334,5 @@ public struct ShowPoolMonitorResponse: Codable, Sendable, Hashable {
         metrics: [PoolMetricItem]? = nil
     ) {
         self.metrics = metrics
-    }
-}
-
-/// Response body parameters
-public struct ShowPoolResponse: Codable, Sendable, Hashable {
-    /// Documented values of `apiVersion`; other values decode as well.
-    public struct ApiVersion: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let v2: Self = "v2"
-    }
-
-    /// Documented values of `kind`; other values decode as well.
-    public struct Kind: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// resource pool
-        public static let pool: Self = "Pool"
-    }
-
-    /// API version. Options:
-    /// v2
-    public var apiVersion: ApiVersion?
-
-    /// Resource type. Options:
-    /// Pool: resource pool
-    public var kind: Kind?
-
-    /// Metadata of a resource pool.
-    public var metadata: PoolMetadata?
-
-    /// Description of a resource pool.
-    public var spec: PoolSpec?
-
-    /// Status of a resource pool.
-    public var status: PoolStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
-
-    public init(
-        apiVersion: ApiVersion? = nil,
-        kind: Kind? = nil,
-        metadata: PoolMetadata? = nil,
-        spec: PoolSpec? = nil,
-        status: PoolStatus? = nil
-    ) {
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
-    }
-}
-
-/// Response body parameters
-public struct ShowPoolStatisticsResponse: Codable, Sendable, Hashable {
-    /// Resource pool statistics
-    public var statistics: PoolStatisticsItem?
-
-    /// Statistics time
-    public var operationTime: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case statistics
-        case operationTime
-    }
-
-    public init(
-        statistics: PoolStatisticsItem? = nil,
-        operationTime: String? = nil
-    ) {
-        self.statistics = statistics
-        self.operationTime = operationTime
-    }
-}
-
-/// UserTag
-public struct UserTag: Codable, Sendable, Hashable {
-    /// Key. The value cannot start with CCE- or __type_baremetal.
-    public var key: String?
-
-    /// Value.
-    public var value: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
-        self.key = key
-        self.value = value
-    }
-}
-
-/// VolumeExtendParams
-public struct VolumeExtendParams: Codable, Sendable, Hashable {
-    /// Name of a disk group, which is used to divide storage space. The options are as follows:
-    /// vgpaas: container disk.
-    /// default: common data disk, which is mounted in default mode.
-    /// vguser{num}: common data disk, which is mounted to a specified path. The group name varies depending
-    /// on the path, for example, vguser1 and vguser2.
-    /// vg-everest-localvolume-persistent: common data disk, which is used as the persistent storage volume.
-    /// vg-everest-localvolume-ephemeral: common data disk, which is used as a temporary storage volume.
-    public var volumeGroup: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeGroup
-    }
-
-    public init(
-        volumeGroup: String? = nil
-    ) {
-        self.volumeGroup = volumeGroup
-    }
-}
-
-/// VolumeGroupConfig
-public struct VolumeGroupConfig: Codable, Sendable, Hashable {
-    /// Documented values of `types`; other values decode as well.
-    public struct Types: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// cloud hard disk. When dataVolumes is specified, the default value is used.
-        public static let volume: Self = "volume"
-
-        /// local disk. This parameter must be specified when a local disk is used.
-        public static let local: Self = "local"
-    }
-
-    /// Disk group name. Index of the volume group in the dataVolumes.
-    public var volumeGroup: String?
-
-    /// Percentage of container disks to data disks on nodes in a resource pool. This parameter can be
-    /// specified only when volumeGroup is vgpaas (container disk).
-    public var dockerThinPool: Int?
-
-    /// LVM configuration management.
-    public var lvmConfig: LvmConfig?
-
-    /// Storage type. The options are as follows:
-    /// volume: cloud hard disk. When dataVolumes is specified, the default value is used.
-    /// local: local disk. This parameter must be specified when a local disk is used.
-    public var types: [Types]?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeGroup
-        case dockerThinPool
-        case lvmConfig
-        case types
-    }
-
-    public init(
-        volumeGroup: String? = nil,
-        dockerThinPool: Int? = nil,
-        lvmConfig: LvmConfig? = nil,
-        types: [Types]? = nil
-    ) {
-        self.volumeGroup = volumeGroup
-        self.dockerThinPool = dockerThinPool
-        self.lvmConfig = lvmConfig
-        self.types = types
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeGroup = try container.decodeIfPresent(String.self, forKey: .volumeGroup)
-        self.dockerThinPool = try container.decodeLenientIfPresent(Int.self, forKey: .dockerThinPool)
-        self.lvmConfig = try container.decodeIfPresent(LvmConfig.self, forKey: .lvmConfig)
-        self.types = try container.decodeIfPresent([Types].self, forKey: .types)
     }
 }

@@ -436,6 +436,366 @@ public struct JobSummary: Codable, Sendable, Hashable {
     }
 }
 
+/// SampleLabelProperty
+public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, Hashable {
+    /// Documented values of `modelartsHardReasons`; other values decode as well.
+    public struct ModelartsHardReasons: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// No object is identified.
+        public static let value0: Self = "0"
+
+        /// The confidence is low.
+        public static let value1: Self = "1"
+
+        /// The clustering result based on the training dataset is inconsistent with the prediction result.
+        public static let value2: Self = "2"
+
+        /// The prediction result is greatly different from the data of the same type in the training dataset.
+        public static let value3: Self = "3"
+
+        /// The prediction results of multiple consecutive similar images are inconsistent.
+        public static let value4: Self = "4"
+
+        /// There is a large offset between the image resolution and the feature distribution of the training
+        /// dataset.
+        public static let value5: Self = "5"
+
+        /// There is a large offset between the aspect ratio of the image and the feature distribution of the
+        /// training dataset.
+        public static let value6: Self = "6"
+
+        /// There is a large offset between the brightness of the image and the feature distribution of the
+        /// training dataset.
+        public static let value7: Self = "7"
+
+        /// There is a large offset between the saturation of the image and the feature distribution of the
+        /// training dataset.
+        public static let value8: Self = "8"
+
+        /// There is a large offset between the color richness of the image and the feature distribution of
+        /// the training dataset.
+        public static let value9: Self = "9"
+
+        /// There is a large offset between the definition of the image and the feature distribution of the
+        /// training dataset.
+        public static let value10: Self = "10"
+
+        /// There is a large offset between the number of frames of the image and the feature distribution of
+        /// the training dataset.
+        public static let value11: Self = "11"
+
+        /// There is a large offset between the standard deviation of area of image frames and the feature
+        /// distribution of the training dataset.
+        public static let value12: Self = "12"
+
+        /// There is a large offset between the aspect ratio of image frames and the feature distribution of
+        /// the training dataset.
+        public static let value13: Self = "13"
+
+        /// There is a large offset between the area portion of image frames and the feature distribution of
+        /// the training dataset.
+        public static let value14: Self = "14"
+
+        /// There is a large offset between the edge of image frames and the feature distribution of the
+        /// training dataset.
+        public static let value15: Self = "15"
+
+        /// There is a large offset between the brightness of image frames and the feature distribution of the
+        /// training dataset.
+        public static let value16: Self = "16"
+
+        /// There is a large offset between the definition of image frames and the feature distribution of the
+        /// training dataset.
+        public static let value17: Self = "17"
+
+        /// There is a large offset between the stack of image frames and the feature distribution of the
+        /// training dataset.
+        public static let value18: Self = "18"
+
+        /// The data augmentation result based on GaussianBlur is inconsistent with the prediction result of
+        /// the original image.
+        public static let value19: Self = "19"
+
+        /// The data augmentation result based on fliplr is inconsistent with the prediction result of the
+        /// original image.
+        public static let value20: Self = "20"
+
+        /// The data augmentation result based on Crop is inconsistent with the prediction result of the
+        /// original image.
+        public static let value21: Self = "21"
+
+        /// The data augmentation result based on flipud is inconsistent with the prediction result of the
+        /// original image.
+        public static let value22: Self = "22"
+
+        /// The data augmentation result based on scale is inconsistent with the prediction result of the
+        /// original image.
+        public static let value23: Self = "23"
+
+        /// The data augmentation result based on translate is inconsistent with the prediction result of the
+        /// original image.
+        public static let value24: Self = "24"
+
+        /// The data augmentation result based on shear is inconsistent with the prediction result of the
+        /// original image.
+        public static let value25: Self = "25"
+
+        /// The data augmentation result based on superpixels is inconsistent with the prediction result of
+        /// the original image.
+        public static let value26: Self = "26"
+
+        /// The data augmentation result based on sharpen is inconsistent with the prediction result of the
+        /// original image.
+        public static let value27: Self = "27"
+
+        /// The data augmentation result based on add is inconsistent with the prediction result of the
+        /// original image.
+        public static let value28: Self = "28"
+
+        /// The data augmentation result based on invert is inconsistent with the prediction result of the
+        /// original image.
+        public static let value29: Self = "29"
+
+        /// The data is predicted to be abnormal.
+        public static let value30: Self = "30"
+    }
+
+    /// Documented values of `modelartsShape`; other values decode as well.
+    public struct ModelartsShape: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// rectangle
+        public static let bndbox: Self = "bndbox"
+
+        /// polygon
+        public static let polygon: Self = "polygon"
+
+        /// circle
+        public static let circle: Self = "circle"
+
+        /// straight line
+        public static let line: Self = "line"
+
+        /// dashed line
+        public static let dashed: Self = "dashed"
+
+        /// point
+        public static let point: Self = "point"
+
+        /// polyline
+        public static let polyline: Self = "polyline"
+    }
+
+    /// Speech text content, which is a default attribute dedicated to the speech label (including the speech
+    /// content and speech start and end points)
+    public var modelartsContent: String?
+
+    /// End position of the text, which is a default attribute dedicated to the named entity label. The end
+    /// position does not include the character corresponding to the value of end_index. Examples:
+    /// If the text is "Barack Hussein Obama II (born on August 4, 1961) is an attorney and politician.", the
+    /// start_index and end_index of Barack Hussein Obama II are 0 and 23, respectively.
+    /// If the text is "Hope is the thing with feathers", start_index and end_index of Hope are 0 and 4,
+    /// respectively.
+    public var modelartsEndIndex: Int?
+
+    /// Speech end time, which is a default attribute dedicated to the speech start/end point label, in the
+    /// format of hh:mm:ss.SSS. (hh indicates hour; mm indicates minute; ss indicates second; and SSS
+    /// indicates millisecond.)
+    public var modelartsEndTime: String?
+
+    /// Shape feature, which is a default attribute dedicated to the object detection label, with type of List
+    /// The upper left corner of an image is used as the coordinate origin [0, 0]. Each coordinate point is
+    /// represented by [x, y]. x indicates the horizontal coordinate, and y indicates the vertical coordinate
+    /// (both x and y are greater than or equal to 0). The format of each shape is as follows:
+    /// bndbox: consists of two points, for example, [[0,10],[50,95]]. The upper left vertex of the rectangle
+    /// is the first point, and the lower right vertex is the second point. That is, the x-coordinate of the
+    /// first point must be less than the x-coordinate of the second point, and the y-coordinate of the first
+    /// point must be less than the y-coordinate of the second point.
+    /// polygon: consists of multiple points that are connected in sequence to form a polygon, for example,
+    /// [[0,100],[50,95],[10,60],[500,400]].
+    /// circle: consists of the center and radius, for example, [[100,100],[50]].
+    /// line: consists of two points, for example, [[0,100],[50,95]]. The first point is the start point, and
+    /// the second point is the end point.
+    /// dashed: consists of two points, for example, [[0,100],[50,95]]. The first point is the start point,
+    /// and the second point is the end point.
+    /// point: consists of one point, for example, [[0,100]].
+    /// polyline: consists of multiple points, for example, [[0,100],[50,95],[10,60],[500,400]].
+    public var modelartsFeature: JSONValue?
+
+    /// Start entity ID of the triplet relationship label, which is a default attribute dedicated to the
+    /// triplet relationship label
+    public var modelartsFrom: String?
+
+    /// Whether the sample is labeled as a hard example, which is a default attribute. Options:
+    /// 0/false: The label is not a hard example.
+    /// 1/true: The label is a hard example.
+    public var modelartsHard: String?
+
+    /// Coefficient of difficulty of each label level, which is a default attribute. The value ranges from 0
+    /// to 1.
+    public var modelartsHardCoefficient: String?
+
+    /// Reasons why the sample is a hard example, which is a default attribute. Use a hyphen (-) to separate
+    /// every two hard example reason IDs, for example, 3-20-21-19. Options:
+    /// 0: No object is identified.
+    /// 1: The confidence is low.
+    /// 2: The clustering result based on the training dataset is inconsistent with the prediction result.
+    /// 3: The prediction result is greatly different from the data of the same type in the training dataset.
+    /// 4: The prediction results of multiple consecutive similar images are inconsistent.
+    /// 5: There is a large offset between the image resolution and the feature distribution of the training
+    /// dataset.
+    /// 6: There is a large offset between the aspect ratio of the image and the feature distribution of the
+    /// training dataset.
+    /// 7: There is a large offset between the brightness of the image and the feature distribution of the
+    /// training dataset.
+    /// 8: There is a large offset between the saturation of the image and the feature distribution of the
+    /// training dataset.
+    /// 9: There is a large offset between the color richness of the image and the feature distribution of the
+    /// training dataset.
+    /// 10: There is a large offset between the definition of the image and the feature distribution of the
+    /// training dataset.
+    /// 11: There is a large offset between the number of frames of the image and the feature distribution of
+    /// the training dataset.
+    /// 12: There is a large offset between the standard deviation of area of image frames and the feature
+    /// distribution of the training dataset.
+    /// 13: There is a large offset between the aspect ratio of image frames and the feature distribution of
+    /// the training dataset.
+    /// 14: There is a large offset between the area portion of image frames and the feature distribution of
+    /// the training dataset.
+    /// 15: There is a large offset between the edge of image frames and the feature distribution of the
+    /// training dataset.
+    /// 16: There is a large offset between the brightness of image frames and the feature distribution of the
+    /// training dataset.
+    /// 17: There is a large offset between the definition of image frames and the feature distribution of the
+    /// training dataset.
+    /// 18: There is a large offset between the stack of image frames and the feature distribution of the
+    /// training dataset.
+    /// 19: The data augmentation result based on GaussianBlur is inconsistent with the prediction result of
+    /// the original image.
+    /// 20: The data augmentation result based on fliplr is inconsistent with the prediction result of the
+    /// original image.
+    /// 21: The data augmentation result based on Crop is inconsistent with the prediction result of the
+    /// original image.
+    /// 22: The data augmentation result based on flipud is inconsistent with the prediction result of the
+    /// original image.
+    /// 23: The data augmentation result based on scale is inconsistent with the prediction result of the
+    /// original image.
+    /// 24: The data augmentation result based on translate is inconsistent with the prediction result of the
+    /// original image.
+    /// 25: The data augmentation result based on shear is inconsistent with the prediction result of the
+    /// original image.
+    /// 26: The data augmentation result based on superpixels is inconsistent with the prediction result of
+    /// the original image.
+    /// 27: The data augmentation result based on sharpen is inconsistent with the prediction result of the
+    /// original image.
+    /// 28: The data augmentation result based on add is inconsistent with the prediction result of the
+    /// original image.
+    /// 29: The data augmentation result based on invert is inconsistent with the prediction result of the
+    /// original image.
+    /// 30: The data is predicted to be abnormal.
+    public var modelartsHardReasons: ModelartsHardReasons?
+
+    /// Object shape, which is a default attribute dedicated to the object detection label and is left empty
+    /// by default. Options:
+    /// bndbox: rectangle
+    /// polygon: polygon
+    /// circle: circle
+    /// line: straight line
+    /// dashed: dashed line
+    /// point: point
+    /// polyline: polyline
+    public var modelartsShape: ModelartsShape?
+
+    /// Speech source, which is a default attribute dedicated to the speech start/end point label and can be
+    /// set to a speaker or narrator
+    public var modelartsSource: String?
+
+    /// Start position of the text, which is a default attribute dedicated to the named entity label. The
+    /// start value begins from 0, including the character corresponding to the value of start_index.
+    public var modelartsStartIndex: Int?
+
+    /// Speech start time, which is a default attribute dedicated to the speech start/end point label, in the
+    /// format of hh:mm:ss.SSS. (hh indicates hour; mm indicates minute; ss indicates second; and SSS
+    /// indicates millisecond.)
+    public var modelartsStartTime: String?
+
+    /// Direction entity ID of the triplet relationship label, which is a default attribute dedicated to the
+    /// triplet relationship label
+    public var modelartsTo: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case modelartsContent = "@modelarts:content"
+        case modelartsEndIndex = "@modelarts:end_index"
+        case modelartsEndTime = "@modelarts:end_time"
+        case modelartsFeature = "@modelarts:feature"
+        case modelartsFrom = "@modelarts:from"
+        case modelartsHard = "@modelarts:hard"
+        case modelartsHardCoefficient = "@modelarts:hard_coefficient"
+        case modelartsHardReasons = "@modelarts:hard_reasons"
+        case modelartsShape = "@modelarts:shape"
+        case modelartsSource = "@modelarts:source"
+        case modelartsStartIndex = "@modelarts:start_index"
+        case modelartsStartTime = "@modelarts:start_time"
+        case modelartsTo = "@modelarts:to"
+    }
+
+    public init(
+        modelartsContent: String? = nil,
+        modelartsEndIndex: Int? = nil,
+        modelartsEndTime: String? = nil,
+        modelartsFeature: JSONValue? = nil,
+        modelartsFrom: String? = nil,
+        modelartsHard: String? = nil,
+        modelartsHardCoefficient: String? = nil,
+        modelartsHardReasons: ModelartsHardReasons? = nil,
+        modelartsShape: ModelartsShape? = nil,
+        modelartsSource: String? = nil,
+        modelartsStartIndex: Int? = nil,
+        modelartsStartTime: String? = nil,
+        modelartsTo: String? = nil
+    ) {
+        self.modelartsContent = modelartsContent
+        self.modelartsEndIndex = modelartsEndIndex
+        self.modelartsEndTime = modelartsEndTime
+        self.modelartsFeature = modelartsFeature
+        self.modelartsFrom = modelartsFrom
+        self.modelartsHard = modelartsHard
+        self.modelartsHardCoefficient = modelartsHardCoefficient
+        self.modelartsHardReasons = modelartsHardReasons
+        self.modelartsShape = modelartsShape
+        self.modelartsSource = modelartsSource
+        self.modelartsStartIndex = modelartsStartIndex
+        self.modelartsStartTime = modelartsStartTime
+        self.modelartsTo = modelartsTo
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.modelartsContent = try container.decodeIfPresent(String.self, forKey: .modelartsContent)
+        self.modelartsEndIndex = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsEndIndex)
+        self.modelartsEndTime = try container.decodeIfPresent(String.self, forKey: .modelartsEndTime)
+        self.modelartsFeature = try container.decodeIfPresent(JSONValue.self, forKey: .modelartsFeature)
+        self.modelartsFrom = try container.decodeIfPresent(String.self, forKey: .modelartsFrom)
+        self.modelartsHard = try container.decodeIfPresent(String.self, forKey: .modelartsHard)
+        self.modelartsHardCoefficient = try container.decodeIfPresent(String.self, forKey: .modelartsHardCoefficient)
+        self.modelartsHardReasons = try container.decodeIfPresent(ModelartsHardReasons.self, forKey: .modelartsHardReasons)
+        self.modelartsShape = try container.decodeIfPresent(ModelartsShape.self, forKey: .modelartsShape)
+        self.modelartsSource = try container.decodeIfPresent(String.self, forKey: .modelartsSource)
+        self.modelartsStartIndex = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsStartIndex)
+        self.modelartsStartTime = try container.decodeIfPresent(String.self, forKey: .modelartsStartTime)
+        self.modelartsTo = try container.decodeIfPresent(String.self, forKey: .modelartsTo)
+    }
+}
+
 /// LogDir
 public struct LogDir: Codable, Sendable, Hashable {
     /// Output of an OBS parallel file system.
@@ -669,6 +1029,25 @@ public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Co
         self.storeTime = try container.decodeLenientIfPresent(Int.self, forKey: .storeTime)
         self.billingFlavor = try container.decodeIfPresent(String.self, forKey: .billingFlavor)
         self.billingParams = try container.decodeLenientIfPresent(Int.self, forKey: .billingParams)
+    }
+}
+
+/// location parameters
+public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Hashable {
+    /// Storage path
+    /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
+    /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
+    /// directory of an OBS bucket.
+    public var path: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case path
+    }
+
+    public init(
+        path: String? = nil
+    ) {
+        self.path = path
     }
 }
 
@@ -937,309 +1316,5 @@ public struct ResourceFlavorListMetadata: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.`continue` = try container.decodeIfPresent(String.self, forKey: .`continue`)
         self.remainingItemCount = try container.decodeLenientIfPresent(Int.self, forKey: .remainingItemCount)
-    }
-}
-
-/// RootVolume
-public struct RootVolume: Codable, Sendable, Hashable {
-    /// Documented values of `volumeType`; other values decode as well.
-    public struct VolumeType: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// ultra-high I/O disk
-        public static let ssd: Self = "SSD"
-
-        /// general-purpose SSD
-        public static let gpssd: Self = "GPSSD"
-
-        /// high I/O disk
-        public static let sas: Self = "SAS"
-    }
-
-    /// Disk type. The options are as follows:
-    /// SSD: ultra-high I/O disk
-    /// GPSSD: general-purpose SSD
-    /// SAS: high I/O disk
-    public var volumeType: VolumeType?
-
-    /// Disk size, in GiB.
-    public var size: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeType
-        case size
-    }
-
-    public init(
-        volumeType: VolumeType? = nil,
-        size: String? = nil
-    ) {
-        self.volumeType = volumeType
-        self.size = size
-    }
-}
-
-/// AffinityNodeInfo
-public struct ShowServiceAffinityNodeInfo: Codable, Sendable, Hashable {
-    /// Node name, which corresponds to the private IP address of the node.
-    public var name: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
-        self.name = name
-    }
-}
-
-/// AffinityPoolInfo
-public struct ShowServiceAffinityPoolInfo: Codable, Sendable, Hashable {
-    /// Cluster name. The cluster name must be in the outer pool_name.
-    public var poolName: String?
-
-    /// Affinity Node List
-    public var nodes: [ShowServiceAffinityNodeInfo]?
-
-    private enum CodingKeys: String, CodingKey {
-        case poolName = "pool_name"
-        case nodes
-    }
-
-    public init(
-        poolName: String? = nil,
-        nodes: [ShowServiceAffinityNodeInfo]? = nil
-    ) {
-        self.poolName = poolName
-        self.nodes = nodes
-    }
-}
-
-/// LogVolume
-public struct ShowServiceLogVolume: Codable, Sendable, Hashable {
-    /// Log path to be mapped on the host
-    public var hostPath: String?
-
-    /// Path to the logs in the container
-    public var mountPath: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case hostPath = "host_path"
-        case mountPath = "mount_path"
-    }
-
-    public init(
-        hostPath: String? = nil,
-        mountPath: String? = nil
-    ) {
-        self.hostPath = hostPath
-        self.mountPath = mountPath
-    }
-}
-
-/// NodeAffinity
-public struct ShowServiceNodeAffinity: Codable, Sendable, Hashable {
-    /// Node affinity mode. The value required indicates strong affinity. A service instance can be scheduled
-    /// only to a specified node. If the specified node does not exist, the scheduling fails. preferred
-    /// indicates weak affinity. A service instance tends to be scheduled to a specified node. If the
-    /// specified node does not meet the scheduling conditions, the service instance will be scheduled to
-    /// another node.
-    public var mode: String?
-
-    /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
-    public var poolInfos: [ShowServiceAffinityPoolInfo]?
-
-    private enum CodingKeys: String, CodingKey {
-        case mode
-        case poolInfos = "pool_infos"
-    }
-
-    public init(
-        mode: String? = nil,
-        poolInfos: [ShowServiceAffinityPoolInfo]? = nil
-    ) {
-        self.mode = mode
-        self.poolInfos = poolInfos
-    }
-}
-
-/// PersistentVolumes
-public struct ShowServicePersistentVolumes: Codable, Sendable, Hashable {
-    /// Volume name.
-    public var name: String?
-
-    /// Mount path of a volume in the container. Example: /tmp. The container path must not be a system
-    /// directory, such as / and /var/run. Otherwise, an exception occurs. It is a good practice to mount the
-    /// container to an empty directory. If the directory is not empty, ensure that there are no files
-    /// affecting container startup in the directory. Otherwise, such files will be replaced, resulting in
-    /// failures to start the container and create the workload.
-    public var mountPath: String?
-
-    /// Mount type: sfs_turbo.
-    public var storageType: String?
-
-    /// Specifies the mounting source path. The value is the SFS Turbo ID when an EFS file is mounted.
-    public var sourceAddress: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case mountPath = "mount_path"
-        case storageType = "storage_type"
-        case sourceAddress = "source_address"
-    }
-
-    public init(
-        name: String? = nil,
-        mountPath: String? = nil,
-        storageType: String? = nil,
-        sourceAddress: String? = nil
-    ) {
-        self.name = name
-        self.mountPath = mountPath
-        self.storageType = storageType
-        self.sourceAddress = sourceAddress
-    }
-}
-
-/// total_metric parameters
-public struct TotalMetric: Codable, Sendable, Hashable {
-    /// Reserved parameter
-    public var totalMetricMeta: [JSONValue]?
-
-    /// Reserved parameter
-    public var totalReservedData: [JSONValue]?
-
-    /// Overall validation metrics of a training job. For details, see Table 12.
-    public var totalMetricValues: [TotalMetricValue]?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalMetricMeta = "total_metric_meta"
-        case totalReservedData = "total_reserved_data"
-        case totalMetricValues = "total_metric_values"
-    }
-
-    public init(
-        totalMetricMeta: [JSONValue]? = nil,
-        totalReservedData: [JSONValue]? = nil,
-        totalMetricValues: [TotalMetricValue]? = nil
-    ) {
-        self.totalMetricMeta = totalMetricMeta
-        self.totalReservedData = totalReservedData
-        self.totalMetricValues = totalMetricValues
-    }
-}
-
-/// total_metric_values parameters
-public struct TotalMetricValue: Codable, Sendable, Hashable {
-    /// F1 score of a training job. This parameter is used only by some preset algorithms and is automatically
-    /// generated. It is for reference only.
-    public var f1Score: Double?
-
-    /// Total recall of a training job
-    public var recall: Double?
-
-    /// Total precision of a training job
-    public var precision: Double?
-
-    /// Total accuracy of a training job
-    public var accuracy: Double?
-
-    private enum CodingKeys: String, CodingKey {
-        case f1Score = "f1_score"
-        case recall
-        case precision
-        case accuracy
-    }
-
-    public init(
-        f1Score: Double? = nil,
-        recall: Double? = nil,
-        precision: Double? = nil,
-        accuracy: Double? = nil
-    ) {
-        self.f1Score = f1Score
-        self.recall = recall
-        self.precision = precision
-        self.accuracy = accuracy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.f1Score = try container.decodeLenientIfPresent(Double.self, forKey: .f1Score)
-        self.recall = try container.decodeLenientIfPresent(Double.self, forKey: .recall)
-        self.precision = try container.decodeLenientIfPresent(Double.self, forKey: .precision)
-        self.accuracy = try container.decodeLenientIfPresent(Double.self, forKey: .accuracy)
-    }
-}
-
-/// total_metric_values parameters
-public struct TotalMetricValues: Codable, Sendable, Hashable {
-    /// F1 score of a training job
-    public var f1Score: Double?
-
-    /// Total recall of a training job
-    public var recall: Double?
-
-    /// Total precision of a training job
-    public var precision: Double?
-
-    /// Total accuracy of a training job
-    public var accuracy: Double?
-
-    private enum CodingKeys: String, CodingKey {
-        case f1Score = "f1_score"
-        case recall
-        case precision
-        case accuracy
-    }
-
-    public init(
-        f1Score: Double? = nil,
-        recall: Double? = nil,
-        precision: Double? = nil,
-        accuracy: Double? = nil
-    ) {
-        self.f1Score = f1Score
-        self.recall = recall
-        self.precision = precision
-        self.accuracy = accuracy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.f1Score = try container.decodeLenientIfPresent(Double.self, forKey: .f1Score)
-        self.recall = try container.decodeLenientIfPresent(Double.self, forKey: .recall)
-        self.precision = try container.decodeLenientIfPresent(Double.self, forKey: .precision)
-        self.accuracy = try container.decodeLenientIfPresent(Double.self, forKey: .accuracy)
-    }
-}
-
-/// volumes parameters
-public struct Volume: Codable, Sendable, Hashable {
-    /// Storage volume of the shared file system type. Only the training jobs running in a resource pool with
-    /// the shared file system network connected support such storage volumes. For details, see Table 6.
-    public var nfs: QueryDetailsAboutTrainingJobConfigurationNfs?
-
-    /// Storage volume of the host file system type. Only training jobs running in a dedicated resource pool
-    /// support such storage volumes. For details, see Table 7.
-    public var hostPath: HostPath?
-
-    private enum CodingKeys: String, CodingKey {
-        case nfs
-        case hostPath = "host_path"
-    }
-
-    public init(
-        nfs: QueryDetailsAboutTrainingJobConfigurationNfs? = nil,
-        hostPath: HostPath? = nil
-    ) {
-        self.nfs = nfs
-        self.hostPath = hostPath
     }
 }

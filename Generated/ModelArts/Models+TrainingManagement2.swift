@@ -1082,63 +1082,6 @@ public struct InputDataInfo: Codable, Sendable, Hashable {
 }
 
 /// items
-public struct Item: Codable, Sendable, Hashable {
-    /// Engine ID, for example, caffe-1.0.0-python2.7.
-    public var engineId: String?
-
-    /// Engine name, for example, Caffe.
-    public var engineName: String?
-
-    /// Engine version. Engines with the same name have multiple versions, for example, Caffe-1.0.0-python2.7
-    /// of Python 2.7.
-    public var engineVersion: String?
-
-    /// Whether the v1 compatibility mode is used.
-    public var v1Compatible: Bool?
-
-    /// User UID started by default by the engine.
-    public var runUser: String?
-
-    /// Engine information.
-    public var imageInfo: ImageInfo?
-
-    private enum CodingKeys: String, CodingKey {
-        case engineId = "engine_id"
-        case engineName = "engine_name"
-        case engineVersion = "engine_version"
-        case v1Compatible = "v1_compatible"
-        case runUser = "run_user"
-        case imageInfo = "image_info"
-    }
-
-    public init(
-        engineId: String? = nil,
-        engineName: String? = nil,
-        engineVersion: String? = nil,
-        v1Compatible: Bool? = nil,
-        runUser: String? = nil,
-        imageInfo: ImageInfo? = nil
-    ) {
-        self.engineId = engineId
-        self.engineName = engineName
-        self.engineVersion = engineVersion
-        self.v1Compatible = v1Compatible
-        self.runUser = runUser
-        self.imageInfo = imageInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.engineId = try container.decodeIfPresent(String.self, forKey: .engineId)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.v1Compatible = try container.decodeLenientIfPresent(Bool.self, forKey: .v1Compatible)
-        self.runUser = try container.decodeIfPresent(String.self, forKey: .runUser)
-        self.imageInfo = try container.decodeIfPresent(ImageInfo.self, forKey: .imageInfo)
-    }
-}
-
-/// items
 public struct Items: Codable, Sendable, Hashable {
     /// Fields of all trials searched using hyperparameters.
     public var header: [String]?

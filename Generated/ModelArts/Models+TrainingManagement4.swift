@@ -1206,13 +1206,70 @@ public struct ShowTrainingJobDetailsResponse: Codable, Sendable, Hashable {
     }
 }
 
+/// items
+public struct ShowTrainingJobEnginesItem: Codable, Sendable, Hashable {
+    /// Engine ID, for example, caffe-1.0.0-python2.7.
+    public var engineId: String?
+
+    /// Engine name, for example, Caffe.
+    public var engineName: String?
+
+    /// Engine version. Engines with the same name have multiple versions, for example, Caffe-1.0.0-python2.7
+    /// of Python 2.7.
+    public var engineVersion: String?
+
+    /// Whether the v1 compatibility mode is used.
+    public var v1Compatible: Bool?
+
+    /// User UID started by default by the engine.
+    public var runUser: String?
+
+    /// Engine information.
+    public var imageInfo: ImageInfo?
+
+    private enum CodingKeys: String, CodingKey {
+        case engineId = "engine_id"
+        case engineName = "engine_name"
+        case engineVersion = "engine_version"
+        case v1Compatible = "v1_compatible"
+        case runUser = "run_user"
+        case imageInfo = "image_info"
+    }
+
+    public init(
+        engineId: String? = nil,
+        engineName: String? = nil,
+        engineVersion: String? = nil,
+        v1Compatible: Bool? = nil,
+        runUser: String? = nil,
+        imageInfo: ImageInfo? = nil
+    ) {
+        self.engineId = engineId
+        self.engineName = engineName
+        self.engineVersion = engineVersion
+        self.v1Compatible = v1Compatible
+        self.runUser = runUser
+        self.imageInfo = imageInfo
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.engineId = try container.decodeIfPresent(String.self, forKey: .engineId)
+        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
+        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
+        self.v1Compatible = try container.decodeLenientIfPresent(Bool.self, forKey: .v1Compatible)
+        self.runUser = try container.decodeIfPresent(String.self, forKey: .runUser)
+        self.imageInfo = try container.decodeIfPresent(ImageInfo.self, forKey: .imageInfo)
+    }
+}
+
 /// Response body parameters
 public struct ShowTrainingJobEnginesResponse: Codable, Sendable, Hashable {
     /// Total number of training job engines.
     public var total: Int?
 
     /// List of engine specifications.
-    public var items: [Item]?
+    public var items: [ShowTrainingJobEnginesItem]?
 
     private enum CodingKeys: String, CodingKey {
         case total
@@ -1221,7 +1278,7 @@ public struct ShowTrainingJobEnginesResponse: Codable, Sendable, Hashable {
 
     public init(
         total: Int? = nil,
-        items: [Item]? = nil
+        items: [ShowTrainingJobEnginesItem]? = nil
     ) {
         self.total = total
         self.items = items
@@ -1230,7 +1287,7 @@ public struct ShowTrainingJobEnginesResponse: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([Item].self, forKey: .items)
+        self.items = try container.decodeIfPresent([ShowTrainingJobEnginesItem].self, forKey: .items)
     }
 }
 
@@ -1259,58 +1316,5 @@ public struct ShowTrainingJobFlavorsResponse: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
         self.flavors = try container.decodeIfPresent([FlavorResponse].self, forKey: .flavors)
-    }
-}
-
-/// Response body parameters
-public struct ShowTrainingJobLogsPreviewResponse: Codable, Sendable, Hashable {
-    /// Log content. If the size of a log file does not exceed the upper limit (n MB), all the log files are
-    /// returned. Otherwise, the latest log file (n MB) is returned. After 2022/03/01 00:00:00 (GMT+08:00),
-    /// the parameter name is changed from context to content.
-    public var content: String?
-
-    /// Size of the returned log content, in bytes. The maximum size is 5 MB.
-    public var currentSize: Int?
-
-    /// Size of complete log content, in bytes
-    public var fullSize: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case content
-        case currentSize = "current_size"
-        case fullSize = "full_size"
-    }
-
-    public init(
-        content: String? = nil,
-        currentSize: Int? = nil,
-        fullSize: Int? = nil
-    ) {
-        self.content = content
-        self.currentSize = currentSize
-        self.fullSize = fullSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.currentSize = try container.decodeLenientIfPresent(Int.self, forKey: .currentSize)
-        self.fullSize = try container.decodeLenientIfPresent(Int.self, forKey: .fullSize)
-    }
-}
-
-/// Response body parameters
-public struct ShowTrainingJobMetricsResponse: Codable, Sendable, Hashable {
-    /// Running metrics.
-    public var metrics: [MetricObject]?
-
-    private enum CodingKeys: String, CodingKey {
-        case metrics
-    }
-
-    public init(
-        metrics: [MetricObject]? = nil
-    ) {
-        self.metrics = metrics
     }
 }

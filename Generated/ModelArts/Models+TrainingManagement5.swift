@@ -3,6 +3,59 @@
 
 import CloudCore
 
+/// Response body parameters
+public struct ShowTrainingJobLogsPreviewResponse: Codable, Sendable, Hashable {
+    /// Log content. If the size of a log file does not exceed the upper limit (n MB), all the log files are
+    /// returned. Otherwise, the latest log file (n MB) is returned. After 2022/03/01 00:00:00 (GMT+08:00),
+    /// the parameter name is changed from context to content.
+    public var content: String?
+
+    /// Size of the returned log content, in bytes. The maximum size is 5 MB.
+    public var currentSize: Int?
+
+    /// Size of complete log content, in bytes
+    public var fullSize: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case content
+        case currentSize = "current_size"
+        case fullSize = "full_size"
+    }
+
+    public init(
+        content: String? = nil,
+        currentSize: Int? = nil,
+        fullSize: Int? = nil
+    ) {
+        self.content = content
+        self.currentSize = currentSize
+        self.fullSize = fullSize
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.content = try container.decodeIfPresent(String.self, forKey: .content)
+        self.currentSize = try container.decodeLenientIfPresent(Int.self, forKey: .currentSize)
+        self.fullSize = try container.decodeLenientIfPresent(Int.self, forKey: .fullSize)
+    }
+}
+
+/// Response body parameters
+public struct ShowTrainingJobMetricsResponse: Codable, Sendable, Hashable {
+    /// Running metrics.
+    public var metrics: [MetricObject]?
+
+    private enum CodingKeys: String, CodingKey {
+        case metrics
+    }
+
+    public init(
+        metrics: [MetricObject]? = nil
+    ) {
+        self.metrics = metrics
+    }
+}
+
 /// SpecResource
 public struct SpecResource: Codable, Sendable, Hashable {
     /// ID of the resource flavor selected for a training job. flavor_id cannot be specified for dedicated

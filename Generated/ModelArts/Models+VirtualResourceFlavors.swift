@@ -67,14 +67,20 @@ public struct ListVirtualresourceFlavorsResourceFlavorMetadata: Codable, Sendabl
     /// Resource flavor name.
     public var name: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var labels: JSONValue?
+
     private enum CodingKeys: String, CodingKey {
         case name
+        case labels
     }
 
     public init(
-        name: String? = nil
+        name: String? = nil,
+        labels: JSONValue? = nil
     ) {
         self.name = name
+        self.labels = labels
     }
 }
 
@@ -112,6 +118,9 @@ public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, H
     /// Template name of the virtual NPU resource corresponding to the resource flavor.
     public var virtualResourceTemplateName: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var visibility: String?
+
     private enum CodingKeys: String, CodingKey {
         case type
         case cpuArch
@@ -119,6 +128,7 @@ public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, H
         case memory
         case npu
         case virtualResourceTemplateName
+        case visibility
     }
 
     public init(
@@ -127,7 +137,8 @@ public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, H
         cpu: String? = nil,
         memory: String? = nil,
         npu: ListVirtualresourceFlavorsResourceFlavorXpu? = nil,
-        virtualResourceTemplateName: String? = nil
+        virtualResourceTemplateName: String? = nil,
+        visibility: String? = nil
     ) {
         self.type = type
         self.cpuArch = cpuArch
@@ -135,6 +146,7 @@ public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, H
         self.memory = memory
         self.npu = npu
         self.virtualResourceTemplateName = virtualResourceTemplateName
+        self.visibility = visibility
     }
 }
 
@@ -225,6 +237,36 @@ public struct ListVirtualresourceFlavorsResponse: Codable, Sendable, Hashable {
     }
 }
 
+/// Read from the page's example.
+public struct Resources: Codable, Sendable, Hashable {
+    public var aicore: Int?
+    public var aicpu: Int?
+    public var memory: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case aicore = "AICORE"
+        case aicpu = "AICPU"
+        case memory
+    }
+
+    public init(
+        aicore: Int? = nil,
+        aicpu: Int? = nil,
+        memory: String? = nil
+    ) {
+        self.aicore = aicore
+        self.aicpu = aicpu
+        self.memory = memory
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.aicore = try container.decodeLenientIfPresent(Int.self, forKey: .aicore)
+        self.aicpu = try container.decodeLenientIfPresent(Int.self, forKey: .aicpu)
+        self.memory = try container.decodeIfPresent(String.self, forKey: .memory)
+    }
+}
+
 /// Response body parameters
 public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Hashable {
     /// Documented values of `apiVersion`; other values decode as well.
@@ -263,23 +305,52 @@ public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Hashable {
     /// Specifications of the virtual resource allocation template.
     public var spec: VirtualResourceTemplateSpec?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var virtualResources: [VirtualResource]?
+
     private enum CodingKeys: String, CodingKey {
         case apiVersion
         case kind
         case metadata
         case spec
+        case virtualResources
     }
 
     public init(
         apiVersion: ApiVersion? = nil,
         kind: Kind? = nil,
         metadata: VirtualResourceTemplateMetadata? = nil,
-        spec: VirtualResourceTemplateSpec? = nil
+        spec: VirtualResourceTemplateSpec? = nil,
+        virtualResources: [VirtualResource]? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.metadata = metadata
         self.spec = spec
+        self.virtualResources = virtualResources
+    }
+}
+
+/// Read from the page's example.
+public struct VirtualResource: Codable, Sendable, Hashable {
+    public var name: String?
+    public var resourceKey: String?
+    public var resources: Resources?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case resourceKey
+        case resources
+    }
+
+    public init(
+        name: String? = nil,
+        resourceKey: String? = nil,
+        resources: Resources? = nil
+    ) {
+        self.name = name
+        self.resourceKey = resourceKey
+        self.resources = resources
     }
 }
 

@@ -41,40 +41,8 @@ public struct AssignFloatingIPAddressFloatingip: Codable, Sendable, Hashable {
     }
 }
 
-/// Request parameter
-public struct AssignFloatingIPAddressRequest: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address list. For details, see Table 2.
-    public var floatingip: AssignFloatingIPAddressFloatingip
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: AssignFloatingIPAddressFloatingip
-    ) {
-        self.floatingip = floatingip
-    }
-}
-
-/// Response parameter
-public struct AssignFloatingIPAddressResponse: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address list. For details, see Table 4.
-    public var floatingip: Floatingip?
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: Floatingip? = nil
-    ) {
-        self.floatingip = floatingip
-    }
-}
-
 /// floatingip objects
-public struct Floatingip: Codable, Sendable, Hashable {
+public struct AssignFloatingIPAddressFloatingip2: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
@@ -164,8 +132,40 @@ public struct Floatingip: Codable, Sendable, Hashable {
     }
 }
 
+/// Request parameter
+public struct AssignFloatingIPAddressRequest: Codable, Sendable, Hashable {
+    /// Specifies the floating IP address list. For details, see Table 2.
+    public var floatingip: AssignFloatingIPAddressFloatingip
+
+    private enum CodingKeys: String, CodingKey {
+        case floatingip
+    }
+
+    public init(
+        floatingip: AssignFloatingIPAddressFloatingip
+    ) {
+        self.floatingip = floatingip
+    }
+}
+
+/// Response parameter
+public struct AssignFloatingIPAddressResponse: Codable, Sendable, Hashable {
+    /// Specifies the floating IP address list. For details, see Table 4.
+    public var floatingip: AssignFloatingIPAddressFloatingip2?
+
+    private enum CodingKeys: String, CodingKey {
+        case floatingip
+    }
+
+    public init(
+        floatingip: AssignFloatingIPAddressFloatingip2? = nil
+    ) {
+        self.floatingip = floatingip
+    }
+}
+
 /// floatingip objects
-public struct QueryFloatingIPAddressFloatingip: Codable, Sendable, Hashable {
+public struct Floatingip: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
@@ -281,14 +281,14 @@ public struct QueryFloatingIPAddressFloatingip: Codable, Sendable, Hashable {
 /// Response parameter
 public struct QueryFloatingIPAddressResponse: Codable, Sendable, Hashable {
     /// Specifies the floating IP address list. For details, see Table 2.
-    public var floatingip: QueryFloatingIPAddressFloatingip?
+    public var floatingip: Floatingip?
 
     private enum CodingKeys: String, CodingKey {
         case floatingip
     }
 
     public init(
-        floatingip: QueryFloatingIPAddressFloatingip? = nil
+        floatingip: Floatingip? = nil
     ) {
         self.floatingip = floatingip
     }
@@ -297,16 +297,119 @@ public struct QueryFloatingIPAddressResponse: Codable, Sendable, Hashable {
 /// Response parameter
 public struct QueryFloatingIPAddressesResponse: Codable, Sendable, Hashable {
     /// Specifies the floating IP address list. For details, see Table 3.
-    public var floatingips: [QueryFloatingIPAddressFloatingip]?
+    public var floatingips: [Floatingip]?
 
     private enum CodingKeys: String, CodingKey {
         case floatingips
     }
 
     public init(
-        floatingips: [QueryFloatingIPAddressFloatingip]? = nil
+        floatingips: [Floatingip]? = nil
     ) {
         self.floatingips = floatingips
+    }
+}
+
+/// floatingip objects
+public struct UpdateFloatingIPAddressFloatingip2: Codable, Sendable, Hashable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// indicates that the floating IP address has not been bound.
+        public static let down: Self = "DOWN"
+
+        /// indicates that the floating IP address has been bound.
+        public static let active: Self = "ACTIVE"
+
+        /// indicates that the floating IP address is abnormal.
+        public static let error: Self = "ERROR"
+    }
+
+    /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
+    /// DOWN indicates that the floating IP address has not been bound.
+    /// ACTIVE indicates that the floating IP address has been bound.
+    /// ERROR indicates that the floating IP address is abnormal.
+    public var status: Status?
+
+    /// Specifies the floating IP address ID.
+    public var id: String?
+
+    /// Specifies the floating IP address.
+    public var floatingIpAddress: String?
+
+    /// Specifies the external network ID.
+    public var floatingNetworkId: String?
+
+    /// Specifies the ID of the belonged router.
+    public var routerId: String?
+
+    /// Specifies the port ID.
+    public var portId: String?
+
+    /// Specifies the private IP address of the associated port.
+    public var fixedIpAddress: String?
+
+    /// Specifies the project ID.
+    public var tenantId: String?
+
+    /// Specifies the DNS name.
+    public var dnsName: String?
+
+    /// Specifies the DNS domain.
+    public var dnsDomain: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var createdAt: String?
+
+    /// Not in the page's table; the page's response example shows it.
+    public var updatedAt: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case status
+        case id
+        case floatingIpAddress = "floating_ip_address"
+        case floatingNetworkId = "floating_network_id"
+        case routerId = "router_id"
+        case portId = "port_id"
+        case fixedIpAddress = "fixed_ip_address"
+        case tenantId = "tenant_id"
+        case dnsName = "dns_name"
+        case dnsDomain = "dns_domain"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public init(
+        status: Status? = nil,
+        id: String? = nil,
+        floatingIpAddress: String? = nil,
+        floatingNetworkId: String? = nil,
+        routerId: String? = nil,
+        portId: String? = nil,
+        fixedIpAddress: String? = nil,
+        tenantId: String? = nil,
+        dnsName: String? = nil,
+        dnsDomain: String? = nil,
+        createdAt: String? = nil,
+        updatedAt: String? = nil
+    ) {
+        self.status = status
+        self.id = id
+        self.floatingIpAddress = floatingIpAddress
+        self.floatingNetworkId = floatingNetworkId
+        self.routerId = routerId
+        self.portId = portId
+        self.fixedIpAddress = fixedIpAddress
+        self.tenantId = tenantId
+        self.dnsName = dnsName
+        self.dnsDomain = dnsDomain
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
 }
 
@@ -329,14 +432,14 @@ public struct UpdateFloatingIPAddressRequest: Codable, Sendable, Hashable {
 /// Response parameter
 public struct UpdateFloatingIPAddressResponse: Codable, Sendable, Hashable {
     /// Specifies the floating IP address list. For details, see Table 5.
-    public var floatingip: Floatingip?
+    public var floatingip: UpdateFloatingIPAddressFloatingip2?
 
     private enum CodingKeys: String, CodingKey {
         case floatingip
     }
 
     public init(
-        floatingip: Floatingip? = nil
+        floatingip: UpdateFloatingIPAddressFloatingip2? = nil
     ) {
         self.floatingip = floatingip
     }

@@ -171,6 +171,25 @@ public struct AssignFloatingIPAddressV20Response: Codable, Sendable, Hashable {
     }
 }
 
+/// Read from the page's example.
+public struct FloatingipsLink: Codable, Sendable, Hashable {
+    public var href: String?
+    public var rel: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case href
+        case rel
+    }
+
+    public init(
+        href: String? = nil,
+        rel: String? = nil
+    ) {
+        self.href = href
+        self.rel = rel
+    }
+}
+
 /// floatingip objects
 public struct QueryFloatingIPAddressV20Floatingip: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
@@ -396,14 +415,20 @@ public struct QueryFloatingIPAddressesV20Response: Codable, Sendable, Hashable {
     /// Specifies the floating IP address list. For details, see Table 3.
     public var floatingips: [QueryFloatingIPAddressesV20Floatingip]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var floatingipsLinks: [FloatingipsLink]?
+
     private enum CodingKeys: String, CodingKey {
         case floatingips
+        case floatingipsLinks = "floatingips_links"
     }
 
     public init(
-        floatingips: [QueryFloatingIPAddressesV20Floatingip]? = nil
+        floatingips: [QueryFloatingIPAddressesV20Floatingip]? = nil,
+        floatingipsLinks: [FloatingipsLink]? = nil
     ) {
         self.floatingips = floatingips
+        self.floatingipsLinks = floatingipsLinks
     }
 }
 

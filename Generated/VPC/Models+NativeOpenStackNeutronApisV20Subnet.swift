@@ -140,6 +140,9 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var description: String?
+
     private enum CodingKeys: String, CodingKey {
         case id
         case name
@@ -158,6 +161,7 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
         case projectId = "project_id"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case description
     }
 
     public init(
@@ -177,7 +181,8 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
         subnetpoolId: String? = nil,
         projectId: String? = nil,
         createdAt: String? = nil,
-        updatedAt: String? = nil
+        updatedAt: String? = nil,
+        description: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -196,6 +201,7 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
         self.projectId = projectId
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.description = description
     }
 
     public init(from decoder: any Decoder) throws {
@@ -217,6 +223,7 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
         self.projectId = try container.decodeIfPresent(String.self, forKey: .projectId)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -379,16 +386,178 @@ public struct HostRoute: Codable, Sendable, Hashable {
 /// Response parameter
 public struct QuerySubnetResponse: Codable, Sendable, Hashable {
     /// Specifies the subnet. For details, see Table 2.
-    public var subnet: CreateSubnetSubnet?
+    public var subnet: QuerySubnetSubnet?
 
     private enum CodingKeys: String, CodingKey {
         case subnet
     }
 
     public init(
-        subnet: CreateSubnetSubnet? = nil
+        subnet: QuerySubnetSubnet? = nil
     ) {
         self.subnet = subnet
+    }
+}
+
+/// subnet objects
+public struct QuerySubnetSubnet: Codable, Sendable, Hashable {
+    /// Specifies the subnet ID.
+    /// This parameter is not mandatory when you query subnets.
+    public var id: String?
+
+    /// Specifies the subnet name.
+    public var name: String?
+
+    /// Specifies the IP address version.
+    /// The value can be 4 (IPv4) or 6 (IPv6).
+    ///
+    /// - `4`: IPv4
+    /// - `6`: IPv6
+    public var ipVersion: Int?
+
+    /// Specifies the IPv6 addressing mode.
+    /// Only dhcpv6-stateful is supported.
+    public var ipv6AddressMode: String?
+
+    /// Specifies the IPv6 route broadcast mode.
+    /// Only dhcpv6-stateful is supported.
+    public var ipv6RaMode: String?
+
+    /// Specifies the ID of the network to which the subnet belongs.
+    public var networkId: String?
+
+    /// Specifies the CIDR format.
+    /// Only the IPv4 addresses in the 10.0.0.0/8, 172.16.0.0/12, and 192.168.0.0/16 ranges are supported. The
+    /// subnet mask cannot be greater than 28.
+    /// This parameter cannot be set if the value of ip_version is 6.
+    public var cidr: String?
+
+    /// The gateway IP address cannot conflict with IP addresses configured for allocation_pools.
+    /// This attribute cannot be modified.
+    public var gatewayIp: String?
+
+    /// Specifies the available IP address pool. For details, see Table 3.
+    /// Example: [ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
+    /// The last three and the first IP addresses in each subnet are the ones reserved by the system. For
+    /// example, in subnet 192.168.1.0/24, IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and
+    /// 192.168.1.255 are reserved by the system.
+    /// [{"start": "2001:db8:a583:9::2", "end": "2001:db8:a583:9:ffff:ffff:ffff:fffc"}]
+    /// In IPv6 subnet 2001:db8:a583:9::/64, IP addresses 2001:db8:a583:9::1,
+    /// 2001:db8:a583:9:ffff:ffff:ffff:fffd, 2001:db8:a583:9:ffff:ffff:ffff:fffe, and
+    /// 2001:db8:a583:9:ffff:ffff:ffff:ffff are reserved by the system. By default, the IP addresses reserved
+    /// by the system are not in the IP address pool specified by allocation_pool.
+    /// When updating an IP address pool, the allocation_pool value can contain neither gateway nor broadcast
+    /// IP addresses.
+    public var allocationPools: [AllocationPool]?
+
+    /// Specifies the DNS server address.
+    /// Example: "dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
+    public var dnsNameservers: [String]?
+
+    /// Specifies the static VM routes. For details, see Table 4.
+    /// Static routes are not supported, and entered information will be ignored.
+    public var hostRoutes: [HostRoute]?
+
+    /// Specifies the project ID.
+    public var tenantId: String?
+
+    /// Specifies whether to enable the DHCP function. Value false indicates that the DHCP function is not
+    /// enabled.
+    /// The value can only be true.
+    public var enableDhcp: Bool?
+
+    /// Specifies the subnet pool ID.
+    /// Currently, only IPv6 is supported.
+    public var subnetpoolId: String?
+
+    /// Specifies the project ID.
+    public var projectId: String?
+
+    /// Specifies the time (UTC) when the subnet is created.
+    /// Format: yyyy-MM-ddTHH:mm:ss
+    public var createdAt: String?
+
+    /// Specifies the time (UTC) when the subnet is updated.
+    /// Format: yyyy-MM-ddTHH:mm:ss
+    public var updatedAt: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case ipVersion = "ip_version"
+        case ipv6AddressMode = "ipv6_address_mode"
+        case ipv6RaMode = "ipv6_ra_mode"
+        case networkId = "network_id"
+        case cidr
+        case gatewayIp = "gateway_ip"
+        case allocationPools = "allocation_pools"
+        case dnsNameservers = "dns_nameservers"
+        case hostRoutes = "host_routes"
+        case tenantId = "tenant_id"
+        case enableDhcp = "enable_dhcp"
+        case subnetpoolId = "subnetpool_id"
+        case projectId = "project_id"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public init(
+        id: String? = nil,
+        name: String? = nil,
+        ipVersion: Int? = nil,
+        ipv6AddressMode: String? = nil,
+        ipv6RaMode: String? = nil,
+        networkId: String? = nil,
+        cidr: String? = nil,
+        gatewayIp: String? = nil,
+        allocationPools: [AllocationPool]? = nil,
+        dnsNameservers: [String]? = nil,
+        hostRoutes: [HostRoute]? = nil,
+        tenantId: String? = nil,
+        enableDhcp: Bool? = nil,
+        subnetpoolId: String? = nil,
+        projectId: String? = nil,
+        createdAt: String? = nil,
+        updatedAt: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.ipVersion = ipVersion
+        self.ipv6AddressMode = ipv6AddressMode
+        self.ipv6RaMode = ipv6RaMode
+        self.networkId = networkId
+        self.cidr = cidr
+        self.gatewayIp = gatewayIp
+        self.allocationPools = allocationPools
+        self.dnsNameservers = dnsNameservers
+        self.hostRoutes = hostRoutes
+        self.tenantId = tenantId
+        self.enableDhcp = enableDhcp
+        self.subnetpoolId = subnetpoolId
+        self.projectId = projectId
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
+        self.ipv6AddressMode = try container.decodeIfPresent(String.self, forKey: .ipv6AddressMode)
+        self.ipv6RaMode = try container.decodeIfPresent(String.self, forKey: .ipv6RaMode)
+        self.networkId = try container.decodeIfPresent(String.self, forKey: .networkId)
+        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
+        self.gatewayIp = try container.decodeIfPresent(String.self, forKey: .gatewayIp)
+        self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
+        self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
+        self.hostRoutes = try container.decodeIfPresent([HostRoute].self, forKey: .hostRoutes)
+        self.tenantId = try container.decodeIfPresent(String.self, forKey: .tenantId)
+        self.enableDhcp = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDhcp)
+        self.subnetpoolId = try container.decodeIfPresent(String.self, forKey: .subnetpoolId)
+        self.projectId = try container.decodeIfPresent(String.self, forKey: .projectId)
+        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
+        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }
 

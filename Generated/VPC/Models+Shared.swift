@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Read from the page's example.
-public struct AssignFloatingIPAddressFloatingip2: Codable, Sendable, Hashable {
+public struct AssignFloatingIPAddressFloatingip3: Codable, Sendable, Hashable {
     public var createdAt: String?
     public var dnsDomain: String?
     public var dnsName: String?

@@ -84,8 +84,8 @@ extension VPCClient {
     @discardableResult
     public func waitForFloatingIpAddress(
         floatingipId: String,
-        status states: Set<QueryFloatingIPAddressFloatingip.Status>,
-        failureStates: Set<QueryFloatingIPAddressFloatingip.Status> = [.error],
+        status states: Set<Floatingip.Status>,
+        failureStates: Set<Floatingip.Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> QueryFloatingIPAddressResponse {
         try await Waiter.waitForState(
@@ -109,7 +109,7 @@ extension VPCClient {
         options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
-            "FloatingIPAddress", deletedStates: [] as Set<QueryFloatingIPAddressFloatingip.Status>,
+            "FloatingIPAddress", deletedStates: [] as Set<Floatingip.Status>,
             failureStates: [], options: options,
             logger: client.configuration.logger, state: { $0.floatingip?.status }
         ) {

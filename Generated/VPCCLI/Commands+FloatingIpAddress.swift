@@ -55,7 +55,7 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
                 }
                 try await client.waitForFloatingIpAddress(
                     floatingipId: createdId,
-                    status: WaitOptions.states(wait, as: QueryFloatingIPAddressFloatingip.Status.self),
+                    status: WaitOptions.states(wait, as: Floatingip.Status.self),
                     options: waiting.options
                 )
             }
@@ -295,7 +295,7 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForFloatingIpAddress(
                     floatingipId: floatingipId,
-                    status: WaitOptions.states(wait, as: QueryFloatingIPAddressFloatingip.Status.self),
+                    status: WaitOptions.states(wait, as: Floatingip.Status.self),
                     options: waiting.options
                 )
             }
@@ -339,7 +339,7 @@ struct WaitForFloatingIpAddressCommand: AsyncParsableCommand {
         try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.waitForFloatingIpAddress(
                 floatingipId: floatingipId,
-                status: WaitOptions.states(status, as: QueryFloatingIPAddressFloatingip.Status.self),
+                status: WaitOptions.states(status, as: Floatingip.Status.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )

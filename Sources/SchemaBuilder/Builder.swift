@@ -448,7 +448,10 @@ struct Builder {
                 }
             }
             let description = columns.description.map { $0 < row.count ? row[$0].text : "" } ?? ""
-            let values = columns.description.flatMap { $0 < row.count ? EnumExtractor.values(in: row[$0].blocks) : nil }
+            var values = columns.description.flatMap { $0 < row.count ? EnumExtractor.values(in: row[$0].blocks) : nil }
+            let boolean = EnumExtractor.typed(type, values: values, field: name)
+            (type, values) = (boolean.type, boolean.values)
+            if let message = boolean.diagnostic { diagnose(sourceLocation(model.index, t, row: offset + 1), message) }
             let required = loc == .path ? true : Self.isRequired(row, columns)
             parameters.append(
                 Parameter(
@@ -758,7 +761,10 @@ struct Builder {
                 type = Self.inferFromDescription(description)
             }
         }
-        let values = EnumExtractor.values(in: descriptionBlocks)
+        var values = EnumExtractor.values(in: descriptionBlocks)
+        let boolean = EnumExtractor.typed(type, values: values, field: name)
+        (type, values) = (boolean.type, boolean.values)
+        if let message = boolean.diagnostic { diagnose(loc, message) }
         let hasEnum: Bool = {
             switch type {
             case .string, .integer, .int64, .number: true

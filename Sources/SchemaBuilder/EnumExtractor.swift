@@ -158,6 +158,33 @@ enum EnumExtractor {
     }
 }
 
+extension EnumExtractor {
+    /// Spellings of a truth value in value lists: `0/false`, `1/true`, `true/false`, `yes/no`.
+    static let truthSpellings: Set<String> = ["0", "1", "true", "false", "yes", "no", "on", "off"]
+
+    /// Whether a value list is a misread boolean: every value is a slash pair of truth spellings (`0/false`,
+    /// `1/true`, `true/false`, `yes/no`), so the page describes a flag, not a set of strings. A plain `true` /
+    /// `false` list is not one: a field the page types as a string (metadata, scheduler hints) is sent as a string.
+    static func isMisreadBoolean(_ values: [EnumValue]?) -> Bool {
+        guard let values, !values.isEmpty else { return false }
+        return values.allSatisfy { value in
+            let parts = value.value.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+            return parts.count == 2 && parts.allSatisfy { truthSpellings.contains(String($0)) }
+        }
+    }
+
+    /// The type and value list of a field: a misread boolean (`isMisreadBoolean`) becomes a `boolean` (an array of
+    /// them for an array) without values, with the diagnostic to record; anything else is returned as it is.
+    static func typed(_ type: TypeRef, values: [EnumValue]?, field: String)
+        -> (type: TypeRef, values: [EnumValue]?, diagnostic: String?)
+    {
+        guard isMisreadBoolean(values) else { return (type, values, nil) }
+        let listed = (values ?? []).map(\.value).joined(separator: ", ")
+        let typed: TypeRef = if case .array = type { .array(.boolean) } else { .boolean }
+        return (typed, nil, "\(field): documented values \(listed) describe a boolean, emitted as \(typed)")
+    }
+}
+
 extension String {
     func trimmingQuotes() -> String {
         var s = Substring(self)

@@ -3,8 +3,8 @@ import Foundation
 
 /// Uses the pages' own JSON examples where the tables leave the shape open or contradict themselves:
 /// `Object` fields the examples show as arrays, primitives the examples print differently, request fields the
-/// examples send but no table lists, and 2xx responses that have an example but no table. Every change is
-/// reported as a diagnostic.
+/// examples send and response fields they show but no table lists, and 2xx responses that have an example but no
+/// table. Every change is reported as a diagnostic.
 extension Builder {
     /// A parsed example and the body type the tables give it.
     private typealias ExampleEvidence = (json: JSONValue, type: TypeRef, isResponse: Bool)
@@ -31,48 +31,53 @@ extension Builder {
                 if let type { evidence.append((json, type, example.kind == .response)) }
             }
         }
-        addUndocumentedRequestFields(evidence.filter { !$0.isResponse })
+        addUndocumentedFields(evidence)
         // A correction can uncover another one below it (an `Object` that is really an array of objects).
         for _ in 0..<3 where reconcileOnce(evidence) {}
     }
 
-    /// Adds the fields request examples send that the tables leave out, as optional properties typed by the
-    /// example's value: a documented example must be sendable through the typed model.
-    private mutating func addUndocumentedRequestFields(_ evidence: [ExampleEvidence]) {
-        var missing: [(key: String, name: String, value: JSONValue)] = []
+    /// Adds the fields examples show that the tables leave out, as optional properties typed by the example's
+    /// value: a documented request example must be sendable through the typed model, and a documented response
+    /// must decode with nothing lost (and validate against the OpenAPI export). Request examples are read first,
+    /// so a field both kinds show is described as sent.
+    private mutating func addUndocumentedFields(_ evidence: [ExampleEvidence]) {
+        var missing: [(key: String, name: String, value: JSONValue, isResponse: Bool)] = []
         var seen: Set<String> = []
-        func collect(_ value: JSONValue, _ type: TypeRef) {
+        func collect(_ value: JSONValue, _ type: TypeRef, isResponse: Bool) {
             switch (type, value) {
             case (.named(let key), .object(let members)) where key.first == placeholderMarker:
                 guard let candidate = candidates[key] else { return }
                 for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                     if let property = candidate.properties.first(where: { $0.name == name }) {
-                        collect(member, property.type)
+                        collect(member, property.type, isResponse: isResponse)
                     } else if member != .null, seen.insert(key + "#" + name).inserted {
-                        missing.append((key, name, member))
+                        missing.append((key, name, member, isResponse))
                     }
                 }
             case (.array(let inner), .array(let items)):
-                for item in items { collect(item, inner) }
+                for item in items { collect(item, inner, isResponse: isResponse) }
             case (.map(let inner), .object(let members)):
-                for member in members.values { collect(member, inner) }
+                for member in members.values { collect(member, inner, isResponse: isResponse) }
             default:
                 return
             }
         }
-        for example in evidence { collect(example.json, example.type) }
+        for example in evidence where !example.isResponse { collect(example.json, example.type, isResponse: false) }
+        for example in evidence where example.isResponse { collect(example.json, example.type, isResponse: true) }
         for field in missing {
             guard let candidate = candidates[field.key] else { continue }
             let type = inferType(
                 field.value, name: field.name, operationId: candidate.operationId, source: candidate.source,
                 path: "\(candidate.desiredName).\(field.name)")
+            let (description, shown) =
+                field.isResponse
+                ? ("Not in the page's table; the page's response example shows it.", "shown by the page's response example")
+                : ("Not in the page's table; the page's request example sends it.", "sent by the page's request example")
             candidates[field.key]?.properties.append(
-                Property(
-                    name: field.name, type: type, required: false,
-                    description: "Not in the page's table; the page's request example sends it."))
+                Property(name: field.name, type: type, required: false, description: description))
             diagnose(
                 candidate.source,
-                "\(field.name): sent by the page's request example but not in the table, added as \(rename(type, [:], desired: true))")
+                "\(field.name): \(shown) but not in the table, added as \(rename(type, [:], desired: true))")
         }
     }
 

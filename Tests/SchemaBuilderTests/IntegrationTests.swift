@@ -66,7 +66,9 @@ struct SharedPagesTests {
         #expect(Set(schema.operations.map(\.id)).count == schema.operations.count)
         #expect(schema.operation("ListDatasets")?.parameters.contains { $0.name == "limit" && $0.location == .query } == true)
         #expect(schema.groups.contains { $0.name == "DatasetManagement" })
-        #expect(typedShare(schema) >= 0.985, "typed share \(typedShare(schema)), 0.986 before")
+        // 0.986 before response fields only the examples show were added (#12): an empty `{}` or `[]` in an example
+        // types its field as opaque JSON.
+        #expect(typedShare(schema) >= 0.983, "typed share \(typedShare(schema)), 0.9835 when last measured")
     }
 
     @Test func ecsNestedServer() async throws {
