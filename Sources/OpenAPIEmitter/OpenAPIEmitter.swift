@@ -13,7 +13,7 @@ public enum OpenAPIEmitter {
     }
 
     /// The OpenAPI 3.1 document for `schema` as a JSON value, for callers that inspect it rather than write it.
-    public static func documentNode(for schema: ServiceSchema) -> JSONNode {
+    public static func documentNode(for schema: ServiceSchema) -> JSONValue {
         var builder = DocumentBuilder(schema: schema)
         return builder.build()
     }
@@ -81,8 +81,8 @@ struct DocumentBuilder {
         self.responseTypes = schema.responseTypeNames
     }
 
-    mutating func build() -> JSONNode {
-        var document: [String: JSONNode] = [
+    mutating func build() -> JSONValue {
+        var document: [String: JSONValue] = [
             "openapi": .string(OpenAPIEmitter.openAPIVersion),
             "info": info,
             "servers": servers,
@@ -97,7 +97,7 @@ struct DocumentBuilder {
 
     // MARK: Document header
 
-    var info: JSONNode {
+    var info: JSONValue {
         [
             "title": .string(schema.name),
             "version": "1.0.0",
@@ -107,7 +107,7 @@ struct DocumentBuilder {
         ]
     }
 
-    var servers: JSONNode {
+    var servers: JSONValue {
         let prefix = schema.endpointPrefix
         return [
             [
@@ -125,9 +125,9 @@ struct DocumentBuilder {
         ]
     }
 
-    var tags: JSONNode {
+    var tags: JSONValue {
         var seen = Set<String>()
-        var tags: [JSONNode] = []
+        var tags: [JSONValue] = []
         for group in schema.groups where seen.insert(group.name).inserted {
             tags.append(["name": .string(group.name), "description": .string(group.title)])
         }
@@ -137,8 +137,8 @@ struct DocumentBuilder {
         return .array(tags)
     }
 
-    var components: JSONNode {
-        var schemas: [String: JSONNode] = [:]
+    var components: JSONValue {
+        var schemas: [String: JSONValue] = [:]
         for type in schema.types {
             schemas[type.name] = namedTypeSchema(type)
         }
@@ -163,11 +163,11 @@ struct DocumentBuilder {
 
     // MARK: Operations
 
-    var paths: JSONNode {
+    var paths: JSONValue {
         // Several pages can document the same method and path (batch `action` endpoints, deprecated pages);
         // OpenAPI holds one operation per method and path, so later ones get a `#OperationId` fragment in their
         // key and keep the real path in `x-path`.
-        var paths: [String: [String: JSONNode]] = [:]
+        var paths: [String: [String: JSONValue]] = [:]
         var taken = Set<String>()
         var usedIds = Set<String>()
         for operation in schema.operations {
@@ -210,8 +210,8 @@ struct DocumentBuilder {
         return result
     }
 
-    func operationNode(_ operation: APISchema.Operation, operationId: String, path: String) -> JSONNode {
-        var node: [String: JSONNode] = [
+    func operationNode(_ operation: APISchema.Operation, operationId: String, path: String) -> JSONValue {
+        var node: [String: JSONValue] = [
             "operationId": .string(operationId),
             "x-source-page": .string(operation.sourcePage),
         ]
@@ -223,16 +223,16 @@ struct DocumentBuilder {
         let parameters = parameterNodes(operation, path: path)
         if !parameters.isEmpty { node["parameters"] = .array(parameters) }
 
-        let examples = operation.examples.compactMap { example -> (Example, JSONNode)? in
-            guard let value = JSONNode(parsing: example.body) else { return nil }
+        let examples = operation.examples.compactMap { example -> (Example, JSONValue)? in
+            guard let value = JSONValue(parsingDocument: example.body) else { return nil }
             return (example, value)
         }
         if let body = operation.requestBody {
-            var media: [String: JSONNode] = ["schema": schemaNode(body.type)]
+            var media: [String: JSONValue] = ["schema": schemaNode(body.type)]
             let requestExamples = examples.filter { $0.0.kind == .request }
             if !requestExamples.isEmpty { media["examples"] = examplesNode(requestExamples) }
             node["requestBody"] = [
-                "required": .boolean(body.required),
+                "required": .bool(body.required),
                 "content": ["application/json": .object(media)],
             ]
         }
@@ -240,10 +240,10 @@ struct DocumentBuilder {
         return .object(node)
     }
 
-    func parameterNodes(_ operation: APISchema.Operation, path: String) -> [JSONNode] {
+    func parameterNodes(_ operation: APISchema.Operation, path: String) -> [JSONValue] {
         let template = OpenAPIEmitter.templateNames(in: path)
         var seen = Set<String>()
-        var nodes: [JSONNode] = []
+        var nodes: [JSONValue] = []
         for parameter in operation.parameters {
             var name = parameter.name
             if parameter.location == .path {
@@ -253,10 +253,10 @@ struct DocumentBuilder {
             }
             let identity = parameter.location.rawValue + " " + name.lowercased()
             guard seen.insert(identity).inserted else { continue }
-            var node: [String: JSONNode] = [
+            var node: [String: JSONValue] = [
                 "name": .string(name),
                 "in": .string(parameter.location.rawValue),
-                "required": .boolean(parameter.location == .path || parameter.required),
+                "required": .bool(parameter.location == .path || parameter.required),
                 "schema": schemaNode(parameter.type, enumValues: parameter.enumValues),
             ]
             if !parameter.description.isEmpty { node["description"] = .string(parameter.description) }
@@ -272,19 +272,19 @@ struct DocumentBuilder {
         return nodes
     }
 
-    func responsesNode(_ operation: APISchema.Operation, examples: [(Example, JSONNode)]) -> JSONNode {
-        var responses: [String: JSONNode] = [:]
+    func responsesNode(_ operation: APISchema.Operation, examples: [(Example, JSONValue)]) -> JSONValue {
+        var responses: [String: JSONValue] = [:]
         let documented = operation.responses.map(\.status)
         // An example without a status goes to the first documented success response.
         let fallbackStatus = documented.first { (200..<300).contains($0) } ?? documented.first
         for response in operation.responses {
-            var node: [String: JSONNode] = [
+            var node: [String: JSONValue] = [
                 "description": .string(
                     response.description.isEmpty ? Self.statusDescription(response.status) : response.description)
             ]
             let matching = examples.filter { ($0.0.status ?? fallbackStatus) == response.status }
             if let type = response.type {
-                var media: [String: JSONNode] = ["schema": schemaNode(type)]
+                var media: [String: JSONValue] = ["schema": schemaNode(type)]
                 if !matching.isEmpty { media["examples"] = examplesNode(matching) }
                 node["content"] = ["application/json": .object(media)]
             } else if !matching.isEmpty {
@@ -298,10 +298,10 @@ struct DocumentBuilder {
         return .object(responses)
     }
 
-    func examplesNode(_ examples: [(Example, JSONNode)]) -> JSONNode {
-        var nodes: [String: JSONNode] = [:]
+    func examplesNode(_ examples: [(Example, JSONValue)]) -> JSONValue {
+        var nodes: [String: JSONValue] = [:]
         for (index, (example, value)) in examples.enumerated() {
-            var node: [String: JSONNode] = ["value": value]
+            var node: [String: JSONValue] = ["value": value]
             if !example.title.isEmpty { node["summary"] = .string(example.title) }
             nodes["example\(index + 1)"] = .object(node)
         }
@@ -319,13 +319,13 @@ struct DocumentBuilder {
 
     // MARK: Schemas
 
-    func namedTypeSchema(_ type: NamedType) -> JSONNode {
-        var node: [String: JSONNode]
+    func namedTypeSchema(_ type: NamedType) -> JSONValue {
+        var node: [String: JSONValue]
         switch type.kind {
         case .object(let properties):
             node = ["type": "object"]
-            var members: [String: JSONNode] = [:]
-            var required: [JSONNode] = []
+            var members: [String: JSONValue] = [:]
+            var required: [JSONValue] = []
             var seenRequired = Set<String>()
             // In a type some response contains, the SDK decodes every property as optional (`null` or absent);
             // request-only types keep the page's required fields and no `null`.
@@ -351,7 +351,7 @@ struct DocumentBuilder {
 
     /// The schema of a type reference; `enumValues` (documented values of a field) become an inline `enum`
     /// on the value, or on the elements of an array.
-    func schemaNode(_ type: TypeRef, enumValues: [EnumValue]? = nil) -> JSONNode {
+    func schemaNode(_ type: TypeRef, enumValues: [EnumValue]? = nil) -> JSONValue {
         if let enumValues, !enumValues.isEmpty {
             switch type {
             case .string, .integer, .int64, .number, .boolean:
@@ -379,7 +379,7 @@ struct DocumentBuilder {
 
     /// An open enumeration, as the SDK decodes it: `anyOf` the documented values (with their meanings in
     /// `x-enum-descriptions`) and any other value of the same type, the idiom generators read as an open enum.
-    func enumNode(base: TypeRef, values: [EnumValue]) -> [String: JSONNode] {
+    func enumNode(base: TypeRef, values: [EnumValue]) -> [String: JSONValue] {
         let documented = closedEnumNode(base: base, values: values)
         guard documented["enum"] != nil else { return documented }
         var any = documented
@@ -390,7 +390,7 @@ struct DocumentBuilder {
 
     /// The schema of a value that may also be `null`: `type: [T, "null"]`, a `null` branch added to an `anyOf`,
     /// or `anyOf` with a `null` branch around a `$ref`. `{}` (any JSON) and unresolved types already accept it.
-    static func nullable(_ schema: JSONNode) -> JSONNode {
+    static func nullable(_ schema: JSONValue) -> JSONValue {
         var members = schema.objectMembers
         if case .array(let branches)? = members["anyOf"] {
             members["anyOf"] = .array(branches + [["type": "null"]])
@@ -404,11 +404,11 @@ struct DocumentBuilder {
 
     /// The documented values alone. They stay strings unless the base is numeric and every value reads as a
     /// number.
-    func closedEnumNode(base: TypeRef, values: [EnumValue]) -> [String: JSONNode] {
+    func closedEnumNode(base: TypeRef, values: [EnumValue]) -> [String: JSONValue] {
         var unique: [EnumValue] = []
         var seen = Set<String>()
         for value in values where seen.insert(value.value).inserted { unique.append(value) }
-        var node: [String: JSONNode]
+        var node: [String: JSONValue]
         let integral = unique.allSatisfy { Int64($0.value) != nil }
         switch base {
         case .integer where integral, .int64 where integral:
@@ -419,7 +419,7 @@ struct DocumentBuilder {
             node["enum"] = .array(unique.map { .number(Double($0.value)!) })
         case .boolean where unique.allSatisfy({ $0.value == "true" || $0.value == "false" }):
             node = ["type": "boolean"]
-            node["enum"] = .array(unique.map { .boolean($0.value == "true") })
+            node["enum"] = .array(unique.map { .bool($0.value == "true") })
         default:
             node = ["type": "string"]
             node["enum"] = .array(unique.map { .string($0.value) })
@@ -431,16 +431,16 @@ struct DocumentBuilder {
         return node
     }
 
-    static func adding(_ key: String, _ value: String, to node: JSONNode) -> JSONNode {
+    static func adding(_ key: String, _ value: String, to node: JSONValue) -> JSONValue {
         var members = node.objectMembers
         members[key] = .string(value)
         return .object(members)
     }
 }
 
-extension JSONNode {
+extension JSONValue {
     /// The members of an object, empty for anything else.
-    var objectMembers: [String: JSONNode] {
+    var objectMembers: [String: JSONValue] {
         if case .object(let members) = self { return members }
         return [:]
     }

@@ -31,7 +31,7 @@ struct SchemaReport {
         let opaque = properties.filter(\.type.isOpaque).count
         let typed = properties.count - opaque
         let examples = examples
-        let parsing = examples.filter { JSONNode(parsing: $0.body) != nil }.count
+        let parsing = examples.filter { JSONValue(parsingDocument: $0.body) != nil }.count
         let operations = schema.operations
         let warnings = schema.diagnostics.filter { $0.severity == .warning }.count
         var lines = [

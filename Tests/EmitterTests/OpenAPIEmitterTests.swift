@@ -81,8 +81,8 @@ private func sampleSchema() -> ServiceSchema {
         ])
 }
 
-private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONNode {
-    try JSONDecoder().decode(JSONNode.self, from: OpenAPIEmitter.document(for: schema))
+private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: OpenAPIEmitter.document(for: schema))
 }
 
 @Suite struct OpenAPIEmitterTests {
@@ -222,7 +222,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONNo
         let second = try OpenAPIEmitter.document(for: sampleSchema())
         #expect(first == second)
         #expect(first.last == UInt8(ascii: "\n"))
-        let reencoded = try SpecFiles.canonicalJSON(try JSONDecoder().decode(JSONNode.self, from: first))
+        let reencoded = try SpecFiles.canonicalJSON(try JSONDecoder().decode(JSONValue.self, from: first))
         #expect(reencoded == first)
     }
 

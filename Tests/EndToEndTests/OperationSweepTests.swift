@@ -78,7 +78,7 @@ struct SweepCall {
     var pathParameters: [String: String]
     var query: [String]
     var exampleIndex: Int?
-    var exampleBody: JSONValue?
+    var exampleBody: CloudCore.JSONValue?
 
     static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE"]
 
@@ -173,7 +173,7 @@ struct SweepCall {
             problems.append("unexpected body")
         }
         if run.status == 0, !run.stdout.isEmpty,
-            (try? JSONDecoder().decode(JSONValue.self, from: Data(run.stdout.utf8))) == nil
+            (try? JSONDecoder().decode(CloudCore.JSONValue.self, from: Data(run.stdout.utf8))) == nil
         {
             problems.append("stdout is not JSON")
         }
@@ -210,7 +210,7 @@ func kebabCase(_ name: String) -> String {
 }
 
 /// Where two JSON values differ, as paths with both values (`body.role: "2" → 2`).
-func jsonDifferences(_ expected: JSONValue?, _ actual: JSONValue?, path: String) -> [String] {
+func jsonDifferences(_ expected: CloudCore.JSONValue?, _ actual: CloudCore.JSONValue?, path: String) -> [String] {
     switch (expected, actual) {
     case (.object(let a)?, .object(let b)?):
         return Set(a.keys).union(b.keys).sorted().flatMap { jsonDifferences(a[$0], b[$0], path: "\(path).\($0)") }
@@ -220,7 +220,7 @@ func jsonDifferences(_ expected: JSONValue?, _ actual: JSONValue?, path: String)
         return Double(a) == b ? [] : ["\(path): \(a) → \(b)"]
     default:
         guard expected != actual else { return [] }
-        func text(_ value: JSONValue?) -> String {
+        func text(_ value: CloudCore.JSONValue?) -> String {
             guard let value, let data = try? JSONEncoder().encode(value) else { return "missing" }
             return String(decoding: data.prefix(60), as: UTF8.self)
         }

@@ -127,12 +127,12 @@ struct ExampleChecker {
                     failures.append("\(label): no typed model")
                     continue
                 }
-                guard let original = try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)) else {
+                guard let original = try? JSONDecoder().decode(CloudCore.JSONValue.self, from: Data(body.utf8)) else {
                     failures.append("\(label): example is not valid JSON")
                     continue
                 }
                 do {
-                    let again = try JSONDecoder().decode(JSONValue.self, from: roundTrip(Data(body.utf8)))
+                    let again = try JSONDecoder().decode(CloudCore.JSONValue.self, from: roundTrip(Data(body.utf8)))
                     if let problem = compare(original, again, type, path: "$") {
                         failures.append("\(label): \(problem)")
                     } else {
@@ -147,7 +147,7 @@ struct ExampleChecker {
 
     /// `nil` when every documented field of `original` survives in `again`, else where it did not. A documented
     /// `null` must stay null or absent; a type the schema does not declare is a failure, not a pass.
-    func compare(_ original: JSONValue, _ again: JSONValue?, _ type: TypeRef, path: String) -> String? {
+    func compare(_ original: CloudCore.JSONValue, _ again: CloudCore.JSONValue?, _ type: TypeRef, path: String) -> String? {
         if original == .null {
             return again == nil || again == .null ? nil : "\(path) was null, became \(again!)"
         }
@@ -194,7 +194,7 @@ struct ExampleChecker {
     /// Exact equality, allowing only the spellings the generated models accept (lenient decoding): a number or a
     /// boolean sent as a string. Integers compare as integers (no `Double` rounding of large values), `"true"`
     /// never equals `1`, and `1.0` equals `1` only because JSON does not tell them apart.
-    static func scalarsEqual(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    static func scalarsEqual(_ a: CloudCore.JSONValue, _ b: CloudCore.JSONValue) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y

@@ -51,7 +51,7 @@ import Testing
     @Test(arguments: ["ModelArts", "ECS"])
     func openAPIHasUniqueOperationIdsAndSourcePages(service: String) async throws {
         let schema = try await SchemaCache.shared.schema(service)
-        let document = try JSONDecoder().decode(JSONNode.self, from: OpenAPIEmitter.document(for: schema))
+        let document = try JSONDecoder().decode(JSONValue.self, from: OpenAPIEmitter.document(for: schema))
         #expect(document["openapi"] == "3.1.0")
         guard case .object(let paths)? = document["paths"] else {
             Issue.record("no paths")
@@ -76,7 +76,7 @@ import Testing
             return
         }
         var refs: [String] = []
-        func collect(_ node: JSONNode) {
+        func collect(_ node: JSONValue) {
             switch node {
             case .object(let members):
                 if let ref = members["$ref"]?.stringValue { refs.append(ref) }

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Minimal JSON tree for reading the pages' examples (which fields are arrays, objects, numbers…).
-enum JSONValue: Hashable {
+/// The generator's one JSON value type: the pages' examples as the schema builder reads them (which fields are
+/// arrays, objects, numbers…) and the example values the OpenAPI export carries. Integer and decimal literals stay
+/// apart (`1` vs `1.0`); encoded with sorted keys by `SpecFiles.canonicalJSON`, the same value always gives the same
+/// bytes. (The generated SDKs have their own, `CloudCore.JSONValue`.)
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -11,19 +14,41 @@ enum JSONValue: Hashable {
     case object([String: JSONValue])
 
     /// Parses `text`, or `nil` when it is not valid JSON. Integers and decimals stay apart (`1` vs `1.0`).
-    static func parse(_ text: String) -> JSONValue? {
+    public static func parse(_ text: String) -> JSONValue? {
         var parser = JSONParser(bytes: Array(text.utf8))
         guard let value = parser.value() else { return nil }
         parser.skipSpace()
         return parser.index == parser.bytes.count ? value : nil
     }
 
+    /// A JSON document as the pages print examples, read as Foundation's `JSONDecoder` reads it (what the OpenAPI
+    /// export carries): an object or an array, `nil` for anything else (a request line, prose, a bare scalar).
+    public init?(parsingDocument text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = trimmed.first, first == "{" || first == "[",
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
+        else { return nil }
+        self = value
+    }
+
+    /// The member `key` of an object, `nil` for anything else.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// The string value, `nil` for anything else.
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
     /// The shape of a value, as far as choosing a field type goes.
-    enum Shape: Hashable {
+    public enum Shape: Hashable, Sendable {
         case string, integer, number, boolean, object, array
     }
 
-    var shape: Shape? {
+    public var shape: Shape? {
         switch self {
         case .null: nil
         case .bool: .boolean
@@ -36,7 +61,7 @@ enum JSONValue: Hashable {
     }
 
     /// Records the object values of every key in the tree.
-    func collectObjects(into objects: inout [String: [[String: JSONValue]]]) {
+    public func collectObjects(into objects: inout [String: [[String: JSONValue]]]) {
         switch self {
         case .object(let members):
             for (key, value) in members {
@@ -51,7 +76,7 @@ enum JSONValue: Hashable {
     }
 
     /// Records the shapes of every key in the tree (`key` → shapes seen, element shapes for arrays).
-    func collectShapes(into shapes: inout [String: Set<Shape>], elements: inout [String: Set<Shape>]) {
+    public func collectShapes(into shapes: inout [String: Set<Shape>], elements: inout [String: Set<Shape>]) {
         switch self {
         case .object(let members):
             for (key, value) in members {
@@ -67,6 +92,52 @@ enum JSONValue: Hashable {
             break
         }
     }
+}
+
+extension JSONValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .object(let members): try container.encode(members)
+        case .array(let elements): try container.encode(elements)
+        case .string(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        case .null: try container.encodeNil()
+        }
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
 }
 
 /// A small strict JSON parser (RFC 8259) that keeps integer and decimal literals apart.
