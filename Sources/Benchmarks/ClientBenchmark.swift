@@ -112,7 +112,7 @@ private struct Thing: Codable, Sendable {
 
 private func benchmarkConfiguration(connections: Int) -> ClientConfiguration {
     var configuration = ClientConfiguration(
-        credentials: StaticCredentialProvider(accessKey: "BENCHAK", secretKey: "bench-secret"), projectId: "p",
+        credentials: StaticCredentialProvider(accessKey: "BENCHAK", secretKey: "bench-secret"), projectID: "p",
         retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(50)))
     configuration.maxConnectionsPerHost = connections
     configuration.proxy = .direct

@@ -26,6 +26,8 @@ struct Workspace: Sendable {
     func generatedDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)" }
     /// `Generated/<Name>CLI`, the command-line client, relative to the root.
     func generatedCommandLineDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)CLI" }
+    /// `Generated/ExampleRoundTrips/<Name>`: the test target's round-trip table, relative to the root.
+    func generatedExamplesDirectory(_ config: ServiceConfig) -> String { "Generated/ExampleRoundTrips/\(config.name)" }
 
     func url(_ relativePath: String) -> URL { root.appending(path: relativePath) }
 
@@ -135,6 +137,7 @@ struct Pipeline: Sendable {
         for (directory, swiftFiles) in [
             (workspace.generatedDirectory(config), swift.library),
             (workspace.generatedCommandLineDirectory(config), swift.commandLine),
+            (workspace.generatedExamplesDirectory(config), swift.exampleRoundTrips),
         ] where !swiftFiles.isEmpty {
             generatedDirectories.append(directory)
             for file in swiftFiles {

@@ -144,7 +144,7 @@ struct SweepCall {
         if idempotent { steps.append(.drop()) }
         try await cloud.script(steps)
         let run = try await cli.run(
-            arguments + ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectId])
+            arguments + ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectID])
         let received = try await cloud.requests()
         var problems: [String] = []
         if run.status != 0 {
@@ -160,7 +160,7 @@ struct SweepCall {
         if last.method != operation.method.uppercased() { problems.append("method \(last.method)") }
         if last.page != operation.sourcePage { problems.append("routed to \(last.page ?? "no page")") }
         var expectedPath = pathParameters
-        expectedPath["project_id"] = placeholders(in: operation.path).contains("project_id") ? LoopbackCloud.projectId : nil
+        expectedPath["project_id"] = placeholders(in: operation.path).contains("project_id") ? LoopbackCloud.projectID : nil
         if (last.pathParameters ?? [:]) != expectedPath {
             problems.append("path parameters \(last.pathParameters ?? [:]), expected \(expectedPath)")
         }
