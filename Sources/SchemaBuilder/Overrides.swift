@@ -114,26 +114,14 @@ enum OverrideApplier {
             guard let index = schema.types.firstIndex(where: { $0.name == from }) else { return "no type '\(from)'" }
             guard !schema.types.contains(where: { $0.name == to }) else { return "type '\(to)' exists already" }
             schema.types[index].name = to
-            func rename(_ ref: TypeRef) -> TypeRef {
-                switch ref {
-                case .named(let name): .named(name == from ? to : name)
-                case .array(let inner): .array(rename(inner))
-                case .map(let inner): .map(rename(inner))
-                default: ref
-                }
-            }
+            func rename(_ ref: TypeRef) -> TypeRef { ref.renamingTypes { $0 == from ? to : $0 } }
             for t in schema.types.indices {
                 if case .object(var properties) = schema.types[t].kind {
                     for p in properties.indices { properties[p].type = rename(properties[p].type) }
                     schema.types[t].kind = .object(properties)
                 }
             }
-            for o in schema.operations.indices {
-                if let body = schema.operations[o].requestBody { schema.operations[o].requestBody?.type = rename(body.type) }
-                for r in schema.operations[o].responses.indices {
-                    schema.operations[o].responses[r].type = schema.operations[o].responses[r].type.map(rename)
-                }
-            }
+            for o in schema.operations.indices { schema.operations[o].renameTypes { $0 == from ? to : $0 } }
         case "renameOperation":
             guard let from = entry.operation, let to = entry.to else { return "needs operation and to" }
             guard let index = schema.operations.firstIndex(where: { $0.id == from }) else {
