@@ -70,7 +70,7 @@ extension Builder {
                 properties: [Property(name: shape.field, type: shape.isArray ? .array(type) : type, required: true)],
                 source: inner.source, operationId: operationId, firstPage: page))
         diagnose(
-            inner.source,
+            .bodyWrapper, inner.source,
             "the examples wrap this body in \"\(shape.field)\", emitted as a wrapper with that one field")
         return .named(wrapperKey)
     }

@@ -71,7 +71,7 @@ extension Builder {
                     name: field.name, type: type, required: false,
                     description: "Not in the page's table; the page's request example sends it."))
             diagnose(
-                candidate.source,
+                .exampleFieldAdded, candidate.source,
                 "\(field.name): sent by the page's request example but not in the table, added as \(rename(type, [:], desired: true))")
         }
     }
@@ -108,7 +108,7 @@ extension Builder {
             candidates[parts[0]] = candidate
             changed = true
             diagnose(
-                candidate.source,
+                .exampleTypeCorrection, candidate.source,
                 "\(parts[1]): documented as \(rename(before, [:], desired: true)) but the examples show \(rename(corrected, [:], desired: true)), emitted as the examples show")
         }
         return changed

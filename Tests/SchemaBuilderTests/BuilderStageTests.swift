@@ -103,12 +103,12 @@ struct BuilderStageTests {
     @Test func parameterReaderReadsOneTableAndLeavesAuthenticationToTheRuntime() throws {
         let model = PageModel(index: 0, page: DocReader.parse(html: Fixtures.createGadget, path: "CreateGadget.html"))
         let requestLine = try #require(RequestLine.parse("POST /v1/{project_id}/gadgets"))
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticCollector()
         let query = ParameterReader.parameters(model, table: 1, location: .query, requestLine: requestLine, diagnostics: &diagnostics)
         #expect(query.map { "\($0.location.rawValue):\($0.name):\($0.type)" } == ["query:dry_run:boolean", "query:tags:array<string>"])
         let headers = ParameterReader.parameters(model, table: 2, location: .header, requestLine: requestLine, diagnostics: &diagnostics)
         #expect(headers.map(\.name) == ["X-Language"])
-        #expect(diagnostics.isEmpty)
+        #expect(diagnostics.diagnostics.isEmpty)
     }
 
     @Test func failureExamples() {

@@ -18,7 +18,7 @@ struct Builder {
     /// What each page's examples show, by page index: they type the tables of that page only.
     let pageExamples: [PageExamples]
     var candidates = DraftTypeStore()
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticCollector()
     /// Tables that some row or section consumed (as a type, or as the description of a map's keys).
     var consumed: Set<TableID> = []
     /// Map-shaped tables being read, so that maps referring to each other cannot recurse forever.
@@ -32,8 +32,8 @@ struct Builder {
         pageExamples = self.pages.map(PageExamples.init)
     }
 
-    mutating func diagnose(_ location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .warning) {
-        diagnostics.append(Diagnostic(severity, location, message))
+    mutating func diagnose(_ id: Diagnostic.Code, _ location: SourceLocation, _ message: String) {
+        diagnostics.emit(id, location, message)
     }
 
     mutating func run(name: String, endpointPrefix: String) -> ServiceSchema {
@@ -67,7 +67,7 @@ struct Builder {
         operations.sort { $0.id < $1.id }
         return ServiceSchema(
             name: name, endpointPrefix: endpointPrefix, groups: groups.groups(of: operations), operations: operations,
-            types: types.sorted { $0.name < $1.name }, diagnostics: Array(Set(diagnostics)).sorted())
+            types: types.sorted { $0.name < $1.name }, diagnostics: Array(Set(diagnostics.diagnostics)).sorted())
     }
 
     /// The drafts an operation's page made carry its id and are named after it: they follow a renamed id.

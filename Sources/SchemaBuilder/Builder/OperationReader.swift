@@ -29,7 +29,7 @@ extension Builder {
             let name = PageModel.fieldName(ofCaption: caption).map { Naming.upperCamel($0) }
                 ?? (caption.title.isEmpty ? id + "Table\(t + 1)" : id + Naming.upperCamel(caption.title))
             _ = objectType(table, desiredName: name, operationId: id)
-            diagnose(model.location(table: t), "table not referenced by any row, emitted as type \(name)")
+            diagnose(.unreferencedTable, model.location(table: t), "table not referenced by any row, emitted as type \(name)")
         }
         return operation
     }
@@ -60,7 +60,7 @@ extension Builder {
                     name: query, location: .query, required: false, type: .string,
                     description: "Not in the page's tables; the page's request example sends it."))
             diagnose(
-                model.location(),
+                .exampleQueryParameter, model.location(),
                 "query parameter \(query): used by the page's request example but not in its tables, added as string")
         }
         var seen = Set<String>()
@@ -113,7 +113,7 @@ extension Builder {
             else { continue }
             let source = SourceLocation(page: model.page.path, table: "Example Responses")
             responses[index].type = inferType(json, name: id + "Response", operationId: id, source: source, path: "\(status)")
-            diagnose(source, "status \(status): no response table, body type read from the example")
+            diagnose(.responseFromExample, source, "status \(status): no response table, body type read from the example")
         }
         return responses.sorted { $0.status < $1.status }
     }

@@ -8,7 +8,7 @@ enum ParameterReader {
     /// request line may say otherwise. Authentication headers are the runtime's and are left out.
     static func parameters(
         _ model: PageModel, table t: Int, location: Parameter.Location, requestLine: RequestLine,
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout DiagnosticCollector
     ) -> [Parameter] {
         guard let columns = model.columns[t] else { return [] }
         var parameters: [Parameter] = []
@@ -28,9 +28,9 @@ enum ParameterReader {
                 let (spelling, alternatives) = TypeSpellingParser.parse(row[c].text)
                 type = parameterType(spelling)
                 if alternatives {
-                    diagnostics.append(Diagnostic(
-                        .warning, model.location(table: t, row: offset + 1),
-                        "\(name): several types \"\(row[c].text)\", emitted as \(type)"))
+                    diagnostics.emit(
+                        .severalTypes, model.location(table: t, row: offset + 1),
+                        "\(name): several types \"\(row[c].text)\", emitted as \(type)")
                 }
             }
             let description = columns.description.map { $0 < row.count ? row[$0].text : "" } ?? ""

@@ -18,11 +18,11 @@ extension Builder {
         if targets.isEmpty {
             let mentioned = TableReferences.tableNumbers(in: description + " " + typeText)
             if let number = mentioned.first(where: { model.tableByNumber[$0] == nil }) {
-                diagnose(loc, "\(name): \"see Table \(number)\" does not resolve to a table on the page")
+                diagnose(.unresolvedTableReference, loc, "\(name): \"see Table \(number)\" does not resolve to a table on the page")
             }
         }
         if columns.type != nil, typeText.isEmpty {
-            diagnose(loc, "\(name): missing type, emitted as string")
+            diagnose(.missingType, loc, "\(name): missing type, emitted as string")
         }
         // A table about this field (`volume field description`) describes it.
         func fieldTable() -> [TableID] {
@@ -34,12 +34,12 @@ extension Builder {
         if columns.type != nil, !typeText.isEmpty {
             let (spelling, alternatives) = TypeSpellingParser.parse(typeText)
             if alternatives {
-                diagnose(loc, "\(name): several types \"\(typeText.replacingAll("\n", with: " "))\", emitted as the first")
+                diagnose(.severalTypes, loc, "\(name): several types \"\(typeText.replacingAll("\n", with: " "))\", emitted as the first")
             }
             if targets.isEmpty, Self.needsTable(spelling) { targets = fieldTable() }
             if targets.isEmpty, Self.needsTable(spelling), let orphan = orphanTable(after: id) {
                 targets = [orphan]
-                diagnose(loc, "\(name): no table named for \"\(typeText)\", took the next unreferenced table '\(model.tables[orphan.table].caption?.text ?? "")'")
+                diagnose(.guessedTable, loc, "\(name): no table named for \"\(typeText)\", took the next unreferenced table '\(model.tables[orphan.table].caption?.text ?? "")'")
             }
             type = resolve(spelling, targets: targets, field: name, page: id.page, location: loc, typeText: typeText, operationId: operationId)
         } else {
@@ -120,7 +120,7 @@ extension Builder {
             // A "see Table N" next to a primitive (enum tables, JSON carried in a string) is description, not
             // structure: the table is noted, the documented type kept.
             for target in targets where consumed.insert(target).inserted && candidates[.table(target)] == nil {
-                diagnose(location, "\(field): documented as \"\(typeText)\" but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \"\(typeText)\"")
+                diagnose(.tableForPrimitive, location, "\(field): documented as \"\(typeText)\" but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \"\(typeText)\"")
             }
             return p
         case .object(let opaque):
@@ -128,13 +128,13 @@ extension Builder {
                 return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
             if let fromExample = exampleObjectType(field, page: page, location: location) { return fromExample }
-            if !opaque { diagnose(location, "\(field): object \"\(typeText)\" without a table, emitted as any") }
+            if !opaque { diagnose(.objectWithoutTable, location, "\(field): object \"\(typeText)\" without a table, emitted as any") }
             return .any
         case .named(let name):
             if let target = targets.first {
                 return tableType(target, desiredName: typeName(target, field: name, array: false), operationId: operationId)
             }
-            diagnose(location, "\(field): type \"\(name)\" has no table, emitted as any")
+            diagnose(.typeWithoutTable, location, "\(field): type \"\(name)\" has no table, emitted as any")
             return .any
         case .array(let element):
             switch element {
@@ -154,7 +154,7 @@ extension Builder {
             if let target = targets.first {
                 return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
-            diagnose(location, "\(field): unknown type \"\(typeText.replacingAll("\n", with: " "))\", emitted as any")
+            diagnose(.unknownType, location, "\(field): unknown type \"\(typeText.replacingAll("\n", with: " "))\", emitted as any")
             return .any
         }
     }

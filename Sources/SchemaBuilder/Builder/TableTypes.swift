@@ -47,7 +47,7 @@ extension Builder {
                 if columns.name < row.count, !row[columns.name].isSpanned, row.contains(where: { !$0.text.isEmpty }),
                     row[columns.name].text.isEmpty
                 {
-                    diagnose(model.location(table: id.table, row: offset + 1), "row without a parameter name, skipped")
+                    diagnose(.rowWithoutName, model.location(table: id.table, row: offset + 1), "row without a parameter name, skipped")
                 }
                 continue
             }
@@ -59,7 +59,7 @@ extension Builder {
                 continue
             }
             if properties.contains(where: { $0.name == property.name }) {
-                diagnose(model.location(table: id.table, row: offset + 1), "duplicate field \(property.name), kept the first")
+                diagnose(.duplicateField, model.location(table: id.table, row: offset + 1), "duplicate field \(property.name), kept the first")
                 continue
             }
             properties.append(property)
@@ -106,7 +106,7 @@ extension Builder {
         let members = values.flatMap { $0.values }
         if members.isEmpty { return nil }
         if members.allSatisfy({ if case .string = $0 { true } else { false } }) {
-            diagnose(location, "\(field): object without a table, emitted as map<string> as the examples show")
+            diagnose(.objectFromExample, location, "\(field): object without a table, emitted as map<string> as the examples show")
             return .map(.string)
         }
         return nil
