@@ -57,6 +57,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case exampleFieldAdded = "example-field-added"
         /// A field the examples show with another type than the table; emitted as the examples show.
         case exampleTypeCorrection = "example-type-correction"
+        /// An example that is not JSON: kept as documentation, but it cannot type or correct the tables.
+        case unparsableExample = "unparsable-example"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 

@@ -66,6 +66,17 @@ struct DiagnosticTests {
         #expect(schema.diagnostics.allSatisfy { $0.severity == .warning && $0.id.severity == .warning })
     }
 
+    @Test func anExampleThatIsNotJSONIsAWarning() throws {
+        let page = Fixtures.exampleOnlyFields.replacingOccurrences(
+            of: #"{"name": "w", "color": "red", "size": 3}"#, with: #"{"name": "w", "color": red}"#)
+        let schema = Fixtures.build([("widgets.html", page)])
+        let diagnostic = try #require(schema.diagnostics.first { $0.id == .unparsableExample })
+        #expect(diagnostic.severity == .warning && diagnostic.location.page == "widgets.html")
+        #expect(diagnostic.message.hasPrefix("request example is not JSON"))
+        // Still kept, as the page prints it.
+        #expect(schema.operations.first?.examples.map(\.body) == [#"{"name": "w", "color": red}"#])
+    }
+
     @Test func theCollectorCountsWarningsByKindAndFailsOnErrors() throws {
         var collector = DiagnosticCollector()
         collector.emit(.unknownType, SourceLocation(page: "a.html", table: "Table 1", row: 2), "x: unknown type")

@@ -12,6 +12,11 @@ extension Builder {
             summary: PageClassifier.summary(of: model), method: requestLine.method, path: requestLine.path,
             sourcePage: page.path)
         operation.examples = pageExamples[model.index].examples
+        for example in operation.examples where JSONValue.parse(example.body) == nil {
+            diagnose(
+                .unparsableExample, SourceLocation(page: page.path, table: example.title),
+                "\(example.kind) example is not JSON: kept as documentation, not used to type or correct the tables")
+        }
         let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
         operation.parameters = parameters(model, tables: tables, requestLine: requestLine)
         if let body = tables.body {
