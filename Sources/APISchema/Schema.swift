@@ -304,33 +304,6 @@ public struct SourceLocation: Codable, Sendable, Hashable, Comparable, CustomStr
     }
 }
 
-/// Something the builder could not read cleanly, and what it emitted instead. Never thrown: collected.
-public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Codable, Sendable, Hashable, Comparable {
-        case warning, error
-
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .warning && rhs == .error }
-    }
-
-    public var severity: Severity
-    public var location: SourceLocation
-    /// What was unclear and what was emitted instead
-    /// (`unknown type "Array<Storage type>", emitted as JSONValue`).
-    public var message: String
-
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
-        self.severity = severity
-        self.location = location
-        self.message = message
-    }
-
-    public var description: String { "\(location): \(message)" }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.location, lhs.message) < (rhs.location, rhs.message)
-    }
-}
-
 extension Operation {
     /// The documented success response: the lowest 2xx status, preferring one with a body. It is what the
     /// generated method returns, what a waiter polls and what a change report compares.

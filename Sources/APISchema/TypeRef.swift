@@ -82,6 +82,16 @@ public indirect enum TypeRef: Codable, Sendable, Hashable, CustomStringConvertib
         }
     }
 
+    /// This reference with every named type replaced by `rename(name)`, looking through arrays and maps.
+    public func renamingTypes(_ rename: (String) -> String) -> TypeRef {
+        switch self {
+        case .named(let name): .named(rename(name))
+        case .array(let inner): .array(inner.renamingTypes(rename))
+        case .map(let inner): .map(inner.renamingTypes(rename))
+        default: self
+        }
+    }
+
     /// Whether the value is opaque JSON (looking through arrays and maps).
     public var isOpaque: Bool {
         switch self {
@@ -89,5 +99,13 @@ public indirect enum TypeRef: Codable, Sendable, Hashable, CustomStringConvertib
         case .array(let inner), .map(let inner): inner.isOpaque
         default: false
         }
+    }
+}
+
+extension Operation {
+    /// Renames the named types of the request body and the responses (`rename(name)` for each name).
+    public mutating func renameTypes(_ rename: (String) -> String) {
+        if let body = requestBody { requestBody?.type = body.type.renamingTypes(rename) }
+        for r in responses.indices { responses[r].type = responses[r].type?.renamingTypes(rename) }
     }
 }
