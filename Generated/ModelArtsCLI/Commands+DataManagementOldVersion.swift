@@ -1819,7 +1819,7 @@ struct ImportTaskCommand: AsyncParsableCommand {
                 try await client.waitForImportTask(
                     datasetID: datasetID,
                     taskID: createdId,
-                    status: WaitOptions.states(wait, as: DescImportTaskStatus.self),
+                    status: WaitOptions.states(wait, as: ImportTaskStatusStatus.self),
                     options: waiting.options
                 )
             }
@@ -4466,7 +4466,7 @@ struct WaitForImportTaskCommand: AsyncParsableCommand {
             try await client.waitForImportTask(
                 datasetID: datasetID,
                 taskID: taskID,
-                status: WaitOptions.states(status, as: DescImportTaskStatus.self),
+                status: WaitOptions.states(status, as: ImportTaskStatusStatus.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.failed]),
                 options: waiting.options
             )

@@ -64,7 +64,7 @@ struct AttachOBSCommand: AsyncParsableCommand {
                 try await client.waitForAttachAbleOBS(
                     instanceID: instanceID,
                     storageID: createdId,
-                    status: WaitOptions.states(wait, as: AttachOBSStatus.self),
+                    status: WaitOptions.states(wait, as: DataVolumesRes.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -1009,8 +1009,8 @@ struct RenewLeaseCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (RenewLeaseRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): duration, type.
+            The request body (LeaseReq) as JSON, @file.json, or - for standard input. Fields (* required): \
+            duration, type.
             """,
             valueName: "json"))
     var body: String
@@ -1050,7 +1050,7 @@ struct RenewLeaseCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RenewLeaseRequest.self, from: body)
+            let requestBody = try RequestBodyArgument.decode(LeaseReq.self, from: body)
             _ = try await client.renewLease(id: id, requestBody, duration: duration)
             if !wait.isEmpty {
                 try await client.waitForNotebook(
@@ -1472,7 +1472,7 @@ struct WaitForAttachAbleOBSCommand: AsyncParsableCommand {
             try await client.waitForAttachAbleOBS(
                 instanceID: instanceID,
                 storageID: storageID,
-                status: WaitOptions.states(status, as: AttachOBSStatus.self),
+                status: WaitOptions.states(status, as: DataVolumesRes.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.mountFailed, .unmountFailed]),
                 options: waiting.options
             )

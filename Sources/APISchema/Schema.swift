@@ -318,4 +318,18 @@ extension ServiceSchema {
     public var typesByName: [String: NamedType] {
         Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The named types `roots` use, directly or through the fields of other types, the roots included.
+    public func typesReachable(from roots: some Sequence<String>) -> Set<String> {
+        let types = typesByName
+        var pending = Array(roots)
+        var seen: Set<String> = []
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            if case .object(let properties)? = types[name]?.kind {
+                pending += properties.compactMap(\.type.referencedName)
+            }
+        }
+        return seen
+    }
 }

@@ -109,3 +109,21 @@ extension Operation {
         for r in responses.indices { responses[r].type = responses[r].type?.renamingTypes(rename) }
     }
 }
+
+extension ServiceSchema {
+    /// Renames every reference to a named type — in properties, parameters, request bodies and responses — to
+    /// `rename(name)`. The types themselves keep their names.
+    public mutating func renameTypeReferences(_ rename: (String) -> String) {
+        for t in types.indices {
+            guard case .object(var properties) = types[t].kind else { continue }
+            for p in properties.indices { properties[p].type = properties[p].type.renamingTypes(rename) }
+            types[t].kind = .object(properties)
+        }
+        for o in operations.indices {
+            operations[o].renameTypes(rename)
+            for p in operations[o].parameters.indices {
+                operations[o].parameters[p].type = operations[o].parameters[p].type.renamingTypes(rename)
+            }
+        }
+    }
+}

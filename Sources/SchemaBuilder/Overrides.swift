@@ -134,14 +134,7 @@ enum OverrideApplier {
             guard let index = schema.types.firstIndex(where: { $0.name == from }) else { return .targetMissing("no type '\(from)'") }
             guard !schema.types.contains(where: { $0.name == to }) else { return .invalid("type '\(to)' exists already") }
             schema.types[index].name = to
-            func rename(_ ref: TypeRef) -> TypeRef { ref.renamingTypes { $0 == from ? to : $0 } }
-            for t in schema.types.indices {
-                if case .object(var properties) = schema.types[t].kind {
-                    for p in properties.indices { properties[p].type = rename(properties[p].type) }
-                    schema.types[t].kind = .object(properties)
-                }
-            }
-            for o in schema.operations.indices { schema.operations[o].renameTypes { $0 == from ? to : $0 } }
+            schema.renameTypeReferences { $0 == from ? to : $0 }
         case "renameOperation":
             guard let from = entry.operation, let to = entry.to else { return .invalid("needs operation and to") }
             guard let index = schema.operations.firstIndex(where: { $0.id == from }) else {

@@ -11,8 +11,9 @@ public enum SchemaBuilder {
         build(config: config, source: PageSource(reading: docsDirectory), overridesFile: overridesFile)
     }
 
-    /// Builds the schema from a folder's pages as read, then applies the overrides. The result does not depend on
-    /// the order of `source.pages`.
+    /// Builds the schema from a folder's pages as read, then applies the overrides and replaces the bodies that
+    /// are an entity of the service by that entity (``EntityBodies``). The result does not depend on the order of
+    /// `source.pages`.
     public static func build(config: ServiceConfig, source: PageSource, overridesFile: URL?) -> ServiceSchema {
         let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
         var schema = build(config: config, pages: source.pages, tableOfContents: toc)
@@ -23,6 +24,7 @@ public enum SchemaBuilder {
             schema.types.sort { $0.name < $1.name }
             schema.diagnostics.sort()
         }
+        EntityBodies.unify(&schema)
         return schema
     }
 

@@ -123,8 +123,8 @@ struct SwiftModulePlan {
 
         // MARK: Models, with the one operation that uses them, or one file each when several do
         let usage = Self.typeUsage(schema: schema, operations: operations)
-        let responseTypes = Self.reachable(
-            from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } }, in: schema)
+        let responseTypes = schema.typesReachable(
+            from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } })
         let typeDocs = SwiftTypeDocs(
             schema: schema, clientName: clientName,
             methods: Dictionary(uniqueKeysWithValues: zip(operations.map(\.id), methods)))
@@ -212,20 +212,6 @@ struct SwiftModulePlan {
         return Groups(names: names, titles: titles)
     }
 
-    /// The named types `roots` use, directly or through other types, the roots included.
-    static func reachable(from roots: [String], in schema: ServiceSchema) -> Set<String> {
-        let types = schema.typesByName
-        var pending = roots
-        var seen: Set<String> = []
-        while let name = pending.popLast() {
-            guard seen.insert(name).inserted else { continue }
-            if case .object(let properties)? = types[name]?.kind {
-                pending += properties.compactMap(\.type.referencedName)
-            }
-        }
-        return seen
-    }
-
     /// The operations that use each named type, directly or through other types.
     static func typeUsage(schema: ServiceSchema, operations: [Operation]) -> [String: Set<String>] {
         var usage: [String: Set<String>] = [:]
@@ -233,7 +219,7 @@ struct SwiftModulePlan {
             let roots = operation.parameters.compactMap(\.type.referencedName)
                 + [operation.requestBody?.type.referencedName].compactMap { $0 }
                 + operation.responses.compactMap { $0.type?.referencedName }
-            for name in reachable(from: roots, in: schema) { usage[name, default: []].insert(operation.id) }
+            for name in schema.typesReachable(from: roots) { usage[name, default: []].insert(operation.id) }
         }
         return usage
     }

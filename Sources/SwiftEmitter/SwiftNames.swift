@@ -1,3 +1,5 @@
+import APISchema
+
 /// Turning wire names (`image_id`, `X-Language`, `datasetName`, `x86_64`) into Swift identifiers, and keeping the
 /// identifiers of one scope apart. Everything here is a pure function of its input, so output is deterministic.
 enum SwiftNames {
@@ -210,27 +212,21 @@ enum SwiftNames {
     ]
 }
 
-/// Hands out unique names within one scope: the first taker of a name keeps it, later ones get `2`, `3`, … in the
-/// order they ask, so a fixed input order gives fixed names.
+/// Hands out unique Swift identifiers within one scope (``UniqueNames``), keeping the backticks of an escaped name
+/// outside the counter: the first taker of a name keeps it, later ones get `2`, `3`, … in the order they ask.
 struct NameScope {
-    private var taken: Set<String>
+    private var names: UniqueNames
 
     init(reserved: Set<String> = []) {
-        taken = reserved
+        names = UniqueNames(reserved: reserved)
     }
 
     /// `name`, or `name2`, `name3`, … when it is taken; escaped names keep their backticks outside the suffix.
     mutating func claim(_ name: String) -> String {
         let bare = SwiftNames.unescaped(name)
-        var candidate = bare
-        var counter = 2
-        while taken.contains(candidate) {
-            candidate = "\(bare)\(counter)"
-            counter += 1
-        }
-        taken.insert(candidate)
-        return candidate == bare ? name : candidate
+        let claimed = names.claim(bare)
+        return claimed == bare ? name : claimed
     }
 
-    func contains(_ name: String) -> Bool { taken.contains(SwiftNames.unescaped(name)) }
+    func contains(_ name: String) -> Bool { names.contains(SwiftNames.unescaped(name)) }
 }

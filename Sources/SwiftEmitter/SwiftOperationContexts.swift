@@ -141,7 +141,7 @@ struct SwiftOperationBuilder {
 
         // Path parameters in the order the path names them; undocumented ones are strings.
         var pathArguments: [ResolvedOperation.Argument] = []
-        for placeholder in Self.placeholders(in: operation.path) where !Self.boundPathParameters.contains(placeholder) {
+        for placeholder in PathTemplate.placeholders(in: operation.path) where !Self.boundPathParameters.contains(placeholder) {
             let parameter =
                 byName[placeholder].map { Parameter(name: $0.name, location: .path, required: true, type: $0.type, description: $0.description) }
                 ?? Parameter(name: placeholder, location: .path, required: true, type: .string)
@@ -194,23 +194,6 @@ struct SwiftOperationBuilder {
     private static func isEnum(_ type: TypeRef, _ typeMap: SwiftTypeMap) -> Bool {
         if case .named(let name) = type { return typeMap.isOpenEnum(name) }
         return false
-    }
-
-    /// `{id}` names of a path template, in order.
-    static func placeholders(in path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" {
-                current = ""
-            } else if character == "}" {
-                if let name = current, !name.isEmpty, !names.contains(name) { names.append(name) }
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
     }
 
     // MARK: Method

@@ -66,7 +66,7 @@ import Testing
         let id = try #require(created.id)
         let running = try await modelArts.waitForNotebook(id: id, status: [.running], options: waiting)
         #expect(running.status == .running && running.id == id)
-        _ = try await modelArts.renewLease(id: id, RenewLeaseRequest(duration: 3_600_000))
+        _ = try await modelArts.renewLease(id: id, .init(duration: 3_600_000))
         _ = try await modelArts.stopNotebook(id: id)
         #expect(try await modelArts.waitForNotebook(id: id, status: [.stopped], options: waiting).status == .stopped)
         _ = try await modelArts.startNotebook(id: id)

@@ -16,14 +16,14 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func assignFloatingIPAddressDiscarded(
         _ body: AssignFloatingIPAddressDiscardedRequest
-    ) async throws -> AssignFloatingIPAddressDiscardedResponse {
+    ) async throws -> QueryFloatingIPAddressesDiscardedFloatingIP {
         let request = OperationRequest(
             operation: "AssignFloatingIPAddressDiscarded",
             method: .post,
             path: "/v2/{project_id}/os-floating-ips",
             body: body
         )
-        return try await client.send(request, as: AssignFloatingIPAddressDiscardedResponse.self)
+        return try await client.send(request, as: QueryFloatingIPAddressesDiscardedFloatingIP.self)
     }
 
     /// Binding a Floating IP Address (Discarded)
@@ -62,14 +62,14 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func queryDetailsAboutFloatingIPAddressDiscarded(
         floatingIPID: String
-    ) async throws -> QueryDetailsAboutFloatingIPAddressDiscardedResponse {
+    ) async throws -> QueryFloatingIPAddressesDiscardedFloatingIP {
         let request = OperationRequest(
             operation: "QueryDetailsAboutFloatingIPAddressDiscarded",
             method: .get,
             path: "/v2/{project_id}/os-floating-ips/{floating_ip_id}",
             pathParameters: ["floating_ip_id": floatingIPID]
         )
-        return try await client.send(request, as: QueryDetailsAboutFloatingIPAddressDiscardedResponse.self)
+        return try await client.send(request, as: QueryFloatingIPAddressesDiscardedFloatingIP.self)
     }
 
     /// Querying Floating IP Address Pools (Discarded)

@@ -3,22 +3,6 @@
 
 import CloudCore
 
-/// Specifies the floating IP addresses.
-public struct QueryFloatingIPAddressesDiscardedFloatingIP: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address.
-    public var floatingIP: FloatingIP?
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingIP = "floating_ip"
-    }
-
-    public init(
-        floatingIP: FloatingIP? = nil
-    ) {
-        self.floatingIP = floatingIP
-    }
-}
-
 /// The response of ``ECSClient/queryFloatingIPAddressesDiscarded``.
 public struct QueryFloatingIPAddressesDiscardedResponse: Codable, Sendable, Hashable {
     /// Specifies the floating IP addresses.

@@ -10,7 +10,7 @@ public enum VPCExampleRoundTrips {
     /// Every round trip, by `"<OperationId> request"` or `"<OperationId> <status>"`.
     public static var all: [String: (Data) throws -> Data] {
         [
-            "AcceptingVPCPeeringConnection 200": roundTrip(AcceptingVPCPeeringConnectionResponse.self),
+            "AcceptingVPCPeeringConnection 200": roundTrip(Peering.self),
             "AddEIPToSharedBandwidth request": roundTrip(AddEIPToSharedBandwidthRequest.self),
             "AddEIPToSharedBandwidth 200": roundTrip(AddEIPToSharedBandwidthResponse.self),
             "AddFirewallRules request": roundTrip(AddFirewallRulesRequest.self),
@@ -108,7 +108,7 @@ public enum VPCExampleRoundTrips {
             "DisassociateSubnetsFromRouteTable request": roundTrip(DisassociateSubnetsFromRouteTableRequest.self),
             "DisassociateSubnetsFromRouteTable 200": roundTrip(DisassociateSubnetsFromRouteTableResponse.self),
             "InsertingFirewallRule request": roundTrip(InsertingFirewallRuleRequest.self),
-            "InsertingFirewallRule 200": roundTrip(InsertingFirewallRuleResponse.self),
+            "InsertingFirewallRule 200": roundTrip(FirewallPolicy.self),
             "ListCommonPools 200": roundTrip(ListCommonPoolsResponse.self),
             "ListFirewall 200": roundTrip(ListFirewallResponse.self),
             "ListFirewallTags 200": roundTrip(ListFirewallTagsResponse.self),
@@ -185,12 +185,12 @@ public enum VPCExampleRoundTrips {
             "QueryVPCsByTag request": roundTrip(QueryVPCsByTagRequest.self),
             "QueryVPCsByTag 200": roundTrip(QueryVPCsByTagResponse.self),
             "QueryVPCsV3 200": roundTrip(QueryVPCsV3Response.self),
-            "RefusingVPCPeeringConnection 200": roundTrip(RefusingVPCPeeringConnectionResponse.self),
+            "RefusingVPCPeeringConnection 200": roundTrip(Peering.self),
             "ReleaseEIP 200": roundTrip(ReleaseEIPResponse.self),
             "RemoveEIPFromSharedBandwidth request": roundTrip(RemoveEIPFromSharedBandwidthRequest.self),
             "RemoveEIPFromSharedBandwidth 200": roundTrip(RemoveEIPFromSharedBandwidthResponse.self),
             "RemoveFirewallRule request": roundTrip(RemoveFirewallRuleRequest.self),
-            "RemoveFirewallRule 200": roundTrip(RemoveFirewallRuleResponse.self),
+            "RemoveFirewallRule 200": roundTrip(FirewallPolicy.self),
             "RemoveFirewallRules request": roundTrip(RemoveFirewallRulesRequest.self),
             "RemoveFirewallRules 200": roundTrip(RemoveFirewallRulesResponse.self),
             "RemoveInterfaceFromRouter request": roundTrip(RemoveInterfaceFromRouterRequest.self),

@@ -552,7 +552,7 @@ extension ModelArtsClient {
         labelName: String,
         deleteSource: Bool? = nil,
         labelType: Int? = nil
-    ) async throws -> DeleteLabelAndSamplesResponse {
+    ) async throws -> BatchResponse {
         var query = QueryItems()
         query.append("delete_source", deleteSource)
         query.append("label_type", labelType)
@@ -563,7 +563,7 @@ extension ModelArtsClient {
             pathParameters: ["dataset_id": datasetID, "label_name": labelName],
             query: query
         )
-        return try await client.send(request, as: DeleteLabelAndSamplesResponse.self)
+        return try await client.send(request, as: BatchResponse.self)
     }
 
     /// Deleting Labels in Batches
@@ -765,14 +765,14 @@ extension ModelArtsClient {
     ///   - taskID: Task ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func descImportTask(datasetID: String, taskID: String) async throws -> DescImportTaskResponse {
+    public func descImportTask(datasetID: String, taskID: String) async throws -> ImportTaskStatusResp {
         let request = OperationRequest(
             operation: "DescImportTask",
             method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
             pathParameters: ["dataset_id": datasetID, "task_id": taskID]
         )
-        return try await client.send(request, as: DescImportTaskResponse.self)
+        return try await client.send(request, as: ImportTaskStatusResp.self)
     }
 
     /// Waits until the ImportTask's `status` is one of `states`, polling
@@ -794,10 +794,10 @@ extension ModelArtsClient {
     public func waitForImportTask(
         datasetID: String,
         taskID: String,
-        status states: Set<DescImportTaskStatus>,
-        failureStates: Set<DescImportTaskStatus> = [.failed],
+        status states: Set<ImportTaskStatusStatus>,
+        failureStates: Set<ImportTaskStatusStatus> = [.failed],
         options: WaiterOptions = .init()
-    ) async throws -> DescImportTaskResponse {
+    ) async throws -> ImportTaskStatusResp {
         try await Waiter.waitForState(
             "ImportTask", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.status }
@@ -820,14 +820,14 @@ extension ModelArtsClient {
     public func descProcessorTaskVersion(
         taskID: String,
         versionID: String
-    ) async throws -> DescProcessorTaskVersionResponse {
+    ) async throws -> DescTaskVersionResp {
         let request = OperationRequest(
             operation: "DescProcessorTaskVersion",
             method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
-        return try await client.send(request, as: DescProcessorTaskVersionResponse.self)
+        return try await client.send(request, as: DescTaskVersionResp.self)
     }
 
     /// Querying Details About Labeling Team Members
@@ -861,14 +861,14 @@ extension ModelArtsClient {
     ///   - workforceID: ID of a labeling team.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func descWorkforce(workforceID: String) async throws -> DescWorkforceResponse {
+    public func descWorkforce(workforceID: String) async throws -> Workforce {
         let request = OperationRequest(
             operation: "DescWorkforce",
             method: .get,
             path: "/v2/{project_id}/workforces/{workforce_id}",
             pathParameters: ["workforce_id": workforceID]
         )
-        return try await client.send(request, as: DescWorkforceResponse.self)
+        return try await client.send(request, as: Workforce.self)
     }
 
     /// Querying Details About a Team Labeling Task
@@ -944,17 +944,14 @@ extension ModelArtsClient {
     ///   - versionID: Dataset version ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func describeDatasetVersion(
-        datasetID: String,
-        versionID: String
-    ) async throws -> DescribeDatasetVersionResponse {
+    public func describeDatasetVersion(datasetID: String, versionID: String) async throws -> DatasetVersion {
         let request = OperationRequest(
             operation: "DescribeDatasetVersion",
             method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
             pathParameters: ["dataset_id": datasetID, "version_id": versionID]
         )
-        return try await client.send(request, as: DescribeDatasetVersionResponse.self)
+        return try await client.send(request, as: DatasetVersion.self)
     }
 
     /// Querying Details About a Processing Task
@@ -968,14 +965,14 @@ extension ModelArtsClient {
     ///   - taskID: ID of a data processing task.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func describeProcessorTask(taskID: String) async throws -> DescribeProcessorTaskResponse {
+    public func describeProcessorTask(taskID: String) async throws -> DescribeProcessorTaskResp {
         let request = OperationRequest(
             operation: "DescribeProcessorTask",
             method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}",
             pathParameters: ["task_id": taskID]
         )
-        return try await client.send(request, as: DescribeProcessorTaskResponse.self)
+        return try await client.send(request, as: DescribeProcessorTaskResp.self)
     }
 
     /// Obtaining Details About a Sample
@@ -1003,7 +1000,7 @@ extension ModelArtsClient {
         locale: String? = nil,
         sampleState: SampleState? = nil,
         workerID: String? = nil
-    ) async throws -> DescribeSampleResponse {
+    ) async throws -> DescribeSampleResp {
         var query = QueryItems()
         query.append("locale", locale)
         query.append("sample_state", sampleState)
@@ -1015,7 +1012,7 @@ extension ModelArtsClient {
             pathParameters: ["dataset_id": datasetID, "sample_id": sampleID],
             query: query
         )
-        return try await client.send(request, as: DescribeSampleResponse.self)
+        return try await client.send(request, as: DescribeSampleResp.self)
     }
 
     /// Obtaining Details About a Team Labeling Sample
@@ -1046,7 +1043,7 @@ extension ModelArtsClient {
         locale: String? = nil,
         sampleState: SampleState? = nil,
         workerID: String? = nil
-    ) async throws -> DescribeWorkforceTaskSampleResponse {
+    ) async throws -> DescribeSampleResp {
         var query = QueryItems()
         query.append("locale", locale)
         query.append("sample_state", sampleState)
@@ -1058,7 +1055,7 @@ extension ModelArtsClient {
             pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID, "sample_id": sampleID],
             query: query
         )
-        return try await client.send(request, as: DescribeWorkforceTaskSampleResponse.self)
+        return try await client.send(request, as: DescribeSampleResp.self)
     }
 
     /// Creating a Dataset Export Task
@@ -1168,14 +1165,14 @@ extension ModelArtsClient {
     public func getExportTaskStatusOfDataset(
         resourceID: String,
         taskID: String
-    ) async throws -> GetExportTaskStatusOfDatasetResponse {
+    ) async throws -> ExportTaskStatusResp {
         let request = OperationRequest(
             operation: "GetExportTaskStatusOfDataset",
             method: .get,
             path: "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
             pathParameters: ["resource_id": resourceID, "task_id": taskID]
         )
-        return try await client.send(request, as: GetExportTaskStatusOfDatasetResponse.self)
+        return try await client.send(request, as: ExportTaskStatusResp.self)
     }
 
     /// Querying the Dataset Export Task List
@@ -3121,7 +3118,7 @@ extension ModelArtsClient {
         labelName: String,
         _ body: UpdateLabelRequest,
         labelType: Int? = nil
-    ) async throws -> UpdateLabelResponse {
+    ) async throws -> BatchResponse {
         var query = QueryItems()
         query.append("label_type", labelType)
         let request = OperationRequest(
@@ -3132,7 +3129,7 @@ extension ModelArtsClient {
             query: query,
             body: body
         )
-        return try await client.send(request, as: UpdateLabelResponse.self)
+        return try await client.send(request, as: BatchResponse.self)
     }
 
     /// Modifying Labels in Batches

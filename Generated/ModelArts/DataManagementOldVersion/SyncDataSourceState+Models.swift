@@ -33,7 +33,7 @@ public struct SyncDataSourceStateResponse: Codable, Sendable, Hashable {
     /// COMPLETED: completed
     /// FAILED: failed
     /// NOT_EXIST: not found
-    public var status: DescImportTaskStatus?
+    public var status: ImportTaskStatusStatus?
 
     /// Synchronization task ID.
     public var taskID: String?
@@ -62,7 +62,7 @@ public struct SyncDataSourceStateResponse: Codable, Sendable, Hashable {
         durationTime: Int64? = nil,
         errorCode: String? = nil,
         errorMsg: String? = nil,
-        status: DescImportTaskStatus? = nil,
+        status: ImportTaskStatusStatus? = nil,
         taskID: String? = nil,
         totalSampleCount: Int64? = nil
     ) {
@@ -87,7 +87,7 @@ public struct SyncDataSourceStateResponse: Codable, Sendable, Hashable {
         self.durationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .durationTime)
         self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
         self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.status = try container.decodeIfPresent(DescImportTaskStatus.self, forKey: .status)
+        self.status = try container.decodeIfPresent(ImportTaskStatusStatus.self, forKey: .status)
         self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
         self.totalSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalSampleCount)
     }

@@ -3,52 +3,6 @@
 
 import CloudCore
 
-/// Data
-public struct DataVolumesRes: Codable, Sendable, Hashable {
-    /// Storage type The value can be OBS.
-    public var category: String?
-
-    /// ID of the instance with OBS storage mounted.
-    public var id: String?
-
-    /// Path where OBS storage is mounted to a notebook instance.
-    public var mountPath: String?
-
-    /// Status of OBS storage to be mounted. Options:
-    /// MOUNTING: being mounted
-    /// MOUNT_FAILED: mounting failed
-    /// MOUNTED: mounted
-    /// UNMOUNTING: being unmounted
-    /// UNMOUNT_FAILED: unmounting failed
-    /// UNMOUNTED: unmounted
-    public var status: AttachOBSStatus?
-
-    /// OBS object path
-    public var uri: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case category
-        case id
-        case mountPath = "mount_path"
-        case status
-        case uri
-    }
-
-    public init(
-        category: String? = nil,
-        id: String? = nil,
-        mountPath: String? = nil,
-        status: AttachOBSStatus? = nil,
-        uri: String? = nil
-    ) {
-        self.category = category
-        self.id = id
-        self.mountPath = mountPath
-        self.status = status
-        self.uri = uri
-    }
-}
-
 /// The response of ``ModelArtsClient/listAttachAbleOBSs``.
 public struct ListAttachAbleOBSsResponse: Codable, Sendable, Hashable {
     /// Current page

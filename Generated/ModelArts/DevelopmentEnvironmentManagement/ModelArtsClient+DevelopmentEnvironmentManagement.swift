@@ -33,7 +33,7 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func attachOBS(instanceID: String, _ body: AttachOBSRequest) async throws -> AttachOBSResponse {
+    public func attachOBS(instanceID: String, _ body: AttachOBSRequest) async throws -> DataVolumesRes {
         let request = OperationRequest(
             operation: "AttachObs",
             method: .post,
@@ -41,7 +41,7 @@ extension ModelArtsClient {
             pathParameters: ["instance_id": instanceID],
             body: body
         )
-        return try await client.send(request, as: AttachOBSResponse.self)
+        return try await client.send(request, as: DataVolumesRes.self)
     }
 
     /// Unmounting OBS Storage from a Notebook Instance
@@ -57,14 +57,14 @@ extension ModelArtsClient {
     ///   - storageID: OBS storage ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func cancelOBS(instanceID: String, storageID: String) async throws -> CancelOBSResponse {
+    public func cancelOBS(instanceID: String, storageID: String) async throws -> DataVolumesRes {
         let request = OperationRequest(
             operation: "CancelObs",
             method: .delete,
             path: "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
             pathParameters: ["instance_id": instanceID, "storage_id": storageID]
         )
-        return try await client.send(request, as: CancelOBSResponse.self)
+        return try await client.send(request, as: DataVolumesRes.self)
     }
 
     /// Saving a Running Instance as a Container Image
@@ -81,7 +81,7 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createImage(id: String, _ body: CreateImageRequest) async throws -> CreateImageResponse {
+    public func createImage(id: String, _ body: CreateImageRequest) async throws -> Image {
         let request = OperationRequest(
             operation: "CreateImage",
             method: .post,
@@ -89,7 +89,7 @@ extension ModelArtsClient {
             pathParameters: ["id": id],
             body: body
         )
-        return try await client.send(request, as: CreateImageResponse.self)
+        return try await client.send(request, as: Image.self)
     }
 
     /// Creating a Notebook Instance
@@ -103,14 +103,14 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createNotebook(_ body: CreateNotebookRequest) async throws -> CreateNotebookResponse {
+    public func createNotebook(_ body: CreateNotebookRequest) async throws -> NotebookResp {
         let request = OperationRequest(
             operation: "CreateNotebook",
             method: .post,
             path: "/v1/{project_id}/notebooks",
             body: body
         )
-        return try await client.send(request, as: CreateNotebookResponse.self)
+        return try await client.send(request, as: NotebookResp.self)
     }
 
     /// Deleting an Image
@@ -125,7 +125,7 @@ extension ModelArtsClient {
     ///   - force: Image content to be deleted from SWR. This parameter is valid only for private images.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteImage(id: String, force: Bool? = nil) async throws -> DeleteImageResponse {
+    public func deleteImage(id: String, force: Bool? = nil) async throws -> Image {
         var query = QueryItems()
         query.append("force", force)
         let request = OperationRequest(
@@ -135,7 +135,7 @@ extension ModelArtsClient {
             pathParameters: ["id": id],
             query: query
         )
-        return try await client.send(request, as: DeleteImageResponse.self)
+        return try await client.send(request, as: Image.self)
     }
 
     /// Deleting a Notebook Instance
@@ -150,14 +150,14 @@ extension ModelArtsClient {
     ///     instance list.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteNotebook(id: String) async throws -> DeleteNotebookResponse {
+    public func deleteNotebook(id: String) async throws -> NotebookResp {
         let request = OperationRequest(
             operation: "DeleteNotebook",
             method: .delete,
             path: "/v1/{project_id}/notebooks/{id}",
             pathParameters: ["id": id]
         )
-        return try await client.send(request, as: DeleteNotebookResponse.self)
+        return try await client.send(request, as: NotebookResp.self)
     }
 
     /// Querying All Notebook Instances
@@ -662,14 +662,14 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func registerImage(_ body: RegisterImageRequest) async throws -> RegisterImageResponse {
+    public func registerImage(_ body: RegisterImageRequest) async throws -> Image {
         let request = OperationRequest(
             operation: "RegisterImage",
             method: .post,
             path: "/v1/{project_id}/images",
             body: body
         )
-        return try await client.send(request, as: RegisterImageResponse.self)
+        return try await client.send(request, as: Image.self)
     }
 
     /// Prolonging a Notebook Instance
@@ -687,11 +687,7 @@ extension ModelArtsClient {
     ///     is scheduled stop. (Unit: ms)
     ///
     /// - Returns: The body of the service's `200` response.
-    public func renewLease(
-        id: String,
-        _ body: RenewLeaseRequest,
-        duration: Int64? = nil
-    ) async throws -> RenewLeaseResponse {
+    public func renewLease(id: String, _ body: LeaseReq, duration: Int64? = nil) async throws -> Lease {
         var query = QueryItems()
         query.append("duration", duration)
         let request = OperationRequest(
@@ -702,7 +698,7 @@ extension ModelArtsClient {
             query: query,
             body: body
         )
-        return try await client.send(request, as: RenewLeaseResponse.self)
+        return try await client.send(request, as: Lease.self)
     }
 
     /// Obtaining Details About a Notebook Instance with OBS Storage Mounted
@@ -717,17 +713,14 @@ extension ModelArtsClient {
     ///   - storageID: OBS storage ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showAttachAbleOBS(
-        instanceID: String,
-        storageID: String
-    ) async throws -> ShowAttachAbleOBSResponse {
+    public func showAttachAbleOBS(instanceID: String, storageID: String) async throws -> DataVolumesRes {
         let request = OperationRequest(
             operation: "ShowAttachAbleObs",
             method: .get,
             path: "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
             pathParameters: ["instance_id": instanceID, "storage_id": storageID]
         )
-        return try await client.send(request, as: ShowAttachAbleOBSResponse.self)
+        return try await client.send(request, as: DataVolumesRes.self)
     }
 
     /// Waits until the AttachAbleObs's `status` is one of `states`, polling
@@ -750,10 +743,10 @@ extension ModelArtsClient {
     public func waitForAttachAbleOBS(
         instanceID: String,
         storageID: String,
-        status states: Set<AttachOBSStatus>,
-        failureStates: Set<AttachOBSStatus> = [.mountFailed, .unmountFailed],
+        status states: Set<DataVolumesRes.StatusValue>,
+        failureStates: Set<DataVolumesRes.StatusValue> = [.mountFailed, .unmountFailed],
         options: WaiterOptions = .init()
-    ) async throws -> ShowAttachAbleOBSResponse {
+    ) async throws -> DataVolumesRes {
         try await Waiter.waitForState(
             "AttachAbleObs", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.status }
@@ -778,7 +771,7 @@ extension ModelArtsClient {
         options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
-            "AttachAbleObs", deletedStates: [] as Set<AttachOBSStatus>,
+            "AttachAbleObs", deletedStates: [] as Set<DataVolumesRes.StatusValue>,
             failureStates: [], options: options,
             logger: client.configuration.logger, state: { $0.status }
         ) {
@@ -796,14 +789,14 @@ extension ModelArtsClient {
     ///   - id: Image ID
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showImage(id: String) async throws -> ShowImageResponse {
+    public func showImage(id: String) async throws -> Image {
         let request = OperationRequest(
             operation: "ShowImage",
             method: .get,
             path: "/v1/{project_id}/images/{id}",
             pathParameters: ["id": id]
         )
-        return try await client.send(request, as: ShowImageResponse.self)
+        return try await client.send(request, as: Image.self)
     }
 
     /// Waits until the Image's `status` is one of `states`, polling ``showImage(id:)``.
@@ -825,7 +818,7 @@ extension ModelArtsClient {
         status states: Set<ImageStatus>,
         failureStates: Set<ImageStatus> = [.createFailed, .error],
         options: WaiterOptions = .init()
-    ) async throws -> ShowImageResponse {
+    ) async throws -> Image {
         try await Waiter.waitForState(
             "Image", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.status }
@@ -863,14 +856,14 @@ extension ModelArtsClient {
     ///     instance list.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showLease(id: String) async throws -> ShowLeaseResponse {
+    public func showLease(id: String) async throws -> Lease {
         let request = OperationRequest(
             operation: "ShowLease",
             method: .get,
             path: "/v1/{project_id}/notebooks/{id}/lease",
             pathParameters: ["id": id]
         )
-        return try await client.send(request, as: ShowLeaseResponse.self)
+        return try await client.send(request, as: Lease.self)
     }
 
     /// Querying Details of a Notebook Instance
@@ -885,14 +878,14 @@ extension ModelArtsClient {
     ///     instance list.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showNotebook(id: String) async throws -> ShowNotebookResponse {
+    public func showNotebook(id: String) async throws -> NotebookResp {
         let request = OperationRequest(
             operation: "ShowNotebook",
             method: .get,
             path: "/v1/{project_id}/notebooks/{id}",
             pathParameters: ["id": id]
         )
-        return try await client.send(request, as: ShowNotebookResponse.self)
+        return try await client.send(request, as: NotebookResp.self)
     }
 
     /// Waits until the Notebook's `status` is one of `states`, polling ``showNotebook(id:)``.
@@ -915,7 +908,7 @@ extension ModelArtsClient {
         status states: Set<NotebookStatus>,
         failureStates: Set<NotebookStatus> = [.createFailed, .startFailed, .deleteFailed, .error],
         options: WaiterOptions = .init()
-    ) async throws -> ShowNotebookResponse {
+    ) async throws -> NotebookResp {
         try await Waiter.waitForState(
             "Notebook", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.status }
@@ -1010,7 +1003,7 @@ extension ModelArtsClient {
         id: String,
         duration: Int64? = nil,
         type: String? = nil
-    ) async throws -> StartNotebookResponse {
+    ) async throws -> NotebookResp {
         var query = QueryItems()
         query.append("duration", duration)
         query.append("type", type)
@@ -1021,7 +1014,7 @@ extension ModelArtsClient {
             pathParameters: ["id": id],
             query: query
         )
-        return try await client.send(request, as: StartNotebookResponse.self)
+        return try await client.send(request, as: NotebookResp.self)
     }
 
     /// Stopping a Notebook Instance
@@ -1035,14 +1028,14 @@ extension ModelArtsClient {
     ///     instance list.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func stopNotebook(id: String) async throws -> StopNotebookResponse {
+    public func stopNotebook(id: String) async throws -> NotebookResp {
         let request = OperationRequest(
             operation: "StopNotebook",
             method: .post,
             path: "/v1/{project_id}/notebooks/{id}/stop",
             pathParameters: ["id": id]
         )
-        return try await client.send(request, as: StopNotebookResponse.self)
+        return try await client.send(request, as: NotebookResp.self)
     }
 
     /// Updating a Notebook Instance
@@ -1058,10 +1051,7 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateNotebook(
-        id: String,
-        _ body: UpdateNotebookRequest
-    ) async throws -> UpdateNotebookResponse {
+    public func updateNotebook(id: String, _ body: UpdateNotebookRequest) async throws -> NotebookResp {
         let request = OperationRequest(
             operation: "UpdateNotebook",
             method: .put,
@@ -1069,6 +1059,6 @@ extension ModelArtsClient {
             pathParameters: ["id": id],
             body: body
         )
-        return try await client.send(request, as: UpdateNotebookResponse.self)
+        return try await client.send(request, as: NotebookResp.self)
     }
 }

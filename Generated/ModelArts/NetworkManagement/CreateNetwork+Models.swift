@@ -35,7 +35,7 @@ public struct CreateNetworkRequest: Codable, Sendable, Hashable {
 
     /// Resource type. Options:
     /// Network
-    public var kind: Kind
+    public var kind: NetworkKind
 
     /// Metadata of network resources.
     public var metadata: NetworkMetadataCreation
@@ -52,7 +52,7 @@ public struct CreateNetworkRequest: Codable, Sendable, Hashable {
 
     public init(
         apiVersion: APIVersion,
-        kind: Kind,
+        kind: NetworkKind,
         metadata: NetworkMetadataCreation,
         spec: NetworkSpecCreation
     ) {
@@ -60,48 +60,6 @@ public struct CreateNetworkRequest: Codable, Sendable, Hashable {
         self.kind = kind
         self.metadata = metadata
         self.spec = spec
-    }
-}
-
-/// The response of ``ModelArtsClient/createNetwork``.
-public struct CreateNetworkResponse: Codable, Sendable, Hashable {
-    /// API version. Options:
-    /// v1
-    public var apiVersion: APIVersion?
-
-    /// Resource type. Options:
-    /// Network
-    public var kind: Kind?
-
-    /// Metadata of network resources.
-    public var metadata: NetworkMetadata?
-
-    /// Description of network resources.
-    public var spec: NetworkSpec?
-
-    /// Status of network resources.
-    public var status: NetworkStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
-
-    public init(
-        apiVersion: APIVersion? = nil,
-        kind: Kind? = nil,
-        metadata: NetworkMetadata? = nil,
-        spec: NetworkSpec? = nil,
-        status: NetworkStatus? = nil
-    ) {
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
     }
 }
 

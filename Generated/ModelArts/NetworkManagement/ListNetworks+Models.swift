@@ -51,48 +51,6 @@ public struct ListNetworksResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Network resources.
-public struct Network: Codable, Sendable, Hashable {
-    /// API version. Options:
-    /// v1
-    public var apiVersion: APIVersion?
-
-    /// Resource type. Options:
-    /// Network
-    public var kind: Kind?
-
-    /// Metadata of network resources.
-    public var metadata: NetworkMetadata?
-
-    /// Description of network resources.
-    public var spec: NetworkSpec?
-
-    /// Status of network resources.
-    public var status: NetworkStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
-
-    public init(
-        apiVersion: APIVersion? = nil,
-        kind: Kind? = nil,
-        metadata: NetworkMetadata? = nil,
-        spec: NetworkSpec? = nil,
-        status: NetworkStatus? = nil
-    ) {
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
-    }
-}
-
 /// Metadata of network resources.
 public struct NeworkListMetadata: Codable, Sendable, Hashable {
     /// Next query position in pagination query.

@@ -14,14 +14,14 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createNetwork(_ body: CreateNetworkRequest) async throws -> CreateNetworkResponse {
+    public func createNetwork(_ body: CreateNetworkRequest) async throws -> Network {
         let request = OperationRequest(
             operation: "CreateNetwork",
             method: .post,
             path: "/v1/{project_id}/networks",
             body: body
         )
-        return try await client.send(request, as: CreateNetworkResponse.self)
+        return try await client.send(request, as: Network.self)
     }
 
     /// Deleting a Network Resource
@@ -34,14 +34,14 @@ extension ModelArtsClient {
     ///   - networkName: Network resource name.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteNetwork(networkName: String) async throws -> DeleteNetworkResponse {
+    public func deleteNetwork(networkName: String) async throws -> Network {
         let request = OperationRequest(
             operation: "DeleteNetwork",
             method: .delete,
             path: "/v1/{project_id}/networks/{network_name}",
             pathParameters: ["network_name": networkName]
         )
-        return try await client.send(request, as: DeleteNetworkResponse.self)
+        return try await client.send(request, as: Network.self)
     }
 
     /// Obtaining Network Resources
@@ -88,10 +88,7 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func patchNetwork(
-        networkName: String,
-        _ body: PatchNetworkRequest
-    ) async throws -> PatchNetworkResponse {
+    public func patchNetwork(networkName: String, _ body: PatchNetworkRequest) async throws -> Network {
         let request = OperationRequest(
             operation: "PatchNetwork",
             method: .patch,
@@ -99,7 +96,7 @@ extension ModelArtsClient {
             pathParameters: ["network_name": networkName],
             body: body
         )
-        return try await client.send(request, as: PatchNetworkResponse.self)
+        return try await client.send(request, as: Network.self)
     }
 
     /// Obtaining a Network Resource
@@ -112,13 +109,13 @@ extension ModelArtsClient {
     ///   - networkName: Automatically generated network name.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showNetwork(networkName: String) async throws -> ShowNetworkResponse {
+    public func showNetwork(networkName: String) async throws -> Network {
         let request = OperationRequest(
             operation: "ShowNetwork",
             method: .get,
             path: "/v1/{project_id}/networks/{network_name}",
             pathParameters: ["network_name": networkName]
         )
-        return try await client.send(request, as: ShowNetworkResponse.self)
+        return try await client.send(request, as: Network.self)
     }
 }

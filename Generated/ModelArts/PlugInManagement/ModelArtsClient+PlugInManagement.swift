@@ -15,10 +15,7 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createPlugin(
-        poolName: String,
-        _ body: CreatePluginRequest
-    ) async throws -> CreatePluginResponse {
+    public func createPlugin(poolName: String, _ body: CreatePluginRequest) async throws -> Plugin {
         let request = OperationRequest(
             operation: "CreatePlugin",
             method: .post,
@@ -26,7 +23,7 @@ extension ModelArtsClient {
             pathParameters: ["pool_name": poolName],
             body: body
         )
-        return try await client.send(request, as: CreatePluginResponse.self)
+        return try await client.send(request, as: Plugin.self)
     }
 
     /// Delete a Plug-in
@@ -40,14 +37,14 @@ extension ModelArtsClient {
     ///   - templateName: Plug-in template name.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deletePlugin(poolName: String, templateName: String) async throws -> DeletePluginResponse {
+    public func deletePlugin(poolName: String, templateName: String) async throws -> Plugin {
         let request = OperationRequest(
             operation: "DeletePlugin",
             method: .delete,
             path: "/v2/{project_id}/pools/{pool_name}/plugins/{template_name}",
             pathParameters: ["pool_name": poolName, "template_name": templateName]
         )
-        return try await client.send(request, as: DeletePluginResponse.self)
+        return try await client.send(request, as: Plugin.self)
     }
 
     /// Query Plug-ins
@@ -113,7 +110,7 @@ extension ModelArtsClient {
         poolName: String,
         templateName: String,
         detail: String? = nil
-    ) async throws -> ShowPluginResponse {
+    ) async throws -> Plugin {
         var query = QueryItems()
         query.append("detail", detail)
         let request = OperationRequest(
@@ -123,6 +120,6 @@ extension ModelArtsClient {
             pathParameters: ["pool_name": poolName, "template_name": templateName],
             query: query
         )
-        return try await client.send(request, as: ShowPluginResponse.self)
+        return try await client.send(request, as: Plugin.self)
     }
 }

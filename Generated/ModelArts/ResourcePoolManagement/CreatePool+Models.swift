@@ -11,7 +11,7 @@ public struct CreatePoolRequest: Codable, Sendable, Hashable {
 
     /// Resource type. Options:
     /// Pool: resource pool
-    public var kind: ShowPoolKind
+    public var kind: Kind
 
     /// Metadata of a resource pool.
     public var metadata: PoolMetadataCreation
@@ -28,7 +28,7 @@ public struct CreatePoolRequest: Codable, Sendable, Hashable {
 
     public init(
         apiVersion: NodeAPIVersion,
-        kind: ShowPoolKind,
+        kind: Kind,
         metadata: PoolMetadataCreation,
         spec: PoolSpecCreation? = nil
     ) {
@@ -36,48 +36,6 @@ public struct CreatePoolRequest: Codable, Sendable, Hashable {
         self.kind = kind
         self.metadata = metadata
         self.spec = spec
-    }
-}
-
-/// The response of ``ModelArtsClient/createPool``.
-public struct CreatePoolResponse: Codable, Sendable, Hashable {
-    /// API version. Options:
-    /// v2
-    public var apiVersion: NodeAPIVersion?
-
-    /// Resource type. Options:
-    /// Pool: resource pool
-    public var kind: ShowPoolKind?
-
-    /// Metadata of a resource pool.
-    public var metadata: PoolMetadata?
-
-    /// Description of a resource pool.
-    public var spec: PoolSpec?
-
-    /// Status of a resource pool.
-    public var status: PoolStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
-
-    public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: ShowPoolKind? = nil,
-        metadata: PoolMetadata? = nil,
-        spec: PoolSpec? = nil,
-        status: PoolStatus? = nil
-    ) {
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
     }
 }
 

@@ -11,7 +11,7 @@ public struct DeletePoolResponse: Codable, Sendable, Hashable {
 
     /// Resource type. Options:
     /// Pool: resource pool
-    public var kind: ShowPoolKind?
+    public var kind: Kind?
 
     /// Metadata of a resource pool.
     public var metadata: PoolMetadataDeletion?
@@ -32,7 +32,7 @@ public struct DeletePoolResponse: Codable, Sendable, Hashable {
 
     public init(
         apiVersion: NodeAPIVersion? = nil,
-        kind: ShowPoolKind? = nil,
+        kind: Kind? = nil,
         metadata: PoolMetadataDeletion? = nil,
         spec: PoolSpec? = nil,
         status: PoolStatus? = nil

@@ -78,7 +78,7 @@ extension ModelArtsClient {
     public func createPool(
         _ body: CreatePoolRequest,
         requestType: String? = nil
-    ) async throws -> CreatePoolResponse {
+    ) async throws -> ListPoolsPool {
         var headers: [String: String] = [:]
         headers["request-type"] = requestType
         let request = OperationRequest(
@@ -88,7 +88,7 @@ extension ModelArtsClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: CreatePoolResponse.self)
+        return try await client.send(request, as: ListPoolsPool.self)
     }
 
     /// Deleting a Resource Pool
@@ -162,7 +162,7 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func patchPool(poolName: String, _ body: PatchPoolRequest) async throws -> PatchPoolResponse {
+    public func patchPool(poolName: String, _ body: PatchPoolRequest) async throws -> ListPoolsPool {
         let request = OperationRequest(
             operation: "PatchPool",
             method: .patch,
@@ -170,7 +170,7 @@ extension ModelArtsClient {
             pathParameters: ["pool_name": poolName],
             body: body
         )
-        return try await client.send(request, as: PatchPoolResponse.self)
+        return try await client.send(request, as: ListPoolsPool.self)
     }
 
     /// Retrying the Job Type That Fails to Be Enabled
@@ -203,14 +203,14 @@ extension ModelArtsClient {
     ///   - poolName: Resource pool ID. The value is the metadata.name field in the resource pool details.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showPool(poolName: String) async throws -> ShowPoolResponse {
+    public func showPool(poolName: String) async throws -> ListPoolsPool {
         let request = OperationRequest(
             operation: "ShowPool",
             method: .get,
             path: "/v2/{project_id}/pools/{pool_name}",
             pathParameters: ["pool_name": poolName]
         )
-        return try await client.send(request, as: ShowPoolResponse.self)
+        return try await client.send(request, as: ListPoolsPool.self)
     }
 
     /// Monitoring a Resource Pool

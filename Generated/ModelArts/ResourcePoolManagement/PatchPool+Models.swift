@@ -25,48 +25,6 @@ public struct PatchPoolRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``ModelArtsClient/patchPool``.
-public struct PatchPoolResponse: Codable, Sendable, Hashable {
-    /// API version. Options:
-    /// v2
-    public var apiVersion: NodeAPIVersion?
-
-    /// Resource type. Options:
-    /// Pool: resource pool
-    public var kind: ShowPoolKind?
-
-    /// Metadata of a resource pool.
-    public var metadata: PoolMetadata?
-
-    /// Description of a resource pool.
-    public var spec: PoolSpec?
-
-    /// Status of a resource pool.
-    public var status: PoolStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
-
-    public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: ShowPoolKind? = nil,
-        metadata: PoolMetadata? = nil,
-        spec: PoolSpec? = nil,
-        status: PoolStatus? = nil
-    ) {
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
-    }
-}
-
 /// Resource pool annotations.
 public struct PoolAnnotationsUpdate: Codable, Sendable, Hashable {
     /// Description of a resource pool, specifying the application scenarios of the resource pool. The

@@ -204,14 +204,14 @@ extension ModelArtsClient {
     ///   - taskID: ID of a specified service task
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showTask(serviceID: String, taskID: String) async throws -> ShowTaskResponse {
+    public func showTask(serviceID: String, taskID: String) async throws -> TaskDetails {
         let request = OperationRequest(
             operation: "ShowTask",
             method: .get,
             path: "/v1/{project_id}/services/{service_id}/tasks/{task_id}",
             pathParameters: ["service_id": serviceID, "task_id": taskID]
         )
-        return try await client.send(request, as: ShowTaskResponse.self)
+        return try await client.send(request, as: TaskDetails.self)
     }
 
     /// Waits until the Task's `state` is one of `states`, polling ``showTask(serviceID:taskID:)``.
@@ -235,7 +235,7 @@ extension ModelArtsClient {
         state states: Set<State>,
         failureStates: Set<State> = [.createFailed, .startFailed, .abnormal, .failed],
         options: WaiterOptions = .init()
-    ) async throws -> ShowTaskResponse {
+    ) async throws -> TaskDetails {
         try await Waiter.waitForState(
             "Task", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.state }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Result of deleting team members in batches.
+/// The response of ``ModelArtsClient/deleteLabelAndSamples``.
 public struct BatchResponse: Codable, Sendable, Hashable {
     /// Error code.
     public var errorCode: String?

@@ -3,8 +3,23 @@
 
 import CloudCore
 
-/// Dataset version information. Currently, only the current version information of a dataset is recorded.
+/// The response of ``ModelArtsClient/describeDatasetVersion``.
 public struct DatasetVersion: Codable, Sendable, Hashable {
+    /// Documented values of `labelType`; other values decode as well.
+    public struct LabelType: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Multi-label samples are included.
+        public static let multi: Self = "multi"
+
+        /// All samples are single-labeled.
+        public static let single: Self = "single"
+    }
+
     /// Number of added samples.
     public var addSampleCount: Int?
 

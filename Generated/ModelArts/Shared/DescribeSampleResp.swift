@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// List of samples
+/// The response of ``ModelArtsClient/describeSample``.
 public struct DescribeSampleResp: Codable, Sendable, Hashable {
     /// Whether the acceptance is passed, which is used for team labeling. Options:
     /// true: The acceptance is passed.

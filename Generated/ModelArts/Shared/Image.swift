@@ -3,8 +3,20 @@
 
 import CloudCore
 
-/// Instance image
+/// The response of ``ModelArtsClient/createImage``.
 public struct Image: Codable, Sendable, Hashable {
+    /// Documented values of `supportResCategories`; other values decode as well.
+    public struct SupportResCategories: OpenEnum {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let cpu: Self = "CPU"
+        public static let gpu: Self = "GPU"
+    }
+
     /// Processor architecture supported by the image. Enums:
     /// X86_64: x86 architecture
     /// AARCH64: Arm architecture

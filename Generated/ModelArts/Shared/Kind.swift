@@ -11,5 +11,6 @@ public struct Kind: OpenEnum, QueryValue {
         self.rawValue = rawValue
     }
 
-    public static let network: Self = "Network"
+    /// resource pool
+    public static let pool: Self = "Pool"
 }

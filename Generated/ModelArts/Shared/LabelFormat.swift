@@ -6,7 +6,7 @@ import CloudCore
 /// Label format information. This parameter is used only for text datasets.
 public struct LabelFormat: Codable, Sendable, Hashable {
     /// Documented values of `labelType`; other values decode as well.
-    public struct LabelTypeValue: OpenEnum {
+    public struct LabelType: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -29,7 +29,7 @@ public struct LabelFormat: Codable, Sendable, Hashable {
     /// 1: Default value. Labels and texts are stored in the same file and separated by separators. You can
     /// use text_sample_separator to specify the separator between the text and label and text_label_separator
     /// to specify the separator between labels.
-    public var labelType: LabelTypeValue?
+    public var labelType: LabelType?
 
     /// Separator between labels. By default, a comma (,) is used as the separator. The separator needs to be
     /// escaped. The separator can contain only one character, such as a letter, a digit, or any of the
@@ -48,7 +48,7 @@ public struct LabelFormat: Codable, Sendable, Hashable {
     }
 
     public init(
-        labelType: LabelTypeValue? = nil,
+        labelType: LabelType? = nil,
         textLabelSeparator: String? = nil,
         textSampleSeparator: String? = nil
     ) {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Countdown to automatic instance stop.
+/// The response of ``ModelArtsClient/renewLease``.
 public struct Lease: Codable, Sendable, Hashable {
     /// Time (UTC) when the instance is created, accurate to millisecond.
     public var createAt: Int64?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Data
+/// The response of ``ModelArtsClient/createNotebook``.
 public struct NotebookResp: Codable, Sendable, Hashable {
     /// Instance initialization progress.
     public var actionProgress: [JobProgress]?

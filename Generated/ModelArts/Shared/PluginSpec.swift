@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Plug-in instance details.
+/// Request for updating a plug-in instance.
 public struct PluginSpec: Codable, Sendable, Hashable {
     /// Template information of the plug-in instances.
     public var template: Template?

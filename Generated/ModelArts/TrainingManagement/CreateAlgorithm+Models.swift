@@ -38,39 +38,3 @@ public struct CreateAlgorithmRequest: Codable, Sendable, Hashable {
         self.advancedConfig = advancedConfig
     }
 }
-
-/// The response of ``ModelArtsClient/createAlgorithm``.
-public struct CreateAlgorithmResponse: Codable, Sendable, Hashable {
-    /// Algorithm metadata, which describes basic algorithm information.
-    public var metadata: Metadata?
-
-    /// Algorithm configuration, such as the boot file.
-    public var jobConfig: JobConfig?
-
-    /// Algorithm resource constraint. This parameter is optional. After this parameter is set, the console
-    /// filters available public resource pools when the algorithm is used in training jobs.
-    public var resourceRequirements: [ResourceRequirement]?
-
-    /// Advanced algorithm policy:
-    /// auto_search
-    public var advancedConfig: AdvancedConfig?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case jobConfig = "job_config"
-        case resourceRequirements = "resource_requirements"
-        case advancedConfig = "advanced_config"
-    }
-
-    public init(
-        metadata: Metadata? = nil,
-        jobConfig: JobConfig? = nil,
-        resourceRequirements: [ResourceRequirement]? = nil,
-        advancedConfig: AdvancedConfig? = nil
-    ) {
-        self.metadata = metadata
-        self.jobConfig = jobConfig
-        self.resourceRequirements = resourceRequirements
-        self.advancedConfig = advancedConfig
-    }
-}

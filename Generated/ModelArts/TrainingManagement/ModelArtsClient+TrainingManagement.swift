@@ -18,7 +18,7 @@ extension ModelArtsClient {
     public func changeAlgorithm(
         algorithmID: String,
         _ body: ChangeAlgorithmRequest
-    ) async throws -> ChangeAlgorithmResponse {
+    ) async throws -> AlgorithmResponse {
         let request = OperationRequest(
             operation: "ChangeAlgorithm",
             method: .put,
@@ -26,7 +26,7 @@ extension ModelArtsClient {
             pathParameters: ["algorithm_id": algorithmID],
             body: body
         )
-        return try await client.send(request, as: ChangeAlgorithmResponse.self)
+        return try await client.send(request, as: AlgorithmResponse.self)
     }
 
     /// Modifying the Description of a Training Job
@@ -63,14 +63,14 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `201` response.
-    public func createAlgorithm(_ body: CreateAlgorithmRequest) async throws -> CreateAlgorithmResponse {
+    public func createAlgorithm(_ body: CreateAlgorithmRequest) async throws -> AlgorithmResponse {
         let request = OperationRequest(
             operation: "CreateAlgorithm",
             method: .post,
             path: "/v2/{project_id}/algorithms",
             body: body
         )
-        return try await client.send(request, as: CreateAlgorithmResponse.self)
+        return try await client.send(request, as: AlgorithmResponse.self)
     }
 
     /// Creating a Training Job
@@ -363,14 +363,14 @@ extension ModelArtsClient {
     ///   - algorithmID: Algorithm ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showAlgorithmByUUID(algorithmID: String) async throws -> ShowAlgorithmByUUIDResponse {
+    public func showAlgorithmByUUID(algorithmID: String) async throws -> AlgorithmResponse {
         let request = OperationRequest(
             operation: "ShowAlgorithmByUuid",
             method: .get,
             path: "/v2/{project_id}/algorithms/{algorithm_id}",
             pathParameters: ["algorithm_id": algorithmID]
         )
-        return try await client.send(request, as: ShowAlgorithmByUUIDResponse.self)
+        return try await client.send(request, as: AlgorithmResponse.self)
     }
 
     /// Obtaining the Path for Storing a Hyperparameter Sensitivity Analysis Image
@@ -433,17 +433,14 @@ extension ModelArtsClient {
     ///   - trialID: trial_id for hyperparameter search.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showAutoSearchPerTrial(
-        trainingJobID: String,
-        trialID: String
-    ) async throws -> ShowAutoSearchPerTrialResponse {
+    public func showAutoSearchPerTrial(trainingJobID: String, trialID: String) async throws -> Items {
         let request = OperationRequest(
             operation: "ShowAutoSearchPerTrial",
             method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials/{trial_id}",
             pathParameters: ["training_job_id": trainingJobID, "trial_id": trialID]
         )
-        return try await client.send(request, as: ShowAutoSearchPerTrialResponse.self)
+        return try await client.send(request, as: Items.self)
     }
 
     /// Early Stopping a Trial of an Auto Search Job
@@ -561,7 +558,7 @@ extension ModelArtsClient {
         trainingJobID: String,
         taskID: String,
         contentType: String? = nil
-    ) async throws -> ShowOBSURLOfTrainingJobLogsResponse {
+    ) async throws -> OBS {
         var query = QueryItems()
         query.append("Content-Type", contentType)
         let request = OperationRequest(
@@ -571,7 +568,7 @@ extension ModelArtsClient {
             pathParameters: ["training_job_id": trainingJobID, "task_id": taskID],
             query: query
         )
-        return try await client.send(request, as: ShowOBSURLOfTrainingJobLogsResponse.self)
+        return try await client.send(request, as: OBS.self)
     }
 
     /// Obtaining Supported Hyperparameter Search Algorithms
@@ -601,14 +598,14 @@ extension ModelArtsClient {
     ///     Training Job List.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showTrainingJobDetails(trainingJobID: String) async throws -> ShowTrainingJobDetailsResponse {
+    public func showTrainingJobDetails(trainingJobID: String) async throws -> JobResponse {
         let request = OperationRequest(
             operation: "ShowTrainingJobDetails",
             method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}",
             pathParameters: ["training_job_id": trainingJobID]
         )
-        return try await client.send(request, as: ShowTrainingJobDetailsResponse.self)
+        return try await client.send(request, as: JobResponse.self)
     }
 
     /// Obtaining the Preset AI Frameworks Supported by a Training Job

@@ -3,28 +3,6 @@
 
 import CloudCore
 
-/// Hyperparameter search items.
-public struct Items: Codable, Sendable, Hashable {
-    /// Fields of all trials searched using hyperparameters.
-    public var header: [String]?
-
-    /// Each data list of all trials searched using hyperparameters.
-    public var data: [[JSONValue]]?
-
-    private enum CodingKeys: String, CodingKey {
-        case header
-        case data
-    }
-
-    public init(
-        header: [String]? = nil,
-        data: [[JSONValue]]? = nil
-    ) {
-        self.header = header
-        self.data = data
-    }
-}
-
 /// The response of ``ModelArtsClient/showAutoSearchTrials``.
 public struct ShowAutoSearchTrialsResponse: Codable, Sendable, Hashable {
     /// Total number of trials using the hyperparameter search.

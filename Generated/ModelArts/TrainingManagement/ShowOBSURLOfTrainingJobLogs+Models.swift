@@ -4,8 +4,8 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showOBSURLOfTrainingJobLogs``.
-public struct ShowOBSURLOfTrainingJobLogsResponse: Codable, Sendable, Hashable {
-    /// Temporary OBS URL of logs. You can copy the URL to the browser to view the current complete logs.
+public struct OBS: Codable, Sendable, Hashable {
+    /// OBS URL of the dataset required by a training job. For example, /usr/data/.
     public var obsURL: String?
 
     private enum CodingKeys: String, CodingKey {

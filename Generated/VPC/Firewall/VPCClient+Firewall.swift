@@ -139,7 +139,7 @@ extension VPCClient {
     public func insertingFirewallRule(
         firewallPolicyID: String,
         _ body: InsertingFirewallRuleRequest
-    ) async throws -> InsertingFirewallRuleResponse {
+    ) async throws -> FirewallPolicy {
         let request = OperationRequest(
             operation: "InsertingFirewallRule",
             method: .put,
@@ -147,7 +147,7 @@ extension VPCClient {
             pathParameters: ["firewall_policy_id": firewallPolicyID],
             body: body
         )
-        return try await client.send(request, as: InsertingFirewallRuleResponse.self)
+        return try await client.send(request, as: FirewallPolicy.self)
     }
 
     /// Querying a Firewall Group
@@ -443,7 +443,7 @@ extension VPCClient {
     public func removeFirewallRule(
         firewallPolicyID: String,
         _ body: RemoveFirewallRuleRequest
-    ) async throws -> RemoveFirewallRuleResponse {
+    ) async throws -> FirewallPolicy {
         let request = OperationRequest(
             operation: "RemoveFirewallRule",
             method: .put,
@@ -451,7 +451,7 @@ extension VPCClient {
             pathParameters: ["firewall_policy_id": firewallPolicyID],
             body: body
         )
-        return try await client.send(request, as: RemoveFirewallRuleResponse.self)
+        return try await client.send(request, as: FirewallPolicy.self)
     }
 
     /// Updating a Firewall Group

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the firewall policy. For details, see Table 4.
+/// The response of ``VPCClient/insertingFirewallRule``.
 public struct FirewallPolicy: Codable, Sendable, Hashable {
     /// Specifies the UUID of the firewall policy.
     public var id: String?

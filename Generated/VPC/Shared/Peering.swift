@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the VPC peering connection. For details, see Table 5.
+/// The response of ``VPCClient/acceptingVPCPeeringConnection``.
 public struct Peering: Codable, Sendable, Hashable {
     /// Specifies the VPC peering connection ID.
     public var id: String?

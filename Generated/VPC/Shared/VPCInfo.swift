@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies information about the local VPC. For details, see Table 3.
+/// Specifies information about the local VPC. For details, see Table 6.
 public struct VPCInfo: Codable, Sendable, Hashable {
     /// Specifies the ID of a VPC involved in a VPC peering connection.
     public var vpcID: String?

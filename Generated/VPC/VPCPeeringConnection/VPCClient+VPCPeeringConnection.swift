@@ -32,16 +32,14 @@ extension VPCClient {
     ///     connection.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func acceptingVPCPeeringConnection(
-        peeringID: String
-    ) async throws -> AcceptingVPCPeeringConnectionResponse {
+    public func acceptingVPCPeeringConnection(peeringID: String) async throws -> Peering {
         let request = OperationRequest(
             operation: "AcceptingVPCPeeringConnection",
             method: .put,
             path: "/v2.0/vpc/peerings/{peering_id}/accept",
             pathParameters: ["peering_id": peeringID]
         )
-        return try await client.send(request, as: AcceptingVPCPeeringConnectionResponse.self)
+        return try await client.send(request, as: Peering.self)
     }
 
     /// Creating a VPC Peering Connection
@@ -178,16 +176,14 @@ extension VPCClient {
     ///     connection.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func refusingVPCPeeringConnection(
-        peeringID: String
-    ) async throws -> RefusingVPCPeeringConnectionResponse {
+    public func refusingVPCPeeringConnection(peeringID: String) async throws -> Peering {
         let request = OperationRequest(
             operation: "RefusingVPCPeeringConnection",
             method: .put,
             path: "/v2.0/vpc/peerings/{peering_id}/reject",
             pathParameters: ["peering_id": peeringID]
         )
-        return try await client.send(request, as: RefusingVPCPeeringConnectionResponse.self)
+        return try await client.send(request, as: Peering.self)
     }
 
     /// Updating a VPC Peering Connection

@@ -109,6 +109,10 @@ public final class ServiceClient: Sendable {
             transport: transport, clockOffset: clockOffset, projectIDResolver: projectIDResolver)
     }
 
+    // One of each for every call: they hold no per-call state (their options are never changed).
+    private static let decoder = JSONDecoder()
+    private static let encoder = JSONEncoder()
+
     /// Sends and decodes the JSON body of a 2xx response. An empty body (services answer 204 where the pages
     /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional. A
     /// body that does not fit the model throws ``ResponseDecodingError`` with the path of the mismatch.
@@ -116,7 +120,7 @@ public final class ServiceClient: Sendable {
         let response = try await execute(request)
         let isEmpty = response.body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
         do {
-            return try JSONDecoder().decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
+            return try Self.decoder.decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
         } catch let error as DecodingError {
             throw ResponseDecodingError(
                 operation: request.operation, status: response.head.status.code,
@@ -147,7 +151,7 @@ public final class ServiceClient: Sendable {
             fields[.contentType] = "application/octet-stream"
         } else if let payload = request.body {
             do {
-                body = try JSONEncoder().encode(payload)
+                body = try Self.encoder.encode(payload)
             } catch {
                 throw ClientError("the request body could not be encoded", operation: request.operation, underlying: error)
             }

@@ -107,7 +107,7 @@ func continueLifecycle(of id: String, modelArts: ModelArtsClient, waiting: Waite
     step(3, "notebook \(id) is \(running.status?.rawValue ?? "?")")
 
     // 4. Prolong it by an hour.
-    let lease = try await modelArts.renewLease(id: id, RenewLeaseRequest(duration: 3_600_000))
+    let lease = try await modelArts.renewLease(id: id, .init(duration: 3_600_000))
     step(4, "lease prolonged: \(lease.duration.map { "\($0 / 60_000) minutes" } ?? "?")")
 
     // 5–6. Stop it, and start it again.

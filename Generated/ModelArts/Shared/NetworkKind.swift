@@ -3,14 +3,13 @@
 
 import CloudCore
 
-/// Documented values of the `support_res_categories` fields and parameters; other values decode as well.
-public struct SupportResCategories: OpenEnum, QueryValue {
+/// Documented values of the `kind` fields and parameters; other values decode as well.
+public struct NetworkKind: OpenEnum, QueryValue {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
 
-    public static let cpu: Self = "CPU"
-    public static let gpu: Self = "GPU"
+    public static let network: Self = "Network"
 }
