@@ -113,8 +113,14 @@ let package = Package(
             dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        // The pages' JSON examples as decode-then-encode closures, one file per service: generated test scaffolding
+        // that no product ships.
+        .target(
+            name: "ExampleRoundTrips", dependencies: services.map { .target(name: $0) },
+            path: "Generated/ExampleRoundTrips"),
         .testTarget(
-            name: "GeneratedSDKTests", dependencies: services.map { .target(name: $0) } + ["APISchema", "CloudCore", "TestSupport"]),
+            name: "GeneratedSDKTests",
+            dependencies: services.map { .target(name: $0) } + ["ExampleRoundTrips", "APISchema", "CloudCore", "TestSupport"]),
         .testTarget(
             name: "CloudCoreTests",
             dependencies: [

@@ -743,7 +743,7 @@ class LoopbackHandler(BaseHTTPRequestHandler):
     def answer(self, entry, status, body, headers=()):
         request_id = uuid.uuid4().hex
         # Logged before it is sent: a test that reads the log right after its answer sees the status.
-        self.server.state.update(entry, status=status, requestId=request_id)
+        self.server.state.update(entry, status=status, requestID=request_id)
         self.send_json(status, body, headers, request_id)
 
     # -- control API -------------------------------------------------------------------------------------
@@ -834,7 +834,7 @@ def log_entry(method, path, query, headers, body):
         "seq": None, "method": method, "path": path, "query": [[name, value] for name, value in query],
         "headers": lowered, "body": body.decode("utf-8", errors="replace") if body else None,
         "page": None, "pathParameters": {}, "signature": None, "fault": None, "bodyMatchesExamples": [],
-        "status": None, "requestId": None, "state": None,
+        "status": None, "requestID": None, "state": None,
     }
 
 

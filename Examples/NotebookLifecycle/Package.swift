@@ -12,8 +12,8 @@ let package = Package(
         .executableTarget(
             name: "NotebookLifecycle",
             dependencies: [
-                .product(name: "ModelArts", package: "apiref"),
-                .product(name: "CloudCore", package: "apiref"),
+                // The runtime (regions, configuration, errors) comes with it: no CloudCore product, no import.
+                .product(name: "ModelArts", package: "apiref")
             ]
         )
     ]

@@ -35,7 +35,7 @@ struct RestartECSsInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartECSsInBatchRequest.self, from: body)
-            _ = try await client.restartEcssInBatch(requestBody)
+            _ = try await client.restartECSsInBatch(requestBody)
         }
     }
 }
@@ -69,7 +69,7 @@ struct StartECSsInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartECSsInBatchRequest.self, from: body)
-            _ = try await client.startEcssInBatch(requestBody)
+            _ = try await client.startECSsInBatch(requestBody)
         }
     }
 }
@@ -103,7 +103,7 @@ struct StopECSsInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StopECSsInBatchRequest.self, from: body)
-            _ = try await client.stopEcssInBatch(requestBody)
+            _ = try await client.stopECSsInBatch(requestBody)
         }
     }
 }

@@ -31,7 +31,7 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -52,11 +52,11 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachDiskToECSRequest.self, from: body)
-            _ = try await client.attachDiskToEcs(serverId: serverId, requestBody)
+            _ = try await client.attachDiskToECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -79,12 +79,12 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("volume-id"),
         help: "Specifies the disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @Option(
         name: .customLong("delete-flag"),
@@ -112,15 +112,15 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.detachEvsDiskFromEcs(
-                serverId: serverId,
-                volumeId: volumeId,
+            _ = try await client.detachEVSDiskFromECS(
+                serverID: serverID,
+                volumeID: volumeID,
                 deleteFlag: deleteFlag
             )
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -144,14 +144,14 @@ struct ListDetailsAboutDisksAttachedToECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID in UUID format.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listDetailsAboutDisksAttachedToEcs(serverId: serverId)
+            _ = try await client.listDetailsAboutDisksAttachedToECS(serverID: serverID)
         }
     }
 }
@@ -172,19 +172,19 @@ struct QueryDetailsOfSingleDiskAttachedToECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID in UUID format.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("volume-id"),
         help: "Specifies the EVS disk ID in UUID format.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfSingleDiskAttachedToEcs(serverId: serverId, volumeId: volumeId)
+            _ = try await client.queryDetailsOfSingleDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
         }
     }
 }
@@ -204,14 +204,14 @@ struct QueryDiskAttachmentOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID in UUID format.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDiskAttachmentOfEcs(serverId: serverId)
+            _ = try await client.queryDiskAttachmentOfECS(serverID: serverID)
         }
     }
 }
@@ -231,19 +231,19 @@ struct QuerySingleDiskAttachedToECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID in UUID format.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("volume-id"),
         help: "Specifies the EVS disk ID in UUID format.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySingleDiskAttachedToEcs(serverId: serverId, volumeId: volumeId)
+            _ = try await client.querySingleDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
         }
     }
 }

@@ -54,12 +54,12 @@ struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComma
     @Option(
         name: .customLong("instance-uuid"),
         help: "Specifies the ID, in UUID format, of the target ECS.")
-    var instanceUuid: String?
+    var instanceUUID: String?
 
     @Option(
         name: .customLong("source-flavor-id"),
         help: "Specifies the source flavor ID.")
-    var sourceFlavorId: String?
+    var sourceFlavorID: String?
 
     @Option(
         name: .customLong("source-flavor-name"),
@@ -102,9 +102,9 @@ struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComma
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTargetFlavorsToWhichEcsFlavorCanBeChanged(
-                instanceUuid: instanceUuid,
-                sourceFlavorId: sourceFlavorId,
+            _ = try await client.queryTargetFlavorsToWhichECSFlavorCanBeChanged(
+                instanceUUID: instanceUUID,
+                sourceFlavorID: sourceFlavorID,
                 sourceFlavorName: sourceFlavorName,
                 sortKey: sortKey.map(ECSClient.QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortKey.init(rawValue:)),
                 sortDir: sortDir.map(ECSClient.QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortDir.init(rawValue:)),

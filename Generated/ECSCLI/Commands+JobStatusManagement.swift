@@ -21,14 +21,14 @@ struct QueryJobExecutionStatusCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "Specifies the ID of an asynchronous job.")
-    var jobId: String
+    var jobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryJobExecutionStatus(jobId: jobId)
+            _ = try await client.queryJobExecutionStatus(jobID: jobID)
         }
     }
 }
@@ -46,7 +46,7 @@ struct WaitForJobExecutionStatusCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "Specifies the ID of an asynchronous job.")
-    var jobId: String
+    var jobID: String
 
     @Option(
         name: .customLong("status"),
@@ -69,8 +69,8 @@ struct WaitForJobExecutionStatusCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.waitForJobExecutionStatus(
-                jobId: jobId,
-                status: WaitOptions.states(status, as: QueryJobExecutionStatusResponse.Status.self),
+                jobID: jobID,
+                status: WaitOptions.states(status, as: QueryJobExecutionStatusResponse.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.fail]),
                 options: waiting.options
             )

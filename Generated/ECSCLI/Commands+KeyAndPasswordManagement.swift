@@ -35,7 +35,7 @@ struct CreateAndImportingSSHKeyPairCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateAndImportingSSHKeyPairRequest.self, from: body)
-            _ = try await client.createAndImportingSshKeyPair(requestBody)
+            _ = try await client.createAndImportingSSHKeyPair(requestBody)
         }
     }
 }
@@ -58,7 +58,7 @@ struct DeletePasswordOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -78,11 +78,11 @@ struct DeletePasswordOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deletePasswordOfEcs(serverId: serverId)
+            try await client.deletePasswordOfECS(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -112,7 +112,7 @@ struct DeleteSSHKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSshKey(keypairName: keypairName)
+            try await client.deleteSSHKey(keypairName: keypairName)
         }
     }
 }
@@ -135,14 +135,14 @@ struct GetPasswordOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getPasswordOfEcs(serverId: serverId)
+            _ = try await client.getPasswordOfECS(serverID: serverID)
         }
     }
 }
@@ -164,7 +164,7 @@ struct ListSSHKeyPairsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listSshKeyPairs()
+            _ = try await client.listSSHKeyPairs()
         }
     }
 }
@@ -192,7 +192,7 @@ struct QuerySpecifiedSSHKeyPairCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySpecifiedSshKeyPair(keypairName: keypairName)
+            _ = try await client.querySpecifiedSSHKeyPair(keypairName: keypairName)
         }
     }
 }

@@ -34,7 +34,7 @@ struct CreateECSsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateECSsRequest.self, from: body)
-            _ = try await client.createEcss(requestBody)
+            _ = try await client.createECSs(requestBody)
         }
     }
 }
@@ -67,7 +67,7 @@ struct DeleteECSsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteECSsRequest.self, from: body)
-            _ = try await client.deleteEcss(requestBody)
+            _ = try await client.deleteECSs(requestBody)
         }
     }
 }
@@ -159,7 +159,7 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
             API. This parameter is used to query ECSs created in a batch. Constraints N/A Range N/A Default \
             Value N/A
             """)
-    var reservationId: String?
+    var reservationID: String?
 
     @Option(
         name: .customLong("ip"),
@@ -173,7 +173,7 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's listDetailsAboutEcssPaginator).
+            array (the library's listDetailsAboutECSsPaginator).
             """)
     var all = false
 
@@ -186,27 +186,27 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.listDetailsAboutEcssPaginator(
+                let pages = client.listDetailsAboutECSsPaginator(
                     flavor: flavor,
                     name: name,
-                    status: status.map(ECSClient.ListDetailsAboutECSsStatus.init(rawValue:)),
+                    status: status.map(Status.init(rawValue:)),
                     tags: tags,
                     notTags: notTags,
-                    reservationId: reservationId,
+                    reservationID: reservationID,
                     ip: ip,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.listDetailsAboutEcss(
+                _ = try await client.listDetailsAboutECSs(
                     offset: offset,
                     flavor: flavor,
                     name: name,
-                    status: status.map(ECSClient.ListDetailsAboutECSsStatus.init(rawValue:)),
+                    status: status.map(Status.init(rawValue:)),
                     limit: limit,
                     tags: tags,
                     notTags: notTags,
-                    reservationId: reservationId,
+                    reservationID: reservationID,
                     ip: ip
                 )
             }
@@ -239,7 +239,7 @@ struct ModifyECSDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -260,11 +260,11 @@ struct ModifyECSDetailsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyECSDetailsRequest.self, from: body)
-            _ = try await client.modifyEcsDetails(serverId: serverId, requestBody)
+            _ = try await client.modifyECSDetails(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -287,19 +287,19 @@ struct QueryDetailsAboutECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEcs(serverId: serverId)
+            _ = try await client.queryDetailsAboutECS(serverID: serverID)
         }
     }
 }
 
-struct WaitForEcsCommand: AsyncParsableCommand {
+struct WaitForECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait-for-ecs",
         abstract: "Wait until a ECS's server.status is one of the given states",
@@ -313,7 +313,7 @@ struct WaitForEcsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("status"),
@@ -337,9 +337,9 @@ struct WaitForEcsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.waitForEcs(
-                serverId: serverId,
-                status: WaitOptions.states(status, as: QueryDetailsAboutECSServer.Status.self),
+            try await client.waitForECS(
+                serverID: serverID,
+                status: WaitOptions.states(status, as: Status.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )

@@ -31,7 +31,7 @@ struct UpdateECSMetadataCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -52,11 +52,11 @@ struct UpdateECSMetadataCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataRequest.self, from: body)
-            _ = try await client.updateEcsMetadata(serverId: serverId, requestBody)
+            _ = try await client.updateECSMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }

@@ -44,14 +44,14 @@ struct QueryNetworksOfSpecifiedECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryNetworksOfSpecifiedEcs(serverId: serverId)
+            _ = try await client.queryNetworksOfSpecifiedECS(serverID: serverID)
         }
     }
 }
@@ -72,7 +72,7 @@ struct QuerySpecifiedNetworkOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("network-name"),
@@ -84,7 +84,7 @@ struct QuerySpecifiedNetworkOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySpecifiedNetworkOfEcs(serverId: serverId, networkName: networkName)
+            _ = try await client.querySpecifiedNetworkOfECS(serverID: serverID, networkName: networkName)
         }
     }
 }

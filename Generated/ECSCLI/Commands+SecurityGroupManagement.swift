@@ -31,7 +31,7 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -52,11 +52,11 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddSecurityGroupRequest.self, from: body)
-            try await client.addSecurityGroup(serverId: serverId, requestBody)
+            try await client.addSecurityGroup(serverID: serverID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -80,14 +80,14 @@ struct ListSecurityGroupsOfSpecifiedECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listSecurityGroupsOfSpecifiedEcs(serverId: serverId)
+            _ = try await client.listSecurityGroupsOfSpecifiedECS(serverID: serverID)
         }
     }
 }
@@ -118,7 +118,7 @@ struct RemoveSecurityGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -139,11 +139,11 @@ struct RemoveSecurityGroupCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveSecurityGroupRequest.self, from: body)
-            try await client.removeSecurityGroup(serverId: serverId, requestBody)
+            try await client.removeSecurityGroup(serverID: serverID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSV21Server.Status.self),
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
                     options: waiting.options
                 )
             }

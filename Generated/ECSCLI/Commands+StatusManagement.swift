@@ -31,7 +31,7 @@ struct AddECSToMonitoringListCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -39,7 +39,7 @@ struct AddECSToMonitoringListCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddECSToMonitoringListRequest.self, from: body)
-            try await client.addEcsToMonitoringList(serverId: serverId, requestBody)
+            try await client.addECSToMonitoringList(serverID: serverID, requestBody)
         }
     }
 }
@@ -71,7 +71,7 @@ struct ChangeECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -79,7 +79,7 @@ struct ChangeECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeECSOSUsingImageWithCloudInitInstalledRequest.self, from: body)
-            _ = try await client.changeEcsosUsingImageWithCloudInitInstalled(serverId: serverId, requestBody)
+            _ = try await client.changeECSOSUsingImageWithCloudInitInstalled(serverID: serverID, requestBody)
         }
     }
 }
@@ -109,7 +109,7 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -130,11 +130,11 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ColdMigratingECSRequest.self, from: body)
-            _ = try await client.coldMigratingEcs(serverId: serverId, requestBody)
+            _ = try await client.coldMigratingECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -168,7 +168,7 @@ struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -189,11 +189,11 @@ struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifySpecificationsOfECSRequest.self, from: body)
-            _ = try await client.modifySpecificationsOfEcs(serverId: serverId, requestBody)
+            _ = try await client.modifySpecificationsOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -228,7 +228,7 @@ struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableComma
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -236,8 +236,8 @@ struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableComma
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReinstallECSOSUsingImageWithCloudInitInstalledRequest.self, from: body)
-            _ = try await client.reinstallEcsosUsingImageWithCloudInitInstalled(
-                serverId: serverId,
+            _ = try await client.reinstallECSOSUsingImageWithCloudInitInstalled(
+                serverID: serverID,
                 requestBody
             )
         }

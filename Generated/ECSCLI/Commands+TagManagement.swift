@@ -31,7 +31,7 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -52,11 +52,11 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagsToECSInBatchRequest.self, from: body)
-            try await client.addTagsToEcsInBatch(serverId: serverId, requestBody)
+            try await client.addTagsToECSInBatch(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -89,7 +89,7 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @Option(
         name: .customLong("wait"),
@@ -110,11 +110,11 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteTagsFromECSInBatchRequest.self, from: body)
-            try await client.deleteTagsFromEcsInBatch(serverId: serverId, requestBody)
+            try await client.deleteTagsFromECSInBatch(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcs(
-                    serverId: serverId,
-                    status: WaitOptions.states(wait, as: QueryDetailsAboutECSServer.Status.self),
+                try await client.waitForECS(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -174,7 +174,7 @@ struct QueryECSsByTagCommand: AsyncParsableCommand {
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryECSsByTagRequest.self, from: body)
-            _ = try await client.queryEcssByTag(requestBody)
+            _ = try await client.queryECSsByTag(requestBody)
         }
     }
 }
@@ -194,14 +194,14 @@ struct QueryTagsOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
-    var serverId: String
+    var serverID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfEcs(serverId: serverId)
+            _ = try await client.queryTagsOfECS(serverID: serverID)
         }
     }
 }

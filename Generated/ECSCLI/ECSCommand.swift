@@ -47,7 +47,7 @@ struct ECSCommand: AsyncParsableCommand {
                     QuerySingleDiskAttachedToECSCommand.self
                 ]),
             CommandGroup(
-                name: "Disk Management (Native Open Stack Nova Apis)",
+                name: "Disk Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     AttachECSDataDiskCommand.self,
                     DetachDiskFromECSCommand.self,
@@ -80,7 +80,7 @@ struct ECSCommand: AsyncParsableCommand {
                     RemoveECSFromECSGroupCommand.self
                 ]),
             CommandGroup(
-                name: "ECS Group Management (Native Open Stack Nova Apis)",
+                name: "ECS Group Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     CreateECSGroupV21Command.self,
                     DeleteECSGroupV21Command.self,
@@ -110,7 +110,7 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand.self
                 ]),
             CommandGroup(
-                name: "Flavor Management (Native Open Stack Nova Apis)",
+                name: "Flavor Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     ListECSFlavorsCommand.self,
                     ListFlavorDetailsAboutECSCommand.self,
@@ -161,10 +161,10 @@ struct ECSCommand: AsyncParsableCommand {
                     ListDetailsAboutECSsCommand.self,
                     ModifyECSDetailsCommand.self,
                     QueryDetailsAboutECSCommand.self,
-                    WaitForEcsCommand.self
+                    WaitForECSCommand.self
                 ]),
             CommandGroup(
-                name: "Lifecycle Management (Native Open Stack Nova Apis)",
+                name: "Lifecycle Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     CreateECSCommand.self,
                     DeleteECSCommand.self,
@@ -181,7 +181,7 @@ struct ECSCommand: AsyncParsableCommand {
                     UpdateECSMetadataCommand.self
                 ]),
             CommandGroup(
-                name: "Metadata Management (Native Open Stack Nova Apis)",
+                name: "Metadata Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     ConfigureECSMetadataCommand.self,
                     DeleteSpecifiedECSMetadataCommand.self,
@@ -198,7 +198,7 @@ struct ECSCommand: AsyncParsableCommand {
                     ListNICsOfECSCommand.self
                 ]),
             CommandGroup(
-                name: "NIC Management (Native Open Stack Nova Apis)",
+                name: "NIC Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     AddNICToECSCommand.self,
                     DetachNICFromECSCommand.self,
@@ -240,7 +240,7 @@ struct ECSCommand: AsyncParsableCommand {
                     ReinstallECSOSUsingImageWithCloudInitInstalledCommand.self
                 ]),
             CommandGroup(
-                name: "Status Management (Native Open Stack Nova Apis)",
+                name: "Status Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     ConfirmSpecificationsModificationOfECSCommand.self,
                     CreateImageUsingECSCommand.self,
@@ -254,7 +254,7 @@ struct ECSCommand: AsyncParsableCommand {
                     UnlockECSCommand.self
                 ]),
             CommandGroup(
-                name: "Status Management (Out Of Date Apis)",
+                name: "Status Management (Out Of Date APIs)",
                 subcommands: [
                     ManageAutomaticRecoveryOfECSDiscardedCommand.self,
                     QueryAutomaticRecoveryOfECSDiscardedCommand.self
@@ -269,7 +269,7 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTagsOfECSCommand.self
                 ]),
             CommandGroup(
-                name: "Tag Management (Native Open Stack Nova Apis)",
+                name: "Tag Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     AddTagToECSCommand.self,
                     AddTagsToECSCommand.self,
@@ -279,7 +279,7 @@ struct ECSCommand: AsyncParsableCommand {
                     QuerySpecifiedTagForECSCommand.self
                 ]),
             CommandGroup(
-                name: "Tag Management (Out Of Date Apis)",
+                name: "Tag Management (Out Of Date APIs)",
                 subcommands: [
                     AddTagsToECSInBatchDiscardedCommand.self,
                     DeleteTagsFromECSInBatchDiscardedCommand.self,
@@ -292,7 +292,7 @@ struct ECSCommand: AsyncParsableCommand {
                     QueryTenantQuotasCommand.self
                 ]),
             CommandGroup(
-                name: "Tenant Quota Management (Native Open Stack Nova Apis)",
+                name: "Tenant Quota Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     QueryDefaultQuotasCommand.self,
                     QueryTenantQuotaLimitsCommand.self,

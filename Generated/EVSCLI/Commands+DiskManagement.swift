@@ -31,7 +31,7 @@ struct ChangeEVSDiskTypeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -39,7 +39,7 @@ struct ChangeEVSDiskTypeCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeEVSDiskTypeRequest.self, from: body)
-            _ = try await client.changeEvsDiskType(volumeId: volumeId, requestBody)
+            _ = try await client.changeEVSDiskType(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -72,7 +72,7 @@ struct CreateEVSDisksCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksRequest.self, from: body)
-            _ = try await client.createEvsDisks(requestBody)
+            _ = try await client.createEVSDisks(requestBody)
         }
     }
 }
@@ -92,14 +92,14 @@ struct DeleteEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteEvsDisk(volumeId: volumeId)
+            _ = try await client.deleteEVSDisk(volumeID: volumeID)
         }
     }
 }
@@ -129,7 +129,7 @@ struct ExpandingCapacityOfEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The ID of a disk.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -137,7 +137,7 @@ struct ExpandingCapacityOfEVSDiskCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandingCapacityOfEVSDiskRequest.self, from: body)
-            _ = try await client.expandingCapacityOfEvsDisk(volumeId: volumeId, requestBody)
+            _ = try await client.expandingCapacityOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -165,7 +165,7 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
             The dedicated storage pool ID. All disks in the dedicated storage pool can be filtered out. Only \
             exact match is supported.
             """)
-    var dedicatedStorageId: String?
+    var dedicatedStorageID: String?
 
     @Option(
         name: .customLong("dedicated-storage-name"),
@@ -181,7 +181,7 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
             The enterprise project ID for filtering. If parameter all_granted_eps is transferred, disks in \
             all enterprise projects that are within the permission scope will be queried.
             """)
-    var enterpriseProjectId: String?
+    var enterpriseProjectID: String?
 
     @Option(
         name: .customLong("id"),
@@ -244,7 +244,7 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("server-id"),
         help: "The server ID.")
-    var serverId: String?
+    var serverID: String?
 
     @Option(
         name: .customLong("service-type"),
@@ -278,7 +278,7 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
             The disk type ID. For details, see Querying EVS Disk Types. The disk type ID is the id value in \
             the table that describes parameters in the volume_types field.
             """)
-    var volumeTypeId: String?
+    var volumeTypeID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -287,9 +287,9 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
         try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutAllDisks(
                 availabilityZone: availabilityZone,
-                dedicatedStorageId: dedicatedStorageId,
+                dedicatedStorageID: dedicatedStorageID,
                 dedicatedStorageName: dedicatedStorageName,
-                enterpriseProjectId: enterpriseProjectId,
+                enterpriseProjectID: enterpriseProjectID,
                 id: id,
                 ids: ids,
                 limit: limit,
@@ -298,12 +298,12 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
                 multiattach: multiattach,
                 name: name,
                 offset: offset,
-                serverId: serverId,
+                serverID: serverID,
                 serviceType: serviceType,
                 sortDir: sortDir.map(EVSClient.QueryDetailsAboutAllDisksSortDir.init(rawValue:)),
                 sortKey: sortKey,
                 status: status,
-                volumeTypeId: volumeTypeId
+                volumeTypeID: volumeTypeID
             )
         }
     }
@@ -392,7 +392,7 @@ struct QueryDetailsAboutAllDisksDeprecatedCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-type-id"),
         help: "The disk type ID.")
-    var volumeTypeId: String?
+    var volumeTypeID: String?
 
     @Option(
         name: .customLong("id"),
@@ -425,7 +425,7 @@ struct QueryDetailsAboutAllDisksDeprecatedCommand: AsyncParsableCommand {
                 metadata: metadata,
                 availabilityZone: availabilityZone,
                 multiattach: multiattach,
-                volumeTypeId: volumeTypeId,
+                volumeTypeID: volumeTypeID,
                 id: id,
                 ids: ids.isEmpty ? nil : ids
             )
@@ -448,14 +448,14 @@ struct QueryDetailsAboutDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutDisk(volumeId: volumeId)
+            _ = try await client.queryDetailsAboutDisk(volumeID: volumeID)
         }
     }
 }
@@ -524,7 +524,7 @@ struct QueryEVSDisksCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEvsDisks(
+            _ = try await client.queryEVSDisks(
                 marker: marker,
                 name: name,
                 status: status,
@@ -562,7 +562,7 @@ struct UpdateEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -570,7 +570,7 @@ struct UpdateEVSDiskCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskRequest.self, from: body)
-            _ = try await client.updateEvsDisk(volumeId: volumeId, requestBody)
+            _ = try await client.updateEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }

@@ -32,7 +32,7 @@ struct AddMetadataForEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -40,7 +40,7 @@ struct AddMetadataForEVSDiskCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataForEVSDiskRequest.self, from: body)
-            _ = try await client.addMetadataForEvsDisk(volumeId: volumeId, requestBody)
+            _ = try await client.addMetadataForEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -61,7 +61,7 @@ struct DeleteOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @Option(
         name: .customLong("key"),
@@ -73,7 +73,7 @@ struct DeleteOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteOnePieceOfMetadataForEvsDisk(volumeId: volumeId, key: key)
+            _ = try await client.deleteOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
         }
     }
 }
@@ -94,14 +94,14 @@ struct QueryMetadataOfEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryMetadataOfEvsDisk(volumeId: volumeId)
+            _ = try await client.queryMetadataOfEVSDisk(volumeID: volumeID)
         }
     }
 }
@@ -122,7 +122,7 @@ struct QueryOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @Option(
         name: .customLong("key"),
@@ -134,7 +134,7 @@ struct QueryOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryOnePieceOfMetadataForEvsDisk(volumeId: volumeId, key: key)
+            _ = try await client.queryOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
         }
     }
 }
@@ -165,7 +165,7 @@ struct UpdateMetadataOfEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -173,7 +173,7 @@ struct UpdateMetadataOfEVSDiskCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSDiskRequest.self, from: body)
-            _ = try await client.updateMetadataOfEvsDisk(volumeId: volumeId, requestBody)
+            _ = try await client.updateMetadataOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -204,7 +204,7 @@ struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @Option(
         name: .customLong("key"),
@@ -217,7 +217,7 @@ struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSDiskRequest.self, from: body)
-            _ = try await client.updateOnePieceOfMetadataForEvsDisk(volumeId: volumeId, key: key, requestBody)
+            _ = try await client.updateOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key, requestBody)
         }
     }
 }

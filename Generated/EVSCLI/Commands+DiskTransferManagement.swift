@@ -32,7 +32,7 @@ struct AcceptingDiskTransferCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("transfer-id"),
         help: "The transfer ID.")
-    var transferId: String
+    var transferID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -40,7 +40,7 @@ struct AcceptingDiskTransferCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AcceptingDiskTransferRequest.self, from: body)
-            _ = try await client.acceptingDiskTransfer(transferId: transferId, requestBody)
+            _ = try await client.acceptingDiskTransfer(transferID: transferID, requestBody)
         }
     }
 }
@@ -97,14 +97,14 @@ struct DeleteDiskTransferCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("transfer-id"),
         help: "The transfer ID.")
-    var transferId: String
+    var transferID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteDiskTransfer(transferId: transferId)
+            try await client.deleteDiskTransfer(transferID: transferID)
         }
     }
 }
@@ -237,14 +237,14 @@ struct QueryDetailsOfDiskTransferCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("transfer-id"),
         help: "The transfer ID.")
-    var transferId: String
+    var transferID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfDiskTransfer(transferId: transferId)
+            _ = try await client.queryDetailsOfDiskTransfer(transferID: transferID)
         }
     }
 }

@@ -20,7 +20,7 @@ struct QueryDetailsOfTenantQuotasCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("target-project-id"),
         help: "The ID of the target project. Set this parameter to the value of project_id.")
-    var targetProjectId: String
+    var targetProjectID: String
 
     @Option(
         name: .customLong("usage"),
@@ -32,7 +32,7 @@ struct QueryDetailsOfTenantQuotasCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfTenantQuotas(targetProjectId: targetProjectId, usage: usage)
+            _ = try await client.queryDetailsOfTenantQuotas(targetProjectID: targetProjectID, usage: usage)
         }
     }
 }

@@ -58,7 +58,7 @@ struct DeleteReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -66,7 +66,7 @@ struct DeleteReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             try await client.deleteReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId
+                replicationConsistencyGroupID: replicationConsistencyGroupID
             )
         }
     }
@@ -101,7 +101,7 @@ struct ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand: AsyncPar
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -109,8 +109,8 @@ struct ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand: AsyncPar
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            try await client.expandingEvsDisksInReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId,
+            try await client.expandingEVSDisksInReplicationConsistencyGroupDeprecated(
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
         }
@@ -145,7 +145,7 @@ struct PausingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -154,7 +154,7 @@ struct PausingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PausingReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.pausingReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId,
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
         }
@@ -192,7 +192,7 @@ struct PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand: AsyncP
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -201,7 +201,7 @@ struct PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand: AsyncP
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformingFailoverForReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.performingFailoverForReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId,
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
         }
@@ -242,7 +242,7 @@ struct PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDepreca
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -251,7 +251,7 @@ struct PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDepreca
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.performingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId,
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
         }
@@ -310,7 +310,7 @@ struct QueryDetailsAboutReplicationConsistencyGroupDeprecatedCommand: AsyncParsa
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -318,7 +318,7 @@ struct QueryDetailsAboutReplicationConsistencyGroupDeprecatedCommand: AsyncParsa
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId
+                replicationConsistencyGroupID: replicationConsistencyGroupID
             )
         }
     }
@@ -353,7 +353,7 @@ struct ReprotectingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCo
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -362,7 +362,7 @@ struct ReprotectingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCo
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReprotectingReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.reprotectingReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId,
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
         }
@@ -398,7 +398,7 @@ struct SynchronizeReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCom
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -407,7 +407,7 @@ struct SynchronizeReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCom
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SynchronizeReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             try await client.synchronizeReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId,
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
         }
@@ -441,7 +441,7 @@ struct UpdateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupId: String
+    var replicationConsistencyGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -450,7 +450,7 @@ struct UpdateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateReplicationConsistencyGroupDeprecatedRequest.self, from: body)
             _ = try await client.updateReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupId: replicationConsistencyGroupId,
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
         }

@@ -34,7 +34,7 @@ struct CreateEVSSnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotRequest.self, from: body)
-            _ = try await client.createEvsSnapshot(requestBody)
+            _ = try await client.createEVSSnapshot(requestBody)
         }
     }
 }
@@ -54,14 +54,14 @@ struct DeleteEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteEvsSnapshot(snapshotId: snapshotId)
+            _ = try await client.deleteEVSSnapshot(snapshotID: snapshotID)
         }
     }
 }
@@ -81,14 +81,14 @@ struct QueryDetailsAboutEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEvsSnapshot(snapshotId: snapshotId)
+            _ = try await client.queryDetailsAboutEVSSnapshot(snapshotID: snapshotID)
         }
     }
 }
@@ -115,7 +115,7 @@ struct QueryDetailsAboutEVSSnapshotsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEvsSnapshots(status: status)
+            _ = try await client.queryDetailsAboutEVSSnapshots(status: status)
         }
     }
 }
@@ -145,7 +145,7 @@ struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -153,7 +153,7 @@ struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotRequest.self, from: body)
-            _ = try await client.updateEvsSnapshot(snapshotId: snapshotId, requestBody)
+            _ = try await client.updateEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
     }
 }

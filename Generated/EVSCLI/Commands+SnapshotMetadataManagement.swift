@@ -32,7 +32,7 @@ struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -40,7 +40,7 @@ struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSSnapshotRequest.self, from: body)
-            _ = try await client.addMetadataOfEvsSnapshot(snapshotId: snapshotId, requestBody)
+            _ = try await client.addMetadataOfEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
     }
 }
@@ -61,7 +61,7 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @Option(
         name: .customLong("key"),
@@ -73,7 +73,7 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteOnePieceOfMetadataForEvsSnapshot(snapshotId: snapshotId, key: key)
+            _ = try await client.deleteOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
         }
     }
 }
@@ -94,14 +94,14 @@ struct QueryMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryMetadataOfEvsSnapshot(snapshotId: snapshotId)
+            _ = try await client.queryMetadataOfEVSSnapshot(snapshotID: snapshotID)
         }
     }
 }
@@ -122,7 +122,7 @@ struct QueryOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @Option(
         name: .customLong("key"),
@@ -134,7 +134,7 @@ struct QueryOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryOnePieceOfMetadataForEvsSnapshot(snapshotId: snapshotId, key: key)
+            _ = try await client.queryOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
         }
     }
 }
@@ -165,7 +165,7 @@ struct UpdateMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -173,7 +173,7 @@ struct UpdateMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSSnapshotRequest.self, from: body)
-            _ = try await client.updateMetadataOfEvsSnapshot(snapshotId: snapshotId, requestBody)
+            _ = try await client.updateMetadataOfEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
     }
 }
@@ -204,7 +204,7 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
-    var snapshotId: String
+    var snapshotID: String
 
     @Option(
         name: .customLong("key"),
@@ -217,8 +217,8 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSSnapshotRequest.self, from: body)
-            _ = try await client.updateOnePieceOfMetadataForEvsSnapshot(
-                snapshotId: snapshotId,
+            _ = try await client.updateOnePieceOfMetadataForEVSSnapshot(
+                snapshotID: snapshotID,
                 key: key,
                 requestBody
             )

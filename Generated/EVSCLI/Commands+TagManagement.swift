@@ -40,7 +40,7 @@ struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID.")
-    var resourceId: String
+    var resourceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -48,9 +48,9 @@ struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddOrUpdatingTagsForEVSResourceDeprecatedRequest.self, from: body)
-            _ = try await client.addOrUpdatingTagsForEvsResourceDeprecated(
+            _ = try await client.addOrUpdatingTagsForEVSResourceDeprecated(
                 resourceType: resourceType,
-                resourceId: resourceId,
+                resourceID: resourceID,
                 requestBody
             )
         }
@@ -82,7 +82,7 @@ struct BatchAddingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -90,7 +90,7 @@ struct BatchAddingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddingTagsForSpecifiedEVSDiskRequest.self, from: body)
-            try await client.batchAddingTagsForSpecifiedEvsDisk(volumeId: volumeId, requestBody)
+            try await client.batchAddingTagsForSpecifiedEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -129,7 +129,7 @@ struct BatchDeletingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID.")
-    var resourceId: String
+    var resourceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -137,9 +137,9 @@ struct BatchDeletingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsForEVSResourceDeprecatedRequest.self, from: body)
-            try await client.batchDeletingTagsForEvsResourceDeprecated(
+            try await client.batchDeletingTagsForEVSResourceDeprecated(
                 resourceType: resourceType,
-                resourceId: resourceId,
+                resourceID: resourceID,
                 requestBody
             )
         }
@@ -171,7 +171,7 @@ struct BatchDeletingTagsOfSpecifiedEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -179,7 +179,7 @@ struct BatchDeletingTagsOfSpecifiedEVSDiskCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsOfSpecifiedEVSDiskRequest.self, from: body)
-            try await client.batchDeletingTagsOfSpecifiedEvsDisk(volumeId: volumeId, requestBody)
+            try await client.batchDeletingTagsOfSpecifiedEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -207,7 +207,7 @@ struct DeleteTagOfEVSResourceByKeyCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID. The value can be the ID of a disk, snapshot, or backup.")
-    var resourceId: String
+    var resourceID: String
 
     @Option(
         name: .customLong("key"),
@@ -219,9 +219,9 @@ struct DeleteTagOfEVSResourceByKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteTagOfEvsResourceByKey(
+            _ = try await client.deleteTagOfEVSResourceByKey(
                 resourceType: resourceType,
-                resourceId: resourceId,
+                resourceID: resourceID,
                 key: key
             )
         }
@@ -250,7 +250,7 @@ struct GetAllTagsOfEVSResourceTypeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getAllTagsOfEvsResourceType(resourceType: resourceType)
+            _ = try await client.getAllTagsOfEVSResourceType(resourceType: resourceType)
         }
     }
 }
@@ -279,16 +279,16 @@ struct GetTagsOfSpecifiedEVSResourceDeprecatedCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID.")
-    var resourceId: String
+    var resourceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getTagsOfSpecifiedEvsResourceDeprecated(
+            _ = try await client.getTagsOfSpecifiedEVSResourceDeprecated(
                 resourceType: resourceType,
-                resourceId: resourceId
+                resourceID: resourceID
             )
         }
     }
@@ -322,7 +322,7 @@ struct QueryDetailsOfEVSDisksByTagCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryDetailsOfEVSDisksByTagRequest.self, from: body)
-            _ = try await client.queryDetailsOfEvsDisksByTag(requestBody)
+            _ = try await client.queryDetailsOfEVSDisksByTag(requestBody)
         }
     }
 }
@@ -388,7 +388,7 @@ struct QueryEVSResourcesByTagDeprecatedCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEvsResourcesByTagDeprecated(
+            _ = try await client.queryEVSResourcesByTagDeprecated(
                 resourceType: resourceType,
                 tags: tags,
                 tagsAny: tagsAny,
@@ -427,7 +427,7 @@ struct QueryNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(QueryNumberOfEVSDisksByTagRequest.self, from: body)
-            _ = try await client.queryNumberOfEvsDisksByTag(requestBody)
+            _ = try await client.queryNumberOfEVSDisksByTag(requestBody)
         }
     }
 }
@@ -447,14 +447,14 @@ struct QueryTagsOfEVSDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
-    var volumeId: String
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfEvsDisk(volumeId: volumeId)
+            _ = try await client.queryTagsOfEVSDisk(volumeID: volumeID)
         }
     }
 }
@@ -483,7 +483,7 @@ struct QueryTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID.")
-    var resourceId: String
+    var resourceID: String
 
     @Option(
         name: .customLong("key"),
@@ -495,9 +495,9 @@ struct QueryTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfEvsResourceByKeyDeprecated(
+            _ = try await client.queryTagsOfEVSResourceByKeyDeprecated(
                 resourceType: resourceType,
-                resourceId: resourceId,
+                resourceID: resourceID,
                 key: key
             )
         }
@@ -537,7 +537,7 @@ struct ResetTagsOfEVSResourceDeprecatedCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID.")
-    var resourceId: String
+    var resourceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -545,9 +545,9 @@ struct ResetTagsOfEVSResourceDeprecatedCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResetTagsOfEVSResourceDeprecatedRequest.self, from: body)
-            _ = try await client.resetTagsOfEvsResourceDeprecated(
+            _ = try await client.resetTagsOfEVSResourceDeprecated(
                 resourceType: resourceType,
-                resourceId: resourceId,
+                resourceID: resourceID,
                 requestBody
             )
         }
@@ -588,7 +588,7 @@ struct UpdateTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID.")
-    var resourceId: String
+    var resourceID: String
 
     @Option(
         name: .customLong("key"),
@@ -601,9 +601,9 @@ struct UpdateTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateTagsOfEVSResourceByKeyDeprecatedRequest.self, from: body)
-            _ = try await client.updateTagsOfEvsResourceByKeyDeprecated(
+            _ = try await client.updateTagsOfEVSResourceByKeyDeprecated(
                 resourceType: resourceType,
-                resourceId: resourceId,
+                resourceID: resourceID,
                 key: key,
                 requestBody
             )

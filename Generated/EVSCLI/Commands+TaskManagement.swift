@@ -22,14 +22,14 @@ struct QueryTaskStatusCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "The task ID.")
-    var jobId: String
+    var jobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTaskStatus(jobId: jobId)
+            _ = try await client.queryTaskStatus(jobID: jobID)
         }
     }
 }

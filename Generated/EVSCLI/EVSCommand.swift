@@ -43,7 +43,7 @@ struct EVSCommand: AsyncParsableCommand {
                     UpdateEVSDiskCommand.self
                 ]),
             CommandGroup(
-                name: "Disk Management (Api)",
+                name: "Disk Management (API)",
                 subcommands: [
                     CreateEVSDisksV3Command.self,
                     QueryDetailsAboutAllEVSDisksDeprecatedCommand.self,
@@ -51,7 +51,7 @@ struct EVSCommand: AsyncParsableCommand {
                     QueryLoadingProgressOfLazyloadingDiskCommand.self
                 ]),
             CommandGroup(
-                name: "Disk Management (Open Stack Cinder Apis Recommended)",
+                name: "Disk Management (Open Stack Cinder APIs Recommended)",
                 subcommands: [
                     AttachEVSDiskDeprecatedCommand.self,
                     CancelReservationOfEVSDiskDeprecatedCommand.self,
@@ -197,7 +197,7 @@ struct EVSCommand: AsyncParsableCommand {
                     UpdateEVSSnapshotCommand.self
                 ]),
             CommandGroup(
-                name: "Snapshot Management (Open Stack Cinder Apis Recommended)",
+                name: "Snapshot Management (Open Stack Cinder APIs Recommended)",
                 subcommands: [
                     CreateEVSSnapshotV2Command.self,
                     DeleteEVSSnapshotV2Command.self,

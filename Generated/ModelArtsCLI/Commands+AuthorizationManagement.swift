@@ -92,14 +92,14 @@ struct DeleteAuthorizationsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("user-id"),
         help: "User ID. If this parameter is set to all, the authorization of all IAM users will be deleted.")
-    var userId: String?
+    var userID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteAuthorizations(userId: userId)
+            _ = try await client.deleteAuthorizations(userID: userID)
         }
     }
 }
@@ -161,14 +161,14 @@ struct GetAuthorizationsCommand: AsyncParsableCommand {
             if all {
                 let pages = client.getAuthorizationsPaginator(
                     sortBy: sortBy.map(ModelArtsClient.GetAuthorizationsSortBy.init(rawValue:)),
-                    order: order.map(ModelArtsClient.GetAuthorizationsOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.getAuthorizations(
                     sortBy: sortBy.map(ModelArtsClient.GetAuthorizationsSortBy.init(rawValue:)),
-                    order: order.map(ModelArtsClient.GetAuthorizationsOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     limit: limit,
                     offset: offset
                 )

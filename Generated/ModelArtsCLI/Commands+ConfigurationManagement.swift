@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct ShowOsConfigCommand: AsyncParsableCommand {
+struct ShowOSConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-os-config",
         abstract: "Querying OS Configuration Parameters",
@@ -25,12 +25,12 @@ struct ShowOsConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showOsConfig()
+            _ = try await client.showOSConfig()
         }
     }
 }
 
-struct ShowOsQuotaCommand: AsyncParsableCommand {
+struct ShowOSQuotaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-os-quota",
         abstract: "Obtaining OS Quotas",
@@ -48,7 +48,7 @@ struct ShowOsQuotaCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showOsQuota()
+            _ = try await client.showOSQuota()
         }
     }
 }

@@ -33,12 +33,12 @@ struct AcceptSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -47,8 +47,8 @@ struct AcceptSamplesCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AcceptSamplesRequest.self, from: body)
             try await client.acceptSamples(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody
             )
         }
@@ -72,19 +72,19 @@ struct AutoAnnotationProgressCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "Task ID")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.autoAnnotationProgress(datasetId: datasetId, taskId: taskId)
+            _ = try await client.autoAnnotationProgress(datasetID: datasetID, taskID: taskID)
         }
     }
 }
@@ -115,7 +115,7 @@ struct BatchDeleteWorkersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -123,7 +123,7 @@ struct BatchDeleteWorkersCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteWorkersRequest.self, from: body)
-            _ = try await client.batchDeleteWorkers(workforceId: workforceId, requestBody)
+            _ = try await client.batchDeleteWorkers(workforceID: workforceID, requestBody)
         }
     }
 }
@@ -190,7 +190,7 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -198,7 +198,7 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDatasetVersionRequest.self, from: body)
-            _ = try await client.createDatasetVersion(datasetId: datasetId, requestBody)
+            _ = try await client.createDatasetVersion(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -228,7 +228,7 @@ struct CreateLabelsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -236,7 +236,7 @@ struct CreateLabelsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateLabelsRequest.self, from: body)
-            _ = try await client.createLabels(datasetId: datasetId, requestBody)
+            _ = try await client.createLabels(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -292,7 +292,7 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("version-id"),
         help: "Version of a dataset.")
-    var versionId: String?
+    var versionID: String?
 
     @Option(
         name: .customLong("version-name"),
@@ -313,8 +313,8 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand {
                 name: name,
                 outputPath: outputPath,
                 path: path,
-                type: type.map(ModelArtsClient.CreateProcessorTaskType.init(rawValue:)),
-                versionId: versionId,
+                type: type.map(WorkPathType.init(rawValue:)),
+                versionID: versionID,
                 versionName: versionName
             )
         }
@@ -348,7 +348,7 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("name"),
@@ -376,7 +376,7 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("version-id"),
         help: "Version of a dataset.")
-    var versionId: String?
+    var versionID: String?
 
     @Option(
         name: .customLong("version-name"),
@@ -393,13 +393,13 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateProcessorTaskVersionRequest.self, from: body)
             _ = try await client.createProcessorTaskVersion(
-                taskId: taskId,
+                taskID: taskID,
                 requestBody,
                 name: name,
                 outputPath: outputPath,
                 path: path,
-                type: type.map(ModelArtsClient.CreateProcessorTaskVersionType.init(rawValue:)),
-                versionId: versionId,
+                type: type.map(WorkPathType.init(rawValue:)),
+                versionID: versionID,
                 versionName: versionName
             )
         }
@@ -435,7 +435,7 @@ struct CreateTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -443,7 +443,7 @@ struct CreateTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTaskRequest.self, from: body)
-            _ = try await client.createTask(datasetId: datasetId, requestBody)
+            _ = try await client.createTask(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -473,7 +473,7 @@ struct CreateWorkerCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -481,7 +481,7 @@ struct CreateWorkerCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateWorkerRequest.self, from: body)
-            try await client.createWorker(workforceId: workforceId, requestBody)
+            try await client.createWorker(workforceID: workforceID, requestBody)
         }
     }
 }
@@ -545,7 +545,7 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -553,7 +553,7 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateWorkforceTaskRequest.self, from: body)
-            _ = try await client.createWorkforceTask(datasetId: datasetId, requestBody)
+            _ = try await client.createWorkforceTask(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -573,14 +573,14 @@ struct DeleteDatasetCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteDataset(datasetId: datasetId)
+            try await client.deleteDataset(datasetID: datasetID)
         }
     }
 }
@@ -601,19 +601,19 @@ struct DeleteDatasetVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("version-id"),
         help: "Dataset version ID.")
-    var versionId: String
+    var versionID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteDatasetVersion(datasetId: datasetId, versionId: versionId)
+            try await client.deleteDatasetVersion(datasetID: datasetID, versionID: versionID)
         }
     }
 }
@@ -634,7 +634,7 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("label-name"),
@@ -665,7 +665,7 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.deleteLabelAndSamples(
-                datasetId: datasetId,
+                datasetID: datasetID,
                 labelName: labelName,
                 deleteSource: deleteSource,
                 labelType: labelType
@@ -699,7 +699,7 @@ struct DeleteLabelsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("delete-policy"),
@@ -717,7 +717,7 @@ struct DeleteLabelsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteLabelsRequest.self, from: body)
-            _ = try await client.deleteLabels(datasetId: datasetId, requestBody, deletePolicy: deletePolicy)
+            _ = try await client.deleteLabels(datasetID: datasetID, requestBody, deletePolicy: deletePolicy)
         }
     }
 }
@@ -738,14 +738,14 @@ struct DeleteProcessorTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteProcessorTask(taskId: taskId)
+            try await client.deleteProcessorTask(taskID: taskID)
         }
     }
 }
@@ -766,19 +766,19 @@ struct DeleteProcessorTaskVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a data processing task.")
-    var versionId: String
+    var versionID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteProcessorTaskVersion(taskId: taskId, versionId: versionId)
+            try await client.deleteProcessorTaskVersion(taskID: taskID, versionID: versionID)
         }
     }
 }
@@ -808,7 +808,7 @@ struct DeleteSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -816,7 +816,7 @@ struct DeleteSamplesCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteSamplesRequest.self, from: body)
-            _ = try await client.deleteSamples(datasetId: datasetId, requestBody)
+            _ = try await client.deleteSamples(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -836,19 +836,19 @@ struct DeleteWorkerCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @Option(
         name: .customLong("worker-id"),
         help: "ID of a labeling team member.")
-    var workerId: String
+    var workerID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteWorker(workforceId: workforceId, workerId: workerId)
+            try await client.deleteWorker(workforceID: workforceID, workerID: workerID)
         }
     }
 }
@@ -868,14 +868,14 @@ struct DeleteWorkforceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteWorkforce(workforceId: workforceId)
+            _ = try await client.deleteWorkforce(workforceID: workforceID)
         }
     }
 }
@@ -895,19 +895,19 @@ struct DeleteWorkforceTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteWorkforceTask(datasetId: datasetId, workforceTaskId: workforceTaskId)
+            try await client.deleteWorkforceTask(datasetID: datasetID, workforceTaskID: workforceTaskID)
         }
     }
 }
@@ -927,7 +927,7 @@ struct DescDatasetCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("check-running-task"),
@@ -953,7 +953,7 @@ struct DescDatasetCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descDataset(
-                datasetId: datasetId,
+                datasetID: datasetID,
                 checkRunningTask: checkRunningTask,
                 runningTaskType: runningTaskType
             )
@@ -977,19 +977,19 @@ struct DescImportTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "Task ID.")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.descImportTask(datasetId: datasetId, taskId: taskId)
+            _ = try await client.descImportTask(datasetID: datasetID, taskID: taskID)
         }
     }
 }
@@ -1010,19 +1010,19 @@ struct DescProcessorTaskVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a data processing task.")
-    var versionId: String
+    var versionID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.descProcessorTaskVersion(taskId: taskId, versionId: versionId)
+            _ = try await client.descProcessorTaskVersion(taskID: taskID, versionID: versionID)
         }
     }
 }
@@ -1043,19 +1043,19 @@ struct DescWorkerCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @Option(
         name: .customLong("worker-id"),
         help: "ID of a labeling team member.")
-    var workerId: String
+    var workerID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.descWorker(workforceId: workforceId, workerId: workerId)
+            _ = try await client.descWorker(workforceID: workforceID, workerID: workerID)
         }
     }
 }
@@ -1076,14 +1076,14 @@ struct DescWorkforceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.descWorkforce(workforceId: workforceId)
+            _ = try await client.descWorkforce(workforceID: workforceID)
         }
     }
 }
@@ -1104,12 +1104,12 @@ struct DescWorkforceTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @Option(
         name: .customLong("label-stats"),
@@ -1141,8 +1141,8 @@ struct DescWorkforceTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.descWorkforceTask(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 labelStats: labelStats,
                 sampleStats: sampleStats,
                 workforceStats: workforceStats
@@ -1167,19 +1167,19 @@ struct DescribeAutoAnnotationSampleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("sample-id"),
         help: "Sample ID.")
-    var sampleId: String
+    var sampleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.describeAutoAnnotationSample(datasetId: datasetId, sampleId: sampleId)
+            _ = try await client.describeAutoAnnotationSample(datasetID: datasetID, sampleID: sampleID)
         }
     }
 }
@@ -1200,19 +1200,19 @@ struct DescribeDatasetVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("version-id"),
         help: "Dataset version ID.")
-    var versionId: String
+    var versionID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.describeDatasetVersion(datasetId: datasetId, versionId: versionId)
+            _ = try await client.describeDatasetVersion(datasetID: datasetID, versionID: versionID)
         }
     }
 }
@@ -1235,14 +1235,14 @@ struct DescribeProcessorTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.describeProcessorTask(taskId: taskId)
+            _ = try await client.describeProcessorTask(taskID: taskID)
         }
     }
 }
@@ -1262,12 +1262,12 @@ struct DescribeSampleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("sample-id"),
         help: "Sample ID")
-    var sampleId: String
+    var sampleID: String
 
     @Option(
         name: .customLong("locale"),
@@ -1292,7 +1292,7 @@ struct DescribeSampleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("worker-id"),
         help: "ID of a labeling team member")
-    var workerId: String?
+    var workerID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -1300,11 +1300,11 @@ struct DescribeSampleCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.describeSample(
-                datasetId: datasetId,
-                sampleId: sampleId,
+                datasetID: datasetID,
+                sampleID: sampleID,
                 locale: locale,
-                sampleState: sampleState.map(ModelArtsClient.DescribeSampleSampleState.init(rawValue:)),
-                workerId: workerId
+                sampleState: sampleState.map(SampleState.init(rawValue:)),
+                workerID: workerID
             )
         }
     }
@@ -1328,17 +1328,17 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "Labeling task ID")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @Option(
         name: .customLong("sample-id"),
         help: "Sample ID")
-    var sampleId: String
+    var sampleID: String
 
     @Option(
         name: .customLong("locale"),
@@ -1363,7 +1363,7 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("worker-id"),
         help: "ID of a labeling team member")
-    var workerId: String?
+    var workerID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -1371,12 +1371,12 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.describeWorkforceTaskSample(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
-                sampleId: sampleId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
+                sampleID: sampleID,
                 locale: locale,
-                sampleState: sampleState.map(ModelArtsClient.DescribeWorkforceTaskSampleSampleState.init(rawValue:)),
-                workerId: workerId
+                sampleState: sampleState.map(SampleState.init(rawValue:)),
+                workerID: workerID
             )
         }
     }
@@ -1408,7 +1408,7 @@ struct ExportTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -1416,7 +1416,7 @@ struct ExportTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExportTaskRequest.self, from: body)
-            _ = try await client.exportTask(datasetId: datasetId, requestBody)
+            _ = try await client.exportTask(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -1437,7 +1437,7 @@ struct GetDatasetMetricsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("end-time"),
@@ -1452,7 +1452,7 @@ struct GetDatasetMetricsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String?
+    var workforceTaskID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -1460,10 +1460,10 @@ struct GetDatasetMetricsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getDatasetMetrics(
-                datasetId: datasetId,
+                datasetID: datasetID,
                 endTime: endTime,
                 startTime: startTime,
-                workforceTaskId: workforceTaskId
+                workforceTaskID: workforceTaskID
             )
         }
     }
@@ -1484,7 +1484,7 @@ struct GetDatasetStatsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("email"),
@@ -1517,10 +1517,10 @@ struct GetDatasetStatsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getDatasetStats(
-                datasetId: datasetId,
+                datasetID: datasetID,
                 email: email,
                 locale: locale,
-                sampleState: sampleState.map(ModelArtsClient.GetDatasetStatsSampleState.init(rawValue:))
+                sampleState: sampleState.map(SampleState.init(rawValue:))
             )
         }
     }
@@ -1542,19 +1542,19 @@ struct GetExportTaskStatusOfDatasetCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("resource-id"),
         help: "Resource ID. Currently, the dataset ID can be specified.")
-    var resourceId: String
+    var resourceID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of an export task.")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getExportTaskStatusOfDataset(resourceId: resourceId, taskId: taskId)
+            _ = try await client.getExportTaskStatusOfDataset(resourceID: resourceID, taskID: taskID)
         }
     }
 }
@@ -1575,7 +1575,7 @@ struct GetExportTasksStatusOfDatasetCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("export-type"),
@@ -1616,14 +1616,14 @@ struct GetExportTasksStatusOfDatasetCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.getExportTasksStatusOfDatasetPaginator(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     exportType: exportType,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.getExportTasksStatusOfDataset(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     exportType: exportType,
                     limit: limit,
                     offset: offset
@@ -1701,17 +1701,17 @@ struct GetWorkforceSamplingTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @Option(
         name: .customLong("checking-task-id"),
         help: "ID of the task that is being checked.")
-    var checkingTaskId: String
+    var checkingTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -1719,9 +1719,9 @@ struct GetWorkforceSamplingTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getWorkforceSamplingTask(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
-                checkingTaskId: checkingTaskId
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
+                checkingTaskID: checkingTaskID
             )
         }
     }
@@ -1743,12 +1743,12 @@ struct GetWorkforceTaskMetricsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -1756,8 +1756,8 @@ struct GetWorkforceTaskMetricsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.getWorkforceTaskMetrics(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID
             )
         }
     }
@@ -1791,7 +1791,7 @@ struct ImportTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("wait"),
@@ -1811,15 +1811,15 @@ struct ImportTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ImportTaskRequest.self, from: body)
-            let response = try await client.importTask(datasetId: datasetId, requestBody)
+            let response = try await client.importTask(datasetID: datasetID, requestBody)
             if !wait.isEmpty {
-                guard let createdId = response.taskId else {
+                guard let createdId = response.taskID else {
                     throw ClientError("the response carries no task_id to wait for")
                 }
                 try await client.waitForImportTask(
-                    datasetId: datasetId,
-                    taskId: createdId,
-                    status: WaitOptions.states(wait, as: DescImportTaskResponse.StatusValue.self),
+                    datasetID: datasetID,
+                    taskID: createdId,
+                    status: WaitOptions.states(wait, as: ImportTaskStatusStatus.self),
                     options: waiting.options
                 )
             }
@@ -1895,9 +1895,9 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listAllWorkersPaginator(
-                    order: order.map(ModelArtsClient.ListAllWorkersOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     role: role,
-                    sortBy: sortBy.map(ModelArtsClient.ListAllWorkersSortBy.init(rawValue:)),
+                    sortBy: sortBy.map(SortBy.init(rawValue:)),
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -1905,9 +1905,9 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
                 _ = try await client.listAllWorkers(
                     limit: limit,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListAllWorkersOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     role: role,
-                    sortBy: sortBy.map(ModelArtsClient.ListAllWorkersSortBy.init(rawValue:))
+                    sortBy: sortBy.map(SortBy.init(rawValue:))
                 )
             }
         }
@@ -1930,7 +1930,7 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("high-score"),
@@ -2013,12 +2013,12 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listAutoAnnotationSamplesPaginator(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     highScore: highScore,
                     labelName: labelName,
                     labelType: labelType,
                     lowScore: lowScore,
-                    order: order.map(ModelArtsClient.ListAutoAnnotationSamplesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     processParameter: processParameter,
                     searchConditions: searchConditions,
                     limit: limit ?? 100
@@ -2026,14 +2026,14 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
                 try await output.collect(pages)
             } else {
                 _ = try await client.listAutoAnnotationSamples(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     highScore: highScore,
                     labelName: labelName,
                     labelType: labelType,
                     limit: limit,
                     lowScore: lowScore,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListAutoAnnotationSamplesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     processParameter: processParameter,
                     searchConditions: searchConditions
                 )
@@ -2058,7 +2058,7 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("status"),
@@ -2117,7 +2117,7 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listDatasetVersionsPaginator(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     status: status,
                     trainEvaluateRatio: trainEvaluateRatio,
                     versionFormat: versionFormat,
@@ -2126,7 +2126,7 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
                 try await output.collect(pages)
             } else {
                 _ = try await client.listDatasetVersions(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     status: status,
                     trainEvaluateRatio: trainEvaluateRatio,
                     versionFormat: versionFormat,
@@ -2269,7 +2269,7 @@ struct ListDatasetsCommand: AsyncParsableCommand {
             Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and \
             used, use the actual value.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Option(
         name: .customLong("dataset-version"),
@@ -2303,7 +2303,7 @@ struct ListDatasetsCommand: AsyncParsableCommand {
                     containVersions: containVersions,
                     datasetType: datasetType,
                     filePreview: filePreview,
-                    order: order.map(ModelArtsClient.ListDatasetsOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     runningTaskType: runningTaskType,
                     searchContent: searchContent,
                     sortBy: sortBy.map(ModelArtsClient.ListDatasetsSortBy.init(rawValue:)),
@@ -2311,7 +2311,7 @@ struct ListDatasetsCommand: AsyncParsableCommand {
                     trainEvaluateRatio: trainEvaluateRatio,
                     versionFormat: versionFormat,
                     withLabels: withLabels,
-                    workspaceId: workspaceId,
+                    workspaceID: workspaceID,
                     datasetVersion: datasetVersion.map(ModelArtsClient.ListDatasetsDatasetVersion.init(rawValue:)),
                     limit: limit ?? 100
                 )
@@ -2324,7 +2324,7 @@ struct ListDatasetsCommand: AsyncParsableCommand {
                     filePreview: filePreview,
                     limit: limit,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListDatasetsOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     runningTaskType: runningTaskType,
                     searchContent: searchContent,
                     sortBy: sortBy.map(ModelArtsClient.ListDatasetsSortBy.init(rawValue:)),
@@ -2332,7 +2332,7 @@ struct ListDatasetsCommand: AsyncParsableCommand {
                     trainEvaluateRatio: trainEvaluateRatio,
                     versionFormat: versionFormat,
                     withLabels: withLabels,
-                    workspaceId: workspaceId,
+                    workspaceID: workspaceID,
                     datasetVersion: datasetVersion.map(ModelArtsClient.ListDatasetsDatasetVersion.init(rawValue:))
                 )
             }
@@ -2356,7 +2356,7 @@ struct ListImportTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("limit"),
@@ -2388,10 +2388,10 @@ struct ListImportTasksCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.listImportTasksPaginator(datasetId: datasetId, limit: limit ?? 100)
+                let pages = client.listImportTasksPaginator(datasetID: datasetID, limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.listImportTasks(datasetId: datasetId, limit: limit, offset: offset)
+                _ = try await client.listImportTasks(datasetID: datasetID, limit: limit, offset: offset)
             }
         }
     }
@@ -2412,12 +2412,12 @@ struct ListLabelsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("version-id"),
         help: "Dataset version ID.")
-    var versionId: String?
+    var versionID: String?
 
     @Option(
         name: .customLong("offset"),
@@ -2450,15 +2450,15 @@ struct ListLabelsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listLabelsPaginator(
-                    datasetId: datasetId,
-                    versionId: versionId,
+                    datasetID: datasetID,
+                    versionID: versionID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listLabels(
-                    datasetId: datasetId,
-                    versionId: versionId,
+                    datasetID: datasetID,
+                    versionID: versionID,
                     offset: offset,
                     limit: limit
                 )
@@ -2483,12 +2483,12 @@ struct ListProcessorTaskVersionResultsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a data processing task")
-    var versionId: String
+    var versionID: String
 
     @Option(
         name: .customLong("limit"),
@@ -2538,8 +2538,8 @@ struct ListProcessorTaskVersionResultsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listProcessorTaskVersionResultsPaginator(
-                    taskId: taskId,
-                    versionId: versionId,
+                    taskID: taskID,
+                    versionID: versionID,
                     processParameter: processParameter,
                     resultProperty: resultProperty,
                     limit: limit ?? 100
@@ -2547,8 +2547,8 @@ struct ListProcessorTaskVersionResultsCommand: AsyncParsableCommand {
                 try await output.collect(pages)
             } else {
                 _ = try await client.listProcessorTaskVersionResults(
-                    taskId: taskId,
-                    versionId: versionId,
+                    taskID: taskID,
+                    versionID: versionID,
                     limit: limit,
                     offset: offset,
                     processParameter: processParameter,
@@ -2575,7 +2575,7 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("limit"),
@@ -2624,18 +2624,18 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listProcessorTaskVersionsPaginator(
-                    taskId: taskId,
-                    order: order.map(ModelArtsClient.ListProcessorTaskVersionsOrder.init(rawValue:)),
+                    taskID: taskID,
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     sortBy: sortBy.map(ModelArtsClient.ListProcessorTaskVersionsSortBy.init(rawValue:)),
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listProcessorTaskVersions(
-                    taskId: taskId,
+                    taskID: taskID,
                     limit: limit,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListProcessorTaskVersionsOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     sortBy: sortBy.map(ModelArtsClient.ListProcessorTaskVersionsSortBy.init(rawValue:))
                 )
             }
@@ -2750,7 +2750,7 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("version-id"),
         help: "Version ID list of a specific dataset of the query.")
-    var versionId: [String] = []
+    var versionID: [String] = []
 
     @Option(
         name: .customLong("workspace-id"),
@@ -2758,7 +2758,7 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and \
             used, use the actual value.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -2778,7 +2778,7 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listProcessorTasksPaginator(
-                    order: order.map(ModelArtsClient.ListProcessorTasksOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     queryCurrent: queryCurrent,
                     returnResult: returnResult,
                     sortBy: sortBy.map(ModelArtsClient.ListProcessorTasksSortBy.init(rawValue:)),
@@ -2787,8 +2787,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
                     status: status,
                     taskName: taskName,
                     taskType: taskType.map(ModelArtsClient.ListProcessorTasksTaskType.init(rawValue:)),
-                    versionId: versionId.isEmpty ? nil : versionId,
-                    workspaceId: workspaceId,
+                    versionID: versionID.isEmpty ? nil : versionID,
+                    workspaceID: workspaceID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -2796,7 +2796,7 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
                 _ = try await client.listProcessorTasks(
                     limit: limit,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListProcessorTasksOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     queryCurrent: queryCurrent,
                     returnResult: returnResult,
                     sortBy: sortBy.map(ModelArtsClient.ListProcessorTasksSortBy.init(rawValue:)),
@@ -2805,8 +2805,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
                     status: status,
                     taskName: taskName,
                     taskType: taskType.map(ModelArtsClient.ListProcessorTasksTaskType.init(rawValue:)),
-                    versionId: versionId.isEmpty ? nil : versionId,
-                    workspaceId: workspaceId
+                    versionID: versionID.isEmpty ? nil : versionID,
+                    workspaceID: workspaceID
                 )
             }
         }
@@ -2828,7 +2828,7 @@ struct ListSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("email"),
@@ -2937,7 +2937,7 @@ struct ListSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("version-id"),
         help: "Dataset version ID")
-    var versionId: String?
+    var versionID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -2957,26 +2957,26 @@ struct ListSamplesCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listSamplesPaginator(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     email: email,
                     highScore: highScore,
                     labelName: labelName,
                     labelType: labelType,
                     locale: locale,
                     lowScore: lowScore,
-                    order: order.map(ModelArtsClient.ListSamplesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     preview: preview,
                     processParameter: processParameter,
-                    sampleState: sampleState.map(ModelArtsClient.ListSamplesSampleState.init(rawValue:)),
+                    sampleState: sampleState.map(SampleState.init(rawValue:)),
                     sampleType: sampleType,
                     searchConditions: searchConditions,
-                    versionId: versionId,
+                    versionID: versionID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listSamples(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     email: email,
                     highScore: highScore,
                     labelName: labelName,
@@ -2985,13 +2985,13 @@ struct ListSamplesCommand: AsyncParsableCommand {
                     locale: locale,
                     lowScore: lowScore,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListSamplesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     preview: preview,
                     processParameter: processParameter,
-                    sampleState: sampleState.map(ModelArtsClient.ListSamplesSampleState.init(rawValue:)),
+                    sampleState: sampleState.map(SampleState.init(rawValue:)),
                     sampleType: sampleType,
                     searchConditions: searchConditions,
-                    versionId: versionId
+                    versionID: versionID
                 )
             }
         }
@@ -3014,14 +3014,14 @@ struct ListSearchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listSearch(datasetId: datasetId)
+            _ = try await client.listSearch(datasetID: datasetID)
         }
     }
 }
@@ -3043,7 +3043,7 @@ struct ListTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("limit"),
@@ -3090,7 +3090,7 @@ struct ListTasksCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listTasksPaginator(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     taskName: taskName,
                     type: type.map(ModelArtsClient.ListTasksType.init(rawValue:)),
                     limit: limit ?? 100
@@ -3098,7 +3098,7 @@ struct ListTasksCommand: AsyncParsableCommand {
                 try await output.collect(pages)
             } else {
                 _ = try await client.listTasks(
-                    datasetId: datasetId,
+                    datasetID: datasetID,
                     limit: limit,
                     offset: offset,
                     taskName: taskName,
@@ -3179,7 +3179,7 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listWorkerTasksPaginator(
-                    order: order.map(ModelArtsClient.ListWorkerTasksOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     searchContent: searchContent,
                     sortBy: sortBy.map(ModelArtsClient.ListWorkerTasksSortBy.init(rawValue:)),
                     filePreview: filePreview,
@@ -3190,7 +3190,7 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
                 _ = try await client.listWorkerTasks(
                     limit: limit,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListWorkerTasksOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     searchContent: searchContent,
                     sortBy: sortBy.map(ModelArtsClient.ListWorkerTasksSortBy.init(rawValue:)),
                     filePreview: filePreview
@@ -3216,7 +3216,7 @@ struct ListWorkersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @Option(
         name: .customLong("limit"),
@@ -3265,19 +3265,19 @@ struct ListWorkersCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listWorkersPaginator(
-                    workforceId: workforceId,
-                    order: order.map(ModelArtsClient.ListWorkersOrder.init(rawValue:)),
-                    sortBy: sortBy.map(ModelArtsClient.ListWorkersSortBy.init(rawValue:)),
+                    workforceID: workforceID,
+                    order: order.map(ListModelsOrder.init(rawValue:)),
+                    sortBy: sortBy.map(SortBy.init(rawValue:)),
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listWorkers(
-                    workforceId: workforceId,
+                    workforceID: workforceID,
                     limit: limit,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListWorkersOrder.init(rawValue:)),
-                    sortBy: sortBy.map(ModelArtsClient.ListWorkersSortBy.init(rawValue:))
+                    order: order.map(ListModelsOrder.init(rawValue:)),
+                    sortBy: sortBy.map(SortBy.init(rawValue:))
                 )
             }
         }
@@ -3301,12 +3301,12 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @Option(
         name: .customLong("label-name"),
@@ -3391,28 +3391,28 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listWorkforceTaskSamplesPaginator(
-                    datasetId: datasetId,
-                    workforceTaskId: workforceTaskId,
+                    datasetID: datasetID,
+                    workforceTaskID: workforceTaskID,
                     labelName: labelName,
                     labelType: labelType,
                     locale: locale,
                     processParameter: processParameter,
-                    sampleState: sampleState.map(ModelArtsClient.ListWorkforceTaskSamplesSampleState.init(rawValue:)),
+                    sampleState: sampleState.map(SampleState.init(rawValue:)),
                     searchConditions: searchConditions,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listWorkforceTaskSamples(
-                    datasetId: datasetId,
-                    workforceTaskId: workforceTaskId,
+                    datasetID: datasetID,
+                    workforceTaskID: workforceTaskID,
                     labelName: labelName,
                     labelType: labelType,
                     limit: limit,
                     locale: locale,
                     offset: offset,
                     processParameter: processParameter,
-                    sampleState: sampleState.map(ModelArtsClient.ListWorkforceTaskSamplesSampleState.init(rawValue:)),
+                    sampleState: sampleState.map(SampleState.init(rawValue:)),
                     searchConditions: searchConditions
                 )
             }
@@ -3437,12 +3437,12 @@ struct ListWorkforceTaskStatsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @Option(
         name: .customLong("sample-state"),
@@ -3466,9 +3466,9 @@ struct ListWorkforceTaskStatsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listWorkforceTaskStats(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
-                sampleState: sampleState.map(ModelArtsClient.ListWorkforceTaskStatsSampleState.init(rawValue:))
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
+                sampleState: sampleState.map(SampleState.init(rawValue:))
             )
         }
     }
@@ -3490,7 +3490,7 @@ struct ListWorkforceTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("offset"),
@@ -3522,10 +3522,10 @@ struct ListWorkforceTasksCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.listWorkforceTasksPaginator(datasetId: datasetId, limit: limit ?? 100)
+                let pages = client.listWorkforceTasksPaginator(datasetID: datasetID, limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.listWorkforceTasks(datasetId: datasetId, offset: offset, limit: limit)
+                _ = try await client.listWorkforceTasks(datasetID: datasetID, offset: offset, limit: limit)
             }
         }
     }
@@ -3580,7 +3580,7 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String?
+    var workforceTaskID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -3600,10 +3600,10 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listWorkforcesPaginator(
-                    order: order.map(ModelArtsClient.ListWorkforcesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     searchContent: searchContent,
                     sortBy: sortBy.map(ModelArtsClient.ListWorkforcesSortBy.init(rawValue:)),
-                    workforceTaskId: workforceTaskId,
+                    workforceTaskID: workforceTaskID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -3611,10 +3611,10 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
                 _ = try await client.listWorkforces(
                     limit: limit,
                     offset: offset,
-                    order: order.map(ModelArtsClient.ListWorkforcesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     searchContent: searchContent,
                     sortBy: sortBy.map(ModelArtsClient.ListWorkforcesSortBy.init(rawValue:)),
-                    workforceTaskId: workforceTaskId
+                    workforceTaskID: workforceTaskID
                 )
             }
         }
@@ -3647,12 +3647,12 @@ struct ReviewSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -3661,8 +3661,8 @@ struct ReviewSamplesCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReviewSamplesRequest.self, from: body)
             try await client.reviewSamples(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody
             )
         }
@@ -3695,12 +3695,12 @@ struct SendEmailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -3709,8 +3709,8 @@ struct SendEmailsCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(SendEmailsRequest.self, from: body)
             _ = try await client.sendEmails(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody
             )
         }
@@ -3743,12 +3743,12 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -3757,8 +3757,8 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartWorkforceSamplingTaskRequest.self, from: body)
             _ = try await client.startWorkforceSamplingTask(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody
             )
         }
@@ -3790,12 +3790,12 @@ struct StartWorkforceTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -3804,8 +3804,8 @@ struct StartWorkforceTaskCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartWorkforceTaskRequest.self, from: body)
             try await client.startWorkforceTask(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody
             )
         }
@@ -3828,19 +3828,19 @@ struct StopAutoAnnotationCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "Task ID.")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.stopAutoAnnotation(datasetId: datasetId, taskId: taskId)
+            try await client.stopAutoAnnotation(datasetID: datasetID, taskID: taskID)
         }
     }
 }
@@ -3861,19 +3861,19 @@ struct StopProcessorTaskVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a data processing task.")
-    var versionId: String
+    var versionID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.stopProcessorTaskVersion(taskId: taskId, versionId: versionId)
+            try await client.stopProcessorTaskVersion(taskID: taskID, versionID: versionID)
         }
     }
 }
@@ -3894,14 +3894,14 @@ struct SyncDataSourceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.syncDataSource(datasetId: datasetId)
+            try await client.syncDataSource(datasetID: datasetID)
         }
     }
 }
@@ -3922,14 +3922,14 @@ struct SyncDataSourceStateCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.syncDataSourceState(datasetId: datasetId)
+            _ = try await client.syncDataSourceState(datasetID: datasetID)
         }
     }
 }
@@ -3960,7 +3960,7 @@ struct UpdateDatasetCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -3968,7 +3968,7 @@ struct UpdateDatasetCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateDatasetRequest.self, from: body)
-            _ = try await client.updateDataset(datasetId: datasetId, requestBody)
+            _ = try await client.updateDataset(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -3999,7 +3999,7 @@ struct UpdateLabelCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("label-name"),
@@ -4023,7 +4023,7 @@ struct UpdateLabelCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLabelRequest.self, from: body)
             _ = try await client.updateLabel(
-                datasetId: datasetId,
+                datasetID: datasetID,
                 labelName: labelName,
                 requestBody,
                 labelType: labelType
@@ -4057,7 +4057,7 @@ struct UpdateLabelsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -4065,7 +4065,7 @@ struct UpdateLabelsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLabelsRequest.self, from: body)
-            _ = try await client.updateLabels(datasetId: datasetId, requestBody)
+            _ = try await client.updateLabels(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -4097,7 +4097,7 @@ struct UpdateProcessorTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -4105,7 +4105,7 @@ struct UpdateProcessorTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateProcessorTaskRequest.self, from: body)
-            try await client.updateProcessorTask(taskId: taskId, requestBody)
+            try await client.updateProcessorTask(taskID: taskID, requestBody)
         }
     }
 }
@@ -4138,7 +4138,7 @@ struct UpdateSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -4146,7 +4146,7 @@ struct UpdateSamplesCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSamplesRequest.self, from: body)
-            _ = try await client.updateSamples(datasetId: datasetId, requestBody)
+            _ = try await client.updateSamples(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -4176,12 +4176,12 @@ struct UpdateWorkerCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @Option(
         name: .customLong("worker-id"),
         help: "ID of a labeling team member.")
-    var workerId: String
+    var workerID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -4189,7 +4189,7 @@ struct UpdateWorkerCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkerRequest.self, from: body)
-            try await client.updateWorker(workforceId: workforceId, workerId: workerId, requestBody)
+            try await client.updateWorker(workforceID: workforceID, workerID: workerID, requestBody)
         }
     }
 }
@@ -4219,7 +4219,7 @@ struct UpdateWorkforceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
-    var workforceId: String
+    var workforceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -4227,7 +4227,7 @@ struct UpdateWorkforceCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceRequest.self, from: body)
-            try await client.updateWorkforce(workforceId: workforceId, requestBody)
+            try await client.updateWorkforce(workforceID: workforceID, requestBody)
         }
     }
 }
@@ -4259,12 +4259,12 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @Option(
         name: .customLong("locale"),
@@ -4278,8 +4278,8 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceSamplingTaskRequest.self, from: body)
             _ = try await client.updateWorkforceSamplingTask(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody,
                 locale: locale
             )
@@ -4312,12 +4312,12 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a team labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -4326,8 +4326,8 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceTaskRequest.self, from: body)
             try await client.updateWorkforceTask(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody
             )
         }
@@ -4361,12 +4361,12 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("workforce-task-id"),
         help: "ID of a labeling task.")
-    var workforceTaskId: String
+    var workforceTaskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -4375,15 +4375,15 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkforceTaskSamplesRequest.self, from: body)
             _ = try await client.updateWorkforceTaskSamples(
-                datasetId: datasetId,
-                workforceTaskId: workforceTaskId,
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 requestBody
             )
         }
     }
 }
 
-struct UploadSamplesJsonCommand: AsyncParsableCommand {
+struct UploadSamplesJSONCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload-samples-json",
         abstract: "Adding Samples in Batches",
@@ -4399,7 +4399,7 @@ struct UploadSamplesJsonCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UploadSamplesJsonRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (UploadSamplesJSONRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): final_annotation, label_format, samples.
             """,
             valueName: "json"))
@@ -4408,15 +4408,15 @@ struct UploadSamplesJsonCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UploadSamplesJsonRequest.self, from: body)
-            _ = try await client.uploadSamplesJson(datasetId: datasetId, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UploadSamplesJSONRequest.self, from: body)
+            _ = try await client.uploadSamplesJSON(datasetID: datasetID, requestBody)
         }
     }
 }
@@ -4435,12 +4435,12 @@ struct WaitForImportTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
-    var datasetId: String
+    var datasetID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "Task ID.")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("status"),
@@ -4464,9 +4464,9 @@ struct WaitForImportTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.waitForImportTask(
-                datasetId: datasetId,
-                taskId: taskId,
-                status: WaitOptions.states(status, as: DescImportTaskResponse.StatusValue.self),
+                datasetID: datasetID,
+                taskID: taskID,
+                status: WaitOptions.states(status, as: ImportTaskStatusStatus.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.failed]),
                 options: waiting.options
             )

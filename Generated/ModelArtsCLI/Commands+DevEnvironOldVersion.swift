@@ -57,14 +57,14 @@ struct DeleteDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID")
-    var instanceId: String
+    var instanceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteDevelopmentEnvironmentInstance(instanceId: instanceId)
+            _ = try await client.deleteDevelopmentEnvironmentInstance(instanceID: instanceID)
         }
     }
 }
@@ -85,14 +85,14 @@ struct GetDetailsAboutDevelopmentEnvironmentInstanceCommand: AsyncParsableComman
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID")
-    var instanceId: String
+    var instanceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getDetailsAboutDevelopmentEnvironmentInstance(instanceId: instanceId)
+            _ = try await client.getDetailsAboutDevelopmentEnvironmentInstance(instanceID: instanceID)
         }
     }
 }
@@ -169,7 +169,7 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
             Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and \
             used, use the actual value.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Option(
         name: .customLong("show-self"),
@@ -187,7 +187,7 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
             ID of a dedicated resource pool. This parameter can be used to obtain all instances in a \
             dedicated resource pool.
             """)
-    var poolId: String?
+    var poolID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -211,11 +211,11 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
                     provisionType: provisionType,
                     status: status.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
                     sortby: sortby.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
-                    order: order.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesOrder.init(rawValue:)),
-                    workspaceId: workspaceId,
+                    order: order.map(ListModelsOrder.init(rawValue:)),
+                    workspaceID: workspaceID,
                     showSelf: showSelf,
                     aiProject: aiProject,
-                    poolId: poolId,
+                    poolID: poolID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -225,13 +225,13 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
                     provisionType: provisionType,
                     status: status.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
                     sortby: sortby.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
-                    order: order.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     offset: offset,
                     limit: limit,
-                    workspaceId: workspaceId,
+                    workspaceID: workspaceID,
                     showSelf: showSelf,
                     aiProject: aiProject,
-                    poolId: poolId
+                    poolID: poolID
                 )
             }
         }
@@ -264,7 +264,7 @@ struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID")
-    var instanceId: String
+    var instanceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -272,7 +272,7 @@ struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ManageDevelopmentEnvironmentInstanceRequest.self, from: body)
-            _ = try await client.manageDevelopmentEnvironmentInstance(instanceId: instanceId, requestBody)
+            _ = try await client.manageDevelopmentEnvironmentInstance(instanceID: instanceID, requestBody)
         }
     }
 }
@@ -304,7 +304,7 @@ struct ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCo
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID")
-    var instanceId: String
+    var instanceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -313,7 +313,7 @@ struct ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCo
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfDevelopmentEnvironmentInstanceRequest.self, from: body)
             _ = try await client.modifyDescriptionOfDevelopmentEnvironmentInstance(
-                instanceId: instanceId,
+                instanceID: instanceID,
                 requestBody
             )
         }

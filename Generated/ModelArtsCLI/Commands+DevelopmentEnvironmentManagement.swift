@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct AttachObsCommand: AsyncParsableCommand {
+struct AttachOBSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-obs",
         abstract: "OBS Storage Mounting",
@@ -24,7 +24,7 @@ struct AttachObsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AttachObsRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (AttachOBSRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): category, mount_path, uri.
             """,
             valueName: "json"))
@@ -36,7 +36,7 @@ struct AttachObsCommand: AsyncParsableCommand {
             Notebook instance ID, which can be obtained by calling the API for querying the notebook \
             instance list.
             """)
-    var instanceId: String
+    var instanceID: String
 
     @Option(
         name: .customLong("wait"),
@@ -55,16 +55,16 @@ struct AttachObsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachObsRequest.self, from: body)
-            let response = try await client.attachObs(instanceId: instanceId, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AttachOBSRequest.self, from: body)
+            let response = try await client.attachOBS(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
                     throw ClientError("the response carries no id to wait for")
                 }
-                try await client.waitForAttachAbleObs(
-                    instanceId: instanceId,
-                    storageId: createdId,
-                    status: WaitOptions.states(wait, as: ShowAttachAbleObsResponse.StatusValue.self),
+                try await client.waitForAttachAbleOBS(
+                    instanceID: instanceID,
+                    storageID: createdId,
+                    status: WaitOptions.states(wait, as: DataVolumesRes.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -72,7 +72,7 @@ struct AttachObsCommand: AsyncParsableCommand {
     }
 }
 
-struct CancelObsCommand: AsyncParsableCommand {
+struct CancelOBSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel-obs",
         abstract: "Unmounting OBS Storage from a Notebook Instance",
@@ -92,12 +92,12 @@ struct CancelObsCommand: AsyncParsableCommand {
             Notebook instance ID, which can be obtained by calling the API for querying the notebook \
             instance list.
             """)
-    var instanceId: String
+    var instanceID: String
 
     @Option(
         name: .customLong("storage-id"),
         help: "OBS storage ID.")
-    var storageId: String
+    var storageID: String
 
     @Flag(
         name: .customLong("wait"),
@@ -115,12 +115,12 @@ struct CancelObsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.cancelObs(instanceId: instanceId, storageId: storageId)
+            _ = try await client.cancelOBS(instanceID: instanceID, storageID: storageID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForAttachAbleObsDeletion(
-                    instanceId: instanceId,
-                    storageId: storageId,
+                try await client.waitForAttachAbleOBSDeletion(
+                    instanceID: instanceID,
+                    storageID: storageID,
                     options: waiting.options
                 )
             }
@@ -184,7 +184,7 @@ struct CreateImageCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForNotebook(
                     id: id,
-                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NotebookStatus.self),
                     options: waiting.options
                 )
             }
@@ -243,7 +243,7 @@ struct CreateNotebookCommand: AsyncParsableCommand {
                 }
                 try await client.waitForNotebook(
                     id: createdId,
-                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NotebookStatus.self),
                     options: waiting.options
                 )
             }
@@ -386,7 +386,7 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
             dedicated resource pool ID. For details about how to obtain the dedicated resource pool ID, see \
             Querying the Resource Pool List.
             """)
-    var poolId: String?
+    var poolID: String?
 
     @Option(
         name: .customLong("offset"),
@@ -435,7 +435,7 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
             Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
             used, the actual value prevails.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -455,36 +455,36 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listAllNotebooksPaginator(
-                    feature: feature.map(ModelArtsClient.ListAllNotebooksFeature.init(rawValue:)),
+                    feature: feature.map(Feature.init(rawValue:)),
                     name: name,
-                    poolId: poolId,
+                    poolID: poolID,
                     owner: owner,
-                    sortDir: sortDir.map(ModelArtsClient.ListAllNotebooksSortDir.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey,
-                    status: status.map(ModelArtsClient.ListAllNotebooksStatus.init(rawValue:)),
-                    workspaceId: workspaceId,
+                    status: status.map(NotebookStatus.init(rawValue:)),
+                    workspaceID: workspaceID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listAllNotebooks(
-                    feature: feature.map(ModelArtsClient.ListAllNotebooksFeature.init(rawValue:)),
+                    feature: feature.map(Feature.init(rawValue:)),
                     limit: limit,
                     name: name,
-                    poolId: poolId,
+                    poolID: poolID,
                     offset: offset,
                     owner: owner,
-                    sortDir: sortDir.map(ModelArtsClient.ListAllNotebooksSortDir.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey,
-                    status: status.map(ModelArtsClient.ListAllNotebooksStatus.init(rawValue:)),
-                    workspaceId: workspaceId
+                    status: status.map(NotebookStatus.init(rawValue:)),
+                    workspaceID: workspaceID
                 )
             }
         }
     }
 }
 
-struct ListAttachAbleObssCommand: AsyncParsableCommand {
+struct ListAttachAbleOBSsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-attach-able-obss",
         abstract: "Obtaining the Notebook Instances with OBS Storage Mounted",
@@ -503,14 +503,14 @@ struct ListAttachAbleObssCommand: AsyncParsableCommand {
             Notebook instance ID, which can be obtained by calling the API for querying the notebook \
             instance list.
             """)
-    var instanceId: String
+    var instanceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listAttachAbleObss(instanceId: instanceId)
+            _ = try await client.listAttachAbleOBSs(instanceID: instanceID)
         }
     }
 }
@@ -582,20 +582,20 @@ struct ListFlavorsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listFlavorsPaginator(
-                    category: category.map(ModelArtsClient.ListFlavorsCategory.init(rawValue:)),
+                    category: category.map(Category.init(rawValue:)),
                     type: type.map(ModelArtsClient.ListFlavorsType.init(rawValue:)),
-                    sortDir: sortDir.map(ModelArtsClient.ListFlavorsSortDir.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listFlavors(
-                    category: category.map(ModelArtsClient.ListFlavorsCategory.init(rawValue:)),
+                    category: category.map(Category.init(rawValue:)),
                     limit: limit,
                     offset: offset,
                     type: type.map(ModelArtsClient.ListFlavorsType.init(rawValue:)),
-                    sortDir: sortDir.map(ModelArtsClient.ListFlavorsSortDir.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey
                 )
             }
@@ -685,7 +685,7 @@ struct ListImageCommand: AsyncParsableCommand {
             Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
             used, the actual value prevails.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -708,11 +708,11 @@ struct ListImageCommand: AsyncParsableCommand {
                     name: name,
                     nameFuzzyMatch: nameFuzzyMatch,
                     namespace: namespace,
-                    serviceType: serviceType.map(ModelArtsClient.ListImageServiceType.init(rawValue:)),
-                    sortDir: sortDir.map(ModelArtsClient.ListImageSortDir.init(rawValue:)),
+                    serviceType: serviceType.map(ServiceType.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey,
-                    type: type.map(ModelArtsClient.ListImageType.init(rawValue:)),
-                    workspaceId: workspaceId,
+                    type: type.map(TypeValue.init(rawValue:)),
+                    workspaceID: workspaceID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -723,11 +723,11 @@ struct ListImageCommand: AsyncParsableCommand {
                     nameFuzzyMatch: nameFuzzyMatch,
                     namespace: namespace,
                     offset: offset,
-                    serviceType: serviceType.map(ModelArtsClient.ListImageServiceType.init(rawValue:)),
-                    sortDir: sortDir.map(ModelArtsClient.ListImageSortDir.init(rawValue:)),
+                    serviceType: serviceType.map(ServiceType.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey,
-                    type: type.map(ModelArtsClient.ListImageType.init(rawValue:)),
-                    workspaceId: workspaceId
+                    type: type.map(TypeValue.init(rawValue:)),
+                    workspaceID: workspaceID
                 )
             }
         }
@@ -782,7 +782,7 @@ struct ListImageGroupCommand: AsyncParsableCommand {
             Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
             used, the actual value prevails.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -793,8 +793,8 @@ struct ListImageGroupCommand: AsyncParsableCommand {
                 name: name,
                 nameFuzzyMatch: nameFuzzyMatch,
                 namespace: namespace,
-                type: type.map(ModelArtsClient.ListImageGroupType.init(rawValue:)),
-                workspaceId: workspaceId
+                type: type.map(TypeValue.init(rawValue:)),
+                workspaceID: workspaceID
             )
         }
     }
@@ -838,7 +838,7 @@ struct ListNotebooksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("pool-id"),
         help: "ID of a dedicated resource pool.")
-    var poolId: String?
+    var poolID: String?
 
     @Option(
         name: .customLong("offset"),
@@ -888,7 +888,7 @@ struct ListNotebooksCommand: AsyncParsableCommand {
             Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
             used, the actual value prevails.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -908,29 +908,29 @@ struct ListNotebooksCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listNotebooksPaginator(
-                    feature: feature.map(ModelArtsClient.ListNotebooksFeature.init(rawValue:)),
+                    feature: feature.map(Feature.init(rawValue:)),
                     name: name,
-                    poolId: poolId,
+                    poolID: poolID,
                     owner: owner,
-                    sortDir: sortDir.map(ModelArtsClient.ListNotebooksSortDir.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey,
-                    status: status.map(ModelArtsClient.ListNotebooksStatus.init(rawValue:)),
-                    workspaceId: workspaceId,
+                    status: status.map(NotebookStatus.init(rawValue:)),
+                    workspaceID: workspaceID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listNotebooks(
-                    feature: feature.map(ModelArtsClient.ListNotebooksFeature.init(rawValue:)),
+                    feature: feature.map(Feature.init(rawValue:)),
                     limit: limit,
                     name: name,
-                    poolId: poolId,
+                    poolID: poolID,
                     offset: offset,
                     owner: owner,
-                    sortDir: sortDir.map(ModelArtsClient.ListNotebooksSortDir.init(rawValue:)),
+                    sortDir: sortDir.map(SortDir.init(rawValue:)),
                     sortKey: sortKey,
-                    status: status.map(ModelArtsClient.ListNotebooksStatus.init(rawValue:)),
-                    workspaceId: workspaceId
+                    status: status.map(NotebookStatus.init(rawValue:)),
+                    workspaceID: workspaceID
                 )
             }
         }
@@ -985,7 +985,7 @@ struct RegisterImageCommand: AsyncParsableCommand {
                 }
                 try await client.waitForImage(
                     id: createdId,
-                    status: WaitOptions.states(wait, as: ShowImageResponse.StatusValue.self),
+                    status: WaitOptions.states(wait, as: ImageStatus.self),
                     options: waiting.options
                 )
             }
@@ -1009,8 +1009,8 @@ struct RenewLeaseCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (RenewLeaseRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): duration, type.
+            The request body (LeaseReq) as JSON, @file.json, or - for standard input. Fields (* required): \
+            duration, type.
             """,
             valueName: "json"))
     var body: String
@@ -1050,12 +1050,12 @@ struct RenewLeaseCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RenewLeaseRequest.self, from: body)
+            let requestBody = try RequestBodyArgument.decode(LeaseReq.self, from: body)
             _ = try await client.renewLease(id: id, requestBody, duration: duration)
             if !wait.isEmpty {
                 try await client.waitForNotebook(
                     id: id,
-                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NotebookStatus.self),
                     options: waiting.options
                 )
             }
@@ -1063,7 +1063,7 @@ struct RenewLeaseCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowAttachAbleObsCommand: AsyncParsableCommand {
+struct ShowAttachAbleOBSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-attach-able-obs",
         abstract: "Obtaining Details About a Notebook Instance with OBS Storage Mounted",
@@ -1082,19 +1082,19 @@ struct ShowAttachAbleObsCommand: AsyncParsableCommand {
             Notebook instance ID, which can be obtained by calling the API for querying the notebook \
             instance list.
             """)
-    var instanceId: String
+    var instanceID: String
 
     @Option(
         name: .customLong("storage-id"),
         help: "OBS storage ID.")
-    var storageId: String
+    var storageID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showAttachAbleObs(instanceId: instanceId, storageId: storageId)
+            _ = try await client.showAttachAbleOBS(instanceID: instanceID, storageID: storageID)
         }
     }
 }
@@ -1301,7 +1301,7 @@ struct StartNotebookCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForNotebook(
                     id: id,
-                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NotebookStatus.self),
                     options: waiting.options
                 )
             }
@@ -1351,7 +1351,7 @@ struct StopNotebookCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForNotebook(
                     id: id,
-                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NotebookStatus.self),
                     options: waiting.options
                 )
             }
@@ -1413,7 +1413,7 @@ struct UpdateNotebookCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForNotebook(
                     id: id,
-                    status: WaitOptions.states(wait, as: ShowNotebookResponse.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NotebookStatus.self),
                     options: waiting.options
                 )
             }
@@ -1421,7 +1421,7 @@ struct UpdateNotebookCommand: AsyncParsableCommand {
     }
 }
 
-struct WaitForAttachAbleObsCommand: AsyncParsableCommand {
+struct WaitForAttachAbleOBSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait-for-attach-able-obs",
         abstract: "Wait until a AttachAbleObs's status is one of the given states",
@@ -1438,12 +1438,12 @@ struct WaitForAttachAbleObsCommand: AsyncParsableCommand {
             Notebook instance ID, which can be obtained by calling the API for querying the notebook \
             instance list.
             """)
-    var instanceId: String
+    var instanceID: String
 
     @Option(
         name: .customLong("storage-id"),
         help: "OBS storage ID.")
-    var storageId: String
+    var storageID: String
 
     @Option(
         name: .customLong("status"),
@@ -1469,10 +1469,10 @@ struct WaitForAttachAbleObsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.waitForAttachAbleObs(
-                instanceId: instanceId,
-                storageId: storageId,
-                status: WaitOptions.states(status, as: ShowAttachAbleObsResponse.StatusValue.self),
+            try await client.waitForAttachAbleOBS(
+                instanceID: instanceID,
+                storageID: storageID,
+                status: WaitOptions.states(status, as: DataVolumesRes.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.mountFailed, .unmountFailed]),
                 options: waiting.options
             )
@@ -1480,7 +1480,7 @@ struct WaitForAttachAbleObsCommand: AsyncParsableCommand {
     }
 }
 
-struct WaitForAttachAbleObsDeletionCommand: AsyncParsableCommand {
+struct WaitForAttachAbleOBSDeletionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait-for-attach-able-obs-deletion",
         abstract: "Wait until a AttachAbleObs is gone",
@@ -1495,12 +1495,12 @@ struct WaitForAttachAbleObsDeletionCommand: AsyncParsableCommand {
             Notebook instance ID, which can be obtained by calling the API for querying the notebook \
             instance list.
             """)
-    var instanceId: String
+    var instanceID: String
 
     @Option(
         name: .customLong("storage-id"),
         help: "OBS storage ID.")
-    var storageId: String
+    var storageID: String
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -1510,9 +1510,9 @@ struct WaitForAttachAbleObsDeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.waitForAttachAbleObsDeletion(
-                instanceId: instanceId,
-                storageId: storageId,
+            try await client.waitForAttachAbleOBSDeletion(
+                instanceID: instanceID,
+                storageID: storageID,
                 options: waiting.options
             )
         }
@@ -1560,7 +1560,7 @@ struct WaitForImageCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.waitForImage(
                 id: id,
-                status: WaitOptions.states(status, as: ShowImageResponse.StatusValue.self),
+                status: WaitOptions.states(status, as: ImageStatus.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.createFailed, .error]),
                 options: waiting.options
             )
@@ -1640,7 +1640,7 @@ struct WaitForNotebookCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.waitForNotebook(
                 id: id,
-                status: WaitOptions.states(status, as: ShowNotebookResponse.StatusValue.self),
+                status: WaitOptions.states(status, as: NotebookStatus.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.createFailed, .startFailed, .deleteFailed, .error]),
                 options: waiting.options
             )

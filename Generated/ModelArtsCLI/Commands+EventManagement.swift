@@ -82,9 +82,9 @@ struct ListEventsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listEventsPaginator(
-                    resource: ModelArtsClient.ListEventsResource(rawValue: resource),
+                    resource: ListEventsResource(rawValue: resource),
                     name: name,
-                    type: type.map(ModelArtsClient.ListEventsType.init(rawValue:)),
+                    type: type.map(ListEventsType.init(rawValue:)),
                     since: since,
                     until: until,
                     ascend: ascend,
@@ -93,11 +93,11 @@ struct ListEventsCommand: AsyncParsableCommand {
                 try await output.collect(pages)
             } else {
                 _ = try await client.listEvents(
-                    resource: ModelArtsClient.ListEventsResource(rawValue: resource),
+                    resource: ListEventsResource(rawValue: resource),
                     name: name,
                     limit: limit,
                     offset: offset,
-                    type: type.map(ModelArtsClient.ListEventsType.init(rawValue:)),
+                    type: type.map(ListEventsType.init(rawValue:)),
                     since: since,
                     until: until,
                     ascend: ascend

@@ -81,7 +81,7 @@ struct ListNetworksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workspace-id"),
         help: "Workspace ID. The default value is 0.")
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Option(
         name: .customLong("label-selector"),
@@ -104,7 +104,7 @@ struct ListNetworksCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listNetworks(
-                workspaceId: workspaceId,
+                workspaceID: workspaceID,
                 labelSelector: labelSelector,
                 limit: limit,
                 continue: self.continue

@@ -21,7 +21,7 @@ struct ListOrdersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workspace-id"),
         help: "Workspace ID. The default value is 0.")
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Option(
         name: .customLong("involved-name"),
@@ -87,25 +87,25 @@ struct ListOrdersCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listOrdersPaginator(
-                    workspaceId: workspaceId,
+                    workspaceID: workspaceID,
                     involvedName: involvedName,
                     since: since,
                     until: until,
                     phase: phase.map(ModelArtsClient.ListOrdersPhase.init(rawValue:)),
-                    resource: resource.map(ModelArtsClient.ListOrdersResource.init(rawValue:)),
+                    resource: resource.map(ListEventsResource.init(rawValue:)),
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listOrders(
-                    workspaceId: workspaceId,
+                    workspaceID: workspaceID,
                     involvedName: involvedName,
                     limit: limit,
                     offset: offset,
                     since: since,
                     until: until,
                     phase: phase.map(ModelArtsClient.ListOrdersPhase.init(rawValue:)),
-                    resource: resource.map(ModelArtsClient.ListOrdersResource.init(rawValue:))
+                    resource: resource.map(ListEventsResource.init(rawValue:))
                 )
             }
         }

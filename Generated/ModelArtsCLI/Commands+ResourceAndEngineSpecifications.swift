@@ -29,9 +29,7 @@ struct QueryJobEngineSpecificationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryJobEngineSpecifications(
-                jobType: jobType.map(ModelArtsClient.QueryJobEngineSpecificationsJobType.init(rawValue:))
-            )
+            _ = try await client.queryJobEngineSpecifications(jobType: jobType.map(JobType.init(rawValue:)))
         }
     }
 }
@@ -57,7 +55,7 @@ struct QueryJobResourceSpecificationsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("engine-id"),
         help: "Engine ID of a job. Default value: 0")
-    var engineId: Int64?
+    var engineID: Int64?
 
     @Option(
         name: .customLong("project-type"),
@@ -70,8 +68,8 @@ struct QueryJobResourceSpecificationsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryJobResourceSpecifications(
-                jobType: jobType.map(ModelArtsClient.QueryJobResourceSpecificationsJobType.init(rawValue:)),
-                engineId: engineId,
+                jobType: jobType.map(JobType.init(rawValue:)),
+                engineID: engineID,
                 projectType: projectType
             )
         }

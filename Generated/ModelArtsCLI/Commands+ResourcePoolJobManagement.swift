@@ -88,7 +88,7 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
             if all {
                 let pages = client.listWorkloadsPaginator(
                     poolName: poolName,
-                    type: type.isEmpty ? nil : type.map(ModelArtsClient.ListWorkloadsType.init(rawValue:)),
+                    type: type.isEmpty ? nil : type.map(ListWorkloadsType.init(rawValue:)),
                     status: status.map(ModelArtsClient.ListWorkloadsStatus.init(rawValue:)),
                     sort: sort.map(ModelArtsClient.ListWorkloadsSort.init(rawValue:)),
                     ascend: ascend,
@@ -98,7 +98,7 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
             } else {
                 _ = try await client.listWorkloads(
                     poolName: poolName,
-                    type: type.isEmpty ? nil : type.map(ModelArtsClient.ListWorkloadsType.init(rawValue:)),
+                    type: type.isEmpty ? nil : type.map(ListWorkloadsType.init(rawValue:)),
                     status: status.map(ModelArtsClient.ListWorkloadsStatus.init(rawValue:)),
                     sort: sort.map(ModelArtsClient.ListWorkloadsSort.init(rawValue:)),
                     ascend: ascend,

@@ -91,7 +91,7 @@ struct ListPoolsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workspace-id"),
         help: "Workspace ID. The default value is 0.")
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Option(
         name: .customLong("label-selector"),
@@ -121,7 +121,7 @@ struct ListPoolsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.listPools(
-                workspaceId: workspaceId,
+                workspaceID: workspaceID,
                 labelSelector: labelSelector,
                 status: status.map(ModelArtsClient.ListPoolsStatus.init(rawValue:)),
                 parent: parent
@@ -320,14 +320,14 @@ struct ShowPoolStatisticsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workspace-id"),
         help: "Workspace ID. The default value is 0.")
-    var workspaceId: String?
+    var workspaceID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showPoolStatistics(workspaceId: workspaceId)
+            _ = try await client.showPoolStatistics(workspaceID: workspaceID)
         }
     }
 }

@@ -50,12 +50,12 @@ struct CreateServiceCommand: AsyncParsableCommand {
             let requestBody = try RequestBodyArgument.decode(CreateServiceRequest.self, from: body)
             let response = try await client.createService(requestBody)
             if !wait.isEmpty {
-                guard let createdId = response.serviceId else {
+                guard let createdId = response.serviceID else {
                     throw ClientError("the response carries no service_id to wait for")
                 }
                 try await client.waitForService(
-                    serviceId: createdId,
-                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    serviceID: createdId,
+                    status: WaitOptions.states(wait, as: ShowServiceStatus.self),
                     options: waiting.options
                 )
             }
@@ -81,7 +81,7 @@ struct DeleteServiceCommand: AsyncParsableCommand {
             Service ID. To delete multiple services in a batch, use commas (,) to separate multiple \
             service_id values.
             """)
-    var serviceId: String
+    var serviceID: String
 
     @Flag(
         name: .customLong("wait"),
@@ -99,10 +99,10 @@ struct DeleteServiceCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteService(serviceId: serviceId)
+            try await client.deleteService(serviceID: serviceID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForServiceDeletion(serviceId: serviceId, options: waiting.options)
+                try await client.waitForServiceDeletion(serviceID: serviceID, options: waiting.options)
             }
         }
     }
@@ -127,7 +127,7 @@ struct ListServicesCommand: AsyncParsableCommand {
             obtain the services owned by the current user by calling the API for querying the service list. \
             The service_id field indicates the service ID. By default, service IDs are not filtered.
             """)
-    var serviceId: String?
+    var serviceID: String?
 
     @Option(
         name: .customLong("service-name"),
@@ -145,7 +145,7 @@ struct ListServicesCommand: AsyncParsableCommand {
             the AI application list. The model_id field indicates the model ID. By default, model IDs are \
             not filtered.
             """)
-    var modelId: String?
+    var modelID: String?
 
     @Option(
         name: .customLong("workspace-id"),
@@ -153,7 +153,7 @@ struct ListServicesCommand: AsyncParsableCommand {
             Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
             used, the actual value prevails.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Option(
         name: .customLong("infer-type"),
@@ -229,30 +229,30 @@ struct ListServicesCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listServicesPaginator(
-                    serviceId: serviceId,
+                    serviceID: serviceID,
                     serviceName: serviceName,
-                    modelId: modelId,
-                    workspaceId: workspaceId,
-                    inferType: inferType.map(ModelArtsClient.ListServicesInferType.init(rawValue:)),
-                    status: status.map(ModelArtsClient.ListServicesStatus.init(rawValue:)),
+                    modelID: modelID,
+                    workspaceID: workspaceID,
+                    inferType: inferType.map(InferType.init(rawValue:)),
+                    status: status.map(ShowServiceStatus.init(rawValue:)),
                     sortBy: sortBy.map(ModelArtsClient.ListServicesSortBy.init(rawValue:)),
-                    order: order.map(ModelArtsClient.ListServicesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     tags: tags,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listServices(
-                    serviceId: serviceId,
+                    serviceID: serviceID,
                     serviceName: serviceName,
-                    modelId: modelId,
-                    workspaceId: workspaceId,
-                    inferType: inferType.map(ModelArtsClient.ListServicesInferType.init(rawValue:)),
-                    status: status.map(ModelArtsClient.ListServicesStatus.init(rawValue:)),
+                    modelID: modelID,
+                    workspaceID: workspaceID,
+                    inferType: inferType.map(InferType.init(rawValue:)),
+                    status: status.map(ShowServiceStatus.init(rawValue:)),
                     offset: offset,
                     limit: limit,
                     sortBy: sortBy.map(ModelArtsClient.ListServicesSortBy.init(rawValue:)),
-                    order: order.map(ModelArtsClient.ListServicesOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     tags: tags
                 )
             }
@@ -279,14 +279,14 @@ struct ShowServiceCommand: AsyncParsableCommand {
             obtain the services owned by the current user by calling the API for querying the service list. \
             The service_id field indicates the service ID.
             """)
-    var serviceId: String
+    var serviceID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showService(serviceId: serviceId)
+            _ = try await client.showService(serviceID: serviceID)
         }
     }
 }
@@ -307,7 +307,7 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("event-type"),
@@ -373,27 +373,27 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.showServiceEventsPaginator(
-                    serviceId: serviceId,
-                    eventType: eventType.map(ModelArtsClient.ShowServiceEventsEventType.init(rawValue:)),
+                    serviceID: serviceID,
+                    eventType: eventType.map(EventType.init(rawValue:)),
                     eventInfo: eventInfo,
                     startTime: startTime,
                     endTime: endTime,
                     sortBy: sortBy,
-                    order: order.map(ModelArtsClient.ShowServiceEventsOrder.init(rawValue:)),
+                    order: order.map(ListModelsOrder.init(rawValue:)),
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.showServiceEvents(
-                    serviceId: serviceId,
-                    eventType: eventType.map(ModelArtsClient.ShowServiceEventsEventType.init(rawValue:)),
+                    serviceID: serviceID,
+                    eventType: eventType.map(EventType.init(rawValue:)),
                     eventInfo: eventInfo,
                     startTime: startTime,
                     endTime: endTime,
                     offset: offset,
                     limit: limit,
                     sortBy: sortBy,
-                    order: order.map(ModelArtsClient.ShowServiceEventsOrder.init(rawValue:))
+                    order: order.map(ListModelsOrder.init(rawValue:))
                 )
             }
         }
@@ -415,7 +415,7 @@ struct ShowServiceMonitorInfoCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("node-id"),
@@ -423,14 +423,14 @@ struct ShowServiceMonitorInfoCommand: AsyncParsableCommand {
             ID of the edge node to be obtained. This parameter is available only when infer_type is set to \
             edge. By default, all nodes are obtained.
             """)
-    var nodeId: String?
+    var nodeID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showServiceMonitorInfo(serviceId: serviceId, nodeId: nodeId)
+            _ = try await client.showServiceMonitorInfo(serviceID: serviceID, nodeID: nodeID)
         }
     }
 }
@@ -489,14 +489,14 @@ struct ShowServiceSpecificationsCommand: AsyncParsableCommand {
             if all {
                 let pages = client.showServiceSpecificationsPaginator(
                     isPersonalCluster: isPersonalCluster,
-                    inferType: inferType.map(ModelArtsClient.ShowServiceSpecificationsInferType.init(rawValue:)),
+                    inferType: inferType.map(InferType.init(rawValue:)),
                     limit: limit.flatMap { Int($0) } ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.showServiceSpecifications(
                     isPersonalCluster: isPersonalCluster,
-                    inferType: inferType.map(ModelArtsClient.ShowServiceSpecificationsInferType.init(rawValue:)),
+                    inferType: inferType.map(InferType.init(rawValue:)),
                     limit: limit,
                     offset: offset
                 )
@@ -520,7 +520,7 @@ struct ShowServiceUpdateLogsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("update-time"),
@@ -535,7 +535,7 @@ struct ShowServiceUpdateLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showServiceUpdateLogs(serviceId: serviceId, updateTime: updateTime)
+            _ = try await client.showServiceUpdateLogs(serviceID: serviceID, updateTime: updateTime)
         }
     }
 }
@@ -567,7 +567,7 @@ struct UpdateServiceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("wait"),
@@ -587,11 +587,11 @@ struct UpdateServiceCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateServiceRequest.self, from: body)
-            try await client.updateService(serviceId: serviceId, requestBody)
+            try await client.updateService(serviceID: serviceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForService(
-                    serviceId: serviceId,
-                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    serviceID: serviceID,
+                    status: WaitOptions.states(wait, as: ShowServiceStatus.self),
                     options: waiting.options
                 )
             }
@@ -616,7 +616,7 @@ struct WaitForServiceCommand: AsyncParsableCommand {
             obtain the services owned by the current user by calling the API for querying the service list. \
             The service_id field indicates the service ID.
             """)
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("status"),
@@ -640,8 +640,8 @@ struct WaitForServiceCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.waitForService(
-                serviceId: serviceId,
-                status: WaitOptions.states(status, as: ShowServiceResponse.StatusValue.self),
+                serviceID: serviceID,
+                status: WaitOptions.states(status, as: ShowServiceStatus.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.failed]),
                 options: waiting.options
             )
@@ -665,7 +665,7 @@ struct WaitForServiceDeletionCommand: AsyncParsableCommand {
             obtain the services owned by the current user by calling the API for querying the service list. \
             The service_id field indicates the service ID.
             """)
-    var serviceId: String
+    var serviceID: String
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -675,7 +675,7 @@ struct WaitForServiceDeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.waitForServiceDeletion(serviceId: serviceId, options: waiting.options)
+            try await client.waitForServiceDeletion(serviceID: serviceID, options: waiting.options)
         }
     }
 }

@@ -31,7 +31,7 @@ struct CreateTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("wait"),
@@ -51,11 +51,11 @@ struct CreateTasksCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTasksRequest.self, from: body)
-            _ = try await client.createTasks(serviceId: serviceId, requestBody)
+            _ = try await client.createTasks(serviceID: serviceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForService(
-                    serviceId: serviceId,
-                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    serviceID: serviceID,
+                    status: WaitOptions.states(wait, as: ShowServiceStatus.self),
                     options: waiting.options
                 )
             }
@@ -78,12 +78,12 @@ struct DeleteTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of a specified service task")
-    var taskId: String
+    var taskID: String
 
     @Flag(
         name: .customLong("wait"),
@@ -101,12 +101,12 @@ struct DeleteTaskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteTask(serviceId: serviceId, taskId: taskId)
+            try await client.deleteTask(serviceID: serviceID, taskID: taskID)
             if wait {
                 output.keepLastResponse()
                 try await client.waitForTaskDeletion(
-                    serviceId: serviceId,
-                    taskId: taskId,
+                    serviceID: serviceID,
+                    taskID: taskID,
                     options: waiting.options
                 )
             }
@@ -129,7 +129,7 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("state"),
@@ -216,8 +216,8 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listTasksDetailsPaginator(
-                    serviceId: serviceId,
-                    state: state.map(ModelArtsClient.ListTasksDetailsState.init(rawValue:)),
+                    serviceID: serviceID,
+                    state: state.map(State.init(rawValue:)),
                     nameLike: nameLike,
                     id: id,
                     createdSince: createdSince,
@@ -229,8 +229,8 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
                 try await output.collect(pages)
             } else {
                 _ = try await client.listTasksDetails(
-                    serviceId: serviceId,
-                    state: state.map(ModelArtsClient.ListTasksDetailsState.init(rawValue:)),
+                    serviceID: serviceID,
+                    state: state.map(State.init(rawValue:)),
                     nameLike: nameLike,
                     id: id,
                     createdSince: createdSince,
@@ -260,19 +260,19 @@ struct ShowTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of a specified service task")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showTask(serviceId: serviceId, taskId: taskId)
+            _ = try await client.showTask(serviceID: serviceID, taskID: taskID)
         }
     }
 }
@@ -293,12 +293,12 @@ struct StartTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of a specified service task")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("wait"),
@@ -317,11 +317,11 @@ struct StartTaskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.startTask(serviceId: serviceId, taskId: taskId)
+            try await client.startTask(serviceID: serviceID, taskID: taskID)
             if !wait.isEmpty {
                 try await client.waitForService(
-                    serviceId: serviceId,
-                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    serviceID: serviceID,
+                    status: WaitOptions.states(wait, as: ShowServiceStatus.self),
                     options: waiting.options
                 )
             }
@@ -345,12 +345,12 @@ struct StopTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of a specified service task")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("wait"),
@@ -369,11 +369,11 @@ struct StopTaskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.stopTask(serviceId: serviceId, taskId: taskId)
+            try await client.stopTask(serviceID: serviceID, taskID: taskID)
             if !wait.isEmpty {
                 try await client.waitForService(
-                    serviceId: serviceId,
-                    status: WaitOptions.states(wait, as: ShowServiceResponse.StatusValue.self),
+                    serviceID: serviceID,
+                    status: WaitOptions.states(wait, as: ShowServiceStatus.self),
                     options: waiting.options
                 )
             }
@@ -395,12 +395,12 @@ struct WaitForTaskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of a specified service task")
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("state"),
@@ -428,9 +428,9 @@ struct WaitForTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.waitForTask(
-                serviceId: serviceId,
-                taskId: taskId,
-                state: WaitOptions.states(state, as: ShowTaskResponse.State.self),
+                serviceID: serviceID,
+                taskID: taskID,
+                state: WaitOptions.states(state, as: State.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.createFailed, .startFailed, .abnormal, .failed]),
                 options: waiting.options
             )
@@ -450,12 +450,12 @@ struct WaitForTaskDeletionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-id"),
         help: "Service ID")
-    var serviceId: String
+    var serviceID: String
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of a specified service task")
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -466,8 +466,8 @@ struct WaitForTaskDeletionCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             try await client.waitForTaskDeletion(
-                serviceId: serviceId,
-                taskId: taskId,
+                serviceID: serviceID,
+                taskID: taskID,
                 options: waiting.options
             )
         }

@@ -144,7 +144,7 @@ struct QueryDetailsAboutTrainingJobConfigurationCommand: AsyncParsableCommand {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryDetailsAboutTrainingJobConfiguration(
                 configName: configName,
-                configType: configType.map(ModelArtsClient.QueryDetailsAboutTrainingJobConfigurationConfigType.init(rawValue:))
+                configType: configType.map(ConfigType.init(rawValue:))
             )
         }
     }

@@ -89,7 +89,7 @@ struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -97,7 +97,7 @@ struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVersionOfTrainingJobRequest.self, from: body)
-            _ = try await client.createVersionOfTrainingJob(jobId: jobId, requestBody)
+            _ = try await client.createVersionOfTrainingJob(jobID: jobID, requestBody)
         }
     }
 }
@@ -118,14 +118,14 @@ struct DeleteTrainingJobV1Command: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteTrainingJobV1(jobId: jobId)
+            _ = try await client.deleteTrainingJobV1(jobID: jobID)
         }
     }
 }
@@ -146,19 +146,19 @@ struct DeleteVersionOfTrainingJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a training job")
-    var versionId: Int64
+    var versionID: Int64
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteVersionOfTrainingJob(jobId: jobId, versionId: versionId)
+            _ = try await client.deleteVersionOfTrainingJob(jobID: jobID, versionID: versionID)
         }
     }
 }
@@ -179,19 +179,19 @@ struct GetNameOfTrainingJobLogFileCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a training job")
-    var versionId: Int64
+    var versionID: Int64
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getNameOfTrainingJobLogFile(jobId: jobId, versionId: versionId)
+            _ = try await client.getNameOfTrainingJobLogFile(jobID: jobID, versionID: versionID)
         }
     }
 }
@@ -212,7 +212,7 @@ struct GetTrainingJobVersionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @Option(
         name: .customLong("per-page"),
@@ -234,7 +234,7 @@ struct GetTrainingJobVersionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getTrainingJobVersions(jobId: jobId, perPage: perPage, page: page)
+            _ = try await client.getTrainingJobVersions(jobID: jobID, perPage: perPage, page: page)
         }
     }
 }
@@ -265,7 +265,7 @@ struct ModifyDescriptionOfTrainingJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -273,7 +273,7 @@ struct ModifyDescriptionOfTrainingJobCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfTrainingJobRequest.self, from: body)
-            _ = try await client.modifyDescriptionOfTrainingJob(jobId: jobId, requestBody)
+            _ = try await client.modifyDescriptionOfTrainingJob(jobID: jobID, requestBody)
         }
     }
 }
@@ -334,7 +334,7 @@ struct QueryBuiltInAlgorithmCommand: AsyncParsableCommand {
                 perPage: perPage,
                 page: page,
                 sortBy: sortBy.map(ModelArtsClient.QueryBuiltInAlgorithmSortBy.init(rawValue:)),
-                order: order.map(ModelArtsClient.QueryBuiltInAlgorithmOrder.init(rawValue:)),
+                order: order.map(ListModelsOrder.init(rawValue:)),
                 searchContent: searchContent
             )
         }
@@ -357,19 +357,19 @@ struct QueryDetailsAboutTrainingJobVersionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a training job")
-    var versionId: Int64
+    var versionID: Int64
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutTrainingJobVersion(jobId: jobId, versionId: versionId)
+            _ = try await client.queryDetailsAboutTrainingJobVersion(jobID: jobID, versionID: versionID)
         }
     }
 }
@@ -433,7 +433,7 @@ struct QueryTrainingJobListCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workspace-id"),
         help: "Workspace where a job resides. Default value: 0")
-    var workspaceId: String?
+    var workspaceID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -445,9 +445,9 @@ struct QueryTrainingJobListCommand: AsyncParsableCommand {
                 perPage: perPage,
                 page: page,
                 sortBy: sortBy.map(ModelArtsClient.QueryTrainingJobListSortBy.init(rawValue:)),
-                order: order.map(ModelArtsClient.QueryTrainingJobListOrder.init(rawValue:)),
+                order: order.map(ListModelsOrder.init(rawValue:)),
                 searchContent: searchContent,
-                workspaceId: workspaceId
+                workspaceID: workspaceID
             )
         }
     }
@@ -469,12 +469,12 @@ struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a training job")
-    var versionId: Int64
+    var versionID: Int64
 
     @Option(
         name: .customLong("log-file"),
@@ -508,8 +508,8 @@ struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.queryTrainingJobLogs(
-                jobId: jobId,
-                versionId: versionId,
+                jobID: jobID,
+                versionID: versionID,
                 logFile: logFile,
                 baseLine: baseLine,
                 lines: lines,
@@ -535,19 +535,19 @@ struct StopTrainingJobV1Command: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
-    var jobId: Int64
+    var jobID: Int64
 
     @Option(
         name: .customLong("version-id"),
         help: "Version ID of a training job")
-    var versionId: Int64
+    var versionID: Int64
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.stopTrainingJobV1(jobId: jobId, versionId: versionId)
+            _ = try await client.stopTrainingJobV1(jobID: jobID, versionID: versionID)
         }
     }
 }

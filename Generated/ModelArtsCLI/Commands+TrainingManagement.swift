@@ -31,7 +31,7 @@ struct ChangeAlgorithmCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("algorithm-id"),
         help: "Algorithm ID.")
-    var algorithmId: String
+    var algorithmID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -39,7 +39,7 @@ struct ChangeAlgorithmCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeAlgorithmRequest.self, from: body)
-            _ = try await client.changeAlgorithm(algorithmId: algorithmId, requestBody)
+            _ = try await client.changeAlgorithm(algorithmID: algorithmID, requestBody)
         }
     }
 }
@@ -71,7 +71,7 @@ struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -79,7 +79,7 @@ struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeTrainingJobDescriptionRequest.self, from: body)
-            try await client.changeTrainingJobDescription(trainingJobId: trainingJobId, requestBody)
+            try await client.changeTrainingJobDescription(trainingJobID: trainingJobID, requestBody)
         }
     }
 }
@@ -142,7 +142,7 @@ struct CreateTrainingJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("obs-url"),
         help: "OBS path for storing training job logs, for example, obs://example/path.")
-    var obsUrl: String?
+    var obsURL: String?
 
     @Option(
         name: .customLong("host-path"),
@@ -155,7 +155,7 @@ struct CreateTrainingJobCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTrainingJobRequest.self, from: body)
-            _ = try await client.createTrainingJob(requestBody, obsUrl: obsUrl, hostPath: hostPath)
+            _ = try await client.createTrainingJob(requestBody, obsURL: obsURL, hostPath: hostPath)
         }
     }
 }
@@ -175,14 +175,14 @@ struct DeleteAlgorithmCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("algorithm-id"),
         help: "Algorithm ID.")
-    var algorithmId: String
+    var algorithmID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteAlgorithm(algorithmId: algorithmId)
+            try await client.deleteAlgorithm(algorithmID: algorithmID)
         }
     }
 }
@@ -204,14 +204,14 @@ struct DeleteTrainingJobCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            try await client.deleteTrainingJob(trainingJobId: trainingJobId)
+            try await client.deleteTrainingJob(trainingJobID: trainingJobID)
         }
     }
 }
@@ -270,7 +270,7 @@ struct ListAlgorithmsCommand: AsyncParsableCommand {
             Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
             used, the actual value prevails.
             """)
-    var workspaceId: String?
+    var workspaceID: String?
 
     @Flag(
         name: .customLong("all"),
@@ -294,7 +294,7 @@ struct ListAlgorithmsCommand: AsyncParsableCommand {
                     order: order,
                     groupBy: groupBy,
                     searches: searches,
-                    workspaceId: workspaceId,
+                    workspaceID: workspaceID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -306,7 +306,7 @@ struct ListAlgorithmsCommand: AsyncParsableCommand {
                     order: order,
                     groupBy: groupBy,
                     searches: searches,
-                    workspaceId: workspaceId
+                    workspaceID: workspaceID
                 )
             }
         }
@@ -330,7 +330,7 @@ struct ListTrainingJobEventsCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("offset"),
@@ -398,7 +398,7 @@ struct ListTrainingJobEventsCommand: AsyncParsableCommand {
             }
             if all {
                 let pages = client.listTrainingJobEventsPaginator(
-                    trainingJobId: trainingJobId,
+                    trainingJobID: trainingJobID,
                     order: order,
                     startTime: startTime,
                     endTime: endTime,
@@ -411,7 +411,7 @@ struct ListTrainingJobEventsCommand: AsyncParsableCommand {
                 try await output.collect(pages)
             } else {
                 _ = try await client.listTrainingJobEvents(
-                    trainingJobId: trainingJobId,
+                    trainingJobID: trainingJobID,
                     offset: offset,
                     limit: limit,
                     order: order,
@@ -465,7 +465,7 @@ struct ListTrainingJobsCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowAlgorithmByUuidCommand: AsyncParsableCommand {
+struct ShowAlgorithmByUUIDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-algorithm-by-uuid",
         abstract: "Querying Algorithm Details",
@@ -480,14 +480,14 @@ struct ShowAlgorithmByUuidCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("algorithm-id"),
         help: "Algorithm ID.")
-    var algorithmId: String
+    var algorithmID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showAlgorithmByUuid(algorithmId: algorithmId)
+            _ = try await client.showAlgorithmByUUID(algorithmID: algorithmID)
         }
     }
 }
@@ -511,7 +511,7 @@ struct ShowAutoSearchParamAnalysisResultPathCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("parameter-name"),
@@ -524,7 +524,7 @@ struct ShowAutoSearchParamAnalysisResultPathCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchParamAnalysisResultPath(
-                trainingJobId: trainingJobId,
+                trainingJobID: trainingJobID,
                 parameterName: parameterName
             )
         }
@@ -548,14 +548,14 @@ struct ShowAutoSearchParamsAnalysisCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showAutoSearchParamsAnalysis(trainingJobId: trainingJobId)
+            _ = try await client.showAutoSearchParamsAnalysis(trainingJobID: trainingJobID)
         }
     }
 }
@@ -579,19 +579,19 @@ struct ShowAutoSearchPerTrialCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("trial-id"),
         help: "trial_id for hyperparameter search.")
-    var trialId: String
+    var trialID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showAutoSearchPerTrial(trainingJobId: trainingJobId, trialId: trialId)
+            _ = try await client.showAutoSearchPerTrial(trainingJobID: trainingJobID, trialID: trialID)
         }
     }
 }
@@ -613,19 +613,19 @@ struct ShowAutoSearchTrialEarlystopCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("trial-id"),
         help: "trial_id for hyperparameter search.")
-    var trialId: String
+    var trialID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showAutoSearchTrialEarlystop(trainingJobId: trainingJobId, trialId: trialId)
+            _ = try await client.showAutoSearchTrialEarlystop(trainingJobID: trainingJobID, trialID: trialID)
         }
     }
 }
@@ -647,7 +647,7 @@ struct ShowAutoSearchTrialsCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("limit"),
@@ -665,7 +665,7 @@ struct ShowAutoSearchTrialsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showAutoSearchTrials(
-                trainingJobId: trainingJobId,
+                trainingJobID: trainingJobID,
                 limit: limit,
                 offset: offset
             )
@@ -673,7 +673,7 @@ struct ShowAutoSearchTrialsCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowAutoSearchYamlTemplateContentCommand: AsyncParsableCommand {
+struct ShowAutoSearchYAMLTemplateContentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-auto-search-yaml-template-content",
         abstract: "Obtaining the Content of the YAML Template of an Auto Search Job",
@@ -701,7 +701,7 @@ struct ShowAutoSearchYamlTemplateContentCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showAutoSearchYamlTemplateContent(
+            _ = try await client.showAutoSearchYAMLTemplateContent(
                 algorithmType: algorithmType,
                 algorithmName: algorithmName
             )
@@ -709,7 +709,7 @@ struct ShowAutoSearchYamlTemplateContentCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowAutoSearchYamlTemplatesInfoCommand: AsyncParsableCommand {
+struct ShowAutoSearchYAMLTemplatesInfoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-auto-search-yaml-templates-info",
         abstract: "Obtaining Information About the YAML Template of an Auto Search Job",
@@ -727,12 +727,12 @@ struct ShowAutoSearchYamlTemplatesInfoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showAutoSearchYamlTemplatesInfo()
+            _ = try await client.showAutoSearchYAMLTemplatesInfo()
         }
     }
 }
 
-struct ShowObsUrlOfTrainingJobLogsCommand: AsyncParsableCommand {
+struct ShowOBSURLOfTrainingJobLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-obs-url-of-training-job-logs",
         abstract: "Querying the Logs of a Specified Task in a Training Job (OBS Link)",
@@ -751,7 +751,7 @@ struct ShowObsUrlOfTrainingJobLogsCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("task-id"),
@@ -759,7 +759,7 @@ struct ShowObsUrlOfTrainingJobLogsCommand: AsyncParsableCommand {
             Name of a training job. You can obtain the value from the status.tasks field in the training job \
             details.
             """)
-    var taskId: String
+    var taskID: String
 
     @Option(
         name: .customLong("content-type"),
@@ -771,9 +771,9 @@ struct ShowObsUrlOfTrainingJobLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showObsUrlOfTrainingJobLogs(
-                trainingJobId: trainingJobId,
-                taskId: taskId,
+            _ = try await client.showOBSURLOfTrainingJobLogs(
+                trainingJobID: trainingJobID,
+                taskID: taskID,
                 contentType: contentType
             )
         }
@@ -819,14 +819,14 @@ struct ShowTrainingJobDetailsCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showTrainingJobDetails(trainingJobId: trainingJobId)
+            _ = try await client.showTrainingJobDetails(trainingJobID: trainingJobID)
         }
     }
 }
@@ -881,7 +881,7 @@ struct ShowTrainingJobFlavorsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.showTrainingJobFlavors(
-                flavorType: flavorType.map(ModelArtsClient.ShowTrainingJobFlavorsFlavorType.init(rawValue:))
+                flavorType: flavorType.map(FlavorType.init(rawValue:))
             )
         }
     }
@@ -905,7 +905,7 @@ struct ShowTrainingJobLogsPreviewCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("task-id"),
@@ -913,14 +913,14 @@ struct ShowTrainingJobLogsPreviewCommand: AsyncParsableCommand {
             Name of a training job. You can obtain the value from the status.tasks field in the training job \
             details.
             """)
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showTrainingJobLogsPreview(trainingJobId: trainingJobId, taskId: taskId)
+            _ = try await client.showTrainingJobLogsPreview(trainingJobID: trainingJobID, taskID: taskID)
         }
     }
 }
@@ -943,7 +943,7 @@ struct ShowTrainingJobMetricsCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @Option(
         name: .customLong("task-id"),
@@ -951,14 +951,14 @@ struct ShowTrainingJobMetricsCommand: AsyncParsableCommand {
             Name of a training job. You can obtain the value from the status.tasks field in the training job \
             details.
             """)
-    var taskId: String
+    var taskID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.showTrainingJobMetrics(trainingJobId: trainingJobId, taskId: taskId)
+            _ = try await client.showTrainingJobMetrics(trainingJobID: trainingJobID, taskID: taskID)
         }
     }
 }
@@ -991,7 +991,7 @@ struct StopTrainingJobCommand: AsyncParsableCommand {
         help: """
             Training job ID For details about how to obtain the value, see Querying the Training Job List.
             """)
-    var trainingJobId: String
+    var trainingJobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -999,7 +999,7 @@ struct StopTrainingJobCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(StopTrainingJobRequest.self, from: body)
-            _ = try await client.stopTrainingJob(trainingJobId: trainingJobId, requestBody)
+            _ = try await client.stopTrainingJob(trainingJobID: trainingJobID, requestBody)
         }
     }
 }

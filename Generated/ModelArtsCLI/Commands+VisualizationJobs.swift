@@ -58,14 +58,14 @@ struct DeleteVisualizationJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a visualization job")
-    var jobId: String
+    var jobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteVisualizationJob(jobId: jobId)
+            _ = try await client.deleteVisualizationJob(jobID: jobID)
         }
     }
 }
@@ -96,7 +96,7 @@ struct ModifyDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a visualization job")
-    var jobId: String
+    var jobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -104,7 +104,7 @@ struct ModifyDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfVisualizationJobRequest.self, from: body)
-            _ = try await client.modifyDescriptionOfVisualizationJob(jobId: jobId, requestBody)
+            _ = try await client.modifyDescriptionOfVisualizationJob(jobID: jobID, requestBody)
         }
     }
 }
@@ -126,14 +126,14 @@ struct QueryDetailsAboutVisualizationJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a visualization job")
-    var jobId: String
+    var jobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutVisualizationJob(jobId: jobId)
+            _ = try await client.queryDetailsAboutVisualizationJob(jobID: jobID)
         }
     }
 }
@@ -196,7 +196,7 @@ struct QueryVisualizationJobListCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("workspace-id"),
         help: "Workspace where a job resides. Default value: 0")
-    var workspaceId: String?
+    var workspaceID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -208,9 +208,9 @@ struct QueryVisualizationJobListCommand: AsyncParsableCommand {
                 perPage: perPage,
                 page: page,
                 sortBy: sortBy.map(ModelArtsClient.QueryVisualizationJobListSortBy.init(rawValue:)),
-                order: order.map(ModelArtsClient.QueryVisualizationJobListOrder.init(rawValue:)),
+                order: order.map(ListModelsOrder.init(rawValue:)),
                 searchContent: searchContent,
-                workspaceId: workspaceId
+                workspaceID: workspaceID
             )
         }
     }
@@ -234,14 +234,14 @@ struct RestartVisualizationJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a visualization job")
-    var jobId: String
+    var jobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.restartVisualizationJob(jobId: jobId)
+            _ = try await client.restartVisualizationJob(jobID: jobID)
         }
     }
 }
@@ -264,14 +264,14 @@ struct StopVisualizationJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-id"),
         help: "ID of a visualization job")
-    var jobId: String
+    var jobID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.stopVisualizationJob(jobId: jobId)
+            _ = try await client.stopVisualizationJob(jobID: jobID)
         }
     }
 }

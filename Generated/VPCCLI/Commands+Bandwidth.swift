@@ -21,14 +21,14 @@ struct QueryBandwidthCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
-    var bandwidthId: String
+    var bandwidthID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryBandwidth(bandwidthId: bandwidthId)
+            _ = try await client.queryBandwidth(bandwidthID: bandwidthID)
         }
     }
 }
@@ -77,7 +77,7 @@ struct QueryBandwidthsCommand: AsyncParsableCommand {
             characters in UUID format with hyphens (-). Value 0 indicates the default enterprise project. To \
             obtain the VPCs bound to all enterprise projects of the user, set all_granted_eps.
             """)
-    var enterpriseProjectId: String?
+    var enterpriseProjectID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -87,7 +87,7 @@ struct QueryBandwidthsCommand: AsyncParsableCommand {
             _ = try await client.queryBandwidths(
                 marker: marker,
                 limit: limit,
-                enterpriseProjectId: enterpriseProjectId
+                enterpriseProjectID: enterpriseProjectID
             )
         }
     }
@@ -118,7 +118,7 @@ struct UpdateBandwidthCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
-    var bandwidthId: String
+    var bandwidthID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -126,7 +126,7 @@ struct UpdateBandwidthCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBandwidthRequest.self, from: body)
-            _ = try await client.updateBandwidth(bandwidthId: bandwidthId, requestBody)
+            _ = try await client.updateBandwidth(bandwidthID: bandwidthID, requestBody)
         }
     }
 }

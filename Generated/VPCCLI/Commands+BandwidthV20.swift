@@ -31,7 +31,7 @@ struct AddEIPToSharedBandwidthCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
-    var bandwidthId: String
+    var bandwidthID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -39,7 +39,7 @@ struct AddEIPToSharedBandwidthCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddEIPToSharedBandwidthRequest.self, from: body)
-            _ = try await client.addEipToSharedBandwidth(bandwidthId: bandwidthId, requestBody)
+            _ = try await client.addEIPToSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }
     }
 }
@@ -95,14 +95,14 @@ struct DeleteSharedBandwidthCommand: AsyncParsableCommand {
             Specifies the bandwidth ID, which uniquely identifies the bandwidth. Currently, only the shared \
             bandwidth can be deleted.
             """)
-    var bandwidthId: String
+    var bandwidthID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteSharedBandwidth(bandwidthId: bandwidthId)
+            _ = try await client.deleteSharedBandwidth(bandwidthID: bandwidthID)
         }
     }
 }
@@ -132,7 +132,7 @@ struct RemoveEIPFromSharedBandwidthCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
-    var bandwidthId: String
+    var bandwidthID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -140,7 +140,7 @@ struct RemoveEIPFromSharedBandwidthCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveEIPFromSharedBandwidthRequest.self, from: body)
-            _ = try await client.removeEipFromSharedBandwidth(bandwidthId: bandwidthId, requestBody)
+            _ = try await client.removeEIPFromSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }
     }
 }

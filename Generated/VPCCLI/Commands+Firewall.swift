@@ -52,8 +52,8 @@ struct CreateFirewallGroupCommand: AsyncParsableCommand {
                     throw ClientError("the response carries no firewall_group.id to wait for")
                 }
                 try await client.waitForFirewallGroup(
-                    firewallGroupId: createdId,
-                    status: WaitOptions.states(wait, as: FirewallGroup.Status.self),
+                    firewallGroupID: createdId,
+                    status: WaitOptions.states(wait, as: FirewallGroup.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -143,7 +143,7 @@ struct DeleteFirewallGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-group-id"),
         help: "Specifies the firewall group ID, which uniquely identifies the firewall group.")
-    var firewallGroupId: String
+    var firewallGroupID: String
 
     @Flag(
         name: .customLong("wait"),
@@ -161,11 +161,11 @@ struct DeleteFirewallGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFirewallGroup(firewallGroupId: firewallGroupId)
+            try await client.deleteFirewallGroup(firewallGroupID: firewallGroupID)
             if wait {
                 output.keepLastResponse()
                 try await client.waitForFirewallGroupDeletion(
-                    firewallGroupId: firewallGroupId,
+                    firewallGroupID: firewallGroupID,
                     options: waiting.options
                 )
             }
@@ -188,14 +188,14 @@ struct DeleteFirewallPolicyCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-policy-id"),
         help: "Specifies the firewall policy ID, which uniquely identifies the firewall policy.")
-    var firewallPolicyId: String
+    var firewallPolicyID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFirewallPolicy(firewallPolicyId: firewallPolicyId)
+            try await client.deleteFirewallPolicy(firewallPolicyID: firewallPolicyID)
         }
     }
 }
@@ -215,14 +215,14 @@ struct DeleteFirewallRuleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-rule-id"),
         help: "Specifies the firewall rule ID, which uniquely identifies the firewall rule.")
-    var firewallRuleId: String
+    var firewallRuleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFirewallRule(firewallRuleId: firewallRuleId)
+            try await client.deleteFirewallRule(firewallRuleID: firewallRuleID)
         }
     }
 }
@@ -252,7 +252,7 @@ struct InsertingFirewallRuleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-policy-id"),
         help: "Specifies the firewall policy ID, which uniquely identifies the firewall policy.")
-    var firewallPolicyId: String
+    var firewallPolicyID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -260,7 +260,7 @@ struct InsertingFirewallRuleCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(InsertingFirewallRuleRequest.self, from: body)
-            _ = try await client.insertingFirewallRule(firewallPolicyId: firewallPolicyId, requestBody)
+            _ = try await client.insertingFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
 }
@@ -283,14 +283,14 @@ struct QueryFirewallGroupCommand: AsyncParsableCommand {
             Specifies the firewall group ID, which uniquely identifies the firewall group. The fire_group_id \
             value is used as the filter.
             """)
-    var firewallGroupId: String
+    var firewallGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallGroup(firewallGroupId: firewallGroupId)
+            _ = try await client.queryFirewallGroup(firewallGroupID: firewallGroupID)
         }
     }
 }
@@ -333,7 +333,7 @@ struct QueryFirewallGroupsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("tenant-id"),
         help: "Specifies that the project ID of the firewall group is used as the filtering condition.")
-    var tenantId: String?
+    var tenantID: String?
 
     @Option(
         name: .customLong("marker"),
@@ -369,7 +369,7 @@ struct QueryFirewallGroupsCommand: AsyncParsableCommand {
                 name: name,
                 description: description,
                 adminStateUp: adminStateUp,
-                tenantId: tenantId,
+                tenantID: tenantID,
                 marker: marker,
                 limit: limit
             )
@@ -407,7 +407,7 @@ struct QueryFirewallPoliciesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("tenant-id"),
         help: "Specifies that the project ID of the firewall policy is used as the filtering condition.")
-    var tenantId: String?
+    var tenantID: String?
 
     @Option(
         name: .customLong("marker"),
@@ -442,7 +442,7 @@ struct QueryFirewallPoliciesCommand: AsyncParsableCommand {
                 id: id,
                 name: name,
                 description: description,
-                tenantId: tenantId,
+                tenantID: tenantID,
                 marker: marker,
                 limit: limit
             )
@@ -468,14 +468,14 @@ struct QueryFirewallPolicyCommand: AsyncParsableCommand {
             Specifies the firewall policy ID, which uniquely identifies the firewall policy. The \
             firewall_policy_id value is used as the filter.
             """)
-    var firewallPolicyId: String
+    var firewallPolicyID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallPolicy(firewallPolicyId: firewallPolicyId)
+            _ = try await client.queryFirewallPolicy(firewallPolicyID: firewallPolicyID)
         }
     }
 }
@@ -498,14 +498,14 @@ struct QueryFirewallRuleCommand: AsyncParsableCommand {
             Specifies the firewall rule ID, which uniquely identifies the firewall rule. The \
             firewall_rule_id value is used as the filter.
             """)
-    var firewallRuleId: String
+    var firewallRuleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallRule(firewallRuleId: firewallRuleId)
+            _ = try await client.queryFirewallRule(firewallRuleID: firewallRuleID)
         }
     }
 }
@@ -564,7 +564,7 @@ struct QueryFirewallRulesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("tenant-id"),
         help: "Specifies that the project ID is used as the filtering condition.")
-    var tenantId: String?
+    var tenantID: String?
 
     @Option(
         name: .customLong("marker"),
@@ -600,9 +600,9 @@ struct QueryFirewallRulesCommand: AsyncParsableCommand {
                 name: name,
                 description: description,
                 ipVersion: ipVersion,
-                action: action.map(VPCClient.QueryFirewallRulesAction.init(rawValue:)),
+                action: action.map(Action.init(rawValue:)),
                 enabled: enabled,
-                tenantId: tenantId,
+                tenantID: tenantID,
                 marker: marker,
                 limit: limit
             )
@@ -635,7 +635,7 @@ struct RemoveFirewallRuleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-policy-id"),
         help: "")
-    var firewallPolicyId: String
+    var firewallPolicyID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -643,7 +643,7 @@ struct RemoveFirewallRuleCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveFirewallRuleRequest.self, from: body)
-            _ = try await client.removeFirewallRule(firewallPolicyId: firewallPolicyId, requestBody)
+            _ = try await client.removeFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
 }
@@ -673,7 +673,7 @@ struct UpdateFirewallGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-group-id"),
         help: "")
-    var firewallGroupId: String
+    var firewallGroupID: String
 
     @Option(
         name: .customLong("wait"),
@@ -693,11 +693,11 @@ struct UpdateFirewallGroupCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallGroupRequest.self, from: body)
-            _ = try await client.updateFirewallGroup(firewallGroupId: firewallGroupId, requestBody)
+            _ = try await client.updateFirewallGroup(firewallGroupID: firewallGroupID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForFirewallGroup(
-                    firewallGroupId: firewallGroupId,
-                    status: WaitOptions.states(wait, as: FirewallGroup.Status.self),
+                    firewallGroupID: firewallGroupID,
+                    status: WaitOptions.states(wait, as: FirewallGroup.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -730,7 +730,7 @@ struct UpdateFirewallPolicyCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-policy-id"),
         help: "")
-    var firewallPolicyId: String
+    var firewallPolicyID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -738,7 +738,7 @@ struct UpdateFirewallPolicyCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallPolicyRequest.self, from: body)
-            _ = try await client.updateFirewallPolicy(firewallPolicyId: firewallPolicyId, requestBody)
+            _ = try await client.updateFirewallPolicy(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
 }
@@ -768,7 +768,7 @@ struct UpdateFirewallRuleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("firewall-rule-id"),
         help: "")
-    var firewallRuleId: String
+    var firewallRuleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -776,7 +776,7 @@ struct UpdateFirewallRuleCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFirewallRuleRequest.self, from: body)
-            _ = try await client.updateFirewallRule(firewallRuleId: firewallRuleId, requestBody)
+            _ = try await client.updateFirewallRule(firewallRuleID: firewallRuleID, requestBody)
         }
     }
 }
@@ -798,7 +798,7 @@ struct WaitForFirewallGroupCommand: AsyncParsableCommand {
             Specifies the firewall group ID, which uniquely identifies the firewall group. The fire_group_id \
             value is used as the filter.
             """)
-    var firewallGroupId: String
+    var firewallGroupID: String
 
     @Option(
         name: .customLong("status"),
@@ -822,8 +822,8 @@ struct WaitForFirewallGroupCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.waitForFirewallGroup(
-                firewallGroupId: firewallGroupId,
-                status: WaitOptions.states(status, as: FirewallGroup.Status.self),
+                firewallGroupID: firewallGroupID,
+                status: WaitOptions.states(status, as: FirewallGroup.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )
@@ -846,7 +846,7 @@ struct WaitForFirewallGroupDeletionCommand: AsyncParsableCommand {
             Specifies the firewall group ID, which uniquely identifies the firewall group. The fire_group_id \
             value is used as the filter.
             """)
-    var firewallGroupId: String
+    var firewallGroupID: String
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -857,7 +857,7 @@ struct WaitForFirewallGroupDeletionCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.waitForFirewallGroupDeletion(
-                firewallGroupId: firewallGroupId,
+                firewallGroupID: firewallGroupID,
                 options: waiting.options
             )
         }

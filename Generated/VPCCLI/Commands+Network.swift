@@ -52,8 +52,8 @@ struct CreateNetworkCommand: AsyncParsableCommand {
                     throw ClientError("the response carries no network.id to wait for")
                 }
                 try await client.waitForNetwork(
-                    networkId: createdId,
-                    status: WaitOptions.states(wait, as: Network.Status.self),
+                    networkID: createdId,
+                    status: WaitOptions.states(wait, as: Network.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -76,7 +76,7 @@ struct DeleteNetworkCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("network-id"),
         help: "Specifies the network ID.")
-    var networkId: String
+    var networkID: String
 
     @Flag(
         name: .customLong("wait"),
@@ -94,10 +94,10 @@ struct DeleteNetworkCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteNetwork(networkId: networkId)
+            try await client.deleteNetwork(networkID: networkID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForNetworkDeletion(networkId: networkId, options: waiting.options)
+                try await client.waitForNetworkDeletion(networkID: networkID, options: waiting.options)
             }
         }
     }
@@ -118,14 +118,14 @@ struct QueryNetworkDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("network-id"),
         help: "Specifies the network ID.")
-    var networkId: String
+    var networkID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryNetworkDetails(networkId: networkId)
+            _ = try await client.queryNetworkDetails(networkID: networkID)
         }
     }
 }
@@ -193,7 +193,7 @@ struct QueryNetworksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("tenant-id"),
         help: "Specifies that the project ID is used as the filtering condition.")
-    var tenantId: String?
+    var tenantID: String?
 
     @Option(
         name: .customLong("marker"),
@@ -230,9 +230,9 @@ struct QueryNetworksCommand: AsyncParsableCommand {
                 adminStateUp: adminStateUp,
                 providerNetworkType: providerNetworkType,
                 shared: shared,
-                status: status.map(VPCClient.QueryNetworksStatus.init(rawValue:)),
+                status: status.map(PortStatus.init(rawValue:)),
                 routerExternal: routerExternal,
-                tenantId: tenantId,
+                tenantID: tenantID,
                 marker: marker,
                 limit: limit
             )
@@ -265,7 +265,7 @@ struct UpdateNetworkCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("network-id"),
         help: "Specifies the network ID.")
-    var networkId: String
+    var networkID: String
 
     @Option(
         name: .customLong("wait"),
@@ -285,11 +285,11 @@ struct UpdateNetworkCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNetworkRequest.self, from: body)
-            _ = try await client.updateNetwork(networkId: networkId, requestBody)
+            _ = try await client.updateNetwork(networkID: networkID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForNetwork(
-                    networkId: networkId,
-                    status: WaitOptions.states(wait, as: Network.Status.self),
+                    networkID: networkID,
+                    status: WaitOptions.states(wait, as: Network.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -310,7 +310,7 @@ struct WaitForNetworkCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("network-id"),
         help: "Specifies the network ID.")
-    var networkId: String
+    var networkID: String
 
     @Option(
         name: .customLong("status"),
@@ -331,8 +331,8 @@ struct WaitForNetworkCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.waitForNetwork(
-                networkId: networkId,
-                status: WaitOptions.states(status, as: Network.Status.self),
+                networkID: networkID,
+                status: WaitOptions.states(status, as: Network.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )
@@ -352,7 +352,7 @@ struct WaitForNetworkDeletionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("network-id"),
         help: "Specifies the network ID.")
-    var networkId: String
+    var networkID: String
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -362,7 +362,7 @@ struct WaitForNetworkDeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForNetworkDeletion(networkId: networkId, options: waiting.options)
+            try await client.waitForNetworkDeletion(networkID: networkID, options: waiting.options)
         }
     }
 }

@@ -54,14 +54,14 @@ struct DeletePortCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("port-id"),
         help: "Specifies the port ID that uniquely identifies the port.")
-    var portId: String
+    var portID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deletePort(portId: portId)
+            try await client.deletePort(portID: portID)
         }
     }
 }
@@ -81,14 +81,14 @@ struct QueryPortCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("port-id"),
         help: "Specifies the port ID that uniquely identifies the port.")
-    var portId: String
+    var portID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryPort(portId: portId)
+            _ = try await client.queryPort(portID: portID)
         }
     }
 }
@@ -126,7 +126,7 @@ struct QueryPortsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("network-id"),
         help: "Specifies the network ID that is used as the filter.")
-    var networkId: String?
+    var networkID: String?
 
     @Option(
         name: .customLong("mac-address"),
@@ -136,7 +136,7 @@ struct QueryPortsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("device-id"),
         help: "Specifies the device ID that is used as the filter.")
-    var deviceId: String?
+    var deviceID: String?
 
     @Option(
         name: .customLong("device-owner"),
@@ -164,12 +164,12 @@ struct QueryPortsCommand: AsyncParsableCommand {
             or 2a07:b980:4030:14::1. Set {subnet_id} to the IPv4 or IPv6 subnet ID, for example, \
             011fc878-5521-4654-a1ad-f5b0b5820302.
             """)
-    var fixedIps: [String] = []
+    var fixedIPs: [String] = []
 
     @Option(
         name: .customLong("tenant-id"),
         help: "Specifies the project ID that is used as the filter.")
-    var tenantId: String?
+    var tenantID: String?
 
     @Option(
         name: .customLong("marker"),
@@ -204,14 +204,14 @@ struct QueryPortsCommand: AsyncParsableCommand {
                 id: id,
                 name: name,
                 adminStateUp: adminStateUp,
-                networkId: networkId,
+                networkID: networkID,
                 macAddress: macAddress,
-                deviceId: deviceId,
+                deviceID: deviceID,
                 deviceOwner: deviceOwner,
                 status: status,
                 securityGroups: securityGroups.isEmpty ? nil : securityGroups,
-                fixedIps: fixedIps.isEmpty ? nil : fixedIps,
-                tenantId: tenantId,
+                fixedIPs: fixedIPs.isEmpty ? nil : fixedIPs,
+                tenantID: tenantID,
                 marker: marker,
                 limit: limit
             )
@@ -244,7 +244,7 @@ struct UpdatePortCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("port-id"),
         help: "Specifies the port ID that uniquely identifies the port.")
-    var portId: String
+    var portID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -252,7 +252,7 @@ struct UpdatePortCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePortRequest.self, from: body)
-            _ = try await client.updatePort(portId: portId, requestBody)
+            _ = try await client.updatePort(portID: portID, requestBody)
         }
     }
 }

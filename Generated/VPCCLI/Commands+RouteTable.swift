@@ -31,7 +31,7 @@ struct AssociateSubnetsWithRouteTableCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID, which uniquely identifies a route table.")
-    var routetableId: String
+    var routetableID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -39,7 +39,7 @@ struct AssociateSubnetsWithRouteTableCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateSubnetsWithRouteTableRequest.self, from: body)
-            _ = try await client.associateSubnetsWithRouteTable(routetableId: routetableId, requestBody)
+            _ = try await client.associateSubnetsWithRouteTable(routetableID: routetableID, requestBody)
         }
     }
 }
@@ -92,14 +92,14 @@ struct DeleteRouteTableCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID, which uniquely identifies a route table.")
-    var routetableId: String
+    var routetableID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteRouteTable(routetableId: routetableId)
+            try await client.deleteRouteTable(routetableID: routetableID)
         }
     }
 }
@@ -129,7 +129,7 @@ struct DisassociateSubnetsFromRouteTableCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID, which uniquely identifies a route table.")
-    var routetableId: String
+    var routetableID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -137,7 +137,7 @@ struct DisassociateSubnetsFromRouteTableCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateSubnetsFromRouteTableRequest.self, from: body)
-            _ = try await client.disassociateSubnetsFromRouteTable(routetableId: routetableId, requestBody)
+            _ = try await client.disassociateSubnetsFromRouteTable(routetableID: routetableID, requestBody)
         }
     }
 }
@@ -157,14 +157,14 @@ struct QueryRouteTableCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID that uniquely identifies a route table.")
-    var routetableId: String
+    var routetableID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryRouteTable(routetableId: routetableId)
+            _ = try await client.queryRouteTable(routetableID: routetableID)
         }
     }
 }
@@ -213,7 +213,7 @@ struct QueryRouteTablesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC UUID that is used as the filter.")
-    var vpcId: String?
+    var vpcID: String?
 
     @Option(
         name: .customLong("subnet-id"),
@@ -221,7 +221,7 @@ struct QueryRouteTablesCommand: AsyncParsableCommand {
             Specifies the subnet UUID that is used as the filter. If you use the management console, the \
             value of this parameter is the Network ID value.
             """)
-    var subnetId: String?
+    var subnetID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -232,8 +232,8 @@ struct QueryRouteTablesCommand: AsyncParsableCommand {
                 limit: limit,
                 marker: marker,
                 id: id,
-                vpcId: vpcId,
-                subnetId: subnetId
+                vpcID: vpcID,
+                subnetID: subnetID
             )
         }
     }
@@ -264,7 +264,7 @@ struct UpdateRouteTableCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID that uniquely identifies a route table.")
-    var routetableId: String
+    var routetableID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -272,7 +272,7 @@ struct UpdateRouteTableCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateRouteTableRequest.self, from: body)
-            _ = try await client.updateRouteTable(routetableId: routetableId, requestBody)
+            _ = try await client.updateRouteTable(routetableID: routetableID, requestBody)
         }
     }
 }

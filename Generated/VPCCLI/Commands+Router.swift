@@ -31,7 +31,7 @@ struct AddInterfaceToRouterCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("router-id"),
         help: "")
-    var routerId: String
+    var routerID: String
 
     @Option(
         name: .customLong("wait"),
@@ -51,11 +51,11 @@ struct AddInterfaceToRouterCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddInterfaceToRouterRequest.self, from: body)
-            _ = try await client.addInterfaceToRouter(routerId: routerId, requestBody)
+            _ = try await client.addInterfaceToRouter(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
-                    routerId: routerId,
-                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    routerID: routerID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -109,8 +109,8 @@ struct CreateRouterCommand: AsyncParsableCommand {
                     throw ClientError("the response carries no router.id to wait for")
                 }
                 try await client.waitForRouter(
-                    routerId: createdId,
-                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    routerID: createdId,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -133,7 +133,7 @@ struct DeleteRouterCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("router-id"),
         help: "")
-    var routerId: String
+    var routerID: String
 
     @Flag(
         name: .customLong("wait"),
@@ -151,10 +151,10 @@ struct DeleteRouterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteRouter(routerId: routerId)
+            try await client.deleteRouter(routerID: routerID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForRouterDeletion(routerId: routerId, options: waiting.options)
+                try await client.waitForRouterDeletion(routerID: routerID, options: waiting.options)
             }
         }
     }
@@ -175,14 +175,14 @@ struct QueryRouterCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("router-id"),
         help: "")
-    var routerId: String
+    var routerID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryRouter(routerId: routerId)
+            _ = try await client.queryRouter(routerID: routerID)
         }
     }
 }
@@ -223,7 +223,7 @@ struct QueryRoutersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("tenant-id"),
         help: "Specifies that the project ID is used as the filtering condition.")
-    var tenantId: String?
+    var tenantID: String?
 
     @Option(
         name: .customLong("marker"),
@@ -257,8 +257,8 @@ struct QueryRoutersCommand: AsyncParsableCommand {
             _ = try await client.queryRouters(
                 id: id,
                 adminStateUp: adminStateUp,
-                status: status.map(VPCClient.QueryRoutersStatus.init(rawValue:)),
-                tenantId: tenantId,
+                status: status.map(Status.init(rawValue:)),
+                tenantID: tenantID,
                 marker: marker,
                 limit: limit
             )
@@ -292,7 +292,7 @@ struct RemoveInterfaceFromRouterCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("router-id"),
         help: "")
-    var routerId: String
+    var routerID: String
 
     @Option(
         name: .customLong("wait"),
@@ -312,11 +312,11 @@ struct RemoveInterfaceFromRouterCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveInterfaceFromRouterRequest.self, from: body)
-            _ = try await client.removeInterfaceFromRouter(routerId: routerId, requestBody)
+            _ = try await client.removeInterfaceFromRouter(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
-                    routerId: routerId,
-                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    routerID: routerID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -349,7 +349,7 @@ struct UpdateRouterCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("router-id"),
         help: "")
-    var routerId: String
+    var routerID: String
 
     @Option(
         name: .customLong("wait"),
@@ -369,11 +369,11 @@ struct UpdateRouterCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateRouterRequest.self, from: body)
-            _ = try await client.updateRouter(routerId: routerId, requestBody)
+            _ = try await client.updateRouter(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
-                    routerId: routerId,
-                    status: WaitOptions.states(wait, as: Router.Status.self),
+                    routerID: routerID,
+                    status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
                 )
             }
@@ -394,7 +394,7 @@ struct WaitForRouterCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("router-id"),
         help: "")
-    var routerId: String
+    var routerID: String
 
     @Option(
         name: .customLong("status"),
@@ -415,8 +415,8 @@ struct WaitForRouterCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             try await client.waitForRouter(
-                routerId: routerId,
-                status: WaitOptions.states(status, as: Router.Status.self),
+                routerID: routerID,
+                status: WaitOptions.states(status, as: Status.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )
@@ -436,7 +436,7 @@ struct WaitForRouterDeletionCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("router-id"),
         help: "")
-    var routerId: String
+    var routerID: String
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -446,7 +446,7 @@ struct WaitForRouterDeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForRouterDeletion(routerId: routerId, options: waiting.options)
+            try await client.waitForRouterDeletion(routerID: routerID, options: waiting.options)
         }
     }
 }

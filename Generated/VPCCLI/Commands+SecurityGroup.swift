@@ -66,7 +66,7 @@ struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCom
     @Option(
         name: .customLong("security-group-id"),
         help: "Specifies the security group ID, which uniquely identifies the security group.")
-    var securityGroupId: String
+    var securityGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -74,8 +74,8 @@ struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCom
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest.self, from: body)
-            _ = try await client.associateMultipleNicPortsToOrDisassociatingThemFromSecurityGroupAtTime(
-                securityGroupId: securityGroupId,
+            _ = try await client.associateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTime(
+                securityGroupID: securityGroupID,
                 requestBody
             )
         }
@@ -130,14 +130,14 @@ struct DeleteSecurityGroupRuleV1Command: AsyncParsableCommand {
     @Option(
         name: .customLong("security-group-rule-id"),
         help: "Specifies the security group rule ID, which uniquely identifies the security group rule.")
-    var securityGroupRuleId: String
+    var securityGroupRuleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupRuleV1(securityGroupRuleId: securityGroupRuleId)
+            try await client.deleteSecurityGroupRuleV1(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
@@ -157,14 +157,14 @@ struct DeleteSecurityGroupV1Command: AsyncParsableCommand {
     @Option(
         name: .customLong("security-group-id"),
         help: "Specifies the security group ID, which uniquely identifies the security group.")
-    var securityGroupId: String
+    var securityGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupV1(securityGroupId: securityGroupId)
+            try await client.deleteSecurityGroupV1(securityGroupID: securityGroupID)
         }
     }
 }
@@ -184,14 +184,14 @@ struct QuerySecurityGroupDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("security-group-id"),
         help: "Specifies the security group ID, which uniquely identifies the security group.")
-    var securityGroupId: String
+    var securityGroupID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupDetails(securityGroupId: securityGroupId)
+            _ = try await client.querySecurityGroupDetails(securityGroupID: securityGroupID)
         }
     }
 }
@@ -211,14 +211,14 @@ struct QuerySecurityGroupRuleDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("security-group-rule-id"),
         help: "Specifies the security group rule ID, which uniquely identifies the security group rule.")
-    var securityGroupRuleId: String
+    var securityGroupRuleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRuleDetails(securityGroupRuleId: securityGroupRuleId)
+            _ = try await client.querySecurityGroupRuleDetails(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
@@ -263,12 +263,12 @@ struct QuerySecurityGroupRulesV1Command: AsyncParsableCommand {
     @Option(
         name: .customLong("security-group-id"),
         help: "Specifies the security group ID.")
-    var securityGroupId: String?
+    var securityGroupID: String?
 
     @Option(
         name: .customLong("remote-ip-prefix"),
         help: "Specifies the remote IP address. The value must be in CIDR format.")
-    var remoteIpPrefix: String?
+    var remoteIPPrefix: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -278,8 +278,8 @@ struct QuerySecurityGroupRulesV1Command: AsyncParsableCommand {
             _ = try await client.querySecurityGroupRulesV1(
                 marker: marker,
                 limit: limit,
-                securityGroupId: securityGroupId,
-                remoteIpPrefix: remoteIpPrefix
+                securityGroupID: securityGroupID,
+                remoteIPPrefix: remoteIPPrefix
             )
         }
     }
@@ -325,7 +325,7 @@ struct QuerySecurityGroupsV1Command: AsyncParsableCommand {
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies that the VPC ID is used as the filtering condition.")
-    var vpcId: String?
+    var vpcID: String?
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -336,7 +336,7 @@ struct QuerySecurityGroupsV1Command: AsyncParsableCommand {
             security groups bound to all enterprise projects of the user or to display the security group \
             list for enterprise project member accounts, set all_granted_eps.
             """)
-    var enterpriseProjectId: String?
+    var enterpriseProjectID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -346,8 +346,8 @@ struct QuerySecurityGroupsV1Command: AsyncParsableCommand {
             _ = try await client.querySecurityGroupsV1(
                 marker: marker,
                 limit: limit,
-                vpcId: vpcId,
-                enterpriseProjectId: enterpriseProjectId
+                vpcID: vpcID,
+                enterpriseProjectID: enterpriseProjectID
             )
         }
     }

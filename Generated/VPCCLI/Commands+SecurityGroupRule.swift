@@ -59,14 +59,14 @@ struct DeleteSecurityGroupRuleV3Command: AsyncParsableCommand {
             obtain the ID of the target security group rule, and then use this API to delete the security \
             group rule. Range: None
             """)
-    var securityGroupRuleId: String
+    var securityGroupRuleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupRuleV3(securityGroupRuleId: securityGroupRuleId)
+            try await client.deleteSecurityGroupRuleV3(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
@@ -91,14 +91,14 @@ struct QuerySecurityGroupRuleV3Command: AsyncParsableCommand {
             the ID of the target security group rule, and then use this API to query details about the \
             security group rule. Range: None
             """)
-    var securityGroupRuleId: String
+    var securityGroupRuleID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRuleV3(securityGroupRuleId: securityGroupRuleId)
+            _ = try await client.querySecurityGroupRuleV3(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
@@ -143,7 +143,7 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
             Definition: ID of the security group that a security group rule belongs to. Multiple IDs can be \
             specified for filtering. Range: None
             """)
-    var securityGroupId: [String] = []
+    var securityGroupID: [String] = []
 
     @Option(
         name: .customLong("protocol"),
@@ -167,7 +167,7 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
             Definition: Remote security group ID of a security group rule. Multiple IDs can be specified for \
             filtering. Range: None
             """)
-    var remoteGroupId: [String] = []
+    var remoteGroupID: [String] = []
 
     @Option(
         name: .customLong("direction"),
@@ -187,7 +187,7 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
         help: """
             Definition: Remote IP address of a security group rule. Range: The value must be in CIDR format.
             """)
-    var remoteIpPrefix: String?
+    var remoteIPPrefix: String?
 
     @Option(
         name: .customLong("priority"),
@@ -211,7 +211,7 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
             Definition: Remote IP address group ID of a security group rule. Multiple IDs can be specified \
             for filtering. Range: None
             """)
-    var remoteAddressGroupId: [String] = []
+    var remoteAddressGroupID: [String] = []
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -222,16 +222,16 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
                 limit: limit,
                 marker: marker,
                 id: id.isEmpty ? nil : id,
-                securityGroupId: securityGroupId.isEmpty ? nil : securityGroupId,
+                securityGroupID: securityGroupID.isEmpty ? nil : securityGroupID,
                 protocol: self.protocol.isEmpty ? nil : self.protocol,
                 description: description.isEmpty ? nil : description,
-                remoteGroupId: remoteGroupId.isEmpty ? nil : remoteGroupId,
+                remoteGroupID: remoteGroupID.isEmpty ? nil : remoteGroupID,
                 direction: direction,
                 action: action,
-                remoteIpPrefix: remoteIpPrefix,
+                remoteIPPrefix: remoteIPPrefix,
                 priority: priority.isEmpty ? nil : priority,
                 ethertype: ethertype.isEmpty ? nil : ethertype,
-                remoteAddressGroupId: remoteAddressGroupId.isEmpty ? nil : remoteAddressGroupId
+                remoteAddressGroupID: remoteAddressGroupID.isEmpty ? nil : remoteAddressGroupID
             )
         }
     }

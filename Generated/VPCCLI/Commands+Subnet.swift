@@ -54,7 +54,7 @@ struct DeleteSubnetV1Command: AsyncParsableCommand {
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the ID of the subnet VPC.")
-    var vpcId: String
+    var vpcID: String
 
     @Option(
         name: .customLong("subnet-id"),
@@ -62,14 +62,14 @@ struct DeleteSubnetV1Command: AsyncParsableCommand {
             Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
             console, the value of this parameter is the Network ID value.
             """)
-    var subnetId: String
+    var subnetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSubnetV1(vpcId: vpcId, subnetId: subnetId)
+            try await client.deleteSubnetV1(vpcID: vpcID, subnetID: subnetID)
         }
     }
 }
@@ -92,14 +92,14 @@ struct QuerySubnetDetailsCommand: AsyncParsableCommand {
             Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
             console, the value of this parameter is the Network ID value.
             """)
-    var subnetId: String
+    var subnetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetDetails(subnetId: subnetId)
+            _ = try await client.querySubnetDetails(subnetID: subnetID)
         }
     }
 }
@@ -146,14 +146,14 @@ struct QuerySubnetsV1Command: AsyncParsableCommand {
             Specifies the VPC ID that is used to query subnets. This field is mandatory for the fine-grained \
             authorization by enterprise project.
             """)
-    var vpcId: String?
+    var vpcID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetsV1(marker: marker, limit: limit, vpcId: vpcId)
+            _ = try await client.querySubnetsV1(marker: marker, limit: limit, vpcID: vpcID)
         }
     }
 }
@@ -183,7 +183,7 @@ struct UpdateSubnetInformationCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC ID of the subnet.")
-    var vpcId: String
+    var vpcID: String
 
     @Option(
         name: .customLong("subnet-id"),
@@ -191,7 +191,7 @@ struct UpdateSubnetInformationCommand: AsyncParsableCommand {
             Specifies the subnet ID that uniquely identifies the subnet. If you use the management console, \
             the value of this parameter is the Network ID value.
             """)
-    var subnetId: String
+    var subnetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -199,7 +199,7 @@ struct UpdateSubnetInformationCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSubnetInformationRequest.self, from: body)
-            _ = try await client.updateSubnetInformation(vpcId: vpcId, subnetId: subnetId, requestBody)
+            _ = try await client.updateSubnetInformation(vpcID: vpcID, subnetID: subnetID, requestBody)
         }
     }
 }

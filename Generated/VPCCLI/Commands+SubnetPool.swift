@@ -54,14 +54,14 @@ struct DeleteSubnetPoolCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("subnetpool-id"),
         help: "")
-    var subnetpoolId: String
+    var subnetpoolID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSubnetPool(subnetpoolId: subnetpoolId)
+            try await client.deleteSubnetPool(subnetpoolID: subnetpoolID)
         }
     }
 }
@@ -81,14 +81,14 @@ struct QuerySubnetPoolCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("subnetpool-id"),
         help: "")
-    var subnetpoolId: String
+    var subnetpoolID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetPool(subnetpoolId: subnetpoolId)
+            _ = try await client.querySubnetPool(subnetpoolID: subnetpoolID)
         }
     }
 }
@@ -140,7 +140,7 @@ struct UpdateSubnetPoolCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("subnetpool-id"),
         help: "")
-    var subnetpoolId: String
+    var subnetpoolID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -148,7 +148,7 @@ struct UpdateSubnetPoolCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSubnetPoolRequest.self, from: body)
-            _ = try await client.updateSubnetPool(subnetpoolId: subnetpoolId, requestBody)
+            _ = try await client.updateSubnetPool(subnetpoolID: subnetpoolID, requestBody)
         }
     }
 }

@@ -34,7 +34,7 @@ struct AddTagToSubnetCommand: AsyncParsableCommand {
             Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
             console, the value of this parameter is the Network ID value.
             """)
-    var subnetId: String
+    var subnetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -42,7 +42,7 @@ struct AddTagToSubnetCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagToSubnetRequest.self, from: body)
-            try await client.addTagToSubnet(subnetId: subnetId, requestBody)
+            try await client.addTagToSubnet(subnetID: subnetID, requestBody)
         }
     }
 }
@@ -75,7 +75,7 @@ struct BatchAddingOrDeletingSubnetTagsCommand: AsyncParsableCommand {
             Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
             console, the value of this parameter is the Network ID value.
             """)
-    var subnetId: String
+    var subnetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -83,7 +83,7 @@ struct BatchAddingOrDeletingSubnetTagsCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddingOrDeletingSubnetTagsRequest.self, from: body)
-            try await client.batchAddingOrDeletingSubnetTags(subnetId: subnetId, requestBody)
+            try await client.batchAddingOrDeletingSubnetTags(subnetID: subnetID, requestBody)
         }
     }
 }
@@ -106,7 +106,7 @@ struct DeleteTagFromSubnetCommand: AsyncParsableCommand {
             Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
             console, the value of this parameter is the Network ID value.
             """)
-    var subnetId: String
+    var subnetID: String
 
     @Option(
         name: .customLong("key"),
@@ -118,7 +118,7 @@ struct DeleteTagFromSubnetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteTagFromSubnet(subnetId: subnetId, key: key)
+            try await client.deleteTagFromSubnet(subnetID: subnetID, key: key)
         }
     }
 }
@@ -141,14 +141,14 @@ struct QuerySubnetTagsCommand: AsyncParsableCommand {
             Specifies the subnet ID that uniquely identifies the subnet. If you use the management console, \
             the value of this parameter is the Network ID value.
             """)
-    var subnetId: String
+    var subnetID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetTags(subnetId: subnetId)
+            _ = try await client.querySubnetTags(subnetID: subnetID)
         }
     }
 }

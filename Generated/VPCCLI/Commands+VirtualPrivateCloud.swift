@@ -34,7 +34,7 @@ struct CreateVPCCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCRequest.self, from: body)
-            _ = try await client.createVpc(requestBody)
+            _ = try await client.createVPC(requestBody)
         }
     }
 }
@@ -54,14 +54,14 @@ struct DeleteVPCCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC ID that uniquely identifies the VPC.")
-    var vpcId: String
+    var vpcID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteVpc(vpcId: vpcId)
+            try await client.deleteVPC(vpcID: vpcID)
         }
     }
 }
@@ -81,14 +81,14 @@ struct QueryVPCDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC ID, which uniquely identifies the VPC.")
-    var vpcId: String
+    var vpcID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVpcDetails(vpcId: vpcId)
+            _ = try await client.queryVPCDetails(vpcID: vpcID)
         }
     }
 }
@@ -144,18 +144,18 @@ struct QueryVPCsCommand: AsyncParsableCommand {
             parameter is not specified, VPCs in the default enterprise project are queried and are \
             authenticated based on the default enterprise project.
             """)
-    var enterpriseProjectId: String?
+    var enterpriseProjectID: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVpcs(
+            _ = try await client.queryVPCs(
                 id: id,
                 marker: marker,
                 limit: limit,
-                enterpriseProjectId: enterpriseProjectId
+                enterpriseProjectID: enterpriseProjectID
             )
         }
     }
@@ -186,7 +186,7 @@ struct UpdateVPCCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC ID, which uniquely identifies the VPC.")
-    var vpcId: String
+    var vpcID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
@@ -194,7 +194,7 @@ struct UpdateVPCCommand: AsyncParsableCommand {
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCRequest.self, from: body)
-            _ = try await client.updateVpc(vpcId: vpcId, requestBody)
+            _ = try await client.updateVPC(vpcID: vpcID, requestBody)
         }
     }
 }

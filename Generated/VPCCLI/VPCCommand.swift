@@ -105,8 +105,8 @@ struct VPCCommand: AsyncParsableCommand {
                     QueryFloatingIPAddressCommand.self,
                     QueryFloatingIPAddressesCommand.self,
                     UpdateFloatingIPAddressCommand.self,
-                    WaitForFloatingIpAddressCommand.self,
-                    WaitForFloatingIpAddressDeletionCommand.self
+                    WaitForFloatingIPAddressCommand.self,
+                    WaitForFloatingIPAddressDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Floating IP Address (IPv6)",
@@ -116,8 +116,8 @@ struct VPCCommand: AsyncParsableCommand {
                     QueryFloatingIPAddressV20Command.self,
                     QueryFloatingIPAddressesV20Command.self,
                     UpdateFloatingIPAddressV20Command.self,
-                    WaitForFloatingIpAddressV20Command.self,
-                    WaitForFloatingIpAddressV20DeletionCommand.self
+                    WaitForFloatingIPAddressV20Command.self,
+                    WaitForFloatingIPAddressV20DeletionCommand.self
                 ]),
             CommandGroup(
                 name: "IP Address Group",
@@ -128,8 +128,8 @@ struct VPCCommand: AsyncParsableCommand {
                     QueryIPAddressGroupCommand.self,
                     QueryIPAddressGroupsCommand.self,
                     UpdateIPAddressGroupCommand.self,
-                    WaitForIpAddressGroupCommand.self,
-                    WaitForIpAddressGroupDeletionCommand.self
+                    WaitForIPAddressGroupCommand.self,
+                    WaitForIPAddressGroupDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Network",
@@ -233,7 +233,7 @@ struct VPCCommand: AsyncParsableCommand {
                     QuerySecurityGroupsV1Command.self
                 ]),
             CommandGroup(
-                name: "Security Group (Native Open Stack Neutron Apis V20)",
+                name: "Security Group (Native Open Stack Neutron APIs V20)",
                 subcommands: [
                     AddSecurityGroupRuleCommand.self,
                     CreateSecurityGroupCommand.self,
@@ -246,7 +246,7 @@ struct VPCCommand: AsyncParsableCommand {
                     UpdateSecurityGroupCommand.self
                 ]),
             CommandGroup(
-                name: "Security Group (Vpcapis V3)",
+                name: "Security Group (VPCAPIs V3)",
                 subcommands: [
                     CreateSecurityGroupV3Command.self,
                     DeleteSecurityGroupV3Command.self,
@@ -272,7 +272,7 @@ struct VPCCommand: AsyncParsableCommand {
                     UpdateSubnetInformationCommand.self
                 ]),
             CommandGroup(
-                name: "Subnet (Native Open Stack Neutron Apis V20)",
+                name: "Subnet (Native Open Stack Neutron APIs V20)",
                 subcommands: [
                     CreateSubnetCommand.self,
                     DeleteSubnetCommand.self,

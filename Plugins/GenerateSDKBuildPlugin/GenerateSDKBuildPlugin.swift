@@ -14,6 +14,10 @@ import PackagePlugin
 struct GenerateSDKBuildPlugin: BuildToolPlugin {
     static let shards = 8
 
+    /// The generator's own `templates/`, in the package this plugin was built from.
+    static let ownTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "templates")
+
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let module = target as? SourceModuleTarget else { return [] }
         let schemas = module.sourceFiles(withSuffix: ".apiref.json").map(\.url)
@@ -22,22 +26,19 @@ struct GenerateSDKBuildPlugin: BuildToolPlugin {
         let apiref = try context.tool(named: "apiref")
 
         return schemas.map { schema in
-            // A `templates` folder beside the schema replaces the generator's own templates.
-            let templates = schema.deletingLastPathComponent().appending(path: "templates")
-            let customTemplates = FileManager.default.fileExists(atPath: templates.path)
-            let templateFiles =
-                customTemplates
-                ? ((try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)) ?? [])
-                    .filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
-                : []
+            // A `templates` folder beside the schema replaces the generator's own templates. Either way the
+            // templates are inputs of the command, so editing one regenerates the SDK.
+            let custom = schema.deletingLastPathComponent().appending(path: "templates")
+            let templates = FileManager.default.fileExists(atPath: custom.path) ? custom : Self.ownTemplates
+            let listed = try? FileManager.default.contentsOfDirectory(at: templates, includingPropertiesForKeys: nil)
+            let templateFiles = (listed ?? []).filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
             let stem = schema.deletingPathExtension().deletingPathExtension().lastPathComponent
             let output = context.pluginWorkDirectoryURL.appending(path: stem)
             let outputs = (1...Self.shards).map { output.appending(path: "\(target.name)+\(stem)\($0).swift") }
-            var arguments = [
-                "generate-swift", "--schema", schema.path, "--output", output.path,
+            let arguments = [
+                "generate-swift", "--schema", schema.path, "--output", output.path, "--templates", templates.path,
                 "--shards", String(Self.shards), "--shard-prefix", "\(target.name)+\(stem)",
             ]
-            if customTemplates { arguments += ["--templates", templates.path] }
             return .buildCommand(
                 displayName: "Generating Swift SDK from \(schema.lastPathComponent)",
                 executable: apiref.url,

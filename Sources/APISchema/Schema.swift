@@ -304,33 +304,6 @@ public struct SourceLocation: Codable, Sendable, Hashable, Comparable, CustomStr
     }
 }
 
-/// Something the builder could not read cleanly, and what it emitted instead. Never thrown: collected.
-public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Codable, Sendable, Hashable, Comparable {
-        case warning, error
-
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .warning && rhs == .error }
-    }
-
-    public var severity: Severity
-    public var location: SourceLocation
-    /// What was unclear and what was emitted instead
-    /// (`unknown type "Array<Storage type>", emitted as JSONValue`).
-    public var message: String
-
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
-        self.severity = severity
-        self.location = location
-        self.message = message
-    }
-
-    public var description: String { "\(location): \(message)" }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.location, lhs.message) < (rhs.location, rhs.message)
-    }
-}
-
 extension Operation {
     /// The documented success response: the lowest 2xx status, preferring one with a body. It is what the
     /// generated method returns, what a waiter polls and what a change report compares.
@@ -344,6 +317,20 @@ extension ServiceSchema {
     /// The named types by name (names are unique in a schema).
     public var typesByName: [String: NamedType] {
         Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The named types `roots` use, directly or through the fields of other types, the roots included.
+    public func typesReachable(from roots: some Sequence<String>) -> Set<String> {
+        let types = typesByName
+        var pending = Array(roots)
+        var seen: Set<String> = []
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            if case .object(let properties)? = types[name]?.kind {
+                pending += properties.compactMap(\.type.referencedName)
+            }
+        }
+        return seen
     }
 }
 

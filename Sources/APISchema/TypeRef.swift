@@ -82,12 +82,48 @@ public indirect enum TypeRef: Codable, Sendable, Hashable, CustomStringConvertib
         }
     }
 
+    /// This reference with every named type replaced by `rename(name)`, looking through arrays and maps.
+    public func renamingTypes(_ rename: (String) -> String) -> TypeRef {
+        switch self {
+        case .named(let name): .named(rename(name))
+        case .array(let inner): .array(inner.renamingTypes(rename))
+        case .map(let inner): .map(inner.renamingTypes(rename))
+        default: self
+        }
+    }
+
     /// Whether the value is opaque JSON (looking through arrays and maps).
     public var isOpaque: Bool {
         switch self {
         case .any: true
         case .array(let inner), .map(let inner): inner.isOpaque
         default: false
+        }
+    }
+}
+
+extension Operation {
+    /// Renames the named types of the request body and the responses (`rename(name)` for each name).
+    public mutating func renameTypes(_ rename: (String) -> String) {
+        if let body = requestBody { requestBody?.type = body.type.renamingTypes(rename) }
+        for r in responses.indices { responses[r].type = responses[r].type?.renamingTypes(rename) }
+    }
+}
+
+extension ServiceSchema {
+    /// Renames every reference to a named type — in properties, parameters, request bodies and responses — to
+    /// `rename(name)`. The types themselves keep their names.
+    public mutating func renameTypeReferences(_ rename: (String) -> String) {
+        for t in types.indices {
+            guard case .object(var properties) = types[t].kind else { continue }
+            for p in properties.indices { properties[p].type = properties[p].type.renamingTypes(rename) }
+            types[t].kind = .object(properties)
+        }
+        for o in operations.indices {
+            operations[o].renameTypes(rename)
+            for p in operations[o].parameters.indices {
+                operations[o].parameters[p].type = operations[o].parameters[p].type.renamingTypes(rename)
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     public var cloud: CloudName = .otc
 
     @Option(name: .customLong("project-id"), help: "The project ID (default: from the credentials, or looked up in IAM for the region).")
-    public var projectId: String?
+    public var projectID: String?
 
     @Option(help: "Seconds each attempt may take, response body included.")
     public var timeout: Double = 60
@@ -57,7 +57,7 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     /// attempt.
     func serviceClient(endpointPrefix: String, middlewares: [any Middleware]) throws -> ServiceClient {
         var configuration = ClientConfiguration(
-            projectId: projectId, retry: RetryPolicy(maxAttempts: maxAttempts),
+            projectID: projectID, retry: RetryPolicy(maxAttempts: maxAttempts),
             timeouts: Timeouts(request: .milliseconds(Int64(timeout * 1000))))
         configuration.middlewares = middlewares
         if verbose {

@@ -66,7 +66,7 @@ public enum OperationRunner {
         var lines = ["Error: the service answered HTTP \(error.status)"]
         if let code = error.code { lines.append("error_code: \(code)") }
         if let message = error.message { lines.append("error_msg: \(Redaction.redactSecrets(in: message))") }
-        if let requestId = error.requestId { lines.append("request id: \(requestId)") }
+        if let requestID = error.requestID { lines.append("request id: \(requestID)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -18,8 +18,7 @@ extension Builder {
             let response = operation.responses[index]
             guard (200..<300).contains(response.status), let type = response.type else { continue }
             let examples = operation.examples.filter { example in
-                let title = example.title.lowercased()
-                return example.kind == .response && !title.has("fail") && !title.has("error")
+                example.kind == .response && !ExampleReader.isFailure(example.title)
                     && (example.status == response.status || (example.status == nil && successes.count == 1))
             }
             if let wrapped = wrapper(
@@ -64,14 +63,14 @@ extension Builder {
 
         // The wrapper takes the body's name; the wrapped object is named after its key.
         if inner.desiredName == name { candidates[key]?.desiredName = name + Naming.upperCamel(shape.field) }
-        let wrapperKey = "\(placeholderMarker)wrapper:\(page):\(name)"
-        candidates[wrapperKey] = Candidate(
-            key: wrapperKey, desiredName: name, description: "", properties: [
-                Property(name: shape.field, type: shape.isArray ? .array(type) : type, required: true)
-            ], source: inner.source, operationId: operationId, firstPage: page)
-        candidateOrder.append(wrapperKey)
+        let wrapperKey = candidates.add(
+            .wrapper(page: page, name: name),
+            DraftType(
+                desiredName: name, description: "",
+                properties: [Property(name: shape.field, type: shape.isArray ? .array(type) : type, required: true)],
+                source: inner.source, operationId: operationId, firstPage: page))
         diagnose(
-            inner.source,
+            .bodyWrapper, inner.source,
             "the examples wrap this body in \"\(shape.field)\", emitted as a wrapper with that one field")
         return .named(wrapperKey)
     }

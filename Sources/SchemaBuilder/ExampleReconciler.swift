@@ -21,7 +21,7 @@ extension Builder {
                 case .request:
                     type = operation.requestBody?.type
                 case .response:
-                    if example.title.lowercased().has("fail") || example.title.lowercased().has("error") { continue }
+                    if ExampleReader.isFailure(example.title) { continue }
                     let status = example.status
                     type = operation.responses.first { response in
                         if let status { return response.status == status }
@@ -76,7 +76,7 @@ extension Builder {
             candidates[field.key]?.properties.append(
                 Property(name: field.name, type: type, required: false, description: description))
             diagnose(
-                candidate.source,
+                .exampleFieldAdded, candidate.source,
                 "\(field.name): \(shown) but not in the table, added as \(rename(type, [:], desired: true))")
         }
     }
@@ -113,7 +113,7 @@ extension Builder {
             candidates[parts[0]] = candidate
             changed = true
             diagnose(
-                candidate.source,
+                .exampleTypeCorrection, candidate.source,
                 "\(parts[1]): documented as \(rename(before, [:], desired: true)) but the examples show \(rename(corrected, [:], desired: true)), emitted as the examples show")
         }
         return changed
@@ -228,12 +228,11 @@ extension Builder {
             return .array(inferType(first, name: Naming.singular(name), operationId: operationId, source: source, path: path + "[]"))
         case .object(let members):
             if members.isEmpty { return .any }
-            let key = "\(placeholderMarker)example:\(source.page):\(path)"
-            if candidates[key] == nil {
-                candidates[key] = Candidate(
-                    key: key, desiredName: Naming.upperCamel(name), description: "Read from the page's example.",
-                    properties: [], source: source, operationId: operationId, firstPage: source.page)
-                candidateOrder.append(key)
+            let draft = DraftKey.example(page: source.page, path: path)
+            if candidates.placeholder(of: draft) == nil {
+                let key = candidates.add(draft, DraftType(
+                    desiredName: Naming.upperCamel(name), description: "Read from the page's example.",
+                    properties: [], source: source, operationId: operationId, firstPage: source.page))
                 var properties: [Property] = []
                 for (member, value) in members.sorted(by: { $0.key < $1.key }) {
                     let type = inferType(value, name: member, operationId: operationId, source: source, path: path + "." + member)
@@ -241,7 +240,7 @@ extension Builder {
                 }
                 candidates[key]?.properties = properties
             }
-            return .named(key)
+            return .named(candidates.placeholder(of: draft)!)
         }
     }
 }

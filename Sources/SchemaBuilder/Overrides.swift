@@ -45,6 +45,26 @@ public struct Override: Codable, Sendable, Hashable {
     }
 }
 
+/// Why an override entry does not apply: what it names is gone (`no type 'VolumeReq'`), or the entry itself is
+/// incomplete or wrong (`missing reason`, `unknown action`).
+enum OverrideProblem: Equatable {
+    case targetMissing(String)
+    case invalid(String)
+
+    var code: Diagnostic.Code {
+        switch self {
+        case .targetMissing: .overrideTargetMissing
+        case .invalid: .invalidOverride
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .targetMissing(let message), .invalid(let message): message
+        }
+    }
+}
+
 enum OverrideApplier {
     /// Applies the overrides in `url` to `schema`; problems become diagnostics on the overrides file.
     static func apply(_ url: URL, to schema: inout ServiceSchema) {
@@ -55,7 +75,7 @@ enum OverrideApplier {
             entries = try JSONDecoder().decode([Override].self, from: Data(contentsOf: url))
         } catch {
             schema.diagnostics.append(
-                Diagnostic(.error, SourceLocation(page: file), "overrides file unreadable (\(error)), ignored"))
+                Diagnostic(.unreadableOverrides, SourceLocation(page: file), "overrides file unreadable (\(error)), ignored"))
             return
         }
         // Waiters are found in the corrected schema (an added enum value can make one), then corrected themselves.
@@ -64,7 +84,7 @@ enum OverrideApplier {
             for (index, entry) in entries.enumerated() where waiterActions.contains(entry.action) == isWaiterEntry {
                 if let problem = isWaiterEntry ? applyWaiter(entry, to: &schema) : Self.apply(entry, to: &schema) {
                     schema.diagnostics.append(
-                        Diagnostic(.error, SourceLocation(page: file, row: index + 1), "\(entry.action): \(problem), ignored"))
+                        Diagnostic(problem.code, SourceLocation(page: file, row: index + 1), "\(entry.action): \(problem.message), ignored"))
                 }
             }
         }
@@ -76,92 +96,73 @@ enum OverrideApplier {
 
     /// `addWaiter` (operation, property: the dotted path of the state field), `removeWaiter` (operation),
     /// `setFailureStates` (operation, values).
-    static func applyWaiter(_ entry: Override, to schema: inout ServiceSchema) -> String? {
-        guard let reason = entry.reason, !reason.trimmed().isEmpty else { return "missing reason" }
-        guard let operation = entry.operation else { return "needs operation" }
+    static func applyWaiter(_ entry: Override, to schema: inout ServiceSchema) -> OverrideProblem? {
+        guard let reason = entry.reason, !reason.trimmed().isEmpty else { return .invalid("missing reason") }
+        guard let operation = entry.operation else { return .invalid("needs operation") }
         let existing = schema.waiters.firstIndex { $0.operation == operation }
         switch entry.action {
         case "addWaiter":
-            guard existing == nil else { return "'\(operation)' has a waiter already" }
-            guard let property = entry.property else { return "needs property (the state field, e.g. server.status)" }
+            guard existing == nil else { return .invalid("'\(operation)' has a waiter already") }
+            guard let property = entry.property else { return .invalid("needs property (the state field, e.g. server.status)") }
             let stateField = property.split(separator: ".").map(String.init)
             guard let show = schema.operations.first(where: { $0.id == operation }),
                 let waiter = WaiterRule.waiter(for: show, stateField: stateField, in: schema, types: schema.typesByName)
-            else { return "no GET operation '\(operation)' ending in a path parameter whose response has '\(property)' with documented values" }
+            else { return .targetMissing("no GET operation '\(operation)' ending in a path parameter whose response has '\(property)' with documented values") }
             schema.waiters.append(waiter)
         case "removeWaiter":
-            guard let existing else { return "'\(operation)' has no waiter" }
+            guard let existing else { return .targetMissing("'\(operation)' has no waiter") }
             schema.waiters.remove(at: existing)
         case "setFailureStates":
-            guard let existing else { return "'\(operation)' has no waiter" }
-            guard let values = entry.values else { return "needs values" }
+            guard let existing else { return .targetMissing("'\(operation)' has no waiter") }
+            guard let values = entry.values else { return .invalid("needs values") }
             schema.waiters[existing].failureStates = values
         default:
-            return "unknown action"
+            return .invalid("unknown action")
         }
         return nil
     }
 
     /// Applies one entry; returns what was wrong with it, if anything.
-    static func apply(_ entry: Override, to schema: inout ServiceSchema) -> String? {
-        guard let reason = entry.reason, !reason.trimmed().isEmpty else { return "missing reason" }
+    static func apply(_ entry: Override, to schema: inout ServiceSchema) -> OverrideProblem? {
+        guard let reason = entry.reason, !reason.trimmed().isEmpty else { return .invalid("missing reason") }
         switch entry.action {
         case "renameType":
-            guard let from = entry.type, let to = entry.to else { return "needs type and to" }
+            guard let from = entry.type, let to = entry.to else { return .invalid("needs type and to") }
             guard TypeRef(parsing: Substring(to)).map({ if case .named = $0 { true } else { false } }) == true else {
-                return "'\(to)' is not a type name"
+                return .invalid("'\(to)' is not a type name")
             }
-            guard let index = schema.types.firstIndex(where: { $0.name == from }) else { return "no type '\(from)'" }
-            guard !schema.types.contains(where: { $0.name == to }) else { return "type '\(to)' exists already" }
+            guard let index = schema.types.firstIndex(where: { $0.name == from }) else { return .targetMissing("no type '\(from)'") }
+            guard !schema.types.contains(where: { $0.name == to }) else { return .invalid("type '\(to)' exists already") }
             schema.types[index].name = to
-            func rename(_ ref: TypeRef) -> TypeRef {
-                switch ref {
-                case .named(let name): .named(name == from ? to : name)
-                case .array(let inner): .array(rename(inner))
-                case .map(let inner): .map(rename(inner))
-                default: ref
-                }
-            }
-            for t in schema.types.indices {
-                if case .object(var properties) = schema.types[t].kind {
-                    for p in properties.indices { properties[p].type = rename(properties[p].type) }
-                    schema.types[t].kind = .object(properties)
-                }
-            }
-            for o in schema.operations.indices {
-                if let body = schema.operations[o].requestBody { schema.operations[o].requestBody?.type = rename(body.type) }
-                for r in schema.operations[o].responses.indices {
-                    schema.operations[o].responses[r].type = schema.operations[o].responses[r].type.map(rename)
-                }
-            }
+            schema.renameTypeReferences { $0 == from ? to : $0 }
         case "renameOperation":
-            guard let from = entry.operation, let to = entry.to else { return "needs operation and to" }
+            guard let from = entry.operation, let to = entry.to else { return .invalid("needs operation and to") }
             guard let index = schema.operations.firstIndex(where: { $0.id == from }) else {
-                return "no operation '\(from)'"
+                return .targetMissing("no operation '\(from)'")
             }
-            guard !schema.operations.contains(where: { $0.id == to }) else { return "operation '\(to)' exists already" }
+            guard !schema.operations.contains(where: { $0.id == to }) else { return .invalid("operation '\(to)' exists already") }
             schema.operations[index].id = to
         case "setType", "setRequired", "addEnumValues":
             return applyMember(entry, to: &schema)
         default:
-            return "unknown action"
+            return .invalid("unknown action")
         }
         return nil
     }
 
-    static func applyMember(_ entry: Override, to schema: inout ServiceSchema) -> String? {
+    static func applyMember(_ entry: Override, to schema: inout ServiceSchema) -> OverrideProblem? {
         var newType: TypeRef?
         if entry.action == "setType" {
             guard let to = entry.to, let parsed = TypeRef(parsing: Substring(to)) else {
-                return "'\(entry.to ?? "")' is not a type"
+                return .invalid("'\(entry.to ?? "")' is not a type")
             }
             if let name = parsed.referencedName, !schema.types.contains(where: { $0.name == name }) {
-                return "no type '\(name)'"
+                return .targetMissing("no type '\(name)'")
             }
             newType = parsed
         }
-        if entry.action == "setRequired", entry.required == nil { return "needs required" }
-        if entry.action == "addEnumValues", (entry.values ?? []).isEmpty { return "needs values" }
+        if entry.action == "setRequired", entry.required == nil { return .invalid("needs required") }
+        if entry.action == "addEnumValues", (entry.values ?? []).isEmpty { return .invalid("needs values") }
         func merged(_ existing: [EnumValue]?) -> [EnumValue] {
             var values = existing ?? []
             for value in entry.values ?? [] where !values.contains(where: { $0.value == value }) {
@@ -170,10 +171,10 @@ enum OverrideApplier {
             return values
         }
         if let typeName = entry.type, let propertyName = entry.property {
-            guard let t = schema.types.firstIndex(where: { $0.name == typeName }) else { return "no type '\(typeName)'" }
+            guard let t = schema.types.firstIndex(where: { $0.name == typeName }) else { return .targetMissing("no type '\(typeName)'") }
             guard case .object(var properties) = schema.types[t].kind,
                 let p = properties.firstIndex(where: { $0.name == propertyName })
-            else { return "no property '\(propertyName)' in '\(typeName)'" }
+            else { return .targetMissing("no property '\(propertyName)' in '\(typeName)'") }
             if let newType { properties[p].type = newType }
             if let required = entry.required, entry.action == "setRequired" { properties[p].required = required }
             if entry.action == "addEnumValues" { properties[p].enumValues = merged(properties[p].enumValues) }
@@ -182,10 +183,10 @@ enum OverrideApplier {
         }
         if let operationId = entry.operation, let parameterName = entry.parameter {
             guard let o = schema.operations.firstIndex(where: { $0.id == operationId }) else {
-                return "no operation '\(operationId)'"
+                return .targetMissing("no operation '\(operationId)'")
             }
             guard let p = schema.operations[o].parameters.firstIndex(where: { $0.name == parameterName }) else {
-                return "no parameter '\(parameterName)' in '\(operationId)'"
+                return .targetMissing("no parameter '\(parameterName)' in '\(operationId)'")
             }
             if let newType { schema.operations[o].parameters[p].type = newType }
             if let required = entry.required, entry.action == "setRequired" {
@@ -196,6 +197,6 @@ enum OverrideApplier {
             }
             return nil
         }
-        return "needs type+property or operation+parameter"
+        return .invalid("needs type+property or operation+parameter")
     }
 }

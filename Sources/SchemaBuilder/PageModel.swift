@@ -160,7 +160,7 @@ struct PageModel {
     static func fieldName(ofCaption table: Table) -> String? {
         let title = table.title.trimmed()
         // A caption-less table named by the paragraph before it may follow a "Status code: 200" line.
-        if title.isEmpty || Builder.statusCode(in: title) != nil { return nil }
+        if title.isEmpty || PageClassifier.statusCode(in: title) != nil { return nil }
         if let emphasised = table.caption?.emphasis.first(where: { isIdentifierLike($0) && $0 != "Table" }),
             !emphasised.hasPrefix("Table")
         {

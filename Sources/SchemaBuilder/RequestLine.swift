@@ -1,3 +1,4 @@
+import APISchema
 import DocReader
 import Foundation
 
@@ -9,17 +10,8 @@ struct RequestLine: Hashable {
 
     static let methods: Set<String> = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
 
-    var pathVariables: [String] {
-        var names: [String] = []
-        var rest = Substring(path)
-        while let open = rest.firstIndex(of: "{") {
-            rest = rest[rest.index(after: open)...]
-            guard let close = rest.firstIndex(of: "}") else { break }
-            names.append(String(rest[..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
-    }
+    /// The placeholders of the path (`project_id`, `id`).
+    var pathVariables: [String] { PathTemplate.placeholders(in: path) }
 
     /// Parses `METHOD path` (optionally with a scheme and host, and a query string).
     static func parse(_ text: String) -> RequestLine? {

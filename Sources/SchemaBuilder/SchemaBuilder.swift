@@ -11,8 +11,9 @@ public enum SchemaBuilder {
         build(config: config, source: PageSource(reading: docsDirectory), overridesFile: overridesFile)
     }
 
-    /// Builds the schema from a folder's pages as read, then applies the overrides. The result does not depend on
-    /// the order of `source.pages`.
+    /// Builds the schema from a folder's pages as read, then applies the overrides and replaces the bodies that
+    /// are an entity of the service by that entity (``EntityBodies``). The result does not depend on the order of
+    /// `source.pages`.
     public static func build(config: ServiceConfig, source: PageSource, overridesFile: URL?) -> ServiceSchema {
         let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
         var schema = build(config: config, pages: source.pages, tableOfContents: toc)
@@ -23,6 +24,7 @@ public enum SchemaBuilder {
             schema.types.sort { $0.name < $1.name }
             schema.diagnostics.sort()
         }
+        EntityBodies.unify(&schema)
         return schema
     }
 
@@ -57,12 +59,9 @@ public struct TableOfContents: Sendable, Hashable {
 
     public init(entries: [Entry] = []) { self.entries = entries }
 
-    /// Reads the file; an empty table of contents when it is missing or unreadable.
-    public static func load(_ url: URL) -> TableOfContents {
-        guard let data = try? Data(contentsOf: url),
-            let entries = try? JSONDecoder().decode([Entry].self, from: data)
-        else { return TableOfContents() }
-        return TableOfContents(entries: entries)
+    /// Reads a `CLASS.TXT.json`; throws when it cannot be read or is not a list of entries.
+    public static func load(_ url: URL) throws -> TableOfContents {
+        TableOfContents(entries: try JSONDecoder().decode([Entry].self, from: Data(contentsOf: url)))
     }
 
     /// The site's table of contents, from its chapter pages: every folder's `index.html` lists the folder's pages
@@ -109,7 +108,7 @@ public struct TableOfContents: Sendable, Hashable {
 public struct PageSource: Sendable {
     /// The pages that could be read, in file order.
     public var pages: [DocPage]
-    /// One error per page that could not be read.
+    /// One error per page that could not be read, and one for an unreadable table of contents.
     public var unreadable: [Diagnostic]
     /// The export layout's table of contents (`CLASS.TXT.json`); `nil` for the site, whose chapter index pages
     /// hold it.
@@ -121,9 +120,26 @@ public struct PageSource: Sendable {
         let parsed = DocReader.parse(pages: paths, in: docsDirectory)
         pages = parsed.compactMap { $0 }
         unreadable = zip(paths, parsed).filter { $0.1 == nil }.map {
-            Diagnostic(.error, SourceLocation(page: $0.0), "page cannot be read, skipped")
+            Diagnostic(.unreadablePage, SourceLocation(page: $0.0), "page cannot be read, skipped")
         }
         let contents = docsDirectory.appendingPathComponent("CLASS.TXT.json")
-        exportContents = FileManager.default.fileExists(atPath: contents.path) ? TableOfContents.load(contents) : nil
+        exportContents = nil
+        guard FileManager.default.fileExists(atPath: contents.path) else { return }
+        do {
+            exportContents = try TableOfContents.load(contents)
+        } catch {
+            exportContents = TableOfContents()
+            unreadable.append(
+                Diagnostic(
+                    .unreadableTOC, SourceLocation(page: contents.lastPathComponent),
+                    "table of contents cannot be read (\(Self.reason(error))), groups follow the paths"))
+        }
+    }
+
+    /// A short reason for a failed read: the decoder's description, not its whole context.
+    static func reason(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
+        return (error as NSError).localizedDescription
     }
 }

@@ -46,19 +46,7 @@ enum OperationMatcher {
 
     /// `POST /v1/{project_id}/notebooks/{id}` → `POST /v1/{}/notebooks/{}`: placeholder names do not move an API.
     static func key(_ operation: Operation) -> String {
-        var result = operation.method.uppercased() + " "
-        var inPlaceholder = false
-        for character in operation.path {
-            if character == "{" {
-                inPlaceholder = true
-                result += "{}"
-            } else if character == "}" {
-                inPlaceholder = false
-            } else if !inPlaceholder {
-                result.append(character)
-            }
-        }
-        return result
+        operation.method.uppercased() + " " + PathTemplate.replacingPlaceholders(in: operation.path) { _ in "{}" }
     }
 
     /// The top-level request body members: what tells apart operations that share a batch `action` path.

@@ -18,8 +18,9 @@ struct SwiftCommandPlan {
         var structNames = NameScope(reserved: [rootName])
         var byGroup: [String: [CommandContext]] = [:]
         for resolved in module.operations {
-            var name = "\(resolved.operation.id)Command"
-            if module.typeMap.isTopLevel(name) { name = "\(resolved.operation.id)Subcommand" }
+            let stem = SwiftTypeMap.spelling(of: resolved.operation.id)
+            var name = "\(stem)Command"
+            if module.typeMap.isTopLevel(name) { name = "\(stem)Subcommand" }
             let command = Self.command(
                 resolved, structName: structNames.claim(name), rootName: rootName, module: module)
             byGroup[module.groups.name(of: resolved.operation), default: []].append(command)
@@ -183,7 +184,7 @@ struct SwiftCommandPlan {
         if optional { type.removeLast() }
         let isArray = type.hasPrefix("[")
         let element = isArray ? String(type.dropFirst().dropLast()) : type
-        let isEnum = argument.isEnum || module.typeMap.isOpenEnum(element)
+        let isEnum = argument.isEnum || module.typeMap.isOpenEnum(swiftName: element)
         let enumType = argument.isEnum ? "\(module.clientName).\(element)" : element
         let name = SwiftNames.unescaped(property) == property ? property : "self.\(SwiftNames.unescaped(property))"
         let optionElement = isEnum ? "String" : element

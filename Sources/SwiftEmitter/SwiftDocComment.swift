@@ -1,9 +1,13 @@
+import Foundation
+
 /// Documentation comments: the pages' descriptions re-wrapped into `///` lines that fit the line width.
 struct SwiftDocComment {
     /// Longest line, indentation and `/// ` included.
     static let lineWidth = 110
 
     private(set) var paragraphs: [[String]] = []
+    /// The sentences added so far, lower-cased: a sentence is said once.
+    private var said: Set<String> = []
 
     init() {}
 
@@ -13,11 +17,13 @@ struct SwiftDocComment {
 
     var isEmpty: Bool { paragraphs.isEmpty }
 
-    /// Adds `text` as one or more paragraphs (blank lines in `text` separate them); words are re-flowed.
+    /// Adds `text` as one or more paragraphs (blank lines in `text` separate them); words are re-flowed. A
+    /// sentence the comment already has is left out: the pages often restate a default or a constraint.
     mutating func add(_ text: String) {
         var lines: [String] = []
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = Self.normalized(String(rawLine))
+            let line = withoutRepeatedSentences(Self.normalized(String(rawLine)))
+            if line.isEmpty, !Self.normalized(String(rawLine)).isEmpty { continue }
             if line.isEmpty {
                 if !lines.isEmpty { paragraphs.append(lines) }
                 lines = []
@@ -26,6 +32,33 @@ struct SwiftDocComment {
             }
         }
         if !lines.isEmpty { paragraphs.append(lines) }
+    }
+
+    /// `line` without the sentences the comment already has.
+    private mutating func withoutRepeatedSentences(_ line: String) -> String {
+        var kept: [Substring] = []
+        for sentence in Self.sentences(line) {
+            let key = sentence.trimmingCharacters(in: .whitespaces).lowercased()
+            if key.isEmpty || said.insert(key).inserted { kept.append(sentence) }
+        }
+        return kept.joined(separator: " ")
+    }
+
+    /// `text` cut after each `.`, `!` or `?` that a space follows.
+    static func sentences(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
+                result.append(text[start..<next])
+                start = next < text.endIndex ? text.index(after: next) : next
+            }
+            index = next
+        }
+        if start < text.endIndex { result.append(text[start...]) }
+        return result
     }
 
     /// Adds one line kept as its own line (a list item such as "- `EVS`: Elastic Volume Service").

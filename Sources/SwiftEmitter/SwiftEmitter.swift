@@ -46,10 +46,24 @@ public struct SwiftEmitter: Sendable {
         try renderModules(schema).commandLine
     }
 
-    /// Both modules of `schema`, planned once: the library and the command-line client that calls it.
-    public func renderModules(_ schema: ServiceSchema) throws -> (library: [GeneratedFile], commandLine: [GeneratedFile]) {
+    /// Everything emitted for `schema`, planned once: the library, the command-line client that calls it, and
+    /// the example round-trip table the generated-SDK tests use (kept out of the library).
+    public func renderModules(_ schema: ServiceSchema) throws -> RenderedModules {
         let module = SwiftModulePlan(schema: schema)
-        return (try render(module.files), try render(SwiftCommandPlan(schema: schema, module: module).files))
+        return RenderedModules(
+            library: try render(module.files),
+            commandLine: try render(SwiftCommandPlan(schema: schema, module: module).files),
+            exampleRoundTrips: try render([module.exampleRoundTrips]))
+    }
+
+    /// The files of one service, each list relative to its own folder and sorted by path.
+    public struct RenderedModules: Sendable {
+        /// `Generated/<Service>/`: the library product.
+        public var library: [GeneratedFile]
+        /// `Generated/<Service>CLI/`: the command-line client.
+        public var commandLine: [GeneratedFile]
+        /// `Generated/ExampleRoundTrips/<Service>/`: test scaffolding, in no product.
+        public var exampleRoundTrips: [GeneratedFile]
     }
 
     private func render(_ planned: [SwiftModulePlan.File]) throws -> [GeneratedFile] {

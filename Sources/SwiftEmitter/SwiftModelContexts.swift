@@ -66,30 +66,30 @@ struct DeclarationContext {
 struct SwiftModelBuilder {
     var typeMap: SwiftTypeMap
 
-    /// The declaration of the named type `type`, with its (approximate) rendered length in lines.
-    /// - Parameter inResponse: Whether the type is part of a response. Servers (and the pages' own examples) omit
-    ///   or null fields the tables call mandatory, so every field of a response type is optional.
-    func declaration(for type: NamedType, inResponse: Bool) -> (DeclarationContext, lines: Int) {
+    /// The declaration of the named type `type`.
+    /// - Parameters:
+    ///   - inResponse: Whether the type is part of a response. Servers (and the pages' own examples) omit or null
+    ///     fields the tables call mandatory, so every field of a response type is optional.
+    ///   - description: What the type is (see ``SwiftTypeDocs``).
+    func declaration(for type: NamedType, inResponse: Bool, description: String) -> DeclarationContext {
         let swiftName = typeMap.swiftType(.named(type.name))
         switch type.kind {
         case .object(let properties):
             let properties = inResponse ? properties.map { Property(
                 name: $0.name, type: $0.type, required: false, enumValues: $0.enumValues, description: $0.description) }
                 : properties
-            let model = model(named: swiftName, description: type.description, properties: properties)
-            let lines =
-                model.properties.reduce(8) { $0 + $1.doc.count + 5 + ($0 > 0 && model.customDecoding ? 1 : 0) }
-                + model.enums.reduce(0) { $0 + 4 + $1.cases.reduce(0) { $0 + 1 + $1.doc.count } }
-            return (DeclarationContext(model: model, isFirst: false), lines)
+            return DeclarationContext(
+                model: model(named: swiftName, description: description, properties: properties), isFirst: false)
         case .enumeration(let base, let values):
-            var doc = SwiftDocComment(type.description)
+            var doc = SwiftDocComment(description)
             if base == .string {
-                let openEnum = openEnum(named: swiftName, doc: doc, values: values, indent: 0, queryValue: true)
-                return (DeclarationContext(openEnum: openEnum, isFirst: false), 8 + values.count * 3)
+                return DeclarationContext(
+                    openEnum: openEnum(named: swiftName, doc: doc, values: values, indent: 0, queryValue: true),
+                    isFirst: false)
             }
             for value in values { doc.addItem(Self.item(value)) }
             let alias = TypeAliasContext(doc: doc.lines(indent: 0), name: swiftName, type: typeMap.swiftType(base))
-            return (DeclarationContext(typeAlias: alias, isFirst: false), 2 + alias.doc.count)
+            return DeclarationContext(typeAlias: alias, isFirst: false)
         }
     }
 
@@ -106,7 +106,9 @@ struct SwiftModelBuilder {
             var leafName: String?
             let leaf = SwiftTypeMap.leaf(of: property.type)
             if let values = property.enumValues, !values.isEmpty {
-                if leaf == .string {
+                if leaf == .string, let shared = typeMap.sharedEnums.name(field: property.name, values: values) {
+                    leafName = shared
+                } else if leaf == .string {
                     var enumName = SwiftNames.upperCamel(property.name)
                     if enumName.isEmpty || enumName.first!.isNumber { enumName = "Value" + enumName }
                     if typeMap.isTopLevel(enumName) || SwiftNames.keywords.contains(enumName) {

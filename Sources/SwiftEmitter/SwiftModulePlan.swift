@@ -1,8 +1,8 @@
 import APISchema
 
 /// Which files make the module, and the template context of each: the client, one operations file per group,
-/// the models of each group (split into chunks the compiler can take in parallel), and the example round-trip
-/// table the generated-SDK tests use.
+/// the models of each group (split into chunks the compiler can take in parallel); and, outside the module, the
+/// example round-trip table the generated-SDK tests use.
 struct SwiftModulePlan {
     struct File {
         var path: String
@@ -10,10 +10,9 @@ struct SwiftModulePlan {
         var context: Any
     }
 
-    /// Longest models file, in (estimated) lines, before it is split.
-    static let maximumModelLines = 1200
-
     private(set) var files: [File] = []
+    /// The example round-trip table: test scaffolding, compiled into a target of its own that ships in no product.
+    private(set) var exampleRoundTrips: File
     /// Every operation's client method, sorted by operation id: what the command-line plan calls.
     private(set) var operations: [ResolvedOperation] = []
     /// Paginators by the id of the operation they page through: what `--all` calls.
@@ -37,6 +36,7 @@ struct SwiftModulePlan {
                 names.request.map { typeMap.claimTopLevel($0) }, names.response.map { typeMap.claimTopLevel($0) }
             )
         }
+        typeMap.shareEnums(in: schema)
         self.typeMap = typeMap
         // Parameter enums live inside the client; claim their names against the top-level names too.
         var methodNames = NameScope(reserved: ["client", "endpointPrefix", "init"])
@@ -105,7 +105,7 @@ struct SwiftModulePlan {
             for index in declarations.indices { declarations[index].isFirst = index == 0 }
             files.append(
                 File(
-                    path: "\(clientName)+\(group).swift", template: "operations",
+                    path: "\(group)/\(clientName)+\(group).swift", template: "operations",
                     context: OperationsFileContext(
                         service: schema.name, clientName: clientName, groupTitle: groups.title(of: group),
                         declarations: declarations, hasDeclarations: !declarations.isEmpty, enums: entry.enums,
@@ -121,39 +121,35 @@ struct SwiftModulePlan {
                     endpointPrefix: SwiftNames.literal(schema.endpointPrefix),
                     operationCount: operations.count)))
 
-        // MARK: Models, by the group that uses them (`Shared` when several or none do)
-        let usage = Self.typeUsage(schema: schema, operations: operations, groups: groups)
-        let responseTypes = Self.reachable(
-            from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } }, in: schema)
-        var modelsByGroup: [String: [(DeclarationContext, Int, String)]] = [:]
+        // MARK: Models, with the one operation that uses them, or one file each when several do
+        let usage = Self.typeUsage(schema: schema, operations: operations)
+        let responseTypes = schema.typesReachable(
+            from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } })
+        let typeDocs = SwiftTypeDocs(
+            schema: schema, clientName: clientName,
+            methods: Dictionary(uniqueKeysWithValues: zip(operations.map(\.id), methods)))
+        let operationsByID = Dictionary(uniqueKeysWithValues: operations.map { ($0.id, $0) })
+        var models = ModelFiles(clientName: clientName, groups: groups, methods: resolvedByID.mapValues(\.name))
         for type in schema.types {
-            let (declaration, lines) = modelBuilder.declaration(
-                for: type, inResponse: responseTypes.contains(type.name))
+            let declaration = modelBuilder.declaration(
+                for: type, inResponse: responseTypes.contains(type.name), description: typeDocs.texts[type.name] ?? "")
             let users = usage[type.name] ?? []
-            let group = users.count == 1 ? users.first! : "Shared"
-            modelsByGroup[group, default: []].append((declaration, lines, typeMap.swiftType(.named(type.name))))
+            models.add(
+                declaration, named: typeMap.swiftType(.named(type.name)),
+                owner: users.count == 1 ? operationsByID[users.first!] : nil)
         }
-        for (group, declarations) in modelsByGroup {
-            var chunks: [[DeclarationContext]] = [[]]
-            var lines = 0
-            for (declaration, size, _) in declarations.sorted(by: { $0.2 < $1.2 }) {
-                if lines + size > Self.maximumModelLines, !chunks[chunks.count - 1].isEmpty {
-                    chunks.append([])
-                    lines = 0
-                }
-                var declaration = declaration
-                declaration.isFirst = chunks[chunks.count - 1].isEmpty
-                chunks[chunks.count - 1].append(declaration)
-                lines += size
-            }
-            for (index, chunk) in chunks.enumerated() {
-                files.append(
-                    File(
-                        path: "Models+\(group)\(index == 0 ? "" : String(index + 1)).swift", template: "models",
-                        context: ModelsFileContext(
-                            service: schema.name, groupTitle: groups.title(of: group), declarations: chunk)))
-            }
+        for shared in typeMap.sharedEnums.all {
+            let users = Set(shared.users.flatMap { usage[$0] ?? [$0] })
+            let declaration = DeclarationContext(
+                openEnum: modelBuilder.openEnum(
+                    named: shared.name,
+                    doc: SwiftDocComment(
+                        "Documented values of the `\(shared.key.field)` fields and parameters; other values decode as well."),
+                    values: shared.values, indent: 0, queryValue: true),
+                isFirst: false)
+            models.add(declaration, named: shared.name, owner: users.count == 1 ? operationsByID[users.first!] : nil)
         }
+        files += models.files(service: schema.name)
 
         // MARK: Example round trips
         var entries: [ExampleEntryContext] = []
@@ -173,13 +169,13 @@ struct SwiftModulePlan {
                     ExampleEntryContext(key: SwiftNames.literal("\(operation.id) \(response.status)"), type: swiftType))
             }
         }
-        files.append(
-            File(
-                path: "\(SwiftTypeMap.examplesTypeName(schema)).swift", template: "examples",
-                context: ExamplesFileContext(
-                    service: schema.name, typeName: SwiftTypeMap.examplesTypeName(schema),
-                    entries: ListItemContext.list(entries.map { "\($0.key): roundTrip(\($0.type).self)" }),
-                    hasEntries: !entries.isEmpty)))
+        let typeName = "\(schema.name)ExampleRoundTrips"
+        exampleRoundTrips = File(
+            path: "\(typeName).swift", template: "examples",
+            context: ExamplesFileContext(
+                service: schema.name, typeName: typeName,
+                entries: ListItemContext.list(entries.map { "\($0.key): roundTrip(\($0.type).self)" }),
+                hasEntries: !entries.isEmpty))
         files.sort { $0.path < $1.path }
     }
 
@@ -216,31 +212,57 @@ struct SwiftModulePlan {
         return Groups(names: names, titles: titles)
     }
 
-    /// The named types `roots` use, directly or through other types, the roots included.
-    static func reachable(from roots: [String], in schema: ServiceSchema) -> Set<String> {
-        let types = schema.typesByName
-        var pending = roots
-        var seen: Set<String> = []
-        while let name = pending.popLast() {
-            guard seen.insert(name).inserted else { continue }
-            if case .object(let properties)? = types[name]?.kind {
-                pending += properties.compactMap(\.type.referencedName)
-            }
-        }
-        return seen
-    }
-
-    /// The groups whose operations use each named type, directly or through other types.
-    static func typeUsage(schema: ServiceSchema, operations: [Operation], groups: Groups) -> [String: Set<String>] {
+    /// The operations that use each named type, directly or through other types.
+    static func typeUsage(schema: ServiceSchema, operations: [Operation]) -> [String: Set<String>] {
         var usage: [String: Set<String>] = [:]
         for operation in operations {
-            let group = groups.name(of: operation)
             let roots = operation.parameters.compactMap(\.type.referencedName)
                 + [operation.requestBody?.type.referencedName].compactMap { $0 }
                 + operation.responses.compactMap { $0.type?.referencedName }
-            for name in reachable(from: roots, in: schema) { usage[name, default: []].insert(group) }
+            for name in schema.typesReachable(from: roots) { usage[name, default: []].insert(operation.id) }
         }
         return usage
+    }
+}
+
+/// The models files: a type one operation uses lives in `<Group>/<OperationId>+Models.swift` beside it; a type
+/// several operations use (or none) has a file of its own in `Shared/`. A type moves only when the set of
+/// operations that use it changes, never because a neighbour grew.
+struct ModelFiles {
+    let clientName: String
+    let groups: SwiftModulePlan.Groups
+    /// Client method names by operation id.
+    let methods: [String: String]
+    private var byPath: [String: (title: String, declarations: [(name: String, declaration: DeclarationContext)])] = [:]
+
+    init(clientName: String, groups: SwiftModulePlan.Groups, methods: [String: String]) {
+        self.clientName = clientName
+        self.groups = groups
+        self.methods = methods
+    }
+
+    mutating func add(_ declaration: DeclarationContext, named name: String, owner: Operation?) {
+        let path: String
+        let title: String
+        if let owner {
+            let stem = SwiftTypeMap.spelling(of: owner.id)
+            path = "\(groups.name(of: owner))/\(stem)+Models.swift"
+            title = "used only by \(clientName).\(methods[owner.id] ?? stem) (\(groups.title(of: groups.name(of: owner))))"
+        } else {
+            path = "Shared/\(name).swift"
+            title = "used by several operations, or by none"
+        }
+        byPath[path, default: (title, [])].declarations.append((name, declaration))
+    }
+
+    func files(service: String) -> [SwiftModulePlan.File] {
+        byPath.map { path, entry in
+            var declarations = entry.declarations.sorted { $0.name < $1.name }.map(\.declaration)
+            for index in declarations.indices { declarations[index].isFirst = index == 0 }
+            return SwiftModulePlan.File(
+                path: path, template: "models",
+                context: ModelsFileContext(service: service, groupTitle: entry.title, declarations: declarations))
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import APISchema
+
 /// Turning wire names (`image_id`, `X-Language`, `datasetName`, `x86_64`) into Swift identifiers, and keeping the
 /// identifiers of one scope apart. Everything here is a pure function of its input, so output is deterministic.
 enum SwiftNames {
@@ -42,17 +44,19 @@ enum SwiftNames {
         return after.map { !$0.isLowercase } ?? true
     }
 
-    /// `image_id` → `imageId`, `X-Auth-Token` → `xAuthToken`, `datasetName` → `datasetName`, `ID` → `id`.
+    /// `image_id` → `imageID`, `X-Auth-Token` → `xAuthToken`, `QueryAllAPIVersions` → `queryAllAPIVersions`,
+    /// `ID` → `id`. Initialisms follow the API Design Guidelines: all upper case, or all lower case at the start.
     static func lowerCamel(_ text: String) -> String {
-        var parts = words(text).map(capitalized)
-        guard let first = parts.first else { return "" }
-        parts[0] = first.lowercased()
-        return joined(parts)
+        let source = words(text)
+        guard let first = source.first else { return "" }
+        let casing = InitialismCasing(text)
+        return joined([first.lowercased()] + source.dropFirst().map(casing.spelled))
     }
 
-    /// `volume_req` → `VolumeReq`, `category` → `Category`.
+    /// `volume_req` → `VolumeReq`, `vpc_info` → `VPCInfo`, `DeleteECSs` → `DeleteECSs`.
     static func upperCamel(_ text: String) -> String {
-        joined(words(text).map(capitalized))
+        let casing = InitialismCasing(text)
+        return joined(words(text).map(casing.spelled))
     }
 
     /// Words run together, with `_` kept between two numbers (`x86_64` → `x86_64`, not `x8664`).
@@ -65,11 +69,46 @@ enum SwiftNames {
         return result
     }
 
-    /// `ID` → `Id`, `name` → `Name`, `x86` → `X86`.
-    private static func capitalized(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst().lowercased()
+    /// How the words of one wire name are spelled inside an identifier. A word is an initialism when it is a known
+    /// one (`id`, `vpc`, `ipv4`, with a plural `s`), or when it is written in capitals within a name that also has
+    /// lower-case letters (`AZs` in `QueryAllAZs`; but not `MANUAL` in the constant `MANUAL_ANNOTATION`).
+    private struct InitialismCasing {
+        let capitalsMarkInitialisms: Bool
+
+        init(_ text: String) {
+            capitalsMarkInitialisms = text.contains { $0.isLowercase }
+        }
+
+        /// The initialism's spelling (`IPv4`, `IDs`, `AZs`), or `nil` for an ordinary word.
+        func initialism(_ word: String) -> String? {
+            let lower = word.lowercased()
+            if let known = SwiftNames.initialisms[lower] { return known }
+            if lower.count > 2, lower.hasSuffix("s"), let known = SwiftNames.initialisms[String(lower.dropLast())] {
+                return known + "s"
+            }
+            guard capitalsMarkInitialisms, word.count >= 2 else { return nil }
+            let stem = word.hasSuffix("s") ? word.dropLast() : Substring(word)
+            guard stem.count >= 2, stem.allSatisfy({ $0.isUppercase || $0.isNumber }) else { return nil }
+            return String(stem) + (stem.count < word.count ? "s" : "")
+        }
+
+        /// `id` → `ID`, `name` → `Name`, `x86` → `X86`.
+        func spelled(_ word: String) -> String {
+            if let initialism = initialism(word) { return initialism }
+            guard let first = word.first else { return word }
+            return first.uppercased() + word.dropFirst().lowercased()
+        }
     }
+
+    /// Initialisms of the clouds' vocabulary, by their lower-case spelling. A word is added here only when it is
+    /// never an ordinary English word in these APIs.
+    static let initialisms: [String: String] = Dictionary(
+        uniqueKeysWithValues: [
+            "AI", "API", "AZ", "CIDR", "CPU", "CUDA", "DHCP", "DNS", "ECS", "EIP", "ELB", "EVS", "FPGA", "GPU", "HTTP",
+            "HTTPS", "IAM", "ID", "IMS", "IP", "JSON", "KMS", "MAC", "NAS", "NFS", "NIC", "NPU", "OBS", "OS", "PCI",
+            "SDK", "SFS", "SMN", "SNAT", "SSD", "SSH", "SSL", "SWR", "TLS", "TTL", "URI", "URL", "URN", "UUID", "VM",
+            "VNC", "VPC", "XPU", "YAML",
+        ].map { ($0.lowercased(), $0) } + [("ipv4", "IPv4"), ("ipv6", "IPv6")])
 
     /// A property, parameter or function name for `wireName`, escaped with backticks when it is a keyword.
     static func member(_ wireName: String) -> String {
@@ -173,27 +212,21 @@ enum SwiftNames {
     ]
 }
 
-/// Hands out unique names within one scope: the first taker of a name keeps it, later ones get `2`, `3`, … in the
-/// order they ask, so a fixed input order gives fixed names.
+/// Hands out unique Swift identifiers within one scope (``UniqueNames``), keeping the backticks of an escaped name
+/// outside the counter: the first taker of a name keeps it, later ones get `2`, `3`, … in the order they ask.
 struct NameScope {
-    private var taken: Set<String>
+    private var names: UniqueNames
 
     init(reserved: Set<String> = []) {
-        taken = reserved
+        names = UniqueNames(reserved: reserved)
     }
 
     /// `name`, or `name2`, `name3`, … when it is taken; escaped names keep their backticks outside the suffix.
     mutating func claim(_ name: String) -> String {
         let bare = SwiftNames.unescaped(name)
-        var candidate = bare
-        var counter = 2
-        while taken.contains(candidate) {
-            candidate = "\(bare)\(counter)"
-            counter += 1
-        }
-        taken.insert(candidate)
-        return candidate == bare ? name : candidate
+        let claimed = names.claim(bare)
+        return claimed == bare ? name : claimed
     }
 
-    func contains(_ name: String) -> Bool { taken.contains(SwiftNames.unescaped(name)) }
+    func contains(_ name: String) -> Bool { names.contains(SwiftNames.unescaped(name)) }
 }

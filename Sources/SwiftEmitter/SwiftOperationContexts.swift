@@ -94,8 +94,8 @@ struct SwiftOperationBuilder {
             return true
         }
         return (
-            needsWrapper(operation.requestBody?.type) ? "\(operation.id)Request" : nil,
-            needsWrapper(operation.successResponse?.type) ? "\(operation.id)Response" : nil
+            needsWrapper(operation.requestBody?.type) ? SwiftTypeMap.spelling(of: operation.id) + "Request" : nil,
+            needsWrapper(operation.successResponse?.type) ? SwiftTypeMap.spelling(of: operation.id) + "Response" : nil
         )
     }
 
@@ -112,8 +112,12 @@ struct SwiftOperationBuilder {
             var type: String
             var isEnum = false
             let leaf = SwiftTypeMap.leaf(of: parameter.type)
-            if let values = parameter.enumValues, !values.isEmpty, leaf == .string, parameter.location != .path {
-                var enumName = operation.id + SwiftNames.upperCamel(parameter.name)
+            if leaf == .string, parameter.location != .path,
+                let shared = typeMap.sharedEnums.name(field: parameter.name, values: parameter.enumValues)
+            {
+                type = typeMap.swiftType(parameter.type, leaf: shared)
+            } else if let values = parameter.enumValues, !values.isEmpty, leaf == .string, parameter.location != .path {
+                var enumName = SwiftTypeMap.spelling(of: operation.id) + SwiftNames.upperCamel(parameter.name)
                 if typeMap.isTopLevel(enumName) { enumName += "Value" }
                 enumName = enumScope.claim(enumName)
                 let builder = SwiftModelBuilder(typeMap: typeMap)
@@ -137,7 +141,7 @@ struct SwiftOperationBuilder {
 
         // Path parameters in the order the path names them; undocumented ones are strings.
         var pathArguments: [ResolvedOperation.Argument] = []
-        for placeholder in Self.placeholders(in: operation.path) where !Self.boundPathParameters.contains(placeholder) {
+        for placeholder in PathTemplate.placeholders(in: operation.path) where !Self.boundPathParameters.contains(placeholder) {
             let parameter =
                 byName[placeholder].map { Parameter(name: $0.name, location: .path, required: true, type: $0.type, description: $0.description) }
                 ?? Parameter(name: placeholder, location: .path, required: true, type: .string)
@@ -190,23 +194,6 @@ struct SwiftOperationBuilder {
     private static func isEnum(_ type: TypeRef, _ typeMap: SwiftTypeMap) -> Bool {
         if case .named(let name) = type { return typeMap.isOpenEnum(name) }
         return false
-    }
-
-    /// `{id}` names of a path template, in order.
-    static func placeholders(in path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" {
-                current = ""
-            } else if character == "}" {
-                if let name = current, !name.isEmpty, !names.contains(name) { names.append(name) }
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
     }
 
     // MARK: Method
@@ -309,12 +296,14 @@ struct SwiftOperationBuilder {
         if !parameterLines.isEmpty {
             lines += ["///", "/// - Parameters:"] + parameterLines.map { "/// " + $0 }
         }
-        if returns {
-            let text = SwiftDocComment.normalized(resolved.responseDescription.replacingNewlines())
-            if !text.isEmpty {
-                lines += ["///"] + SwiftDocComment.wrap("- Returns: \(text)", width: width, continuationIndent: "  ")
-                    .map { "/// " + $0 }
-            }
+        if returns, let status = operation.successResponse?.status {
+            // The response's description is mostly its table's caption ("Response body parameters").
+            let described = SwiftDocComment.normalized(resolved.responseDescription.replacingNewlines())
+            let text =
+                SwiftTypeDocs.isCaption(described, of: resolved.responseType ?? "") || described.isEmpty
+                ? "The body of the service's `\(status)` response." : described
+            lines += ["///"] + SwiftDocComment.wrap("- Returns: \(text)", width: width, continuationIndent: "  ")
+                .map { "/// " + $0 }
         }
         return lines
     }

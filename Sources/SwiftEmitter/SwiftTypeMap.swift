@@ -8,32 +8,43 @@ struct SwiftTypeMap {
     /// Every top-level Swift type name the module declares (models, wrappers, the client).
     private(set) var topLevel: NameScope
     private let types: [String: NamedType]
+    /// Recurring enumerations, declared once at the top level (claimed by ``shareEnums(in:)``).
+    private(set) var sharedEnums = SwiftSharedEnums()
 
     init(schema: ServiceSchema, clientName: String) {
         types = schema.typesByName
         var reserved = SwiftNames.reservedTypeNames
         reserved.insert(schema.name)
         reserved.insert(clientName)
-        reserved.insert(Self.examplesTypeName(schema))
         topLevel = NameScope(reserved: reserved)
-        // Schema names are unique; only clashes with reserved names need a new name, and those get the service
-        // name in front (`Error` → `ModelArtsError`). Names that need no change are claimed first, so a renamed
-        // type can never take the name of a type that was spelled that way in the schema.
-        let sorted = schema.types.map(\.name).sorted()
-        var renamed: [String] = []
-        for name in sorted {
-            if !topLevel.contains(name) {
-                names[name] = topLevel.claim(name)
+        // Schema names are unique and spelled as Swift type names (`VPCInfo`, not `VpcInfo`). Only clashes with
+        // reserved names, or two schema names with one spelling, need a new name: those get the service name in
+        // front (`Error` → `ModelArtsError`). Names that need no change are claimed first, so a renamed type can
+        // never take the name of a type that was spelled that way in the schema.
+        let spelled = schema.types.map(\.name).sorted().map { (schemaName: $0, swiftName: Self.spelling(of: $0)) }
+        var renamed: [(schemaName: String, swiftName: String)] = []
+        for type in spelled {
+            if !topLevel.contains(type.swiftName) {
+                names[type.schemaName] = topLevel.claim(type.swiftName)
             } else {
-                renamed.append(name)
+                renamed.append(type)
             }
         }
-        for name in renamed {
-            names[name] = topLevel.claim(schema.name + SwiftNames.upperCamel(name))
+        for type in renamed {
+            names[type.schemaName] = topLevel.claim(schema.name + type.swiftName)
         }
     }
 
-    static func examplesTypeName(_ schema: ServiceSchema) -> String { "\(schema.name)ExampleRoundTrips" }
+    /// The Swift spelling of a schema type name: its words, initialisms in capitals (`VpcInfo` → `VPCInfo`).
+    static func spelling(of schemaName: String) -> String {
+        let name = SwiftNames.upperCamel(schemaName)
+        return name.isEmpty || name.first!.isNumber ? "Value" + name : name
+    }
+
+    /// Claims the names of the service's recurring enumerations; called once the wrapper names are taken.
+    mutating func shareEnums(in schema: ServiceSchema) {
+        sharedEnums = SwiftSharedEnums(schema: schema, typeMap: &self)
+    }
 
     /// Claims a new top-level name (`CreateNotebookResponse`), renaming it deterministically when taken.
     mutating func claimTopLevel(_ name: String) -> String { topLevel.claim(name) }
@@ -88,5 +99,12 @@ struct SwiftTypeMap {
     func isOpenEnum(_ name: String) -> Bool {
         if case .enumeration(let base, _)? = types[name]?.kind { return base == .string }
         return false
+    }
+
+    /// Whether the top-level Swift type `swiftName` is an open enum: a schema enumeration of strings, or a shared
+    /// one.
+    func isOpenEnum(swiftName: String) -> Bool {
+        sharedEnums.names.contains(swiftName)
+            || types.values.contains { names[$0.name] == swiftName && isOpenEnum($0.name) }
     }
 }

@@ -40,15 +40,25 @@ struct ResolvedWaiter {
         func bare(_ type: String) -> String { type.hasSuffix("?") ? String(type.dropLast()) : type }
         guard let last = waiter.stateField.last,
             let property = model.properties.first(where: { $0.name == field.member }),
-            let enumContext = model.enums.first(where: { $0.name == bare(property.type) })
+            let stateProperty = field.siblings.first(where: { $0.name == last })
         else { return nil }
+        let enumContext: EnumContext
+        if let nested = model.enums.first(where: { $0.name == bare(property.type) }) {
+            enumContext = nested
+            self.stateType = "\(model.name).\(nested.name)"
+        } else if let shared = typeMap.sharedEnums.name(field: last, values: stateProperty.enumValues) {
+            enumContext = SwiftModelBuilder(typeMap: typeMap).openEnum(
+                named: shared, doc: SwiftDocComment(""), values: stateProperty.enumValues ?? [], indent: 0)
+            self.stateType = shared
+        } else {
+            return nil
+        }
         let caseNames = Dictionary(
             enumContext.cases.map { ($0.value, "." + $0.name) }, uniquingKeysWith: { first, _ in first })
         func member(_ value: String) -> String { caseNames[SwiftNames.literal(value)] ?? SwiftNames.literal(value) }
 
         self.waiter = waiter
         self.show = show
-        self.stateType = "\(model.name).\(enumContext.name)"
         self.states = field.siblings.first { $0.name == last }?.enumValues?.map(\.value) ?? []
         self.statesLabel = SwiftNames.member(last)
         self.stateAccess = "$0" + field.chain

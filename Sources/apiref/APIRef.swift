@@ -25,9 +25,13 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "Only this service (a name from spec/services.json).")
     var service: String?
 
+    @Flag(help: "Fail on warnings too, not only on errors (unreadable pages, broken overrides).")
+    var strict = false
+
     func run() async throws {
         let pipeline = Pipeline(workspace: Workspace())
         let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
+        try pipeline.checkDiagnostics(outputs, strict: strict)
         for output in outputs {
             let apiChanges = pipeline.apiChanges(for: output)
             let changes = try pipeline.apply(output)
@@ -50,9 +54,13 @@ struct Check: AsyncParsableCommand {
     @Option(help: "Only this service (a name from spec/services.json).")
     var service: String?
 
+    @Flag(help: "Fail on warnings too, not only on errors (unreadable pages, broken overrides).")
+    var strict = false
+
     func run() async throws {
         let pipeline = Pipeline(workspace: Workspace())
         let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
+        try pipeline.checkDiagnostics(outputs, strict: strict)
         let changes = outputs.flatMap { pipeline.changes(for: $0) }
         guard changes.isEmpty else {
             for change in changes { print(change) }

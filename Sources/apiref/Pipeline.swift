@@ -26,6 +26,8 @@ struct Workspace: Sendable {
     func generatedDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)" }
     /// `Generated/<Name>CLI`, the command-line client, relative to the root.
     func generatedCommandLineDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)CLI" }
+    /// `Generated/ExampleRoundTrips/<Name>`: the test target's round-trip table, relative to the root.
+    func generatedExamplesDirectory(_ config: ServiceConfig) -> String { "Generated/ExampleRoundTrips/\(config.name)" }
 
     func url(_ relativePath: String) -> URL { root.appending(path: relativePath) }
 
@@ -101,21 +103,31 @@ struct Pipeline: Sendable {
         return SchemaBuilder.build(config: config, docsDirectory: docsDirectory, overridesFile: overridesFile)
     }
 
-    /// Builds one configured service's schema, with its overrides file when there is one. Every override must
-    /// apply: one that does not (its target is gone, its reason is missing) fails the run, naming it.
+    /// Builds one configured service's schema, with its overrides file when there is one. Overrides that do not
+    /// apply are error diagnostics: `checkDiagnostics` fails the run on them.
     func schema(_ config: ServiceConfig) throws -> ServiceSchema {
         let overrides = workspace.url(workspace.overridesPath(config))
-        let schema = try Self.schema(
+        return try Self.schema(
             config: config, docsDirectory: workspace.url(config.docs),
             overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
-        let failed = schema.diagnostics.filter { $0.location.page == overrides.lastPathComponent }
-        guard failed.isEmpty else {
-            throw PipelineError(
-                "\(failed.count) override(s) of \(config.name) do not apply:\n"
-                    + failed.map { "  \(workspace.overridesPath(config)) entry \($0.location.row ?? 0): \($0.message)" }
-                    .joined(separator: "\n"))
+    }
+
+    /// Prints each service's warnings, counted by kind, on stderr; throws the list of errors (and, with
+    /// `strict`, of warnings) when there are any, before anything is written or compared.
+    func checkDiagnostics(_ outputs: [ServiceOutput], strict: Bool) throws {
+        var failures: [String] = []
+        for output in outputs {
+            let diagnostics = DiagnosticCollector(output.schema.diagnostics)
+            FileHandle.standardError.write(Data("\(output.config.name): \(diagnostics.warningSummary)\n".utf8))
+            do {
+                try diagnostics.check(strict: strict)
+            } catch {
+                failures.append("\(output.config.name): \(error)")
+            }
         }
-        return schema
+        guard failures.isEmpty else {
+            throw PipelineError(failures.joined(separator: "\n") + "\nnothing written: fix the pages, the table of contents or the overrides named above")
+        }
     }
 
     /// Builds every service's schema concurrently; results are in configuration order.
@@ -135,6 +147,7 @@ struct Pipeline: Sendable {
         for (directory, swiftFiles) in [
             (workspace.generatedDirectory(config), swift.library),
             (workspace.generatedCommandLineDirectory(config), swift.commandLine),
+            (workspace.generatedExamplesDirectory(config), swift.exampleRoundTrips),
         ] where !swiftFiles.isEmpty {
             generatedDirectories.append(directory)
             for file in swiftFiles {

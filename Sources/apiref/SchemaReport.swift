@@ -51,7 +51,7 @@ struct SchemaReport {
                 + "\(schema.diagnostics.count - warnings) errors)",
         ]
         if includeDiagnostics {
-            lines += schema.diagnostics.map { "    \($0)" + ($0.severity == .error ? " [error]" : "") }
+            lines += schema.diagnostics.map { "    [\($0.id.rawValue)] \($0)" + ($0.severity == .error ? " [error]" : "") }
         }
         return lines
     }

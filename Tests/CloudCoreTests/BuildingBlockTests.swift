@@ -86,8 +86,8 @@ struct RequestEncodingTests {
         let request = OperationRequest(
             operation: "Op", method: .delete, path: "/v2/{project_id}/datasets/{dataset_id}/labels/{name}",
             pathParameters: ["dataset_id": "ds 1", "name": "a/b"])
-        #expect(try request.expandedPath(projectId: "p") == "/v2/p/datasets/ds%201/labels/a%2Fb")
-        #expect(throws: ClientError.self) { try request.expandedPath(projectId: nil) }
+        #expect(try request.expandedPath(projectID: "p") == "/v2/p/datasets/ds%201/labels/a%2Fb")
+        #expect(throws: ClientError.self) { try request.expandedPath(projectID: nil) }
     }
 
     @Test("signing dates are formatted in UTC")
@@ -180,7 +180,7 @@ struct CodableHelperTests {
     @Test("error bodies: flat, camel case, plain, nested, OpenStack, non-JSON")
     func errorBodies() {
         func parse(_ text: String) -> (String?, String?) {
-            let error = APIError(status: 400, requestId: nil, body: Data(text.utf8))
+            let error = APIError(status: 400, requestID: nil, body: Data(text.utf8))
             return (error.code, error.message)
         }
         #expect(parse(#"{"error_code":"A","error_msg":"m"}"#) == ("A", "m"))

@@ -32,8 +32,8 @@ struct CredentialProviderTests {
         ])
         let credentials = try await #require(try EnvironmentCredentials.provider(from: environment)).credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "AK", secretKey: "SK", securityToken: "T")))
-        #expect(credentials.projectId == "P")
-        #expect(credentials.domainId == "D")
+        #expect(credentials.projectID == "P")
+        #expect(credentials.domainID == "D")
     }
 
     @Test("OS_ACCESS_KEY / OS_SECRET_KEY / OS_PROJECT_ID")
@@ -43,7 +43,7 @@ struct CredentialProviderTests {
         ])
         let credentials = try await #require(try EnvironmentCredentials.provider(from: environment)).credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "AK", secretKey: "SK")))
-        #expect(credentials.projectId == "P")
+        #expect(credentials.projectID == "P")
     }
 
     @Test("OS_USERNAME / OS_PASSWORD / OS_AUTH_URL give an IAM token provider")
@@ -66,7 +66,7 @@ struct CredentialProviderTests {
         let provider = try #require(ProfileFileCredentials.provider(from: CredentialEnvironment(variables: [:], homeDirectory: home.path)))
         let credentials = try await provider.credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "AKF", secretKey: "SKF")))
-        #expect(credentials.projectId == "PF")
+        #expect(credentials.projectID == "PF")
         #expect(ProfileFileCredentials.provider(parsing: "[basic]\nak = A\n") == nil)
     }
 
@@ -91,7 +91,7 @@ struct CredentialProviderTests {
         let byKeys = try #require(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "keys"))
         let credentials = try await byKeys.credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "AKY", secretKey: "SKY")))
-        #expect(credentials.projectId == "PY")
+        #expect(credentials.projectID == "PY")
         #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: "otc") is IAMTokenProvider)
         #expect(try CloudsYAMLCredentials.provider(parsing: yaml, cloudName: nil) == nil)
         let missing = #expect(throws: ClientError.self) {
@@ -204,7 +204,7 @@ struct MetadataCredentialTests {
         let chain = DefaultCredentialChain(environment: environment)
         let credentials = try await chain.credentials()
         #expect(credentials.authentication == .accessKey(.init(accessKey: "TMPAK", secretKey: "TMPSK", securityToken: "TOKEN")))
-        #expect(credentials.projectId == "meta-project")
+        #expect(credentials.projectID == "meta-project")
         _ = try await chain.credentials()
         #expect(server.requests.count == 2, "cached until close to its expiry")
         await chain.invalidate(credentials)

@@ -37,7 +37,7 @@ struct IAMTokenTests {
             return try await group.reduce(into: [Credentials]()) { $0.append($1) }
         }
         #expect(Set(first.map(\.authentication)) == [.token("tok-0")])
-        #expect(first.first?.projectId == "p-from-iam")
+        #expect(first.first?.projectID == "p-from-iam")
         #expect(await provider.fetchCount == 1)
 
         // Still valid well before the margin: no new fetch.
@@ -69,7 +69,7 @@ struct IAMTokenTests {
         let provider = IAMTokenProvider(
             authURL: server.baseURL, userName: "alice", password: "pa55-secret", domainName: "D",
             scope: .id("p-from-iam"), transport: AsyncHTTPClientTransport())
-        let client = try makeClient(server, credentials: provider, projectId: nil)
+        let client = try makeClient(server, credentials: provider, projectID: nil)
         _ = try await client.send(
             OperationRequest(operation: "Show", method: .get, path: "/v1/{project_id}/x"), as: Notebook.self)
         _ = try await client.send(
@@ -125,5 +125,53 @@ struct FlakyIAM: HTTPTransport {
         // Past its expiry, the refresh failure is the caller's.
         clock.withLock { $0 = $0.addingTimeInterval(300) }
         await #expect(throws: TransportError.self) { try await provider.credentials() }
+    }
+}
+
+/// The cache both expiring credentials (IAM tokens, the metadata service's temporary keys) are kept in.
+@Suite struct ExpiringCacheTests {
+    @Test("concurrent callers share one fetch; a value is fetched again inside the refresh margin")
+    func singleFlight() async throws {
+        let now = Locked(Date(timeIntervalSince1970: 1_000_000))
+        let released = Locked(false)
+        let cache = ExpiringCache<Int>(refreshMargin: 60, clock: { now.current }) {
+            // Held until the test lets the first fetch finish.
+            while !released.current { try await Task.sleep(for: .milliseconds(5)) }
+            return (7, now.current.addingTimeInterval(3600))
+        }
+        async let values = withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 { group.addTask { try await cache.value() } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        while await cache.fetchCount == 0 { await Task.yield() }
+        try await Task.sleep(for: .milliseconds(50))  // let the other 19 callers reach the cache
+        released.withLock { $0 = true }
+        #expect(try await values == Array(repeating: 7, count: 20))
+        #expect(await cache.fetchCount == 1)
+        now.withLock { $0 = $0.addingTimeInterval(3600 - 59) }
+        _ = try await cache.value()
+        #expect(await cache.fetchCount == 2, "within the margin of expiry, a new value is fetched")
+    }
+
+    @Test("a failed refresh serves the cached value until it really expires, then fails")
+    func staleUse() async throws {
+        let now = Locked(Date(timeIntervalSince1970: 1_000_000))
+        let fail = Locked(false)
+        let staleUses = Locked(0)
+        let cache = ExpiringCache<Int>(
+            refreshMargin: 60, clock: { now.current }, onStaleUse: { _, _ in staleUses.withLock { $0 += 1 } }
+        ) {
+            if fail.current { throw ClientError("down") }
+            return (1, now.current.addingTimeInterval(100))
+        }
+        #expect(try await cache.value() == 1)
+        fail.withLock { $0 = true }
+        now.withLock { $0 = $0.addingTimeInterval(50) }  // inside the margin, not expired
+        #expect(try await cache.value() == 1)
+        #expect(staleUses.current == 1)
+        now.withLock { $0 = $0.addingTimeInterval(60) }  // expired
+        await #expect(throws: ClientError.self) { try await cache.value() }
+        #expect(await cache.invalidate { $0 == 1 }, "the expired value is still the cached one")
+        #expect(!(await cache.invalidate { _ in true }), "nothing cached any more")
     }
 }

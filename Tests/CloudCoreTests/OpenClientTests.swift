@@ -35,7 +35,7 @@ struct OpenClientTests {
         defer { Task { await server.shutdown() } }
         let stamp = AttemptStamp()
         var configuration = ClientConfiguration(
-            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p", retry: quickRetry)
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectID: "p", retry: quickRetry)
         configuration.middlewares = [stamp]
         let client = try ServiceClient(endpoint: server.baseURL, configuration: configuration)
         _ = try await client.send(OperationRequest(operation: "Show", method: .get, path: "/v1/x"), as: Notebook.self)
@@ -77,7 +77,7 @@ struct OpenClientTests {
         defer { Task { await server.shutdown() } }
         let tracer = InMemoryTracer()
         var configuration = ClientConfiguration(
-            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p", retry: quickRetry)
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectID: "p", retry: quickRetry)
         configuration.tracer = tracer
         let client = try ServiceClient(endpoint: server.baseURL, configuration: configuration)
         _ = try await client.send(OperationRequest(operation: "ShowThing", method: .get, path: "/v1/things/t"), as: Notebook.self)

@@ -43,7 +43,7 @@ import Testing
             _ = try await client.send(OperationRequest(operation: "RebuildECS", method: .post, path: "/v1/x"), as: Server.self)
             Issue.record("expected a decoding error")
         } catch let error as ResponseDecodingError {
-            #expect(error.status == 202 && error.requestId == "req-rebuild" && error.path == "addresses")
+            #expect(error.status == 202 && error.requestID == "req-rebuild" && error.path == "addresses")
             #expect(error.bodyExcerpt.hasPrefix(#"{"addresses": {"v4": []}, "password": "<redacted>""#))
             #expect(error.bodyExcerpt.count < 320 && !error.bodyExcerpt.contains("hunter2"))
             #expect(!error.description.contains("<redacted>"), "the description never shows the body")
@@ -58,7 +58,7 @@ import Testing
         }
         let client = try ServiceClient(
             endpoint: URL(string: "http://127.0.0.1:9")!,
-            configuration: ClientConfiguration(credentials: StaticCredentialProvider(accessKey: "A", secretKey: "S"), projectId: "p"))
+            configuration: ClientConfiguration(credentials: StaticCredentialProvider(accessKey: "A", secretKey: "S"), projectID: "p"))
         do {
             try await client.send(OperationRequest(operation: "CreateThing", method: .post, path: "/v1/x", body: Unencodable()))
             Issue.record("expected a client error")

@@ -16,10 +16,10 @@ let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDel
 func makeClient(
     _ server: LoopbackServer, retry: RetryPolicy = quickRetry, timeouts: Timeouts = .default,
     credentials: any CredentialProvider = StaticCredentialProvider(accessKey: "AK1", secretKey: "SK-secret-value"),
-    projectId: String? = "proj1", logger: Logger? = nil
+    projectID: String? = "proj1", logger: Logger? = nil
 ) throws -> ServiceClient {
     var configuration = ClientConfiguration(
-        credentials: credentials, projectId: projectId, retry: retry, timeouts: timeouts, logger: logger)
+        credentials: credentials, projectID: projectID, retry: retry, timeouts: timeouts, logger: logger)
     let tick = Locked(0)
     configuration.clock = {
         Date(timeIntervalSince1970: 1_573_788_615 + Double(tick.withLock { value in
@@ -94,7 +94,7 @@ struct ServiceClientLoopbackTests {
         } catch let error as APIError {
             #expect(error.status == 500)
             #expect(error.code == "E.2")
-            #expect(error.requestId == "req-2")
+            #expect(error.requestID == "req-2")
         }
         #expect(server.requests.count == 3)
     }
@@ -145,7 +145,7 @@ struct ServiceClientLoopbackTests {
                 try await client.send(OperationRequest(operation: "Show", method: .get, path: "/v1/x"))
             } catch let error as APIError {
                 #expect(error.status == 400)
-                seen.append((error.code, error.message, error.requestId))
+                seen.append((error.code, error.message, error.requestID))
             }
         }
         #expect(seen.map(\.0) == ["ModelArts.0104", "X.1", "C.2", "N.3", "400"])
@@ -191,7 +191,7 @@ struct ServiceClientLoopbackTests {
 @Suite("Project id lookup")
 struct ProjectIdLookupTests {
     @Test("AK/SK without a project id looks it up once in IAM by region name")
-    func looksUpProjectId() async throws {
+    func looksUpProjectID() async throws {
         let server = try await LoopbackServer.start { request, _ in
             if request.path == "/v3/projects" {
                 return .respondAfter(
@@ -294,7 +294,7 @@ struct ConnectionFailureTests {
         let refusing = try RefusingPort()
         let port = refusing.port
         let configuration = ClientConfiguration(
-            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p", retry: quickRetry,
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectID: "p", retry: quickRetry,
             // Far deadlines: on a loaded machine (the whole suite on two cores) a starved task may resume a minute
             // late, and what is tested here is which failure is reported, not how soon.
             timeouts: Timeouts(connect: .seconds(600), request: .seconds(600)))
@@ -316,7 +316,7 @@ struct ConnectionFailureTests {
         let client = try ServiceClient(
             endpoint: URL(string: "http://no-such-host.invalid")!,
             configuration: ClientConfiguration(
-                credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectId: "p",
+                credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectID: "p",
                 retry: RetryPolicy(maxAttempts: 1), timeouts: Timeouts(connect: .seconds(600), request: .seconds(600))))
         await #expect {
             try await client.send(OperationRequest(operation: "Show", method: .get, path: "/v1/x"))
@@ -332,13 +332,13 @@ struct RequestBodyTests {
     @Test("JSON bodies use wire names and the JSON content type; Data bodies are sent raw and unsigned")
     func bodies() async throws {
         struct Body: Encodable, Sendable {
-            let imageId: String
-            enum CodingKeys: String, CodingKey { case imageId = "image_id" }
+            let imageID: String
+            enum CodingKeys: String, CodingKey { case imageID = "image_id" }
         }
         let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
         defer { Task { await server.shutdown() } }
         let client = try makeClient(server)
-        try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/a", body: Body(imageId: "i")))
+        try await client.send(OperationRequest(operation: "Create", method: .post, path: "/v1/a", body: Body(imageID: "i")))
         try await client.send(OperationRequest(operation: "Upload", method: .put, path: "/v1/b", body: Data([0, 1, 2])))
         let requests = server.requests
         #expect(String(decoding: requests[0].body, as: UTF8.self) == #"{"image_id":"i"}"#)
@@ -357,8 +357,8 @@ struct GlobalServiceTests {
         let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
         defer { Task { await server.shutdown() } }
         let client = try makeClient(
-            server, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK", domainId: "dom1"),
-            projectId: nil)
+            server, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK", domainID: "dom1"),
+            projectID: nil)
         try await client.send(OperationRequest(operation: "ListAgencies", method: .get, path: "/v3.0/OS-AGENCY/agencies"))
         let request = try #require(server.requests.first)
         #expect(request.header("X-Domain-Id") == "dom1")

@@ -45,7 +45,7 @@ import Testing
             Issue.record("\(golden.lastPathComponent) rewritten: review the diff, then run the tests without UPDATE_GOLDEN")
             return
         }
-        let expected = try FileManager.default.contentsOfDirectory(atPath: golden.path)
+        let expected = (FileManager.default.subpaths(atPath: golden.path) ?? [])
             .filter { $0.hasSuffix(".golden") }.map { String($0.dropLast(".golden".count)) }.sorted()
         #expect(files.map(\.path) == expected)
         for file in files {
@@ -85,25 +85,80 @@ import Testing
         #expect(lines.contains("            second paragraph"))
     }
 
-    @Test func filesAreSplitByGroup() throws {
+    /// Files by meaning: the client; per group its operations and, per operation, the models only it uses; a file
+    /// of its own for each model several operations use.
+    @Test func filesFollowGroupsAndOperations() throws {
         let paths = try Self.render().map(\.path)
         #expect(
             paths == [
-                "Models+DatasetManagement.swift", "Models+NotebookManagement.swift", "NotesClient+DatasetManagement.swift",
-                "NotesClient+NotebookManagement.swift", "NotesClient.swift", "NotesExampleRoundTrips.swift",
+                "DatasetManagement/ListDatasets+Models.swift", "DatasetManagement/NotesClient+DatasetManagement.swift",
+                "NotebookManagement/CreateNotebook+Models.swift",
+                "NotebookManagement/NotesClient+NotebookManagement.swift", "NotesClient.swift", "Shared/Category.swift",
+                "Shared/Label.swift", "Shared/Lease.swift", "Shared/Notebook.swift",
             ])
+    }
+
+    /// An enumeration documented on two objects is one type both use, so a value read from one can be set on the
+    /// other; one documented once stays nested in its model.
+    @Test func recurringEnumsAreDeclaredOnce() throws {
+        let files = try Self.render()
+        let declarations = files.filter { $0.contents.contains("public struct Category: OpenEnum") }
+        #expect(declarations.map(\.path) == ["Shared/Category.swift"])
+        let models = files.map(\.contents).joined()
+        #expect(models.contains("public var category: Category\n"))
+        #expect(models.contains("public var category: Category?\n"))
+        #expect(!models.contains("struct CategoryValue"))
+        #expect(models.contains("    public struct Ownership: OpenEnum {"))
+    }
+
+    /// Models say what they are (the request or response of a method, or the field that holds them), not which
+    /// table they were read from.
+    @Test func modelsAreDocumentedByTheirRole() throws {
+        let files = try Self.render()
+        let text = files.map(\.contents).joined()
+        #expect(text.contains("/// The response of ``NotesClient/listDatasets``."))
+        #expect(!text.contains("/// Response body parameters"))
+        #expect(!text.contains("- Returns: Response body parameters"))
     }
 }
 
 @Suite struct SwiftNamesTests {
     @Test func wireNamesBecomeLowerCamelCase() {
-        #expect(SwiftNames.member("image_id") == "imageId")
+        #expect(SwiftNames.member("image_id") == "imageID")
         #expect(SwiftNames.member("X-Language") == "xLanguage")
         #expect(SwiftNames.member("datasetName") == "datasetName")
         #expect(SwiftNames.member("ID") == "id")
         #expect(SwiftNames.member("HTTPServer") == "httpServer")
         #expect(SwiftNames.member("default") == "`default`")
         #expect(SwiftNames.member("1st") == "_1st")
+    }
+
+    /// One rule for initialisms, whatever the source spells: all capitals, or all lower case at the start.
+    @Test func initialismsAreUniformlyCased() {
+        #expect(SwiftNames.member("QueryAllApiVersions") == "queryAllAPIVersions")
+        #expect(SwiftNames.member("QueryAllAPIVersions") == "queryAllAPIVersions")
+        #expect(SwiftNames.member("DeleteECSs") == "deleteECSs")
+        #expect(SwiftNames.member("vpc_ids") == "vpcIDs")
+        #expect(SwiftNames.member("api_version") == "apiVersion")
+        #expect(SwiftNames.member("floating_ipv6_address") == "floatingIPv6Address")
+        #expect(SwiftNames.upperCamel("vpc_info") == "VPCInfo")
+        #expect(SwiftNames.upperCamel("QueryAZs") == "QueryAZs")
+        #expect(SwiftNames.upperCamel("AiApplicationManagement") == "AIApplicationManagement")
+        // Capitals mark an initialism only in a name that also has lower-case letters.
+        #expect(SwiftNames.enumCase("MANUAL_ANNOTATION") == "manualAnnotation")
+        #expect(SwiftNames.enumCase("RUNNING") == "running")
+        #expect(SwiftNames.enumCase("HTTP_PROXY") == "httpProxy")
+        // Ordinary words that contain an initialism's letters stay words.
+        #expect(SwiftNames.member("idle_timeout") == "idleTimeout")
+        #expect(SwiftNames.member("osVersion") == "osVersion")
+        #expect(SwiftNames.upperCamel("image_os") == "ImageOS")
+    }
+
+    /// The same sentence is said once in a comment; the pages restate defaults and constraints.
+    @Test func docCommentsSayASentenceOnce() {
+        let lines = SwiftDocComment("Name of the job. Default value: name.\nThe default value is x. Default value: name.")
+            .lines(indent: 0)
+        #expect(lines == ["/// Name of the job. Default value: name.", "/// The default value is x."])
     }
 
     @Test func enumCasesAvoidReservedMembers() {

@@ -6,7 +6,7 @@ import Testing
 /// plus what the CLI promises beyond the SDK: pretty JSON out, exit statuses, strict `--body`, `--help`.
 @Suite struct CommandLineFlowTests {
     static func connection(_ cloud: LoopbackCloud) -> [String] {
-        ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectId]
+        ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectID]
     }
 
     @Test func developmentEnvironmentLifecycle() async throws {
@@ -39,7 +39,7 @@ import Testing
         #expect(received.map(\.method) == ["POST", "GET", "GET", "PUT", "POST", "POST", "DELETE"])
         #expect(received[0].json == (try json(LibraryFlowTests.instance)))
         #expect(received[1].sortedQuery == ["de_type=Notebook", "limit=5"])
-        #expect(received[2].path == "/v1/\(LoopbackCloud.projectId)/demanager/instances/\(id)")
+        #expect(received[2].path == "/v1/\(LoopbackCloud.projectID)/demanager/instances/\(id)")
         #expect(received[3].json == ["description": "renamed"])
         #expect(received[4].json == ["action": "stop"] && received[5].json == ["action": "start"])
         #expect(received[6].page == "historical_apis/devenviron_old_version/deleting_a_development_environment_instance.html")
@@ -105,8 +105,8 @@ import Testing
         let server = #"{"server": {"imageRef": "i", "flavorRef": "s3.small.1", "name": "e2e", "vpcid": "v", "nics": [{"subnet_id": "s"}], "root_volume": {"volumetype": "SSD"}}}"#
         let create = try await ecs.run(["create-ecss", "--body", server] + options)
         #expect(create.status == 0, "\(create)")
-        let jobId = try #require(try json(create.stdout)["job_id"]?.stringValue)
-        #expect(try await ecs.run(["query-job-execution-status", "--job-id", jobId] + options).status == 0)
+        let jobID = try #require(try json(create.stdout)["job_id"]?.stringValue)
+        #expect(try await ecs.run(["query-job-execution-status", "--job-id", jobID] + options).status == 0)
         let stop = try await ecs.run(
             ["stop-ecss-in-batch", "--body", #"{"os-stop": {"type": "HARD", "servers": [{"id": "x"}]}}"#] + options)
         #expect(stop.status == 0, "\(stop)")
@@ -131,11 +131,11 @@ import Testing
         ])
         let run = try await CommandLineClient(named: "modelarts").run(
             ["desc-dataset", "--dataset-id", "missing"] + Self.connection(cloud))
-        let requestId = try #require(try await cloud.requests().first?.requestId)
+        let requestID = try #require(try await cloud.requests().first?.requestID)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("HTTP 404") && run.stderr.contains("ModelArts.4352"))
-        #expect(run.stderr.contains("Dataset not found") && run.stderr.contains(requestId))
+        #expect(run.stderr.contains("Dataset not found") && run.stderr.contains(requestID))
     }
 
     @Test func aWrongSecretKeyIsRejectedByTheOfficialSigner() async throws {

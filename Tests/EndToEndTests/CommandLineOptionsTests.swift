@@ -67,7 +67,7 @@ import Testing
         let run = try await CommandLineClient(named: "modelarts").run(
             ["list-datasets", "--verbose"] + CommandLineFlowTests.connection(cloud))
         #expect(run.status == 0, "\(run)")
-        #expect(run.stderr.contains("sending GET \(cloud.baseURL.absoluteString)/v2/\(LoopbackCloud.projectId)/datasets"))
+        #expect(run.stderr.contains("sending GET \(cloud.baseURL.absoluteString)/v2/\(LoopbackCloud.projectID)/datasets"))
         #expect(run.stderr.contains("Authorization: <redacted>") && run.stderr.contains("X-Sdk-Date: "), "\(run.stderr)")
         #expect(run.stderr.contains("received 200"))
         #expect(!run.stderr.contains(LoopbackCloud.secretKey) && !run.stderr.contains("Signature="))
@@ -108,7 +108,7 @@ import Testing
             environment: ["HUAWEICLOUD_SDK_IAM_ENDPOINT": cloud.baseURL.absoluteString])
         #expect(run.status == 0, "\(run)")
         let received = try await cloud.requests()
-        #expect(received.map { "\($0.method) \($0.path)" } == ["GET /v3/projects", "GET /v2/\(LoopbackCloud.projectId)/datasets"])
+        #expect(received.map { "\($0.method) \($0.path)" } == ["GET /v3/projects", "GET /v2/\(LoopbackCloud.projectID)/datasets"])
         #expect(received.first?.sortedQuery == ["name=eu-de"])
         #expect(allSigned(received))
     }
@@ -139,7 +139,7 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(!run.stderr.contains("e2e-password") && !run.stderr.contains("loopback-token-"))
         let received = try await cloud.requests()
-        #expect(received.map { "\($0.method) \($0.path)" } == ["POST /v3/auth/tokens", "GET /v2/\(LoopbackCloud.projectId)/datasets"])
+        #expect(received.map { "\($0.method) \($0.path)" } == ["POST /v3/auth/tokens", "GET /v2/\(LoopbackCloud.projectID)/datasets"])
         #expect(received.map(\.signature) == ["none", "token"])
         #expect(received.map(\.status) == [201, 200])
     }
@@ -178,9 +178,9 @@ import Testing
         _ = try await modelArts.listDatasets()
         let received = try await cloud.requests()
         #expect(received.map { "\($0.method) \($0.path) \($0.status ?? 0)" } == [
-            "POST /v3/auth/tokens 201", "GET /v2/\(LoopbackCloud.projectId)/datasets 200",
-            "GET /v2/\(LoopbackCloud.projectId)/datasets 401", "POST /v3/auth/tokens 201",
-            "GET /v2/\(LoopbackCloud.projectId)/datasets 200",
+            "POST /v3/auth/tokens 201", "GET /v2/\(LoopbackCloud.projectID)/datasets 200",
+            "GET /v2/\(LoopbackCloud.projectID)/datasets 401", "POST /v3/auth/tokens 201",
+            "GET /v2/\(LoopbackCloud.projectID)/datasets 200",
         ])
         #expect(received[1].headers["x-auth-token"] == "<redacted>")
 
@@ -202,7 +202,7 @@ import Testing
         configuration.proxy = .server(HTTPProxy(host: "127.0.0.1", port: port))
         _ = try await ModelArtsClient(endpoint: behindProxy, configuration: configuration).listDatasets()
         let run = try await CommandLineClient(named: "modelarts").run(
-            ["list-datasets", "--endpoint", behindProxy.absoluteString, "--project-id", LoopbackCloud.projectId],
+            ["list-datasets", "--endpoint", behindProxy.absoluteString, "--project-id", LoopbackCloud.projectID],
             environment: ["HTTP_PROXY": "http://127.0.0.1:\(port)"])
         #expect(run.status == 0, "\(run)")
         let received = try await cloud.requests()

@@ -17,7 +17,7 @@ import Testing
         let created = try await modelArts.createDataset(
             model(#"{"dataset_name": "d", "work_path": "/w/", "work_path_type": 0, "data_sources": [{"data_path": "/w/in/"}]}"#, as: CreateDatasetRequest.self))
         let elapsed = clock.now - start
-        #expect(created.datasetId != nil)
+        #expect(created.datasetID != nil)
         let received = try await cloud.requests()
         #expect(received.map(\.status) == [503, 201], "a 503 is retried even for POST")
         #expect(allSigned(received))
@@ -68,10 +68,10 @@ import Testing
         try await cloud.script([.status(503, retryAfter: "0", page: "historical_apis/data_management_old_version/querying_details_about_a_dataset.html", times: 5)])
         let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback(attempts: 3))
         await #expect {
-            _ = try await modelArts.descDataset(datasetId: "d")
+            _ = try await modelArts.descDataset(datasetID: "d")
         } throws: { error in
             guard let error = error as? APIError else { return false }
-            return error.status == 503 && error.requestId != nil
+            return error.status == 503 && error.requestID != nil
         }
         let received = try await cloud.requests()
         #expect(received.count == 3 && allSigned(received))

@@ -28,19 +28,19 @@ import Testing
         ])
         let list = try await modelArts.getDevelopmentEnvironmentInstances(deType: "Notebook", limit: 5)
         #expect(list.instances?.isEmpty == false)
-        _ = try await modelArts.getDetailsAboutDevelopmentEnvironmentInstance(instanceId: id)
+        _ = try await modelArts.getDetailsAboutDevelopmentEnvironmentInstance(instanceID: id)
         _ = try await modelArts.modifyDescriptionOfDevelopmentEnvironmentInstance(
-            instanceId: id, .init(description: "renamed by the e2e test"))
-        _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceId: id, .init(action: .stop))
-        _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceId: id, .init(action: .start))
-        _ = try await modelArts.deleteDevelopmentEnvironmentInstance(instanceId: id)
+            instanceID: id, .init(description: "renamed by the e2e test"))
+        _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceID: id, .init(action: .stop))
+        _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceID: id, .init(action: .start))
+        _ = try await modelArts.deleteDevelopmentEnvironmentInstance(instanceID: id)
 
         let received = try await cloud.requests()
         #expect(allSigned(received))
-        let instancePath = "/v1/\(LoopbackCloud.projectId)/demanager/instances/\(id)"
+        let instancePath = "/v1/\(LoopbackCloud.projectID)/demanager/instances/\(id)"
         #expect(received.map { "\($0.method) \($0.path)" } == [
-            "POST /v1/\(LoopbackCloud.projectId)/demanager/instances",
-            "GET /v1/\(LoopbackCloud.projectId)/demanager/instances",
+            "POST /v1/\(LoopbackCloud.projectID)/demanager/instances",
+            "GET /v1/\(LoopbackCloud.projectID)/demanager/instances",
             "GET \(instancePath)", "PUT \(instancePath)", "POST \(instancePath)/action",
             "POST \(instancePath)/action", "DELETE \(instancePath)",
         ])
@@ -62,7 +62,7 @@ import Testing
         let modelArts = try ModelArtsClient(endpoint: cloud.baseURL, configuration: .loopback())
         let notebook = try await modelArts.createNotebook(
             .init(
-                flavor: "modelarts.vm.cpu.2u", imageId: "e2e-image", name: "nb-1",
+                flavor: "modelarts.vm.cpu.2u", imageID: "e2e-image", name: "nb-1",
                 volume: .init(capacity: 50, category: .evs, ownership: .managed)))
         #expect(notebook.id != nil)
         let received = try await cloud.requests()
@@ -88,7 +88,7 @@ import Testing
         ])
         let page = try await modelArts.listNotebooks(limit: 1, name: "a b&c", status: .running)
         let notebook = try #require(page.data?.first)
-        #expect(notebook.status == NotebookResp.StatusValue(rawValue: "HIBERNATING"))
+        #expect(notebook.status == NotebookStatus(rawValue: "HIBERNATING"))
         #expect(notebook.status != .running)
         #expect(page.total == 9_007_199_254_740_993)
         _ = try await modelArts.showNotebook(id: try #require(notebook.id))
@@ -96,7 +96,7 @@ import Testing
         let received = try await cloud.requests()
         #expect(allSigned(received))
         #expect(received[0].sortedQuery == ["limit=1", "name=a b&c", "status=RUNNING"])
-        #expect(received[1].path == "/v1/\(LoopbackCloud.projectId)/notebooks/nb%201")
+        #expect(received[1].path == "/v1/\(LoopbackCloud.projectID)/notebooks/nb%201")
         #expect(received[1].page == "development_environment_management/querying_details_of_a_notebook_instance.html")
     }
 
@@ -110,7 +110,7 @@ import Testing
              "data_sources": [{"data_type": 0, "data_path": "/e2e-bucket/in/"}]}
             """
         let created = try await modelArts.createDataset(model(body, as: CreateDatasetRequest.self))
-        let id = try #require(created.datasetId)
+        let id = try #require(created.datasetID)
 
         // ModelArts counts `offset` in pages: the second page of two is offset=1.
         try await cloud.script([
@@ -118,11 +118,11 @@ import Testing
             .respond(["total_number": 3, "datasets": [["dataset_id": "d3"]]], page: "historical_apis/data_management_old_version/querying_the_dataset_list.html"),
         ])
         var ids: [String] = []
-        for try await dataset in modelArts.listDatasetsPaginator(limit: 2) { ids.append(dataset.datasetId ?? "?") }
+        for try await dataset in modelArts.listDatasetsPaginator(limit: 2) { ids.append(dataset.datasetID ?? "?") }
         #expect(ids == ["d1", "d2", "d3"])
 
-        _ = try await modelArts.descDataset(datasetId: id)
-        try await modelArts.deleteDataset(datasetId: id)
+        _ = try await modelArts.descDataset(datasetID: id)
+        try await modelArts.deleteDataset(datasetID: id)
 
         let received = try await cloud.requests()
         #expect(allSigned(received))
@@ -132,7 +132,7 @@ import Testing
         #expect(received[0].json == (try json(body)))
         #expect(received[1].sortedQuery == ["limit=2", "offset=0"])
         #expect(received[2].sortedQuery == ["limit=2", "offset=1"])
-        #expect(received[3].path == "/v2/\(LoopbackCloud.projectId)/datasets/\(id)")
+        #expect(received[3].path == "/v2/\(LoopbackCloud.projectID)/datasets/\(id)")
         #expect(received[4].method == "DELETE" && received[4].status == 204)
     }
 
@@ -146,13 +146,13 @@ import Testing
              "nics": [{"subnet_id": "e2e-subnet"}], "root_volume": {"volumetype": "SSD"},
              "availability_zone": "eu-de-01"}}
             """
-        let created = try await ecs.createEcss(model(server, as: CreateECSsRequest.self))
-        let jobId = try #require(created.jobId)
-        _ = try await ecs.queryJobExecutionStatus(jobId: jobId)
+        let created = try await ecs.createECSs(model(server, as: CreateECSsRequest.self))
+        let jobID = try #require(created.jobID)
+        _ = try await ecs.queryJobExecutionStatus(jobID: jobID)
         let stop = #"{"os-stop": {"type": "SOFT", "servers": [{"id": "e2e-server"}]}}"#
-        _ = try await ecs.stopEcssInBatch(model(stop, as: StopECSsInBatchRequest.self))
+        _ = try await ecs.stopECSsInBatch(model(stop, as: StopECSsInBatchRequest.self))
         let delete = #"{"servers": [{"id": "e2e-server"}], "delete_publicip": true, "delete_volume": true}"#
-        _ = try await ecs.deleteEcss(model(delete, as: DeleteECSsRequest.self))
+        _ = try await ecs.deleteECSs(model(delete, as: DeleteECSsRequest.self))
 
         let received = try await cloud.requests()
         #expect(allSigned(received))
@@ -161,7 +161,7 @@ import Testing
             "apis_recommended/lifecycle_management/deleting_ecss.html",
         ])
         #expect(received[0].json == (try json(server)))
-        #expect(received[1].path == "/v1/\(LoopbackCloud.projectId)/jobs/\(jobId)")
+        #expect(received[1].path == "/v1/\(LoopbackCloud.projectID)/jobs/\(jobID)")
         #expect(received[2].json == (try json(stop)))
         #expect(received[3].json == (try json(delete)))
     }

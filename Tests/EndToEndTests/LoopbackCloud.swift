@@ -14,7 +14,7 @@ import TestSupport
 final class LoopbackCloud: @unchecked Sendable {
     static let accessKey = "E2EACCESSKEYLOOPBACK"
     static let secretKey = "e2e-loopback-secret-0123456789abcdef"
-    static let projectId = "e2e0project0id"
+    static let projectID = "e2e0project0id"
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -43,7 +43,7 @@ final class LoopbackCloud: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", packageRoot.appending(path: "Tools/loopback_cloud.py").path, "--docs", docs.path,
-            "--ak", accessKey, "--sk", secretKey, "--port", "0", "--project-id", projectId,
+            "--ak", accessKey, "--sk", secretKey, "--port", "0", "--project-id", projectID,
         ] + options
         let stdout = Pipe()
         let stdin = Pipe()
@@ -168,7 +168,7 @@ struct ReceivedRequest: Decodable, Sendable {
     var bodyMatchesExamples: [Int]?
     var status: Int?
     /// The `X-Request-Id` the server answered with.
-    var requestId: String?
+    var requestID: String?
     /// The resource state a lifecycle show reported, or entered by a lifecycle transition (`<gone>` once deleted).
     var state: String?
 

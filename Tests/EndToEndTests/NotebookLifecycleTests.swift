@@ -61,12 +61,12 @@ import Testing
         let image = try #require(try await modelArts.listImage(limit: 10, type: .buildIn).data?.first?.id)
         let created = try await modelArts.createNotebook(
             CreateNotebookRequest(
-                flavor: "modelarts.vm.cpu.2u", imageId: image, name: "e2e-lifecycle",
+                flavor: "modelarts.vm.cpu.2u", imageID: image, name: "e2e-lifecycle",
                 volume: VolumeReq(capacity: 50, category: .evs, ownership: .managed)))
         let id = try #require(created.id)
         let running = try await modelArts.waitForNotebook(id: id, status: [.running], options: waiting)
         #expect(running.status == .running && running.id == id)
-        _ = try await modelArts.renewLease(id: id, RenewLeaseRequest(duration: 3_600_000))
+        _ = try await modelArts.renewLease(id: id, .init(duration: 3_600_000))
         _ = try await modelArts.stopNotebook(id: id)
         #expect(try await modelArts.waitForNotebook(id: id, status: [.stopped], options: waiting).status == .stopped)
         _ = try await modelArts.startNotebook(id: id)
@@ -78,7 +78,7 @@ import Testing
         let received = try await cloud.requests()
         #expect(received.first?.sortedQuery == ["limit=10", "type=BUILD_IN"])
         #expect(received.filter { $0.page?.hasSuffix("querying_details_of_a_notebook_instance.html") == true }
-            .allSatisfy { $0.path == "/v1/\(LoopbackCloud.projectId)/notebooks/\(id)" })
+            .allSatisfy { $0.path == "/v1/\(LoopbackCloud.projectID)/notebooks/\(id)" })
     }
 
     @Test func throughTheCommandLine() async throws {

@@ -98,7 +98,7 @@ struct SweepCall {
         var pathParameters: [String: String] = [:]
         // `--name=value`, so that a value starting with `-` (`-1`) is not read as an option.
         func option(_ name: String, _ value: String) -> String { "--\(kebabCase(name))=\(value)" }
-        for name in placeholders(in: operation.path) where name != "project_id" {
+        for name in PathTemplate.placeholders(in: operation.path) where name != "project_id" {
             let value = example?.pathParameters[name] ?? "e2e-\(kebabCase(name))"
             pathParameters[name] = value
             arguments.append(option(name, value))
@@ -144,7 +144,7 @@ struct SweepCall {
         if idempotent { steps.append(.drop()) }
         try await cloud.script(steps)
         let run = try await cli.run(
-            arguments + ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectId])
+            arguments + ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectID])
         let received = try await cloud.requests()
         var problems: [String] = []
         if run.status != 0 {
@@ -160,7 +160,7 @@ struct SweepCall {
         if last.method != operation.method.uppercased() { problems.append("method \(last.method)") }
         if last.page != operation.sourcePage { problems.append("routed to \(last.page ?? "no page")") }
         var expectedPath = pathParameters
-        expectedPath["project_id"] = placeholders(in: operation.path).contains("project_id") ? LoopbackCloud.projectId : nil
+        expectedPath["project_id"] = PathTemplate.placeholders(in: operation.path).contains("project_id") ? LoopbackCloud.projectID : nil
         if (last.pathParameters ?? [:]) != expectedPath {
             problems.append("path parameters \(last.pathParameters ?? [:]), expected \(expectedPath)")
         }
@@ -228,7 +228,3 @@ func jsonDifferences(_ expected: CloudCore.JSONValue?, _ actual: CloudCore.JSONV
     }
 }
 
-/// `{name}` placeholders of a path template, in order.
-func placeholders(in template: String) -> [String] {
-    template.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }
-}

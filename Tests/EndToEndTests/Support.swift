@@ -12,7 +12,7 @@ extension ClientConfiguration {
     static func loopback(attempts: Int = 3, timeout: Duration = .seconds(20)) -> ClientConfiguration {
         ClientConfiguration(
             credentials: StaticCredentialProvider(accessKey: LoopbackCloud.accessKey, secretKey: LoopbackCloud.secretKey),
-            projectId: LoopbackCloud.projectId,
+            projectID: LoopbackCloud.projectID,
             retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(50)),
             timeouts: Timeouts(connect: .seconds(5), request: timeout))
     }

@@ -1,5 +1,6 @@
 import APISchema
 import CloudCore
+import ExampleRoundTrips
 import Foundation
 import TestSupport
 import Testing

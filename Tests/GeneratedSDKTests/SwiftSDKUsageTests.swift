@@ -6,19 +6,19 @@ import Testing
 /// The README's "Using the SDK" example, compiled against the generated module (not run: it needs a cloud
 /// account). If a regeneration renames what the README shows, this stops compiling.
 @Suite struct SDKUsageTests {
-    func readmeExample(imageId: String) async throws {
+    func readmeExample(imageID: String) async throws {
         let modelArts = try ModelArtsClient(region: .euDe)  // credentials and project ID from the environment
         do {
             let notebook = try await modelArts.createNotebook(
                 .init(
-                    flavor: "modelarts.vm.cpu.2u", imageId: imageId, name: "nb-1",
+                    flavor: "modelarts.vm.cpu.2u", imageID: imageID, name: "nb-1",
                     volume: .init(category: .evs, ownership: .managed)))
             print(notebook.id ?? "", notebook.status ?? "")
             for try await dataset in modelArts.listDatasetsPaginator(limit: 50) {
                 print(dataset.datasetName ?? "")
             }
         } catch let error as APIError {
-            print(error.status, error.code ?? "", error.message ?? "", error.requestId ?? "")
+            print(error.status, error.code ?? "", error.message ?? "", error.requestID ?? "")
         }
     }
 
@@ -27,7 +27,7 @@ import Testing
         let image = try await modelArts.listImage(limit: 10, type: .buildIn).data?.first?.id ?? ""
         let notebook = try await modelArts.createNotebook(
             .init(
-                flavor: "modelarts.vm.cpu.2u", imageId: image, name: "nb-1",
+                flavor: "modelarts.vm.cpu.2u", imageID: image, name: "nb-1",
                 volume: .init(capacity: 50, category: .evs, ownership: .managed)))
         let id = notebook.id ?? ""
         try await modelArts.waitForNotebook(id: id, status: [.running])
@@ -44,7 +44,7 @@ import Testing
         let explicit = try ModelArtsClient(endpoint: URL(string: "https://modelarts.example.test/base")!)
         #expect(explicit.client.endpoint.description == "https://modelarts.example.test/base")
         let regional = try ModelArtsClient(
-            region: Region(rawValue: "eu-de"), configuration: ClientConfiguration(projectId: "p"))
+            region: Region(rawValue: "eu-de"), configuration: ClientConfiguration(projectID: "p"))
         #expect(regional.client.endpoint.description == "https://modelarts.eu-de.otc.t-systems.com")
         #expect(ModelArtsClient.endpointPrefix == "modelarts")
     }

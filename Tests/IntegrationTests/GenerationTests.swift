@@ -23,10 +23,15 @@ import Testing
             "spec/\(config.fileStem).openapi.json": try OpenAPIEmitter.document(for: schema),
         ]
         let swift = try SwiftEmitter(templatesDirectory: packageRoot.appending(path: "templates")).renderModules(schema)
-        for (directory, modules) in [(config.name, swift.library), ("\(config.name)CLI", swift.commandLine)] {
+        for (directory, modules) in Self.directories(config.name, swift) {
             for file in modules { files["Generated/\(directory)/\(file.path)"] = Data(file.contents.utf8) }
         }
         return files
+    }
+
+    /// The folders below `Generated/` that the service's outputs go to, with their files.
+    static func directories(_ service: String, _ swift: SwiftEmitter.RenderedModules) -> [(String, [GeneratedFile])] {
+        [(service, swift.library), ("\(service)CLI", swift.commandLine), ("ExampleRoundTrips/\(service)", swift.exampleRoundTrips)]
     }
 
     /// The strong form of determinism: this test process (its own hash seed) reads the pages in a shuffled order
@@ -35,9 +40,11 @@ import Testing
     func shuffledPagesGiveTheCommittedFiles(service: String, seed: UInt64) async throws {
         let config = try #require(try configuredServices().first { $0.name == service })
         let outputs = try await onOwnThread { try Self.outputs(config, shuffledWith: seed) }
-        let committed = try [service, "\(service)CLI"].flatMap { directory in
-            try FileManager.default.contentsOfDirectory(atPath: packageRoot.appending(path: "Generated/\(directory)").path)
-                .filter { $0.hasSuffix(".swift") }.map { "Generated/\(directory)/\($0)" }
+        let committed = [service, "\(service)CLI", "ExampleRoundTrips/\(service)"].flatMap { directory in
+            let folder = packageRoot.appending(path: "Generated/\(directory)")
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects ?? []
+            return files.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+                .map { "Generated/\(directory)/" + $0.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1) }
         }
         #expect(
             Set(committed) == Set(outputs.keys.filter { $0.hasPrefix("Generated/") }),

@@ -48,10 +48,16 @@ struct OverridesTests {
         let rows = schema.diagnostics.filter { $0.location.page.hasPrefix("overrides") }.compactMap(\.location.row)
         #expect(Set(rows) == [1, 2, 3, 4])
         #expect(schema.properties("VolumeReq")[named: "capacity"]?.type == .integer)
+        // A target that is gone and an entry that is wrong are told apart; both are errors.
+        let ids = Dictionary(
+            schema.diagnostics.filter { $0.location.page.hasPrefix("overrides") }.map { ($0.location.row ?? 0, $0.id) },
+            uniquingKeysWith: { first, _ in first })
+        #expect(ids == [1: .overrideTargetMissing, 2: .invalidOverride, 3: .invalidOverride, 4: .overrideTargetMissing])
+        #expect(schema.diagnostics.filter { $0.location.page.hasPrefix("overrides") }.allSatisfy { $0.severity == .error })
     }
 
     @Test func unreadableFileIsDiagnosed() throws {
         let schema = try apply("{ not json")
-        #expect(schema.diagnostics.contains { $0.severity == .error && $0.message.contains("unreadable") })
+        #expect(schema.diagnostics.contains { $0.id == .unreadableOverrides && $0.severity == .error && $0.message.contains("unreadable") })
     }
 }

@@ -32,14 +32,14 @@ import TestSupport
             client: "func isRunning(_ response: CreateWidgetResponse) -> Bool { response.status == .running }"),
         Case(
             description: "response field type changed", change: { $0.setType("count", of: "ShowWidgetResponse", .string) },
-            client: #"let count: Int? = try await client.showWidget(widgetId: "w").count; _ = count"#),
+            client: #"let count: Int? = try await client.showWidget(widgetID: "w").count; _ = count"#),
         Case(
             description: "operation renamed", change: { $0.renameOperation("RebootWidget", to: "RestartWidget") },
-            client: #"try await client.rebootWidget(widgetId: "w")"#),
+            client: #"try await client.rebootWidget(widgetID: "w")"#),
         Case(
             description: "optional query parameter added",
             change: { $0.addParameter(Parameter(name: "trace", location: .query, required: false, type: .boolean), to: "ShowWidget") },
-            client: #"_ = try await client.showWidget(widgetId: "w")"#),
+            client: #"_ = try await client.showWidget(widgetID: "w")"#),
         Case(
             description: "parameter moved from the query to a header",
             change: { $0.moveParameter("dry_run", of: "CreateWidget", to: .header) },
@@ -70,7 +70,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try SwiftEmitter(templatesDirectory: packageRoot.appending(path: "templates")).render(schema)
-        for file in files { try Data(file.contents.utf8).write(to: folder.appending(path: file.path)) }
+        for file in files { _ = try SpecFiles.writeIfChanged(Data(file.contents.utf8), to: folder.appending(path: file.path)) }
         let clientFile = folder.appending(path: "Client.swift")
         try Data("import CloudCore\n\nfunc client(_ client: WidgetsClient) async throws {\n\(client)\n}\n".utf8).write(to: clientFile)
 
@@ -156,8 +156,8 @@ extension ServiceSchema {
         }
     }
 
-    fileprivate mutating func renameOperation(_ id: String, to newId: String) {
-        for index in operations.indices where operations[index].id == id { operations[index].id = newId }
+    fileprivate mutating func renameOperation(_ id: String, to newID: String) {
+        for index in operations.indices where operations[index].id == id { operations[index].id = newID }
     }
 
     fileprivate mutating func addParameter(_ parameter: Parameter, to operation: String) {

@@ -7,7 +7,7 @@ public struct ClientConfiguration: Sendable {
     /// Where credentials come from; nil uses ``DefaultCredentialChain``.
     public var credentials: (any CredentialProvider)?
     /// Project id substituted into `{project_id}`; nil uses the one the credentials know.
-    public var projectId: String?
+    public var projectID: String?
     /// Retry behaviour.
     public var retry: RetryPolicy
     /// Connect and per-attempt time limits.
@@ -35,11 +35,11 @@ public struct ClientConfiguration: Sendable {
 
     /// Creates a configuration.
     public init(
-        credentials: (any CredentialProvider)? = nil, projectId: String? = nil, retry: RetryPolicy = .default,
+        credentials: (any CredentialProvider)? = nil, projectID: String? = nil, retry: RetryPolicy = .default,
         timeouts: Timeouts = .default, transport: (any HTTPTransport)? = nil, logger: Logger? = nil
     ) {
         self.credentials = credentials
-        self.projectId = projectId
+        self.projectID = projectID
         self.retry = retry
         self.timeouts = timeouts
         self.transport = transport

@@ -18,7 +18,7 @@ public final class ServiceClient: Sendable {
     private let transport: any HTTPTransport
     private let clockOffset: ClockOffset
     private let chain: MiddlewareNext
-    private let projectIdResolver: ProjectIdResolver?
+    private let projectIDResolver: ProjectIDResolver?
 
     /// A client for `https://<endpointPrefix>.<region>.<cloud domain>`.
     public convenience init(
@@ -45,25 +45,25 @@ public final class ServiceClient: Sendable {
                 connectTimeout: configuration.timeouts.connect, proxy: configuration.proxy.resolved(for: resolvedEndpoint),
                 maxConnectionsPerHost: configuration.maxConnectionsPerHost)
         let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
-        var projectIdResolver: ProjectIdResolver?
-        if configuration.projectId == nil, let region, let iamEndpoint = configuration.iamEndpoint {
+        var projectIDResolver: ProjectIDResolver?
+        if configuration.projectID == nil, let region, let iamEndpoint = configuration.iamEndpoint {
             var iamConfiguration = configuration
             iamConfiguration.credentials = provider
             iamConfiguration.transport = transport
             iamConfiguration.iamEndpoint = nil
             let iamClient = try ServiceClient(
                 resolvedEndpoint: Endpoint(url: iamEndpoint), region: nil, configuration: iamConfiguration)
-            projectIdResolver = ProjectIdResolver(iamClient: iamClient, region: region)
+            projectIDResolver = ProjectIDResolver(iamClient: iamClient, region: region)
         }
         self.init(
             endpoint: resolvedEndpoint, region: region, configuration: configuration, credentialProvider: provider,
-            transport: transport, clockOffset: ClockOffset(), projectIdResolver: projectIdResolver)
+            transport: transport, clockOffset: ClockOffset(), projectIDResolver: projectIDResolver)
     }
 
     private init(
         endpoint: Endpoint, region: Region?, configuration: ClientConfiguration,
         credentialProvider: any CredentialProvider, transport: any HTTPTransport, clockOffset: ClockOffset,
-        projectIdResolver: ProjectIdResolver?
+        projectIDResolver: ProjectIDResolver?
     ) {
         self.endpoint = endpoint
         self.region = region
@@ -71,7 +71,7 @@ public final class ServiceClient: Sendable {
         self.credentialProvider = credentialProvider
         self.transport = transport
         self.clockOffset = clockOffset
-        self.projectIdResolver = projectIdResolver
+        self.projectIDResolver = projectIDResolver
         let logger = configuration.logger
         let timeout = configuration.timeouts.request
 
@@ -106,8 +106,12 @@ public final class ServiceClient: Sendable {
         options.apply(to: &configuration)
         return ServiceClient(
             endpoint: endpoint, region: region, configuration: configuration, credentialProvider: credentialProvider,
-            transport: transport, clockOffset: clockOffset, projectIdResolver: projectIdResolver)
+            transport: transport, clockOffset: clockOffset, projectIDResolver: projectIDResolver)
     }
+
+    // One of each for every call: they hold no per-call state (their options are never changed).
+    private static let decoder = JSONDecoder()
+    private static let encoder = JSONEncoder()
 
     /// Sends and decodes the JSON body of a 2xx response. An empty body (services answer 204 where the pages
     /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional. A
@@ -116,11 +120,11 @@ public final class ServiceClient: Sendable {
         let response = try await execute(request)
         let isEmpty = response.body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
         do {
-            return try JSONDecoder().decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
+            return try Self.decoder.decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
         } catch let error as DecodingError {
             throw ResponseDecodingError(
                 operation: request.operation, status: response.head.status.code,
-                requestId: response.head.headerFields[.requestId], body: response.body, decoding: error)
+                requestID: response.head.headerFields[.requestID], body: response.body, decoding: error)
         }
     }
 
@@ -131,15 +135,15 @@ public final class ServiceClient: Sendable {
 
     /// Sends and returns the raw response (status, headers and body) of a 2xx response.
     public func execute(_ request: OperationRequest) async throws -> TransportResponse {
-        var projectId = configuration.projectId
-        if projectId == nil, request.path.contains("{project_id}"), request.pathParameters["project_id"] == nil {
+        var projectID = configuration.projectID
+        if projectID == nil, request.path.contains("{project_id}"), request.pathParameters["project_id"] == nil {
             let credentials = try await credentialProvider.credentials()
-            projectId = credentials.projectId
-            if projectId == nil, case .accessKey = credentials.authentication, let projectIdResolver {
-                projectId = try await projectIdResolver.projectId()
+            projectID = credentials.projectID
+            if projectID == nil, case .accessKey = credentials.authentication, let projectIDResolver {
+                projectID = try await projectIDResolver.projectID()
             }
         }
-        let path = endpoint.basePath + (try request.expandedPath(projectId: projectId))
+        let path = endpoint.basePath + (try request.expandedPath(projectID: projectID))
         var fields = HTTPFields()
         var body: Data?
         if let raw = request.body as? Data {
@@ -147,7 +151,7 @@ public final class ServiceClient: Sendable {
             fields[.contentType] = "application/octet-stream"
         } else if let payload = request.body {
             do {
-                body = try JSONEncoder().encode(payload)
+                body = try Self.encoder.encode(payload)
             } catch {
                 throw ClientError("the request body could not be encoded", operation: request.operation, underlying: error)
             }
@@ -165,7 +169,7 @@ public final class ServiceClient: Sendable {
         let prepared = PreparedRequest(
             operation: request.operation, method: request.method, scheme: endpoint.scheme,
             authority: endpoint.authority, path: path.isEmpty ? "/" : path, query: request.query,
-            headerFields: fields, body: body, projectId: projectId)
+            headerFields: fields, body: body, projectID: projectID)
         return try await chain(prepared)
     }
 }

@@ -66,18 +66,18 @@ public enum CloudsYAMLCredentials {
             default: return nil
             }
         }
-        let projectId = string("project_id", in: auth)
+        let projectID = string("project_id", in: auth)
         if let ak = string("ak", in: auth) ?? string("access_key", in: auth),
             let sk = string("sk", in: auth) ?? string("secret_key", in: auth)
         {
             return StaticCredentialProvider(
-                accessKey: ak, secretKey: sk, securityToken: string("security_token", in: auth), projectId: projectId)
+                accessKey: ak, secretKey: sk, securityToken: string("security_token", in: auth), projectID: projectID)
         }
         guard let user = string("username", in: auth), let password = string("password", in: auth),
             let authURL = string("auth_url", in: auth).flatMap(URL.init(string:))
         else { return nil }
         let scope: IAMTokenProvider.ProjectScope? =
-            projectId.map { .id($0) } ?? string("project_name", in: auth).map { .name($0) }
+            projectID.map { .id($0) } ?? string("project_name", in: auth).map { .name($0) }
             ?? string("region_name", in: cloud).map { .name($0) }
         let domain =
             string("user_domain_name", in: auth) ?? string("domain_name", in: auth)

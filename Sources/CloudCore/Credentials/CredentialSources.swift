@@ -64,13 +64,13 @@ public enum EnvironmentCredentials {
         if let ak = environment.value("HUAWEICLOUD_SDK_AK"), let sk = environment.value("HUAWEICLOUD_SDK_SK") {
             return StaticCredentialProvider(
                 accessKey: ak, secretKey: sk, securityToken: environment.value("HUAWEICLOUD_SDK_SECURITY_TOKEN"),
-                projectId: environment.value("HUAWEICLOUD_SDK_PROJECT_ID") ?? environment.value("OS_PROJECT_ID"),
-                domainId: environment.value("HUAWEICLOUD_SDK_DOMAIN_ID"))
+                projectID: environment.value("HUAWEICLOUD_SDK_PROJECT_ID") ?? environment.value("OS_PROJECT_ID"),
+                domainID: environment.value("HUAWEICLOUD_SDK_DOMAIN_ID"))
         }
         if let ak = environment.value("OS_ACCESS_KEY"), let sk = environment.value("OS_SECRET_KEY") {
             return StaticCredentialProvider(
                 accessKey: ak, secretKey: sk, securityToken: environment.value("OS_SECURITY_TOKEN"),
-                projectId: environment.value("OS_PROJECT_ID"))
+                projectID: environment.value("OS_PROJECT_ID"))
         }
         if let user = environment.value("OS_USERNAME"), let password = environment.value("OS_PASSWORD"),
             let authURL = environment.value("OS_AUTH_URL").flatMap(URL.init(string:))
@@ -105,8 +105,8 @@ public enum ProfileFileCredentials {
         guard let ak = basic["ak"], !ak.isEmpty, let sk = basic["sk"], !sk.isEmpty else { return nil }
         return StaticCredentialProvider(
             accessKey: ak, secretKey: sk, securityToken: basic["security_token"].flatMap { $0.isEmpty ? nil : $0 },
-            projectId: basic["project_id"].flatMap { $0.isEmpty ? nil : $0 },
-            domainId: basic["domain_id"].flatMap { $0.isEmpty ? nil : $0 })
+            projectID: basic["project_id"].flatMap { $0.isEmpty ? nil : $0 },
+            domainID: basic["domain_id"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Sections → keys → values; `#` and `;` start comments, keys are lower-cased.

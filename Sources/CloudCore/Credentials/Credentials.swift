@@ -48,20 +48,20 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
     /// How to authenticate.
     public var authentication: Authentication
     /// The project the credentials are scoped to, when the provider knows it.
-    public var projectId: String?
+    public var projectID: String?
     /// The account (domain) id, sent as `X-Domain-Id` to global services when no project id applies.
-    public var domainId: String?
+    public var domainID: String?
 
     /// Creates credentials.
-    public init(authentication: Authentication, projectId: String? = nil, domainId: String? = nil) {
+    public init(authentication: Authentication, projectID: String? = nil, domainID: String? = nil) {
         self.authentication = authentication
-        self.projectId = projectId
-        self.domainId = domainId
+        self.projectID = projectID
+        self.domainID = domainID
     }
 
     /// Redacted.
     public var description: String {
-        "Credentials(\(authentication), projectId: \(projectId ?? "nil"))"
+        "Credentials(\(authentication), projectID: \(projectID ?? "nil"))"
     }
 }
 

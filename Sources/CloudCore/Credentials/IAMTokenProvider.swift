@@ -8,7 +8,7 @@ import Logging
 /// The token's lifetime is read from `token.expires_at` in IAM's answer; an answer without it is taken to last one
 /// hour (IAM's default validity is 24 hours, so this only refreshes early). When a refresh inside the refresh margin
 /// fails, the cached token is used until it really expires, and the failure is logged.
-public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
+public final class IAMTokenProvider: CredentialProvider, CustomStringConvertible, Sendable {
     /// The project scope of the token.
     public enum ProjectScope: Sendable, Hashable {
         /// Scope by project id.
@@ -19,24 +19,17 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
 
     private struct Token: Sendable {
         let value: String
-        let expiresAt: Date
-        let projectId: String?
+        let projectID: String?
     }
 
-    private let tokensURL: URL
-    private let userName: String
-    private let password: String
-    private let domainName: String
-    private let scope: ProjectScope?
-    private let transport: any HTTPTransport
-    private let refreshMargin: TimeInterval
-    private let timeout: Duration
-    private let now: @Sendable () -> Date
+    private let request: TokenRequest
+    private let cache: ExpiringCache<Token>
     private let logger: Logger?
-    private var cached: Token?
-    private var refreshing: Task<Token, any Error>?
-    /// How many tokens were fetched from IAM (for diagnostics and tests).
-    public private(set) var fetchCount = 0
+
+    /// How many tokens were requested from IAM (for diagnostics and tests).
+    public var fetchCount: Int {
+        get async { await cache.fetchCount }
+    }
 
     /// Creates a provider.
     /// - Parameters:
@@ -58,96 +51,90 @@ public actor IAMTokenProvider: CredentialProvider, CustomStringConvertible {
         var base = authURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         if !base.hasSuffix("/v3") { base += "/v3" }
-        self.tokensURL = URL(string: base + "/auth/tokens") ?? authURL
-        self.userName = userName
-        self.password = password
-        self.domainName = domainName
-        self.scope = scope
-        self.transport = transport ?? AsyncHTTPClientTransport()
-        self.refreshMargin = refreshMargin
-        self.timeout = timeout
-        self.now = clock
+        let request = TokenRequest(
+            tokensURL: URL(string: base + "/auth/tokens") ?? authURL, userName: userName, password: password,
+            domainName: domainName, scope: scope, transport: transport ?? AsyncHTTPClientTransport(), timeout: timeout,
+            now: clock)
+        self.request = request
+        self.cache = ExpiringCache(
+            refreshMargin: refreshMargin, clock: clock,
+            onStaleUse: { error, expiry in
+                logger?.warning(
+                    "IAM token refresh failed; the cached token is used until it expires",
+                    metadata: ["expires": "\(expiry)", "error": "\(error)"])
+            },
+            fetch: { try await request.fetch() })
         self.logger = logger
     }
 
     /// Redacted.
-    public nonisolated var description: String {
-        "IAMTokenProvider(user: \(userName), domain: \(domainName), password: \(Redaction.placeholder))"
+    public var description: String {
+        "IAMTokenProvider(user: \(request.userName), domain: \(request.domainName), password: \(Redaction.placeholder))"
     }
 
     /// The cached token, or a fresh one when it is missing or about to expire.
     public func credentials() async throws -> Credentials {
-        if let cached, cached.expiresAt.timeIntervalSince(now()) > refreshMargin {
-            return Credentials(authentication: .token(cached.value), projectId: cached.projectId)
-        }
-        let token: Token
-        do {
-            token = try await refreshedToken()
-        } catch {
-            guard let cached, cached.expiresAt > now() else { throw error }
-            logger?.warning(
-                "IAM token refresh failed; the cached token is used until it expires",
-                metadata: ["expires": "\(cached.expiresAt)", "error": "\(error)"])
-            token = cached
-        }
-        return Credentials(authentication: .token(token.value), projectId: token.projectId)
+        let token = try await cache.value()
+        return Credentials(authentication: .token(token.value), projectID: token.projectID)
     }
 
     /// Drops the cached token when it is the rejected one (a concurrent call may have replaced it already).
     public func invalidate(_ credentials: Credentials) async {
-        if case .token(let rejected) = credentials.authentication, cached?.value == rejected {
+        guard case .token(let rejected) = credentials.authentication else { return }
+        if await cache.invalidate(where: { $0.value == rejected }) {
             logger?.info("IAM token rejected by the service; a new one is fetched")
-            cached = nil
         }
     }
 
-    /// A new token; concurrent callers share one request.
-    private func refreshedToken() async throws -> Token {
-        if let refreshing { return try await refreshing.value }
-        let task = Task { try await self.fetchToken() }
-        refreshing = task
-        defer { refreshing = nil }
-        let token = try await task.value
-        cached = token
-        return token
-    }
+    /// `POST /v3/auth/tokens` with the password method: what one fetch sends.
+    private struct TokenRequest: Sendable {
+        let tokensURL: URL
+        let userName: String
+        let password: String
+        let domainName: String
+        let scope: ProjectScope?
+        let transport: any HTTPTransport
+        let timeout: Duration
+        let now: @Sendable () -> Date
 
-    private func fetchToken() async throws -> Token {
-        fetchCount += 1
-        var request = HTTPRequest(url: tokensURL)
-        request.method = .post
-        request.headerFields[.contentType] = "application/json;charset=UTF-8"
-        let body = try JSONEncoder().encode(requestBody())
-        let response = try await transport.send(request, body: body, timeout: timeout)
-        guard (200...299).contains(response.head.status.code) else {
-            throw APIError(
-                status: response.head.status.code,
-                requestId: response.head.headerFields[.requestId],
-                body: response.body)
+        func fetch() async throws -> (value: Token, expiresAt: Date) {
+            var request = HTTPRequest(url: tokensURL)
+            request.method = .post
+            request.headerFields[.contentType] = "application/json;charset=UTF-8"
+            let body = try JSONEncoder().encode(requestBody())
+            let response = try await transport.send(request, body: body, timeout: timeout)
+            guard (200...299).contains(response.head.status.code) else {
+                throw APIError(
+                    status: response.head.status.code,
+                    requestID: response.head.headerFields[.requestID],
+                    body: response.body)
+            }
+            guard let value = response.head.headerFields[HTTPField.Name("X-Subject-Token")!], !value.isEmpty else {
+                throw ClientError(
+                    "IAM response has no X-Subject-Token header", requestID: response.head.headerFields[.requestID])
+            }
+            let parsed = try? JSONDecoder().decode(JSONValue.self, from: response.body)
+            let expiry = parsed?["token"]?["expires_at"]?.stringValue.flatMap(IAMTokenProvider.parseDate)
+                ?? now().addingTimeInterval(3600)
+            let projectID = parsed?["token"]?["project"]?["id"]?.stringValue
+            return (Token(value: value, projectID: projectID), expiry)
         }
-        guard let value = response.head.headerFields[HTTPField.Name("X-Subject-Token")!], !value.isEmpty else {
-            throw ClientError(
-                "IAM response has no X-Subject-Token header", requestId: response.head.headerFields[.requestId])
-        }
-        let parsed = try? JSONDecoder().decode(JSONValue.self, from: response.body)
-        let expiry = parsed?["token"]?["expires_at"]?.stringValue.flatMap(Self.parseDate)
-            ?? now().addingTimeInterval(3600)
-        let projectId = parsed?["token"]?["project"]?["id"]?.stringValue
-        return Token(value: value, expiresAt: expiry, projectId: projectId)
-    }
 
-    private func requestBody() -> JSONValue {
-        let identity: JSONValue = [
-            "methods": ["password"],
-            "password": ["user": ["name": .string(userName), "password": .string(password), "domain": ["name": .string(domainName)]]],
-        ]
-        var auth: [String: JSONValue] = ["identity": identity]
-        switch scope {
-        case .id(let id): auth["scope"] = ["project": ["id": .string(id)]]
-        case .name(let name): auth["scope"] = ["project": ["name": .string(name)]]
-        case nil: auth["scope"] = ["domain": ["name": .string(domainName)]]
+        private func requestBody() -> JSONValue {
+            let identity: JSONValue = [
+                "methods": ["password"],
+                "password": [
+                    "user": ["name": .string(userName), "password": .string(password), "domain": ["name": .string(domainName)]]
+                ],
+            ]
+            var auth: [String: JSONValue] = ["identity": identity]
+            switch scope {
+            case .id(let id): auth["scope"] = ["project": ["id": .string(id)]]
+            case .name(let name): auth["scope"] = ["project": ["name": .string(name)]]
+            case nil: auth["scope"] = ["domain": ["name": .string(domainName)]]
+            }
+            return ["auth": .object(auth)]
         }
-        return ["auth": .object(auth)]
     }
 
     /// Parses `expires_at`, e.g. `2026-11-24T09:13:31.816000Z`.

@@ -5,17 +5,17 @@ public struct StaticCredentialProvider: CredentialProvider, CustomStringConverti
 
     /// AK/SK (temporary when `securityToken` is set).
     public init(
-        accessKey: String, secretKey: String, securityToken: String? = nil, projectId: String? = nil,
-        domainId: String? = nil
+        accessKey: String, secretKey: String, securityToken: String? = nil, projectID: String? = nil,
+        domainID: String? = nil
     ) {
         value = Credentials(
             authentication: .accessKey(.init(accessKey: accessKey, secretKey: secretKey, securityToken: securityToken)),
-            projectId: projectId, domainId: domainId)
+            projectID: projectID, domainID: domainID)
     }
 
     /// A token obtained elsewhere, sent as `X-Auth-Token`.
-    public init(token: String, projectId: String? = nil) {
-        value = Credentials(authentication: .token(token), projectId: projectId)
+    public init(token: String, projectID: String? = nil) {
+        value = Credentials(authentication: .token(token), projectID: projectID)
     }
 
     /// Returns the fixed credentials.

@@ -14,25 +14,25 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
     /// Human-readable message from the service.
     public var message: String?
     /// Value of the `X-Request-Id` response header, for support requests.
-    public var requestId: String?
+    public var requestID: String?
     /// The raw response body.
     public var body: Data
     /// The response header fields (e.g. `Retry-After`).
     public var headerFields: HTTPFields = HTTPFields()
 
     /// Creates an error from its parts.
-    public init(status: Int, code: String? = nil, message: String? = nil, requestId: String? = nil, body: Data = Data()) {
+    public init(status: Int, code: String? = nil, message: String? = nil, requestID: String? = nil, body: Data = Data()) {
         self.status = status
         self.code = code
         self.message = message
-        self.requestId = requestId
+        self.requestID = requestID
         self.body = body
     }
 
     /// Creates an error from a response status, its request id and body, parsing code and message.
-    public init(status: Int, requestId: String?, body: Data) {
+    public init(status: Int, requestID: String?, body: Data) {
         let parsed = ErrorBodyParser.parse(body)
-        self.init(status: status, code: parsed.code, message: parsed.message, requestId: requestId, body: body)
+        self.init(status: status, code: parsed.code, message: parsed.message, requestID: requestID, body: body)
     }
 
     /// Status, code, message and request id; the body is left out because it may echo request data.
@@ -40,7 +40,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         var parts = ["HTTP \(status)"]
         if let code { parts.append("code: \(code)") }
         if let message { parts.append("message: \(Redaction.redactSecrets(in: message))") }
-        if let requestId { parts.append("request id: \(requestId)") }
+        if let requestID { parts.append("request id: \(requestID)") }
         return "APIError(" + parts.joined(separator: ", ") + ")"
     }
 

@@ -5,18 +5,18 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
     /// The operation being called, when the problem belongs to one call.
     public var operation: String?
     /// The service's `X-Request-Id`, when an answer led to the problem.
-    public var requestId: String?
+    public var requestID: String?
     /// The error underneath (an `EncodingError`, a YAML or file error), when there is one.
     public var underlying: (any Error & Sendable)?
 
     /// Creates an error.
     public init(
-        _ message: String, operation: String? = nil, requestId: String? = nil,
+        _ message: String, operation: String? = nil, requestID: String? = nil,
         underlying: (any Error & Sendable)? = nil
     ) {
         self.message = message
         self.operation = operation
-        self.requestId = requestId
+        self.requestID = requestID
         self.underlying = underlying
     }
 
@@ -25,7 +25,7 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         var text = message
         if let operation { text += " (\(operation))" }
         if let underlying { text += ": \(Redaction.redactSecrets(in: String(describing: underlying)))" }
-        if let requestId { text += " [request id \(requestId)]" }
+        if let requestID { text += " [request id \(requestID)]" }
         return text
     }
 

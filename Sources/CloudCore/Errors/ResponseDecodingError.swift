@@ -14,18 +14,18 @@ public struct ResponseDecodingError: Error, Sendable, CustomStringConvertible {
     /// The decoder's own error.
     public var underlying: DecodingError
     /// The service's `X-Request-Id` of the response.
-    public var requestId: String?
+    public var requestID: String?
     /// The start of the body (at most 300 characters), secrets redacted: for logs and bug reports, never in
     /// ``description``.
     public var bodyExcerpt: String
 
     /// Describes `error` met while decoding `body`, the response of `operation`.
     public init(
-        operation: String, status: Int, requestId: String? = nil, body: Data = Data(), decoding error: DecodingError
+        operation: String, status: Int, requestID: String? = nil, body: Data = Data(), decoding error: DecodingError
     ) {
         self.operation = operation
         self.status = status
-        self.requestId = requestId
+        self.requestID = requestID
         self.bodyExcerpt = Redaction.redactSecrets(in: String(decoding: body.prefix(300), as: UTF8.self))
         self.underlying = error
         let (keys, reason): ([any CodingKey], String) =

@@ -8,7 +8,7 @@ public struct ErrorMappingMiddleware: Middleware {
         let response = try await next(request)
         guard (200...299).contains(response.head.status.code) else {
             var error = APIError(
-                status: response.head.status.code, requestId: response.head.headerFields[.requestId],
+                status: response.head.status.code, requestID: response.head.headerFields[.requestID],
                 body: response.body)
             error.headerFields = response.head.headerFields
             throw error

@@ -18,14 +18,14 @@ public struct LoggingMiddleware: Middleware {
         let started = ContinuousClock.now
         do {
             let response = try await next(request)
-            if let requestId = response.head.headerFields[.requestId] {
-                logger[metadataKey: "request-id"] = "\(requestId)"
+            if let requestID = response.head.headerFields[.requestID] {
+                logger[metadataKey: "request-id"] = "\(requestID)"
             }
             logger.trace("response headers", metadata: ["headers": .string(Self.render(response.head.headerFields))])
             logger.debug("received \(response.head.status.code) after \(ContinuousClock.now - started)")
             return response
         } catch let error as APIError {
-            if let requestId = error.requestId { logger[metadataKey: "request-id"] = "\(requestId)" }
+            if let requestID = error.requestID { logger[metadataKey: "request-id"] = "\(requestID)" }
             logger.debug("failed: \(error)")
             throw error
         } catch {

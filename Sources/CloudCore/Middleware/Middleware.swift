@@ -20,13 +20,13 @@ public struct PreparedRequest: Sendable {
     /// Body bytes.
     public var body: Data?
     /// Project id bound to the client, if any.
-    public var projectId: String?
+    public var projectID: String?
 
     /// Creates a request.
     public init(
         operation: String, method: HTTPRequest.Method, scheme: String, authority: String, path: String,
         query: QueryItems = QueryItems(), headerFields: HTTPFields = HTTPFields(), body: Data? = nil,
-        projectId: String? = nil
+        projectID: String? = nil
     ) {
         self.operation = operation
         self.method = method
@@ -36,7 +36,7 @@ public struct PreparedRequest: Sendable {
         self.query = query
         self.headerFields = headerFields
         self.body = body
-        self.projectId = projectId
+        self.projectID = projectID
     }
 
     /// The encoded query string as it is signed and sent.
@@ -63,11 +63,11 @@ public protocol Middleware: Sendable {
 }
 
 extension HTTPField.Name {
-    static let requestId = HTTPField.Name("X-Request-Id")!
+    static let requestID = HTTPField.Name("X-Request-Id")!
     static let retryAfter = HTTPField.Name("Retry-After")!
     static let xSdkDate = HTTPField.Name("X-Sdk-Date")!
     static let securityToken = HTTPField.Name("X-Security-Token")!
-    static let projectId = HTTPField.Name("X-Project-Id")!
+    static let projectID = HTTPField.Name("X-Project-Id")!
     static let authToken = HTTPField.Name("X-Auth-Token")!
-    static let domainId = HTTPField.Name("X-Domain-Id")!
+    static let domainID = HTTPField.Name("X-Domain-Id")!
 }

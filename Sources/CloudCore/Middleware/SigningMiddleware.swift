@@ -63,10 +63,10 @@ public struct SigningMiddleware: Middleware {
             request.headerFields[.authToken] = token
         case .accessKey(let keys):
             if let token = keys.securityToken { request.headerFields[.securityToken] = token }
-            if let projectId = request.projectId ?? credentials.projectId, !projectId.isEmpty {
-                if request.headerFields[.projectId] == nil { request.headerFields[.projectId] = projectId }
-            } else if let domainId = credentials.domainId, request.headerFields[.domainId] == nil {
-                request.headerFields[.domainId] = domainId
+            if let projectID = request.projectID ?? credentials.projectID, !projectID.isEmpty {
+                if request.headerFields[.projectID] == nil { request.headerFields[.projectID] = projectID }
+            } else if let domainID = credentials.domainID, request.headerFields[.domainID] == nil {
+                request.headerFields[.domainID] = domainID
             }
             var headers: [(name: String, value: String)] = [("Host", request.authority)]
             for field in request.headerFields { headers.append((field.name.rawName, field.value)) }

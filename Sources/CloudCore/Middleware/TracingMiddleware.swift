@@ -38,11 +38,11 @@ public struct TracingMiddleware: Middleware {
             defer { if attempts.current > 1 { span.attributes["http.request.resend_count"] = attempts.current - 1 } }
             do {
                 let response = try await AttemptCounter.$current.withValue(attempts) { try await next(request) }
-                record(response.head.status.code, requestId: response.head.headerFields[.requestId], on: span)
+                record(response.head.status.code, requestID: response.head.headerFields[.requestID], on: span)
                 return response
             } catch {
                 if let error = error as? APIError {
-                    record(error.status, requestId: error.requestId, on: span)
+                    record(error.status, requestID: error.requestID, on: span)
                     span.attributes["error.type"] = String(error.status)
                 } else {
                     span.attributes["error.type"] = String(describing: type(of: error))
@@ -53,9 +53,9 @@ public struct TracingMiddleware: Middleware {
         }
     }
 
-    private static func record(_ status: Int, requestId: String?, on span: some Span) {
+    private static func record(_ status: Int, requestID: String?, on span: some Span) {
         span.attributes["http.response.status_code"] = status
-        if let requestId { span.attributes["http.response.header.x-request-id"] = [requestId] }
+        if let requestID { span.attributes["http.response.header.x-request-id"] = [requestID] }
     }
 }
 

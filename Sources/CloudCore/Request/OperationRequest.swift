@@ -34,7 +34,7 @@ public struct OperationRequest: Sendable {
     }
 
     /// Replaces every `{name}` with the percent-encoded value; throws when a value is missing.
-    func expandedPath(projectId: String?) throws -> String {
+    func expandedPath(projectID: String?) throws -> String {
         var result = ""
         var remainder = path[...]
         while let open = remainder.firstIndex(of: "{") {
@@ -45,7 +45,7 @@ public struct OperationRequest: Sendable {
             if let given = pathParameters[name] {
                 value = given
             } else if name == "project_id" {
-                value = projectId
+                value = projectID
             } else {
                 value = nil
             }

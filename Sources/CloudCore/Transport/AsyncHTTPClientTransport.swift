@@ -50,15 +50,14 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 
     /// Sends the request; maps AsyncHTTPClient failures to ``TransportError``.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
-        guard let url = request.url else {
+        // The URL as text, as AsyncHTTPClient takes it (HTTPRequest.url would build a Foundation URL to print).
+        guard let scheme = request.scheme, let authority = request.authority, let path = request.path else {
             throw TransportError(.invalidRequest, "request has no absolute URL")
         }
-        var outgoing = HTTPClientRequest(url: url.absoluteString)
+        var outgoing = HTTPClientRequest(url: scheme + "://" + authority + path)
         outgoing.method = .init(rawValue: request.method.rawValue)
         // Send exactly the Host that was signed (AsyncHTTPClient would drop a default port).
-        if let authority = request.authority {
-            outgoing.headers.add(name: "Host", value: authority)
-        }
+        outgoing.headers.add(name: "Host", value: authority)
         for field in request.headerFields {
             outgoing.headers.add(name: field.name.rawName, value: field.value)
         }

@@ -10,27 +10,27 @@ import Foundation
 
 let usage = "usage: BuildPluginConsumer --endpoint URL [--project-id ID]"
 
-func options(_ arguments: [String]) -> (endpoint: URL, projectId: String?)? {
+func options(_ arguments: [String]) -> (endpoint: URL, projectID: String?)? {
     var endpoint: URL?
-    var projectId: String?
+    var projectID: String?
     var remaining = arguments[...]
     while let flag = remaining.popFirst() {
         guard let value = remaining.popFirst() else { return nil }
         switch flag {
         case "--endpoint": endpoint = URL(string: value).flatMap { $0.host == nil ? nil : $0 }
-        case "--project-id": projectId = value
+        case "--project-id": projectID = value
         default: return nil
         }
     }
-    return endpoint.map { ($0, projectId) }
+    return endpoint.map { ($0, projectID) }
 }
 
-guard let (endpoint, projectId) = options(Array(CommandLine.arguments.dropFirst())) else {
+guard let (endpoint, projectID) = options(Array(CommandLine.arguments.dropFirst())) else {
     FileHandle.standardError.write(Data("\(usage)\n".utf8))
     exit(64)
 }
 do {
-    let evs = try EVSClient(endpoint: endpoint, configuration: ClientConfiguration(projectId: projectId))
+    let evs = try EVSClient(endpoint: endpoint, configuration: ClientConfiguration(projectID: projectID))
     // GET /v2/{project_id}/cloudvolumes/detail
     let disks = try await evs.queryDetailsAboutAllDisks(limit: 10)
     print("disks: \(disks.volumes?.count ?? 0)")

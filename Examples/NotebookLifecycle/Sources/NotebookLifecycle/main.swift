@@ -6,16 +6,15 @@
 //
 // Credentials come from the SDK's default chain: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
 // HUAWEICLOUD_SDK_SECURITY_TOKEN), OS_* variables, ~/.huaweicloud/credentials or clouds.yaml.
-import CloudCore
 import Foundation
 import ModelArts
 
 struct Options {
     var endpoint: URL?
     var region: Region?
-    var projectId: String?
+    var projectID: String?
     var flavor = "modelarts.vm.cpu.2u"
-    var imageId: String?
+    var imageID: String?
     var name = "sdk-lifecycle-\(Int(Date().timeIntervalSince1970))"
     var pollDelay: Duration = .seconds(5)
     var timeout: Duration = .seconds(1800)
@@ -43,9 +42,9 @@ struct Options {
                 guard let url = URL(string: try value(flag)), url.host != nil else { throw ExampleError.usage("--endpoint is a URL") }
                 endpoint = url
             case "--region": region = Region(rawValue: try value(flag))
-            case "--project-id": projectId = try value(flag)
+            case "--project-id": projectID = try value(flag)
             case "--flavor": flavor = try value(flag)
-            case "--image-id": imageId = try value(flag)
+            case "--image-id": imageID = try value(flag)
             case "--name": name = try value(flag)
             case "--poll-delay": pollDelay = try seconds(flag)
             case "--wait-timeout": timeout = try seconds(flag)
@@ -69,7 +68,7 @@ func step(_ number: Int, _ text: String) {
 }
 
 func run(_ options: Options) async throws {
-    let configuration = ClientConfiguration(projectId: options.projectId)
+    let configuration = ClientConfiguration(projectID: options.projectID)
     let modelArts: ModelArtsClient
     if let endpoint = options.endpoint {
         modelArts = try ModelArtsClient(endpoint: endpoint, region: options.region, configuration: configuration)
@@ -82,15 +81,15 @@ func run(_ options: Options) async throws {
 
     // 1. The images a notebook can run: the one asked for, or the first built-in one.
     let images = try await modelArts.listImage(limit: 10, type: .buildIn).data ?? []
-    guard let image = images.first(where: { options.imageId == nil || $0.id == options.imageId }), let imageId = image.id
+    guard let image = images.first(where: { options.imageID == nil || $0.id == options.imageID }), let imageID = image.id
     else { throw ExampleError(description: "no such built-in image among the \(images.count) listed") }
-    step(1, "images: \(images.count) built in; using \(image.name ?? "?") (\(imageId))")
+    step(1, "images: \(images.count) built in; using \(image.name ?? "?") (\(imageID))")
 
     // 2–3. Create the instance and wait until it runs.
     let created = try await modelArts.createNotebook(
         CreateNotebookRequest(
             description: "created by the NotebookLifecycle example", feature: .notebook, flavor: options.flavor,
-            imageId: imageId, name: options.name, volume: VolumeReq(capacity: 50, category: .evs, ownership: .managed)))
+            imageID: imageID, name: options.name, volume: VolumeReq(capacity: 50, category: .evs, ownership: .managed)))
     guard let id = created.id else { throw ExampleError(description: "the service answered without an instance id") }
     step(2, "created notebook \(id): \(created.status?.rawValue ?? "?")")
     do {
@@ -108,7 +107,7 @@ func continueLifecycle(of id: String, modelArts: ModelArtsClient, waiting: Waite
     step(3, "notebook \(id) is \(running.status?.rawValue ?? "?")")
 
     // 4. Prolong it by an hour.
-    let lease = try await modelArts.renewLease(id: id, RenewLeaseRequest(duration: 3_600_000))
+    let lease = try await modelArts.renewLease(id: id, .init(duration: 3_600_000))
     step(4, "lease prolonged: \(lease.duration.map { "\($0 / 60_000) minutes" } ?? "?")")
 
     // 5–6. Stop it, and start it again.

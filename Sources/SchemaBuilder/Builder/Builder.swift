@@ -1,0 +1,94 @@
+import APISchema
+import DocReader
+import Foundation
+
+/// DocPages → `ServiceSchema`, in stages:
+/// - `PageClassifier`: what each section and table of a page is for (parameters, body, responses, statuses);
+/// - `ExampleReader`, `PageExamples`: the JSON examples of a page and the shapes they show per field;
+/// - `TableReferences`: which table a row's link, "Table N" or type name points at (built once, read only);
+/// - `ParameterReader`, `PropertyReader`, `TableTypes`, `OperationReader`: rows → parameters and properties,
+///   tables → draft types in a `DraftTypeStore`, pages → operations;
+/// - `BodyWrappers`, `ExampleReconciler`: corrections the examples call for;
+/// - `TypeNaming`, `GroupIndex`: the final, unique names (`UniqueNames`) of types and groups.
+struct Builder {
+    let pages: [PageModel]
+    let toc: TableOfContents
+    let references: TableReferences
+    let apiNames: APINames
+    /// What each page's examples show, by page index: they type the tables of that page only.
+    let pageExamples: [PageExamples]
+    var candidates = DraftTypeStore()
+    var diagnostics = DiagnosticCollector()
+    /// Tables that some row or section consumed (as a type, or as the description of a map's keys).
+    var consumed: Set<TableID> = []
+    /// Map-shaped tables being read, so that maps referring to each other cannot recurse forever.
+    var mapsInProgress: Set<TableID> = []
+
+    init(pages: [DocPage], toc: TableOfContents) {
+        self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
+        self.toc = toc
+        references = TableReferences(pages: self.pages)
+        apiNames = APINames(pages: self.pages)
+        pageExamples = self.pages.map(PageExamples.init)
+    }
+
+    mutating func diagnose(_ id: Diagnostic.Code, _ location: SourceLocation, _ message: String) {
+        diagnostics.emit(id, location, message)
+    }
+
+    mutating func run(name: String, endpointPrefix: String) -> ServiceSchema {
+        var operations: [APISchema.Operation] = []
+        var usedIds = UniqueNames()
+        let groups = GroupIndex(toc: toc)
+        let apiPages = pages.compactMap { model in
+            RequestLine.find(in: model).map { (model: model, requestLine: $0, name: operationName(of: model)) }
+        }
+        // API names are what users know and must stay stable; a name read from a title yields to them.
+        let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))
+        for (model, requestLine, name) in apiPages {
+            var operation = buildOperation(model, requestLine: requestLine, id: name.id, groups: groups)
+            // Unique ids: version of the path first, then a counter.
+            if usedIds.contains(operation.id) || (!name.isAPIName && apiNamesInUse.contains(operation.id)) {
+                let version = requestLine.path.split(separator: "/").first { $0.hasPrefix("v") && $0.dropFirst().first?.isNumber == true }
+                let base = operation.id + (version.map { Naming.upperCamel(String($0).replacingAll(".", with: "_")) } ?? "")
+                let unique = usedIds.claim(base, isReserved: apiNamesInUse.contains)
+                retarget(operationId: operation.id, to: unique, page: model.page.path)
+                operation.id = unique
+            }
+            usedIds.insert(operation.id)
+            wrapBodiesAsTheExamplesDo(&operation)
+            operations.append(operation)
+        }
+        reconcileExamples(operations)
+        let (types, names) = finalTypes()
+        for o in operations.indices {
+            operations[o].renameTypes { DraftTypeStore.isPlaceholder($0) ? names[$0] ?? "Unknown" : $0 }
+        }
+        operations.sort { $0.id < $1.id }
+        return ServiceSchema(
+            name: name, endpointPrefix: endpointPrefix, groups: groups.groups(of: operations), operations: operations,
+            types: types.sorted { $0.name < $1.name }, diagnostics: Array(Set(diagnostics.diagnostics)).sorted())
+    }
+
+    /// The drafts an operation's page made carry its id and are named after it: they follow a renamed id.
+    mutating func retarget(operationId: String, to newId: String, page: String) {
+        for key in candidates.placeholders(where: { $0.firstPage == page && $0.operationId == operationId }) {
+            guard var draft = candidates[key] else { continue }
+            draft.operationId = newId
+            if draft.desiredName.hasPrefix(operationId), draft.desiredName.dropFirst(operationId.count).first?.isUppercase == true {
+                draft.desiredName = newId + draft.desiredName.dropFirst(operationId.count)
+            }
+            candidates[key] = draft
+        }
+    }
+
+    /// The operation id of a page: the API name of a file named after it (`CreateNotebook.html`) or of the anchor in
+    /// front of its title (`createnotebook`), else a name read from the title (`Creating an Image` → `CreateImage`).
+    func operationName(of model: PageModel) -> (id: String, isAPIName: Bool) {
+        let fileName = model.page.path.split(separator: "/").last ?? ""
+        let stem = String(fileName.split(separator: ".").first ?? "")
+        if Naming.isOperationName(stem) { return (stem, true) }
+        if let name = apiNames.operationId(of: model) { return (name, true) }
+        return (Naming.operationId(fromTitle: model.page.title), false)
+    }
+}

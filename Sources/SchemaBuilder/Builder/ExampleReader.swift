@@ -1,0 +1,98 @@
+import APISchema
+
+/// The JSON examples of a page, and what the property reader learns from them.
+enum ExampleReader {
+    /// The page's examples, in page order: request or response, with the status a response example is shown for.
+    static func examples(of model: PageModel) -> [Example] {
+        var examples: [Example] = []
+        for section in model.sections where section.kind == .example {
+            let title = (section.parentTitle + " " + section.title).lowercased()
+            var status: Int? = PageClassifier.statusCode(in: section.title)
+            var intro = ""
+            for item in section.items {
+                switch item {
+                case .paragraph(let text):
+                    if let code = PageClassifier.statusCode(in: text.text) { status = code } else { intro = text.text }
+                case .table:
+                    break
+                case .code(let code):
+                    guard let body = exampleBody(code) else { continue }
+                    let kind = exampleLabel(intro.lowercased()) ?? (status != nil || title.has("response") ? .response : .request)
+                    let exampleStatus = kind == .response && !isFailure(intro) ? status : nil
+                    examples.append(Example(kind: kind, status: exampleStatus, title: intro.isEmpty ? section.title : intro, body: body))
+                }
+            }
+        }
+        return examples
+    }
+
+    /// Whether an example's title (or introduction) says it shows a failure (`Failed response`, `Error example`).
+    static func isFailure(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return lower.has("fail") || lower.has("error")
+    }
+
+    /// The kind an example's introduction names (`Example request`, `Response example:`, `Request`), or `nil` for an
+    /// introduction that only describes it: "Request succeeded." above a 200 example or "Bad request" above a 400
+    /// is no request.
+    static func exampleLabel(_ intro: String) -> Example.Kind? {
+        let words = Naming.words(intro).map { $0.lowercased() }
+        guard words.contains(where: { $0.hasPrefix("example") || $0.hasPrefix("sample") }) || words.count == 1 else {
+            return nil
+        }
+        if words.contains(where: { $0.hasPrefix("response") }) { return .response }
+        if words.contains(where: { $0.hasPrefix("request") }) { return .request }
+        return nil
+    }
+
+    /// Names in the query strings of the example request lines (`GET https://{endpoint}/v2/…?limit=10`) that use
+    /// `method`.
+    static func exampleQueryNames(of model: PageModel, method: String) -> [String] {
+        var names: [String] = []
+        for section in model.sections where section.kind == .example {
+            for item in section.items {
+                let text: String
+                switch item {
+                case .paragraph(let paragraph): text = paragraph.text
+                case .code(let code): text = code
+                case .table: continue
+                }
+                for line in text.split(separator: "\n") {
+                    guard let parsed = RequestLine.parse(String(line)), parsed.method == method else { continue }
+                    for name in parsed.queryNames where !names.contains(name) { names.append(name) }
+                }
+            }
+        }
+        return names
+    }
+
+    /// The JSON part of a `pre` block: the block itself, or what follows a request line.
+    static func exampleBody(_ code: String) -> String? {
+        let trimmed = code.trimmed()
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return trimmed }
+        guard let first = trimmed.split(separator: "\n", maxSplits: 1).first,
+            RequestLine.parse(String(first)) != nil
+        else { return nil }
+        let rest = trimmed.dropFirst(first.count).trimmed()
+        return rest.hasPrefix("{") || rest.hasPrefix("[") ? rest : nil
+    }
+}
+
+/// What one page's examples show per field name: the shapes of its values, the shapes of array elements, and the
+/// objects. They type the fields of that page's tables only — a table linked from another page is typed with the
+/// examples of the page it is on, whichever page reaches it first.
+struct PageExamples {
+    var examples: [Example]
+    var shapes: [String: Set<JSONValue.Shape>] = [:]
+    var elements: [String: Set<JSONValue.Shape>] = [:]
+    var objects: [String: [[String: JSONValue]]] = [:]
+
+    init(_ model: PageModel) {
+        examples = ExampleReader.examples(of: model)
+        for example in examples {
+            guard let json = JSONValue.parse(example.body) else { continue }
+            json.collectShapes(into: &shapes, elements: &elements)
+            json.collectObjects(into: &objects)
+        }
+    }
+}

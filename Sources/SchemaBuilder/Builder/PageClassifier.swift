@@ -1,0 +1,101 @@
+import APISchema
+import DocReader
+
+/// Which tables of an API page are parameters, the request body and the responses.
+struct OperationTables {
+    var parameters: [(table: Int, location: Parameter.Location)] = []
+    var body: Int?
+    /// Response tables in page order with the status their section names (`nil`: the documented default).
+    var responses: [(status: Int?, table: Int)] = []
+    /// The status codes the page's status tables list.
+    var documentedStatuses: [Int] = []
+}
+
+/// Reads what the sections of a page are for: its summary, its status codes and the role of each table.
+enum PageClassifier {
+    /// The role of each table of an API page. `referenced` are the tables some row of the page refers to: nested
+    /// types, neither bodies nor responses.
+    static func operationTables(of model: PageModel, referenced: Set<Int>) -> OperationTables {
+        var result = OperationTables()
+        for section in model.sections {
+            var status: Int? = statusCode(in: section.title)
+            for item in section.items {
+                switch item {
+                case .paragraph(let text):
+                    if let code = statusCode(in: text.text) { status = code }
+                case .code:
+                    break
+                case .table(let t):
+                    let table = model.tables[t]
+                    if section.kind == .status || model.columns[t] == nil {
+                        if section.kind == .status || isStatusTable(table) {
+                            result.documentedStatuses += statuses(in: table)
+                        }
+                        continue
+                    }
+                    let caption = table.title.lowercased()
+                    let location: Parameter.Location? =
+                        caption.has("header") ? .header
+                        : caption.has("query") ? .query
+                        : caption.has("path") ? .path
+                        : section.kind == .uri ? .query : nil
+                    if let location, section.kind == .uri || section.kind == .request || section.kind == .other
+                        || caption.has("parameter")
+                    {
+                        if section.kind == .response { break }
+                        result.parameters.append((t, location))
+                        continue
+                    }
+                    guard !referenced.contains(t) else { continue }
+                    switch section.kind {
+                    case .request:
+                        if result.body == nil { result.body = t }
+                    case .response:
+                        if !result.responses.contains(where: { $0.status == status }) {
+                            result.responses.append((status, t))
+                        }
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The first paragraph of the function section, else of the page.
+    static func summary(of model: PageModel) -> String {
+        for section in model.sections where section.kind == .function {
+            for case .paragraph(let text) in section.items { return text.text }
+        }
+        for section in model.sections.prefix(1) {
+            for case .paragraph(let text) in section.items { return text.text }
+        }
+        return ""
+    }
+
+    /// The status of `Status code: 201`, `Normal response code: 200`, `HTTP status code 202`.
+    static func statusCode(in text: String) -> Int? {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("status code") || lower.hasPrefix("normal response code") || lower.hasPrefix("http status code")
+        else { return nil }
+        let digits = lower.drop { !$0.isNumber }.prefix { $0.isNumber }
+        guard digits.count == 3, let code = Int(digits) else { return nil }
+        return code
+    }
+
+    static func isStatusTable(_ table: Table) -> Bool {
+        guard let first = table.header?.first?.text.lowercased() ?? table.rows.first?.first?.text.lowercased() else {
+            return false
+        }
+        return first.has("status code") || first == "status" || first == "returned value" || first == "code"
+    }
+
+    static func statuses(in table: Table) -> [Int] {
+        table.bodyRows.compactMap { row in
+            guard let first = row.first?.text else { return nil }
+            let digits = first.prefix { $0.isNumber }
+            return digits.count == 3 ? Int(digits) : nil
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import APISchema
+import DocReader
+
+/// Reads the rows of a path, query or header parameter table, and the row conventions every table shares
+/// (the name cell, the mandatory cell).
+enum ParameterReader {
+    /// The parameters of table `t`; `location` is what the caption or section says, a Location column or the
+    /// request line may say otherwise. Authentication headers are the runtime's and are left out.
+    static func parameters(
+        _ model: PageModel, table t: Int, location: Parameter.Location, requestLine: RequestLine,
+        diagnostics: inout DiagnosticCollector
+    ) -> [Parameter] {
+        guard let columns = model.columns[t] else { return [] }
+        var parameters: [Parameter] = []
+        for (offset, row) in model.tables[t].bodyRows.enumerated() {
+            guard let name = rowName(row, columns) else { continue }
+            if authHeaders.contains(name.lowercased()) { continue }
+            var loc = location
+            if let l = columns.location, l < row.count {
+                let text = row[l].text.lowercased()
+                if text.has("path") { loc = .path } else if text.has("query") { loc = .query } else if text.has("header") { loc = .header }
+            }
+            if requestLine.pathVariables.contains(name) { loc = .path }
+            else if loc == .path { loc = requestLine.queryNames.contains(name) || location == .path ? .query : loc }
+            if loc == .query, location == .path, !requestLine.pathVariables.contains(name) { loc = .query }
+            var type: TypeRef = .string
+            if let c = columns.type, c < row.count, !row[c].text.isEmpty {
+                let (spelling, alternatives) = TypeSpellingParser.parse(row[c].text)
+                type = parameterType(spelling)
+                if alternatives {
+                    diagnostics.emit(
+                        .severalTypes, model.location(table: t, row: offset + 1),
+                        "\(name): several types \"\(row[c].text)\", emitted as \(type)")
+                }
+            }
+            let description = columns.description.map { $0 < row.count ? row[$0].text : "" } ?? ""
+            var values = columns.description.flatMap { $0 < row.count ? EnumExtractor.values(in: row[$0].blocks) : nil }
+            let typed = EnumExtractor.typed(type, values: values, field: name)
+            (type, values) = (typed.type, typed.values)
+            if let message = typed.diagnostic {
+                diagnostics.emit(.booleanValueList, model.location(table: t, row: offset + 1), message)
+            }
+            let required = loc == .path ? true : isRequired(row, columns)
+            parameters.append(
+                Parameter(
+                    name: name, location: loc, required: required, type: type,
+                    enumValues: type == .boolean ? nil : values, description: description))
+        }
+        return parameters
+    }
+
+    static let authHeaders: Set<String> = [
+        "x-auth-token", "x-security-token", "x-sdk-date", "authorization", "content-type", "x-project-id", "host",
+    ]
+
+    static func parameterType(_ spelling: TypeSpelling) -> TypeRef {
+        switch spelling {
+        case .primitive(let p): p
+        case .array(let inner): .array(parameterType(inner))
+        case .map(let inner): .map(parameterType(inner))
+        default: .string
+        }
+    }
+
+    /// The field or parameter name of a row; `nil` for rows that name nothing (`None`, a repeated header row).
+    static func rowName(_ row: [Cell], _ columns: Columns) -> String? {
+        guard columns.name < row.count else { return nil }
+        let cell = row[columns.name]
+        if cell.isSpanned { return nil }
+        var text = cell.text.split(separator: "\n").first.map(String.init)?.trimmed() ?? ""
+        if let space = text.firstIndex(of: " ") {
+            let head = String(text[..<space])
+            let rest = text[space...].trimmed()
+            if PageModel.isIdentifierLike(head), rest.hasPrefix("(") || rest.hasPrefix("[") || rest.isEmpty { text = head }
+        }
+        text = text.trimmingQuotes()
+        guard !text.isEmpty, text.count <= 120, !text.has(" ") || text.hasPrefix("X-") else { return nil }
+        let lower = text.lowercased()
+        if lower == "none" || lower == "-" || lower == "n/a" { return nil }
+        if let header = columns.header, columns.name < header.count, header[columns.name] == text, row.count == header.count,
+            zip(row, header).allSatisfy({ $0.text == $1 })
+        { return nil }
+        return text
+    }
+
+    static func isRequired(_ row: [Cell], _ columns: Columns) -> Bool {
+        guard let c = columns.mandatory, c < row.count else { return false }
+        let text = row[c].text.lowercased().trimmed()
+        if text.hasPrefix("yes") || text.hasPrefix("mandatory") || text == "true" || text == "required" || text == "m" {
+            let conditional = ["for ", " if ", "when", "condition", "only", "in "].contains { text.dropFirst(3).contains($0) }
+            return !conditional
+        }
+        return false
+    }
+}
+
+extension PageModel {
+    /// Where in this page: the table by caption (or `Table N`) and the row, 1-based.
+    func location(table: Int? = nil, row: Int? = nil) -> SourceLocation {
+        SourceLocation(page: page.path, table: table.map { tables[$0].caption?.text ?? "Table \($0 + 1)" }, row: row)
+    }
+}

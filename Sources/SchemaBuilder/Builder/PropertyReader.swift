@@ -1,0 +1,164 @@
+import APISchema
+import DocReader
+
+/// One row of an object table → a property: its type from the Type column and the tables the row refers to,
+/// else from what the examples of the table's own page show, else from the description.
+extension Builder {
+    mutating func readProperty(
+        _ id: TableID, row: [Cell], rowNumber: Int, name: String, columns: Columns, operationId: String
+    ) -> Property {
+        let model = pages[id.page]
+        let description = columns.description.map { $0 < row.count ? row[$0].text : "" } ?? ""
+        let descriptionBlocks = columns.description.map { $0 < row.count ? row[$0].blocks : [] } ?? []
+        let typeText = columns.type.map { $0 < row.count ? row[$0].text : "" } ?? ""
+        let loc = model.location(table: id.table, row: rowNumber)
+        var targets = references.targets(of: row, in: id, columns: columns)
+        var type: TypeRef
+
+        if targets.isEmpty {
+            let mentioned = TableReferences.tableNumbers(in: description + " " + typeText)
+            if let number = mentioned.first(where: { model.tableByNumber[$0] == nil }) {
+                diagnose(.unresolvedTableReference, loc, "\(name): \"see Table \(number)\" does not resolve to a table on the page")
+            }
+        }
+        if columns.type != nil, typeText.isEmpty {
+            diagnose(.missingType, loc, "\(name): missing type, emitted as string")
+        }
+        // A table about this field (`volume field description`) describes it.
+        func fieldTable() -> [TableID] {
+            guard let hits = model.tableByField[name.lowercased()] ?? model.tableByField[Naming.singular(name).lowercased()],
+                let hit = hits.first(where: { $0 > id.table }) ?? hits.first(where: { $0 != id.table })
+            else { return [] }
+            return [TableID(id.page, hit)]
+        }
+        if columns.type != nil, !typeText.isEmpty {
+            let (spelling, alternatives) = TypeSpellingParser.parse(typeText)
+            if alternatives {
+                diagnose(.severalTypes, loc, "\(name): several types \"\(typeText.replacingAll("\n", with: " "))\", emitted as the first")
+            }
+            if targets.isEmpty, Self.needsTable(spelling) { targets = fieldTable() }
+            if targets.isEmpty, Self.needsTable(spelling), let orphan = orphanTable(after: id) {
+                targets = [orphan]
+                diagnose(.guessedTable, loc, "\(name): no table named for \"\(typeText)\", took the next unreferenced table '\(model.tables[orphan.table].caption?.text ?? "")'")
+            }
+            type = resolve(spelling, targets: targets, field: name, page: id.page, location: loc, typeText: typeText, operationId: operationId)
+        } else {
+            // No Type column (or an empty cell): a referenced table, else what the examples show, else string.
+            if targets.isEmpty, let hits = model.tableByField[name.lowercased()],
+                let hit = hits.first(where: { $0 > id.table }) ?? hits.first(where: { $0 != id.table })
+            {
+                targets = [TableID(id.page, hit)]
+            }
+            let examples = pageExamples[id.page]
+            let shapes = examples.shapes[name] ?? []
+            let elements = examples.elements[name] ?? []
+            if let target = targets.first {
+                let element = tableType(target, desiredName: typeName(target, field: name, array: shapes == [.array]), operationId: operationId)
+                let lower = description.lowercased()
+                let isArray = shapes == [.array] || (shapes.isEmpty && (lower.has("list") || lower.has("array")))
+                type = isArray ? .array(element) : element
+            } else if shapes.count == 1, let shape = shapes.first {
+                type = Self.primitive(for: shape, elements: elements) ?? .string
+            } else {
+                type = Self.inferFromDescription(description)
+            }
+        }
+        var values = EnumExtractor.values(in: descriptionBlocks)
+        let typed = EnumExtractor.typed(type, values: values, field: name)
+        (type, values) = (typed.type, typed.values)
+        if let message = typed.diagnostic { diagnose(.booleanValueList, loc, message) }
+        let hasEnum: Bool = {
+            switch type {
+            case .string, .integer, .int64, .number: true
+            case .array(let inner): inner == .string || inner == .integer
+            default: false
+            }
+        }()
+        return Property(
+            name: name, type: type, required: ParameterReader.isRequired(row, columns),
+            enumValues: hasEnum ? values : nil, description: description)
+    }
+
+    static func needsTable(_ spelling: TypeSpelling) -> Bool {
+        switch spelling {
+        case .object, .named, .unknown: true
+        case .array(let inner), .map(let inner): needsTable(inner)
+        default: false
+        }
+    }
+
+    static func primitive(for shape: JSONValue.Shape, elements: Set<JSONValue.Shape>) -> TypeRef? {
+        switch shape {
+        case .string: .string
+        case .integer: .integer
+        case .number: .number
+        case .boolean: .boolean
+        case .object: .any
+        case .array:
+            elements.count == 1 ? .array(primitive(for: elements.first!, elements: []) ?? .any) : .array(.any)
+        }
+    }
+
+    static func inferFromDescription(_ description: String) -> TypeRef {
+        let lower = description.lowercased()
+        if lower.hasPrefix("specifies whether") || lower.hasPrefix("whether") || lower.hasPrefix("indicates whether") {
+            return .boolean
+        }
+        if lower.hasPrefix("specifies the number of") || lower.hasPrefix("number of") || lower.hasPrefix("indicates the number of") {
+            return .integer
+        }
+        return .string
+    }
+
+    /// The type a Type cell spells, with the tables the row refers to for its objects.
+    mutating func resolve(
+        _ spelling: TypeSpelling, targets: [TableID], field: String, page: Int, location: SourceLocation,
+        typeText: String, operationId: String
+    ) -> TypeRef {
+        func inner(_ spelling: TypeSpelling, _ targets: [TableID]) -> TypeRef {
+            resolve(spelling, targets: targets, field: field, page: page, location: location, typeText: typeText, operationId: operationId)
+        }
+        switch spelling {
+        case .primitive(let p):
+            // A "see Table N" next to a primitive (enum tables, JSON carried in a string) is description, not
+            // structure: the table is noted, the documented type kept.
+            for target in targets where consumed.insert(target).inserted && candidates[.table(target)] == nil {
+                diagnose(.tableForPrimitive, location, "\(field): documented as \"\(typeText)\" but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \"\(typeText)\"")
+            }
+            return p
+        case .object(let opaque):
+            if let target = targets.first {
+                return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
+            }
+            if let fromExample = exampleObjectType(field, page: page, location: location) { return fromExample }
+            if !opaque { diagnose(.objectWithoutTable, location, "\(field): object \"\(typeText)\" without a table, emitted as any") }
+            return .any
+        case .named(let name):
+            if let target = targets.first {
+                return tableType(target, desiredName: typeName(target, field: name, array: false), operationId: operationId)
+            }
+            diagnose(.typeWithoutTable, location, "\(field): type \"\(name)\" has no table, emitted as any")
+            return .any
+        case .array(let element):
+            switch element {
+            case .object, .named, .unknown:
+                if let target = targets.first {
+                    let name: String
+                    if case .named(let explicit) = element { name = explicit } else { name = field }
+                    return .array(tableType(target, desiredName: typeName(target, field: name, array: true), operationId: operationId))
+                }
+                return .array(inner(element, []))
+            default:
+                return .array(inner(element, targets))
+            }
+        case .map(let element):
+            return .map(inner(element, targets))
+        case .unknown:
+            if let target = targets.first {
+                return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
+            }
+            diagnose(.unknownType, location, "\(field): unknown type \"\(typeText.replacingAll("\n", with: " "))\", emitted as any")
+            return .any
+        }
+    }
+}

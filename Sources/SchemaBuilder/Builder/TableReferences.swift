@@ -1,0 +1,129 @@
+import DocReader
+
+/// How tables refer to each other, across all pages: link anchors, "Table N" mentions and type names. Built once
+/// from the pages; it never changes while types are read.
+struct TableReferences {
+    let pages: [PageModel]
+    /// Page indexes by path, to follow links between pages.
+    let pageByPath: [String: Int]
+    /// Table anchors of every page, the first page in path order winning: the targets of links whose own page has
+    /// no such anchor.
+    let anchorIndex: [String: TableID]
+    /// Per page, the tables some row of the same page refers to: nested types, not roots.
+    private(set) var referenced: [Set<Int>] = []
+
+    init(pages: [PageModel]) {
+        self.pages = pages
+        pageByPath = Dictionary(pages.map { ($0.page.path, $0.index) }, uniquingKeysWith: { first, _ in first })
+        var anchors: [String: TableID] = [:]
+        for model in pages {
+            for (t, table) in model.tables.enumerated() {
+                for anchor in table.anchors where anchors[anchor] == nil { anchors[anchor] = TableID(model.index, t) }
+            }
+        }
+        anchorIndex = anchors
+        referenced = pages.map(referencedTables)
+    }
+
+    /// Tables some row of `model` refers to (by link, by "Table N" or by type name) on the same page.
+    private func referencedTables(_ model: PageModel) -> Set<Int> {
+        var result = Set<Int>()
+        for (t, table) in model.tables.enumerated() {
+            guard let columns = model.columns[t] else { continue }
+            for row in table.bodyRows {
+                for target in targets(of: row, in: TableID(model.index, t), columns: columns) where target.page == model.index {
+                    result.insert(target.table)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Tables a row of table `id` points at: links to table anchors, "Table N" mentions, and the type name.
+    func targets(of row: [Cell], in id: TableID, columns: Columns) -> [TableID] {
+        let model = pages[id.page]
+        var targets: [TableID] = []
+        func add(_ target: TableID) {
+            guard target != id, pages[target.page].columns[target.table] != nil else { return }
+            if !targets.contains(target) { targets.append(target) }
+        }
+        var cells: [Cell] = []
+        if let c = columns.type, c < row.count { cells.append(row[c]) }
+        if let c = columns.description, c < row.count { cells.append(row[c]) }
+        for cell in cells {
+            for link in cell.links where link.fragment != nil {
+                if let hit = table(linkedBy: link, on: model) {
+                    add(hit)
+                } else if link.page.isEmpty, let number = Self.tableNumbers(in: link.text).first,
+                    let hit = model.tableByNumber[number]
+                {
+                    add(TableID(model.index, hit))
+                }
+            }
+        }
+        if targets.isEmpty {
+            for cell in cells {
+                for number in Self.tableNumbers(in: cell.text) {
+                    if let hit = model.tableByNumber[number] { add(TableID(model.index, hit)) }
+                }
+            }
+        }
+        if targets.isEmpty, let c = columns.type, c < row.count {
+            let (spelling, _) = TypeSpellingParser.parse(row[c].text)
+            if let name = Self.explicitName(spelling), let hits = model.tableByTitle[PageModel.normalise(name)],
+                let hit = hits.first(where: { $0 != id.table })
+            {
+                add(TableID(model.index, hit))
+            }
+        }
+        return targets
+    }
+
+    /// The table a link points at: an anchor of the linked page (the same page for `#…`), else of any page.
+    /// Site pages reuse anchors (`id1`, `id2` on every page), so the linked page is looked at first.
+    func table(linkedBy link: Link, on model: PageModel) -> TableID? {
+        guard let fragment = link.fragment else { return nil }
+        let target = link.page.isEmpty ? model.index : link.targetPage(from: model.page.path).flatMap { pageByPath[$0] }
+        if let target, let table = pages[target].tableByAnchor[fragment] { return TableID(target, table) }
+        return anchorIndex[fragment]
+    }
+
+    /// A response section that only links to another page ("See Responses (Task)"): that page's first table
+    /// that is not nested.
+    func linkedResponseTable(_ model: PageModel) -> TableID? {
+        for section in model.sections where section.kind == .response {
+            for case .paragraph(let text) in section.items {
+                for link in text.links {
+                    guard let target = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }) else { continue }
+                    let columns = pages[target].columns
+                    if let table = columns.indices.first(where: { columns[$0] != nil && !referenced[target].contains($0) }) {
+                        return TableID(target, table)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    static func explicitName(_ spelling: TypeSpelling) -> String? {
+        switch spelling {
+        case .named(let name): name
+        case .array(let inner), .map(let inner): explicitName(inner)
+        case .unknown(let text): text
+        default: nil
+        }
+    }
+
+    /// Numbers of "Table N" / "Table N-M" mentions in `text`.
+    static func tableNumbers(in text: String) -> [Int] {
+        var numbers: [Int] = []
+        var rest = Substring(text)
+        while let range = rest.find("Table ") {
+            rest = rest[range.upperBound...]
+            let token = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
+            let last = token.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
+            if let last { numbers.append(last) }
+        }
+        return numbers
+    }
+}

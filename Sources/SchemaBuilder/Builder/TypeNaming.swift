@@ -1,0 +1,67 @@
+import APISchema
+
+/// Final names for the draft types: identical structures with the same name merge; different structures with
+/// the same name are prefixed with their operation id (then numbered).
+extension Builder {
+    func finalTypes() -> ([NamedType], [String: String]) {
+        var byName: [String: [String]] = [:]
+        for (placeholder, draft) in candidates.all {
+            byName[draft.desiredName, default: []].append(placeholder)
+        }
+        func signature(_ draft: DraftType) -> String {
+            draft.properties.map { property in
+                "\(property.name):\(rename(property.type, [:], desired: true)):\(property.required)"
+            }.joined(separator: ",")
+        }
+        var names: [String: String] = [:]
+        var used = UniqueNames()
+        var types: [NamedType] = []
+        for desired in byName.keys.sorted() {
+            let keys = byName[desired]!
+            // Variants by structure, most used first, then by first page.
+            var variants: [(signature: String, keys: [String])] = []
+            for key in keys {
+                let sig = signature(candidates[key]!)
+                if let index = variants.firstIndex(where: { $0.signature == sig }) {
+                    variants[index].keys.append(key)
+                } else {
+                    variants.append((sig, [key]))
+                }
+            }
+            variants.sort { lhs, rhs in
+                if lhs.keys.count != rhs.keys.count { return lhs.keys.count > rhs.keys.count }
+                return candidates[lhs.keys[0]]!.firstPage < candidates[rhs.keys[0]]!.firstPage
+            }
+            for (index, variant) in variants.enumerated() {
+                let first = candidates[variant.keys[0]]!
+                let base = index == 0 ? desired : (desired.hasPrefix(first.operationId) ? desired : first.operationId + desired)
+                let name = used.claim(base) { index > 0 && byName[$0] != nil && $0 != desired }
+                for key in variant.keys { names[key] = name }
+            }
+        }
+        for desired in byName.keys.sorted() {
+            var emitted = Set<String>()
+            for key in byName[desired]! {
+                let name = names[key]!
+                guard emitted.insert(name).inserted else { continue }
+                let draft = candidates[key]!
+                let properties = draft.properties.map { property in
+                    var property = property
+                    property.type = rename(property.type, names)
+                    return property
+                }
+                types.append(NamedType(name: name, description: draft.description, kind: .object(properties), source: draft.source))
+            }
+        }
+        return (types, names)
+    }
+
+    /// `ref` with its placeholders replaced by their final names (`desired`: by the names the drafts ask for).
+    func rename(_ ref: TypeRef, _ names: [String: String], desired: Bool = false) -> TypeRef {
+        ref.renamingTypes { name in
+            guard DraftTypeStore.isPlaceholder(name) else { return name }
+            if desired { return candidates[name]?.desiredName ?? "Unknown" }
+            return names[name] ?? "Unknown"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import APISchema
+
+/// Request and response bodies that are an entity of the service. A page often documents an operation's body in a
+/// table of its own, field for field the object other pages document (`ShowWorkspace`'s response and `Workspace`);
+/// the SDK should hand out that entity, not a look-alike that cannot be passed where the entity is expected.
+enum EntityBodies {
+    /// Replaces every body type that is structurally identical (same fields, types, requiredness and documented
+    /// values) to an object type that is no body, by that type, and drops the body type. A response body only
+    /// becomes an entity that no request uses, and a request body one that no response uses: response models are
+    /// read leniently (every field optional), request models are not. Returns the replacements (body → entity).
+    @discardableResult
+    static func unify(_ schema: inout ServiceSchema) -> [String: String] {
+        let types = schema.typesByName
+        var requestBodies: Set<String> = []
+        var responseBodies: Set<String> = []
+        for operation in schema.operations {
+            if case .named(let name)? = operation.requestBody?.type { requestBodies.insert(name) }
+            for response in operation.responses {
+                if case .named(let name)? = response.type { responseBodies.insert(name) }
+            }
+        }
+        let bodies = requestBodies.union(responseBodies)
+        let requestSide = schema.typesReachable(
+            from: requestBodies.union(schema.operations.flatMap { $0.parameters.compactMap(\.type.referencedName) }))
+        let responseSide = schema.typesReachable(from: responseBodies)
+
+        var entitiesByShape: [Shape: [String]] = [:]
+        for type in schema.types where !bodies.contains(type.name) {
+            guard let shape = Shape(type) else { continue }
+            entitiesByShape[shape, default: []].append(type.name)
+        }
+        var replacements: [String: String] = [:]
+        for body in bodies.sorted() where requestBodies.contains(body) != responseBodies.contains(body) {
+            guard let type = types[body], let shape = Shape(type), let candidates = entitiesByShape[shape] else { continue }
+            let forbidden = requestBodies.contains(body) ? responseSide : requestSide
+            let entity = candidates.filter { !forbidden.contains($0) }.min { ($0.count, $0) < ($1.count, $1) }
+            if let entity { replacements[body] = entity }
+        }
+        guard !replacements.isEmpty else { return [:] }
+        schema.renameTypeReferences { replacements[$0] ?? $0 }
+        schema.types.removeAll { replacements[$0.name] != nil }
+        return replacements
+    }
+
+    /// What makes two object types the same to a user of the SDK: their fields, order and descriptions aside.
+    struct Shape: Hashable {
+        struct Field: Hashable {
+            var name: String
+            var type: TypeRef
+            var required: Bool
+            var values: [String]
+        }
+
+        var fields: Set<Field>
+
+        /// The shape of an object type with at least one field; `nil` for enumerations and empty objects (which
+        /// say nothing about what they are).
+        init?(_ type: NamedType) {
+            guard case .object(let properties) = type.kind, !properties.isEmpty else { return nil }
+            fields = Set(properties.map {
+                Field(name: $0.name, type: $0.type, required: $0.required, values: ($0.enumValues ?? []).map(\.value).sorted())
+            })
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import APISchema
+
+/// What the documentation of a model says it is. A type's description in the schema is the caption of the table it
+/// was read from ("Response body parameters", "Parameters in the volume field"): that tells where it was read, not
+/// what it is. A model is documented by its role instead: the request or response of an operation, or the value of
+/// the field that holds it.
+struct SwiftTypeDocs {
+    /// Documentation text by schema type name.
+    private(set) var texts: [String: String] = [:]
+
+    /// - Parameter methods: the client method of every operation, by operation id.
+    init(schema: ServiceSchema, clientName: String, methods: [String: String]) {
+        let operations = schema.operations.sorted { $0.id < $1.id }
+        var roles: [String: String] = [:]
+        func claim(_ type: TypeRef?, _ text: String) {
+            if let name = type?.referencedName, roles[name] == nil { roles[name] = text }
+        }
+        for operation in operations {
+            let method = "``\(clientName)/\(methods[operation.id] ?? SwiftNames.member(operation.id))``"
+            claim(operation.requestBody?.type, "The request body of \(method).")
+            claim(operation.successResponse?.type, "The response of \(method).")
+        }
+        for type in schema.types.sorted(by: { $0.name < $1.name }) {
+            guard case .object(let properties) = type.kind else { continue }
+            for property in properties {
+                let meaning = Self.firstLine(of: property.description)
+                claim(property.type, meaning.isEmpty ? "The `\(property.name)` of a `\(type.name)`." : meaning)
+            }
+        }
+        for type in schema.types {
+            let caption = Self.isCaption(type.description, of: type.name) ? "" : type.description
+            texts[type.name] = [roles[type.name], caption].compactMap { $0 }.filter { !$0.isEmpty }
+                .joined(separator: "\n\n")
+        }
+    }
+
+    /// Whether `description` only names the table a type was read from (`Response body parameters`, `volume field
+    /// description`, `VPC objects`) or the type itself.
+    static func isCaption(_ description: String, of typeName: String) -> Bool {
+        let text = description.lowercased()
+        func squeezed(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        if squeezed(text) == squeezed(typeName) { return true }
+        let captionWords = ["parameter", "field", "object", "request", "response", "description", "attribute"]
+        return text.split(separator: " ").count <= 6 && captionWords.contains { text.contains($0) }
+    }
+
+    /// The first line of `text`, the sentence that usually says what a field is.
+    static func firstLine(of text: String) -> String {
+        SwiftDocComment.normalized(String(text.split(separator: "\n").first ?? ""))
+    }
+}

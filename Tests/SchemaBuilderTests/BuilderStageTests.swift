@@ -1,0 +1,119 @@
+import APISchema
+import DocReader
+import Foundation
+import Testing
+
+@testable import SchemaBuilder
+
+/// The builder's stages on their own: each reads small hand-written pages and returns plain values.
+@Suite("SchemaBuilder: stages")
+struct BuilderStageTests {
+    static let header = ["Parameter", "Mandatory", "Description"]
+
+    /// `Attaching a Tag` documents its `tag` field by linking to the body table of `Creating a Tag`; only the
+    /// latter's example shows what `labels` holds.
+    static func attachTag(linkingTo page: String) -> String {
+        """
+        <h1>Attaching a Tag</h1>
+        <div><h4>URI</h4><p>POST /v1/{project_id}/attachments</p></div>
+        <div><h4>Request</h4>
+        \(Fixtures.table(1, "Request parameters", header: header, rows: [
+            ["<p>tag</p>", "<p>Yes</p>", "<p>The tag. For details, see <a href=\"\(page)#TAG__body\">Creating a Tag</a>.</p>"],
+        ]))
+        </div>
+        """
+    }
+
+    static let createTag = """
+        <h1>Creating a Tag</h1>
+        <div><h4>URI</h4><p>POST /v1/{project_id}/tags</p></div>
+        <div><h4>Request</h4>
+        \(Fixtures.table(1, "Request parameters", id: "TAG__body", header: header, rows: [
+            ["<p>key</p>", "<p>Yes</p>", "<p>Tag key.</p>"],
+            ["<p>labels</p>", "<p>No</p>", "<p>Tag labels.</p>"],
+        ]))
+        </div>
+        <div><h4>Example Request</h4><pre>{"key": "k", "labels": ["blue", "green"]}</pre></div>
+        """
+
+    /// A table is typed with the examples of the page it is on, whichever page reaches it first: the linking page
+    /// (`attach.html`, read first) has no example, so typing with its examples would make `labels` a string.
+    @Test(arguments: ["attach.html", "x_attach.html"])
+    func examplesTypeTheTablesOfTheirOwnPage(linkingPage: String) throws {
+        let schema = Fixtures.build([(linkingPage, Self.attachTag(linkingTo: "create.html")), ("create.html", Self.createTag)])
+        let create = try #require(schema.operations.first { $0.path.hasSuffix("/tags") })
+        let attach = try #require(schema.operations.first { $0.path.hasSuffix("/attachments") })
+        let body = try #require(create.requestBody?.type.referencedName)
+        #expect(schema.properties(body)[named: "labels"]?.type == .array(.string))
+        let attachBody = try #require(attach.requestBody?.type.referencedName)
+        #expect(schema.properties(attachBody)[named: "tag"]?.type == .named(body))
+    }
+
+    @Test func uniqueNamesCountUpFromTwoAndSkipReservedNames() {
+        var names = UniqueNames()
+        #expect(names.claim("Job") == "Job")
+        #expect(names.claim("Job") == "Job2")
+        #expect(names.claim("Job", isReserved: { $0 == "Job3" }) == "Job4")
+        #expect(names.contains("Job4") && !names.contains("Job3"))
+    }
+
+    @Test func draftsAreFoundByKeyAndByPlaceholder() {
+        var store = DraftTypeStore()
+        let draft = DraftType(
+            desiredName: "Tag", description: "", properties: [], source: SourceLocation(page: "a.html"),
+            operationId: "CreateTag", firstPage: "a.html")
+        let tag = store.add(.table(TableID(0, 1)), draft)
+        let other = store.add(.table(TableID(1, 0)), draft)
+        #expect(tag != other && DraftTypeStore.isPlaceholder(tag) && !DraftTypeStore.isPlaceholder("Tag"))
+        #expect(store.placeholder(of: .table(TableID(0, 1))) == tag)
+        #expect(store.placeholder(of: .dottedRows(TableID(0, 1), parent: "x")) == nil)
+        store[tag]?.desiredName = "Label"
+        #expect(store[.table(TableID(0, 1))]?.desiredName == "Label")
+        #expect(store.all.map(\.placeholder) == [tag, other])
+    }
+
+    @Test func pathPlaceholders() {
+        #expect(PathTemplate.placeholders(in: "/v1/{project_id}/jobs/{id}/{id}") == ["project_id", "id"])
+        #expect(PathTemplate.replacingPlaceholders(in: "/v1/{project_id}/jobs/{id}") { _ in "{}" } == "/v1/{}/jobs/{}")
+        #expect(PathTemplate.placeholders(in: "/v1/{project_id") == [])
+    }
+
+    @Test func tableReferencesFollowLinksToOtherPages() throws {
+        let pages = Fixtures.pages([("attach.html", Self.attachTag(linkingTo: "create.html")), ("create.html", Self.createTag)])
+            .enumerated().map { PageModel(index: $0.offset, page: $0.element) }
+        let references = TableReferences(pages: pages)
+        let columns = try #require(pages[0].columns[0])
+        let row = try #require(pages[0].tables[0].bodyRows.first)
+        #expect(references.targets(of: row, in: TableID(0, 0), columns: columns) == [TableID(1, 0)])
+        // A link to another page does not make the table nested on its own page.
+        #expect(references.referenced == [[], []])
+    }
+
+    @Test func pageClassifierFindsParametersBodyAndResponses() {
+        let model = PageModel(index: 0, page: DocReader.parse(html: Fixtures.createGadget, path: "CreateGadget.html"))
+        let references = TableReferences(pages: [model])
+        let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[0])
+        #expect(tables.parameters.map(\.location) == [.path, .query, .header])
+        #expect(tables.body == 3)
+        #expect(tables.responses.map(\.status) == [201, 400])
+        #expect(tables.documentedStatuses == [201, 400])
+        #expect(PageClassifier.summary(of: model) == "Creates a gadget in a project.")
+    }
+
+    @Test func parameterReaderReadsOneTableAndLeavesAuthenticationToTheRuntime() throws {
+        let model = PageModel(index: 0, page: DocReader.parse(html: Fixtures.createGadget, path: "CreateGadget.html"))
+        let requestLine = try #require(RequestLine.parse("POST /v1/{project_id}/gadgets"))
+        var diagnostics = DiagnosticCollector()
+        let query = ParameterReader.parameters(model, table: 1, location: .query, requestLine: requestLine, diagnostics: &diagnostics)
+        #expect(query.map { "\($0.location.rawValue):\($0.name):\($0.type)" } == ["query:dry_run:boolean", "query:tags:array<string>"])
+        let headers = ParameterReader.parameters(model, table: 2, location: .header, requestLine: requestLine, diagnostics: &diagnostics)
+        #expect(headers.map(\.name) == ["X-Language"])
+        #expect(diagnostics.diagnostics.isEmpty)
+    }
+
+    @Test func failureExamples() {
+        #expect(ExampleReader.isFailure("Failed response"))
+        #expect(ExampleReader.isFailure("Error example"))
+        #expect(!ExampleReader.isFailure("Example response"))
+    }
+}
