@@ -339,13 +339,6 @@ extension ServiceSchema {
     /// through). The Swift SDK decodes every property of these as optional, since servers (and the pages' own
     /// examples) omit or send `null` for "mandatory" fields; the OpenAPI export states the same.
     public var responseTypeNames: Set<String> {
-        let types = typesByName
-        var pending = operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } }
-        var found: Set<String> = []
-        while let name = pending.popLast() {
-            guard found.insert(name).inserted, case .object(let properties)? = types[name]?.kind else { continue }
-            pending.append(contentsOf: properties.compactMap(\.type.referencedName))
-        }
-        return found
+        typesReachable(from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } })
     }
 }

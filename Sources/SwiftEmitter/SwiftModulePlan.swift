@@ -123,8 +123,7 @@ struct SwiftModulePlan {
 
         // MARK: Models, with the one operation that uses them, or one file each when several do
         let usage = Self.typeUsage(schema: schema, operations: operations)
-        let responseTypes = schema.typesReachable(
-            from: operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } })
+        let responseTypes = schema.responseTypeNames
         let typeDocs = SwiftTypeDocs(
             schema: schema, clientName: clientName,
             methods: Dictionary(uniqueKeysWithValues: zip(operations.map(\.id), methods)))

@@ -259,7 +259,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(OpenAPIEmitter.pathKey("v1/x") == "/v1/x")
         #expect(OpenAPIEmitter.pathKey("/v2/{project_id}/ports/{port_id}{") == "/v2/{project_id}/ports/{port_id}")
         #expect(OpenAPIEmitter.pathKey("/v2/a}/{id}/") == "/v2/a/{id}")
-        #expect(OpenAPIEmitter.templateNames(in: "/v1/{project_id}/servers/{server_id}") == ["project_id", "server_id"])
+        #expect(PathTemplate.placeholders(in: "/v1/{project_id}/servers/{server_id}") == ["project_id", "server_id"])
     }
 }
 

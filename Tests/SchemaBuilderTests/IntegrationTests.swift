@@ -67,8 +67,9 @@ struct SharedPagesTests {
         #expect(schema.operation("ListDatasets")?.parameters.contains { $0.name == "limit" && $0.location == .query } == true)
         #expect(schema.groups.contains { $0.name == "DatasetManagement" })
         // 0.986 before response fields only the examples show were added (#12): an empty `{}` or `[]` in an example
-        // types its field as opaque JSON.
-        #expect(typedShare(schema) >= 0.983, "typed share \(typedShare(schema)), 0.9835 when last measured")
+        // types its field as opaque JSON; 0.9835 before bodies identical to an entity became it (their typed fields
+        // were counted twice).
+        #expect(typedShare(schema) >= 0.9825, "typed share \(typedShare(schema)), 0.98296 when last measured")
     }
 
     @Test func ecsNestedServer() async throws {
