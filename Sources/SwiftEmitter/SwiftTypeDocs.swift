@@ -44,8 +44,12 @@ struct SwiftTypeDocs {
         return text.split(separator: " ").count <= 6 && captionWords.contains { text.contains($0) }
     }
 
-    /// The first line of `text`, the sentence that usually says what a field is.
+    /// The first line of `text` that says something — the sentence that usually says what a field is — past a
+    /// heading such as `Definition` (the ECS pages' "Definition / Constraints / Range / Default Value" layout).
     static func firstLine(of text: String) -> String {
-        SwiftDocComment.normalized(String(text.split(separator: "\n").first ?? ""))
+        let lines = text.split(separator: "\n").map { SwiftDocComment.normalized(String($0)) }
+        return lines.first { !headings.contains($0.lowercased()) } ?? ""
     }
+
+    private static let headings: Set<String> = ["definition", "definition:", "description", "description:"]
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies ECS flavors. For details, see Table 4.
 public struct ListFlavorDetailsAndExtendedInformationFlavor: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ID of the ECS flavor.
@@ -166,7 +166,7 @@ public struct ListFlavorDetailsAndExtendedInformationFlavor: Codable, Sendable, 
     }
 }
 
-/// Definition
+/// Specifies shortcut links for ECS flavors. For details, see Table 5.
 public struct ListFlavorDetailsAndExtendedInformationLink: Codable, Sendable, Hashable {
     /// Specifies the shortcut link marker name.
     public var rel: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the bandwidth of an EIP.
 public struct Bandwidth: Codable, Sendable, Hashable {
     /// Documented values of `sharetype`; other values decode as well.
     public struct Sharetype: OpenEnum {
@@ -74,7 +74,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Allows you to customize data. For details, see Table 12.
 public struct BindingProfile: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies whether the NIC of an ECS is not added to a security group.
@@ -102,7 +102,7 @@ public struct BindingProfile: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the ECS information. For details, see Table 3.
 public struct CreateECSsECS: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ID of the system image used for creating ECSs. The ID is in the format of a Universally
@@ -452,7 +452,7 @@ public struct CreateECSsECS: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Provides the supplementary information about the ECS to be created.
 ///
 /// extendparam field description for creating ECSs (for V1 APIs)
 public struct CreateECSsExtendparam: Codable, Sendable, Hashable {
@@ -490,7 +490,7 @@ public struct CreateECSsExtendparam: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the metadata of the ECS to be created.
 public struct CreateECSsMetadata: Codable, Sendable, Hashable {
     /// Documented values of `byol`; other values decode as well.
     public struct Byol: OpenEnum {
@@ -584,7 +584,7 @@ public struct CreateECSsMetadata: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Schedules ECSs, for example, by configuring an ECS group.
 public struct CreateECSsOSSchedulerHints: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ECS group ID in UUID format.
@@ -712,7 +712,7 @@ public struct CreateECSsResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the security groups of the ECS.
 public struct CreateECSsSecurityGroup: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ID of the security group to which an ECS is to be added. The configuration will take
@@ -735,7 +735,7 @@ public struct CreateECSsSecurityGroup: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies ECS data disk configurations. Each data structure represents a data disk to be created.
 public struct DataVolume: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the disk type of an ECS data disk.
@@ -883,7 +883,7 @@ public struct DataVolume: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies an EIP that will be automatically assigned to an ECS.
 public struct EIP: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the EIP type.
@@ -918,7 +918,7 @@ public struct EIP: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Provides the disk information.
 public struct Extendparam: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the snapshot ID or ID of the original data disk contained in the full-ECS image.
@@ -966,7 +966,7 @@ public struct Extendparam: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Indicates extended DHCP options. For details, see Table 13.
 public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the NIC MTU.
@@ -1005,7 +1005,7 @@ public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the NIC information of the ECS. For details, see Table 4.
 public struct NIC: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the subnet of the ECS.
@@ -1101,7 +1101,7 @@ public struct NIC: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the EIP bound to the ECS, which can be configured in one of the following ways:
 public struct Publicip: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ID of the existing EIP assigned to the ECS to be created. The value is in UUID format.
@@ -1156,7 +1156,7 @@ public struct Publicip: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies ECS system disk configurations.
 public struct RootVolume: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the disk type of an ECS system disk.

@@ -37,7 +37,7 @@ public struct ListDetailsAboutECSsResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the list of ECS details. For details, see Table 4.
 public struct ListDetailsAboutECSsServer: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ECS status.

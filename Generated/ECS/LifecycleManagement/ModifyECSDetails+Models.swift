@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECS flavor. For details, see Table 8.
 public struct ModifyECSDetailsFlavor: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ECS ID.
@@ -31,7 +31,7 @@ public struct ModifyECSDetailsFlavor: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the attributed network information of the ECS.
 ///
 /// Data structure of the network that an ECS accesses
 public struct ModifyECSDetailsNetwork: Codable, Sendable, Hashable {
@@ -120,7 +120,7 @@ public struct ModifyECSDetailsResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the ECS data structure.
 public struct ModifyECSDetailsServer: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the name of the modified ECS.
@@ -173,7 +173,7 @@ public struct ModifyECSDetailsServer: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the ECS.
 public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the tenant or project ID.

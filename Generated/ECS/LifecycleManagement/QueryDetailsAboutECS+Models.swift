@@ -22,7 +22,7 @@ public struct QueryDetailsAboutECSResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the secure boot option.
 public struct QueryDetailsAboutECSSecurityOptions: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies whether to enable TPM.
@@ -48,7 +48,7 @@ public struct QueryDetailsAboutECSSecurityOptions: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the ECS information. For details, see Table 3.
 public struct QueryDetailsAboutECSServer: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ECS status.

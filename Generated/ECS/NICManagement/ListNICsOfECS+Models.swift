@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the number of NICs that can be attached to an ECS. For details, see Table 4.
 public struct ListNICsOfECSAttachableQuantity: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the remaining number of NICs that can be attached to an ECS.
@@ -37,7 +37,7 @@ public struct ListNICsOfECSAttachableQuantity: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies ECS NICs. For details, see Table 3.
 public struct ListNICsOfECSInterfaceAttachment: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the NIC port status.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the network attribute of the ECS.
 public struct Address: Codable, Sendable, Hashable {
     /// Documented values of `version`; other values decode as well.
     public struct VersionValue: OpenEnum {

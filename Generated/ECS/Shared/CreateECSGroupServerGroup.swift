@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECS group information. For details, see Table 5.
 public struct CreateECSGroupServerGroup: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ECS group UUID.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECS flavor.
 public struct ListDetailsAboutECSsFlavor: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ECS flavor ID.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECS image. For details, see Table 6.
 public struct ListDetailsAboutECSsImage: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the image ID.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the disks attached to an ECS.
 public struct ListDetailsAboutECSsOSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
     /// Documented values of `deleteOnTermination`; other values decode as well.
     public struct DeleteOnTermination: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECS scheduling information. For details, see Table 11.
 public struct ListDetailsAboutECSsOSSchedulerHints: Codable, Sendable, Hashable {
     /// Documented values of `tenancy`; other values decode as well.
     public struct TenancyValue: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the security groups of the ECS.
 public struct ListDetailsAboutECSsSecurityGroup: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the security group name or UUID.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the metadata of the ECS for which the OS is to be changed.
 public struct Metadata: Codable, Sendable, Hashable {
     /// Documented values of `systemEncrypted`; other values decode as well.
     public struct SystemEncrypted: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies extended ECS specifications. For details, see Table 6.
 public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// Documented values of `instanceVnicInstanceBandwidth`; other values decode as well.
     public struct InstanceVnicInstanceBandwidth: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the operation to modify ECS specifications. For details, see Table 3.
 public struct Resize: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the flavor ID of the ECS after the modification.

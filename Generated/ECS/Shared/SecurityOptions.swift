@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECS failure cause.
 public struct SecurityOptions: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies whether to enable TPM.

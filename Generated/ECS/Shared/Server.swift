@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECSs to be deleted. For details, see Table 3.
 public struct Server: Codable, Sendable, Hashable {
     /// Specifies the ECS ID.
     public var id: String

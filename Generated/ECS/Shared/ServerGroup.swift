@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies the ECS group information. For details, see Table 3.
 public struct ServerGroup: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the ECS group name.

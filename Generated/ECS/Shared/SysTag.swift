@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies ECS system tags.
 public struct SysTag: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the system tag key.

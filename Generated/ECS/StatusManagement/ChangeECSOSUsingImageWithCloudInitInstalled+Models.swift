@@ -45,7 +45,7 @@ public struct ChangeECSOSUsingImageWithCloudInitInstalledResponse: Codable, Send
     }
 }
 
-/// Definition
+/// Changes an ECS OS. For details, see Table 3.
 public struct OSChange: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the key name.

@@ -46,7 +46,7 @@ public struct ColdMigratingECSResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition
+/// Specifies the ECS to be migrated. For details, see Table 3.
 public struct Migrate: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the DeH ID.

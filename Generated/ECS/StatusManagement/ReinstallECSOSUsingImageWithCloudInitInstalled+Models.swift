@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Re-installs an ECS OS. For details, see Table 3.
 public struct OSReinstall: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the key name.

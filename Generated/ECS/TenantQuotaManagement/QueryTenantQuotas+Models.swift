@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition
+/// Specifies tenant quotas. For details, see Table 3.
 public struct Absolute: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the maximum number of ECSs that can be requested.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Request body for creating an IP address group.
 public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
     /// Definition:
     /// The name of an IP address group.

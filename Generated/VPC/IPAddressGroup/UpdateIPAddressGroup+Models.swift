@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Request body for updating an IP address group.
 public struct UpdateAddressGroupOption: Codable, Sendable, Hashable {
     /// Definition:
     /// The name of an IP address group.

@@ -74,7 +74,7 @@ public struct AddFirewallRulesResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition:
+/// Network ACL inbound rules.
 public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// Definition:
     /// Network ACL rule name.
@@ -270,7 +270,7 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition:
+/// Request body for inserting a network ACL rule.
 public struct FirewallInsertRuleOption: Codable, Sendable, Hashable {
     /// Definition:
     /// Network ACL inbound rules.

@@ -74,7 +74,7 @@ public struct AssociateSubnetFirewallResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition:
+/// Request body for associating a network ACL with a subnet.
 public struct RequestFirewallAssociation: Codable, Sendable, Hashable {
     /// Definition:
     /// ID of the subnet associated with the network ACL.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Request body for creating a network ACL.
 public struct CreateFirewallOption: Codable, Sendable, Hashable {
     /// Definition:
     /// Name of the network ACL.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Request body for disassociating a network ACL with a subnet.
 ///
 /// FirewallAssociation
 public struct DisassociateSubnetFirewallFirewallAssociation: Codable, Sendable, Hashable {

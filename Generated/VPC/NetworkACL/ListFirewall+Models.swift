@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Response body for querying network ACLs.
 public struct ListFirewallDetail: Codable, Sendable, Hashable {
     /// Definition:
     /// Network ACL ID. Each network ACL comes with an ID, which uniquely identifies the network ACL.

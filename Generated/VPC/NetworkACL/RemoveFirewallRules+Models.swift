@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Inbound network ACL rules to be deleted.
 public struct FirewallRemoveRuleItemOption: Codable, Sendable, Hashable {
     /// Definition:
     /// ID of the network ACL rule to be deleted.
@@ -24,7 +24,7 @@ public struct FirewallRemoveRuleItemOption: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition:
+/// Request body for removing a network ACL rule.
 public struct FirewallRemoveRuleOption: Codable, Sendable, Hashable {
     /// Definition:
     /// Inbound network ACL rules to be deleted.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Request body for updating a network ACL
 public struct UpdateFirewallOption: Codable, Sendable, Hashable {
     /// Definition:
     /// Name of the network ACL.

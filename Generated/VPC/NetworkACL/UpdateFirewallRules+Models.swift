@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Inbound network ACL rules to be updated.
 public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// Definition:
     /// Network ACL rule ID.
@@ -212,7 +212,7 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition:
+/// Request body for updating a network ACL rule
 public struct FirewallUpdateRuleOption: Codable, Sendable, Hashable {
     /// Definition:
     /// Inbound network ACL rules to be updated.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Response body for creating an IP address group.
 public struct AddressGroup: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Subnets associated with the network ACL.
 public struct FirewallAssociation: Codable, Sendable, Hashable {
     /// Definition:
     /// ID of the subnet associated with the network ACL.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Response body for inserting a network ACL rule.
 public struct FirewallDetail: Codable, Sendable, Hashable {
     /// Definition:
     /// Network ACL ID. Each network ACL comes with an ID, which uniquely identifies the network ACL.

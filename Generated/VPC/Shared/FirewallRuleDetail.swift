@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Network ACL inbound rules.
 public struct FirewallRuleDetail: Codable, Sendable, Hashable {
     /// Definition:
     /// Network ACL rule ID. Each network ACL rule comes with an ID, which uniquely identifies the network ACL

@@ -3,7 +3,9 @@
 
 import CloudCore
 
-/// Definition:
+/// IP address entries in an IP address group and their remarks. There are multiple IP address entry objects
+/// in an IP address group. Each IP address entry object contains one IP address entry and its remarks. An IP
+/// address entry is the same as that in ip_set. The remarks can describe the usage of the IP address entry.
 public struct IPExtraSetOption: Codable, Sendable, Hashable {
     /// Definition:
     /// IP address entries in an IP address group. Both IPv4 and IPv6 address entries are supported.

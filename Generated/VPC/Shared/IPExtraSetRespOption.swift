@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// IP address entries in an IP address group and their remarks.
 public struct IPExtraSetRespOption: Codable, Sendable, Hashable {
     /// Definition:
     /// IP address entries in an IP address group. Both IPv4 and IPv6 address entries are supported.

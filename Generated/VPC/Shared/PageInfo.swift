@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition:
+/// Pagination information.
 public struct PageInfo: Codable, Sendable, Hashable {
     /// Definition:
     /// The first record on the current page.

@@ -3,7 +3,8 @@
 
 import CloudCore
 
-/// Definition:
+/// Tags of a network ACL, including tag keys and tag values, which can be used to classify and identify
+/// resources. For details, see the tag objects.
 public struct RequestTag: Codable, Sendable, Hashable {
     /// Definition:
     /// Tag key.
