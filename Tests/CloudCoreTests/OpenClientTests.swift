@@ -134,4 +134,31 @@ struct OpenClientTests {
         #expect(SigningMiddleware.serverTimeOfExpiredSignature(APIError(status: 401, message: "signature mismatch")) == nil)
         #expect(SigningDate.parse("20261125T103005Z").map(SigningDate.string(from:)) == "20261125T103005Z")
     }
+
+    @Test("the connection pool has the configured size: more concurrent calls wait for a free connection")
+    func poolSizeIsASetting() async throws {
+        // Every answer takes a second, so a request the server sees within the first second came on its own
+        // connection; the others waited for one of the first to be free.
+        let server = try await LoopbackServer.start { _, _ in .respondAfter(.seconds(1), status: 200, body: "{}") }
+        defer { Task { await server.shutdown() } }
+        var configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectID: "p",
+            timeouts: Timeouts(connect: .seconds(600), request: .seconds(600)))
+        configuration.maxConnectionsPerHost = 2
+        configuration.proxy = .direct
+        let client = try ServiceClient(endpoint: server.baseURL, configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for call in 0..<6 {
+                group.addTask {
+                    try await client.send(OperationRequest(operation: "Show", method: .get, path: "/v1/things/\(call)"))
+                }
+            }
+            try await group.waitForAll()
+        }
+        let arrivals = server.requests.map(\.receivedAt).sorted()
+        #expect(arrivals.count == 6)
+        let first = try #require(arrivals.first)
+        let early = arrivals.filter { $0.timeIntervalSince(first) < 0.9 }
+        #expect(early.count == 2, "requests on their own connection: \(arrivals.map { $0.timeIntervalSince(first) })")
+    }
 }
