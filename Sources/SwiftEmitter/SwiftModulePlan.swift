@@ -196,7 +196,7 @@ struct SwiftModulePlan {
 
     /// File-name-safe group of every operation, and each group's title.
     static func groupNames(schema: ServiceSchema, operations: [Operation]) -> Groups {
-        var titles: [String: String] = ["Shared": "Types shared by several groups", "Other": "Other operations"]
+        var titles: [String: String] = ["Other": "Other operations"]
         var fileNames: [String: String] = [:]
         for group in schema.groups {
             let name = SwiftNames.upperCamel(group.name)

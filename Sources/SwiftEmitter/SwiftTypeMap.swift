@@ -8,6 +8,8 @@ struct SwiftTypeMap {
     /// Every top-level Swift type name the module declares (models, wrappers, the client).
     private(set) var topLevel: NameScope
     private let types: [String: NamedType]
+    /// Swift names of the schema's enumerations of strings (open enums in Swift).
+    private var openEnumNames: Set<String> = []
     /// Recurring enumerations, declared once at the top level (claimed by ``shareEnums(in:)``).
     private(set) var sharedEnums = SwiftSharedEnums()
 
@@ -33,6 +35,7 @@ struct SwiftTypeMap {
         for type in renamed {
             names[type.schemaName] = topLevel.claim(schema.name + type.swiftName)
         }
+        openEnumNames = Set(schema.types.filter { isOpenEnum($0.name) }.compactMap { names[$0.name] })
     }
 
     /// The Swift spelling of a schema type name: its words, initialisms in capitals (`VpcInfo` → `VPCInfo`).
@@ -104,7 +107,6 @@ struct SwiftTypeMap {
     /// Whether the top-level Swift type `swiftName` is an open enum: a schema enumeration of strings, or a shared
     /// one.
     func isOpenEnum(swiftName: String) -> Bool {
-        sharedEnums.names.contains(swiftName)
-            || types.values.contains { names[$0.name] == swiftName && isOpenEnum($0.name) }
+        sharedEnums.names.contains(swiftName) || openEnumNames.contains(swiftName)
     }
 }
