@@ -17,6 +17,8 @@ public struct SigningMiddleware: Middleware {
     private let clock: @Sendable () -> Date
     private let offset: ClockOffset
     private let logger: Logger?
+    /// The signer of the last key pair used: keyed once, not per request, while the keys stay the same.
+    private let lastSigner = Locked<(keys: AccessKeyCredentials, signer: RequestSigner)?>(nil)
 
     /// Creates the middleware; `clock` supplies the signing time, corrected by `offset` (shared by the requests of
     /// one client).
@@ -70,7 +72,7 @@ public struct SigningMiddleware: Middleware {
             }
             var headers: [(name: String, value: String)] = [("Host", request.authority)]
             for field in request.headerFields { headers.append((field.name.rawName, field.value)) }
-            let signature = RequestSigner(accessKey: keys.accessKey, secretKey: keys.secretKey).sign(
+            let signature = signer(for: keys).sign(
                 method: request.method.rawValue, path: request.path, query: request.query, headers: headers,
                 body: request.body, date: clock().addingTimeInterval(offset.seconds))
             for header in signature.headersToAdd {
@@ -78,6 +80,17 @@ public struct SigningMiddleware: Middleware {
             }
         }
         return request
+    }
+
+    private func signer(for keys: AccessKeyCredentials) -> RequestSigner {
+        lastSigner.withLock { last in
+            if let last, last.keys.accessKey == keys.accessKey, last.keys.secretKey == keys.secretKey {
+                return last.signer
+            }
+            let signer = RequestSigner(accessKey: keys.accessKey, secretKey: keys.secretKey)
+            last = (keys, signer)
+            return signer
+        }
     }
 
     /// The server's time when `error` is the gateway's "signature expired" (`X-Sdk-Date` more than 15 minutes

@@ -18,6 +18,8 @@ public struct TracingMiddleware: Middleware {
     /// Runs `next` inside the call's span.
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
         let tracer: any Tracer = tracer ?? InstrumentationSystem.tracer
+        // Without a bootstrapped tracer there is no span to open and no context to inject.
+        if tracer is NoOpTracer { return try await next(request) }
         return try await Self.trace(request, next: next, tracer: tracer)
     }
 

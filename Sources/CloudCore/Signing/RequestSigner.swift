@@ -20,13 +20,14 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
 
     /// The access key (not secret).
     public let accessKey: String
-    // SymmetricKey is immutable once created; it is only read (by HMAC) after init.
-    nonisolated(unsafe) private let key: SymmetricKey
+    // The HMAC keyed once: each signature continues a copy of it (a value; the copy owns its own state), which
+    // saves deriving the key pads on every request.
+    nonisolated(unsafe) private let keyedMAC: HMAC<SHA256>
 
     /// Creates a signer for one access key / secret key pair.
     public init(accessKey: String, secretKey: String) {
         self.accessKey = accessKey
-        self.key = SymmetricKey(data: Array(secretKey.utf8))
+        self.keyedMAC = HMAC(key: SymmetricKey(data: Array(secretKey.utf8)))
     }
 
     /// Redacted: shows the access key only.
@@ -73,7 +74,9 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         stringToSign.append(0x0A)
         HexEncoding.append(SHA256.hash(data: parts.canonicalRequest), to: &stringToSign)
 
-        let mac = HMAC<SHA256>.authenticationCode(for: stringToSign, using: key)
+        var hmac = keyedMAC
+        hmac.update(data: stringToSign)
+        let mac = hmac.finalize()
         let signedHeaders = String(decoding: parts.signedHeaders, as: UTF8.self)
         let authorization =
             "\(Self.algorithm) Access=\(accessKey), SignedHeaders=\(signedHeaders), Signature=\(HexEncoding.string(mac))"
@@ -122,7 +125,7 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
             added.append((dateHeader, dateValue))
         }
         if let contentType = headers.first(where: { equalsIgnoringASCIICase($0.name, "Content-Type") })?.value,
-            !contentType.contains("application/json"),
+            !contentType.utf8.contains(jsonMediaType),
             !headers.contains(where: { equalsIgnoringASCIICase($0.name, contentSHA256Header) })
         {
             headers.append((contentSHA256Header, unsignedPayload))
@@ -205,6 +208,7 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         return output
     }
 
+    private static let jsonMediaType: [UInt8] = Array("application/json".utf8)
     private static let contentTypePrefix: [UInt8] = Array("content-type".utf8)
     private static let contentSHA256Lower: [UInt8] = Array("x-sdk-content-sha256".utf8)
 

@@ -2,7 +2,6 @@ import Foundation
 
 /// The `X-Sdk-Date` format: `yyyyMMdd'T'HHmmss'Z'` in UTC, e.g. `20191115T033655Z`.
 public enum SigningDate {
-    /// Formats `date` for the `X-Sdk-Date` header.
     /// The date an `X-Sdk-Date` value names, or nil when it is not of that form.
     public static func parse(_ text: String) -> Date? {
         let digits = Array(text.utf8)
@@ -17,6 +16,7 @@ public enum SigningDate {
             from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
     }
 
+    /// Formats `date` for the `X-Sdk-Date` header: `YYYYMMDDTHHMMSSZ`, in UTC.
     public static func string(from date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         var days = seconds / 86_400
