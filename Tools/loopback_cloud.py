@@ -5,6 +5,7 @@ official Huawei Cloud SDK signer (`pip install huaweicloudsdkcore`).
 
     python3 Tools/loopback_cloud.py --docs <pages-dir> --ak <AK> --sk <SK> [--port 0] [--host 127.0.0.1]
         [--security-token TOKEN] [--iam-user USER:PASSWORD@DOMAIN] [--project-id ID]
+        [--tunnel-tls-cert CERT.pem --tunnel-tls-key KEY.pem]
 
 Prints `listening <port>` once it accepts connections, then runs until SIGTERM/SIGINT or until its stdin reaches
 EOF: the process that starts it keeps a pipe to its stdin open, so the server never outlives its test.
@@ -14,7 +15,10 @@ X-Sdk-Date is more than 15 minutes off the server's clock, or temporary keys com
 when an X-Auth-Token was not issued here, 404 when no page documents the method and path, and otherwise with the
 page's first 2xx (or status-less) response example, unless a scripted step applies. Every one is logged.
 
-A CONNECT request opens a tunnel to the server itself, so that it can stand in for a proxy (`HTTP_PROXY`).
+A CONNECT request opens a tunnel to the server itself, so that it can stand in for a proxy (`HTTP_PROXY`). With
+--tunnel-tls-cert/--tunnel-tls-key the tunnel carries TLS, as an HTTPS request through a proxy does
+(`HTTPS_PROXY`): the server completes the handshake inside it with that certificate. The log's "tunnel" names the
+CONNECT target and whether TLS was spoken inside ({"target": "host:443", "tls": true}), else null.
 
 IAM (see loopback_iam.py): POST /v3/auth/tokens issues tokens to --iam-user; GET /v3/projects?name=<region>
 names the --project-id project.
@@ -56,6 +60,7 @@ import os
 import re
 import signal
 import socketserver
+import ssl
 import sys
 import threading
 import time
@@ -606,7 +611,8 @@ class MalformedRequest(Exception):
 class LoopbackServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, pages, ak, sk, security_token=None, identity=None):
+    def __init__(self, address, pages, ak, sk, security_token=None, identity=None, tunnel_tls=None):
+        self.tunnel_tls = tunnel_tls
         self.router = Router(pages)
         self.verifier = SignatureVerifier(ak, sk, security_token)
         self.identity = identity
@@ -639,11 +645,25 @@ class LoopbackHandler(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
 
+    tunnel = None
+
     def do_CONNECT(self):
         """The server also stands in for a proxy in front of the service: the tunnel ends here, so the requests that
-        follow on this connection (plain HTTP, no TLS inside) are answered as API requests."""
+        follow on this connection are answered as API requests (inside TLS when the server has a tunnel
+        certificate)."""
         self.send_response(200, "Connection established")
         self.end_headers()
+        self.tunnel = {"target": self.path, "tls": False}
+        if self.server.tunnel_tls is not None:
+            try:
+                self.connection = self.server.tunnel_tls.wrap_socket(self.connection, server_side=True)
+            except (ssl.SSLError, OSError) as problem:  # the client did not trust the certificate: expected in tests
+                self.log_message("TLS handshake in the tunnel failed: %s", problem)
+                self.close_connection = True
+                return
+            self.rfile = self.connection.makefile("rb", self.rbufsize)
+            self.wfile = self.connection.makefile("wb", buffering=0)
+            self.tunnel["tls"] = True
 
     def read_request(self):
         target = self.path
@@ -688,6 +708,7 @@ class LoopbackHandler(BaseHTTPRequestHandler):
     def api(self, request):
         server = self.server
         entry = log_entry(request.method, request.path, request.query, request.headers, request.body)
+        entry["tunnel"] = self.tunnel
         server.state.open_entry(entry)
         body = request.json_body()
         identity = server.identity
@@ -834,7 +855,7 @@ def log_entry(method, path, query, headers, body):
         "seq": None, "method": method, "path": path, "query": [[name, value] for name, value in query],
         "headers": lowered, "body": body.decode("utf-8", errors="replace") if body else None,
         "page": None, "pathParameters": {}, "signature": None, "fault": None, "bodyMatchesExamples": [],
-        "status": None, "requestID": None, "state": None,
+        "status": None, "requestID": None, "state": None, "tunnel": None,
     }
 
 
@@ -877,7 +898,13 @@ def main(argv):
     parser.add_argument("--security-token", help="the keys are temporary: requests must carry this X-Security-Token")
     parser.add_argument("--iam-user", help="issue tokens (POST /v3/auth/tokens) to this user, USER:PASSWORD@DOMAIN")
     parser.add_argument("--project-id", default="e2e0project0id", help="the project GET /v3/projects names")
+    parser.add_argument("--tunnel-tls-cert", help="PEM certificate of the TLS spoken inside CONNECT tunnels")
+    parser.add_argument("--tunnel-tls-key", help="PEM private key of --tunnel-tls-cert")
     options = parser.parse_args(argv)
+    tunnel_tls = None
+    if options.tunnel_tls_cert:
+        tunnel_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tunnel_tls.load_cert_chain(options.tunnel_tls_cert, options.tunnel_tls_key)
     identity = None
     if options.iam_user:
         match = re.fullmatch(r"([^:]+):(.*)@([^@]+)", options.iam_user)
@@ -888,7 +915,7 @@ def main(argv):
     if not pages:
         parser.error(f"no API pages in {options.docs}")
     server = LoopbackServer((options.host, options.port), pages, options.ak, options.sk, options.security_token,
-                            identity or IdentityService(None, "", None, options.project_id))
+                            identity or IdentityService(None, "", None, options.project_id), tunnel_tls)
 
     def stop(signum, frame):
         raise SystemExit(0)

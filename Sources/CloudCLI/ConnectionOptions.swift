@@ -20,6 +20,11 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("project-id"), help: "The project ID (default: from the credentials, or looked up in IAM for the region).")
     public var projectID: String?
 
+    @Option(
+        name: .customLong("ca-file"),
+        help: "A PEM file of certificate authorities to trust besides the system's (repeatable), e.g. a TLS-inspecting proxy's.")
+    public var caFiles: [String] = []
+
     @Option(help: "Seconds each attempt may take, response body included.")
     public var timeout: Double = 60
 
@@ -60,6 +65,7 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
             projectID: projectID, retry: RetryPolicy(maxAttempts: maxAttempts),
             timeouts: Timeouts(request: .milliseconds(Int64(timeout * 1000))))
         configuration.middlewares = middlewares
+        configuration.caCertificateFiles = caFiles
         if verbose {
             var logger = Logger(label: endpointPrefix) { StreamLogHandler.standardError(label: $0) }
             logger.logLevel = .trace

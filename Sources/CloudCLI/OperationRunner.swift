@@ -12,9 +12,9 @@ import HTTPTypes
 /// | 1 | the service answered with an error (status, `error_code`, `error_msg`, request id on standard error) |
 /// | 3 | a wait ended without the state it waited for: a failure state, its timeout or its poll limit |
 /// | 64 | bad arguments (usage on standard error) |
-/// | 69 | no response: connection refused or dropped, or timed out after every attempt |
+/// | 69 | no response: connection refused or dropped, a failed TLS handshake, or timed out after every attempt |
 /// | 70 | anything else (an internal error) |
-/// | 78 | the client cannot be configured: no credentials, half a key pair, an unknown `OS_CLOUD`, no project for the region |
+/// | 78 | the client cannot be configured: no credentials, half a key pair, an unknown `OS_CLOUD`, no project for the region, an unreadable `--ca-file` |
 public enum OperationRunner {
     /// Calls `operation` on the service client `makeClient` wraps; `usage` is printed with argument errors.
     ///

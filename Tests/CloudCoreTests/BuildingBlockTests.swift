@@ -105,6 +105,55 @@ struct RequestEncodingTests {
         #expect(signature.headersToAdd.map(\.name) == ["X-Sdk-Date", "X-Sdk-Content-Sha256", "Authorization"])
         #expect(signature.signedHeaders == "content-type;host;x-sdk-content-sha256;x-sdk-date")
     }
+
+    @Test("a JSON media type with parameters is hashed, not sent as UNSIGNED-PAYLOAD")
+    func jsonWithParametersIsHashed() {
+        let signature = RequestSigner(accessKey: "A", secretKey: "S").sign(
+            method: "POST", path: "/v1/x", query: QueryItems(),
+            headers: [("Host", "h"), ("Content-Type", "application/json;charset=UTF-8")], body: Data("{}".utf8),
+            date: Date(timeIntervalSince1970: 0))
+        #expect(signature.headersToAdd.map(\.name) == ["X-Sdk-Date", "Authorization"])
+    }
+
+    @Test("the signing middleware signs with the keys of each call: a rotated key is used at once")
+    func rotatedKeysSignAtOnce() async throws {
+        let keys = Locked(["AK1": "first-secret"])
+        let provider = RotatingKeys(keys: keys)
+        let fixed = Date(timeIntervalSince1970: 1_700_000_000)
+        let middleware = SigningMiddleware(provider: provider, clock: { fixed })
+        let request = PreparedRequest(
+            operation: "Show", method: .get, scheme: "https", authority: "svc.example.com", path: "/v1/p/things")
+        let sent = Locked<[String]>([])
+        let next: MiddlewareNext = { request in
+            sent.withLock { $0.append(request.headerFields[.authorization] ?? "") }
+            return TransportResponse(head: HTTPResponse(status: .ok))
+        }
+        _ = try await middleware.handle(request, next: next)
+        _ = try await middleware.handle(request, next: next)
+        keys.withLock { $0 = ["AK1": "second-secret"] }
+        _ = try await middleware.handle(request, next: next)
+        keys.withLock { $0 = ["AK2": "third-secret"] }
+        _ = try await middleware.handle(request, next: next)
+
+        func expected(_ accessKey: String, _ secretKey: String) -> String {
+            RequestSigner(accessKey: accessKey, secretKey: secretKey).sign(
+                method: "GET", path: "/v1/p/things", query: QueryItems(),
+                headers: [("Host", "svc.example.com")], body: nil, date: fixed
+            ).authorization
+        }
+        let first = expected("AK1", "first-secret")
+        #expect(sent.current == [first, first, expected("AK1", "second-secret"), expected("AK2", "third-secret")])
+    }
+}
+
+/// Hands out whatever key pair the test has set.
+private struct RotatingKeys: CredentialProvider {
+    let keys: Locked<[String: String]>
+
+    func credentials() async throws -> Credentials {
+        let (accessKey, secretKey) = keys.current.first!
+        return Credentials(authentication: .accessKey(.init(accessKey: accessKey, secretKey: secretKey)))
+    }
 }
 
 @Suite("Retry policy")
@@ -120,6 +169,7 @@ struct RetryPolicyTests {
         #expect(policy.shouldRetry(TransportError(.connectionDropped), method: "DELETE"))
         #expect(!policy.shouldRetry(TransportError(.connectionDropped), method: "POST"))
         #expect(policy.shouldRetry(TransportError(.connectFailed), method: "POST"))
+        #expect(!policy.shouldRetry(TransportError(.tlsFailed), method: "GET"))
     }
 
     @Test("delays are jittered, capped and honour Retry-After")

@@ -210,6 +210,45 @@ import Testing
         #expect(received.allSatisfy { $0.headers["host"] == "modelarts.behind-the-proxy.invalid" })
     }
 
+    /// HTTPS through a proxy: `HTTPS_PROXY` names the loopback cloud, which answers the `CONNECT` and then speaks TLS
+    /// inside the tunnel with a certificate for the service's host, issued for this test. The SDK and the command
+    /// line trust it only through `caCertificateFiles` / `--ca-file`; without it the handshake fails, once.
+    @Test func httpsRequestsTunnelThroughTheProxyTheEnvironmentNames() async throws {
+        let service = "modelarts.behind-the-proxy.invalid"
+        let certificate = try await SelfSignedCertificate.make(for: service)
+        let cloud = try await LoopbackCloud.start(
+            docsFolder: Docs.modelArts,
+            options: ["--tunnel-tls-cert", certificate.certificateFile, "--tunnel-tls-key", certificate.keyFile])
+        defer { cloud.stop() }
+        let port = try #require(cloud.baseURL.port)
+        let endpoint = URL(string: "https://\(service)")!
+        // The plain-HTTP proxy variable names a port nothing listens on: only HTTPS_PROXY may be used.
+        let environment = ["HTTPS_PROXY": "http://127.0.0.1:\(port)", "HTTP_PROXY": "http://127.0.0.1:9"]
+
+        var configuration = ClientConfiguration.loopback()
+        configuration.proxy = .server(
+            try #require(HTTPProxy.fromEnvironment(for: try Endpoint(url: endpoint), environment: environment)))
+        configuration.caCertificateFiles = [certificate.certificateFile]
+        _ = try await ModelArtsClient(endpoint: endpoint, configuration: configuration).listDatasets()
+
+        configuration.caCertificateFiles = []
+        await #expect {
+            _ = try await ModelArtsClient(endpoint: endpoint, configuration: configuration).listDatasets()
+        } throws: {
+            ($0 as? TransportError)?.kind == .tlsFailed
+        }
+
+        let run = try await CommandLineClient(named: "modelarts").run(
+            ["list-datasets", "--endpoint", endpoint.absoluteString, "--project-id", LoopbackCloud.projectID,
+             "--ca-file", certificate.certificateFile],
+            environment: environment)
+        #expect(run.status == 0, "\(run)")
+        let received = try await cloud.requests()
+        #expect(received.count == 2 && allSigned(received))
+        #expect(received.allSatisfy { $0.tunnel == .init(target: "\(service):443", tls: true) })
+        #expect(received.allSatisfy { $0.headers["host"] == service })
+    }
+
     private func write(_ text: String, to file: URL) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)

@@ -171,6 +171,15 @@ struct ReceivedRequest: Decodable, Sendable {
     var requestID: String?
     /// The resource state a lifecycle show reported, or entered by a lifecycle transition (`<gone>` once deleted).
     var state: String?
+    /// The `CONNECT` tunnel the request came through, when it came through one.
+    var tunnel: Tunnel?
+
+    struct Tunnel: Decodable, Equatable, Sendable {
+        /// The `CONNECT` target, `host:port`.
+        var target: String
+        /// Whether TLS was spoken inside the tunnel.
+        var tls: Bool
+    }
 
     /// The body parsed as JSON.
     var json: JSONValue? {

@@ -1,5 +1,6 @@
 import CloudCore
 import Foundation
+import TestSupport
 
 /// Where each service's pages are, relative to the package root.
 enum Docs {
@@ -33,3 +34,31 @@ func allSigned(_ requests: [ReceivedRequest]) -> Bool {
     !requests.isEmpty && requests.allSatisfy { $0.signature == "valid" }
 }
 
+
+/// A certificate for one host name, signed by its own key, with that key: what a TLS test server presents and a
+/// client trusts explicitly. Made with the `openssl` command (`.ci/run` installs it where missing).
+struct SelfSignedCertificate {
+    var certificateFile: String
+    var keyFile: String
+
+    static func make(for host: String) async throws -> SelfSignedCertificate {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "e2e-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let certificate = SelfSignedCertificate(
+            certificateFile: folder.appending(path: "certificate.pem").path, keyFile: folder.appending(path: "key.pem").path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-days", "1", "-subj", "/CN=\(host)", "-addext", "subjectAltName=DNS:\(host)",
+            "-keyout", certificate.keyFile, "-out", certificate.certificateFile,
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        await onOwnThread { process.waitUntilExit() }
+        guard process.terminationStatus == 0 else {
+            throw SetupError("openssl could not make a certificate for \(host) (exit \(process.terminationStatus))")
+        }
+        return certificate
+    }
+}

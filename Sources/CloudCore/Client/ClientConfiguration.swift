@@ -19,6 +19,9 @@ public struct ClientConfiguration: Sendable {
     /// Whether the default transport goes through a proxy; by default the one `HTTPS_PROXY` / `HTTP_PROXY` name
     /// (unless `NO_PROXY` excludes the endpoint).
     public var proxy: ProxySetting = .environment
+    /// PEM files of certificate authorities the default transport trusts besides the system's: a private
+    /// endpoint's, or a TLS-inspecting corporate proxy's (the official SDKs' `ssl_ca_cert`).
+    public var caCertificateFiles: [String] = []
     /// The tracer of the calls' spans; nil uses `InstrumentationSystem.tracer` (a no-op unless bootstrapped).
     public var tracer: (any Tracer)?
     /// Your middlewares, outermost first. They run on every attempt (inside the retries), before the request is

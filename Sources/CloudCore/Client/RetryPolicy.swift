@@ -37,7 +37,7 @@ public struct RetryPolicy: Sendable, Hashable {
             switch error.kind {
             case .connectFailed: return true
             case .connectionDropped, .timedOut, .other: return idempotent
-            case .invalidRequest: return false
+            case .invalidRequest, .tlsFailed: return false
             }
         default:
             return false

@@ -40,10 +40,16 @@ public final class ServiceClient: Sendable {
     }
 
     private convenience init(resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration) throws {
-        let transport = configuration.transport
-            ?? AsyncHTTPClientTransport(
+        let transport: any HTTPTransport
+        if let configured = configuration.transport {
+            transport = configured
+        } else {
+            try AsyncHTTPClientTransport.checkCertificateFiles(configuration.caCertificateFiles)
+            transport = AsyncHTTPClientTransport(
                 connectTimeout: configuration.timeouts.connect, proxy: configuration.proxy.resolved(for: resolvedEndpoint),
-                maxConnectionsPerHost: configuration.maxConnectionsPerHost)
+                maxConnectionsPerHost: configuration.maxConnectionsPerHost,
+                caCertificateFiles: configuration.caCertificateFiles)
+        }
         let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
         var projectIDResolver: ProjectIDResolver?
         if configuration.projectID == nil, let region, let iamEndpoint = configuration.iamEndpoint {

@@ -4,6 +4,9 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The connection could not be established.
         case connectFailed
+        /// The TLS handshake failed (a certificate not trusted or for another name, no common protocol): nothing
+        /// was sent, and trying again would fail the same way.
+        case tlsFailed
         /// The connection was closed before a complete response arrived.
         case connectionDropped
         /// The request did not complete within its deadline.
@@ -30,6 +33,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         let what =
             switch kind {
             case .connectFailed: "could not connect to the service"
+            case .tlsFailed: "the TLS handshake with the service failed"
             case .connectionDropped: "the connection closed before the response was complete"
             case .timedOut: "no complete response within the timeout"
             case .invalidRequest: "the request could not be built"

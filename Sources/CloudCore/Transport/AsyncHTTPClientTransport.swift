@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// The default transport, built on AsyncHTTPClient.
 ///
@@ -27,11 +28,21 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Creates and owns a client with this connect timeout, going through `proxy` when given, with up to
-    /// `maxConnectionsPerHost` connections kept open to the service (more concurrent calls wait for one).
+    /// `maxConnectionsPerHost` connections kept open to the service (more concurrent calls wait for one), trusting
+    /// the certificate authorities in `caCertificateFiles` (PEM) besides the system's.
+    ///
+    /// Check the files first with ``checkCertificateFiles(_:)``: a file that cannot be read here fails every
+    /// connection instead.
     public init(
-        connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil, maxConnectionsPerHost: Int = 8
+        connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil, maxConnectionsPerHost: Int = 8,
+        caCertificateFiles: [String] = []
     ) {
         var configuration = HTTPClient.Configuration()
+        if !caCertificateFiles.isEmpty {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.additionalTrustRoots = caCertificateFiles.map { .file($0) }
+            configuration.tlsConfiguration = tls
+        }
         configuration.timeout.connect = .nanoseconds(connectTimeout.nanoseconds)
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnectionsPerHost)
@@ -48,54 +59,68 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 
     private var client: HTTPClient { sharedClient ?? owned!.client }
 
+    /// Throws a ``ClientError`` naming the first of `files` that is not a readable PEM file of certificates.
+    public static func checkCertificateFiles(_ files: [String]) throws {
+        for file in files {
+            do {
+                if try NIOSSLCertificate.fromPEMFile(file).isEmpty {
+                    throw ClientError("the CA certificate file \(file) holds no PEM certificate")
+                }
+            } catch let error as ClientError {
+                throw error
+            } catch {
+                throw ClientError("the CA certificate file \(file) cannot be read", underlying: error)
+            }
+        }
+    }
+
     /// Sends the request; maps AsyncHTTPClient failures to ``TransportError``.
+    ///
+    /// `timeout` bounds the whole exchange, the response body included. It is AsyncHTTPClient's own request deadline:
+    /// one timer on the request's event loop, cancelled there when the response ends. (Its async/await API ends the
+    /// deadline with the response head; bounding the body as well would take a second timer and a task per call.)
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
         // The URL as text, as AsyncHTTPClient takes it (HTTPRequest.url would build a Foundation URL to print).
         guard let scheme = request.scheme, let authority = request.authority, let path = request.path else {
             throw TransportError(.invalidRequest, "request has no absolute URL")
         }
-        var outgoing = HTTPClientRequest(url: scheme + "://" + authority + path)
-        outgoing.method = .init(rawValue: request.method.rawValue)
-        // Send exactly the Host that was signed (AsyncHTTPClient would drop a default port).
-        outgoing.headers.add(name: "Host", value: authority)
-        for field in request.headerFields {
-            outgoing.headers.add(name: field.name.rawName, value: field.value)
-        }
-        if let body {
-            outgoing.body = .bytes(body)
-        }
-        let client = self.client
-        let exchange = outgoing
         do {
-            // AsyncHTTPClient's deadline ends when the response head arrives; the bound covers the body too.
-            return try await Self.within(timeout, on: client.eventLoopGroup.any()) {
-                let response = try await client.execute(exchange, timeout: .nanoseconds(timeout.nanoseconds))
-                var head = HTTPResponse(
-                    status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
-                for header in response.headers {
-                    if let name = HTTPField.Name(header.name) {
-                        head.headerFields.append(HTTPField(name: name, value: header.value))
-                    }
-                }
-                var data = Data()
-                for try await chunk in response.body {
-                    data.append(contentsOf: chunk.readableBytesView)
-                }
-                return TransportResponse(head: head, body: data)
+            var outgoing = try HTTPClient.Request(
+                url: scheme + "://" + authority + path, method: .init(rawValue: request.method.rawValue),
+                body: body.map { .bytes($0) })
+            // Send exactly the Host that was signed (AsyncHTTPClient would drop a default port).
+            outgoing.headers.add(name: "Host", value: authority)
+            for field in request.headerFields {
+                outgoing.headers.add(name: field.name.rawName, value: field.value)
             }
+            let exchange = client.execute(
+                request: outgoing, delegate: ResponseAccumulator(request: outgoing),
+                deadline: .now() + .nanoseconds(timeout.nanoseconds))
+            let response = try await withTaskCancellationHandler {
+                try await exchange.get()
+            } onCancel: {
+                exchange.cancel()
+            }
+            var head = HTTPResponse(
+                status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
+            for header in response.headers {
+                if let name = HTTPField.Name(header.name) {
+                    head.headerFields.append(HTTPField(name: name, value: header.value))
+                }
+            }
+            return TransportResponse(head: head, body: response.body.map { Data($0.readableBytesView) } ?? Data())
+        } catch let error as HTTPClientError where error == .cancelled && Task.isCancelled {
+            throw CancellationError()
         } catch let error as HTTPClientError {
             throw Self.map(error)
-        } catch let error as TransportError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
         } catch {
             throw Self.connectFailure(error) ?? TransportError(.other, String(describing: type(of: error)))
         }
     }
 
-    /// A failed connect, told apart by its cause: nothing was sent, so any method may be retried. `nil` for
-    /// anything else, which may have happened after the request left.
+    /// A failed connect, told apart by its cause: nothing was sent, so any method may be retried (a failed TLS
+    /// handshake is reported as such, and not retried). `nil` for anything else, which may have happened after the
+    /// request left.
     static func connectFailure(_ error: any Error) -> TransportError? {
         switch error {
         case let error as NIOConnectionError:
@@ -112,29 +137,10 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             return TransportError(.connectFailed, "network unreachable")
         case ChannelError.connectTimeout:
             return TransportError(.connectFailed, "no answer within the connect timeout")
+        case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
+            return TransportError(.tlsFailed, String(describing: error))
         default:
             return nil
-        }
-    }
-
-    /// Runs `exchange`, failing with ``TransportError/Kind/timedOut`` (and cancelling it) when it outlasts
-    /// `timeout`. The deadline is a timer on the event loop, cancelled (and freed) as soon as the exchange ends: a
-    /// sleeping task per call would hold its memory until the deadline even after a quick answer.
-    private static func within(
-        _ timeout: Duration, on eventLoop: any EventLoop,
-        _ exchange: @escaping @Sendable () async throws -> TransportResponse
-    ) async throws -> TransportResponse {
-        let task = Task(operation: exchange)
-        let expired = Locked(false)
-        let timer = eventLoop.scheduleTask(in: .nanoseconds(timeout.nanoseconds)) {
-            expired.withLock { $0 = true }
-            task.cancel()
-        }
-        defer { timer.cancel() }
-        do {
-            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
-        } catch {
-            throw expired.current ? TransportError(.timedOut, "deadline exceeded") : error
         }
     }
 
