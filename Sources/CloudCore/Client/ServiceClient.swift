@@ -124,7 +124,9 @@ public final class ServiceClient: Sendable {
     /// body that does not fit the model throws ``ResponseDecodingError`` with the path of the mismatch.
     public func send<Output: Decodable & Sendable>(_ request: OperationRequest, as: Output.Type) async throws -> Output {
         let response = try await execute(request)
-        let isEmpty = response.body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let isEmpty = response.body.withUnsafeBytes { bytes in
+            bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
         do {
             return try Self.decoder.decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
         } catch let error as DecodingError {

@@ -37,10 +37,11 @@ public struct OperationRequest: Sendable {
     func expandedPath(projectID: String?) throws -> String {
         var result = ""
         var remainder = path[...]
-        while let open = remainder.firstIndex(of: "{") {
-            guard let close = remainder[open...].firstIndex(of: "}") else { break }
+        // Searched as bytes: a Character search walks grapheme clusters, and this runs on every call.
+        while let open = remainder.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = remainder[open...].utf8.firstIndex(of: UInt8(ascii: "}")) else { break }
             result += remainder[..<open]
-            let name = String(remainder[remainder.index(after: open)..<close])
+            let name = String(remainder[remainder.utf8.index(after: open)..<close])
             let value: String?
             if let given = pathParameters[name] {
                 value = given
@@ -53,7 +54,7 @@ public struct OperationRequest: Sendable {
                 throw ClientError("missing value for path parameter {\(name)} of \(operation)")
             }
             result += PercentEncoding.encode(value)
-            remainder = remainder[remainder.index(after: close)...]
+            remainder = remainder[remainder.utf8.index(after: close)...]
         }
         result += remainder
         return result
