@@ -22,7 +22,8 @@ public struct ClientConfiguration: Sendable {
     /// PEM files of certificate authorities the default transport trusts besides the system's: a private
     /// endpoint's, or a TLS-inspecting corporate proxy's (the official SDKs' `ssl_ca_cert`).
     public var caCertificateFiles: [String] = []
-    /// The tracer of the calls' spans; nil uses `InstrumentationSystem.tracer` (a no-op unless bootstrapped).
+    /// The tracer of the calls' spans; nil uses `InstrumentationSystem.tracer` as bootstrapped when the client is
+    /// created (a no-op unless bootstrapped).
     public var tracer: (any Tracer)?
     /// Your middlewares, outermost first. They run on every attempt (inside the retries), before the request is
     /// signed: a header they add is signed, and they see the service's errors as ``APIError``.

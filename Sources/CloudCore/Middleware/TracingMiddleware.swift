@@ -6,20 +6,21 @@ import Tracing
 /// client attributes: `http.request.method`, `server.address`, `server.port`, `url.full` (without the query),
 /// `http.response.status_code`, `http.request.resend_count` (retries), `error.type`, and the service's request id
 /// as `http.response.header.x-request-id`. The span's context is injected into the request's headers. Without a
-/// bootstrapped tracer (and none configured) the spans are no-ops.
+/// tracer bootstrapped before the client was created (and none configured) there are no spans.
 public struct TracingMiddleware: Middleware {
+    /// nil without a tracer: there is no span to open and no context to inject.
     private let tracer: (any Tracer)?
 
-    /// Creates the middleware; nil traces with `InstrumentationSystem.tracer`.
+    /// Creates the middleware; nil traces with the tracer bootstrapped now (`InstrumentationSystem.tracer`, looked up
+    /// once, as AsyncHTTPClient does when it is configured: bootstrap before creating clients).
     public init(tracer: (any Tracer)? = nil) {
-        self.tracer = tracer
+        let tracer = tracer ?? InstrumentationSystem.tracer
+        self.tracer = tracer is NoOpTracer ? nil : tracer
     }
 
     /// Runs `next` inside the call's span.
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
-        let tracer: any Tracer = tracer ?? InstrumentationSystem.tracer
-        // Without a bootstrapped tracer there is no span to open and no context to inject.
-        if tracer is NoOpTracer { return try await next(request) }
+        guard let tracer else { return try await next(request) }
         return try await Self.trace(request, next: next, tracer: tracer)
     }
 
