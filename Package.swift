@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        // The OpenAPI 3.1 model the export is built with and validated by. Its default trait, ExternalLoading
+        // (resolving references into other files, with Swift concurrency), is off: the export refers only to itself.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
         // MARK: Generator: front-end → schema → emitters
@@ -42,7 +45,8 @@ let package = Package(
         .target(name: "DocReader", dependencies: ["CLibXML2"]),
         .target(name: "APISchema"),
         .target(name: "SchemaBuilder", dependencies: ["DocReader", "APISchema"]),
-        .target(name: "OpenAPIEmitter", dependencies: ["APISchema"]),
+        .target(
+            name: "OpenAPIEmitter", dependencies: ["APISchema", .product(name: "OpenAPIKit", package: "OpenAPIKit")]),
         .target(name: "SchemaDiff", dependencies: ["APISchema"]),
         .target(
             name: "SwiftEmitter",

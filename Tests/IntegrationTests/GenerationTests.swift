@@ -20,7 +20,7 @@ import Testing
             overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
         var files = [
             "spec/\(config.fileStem).json": try SpecFiles.canonicalJSON(schema),
-            "spec/\(config.fileStem).openapi.json": try OpenAPIEmitter.document(for: schema),
+            "spec/\(config.fileStem).openapi.json": try OpenAPIEmitter.documentJSON(for: schema),
         ]
         let swift = try SwiftEmitter(templatesDirectory: packageRoot.appending(path: "templates")).renderModules(schema)
         for (directory, modules) in Self.directories(config.name, swift) {
@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: ["ModelArts", "ECS"])
     func openAPIHasUniqueOperationIdsAndSourcePages(service: String) async throws {
         let schema = try await SchemaCache.shared.schema(service)
-        let document = try JSONDecoder().decode(JSONValue.self, from: OpenAPIEmitter.document(for: schema))
+        let document = try JSONDecoder().decode(JSONValue.self, from: OpenAPIEmitter.documentJSON(for: schema))
         #expect(document["openapi"] == "3.1.0")
         guard case .object(let paths)? = document["paths"] else {
             Issue.record("no paths")
