@@ -114,7 +114,10 @@ let package = Package(
         .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema", "TestSupport"]),
         .testTarget(
             name: "EmitterTests",
-            dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema", "TestSupport"],
+            dependencies: [
+                "OpenAPIEmitter", "SwiftEmitter", "APISchema", "TestSupport",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ],
             exclude: ["Fixtures"]
         ),
         // The pages' JSON examples as decode-then-encode closures, one file per service: generated test scaffolding
@@ -155,7 +158,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter", "TestSupport"]
+            dependencies: [
+                "DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter", "TestSupport",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
         ),
     ]
         + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }

@@ -3,8 +3,8 @@ import Foundation
 import OpenAPIKit
 
 /// Turns a `ServiceSchema` into an OpenAPI 3.1 document, built as OpenAPIKit's typed model so that what the export
-/// states is checked by the types rather than by hand: one operation per API page, every named type under
-/// `components/schemas`, page examples attached where they parse.
+/// states is checked by the types (and by `OpenAPI.Document.validate()` in the tests) rather than by hand: one
+/// operation per API page, every named type under `components/schemas`, page examples attached where they parse.
 public enum OpenAPIEmitter {
     /// The OpenAPI 3.1 document for `schema`. Throws when a type name cannot be a component key
     /// (`^[a-zA-Z0-9.\-_]+$`).
@@ -16,6 +16,16 @@ public enum OpenAPIEmitter {
     /// (`SpecFiles.canonicalJSON`: sorted keys), so the same schema always gives the same bytes.
     public static func documentJSON(for schema: ServiceSchema) throws -> Data {
         try SpecFiles.canonicalJSON(document(for: schema))
+    }
+
+    /// What the export is held to (its tests validate every document with it): OpenAPIKit's defaults (operation
+    /// ids unique, parameters unique per operation, every reference resolvable, …) and the stricter checks a client
+    /// generator relies on: every `{name}` of a path declared as a parameter, every operation with a response, every
+    /// path with an operation, server variables defined, schema references internal and found.
+    public static var validator: Validator {
+        Validator().validating(
+            \.pathParametersAreDefined, \.operationsContainResponses, \.pathsContainOperations,
+            \.serverVariablesAreDefined, \.schemaReferencesFoundInComponents, \.jsonSchemaReferencesFoundInComponents)
     }
 
     /// The path key under `paths` for an API path as the schema records it: query strings and RFC 6570 query

@@ -1,6 +1,7 @@
 import APISchema
 import Foundation
 import OpenAPIEmitter
+import OpenAPIKit
 import TestSupport
 import Testing
 
@@ -233,6 +234,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         schema.operations[2].id = "StartWidgets"
         let paths = try #require(try document(schema)["paths"])
         #expect(paths["/v1/{project_id}/widgets/action#StartWidgets2"]?["post"]?["operationId"] == "StartWidgets2")
+        try OpenAPIEmitter.document(for: schema).validate(using: OpenAPIEmitter.validator)
     }
 
     @Test func pathParametersFollowTheTemplateSpelling() throws {
@@ -256,6 +258,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(doc["paths"] == nil)
         #expect(doc["components"]?["schemas"] == nil)
         #expect(doc["components"]?["securitySchemes"]?["akSk"]?["name"] == "Authorization")
+        try OpenAPIEmitter.document(for: empty).validate(using: OpenAPIEmitter.validator)
     }
 
     @Test func pathKeysAndTemplates() {
@@ -265,6 +268,51 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(OpenAPIEmitter.pathKey("/v2/{project_id}/ports/{port_id}{") == "/v2/{project_id}/ports/{port_id}")
         #expect(OpenAPIEmitter.pathKey("/v2/a}/{id}/") == "/v2/a/{id}")
         #expect(PathTemplate.placeholders(in: "/v1/{project_id}/servers/{server_id}") == ["project_id", "server_id"])
+    }
+}
+
+/// The typed document as OpenAPIKit checks it, both as built and as OpenAPIKit reads it back from the written bytes
+/// (what a generator built on OpenAPIKit, such as swift-openapi-generator, sees).
+@Suite struct OpenAPIKitValidationTests {
+    @Test func sampleDocumentPassesOpenAPIKitValidation() throws {
+        let document = try OpenAPIEmitter.document(for: sampleSchema())
+        try document.validate(using: OpenAPIEmitter.validator)
+        let bytes = try OpenAPIEmitter.documentJSON(for: sampleSchema())
+        let read = try JSONDecoder().decode(OpenAPI.Document.self, from: bytes)
+        // Strict: a warning from reading the bytes back fails the validation too.
+        try read.validate(using: OpenAPIEmitter.validator, strict: true)
+        #expect(Set(read.allOperationIds) == ["CreateWidget", "StartWidgets", "StopWidgets"])
+        #expect(read.paths.count == 3)
+    }
+
+    /// The validator catches what the export must never contain, so the validations of the sample above and of the
+    /// four services (IntegrationTests) fail if the emitter ever drops a path parameter or repeats an operation id.
+    @Test func validationRejectsAMissingPathParameterAndARepeatedOperationId() throws {
+        let valid = try OpenAPIEmitter.document(for: sampleSchema())
+        let create: OpenAPI.Path = "/v1/{project_id}/widgets"
+        let start: OpenAPI.Path = "/v1/{project_id}/widgets/action"
+
+        var missing = valid
+        var item = try #require(missing.paths[create]?.pathItemValue)
+        item.post?.parameters.removeAll { $0.parameterValue?.location == .path }
+        missing.paths[create] = .b(item)
+        let missingErrors = #expect(throws: ValidationErrorCollection.self) {
+            try missing.validate(using: OpenAPIEmitter.validator)
+        }
+        #expect(
+            missingErrors?.values.contains { $0.reason.contains("path parameters were not defined") } == true,
+            "\(String(describing: missingErrors))")
+
+        var repeated = valid
+        item = try #require(repeated.paths[start]?.pathItemValue)
+        item.post?.operationId = "CreateWidget"
+        repeated.paths[start] = .b(item)
+        let repeatedErrors = #expect(throws: ValidationErrorCollection.self) {
+            try repeated.validate(using: OpenAPIEmitter.validator)
+        }
+        #expect(
+            repeatedErrors?.values.contains { $0.reason.contains("Operation Ids in Document are unique") } == true,
+            "\(String(describing: repeatedErrors))")
     }
 }
 
