@@ -32,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        // The OpenAPI 3.1 model the export is built with and validated by. Its default trait, ExternalLoading
+        // (resolving references into other files, with Swift concurrency), is off: the export refers only to itself.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
         // MARK: Generator: front-end → schema → emitters
@@ -43,7 +46,8 @@ let package = Package(
         .target(name: "DocReader", dependencies: ["CLibXML2"]),
         .target(name: "APISchema"),
         .target(name: "SchemaBuilder", dependencies: ["DocReader", "APISchema"]),
-        .target(name: "OpenAPIEmitter", dependencies: ["APISchema"]),
+        .target(
+            name: "OpenAPIEmitter", dependencies: ["APISchema", .product(name: "OpenAPIKit", package: "OpenAPIKit")]),
         .target(name: "SchemaDiff", dependencies: ["APISchema"]),
         .target(
             name: "SwiftEmitter",
@@ -112,7 +116,10 @@ let package = Package(
         .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema", "TestSupport"]),
         .testTarget(
             name: "EmitterTests",
-            dependencies: ["OpenAPIEmitter", "SwiftEmitter", "APISchema", "TestSupport"],
+            dependencies: [
+                "OpenAPIEmitter", "SwiftEmitter", "APISchema", "TestSupport",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ],
             exclude: ["Fixtures"]
         ),
         // The pages' JSON examples as decode-then-encode closures, one file per service: generated test scaffolding
@@ -153,7 +160,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter", "TestSupport"]
+            dependencies: [
+                "DocReader", "SchemaBuilder", "APISchema", "OpenAPIEmitter", "SwiftEmitter", "TestSupport",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
         ),
     ]
         + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }

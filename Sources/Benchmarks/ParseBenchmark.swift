@@ -53,7 +53,7 @@ func runParseBenchmark(iterations: Int = 5) {
                     let schema = SchemaBuilder.build(
                         config: config, docsDirectory: root.appending(path: config.docs), overridesFile: nil)
                     var document = Data()
-                    export += clock.measure { document = (try? OpenAPIEmitter.document(for: schema)) ?? Data() }
+                    export += clock.measure { document = (try? OpenAPIEmitter.documentJSON(for: schema)) ?? Data() }
                     return "\(config.name) \(schema.operations.count) ops / \(document.count / 1024) KiB OpenAPI"
                 }.joined(separator: ", ")
             })

@@ -124,7 +124,7 @@ struct OpenAPI: AsyncParsableCommand {
         let schema = try Pipeline.schema(
             config: config, docsDirectory: URL(fileURLWithPath: docsDirectory, isDirectory: true),
             overridesFile: overrides.map { URL(fileURLWithPath: $0) })
-        let document = try OpenAPIEmitter.document(for: schema)
+        let document = try OpenAPIEmitter.documentJSON(for: schema)
         try SpecFiles.writeIfChanged(document, to: URL(fileURLWithPath: output))
         print(
             "\(schema.name): \(schema.operations.count) operations, \(schema.types.count) types, "

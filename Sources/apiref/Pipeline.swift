@@ -140,7 +140,7 @@ struct Pipeline: Sendable {
         let schema = try schema(config)
         var files: [String: Data] = [
             workspace.schemaPath(config): try SpecFiles.canonicalJSON(schema),
-            workspace.openAPIPath(config): try OpenAPIEmitter.document(for: schema),
+            workspace.openAPIPath(config): try OpenAPIEmitter.documentJSON(for: schema),
         ]
         let swift = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory).renderModules(schema)
         var generatedDirectories: [String] = []

@@ -1,6 +1,7 @@
 import APISchema
 import Foundation
 import OpenAPIEmitter
+import OpenAPIKit
 import TestSupport
 import Testing
 
@@ -81,8 +82,9 @@ private func sampleSchema() -> ServiceSchema {
         ])
 }
 
+/// The document as written to `spec/`, read back as plain JSON: the tests below check the bytes users get.
 private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONValue {
-    try JSONDecoder().decode(JSONValue.self, from: OpenAPIEmitter.document(for: schema))
+    try JSONDecoder().decode(JSONValue.self, from: OpenAPIEmitter.documentJSON(for: schema))
 }
 
 @Suite struct OpenAPIEmitterTests {
@@ -109,7 +111,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
             operation["parameters"] == [
                 ["name": "project_id", "in": "path", "required": true, "schema": ["type": "string"]],
                 [
-                    "name": "X-Language", "in": "header", "required": false,
+                    "name": "X-Language", "in": "header",
                     "schema": ["anyOf": [["type": "string", "enum": ["en-us", "zh-cn"]], ["type": "string"]]],
                 ],
             ])
@@ -138,7 +140,8 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         // The undeclared template parameter is added; the query expansion is dropped from the key.
         #expect(
             stop["parameters"] == [
-                ["name": "force", "in": "query", "required": false, "schema": ["type": "boolean"]],
+                // `required: false` is OpenAPI's default and left out.
+                ["name": "force", "in": "query", "schema": ["type": "boolean"]],
                 [
                     "name": "project_id", "in": "path", "required": true, "schema": ["type": "string"],
                     "description": "Not described on the page; taken from the path template.",
@@ -218,8 +221,8 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
     }
 
     @Test func outputIsCanonicalAndDeterministic() throws {
-        let first = try OpenAPIEmitter.document(for: sampleSchema())
-        let second = try OpenAPIEmitter.document(for: sampleSchema())
+        let first = try OpenAPIEmitter.documentJSON(for: sampleSchema())
+        let second = try OpenAPIEmitter.documentJSON(for: sampleSchema())
         #expect(first == second)
         #expect(first.last == UInt8(ascii: "\n"))
         let reencoded = try SpecFiles.canonicalJSON(try JSONDecoder().decode(JSONValue.self, from: first))
@@ -231,6 +234,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         schema.operations[2].id = "StartWidgets"
         let paths = try #require(try document(schema)["paths"])
         #expect(paths["/v1/{project_id}/widgets/action#StartWidgets2"]?["post"]?["operationId"] == "StartWidgets2")
+        try OpenAPIEmitter.document(for: schema).validate(using: OpenAPIEmitter.validator)
     }
 
     @Test func pathParametersFollowTheTemplateSpelling() throws {
@@ -248,9 +252,13 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
     }
 
     @Test func emptySchemaIsStillADocument() throws {
-        let doc = try document(ServiceSchema(name: "Empty", endpointPrefix: "empty"))
-        #expect(doc["paths"] == [:])
-        #expect(doc["components"]?["schemas"] == [:])
+        let empty = ServiceSchema(name: "Empty", endpointPrefix: "empty")
+        let doc = try document(empty)
+        // OpenAPI 3.1 needs `paths`, `components` or `webhooks`: the security schemes are the components.
+        #expect(doc["paths"] == nil)
+        #expect(doc["components"]?["schemas"] == nil)
+        #expect(doc["components"]?["securitySchemes"]?["akSk"]?["name"] == "Authorization")
+        try OpenAPIEmitter.document(for: empty).validate(using: OpenAPIEmitter.validator)
     }
 
     @Test func pathKeysAndTemplates() {
@@ -260,6 +268,61 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(OpenAPIEmitter.pathKey("/v2/{project_id}/ports/{port_id}{") == "/v2/{project_id}/ports/{port_id}")
         #expect(OpenAPIEmitter.pathKey("/v2/a}/{id}/") == "/v2/a/{id}")
         #expect(PathTemplate.placeholders(in: "/v1/{project_id}/servers/{server_id}") == ["project_id", "server_id"])
+    }
+}
+
+/// The typed document as OpenAPIKit checks it, both as built and as OpenAPIKit reads it back from the written bytes
+/// (what a generator built on OpenAPIKit, such as swift-openapi-generator, sees).
+@Suite struct OpenAPIKitValidationTests {
+    @Test func sampleDocumentPassesOpenAPIKitValidation() throws {
+        let document = try OpenAPIEmitter.document(for: sampleSchema())
+        try document.validate(using: OpenAPIEmitter.validator)
+        let bytes = try OpenAPIEmitter.documentJSON(for: sampleSchema())
+        let read = try JSONDecoder().decode(OpenAPI.Document.self, from: bytes)
+        // Strict: a warning from reading the bytes back fails the validation too.
+        try read.validate(using: OpenAPIEmitter.validator, strict: true)
+        #expect(Set(read.allOperationIds) == ["CreateWidget", "StartWidgets", "StopWidgets"])
+        #expect(read.paths.count == 3)
+    }
+
+    /// The validator catches what the export must never contain, so the validations of the sample above and of the
+    /// four services (IntegrationTests) fail if the emitter ever drops a path parameter or repeats an operation id.
+    @Test func validationRejectsAMissingPathParameterAndARepeatedOperationId() throws {
+        let valid = try OpenAPIEmitter.document(for: sampleSchema())
+        #expect(Self.rejections(valid).isEmpty)
+        let missing = try Self.changingPost(of: valid, at: "/v1/{project_id}/widgets") {
+            $0.parameters.removeAll { $0.parameterValue?.location == .path }
+        }
+        #expect(Self.rejections(missing).contains { $0.contains("path parameters were not defined") })
+        let repeated = try Self.changingPost(of: valid, at: "/v1/{project_id}/widgets/action") {
+            $0.operationId = "CreateWidget"
+        }
+        #expect(Self.rejections(repeated).contains { $0.contains("Operation Ids in Document are unique") })
+    }
+
+    /// Why `OpenAPIEmitter.validator` rejects `document`: empty when it accepts it.
+    static func rejections(_ document: OpenAPI.Document) -> [String] {
+        do {
+            try document.validate(using: OpenAPIEmitter.validator)
+            return []
+        } catch let errors as ValidationErrorCollection {
+            return errors.values.map(\.reason)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    /// `document` with the POST operation of `path` changed by `change`.
+    static func changingPost(
+        of document: OpenAPI.Document, at path: OpenAPI.Path, _ change: (inout OpenAPI.Operation) -> Void
+    ) throws -> OpenAPI.Document {
+        var document = document
+        var item = try #require(document.paths[path]?.pathItemValue)
+        var operation = try #require(item.post)
+        change(&operation)
+        item.post = operation
+        document.paths[path] = .b(item)
+        return document
     }
 }
 
@@ -283,7 +346,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
     @Test(.enabled(if: validatorInstalled, "openapi-spec-validator is not installed"))
     func sampleDocumentIsValidOpenAPI31() async throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "apiref-openapi-\(UUID().uuidString).json")
-        try OpenAPIEmitter.document(for: sampleSchema()).write(to: file)
+        try OpenAPIEmitter.documentJSON(for: sampleSchema()).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let path = file.path
         // Seconds of Python: off the cooperative pool, which the other tests' timers and I/O need.
@@ -297,7 +360,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
     @Test(.enabled(if: validatorInstalled, "openapi-spec-validator is not installed"))
     func strictValidatorAgreesWithTheSDK() async throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "apiref-strict-\(UUID().uuidString).json")
-        try OpenAPIEmitter.document(for: sampleSchema()).write(to: file)
+        try OpenAPIEmitter.documentJSON(for: sampleSchema()).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let script = """
             import json, sys, jsonschema

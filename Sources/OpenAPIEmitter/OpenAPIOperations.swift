@@ -1,0 +1,148 @@
+import APISchema
+import OpenAPIKit
+
+// The `paths` of the document: one operation per API page, its parameters, request body, responses and the page's
+// JSON examples.
+extension DocumentBuilder {
+    var paths: OpenAPI.PathItem.Map {
+        // Several pages can document the same method and path (batch `action` endpoints, deprecated pages);
+        // OpenAPI holds one operation per method and path, so later ones get a `#OperationId` fragment in their
+        // key and keep the real path in `x-path`.
+        var items = OrderedDictionary<OpenAPI.Path, OpenAPI.PathItem>()
+        var taken = Set<String>()
+        var usedIds = Set<String>()
+        for operation in schema.operations {
+            let verb = operation.method.uppercased()
+            // As OpenAPIKit keys it (empty segments dropped), so paths that differ only in a `//` are one path.
+            let path = OpenAPI.Path(rawValue: OpenAPIEmitter.pathKey(operation.path)).rawValue
+            var operationId = operation.id
+            var suffix = 2
+            while !usedIds.insert(operationId).inserted {
+                operationId = "\(operation.id)\(suffix)"
+                suffix += 1
+            }
+            let first = taken.insert(verb + " " + Self.normalizedTemplate(path)).inserted
+            let key = OpenAPI.Path(rawValue: first ? path : path + "#" + operationId)
+            let method = OpenAPI.BuiltinHttpMethod(rawValue: verb).map(OpenAPI.HttpMethod.builtin) ?? .other(verb)
+            items[key, default: OpenAPI.PathItem()][method] = self.operation(
+                operation, operationId: operationId, path: path, xPath: !first)
+        }
+        return items.mapValues { .b($0) }
+    }
+
+    /// The path with every `{name}` emptied, so `/a/{id}` and `/a/{name}` are seen as one path.
+    static func normalizedTemplate(_ path: String) -> String {
+        var result = ""
+        var inside = false
+        for character in path {
+            if character == "{" {
+                inside = true
+                result.append("{}")
+            } else if character == "}" {
+                inside = false
+            } else if !inside {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    func operation(_ operation: APISchema.Operation, operationId: String, path: String, xPath: Bool)
+        -> OpenAPI.Operation
+    {
+        var extensions = ["x-source-page": AnyCodable(operation.sourcePage)]
+        if xPath { extensions["x-path"] = AnyCodable(path) }
+        let examples = operation.examples.compactMap { example -> (Example, JSONValue)? in
+            guard let value = JSONValue(parsingDocument: example.body) else { return nil }
+            return (example, value)
+        }
+        let requestBody = operation.requestBody.map { body in
+            OpenAPI.Request(
+                content: [.json: .b(content(schema(body.type), examples.filter { $0.0.kind == .request }))],
+                required: body.required)
+        }
+        return OpenAPI.Operation(
+            tags: operation.group.isEmpty ? nil : [operation.group],
+            summary: operation.title.isEmpty ? operation.id : operation.title,
+            description: operation.summary.isEmpty ? nil : operation.summary,
+            operationId: operationId,
+            parameters: parameters(operation, path: path).map { .b($0) },
+            requestBody: requestBody,
+            responses: responses(operation, examples: examples.filter { $0.0.kind == .response }),
+            vendorExtensions: extensions)
+    }
+
+    func parameters(_ operation: APISchema.Operation, path: String) -> [OpenAPI.Parameter] {
+        let template = PathTemplate.placeholders(in: path)
+        var seen = Set<String>()
+        var parameters: [OpenAPI.Parameter] = []
+        for parameter in operation.parameters {
+            var name = parameter.name
+            if parameter.location == .path {
+                // Spelled as in the template; one that is not in the template cannot be sent (OpenAPI rejects it).
+                guard let spelled = template.first(where: { $0.lowercased() == name.lowercased() }) else { continue }
+                name = spelled
+            }
+            guard seen.insert(parameter.location.rawValue + " " + name.lowercased()).inserted else { continue }
+            let schema = schema(parameter.type, enumValues: parameter.enumValues)
+            let context: OpenAPI.Parameter.Context =
+                switch parameter.location {
+                case .path: .path(schema: schema)
+                case .query: .query(required: parameter.required, schema: schema)
+                case .header: .header(required: parameter.required, schema: schema)
+                }
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: name, context: context,
+                    description: parameter.description.isEmpty ? nil : parameter.description))
+        }
+        // Every `{name}` of the path must be declared; the pages sometimes leave one out of the table.
+        for name in template where seen.insert("path " + name.lowercased()).inserted {
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: name, context: .path(schema: schema(.string)),
+                    description: "Not described on the page; taken from the path template."))
+        }
+        return parameters
+    }
+
+    func responses(_ operation: APISchema.Operation, examples: [(Example, JSONValue)]) -> OpenAPI.Response.Map {
+        var responses = OpenAPI.Response.Map()
+        let documented = operation.responses.map(\.status)
+        // An example without a status goes to the first documented success response.
+        let fallbackStatus = documented.first { (200..<300).contains($0) } ?? documented.first
+        for response in operation.responses {
+            let matching = examples.filter { ($0.0.status ?? fallbackStatus) == response.status }
+            let hasContent = response.type != nil || !matching.isEmpty
+            responses[.status(code: response.status)] = .b(
+                OpenAPI.Response(
+                    description: response.description.isEmpty
+                        ? Self.statusDescription(response.status) : response.description,
+                    content: hasContent ? [.json: .b(content(response.type.map { schema($0) }, matching))] : [:]))
+        }
+        if responses.isEmpty {
+            responses[.default] = .b(OpenAPI.Response(description: "No response is documented on the page."))
+        }
+        return responses
+    }
+
+    /// A JSON body: its schema (if the page documents one) and the page's examples of it, `example1`, `example2`, …
+    func content(_ schema: JSONSchema?, _ examples: [(Example, JSONValue)]) -> OpenAPI.Content {
+        var map = OpenAPI.Example.Map()
+        for (index, (example, value)) in examples.enumerated() {
+            map["example\(index + 1)"] = .b(
+                OpenAPI.Example(
+                    summary: example.title.isEmpty ? nil : example.title, legacyValue: .b(AnyCodable(json: value))))
+        }
+        return OpenAPI.Content(schema: schema.map { .b($0) }, examples: map.isEmpty ? nil : map)
+    }
+
+    static func statusDescription(_ status: Int) -> String {
+        switch status {
+        case 200..<300: "Success (status \(status))."
+        case 300..<400: "Redirection (status \(status))."
+        case 400..<500: "Client error (status \(status))."
+        default: "Status \(status)."
+        }
+    }
+}
