@@ -134,6 +134,7 @@ let package = Package(
             name: "CloudCoreTests",
             dependencies: [
                 "CloudCore", "TestSupport",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

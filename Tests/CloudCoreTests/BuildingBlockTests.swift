@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOSSL
 import Testing
 
 @testable import CloudCore
@@ -170,6 +171,15 @@ struct RetryPolicyTests {
         #expect(!policy.shouldRetry(TransportError(.connectionDropped), method: "POST"))
         #expect(policy.shouldRetry(TransportError(.connectFailed), method: "POST"))
         #expect(!policy.shouldRetry(TransportError(.tlsFailed), method: "GET"))
+    }
+
+    @Test("a failed TLS handshake is told apart from a TLS connection that ends badly")
+    func tlsFailures() {
+        let untrusted = NIOSSLError.handshakeFailed(.sslError([]))
+        #expect(AsyncHTTPClientTransport.connectFailure(untrusted)?.kind == .tlsFailed)
+        #expect(AsyncHTTPClientTransport.connectFailure(NIOSSLExtraError.failedToValidateHostname)?.kind == .tlsFailed)
+        // Closed without close_notify, possibly after the request was sent: not a connect failure.
+        #expect(AsyncHTTPClientTransport.connectFailure(NIOSSLError.uncleanShutdown) == nil)
     }
 
     @Test("delays are jittered, capped and honour Retry-After")

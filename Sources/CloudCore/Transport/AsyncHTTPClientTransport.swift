@@ -137,7 +137,16 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             return TransportError(.connectFailed, "network unreachable")
         case ChannelError.connectTimeout:
             return TransportError(.connectFailed, "no answer within the connect timeout")
-        case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
+        case let error as NIOSSLError:
+            // Only the handshake's failures: an unclean shutdown and the like happen once the request may be sent.
+            switch error {
+            case .handshakeFailed, .cannotMatchULabel, .noCertificateToValidate, .unableToValidateCertificate:
+                return TransportError(.tlsFailed, String(describing: error))
+            default:
+                return nil
+            }
+        case let error as NIOSSLExtraError
+        where error == .failedToValidateHostname || error == .serverHostnameImpossibleToMatch:
             return TransportError(.tlsFailed, String(describing: error))
         default:
             return nil
