@@ -707,8 +707,7 @@ class LoopbackHandler(BaseHTTPRequestHandler):
 
     def api(self, request):
         server = self.server
-        entry = log_entry(request.method, request.path, request.query, request.headers, request.body)
-        entry["tunnel"] = self.tunnel
+        entry = log_entry(request.method, request.path, request.query, request.headers, request.body, self.tunnel)
         server.state.open_entry(entry)
         body = request.json_body()
         identity = server.identity
@@ -847,7 +846,7 @@ class LoopbackHandler(BaseHTTPRequestHandler):
         pass  # the JSON log is the record; stderr keeps only errors
 
 
-def log_entry(method, path, query, headers, body):
+def log_entry(method, path, query, headers, body, tunnel=None):
     lowered = {}
     for name, value in headers:
         lowered[name.lower()] = redacted(name, value)
@@ -855,7 +854,7 @@ def log_entry(method, path, query, headers, body):
         "seq": None, "method": method, "path": path, "query": [[name, value] for name, value in query],
         "headers": lowered, "body": body.decode("utf-8", errors="replace") if body else None,
         "page": None, "pathParameters": {}, "signature": None, "fault": None, "bodyMatchesExamples": [],
-        "status": None, "requestID": None, "state": None, "tunnel": None,
+        "status": None, "requestID": None, "state": None, "tunnel": tunnel,
     }
 
 
@@ -901,6 +900,8 @@ def main(argv):
     parser.add_argument("--tunnel-tls-cert", help="PEM certificate of the TLS spoken inside CONNECT tunnels")
     parser.add_argument("--tunnel-tls-key", help="PEM private key of --tunnel-tls-cert")
     options = parser.parse_args(argv)
+    if bool(options.tunnel_tls_cert) != bool(options.tunnel_tls_key):
+        parser.error("--tunnel-tls-cert and --tunnel-tls-key go together")
     tunnel_tls = None
     if options.tunnel_tls_cert:
         tunnel_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -161,4 +161,21 @@ struct OpenClientTests {
         let early = arrivals.filter { $0.timeIntervalSince(first) < 0.9 }
         #expect(early.count == 2, "requests on their own connection: \(arrivals.map { $0.timeIntervalSince(first) })")
     }
+
+    @Test("a CA certificate file that cannot be read, or holds no certificate, fails the client's creation by name")
+    func unreadableCertificateFiles() throws {
+        let empty = FileManager.default.temporaryDirectory.appending(path: "no-certificates-\(UUID().uuidString).pem")
+        try Data("not a certificate\n".utf8).write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        for file in [empty.path, "/nonexistent/ca.pem"] {
+            var configuration = ClientConfiguration(
+                credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), projectID: "p")
+            configuration.caCertificateFiles = [file]
+            #expect {
+                _ = try ServiceClient(endpoint: URL(string: "https://svc.example.com")!, configuration: configuration)
+            } throws: { error in
+                (error as? ClientError)?.message.contains(file) == true
+            }
+        }
+    }
 }

@@ -44,11 +44,11 @@ public final class ServiceClient: Sendable {
         if let configured = configuration.transport {
             transport = configured
         } else {
-            try AsyncHTTPClientTransport.checkCertificateFiles(configuration.caCertificateFiles)
             transport = AsyncHTTPClientTransport(
                 connectTimeout: configuration.timeouts.connect, proxy: configuration.proxy.resolved(for: resolvedEndpoint),
                 maxConnectionsPerHost: configuration.maxConnectionsPerHost,
-                caCertificateFiles: configuration.caCertificateFiles)
+                trustedCertificates: try AsyncHTTPClientTransport.certificates(
+                    inPEMFiles: configuration.caCertificateFiles))
         }
         let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
         var projectIDResolver: ProjectIDResolver?
@@ -115,6 +115,8 @@ public final class ServiceClient: Sendable {
             transport: transport, clockOffset: clockOffset, projectIDResolver: projectIDResolver)
     }
 
+    private static let projectIDPlaceholder = Array("{project_id}".utf8)
+
     // One of each for every call: they hold no per-call state (their options are never changed).
     private static let decoder = JSONDecoder()
     private static let encoder = JSONEncoder()
@@ -144,7 +146,9 @@ public final class ServiceClient: Sendable {
     /// Sends and returns the raw response (status, headers and body) of a 2xx response.
     public func execute(_ request: OperationRequest) async throws -> TransportResponse {
         var projectID = configuration.projectID
-        if projectID == nil, request.path.contains("{project_id}"), request.pathParameters["project_id"] == nil {
+        if projectID == nil, request.pathParameters["project_id"] == nil,
+            request.path.containsUTF8(Self.projectIDPlaceholder)
+        {
             let credentials = try await credentialProvider.credentials()
             projectID = credentials.projectID
             if projectID == nil, case .accessKey = credentials.authentication, let projectIDResolver {

@@ -125,7 +125,7 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
             added.append((dateHeader, dateValue))
         }
         if let contentType = headers.first(where: { equalsIgnoringASCIICase($0.name, "Content-Type") })?.value,
-            !contains(jsonMediaType, in: contentType),
+            !contentType.containsUTF8(jsonMediaType),
             !headers.contains(where: { equalsIgnoringASCIICase($0.name, contentSHA256Header) })
         {
             headers.append((contentSHA256Header, unsignedPayload))
@@ -228,16 +228,6 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
             }
         }
         if output.last != UInt8(ascii: "/") { output.append(UInt8(ascii: "/")) }
-    }
-
-    /// Whether `text` contains `bytes`, compared byte by byte (the generic `contains` of a collection is slow here).
-    private static func contains(_ bytes: [UInt8], in text: String) -> Bool {
-        let haystack = Array(text.utf8)
-        guard haystack.count >= bytes.count else { return false }
-        for start in 0...(haystack.count - bytes.count) where haystack[start] == bytes[0] {
-            if haystack[start..<(start + bytes.count)].elementsEqual(bytes) { return true }
-        }
-        return false
     }
 
     private static func asciiLowercased(_ text: String) -> [UInt8] {

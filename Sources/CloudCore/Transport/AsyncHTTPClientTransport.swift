@@ -28,19 +28,24 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Creates and owns a client with this connect timeout, going through `proxy` when given, with up to
-    /// `maxConnectionsPerHost` connections kept open to the service (more concurrent calls wait for one), trusting
-    /// the certificate authorities in `caCertificateFiles` (PEM) besides the system's.
-    ///
-    /// Check the files first with ``checkCertificateFiles(_:)``: a file that cannot be read here fails every
-    /// connection instead.
+    /// `maxConnectionsPerHost` connections kept open to the service (more concurrent calls wait for one).
     public init(
-        connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil, maxConnectionsPerHost: Int = 8,
-        caCertificateFiles: [String] = []
+        connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil, maxConnectionsPerHost: Int = 8
+    ) {
+        self.init(
+            connectTimeout: connectTimeout, proxy: proxy, maxConnectionsPerHost: maxConnectionsPerHost,
+            trustedCertificates: [])
+    }
+
+    /// As the public initializer, trusting `trustedCertificates` besides the system's roots (see
+    /// ``certificates(inPEMFiles:)``).
+    init(
+        connectTimeout: Duration, proxy: HTTPProxy?, maxConnectionsPerHost: Int, trustedCertificates: [NIOSSLCertificate]
     ) {
         var configuration = HTTPClient.Configuration()
-        if !caCertificateFiles.isEmpty {
+        if !trustedCertificates.isEmpty {
             var tls = TLSConfiguration.makeClientConfiguration()
-            tls.additionalTrustRoots = caCertificateFiles.map { .file($0) }
+            tls.additionalTrustRoots = [.certificates(trustedCertificates)]
             configuration.tlsConfiguration = tls
         }
         configuration.timeout.connect = .nanoseconds(connectTimeout.nanoseconds)
@@ -59,18 +64,20 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 
     private var client: HTTPClient { sharedClient ?? owned!.client }
 
-    /// Throws a ``ClientError`` naming the first of `files` that is not a readable PEM file of certificates.
-    public static func checkCertificateFiles(_ files: [String]) throws {
-        for file in files {
+    /// The certificates of `files` (PEM), read once when the client is created; a ``ClientError`` names the first
+    /// file that cannot be read or holds none.
+    static func certificates(inPEMFiles files: [String]) throws -> [NIOSSLCertificate] {
+        try files.flatMap { file in
+            let certificates: [NIOSSLCertificate]
             do {
-                if try NIOSSLCertificate.fromPEMFile(file).isEmpty {
-                    throw ClientError("the CA certificate file \(file) holds no PEM certificate")
-                }
-            } catch let error as ClientError {
-                throw error
+                certificates = try NIOSSLCertificate.fromPEMFile(file)
             } catch {
                 throw ClientError("the CA certificate file \(file) cannot be read", underlying: error)
             }
+            guard !certificates.isEmpty else {
+                throw ClientError("the CA certificate file \(file) holds no PEM certificate")
+            }
+            return certificates
         }
     }
 
