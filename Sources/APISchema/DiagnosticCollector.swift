@@ -10,8 +10,6 @@ public struct DiagnosticCollector: Sendable {
         diagnostics.append(Diagnostic(id, location, message))
     }
 
-    public mutating func append(contentsOf other: [Diagnostic]) { diagnostics += other }
-
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
@@ -34,17 +32,13 @@ public struct DiagnosticCollector: Sendable {
     public func failing(strict: Bool) -> [Diagnostic] {
         (strict ? diagnostics : errors).sorted()
     }
-
-    /// Throws `DiagnosticFailure` listing the diagnostics that fail a run, if any.
-    public func check(strict: Bool) throws {
-        let failing = failing(strict: strict)
-        if !failing.isEmpty { throw DiagnosticFailure(diagnostics: failing) }
-    }
 }
 
 /// The diagnostics that failed a run, one line each: `[override-target-missing] ecs.overrides.json row 3: …`.
-public struct DiagnosticFailure: Error, CustomStringConvertible, Sendable {
+public struct DiagnosticFailure: CustomStringConvertible, Sendable {
     public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
     public var description: String {
         let errors = diagnostics.filter { $0.severity == .error }.count

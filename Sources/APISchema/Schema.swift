@@ -321,7 +321,11 @@ extension ServiceSchema {
 
     /// The named types `roots` use, directly or through the fields of other types, the roots included.
     public func typesReachable(from roots: some Sequence<String>) -> Set<String> {
-        let types = typesByName
+        Self.typesReachable(from: roots, in: typesByName)
+    }
+
+    /// ``typesReachable(from:)`` over a `typesByName` built once, for callers that ask for many roots.
+    public static func typesReachable(from roots: some Sequence<String>, in types: [String: NamedType]) -> Set<String> {
         var pending = Array(roots)
         var seen: Set<String> = []
         while let name = pending.popLast() {

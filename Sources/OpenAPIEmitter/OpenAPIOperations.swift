@@ -10,41 +10,21 @@ extension DocumentBuilder {
         // key and keep the real path in `x-path`.
         var items = OrderedDictionary<OpenAPI.Path, OpenAPI.PathItem>()
         var taken = Set<String>()
-        var usedIds = Set<String>()
+        var usedIds = UniqueNames()
         for operation in schema.operations {
             let verb = operation.method.uppercased()
             // As OpenAPIKit keys it (empty segments dropped), so paths that differ only in a `//` are one path.
             let path = OpenAPI.Path(rawValue: OpenAPIEmitter.pathKey(operation.path)).rawValue
-            var operationId = operation.id
-            var suffix = 2
-            while !usedIds.insert(operationId).inserted {
-                operationId = "\(operation.id)\(suffix)"
-                suffix += 1
-            }
-            let first = taken.insert(verb + " " + Self.normalizedTemplate(path)).inserted
+            let operationId = usedIds.claim(operation.id)
+            // `/a/{id}` and `/a/{name}` are one path to OpenAPI.
+            let template = PathTemplate.replacingPlaceholders(in: path) { _ in "{}" }
+            let first = taken.insert(verb + " " + template).inserted
             let key = OpenAPI.Path(rawValue: first ? path : path + "#" + operationId)
             let method = OpenAPI.BuiltinHttpMethod(rawValue: verb).map(OpenAPI.HttpMethod.builtin) ?? .other(verb)
             items[key, default: OpenAPI.PathItem()][method] = self.operation(
                 operation, operationId: operationId, path: path, xPath: !first)
         }
         return items.mapValues { .b($0) }
-    }
-
-    /// The path with every `{name}` emptied, so `/a/{id}` and `/a/{name}` are seen as one path.
-    static func normalizedTemplate(_ path: String) -> String {
-        var result = ""
-        var inside = false
-        for character in path {
-            if character == "{" {
-                inside = true
-                result.append("{}")
-            } else if character == "}" {
-                inside = false
-            } else if !inside {
-                result.append(character)
-            }
-        }
-        return result
     }
 
     func operation(_ operation: APISchema.Operation, operationId: String, path: String, xPath: Bool)

@@ -20,9 +20,13 @@ enum EntityBodies {
             }
         }
         let bodies = requestBodies.union(responseBodies)
-        let requestSide = schema.typesReachable(
-            from: requestBodies.union(schema.operations.flatMap { $0.parameters.compactMap(\.type.referencedName) }))
-        let responseSide = schema.typesReachable(from: responseBodies)
+        // Every type a request or a response can carry, through arrays and maps too (`array<Workspace>`).
+        let requestRoots = schema.operations.flatMap {
+            $0.parameters.compactMap(\.type.referencedName) + [$0.requestBody?.type.referencedName].compactMap { $0 }
+        }
+        let requestSide = ServiceSchema.typesReachable(from: requestRoots, in: types)
+        let responseSide = ServiceSchema.typesReachable(
+            from: schema.operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } }, in: types)
 
         var entitiesByShape: [Shape: [String]] = [:]
         for type in schema.types where !bodies.contains(type.name) {

@@ -45,7 +45,7 @@ extension Builder {
         var seen: Set<String> = []
         func collect(_ value: JSONValue, _ type: TypeRef, isResponse: Bool) {
             switch (type, value) {
-            case (.named(let key), .object(let members)) where key.first == placeholderMarker:
+            case (.named(let key), .object(let members)) where DraftTypeStore.isPlaceholder(key):
                 guard let candidate = candidates[key] else { return }
                 for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                     if let property = candidate.properties.first(where: { $0.name == name }) {
@@ -123,7 +123,7 @@ extension Builder {
         _ value: JSONValue, _ type: TypeRef, primitives: Bool, _ observed: inout [String: [TypeRef?]], _ order: inout [String]
     ) {
         switch type {
-        case .named(let key) where key.first == placeholderMarker:
+        case .named(let key) where DraftTypeStore.isPlaceholder(key):
             guard case .object(let members) = value, let candidate = candidates[key] else { return }
             for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                 guard let property = candidate.properties.first(where: { $0.name == name }) else { continue }

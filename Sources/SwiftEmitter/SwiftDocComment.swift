@@ -22,8 +22,9 @@ struct SwiftDocComment {
     mutating func add(_ text: String) {
         var lines: [String] = []
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = withoutRepeatedSentences(Self.normalized(String(rawLine)))
-            if line.isEmpty, !Self.normalized(String(rawLine)).isEmpty { continue }
+            let normalized = Self.normalized(String(rawLine))
+            let line = withoutRepeatedSentences(normalized)
+            if line.isEmpty, !normalized.isEmpty { continue }
             if line.isEmpty {
                 if !lines.isEmpty { paragraphs.append(lines) }
                 lines = []

@@ -37,23 +37,25 @@ public struct SwiftEmitter: Sendable {
     /// Renders the whole module for `schema` (paths relative to `Generated/<Service>/`), deterministically, files
     /// sorted by path.
     public func render(_ schema: ServiceSchema) throws -> [GeneratedFile] {
-        try render(SwiftModulePlan(schema: schema).files)
+        try render(SwiftModulePlan(schema: schema).files, with: loadTemplates())
     }
 
     /// Renders the command-line client of `schema` (paths relative to `Generated/<Service>CLI/`): an executable
     /// module that links the library module and CloudCLI.
     public func renderCommandLine(_ schema: ServiceSchema) throws -> [GeneratedFile] {
-        try renderModules(schema).commandLine
+        try render(
+            SwiftCommandPlan(schema: schema, module: SwiftModulePlan(schema: schema)).files, with: loadTemplates())
     }
 
     /// Everything emitted for `schema`, planned once: the library, the command-line client that calls it, and
     /// the example round-trip table the generated-SDK tests use (kept out of the library).
     public func renderModules(_ schema: ServiceSchema) throws -> RenderedModules {
         let module = SwiftModulePlan(schema: schema)
+        let templates = try loadTemplates()
         return RenderedModules(
-            library: try render(module.files),
-            commandLine: try render(SwiftCommandPlan(schema: schema, module: module).files),
-            exampleRoundTrips: try render([module.exampleRoundTrips]))
+            library: try render(module.files, with: templates),
+            commandLine: try render(SwiftCommandPlan(schema: schema, module: module).files, with: templates),
+            exampleRoundTrips: try render([module.exampleRoundTrips], with: templates))
     }
 
     /// The files of one service, each list relative to its own folder and sorted by path.
@@ -66,8 +68,7 @@ public struct SwiftEmitter: Sendable {
         public var exampleRoundTrips: [GeneratedFile]
     }
 
-    private func render(_ planned: [SwiftModulePlan.File]) throws -> [GeneratedFile] {
-        let library = try loadTemplates()
+    private func render(_ planned: [SwiftModulePlan.File], with library: MustacheLibrary) throws -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         for file in planned {
             guard library.getTemplate(named: file.template) != nil else {

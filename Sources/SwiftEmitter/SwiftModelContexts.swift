@@ -109,8 +109,7 @@ struct SwiftModelBuilder {
                 if leaf == .string, let shared = typeMap.sharedEnums.name(field: property.name, values: values) {
                     leafName = shared
                 } else if leaf == .string {
-                    var enumName = SwiftNames.upperCamel(property.name)
-                    if enumName.isEmpty || enumName.first!.isNumber { enumName = "Value" + enumName }
+                    var enumName = SwiftTypeMap.spelling(of: property.name)
                     if typeMap.isTopLevel(enumName) || SwiftNames.keywords.contains(enumName) {
                         enumName += "Value"
                     }

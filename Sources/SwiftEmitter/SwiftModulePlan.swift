@@ -64,11 +64,15 @@ struct SwiftModulePlan {
                 ClientMemberContext(blankLine: !entry.members.isEmpty, method: operationBuilder.method(resolved)))
             if let name = wrapper.request, let body = operation.requestBody {
                 entry.declarations.append(
-                    Self.alias(name, of: typeMap.swiftType(body.type), doc: "The request body of ``\(clientName)/\(methods[index])``."))
+                    Self.alias(
+                        name, of: typeMap.swiftType(body.type),
+                        doc: SwiftTypeDocs.requestRole(clientName: clientName, method: methods[index])))
             }
             if let name = wrapper.response, let type = operation.successResponse?.type {
                 entry.declarations.append(
-                    Self.alias(name, of: typeMap.swiftType(type), doc: "The response of ``\(clientName)/\(methods[index])``."))
+                    Self.alias(
+                        name, of: typeMap.swiftType(type),
+                        doc: SwiftTypeDocs.responseRole(clientName: clientName, method: methods[index])))
             }
             byGroup[group] = entry
         }
@@ -124,11 +128,10 @@ struct SwiftModulePlan {
         // MARK: Models, with the one operation that uses them, or one file each when several do
         let usage = Self.typeUsage(schema: schema, operations: operations)
         let responseTypes = schema.responseTypeNames
-        let typeDocs = SwiftTypeDocs(
-            schema: schema, clientName: clientName,
-            methods: Dictionary(uniqueKeysWithValues: zip(operations.map(\.id), methods)))
+        let methodsByID = Dictionary(uniqueKeysWithValues: zip(operations.map(\.id), methods))
+        let typeDocs = SwiftTypeDocs(schema: schema, clientName: clientName, methods: methodsByID)
         let operationsByID = Dictionary(uniqueKeysWithValues: operations.map { ($0.id, $0) })
-        var models = ModelFiles(clientName: clientName, groups: groups, methods: resolvedByID.mapValues(\.name))
+        var models = ModelFiles(clientName: clientName, groups: groups, methods: methodsByID)
         for type in schema.types {
             let declaration = modelBuilder.declaration(
                 for: type, inResponse: responseTypes.contains(type.name), description: typeDocs.texts[type.name] ?? "")
@@ -214,11 +217,14 @@ struct SwiftModulePlan {
     /// The operations that use each named type, directly or through other types.
     static func typeUsage(schema: ServiceSchema, operations: [Operation]) -> [String: Set<String>] {
         var usage: [String: Set<String>] = [:]
+        let types = schema.typesByName
         for operation in operations {
             let roots = operation.parameters.compactMap(\.type.referencedName)
                 + [operation.requestBody?.type.referencedName].compactMap { $0 }
                 + operation.responses.compactMap { $0.type?.referencedName }
-            for name in schema.typesReachable(from: roots) { usage[name, default: []].insert(operation.id) }
+            for name in ServiceSchema.typesReachable(from: roots, in: types) {
+                usage[name, default: []].insert(operation.id)
+            }
         }
         return usage
     }

@@ -112,22 +112,23 @@ struct SwiftOperationBuilder {
             var type: String
             var isEnum = false
             let leaf = SwiftTypeMap.leaf(of: parameter.type)
-            if leaf == .string, parameter.location != .path,
-                let shared = typeMap.sharedEnums.name(field: parameter.name, values: parameter.enumValues)
-            {
-                type = typeMap.swiftType(parameter.type, leaf: shared)
-            } else if let values = parameter.enumValues, !values.isEmpty, leaf == .string, parameter.location != .path {
-                var enumName = SwiftTypeMap.spelling(of: operation.id) + SwiftNames.upperCamel(parameter.name)
-                if typeMap.isTopLevel(enumName) { enumName += "Value" }
-                enumName = enumScope.claim(enumName)
-                let builder = SwiftModelBuilder(typeMap: typeMap)
-                enums.append(
-                    builder.openEnum(
-                        named: enumName,
-                        doc: SwiftDocComment("Documented values of `\(parameter.name)` for ``\(clientName)/\(methodName)``."),
-                        values: values, indent: 4, queryValue: true))
-                type = typeMap.swiftType(parameter.type, leaf: enumName)
-                isEnum = true
+            if leaf == .string, parameter.location != .path, let values = parameter.enumValues, !values.isEmpty {
+                if let shared = typeMap.sharedEnums.name(field: parameter.name, values: values) {
+                    type = typeMap.swiftType(parameter.type, leaf: shared)
+                } else {
+                    var enumName = SwiftTypeMap.spelling(of: operation.id) + SwiftNames.upperCamel(parameter.name)
+                    if typeMap.isTopLevel(enumName) { enumName += "Value" }
+                    enumName = enumScope.claim(enumName)
+                    let builder = SwiftModelBuilder(typeMap: typeMap)
+                    enums.append(
+                        builder.openEnum(
+                            named: enumName,
+                            doc: SwiftDocComment(
+                                "Documented values of `\(parameter.name)` for ``\(clientName)/\(methodName)``."),
+                            values: values, indent: 4, queryValue: true))
+                    type = typeMap.swiftType(parameter.type, leaf: enumName)
+                    isEnum = true
+                }
             } else {
                 type = Self.parameterType(parameter, typeMap: typeMap)
             }

@@ -8,6 +8,16 @@ struct SwiftTypeDocs {
     /// Documentation text by schema type name.
     private(set) var texts: [String: String] = [:]
 
+    /// The documentation of an operation's request body: what `method` of `clientName` sends.
+    static func requestRole(clientName: String, method: String) -> String {
+        "The request body of ``\(clientName)/\(method)``."
+    }
+
+    /// The documentation of an operation's response: what `method` of `clientName` returns.
+    static func responseRole(clientName: String, method: String) -> String {
+        "The response of ``\(clientName)/\(method)``."
+    }
+
     /// - Parameter methods: the client method of every operation, by operation id.
     init(schema: ServiceSchema, clientName: String, methods: [String: String]) {
         let operations = schema.operations.sorted { $0.id < $1.id }
@@ -16,9 +26,9 @@ struct SwiftTypeDocs {
             if let name = type?.referencedName, roles[name] == nil { roles[name] = text }
         }
         for operation in operations {
-            let method = "``\(clientName)/\(methods[operation.id] ?? SwiftNames.member(operation.id))``"
-            claim(operation.requestBody?.type, "The request body of \(method).")
-            claim(operation.successResponse?.type, "The response of \(method).")
+            guard let method = methods[operation.id] else { continue }
+            claim(operation.requestBody?.type, Self.requestRole(clientName: clientName, method: method))
+            claim(operation.successResponse?.type, Self.responseRole(clientName: clientName, method: method))
         }
         for type in schema.types.sorted(by: { $0.name < $1.name }) {
             guard case .object(let properties) = type.kind else { continue }

@@ -59,7 +59,7 @@ struct ResolvedWaiter {
 
         self.waiter = waiter
         self.show = show
-        self.states = field.siblings.first { $0.name == last }?.enumValues?.map(\.value) ?? []
+        self.states = stateProperty.enumValues?.map(\.value) ?? []
         self.statesLabel = SwiftNames.member(last)
         self.stateAccess = "$0" + field.chain
         self.arguments =

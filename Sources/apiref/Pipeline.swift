@@ -119,10 +119,9 @@ struct Pipeline: Sendable {
         for output in outputs {
             let diagnostics = DiagnosticCollector(output.schema.diagnostics)
             FileHandle.standardError.write(Data("\(output.config.name): \(diagnostics.warningSummary)\n".utf8))
-            do {
-                try diagnostics.check(strict: strict)
-            } catch {
-                failures.append("\(output.config.name): \(error)")
+            let failing = diagnostics.failing(strict: strict)
+            if !failing.isEmpty {
+                failures.append("\(output.config.name): \(DiagnosticFailure(diagnostics: failing))")
             }
         }
         guard failures.isEmpty else {

@@ -33,7 +33,7 @@ struct SchemaReport {
         let examples = examples
         let parsing = examples.filter { JSONValue(parsingDocument: $0.body) != nil }.count
         let operations = schema.operations
-        let warnings = schema.diagnostics.filter { $0.severity == .warning }.count
+        let warnings = DiagnosticCollector(schema.diagnostics).warnings.count
         var lines = [
             "\(schema.name)",
             "  operations:  \(operations.count) in \(schema.groups.count) groups, "

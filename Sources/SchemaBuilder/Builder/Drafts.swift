@@ -36,14 +36,13 @@ struct DraftType {
 }
 
 /// Placeholder references to drafts start with this marker until names are final.
-let placeholderMarker: Character = "\u{1}"
+private let placeholderMarker: Character = "\u{1}"
 
 /// The draft types, in the order they were made. Type references point to a draft with a placeholder name
 /// (`.named("\u{1}12")`) until `TypeNaming` gives every draft its final name; the placeholder is only looked up,
 /// never taken apart.
 struct DraftTypeStore {
     private var drafts: [DraftType] = []
-    private var keys: [DraftKey] = []
     private var indexByKey: [DraftKey: Int] = [:]
     private var indexByPlaceholder: [String: Int] = [:]
 
@@ -61,7 +60,6 @@ struct DraftTypeStore {
         }
         let index = drafts.count
         drafts.append(draft)
-        keys.append(key)
         indexByKey[key] = index
         indexByPlaceholder[Self.placeholder(index)] = index
         return Self.placeholder(index)

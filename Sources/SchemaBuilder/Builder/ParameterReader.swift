@@ -22,7 +22,6 @@ enum ParameterReader {
             }
             if requestLine.pathVariables.contains(name) { loc = .path }
             else if loc == .path { loc = requestLine.queryNames.contains(name) || location == .path ? .query : loc }
-            if loc == .query, location == .path, !requestLine.pathVariables.contains(name) { loc = .query }
             var type: TypeRef = .string
             if let c = columns.type, c < row.count, !row[c].text.isEmpty {
                 let (spelling, alternatives) = TypeSpellingParser.parse(row[c].text)
