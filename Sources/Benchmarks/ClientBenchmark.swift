@@ -1,13 +1,16 @@
 import AsyncHTTPClient
 import CloudCore
 import Foundation
+import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// The runtime under load, against an in-process server on 127.0.0.1, in two parts:
+/// The runtime under load, against an in-process server on 127.0.0.1, in three parts:
+/// - **SDK work**: the time of one call with a transport that answers at once (warm caches, no network);
 /// - **overhead**: the latency of one SDK call (encode, sign, middlewares, send, decode) against a bare
-///   AsyncHTTPClient request to the same server, calls one after another, median and p99, as ratios;
+///   AsyncHTTPClient request to the same server, calls one after another, median and p99, as ratios (and of the
+///   transport alone);
 /// - **load**: `calls` calls from `tasks` concurrent tasks through one client while the server answers every 10th
 ///   request 503 and drops every 37th connection: every call must succeed or fail with the error its faults
 ///   explain, no POST the server accepted may be sent again, and the process's memory after the run is compared
@@ -15,10 +18,12 @@ import NIOPosix
 func runClientBenchmark(calls: Int = 10_000, tasks: Int = 200) async throws {
     let server = try await FaultyServer.start()
     defer { server.stop() }
+    try await measureSDKWork(calls: 100_000)
     try await measureOverhead(server: server, calls: 2_000)
-    // The first run also pays what a process pays once (NIO's and the runtime's caches, the allocator's arenas);
-    // the later ones show what a run leaves behind, and whether that keeps growing.
-    for run in 1...3 {
+    // Run 0 warms up: it also pays what a process pays once (NIO's and the runtime's caches, the allocator's arenas
+    // for the threads it starts), which is not what a run leaves behind. Its figures are printed too. Runs 1 to 3
+    // show what each run leaves behind, and whether that keeps growing.
+    for run in 0...3 {
         try await measureLoad(server: server, calls: calls, tasks: tasks, run: run)
     }
 }
@@ -28,34 +33,45 @@ private func measureOverhead(server: FaultyServer, calls: Int) async throws {
     let bare = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
     let client = try ServiceClient(endpoint: server.url, configuration: benchmarkConfiguration(connections: 8))
     let url = server.url.appending(path: "v1/p/things/t").absoluteString
-    var bareTimes: [Duration] = []
-    var sdkTimes: [Duration] = []
-    let bareCall: @Sendable () async throws -> Void = {
-        let response = try await bare.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
-        _ = try await response.body.collect(upTo: 1 << 20)
-    }
-    let sdkCall: @Sendable () async throws -> Void = {
-        _ = try await client.send(
-            OperationRequest(operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}", pathParameters: ["id": "t"]),
-            as: Thing.self)
-    }
+    // The transport alone, given a ready request without the signed headers: what the default transport adds to
+    // AsyncHTTPClient, apart from the SDK's work before and after it.
+    let transport = AsyncHTTPClientTransport(proxy: nil, maxConnectionsPerHost: 8)
+    let head = HTTPRequest(
+        method: .get, scheme: "http", authority: "127.0.0.1:\(server.url.port ?? 0)", path: "/v1/p/things/t")
+    let kinds: [@Sendable () async throws -> Void] = [
+        {
+            let response = try await bare.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+            _ = try await response.body.collect(upTo: 1 << 20)
+        },
+        {
+            _ = try await client.send(
+                OperationRequest(
+                    operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}",
+                    pathParameters: ["id": "t"]),
+                as: Thing.self)
+        },
+        { _ = try await transport.send(head, body: nil, timeout: .seconds(10)) },
+    ]
+    var times: [[Duration]] = Array(repeating: [], count: kinds.count)
     for round in 0..<(calls + 100) {
         // Each call starts while the event loops may still be finishing the previous one (returning its connection
-        // to the pool): the two kinds take turns at going first, so that neither always pays for the other.
-        let bareFirst = round.isMultiple(of: 2)
-        let first = try await timed(bareFirst ? bareCall : sdkCall)
-        let second = try await timed(bareFirst ? sdkCall : bareCall)
-        if round >= 100 {  // after warming up both
-            bareTimes.append(bareFirst ? first : second)
-            sdkTimes.append(bareFirst ? second : first)
+        // to the pool): the kinds take turns at going first, so that none always pays for another.
+        for step in 0..<kinds.count {
+            let kind = (round + step) % kinds.count
+            let time = try await timed(kinds[kind])
+            if round >= 100 { times[kind].append(time) }  // after warming up all
         }
     }
     try await bare.shutdown()
-    let (bareMedian, bareP99) = percentiles(bareTimes)
-    let (sdkMedian, sdkP99) = percentiles(sdkTimes)
+    let (bareMedian, bareP99) = percentiles(times[0])
+    let (sdkMedian, sdkP99) = percentiles(times[1])
+    let (transportMedian, transportP99) = percentiles(times[2])
     print("client overhead (\(calls) sequential GETs each, in-process server):")
     print("  bare AsyncHTTPClient: median \(microseconds(bareMedian)) µs, p99 \(microseconds(bareP99)) µs")
     print("  SDK call:             median \(microseconds(sdkMedian)) µs, p99 \(microseconds(sdkP99)) µs")
+    print(
+        "  transport alone:      median \(microseconds(transportMedian)) µs (\(ratio(transportMedian, bareMedian))×), "
+            + "p99 \(microseconds(transportP99)) µs")
     print("  ratio: median \(ratio(sdkMedian, bareMedian))×, p99 \(ratio(sdkP99, bareP99))×")
 }
 
@@ -93,7 +109,7 @@ private func measureLoad(server: FaultyServer, calls: Int, tasks: Int, run: Int)
     for (_, answers) in log.postAnswers where answers.count > 1 {
         if answers.dropLast().contains(where: { $0 != 503 }) { resentPOSTs += 1 }
     }
-    print("client under load, run \(run) (\(calls) calls from \(tasks) tasks, every 10th answer 503, every 37th connection dropped):")
+    print("client under load, run \(run)\(run == 0 ? " (warm-up)" : "") (\(calls) calls from \(tasks) tasks, every 10th answer 503, every 37th connection dropped):")
     print("  \(Int(Double(calls) / seconds(elapsed))) calls/s; outcomes: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
     print("  requests the server saw: \(log.requests); POSTs sent again after a 2xx or a drop: \(resentPOSTs)")
     print("  resident memory (free heap returned to the system first): \(before.residentKiB) KiB before, \(loaded.residentKiB) KiB with the client's \(tasks) connections open, \(after.residentKiB) KiB after releasing the client (ratio after/before \(ratio(Double(after.residentKiB), Double(before.residentKiB)))×)")
@@ -278,4 +294,29 @@ private final class FaultyServer: @unchecked Sendable {
             }
         }
     }
+}
+
+/// The SDK's own work per call with the network taken out (a transport that answers at once): what the overhead
+/// costs on warm caches.
+private func measureSDKWork(calls: Int) async throws {
+    struct ImmediateTransport: HTTPTransport {
+        func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
+            var head = HTTPResponse(status: .ok)
+            head.headerFields[.contentType] = "application/json"
+            return TransportResponse(head: head, body: Data(#"{"id":"t"}"#.utf8))
+        }
+    }
+    var configuration = benchmarkConfiguration(connections: 1)
+    configuration.transport = ImmediateTransport()
+    let client = try ServiceClient(endpoint: URL(string: "http://127.0.0.1:1")!, configuration: configuration)
+    let request = OperationRequest(
+        operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}", pathParameters: ["id": "t"])
+    for _ in 0..<1_000 { _ = try await client.send(request, as: Thing.self) }
+    var perCall = Double.infinity
+    for _ in 0..<5 {
+        let start = ContinuousClock.now
+        for _ in 0..<calls / 5 { _ = try await client.send(request, as: Thing.self) }
+        perCall = min(perCall, seconds(ContinuousClock.now - start) / Double(calls / 5))
+    }
+    print("SDK work per call without the network (warm, \(calls) calls): \(String(format: "%.1f", perCall * 1e6)) µs")
 }

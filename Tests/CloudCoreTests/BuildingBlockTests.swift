@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import NIOSSL
@@ -89,6 +90,9 @@ struct RequestEncodingTests {
             pathParameters: ["dataset_id": "ds 1", "name": "a/b"])
         #expect(try request.expandedPath(projectID: "p") == "/v2/p/datasets/ds%201/labels/a%2Fb")
         #expect(throws: ClientError.self) { try request.expandedPath(projectID: nil) }
+        // UTF-8 values are encoded byte by byte; a brace that is never closed is text.
+        let odd = OperationRequest(operation: "Op", method: .get, path: "/v1/{name}/x{y", pathParameters: ["name": "é"])
+        #expect(try odd.expandedPath(projectID: nil) == "/v1/%C3%A9/x{y")
     }
 
     @Test("signing dates are formatted in UTC")
@@ -114,6 +118,46 @@ struct RequestEncodingTests {
             headers: [("Host", "h"), ("Content-Type", "application/json;charset=UTF-8")], body: Data("{}".utf8),
             date: Date(timeIntervalSince1970: 0))
         #expect(signature.headersToAdd.map(\.name) == ["X-Sdk-Date", "Authorization"])
+    }
+
+    @Test("a date the request brings, of any length, is signed as given")
+    func givenDateIsSigned() {
+        let date = "20191115T033655Z" + String(repeating: "-later", count: 40)
+        let headers: [(name: String, value: String)] = [("Host", "h"), ("x-sdk-date", date)]
+        let signature = RequestSigner(accessKey: "A", secretKey: "S").sign(
+            method: "GET", path: "/v1/x", query: QueryItems(), headers: headers, body: nil)
+        #expect(signature.headersToAdd.map(\.name) == ["Authorization"])
+        // The signature, composed here from the canonical request and the primitives.
+        let canonical = RequestSigner.canonicalRequest(
+            method: "GET", path: "/v1/x", query: QueryItems(), headers: headers, body: nil)
+        let digest = SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("SDK-HMAC-SHA256\n\(date)\n\(digest)".utf8), using: SymmetricKey(data: Data("S".utf8)))
+        let hex = mac.map { String(format: "%02x", $0) }.joined()
+        #expect(signature.authorization == "SDK-HMAC-SHA256 Access=A, SignedHeaders=host;x-sdk-date, Signature=\(hex)")
+    }
+
+    @Test("each attempt is signed afresh: what an earlier attempt added is replaced, not repeated")
+    func earlierAuthenticationIsReplaced() async throws {
+        let fixed = Date(timeIntervalSince1970: 1_700_000_000)
+        let middleware = SigningMiddleware(provider: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), clock: { fixed })
+        var request = PreparedRequest(
+            operation: "Show", method: .get, scheme: "https", authority: "svc.example.com", path: "/v1/p/things")
+        request.headerFields[.authorization] = "stale"
+        request.headerFields[.xSdkDate] = "20000101T000000Z"
+        request.headerFields[.authToken] = "stale-token"
+        request.headerFields[.accept] = "application/json"
+        let sent = Locked<HTTPFields?>(nil)
+        _ = try await middleware.handle(request) { request in
+            sent.withLock { $0 = request.headerFields }
+            return TransportResponse(head: HTTPResponse(status: .ok))
+        }
+        let fields = try #require(sent.current)
+        #expect(fields[values: .authorization].count == 1)
+        #expect(fields[values: .xSdkDate] == [SigningDate.string(from: fixed)])
+        #expect(fields[.authToken] == nil)
+        #expect(fields[.accept] == "application/json")
+        #expect(fields[.authorization]?.contains("SignedHeaders=accept;host;x-sdk-date,") == true)
     }
 
     @Test("the signing middleware signs with the keys of each call: a rotated key is used at once")

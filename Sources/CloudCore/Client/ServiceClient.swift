@@ -81,7 +81,11 @@ public final class ServiceClient: Sendable {
         let logger = configuration.logger
         let timeout = configuration.timeouts.request
 
-        var middlewares: [any Middleware] = [TracingMiddleware(tracer: configuration.tracer)]
+        // Without a tracer the tracing middleware would only pass requests on: it is left out, as is the count of
+        // attempts that only a span reads.
+        let tracing = TracingMiddleware(tracer: configuration.tracer)
+        let isTracing = tracing.isTracing
+        var middlewares: [any Middleware] = isTracing ? [tracing] : []
         if let logger { middlewares.append(LoggingMiddleware(logger: logger)) }
         middlewares.append(RetryMiddleware(policy: configuration.retry, logger: logger))
         middlewares += configuration.middlewares
@@ -91,7 +95,7 @@ public final class ServiceClient: Sendable {
         middlewares.append(ErrorMappingMiddleware())
 
         var next: MiddlewareNext = { request in
-            AttemptCounter.current?.withLock { $0 += 1 }
+            if isTracing { AttemptCounter.current?.withLock { $0 += 1 } }
             if let logger {
                 logger.trace(
                     "attempt", metadata: ["headers": .string(LoggingMiddleware.render(request.headerFields))])
@@ -156,27 +160,25 @@ public final class ServiceClient: Sendable {
             }
         }
         let path = endpoint.basePath + (try request.expandedPath(projectID: projectID))
-        var fields = HTTPFields()
         var body: Data?
+        var contentType = "application/json"
         if let raw = request.body as? Data {
             body = raw
-            fields[.contentType] = "application/octet-stream"
+            contentType = "application/octet-stream"
         } else if let payload = request.body {
             do {
                 body = try Self.encoder.encode(payload)
             } catch {
                 throw ClientError("the request body could not be encoded", operation: request.operation, underlying: error)
             }
-            fields[.contentType] = "application/json;charset=UTF-8"
+            contentType = "application/json;charset=UTF-8"
         }
+        var fields: HTTPFields = [.contentType: contentType]
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
             guard let fieldName = HTTPField.Name(name) else {
                 throw ClientError("invalid header name \(name)")
             }
             fields[fieldName] = value
-        }
-        if fields[.contentType] == nil, body == nil {
-            fields[.contentType] = "application/json"
         }
         let prepared = PreparedRequest(
             operation: request.operation, method: request.method, scheme: endpoint.scheme,

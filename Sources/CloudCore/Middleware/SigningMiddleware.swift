@@ -57,30 +57,51 @@ public struct SigningMiddleware: Middleware {
 
     private func authenticated(_ request: PreparedRequest, with credentials: Credentials) -> PreparedRequest {
         var request = request
-        request.headerFields[.xSdkDate] = nil
-        request.headerFields[.authorization] = nil
-        request.headerFields[.authToken] = nil
+        // Room for what is added below (project, date, payload, authorization): copied once, not grown.
+        request.headerFields.reserveCapacity(request.headerFields.count + 5)
+        // Scanned, not looked up by name: a lookup builds the fields' name index, on every call.
+        if request.headerFields.contains(where: { Self.replacedPerAttempt.contains($0.name) }) {
+            request.headerFields.removeAll { Self.replacedPerAttempt.contains($0.name) }
+        }
         switch credentials.authentication {
         case .token(let token):
-            request.headerFields[.authToken] = token
+            request.headerFields.append(HTTPField(name: .authToken, value: token))
         case .accessKey(let keys):
             if let token = keys.securityToken { request.headerFields[.securityToken] = token }
             if let projectID = request.projectID ?? credentials.projectID, !projectID.isEmpty {
-                if request.headerFields[.projectID] == nil { request.headerFields[.projectID] = projectID }
-            } else if let domainID = credentials.domainID, request.headerFields[.domainID] == nil {
-                request.headerFields[.domainID] = domainID
+                if !request.headerFields.contains(where: { $0.name == .projectID }) {
+                    request.headerFields.append(HTTPField(name: .projectID, value: projectID))
+                }
+            } else if let domainID = credentials.domainID, !request.headerFields.contains(where: { $0.name == .domainID }) {
+                request.headerFields.append(HTTPField(name: .domainID, value: domainID))
             }
             var headers: [(name: String, value: String)] = [("Host", request.authority)]
+            headers.reserveCapacity(request.headerFields.count + 1)
             for field in request.headerFields { headers.append((field.name.rawName, field.value)) }
             let signature = signer(for: keys).sign(
                 method: request.method.rawValue, path: request.path, query: request.query, headers: headers,
                 body: request.body, date: clock().addingTimeInterval(offset.seconds))
             for header in signature.headersToAdd {
-                if let name = HTTPField.Name(header.name) { request.headerFields[name] = header.value }
+                if let name = Self.fieldName(header.name) {
+                    request.headerFields.append(HTTPField(name: name, value: header.value))
+                }
             }
         }
         return request
     }
+
+    /// The names of the headers the signer adds, without validating and lower-casing them again on every call.
+    private static func fieldName(_ name: String) -> HTTPField.Name? {
+        switch name {
+        case RequestSigner.dateHeader: .xSdkDate
+        case "Authorization": .authorization
+        case RequestSigner.contentSHA256Header: .xSdkContentSHA256
+        default: HTTPField.Name(name)
+        }
+    }
+
+    /// Set afresh on every attempt.
+    private static let replacedPerAttempt: [HTTPField.Name] = [.xSdkDate, .authorization, .authToken]
 
     private func signer(for keys: AccessKeyCredentials) -> RequestSigner {
         lastSigner.withLock { last in

@@ -18,6 +18,9 @@ public struct TracingMiddleware: Middleware {
         self.tracer = tracer is NoOpTracer ? nil : tracer
     }
 
+    /// Whether there is a tracer: without one, calls are passed on untouched.
+    var isTracing: Bool { tracer != nil }
+
     /// Runs `next` inside the call's span.
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
         guard let tracer else { return try await next(request) }

@@ -35,28 +35,28 @@ public struct OperationRequest: Sendable {
 
     /// Replaces every `{name}` with the percent-encoded value; throws when a value is missing.
     func expandedPath(projectID: String?) throws -> String {
-        var result = ""
-        var remainder = path[...]
-        // Searched as bytes: a Character search walks grapheme clusters, and this runs on every call.
-        while let open = remainder.utf8.firstIndex(of: UInt8(ascii: "{")) {
-            guard let close = remainder[open...].utf8.firstIndex(of: UInt8(ascii: "}")) else { break }
-            result += remainder[..<open]
-            let name = String(remainder[remainder.utf8.index(after: open)..<close])
-            let value: String?
-            if let given = pathParameters[name] {
-                value = given
-            } else if name == "project_id" {
-                value = projectID
-            } else {
-                value = nil
+        var expanded: [UInt8] = []
+        expanded.reserveCapacity(path.utf8.count + 64)
+        var template = path
+        // Read as bytes: this runs on every call, and a Character search walks grapheme clusters.
+        try template.withUTF8 { template in
+            var index = 0
+            while index < template.count {
+                guard template[index] == UInt8(ascii: "{"),
+                    let close = template[index...].firstIndex(of: UInt8(ascii: "}"))
+                else {
+                    expanded.append(template[index])
+                    index += 1
+                    continue
+                }
+                let name = String(decoding: template[(index + 1)..<close], as: UTF8.self)
+                guard let value = pathParameters[name] ?? (name == "project_id" ? projectID : nil) else {
+                    throw ClientError("missing value for path parameter {\(name)} of \(operation)")
+                }
+                PercentEncoding.encode(value.utf8, into: &expanded)
+                index = close + 1
             }
-            guard let value else {
-                throw ClientError("missing value for path parameter {\(name)} of \(operation)")
-            }
-            result += PercentEncoding.encode(value)
-            remainder = remainder[remainder.utf8.index(after: close)...]
         }
-        result += remainder
-        return result
+        return String(decoding: expanded, as: UTF8.self)
     }
 }

@@ -66,29 +66,47 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         date: Date = Date()
     ) -> Signature {
         let parts = Self.canonicalize(method: method, path: path, query: query, headers: headers, body: body, date: date)
-        var stringToSign: [UInt8] = []
-        stringToSign.reserveCapacity(100)
-        stringToSign.append(contentsOf: Self.algorithm.utf8)
-        stringToSign.append(0x0A)
-        stringToSign.append(contentsOf: parts.date.utf8)
-        stringToSign.append(0x0A)
-        HexEncoding.append(SHA256.hash(data: parts.canonicalRequest), to: &stringToSign)
-
-        var hmac = keyedMAC
-        hmac.update(data: stringToSign)
-        let mac = hmac.finalize()
-        let signedHeaders = String(decoding: parts.signedHeaders, as: UTF8.self)
-        let authorization =
-            "\(Self.algorithm) Access=\(accessKey), SignedHeaders=\(signedHeaders), Signature=\(HexEncoding.string(mac))"
+        // The string to sign, on the stack: the algorithm, the date and the hex digest of the canonical request.
+        let mac = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18 + parts.date.utf8.count + 64) { buffer in
+            var stringToSign = ByteWriter(buffer)
+            stringToSign.write(Self.algorithm.utf8)
+            stringToSign.write(0x0A)
+            stringToSign.write(parts.date.utf8)
+            stringToSign.write(0x0A)
+            SHA256.hash(data: parts.canonicalRequest).withUnsafeBytes { stringToSign.writeHex($0) }
+            var hmac = keyedMAC
+            hmac.update(data: UnsafeRawBufferPointer(stringToSign.written))
+            return hmac.finalize()
+        }
+        let signedHeaders = parts.canonicalRequest[parts.signedHeaders]
+        let authorization = Self.authorization(accessKey: accessKey, signedHeaders: signedHeaders, mac: mac)
         var added = parts.addedHeaders
         added.append(("Authorization", authorization))
-        let queryString = String(decoding: parts.query, as: UTF8.self)
+        let queryString = String(decoding: parts.canonicalRequest[parts.query], as: UTF8.self)
         return Signature(
             authorization: authorization,
             canonicalQuery: queryString,
             signedURI: queryString.isEmpty ? path : path + "?" + queryString,
-            signedHeaders: signedHeaders,
+            signedHeaders: String(decoding: signedHeaders, as: UTF8.self),
             headersToAdd: added)
+    }
+
+    /// `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<names>, Signature=<hex MAC>`, written once into its string.
+    private static func authorization(
+        accessKey: String, signedHeaders: ArraySlice<UInt8>, mac: HashedAuthenticationCode<SHA256>
+    ) -> String {
+        let capacity = algorithm.utf8.count + accessKey.utf8.count + signedHeaders.count + 40 + 2 * SHA256.byteCount
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var header = ByteWriter(buffer)
+            header.write(algorithm.utf8)
+            header.write(" Access=")
+            header.write(accessKey.utf8)
+            header.write(", SignedHeaders=")
+            header.write(signedHeaders)
+            header.write(", Signature=")
+            mac.withUnsafeBytes { header.writeHex($0) }
+            return header.count
+        }
     }
 
     /// The canonical request that ``sign(method:path:query:headers:body:date:)`` hashes, for debugging
@@ -103,8 +121,9 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
 
     private struct CanonicalParts {
         var canonicalRequest: [UInt8]
-        var signedHeaders: [UInt8]
-        var query: [UInt8]
+        /// Where the signed header names and the canonical query are in ``canonicalRequest``.
+        var signedHeaders: Range<Int>
+        var query: Range<Int>
         var date: String
         var addedHeaders: [(name: String, value: String)]
     }
@@ -113,74 +132,97 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         method: String, path: String, query: QueryItems, headers: [(name: String, value: String)], body: Data?,
         date: Date
     ) -> CanonicalParts {
-        var headers = headers
-        var added: [(name: String, value: String)] = []
-
-        let dateValue: String
-        if let existing = headers.first(where: { equalsIgnoringASCIICase($0.name, "x-sdk-date") }) {
-            dateValue = existing.value
-        } else {
-            dateValue = SigningDate.string(from: date)
-            headers.append((dateHeader, dateValue))
-            added.append((dateHeader, dateValue))
+        // One pass for the headers that decide what the signer adds.
+        var existingDate: String?
+        var contentType: String?
+        var hasContentSHA256 = false
+        for header in headers {
+            if equalsIgnoringASCIICase(header.name, dateHeader) {
+                existingDate = existingDate ?? header.value
+            } else if equalsIgnoringASCIICase(header.name, "Content-Type") {
+                contentType = contentType ?? header.value
+            } else if equalsIgnoringASCIICase(header.name, contentSHA256Header) {
+                hasContentSHA256 = true
+            }
         }
-        if let contentType = headers.first(where: { equalsIgnoringASCIICase($0.name, "Content-Type") })?.value,
-            !contentType.containsUTF8(jsonMediaType),
-            !headers.contains(where: { equalsIgnoringASCIICase($0.name, contentSHA256Header) })
-        {
-            headers.append((contentSHA256Header, unsignedPayload))
+        var added: [(name: String, value: String)] = []
+        added.reserveCapacity(3)
+        let dateValue = existingDate ?? SigningDate.string(from: date)
+        if existingDate == nil { added.append((dateHeader, dateValue)) }
+        if let contentType, !contentType.containsUTF8(jsonMediaType), !hasContentSHA256 {
             added.append((contentSHA256Header, unsignedPayload))
         }
 
-        // Headers: lower-cased names, sorted by byte order; values of a repeated name sorted too.
-        var lowered: [(name: [UInt8], value: [UInt8])] = []
-        lowered.reserveCapacity(headers.count)
-        var payloadOverride: String?
-        for header in headers {
-            let lower = asciiLowercased(header.name)
-            if lower.starts(with: contentTypePrefix) || !lower.contains(UInt8(ascii: "_")) {
-                lowered.append((lower, trimmed(header.value)))
-            }
-            if lower == contentSHA256Lower { payloadOverride = header.value }
+        // Headers: lower-cased names, sorted by byte order; values of a repeated name sorted too. Names and values
+        // are copied once, into one buffer, and sorted as ranges of it (an array per name and value cost more than
+        // the hashing).
+        var text: [UInt8] = []
+        let length = { (sum: Int, header: (name: String, value: String)) in
+            sum + header.name.utf8.count + header.value.utf8.count
         }
-        lowered.sort { lhs, rhs in
-            lhs.name == rhs.name
-                ? lhs.value.lexicographicallyPrecedes(rhs.value) : lhs.name.lexicographicallyPrecedes(rhs.name)
+        text.reserveCapacity(added.reduce(headers.reduce(0, length), length))
+        var fields: [(name: Range<Int>, value: Range<Int>)] = []
+        fields.reserveCapacity(headers.count + added.count)
+        var payloadOverride: String?
+        for index in 0..<(headers.count + added.count) {
+            let header = index < headers.count ? headers[index] : added[index - headers.count]
+            let nameStart = text.count
+            var hasUnderscore = false
+            for byte in header.name.utf8 {
+                text.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                hasUnderscore = hasUnderscore || byte == UInt8(ascii: "_")
+            }
+            let name = nameStart..<text.count
+            if text[name].elementsEqual(contentSHA256Lower) { payloadOverride = header.value }
+            guard !hasUnderscore || text[name].starts(with: contentTypePrefix) else {
+                text.removeSubrange(name)
+                continue
+            }
+            appendTrimmed(header.value, to: &text)
+            fields.append((name, name.upperBound..<text.count))
+        }
+        text.withUnsafeBufferPointer { text in
+            fields.sort { lhs, rhs in
+                text[lhs.name].elementsEqual(text[rhs.name])
+                    ? text[lhs.value].lexicographicallyPrecedes(text[rhs.value])
+                    : text[lhs.name].lexicographicallyPrecedes(text[rhs.name])
+            }
         }
 
         var canonical: [UInt8] = []
-        canonical.reserveCapacity(512 + path.utf8.count * 2)
+        canonical.reserveCapacity(2 * text.count + 3 * fields.count + 160 + path.utf8.count * 2)
         canonical.append(contentsOf: method.utf8)
         canonical.append(0x0A)
         appendCanonicalURI(path, to: &canonical)
         canonical.append(0x0A)
-        let queryBytes = canonicalQuery(query)
-        canonical.append(contentsOf: queryBytes)
+        let queryStart = canonical.count
+        appendCanonicalQuery(query, to: &canonical)
+        let queryRange = queryStart..<canonical.count
         canonical.append(0x0A)
-        var signedHeaderBytes: [UInt8] = []
-        signedHeaderBytes.reserveCapacity(128)
-        for (index, header) in lowered.enumerated() {
-            canonical.append(contentsOf: header.name)
+        for field in fields {
+            canonical.append(contentsOf: text[field.name])
             canonical.append(UInt8(ascii: ":"))
-            canonical.append(contentsOf: header.value)
+            canonical.append(contentsOf: text[field.value])
             canonical.append(0x0A)
-            if index == 0 || lowered[index - 1].name != header.name {
-                if !signedHeaderBytes.isEmpty { signedHeaderBytes.append(UInt8(ascii: ";")) }
-                signedHeaderBytes.append(contentsOf: header.name)
-            }
         }
         canonical.append(0x0A)
-        canonical.append(contentsOf: signedHeaderBytes)
+        let signedHeadersStart = canonical.count
+        for (index, field) in fields.enumerated()
+        where index == 0 || !text[fields[index - 1].name].elementsEqual(text[field.name]) {
+            if index > 0 { canonical.append(UInt8(ascii: ";")) }
+            canonical.append(contentsOf: text[field.name])
+        }
+        let signedHeaders = signedHeadersStart..<canonical.count
         canonical.append(0x0A)
         if let payloadOverride {
             canonical.append(contentsOf: payloadOverride.utf8)
         } else if let body {
-            HexEncoding.append(SHA256.hash(data: body), to: &canonical)
+            SHA256.hash(data: body).withUnsafeBytes { HexEncoding.append($0, to: &canonical) }
         } else {
             canonical.append(contentsOf: emptyBodyDigest)
         }
         return CanonicalParts(
-            canonicalRequest: canonical, signedHeaders: signedHeaderBytes, query: queryBytes, date: dateValue,
+            canonicalRequest: canonical, signedHeaders: signedHeaders, query: queryRange, date: dateValue,
             addedHeaders: added)
     }
 
@@ -189,7 +231,13 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
 
     /// The canonical query string: pairs sorted by the UTF-8 bytes of name, then value, each percent-encoded.
     public static func canonicalQuery(_ query: QueryItems) -> [UInt8] {
-        if query.isEmpty { return [] }
+        var output: [UInt8] = []
+        appendCanonicalQuery(query, to: &output)
+        return output
+    }
+
+    private static func appendCanonicalQuery(_ query: QueryItems, to output: inout [UInt8]) {
+        if query.isEmpty { return }
         // Sorted by name, then by value: numerically when both values were appended as numbers (as the official
         // signers sort typed lists), otherwise by their bytes.
         let pairs = query.items.map { (Array($0.name.utf8), Array($0.value.utf8), $0.number) }.sorted { lhs, rhs in
@@ -197,15 +245,13 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
             if let left = lhs.2, let right = rhs.2, left != right { return left < right }
             return lhs.1.lexicographicallyPrecedes(rhs.1)
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(pairs.reduce(0) { $0 + ($1.0.count + $1.1.count) * 3 + 2 })
+        output.reserveCapacity(output.count + pairs.reduce(0) { $0 + ($1.0.count + $1.1.count) * 3 + 2 })
         for (index, pair) in pairs.enumerated() {
             if index > 0 { output.append(UInt8(ascii: "&")) }
             PercentEncoding.encode(pair.0, into: &output)
             output.append(UInt8(ascii: "="))
             PercentEncoding.encode(pair.1, into: &output)
         }
-        return output
     }
 
     private static let jsonMediaType: [UInt8] = Array("application/json".utf8)
@@ -213,7 +259,11 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
     private static let contentSHA256Lower: [UInt8] = Array("x-sdk-content-sha256".utf8)
 
     private static func appendCanonicalURI(_ path: String, to output: inout [UInt8]) {
-        let bytes = Array(path.utf8)
+        var path = path
+        path.withUTF8 { appendCanonicalURI($0, to: &output) }
+    }
+
+    private static func appendCanonicalURI(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var start = 0
         for index in 0...bytes.count {
             if index == bytes.count || bytes[index] == UInt8(ascii: "/") {
@@ -230,10 +280,6 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         if output.last != UInt8(ascii: "/") { output.append(UInt8(ascii: "/")) }
     }
 
-    private static func asciiLowercased(_ text: String) -> [UInt8] {
-        text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    }
-
     static func equalsIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
         for (left, right) in zip(lhs.utf8, rhs.utf8) where left != right {
@@ -248,14 +294,15 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
     }
 
-    private static func trimmed(_ value: String) -> [UInt8] {
+    private static func appendTrimmed(_ value: String, to output: inout [UInt8]) {
         // Fast path: visible ASCII at both ends means nothing to trim.
         if let first = value.utf8.first, let last = value.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return Array(value.utf8)
+            output.append(contentsOf: value.utf8)
+            return
         }
         let scalars = value.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return [] }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return Array(String(scalars[first...last]).utf8)
+        output.append(contentsOf: String(scalars[first...last]).utf8)
     }
 }

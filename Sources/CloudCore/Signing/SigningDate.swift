@@ -36,22 +36,24 @@ public enum SigningDate {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
 
-        var bytes = [UInt8](repeating: 0, count: 16)
-        func put(_ value: Int64, at offset: Int, width: Int) {
-            var remaining = value
-            for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
+        // 16 bytes: one past what a string holds inline, so written straight into the string's storage.
+        return String(unsafeUninitializedCapacity: 16) { bytes in
+            func put(_ value: Int64, at offset: Int, width: Int) {
+                var remaining = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
             }
+            put(year, at: 0, width: 4)
+            put(month, at: 4, width: 2)
+            put(day, at: 6, width: 2)
+            bytes[8] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, at: 9, width: 2)
+            put(secondOfDay % 3600 / 60, at: 11, width: 2)
+            put(secondOfDay % 60, at: 13, width: 2)
+            bytes[15] = UInt8(ascii: "Z")
+            return 16
         }
-        put(year, at: 0, width: 4)
-        put(month, at: 4, width: 2)
-        put(day, at: 6, width: 2)
-        bytes[8] = UInt8(ascii: "T")
-        put(secondOfDay / 3600, at: 9, width: 2)
-        put(secondOfDay % 3600 / 60, at: 11, width: 2)
-        put(secondOfDay % 60, at: 13, width: 2)
-        bytes[15] = UInt8(ascii: "Z")
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -95,6 +95,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             var outgoing = try HTTPClient.Request(
                 url: scheme + "://" + authority + path, method: .init(rawValue: request.method.rawValue),
                 body: body.map { .bytes($0) })
+            outgoing.headers.reserveCapacity(request.headerFields.count + 1)
             // Send exactly the Host that was signed (AsyncHTTPClient would drop a default port).
             outgoing.headers.add(name: "Host", value: authority)
             for field in request.headerFields {
@@ -110,6 +111,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             }
             var head = HTTPResponse(
                 status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
+            head.headerFields.reserveCapacity(response.headers.count)
             for header in response.headers {
                 if let name = HTTPField.Name(header.name) {
                     head.headerFields.append(HTTPField(name: name, value: header.value))

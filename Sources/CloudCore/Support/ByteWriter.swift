@@ -1,0 +1,33 @@
+/// Writes bytes into a buffer whose size was computed beforehand (a new string's storage, a stack buffer): one
+/// allocation, no growth, no intermediate arrays. Writing past the end traps.
+struct ByteWriter {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// The bytes written so far.
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    /// The bytes written so far.
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[..<count]) }
+
+    mutating func write(_ bytes: some Collection<UInt8>) {
+        count = buffer[count...].initialize(fromContentsOf: bytes)
+    }
+
+    mutating func write(_ text: StaticString) {
+        write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func write(_ byte: UInt8) {
+        buffer.initializeElement(at: count, to: byte)
+        count += 1
+    }
+
+    /// Two lower-case hex digits per byte.
+    mutating func writeHex(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            write(HexEncoding.digit(byte >> 4))
+            write(HexEncoding.digit(byte & 0x0F))
+        }
+    }
+}
