@@ -44,11 +44,7 @@ private func measureOverhead(server: FaultyServer, calls: Int) async throws {
             _ = try await response.body.collect(upTo: 1 << 20)
         },
         {
-            _ = try await client.send(
-                OperationRequest(
-                    operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}",
-                    pathParameters: ["id": "t"]),
-                as: Thing.self)
+            _ = try await client.send(showThing("t"), as: Thing.self)
         },
         { _ = try await transport.send(head, body: nil, timeout: .seconds(10)) },
     ]
@@ -140,9 +136,7 @@ private func oneCall(_ client: ServiceClient, number: Int) async -> String {
                     operation: "CreateThing", method: .post, path: "/v1/{project_id}/things", body: Thing(id: "call-\(number)")),
                 as: Thing.self)
         } else {
-            _ = try await client.send(
-                OperationRequest(operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}", pathParameters: ["id": "\(number)"]),
-                as: Thing.self)
+            _ = try await client.send(showThing("\(number)"), as: Thing.self)
         }
         return "ok"
     } catch let error as APIError {
@@ -152,6 +146,12 @@ private func oneCall(_ client: ServiceClient, number: Int) async -> String {
     } catch {
         return "\(type(of: error))"
     }
+}
+
+/// The GET every benchmark sends (with a path parameter and the project id to expand).
+private func showThing(_ id: String) -> OperationRequest {
+    OperationRequest(
+        operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}", pathParameters: ["id": id])
 }
 
 private struct Thing: Codable, Sendable {
@@ -309,8 +309,7 @@ private func measureSDKWork(calls: Int) async throws {
     var configuration = benchmarkConfiguration(connections: 1)
     configuration.transport = ImmediateTransport()
     let client = try ServiceClient(endpoint: URL(string: "http://127.0.0.1:1")!, configuration: configuration)
-    let request = OperationRequest(
-        operation: "ShowThing", method: .get, path: "/v1/{project_id}/things/{id}", pathParameters: ["id": "t"])
+    let request = showThing("t")
     for _ in 0..<1_000 { _ = try await client.send(request, as: Thing.self) }
     var perCall = Double.infinity
     for _ in 0..<5 {

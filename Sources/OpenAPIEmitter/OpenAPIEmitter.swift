@@ -40,22 +40,21 @@ public enum OpenAPIEmitter {
                 key = String(key[..<query])
             }
         }
-        // Only closed `{name}` templates survive: a stray brace makes the path unusable as a template.
-        var balanced = ""
-        var open: String?
-        for character in key where character != " " {
-            switch character {
-            case "{":
-                if let pending = open { balanced += pending }
-                open = ""
-            case "}":
-                if let name = open, !name.isEmpty { balanced += "{" + name + "}" }
-                open = nil
-            default:
-                if open != nil { open!.append(character) } else { balanced.append(character) }
-            }
+        // The placeholders as `PathTemplate` reads them; a brace left over is stray, and dropped with the spaces: a
+        // stray brace makes the path unusable as a template.
+        let (open, close): (Character, Character) = ("\u{1}", "\u{2}")
+        let marked = PathTemplate.replacingPlaceholders(in: key) { name in
+            name.isEmpty ? "" : String(open) + name + String(close)
         }
-        if let pending = open { balanced += pending }
+        var balanced = String(
+            marked.compactMap { character -> Character? in
+                switch character {
+                case "{", "}", " ": nil
+                case open: "{"
+                case close: "}"
+                default: character
+                }
+            })
         while balanced.count > 1, balanced.hasSuffix("/") { balanced.removeLast() }
         if !balanced.hasPrefix("/") { balanced = "/" + balanced }
         return balanced

@@ -65,8 +65,8 @@ public protocol Middleware: Sendable {
 extension HTTPField.Name {
     static let requestID = HTTPField.Name("X-Request-Id")!
     static let retryAfter = HTTPField.Name("Retry-After")!
-    static let xSdkDate = HTTPField.Name("X-Sdk-Date")!
-    static let xSdkContentSHA256 = HTTPField.Name("X-Sdk-Content-Sha256")!
+    static let xSdkDate = HTTPField.Name(RequestSigner.dateHeader)!
+    static let xSdkContentSHA256 = HTTPField.Name(RequestSigner.contentSHA256Header)!
     static let securityToken = HTTPField.Name("X-Security-Token")!
     static let projectID = HTTPField.Name("X-Project-Id")!
     static let authToken = HTTPField.Name("X-Auth-Token")!

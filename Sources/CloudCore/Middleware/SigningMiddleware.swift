@@ -94,7 +94,7 @@ public struct SigningMiddleware: Middleware {
     private static func fieldName(_ name: String) -> HTTPField.Name? {
         switch name {
         case RequestSigner.dateHeader: .xSdkDate
-        case "Authorization": .authorization
+        case RequestSigner.authorizationHeader: .authorization
         case RequestSigner.contentSHA256Header: .xSdkContentSHA256
         default: HTTPField.Name(name)
         }

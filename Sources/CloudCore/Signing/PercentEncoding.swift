@@ -28,14 +28,6 @@ enum PercentEncoding {
         }
     }
 
-    /// The encoded form of `text`.
-    static func encode(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        encode(text.utf8, into: &output)
-        return String(decoding: output, as: UTF8.self)
-    }
-
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
@@ -67,19 +59,5 @@ enum PercentEncoding {
             index = bytes.index(after: index)
         }
         return output
-    }
-
-    /// Encodes every `/`-separated segment of a path for the wire (the `/` separators stay).
-    static func encodePath(_ path: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(path.utf8.count)
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                output.append(byte)
-            } else {
-                encode(CollectionOfOne(byte), into: &output)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -17,6 +17,8 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
     public static let contentSHA256Header = "X-Sdk-Content-Sha256"
     /// Value of ``contentSHA256Header`` for bodies that are not hashed.
     public static let unsignedPayload = "UNSIGNED-PAYLOAD"
+    /// The header that carries the signature.
+    public static let authorizationHeader = "Authorization"
 
     /// The access key (not secret).
     public let accessKey: String
@@ -81,7 +83,7 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         let signedHeaders = parts.canonicalRequest[parts.signedHeaders]
         let authorization = Self.authorization(accessKey: accessKey, signedHeaders: signedHeaders, mac: mac)
         var added = parts.addedHeaders
-        added.append(("Authorization", authorization))
+        added.append((Self.authorizationHeader, authorization))
         let queryString = String(decoding: parts.canonicalRequest[parts.query], as: UTF8.self)
         return Signature(
             authorization: authorization,
@@ -132,25 +134,26 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         method: String, path: String, query: QueryItems, headers: [(name: String, value: String)], body: Data?,
         date: Date
     ) -> CanonicalParts {
-        // One pass for the headers that decide what the signer adds.
+        // One pass for the headers that decide what the signer adds, and what it hashes for the body.
         var existingDate: String?
         var contentType: String?
-        var hasContentSHA256 = false
+        var payloadOverride: String?
         for header in headers {
             if equalsIgnoringASCIICase(header.name, dateHeader) {
                 existingDate = existingDate ?? header.value
             } else if equalsIgnoringASCIICase(header.name, "Content-Type") {
                 contentType = contentType ?? header.value
             } else if equalsIgnoringASCIICase(header.name, contentSHA256Header) {
-                hasContentSHA256 = true
+                payloadOverride = header.value
             }
         }
         var added: [(name: String, value: String)] = []
         added.reserveCapacity(3)
         let dateValue = existingDate ?? SigningDate.string(from: date)
         if existingDate == nil { added.append((dateHeader, dateValue)) }
-        if let contentType, !contentType.containsUTF8(jsonMediaType), !hasContentSHA256 {
+        if let contentType, !contentType.containsUTF8(jsonMediaType), payloadOverride == nil {
             added.append((contentSHA256Header, unsignedPayload))
+            payloadOverride = unsignedPayload
         }
 
         // Headers: lower-cased names, sorted by byte order; values of a repeated name sorted too. Names and values
@@ -163,17 +166,15 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         text.reserveCapacity(added.reduce(headers.reduce(0, length), length))
         var fields: [(name: Range<Int>, value: Range<Int>)] = []
         fields.reserveCapacity(headers.count + added.count)
-        var payloadOverride: String?
         for index in 0..<(headers.count + added.count) {
             let header = index < headers.count ? headers[index] : added[index - headers.count]
             let nameStart = text.count
             var hasUnderscore = false
             for byte in header.name.utf8 {
-                text.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                text.append(asciiLowercased(byte))
                 hasUnderscore = hasUnderscore || byte == UInt8(ascii: "_")
             }
             let name = nameStart..<text.count
-            if text[name].elementsEqual(contentSHA256Lower) { payloadOverride = header.value }
             guard !hasUnderscore || text[name].starts(with: contentTypePrefix) else {
                 text.removeSubrange(name)
                 continue
@@ -217,7 +218,9 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
         if let payloadOverride {
             canonical.append(contentsOf: payloadOverride.utf8)
         } else if let body {
-            SHA256.hash(data: body).withUnsafeBytes { HexEncoding.append($0, to: &canonical) }
+            SHA256.hash(data: body).withUnsafeBytes { digest in
+                HexEncoding.forEachDigit(of: digest) { canonical.append($0) }
+            }
         } else {
             canonical.append(contentsOf: emptyBodyDigest)
         }
@@ -255,8 +258,8 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
     }
 
     private static let jsonMediaType: [UInt8] = Array("application/json".utf8)
+    /// Signed even with a `_` in its name (as the official signers do).
     private static let contentTypePrefix: [UInt8] = Array("content-type".utf8)
-    private static let contentSHA256Lower: [UInt8] = Array("x-sdk-content-sha256".utf8)
 
     private static func appendCanonicalURI(_ path: String, to output: inout [UInt8]) {
         var path = path
@@ -282,12 +285,15 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
 
     static func equalsIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
-        for (left, right) in zip(lhs.utf8, rhs.utf8) where left != right {
-            let lowerLeft = left >= 65 && left <= 90 ? left + 32 : left
-            let lowerRight = right >= 65 && right <= 90 ? right + 32 : right
-            if lowerLeft != lowerRight { return false }
+        for (left, right) in zip(lhs.utf8, rhs.utf8) where asciiLowercased(left) != asciiLowercased(right) {
+            return false
         }
         return true
+    }
+
+    @inline(__always)
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

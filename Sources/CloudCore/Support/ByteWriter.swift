@@ -25,9 +25,6 @@ struct ByteWriter {
 
     /// Two lower-case hex digits per byte.
     mutating func writeHex(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes {
-            write(HexEncoding.digit(byte >> 4))
-            write(HexEncoding.digit(byte & 0x0F))
-        }
+        HexEncoding.forEachDigit(of: bytes) { write($0) }
     }
 }
