@@ -1,4 +1,4 @@
-// Benchmarks, run from the package root: `swift run -c release Benchmarks [parse [iterations] | signing | client]`.
+// Benchmarks, run from the package root: `swift run -c release Benchmarks [parse [iterations] | signing | decode | client]`.
 // Each case prints its figures next to a baseline measured in the same run; with no case, all run.
 let arguments = CommandLine.arguments.dropFirst()
 let parseIterations = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
@@ -8,12 +8,15 @@ case "parse":
     runParseBenchmark(iterations: parseIterations)
 case "signing":
     runSigningBenchmark()
+case "decode":
+    runDecodeBenchmark()
 case "client":
     try await runClientBenchmark()
 case nil:
     runParseBenchmark(iterations: parseIterations)
     runSigningBenchmark()
+    runDecodeBenchmark()
     try await runClientBenchmark()
 case let other?:
-    print("unknown benchmark \(other); usage: Benchmarks [parse [iterations] | signing | client]")
+    print("unknown benchmark \(other); usage: Benchmarks [parse [iterations] | signing | decode | client]")
 }

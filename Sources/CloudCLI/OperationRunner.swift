@@ -74,7 +74,7 @@ public enum OperationRunner {
     static func prettyJSON(_ body: Data) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body),
+        guard let value = try? JSONModelDecoder().decode(JSONValue.self, from: body),
             let text = try? encoder.encode(value)
         else {
             return String(decoding: body, as: UTF8.self)

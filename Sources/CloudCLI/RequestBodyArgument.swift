@@ -12,17 +12,17 @@ public enum RequestBodyArgument {
         let data = try read(argument)
         let input: JSONValue
         do {
-            input = try JSONDecoder().decode(JSONValue.self, from: data)
+            input = try JSONModelDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw UsageError("--body is not valid JSON: \(reason(error))")
         }
         let model: Model
         do {
-            model = try JSONDecoder().decode(Model.self, from: data)
+            model = try JSONModelDecoder().decode(Model.self, from: data)
         } catch let error as DecodingError {
             throw UsageError("--body does not fit \(Model.self): \(describe(error, input: input))")
         }
-        let echoed = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(model))
+        let echoed = try JSONModelDecoder().decode(JSONValue.self, from: JSONEncoder().encode(model))
         let unknown = unknownFields(in: input, comparedWith: echoed, path: "")
         if !unknown.isEmpty {
             let list = unknown.map { "`\($0)`" }.joined(separator: ", ")

@@ -11,7 +11,7 @@ import Testing
 
     func error(decoding json: String) throws -> ResponseDecodingError {
         do {
-            _ = try JSONDecoder().decode(Server.self, from: Data(json.utf8))
+            _ = try JSONModelDecoder().decode(Server.self, from: Data(json.utf8))
         } catch let error as DecodingError {
             return ResponseDecodingError(operation: "RebuildECS", status: 200, decoding: error)
         }

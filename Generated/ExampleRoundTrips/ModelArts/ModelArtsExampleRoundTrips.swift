@@ -283,7 +283,7 @@ public enum ModelArtsExampleRoundTrips {
         { data in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return try encoder.encode(JSONDecoder().decode(Body.self, from: data))
+            return try encoder.encode(JSONModelDecoder().decode(Body.self, from: data))
         }
     }
 }

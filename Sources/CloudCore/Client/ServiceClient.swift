@@ -121,8 +121,7 @@ public final class ServiceClient: Sendable {
 
     private static let projectIDPlaceholder = Array("{project_id}".utf8)
 
-    // One of each for every call: they hold no per-call state (their options are never changed).
-    private static let decoder = JSONDecoder()
+    // One encoder for every call: it holds no per-call state (its options are never changed).
     private static let encoder = JSONEncoder()
 
     /// Sends and decodes the JSON body of a 2xx response. An empty body (services answer 204 where the pages
@@ -134,7 +133,7 @@ public final class ServiceClient: Sendable {
             bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         }
         do {
-            return try Self.decoder.decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
+            return try JSONModelDecoder().decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
         } catch let error as DecodingError {
             throw ResponseDecodingError(
                 operation: request.operation, status: response.head.status.code,

@@ -113,7 +113,7 @@ public final class IAMTokenProvider: CredentialProvider, CustomStringConvertible
                 throw ClientError(
                     "IAM response has no X-Subject-Token header", requestID: response.head.headerFields[.requestID])
             }
-            let parsed = try? JSONDecoder().decode(JSONValue.self, from: response.body)
+            let parsed = try? JSONModelDecoder().decode(JSONValue.self, from: response.body)
             let expiry = parsed?["token"]?["expires_at"]?.stringValue.flatMap(IAMTokenProvider.parseDate)
                 ?? now().addingTimeInterval(3600)
             let projectID = parsed?["token"]?["project"]?["id"]?.stringValue

@@ -58,7 +58,7 @@ public final class MetadataCredentialProvider: CredentialProvider, Sendable {
             let body = try await get("/openstack/latest/securitykey")
             let key: SecurityKey.Credential
             do {
-                key = try JSONDecoder().decode(SecurityKey.self, from: body).credential
+                key = try JSONModelDecoder().decode(SecurityKey.self, from: body).credential
             } catch {
                 throw ClientError("the instance metadata service answered without a security key", underlying: error)
             }
@@ -66,7 +66,7 @@ public final class MetadataCredentialProvider: CredentialProvider, Sendable {
             var projectID = knownProjectID.current
             if projectID == nil {
                 let metadata = try? await get("/openstack/latest/meta_data.json")
-                projectID = metadata.flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }?["project_id"]?
+                projectID = metadata.flatMap { try? JSONModelDecoder().decode(JSONValue.self, from: $0) }?["project_id"]?
                     .stringValue
                 knownProjectID.withLock { $0 = projectID }
             }

@@ -11,7 +11,7 @@ enum ErrorBodyParser {
 
     /// Returns code and message, either of which may be missing.
     static func parse(_ body: Data) -> (code: String?, message: String?) {
-        guard !body.isEmpty, let value = try? JSONDecoder().decode(JSONValue.self, from: body),
+        guard !body.isEmpty, let value = try? JSONModelDecoder().decode(JSONValue.self, from: body),
             case .object(let object) = value
         else { return (nil, nil) }
         if let found = extract(from: object) { return found }
