@@ -86,6 +86,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     /// `timeout` bounds the whole exchange, the response body included. It is AsyncHTTPClient's own request deadline:
     /// one timer on the request's event loop, cancelled there when the response ends. (Its async/await API ends the
     /// deadline with the response head; bounding the body as well would take a second timer and a task per call.)
+    /// The call resumes from AsyncHTTPClient's last callback of the exchange, on the request's event loop.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> TransportResponse {
         // The URL as text, as AsyncHTTPClient takes it (HTTPRequest.url would build a Foundation URL to print).
         guard let scheme = request.scheme, let authority = request.authority, let path = request.path else {
@@ -101,27 +102,17 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             for field in request.headerFields {
                 outgoing.headers.add(name: field.name.rawName, value: field.value)
             }
-            let exchange = client.execute(
-                request: outgoing, delegate: ResponseAccumulator(request: outgoing),
-                deadline: .now() + .nanoseconds(timeout.nanoseconds))
-            let response = try await withTaskCancellationHandler {
-                try await exchange.get()
-            } onCancel: {
-                exchange.cancel()
+            let client = self.client
+            let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
+            return try await ResponseCollector.response { collector in
+                client.execute(request: outgoing, delegate: collector, deadline: deadline)
             }
-            var head = HTTPResponse(
-                status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
-            head.headerFields.reserveCapacity(response.headers.count)
-            for header in response.headers {
-                if let name = HTTPField.Name(header.name) {
-                    head.headerFields.append(HTTPField(name: name, value: header.value))
-                }
-            }
-            return TransportResponse(head: head, body: response.body.map { Data($0.readableBytesView) } ?? Data())
         } catch let error as HTTPClientError where error == .cancelled && Task.isCancelled {
             throw CancellationError()
         } catch let error as HTTPClientError {
             throw Self.map(error)
+        } catch let error as TransportError {
+            throw error
         } catch {
             throw Self.connectFailure(error) ?? TransportError(.other, String(describing: type(of: error)))
         }
