@@ -27,6 +27,13 @@ import Testing
         #expect(missing.path == "addresses[0].version")
         #expect(missing.reason == "a required field is missing")
 
+        let tooLarge = try error(decoding: #"{"addresses": [{"version": 4}, {"version": 99999999999999999999}]}"#)
+        #expect(tooLarge.path == "addresses[1].version")
+        #expect(tooLarge.reason == "the value cannot be read as its type" && !tooLarge.description.contains("9999"))
+
+        let notJSON = try error(decoding: #"{"addresses": [}"#)
+        #expect(notJSON.path.isEmpty && notJSON.reason == "not valid JSON")
+
         let object = try error(decoding: #"{"addresses": {"v4": []}}"#)
         #expect(object.path == "addresses")
         #expect(!object.description.contains("v4"), "the body's content is not repeated")

@@ -33,7 +33,10 @@ public struct ResponseDecodingError: Error, Sendable, CustomStringConvertible {
             case .typeMismatch(let type, let context): (context.codingPath, "expected \(type)")
             case .valueNotFound(let type, let context): (context.codingPath, "expected \(type), found null")
             case .keyNotFound(let key, let context): (context.codingPath + [key], "a required field is missing")
-            case .dataCorrupted(let context): (context.codingPath, "not valid JSON")
+            // At the top level the text is not JSON; below it, a value is (a number too large for its type, a string
+            // that is not a URL): not repeated, since the body may hold secrets.
+            case .dataCorrupted(let context) where context.codingPath.isEmpty: ([], "not valid JSON")
+            case .dataCorrupted(let context): (context.codingPath, "the value cannot be read as its type")
             @unknown default: ([], "\(error)")
             }
         self.path = keys.jsonPath
