@@ -8,12 +8,15 @@ import Foundation
 /// fields. A failure throws the same `DecodingError` cases with the coding path of the value, and text that is not
 /// JSON is reported with the offset of the byte (from 0) where it stops being JSON.
 ///
-/// Where it differs from `JSONDecoder`: a number that does not fit its type is reported at its own coding path
-/// (Foundation's reports the text as not valid JSON), `superDecoder(forKey:)` for an absent key throws `keyNotFound`
-/// (Foundation's decodes from `null`), only UTF-8 text is read (a byte-order mark is skipped), and for a key that
-/// appears twice in one object (which JSON advises against) a model may read either value, depending on the order it
-/// reads its fields in (Foundation's reads the first). As in Foundation's, a comma before a closing bracket is
-/// accepted.
+/// Where it differs from `JSONDecoder`:
+/// - A number that does not fit its type, and a string with an unpaired UTF-16 surrogate escape, are reported at
+///   their own coding path (Foundation's reports the whole text as not valid JSON).
+/// - `superDecoder(forKey:)` for an absent key throws `keyNotFound` (Foundation's decodes from `null`).
+/// - Only UTF-8 text is read; a byte-order mark is skipped.
+/// - For a key that appears twice in one object (which JSON advises against), a model may read either value,
+///   depending on the order it reads its fields in (Foundation's reads the first).
+///
+/// As in Foundation's, a comma before a closing bracket is accepted.
 public struct JSONModelDecoder: Sendable {
     /// A decoder; it holds no state between calls.
     public init() {}
