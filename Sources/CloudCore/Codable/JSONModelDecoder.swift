@@ -336,7 +336,7 @@ final class TapeDocument {
     }
 
     private func hexQuad(at position: Int) -> UInt32 {
-        tape.bytes[position..<position + 4].reduce(0) { $0 << 4 | (JSONTape.hexValue($1) ?? 0) }
+        tape.bytes[position..<position + 4].reduce(0) { $0 << 4 | UInt32(HexEncoding.value(of: $1) ?? 0) }
     }
 }
 

@@ -151,20 +151,11 @@ struct JSONTape {
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             return 2
         case UInt8(ascii: "u"):
-            guard position + 6 <= bytes.count, bytes[position + 2..<position + 6].allSatisfy({ Self.hexValue($0) != nil })
+            guard position + 6 <= bytes.count, bytes[position + 2..<position + 6].allSatisfy({ HexEncoding.value(of: $0) != nil })
             else { throw Failure(offset: position, reason: "a `\\u` escape without four hex digits") }
             return 6
         default:
             throw Failure(offset: position + 1, reason: "unknown escape \(describe(position + 1))")
-        }
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
         }
     }
 

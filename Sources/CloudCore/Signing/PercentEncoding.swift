@@ -28,15 +28,6 @@ enum PercentEncoding {
         }
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        default: return nil
-        }
-    }
-
     /// Decodes `%XX` sequences; malformed sequences are kept literally.
     static func decode(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
@@ -46,9 +37,9 @@ enum PercentEncoding {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
                 let first = bytes.index(after: index)
-                if first != bytes.endIndex, let high = hexValue(bytes[first]) {
+                if first != bytes.endIndex, let high = HexEncoding.value(of: bytes[first]) {
                     let second = bytes.index(after: first)
-                    if second != bytes.endIndex, let low = hexValue(bytes[second]) {
+                    if second != bytes.endIndex, let low = HexEncoding.value(of: bytes[second]) {
                         output.append(high << 4 | low)
                         index = bytes.index(after: second)
                         continue
