@@ -18,7 +18,16 @@ public struct SigningMiddleware: Middleware {
     private let offset: ClockOffset
     private let logger: Logger?
     /// The signer of the last key pair used: keyed once, not per request, while the keys stay the same.
-    private let lastSigner = Locked<(keys: AccessKeyCredentials, signer: RequestSigner)?>(nil)
+    private let lastSigner = Locked<KeyedSigner?>(nil)
+
+    private final class KeyedSigner: Sendable {
+        let keys: AccessKeyCredentials
+        let signer: RequestSigner
+        init(keys: AccessKeyCredentials) {
+            self.keys = keys
+            self.signer = RequestSigner(accessKey: keys.accessKey, secretKey: keys.secretKey)
+        }
+    }
 
     /// Creates the middleware; `clock` supplies the signing time, corrected by `offset` (shared by the requests of
     /// one client).
@@ -78,26 +87,16 @@ public struct SigningMiddleware: Middleware {
             var headers: [(name: String, value: String)] = [("Host", request.authority)]
             headers.reserveCapacity(request.headerFields.count + 1)
             for field in request.headerFields { headers.append((field.name.rawName, field.value)) }
-            let signature = signer(for: keys).sign(
+            let added = signer(for: keys).addedHeaders(
                 method: request.method.rawValue, path: request.path, query: request.query, headers: headers,
                 body: request.body, date: clock().addingTimeInterval(offset.seconds))
-            for header in signature.headersToAdd {
-                if let name = Self.fieldName(header.name) {
-                    request.headerFields.append(HTTPField(name: name, value: header.value))
-                }
+            if let date = added.date { request.headerFields.append(HTTPField(name: .xSdkDate, value: date)) }
+            if added.unsignedPayload {
+                request.headerFields.append(HTTPField(name: .xSdkContentSHA256, value: RequestSigner.unsignedPayload))
             }
+            request.headerFields.append(HTTPField(name: .authorization, value: added.authorization))
         }
         return request
-    }
-
-    /// The names of the headers the signer adds, without validating and lower-casing them again on every call.
-    private static func fieldName(_ name: String) -> HTTPField.Name? {
-        switch name {
-        case RequestSigner.dateHeader: .xSdkDate
-        case RequestSigner.authorizationHeader: .authorization
-        case RequestSigner.contentSHA256Header: .xSdkContentSHA256
-        default: HTTPField.Name(name)
-        }
     }
 
     /// Set afresh on every attempt.
@@ -108,9 +107,9 @@ public struct SigningMiddleware: Middleware {
             if let last, last.keys.accessKey == keys.accessKey, last.keys.secretKey == keys.secretKey {
                 return last.signer
             }
-            let signer = RequestSigner(accessKey: keys.accessKey, secretKey: keys.secretKey)
-            last = (keys, signer)
-            return signer
+            let signer = KeyedSigner(keys: keys)
+            last = signer
+            return signer.signer
         }
     }
 

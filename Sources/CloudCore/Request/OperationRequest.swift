@@ -53,7 +53,7 @@ public struct OperationRequest: Sendable {
                 guard let value = pathParameters[name] ?? (name == "project_id" ? projectID : nil) else {
                     throw ClientError("missing value for path parameter {\(name)} of \(operation)")
                 }
-                PercentEncoding.encode(value.utf8, into: &expanded)
+                PercentEncoding.encode(value.utf8) { expanded.append($0) }
                 index = close + 1
             }
         }

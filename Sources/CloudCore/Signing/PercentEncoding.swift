@@ -1,8 +1,6 @@
 /// Percent-encoding as the Huawei Cloud signer does it: only `A-Z a-z 0-9 - _ . ~` stay literal, every other
 /// UTF-8 byte becomes `%XX` with upper-case hex digits.
 enum PercentEncoding {
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
-
     @inline(__always)
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
@@ -15,17 +13,23 @@ enum PercentEncoding {
         }
     }
 
-    /// Appends the encoded form of `bytes` to `output`.
-    static func encode(_ bytes: some Sequence<UInt8>, into output: inout [UInt8]) {
+    /// Calls `write` with the encoded form of `bytes`, byte by byte (into an array, a ``ByteWriter``).
+    @inline(__always)
+    static func encode(_ bytes: some Sequence<UInt8>, _ write: (UInt8) -> Void) {
         for byte in bytes {
             if isUnreserved(byte) {
-                output.append(byte)
+                write(byte)
             } else {
-                output.append(UInt8(ascii: "%"))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
+                write(UInt8(ascii: "%"))
+                write(upperHexDigit(byte >> 4))
+                write(upperHexDigit(byte & 0x0F))
             }
         }
+    }
+
+    @inline(__always)
+    private static func upperHexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     /// Decodes `%XX` sequences; malformed sequences are kept literally.

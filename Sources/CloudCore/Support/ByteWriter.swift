@@ -15,7 +15,13 @@ struct ByteWriter {
     }
 
     mutating func write(_ text: StaticString) {
-        write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        write(text.bytes)
+    }
+
+    /// Forgets the bytes written from `position` on.
+    mutating func rewind(to position: Int) {
+        precondition(position <= count)
+        count = position
     }
 
     mutating func write(_ byte: UInt8) {
@@ -27,4 +33,9 @@ struct ByteWriter {
     mutating func writeHex(_ bytes: UnsafeRawBufferPointer) {
         HexEncoding.forEachDigit(of: bytes) { write($0) }
     }
+}
+
+extension StaticString {
+    /// The string's UTF-8 bytes, without copying them.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
 }
