@@ -7,14 +7,14 @@ switch arguments.first {
 case "parse":
     runParseBenchmark(iterations: parseIterations)
 case "signing":
-    runSigningBenchmark()
+    await runSigningBenchmark()
 case "decode":
     runDecodeBenchmark()
 case "client":
     try await runClientBenchmark()
 case nil:
     runParseBenchmark(iterations: parseIterations)
-    runSigningBenchmark()
+    await runSigningBenchmark()
     runDecodeBenchmark()
     try await runClientBenchmark()
 case let other?:
