@@ -84,8 +84,9 @@ public struct SigningMiddleware: Middleware {
             } else if let domainID = credentials.domainID, !request.headerFields.contains(where: { $0.name == .domainID }) {
                 request.headerFields.append(HTTPField(name: .domainID, value: domainID))
             }
-            var headers: [(name: String, value: String)] = [("Host", request.authority)]
+            var headers: [(name: String, value: String)] = []
             headers.reserveCapacity(request.headerFields.count + 1)
+            headers.append(("Host", request.authority))
             for field in request.headerFields { headers.append((field.name.rawName, field.value)) }
             let added = signer(for: keys).addedHeaders(
                 method: request.method.rawValue, path: request.path, query: request.query, headers: headers,
