@@ -173,7 +173,7 @@ struct CanonicalRequest {
             if !left.elementsEqual(right) { return left.lexicographicallyPrecedes(right) }
             return text[lhs.nameEnd..<lhs.valueEnd].lexicographicallyPrecedes(text[rhs.nameEnd..<rhs.valueEnd])
         }
-        insertionSort(fields, by: precedes)
+        stableSort(fields, by: precedes)
     }
 
     // MARK: URI and query
@@ -209,7 +209,7 @@ struct CanonicalRequest {
         guard !items.isEmpty else { return }
         withUnsafeTemporaryAllocation(of: Int.self, capacity: items.count) { order in
             for index in items.indices { order.initializeElement(at: index, to: index) }
-            insertionSort(order) { lhs, rhs in
+            stableSort(order) { lhs, rhs in
                 let (left, right) = (items[lhs], items[rhs])
                 if !left.name.utf8.elementsEqual(right.name.utf8) {
                     return left.name.utf8.lexicographicallyPrecedes(right.name.utf8)
@@ -230,11 +230,16 @@ struct CanonicalRequest {
 
     // MARK: Bytes
 
-    /// A request has a handful of headers and query pairs: insertion sort, stable, without the standard library's
-    /// sort machinery.
-    private static func insertionSort<Element>(
+    /// Stable. A request usually has a handful of headers and query pairs, sorted by insertion without the standard
+    /// library's sort machinery; long lists (a query repeating a key for many values) by the standard library's sort,
+    /// stable too.
+    private static func stableSort<Element>(
         _ elements: UnsafeMutableBufferPointer<Element>, by precedes: (Element, Element) -> Bool
     ) {
+        guard elements.count <= 16 else {
+            var elements = elements  // the buffer's own value; the memory is the same
+            return elements.sort(by: precedes)
+        }
         guard elements.count > 1 else { return }
         for index in 1..<elements.count {
             let element = elements[index]
@@ -247,7 +252,7 @@ struct CanonicalRequest {
         }
     }
 
-    static func equalsIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
+    private static func equalsIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.count == rhs.utf8.count
             && lhs.utf8.elementsEqual(rhs.utf8) { asciiLowercased($0) == asciiLowercased($1) }
     }
