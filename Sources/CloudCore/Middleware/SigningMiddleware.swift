@@ -18,16 +18,7 @@ public struct SigningMiddleware: Middleware {
     private let offset: ClockOffset
     private let logger: Logger?
     /// The signer of the last key pair used: keyed once, not per request, while the keys stay the same.
-    private let lastSigner = Locked<KeyedSigner?>(nil)
-
-    private final class KeyedSigner: Sendable {
-        let keys: AccessKeyCredentials
-        let signer: RequestSigner
-        init(keys: AccessKeyCredentials) {
-            self.keys = keys
-            self.signer = RequestSigner(accessKey: keys.accessKey, secretKey: keys.secretKey)
-        }
-    }
+    private let lastSigner = Locked<(keys: AccessKeyCredentials, signer: RequestSigner)?>(nil)
 
     /// Creates the middleware; `clock` supplies the signing time, corrected by `offset` (shared by the requests of
     /// one client).
@@ -108,9 +99,9 @@ public struct SigningMiddleware: Middleware {
             if let last, last.keys.accessKey == keys.accessKey, last.keys.secretKey == keys.secretKey {
                 return last.signer
             }
-            let signer = KeyedSigner(keys: keys)
-            last = signer
-            return signer.signer
+            let signer = RequestSigner(accessKey: keys.accessKey, secretKey: keys.secretKey)
+            last = (keys, signer)
+            return signer
         }
     }
 

@@ -15,8 +15,8 @@ struct CanonicalRequest {
     let query: Range<Int>
     /// The `X-Sdk-Date` value signed.
     let date: String
-    /// The `X-Sdk-Date` value when the signer adds that header (the request brought none).
-    let addedDate: String?
+    /// Whether the signer adds `X-Sdk-Date` (the request brought none).
+    let addsDate: Bool
     /// Whether the signer adds `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` (a body that is not JSON).
     let addsUnsignedPayload: Bool
 
@@ -114,8 +114,7 @@ struct CanonicalRequest {
                 return use(
                     CanonicalRequest(
                         bytes: output.written, signedHeaders: signedHeaders, query: queryRange, date: decisions.date,
-                        addedDate: decisions.addsDate ? decisions.date : nil,
-                        addsUnsignedPayload: decisions.addsUnsignedPayload))
+                        addsDate: decisions.addsDate, addsUnsignedPayload: decisions.addsUnsignedPayload))
             }
         }
     }
@@ -153,7 +152,7 @@ struct CanonicalRequest {
             text.write(asciiLowercased(byte))
             hasUnderscore = hasUnderscore || byte == UInt8(ascii: "_")
         }
-        if hasUnderscore, !text.written[start...].starts(with: contentTypePrefix.bytes) {
+        if hasUnderscore, !contentTypePrefix.withUTF8Buffer({ text.written[start...].starts(with: $0) }) {
             text.rewind(to: start)
             return nil
         }

@@ -131,7 +131,7 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
             return finish(
                 canonical,
                 AddedHeaders(
-                    date: canonical.addedDate, unsignedPayload: canonical.addsUnsignedPayload,
+                    date: canonical.addsDate ? canonical.date : nil, unsignedPayload: canonical.addsUnsignedPayload,
                     authorization: authorization))
         }
     }

@@ -15,7 +15,7 @@ struct ByteWriter {
     }
 
     mutating func write(_ text: StaticString) {
-        write(text.bytes)
+        text.withUTF8Buffer { write($0) }
     }
 
     /// Forgets the bytes written from `position` on.
@@ -33,9 +33,4 @@ struct ByteWriter {
     mutating func writeHex(_ bytes: UnsafeRawBufferPointer) {
         HexEncoding.forEachDigit(of: bytes) { write($0) }
     }
-}
-
-extension StaticString {
-    /// The string's UTF-8 bytes, without copying them.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
 }
