@@ -16,8 +16,6 @@ struct CacheEvictor {
             try await work()
             times.append(ContinuousClock.now - start)
         }
-        times.sort()
-        let median = times[times.count / 2].components
-        return Double(median.seconds) * 1e6 + Double(median.attoseconds) / 1e12
+        return percentiles(times).median * 1e6
     }
 }

@@ -120,7 +120,7 @@ private func measureLoad(server: FaultyServer, calls: Int, tasks: Int, run: Int)
         if answers.dropLast().contains(where: { $0 != 503 }) { resentPOSTs += 1 }
     }
     print("client under load, run \(run)\(run == 0 ? " (warm-up)" : "") (\(calls) calls from \(tasks) tasks, every 10th answer 503, every 37th connection dropped):")
-    print("  \(Int(Double(calls) / seconds(elapsed))) calls/s; outcomes: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+    print("  \(Int(Double(calls) / elapsed.inSeconds)) calls/s; outcomes: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
     print("  requests the server saw: \(log.requests); POSTs sent again after a 2xx or a drop: \(resentPOSTs)")
     print("  resident memory (free heap returned to the system first): \(before.residentKiB) KiB before, \(loaded.residentKiB) KiB with the client's \(tasks) connections open, \(after.residentKiB) KiB after releasing the client (ratio after/before \(ratio(Double(after.residentKiB), Double(before.residentKiB)))×)")
 }
@@ -185,16 +185,6 @@ private func timed(_ call: () async throws -> Void) async throws -> Duration {
     let start = ContinuousClock.now
     try await call()
     return ContinuousClock.now - start
-}
-
-private func percentiles(_ times: [Duration]) -> (median: Double, p99: Double) {
-    let sorted = times.map(seconds).sorted()
-    guard !sorted.isEmpty else { return (0, 0) }
-    return (sorted[sorted.count / 2], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
-}
-
-private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
 private func microseconds(_ seconds: Double) -> Int { Int((seconds * 1e6).rounded()) }
@@ -329,7 +319,7 @@ private func measureSDKWork(calls: Int) async throws {
     for _ in 0..<5 {
         let start = ContinuousClock.now
         for _ in 0..<calls / 5 { _ = try await client.send(request, as: Thing.self) }
-        perCall = min(perCall, seconds(ContinuousClock.now - start) / Double(calls / 5))
+        perCall = min(perCall, (ContinuousClock.now - start).inSeconds / Double(calls / 5))
     }
     print("SDK work per call without the network (warm, \(calls) calls): \(String(format: "%.1f", perCall * 1e6)) µs")
     var evictor = CacheEvictor()

@@ -31,7 +31,7 @@ private func timePerCall<T>(_ iterations: Int, _ decode: () throws -> T) -> Doub
     let start = ContinuousClock.now
     for _ in 0..<iterations { _ = try! decode() }
     let elapsed = ContinuousClock.now - start
-    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / Double(iterations)
+    return elapsed.inSeconds / Double(iterations)
 }
 
 private func format(_ seconds: Double) -> String {
