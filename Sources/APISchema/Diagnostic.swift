@@ -60,8 +60,10 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case booleanValueList = "boolean-value-list"
         /// A field the examples show with another type than the table; emitted as the examples show.
         case exampleTypeCorrection = "example-type-correction"
-        /// An example that is not JSON: kept as documentation, but it cannot type or correct the tables.
+        /// An example that is not JSON: left on the page; it cannot type or correct the tables.
         case unparsableExample = "unparsable-example"
+        /// A failure example without a status code on a page that documents no error response: not attached.
+        case unattachedExample = "unattached-example"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 

@@ -13,22 +13,14 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses `text`, or `nil` when it is not valid JSON. Integers and decimals stay apart (`1` vs `1.0`).
+    /// Parses `text`, or `nil` when it is not JSON. Integers and decimals stay apart (`1` vs `1.0`). The one
+    /// leniency is a trailing comma in an object or array (`[1, 2,]`); raw control characters in strings, missing
+    /// commas and placeholders (`...`) are rejected.
     public static func parse(_ text: String) -> JSONValue? {
         var parser = JSONParser(bytes: Array(text.utf8))
         guard let value = parser.value() else { return nil }
         parser.skipSpace()
         return parser.index == parser.bytes.count ? value : nil
-    }
-
-    /// A JSON document as the pages print examples, read as Foundation's `JSONDecoder` reads it (what the OpenAPI
-    /// export carries): an object or an array, `nil` for anything else (a request line, prose, a bare scalar).
-    public init?(parsingDocument text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let first = trimmed.first, first == "{" || first == "[",
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
-        else { return nil }
-        self = value
     }
 
     /// The member `key` of an object, `nil` for anything else.
@@ -165,6 +157,9 @@ struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {
                 skipSpace()
+                // A comma before the closing brace: a slip the pages make (10 examples of the first four
+                // services), unambiguous, and one Foundation's parser forgives too.
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
                 guard let key = string() else { return nil }
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
@@ -185,6 +180,8 @@ struct JSONParser {
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             while true {
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
                 guard let item = value() else { return nil }
                 items.append(item)
                 skipSpace()

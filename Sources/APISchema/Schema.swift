@@ -83,15 +83,15 @@ public struct Operation: Codable, Sendable, Hashable {
     public var parameters: [Parameter]
     /// Request body type, if the page documents one.
     public var requestBody: RequestBody?
+    /// The page's JSON examples of the request body, in page order (also where the tables document no body).
+    public var requestExamples: [Example]
     /// One entry per documented status code, sorted by status.
     public var responses: [Response]
-    /// The page's JSON examples, in page order.
-    public var examples: [Example]
 
     public init(
         id: String, group: String, title: String, summary: String, method: String, path: String,
         sourcePage: String, parameters: [Parameter] = [], requestBody: RequestBody? = nil,
-        responses: [Response] = [], examples: [Example] = []
+        requestExamples: [Example] = [], responses: [Response] = []
     ) {
         self.id = id
         self.group = group
@@ -102,8 +102,27 @@ public struct Operation: Codable, Sendable, Hashable {
         self.sourcePage = sourcePage
         self.parameters = parameters
         self.requestBody = requestBody
+        self.requestExamples = requestExamples
         self.responses = responses
-        self.examples = examples
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, group, title, summary, method, path, sourcePage, parameters, requestBody, requestExamples, responses
+    }
+
+    /// Decodes an operation; one committed before examples were parsed (with their text in `examples`) has none, so
+    /// that `apiref diff git:<revision>` still reads older schemas.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), group: try c.decode(String.self, forKey: .group),
+            title: try c.decode(String.self, forKey: .title), summary: try c.decode(String.self, forKey: .summary),
+            method: try c.decode(String.self, forKey: .method), path: try c.decode(String.self, forKey: .path),
+            sourcePage: try c.decode(String.self, forKey: .sourcePage),
+            parameters: try c.decode([Parameter].self, forKey: .parameters),
+            requestBody: try c.decodeIfPresent(RequestBody.self, forKey: .requestBody),
+            requestExamples: try c.decodeIfPresent([Example].self, forKey: .requestExamples) ?? [],
+            responses: try c.decode([Response].self, forKey: .responses))
     }
 }
 
@@ -153,33 +172,41 @@ public struct Response: Codable, Sendable, Hashable {
     /// Body type, or `nil` when the page documents no body for this status.
     public var type: TypeRef?
     public var description: String
+    /// The page's JSON examples of this response, in page order.
+    public var examples: [Example]
 
-    public init(status: Int, type: TypeRef? = nil, description: String = "") {
+    public init(status: Int, type: TypeRef? = nil, description: String = "", examples: [Example] = []) {
         self.status = status
         self.type = type
         self.description = description
+        self.examples = examples
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case status, type, description, examples
+    }
+
+    /// Decodes a response; one committed before examples were attached to responses has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            status: try c.decode(Int.self, forKey: .status), type: try c.decodeIfPresent(TypeRef.self, forKey: .type),
+            description: try c.decode(String.self, forKey: .description),
+            examples: try c.decodeIfPresent([Example].self, forKey: .examples) ?? [])
     }
 }
 
-/// A JSON example from the page, kept with its operation so that tests can round-trip it through the models.
+/// A JSON example from a page, parsed once by the schema builder and attached to the request or the response it
+/// illustrates. The emitters and the tests read it as a value; nothing parses its text again.
 public struct Example: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, Hashable {
-        case request, response
-    }
-
-    public var kind: Kind
-    /// Status code of a response example, when the page says it (`Status code: 200`).
-    public var status: Int?
     /// The heading or sentence that introduced the example.
     public var title: String
-    /// The example exactly as printed on the page (it is not always valid JSON).
-    public var body: String
+    /// The example's JSON.
+    public var value: JSONValue
 
-    public init(kind: Kind, status: Int? = nil, title: String = "", body: String) {
-        self.kind = kind
-        self.status = status
+    public init(title: String = "", value: JSONValue) {
         self.title = title
-        self.body = body
+        self.value = value
     }
 }
 

@@ -32,14 +32,9 @@ extension DocumentBuilder {
     {
         var extensions = ["x-source-page": AnyCodable(operation.sourcePage)]
         if xPath { extensions["x-path"] = AnyCodable(path) }
-        let examples = operation.examples.compactMap { example -> (Example, JSONValue)? in
-            guard let value = JSONValue(parsingDocument: example.body) else { return nil }
-            return (example, value)
-        }
         let requestBody = operation.requestBody.map { body in
             OpenAPI.Request(
-                content: [.json: .b(content(schema(body.type), examples.filter { $0.0.kind == .request }))],
-                required: body.required)
+                content: [.json: .b(content(schema(body.type), operation.requestExamples))], required: body.required)
         }
         return OpenAPI.Operation(
             tags: operation.group.isEmpty ? nil : [operation.group],
@@ -48,7 +43,7 @@ extension DocumentBuilder {
             operationId: operationId,
             parameters: parameters(operation, path: path).map { .b($0) },
             requestBody: requestBody,
-            responses: responses(operation, examples: examples.filter { $0.0.kind == .response }),
+            responses: responses(operation),
             vendorExtensions: extensions)
     }
 
@@ -86,19 +81,16 @@ extension DocumentBuilder {
         return parameters
     }
 
-    func responses(_ operation: APISchema.Operation, examples: [(Example, JSONValue)]) -> OpenAPI.Response.Map {
+    func responses(_ operation: APISchema.Operation) -> OpenAPI.Response.Map {
         var responses = OpenAPI.Response.Map()
-        let documented = operation.responses.map(\.status)
-        // An example without a status goes to the first documented success response.
-        let fallbackStatus = documented.first { (200..<300).contains($0) } ?? documented.first
         for response in operation.responses {
-            let matching = examples.filter { ($0.0.status ?? fallbackStatus) == response.status }
-            let hasContent = response.type != nil || !matching.isEmpty
+            let hasContent = response.type != nil || !response.examples.isEmpty
             responses[.status(code: response.status)] = .b(
                 OpenAPI.Response(
                     description: response.description.isEmpty
                         ? Self.statusDescription(response.status) : response.description,
-                    content: hasContent ? [.json: .b(content(response.type.map { schema($0) }, matching))] : [:]))
+                    content: hasContent
+                        ? [.json: .b(content(response.type.map { schema($0) }, response.examples))] : [:]))
         }
         if responses.isEmpty {
             responses[.default] = .b(OpenAPI.Response(description: "No response is documented on the page."))
@@ -107,12 +99,13 @@ extension DocumentBuilder {
     }
 
     /// A JSON body: its schema (if the page documents one) and the page's examples of it, `example1`, `example2`, …
-    func content(_ schema: JSONSchema?, _ examples: [(Example, JSONValue)]) -> OpenAPI.Content {
+    func content(_ schema: JSONSchema?, _ examples: [Example]) -> OpenAPI.Content {
         var map = OpenAPI.Example.Map()
-        for (index, (example, value)) in examples.enumerated() {
+        for (index, example) in examples.enumerated() {
             map["example\(index + 1)"] = .b(
                 OpenAPI.Example(
-                    summary: example.title.isEmpty ? nil : example.title, legacyValue: .b(AnyCodable(json: value))))
+                    summary: example.title.isEmpty ? nil : example.title,
+                    legacyValue: .b(AnyCodable(json: example.value))))
         }
         return OpenAPI.Content(schema: schema.map { .b($0) }, examples: map.isEmpty ? nil : map)
     }

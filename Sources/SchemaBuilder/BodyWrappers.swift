@@ -8,22 +8,17 @@ extension Builder {
     mutating func wrapBodiesAsTheExamplesDo(_ operation: inout APISchema.Operation) {
         if let body = operation.requestBody,
             let wrapped = wrapper(
-                around: body.type, examples: operation.examples.filter { $0.kind == .request },
-                name: operation.id + "Request", operationId: operation.id, page: operation.sourcePage)
+                around: body.type, examples: operation.requestExamples, name: operation.id + "Request",
+                operationId: operation.id, page: operation.sourcePage)
         {
             operation.requestBody?.type = wrapped
         }
-        let successes = operation.responses.filter { (200..<300).contains($0.status) }
         for index in operation.responses.indices {
             let response = operation.responses[index]
             guard (200..<300).contains(response.status), let type = response.type else { continue }
-            let examples = operation.examples.filter { example in
-                example.kind == .response && !ExampleReader.isFailure(example.title)
-                    && (example.status == response.status || (example.status == nil && successes.count == 1))
-            }
             if let wrapped = wrapper(
-                around: type, examples: examples, name: operation.id + "Response", operationId: operation.id,
-                page: operation.sourcePage)
+                around: type, examples: response.examples, name: operation.id + "Response",
+                operationId: operation.id, page: operation.sourcePage)
             {
                 operation.responses[index].type = wrapped
             }
@@ -40,7 +35,7 @@ extension Builder {
         let documented = Set(inner.properties.map(\.name))
         var shape: (field: String, isArray: Bool)?
         for example in examples {
-            guard let json = JSONValue.parse(example.body), case .object(let members) = json, members.count == 1,
+            guard case .object(let members) = example.value, members.count == 1,
                 let (field, value) = members.first, !documented.contains(field)
             else { return nil }
             let object: [String: JSONValue]

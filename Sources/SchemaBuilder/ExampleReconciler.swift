@@ -11,24 +11,15 @@ extension Builder {
 
     /// Checks every example against the types read from the tables and applies consistent corrections.
     mutating func reconcileExamples(_ operations: [APISchema.Operation]) {
-        // Parsed once: the passes below only change the candidates the body types point to.
+        // The passes below only change the candidates the body types point to.
         var evidence: [ExampleEvidence] = []
         for operation in operations {
-            for example in operation.examples {
-                guard let json = JSONValue.parse(example.body) else { continue }
-                let type: TypeRef?
-                switch example.kind {
-                case .request:
-                    type = operation.requestBody?.type
-                case .response:
-                    if ExampleReader.isFailure(example.title) { continue }
-                    let status = example.status
-                    type = operation.responses.first { response in
-                        if let status { return response.status == status }
-                        return (200..<300).contains(response.status)
-                    }?.type
-                }
-                if let type { evidence.append((json, type, example.kind == .response)) }
+            if let type = operation.requestBody?.type {
+                evidence += operation.requestExamples.map { ($0.value, type, false) }
+            }
+            for response in operation.responses {
+                guard let type = response.type else { continue }
+                evidence += response.examples.map { ($0.value, type, true) }
             }
         }
         addUndocumentedFields(evidence)

@@ -23,15 +23,15 @@ struct SchemaReport {
         let all = schema.operations.flatMap(\.parameters)
         return Parameter.Location.allCases.map { location in (location, all.filter { $0.location == location }.count) }
     }
-    var examples: [Example] { schema.operations.flatMap(\.examples) }
 
     /// The report as printed lines.
     func lines(includeDiagnostics: Bool) -> [String] {
         let properties = properties
         let opaque = properties.filter(\.type.isOpaque).count
         let typed = properties.count - opaque
-        let examples = examples
-        let parsing = examples.filter { JSONValue(parsingDocument: $0.body) != nil }.count
+        let requestExamples = schema.operations.map(\.requestExamples.count).reduce(0, +)
+        let responseExamples = schema.operations.flatMap(\.responses).map(\.examples.count).reduce(0, +)
+        let notJSON = schema.diagnostics.filter { $0.id == .unparsableExample }.count
         let operations = schema.operations
         let warnings = DiagnosticCollector(schema.diagnostics).warnings.count
         var lines = [
@@ -45,8 +45,8 @@ struct SchemaReport {
                 + "\(opaque) opaque (any) \(Self.percent(opaque, properties.count))",
             "  parameters:  "
                 + parametersByLocation.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", "),
-            "  examples:    \(examples.count) (\(examples.filter { $0.kind == .request }.count) request, "
-                + "\(examples.filter { $0.kind == .response }.count) response; \(parsing) parse as JSON)",
+            "  examples:    \(requestExamples + responseExamples) (\(requestExamples) request, "
+                + "\(responseExamples) response; \(notJSON) more are not JSON)",
             "  diagnostics: \(schema.diagnostics.count) (\(warnings) warnings, "
                 + "\(schema.diagnostics.count - warnings) errors)",
         ]

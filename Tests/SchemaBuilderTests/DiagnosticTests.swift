@@ -73,8 +73,8 @@ struct DiagnosticTests {
         let diagnostic = try #require(schema.diagnostics.first { $0.id == .unparsableExample })
         #expect(diagnostic.severity == .warning && diagnostic.location.page == "widgets.html")
         #expect(diagnostic.message.hasPrefix("request example is not JSON"))
-        // Still kept, as the page prints it.
-        #expect(schema.operations.first?.examples.map(\.body) == [#"{"name": "w", "color": red}"#])
+        // Not in the schema: nothing downstream parses text again.
+        #expect(schema.operations.first?.requestExamples.isEmpty == true)
     }
 
     @Test func theCollectorCountsWarningsByKindAndFailsOnErrors() throws {

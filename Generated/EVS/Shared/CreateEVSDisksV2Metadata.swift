@@ -3,30 +3,32 @@
 
 import CloudCore
 
-/// The disk metadata. For details, see Parameters in the metadata field.
+/// The disk metadata. The length of key and value under metadata can contain no more than 255 bytes.
 public struct CreateEVSDisksV2Metadata: Codable, Sendable, Hashable {
-    /// The encryption field in metadata.
-    /// 0: indicates a non-encrypted disk.
-    /// 1: indicates an encrypted disk.
-    /// If this parameter does not appear, the disk is not encrypted.
-    public var systemEncrypted: String?
+    /// The encryption field in metadata. The value can be 0 (does not encrypt the disk) or 1 (encrypts the
+    /// disk).
+    /// If this parameter is not specified, the disk will not be encrypted.
+    public var systemEncrypted: SystemEncrypted?
 
     /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
     /// encryption. The length of cmkid is fixed at 36 bytes.
+    /// For details about how to obtain the CMK ID, see Querying the Key List in the Key Management Service
+    /// API Reference.
     public var systemCmkid: String?
 
-    /// The parameter that describes the disk device type in metadata. The value can be true or false.
-    /// true indicates the SCSI device type, which allows ECS OSs to directly access the underlying storage
-    /// media. SCSI reservation commands are supported.
-    /// false indicates the VBD device type (the default type), which supports only simple SCSI read/write
-    /// commands.
-    /// If this parameter does not appear, the disk device type is VBD.
-    public var hwPassthrough: HwPassthrough?
+    /// If this parameter is set to true, the disk device type will be SCSI, which allows ECS OSs to directly
+    /// access the underlying storage media and supports SCSI reservation commands.
+    /// If this parameter is set to false, the disk device type will be VBD, which supports only simple SCSI
+    /// read/write commands.
+    /// If this parameter is not specified, the disk device type will be VBD.
+    /// If parameter shareable is set to true and parameter hw:passthrough is not specified, shared VBD disks
+    /// are created.
+    public var hwPassthrough: String?
 
-    /// The clone method. If the disk is created from a snapshot, value 0 indicates the linked cloning method.
+    /// If the disk is created from a snapshot and linked cloning needs to be used, set this parameter to 0.
     public var fullClone: String?
 
-    /// Not in the page's table; the page's response example shows it.
+    /// Not in the page's table; the page's request example sends it.
     public var volumeOwner: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -38,9 +40,9 @@ public struct CreateEVSDisksV2Metadata: Codable, Sendable, Hashable {
     }
 
     public init(
-        systemEncrypted: String? = nil,
+        systemEncrypted: SystemEncrypted? = nil,
         systemCmkid: String? = nil,
-        hwPassthrough: HwPassthrough? = nil,
+        hwPassthrough: String? = nil,
         fullClone: String? = nil,
         volumeOwner: String? = nil
     ) {

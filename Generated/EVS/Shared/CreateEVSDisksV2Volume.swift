@@ -57,7 +57,7 @@ public struct CreateEVSDisksV2Volume: Codable, Sendable, Hashable {
     /// For details about metadata, see Parameters in the metadata field. The table lists some fields. You can
     /// also specify other fields as required.
     /// Parameter values under metadata cannot be null.
-    public var metadata: Metadata?
+    public var metadata: CreateEVSDisksV2Metadata?
 
     /// The source disk ID. If this parameter is specified, the disk will be cloned from an existing disk.
     /// This function is currently not supported.
@@ -108,7 +108,7 @@ public struct CreateEVSDisksV2Volume: Codable, Sendable, Hashable {
         name: String? = nil,
         imageRef: String? = nil,
         volumeType: VolumeVolumeType? = nil,
-        metadata: Metadata? = nil,
+        metadata: CreateEVSDisksV2Metadata? = nil,
         sourceReplica: String? = nil,
         consistencygroupID: String? = nil,
         count: JSONValue? = nil,
@@ -141,7 +141,7 @@ public struct CreateEVSDisksV2Volume: Codable, Sendable, Hashable {
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.imageRef = try container.decodeIfPresent(String.self, forKey: .imageRef)
         self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
+        self.metadata = try container.decodeIfPresent(CreateEVSDisksV2Metadata.self, forKey: .metadata)
         self.sourceReplica = try container.decodeIfPresent(String.self, forKey: .sourceReplica)
         self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
         self.count = try container.decodeIfPresent(JSONValue.self, forKey: .count)

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The disk metadata. The length of key and value under metadata can contain no more than 255 bytes.
+/// The disk metadata. For details, see Parameters in the metadata field.
 public struct Metadata: Codable, Sendable, Hashable {
     /// The encryption field in metadata.
     /// 0: indicates a non-encrypted disk.

@@ -15,16 +15,22 @@ public struct Tag: Codable, Sendable, Hashable {
     /// value list and the key requirements are met, disks that have any of the specified values are queried.
     public var values: [JSONValue]?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var value: String?
+
     private enum CodingKeys: String, CodingKey {
         case key
         case values
+        case value
     }
 
     public init(
         key: String? = nil,
-        values: [JSONValue]? = nil
+        values: [JSONValue]? = nil,
+        value: String? = nil
     ) {
         self.key = key
         self.values = values
+        self.value = value
     }
 }

@@ -72,7 +72,7 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
 
     /// The metadata of the disk image.
     /// Note:
-    public var volumeImageMetadata: [String: JSONValue]?
+    public var volumeImageMetadata: [String: [String: String]]?
 
     /// The disk type.
     public var volumeType: String?
@@ -185,7 +185,7 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
         description: String? = nil,
         createdAt: String? = nil,
         osVolTenantAttrTenantID: String? = nil,
-        volumeImageMetadata: [String: JSONValue]? = nil,
+        volumeImageMetadata: [String: [String: String]]? = nil,
         volumeType: String? = nil,
         size: Int? = nil,
         consistencygroupID: String? = nil,
@@ -256,7 +256,7 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.volumeImageMetadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .volumeImageMetadata)
+        self.volumeImageMetadata = try container.decodeIfPresent([String: [String: String]].self, forKey: .volumeImageMetadata)
         self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
         self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)

@@ -5,21 +5,6 @@ import CloudCore
 
 /// The disk metadata. For details, see Parameters in the VolumeMetadata field.
 public struct VolumeMetadata: Codable, Sendable, Hashable {
-    /// Documented values of `systemEncrypted`; other values decode as well.
-    public struct SystemEncrypted: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// not encrypted
-        public static let value0: Self = "0"
-
-        /// encrypted
-        public static let value1: Self = "1"
-    }
-
     /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
     /// encryption. The length of cmkid is fixed at 36 bytes.
     public var systemCmkid: String?

@@ -313,6 +313,9 @@ public struct ResourceFlavorSpec: Codable, Sendable, Hashable {
     /// Physical disk specifications.
     public var localDiskDetail: String?
 
+    /// Not in the page's table; the page's response example shows it.
+    public var billingModes: [Int]?
+
     private enum CodingKeys: String, CodingKey {
         case type
         case cpuArch
@@ -327,6 +330,7 @@ public struct ResourceFlavorSpec: Codable, Sendable, Hashable {
         case creatingSteps
         case flavorBootType
         case localDiskDetail
+        case billingModes
     }
 
     public init(
@@ -342,7 +346,8 @@ public struct ResourceFlavorSpec: Codable, Sendable, Hashable {
         nodeConfigTemplate: String? = nil,
         creatingSteps: [FlavorCreatingStepVO]? = nil,
         flavorBootType: FlavorBootType? = nil,
-        localDiskDetail: String? = nil
+        localDiskDetail: String? = nil,
+        billingModes: [Int]? = nil
     ) {
         self.type = type
         self.cpuArch = cpuArch
@@ -357,6 +362,7 @@ public struct ResourceFlavorSpec: Codable, Sendable, Hashable {
         self.creatingSteps = creatingSteps
         self.flavorBootType = flavorBootType
         self.localDiskDetail = localDiskDetail
+        self.billingModes = billingModes
     }
 }
 

@@ -1,10 +1,27 @@
 import APISchema
 
+/// A JSON example as its page shows it: what it illustrates (request or response, the status a response example is
+/// shown for, whether its introduction calls it a failure) and its value, parsed once. ``ExampleAttachment`` attaches
+/// it to the operation's request or response.
+struct PageExample {
+    enum Kind: String { case request, response }
+
+    var kind: Kind
+    /// The status code the page names for a response example (`Status code: 201`), if any.
+    var status: Int?
+    /// Whether the introduction says it shows a failure (`Failed response`, `Error example`).
+    var isFailure: Bool
+    /// The heading or sentence that introduced it.
+    var title: String
+    /// The JSON text as printed, parsed; `nil` when it is not JSON (reported, and used for nothing).
+    var value: JSONValue?
+}
+
 /// The JSON examples of a page, and what the property reader learns from them.
 enum ExampleReader {
     /// The page's examples, in page order: request or response, with the status a response example is shown for.
-    static func examples(of model: PageModel) -> [Example] {
-        var examples: [Example] = []
+    static func examples(of model: PageModel) -> [PageExample] {
+        var examples: [PageExample] = []
         for section in model.sections where section.kind == .example {
             let title = (section.parentTitle + " " + section.title).lowercased()
             var status: Int? = PageClassifier.statusCode(in: section.title)
@@ -18,8 +35,14 @@ enum ExampleReader {
                 case .code(let code):
                     guard let body = exampleBody(code) else { continue }
                     let kind = exampleLabel(intro.lowercased()) ?? (status != nil || title.has("response") ? .response : .request)
-                    let exampleStatus = kind == .response && !isFailure(intro) ? status : nil
-                    examples.append(Example(kind: kind, status: exampleStatus, title: intro.isEmpty ? section.title : intro, body: body))
+                    let exampleTitle = intro.isEmpty ? section.title : intro
+                    let failure = kind == .response && isFailure(exampleTitle)
+                    // A success status above a failed example is the section's, not the example's.
+                    let shownStatus = status.flatMap { failure && (200..<300).contains($0) ? nil : $0 }
+                    examples.append(
+                        PageExample(
+                            kind: kind, status: kind == .response ? shownStatus : nil, isFailure: failure,
+                            title: exampleTitle, value: JSONValue.parse(body)))
                 }
             }
         }
@@ -35,7 +58,7 @@ enum ExampleReader {
     /// The kind an example's introduction names (`Example request`, `Response example:`, `Request`), or `nil` for an
     /// introduction that only describes it: "Request succeeded." above a 200 example or "Bad request" above a 400
     /// is no request.
-    static func exampleLabel(_ intro: String) -> Example.Kind? {
+    static func exampleLabel(_ intro: String) -> PageExample.Kind? {
         let words = Naming.words(intro).map { $0.lowercased() }
         guard words.contains(where: { $0.hasPrefix("example") || $0.hasPrefix("sample") }) || words.count == 1 else {
             return nil
@@ -82,15 +105,14 @@ enum ExampleReader {
 /// objects. They type the fields of that page's tables only — a table linked from another page is typed with the
 /// examples of the page it is on, whichever page reaches it first.
 struct PageExamples {
-    var examples: [Example]
+    var examples: [PageExample]
     var shapes: [String: Set<JSONValue.Shape>] = [:]
     var elements: [String: Set<JSONValue.Shape>] = [:]
     var objects: [String: [[String: JSONValue]]] = [:]
 
     init(_ model: PageModel) {
         examples = ExampleReader.examples(of: model)
-        for example in examples {
-            guard let json = JSONValue.parse(example.body) else { continue }
+        for json in examples.compactMap(\.value) {
             json.collectShapes(into: &shapes, elements: &elements)
             json.collectObjects(into: &objects)
         }

@@ -11,11 +11,11 @@ extension Builder {
             id: id, group: groups.group(of: page.path, path: requestLine.path), title: page.title,
             summary: PageClassifier.summary(of: model), method: requestLine.method, path: requestLine.path,
             sourcePage: page.path)
-        operation.examples = pageExamples[model.index].examples
-        for example in operation.examples where JSONValue.parse(example.body) == nil {
+        let examples = pageExamples[model.index].examples
+        for example in examples where example.value == nil {
             diagnose(
                 .unparsableExample, SourceLocation(page: page.path, table: example.title),
-                "\(example.kind) example is not JSON: kept as documentation, not used to type or correct the tables")
+                "\(example.kind.rawValue) example is not JSON: left on the page, not used to type or correct the tables")
         }
         let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
         operation.parameters = parameters(model, tables: tables, requestLine: requestLine)
@@ -23,7 +23,14 @@ extension Builder {
             operation.requestBody = RequestBody(
                 type: tableType(TableID(model.index, body), desiredName: id + "Request", operationId: id))
         }
-        operation.responses = responses(model, tables: tables, examples: operation.examples, operationId: id)
+        operation.responses = responses(
+            model, tables: tables, exampleStatuses: ExampleAttachment.statuses(of: examples), operationId: id)
+        for example in ExampleAttachment.attach(examples, to: &operation) {
+            diagnose(
+                .unattachedExample, SourceLocation(page: page.path, table: example.title),
+                "failure example without a status code, and the page documents no error response: not attached")
+        }
+        typeResponsesByTheirExamples(&operation, page: page.path)
 
         // Never lose a table: parameter tables nobody referenced become types of their own.
         for t in model.tables.indices where model.columns[t] != nil {
@@ -73,9 +80,9 @@ extension Builder {
     }
 
     /// One response per documented status: the response tables, a linked page's table, the status tables and
-    /// the example responses; at least one success.
+    /// the statuses the examples name; at least one success.
     private mutating func responses(
-        _ model: PageModel, tables: OperationTables, examples: [Example], operationId id: String
+        _ model: PageModel, tables: OperationTables, exampleStatuses: [Int], operationId id: String
     ) -> [Response] {
         let defaultStatus = tables.documentedStatuses.first { (200..<300).contains($0) } ?? 200
         var linkedResponse: String?
@@ -97,29 +104,28 @@ extension Builder {
         if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus, type: .named(linkedResponse)))
         }
-        for code in tables.documentedStatuses where (200..<300).contains(code) && !responses.contains(where: { $0.status == code }) {
+        let documented = tables.documentedStatuses.filter { (200..<300).contains($0) } + exampleStatuses
+        for code in documented where !responses.contains(where: { $0.status == code }) {
             responses.append(Response(status: code))
-        }
-        for example in examples where example.kind == .response {
-            if let code = example.status, (200..<300).contains(code), !responses.contains(where: { $0.status == code }) {
-                responses.append(Response(status: code))
-            }
         }
         if !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus))
         }
-        // 2xx responses documented only by an example: the example's shape, with a diagnostic.
-        for index in responses.indices where responses[index].type == nil && (200..<300).contains(responses[index].status) {
-            let status = responses[index].status
-            let example = examples.first { example in
-                example.kind == .response && (example.status ?? defaultStatus) == status && !ExampleReader.isFailure(example.title)
-            }
-            guard let example, let json = JSONValue.parse(example.body), case .object(let members) = json, !members.isEmpty
-            else { continue }
-            let source = SourceLocation(page: model.page.path, table: "Example Responses")
-            responses[index].type = inferType(json, name: id + "Response", operationId: id, source: source, path: "\(status)")
-            diagnose(.responseFromExample, source, "status \(status): no response table, body type read from the example")
-        }
         return responses.sorted { $0.status < $1.status }
+    }
+
+    /// 2xx responses documented only by an example: the example's shape, with a diagnostic.
+    private mutating func typeResponsesByTheirExamples(_ operation: inout APISchema.Operation, page: String) {
+        for index in operation.responses.indices {
+            let response = operation.responses[index]
+            guard response.type == nil, (200..<300).contains(response.status),
+                let json = response.examples.first?.value, case .object(let members) = json, !members.isEmpty
+            else { continue }
+            let source = SourceLocation(page: page, table: "Example Responses")
+            operation.responses[index].type = inferType(
+                json, name: operation.id + "Response", operationId: operation.id, source: source,
+                path: "\(response.status)")
+            diagnose(.responseFromExample, source, "status \(response.status): no response table, body type read from the example")
+        }
     }
 }
