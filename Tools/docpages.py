@@ -19,6 +19,9 @@ from html.parser import HTMLParser
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD")
 URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/\S*)$")
+# The same after an endpoint placeholder ("GET https://{Endpoint}/v3/{project_id}/instances"): how some services
+# write their URI line; others show example URLs of this form below the template in the URI section.
+ENDPOINT_URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+https?://\{[^}/\s]*\}(/\S*)$")
 # Authentication and transport headers are the runtime's business, not the operation's.
 RUNTIME_HEADERS = {"x-auth-token", "content-type", "authorization", "x-sdk-date", "host"}
 NAME = re.compile(r"^[A-Za-z_][\w.:\-\[\]]*$")
@@ -247,6 +250,7 @@ class Page:
         self.response_examples = []
         self.statuses = set()     # status codes the page names ("Status code: 200" lines, status code tables)
         requests = RequestExampleCollector()
+        endpoint_uris = []        # URI lines after an endpoint: the page's template only when it has no plain one
         section, request_tables, response_tables = "other", [], []
         status, label, heading = None, "", ""
         for block in blocks:
@@ -262,10 +266,7 @@ class Page:
                     section, status, label, heading = section_kind(text), None, text, text
                     continue
                 if section == "uri":
-                    for line in text.split("\n"):
-                        match = URI_LINE.match(line.strip())
-                        if match:
-                            self.uris.append((match.group(1), match.group(2)))
+                    self.read_uri_lines(text, endpoint_uris)
                 if is_request_example(section, label, text):
                     lines, _ = split_request_code(text)
                     if lines:  # a URL line written as a paragraph
@@ -281,10 +282,7 @@ class Page:
                 continue
             if block[0] == "code":
                 if section == "uri":
-                    for line in block[1].split("\n"):
-                        match = URI_LINE.match(line.strip())
-                        if match:
-                            self.uris.append((match.group(1), match.group(2)))
+                    self.read_uri_lines(block[1], endpoint_uris)
                     continue
                 is_response = section == "example-response" or (
                     section == "samples" and "response" in label.lower())
@@ -319,6 +317,7 @@ class Page:
             elif section == "response" and (status is None or 200 <= status < 300):  # not an error body's table
                 response_tables.append(names)
         self.request_examples = requests.examples
+        self.uris = self.uris or endpoint_uris
         if request_tables:
             self.request_fields = request_tables[0]
         if response_tables:
@@ -329,6 +328,14 @@ class Page:
             templates |= set(re.findall(r"\{([^}?]+)\}", normalize_path(path)))
         self.params = [(n, loc or ("path" if n in templates else "query")) for n, loc in self.params]
         self.params = list(dict.fromkeys(self.params))
+
+    def read_uri_lines(self, text, endpoint_uris):
+        for line in text.split("\n"):
+            match = URI_LINE.match(line.strip())
+            if match:
+                self.uris.append((match.group(1), match.group(2)))
+            elif match := ENDPOINT_URI_LINE.match(line.strip()):
+                endpoint_uris.append((match.group(1), match.group(2)))
 
 
 # ---------------------------------------------------------------------------------------------------------
