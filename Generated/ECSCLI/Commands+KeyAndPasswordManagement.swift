@@ -82,7 +82,7 @@ struct DeletePasswordOfECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }

@@ -54,7 +54,7 @@ struct CreateECSCommand: AsyncParsableCommand {
                 }
                 try await client.waitForEcsv21(
                     serverID: createdId,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -416,7 +416,7 @@ struct ModifyECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -492,7 +492,7 @@ struct WaitForEcsv21Command: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.waitForEcsv21(
                 serverID: serverID,
-                status: WaitOptions.states(status, as: ListECSDetailsServerStatus.self),
+                status: WaitOptions.states(status, as: ListECSDetailsServer.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )

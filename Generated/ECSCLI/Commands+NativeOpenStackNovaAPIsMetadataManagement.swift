@@ -56,7 +56,7 @@ struct ConfigureECSMetadataCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -109,7 +109,7 @@ struct DeleteSpecifiedECSMetadataCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -206,7 +206,7 @@ struct ModifyECSMetadataWithSpecifiedKeyCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -291,7 +291,7 @@ struct UpdateECSMetadataV21Command: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }

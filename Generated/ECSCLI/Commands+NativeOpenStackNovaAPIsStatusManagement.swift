@@ -57,7 +57,7 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -116,7 +116,7 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -174,7 +174,7 @@ struct DisableECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -232,7 +232,7 @@ struct LockECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -291,7 +291,7 @@ struct ModifySpecificationsOfECSV21Command: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -349,7 +349,7 @@ struct RebuildECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -407,7 +407,7 @@ struct RestartECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -466,7 +466,7 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -524,7 +524,7 @@ struct StartECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -582,7 +582,7 @@ struct UnlockECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }

@@ -56,7 +56,7 @@ struct AddTagToECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -114,7 +114,7 @@ struct AddTagsToECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -161,7 +161,7 @@ struct DeleteAllTagsOfECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -220,7 +220,7 @@ struct DeleteSpecifiedTagFromECSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }

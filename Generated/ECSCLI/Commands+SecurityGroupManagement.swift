@@ -56,7 +56,7 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -143,7 +143,7 @@ struct RemoveSecurityGroupCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForEcsv21(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServerStatus.self),
+                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
                     options: waiting.options
                 )
             }

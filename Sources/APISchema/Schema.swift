@@ -222,6 +222,9 @@ public struct NamedType: Codable, Sendable, Hashable {
     public enum Kind: Codable, Sendable, Hashable {
         case object([Property])
         case enumeration(base: TypeRef, values: [EnumValue])
+        /// Another name of the object type `target`, which has the same shape: kept where users meet it, in an
+        /// operation's request or response (`UpdateNotebookResponse` = `CreateNotebookResponse`).
+        case alias(target: String)
     }
 
     public init(name: String, description: String = "", kind: Kind, source: SourceLocation) {
@@ -233,7 +236,7 @@ public struct NamedType: Codable, Sendable, Hashable {
 
     // Flat on disk (`"kind": "object", "properties": […]`) rather than Swift's nested enum-payload form.
     private enum CodingKeys: String, CodingKey {
-        case name, description, kind, properties, base, values, source
+        case name, description, kind, properties, base, values, source, target
     }
 
     public init(from decoder: any Decoder) throws {
@@ -248,6 +251,8 @@ public struct NamedType: Codable, Sendable, Hashable {
             kind = .enumeration(
                 base: try container.decode(TypeRef.self, forKey: .base),
                 values: try container.decode([EnumValue].self, forKey: .values))
+        case "alias":
+            kind = .alias(target: try container.decode(String.self, forKey: .target))
         case let other:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown type kind \(other)")
@@ -267,6 +272,9 @@ public struct NamedType: Codable, Sendable, Hashable {
             try container.encode("enum", forKey: .kind)
             try container.encode(base, forKey: .base)
             try container.encode(values, forKey: .values)
+        case .alias(let target):
+            try container.encode("alias", forKey: .kind)
+            try container.encode(target, forKey: .target)
         }
     }
 }
@@ -346,6 +354,20 @@ extension ServiceSchema {
         Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// What each name stands for: the named types by name, an alias replaced by the type it names. For readers
+    /// of a type's fields or values, to whom an alias is its target.
+    public var definitionsByName: [String: NamedType] {
+        let types = typesByName
+        return types.mapValues { type in
+            var type = type
+            var seen: Set<String> = [type.name]
+            while case .alias(let target) = type.kind, let next = types[target], seen.insert(target).inserted {
+                type = next
+            }
+            return type
+        }
+    }
+
     /// The named types `roots` use, directly or through the fields of other types, the roots included.
     public func typesReachable(from roots: some Sequence<String>) -> Set<String> {
         Self.typesReachable(from: roots, in: typesByName)
@@ -357,8 +379,10 @@ extension ServiceSchema {
         var seen: Set<String> = []
         while let name = pending.popLast() {
             guard seen.insert(name).inserted else { continue }
-            if case .object(let properties)? = types[name]?.kind {
-                pending += properties.compactMap(\.type.referencedName)
+            switch types[name]?.kind {
+            case .object(let properties)?: pending += properties.compactMap(\.type.referencedName)
+            case .alias(let target)?: pending.append(target)
+            default: break
             }
         }
         return seen

@@ -115,9 +115,15 @@ extension ServiceSchema {
     /// `rename(name)`. The types themselves keep their names.
     public mutating func renameTypeReferences(_ rename: (String) -> String) {
         for t in types.indices {
-            guard case .object(var properties) = types[t].kind else { continue }
-            for p in properties.indices { properties[p].type = properties[p].type.renamingTypes(rename) }
-            types[t].kind = .object(properties)
+            switch types[t].kind {
+            case .object(var properties):
+                for p in properties.indices { properties[p].type = properties[p].type.renamingTypes(rename) }
+                types[t].kind = .object(properties)
+            case .alias(let target):
+                types[t].kind = .alias(target: rename(target))
+            case .enumeration:
+                break
+            }
         }
         for o in operations.indices {
             operations[o].renameTypes(rename)

@@ -64,13 +64,15 @@ public enum OpenAPIEmitter {
 /// Builds the document in one pass over the schema; all ordering comes from the schema (the encoder sorts keys).
 struct DocumentBuilder {
     let schema: ServiceSchema
-    let typeNames: Set<String>
+    /// The name each type name is exported as: its own, or for an alias the type it names (the export refers to
+    /// one schema per shape; aliases are the Swift SDK's names for signatures).
+    let exportedNames: [String: String]
     /// Types a response contains: every property optional and nullable, as the Swift SDK decodes them.
     let responseTypes: Set<String>
 
     init(schema: ServiceSchema) {
         self.schema = schema
-        self.typeNames = Set(schema.types.map(\.name))
+        self.exportedNames = schema.definitionsByName.mapValues(\.name)
         self.responseTypes = schema.responseTypeNames
     }
 
@@ -128,7 +130,7 @@ struct DocumentBuilder {
     var components: OpenAPI.Components {
         get throws {
             var schemas = OpenAPI.ComponentDictionary<JSONSchema>()
-            for type in schema.types {
+            for type in schema.types where exportedNames[type.name] == type.name {
                 schemas[try OpenAPI.ComponentKey.forceInit(rawValue: type.name)] = namedTypeSchema(type)
             }
             return OpenAPI.Components.direct(

@@ -23,6 +23,8 @@ extension DocumentBuilder {
             schema = .object(.init(), .init(properties: members))
         case .enumeration(let base, let values):
             schema = enumSchema(base: base, values: values)
+        case .alias(let target):
+            schema = self.schema(.named(target))
         }
         if !type.description.isEmpty { schema = schema.with(description: type.description) }
         return schema.adding(["x-source": AnyCodable(type.source.description)])
@@ -51,10 +53,10 @@ extension DocumentBuilder {
         case .array(let element): return .array(.init(), .init(items: schema(element)))
         case .map(let value): return .object(.init(), .init(properties: [:], additionalProperties: .b(schema(value))))
         case .named(let name):
-            guard typeNames.contains(name) else {
+            guard let exported = exportedNames[name] else {
                 return .fragment(.init(vendorExtensions: ["x-unresolved-type": AnyCodable(name)]))
             }
-            return .reference(.component(named: name), .init())
+            return .reference(.component(named: exported), .init())
         }
     }
 

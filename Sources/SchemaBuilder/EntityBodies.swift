@@ -28,14 +28,14 @@ enum EntityBodies {
         let responseSide = ServiceSchema.typesReachable(
             from: schema.operations.flatMap { $0.responses.compactMap { $0.type?.referencedName } }, in: types)
 
-        var entitiesByShape: [Shape: [String]] = [:]
+        var entitiesByShape: [ObjectShape: [String]] = [:]
         for type in schema.types where !bodies.contains(type.name) {
-            guard let shape = Shape(type) else { continue }
+            guard let shape = ObjectShape(type) else { continue }
             entitiesByShape[shape, default: []].append(type.name)
         }
         var replacements: [String: String] = [:]
         for body in bodies.sorted() where requestBodies.contains(body) != responseBodies.contains(body) {
-            guard let type = types[body], let shape = Shape(type), let candidates = entitiesByShape[shape] else { continue }
+            guard let type = types[body], let shape = ObjectShape(type), let candidates = entitiesByShape[shape] else { continue }
             let forbidden = requestBodies.contains(body) ? responseSide : requestSide
             let entity = candidates.filter { !forbidden.contains($0) }.min { ($0.count, $0) < ($1.count, $1) }
             if let entity { replacements[body] = entity }
@@ -46,24 +46,4 @@ enum EntityBodies {
         return replacements
     }
 
-    /// What makes two object types the same to a user of the SDK: their fields, order and descriptions aside.
-    struct Shape: Hashable {
-        struct Field: Hashable {
-            var name: String
-            var type: TypeRef
-            var required: Bool
-            var values: [String]
-        }
-
-        var fields: Set<Field>
-
-        /// The shape of an object type with at least one field; `nil` for enumerations and empty objects (which
-        /// say nothing about what they are).
-        init?(_ type: NamedType) {
-            guard case .object(let properties) = type.kind, !properties.isEmpty else { return nil }
-            fields = Set(properties.map {
-                Field(name: $0.name, type: $0.type, required: $0.required, values: ($0.enumValues ?? []).map(\.value).sorted())
-            })
-        }
-    }
 }

@@ -11,9 +11,9 @@ public enum SchemaBuilder {
         build(config: config, source: PageSource(reading: docsDirectory), overridesFile: overridesFile)
     }
 
-    /// Builds the schema from a folder's pages as read, then applies the overrides and replaces the bodies that
-    /// are an entity of the service by that entity (``EntityBodies``). The result does not depend on the order of
-    /// `source.pages`.
+    /// Builds the schema from a folder's pages as read, then applies the overrides, replaces the bodies that are an
+    /// entity of the service by that entity (``EntityBodies``) and keeps one object type per shape
+    /// (``IdenticalShapes``). The result does not depend on the order of `source.pages`.
     public static func build(config: ServiceConfig, source: PageSource, overridesFile: URL?) -> ServiceSchema {
         let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
         var schema = build(config: config, pages: source.pages, tableOfContents: toc)
@@ -25,6 +25,7 @@ public enum SchemaBuilder {
             schema.diagnostics.sort()
         }
         EntityBodies.unify(&schema)
+        IdenticalShapes.unify(&schema)
         return schema
     }
 

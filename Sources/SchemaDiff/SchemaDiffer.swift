@@ -7,8 +7,9 @@ public enum SchemaDiffer {
     public static func diff(old: ServiceSchema, new: ServiceSchema, oldLabel: String, newLabel: String) -> APIDiff {
         var changes: [APIChange] = []
         var correspondences: Set<[String]> = []
-        let oldTypes = old.typesByName
-        let newTypes = new.typesByName
+        // An alias is compared as the type it names: its shape is what its users send and receive.
+        let oldTypes = old.definitionsByName
+        let newTypes = new.definitionsByName
         let pairs = OperationMatcher.match(old: old.operations, oldTypes: oldTypes, new: new.operations, newTypes: newTypes)
         for pair in pairs {
             switch (pair.old, pair.new) {

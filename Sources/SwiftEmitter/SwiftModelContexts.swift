@@ -90,6 +90,11 @@ struct SwiftModelBuilder {
             for value in values { doc.addItem(Self.item(value)) }
             let alias = TypeAliasContext(doc: doc.lines(indent: 0), name: swiftName, type: typeMap.swiftType(base))
             return DeclarationContext(typeAlias: alias, isFirst: false)
+        case .alias(let target):
+            let alias = TypeAliasContext(
+                doc: SwiftDocComment(description).lines(indent: 0), name: swiftName,
+                type: typeMap.swiftType(.named(target)))
+            return DeclarationContext(typeAlias: alias, isFirst: false)
         }
     }
 

@@ -7,6 +7,7 @@ struct SwiftTypeMap {
     private(set) var names: [String: String] = [:]
     /// Every top-level Swift type name the module declares (models, wrappers, the client).
     private(set) var topLevel: NameScope
+    /// The definition of every type name: an alias's is the type it names.
     private let types: [String: NamedType]
     /// Swift names of the schema's enumerations of strings (open enums in Swift).
     private var openEnumNames: Set<String> = []
@@ -14,7 +15,7 @@ struct SwiftTypeMap {
     private(set) var sharedEnums = SwiftSharedEnums()
 
     init(schema: ServiceSchema, clientName: String) {
-        types = schema.typesByName
+        types = schema.definitionsByName
         var reserved = SwiftNames.reservedTypeNames
         reserved.insert(schema.name)
         reserved.insert(clientName)

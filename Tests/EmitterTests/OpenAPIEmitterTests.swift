@@ -129,6 +129,23 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(operation["responses"]?["400"] == ["description": "Client error (status 400)."])
     }
 
+    /// An alias is the Swift SDK's name in a signature; the export refers to the one schema it names.
+    @Test func aliasesReferToTheirTarget() throws {
+        var schema = sampleSchema()
+        schema.operations[1].responses = [Response(status: 200, type: .named("StartWidgetsResponse"))]
+        schema.types.append(
+            NamedType(
+                name: "StartWidgetsResponse", kind: .alias(target: "Widget"), source: SourceLocation(page: "S.html")))
+        let doc = try document(schema)
+        #expect(doc["components"]?["schemas"]?["StartWidgetsResponse"] == nil)
+        #expect(doc["components"]?["schemas"]?["Widget"] != nil)
+        let start = try #require(doc["paths"]?["/v1/{project_id}/widgets/action"]?["post"])
+        #expect(
+            start["responses"]?["200"]?["content"]?["application/json"]?["schema"]
+                == ["$ref": "#/components/schemas/Widget"])
+        #expect(throws: Never.self) { try OpenAPIEmitter.document(for: schema).validate(using: OpenAPIEmitter.validator) }
+    }
+
     @Test func samePathAndMethodKeepsOneOperationPerPage() throws {
         let paths = try #require(try document()["paths"])
         #expect(paths["/v1/{project_id}/widgets/action"]?["post"]?["operationId"] == "StartWidgets")

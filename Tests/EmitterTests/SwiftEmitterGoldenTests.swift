@@ -111,6 +111,24 @@ import Testing
         #expect(models.contains("    public struct Ownership: OpenEnum {"))
     }
 
+    /// A body type that another has the same shape as is an alias of it: the method's signature keeps its name.
+    @Test func aliasesAreTypealiasesUnderTheirOwnName() throws {
+        var schema = try Self.fixtureSchema()
+        let stop = try #require(schema.operations.firstIndex { $0.id == "StopNotebook" })
+        schema.operations[stop].responses[0].type = .named("StopNotebookResponse")
+        schema.types.append(
+            NamedType(
+                name: "StopNotebookResponse", description: "The stopped instance.", kind: .alias(target: "Notebook"),
+                source: SourceLocation(page: "StopNotebook.html")))
+        let text = try SwiftEmitter(templatesDirectory: Self.templates).render(schema).map(\.contents).joined()
+        #expect(text.contains("public func stopNotebook(id: String) async throws -> StopNotebookResponse {"))
+        #expect(
+            text.contains(
+                "/// The response of ``NotesClient/stopNotebook``.\n///\n/// The stopped instance.\n"
+                    + "public typealias StopNotebookResponse = Notebook\n"))
+        #expect(text.components(separatedBy: "public struct Notebook:").count == 2, "declared once")
+    }
+
     /// Models say what they are (the request or response of a method, or the field that holds them), not which
     /// table they were read from.
     @Test func modelsAreDocumentedByTheirRole() throws {

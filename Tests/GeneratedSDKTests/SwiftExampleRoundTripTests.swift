@@ -100,7 +100,7 @@ struct ExampleChecker {
     init(schema: ServiceSchema, roundTrips: [String: (Data) throws -> Data]) {
         self.schema = schema
         self.roundTrips = roundTrips
-        types = Dictionary(schema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        types = schema.definitionsByName
     }
 
     mutating func run() {
@@ -171,6 +171,8 @@ struct ExampleChecker {
                     }
                 }
                 return nil
+            case .alias(let target):
+                return "\(path): alias of \(target) that names no type"
             }
         case .array(let element):
             guard case .array(let array) = original, case .array(let other) = again, array.count == other.count else {

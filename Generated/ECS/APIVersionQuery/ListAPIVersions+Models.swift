@@ -25,7 +25,7 @@ public struct Versions: Codable, Sendable, Hashable {
     public var id: String?
 
     /// Specifies shortcut links for versions. For details, see Table 3.
-    public var links: [Links]?
+    public var links: [Link]?
 
     /// Specifies the microversion. If the APIs of this version support microversions, set this parameter to
     /// the supported minimum microversion.
@@ -59,7 +59,7 @@ public struct Versions: Codable, Sendable, Hashable {
 
     public init(
         id: String? = nil,
-        links: [Links]? = nil,
+        links: [Link]? = nil,
         minVersion: String? = nil,
         status: VersionsStatus? = nil,
         version: String? = nil,

@@ -3,33 +3,11 @@
 
 import CloudCore
 
-/// The `media-types` of a `Version`.
+/// Specifies the media types. For details, see Table 5.
 ///
 /// Read from the page's example.
 public struct MediaType: Codable, Sendable, Hashable {
     public var base: String?
-    public var type: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case base
-        case type
-    }
-
-    public init(
-        base: String? = nil,
-        type: String? = nil
-    ) {
-        self.base = base
-        self.type = type
-    }
-}
-
-/// Specifies the media types. For details, see Table 5.
-public struct MediaTypes: Codable, Sendable, Hashable {
-    /// Specifies the basic type.
-    public var base: String?
-
-    /// Specifies the media type.
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -75,10 +53,10 @@ public struct QuerySpecifiedAPIVersionVersions: Codable, Sendable, Hashable {
 
     /// Specifies the links to resources. For more information, see the OpenStack Documentation.
     /// For details, see Table 4.
-    public var links: Links?
+    public var links: Link?
 
     /// Specifies the media types. For details, see Table 5.
-    public var mediaTypes: MediaTypes?
+    public var mediaTypes: MediaType?
 
     /// Specifies the microversion. If the APIs of this version support microversions, set this parameter to
     /// the supported minimum microversion.
@@ -112,8 +90,8 @@ public struct QuerySpecifiedAPIVersionVersions: Codable, Sendable, Hashable {
 
     public init(
         id: String? = nil,
-        links: Links? = nil,
-        mediaTypes: MediaTypes? = nil,
+        links: Link? = nil,
+        mediaTypes: MediaType? = nil,
         minVersion: String? = nil,
         status: VersionsStatus? = nil,
         updated: String? = nil,
@@ -134,7 +112,7 @@ public struct QuerySpecifiedAPIVersionVersions: Codable, Sendable, Hashable {
 /// Read from the page's example.
 public struct Version: Codable, Sendable, Hashable {
     public var id: String?
-    public var links: [QuerySpecifiedAPIVersionLink]?
+    public var links: [Link]?
     public var mediaTypes: [MediaType]?
     public var minVersion: String?
     public var status: String?
@@ -153,7 +131,7 @@ public struct Version: Codable, Sendable, Hashable {
 
     public init(
         id: String? = nil,
-        links: [QuerySpecifiedAPIVersionLink]? = nil,
+        links: [Link]? = nil,
         mediaTypes: [MediaType]? = nil,
         minVersion: String? = nil,
         status: String? = nil,

@@ -11,7 +11,7 @@ public struct Reboot: Codable, Sendable, Hashable {
     public var type: String
 
     /// Specifies ECS IDs. For details, see Table 4.
-    public var servers: [Server]
+    public var servers: [Image]
 
     private enum CodingKeys: String, CodingKey {
         case type
@@ -20,7 +20,7 @@ public struct Reboot: Codable, Sendable, Hashable {
 
     public init(
         type: String,
-        servers: [Server]
+        servers: [Image]
     ) {
         self.type = type
         self.servers = servers
@@ -44,22 +44,4 @@ public struct RestartECSsInBatchRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/restartECSsInBatch``.
-public struct RestartECSsInBatchResponse: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
-    /// execution progress. For details about how to query the job execution status based on job_id, see Job
-    /// Status Management.
-    /// Range
-    /// N/A
-    public var jobID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-    }
-
-    public init(
-        jobID: String? = nil
-    ) {
-        self.jobID = jobID
-    }
-}
+public typealias RestartECSsInBatchResponse = AttachDiskToECSResponse

@@ -6,14 +6,14 @@ import CloudCore
 /// Specifies the operation to start the ECS. For details, see Table 3.
 public struct OSStart: Codable, Sendable, Hashable {
     /// Specifies ECS IDs. For details, see Table 4.
-    public var servers: [Server]
+    public var servers: [Image]
 
     private enum CodingKeys: String, CodingKey {
         case servers
     }
 
     public init(
-        servers: [Server]
+        servers: [Image]
     ) {
         self.servers = servers
     }
@@ -36,22 +36,4 @@ public struct StartECSsInBatchRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/startECSsInBatch``.
-public struct StartECSsInBatchResponse: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
-    /// execution progress. For details about how to query the job execution status based on job_id, see Job
-    /// Status Management.
-    /// Range
-    /// N/A
-    public var jobID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-    }
-
-    public init(
-        jobID: String? = nil
-    ) {
-        self.jobID = jobID
-    }
-}
+public typealias StartECSsInBatchResponse = AttachDiskToECSResponse

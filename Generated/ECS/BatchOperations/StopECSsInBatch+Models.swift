@@ -6,7 +6,7 @@ import CloudCore
 /// Specifies the operation to stop the ECS. For details, see Table 3.
 public struct OSStop: Codable, Sendable, Hashable {
     /// Specifies ECS IDs. For details, see Table 4.
-    public var servers: [Server]
+    public var servers: [Image]
 
     /// Specifies an ECS stop type. The default value is SOFT.
     /// SOFT: normal ECS stop (default)
@@ -19,7 +19,7 @@ public struct OSStop: Codable, Sendable, Hashable {
     }
 
     public init(
-        servers: [Server],
+        servers: [Image],
         type: String? = nil
     ) {
         self.servers = servers
@@ -44,22 +44,4 @@ public struct StopECSsInBatchRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/stopECSsInBatch``.
-public struct StopECSsInBatchResponse: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
-    /// execution progress. For details about how to query the job execution status based on job_id, see Job
-    /// Status Management.
-    /// Range
-    /// N/A
-    public var jobID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-    }
-
-    public init(
-        jobID: String? = nil
-    ) {
-        self.jobID = jobID
-    }
-}
+public typealias StopECSsInBatchResponse = AttachDiskToECSResponse

@@ -37,27 +37,6 @@ public struct AttachDiskToECSRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``ECSClient/attachDiskToECS``.
-public struct AttachDiskToECSResponse: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
-    /// execution progress. For details about how to query the job execution status based on job_id, see Job
-    /// Status Management.
-    /// Range
-    /// N/A
-    public var jobID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-    }
-
-    public init(
-        jobID: String? = nil
-    ) {
-        self.jobID = jobID
-    }
-}
-
 /// Specifies the ECS attachment information. For details, see Table 3.
 public struct AttachDiskToECSVolumeAttachment: Codable, Sendable, Hashable {
     /// Specifies the ID of the disk to be attached. The value is in UUID format.

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryDetailsOfSingleDiskAttachedToECS``.
-public struct QueryDetailsOfSingleDiskAttachedToECSResponse: Codable, Sendable, Hashable {
-    /// Specifies the disk attached to an ECS. For details, see Table 3.
-    public var volumeAttachment: VolumeAttachment?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: VolumeAttachment? = nil
-    ) {
-        self.volumeAttachment = volumeAttachment
-    }
-}
+public typealias QueryDetailsOfSingleDiskAttachedToECSResponse = QuerySingleDiskAttachedToECSResponse

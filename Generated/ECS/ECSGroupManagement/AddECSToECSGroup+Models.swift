@@ -19,19 +19,3 @@ public struct AddECSToECSGroupRequest: Codable, Sendable, Hashable {
         self.addMember = addMember
     }
 }
-
-/// Specifies the information of the ECS to be added to an ECS group.
-public struct AddMember: Codable, Sendable, Hashable {
-    /// Specifies the ECS UUID.
-    public var instanceUUID: String
-
-    private enum CodingKeys: String, CodingKey {
-        case instanceUUID = "instance_uuid"
-    }
-
-    public init(
-        instanceUUID: String
-    ) {
-        self.instanceUUID = instanceUUID
-    }
-}

@@ -26,47 +26,6 @@ public struct ListECSGroupsResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Specifies ECS groups. For details, see Table 4.
-public struct ListECSGroupsServerGroup: Codable, Sendable, Hashable {
-    /// Specifies the ECS group UUID.
-    public var id: String?
-
-    /// Specifies the ECS group name.
-    public var name: String?
-
-    /// Specifies the ECSs contained in an ECS group.
-    public var members: [String]?
-
-    /// Specifies the ECS group metadata.
-    public var metadata: JSONValue?
-
-    /// Specifies the policies associated with the ECS group. Options:
-    /// anti-affinity: ECSs in this group must be deployed on different hosts.
-    public var policies: [Policies]?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case members
-        case metadata
-        case policies
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        members: [String]? = nil,
-        metadata: JSONValue? = nil,
-        policies: [Policies]? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.members = members
-        self.metadata = metadata
-        self.policies = policies
-    }
-}
-
 /// If the pagination function is enabled, the UUID of the last ECS group on the current page is returned. For
 /// details, see Table 5.
 public struct PageInfo: Codable, Sendable, Hashable {

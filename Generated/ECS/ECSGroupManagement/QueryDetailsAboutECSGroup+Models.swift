@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryDetailsAboutECSGroup``.
-public struct QueryDetailsAboutECSGroupResponse: Codable, Sendable, Hashable {
-    /// Specifies the ECS group information. For details, see Table 3.
-    public var serverGroup: CreateECSGroupServerGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case serverGroup = "server_group"
-    }
-
-    public init(
-        serverGroup: CreateECSGroupServerGroup? = nil
-    ) {
-        self.serverGroup = serverGroup
-    }
-}
+public typealias QueryDetailsAboutECSGroupResponse = CreateECSGroupResponse

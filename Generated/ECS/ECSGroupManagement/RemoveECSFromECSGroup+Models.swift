@@ -6,31 +6,15 @@ import CloudCore
 /// The request body of ``ECSClient/removeECSFromECSGroup``.
 public struct RemoveECSFromECSGroupRequest: Codable, Sendable, Hashable {
     /// Specifies the information of the ECS to be removed from an ECS group.
-    public var removeMember: RemoveMember
+    public var removeMember: AddMember
 
     private enum CodingKeys: String, CodingKey {
         case removeMember = "remove_member"
     }
 
     public init(
-        removeMember: RemoveMember
+        removeMember: AddMember
     ) {
         self.removeMember = removeMember
-    }
-}
-
-/// Specifies the information of the ECS to be removed from an ECS group.
-public struct RemoveMember: Codable, Sendable, Hashable {
-    /// Specifies the ECS UUID.
-    public var instanceUUID: String
-
-    private enum CodingKeys: String, CodingKey {
-        case instanceUUID = "instance_uuid"
-    }
-
-    public init(
-        instanceUUID: String
-    ) {
-        self.instanceUUID = instanceUUID
     }
 }

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The request body of ``ECSClient/disassociateFPGAImageFromECSImage``.
-public struct DisassociateFPGAImageFromECSImageRequest: Codable, Sendable, Hashable {
-    /// Specifies the ECS image.
-    public var image: Image
-
-    private enum CodingKeys: String, CodingKey {
-        case image
-    }
-
-    public init(
-        image: Image
-    ) {
-        self.image = image
-    }
-}
+public typealias DisassociateFPGAImageFromECSImageRequest = AssociateFPGAImageWithECSImageRequest

@@ -26,19 +26,3 @@ public struct AssignFloatingIPAddressDiscardedRequest: Codable, Sendable, Hashab
         self.pool = pool
     }
 }
-
-/// The response of ``ECSClient/assignFloatingIPAddressDiscarded``.
-public struct AssignFloatingIPAddressDiscardedResponse: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address. For details, see Table 4.
-    public var floatingIP: FloatingIP?
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingIP = "floating_ip"
-    }
-
-    public init(
-        floatingIP: FloatingIP? = nil
-    ) {
-        self.floatingIP = floatingIP
-    }
-}

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryDetailsAboutFloatingIPAddressDiscarded``.
-public struct QueryDetailsAboutFloatingIPAddressDiscardedResponse: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address. For details, see Table 3.
-    public var floatingIP: FloatingIP?
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingIP = "floating_ip"
-    }
-
-    public init(
-        floatingIP: FloatingIP? = nil
-    ) {
-        self.floatingIP = floatingIP
-    }
-}
+public typealias QueryDetailsAboutFloatingIPAddressDiscardedResponse = AssignFloatingIPAddressDiscardedResponse

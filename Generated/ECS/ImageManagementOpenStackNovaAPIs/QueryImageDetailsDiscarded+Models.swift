@@ -60,7 +60,7 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
     public var updated: String?
 
     /// Not in the page's table; the page's response example shows it.
-    public var server: QueryImageDetailsDiscardedServer?
+    public var server: ListECSDetailsImage?
 
     private enum CodingKeys: String, CodingKey {
         case id
@@ -89,7 +89,7 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
         status: String? = nil,
         created: String? = nil,
         updated: String? = nil,
-        server: QueryImageDetailsDiscardedServer? = nil
+        server: ListECSDetailsImage? = nil
     ) {
         self.id = id
         self.links = links
@@ -118,27 +118,6 @@ public struct QueryImageDetailsDiscardedResponseImage: Codable, Sendable, Hashab
         self.status = try container.decodeIfPresent(String.self, forKey: .status)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.server = try container.decodeIfPresent(QueryImageDetailsDiscardedServer.self, forKey: .server)
-    }
-}
-
-/// Not in the page's table; the page's response example shows it.
-///
-/// Read from the page's example.
-public struct QueryImageDetailsDiscardedServer: Codable, Sendable, Hashable {
-    public var id: String?
-    public var links: [QuerySpecifiedAPIVersionLink]?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        links: [QuerySpecifiedAPIVersionLink]? = nil
-    ) {
-        self.id = id
-        self.links = links
+        self.server = try container.decodeIfPresent(ListECSDetailsImage.self, forKey: .server)
     }
 }

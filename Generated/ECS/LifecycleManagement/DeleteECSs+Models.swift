@@ -12,7 +12,7 @@ public struct DeleteECSsRequest: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     /// Default Value
-    public var servers: [Server]
+    public var servers: [Image]
 
     /// Definition
     /// Specifies whether to delete the EIP bound to the ECS when deleting the ECS. If you do not want to
@@ -52,7 +52,7 @@ public struct DeleteECSsRequest: Codable, Sendable, Hashable {
     }
 
     public init(
-        servers: [Server],
+        servers: [Image],
         deletePublicip: Bool? = nil,
         deleteVolume: Bool? = nil
     ) {
@@ -63,7 +63,7 @@ public struct DeleteECSsRequest: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.servers = try container.decode([Server].self, forKey: .servers)
+        self.servers = try container.decode([Image].self, forKey: .servers)
         self.deletePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .deletePublicip)
         self.deleteVolume = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteVolume)
     }

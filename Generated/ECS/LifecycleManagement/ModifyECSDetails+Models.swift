@@ -3,34 +3,6 @@
 
 import CloudCore
 
-/// Specifies the ECS flavor. For details, see Table 8.
-public struct ModifyECSDetailsFlavor: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the ECS ID.
-    /// Range
-    /// N/A
-    public var id: String?
-
-    /// Definition
-    /// Specifies shortcut links for ECS types. For details, see Table 9.
-    /// Range
-    /// N/A
-    public var links: [Link]?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        links: [Link]? = nil
-    ) {
-        self.id = id
-        self.links = links
-    }
-}
-
 /// Specifies the attributed network information of the ECS.
 ///
 /// Data structure of the network that an ECS accesses
@@ -229,7 +201,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
     /// Specifies the ECS flavor. For details, see Table 8.
     /// Range
     /// N/A
-    public var flavor: ModifyECSDetailsFlavor?
+    public var flavor: ListECSDetailsImage?
 
     /// Definition
     /// Specifies the disk configuration mode. This is an extended attribute. This field is valid for the ECS
@@ -350,7 +322,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
         accessIPv6: String? = nil,
         created: String? = nil,
         hostID: String? = nil,
-        flavor: ModifyECSDetailsFlavor? = nil,
+        flavor: ListECSDetailsImage? = nil,
         osDCFDiskConfig: String? = nil,
         userID: String? = nil,
         name: String? = nil,
@@ -397,7 +369,7 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.flavor = try container.decodeIfPresent(ModifyECSDetailsFlavor.self, forKey: .flavor)
+        self.flavor = try container.decodeIfPresent(ListECSDetailsImage.self, forKey: .flavor)
         self.osDCFDiskConfig = try container.decodeIfPresent(String.self, forKey: .osDCFDiskConfig)
         self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
@@ -410,32 +382,5 @@ public struct ModifyECSDetailsServer2: Codable, Sendable, Hashable {
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
         self.status = try container.decodeIfPresent(ModifyECSServer2Status.self, forKey: .status)
         self.osEXTSRVATTRHostname = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHostname)
-    }
-}
-
-/// Not in the page's table; the page's response example shows it.
-///
-/// Read from the page's example.
-public struct T01d7aef8442b408eB82f13afff51e4e4: Codable, Sendable, Hashable {
-    public var addr: String?
-    public var version: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-    }
-
-    public init(
-        addr: String? = nil,
-        version: Int? = nil
-    ) {
-        self.addr = addr
-        self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
     }
 }

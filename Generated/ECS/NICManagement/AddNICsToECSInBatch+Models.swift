@@ -10,7 +10,7 @@ public struct AddNICsToECSInBatchNIC: Codable, Sendable, Hashable {
     public var subnetID: String
 
     /// Specifies the security groups for NICs. For details, see Table 4.
-    public var securityGroups: [AddNICsToECSInBatchSecurityGroup]?
+    public var securityGroups: [Image]?
 
     /// Specifies the IP address. If this parameter is unavailable, the IP address is automatically assigned.
     public var ipAddress: String?
@@ -32,7 +32,7 @@ public struct AddNICsToECSInBatchNIC: Codable, Sendable, Hashable {
 
     public init(
         subnetID: String,
-        securityGroups: [AddNICsToECSInBatchSecurityGroup]? = nil,
+        securityGroups: [Image]? = nil,
         ipAddress: String? = nil,
         ipv6Enable: Bool? = nil,
         ipv6Bandwidth: JSONValue? = nil
@@ -47,7 +47,7 @@ public struct AddNICsToECSInBatchNIC: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroups = try container.decodeIfPresent([AddNICsToECSInBatchSecurityGroup].self, forKey: .securityGroups)
+        self.securityGroups = try container.decodeIfPresent([Image].self, forKey: .securityGroups)
         self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
         self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
         self.ipv6Bandwidth = try container.decodeIfPresent(JSONValue.self, forKey: .ipv6Bandwidth)
@@ -71,38 +71,4 @@ public struct AddNICsToECSInBatchRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/addNICsToECSInBatch``.
-public struct AddNICsToECSInBatchResponse: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
-    /// execution progress. For details about how to query the job execution status based on job_id, see Job
-    /// Status Management.
-    /// Range
-    /// N/A
-    public var jobID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-    }
-
-    public init(
-        jobID: String? = nil
-    ) {
-        self.jobID = jobID
-    }
-}
-
-/// Specifies the security groups for NICs. For details, see Table 4.
-public struct AddNICsToECSInBatchSecurityGroup: Codable, Sendable, Hashable {
-    /// Specifies the ID of the security group.
-    public var id: String
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
-        self.id = id
-    }
-}
+public typealias AddNICsToECSInBatchResponse = AttachDiskToECSResponse

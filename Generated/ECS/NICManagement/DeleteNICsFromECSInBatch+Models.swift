@@ -3,56 +3,21 @@
 
 import CloudCore
 
-/// Specifies the NICs to be deleted. For details, see Table 3.
-public struct DeleteNICsFromECSInBatchNIC: Codable, Sendable, Hashable {
-    /// Specifies the port ID of the NIC.
-    /// When the ID is the same as the ECS primary NIC ID, the system will return error code 403.
-    public var id: String
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
-        self.id = id
-    }
-}
-
 /// The request body of ``ECSClient/deleteNICsFromECSInBatch``.
 public struct DeleteNICsFromECSInBatchRequest: Codable, Sendable, Hashable {
     /// Specifies the NICs to be deleted. For details, see Table 3.
-    public var nics: [DeleteNICsFromECSInBatchNIC]
+    public var nics: [Image]
 
     private enum CodingKeys: String, CodingKey {
         case nics
     }
 
     public init(
-        nics: [DeleteNICsFromECSInBatchNIC]
+        nics: [Image]
     ) {
         self.nics = nics
     }
 }
 
 /// The response of ``ECSClient/deleteNICsFromECSInBatch``.
-public struct DeleteNICsFromECSInBatchResponse: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
-    /// execution progress. For details about how to query the job execution status based on job_id, see Job
-    /// Status Management.
-    /// Range
-    /// N/A
-    public var jobID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-    }
-
-    public init(
-        jobID: String? = nil
-    ) {
-        self.jobID = jobID
-    }
-}
+public typealias DeleteNICsFromECSInBatchResponse = AttachDiskToECSResponse

@@ -19,22 +19,6 @@ public struct AttachECSDataDiskRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``ECSClient/attachECSDataDisk``.
-public struct AttachECSDataDiskResponse: Codable, Sendable, Hashable {
-    /// Specifies the disks attached to an ECS. For details, see Table 5.
-    public var volumeAttachment: AttachECSDataDiskVolumeAttachment2?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: AttachECSDataDiskVolumeAttachment2? = nil
-    ) {
-        self.volumeAttachment = volumeAttachment
-    }
-}
-
 /// Specifies the volumes to be attached. For details, see Table 3.
 public struct AttachECSDataDiskVolumeAttachment: Codable, Sendable, Hashable {
     /// Specifies the ID of the disk to be attached. The value is in UUID format.
@@ -59,39 +43,5 @@ public struct AttachECSDataDiskVolumeAttachment: Codable, Sendable, Hashable {
     ) {
         self.volumeID = volumeID
         self.device = device
-    }
-}
-
-/// Specifies the disks attached to an ECS. For details, see Table 5.
-public struct AttachECSDataDiskVolumeAttachment2: Codable, Sendable, Hashable {
-    /// Specifies the device name.
-    public var device: String?
-
-    /// Specifies the ID of the target ECS in UUID format.
-    public var serverID: String?
-
-    /// Specifies the disk ID in UUID format.
-    public var id: String?
-
-    /// Specifies the attaching ID, which is the same as the UUID.
-    public var volumeID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case device
-        case serverID = "serverId"
-        case id
-        case volumeID = "volumeId"
-    }
-
-    public init(
-        device: String? = nil,
-        serverID: String? = nil,
-        id: String? = nil,
-        volumeID: String? = nil
-    ) {
-        self.device = device
-        self.serverID = serverID
-        self.id = id
-        self.volumeID = volumeID
     }
 }

@@ -6,14 +6,14 @@ import CloudCore
 /// The response of ``ECSClient/listDetailsAboutDisksAttachedToECSV21``.
 public struct ListDetailsAboutDisksAttachedToECSV21Response: Codable, Sendable, Hashable {
     /// Specifies the disks attached to an ECS. For details, see Table 3.
-    public var volumeAttachments: [ListDetailsAboutDisksAttachedToECSV21VolumeAttachment]?
+    public var volumeAttachments: [Attachment]?
 
     private enum CodingKeys: String, CodingKey {
         case volumeAttachments
     }
 
     public init(
-        volumeAttachments: [ListDetailsAboutDisksAttachedToECSV21VolumeAttachment]? = nil
+        volumeAttachments: [Attachment]? = nil
     ) {
         self.volumeAttachments = volumeAttachments
     }

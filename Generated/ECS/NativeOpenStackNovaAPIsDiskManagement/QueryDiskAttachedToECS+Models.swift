@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryDiskAttachedToECS``.
-public struct QueryDiskAttachedToECSResponse: Codable, Sendable, Hashable {
-    /// Specifies the disks attached to an ECS. For details, see Table 3.
-    public var volumeAttachment: ListDetailsAboutDisksAttachedToECSV21VolumeAttachment?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: ListDetailsAboutDisksAttachedToECSV21VolumeAttachment? = nil
-    ) {
-        self.volumeAttachment = volumeAttachment
-    }
-}
+public typealias QueryDiskAttachedToECSResponse = AttachECSDataDiskResponse

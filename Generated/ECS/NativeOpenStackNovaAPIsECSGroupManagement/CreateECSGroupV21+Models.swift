@@ -4,33 +4,4 @@
 import CloudCore
 
 /// The request body of ``ECSClient/createECSGroupV21``.
-public struct CreateECSGroupV21Request: Codable, Sendable, Hashable {
-    /// Specifies the ECS group information. For details, see Table 3.
-    public var serverGroup: ServerGroup
-
-    private enum CodingKeys: String, CodingKey {
-        case serverGroup = "server_group"
-    }
-
-    public init(
-        serverGroup: ServerGroup
-    ) {
-        self.serverGroup = serverGroup
-    }
-}
-
-/// The response of ``ECSClient/createECSGroupV21``.
-public struct CreateECSGroupV21Response: Codable, Sendable, Hashable {
-    /// Specifies the ECS group information. For details, see Table 5.
-    public var serverGroup: CreateECSGroupV21ServerGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case serverGroup = "server_group"
-    }
-
-    public init(
-        serverGroup: CreateECSGroupV21ServerGroup? = nil
-    ) {
-        self.serverGroup = serverGroup
-    }
-}
+public typealias CreateECSGroupV21Request = CreateECSGroupRequest

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryDetailsAboutECSGroupV21``.
-public struct QueryDetailsAboutECSGroupV21Response: Codable, Sendable, Hashable {
-    /// Specifies the ECS group information. For details, see Table 3.
-    public var serverGroup: CreateECSGroupV21ServerGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case serverGroup = "server_group"
-    }
-
-    public init(
-        serverGroup: CreateECSGroupV21ServerGroup? = nil
-    ) {
-        self.serverGroup = serverGroup
-    }
-}
+public typealias QueryDetailsAboutECSGroupV21Response = CreateECSGroupV21Response

@@ -3,39 +3,10 @@
 
 import CloudCore
 
-/// Specifies ECS flavors. For details, see Table 4.
-public struct ListECSFlavorsFlavor: Codable, Sendable, Hashable {
-    /// Specifies the flavor ID.
-    public var id: String?
-
-    /// Specifies the shortcut link of the ECS flavor.
-    /// For details, see Table 5.
-    public var links: [Link]?
-
-    /// Specifies the flavor name.
-    public var name: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil
-    ) {
-        self.id = id
-        self.links = links
-        self.name = name
-    }
-}
-
 /// The response of ``ECSClient/listECSFlavors``.
 public struct ListECSFlavorsResponse: Codable, Sendable, Hashable {
     /// Specifies ECS flavors. For details, see Table 4.
-    public var flavors: [ListECSFlavorsFlavor]?
+    public var flavors: [ListECSsServer]?
 
     /// Specifies data links for querying the next pages in pagination query. For details, see Table 5.
     public var flavorsLinks: [Link]?
@@ -46,7 +17,7 @@ public struct ListECSFlavorsResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        flavors: [ListECSFlavorsFlavor]? = nil,
+        flavors: [ListECSsServer]? = nil,
         flavorsLinks: [Link]? = nil
     ) {
         self.flavors = flavors

@@ -308,8 +308,8 @@ extension ECSClient {
     @discardableResult
     public func waitForEcsv21(
         serverID: String,
-        status states: Set<ListECSDetailsServerStatus>,
-        failureStates: Set<ListECSDetailsServerStatus> = [.error],
+        status states: Set<ListECSDetailsServer.StatusValue>,
+        failureStates: Set<ListECSDetailsServer.StatusValue> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> QueryDetailsAboutECSV21Response {
         try await Waiter.waitForState(
@@ -330,7 +330,7 @@ extension ECSClient {
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForEcsv21Deletion(serverID: String, options: WaiterOptions = .init()) async throws {
         try await Waiter.waitForDeletion(
-            "ECSV21", deletedStates: [.deleted] as Set<ListECSDetailsServerStatus>,
+            "ECSV21", deletedStates: [.deleted] as Set<ListECSDetailsServer.StatusValue>,
             failureStates: [], options: options,
             logger: client.configuration.logger, state: { $0.server?.status }
         ) {

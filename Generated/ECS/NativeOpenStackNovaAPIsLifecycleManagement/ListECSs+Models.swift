@@ -9,7 +9,7 @@ public struct ListECSsResponse: Codable, Sendable, Hashable {
     public var servers: [ListECSsServer]?
 
     /// Specifies the link of the next page in pagination query. For details, see Table 5.
-    public var serversLinks: [ServersLink]?
+    public var serversLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case servers
@@ -18,37 +18,9 @@ public struct ListECSsResponse: Codable, Sendable, Hashable {
 
     public init(
         servers: [ListECSsServer]? = nil,
-        serversLinks: [ServersLink]? = nil
+        serversLinks: [Link]? = nil
     ) {
         self.servers = servers
         self.serversLinks = serversLinks
-    }
-}
-
-/// Specifies the ECSs to be queried. For details, see Table 4.
-public struct ListECSsServer: Codable, Sendable, Hashable {
-    /// Specifies the ECS name.
-    public var name: String?
-
-    /// Specifies the unique ID of an ECS.
-    public var id: String?
-
-    /// Specifies ECS shortcut links. For details, see Table 5.
-    public var links: [ServersLink]?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case links
-    }
-
-    public init(
-        name: String? = nil,
-        id: String? = nil,
-        links: [ServersLink]? = nil
-    ) {
-        self.name = name
-        self.id = id
-        self.links = links
     }
 }

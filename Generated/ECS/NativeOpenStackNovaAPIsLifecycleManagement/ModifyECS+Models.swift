@@ -19,7 +19,7 @@ public struct ModifyECSNetwork: Codable, Sendable, Hashable {
     public var version: Int?
 
     /// Not in the page's table; the page's response example shows it.
-    public var _03be5c1eE05d4905A105C3bd9b730bdc: [T03be5c1eE05d4905A105C3bd9b730bdc]?
+    public var _03be5c1eE05d4905A105C3bd9b730bdc: [T01d7aef8442b408eB82f13afff51e4e4]?
 
     private enum CodingKeys: String, CodingKey {
         case addr
@@ -30,7 +30,7 @@ public struct ModifyECSNetwork: Codable, Sendable, Hashable {
     public init(
         addr: String? = nil,
         version: Int? = nil,
-        _03be5c1eE05d4905A105C3bd9b730bdc: [T03be5c1eE05d4905A105C3bd9b730bdc]? = nil
+        _03be5c1eE05d4905A105C3bd9b730bdc: [T01d7aef8442b408eB82f13afff51e4e4]? = nil
     ) {
         self.addr = addr
         self.version = version
@@ -41,7 +41,7 @@ public struct ModifyECSNetwork: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
         self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self._03be5c1eE05d4905A105C3bd9b730bdc = try container.decodeIfPresent([T03be5c1eE05d4905A105C3bd9b730bdc].self, forKey: ._03be5c1eE05d4905A105C3bd9b730bdc)
+        self._03be5c1eE05d4905A105C3bd9b730bdc = try container.decodeIfPresent([T01d7aef8442b408eB82f13afff51e4e4].self, forKey: ._03be5c1eE05d4905A105C3bd9b730bdc)
     }
 }
 
@@ -74,29 +74,6 @@ public struct ModifyECSResponse: Codable, Sendable, Hashable {
         server: ModifyECSServer2? = nil
     ) {
         self.server = server
-    }
-}
-
-/// Specifies the ECS data structure. For details, see Table 3.
-public struct ModifyECSServer: Codable, Sendable, Hashable {
-    /// Specifies the ECS new name. The value is a string of 1 to 255 characters.
-    public var name: String?
-
-    /// Describes the ECS. The value contains a maximum of 255 bytes.
-    /// This parameter is supported in microversion 2.19 and later.
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
-        self.name = name
-        self.description = description
     }
 }
 
@@ -269,32 +246,5 @@ public struct ModifyECSServer2: Codable, Sendable, Hashable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
         self.status = try container.decodeIfPresent(ModifyECSServer2Status.self, forKey: .status)
-    }
-}
-
-/// Not in the page's table; the page's response example shows it.
-///
-/// Read from the page's example.
-public struct T03be5c1eE05d4905A105C3bd9b730bdc: Codable, Sendable, Hashable {
-    public var addr: String?
-    public var version: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-    }
-
-    public init(
-        addr: String? = nil,
-        version: Int? = nil
-    ) {
-        self.addr = addr
-        self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
     }
 }

@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/configureECSMetadata``.
-public struct ConfigureECSMetadataRequest: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    /// For a metadata key:
-    /// A key contains a maximum of 255 Unicode characters and cannot be empty. A key can contain uppercase
-    /// letters (A-Z), lowercase letters (a-z), digits (0-9), hyphens (-), underscores (_), colons (:), and
-    /// periods (.).
-    /// For a metadata value:
-    /// A value contains a maximum of 255 Unicode characters.
-    public var metadata: [String: String]
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]
-    ) {
-        self.metadata = metadata
-    }
-}
+public typealias ConfigureECSMetadataRequest = UpdateECSMetadataRequest
 
 /// The response of ``ECSClient/configureECSMetadata``.
-public struct ConfigureECSMetadataResponse: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    public var metadata: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]? = nil
-    ) {
-        self.metadata = metadata
-    }
-}
+public typealias ConfigureECSMetadataResponse = UpdateECSMetadataResponse

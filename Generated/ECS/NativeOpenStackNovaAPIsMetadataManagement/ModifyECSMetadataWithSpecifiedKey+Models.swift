@@ -26,17 +26,4 @@ public struct ModifyECSMetadataWithSpecifiedKeyRequest: Codable, Sendable, Hasha
 }
 
 /// The response of ``ECSClient/modifyECSMetadataWithSpecifiedKey``.
-public struct ModifyECSMetadataWithSpecifiedKeyResponse: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    public var meta: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]? = nil
-    ) {
-        self.meta = meta
-    }
-}
+public typealias ModifyECSMetadataWithSpecifiedKeyResponse = GetECSMetadataWithSpecifiedKeyResponse

@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/updateECSMetadataV21``.
-public struct UpdateECSMetadataV21Request: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    /// For a metadata key:
-    /// It contains a maximum of 255 Unicode characters and cannot be left blank. A key can contain uppercase
-    /// letters (A-Z), lowercase letters (a-z), digits (0-9), hyphens (-), underscores (_), colons (:), and
-    /// periods (.).
-    /// For a metadata value:
-    /// A value contains a maximum of 255 Unicode characters.
-    public var metadata: [String: String]
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]
-    ) {
-        self.metadata = metadata
-    }
-}
+public typealias UpdateECSMetadataV21Request = UpdateECSMetadataRequest
 
 /// The response of ``ECSClient/updateECSMetadataV21``.
-public struct UpdateECSMetadataV21Response: Codable, Sendable, Hashable {
-    /// Specifies the user-defined metadata key-value pair.
-    public var metadata: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]? = nil
-    ) {
-        self.metadata = metadata
-    }
-}
+public typealias UpdateECSMetadataV21Response = UpdateECSMetadataResponse

@@ -53,46 +53,6 @@ public struct AddNICToECSInterfaceAttachment: Codable, Sendable, Hashable {
     }
 }
 
-/// Specifies ECS NICs. For details, see Table 6.
-public struct AddNICToECSInterfaceAttachment2: Codable, Sendable, Hashable {
-    /// Specifies the port state.
-    public var portState: String?
-
-    /// Specifies IP addresses for NICs. For details, see Table 7.
-    public var fixedIPs: [FixedIP]?
-
-    /// Specifies the port ID.
-    public var portID: String?
-
-    /// Specifies the network ID.
-    public var netID: String?
-
-    /// Specifies the MAC address.
-    public var macAddr: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case portState = "port_state"
-        case fixedIPs = "fixed_ips"
-        case portID = "port_id"
-        case netID = "net_id"
-        case macAddr = "mac_addr"
-    }
-
-    public init(
-        portState: String? = nil,
-        fixedIPs: [FixedIP]? = nil,
-        portID: String? = nil,
-        netID: String? = nil,
-        macAddr: String? = nil
-    ) {
-        self.portState = portState
-        self.fixedIPs = fixedIPs
-        self.portID = portID
-        self.netID = netID
-        self.macAddr = macAddr
-    }
-}
-
 /// The request body of ``ECSClient/addNICToECS``.
 public struct AddNICToECSRequest: Codable, Sendable, Hashable {
     /// Specifies the NICs to be added. For details, see Table 3.
@@ -104,22 +64,6 @@ public struct AddNICToECSRequest: Codable, Sendable, Hashable {
 
     public init(
         interfaceAttachment: AddNICToECSInterfaceAttachment
-    ) {
-        self.interfaceAttachment = interfaceAttachment
-    }
-}
-
-/// The response of ``ECSClient/addNICToECS``.
-public struct AddNICToECSResponse: Codable, Sendable, Hashable {
-    /// Specifies ECS NICs. For details, see Table 6.
-    public var interfaceAttachment: AddNICToECSInterfaceAttachment2?
-
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachment
-    }
-
-    public init(
-        interfaceAttachment: AddNICToECSInterfaceAttachment2? = nil
     ) {
         self.interfaceAttachment = interfaceAttachment
     }

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryDetailsAboutSpecifiedNICOfECS``.
-public struct QueryDetailsAboutSpecifiedNICOfECSResponse: Codable, Sendable, Hashable {
-    /// Specifies ECS NICs. For details, see Table 3.
-    public var interfaceAttachment: InterfaceAttachment?
-
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachment
-    }
-
-    public init(
-        interfaceAttachment: InterfaceAttachment? = nil
-    ) {
-        self.interfaceAttachment = interfaceAttachment
-    }
-}
+public typealias QueryDetailsAboutSpecifiedNICOfECSResponse = AddNICToECSResponse

@@ -9,7 +9,7 @@ public struct Limits: Codable, Sendable, Hashable {
     public var rate: [JSONValue]?
 
     /// Specifies tenant quota limits. For details, see Table 4.
-    public var absolute: QueryTenantQuotaLimitsAbsolute?
+    public var absolute: Absolute?
 
     private enum CodingKeys: String, CodingKey {
         case rate
@@ -18,177 +18,10 @@ public struct Limits: Codable, Sendable, Hashable {
 
     public init(
         rate: [JSONValue]? = nil,
-        absolute: QueryTenantQuotaLimitsAbsolute? = nil
+        absolute: Absolute? = nil
     ) {
         self.rate = rate
         self.absolute = absolute
-    }
-}
-
-/// Specifies tenant quota limits. For details, see Table 4.
-public struct QueryTenantQuotaLimitsAbsolute: Codable, Sendable, Hashable {
-    /// Specifies the limit of ECS metadata quantity.
-    /// If the value is -1, there is no quantity limit.
-    public var maxServerMeta: Int?
-
-    /// Specifies the quantity limit of injected files.
-    /// If the value is -1, there is no quantity limit.
-    /// This parameter is not supported in microversion 2.56 and later.
-    public var maxPersonality: Int?
-
-    /// Specifies the number of used ECS groups.
-    public var totalServerGroupsUsed: Int?
-
-    /// Specifies the limit of the image metadata quantity.
-    /// If the value is -1, there is no quantity limit.
-    /// This parameter is not supported in microversion 2.38 and later.
-    public var maxImageMeta: Int?
-
-    /// Specifies the size limit of injected files.
-    /// If the value is -1, there is no size limit.
-    /// This parameter is not supported in microversion 2.56 and later.
-    public var maxPersonalitySize: Int?
-
-    /// Specifies the total memory size limit.
-    /// If the value is -1, there is no size limit.
-    public var maxTotalRAMSize: Int?
-
-    /// Specifies the limit of key pair quantity.
-    /// If the value is -1, there is no quantity limit.
-    public var maxTotalKeypairs: Int?
-
-    /// Specifies the maximum number of security group rules.
-    /// If the value is -1, there is no quantity limit.
-    /// This parameter is not supported in microversion 2.35 and later.
-    public var maxSecurityGroupRules: Int?
-
-    /// Specifies the maximum number of ECS groups.
-    /// If the value is -1, there is no quantity limit.
-    public var maxServerGroups: Int?
-
-    /// Specifies the number of used cores.
-    public var totalCoresUsed: Int?
-
-    /// Specifies the size of used memory.
-    public var totalRAMUsed: Int?
-
-    /// Specifies the maximum number of security groups.
-    /// If the value is -1, there is no quantity limit.
-    /// This parameter is not supported in microversion 2.35 and later.
-    public var maxSecurityGroups: Int?
-
-    /// Specifies the number of used floating IP addresses.
-    /// This parameter is not supported in microversion 2.35 and later.
-    public var totalFloatingIPsUsed: Int?
-
-    /// Specifies the number of used ECSs.
-    public var totalInstancesUsed: Int?
-
-    /// Specifies the number of used security groups.
-    public var totalSecurityGroupsUsed: Int?
-
-    /// Specifies the maximum number of floating IP addresses.
-    /// If the value is -1, there is no quantity limit.
-    /// This parameter is not supported in microversion 2.35 and later.
-    public var maxTotalFloatingIPs: Int?
-
-    /// Specifies the maximum number of ECSs.
-    /// If the value is -1, there is no quantity limit.
-    public var maxTotalInstances: Int?
-
-    /// Specifies the maximum number of cores.
-    /// If the value is -1, there is no quantity limit.
-    public var maxTotalCores: Int?
-
-    /// Specifies the maximum number of members in an ECS group.
-    /// If the value is -1, there is no quantity limit.
-    public var maxServerGroupMembers: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case maxServerMeta
-        case maxPersonality
-        case totalServerGroupsUsed
-        case maxImageMeta
-        case maxPersonalitySize
-        case maxTotalRAMSize
-        case maxTotalKeypairs
-        case maxSecurityGroupRules
-        case maxServerGroups
-        case totalCoresUsed
-        case totalRAMUsed
-        case maxSecurityGroups
-        case totalFloatingIPsUsed = "totalFloatingIpsUsed"
-        case totalInstancesUsed
-        case totalSecurityGroupsUsed
-        case maxTotalFloatingIPs = "maxTotalFloatingIps"
-        case maxTotalInstances
-        case maxTotalCores
-        case maxServerGroupMembers
-    }
-
-    public init(
-        maxServerMeta: Int? = nil,
-        maxPersonality: Int? = nil,
-        totalServerGroupsUsed: Int? = nil,
-        maxImageMeta: Int? = nil,
-        maxPersonalitySize: Int? = nil,
-        maxTotalRAMSize: Int? = nil,
-        maxTotalKeypairs: Int? = nil,
-        maxSecurityGroupRules: Int? = nil,
-        maxServerGroups: Int? = nil,
-        totalCoresUsed: Int? = nil,
-        totalRAMUsed: Int? = nil,
-        maxSecurityGroups: Int? = nil,
-        totalFloatingIPsUsed: Int? = nil,
-        totalInstancesUsed: Int? = nil,
-        totalSecurityGroupsUsed: Int? = nil,
-        maxTotalFloatingIPs: Int? = nil,
-        maxTotalInstances: Int? = nil,
-        maxTotalCores: Int? = nil,
-        maxServerGroupMembers: Int? = nil
-    ) {
-        self.maxServerMeta = maxServerMeta
-        self.maxPersonality = maxPersonality
-        self.totalServerGroupsUsed = totalServerGroupsUsed
-        self.maxImageMeta = maxImageMeta
-        self.maxPersonalitySize = maxPersonalitySize
-        self.maxTotalRAMSize = maxTotalRAMSize
-        self.maxTotalKeypairs = maxTotalKeypairs
-        self.maxSecurityGroupRules = maxSecurityGroupRules
-        self.maxServerGroups = maxServerGroups
-        self.totalCoresUsed = totalCoresUsed
-        self.totalRAMUsed = totalRAMUsed
-        self.maxSecurityGroups = maxSecurityGroups
-        self.totalFloatingIPsUsed = totalFloatingIPsUsed
-        self.totalInstancesUsed = totalInstancesUsed
-        self.totalSecurityGroupsUsed = totalSecurityGroupsUsed
-        self.maxTotalFloatingIPs = maxTotalFloatingIPs
-        self.maxTotalInstances = maxTotalInstances
-        self.maxTotalCores = maxTotalCores
-        self.maxServerGroupMembers = maxServerGroupMembers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxServerMeta = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerMeta)
-        self.maxPersonality = try container.decodeLenientIfPresent(Int.self, forKey: .maxPersonality)
-        self.totalServerGroupsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalServerGroupsUsed)
-        self.maxImageMeta = try container.decodeLenientIfPresent(Int.self, forKey: .maxImageMeta)
-        self.maxPersonalitySize = try container.decodeLenientIfPresent(Int.self, forKey: .maxPersonalitySize)
-        self.maxTotalRAMSize = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalRAMSize)
-        self.maxTotalKeypairs = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalKeypairs)
-        self.maxSecurityGroupRules = try container.decodeLenientIfPresent(Int.self, forKey: .maxSecurityGroupRules)
-        self.maxServerGroups = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerGroups)
-        self.totalCoresUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalCoresUsed)
-        self.totalRAMUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalRAMUsed)
-        self.maxSecurityGroups = try container.decodeLenientIfPresent(Int.self, forKey: .maxSecurityGroups)
-        self.totalFloatingIPsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalFloatingIPsUsed)
-        self.totalInstancesUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalInstancesUsed)
-        self.totalSecurityGroupsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalSecurityGroupsUsed)
-        self.maxTotalFloatingIPs = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalFloatingIPs)
-        self.maxTotalInstances = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalInstances)
-        self.maxTotalCores = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalCores)
-        self.maxServerGroupMembers = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerGroupMembers)
     }
 }
 

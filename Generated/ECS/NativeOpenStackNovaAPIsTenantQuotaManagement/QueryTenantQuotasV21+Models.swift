@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryTenantQuotasV21``.
-public struct QueryTenantQuotasV21Response: Codable, Sendable, Hashable {
-    /// Specifies the quota_set object. For details, see Table 3.
-    public var quotaSet: QuotaSet?
-
-    private enum CodingKeys: String, CodingKey {
-        case quotaSet = "quota_set"
-    }
-
-    public init(
-        quotaSet: QuotaSet? = nil
-    ) {
-        self.quotaSet = quotaSet
-    }
-}
+public typealias QueryTenantQuotasV21Response = QueryDefaultQuotasResponse

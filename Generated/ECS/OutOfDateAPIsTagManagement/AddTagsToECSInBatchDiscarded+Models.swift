@@ -6,7 +6,7 @@ import CloudCore
 /// The request body of ``ECSClient/addTagsToECSInBatchDiscarded``.
 public struct AddTagsToECSInBatchDiscardedRequest: Codable, Sendable, Hashable {
     /// Specifies tags.
-    public var tags: [AddTagsToECSInBatchDiscardedResourceTag]
+    public var tags: [Match]
 
     /// Specifies the operation (only lowercase letters are supported). For example, create indicates the
     /// creation operation.
@@ -18,39 +18,10 @@ public struct AddTagsToECSInBatchDiscardedRequest: Codable, Sendable, Hashable {
     }
 
     public init(
-        tags: [AddTagsToECSInBatchDiscardedResourceTag],
+        tags: [Match],
         action: String
     ) {
         self.tags = tags
         self.action = action
-    }
-}
-
-/// Specifies tags.
-public struct AddTagsToECSInBatchDiscardedResourceTag: Codable, Sendable, Hashable {
-    /// Specifies the tag key.
-    /// Cannot be left blank.
-    /// Must be unique for each resource.
-    /// Contains a maximum of 36 characters.
-    /// Contains only digits, letters, hyphens (-), and underscores (_).
-    /// Must be unique and cannot be left blank.
-    public var key: String
-
-    /// Specifies the tag value.
-    /// Contains a maximum of 43 characters.
-    /// Contains only digits, letters, hyphens (-), and underscores (_).
-    public var value: String
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
-        self.key = key
-        self.value = value
     }
 }

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryProjectTagsDiscarded``.
-public struct QueryProjectTagsDiscardedResponse: Codable, Sendable, Hashable {
-    /// Specifies tags.
-    public var tags: [ListProjectTagsTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListProjectTagsTag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
+public typealias QueryProjectTagsDiscardedResponse = ListProjectTagsResponse

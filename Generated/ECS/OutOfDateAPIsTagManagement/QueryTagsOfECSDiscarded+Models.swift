@@ -4,45 +4,4 @@
 import CloudCore
 
 /// The response of ``ECSClient/queryTagsOfECSDiscarded``.
-public struct QueryTagsOfECSDiscardedResponse: Codable, Sendable, Hashable {
-    /// Specifies tags.
-    public var tags: [ResourceTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ResourceTag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
-
-/// Specifies tags.
-public struct ResourceTag: Codable, Sendable, Hashable {
-    /// Specifies the tag key.
-    /// It contains a maximum of 36 Unicode characters.
-    /// This field cannot be left blank.
-    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
-    public var key: String?
-
-    /// Specifies the tag value.
-    /// Each value contains a maximum of 43 Unicode characters.
-    /// This field can be left blank.
-    /// Can only consist of digits, letters, hyphens (-), and underscores (_).
-    public var value: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
-        self.key = key
-        self.value = value
-    }
-}
+public typealias QueryTagsOfECSDiscardedResponse = QueryTagsOfECSResponse

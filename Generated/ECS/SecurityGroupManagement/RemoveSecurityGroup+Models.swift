@@ -3,34 +3,17 @@
 
 import CloudCore
 
-/// Specifies the security group to be removed from an ECS. For details, see Table 3.
-public struct RemoveSecurityGroup: Codable, Sendable, Hashable {
-    /// Specifies the UUID or name of the security group from which the ECS is removed. The configuration
-    /// takes effect for the NICs on the ECS.
-    public var name: String
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String
-    ) {
-        self.name = name
-    }
-}
-
 /// The request body of ``ECSClient/removeSecurityGroup``.
 public struct RemoveSecurityGroupRequest: Codable, Sendable, Hashable {
     /// Specifies the security group to be removed from an ECS. For details, see Table 3.
-    public var removeSecurityGroup: RemoveSecurityGroup
+    public var removeSecurityGroup: AddSecurityGroup
 
     private enum CodingKeys: String, CodingKey {
         case removeSecurityGroup
     }
 
     public init(
-        removeSecurityGroup: RemoveSecurityGroup
+        removeSecurityGroup: AddSecurityGroup
     ) {
         self.removeSecurityGroup = removeSecurityGroup
     }

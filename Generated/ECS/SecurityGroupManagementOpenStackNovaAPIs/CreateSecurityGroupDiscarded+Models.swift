@@ -6,14 +6,14 @@ import CloudCore
 /// The request body of ``ECSClient/createSecurityGroupDiscarded``.
 public struct CreateSecurityGroupDiscardedRequest: Codable, Sendable, Hashable {
     /// Specifies the security group, which is configured in the message body. For details, see Table 3.
-    public var securityGroup: CreateSecurityGroupDiscardedSecurityGroup
+    public var securityGroup: ModifyECSServer
 
     private enum CodingKeys: String, CodingKey {
         case securityGroup = "security_group"
     }
 
     public init(
-        securityGroup: CreateSecurityGroupDiscardedSecurityGroup
+        securityGroup: ModifyECSServer
     ) {
         self.securityGroup = securityGroup
     }
@@ -32,28 +32,6 @@ public struct CreateSecurityGroupDiscardedResponse: Codable, Sendable, Hashable 
         securityGroup: CreateSecurityGroupDiscardedSecurityGroup2? = nil
     ) {
         self.securityGroup = securityGroup
-    }
-}
-
-/// Specifies the security group, which is configured in the message body. For details, see Table 3.
-public struct CreateSecurityGroupDiscardedSecurityGroup: Codable, Sendable, Hashable {
-    /// Specifies the security group name. It must contain 0 to 255 characters.
-    public var name: String?
-
-    /// Specifies information about a security group. It must contain 0 to 255 characters.
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
-        self.name = name
-        self.description = description
     }
 }
 

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the attachment information about a disk.
+/// Specifies the disks attached to an ECS. For details, see Table 5.
 public struct Attachment: Codable, Sendable, Hashable {
     /// Specifies the directory to which the disk is mounted.
     public var device: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies IP addresses for NICs. For details, see Table 7.
+/// Specifies private IP addresses for NICs. For details, see Table 4.
 public struct FixedIP: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the subnet of the NIC private IP address.

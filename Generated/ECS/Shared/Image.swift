@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the ECS image.
+/// Specifies the security groups for NICs. For details, see Table 4.
 public struct Image: Codable, Sendable, Hashable {
     /// Specifies the ECS image ID.
     public var id: String

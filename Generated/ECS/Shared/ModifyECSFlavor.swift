@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the ECS flavor. For details, see Table 7.
+/// Specifies the ECS flavor.
 public struct ModifyECSFlavor: Codable, Sendable, Hashable {
     /// Specifies the ECS ID.
     /// This parameter is not supported in microversion 2.47 and later.

@@ -25,7 +25,7 @@ public struct Network: Codable, Sendable, Hashable {
     public var osEXTIPsType: String?
 
     /// Not in the page's table; the page's response example shows it.
-    public var _68269e6e4a27_441b8029_35373ad50bd9: [T68269e6e4a27441b802935373ad50bd9]?
+    public var _68269e6e4a27_441b8029_35373ad50bd9: [T01d7aef8442b408eB82f13afff51e4e4]?
 
     private enum CodingKeys: String, CodingKey {
         case addr
@@ -40,7 +40,7 @@ public struct Network: Codable, Sendable, Hashable {
         version: Int? = nil,
         osEXTIPsMACMACAddr: String? = nil,
         osEXTIPsType: String? = nil,
-        _68269e6e4a27_441b8029_35373ad50bd9: [T68269e6e4a27441b802935373ad50bd9]? = nil
+        _68269e6e4a27_441b8029_35373ad50bd9: [T01d7aef8442b408eB82f13afff51e4e4]? = nil
     ) {
         self.addr = addr
         self.version = version
@@ -55,6 +55,6 @@ public struct Network: Codable, Sendable, Hashable {
         self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
         self.osEXTIPsMACMACAddr = try container.decodeIfPresent(String.self, forKey: .osEXTIPsMACMACAddr)
         self.osEXTIPsType = try container.decodeIfPresent(String.self, forKey: .osEXTIPsType)
-        self._68269e6e4a27_441b8029_35373ad50bd9 = try container.decodeIfPresent([T68269e6e4a27441b802935373ad50bd9].self, forKey: ._68269e6e4a27_441b8029_35373ad50bd9)
+        self._68269e6e4a27_441b8029_35373ad50bd9 = try container.decodeIfPresent([T01d7aef8442b408eB82f13afff51e4e4].self, forKey: ._68269e6e4a27_441b8029_35373ad50bd9)
     }
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the disk attached to an ECS. For details, see Table 3.
+/// Specifies the disks attached to an ECS. For details, see Table 3.
 public struct VolumeAttachment: Codable, Sendable, Hashable {
     /// Specifies the ECS ID in UUID format.
     public var serverID: String?

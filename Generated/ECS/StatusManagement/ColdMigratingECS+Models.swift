@@ -26,25 +26,7 @@ public struct ColdMigratingECSRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/coldMigratingECS``.
-public struct ColdMigratingECSResponse: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
-    /// execution progress. For details about how to query the job execution status based on job_id, see Job
-    /// Status Management.
-    /// Range
-    /// N/A
-    public var jobID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-    }
-
-    public init(
-        jobID: String? = nil
-    ) {
-        self.jobID = jobID
-    }
-}
+public typealias ColdMigratingECSResponse = AttachDiskToECSResponse
 
 /// Specifies the ECS to be migrated. For details, see Table 3.
 public struct Migrate: Codable, Sendable, Hashable {

@@ -4,24 +4,4 @@
 import CloudCore
 
 /// The request body of ``ECSClient/deleteTagsFromECSInBatch``.
-public struct DeleteTagsFromECSInBatchRequest: Codable, Sendable, Hashable {
-    /// Specifies tags. For details, see Table 3.
-    public var tags: [Tag]
-
-    /// Specifies the operation. (Only lowercase letters are supported.) For example, delete indicates the
-    /// deletion operation.
-    public var action: String
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [Tag],
-        action: String
-    ) {
-        self.tags = tags
-        self.action = action
-    }
-}
+public typealias DeleteTagsFromECSInBatchRequest = AddTagsToECSInBatchRequest

@@ -4,45 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryDetailsAboutAllEVSDisksDeprecated``.
-public struct QueryDetailsAboutAllEVSDisksDeprecatedResponse: Codable, Sendable, Hashable {
-    /// The list of queried disks. For details, see Parameters in the volumes field.
-    public var volumes: [QueryDetailsAboutAllDisksDeprecatedVolume]?
-
-    /// The query position marker in the disk list. If only some disks are returned in this query, the URL of
-    /// the last disk queried will be returned. You can use this URL to continue to query the remaining disks
-    /// in the next query. For details, see Parameters in the links field.
-    public var volumesLinks: [Link]?
-
-    /// The number of queried disks. This value is not affected by the pagination.
-    public var count: Int?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumes
-        case volumesLinks = "volumes_links"
-        case count
-        case error
-    }
-
-    public init(
-        volumes: [QueryDetailsAboutAllDisksDeprecatedVolume]? = nil,
-        volumesLinks: [Link]? = nil,
-        count: Int? = nil,
-        error: EVSError? = nil
-    ) {
-        self.volumes = volumes
-        self.volumesLinks = volumesLinks
-        self.count = count
-        self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumes = try container.decodeIfPresent([QueryDetailsAboutAllDisksDeprecatedVolume].self, forKey: .volumes)
-        self.volumesLinks = try container.decodeIfPresent([Link].self, forKey: .volumesLinks)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
-    }
-}
+public typealias QueryDetailsAboutAllEVSDisksDeprecatedResponse = QueryDetailsAboutAllDisksDeprecatedResponse

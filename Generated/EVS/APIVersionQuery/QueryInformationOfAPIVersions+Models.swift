@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryInformationOfAPIVersions``.
-public struct QueryInformationOfAPIVersionsResponse: Codable, Sendable, Hashable {
-    /// Specifies the API versions. For details, see Parameters in the versions field.
-    public var versions: [Version]?
-
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
-        self.versions = versions
-    }
-}
+public typealias QueryInformationOfAPIVersionsResponse = QueryInformationOfAPIVersionResponse

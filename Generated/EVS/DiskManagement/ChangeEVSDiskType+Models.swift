@@ -35,21 +35,6 @@ public struct ChangeEVSDiskTypeResponse: Codable, Sendable, Hashable {
     }
 }
 
-public struct ErrorResponse: Codable, Sendable, Hashable {
-    /// The error code returned if an error occurs. For details about the error code, see Error Codes.
-    public var error: ChangeEVSDiskTypeError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: ChangeEVSDiskTypeError? = nil
-    ) {
-        self.error = error
-    }
-}
-
 /// The request body of the disk type change.
 public struct RetypeVolume: Codable, Sendable, Hashable {
     /// The new disk type. For details about the disk type change, see Changing the Disk Type.

@@ -3,40 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/createEVSDisks``.
-public struct CreateEVSDisksRequest: Codable, Sendable, Hashable {
-    /// The information of the disk to be created. For details, see Parameters in the volume field.
-    public var volume: Volume
-
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: Volume
-    ) {
-        self.volume = volume
-    }
-}
-
 /// The response of ``EVSClient/createEVSDisks``.
-public struct CreateEVSDisksResponse: Codable, Sendable, Hashable {
-    /// The task ID.
-    public var jobID: String?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case error
-    }
-
-    public init(
-        jobID: String? = nil,
-        error: EVSError? = nil
-    ) {
-        self.jobID = jobID
-        self.error = error
-    }
-}
+public typealias CreateEVSDisksResponse = DeleteEVSDiskResponse

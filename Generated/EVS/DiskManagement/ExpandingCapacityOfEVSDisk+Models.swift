@@ -3,41 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/expandingCapacityOfEVSDisk``.
-public struct ExpandingCapacityOfEVSDiskRequest: Codable, Sendable, Hashable {
-    /// The disk expansion marker. For details, see Parameter in the os-extend field.
-    public var osExtend: OSExtend
-
-    private enum CodingKeys: String, CodingKey {
-        case osExtend = "os-extend"
-    }
-
-    public init(
-        osExtend: OSExtend
-    ) {
-        self.osExtend = osExtend
-    }
-}
-
 /// The response of ``EVSClient/expandingCapacityOfEVSDisk``.
-public struct ExpandingCapacityOfEVSDiskResponse: Codable, Sendable, Hashable {
-    /// The task ID.
-    /// For details about how to query the task status, see Querying Task Status.
-    public var jobID: String?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case error
-    }
-
-    public init(
-        jobID: String? = nil,
-        error: EVSError? = nil
-    ) {
-        self.jobID = jobID
-        self.error = error
-    }
-}
+public typealias ExpandingCapacityOfEVSDiskResponse = DeleteEVSDiskResponse

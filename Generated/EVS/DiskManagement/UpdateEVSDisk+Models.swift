@@ -256,27 +256,3 @@ public struct UpdateEVSDiskResponse: Codable, Sendable, Hashable {
         self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
     }
 }
-
-/// The information of the disk to be updated. For details, see Parameters in the volume field.
-public struct UpdateEVSDiskVolume: Codable, Sendable, Hashable {
-    /// The new name of the disk. Parameters name and description cannot be null at the same time. The value
-    /// can contain a maximum of 255 bytes.
-    public var name: String?
-
-    /// The new description of the disk. Parameters name and description cannot be null at the same time. The
-    /// value can contain a maximum of 255 bytes.
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
-        self.name = name
-        self.description = description
-    }
-}

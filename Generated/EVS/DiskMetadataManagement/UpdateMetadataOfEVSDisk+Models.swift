@@ -4,40 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateMetadataOfEVSDisk``.
-public struct UpdateMetadataOfEVSDiskRequest: Codable, Sendable, Hashable {
-    /// The metadata to be updated. For details, see Parameter in the metadata field.
-    /// The length of key and value under metadata can contain no more than 255 bytes.
-    public var metadata: [String: String]
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]
-    ) {
-        self.metadata = metadata
-    }
-}
+public typealias UpdateMetadataOfEVSDiskRequest = AddMetadataOfEVSDiskRequest
 
 /// The response of ``EVSClient/updateMetadataOfEVSDisk``.
-public struct UpdateMetadataOfEVSDiskResponse: Codable, Sendable, Hashable {
-    /// The disk metadata, which is made up of key-value pairs.
-    public var metadata: AddMetadataForEVSDiskMetadata?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case error
-    }
-
-    public init(
-        metadata: AddMetadataForEVSDiskMetadata? = nil,
-        error: EVSError? = nil
-    ) {
-        self.metadata = metadata
-        self.error = error
-    }
-}
+public typealias UpdateMetadataOfEVSDiskResponse = AddMetadataOfEVSDiskResponse

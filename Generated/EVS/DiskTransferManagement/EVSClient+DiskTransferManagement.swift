@@ -109,7 +109,7 @@ extension EVSClient {
     ///
     /// - Parameters:
     ///   - limit: Number of results to request per page.
-    public func queryAllDiskTransfersPaginator(limit: Int) -> OffsetPaginator<QueryAllDiskTransfersTransfer> {
+    public func queryAllDiskTransfersPaginator(limit: Int) -> OffsetPaginator<AcceptingDiskTransferTransfer> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.queryAllDiskTransfers(limit: limit, offset: offset)
             return (elements: page.transfers ?? [], total: nil)

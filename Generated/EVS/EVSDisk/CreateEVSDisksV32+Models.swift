@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSDisksV32``.
-public struct CreateEVSDisksV32Request: Codable, Sendable, Hashable {
-    /// The information of the disk to be created. For details, see Parameters in the volume field.
-    public var volume: CreateEVSDisksV2Volume
-
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: CreateEVSDisksV2Volume
-    ) {
-        self.volume = volume
-    }
-}
+public typealias CreateEVSDisksV32Request = CreateEVSDisksV2Request
 
 /// The response of ``EVSClient/createEVSDisksV32``.
-public struct CreateEVSDisksV32Response: Codable, Sendable, Hashable {
-    /// The information of the created disks. For details, see Parameters in the volume field.
-    public var volume: CreateEVSDisksV2Volume2?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case error
-    }
-
-    public init(
-        volume: CreateEVSDisksV2Volume2? = nil,
-        error: EVSError? = nil
-    ) {
-        self.volume = volume
-        self.error = error
-    }
-}
+public typealias CreateEVSDisksV32Response = CreateEVSDisksV2Response

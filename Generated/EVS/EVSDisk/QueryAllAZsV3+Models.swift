@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryAllAZsV3``.
-public struct QueryAllAZsV3Response: Codable, Sendable, Hashable {
-    /// The list of queried AZs. For details, see Parameters in the availabilityZoneInfo field.
-    public var availabilityZoneInfo: [AvailabilityZoneInfo]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case availabilityZoneInfo
-        case error
-    }
-
-    public init(
-        availabilityZoneInfo: [AvailabilityZoneInfo]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.availabilityZoneInfo = availabilityZoneInfo
-        self.error = error
-    }
-}
+public typealias QueryAllAZsV3Response = QueryAllAZsResponse

@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryDetailsAboutDiskV3``.
-public struct QueryDetailsAboutDiskV3Response: Codable, Sendable, Hashable {
-    /// The queried disk. For details, see Parameters in the volume field.
-    public var volume: QueryDetailsAboutDiskV2Volume?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case error
-    }
-
-    public init(
-        volume: QueryDetailsAboutDiskV2Volume? = nil,
-        error: EVSError? = nil
-    ) {
-        self.volume = volume
-        self.error = error
-    }
-}
+public typealias QueryDetailsAboutDiskV3Response = QueryDetailsAboutDiskV2Response

@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryDetailsAboutEVSDiskTypeV3``.
-public struct QueryDetailsAboutEVSDiskTypeV3Response: Codable, Sendable, Hashable {
-    /// The details of queried disk types. For details, see Parameters in the volume_type field.
-    public var volumeType: VolumeType?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeType = "volume_type"
-        case error
-    }
-
-    public init(
-        volumeType: VolumeType? = nil,
-        error: EVSError? = nil
-    ) {
-        self.volumeType = volumeType
-        self.error = error
-    }
-}
+public typealias QueryDetailsAboutEVSDiskTypeV3Response = QueryDetailsAboutEVSDiskTypeResponse

@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryDetailsOfTenantQuotasV3``.
-public struct QueryDetailsOfTenantQuotasV3Response: Codable, Sendable, Hashable {
-    /// The returned quota information. For details, see Parameters in the quota_set field.
-    public var quotaSet: QuotaSet?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case quotaSet = "quota_set"
-        case error
-    }
-
-    public init(
-        quotaSet: QuotaSet? = nil,
-        error: EVSError? = nil
-    ) {
-        self.quotaSet = quotaSet
-        self.error = error
-    }
-}
+public typealias QueryDetailsOfTenantQuotasV3Response = QueryDetailsOfTenantQuotasResponse

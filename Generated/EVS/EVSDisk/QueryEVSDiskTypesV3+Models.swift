@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryEVSDiskTypesV3``.
-public struct QueryEVSDiskTypesV3Response: Codable, Sendable, Hashable {
-    /// The list of queried disk types. For details, see Parameters in the volume_types field.
-    public var volumeTypes: [VolumeType]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeTypes = "volume_types"
-        case error
-    }
-
-    public init(
-        volumeTypes: [VolumeType]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.volumeTypes = volumeTypes
-        self.error = error
-    }
-}
+public typealias QueryEVSDiskTypesV3Response = QueryEVSDiskTypesResponse

@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryExtensionAPIsV3``.
-public struct QueryExtensionAPIsV3Response: Codable, Sendable, Hashable {
-    /// The extension APIs. For details, see Parameters in the extensions field.
-    public var extensions: [Extension]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case extensions
-        case error
-    }
-
-    public init(
-        extensions: [Extension]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.extensions = extensions
-        self.error = error
-    }
-}
+public typealias QueryExtensionAPIsV3Response = QueryExtensionAPIsResponse

@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryMetadataOfEVSDiskV3``.
-public struct QueryMetadataOfEVSDiskV3Response: Codable, Sendable, Hashable {
-    /// The disk metadata, which is made up of key-value pairs.
-    public var metadata: [String: String]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case error
-    }
-
-    public init(
-        metadata: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.metadata = metadata
-        self.error = error
-    }
-}
+public typealias QueryMetadataOfEVSDiskV3Response = QueryMetadataOfEVSDiskResponse

@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryOnePieceOfMetadataForEVSDiskV3``.
-public struct QueryOnePieceOfMetadataForEVSDiskV3Response: Codable, Sendable, Hashable {
-    /// The piece of the disk metadata, which is made up of a key-value pair.
-    public var meta: [String: String]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-        case error
-    }
-
-    public init(
-        meta: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.meta = meta
-        self.error = error
-    }
-}
+public typealias QueryOnePieceOfMetadataForEVSDiskV3Response = QueryOnePieceOfMetadataForEVSDiskResponse

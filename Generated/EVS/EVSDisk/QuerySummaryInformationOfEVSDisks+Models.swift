@@ -9,7 +9,7 @@ public struct QuerySummaryInformationOfEVSDisksResponse: Codable, Sendable, Hash
     public var volumeSummary: VolumeSummary?
 
     /// Not in the page's table; the page's response example shows it.
-    public var error: ChangeEVSDiskTypeError?
+    public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
         case volumeSummary = "volume-summary"
@@ -18,7 +18,7 @@ public struct QuerySummaryInformationOfEVSDisksResponse: Codable, Sendable, Hash
 
     public init(
         volumeSummary: VolumeSummary? = nil,
-        error: ChangeEVSDiskTypeError? = nil
+        error: EVSError? = nil
     ) {
         self.volumeSummary = volumeSummary
         self.error = error

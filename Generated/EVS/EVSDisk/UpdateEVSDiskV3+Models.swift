@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateEVSDiskV3``.
-public struct UpdateEVSDiskV3Request: Codable, Sendable, Hashable {
-    /// The information of the disk to be updated. For details, see Parameters in the volume field.
-    public var volume: UpdateEVSDiskV2Volume
-
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: UpdateEVSDiskV2Volume
-    ) {
-        self.volume = volume
-    }
-}
+public typealias UpdateEVSDiskV3Request = UpdateEVSDiskV2Request
 
 /// The response of ``EVSClient/updateEVSDiskV3``.
-public struct UpdateEVSDiskV3Response: Codable, Sendable, Hashable {
-    /// The information of the updated disk. For details, see Parameters in the volume field.
-    public var volume: UpdateEVSDiskV2Volume2?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case error
-    }
-
-    public init(
-        volume: UpdateEVSDiskV2Volume2? = nil,
-        error: EVSError? = nil
-    ) {
-        self.volume = volume
-        self.error = error
-    }
-}
+public typealias UpdateEVSDiskV3Response = UpdateEVSDiskV2Response

@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateOnePieceOfMetadataForEVSDiskV3``.
-public struct UpdateOnePieceOfMetadataForEVSDiskV3Request: Codable, Sendable, Hashable {
-    /// The disk metadata to be updated. For details, see Parameter in the meta field.
-    public var meta: Meta
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: Meta
-    ) {
-        self.meta = meta
-    }
-}
+public typealias UpdateOnePieceOfMetadataForEVSDiskV3Request = UpdateOnePieceOfMetadataForEVSDiskRequest
 
 /// The response of ``EVSClient/updateOnePieceOfMetadataForEVSDiskV3``.
-public struct UpdateOnePieceOfMetadataForEVSDiskV3Response: Codable, Sendable, Hashable {
-    /// The piece of the disk metadata, which is made up of a key-value pair.
-    public var meta: Meta?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-        case error
-    }
-
-    public init(
-        meta: Meta? = nil,
-        error: EVSError? = nil
-    ) {
-        self.meta = meta
-        self.error = error
-    }
-}
+public typealias UpdateOnePieceOfMetadataForEVSDiskV3Response = UpdateOnePieceOfMetadataForEVSDiskResponse

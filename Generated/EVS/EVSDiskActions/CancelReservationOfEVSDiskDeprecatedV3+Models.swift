@@ -4,34 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/cancelReservationOfEVSDiskDeprecatedV3``.
-public struct CancelReservationOfEVSDiskDeprecatedV3Request: Codable, Sendable, Hashable {
-    /// The disk reservation canceling marker. Defining a value for this parameter is not mandatory, and you
-    /// are advised to leave it blank.
-    public var osUnreserve: JSONValue
-
-    private enum CodingKeys: String, CodingKey {
-        case osUnreserve = "os-unreserve"
-    }
-
-    public init(
-        osUnreserve: JSONValue
-    ) {
-        self.osUnreserve = osUnreserve
-    }
-}
+public typealias CancelReservationOfEVSDiskDeprecatedV3Request = CancelReservationOfEVSDiskDeprecatedRequest
 
 /// The response of ``EVSClient/cancelReservationOfEVSDiskDeprecatedV3``.
-public struct CancelReservationOfEVSDiskDeprecatedV3Response: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias CancelReservationOfEVSDiskDeprecatedV3Response = ErrorResponse

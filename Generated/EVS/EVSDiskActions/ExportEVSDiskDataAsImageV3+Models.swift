@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/exportEVSDiskDataAsImageV3``.
-public struct ExportEVSDiskDataAsImageV3Request: Codable, Sendable, Hashable {
-    /// The image export operation marker. For details, see Parameters in the os-volume_upload_image field.
-    public var osVolumeUploadImage: OSVolumeUploadImage
-
-    private enum CodingKeys: String, CodingKey {
-        case osVolumeUploadImage = "os-volume_upload_image"
-    }
-
-    public init(
-        osVolumeUploadImage: OSVolumeUploadImage
-    ) {
-        self.osVolumeUploadImage = osVolumeUploadImage
-    }
-}
+public typealias ExportEVSDiskDataAsImageV3Request = ExportEVSDiskDataAsImageRequest
 
 /// The response of ``EVSClient/exportEVSDiskDataAsImageV3``.
-public struct ExportEVSDiskDataAsImageV3Response: Codable, Sendable, Hashable {
-    /// The image export operation marker. For details, see Parameters in the os-volume_upload_image field.
-    public var osVolumeUploadImage: ExportEVSDiskDataAsImageOSVolumeUploadImage?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case osVolumeUploadImage = "os-volume_upload_image"
-        case error
-    }
-
-    public init(
-        osVolumeUploadImage: ExportEVSDiskDataAsImageOSVolumeUploadImage? = nil,
-        error: EVSError? = nil
-    ) {
-        self.osVolumeUploadImage = osVolumeUploadImage
-        self.error = error
-    }
-}
+public typealias ExportEVSDiskDataAsImageV3Response = ExportEVSDiskDataAsImageResponse

@@ -4,34 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/reservingEVSDiskDeprecatedV3``.
-public struct ReservingEVSDiskDeprecatedV3Request: Codable, Sendable, Hashable {
-    /// The disk reservation marker. Defining a value for this parameter is not mandatory, and you are advised
-    /// to leave it blank.
-    public var osReserve: JSONValue
-
-    private enum CodingKeys: String, CodingKey {
-        case osReserve = "os-reserve"
-    }
-
-    public init(
-        osReserve: JSONValue
-    ) {
-        self.osReserve = osReserve
-    }
-}
+public typealias ReservingEVSDiskDeprecatedV3Request = ReservingEVSDiskDeprecatedRequest
 
 /// The response of ``EVSClient/reservingEVSDiskDeprecatedV3``.
-public struct ReservingEVSDiskDeprecatedV3Response: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias ReservingEVSDiskDeprecatedV3Response = ErrorResponse

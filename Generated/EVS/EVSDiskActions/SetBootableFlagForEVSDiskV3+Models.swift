@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/setBootableFlagForEVSDiskV3``.
-public struct SetBootableFlagForEVSDiskV3Request: Codable, Sendable, Hashable {
-    /// The disk bootable flag. For details, see Parameter in the os-set_bootable field.
-    public var osSetBootable: OSSetBootable
-
-    private enum CodingKeys: String, CodingKey {
-        case osSetBootable = "os-set_bootable"
-    }
-
-    public init(
-        osSetBootable: OSSetBootable
-    ) {
-        self.osSetBootable = osSetBootable
-    }
-}
+public typealias SetBootableFlagForEVSDiskV3Request = SetBootableFlagForEVSDiskRequest
 
 /// The response of ``EVSClient/setBootableFlagForEVSDiskV3``.
-public struct SetBootableFlagForEVSDiskV3Response: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias SetBootableFlagForEVSDiskV3Response = ErrorResponse

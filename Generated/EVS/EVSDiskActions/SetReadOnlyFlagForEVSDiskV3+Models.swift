@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/setReadOnlyFlagForEVSDiskV3``.
-public struct SetReadOnlyFlagForEVSDiskV3Request: Codable, Sendable, Hashable {
-    /// The disk read-only flag. For details, see Parameter in the os-update_readonly_flag field.
-    public var osUpdateReadonlyFlag: OSUpdateReadonlyFlag
-
-    private enum CodingKeys: String, CodingKey {
-        case osUpdateReadonlyFlag = "os-update_readonly_flag"
-    }
-
-    public init(
-        osUpdateReadonlyFlag: OSUpdateReadonlyFlag
-    ) {
-        self.osUpdateReadonlyFlag = osUpdateReadonlyFlag
-    }
-}
+public typealias SetReadOnlyFlagForEVSDiskV3Request = SetReadOnlyFlagForEVSDiskRequest
 
 /// The response of ``EVSClient/setReadOnlyFlagForEVSDiskV3``.
-public struct SetReadOnlyFlagForEVSDiskV3Response: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias SetReadOnlyFlagForEVSDiskV3Response = ErrorResponse

@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/acceptingDiskTransferV3``.
-public struct AcceptingDiskTransferV3Request: Codable, Sendable, Hashable {
-    /// The transfer acceptance marker. For details, see Parameter in the accept field.
-    public var accept: Accept
-
-    private enum CodingKeys: String, CodingKey {
-        case accept
-    }
-
-    public init(
-        accept: Accept
-    ) {
-        self.accept = accept
-    }
-}
+public typealias AcceptingDiskTransferV3Request = AcceptingDiskTransferRequest
 
 /// The response of ``EVSClient/acceptingDiskTransferV3``.
-public struct AcceptingDiskTransferV3Response: Codable, Sendable, Hashable {
-    /// The transfer information. For details, see Parameters in the transfer field.
-    public var transfer: AcceptingDiskTransferTransfer?
-
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: AcceptingDiskTransferTransfer? = nil
-    ) {
-        self.transfer = transfer
-    }
-}
+public typealias AcceptingDiskTransferV3Response = AcceptingDiskTransferResponse

@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createDiskTransferV3``.
-public struct CreateDiskTransferV3Request: Codable, Sendable, Hashable {
-    /// The transfer creation marker. For details, see Parameters in the transfer field.
-    public var transfer: CreateDiskTransferTransfer
-
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: CreateDiskTransferTransfer
-    ) {
-        self.transfer = transfer
-    }
-}
+public typealias CreateDiskTransferV3Request = CreateDiskTransferRequest
 
 /// The response of ``EVSClient/createDiskTransferV3``.
-public struct CreateDiskTransferV3Response: Codable, Sendable, Hashable {
-    /// The transfer information. For details, see Parameters in the transfer field.
-    public var transfer: CreateDiskTransferTransfer2?
-
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: CreateDiskTransferTransfer2? = nil
-    ) {
-        self.transfer = transfer
-    }
-}
+public typealias CreateDiskTransferV3Response = CreateDiskTransferResponse

@@ -111,7 +111,7 @@ extension EVSClient {
     ///   - limit: Number of results to request per page.
     public func queryAllDiskTransfersV3Paginator(
         limit: Int
-    ) -> OffsetPaginator<QueryAllDiskTransfersTransfer> {
+    ) -> OffsetPaginator<AcceptingDiskTransferTransfer> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.queryAllDiskTransfersV3(limit: limit, offset: offset)
             return (elements: page.transfers ?? [], total: nil)

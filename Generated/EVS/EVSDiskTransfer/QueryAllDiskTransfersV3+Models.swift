@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryAllDiskTransfersV3``.
-public struct QueryAllDiskTransfersV3Response: Codable, Sendable, Hashable {
-    /// The list of transfers. For details, see Parameters in the transfers field.
-    public var transfers: [QueryAllDiskTransfersTransfer]?
-
-    private enum CodingKeys: String, CodingKey {
-        case transfers
-    }
-
-    public init(
-        transfers: [QueryAllDiskTransfersTransfer]? = nil
-    ) {
-        self.transfers = transfers
-    }
-}
+public typealias QueryAllDiskTransfersV3Response = QueryAllDiskTransfersResponse

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryDetailsOfAllDiskTransfersV3``.
-public struct QueryDetailsOfAllDiskTransfersV3Response: Codable, Sendable, Hashable {
-    /// The list of transfer details. For details, see Parameters in the transfers field.
-    public var transfers: [Transfer]?
-
-    private enum CodingKeys: String, CodingKey {
-        case transfers
-    }
-
-    public init(
-        transfers: [Transfer]? = nil
-    ) {
-        self.transfers = transfers
-    }
-}
+public typealias QueryDetailsOfAllDiskTransfersV3Response = QueryDetailsOfAllDiskTransfersResponse

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryDetailsOfDiskTransferV3``.
-public struct QueryDetailsOfDiskTransferV3Response: Codable, Sendable, Hashable {
-    /// The transfer details. For details, see Parameters in the transfer field.
-    public var transfer: Transfer?
-
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: Transfer? = nil
-    ) {
-        self.transfer = transfer
-    }
-}
+public typealias QueryDetailsOfDiskTransferV3Response = QueryDetailsOfDiskTransferResponse

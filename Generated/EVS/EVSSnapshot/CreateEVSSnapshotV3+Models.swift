@@ -4,25 +4,12 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSSnapshotV3``.
-public struct CreateEVSSnapshotV3Request: Codable, Sendable, Hashable {
-    /// The information of the snapshot to be created. For details, see Parameters in the snapshot field.
-    public var snapshot: CreateEVSSnapshotSnapshot
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: CreateEVSSnapshotSnapshot
-    ) {
-        self.snapshot = snapshot
-    }
-}
+public typealias CreateEVSSnapshotV3Request = CreateEVSSnapshotRequest
 
 /// The response of ``EVSClient/createEVSSnapshotV3``.
 public struct CreateEVSSnapshotV3Response: Codable, Sendable, Hashable {
     /// The snapshot information. For details, see Parameters in the snapshot field.
-    public var snapshot: CreateEVSSnapshotV3Snapshot?
+    public var snapshot: Snapshots?
 
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
@@ -33,89 +20,10 @@ public struct CreateEVSSnapshotV3Response: Codable, Sendable, Hashable {
     }
 
     public init(
-        snapshot: CreateEVSSnapshotV3Snapshot? = nil,
+        snapshot: Snapshots? = nil,
         error: EVSError? = nil
     ) {
         self.snapshot = snapshot
         self.error = error
-    }
-}
-
-/// The snapshot information. For details, see Parameters in the snapshot field.
-public struct CreateEVSSnapshotV3Snapshot: Codable, Sendable, Hashable {
-    /// The snapshot ID.
-    public var id: String?
-
-    /// The snapshot status. For details, see EVS Snapshot Status.
-    public var status: String?
-
-    /// The snapshot name.
-    public var name: String?
-
-    /// The snapshot description.
-    public var description: String?
-
-    /// The time when the snapshot was created.
-    /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-    public var createdAt: String?
-
-    /// The snapshot metadata.
-    public var metadata: JSONValue?
-
-    /// The ID of the snapshot's source disk.
-    public var volumeID: String?
-
-    /// The snapshot size, in GB.
-    public var size: Int?
-
-    /// The time when the snapshot was updated.
-    /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-    public var updatedAt: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case description
-        case createdAt = "created_at"
-        case metadata
-        case volumeID = "volume_id"
-        case size
-        case updatedAt = "updated_at"
-    }
-
-    public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        metadata: JSONValue? = nil,
-        volumeID: String? = nil,
-        size: Int? = nil,
-        updatedAt: String? = nil
-    ) {
-        self.id = id
-        self.status = status
-        self.name = name
-        self.description = description
-        self.createdAt = createdAt
-        self.metadata = metadata
-        self.volumeID = volumeID
-        self.size = size
-        self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

@@ -192,7 +192,7 @@ extension EVSClient {
         status: String? = nil,
         volumeID: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<QueryDetailsAboutEVSSnapshotsV3Snapshots> {
+    ) -> OffsetPaginator<QueryDetailsAboutEVSSnapshotV3Snapshot> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.queryDetailsAboutEVSSnapshotsV3(
                 marker: marker,

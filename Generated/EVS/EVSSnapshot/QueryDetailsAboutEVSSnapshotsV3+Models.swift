@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``EVSClient/queryDetailsAboutEVSSnapshotsV3``.
 public struct QueryDetailsAboutEVSSnapshotsV3Response: Codable, Sendable, Hashable {
     /// The snapshot information. For details, see Parameters in the snapshots field.
-    public var snapshots: [QueryDetailsAboutEVSSnapshotsV3Snapshots]?
+    public var snapshots: [QueryDetailsAboutEVSSnapshotV3Snapshot]?
 
     /// The query position marker in the snapshot list. This parameter is at the same level as parameter
     /// snapshots in the response body. It is returned only when parameter limit is specified in the request,
@@ -27,7 +27,7 @@ public struct QueryDetailsAboutEVSSnapshotsV3Response: Codable, Sendable, Hashab
     }
 
     public init(
-        snapshots: [QueryDetailsAboutEVSSnapshotsV3Snapshots]? = nil,
+        snapshots: [QueryDetailsAboutEVSSnapshotV3Snapshot]? = nil,
         snapshotsLinks: [[String: String]]? = nil,
         count: JSONValue? = nil,
         error: EVSError? = nil
@@ -36,107 +36,5 @@ public struct QueryDetailsAboutEVSSnapshotsV3Response: Codable, Sendable, Hashab
         self.snapshotsLinks = snapshotsLinks
         self.count = count
         self.error = error
-    }
-}
-
-/// The snapshot information. For details, see Parameters in the snapshots field.
-public struct QueryDetailsAboutEVSSnapshotsV3Snapshots: Codable, Sendable, Hashable {
-    /// The snapshot ID.
-    public var id: String?
-
-    /// The snapshot status. For details, see EVS Snapshot Status.
-    public var status: String?
-
-    /// The snapshot name.
-    public var name: String?
-
-    /// The snapshot description.
-    public var description: String?
-
-    /// The time when the snapshot was created.
-    /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-    public var createdAt: String?
-
-    /// The time when the snapshot was updated.
-    /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-    public var updatedAt: String?
-
-    /// The snapshot metadata.
-    /// If metadata contains the __system__enableActive field, the snapshot is automatically created during
-    /// the backup of a server.
-    public var metadata: JSONValue?
-
-    /// The ID of the snapshot's source disk.
-    public var volumeID: String?
-
-    /// The snapshot size, in GB.
-    public var size: Int?
-
-    /// The tenant ID. The tenant ID is the same as the project ID.
-    public var osExtendedSnapshotAttributesProjectID: String?
-
-    /// The reserved field.
-    public var osExtendedSnapshotAttributesProgress: String?
-
-    /// The reserved field.
-    public var userID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case metadata
-        case volumeID = "volume_id"
-        case size
-        case osExtendedSnapshotAttributesProjectID = "os-extended-snapshot-attributes:project_id"
-        case osExtendedSnapshotAttributesProgress = "os-extended-snapshot-attributes:progress"
-        case userID = "user_id"
-    }
-
-    public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        metadata: JSONValue? = nil,
-        volumeID: String? = nil,
-        size: Int? = nil,
-        osExtendedSnapshotAttributesProjectID: String? = nil,
-        osExtendedSnapshotAttributesProgress: String? = nil,
-        userID: String? = nil
-    ) {
-        self.id = id
-        self.status = status
-        self.name = name
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.metadata = metadata
-        self.volumeID = volumeID
-        self.size = size
-        self.osExtendedSnapshotAttributesProjectID = osExtendedSnapshotAttributesProjectID
-        self.osExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress
-        self.userID = userID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.osExtendedSnapshotAttributesProjectID = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProjectID)
-        self.osExtendedSnapshotAttributesProgress = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProgress)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
     }
 }

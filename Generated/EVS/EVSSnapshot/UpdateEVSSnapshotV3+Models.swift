@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateEVSSnapshotV3``.
-public struct UpdateEVSSnapshotV3Request: Codable, Sendable, Hashable {
-    /// The information of the snapshot to be updated. For details, see Parameters in the snapshot field.
-    public var snapshot: UpdateEVSSnapshotSnapshot
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: UpdateEVSSnapshotSnapshot
-    ) {
-        self.snapshot = snapshot
-    }
-}
+public typealias UpdateEVSSnapshotV3Request = UpdateEVSSnapshotRequest
 
 /// The response of ``EVSClient/updateEVSSnapshotV3``.
-public struct UpdateEVSSnapshotV3Response: Codable, Sendable, Hashable {
-    /// The snapshot information. For details, see Parameters in the snapshot field.
-    public var snapshot: Snapshot?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-        case error
-    }
-
-    public init(
-        snapshot: Snapshot? = nil,
-        error: EVSError? = nil
-    ) {
-        self.snapshot = snapshot
-        self.error = error
-    }
-}
+public typealias UpdateEVSSnapshotV3Response = CreateEVSSnapshotResponse

@@ -4,24 +4,4 @@
 import CloudCore
 
 /// The request body of ``EVSClient/batchDeletingTagsForSpecifiedEVSDisk``.
-public struct BatchDeletingTagsForSpecifiedEVSDiskRequest: Codable, Sendable, Hashable {
-    /// The tag list. For details, see Parameters in the resource_tag field.
-    public var tags: [BatchDeletingTagsOfSpecifiedEVSDiskResourceTag]
-
-    /// The operation to perform. The value can be create or delete.
-    /// delete: deletes tags.
-    public var action: Action
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [BatchDeletingTagsOfSpecifiedEVSDiskResourceTag],
-        action: Action
-    ) {
-        self.tags = tags
-        self.action = action
-    }
-}
+public typealias BatchDeletingTagsForSpecifiedEVSDiskRequest = BatchDeletingTagsOfSpecifiedEVSDiskRequest

@@ -4,66 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/queryNumberOfEVSDisksByTagV3``.
-public struct QueryNumberOfEVSDisksByTagV3Request: Codable, Sendable, Hashable {
-    /// The key-value pairs of tags. For details, see Parameters in the resource_tag field.
-    /// The tags field cannot be left empty.
-    /// One tag list can contain a maximum of 10 keys.
-    /// Tag keys in a tag list must be unique.
-    /// When multiple keys are specified in a tag list, only the disks having all specified keys are queried.
-    /// If multiple tag lists are specified in the request, only the disks that meet the requirements of the
-    /// last tag list are queried.
-    public var tags: [QueryNumberOfEVSDisksByTagResourceTag]?
-
-    /// The operation identifier.
-    /// Specifying count queries the number of disks by tag.
-    public var action: String
-
-    /// The query criteria that the resource supports. For details, see Parameters in the match field.
-    /// The matches field cannot be left empty.
-    /// Tag keys in the list must be unique.
-    public var matches: [Match]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-        case matches
-    }
-
-    public init(
-        tags: [QueryNumberOfEVSDisksByTagResourceTag]? = nil,
-        action: String,
-        matches: [Match]? = nil
-    ) {
-        self.tags = tags
-        self.action = action
-        self.matches = matches
-    }
-}
+public typealias QueryNumberOfEVSDisksByTagV3Request = QueryNumberOfEVSDisksByTagRequest
 
 /// The response of ``EVSClient/queryNumberOfEVSDisksByTagV3``.
-public struct QueryNumberOfEVSDisksByTagV3Response: Codable, Sendable, Hashable {
-    /// The total number of disks that meet the query criteria.
-    public var totalCount: Int?
-
-    /// The error message returned when an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case error
-    }
-
-    public init(
-        totalCount: Int? = nil,
-        error: EVSError? = nil
-    ) {
-        self.totalCount = totalCount
-        self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
-    }
-}
+public typealias QueryNumberOfEVSDisksByTagV3Response = QueryNumberOfEVSDisksByTagResponse

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryTagsOfEVSDiskV3``.
-public struct QueryTagsOfEVSDiskV3Response: Codable, Sendable, Hashable {
-    /// The tag list. For details, see Parameters in the resource_tag field.
-    public var tags: [QueryTagsOfEVSDiskResourceTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [QueryTagsOfEVSDiskResourceTag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
+public typealias QueryTagsOfEVSDiskV3Response = QueryTagsOfEVSDiskResponse

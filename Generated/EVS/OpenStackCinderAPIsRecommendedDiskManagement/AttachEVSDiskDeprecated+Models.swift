@@ -20,20 +20,7 @@ public struct AttachEVSDiskDeprecatedRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EVSClient/attachEVSDiskDeprecated``.
-public struct AttachEVSDiskDeprecatedResponse: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias AttachEVSDiskDeprecatedResponse = ErrorResponse
 
 /// The disk attachment marker. For details, see Parameters in the os-attach field.
 public struct OSAttach: Codable, Sendable, Hashable {

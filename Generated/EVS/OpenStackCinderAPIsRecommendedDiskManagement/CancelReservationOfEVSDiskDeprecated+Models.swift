@@ -3,35 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/cancelReservationOfEVSDiskDeprecated``.
-public struct CancelReservationOfEVSDiskDeprecatedRequest: Codable, Sendable, Hashable {
-    /// The disk reservation canceling marker. Defining a value for this parameter is not mandatory, and you
-    /// are advised to leave it blank.
-    public var osUnreserve: JSONValue
-
-    private enum CodingKeys: String, CodingKey {
-        case osUnreserve = "os-unreserve"
-    }
-
-    public init(
-        osUnreserve: JSONValue
-    ) {
-        self.osUnreserve = osUnreserve
-    }
-}
-
 /// The response of ``EVSClient/cancelReservationOfEVSDiskDeprecated``.
-public struct CancelReservationOfEVSDiskDeprecatedResponse: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias CancelReservationOfEVSDiskDeprecatedResponse = ErrorResponse

@@ -20,20 +20,7 @@ public struct DetachEVSDiskDeprecatedRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EVSClient/detachEVSDiskDeprecated``.
-public struct DetachEVSDiskDeprecatedResponse: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias DetachEVSDiskDeprecatedResponse = ErrorResponse
 
 /// The disk detachment marker.
 public struct OSDetach: Codable, Sendable, Hashable {

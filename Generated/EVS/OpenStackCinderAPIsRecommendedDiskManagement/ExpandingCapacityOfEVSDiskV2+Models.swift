@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/expandingCapacityOfEVSDiskV2``.
-public struct ExpandingCapacityOfEVSDiskV2Request: Codable, Sendable, Hashable {
-    /// The disk expansion marker. For details, see Parameter in the os-extend field.
-    public var osExtend: OSExtend
-
-    private enum CodingKeys: String, CodingKey {
-        case osExtend = "os-extend"
-    }
-
-    public init(
-        osExtend: OSExtend
-    ) {
-        self.osExtend = osExtend
-    }
-}
+public typealias ExpandingCapacityOfEVSDiskV2Request = ExpandingCapacityOfEVSDiskRequest
 
 /// The response of ``EVSClient/expandingCapacityOfEVSDiskV2``.
-public struct ExpandingCapacityOfEVSDiskV2Response: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias ExpandingCapacityOfEVSDiskV2Response = ErrorResponse

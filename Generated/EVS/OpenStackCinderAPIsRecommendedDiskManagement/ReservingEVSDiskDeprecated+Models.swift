@@ -3,35 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/reservingEVSDiskDeprecated``.
-public struct ReservingEVSDiskDeprecatedRequest: Codable, Sendable, Hashable {
-    /// The disk reservation marker. Defining a value for this parameter is not mandatory, and you are advised
-    /// to leave it blank.
-    public var osReserve: JSONValue
-
-    private enum CodingKeys: String, CodingKey {
-        case osReserve = "os-reserve"
-    }
-
-    public init(
-        osReserve: JSONValue
-    ) {
-        self.osReserve = osReserve
-    }
-}
-
 /// The response of ``EVSClient/reservingEVSDiskDeprecated``.
-public struct ReservingEVSDiskDeprecatedResponse: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias ReservingEVSDiskDeprecatedResponse = ErrorResponse

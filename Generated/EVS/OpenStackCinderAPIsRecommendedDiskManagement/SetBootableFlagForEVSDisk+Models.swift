@@ -3,34 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/setBootableFlagForEVSDisk``.
-public struct SetBootableFlagForEVSDiskRequest: Codable, Sendable, Hashable {
-    /// The disk bootable flag. For details, see Parameter in the os-set_bootable field.
-    public var osSetBootable: OSSetBootable
-
-    private enum CodingKeys: String, CodingKey {
-        case osSetBootable = "os-set_bootable"
-    }
-
-    public init(
-        osSetBootable: OSSetBootable
-    ) {
-        self.osSetBootable = osSetBootable
-    }
-}
-
 /// The response of ``EVSClient/setBootableFlagForEVSDisk``.
-public struct SetBootableFlagForEVSDiskResponse: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias SetBootableFlagForEVSDiskResponse = ErrorResponse

@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSSnapshotV2``.
-public struct CreateEVSSnapshotV2Request: Codable, Sendable, Hashable {
-    /// The information of the snapshot to be created. For details, see Parameters in the snapshot field.
-    public var snapshot: CreateEVSSnapshotSnapshot
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: CreateEVSSnapshotSnapshot
-    ) {
-        self.snapshot = snapshot
-    }
-}
+public typealias CreateEVSSnapshotV2Request = CreateEVSSnapshotRequest
 
 /// The response of ``EVSClient/createEVSSnapshotV2``.
-public struct CreateEVSSnapshotV2Response: Codable, Sendable, Hashable {
-    /// The snapshot information. For details, see Parameters in the snapshot field.
-    public var snapshot: Snapshot?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-        case error
-    }
-
-    public init(
-        snapshot: Snapshot? = nil,
-        error: EVSError? = nil
-    ) {
-        self.snapshot = snapshot
-        self.error = error
-    }
-}
+public typealias CreateEVSSnapshotV2Response = CreateEVSSnapshotResponse

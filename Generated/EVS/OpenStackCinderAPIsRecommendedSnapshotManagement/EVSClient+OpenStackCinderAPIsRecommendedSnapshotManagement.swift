@@ -141,7 +141,7 @@ extension EVSClient {
         volumeID: String? = nil,
         availabilityZone: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<QueryDetailsAboutEVSSnapshotsV2Snapshots> {
+    ) -> OffsetPaginator<Snapshot> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.queryDetailsAboutEVSSnapshotsV2(
                 marker: marker,

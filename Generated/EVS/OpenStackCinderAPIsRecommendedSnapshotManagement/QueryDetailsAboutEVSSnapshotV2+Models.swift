@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryDetailsAboutEVSSnapshotV2``.
-public struct QueryDetailsAboutEVSSnapshotV2Response: Codable, Sendable, Hashable {
-    /// The snapshot information. For details, see Parameters in the snapshot field.
-    public var snapshot: QueryDetailsAboutEVSSnapshotSnapshot?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-        case error
-    }
-
-    public init(
-        snapshot: QueryDetailsAboutEVSSnapshotSnapshot? = nil,
-        error: EVSError? = nil
-    ) {
-        self.snapshot = snapshot
-        self.error = error
-    }
-}
+public typealias QueryDetailsAboutEVSSnapshotV2Response = CreateEVSSnapshotResponse

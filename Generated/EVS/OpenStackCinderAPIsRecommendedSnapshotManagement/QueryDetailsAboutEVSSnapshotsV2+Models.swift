@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``EVSClient/queryDetailsAboutEVSSnapshotsV2``.
 public struct QueryDetailsAboutEVSSnapshotsV2Response: Codable, Sendable, Hashable {
     /// The snapshot information. For details, see Parameters in the snapshots field.
-    public var snapshots: [QueryDetailsAboutEVSSnapshotsV2Snapshots]?
+    public var snapshots: [Snapshot]?
 
     /// The query position marker in the snapshot list. This parameter is returned only when parameter limit
     /// is specified in the request, and this parameter indicates that only some snapshots are returned in
@@ -23,107 +23,12 @@ public struct QueryDetailsAboutEVSSnapshotsV2Response: Codable, Sendable, Hashab
     }
 
     public init(
-        snapshots: [QueryDetailsAboutEVSSnapshotsV2Snapshots]? = nil,
+        snapshots: [Snapshot]? = nil,
         snapshotsLinks: [[String: String]]? = nil,
         error: EVSError? = nil
     ) {
         self.snapshots = snapshots
         self.snapshotsLinks = snapshotsLinks
         self.error = error
-    }
-}
-
-/// The snapshot information. For details, see Parameters in the snapshots field.
-public struct QueryDetailsAboutEVSSnapshotsV2Snapshots: Codable, Sendable, Hashable {
-    /// The snapshot ID.
-    public var id: String?
-
-    /// The snapshot status. For details, see EVS Snapshot Status.
-    public var status: String?
-
-    /// The snapshot name.
-    public var name: String?
-
-    /// The snapshot description.
-    public var description: String?
-
-    /// The time when the snapshot was created.
-    /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-    public var createdAt: String?
-
-    /// The time when the snapshot was updated.
-    /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-    public var updatedAt: String?
-
-    /// The snapshot metadata.
-    /// If metadata contains the __system__enableActive field, the snapshot is automatically created during
-    /// the backup of a server.
-    public var metadata: JSONValue?
-
-    /// The ID of the snapshot's source disk.
-    public var volumeID: String?
-
-    /// The snapshot size, in GB.
-    public var size: Int?
-
-    /// The tenant ID, which is the same as the project ID.
-    public var osExtendedSnapshotAttributesProjectID: String?
-
-    /// The reserved field.
-    public var osExtendedSnapshotAttributesProgress: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case metadata
-        case volumeID = "volume_id"
-        case size
-        case osExtendedSnapshotAttributesProjectID = "os-extended-snapshot-attributes:project_id"
-        case osExtendedSnapshotAttributesProgress = "os-extended-snapshot-attributes:progress"
-    }
-
-    public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        metadata: JSONValue? = nil,
-        volumeID: String? = nil,
-        size: Int? = nil,
-        osExtendedSnapshotAttributesProjectID: String? = nil,
-        osExtendedSnapshotAttributesProgress: String? = nil
-    ) {
-        self.id = id
-        self.status = status
-        self.name = name
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.metadata = metadata
-        self.volumeID = volumeID
-        self.size = size
-        self.osExtendedSnapshotAttributesProjectID = osExtendedSnapshotAttributesProjectID
-        self.osExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.osExtendedSnapshotAttributesProjectID = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProjectID)
-        self.osExtendedSnapshotAttributesProgress = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProgress)
     }
 }

@@ -3,8 +3,8 @@
 
 import CloudCore
 
-/// The number of backups. Sub-parameters include reserved (reserved quota), limit (maximum quota), and in_use
-/// (used quota). They are all made up of key-value pairs. See Parameters in the QuotaDetailBackups field.
+/// The number of disks. Sub-parameters include reserved (reserved quota), limit (maximum quota), and in_use
+/// (used quota). They are all made up of key-value pairs. See Parameters in the QuotaDetailVolumes field.
 public struct QuotaDetailBackups: Codable, Sendable, Hashable {
     /// The used quota.
     public var inUse: Int?

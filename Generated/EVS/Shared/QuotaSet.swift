@@ -8,32 +8,32 @@ public struct QuotaSet: Codable, Sendable, Hashable {
     /// The number of disks. Sub-parameters include reserved (reserved quota), limit (maximum quota), and
     /// in_use (used quota). They are all made up of key-value pairs. See Parameters in the QuotaDetailVolumes
     /// field.
-    public var volumes: QuotaDetailVolumes?
+    public var volumes: QuotaDetailBackups?
 
     /// The number of snapshots. Sub-parameters include reserved (reserved quota), limit (maximum quota), and
     /// in_use (used quota). They are all made up of key-value pairs. See Parameters in the
     /// QuotaDetailSnapshots field.
-    public var snapshots: QuotaDetailSnapshots?
+    public var snapshots: QuotaDetailBackups?
 
     /// The total size (GB) of disks and snapshots allowed. Sub-parameters include reserved (reserved quota),
     /// limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytes field.
-    public var gigabytes: QuotaDetailGigabytes?
+    public var gigabytes: QuotaDetailBackups?
 
     /// The number of reserved ultra-high I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesSSD field.
-    public var volumesSSD: QuotaDetailVolumesSSD?
+    public var volumesSSD: QuotaDetailBackups?
 
     /// The number of reserved high I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesSAS field.
-    public var volumesSAS: QuotaDetailVolumesSAS?
+    public var volumesSAS: QuotaDetailBackups?
 
     /// The number of reserved common I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesSATA field.
-    public var volumesSATA: QuotaDetailVolumesSATA?
+    public var volumesSATA: QuotaDetailBackups?
 
     /// The number of reserved extreme SSD disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
@@ -43,17 +43,17 @@ public struct QuotaSet: Codable, Sendable, Hashable {
     /// The number of snapshots reserved for ultra-high I/O disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsSSD field.
-    public var snapshotsSSD: QuotaDetailSnapshotsSSD?
+    public var snapshotsSSD: QuotaDetailBackups?
 
     /// The number of snapshots reserved for high I/O disks. Sub-parameters include reserved (reserved quota),
     /// limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsSAS field.
-    public var snapshotsSAS: QuotaDetailSnapshotsSAS?
+    public var snapshotsSAS: QuotaDetailBackups?
 
     /// The number of snapshots reserved for common I/O disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsSATA field.
-    public var snapshotsSATA: QuotaDetailSnapshotsSATA?
+    public var snapshotsSATA: QuotaDetailBackups?
 
     /// The number of snapshots reserved for extreme SSD disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
@@ -63,22 +63,22 @@ public struct QuotaSet: Codable, Sendable, Hashable {
     /// The size (GB) reserved for ultra-high I/O disks. Sub-parameters include reserved (reserved quota),
     /// limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesSSD field.
-    public var gigabytesSSD: QuotaDetailGigabytesSSD?
+    public var gigabytesSSD: QuotaDetailBackups?
 
     /// The size (GB) reserved for high I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesSAS field.
-    public var gigabytesSAS: QuotaDetailGigabytesSAS?
+    public var gigabytesSAS: QuotaDetailBackups?
 
     /// The size (GB) reserved for common I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesSATA field.
-    public var gigabytesSATA: QuotaDetailGigabytesSATA?
+    public var gigabytesSATA: QuotaDetailBackups?
 
     /// The size (GB) reserved for extreme SSD disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesESSD field.
-    public var gigabytesESSD: QuotaDetailGigabytesESSD?
+    public var gigabytesESSD: QuotaDetailBackups?
 
     /// The tenant ID. The tenant ID is the same as the project ID.
     public var id: String?
@@ -91,12 +91,12 @@ public struct QuotaSet: Codable, Sendable, Hashable {
     /// The backup size (GB). Sub-parameters include reserved (reserved quota), limit (maximum quota), and
     /// in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailBackupGigabytes field.
-    public var backupGigabytes: QuotaDetailBackupGigabytes?
+    public var backupGigabytes: QuotaDetailBackups?
 
     /// The capacity quota of each disk. Sub-parameters include reserved (reserved quota), limit (maximum
     /// quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailPerVolumeGigabytes field.
-    public var perVolumeGigabytes: QuotaDetailPerVolumeGigabytes?
+    public var perVolumeGigabytes: QuotaDetailBackups?
 
     private enum CodingKeys: String, CodingKey {
         case volumes
@@ -121,25 +121,25 @@ public struct QuotaSet: Codable, Sendable, Hashable {
     }
 
     public init(
-        volumes: QuotaDetailVolumes? = nil,
-        snapshots: QuotaDetailSnapshots? = nil,
-        gigabytes: QuotaDetailGigabytes? = nil,
-        volumesSSD: QuotaDetailVolumesSSD? = nil,
-        volumesSAS: QuotaDetailVolumesSAS? = nil,
-        volumesSATA: QuotaDetailVolumesSATA? = nil,
+        volumes: QuotaDetailBackups? = nil,
+        snapshots: QuotaDetailBackups? = nil,
+        gigabytes: QuotaDetailBackups? = nil,
+        volumesSSD: QuotaDetailBackups? = nil,
+        volumesSAS: QuotaDetailBackups? = nil,
+        volumesSATA: QuotaDetailBackups? = nil,
         volumesESSD: JSONValue? = nil,
-        snapshotsSSD: QuotaDetailSnapshotsSSD? = nil,
-        snapshotsSAS: QuotaDetailSnapshotsSAS? = nil,
-        snapshotsSATA: QuotaDetailSnapshotsSATA? = nil,
+        snapshotsSSD: QuotaDetailBackups? = nil,
+        snapshotsSAS: QuotaDetailBackups? = nil,
+        snapshotsSATA: QuotaDetailBackups? = nil,
         snapshotsESSD: JSONValue? = nil,
-        gigabytesSSD: QuotaDetailGigabytesSSD? = nil,
-        gigabytesSAS: QuotaDetailGigabytesSAS? = nil,
-        gigabytesSATA: QuotaDetailGigabytesSATA? = nil,
-        gigabytesESSD: QuotaDetailGigabytesESSD? = nil,
+        gigabytesSSD: QuotaDetailBackups? = nil,
+        gigabytesSAS: QuotaDetailBackups? = nil,
+        gigabytesSATA: QuotaDetailBackups? = nil,
+        gigabytesESSD: QuotaDetailBackups? = nil,
         id: String? = nil,
         backups: QuotaDetailBackups? = nil,
-        backupGigabytes: QuotaDetailBackupGigabytes? = nil,
-        perVolumeGigabytes: QuotaDetailPerVolumeGigabytes? = nil
+        backupGigabytes: QuotaDetailBackups? = nil,
+        perVolumeGigabytes: QuotaDetailBackups? = nil
     ) {
         self.volumes = volumes
         self.snapshots = snapshots

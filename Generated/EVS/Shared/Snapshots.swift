@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The snapshot information. For details, see Parameters in the snapshots field.
+/// The snapshot information. For details, see Parameters in the snapshot field.
 public struct Snapshots: Codable, Sendable, Hashable {
     /// The snapshot ID.
     public var id: String?

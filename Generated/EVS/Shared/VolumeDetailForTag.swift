@@ -46,7 +46,7 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
     public var status: String?
 
     /// The disk URI. For details, see Parameters in the attachments field.
-    public var attachments: [QueryDetailsOfEVSDisksByTagAttachment]?
+    public var attachments: [Attachment]?
 
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
@@ -177,7 +177,7 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
         links: [Link]? = nil,
         name: String? = nil,
         status: String? = nil,
-        attachments: [QueryDetailsOfEVSDisksByTagAttachment]? = nil,
+        attachments: [Attachment]? = nil,
         availabilityZone: String? = nil,
         osVolHostAttrHost: String? = nil,
         sourceVolid: String? = nil,
@@ -248,7 +248,7 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
         self.links = try container.decodeIfPresent([Link].self, forKey: .links)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([QueryDetailsOfEVSDisksByTagAttachment].self, forKey: .attachments)
+        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
         self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
         self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
         self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)

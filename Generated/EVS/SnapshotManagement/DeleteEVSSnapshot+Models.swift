@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/deleteEVSSnapshot``.
-public struct DeleteEVSSnapshotResponse: Codable, Sendable, Hashable {
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
-        self.error = error
-    }
-}
+public typealias DeleteEVSSnapshotResponse = ErrorResponse

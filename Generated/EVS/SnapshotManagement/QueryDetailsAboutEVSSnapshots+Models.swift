@@ -14,7 +14,7 @@ public struct QueryDetailsAboutEVSSnapshotsResponse: Codable, Sendable, Hashable
     /// The query position marker in the snapshot list. This parameter is returned only when parameter limit
     /// is specified in the request, and it indicates that only some snapshots are returned in this query. For
     /// details, see Description of the snapshots_links parameter.
-    public var snapshotsLinks: [SnapshotsLink]?
+    public var snapshotsLinks: [Link]?
 
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
@@ -29,7 +29,7 @@ public struct QueryDetailsAboutEVSSnapshotsResponse: Codable, Sendable, Hashable
     public init(
         count: Int? = nil,
         snapshots: [QueryDetailsAboutEVSSnapshotsSnapshot]? = nil,
-        snapshotsLinks: [SnapshotsLink]? = nil,
+        snapshotsLinks: [Link]? = nil,
         error: EVSError? = nil
     ) {
         self.count = count
@@ -42,7 +42,7 @@ public struct QueryDetailsAboutEVSSnapshotsResponse: Codable, Sendable, Hashable
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
         self.snapshots = try container.decodeIfPresent([QueryDetailsAboutEVSSnapshotsSnapshot].self, forKey: .snapshots)
-        self.snapshotsLinks = try container.decodeIfPresent([SnapshotsLink].self, forKey: .snapshotsLinks)
+        self.snapshotsLinks = try container.decodeIfPresent([Link].self, forKey: .snapshotsLinks)
         self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
     }
 }
@@ -146,29 +146,5 @@ public struct QueryDetailsAboutEVSSnapshotsSnapshot: Codable, Sendable, Hashable
         self.osExtendedSnapshotAttributesProjectID = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProjectID)
         self.osExtendedSnapshotAttributesProgress = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProgress)
         self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-    }
-}
-
-/// The query position marker in the snapshot list. This parameter is returned only when parameter limit is
-/// specified in the request, and it indicates that only some snapshots are returned in this query. For
-/// details, see Description of the snapshots_links parameter.
-public struct SnapshotsLink: Codable, Sendable, Hashable {
-    /// The corresponding shortcut link.
-    public var href: String?
-
-    /// The shortcut link marker name.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
     }
 }

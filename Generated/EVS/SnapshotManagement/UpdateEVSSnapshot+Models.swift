@@ -3,40 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/updateEVSSnapshot``.
-public struct UpdateEVSSnapshotRequest: Codable, Sendable, Hashable {
-    /// The information of the snapshot to be updated. For details, see Parameters in the snapshot field.
-    public var snapshot: UpdateEVSSnapshotSnapshot
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: UpdateEVSSnapshotSnapshot
-    ) {
-        self.snapshot = snapshot
-    }
-}
-
 /// The response of ``EVSClient/updateEVSSnapshot``.
-public struct UpdateEVSSnapshotResponse: Codable, Sendable, Hashable {
-    /// The snapshot information. For details, see Parameters in the snapshot field.
-    public var snapshot: Snapshot?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-        case error
-    }
-
-    public init(
-        snapshot: Snapshot? = nil,
-        error: EVSError? = nil
-    ) {
-        self.snapshot = snapshot
-        self.error = error
-    }
-}
+public typealias UpdateEVSSnapshotResponse = CreateEVSSnapshotResponse

@@ -3,40 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/addMetadataOfEVSSnapshot``.
-public struct AddMetadataOfEVSSnapshotRequest: Codable, Sendable, Hashable {
-    /// The metadata to be added. For details, see Parameter in the metadata field.
-    public var metadata: AddMetadataForEVSDiskMetadata
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: AddMetadataForEVSDiskMetadata
-    ) {
-        self.metadata = metadata
-    }
-}
-
 /// The response of ``EVSClient/addMetadataOfEVSSnapshot``.
-public struct AddMetadataOfEVSSnapshotResponse: Codable, Sendable, Hashable {
-    /// The snapshot metadata, which is made up of key-value pairs.
-    public var metadata: AddMetadataForEVSDiskMetadata?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case error
-    }
-
-    public init(
-        metadata: AddMetadataForEVSDiskMetadata? = nil,
-        error: EVSError? = nil
-    ) {
-        self.metadata = metadata
-        self.error = error
-    }
-}
+public typealias AddMetadataOfEVSSnapshotResponse = AddMetadataOfEVSDiskResponse

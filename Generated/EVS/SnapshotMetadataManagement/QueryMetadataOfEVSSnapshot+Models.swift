@@ -4,25 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryMetadataOfEVSSnapshot``.
-public struct QueryMetadataOfEVSSnapshotResponse: Codable, Sendable, Hashable {
-    /// The snapshot metadata, which is made up of key-value pairs.
-    /// If metadata contains the __system__enableActive field, the snapshot is automatically created during
-    /// the backup of a server.
-    public var metadata: [String: String]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case error
-    }
-
-    public init(
-        metadata: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.metadata = metadata
-        self.error = error
-    }
-}
+public typealias QueryMetadataOfEVSSnapshotResponse = QueryMetadataOfEVSDiskResponse

@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/queryOnePieceOfMetadataForEVSSnapshot``.
-public struct QueryOnePieceOfMetadataForEVSSnapshotResponse: Codable, Sendable, Hashable {
-    /// The piece of snapshot metadata, which is made up of a key-value pair.
-    public var meta: [String: String]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-        case error
-    }
-
-    public init(
-        meta: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.meta = meta
-        self.error = error
-    }
-}
+public typealias QueryOnePieceOfMetadataForEVSSnapshotResponse = QueryOnePieceOfMetadataForEVSDiskResponse

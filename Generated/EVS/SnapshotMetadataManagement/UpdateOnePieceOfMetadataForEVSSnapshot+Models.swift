@@ -3,40 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``EVSClient/updateOnePieceOfMetadataForEVSSnapshot``.
-public struct UpdateOnePieceOfMetadataForEVSSnapshotRequest: Codable, Sendable, Hashable {
-    /// The metadata to be updated. For details, see Parameter in the metadata field.
-    public var meta: UpdateOnePieceOfMetadataForEVSSnapshotMetadata
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: UpdateOnePieceOfMetadataForEVSSnapshotMetadata
-    ) {
-        self.meta = meta
-    }
-}
-
 /// The response of ``EVSClient/updateOnePieceOfMetadataForEVSSnapshot``.
-public struct UpdateOnePieceOfMetadataForEVSSnapshotResponse: Codable, Sendable, Hashable {
-    /// The piece of snapshot metadata, which is made up of a key-value pair.
-    public var meta: [String: String]?
-
-    /// The error message returned if an error occurs. For details, see Parameters in the error field.
-    public var error: EVSError?
-
-    private enum CodingKeys: String, CodingKey {
-        case meta
-        case error
-    }
-
-    public init(
-        meta: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
-        self.meta = meta
-        self.error = error
-    }
-}
+public typealias UpdateOnePieceOfMetadataForEVSSnapshotResponse = QueryOnePieceOfMetadataForEVSDiskResponse

@@ -4,39 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/addOrUpdatingTagsForEVSResourceDeprecated``.
-public struct AddOrUpdatingTagsForEVSResourceDeprecatedRequest: Codable, Sendable, Hashable {
-    /// The key-value pair of the tag.
-    public var tags: [String: String]
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [String: String]
-    ) {
-        self.tags = tags
-    }
-}
+public typealias AddOrUpdatingTagsForEVSResourceDeprecatedRequest = ResetTagsOfEVSResourceDeprecatedRequest
 
 /// The response of ``EVSClient/addOrUpdatingTagsForEVSResourceDeprecated``.
-public struct AddOrUpdatingTagsForEVSResourceDeprecatedResponse: Codable, Sendable, Hashable {
-    /// The key-value pair of the tag.
-    public var tags: [String: String]?
-
-    /// Not in the page's table; the page's response example shows it.
-    public var error: ChangeEVSDiskTypeError?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case error
-    }
-
-    public init(
-        tags: [String: String]? = nil,
-        error: ChangeEVSDiskTypeError? = nil
-    ) {
-        self.tags = tags
-        self.error = error
-    }
-}
+public typealias AddOrUpdatingTagsForEVSResourceDeprecatedResponse = ResetTagsOfEVSResourceDeprecatedResponse

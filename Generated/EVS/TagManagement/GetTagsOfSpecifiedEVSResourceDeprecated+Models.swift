@@ -4,23 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/getTagsOfSpecifiedEVSResourceDeprecated``.
-public struct GetTagsOfSpecifiedEVSResourceDeprecatedResponse: Codable, Sendable, Hashable {
-    /// The key-value pair of the tag.
-    public var tags: [String: String]?
-
-    /// Not in the page's table; the page's response example shows it.
-    public var error: ChangeEVSDiskTypeError?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case error
-    }
-
-    public init(
-        tags: [String: String]? = nil,
-        error: ChangeEVSDiskTypeError? = nil
-    ) {
-        self.tags = tags
-        self.error = error
-    }
-}
+public typealias GetTagsOfSpecifiedEVSResourceDeprecatedResponse = ResetTagsOfEVSResourceDeprecatedResponse

@@ -12,7 +12,7 @@ public struct QueryEVSResourcesByTagDeprecatedResponse: Codable, Sendable, Hasha
     public var resources: [JSONValue]?
 
     /// Not in the page's table; the page's response example shows it.
-    public var error: ChangeEVSDiskTypeError?
+    public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
         case totalCount = "total_count"
@@ -23,7 +23,7 @@ public struct QueryEVSResourcesByTagDeprecatedResponse: Codable, Sendable, Hasha
     public init(
         totalCount: Int? = nil,
         resources: [JSONValue]? = nil,
-        error: ChangeEVSDiskTypeError? = nil
+        error: EVSError? = nil
     ) {
         self.totalCount = totalCount
         self.resources = resources
@@ -34,6 +34,6 @@ public struct QueryEVSResourcesByTagDeprecatedResponse: Codable, Sendable, Hasha
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
         self.resources = try container.decodeIfPresent([JSONValue].self, forKey: .resources)
-        self.error = try container.decodeIfPresent(ChangeEVSDiskTypeError.self, forKey: .error)
+        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
     }
 }

@@ -9,7 +9,7 @@ public struct QueryTagsOfEVSResourceByKeyDeprecatedResponse: Codable, Sendable, 
     public var tag: [String: String]?
 
     /// Not in the page's table; the page's response example shows it.
-    public var error: ChangeEVSDiskTypeError?
+    public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
         case tag
@@ -18,7 +18,7 @@ public struct QueryTagsOfEVSResourceByKeyDeprecatedResponse: Codable, Sendable, 
 
     public init(
         tag: [String: String]? = nil,
-        error: ChangeEVSDiskTypeError? = nil
+        error: EVSError? = nil
     ) {
         self.tag = tag
         self.error = error

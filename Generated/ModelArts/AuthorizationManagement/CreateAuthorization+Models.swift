@@ -50,20 +50,3 @@ public struct CreateAuthorizationRequest: Codable, Sendable, Hashable {
         self.userName = userName
     }
 }
-
-/// The response of ``ModelArtsClient/createAuthorization``.
-///
-/// Read from the page's example.
-public struct CreateAuthorizationResponse: Codable, Sendable, Hashable {
-    public var result: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case result
-    }
-
-    public init(
-        result: String? = nil
-    ) {
-        self.result = result
-    }
-}

@@ -6,16 +6,4 @@ import CloudCore
 /// The response of ``ModelArtsClient/deleteAuthorizations``.
 ///
 /// Read from the page's example.
-public struct DeleteAuthorizationsResponse: Codable, Sendable, Hashable {
-    public var result: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case result
-    }
-
-    public init(
-        result: String? = nil
-    ) {
-        self.result = result
-    }
-}
+public typealias DeleteAuthorizationsResponse = CreateAuthorizationResponse

@@ -87,19 +87,3 @@ public struct CreateDatasetVersionRequest: Codable, Sendable, Hashable {
         self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
     }
 }
-
-/// The response of ``ModelArtsClient/createDatasetVersion``.
-public struct CreateDatasetVersionResponse: Codable, Sendable, Hashable {
-    /// Dataset version ID.
-    public var versionID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case versionID = "version_id"
-    }
-
-    public init(
-        versionID: String? = nil
-    ) {
-        self.versionID = versionID
-    }
-}

@@ -90,17 +90,4 @@ public struct CreateProcessorTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createProcessorTask``.
-public struct CreateProcessorTaskResponse: Codable, Sendable, Hashable {
-    /// ID of a data processing task.
-    public var taskID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-    }
-
-    public init(
-        taskID: String? = nil
-    ) {
-        self.taskID = taskID
-    }
-}
+public typealias CreateProcessorTaskResponse = CreateTaskResponse

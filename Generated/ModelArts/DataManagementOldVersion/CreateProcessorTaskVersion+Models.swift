@@ -85,17 +85,4 @@ public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createProcessorTaskVersion``.
-public struct CreateProcessorTaskVersionResponse: Codable, Sendable, Hashable {
-    /// Version ID of a data processing task.
-    public var versionID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case versionID = "version_id"
-    }
-
-    public init(
-        versionID: String? = nil
-    ) {
-        self.versionID = versionID
-    }
-}
+public typealias CreateProcessorTaskVersionResponse = CreateDatasetVersionResponse

@@ -47,19 +47,3 @@ public struct CreateTaskRequest: Codable, Sendable, Hashable {
         self.taskType = try container.decodeIfPresent(String.self, forKey: .taskType)
     }
 }
-
-/// The response of ``ModelArtsClient/createTask``.
-public struct CreateTaskResponse: Codable, Sendable, Hashable {
-    /// Task ID.
-    public var taskID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-    }
-
-    public init(
-        taskID: String? = nil
-    ) {
-        self.taskID = taskID
-    }
-}

@@ -87,17 +87,4 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createWorkforceTask``.
-public struct CreateWorkforceTaskResponse: Codable, Sendable, Hashable {
-    /// ID of a team labeling task.
-    public var taskID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-    }
-
-    public init(
-        taskID: String? = nil
-    ) {
-        self.taskID = taskID
-    }
-}
+public typealias CreateWorkforceTaskResponse = CreateTaskResponse

@@ -4,61 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/deleteLabels``.
-public struct DeleteLabelsRequest: Codable, Sendable, Hashable {
-    /// List of labels to be deleted.
-    public var labels: [Label]?
-
-    private enum CodingKeys: String, CodingKey {
-        case labels
-    }
-
-    public init(
-        labels: [Label]? = nil
-    ) {
-        self.labels = labels
-    }
-}
+public typealias DeleteLabelsRequest = CreateLabelsRequest
 
 /// The response of ``ModelArtsClient/deleteLabels``.
-public struct DeleteLabelsResponse: Codable, Sendable, Hashable {
-    /// Error code.
-    public var errorCode: String?
-
-    /// Error message.
-    public var errorMsg: String?
-
-    /// Response body for deleting a label.
-    public var results: [BatchResponse]?
-
-    /// Check whether the operation is successful. Options:
-    /// true: The operation is successful.
-    /// false: The operation is failed.
-    public var success: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case results
-        case success
-    }
-
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        results: [BatchResponse]? = nil,
-        success: Bool? = nil
-    ) {
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-        self.results = results
-        self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.results = try container.decodeIfPresent([BatchResponse].self, forKey: .results)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
-    }
-}
+public typealias DeleteLabelsResponse = SendEmailsResponse

@@ -37,45 +37,4 @@ public struct DeleteSamplesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/deleteSamples``.
-public struct DeleteSamplesResponse: Codable, Sendable, Hashable {
-    /// Error code.
-    public var errorCode: String?
-
-    /// Error message.
-    public var errorMsg: String?
-
-    /// Response list for deleting a sample in batches.
-    public var results: [BatchResponse]?
-
-    /// Check whether the operation is successful. Options:
-    /// true: The operation is successful.
-    /// false: The operation is failed.
-    public var success: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case results
-        case success
-    }
-
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        results: [BatchResponse]? = nil,
-        success: Bool? = nil
-    ) {
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-        self.results = results
-        self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.results = try container.decodeIfPresent([BatchResponse].self, forKey: .results)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
-    }
-}
+public typealias DeleteSamplesResponse = SendEmailsResponse

@@ -175,17 +175,4 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/importTask``.
-public struct ImportTaskResponse: Codable, Sendable, Hashable {
-    /// ID of an import task.
-    public var taskID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-    }
-
-    public init(
-        taskID: String? = nil
-    ) {
-        self.taskID = taskID
-    }
-}
+public typealias ImportTaskResponse = CreateTaskResponse

@@ -4,29 +4,4 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listAllWorkers``.
-public struct ListAllWorkersResponse: Codable, Sendable, Hashable {
-    /// Total number of labeling team members.
-    public var totalNumber: Int?
-
-    /// Labeling team members list queried by page.
-    public var workers: [Worker]?
-
-    private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case workers
-    }
-
-    public init(
-        totalNumber: Int? = nil,
-        workers: [Worker]? = nil
-    ) {
-        self.totalNumber = totalNumber
-        self.workers = workers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.workers = try container.decodeIfPresent([Worker].self, forKey: .workers)
-    }
-}
+public typealias ListAllWorkersResponse = ListWorkersResponse

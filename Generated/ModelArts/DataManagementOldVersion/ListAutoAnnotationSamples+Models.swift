@@ -4,29 +4,4 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listAutoAnnotationSamples``.
-public struct ListAutoAnnotationSamplesResponse: Codable, Sendable, Hashable {
-    /// Number of samples
-    public var sampleCount: Int?
-
-    /// List of samples
-    public var samples: [DescribeSampleResp]?
-
-    private enum CodingKeys: String, CodingKey {
-        case sampleCount = "sample_count"
-        case samples
-    }
-
-    public init(
-        sampleCount: Int? = nil,
-        samples: [DescribeSampleResp]? = nil
-    ) {
-        self.sampleCount = sampleCount
-        self.samples = samples
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampleCount)
-        self.samples = try container.decodeIfPresent([DescribeSampleResp].self, forKey: .samples)
-    }
-}
+public typealias ListAutoAnnotationSamplesResponse = ListSamplesResponse

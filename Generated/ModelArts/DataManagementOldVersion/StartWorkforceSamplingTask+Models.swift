@@ -33,17 +33,4 @@ public struct StartWorkforceSamplingTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/startWorkforceSamplingTask``.
-public struct StartWorkforceSamplingTaskResponse: Codable, Sendable, Hashable {
-    /// ID of an asynchronous acceptance task.
-    public var taskID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-    }
-
-    public init(
-        taskID: String? = nil
-    ) {
-        self.taskID = taskID
-    }
-}
+public typealias StartWorkforceSamplingTaskResponse = CreateTaskResponse

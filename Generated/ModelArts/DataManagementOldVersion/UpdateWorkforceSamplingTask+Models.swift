@@ -47,29 +47,4 @@ public struct UpdateWorkforceSamplingTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/updateWorkforceSamplingTask``.
-public struct UpdateWorkforceSamplingTaskResponse: Codable, Sendable, Hashable {
-    /// Total number of accepted samples
-    public var sampleCount: Int?
-
-    /// List of accepted samples
-    public var samples: [DescribeSampleResp]?
-
-    private enum CodingKeys: String, CodingKey {
-        case sampleCount = "sample_count"
-        case samples
-    }
-
-    public init(
-        sampleCount: Int? = nil,
-        samples: [DescribeSampleResp]? = nil
-    ) {
-        self.sampleCount = sampleCount
-        self.samples = samples
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampleCount)
-        self.samples = try container.decodeIfPresent([DescribeSampleResp].self, forKey: .samples)
-    }
-}
+public typealias UpdateWorkforceSamplingTaskResponse = ListSamplesResponse

@@ -4,67 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateWorkforceTaskSamples``.
-public struct UpdateWorkforceTaskSamplesRequest: Codable, Sendable, Hashable {
-    /// Email address of a labeling team member.
-    public var email: String?
-
-    /// Updated sample list.
-    public var samples: [SampleLabels]?
-
-    private enum CodingKeys: String, CodingKey {
-        case email
-        case samples
-    }
-
-    public init(
-        email: String? = nil,
-        samples: [SampleLabels]? = nil
-    ) {
-        self.email = email
-        self.samples = samples
-    }
-}
+public typealias UpdateWorkforceTaskSamplesRequest = UpdateSamplesRequest
 
 /// The response of ``ModelArtsClient/updateWorkforceTaskSamples``.
-public struct UpdateWorkforceTaskSamplesResponse: Codable, Sendable, Hashable {
-    /// Error code.
-    public var errorCode: String?
-
-    /// Error message.
-    public var errorMsg: String?
-
-    /// Response list for updating sample labels in batches.
-    public var results: [BatchResponse]?
-
-    /// Whether the operation is successful. Options:
-    /// true: successful
-    /// false: failed
-    public var success: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case results
-        case success
-    }
-
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        results: [BatchResponse]? = nil,
-        success: Bool? = nil
-    ) {
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-        self.results = results
-        self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.results = try container.decodeIfPresent([BatchResponse].self, forKey: .results)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
-    }
-}
+public typealias UpdateWorkforceTaskSamplesResponse = SendEmailsResponse

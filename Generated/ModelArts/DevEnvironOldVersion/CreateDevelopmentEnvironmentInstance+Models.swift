@@ -93,7 +93,7 @@ public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Ha
     public var spec: CreateDevelopmentEnvironmentInstanceNotebook
 
     /// Workspace. The default workspace ID is 0. For details, see Table 7.
-    public var workspace: Workspace?
+    public var workspace: AIProject?
 
     /// Resource pool. For details, see Table 8.
     public var pool: CreateDevelopmentEnvironmentInstancePoolSpec?
@@ -118,7 +118,7 @@ public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Ha
         description: String? = nil,
         flavor: String,
         spec: CreateDevelopmentEnvironmentInstanceNotebook,
-        workspace: Workspace? = nil,
+        workspace: AIProject? = nil,
         pool: CreateDevelopmentEnvironmentInstancePoolSpec? = nil,
         aiProject: AIProject? = nil
     ) {
@@ -154,7 +154,7 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, H
     public var latestUpdateTimestamp: String?
 
     /// Configuration information. For details, see Table 12.
-    public var profile: CreateDevelopmentEnvironmentInstanceProfile?
+    public var profile: Profile?
 
     /// Instance flavor
     public var flavor: String?
@@ -169,7 +169,7 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, H
     public var spec: Notebook?
 
     /// Workspace. For details, see Table 24.
-    public var workspace: Workspace?
+    public var workspace: AIProject?
 
     /// AI project. For details, see Table 25.
     public var aiProject: AIProject?
@@ -181,7 +181,7 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, H
     public var queuingInfo: QueuingInfo?
 
     /// User information. For details, see Table 27.
-    public var user: CreateDevelopmentEnvironmentInstanceUser?
+    public var user: Pool?
 
     /// Git repository information. For details, see Table 28. This parameter cannot be used. It is
     /// automatically returned when the API is called.
@@ -214,16 +214,16 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, H
         status: String? = nil,
         creationTimestamp: String? = nil,
         latestUpdateTimestamp: String? = nil,
-        profile: CreateDevelopmentEnvironmentInstanceProfile? = nil,
+        profile: Profile? = nil,
         flavor: String? = nil,
         flavorDetails: FlavorDetails? = nil,
         pool: CreateDevelopmentEnvironmentInstancePool? = nil,
         spec: Notebook? = nil,
-        workspace: Workspace? = nil,
+        workspace: AIProject? = nil,
         aiProject: AIProject? = nil,
         errorCode: String? = nil,
         queuingInfo: QueuingInfo? = nil,
-        user: CreateDevelopmentEnvironmentInstanceUser? = nil,
+        user: Pool? = nil,
         repository: Repository? = nil
     ) {
         self.id = id

@@ -209,7 +209,7 @@ public struct GetDetailsAboutDevelopmentEnvironmentInstanceResponse: Codable, Se
     public var spec: Notebook?
 
     /// Workspace. For details, see Table 16.
-    public var workspace: Workspace?
+    public var workspace: AIProject?
 
     /// Time when an instance is modified
     public var latestUpdateTimestamp: String?
@@ -230,7 +230,7 @@ public struct GetDetailsAboutDevelopmentEnvironmentInstanceResponse: Codable, Se
     public var queuingInfo: QueuingInfo?
 
     /// User information. For details, see Table 18.
-    public var user: CreateDevelopmentEnvironmentInstanceUser?
+    public var user: Pool?
 
     private enum CodingKeys: String, CodingKey {
         case id
@@ -260,14 +260,14 @@ public struct GetDetailsAboutDevelopmentEnvironmentInstanceResponse: Codable, Se
         profile: Profile? = nil,
         flavor: String? = nil,
         spec: Notebook? = nil,
-        workspace: Workspace? = nil,
+        workspace: AIProject? = nil,
         latestUpdateTimestamp: String? = nil,
         flavorDetails: GetDetailsAboutDevelopmentEnvironmentInstanceFlavorDetails? = nil,
         pool: CreateDevelopmentEnvironmentInstancePool? = nil,
         aiProject: AIProject? = nil,
         errorCode: String? = nil,
         queuingInfo: QueuingInfo? = nil,
-        user: CreateDevelopmentEnvironmentInstanceUser? = nil
+        user: Pool? = nil
     ) {
         self.id = id
         self.name = name

@@ -260,7 +260,7 @@ public struct Instance: Codable, Sendable, Hashable {
     public var spec: GetDevelopmentEnvironmentInstancesNotebook?
 
     /// Workspace. For details, see Table 17.
-    public var workspace: Workspace?
+    public var workspace: AIProject?
 
     /// Time when an instance is modified
     public var latestUpdateTimestamp: String?
@@ -281,7 +281,7 @@ public struct Instance: Codable, Sendable, Hashable {
     public var queuingInfo: QueuingInfo?
 
     /// User information. For details, see Table 19.
-    public var user: CreateDevelopmentEnvironmentInstanceUser?
+    public var user: Pool?
 
     /// Git repository information. For details, see Table 20. This parameter cannot be used. It is
     /// automatically returned when the API is called.
@@ -316,14 +316,14 @@ public struct Instance: Codable, Sendable, Hashable {
         profile: Profile? = nil,
         flavor: String? = nil,
         spec: GetDevelopmentEnvironmentInstancesNotebook? = nil,
-        workspace: Workspace? = nil,
+        workspace: AIProject? = nil,
         latestUpdateTimestamp: String? = nil,
         flavorDetails: GetDevelopmentEnvironmentInstancesFlavorDetails? = nil,
         pool: CreateDevelopmentEnvironmentInstancePool? = nil,
         aiProject: AIProject? = nil,
         errorCode: String? = nil,
         queuingInfo: QueuingInfo? = nil,
-        user: CreateDevelopmentEnvironmentInstanceUser? = nil,
+        user: Pool? = nil,
         repository: Repository? = nil
     ) {
         self.id = id

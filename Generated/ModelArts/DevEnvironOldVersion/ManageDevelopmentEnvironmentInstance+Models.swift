@@ -6,7 +6,7 @@ import CloudCore
 /// The request body of ``ModelArtsClient/manageDevelopmentEnvironmentInstance``.
 public struct ManageDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Hashable {
     /// Documented values of `action`; other values decode as well.
-    public struct ActionValue: OpenEnum {
+    public struct Action: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -20,14 +20,14 @@ public struct ManageDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Ha
     /// Operation on a development environment instance. The options are as follows:
     /// start
     /// stop
-    public var action: ActionValue
+    public var action: Action
 
     private enum CodingKeys: String, CodingKey {
         case action
     }
 
     public init(
-        action: ActionValue
+        action: Action
     ) {
         self.action = action
     }

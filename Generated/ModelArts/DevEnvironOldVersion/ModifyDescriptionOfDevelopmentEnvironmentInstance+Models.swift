@@ -47,7 +47,7 @@ public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable
     public var latestUpdateTimestamp: String?
 
     /// Configurations. For details, see Table 12.
-    public var profile: CreateDevelopmentEnvironmentInstanceProfile?
+    public var profile: Profile?
 
     /// Instance flavor
     public var flavor: String?
@@ -62,7 +62,7 @@ public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable
     public var spec: Spec?
 
     /// Workspace. For details, see Table 7.
-    public var workspace: Workspace?
+    public var workspace: AIProject?
 
     /// AI project. For details, see Table 12.
     public var aiProject: AIProject?
@@ -74,7 +74,7 @@ public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable
     public var queuingInfo: QueuingInfo?
 
     /// User information. For details, see Table 27.
-    public var user: CreateDevelopmentEnvironmentInstanceUser?
+    public var user: Pool?
 
     /// Git repository. For details, see Table 28. This parameter cannot be used. It is automatically returned
     /// when the API is called.
@@ -107,16 +107,16 @@ public struct ModifyDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable
         status: String? = nil,
         creationTimestamp: String? = nil,
         latestUpdateTimestamp: String? = nil,
-        profile: CreateDevelopmentEnvironmentInstanceProfile? = nil,
+        profile: Profile? = nil,
         flavor: String? = nil,
         flavorDetails: FlavorDetails? = nil,
         pool: CreateDevelopmentEnvironmentInstancePool? = nil,
         spec: Spec? = nil,
-        workspace: Workspace? = nil,
+        workspace: AIProject? = nil,
         aiProject: AIProject? = nil,
         errorCode: String? = nil,
         queuingInfo: QueuingInfo? = nil,
-        user: CreateDevelopmentEnvironmentInstanceUser? = nil,
+        user: Pool? = nil,
         repository: Repository? = nil
     ) {
         self.id = id

@@ -4,40 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/batchUnlockPoolNodes``.
-public struct BatchUnlockPoolNodesRequest: Codable, Sendable, Hashable {
-    /// Names of nodes to be locked.
-    public var nodeNames: [String]
-
-    /// Action performed for a lock. The options are as follows:
-    /// delete: Delete a lock.
-    public var actions: [Actions]
-
-    private enum CodingKeys: String, CodingKey {
-        case nodeNames
-        case actions
-    }
-
-    public init(
-        nodeNames: [String],
-        actions: [Actions]
-    ) {
-        self.nodeNames = nodeNames
-        self.actions = actions
-    }
-}
+public typealias BatchUnlockPoolNodesRequest = BatchLockPoolNodesRequest
 
 /// The response of ``ModelArtsClient/batchUnlockPoolNodes``.
-public struct BatchUnlockPoolNodesResponse: Codable, Sendable, Hashable {
-    /// Names of nodes that are successfully updated.
-    public var nodes: [JSONValue]?
-
-    private enum CodingKeys: String, CodingKey {
-        case nodes
-    }
-
-    public init(
-        nodes: [JSONValue]? = nil
-    ) {
-        self.nodes = nodes
-    }
-}
+public typealias BatchUnlockPoolNodesResponse = BatchLockPoolNodesResponse

@@ -27,7 +27,7 @@ public struct BatchUpdatePoolNodesNode: Codable, Sendable, Hashable {
 /// The request body of ``ModelArtsClient/batchUpdatePoolNodes``.
 public struct BatchUpdatePoolNodesRequest: Codable, Sendable, Hashable {
     /// Documented values of `action`; other values decode as well.
-    public struct ActionValue: OpenEnum {
+    public struct Action: OpenEnum {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -47,7 +47,7 @@ public struct BatchUpdatePoolNodesRequest: Codable, Sendable, Hashable {
     /// Action performed for updating a node. The options are as follows:
     /// openHaRedundant: Enable HA redundancy.
     /// closeHaRedundant: Disable HA redundancy.
-    public var action: ActionValue
+    public var action: Action
 
     private enum CodingKeys: String, CodingKey {
         case nodeNames
@@ -56,7 +56,7 @@ public struct BatchUpdatePoolNodesRequest: Codable, Sendable, Hashable {
 
     public init(
         nodeNames: [String],
-        action: ActionValue
+        action: Action
     ) {
         self.nodeNames = nodeNames
         self.action = action

@@ -237,34 +237,6 @@ public struct NodeNetwork: Codable, Sendable, Hashable {
     }
 }
 
-/// Node resources
-public struct NodeResource: Codable, Sendable, Hashable {
-    /// CPUs.
-    public var cpu: String?
-
-    /// Memory.
-    public var memory: String?
-
-    /// GPUs.
-    public var nvidiaComGPU: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-        case nvidiaComGPU = "nvidia.com/gpu"
-    }
-
-    public init(
-        cpu: String? = nil,
-        memory: String? = nil,
-        nvidiaComGPU: String? = nil
-    ) {
-        self.cpu = cpu
-        self.memory = memory
-        self.nvidiaComGPU = nvidiaComGPU
-    }
-}
-
 /// Node description.
 public struct NodeSpec: Codable, Sendable, Hashable {
     /// Node specifications

@@ -3,34 +3,6 @@
 
 import CloudCore
 
-/// Number of AZs where resources are located.
-public struct AZs: Codable, Sendable, Hashable {
-    /// AZ name.
-    public var az: String?
-
-    /// Number of AZ resources.
-    public var count: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case az
-        case count
-    }
-
-    public init(
-        az: String? = nil,
-        count: Int? = nil
-    ) {
-        self.az = az
-        self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.az = try container.decodeIfPresent(String.self, forKey: .az)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-    }
-}
-
 /// Initial status of the resource pool associated with an order. For a new resource pool, this parameter is
 /// left empty.
 ///

@@ -93,23 +93,6 @@ public struct ShowPluginTemplateResponse: Codable, Sendable, Hashable {
 /// The `77-21.0.cr1` of a `Versions`.
 ///
 /// Read from the page's example.
-public struct T77210Cr1: Codable, Sendable, Hashable {
-    public var detail: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case detail
-    }
-
-    public init(
-        detail: String? = nil
-    ) {
-        self.detail = detail
-    }
-}
-
-/// The `78-21.0.2` of a `Versions`.
-///
-/// Read from the page's example.
 public struct T782102: Codable, Sendable, Hashable {
     public var detail: String?
 
@@ -128,7 +111,7 @@ public struct T782102: Codable, Sendable, Hashable {
 ///
 /// Read from the page's example.
 public struct Versions: Codable, Sendable, Hashable {
-    public var _77_21_0Cr1: T77210Cr1?
+    public var _77_21_0Cr1: T782102?
     public var _78_21_0_2: T782102?
 
     private enum CodingKeys: String, CodingKey {
@@ -137,7 +120,7 @@ public struct Versions: Codable, Sendable, Hashable {
     }
 
     public init(
-        _77_21_0Cr1: T77210Cr1? = nil,
+        _77_21_0Cr1: T782102? = nil,
         _78_21_0_2: T782102? = nil
     ) {
         self._77_21_0Cr1 = _77_21_0Cr1

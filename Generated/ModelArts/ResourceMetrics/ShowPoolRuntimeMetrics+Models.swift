@@ -109,28 +109,6 @@ public struct MetricsItem: Codable, Sendable, Hashable {
     }
 }
 
-/// Metadata of resource metrics
-public struct ResourceMetricsMetadata: Codable, Sendable, Hashable {
-    /// Name of a resource metric
-    public var name: String?
-
-    /// Labels of a resource metric
-    public var labels: JSONValue?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case labels
-    }
-
-    public init(
-        name: String? = nil,
-        labels: JSONValue? = nil
-    ) {
-        self.name = name
-        self.labels = labels
-    }
-}
-
 /// The response of ``ModelArtsClient/showPoolRuntimeMetrics``.
 public struct ShowPoolRuntimeMetricsResponse: Codable, Sendable, Hashable {
     /// Documented values of `kind`; other values decode as well.

@@ -3,36 +3,6 @@
 
 import CloudCore
 
-/// Number of resources requested for running a job
-///
-/// ResourceRequirement
-public struct ListWorkloadsResourceRequirement: Codable, Sendable, Hashable {
-    /// CPU usage.
-    public var cpu: String?
-
-    /// Memory usage.
-    public var memory: String?
-
-    /// GPU usage.
-    public var nvidiaComGPU: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-        case nvidiaComGPU = "nvidia.com/gpu"
-    }
-
-    public init(
-        cpu: String? = nil,
-        memory: String? = nil,
-        nvidiaComGPU: String? = nil
-    ) {
-        self.cpu = cpu
-        self.memory = memory
-        self.nvidiaComGPU = nvidiaComGPU
-    }
-}
-
 /// The response of ``ModelArtsClient/listWorkloads``.
 public struct ListWorkloadsResponse: Codable, Sendable, Hashable {
     /// Documented values of `kind`; other values decode as well.
@@ -93,34 +63,6 @@ public struct ListWorkloadsResponse: Codable, Sendable, Hashable {
         self.items = try container.decodeIfPresent([Workload].self, forKey: .items)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-    }
-}
-
-/// Requested resources.
-public struct ResourceRequirementVO: Codable, Sendable, Hashable {
-    /// CPU usage.
-    public var cpu: String?
-
-    /// Memory usage.
-    public var memory: String?
-
-    /// nvidia.com/gpu usage.
-    public var nvidiaComGPU: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-        case nvidiaComGPU = "nvidia.com/gpu"
-    }
-
-    public init(
-        cpu: String? = nil,
-        memory: String? = nil,
-        nvidiaComGPU: String? = nil
-    ) {
-        self.cpu = cpu
-        self.memory = memory
-        self.nvidiaComGPU = nvidiaComGPU
     }
 }
 
@@ -187,7 +129,7 @@ public struct Workload: Codable, Sendable, Hashable {
     public var status: String?
 
     /// Number of resources requested for running a job
-    public var resourceRequirement: ListWorkloadsResourceRequirement?
+    public var resourceRequirement: NodeResource?
 
     /// Job priority
     public var priority: String?
@@ -250,7 +192,7 @@ public struct Workload: Codable, Sendable, Hashable {
         jobUUID: String? = nil,
         flavor: String? = nil,
         status: String? = nil,
-        resourceRequirement: ListWorkloadsResourceRequirement? = nil,
+        resourceRequirement: NodeResource? = nil,
         priority: String? = nil,
         runningDuration: Int? = nil,
         pendingDuration: Int? = nil,
@@ -295,7 +237,7 @@ public struct Workload: Codable, Sendable, Hashable {
         self.jobUUID = try container.decodeIfPresent(String.self, forKey: .jobUUID)
         self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
         self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.resourceRequirement = try container.decodeIfPresent(ListWorkloadsResourceRequirement.self, forKey: .resourceRequirement)
+        self.resourceRequirement = try container.decodeIfPresent(NodeResource.self, forKey: .resourceRequirement)
         self.priority = try container.decodeIfPresent(String.self, forKey: .priority)
         self.runningDuration = try container.decodeLenientIfPresent(Int.self, forKey: .runningDuration)
         self.pendingDuration = try container.decodeLenientIfPresent(Int.self, forKey: .pendingDuration)
@@ -318,7 +260,7 @@ public struct WorkloadNodeVO: Codable, Sendable, Hashable {
     public var npuTopologyPlacement: String?
 
     /// Requested resources.
-    public var resourceRequirement: ResourceRequirementVO?
+    public var resourceRequirement: NodeResource?
 
     private enum CodingKeys: String, CodingKey {
         case hostIP = "hostIp"
@@ -329,7 +271,7 @@ public struct WorkloadNodeVO: Codable, Sendable, Hashable {
     public init(
         hostIP: String? = nil,
         npuTopologyPlacement: String? = nil,
-        resourceRequirement: ResourceRequirementVO? = nil
+        resourceRequirement: NodeResource? = nil
     ) {
         self.hostIP = hostIP
         self.npuTopologyPlacement = npuTopologyPlacement

@@ -114,7 +114,7 @@ public struct ListResourceFlavorsResponse: Codable, Sendable, Hashable {
     public var kind: ListResourceFlavorsKind?
 
     /// Metadata of resource specifications.
-    public var metadata: ResourceFlavorListMetadata?
+    public var metadata: NeworkListMetadata?
 
     /// Resource specifications.
     public var items: [ResourceFlavor]?
@@ -129,7 +129,7 @@ public struct ListResourceFlavorsResponse: Codable, Sendable, Hashable {
     public init(
         apiVersion: APIVersion? = nil,
         kind: ListResourceFlavorsKind? = nil,
-        metadata: ResourceFlavorListMetadata? = nil,
+        metadata: NeworkListMetadata? = nil,
         items: [ResourceFlavor]? = nil
     ) {
         self.apiVersion = apiVersion

@@ -3,22 +3,6 @@
 
 import CloudCore
 
-/// Response body for creating a task
-public struct CreateResponseBody: Codable, Sendable, Hashable {
-    /// ID of the created service job
-    public var id: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
-        self.id = id
-    }
-}
-
 /// Frequency-based execution configuration. Use either this parameter or periods.
 ///
 /// frequency
@@ -159,14 +143,14 @@ public struct CreateTasksRequest: Codable, Sendable, Hashable {
 /// The response of ``ModelArtsClient/createTasks``.
 public struct CreateTasksResponse: Codable, Sendable, Hashable {
     /// Response body for creating a task
-    public var tasks: [CreateResponseBody]?
+    public var tasks: [AIProject]?
 
     private enum CodingKeys: String, CodingKey {
         case tasks
     }
 
     public init(
-        tasks: [CreateResponseBody]? = nil
+        tasks: [AIProject]? = nil
     ) {
         self.tasks = tasks
     }

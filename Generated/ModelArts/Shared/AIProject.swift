@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// AI project. For details, see Table 10.
+/// Workspace. The default workspace ID is 0. For details, see Table 7.
 public struct AIProject: Codable, Sendable, Hashable {
     /// AI project ID. This parameter is reserved.
     public var id: String?

@@ -11,7 +11,7 @@ public struct AlgoConfig: Codable, Sendable, Hashable {
     public var name: String?
 
     /// Search algorithm parameters.
-    public var params: [AutoSearchAlgoConfigParameter]?
+    public var params: [Param]?
 
     private enum CodingKeys: String, CodingKey {
         case name
@@ -20,7 +20,7 @@ public struct AlgoConfig: Codable, Sendable, Hashable {
 
     public init(
         name: String? = nil,
-        params: [AutoSearchAlgoConfigParameter]? = nil
+        params: [Param]? = nil
     ) {
         self.name = name
         self.params = params

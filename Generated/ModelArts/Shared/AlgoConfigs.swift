@@ -9,7 +9,7 @@ public struct AlgoConfigs: Codable, Sendable, Hashable {
     public var name: String?
 
     /// Search algorithm parameters.
-    public var params: [AutoSearchAlgoConfigParameter]?
+    public var params: [Param]?
 
     private enum CodingKeys: String, CodingKey {
         case name
@@ -18,7 +18,7 @@ public struct AlgoConfigs: Codable, Sendable, Hashable {
 
     public init(
         name: String? = nil,
-        params: [AutoSearchAlgoConfigParameter]? = nil
+        params: [Param]? = nil
     ) {
         self.name = name
         self.params = params

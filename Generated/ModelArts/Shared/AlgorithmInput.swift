@@ -12,7 +12,7 @@ public struct AlgorithmInput: Codable, Sendable, Hashable {
     public var localDir: String?
 
     /// Actual data input, which can only be OBS for heterogeneous jobs.
-    public var remote: AlgorithmRemote?
+    public var remote: Remote?
 
     private enum CodingKeys: String, CodingKey {
         case name
@@ -23,7 +23,7 @@ public struct AlgorithmInput: Codable, Sendable, Hashable {
     public init(
         name: String? = nil,
         localDir: String? = nil,
-        remote: AlgorithmRemote? = nil
+        remote: Remote? = nil
     ) {
         self.name = name
         self.localDir = localDir

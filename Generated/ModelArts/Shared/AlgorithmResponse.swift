@@ -17,7 +17,7 @@ public struct AlgorithmResponse: Codable, Sendable, Hashable {
 
     /// Advanced algorithm policy:
     /// auto_search
-    public var advancedConfig: AdvancedConfig?
+    public var advancedConfig: Policies?
 
     private enum CodingKeys: String, CodingKey {
         case metadata
@@ -30,7 +30,7 @@ public struct AlgorithmResponse: Codable, Sendable, Hashable {
         metadata: Metadata? = nil,
         jobConfig: JobConfig? = nil,
         resourceRequirements: [ResourceRequirement]? = nil,
-        advancedConfig: AdvancedConfig? = nil
+        advancedConfig: Policies? = nil
     ) {
         self.metadata = metadata
         self.jobConfig = jobConfig

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Hyperparameter search policy.
+/// Hyperparameter search configuration.
 public struct AutoSearch: Codable, Sendable, Hashable {
     /// Hyperparameter parameters that need to be skipped.
     public var skipSearchParams: String?

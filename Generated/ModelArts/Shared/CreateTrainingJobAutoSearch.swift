@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Hyperparameter search policy.
+/// Hyperparameter search configuration.
 ///
 /// AutoSearch
 public struct CreateTrainingJobAutoSearch: Codable, Sendable, Hashable {

@@ -22,7 +22,7 @@ public struct FlavorInfoResponse: Codable, Sendable, Hashable {
     public var memory: Memory?
 
     /// Disk information.
-    public var disk: DiskResponse?
+    public var disk: Memory?
 
     private enum CodingKeys: String, CodingKey {
         case maxNum = "max_num"
@@ -39,7 +39,7 @@ public struct FlavorInfoResponse: Codable, Sendable, Hashable {
         gpu: GPU? = nil,
         npu: NPU? = nil,
         memory: Memory? = nil,
-        disk: DiskResponse? = nil
+        disk: Memory? = nil
     ) {
         self.maxNum = maxNum
         self.cpu = cpu
@@ -56,6 +56,6 @@ public struct FlavorInfoResponse: Codable, Sendable, Hashable {
         self.gpu = try container.decodeIfPresent(GPU.self, forKey: .gpu)
         self.npu = try container.decodeIfPresent(NPU.self, forKey: .npu)
         self.memory = try container.decodeIfPresent(Memory.self, forKey: .memory)
-        self.disk = try container.decodeIfPresent(DiskResponse.self, forKey: .disk)
+        self.disk = try container.decodeIfPresent(Memory.self, forKey: .disk)
     }
 }

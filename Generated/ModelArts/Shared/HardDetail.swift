@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Details about difficulties, including description, causes, and suggestions of difficult problems.
+/// Difficult problem details, including description, causes, and suggestions of difficult problems.
 public struct HardDetail: Codable, Sendable, Hashable {
     /// Alias
     public var aloName: String?

@@ -12,10 +12,10 @@ public struct JobEndpointsResp: Codable, Sendable, Hashable {
     public var jupyterLab: JupyterLab?
 
     /// TensorBoard connection information.
-    public var tensorboard: Tensorboard?
+    public var tensorboard: JupyterLab?
 
     /// MindStudio Insight connection information.
-    public var mindstudioInsight: MindStudioInsight?
+    public var mindstudioInsight: JupyterLab?
 
     private enum CodingKeys: String, CodingKey {
         case ssh
@@ -27,8 +27,8 @@ public struct JobEndpointsResp: Codable, Sendable, Hashable {
     public init(
         ssh: SSHResp? = nil,
         jupyterLab: JupyterLab? = nil,
-        tensorboard: Tensorboard? = nil,
-        mindstudioInsight: MindStudioInsight? = nil
+        tensorboard: JupyterLab? = nil,
+        mindstudioInsight: JupyterLab? = nil
     ) {
         self.ssh = ssh
         self.jupyterLab = jupyterLab

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Policies supported by jobs.
+/// Advanced algorithm policy:
 public struct Policies: Codable, Sendable, Hashable {
     /// Hyperparameter search configuration.
     public var autoSearch: AutoSearch?

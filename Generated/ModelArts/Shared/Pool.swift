@@ -3,8 +3,7 @@
 
 import CloudCore
 
-/// Basic information about the dedicated pool, which is returned by the instance created in the dedicated
-/// pool.
+/// User information. For details, see Table 27.
 public struct Pool: Codable, Sendable, Hashable {
     /// ID of a dedicated resource pool
     public var id: String?

@@ -17,10 +17,10 @@ public struct PoolResource: Codable, Sendable, Hashable {
     public var maxCount: Int?
 
     /// AZ where resource pool nodes are deployed.
-    public var azs: [PoolNodeAZ]?
+    public var azs: [AZs]?
 
     /// Resource tags.
-    public var tags: [UserTag]?
+    public var tags: [Tag]?
 
     /// Custom configuration, for example, setting dockerSize for the node.
     public var extendParams: PoolResourceExtendParams?
@@ -54,8 +54,8 @@ public struct PoolResource: Codable, Sendable, Hashable {
         flavor: String? = nil,
         count: Int? = nil,
         maxCount: Int? = nil,
-        azs: [PoolNodeAZ]? = nil,
-        tags: [UserTag]? = nil,
+        azs: [AZs]? = nil,
+        tags: [Tag]? = nil,
         extendParams: PoolResourceExtendParams? = nil,
         creatingStep: CreatingStep? = nil,
         rootVolume: RootVolume? = nil,
@@ -79,8 +79,8 @@ public struct PoolResource: Codable, Sendable, Hashable {
         self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
         self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
         self.maxCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxCount)
-        self.azs = try container.decodeIfPresent([PoolNodeAZ].self, forKey: .azs)
-        self.tags = try container.decodeIfPresent([UserTag].self, forKey: .tags)
+        self.azs = try container.decodeIfPresent([AZs].self, forKey: .azs)
+        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
         self.extendParams = try container.decodeIfPresent(PoolResourceExtendParams.self, forKey: .extendParams)
         self.creatingStep = try container.decodeIfPresent(CreatingStep.self, forKey: .creatingStep)
         self.rootVolume = try container.decodeIfPresent(RootVolume.self, forKey: .rootVolume)

@@ -16,7 +16,7 @@ public struct PoolResourceFlavorCount: Codable, Sendable, Hashable {
     public var maxCount: Int?
 
     /// AZ where resource pool nodes are deployed.
-    public var azs: [PoolNodeAZ]?
+    public var azs: [AZs]?
 
     /// Batch creation information.
     public var creatingStep: CreatingStep?
@@ -33,7 +33,7 @@ public struct PoolResourceFlavorCount: Codable, Sendable, Hashable {
         flavor: String? = nil,
         count: Int? = nil,
         maxCount: Int? = nil,
-        azs: [PoolNodeAZ]? = nil,
+        azs: [AZs]? = nil,
         creatingStep: CreatingStep? = nil
     ) {
         self.flavor = flavor
@@ -48,7 +48,7 @@ public struct PoolResourceFlavorCount: Codable, Sendable, Hashable {
         self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
         self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
         self.maxCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxCount)
-        self.azs = try container.decodeIfPresent([PoolNodeAZ].self, forKey: .azs)
+        self.azs = try container.decodeIfPresent([AZs].self, forKey: .azs)
         self.creatingStep = try container.decodeIfPresent(CreatingStep.self, forKey: .creatingStep)
     }
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Configuration information. For details, see Table 3.
+/// Configuration information. For details, see Table 12.
 public struct Profile: Codable, Sendable, Hashable {
     /// Configuration ID
     public var id: String?

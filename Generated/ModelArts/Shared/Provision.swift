@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Deployment information. For details, see Table 13.
+/// Deployment information. For details, see Table 4.
 public struct Provision: Codable, Sendable, Hashable {
     /// Deployment type. Only Docker is supported.
     public var type: String?

@@ -11,7 +11,7 @@ public struct QueryDetailsAboutTrainingJobVersionTotalMetric: Codable, Sendable,
     public var totalReservedData: JSONValue?
 
     /// Overall validation metrics of a training job. For details, see Table 10.
-    public var totalMetricValues: TotalMetricValues?
+    public var totalMetricValues: TotalMetricValue?
 
     private enum CodingKeys: String, CodingKey {
         case totalMetricMeta = "total_metric_meta"
@@ -22,7 +22,7 @@ public struct QueryDetailsAboutTrainingJobVersionTotalMetric: Codable, Sendable,
     public init(
         totalMetricMeta: JSONValue? = nil,
         totalReservedData: JSONValue? = nil,
-        totalMetricValues: TotalMetricValues? = nil
+        totalMetricValues: TotalMetricValue? = nil
     ) {
         self.totalMetricMeta = totalMetricMeta
         self.totalReservedData = totalReservedData

@@ -3,17 +3,17 @@
 
 import CloudCore
 
-/// Description of the actual data output.
+/// Actual data input, which can only be OBS for heterogeneous jobs.
 public struct Remote: Codable, Sendable, Hashable {
     /// OBS to which data is actually exported.
-    public var obs: RemoteOBS?
+    public var obs: OBS?
 
     private enum CodingKeys: String, CodingKey {
         case obs
     }
 
     public init(
-        obs: RemoteOBS? = nil
+        obs: OBS? = nil
     ) {
         self.obs = obs
     }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Sample label list.
+/// List of sample labels
 public struct SampleLabel: Codable, Sendable, Hashable {
     /// Documented values of `annotatedBy`; other values decode as well.
     public struct AnnotatedBy: OpenEnum {

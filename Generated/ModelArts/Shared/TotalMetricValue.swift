@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Overall validation metrics of a training job. For details, see Table 12.
+/// Overall validation metrics of a training job. For details, see Table 10.
 public struct TotalMetricValue: Codable, Sendable, Hashable {
     /// F1 score of a training job. This parameter is used only by some preset algorithms and is automatically
     /// generated. It is for reference only.

@@ -3,7 +3,9 @@
 
 import CloudCore
 
-/// Running parameters of a training job
+/// Running parameters of a training job. It is a collection of label-value pairs. For details, see the sample
+/// request. This parameter is a container environment variable when a training job uses a custom image. For
+/// details, see Table 4.
 public struct TrainingParameter: Codable, Sendable, Hashable {
     /// Parameter name
     public var label: String?

@@ -6,7 +6,7 @@ import CloudCore
 /// Account information.
 public struct User: Codable, Sendable, Hashable {
     /// Account domain information.
-    public var domain: Domain?
+    public var domain: Pool?
 
     /// IAM user ID.
     public var id: String?
@@ -21,7 +21,7 @@ public struct User: Codable, Sendable, Hashable {
     }
 
     public init(
-        domain: Domain? = nil,
+        domain: Pool? = nil,
         id: String? = nil,
         name: String? = nil
     ) {

@@ -3,8 +3,8 @@
 
 import CloudCore
 
-/// Labeling personnel list of sample assignment. The labelers record the team members to which the sample is
-/// allocated for team labeling.
+/// Labeling personnel list of sample allocation. The list records the team members receiving the samples,
+/// which is used for team labeling.
 public struct Worker: Codable, Sendable, Hashable {
     /// Creation time.
     public var createTime: Int64?

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listPoolTags``.
-public struct ListPoolTagsResponse: Codable, Sendable, Hashable {
-    /// Resource tag list
-    public var tags: [Tag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
+public typealias ListPoolTagsResponse = ListNodeTagsResponse

@@ -4,43 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updatePoolTags``.
-public struct UpdatePoolTagsRequest: Codable, Sendable, Hashable {
-    /// Action performed on resource tags. The options are as follows:
-    /// create: Add a specified resource tag. If the tag key already exists, the value field of that tag is
-    /// overwritten.
-    /// delete: Delete a specified resource tag. A resource tag with the same key and value will be deleted.
-    /// reset: Reset the resource tag to a requested value.
-    public var action: Action
-
-    /// Resource tag list. The value can be empty only when the value of action is reset.
-    public var tags: [UpdatePoolTagsTag]
-
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: Action,
-        tags: [UpdatePoolTagsTag]
-    ) {
-        self.action = action
-        self.tags = tags
-    }
-}
+public typealias UpdatePoolTagsRequest = UpdateNodeTagsRequest
 
 /// The response of ``ModelArtsClient/updatePoolTags``.
-public struct UpdatePoolTagsResponse: Codable, Sendable, Hashable {
-    /// Resource tag list
-    public var tags: [Tag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
+public typealias UpdatePoolTagsResponse = ListNodeTagsResponse

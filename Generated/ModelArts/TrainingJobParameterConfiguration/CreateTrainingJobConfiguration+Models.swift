@@ -33,7 +33,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the
     /// sample request. This parameter is a container environment variable when a training job uses a custom
     /// image. For details, see Table 4.
-    public var parameter: [CreateTrainingJobConfigurationParameter]?
+    public var parameter: [TrainingParameter]?
 
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
     /// described in Querying Job Resource Specifications.
@@ -107,7 +107,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         appURL: String,
         bootFileURL: String,
         modelID: Int64? = nil,
-        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
+        parameter: [TrainingParameter]? = nil,
         specID: Int64,
         dataURL: String? = nil,
         datasetID: String? = nil,
@@ -146,7 +146,7 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
         self.appURL = try container.decode(String.self, forKey: .appURL)
         self.bootFileURL = try container.decode(String.self, forKey: .bootFileURL)
         self.modelID = try container.decodeLenientIfPresent(Int64.self, forKey: .modelID)
-        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameter)
         self.specID = try container.decodeLenient(Int64.self, forKey: .specID)
         self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
         self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
@@ -161,38 +161,4 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Hashable
 }
 
 /// The response of ``ModelArtsClient/createTrainingJobConfiguration``.
-public struct CreateTrainingJobConfigurationResponse: Codable, Sendable, Hashable {
-    /// Whether the request is successful
-    public var isSuccess: Bool?
-
-    /// Error message of a failed API call.
-    /// This parameter is not included when the API call succeeds.
-    public var errorMessage: String?
-
-    /// Error code of a failed API call. For details, see Error Codes.
-    /// This parameter is not included when the API call succeeds.
-    public var errorCode: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-    }
-
-    public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil
-    ) {
-        self.isSuccess = isSuccess
-        self.errorMessage = errorMessage
-        self.errorCode = errorCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-    }
-}
+public typealias CreateTrainingJobConfigurationResponse = StopTrainingJobV1Response

@@ -4,38 +4,4 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/deleteTrainingJobConfiguration``.
-public struct DeleteTrainingJobConfigurationResponse: Codable, Sendable, Hashable {
-    /// Whether the request is successful
-    public var isSuccess: Bool?
-
-    /// Error message of a failed API call.
-    /// This parameter is not included when the API call succeeds.
-    public var errorMessage: String?
-
-    /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the
-    /// API call succeeds.
-    public var errorCode: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-    }
-
-    public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil
-    ) {
-        self.isSuccess = isSuccess
-        self.errorMessage = errorMessage
-        self.errorCode = errorCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-    }
-}
+public typealias DeleteTrainingJobConfigurationResponse = StopTrainingJobV1Response

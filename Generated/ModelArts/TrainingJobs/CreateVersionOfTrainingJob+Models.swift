@@ -21,7 +21,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the
     /// sample request. This parameter is a container environment variable when a training job uses a custom
     /// image. For details, see Table 5.
-    public var parameter: [CreateTrainingJobConfigurationParameter]?
+    public var parameter: [TrainingParameter]?
 
     /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For
     /// example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and
@@ -104,7 +104,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         workerServerNum: Int,
         appURL: String,
         bootFileURL: String,
-        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
+        parameter: [TrainingParameter]? = nil,
         dataURL: String? = nil,
         datasetID: String? = nil,
         datasetVersionID: String? = nil,
@@ -143,7 +143,7 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
         self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
         self.appURL = try container.decode(String.self, forKey: .appURL)
         self.bootFileURL = try container.decode(String.self, forKey: .bootFileURL)
-        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameter)
         self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
         self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
         self.datasetVersionID = try container.decodeIfPresent(String.self, forKey: .datasetVersionID)

@@ -3,55 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``ModelArtsClient/modifyDescriptionOfTrainingJob``.
-public struct ModifyDescriptionOfTrainingJobRequest: Codable, Sendable, Hashable {
-    /// Description of a training job. The value must contain 0 to 256 characters.
-    public var jobDesc: String
-
-    private enum CodingKeys: String, CodingKey {
-        case jobDesc = "job_desc"
-    }
-
-    public init(
-        jobDesc: String
-    ) {
-        self.jobDesc = jobDesc
-    }
-}
-
 /// The response of ``ModelArtsClient/modifyDescriptionOfTrainingJob``.
-public struct ModifyDescriptionOfTrainingJobResponse: Codable, Sendable, Hashable {
-    /// Whether the request is successful.
-    public var isSuccess: Bool?
-
-    /// Error message of a failed API call.
-    /// This parameter is not included when the API call succeeds.
-    public var errorMessage: String?
-
-    /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the
-    /// API call succeeds.
-    public var errorCode: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-    }
-
-    public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil
-    ) {
-        self.isSuccess = isSuccess
-        self.errorMessage = errorMessage
-        self.errorCode = errorCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-    }
-}
+public typealias ModifyDescriptionOfTrainingJobResponse = StopTrainingJobV1Response

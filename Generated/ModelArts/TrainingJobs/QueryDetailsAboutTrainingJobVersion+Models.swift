@@ -96,7 +96,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
 
     /// Running parameters of a training job. This parameter is a container environment variable when a
     /// training job uses a custom image. For details, see Table 3.
-    public var parameter: [CreateTrainingJobConfigurationParameter]?
+    public var parameter: [TrainingParameter]?
 
     /// Training job running duration, in milliseconds
     public var duration: Int64?
@@ -250,7 +250,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
         appURL: String? = nil,
         bootFileURL: String? = nil,
         createTime: Int64? = nil,
-        parameter: [CreateTrainingJobConfigurationParameter]? = nil,
+        parameter: [TrainingParameter]? = nil,
         duration: Int64? = nil,
         specID: Int64? = nil,
         core: String? = nil,
@@ -345,7 +345,7 @@ public struct QueryDetailsAboutTrainingJobVersionResponse: Codable, Sendable, Ha
         self.appURL = try container.decodeIfPresent(String.self, forKey: .appURL)
         self.bootFileURL = try container.decodeIfPresent(String.self, forKey: .bootFileURL)
         self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.parameter = try container.decodeIfPresent([CreateTrainingJobConfigurationParameter].self, forKey: .parameter)
+        self.parameter = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameter)
         self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
         self.specID = try container.decodeLenientIfPresent(Int64.self, forKey: .specID)
         self.core = try container.decodeIfPresent(String.self, forKey: .core)

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/changeTrainingJobDescription``.
-public struct ChangeTrainingJobDescriptionRequest: Codable, Sendable, Hashable {
-    /// Training job description, which consists of 0 to 256 characters. The default value is NULL.
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case description
-    }
-
-    public init(
-        description: String? = nil
-    ) {
-        self.description = description
-    }
-}
+public typealias ChangeTrainingJobDescriptionRequest = UpdateProcessorTaskRequest

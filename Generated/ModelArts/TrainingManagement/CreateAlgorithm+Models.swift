@@ -4,37 +4,4 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createAlgorithm``.
-public struct CreateAlgorithmRequest: Codable, Sendable, Hashable {
-    /// Algorithm metadata, which describes basic algorithm information.
-    public var metadata: AlgorithmMetadata?
-
-    /// Algorithm configuration, such as the boot file.
-    public var jobConfig: AlgorithmJobConfig?
-
-    /// Algorithm resource constraints. This parameter is optional. After this parameter is set, the console
-    /// filters available public resource pools when the algorithm is used in training jobs.
-    public var resourceRequirements: [CreateAlgorithmResourceRequirement]?
-
-    /// Advanced algorithm policy:
-    /// auto_search
-    public var advancedConfig: AlgorithmAdvancedConfig?
-
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case jobConfig = "job_config"
-        case resourceRequirements = "resource_requirements"
-        case advancedConfig = "advanced_config"
-    }
-
-    public init(
-        metadata: AlgorithmMetadata? = nil,
-        jobConfig: AlgorithmJobConfig? = nil,
-        resourceRequirements: [CreateAlgorithmResourceRequirement]? = nil,
-        advancedConfig: AlgorithmAdvancedConfig? = nil
-    ) {
-        self.metadata = metadata
-        self.jobConfig = jobConfig
-        self.resourceRequirements = resourceRequirements
-        self.advancedConfig = advancedConfig
-    }
-}
+public typealias CreateAlgorithmRequest = ChangeAlgorithmRequest

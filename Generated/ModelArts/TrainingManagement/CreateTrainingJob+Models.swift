@@ -22,7 +22,7 @@ public struct Algorithm: Codable, Sendable, Hashable {
     public var inputs: [CreateTrainingJobInput2]?
 
     /// Data output of an algorithm.
-    public var outputs: [CreateTrainingJobOutput]?
+    public var outputs: [CreateTrainingJobInput2]?
 
     /// Local directory of the training container to which the algorithm code directory is downloaded. The
     /// rules are as follows:
@@ -52,7 +52,7 @@ public struct Algorithm: Codable, Sendable, Hashable {
         bootFile: String? = nil,
         engine: Engine? = nil,
         inputs: [CreateTrainingJobInput2]? = nil,
-        outputs: [CreateTrainingJobOutput]? = nil,
+        outputs: [CreateTrainingJobInput2]? = nil,
         localCodeDir: String? = nil,
         workingDir: String? = nil
     ) {
@@ -364,7 +364,7 @@ public struct CreateTrainingJobJobConfig: Codable, Sendable, Hashable {
     public var inputs: [CreateTrainingJobInput]?
 
     /// Data output of an algorithm.
-    public var outputs: [CreateTrainingJobOutput]?
+    public var outputs: [CreateTrainingJobInput2]?
 
     /// Algorithm engine.
     public var engine: Engine?
@@ -379,7 +379,7 @@ public struct CreateTrainingJobJobConfig: Codable, Sendable, Hashable {
     public init(
         parameters: [Parameter]? = nil,
         inputs: [CreateTrainingJobInput]? = nil,
-        outputs: [CreateTrainingJobOutput]? = nil,
+        outputs: [CreateTrainingJobInput2]? = nil,
         engine: Engine? = nil
     ) {
         self.parameters = parameters
@@ -430,42 +430,6 @@ public struct CreateTrainingJobJobMetadata: Codable, Sendable, Hashable {
         self.workspaceID = workspaceID
         self.description = description
         self.annotations = annotations
-    }
-}
-
-/// Data output of an algorithm.
-///
-/// Output
-public struct CreateTrainingJobOutput: Codable, Sendable, Hashable {
-    /// Name of the data output channel.
-    public var name: String
-
-    /// Description of the data output channel.
-    public var description: String?
-
-    /// Local directory of the container to which the data output channel is mapped.
-    public var localDir: String?
-
-    /// Description of the actual data output.
-    public var remote: CreateTrainingJobRemote
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case localDir = "local_dir"
-        case remote
-    }
-
-    public init(
-        name: String,
-        description: String? = nil,
-        localDir: String? = nil,
-        remote: CreateTrainingJobRemote
-    ) {
-        self.name = name
-        self.description = description
-        self.localDir = localDir
-        self.remote = remote
     }
 }
 
@@ -706,7 +670,7 @@ public struct JobAlgorithm: Codable, Sendable, Hashable {
     public var inputs: [CreateTrainingJobInput]?
 
     /// Output of a training job.
-    public var outputs: [CreateTrainingJobOutput]?
+    public var outputs: [CreateTrainingJobInput2]?
 
     /// Engine of a training job. Leave this parameter blank if the job is created using id of the algorithm
     /// in algorithm management, or subscription_id+item_version_id of the subscribed algorithm.
@@ -766,7 +730,7 @@ public struct JobAlgorithm: Codable, Sendable, Hashable {
         parameters: [Parameters]? = nil,
         policies: JobPolicies? = nil,
         inputs: [CreateTrainingJobInput]? = nil,
-        outputs: [CreateTrainingJobOutput]? = nil,
+        outputs: [CreateTrainingJobInput2]? = nil,
         engine: JobEngine? = nil,
         localCodeDir: String? = nil,
         workingDir: String? = nil,
@@ -807,22 +771,6 @@ public struct JobEndpointsReq: Codable, Sendable, Hashable {
         ssh: SSHReq? = nil
     ) {
         self.ssh = ssh
-    }
-}
-
-/// Policies supported by jobs, which are used for hyperparameter search.
-public struct JobPolicies: Codable, Sendable, Hashable {
-    /// Hyperparameter search configuration.
-    public var autoSearch: CreateTrainingJobAutoSearch?
-
-    private enum CodingKeys: String, CodingKey {
-        case autoSearch = "auto_search"
-    }
-
-    public init(
-        autoSearch: CreateTrainingJobAutoSearch? = nil
-    ) {
-        self.autoSearch = autoSearch
     }
 }
 

@@ -3,36 +3,6 @@
 
 import CloudCore
 
-/// List of hyperparameter search algorithm parameters.
-///
-/// params
-public struct Param: Codable, Sendable, Hashable {
-    /// Hyperparameter search algorithm parameter name.
-    public var key: String?
-
-    /// Hyperparameter search algorithm parameter value.
-    public var value: String?
-
-    /// Hyperparameter search algorithm parameter type.
-    public var type: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case type
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil,
-        type: String? = nil
-    ) {
-        self.key = key
-        self.value = value
-        self.type = type
-    }
-}
-
 /// List of all hyperparameter search algorithms.
 public struct SearchAlgoList: Codable, Sendable, Hashable {
     /// Hyperparameter search algorithm name.

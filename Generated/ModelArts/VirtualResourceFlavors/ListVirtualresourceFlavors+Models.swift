@@ -16,7 +16,7 @@ public struct ListVirtualresourceFlavorsResourceFlavor: Codable, Sendable, Hasha
     public var kind: ResourceFlavorKind?
 
     /// Metadata of a resource flavor.
-    public var metadata: ListVirtualresourceFlavorsResourceFlavorMetadata?
+    public var metadata: ResourceMetricsMetadata?
 
     /// Description of a resource flavor.
     public var spec: ListVirtualresourceFlavorsResourceFlavorSpec?
@@ -31,37 +31,13 @@ public struct ListVirtualresourceFlavorsResourceFlavor: Codable, Sendable, Hasha
     public init(
         apiVersion: APIVersion? = nil,
         kind: ResourceFlavorKind? = nil,
-        metadata: ListVirtualresourceFlavorsResourceFlavorMetadata? = nil,
+        metadata: ResourceMetricsMetadata? = nil,
         spec: ListVirtualresourceFlavorsResourceFlavorSpec? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.metadata = metadata
         self.spec = spec
-    }
-}
-
-/// Metadata of a resource flavor.
-///
-/// ResourceFlavorMetadata
-public struct ListVirtualresourceFlavorsResourceFlavorMetadata: Codable, Sendable, Hashable {
-    /// Resource flavor name.
-    public var name: String?
-
-    /// Not in the page's table; the page's response example shows it.
-    public var labels: JSONValue?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case labels
-    }
-
-    public init(
-        name: String? = nil,
-        labels: JSONValue? = nil
-    ) {
-        self.name = name
-        self.labels = labels
     }
 }
 
@@ -162,7 +138,7 @@ public struct ListVirtualresourceFlavorsResponse: Codable, Sendable, Hashable {
     public var kind: ListResourceFlavorsKind?
 
     /// Metadata of resource flavors.
-    public var metadata: ResourceFlavorListMetadata?
+    public var metadata: NeworkListMetadata?
 
     /// Resource flavors.
     public var items: [ListVirtualresourceFlavorsResourceFlavor]?
@@ -177,7 +153,7 @@ public struct ListVirtualresourceFlavorsResponse: Codable, Sendable, Hashable {
     public init(
         apiVersion: APIVersion? = nil,
         kind: ListResourceFlavorsKind? = nil,
-        metadata: ResourceFlavorListMetadata? = nil,
+        metadata: NeworkListMetadata? = nil,
         items: [ListVirtualresourceFlavorsResourceFlavor]? = nil
     ) {
         self.apiVersion = apiVersion

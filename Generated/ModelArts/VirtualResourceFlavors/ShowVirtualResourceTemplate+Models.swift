@@ -57,7 +57,7 @@ public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Hashable {
     public var kind: KindValue?
 
     /// Metadata of the virtual resource allocation template.
-    public var metadata: VirtualResourceTemplateMetadata?
+    public var metadata: PoolNetwork?
 
     /// Specifications of the virtual resource allocation template.
     public var spec: VirtualResourceTemplateSpec?
@@ -76,7 +76,7 @@ public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Hashable {
     public init(
         apiVersion: APIVersion? = nil,
         kind: KindValue? = nil,
-        metadata: VirtualResourceTemplateMetadata? = nil,
+        metadata: PoolNetwork? = nil,
         spec: VirtualResourceTemplateSpec? = nil,
         virtualResources: [VirtualResource]? = nil
     ) {
@@ -110,22 +110,6 @@ public struct VirtualResource: Codable, Sendable, Hashable {
         self.name = name
         self.resourceKey = resourceKey
         self.resources = resources
-    }
-}
-
-/// Metadata of the virtual resource allocation template.
-public struct VirtualResourceTemplateMetadata: Codable, Sendable, Hashable {
-    /// Name of the virtual NPU resource allocation template.
-    public var name: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
-        self.name = name
     }
 }
 

@@ -43,7 +43,7 @@ public struct CreateVisualizationJobRequest: Codable, Sendable, Hashable {
     public var flavor: CreateVisualizationJobFlavor?
 
     /// Auto stop setting. For details, see Table 4.
-    public var schedule: [CreateVisualizationJobSchedule]?
+    public var schedule: [Schedule]?
 
     private enum CodingKeys: String, CodingKey {
         case jobName = "job_name"
@@ -60,7 +60,7 @@ public struct CreateVisualizationJobRequest: Codable, Sendable, Hashable {
         trainURL: String,
         jobType: String? = nil,
         flavor: CreateVisualizationJobFlavor? = nil,
-        schedule: [CreateVisualizationJobSchedule]? = nil
+        schedule: [Schedule]? = nil
     ) {
         self.jobName = jobName
         self.jobDesc = jobDesc
@@ -140,40 +140,5 @@ public struct CreateVisualizationJobResponse: Codable, Sendable, Hashable {
         self.status = try container.decodeIfPresent(String.self, forKey: .status)
         self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
         self.serviceURL = try container.decodeIfPresent(String.self, forKey: .serviceURL)
-    }
-}
-
-/// Auto stop setting. For details, see Table 4.
-public struct CreateVisualizationJobSchedule: Codable, Sendable, Hashable {
-    /// Set this parameter to stop.
-    public var type: String
-
-    /// Unit of auto stop duration. The value is HOURS.
-    public var timeUnit: String
-
-    /// Auto stop duration. The value ranges from 0 to 24.
-    public var duration: Int
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case timeUnit = "time_unit"
-        case duration
-    }
-
-    public init(
-        type: String,
-        timeUnit: String,
-        duration: Int
-    ) {
-        self.type = type
-        self.timeUnit = timeUnit
-        self.duration = duration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.timeUnit = try container.decode(String.self, forKey: .timeUnit)
-        self.duration = try container.decodeLenient(Int.self, forKey: .duration)
     }
 }

@@ -4,54 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/modifyDescriptionOfVisualizationJob``.
-public struct ModifyDescriptionOfVisualizationJobRequest: Codable, Sendable, Hashable {
-    /// Description of a visualization job. The value must contain 0 to 256 characters.
-    public var jobDesc: String
-
-    private enum CodingKeys: String, CodingKey {
-        case jobDesc = "job_desc"
-    }
-
-    public init(
-        jobDesc: String
-    ) {
-        self.jobDesc = jobDesc
-    }
-}
+public typealias ModifyDescriptionOfVisualizationJobRequest = ModifyDescriptionOfTrainingJobRequest
 
 /// The response of ``ModelArtsClient/modifyDescriptionOfVisualizationJob``.
-public struct ModifyDescriptionOfVisualizationJobResponse: Codable, Sendable, Hashable {
-    /// Whether the request is successful
-    public var isSuccess: Bool?
-
-    /// Error code of a failed API call. For details, see Error Codes.
-    /// This parameter is not included when the API call succeeds.
-    public var errorCode: String?
-
-    /// Error message of a failed API call.
-    /// This parameter is not included when the API call succeeds.
-    public var errorMessage: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorCode = "error_code"
-        case errorMessage = "error_message"
-    }
-
-    public init(
-        isSuccess: Bool? = nil,
-        errorCode: String? = nil,
-        errorMessage: String? = nil
-    ) {
-        self.isSuccess = isSuccess
-        self.errorCode = errorCode
-        self.errorMessage = errorMessage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-    }
-}
+public typealias ModifyDescriptionOfVisualizationJobResponse = StopTrainingJobV1Response

@@ -64,17 +64,4 @@ public struct UpdateBandwidthRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateBandwidth``.
-public struct UpdateBandwidthResponse: Codable, Sendable, Hashable {
-    /// Specifies the bandwidth objects. For details, see Table 5.
-    public var bandwidth: Bandwidth?
-
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: Bandwidth? = nil
-    ) {
-        self.bandwidth = bandwidth
-    }
-}
+public typealias UpdateBandwidthResponse = QueryBandwidthResponse

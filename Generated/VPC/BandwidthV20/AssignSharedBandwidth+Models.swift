@@ -84,17 +84,4 @@ public struct AssignSharedBandwidthRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/assignSharedBandwidth``.
-public struct AssignSharedBandwidthResponse: Codable, Sendable, Hashable {
-    /// Specifies the bandwidth objects. For details, see Table 5.
-    public var bandwidth: Bandwidth?
-
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: Bandwidth? = nil
-    ) {
-        self.bandwidth = bandwidth
-    }
-}
+public typealias AssignSharedBandwidthResponse = QueryBandwidthResponse

@@ -97,20 +97,4 @@ public struct RemoveEIPFromSharedBandwidthRequest: Codable, Sendable, Hashable {
 /// The response of ``VPCClient/removeEIPFromSharedBandwidth``.
 ///
 /// Read from the page's example.
-public struct RemoveEIPFromSharedBandwidthResponse: Codable, Sendable, Hashable {
-    public var code: String?
-    public var message: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
-        self.code = code
-        self.message = message
-    }
-}
+public typealias RemoveEIPFromSharedBandwidthResponse = ReleaseEIPResponse

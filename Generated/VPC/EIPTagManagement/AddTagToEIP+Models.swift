@@ -3,39 +3,7 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/addTagToEIP``.
-public struct AddTagToEIPRequest: Codable, Sendable, Hashable {
-    /// Specifies the tag objects. For details, see Table 3.
-    public var tag: Tag
-
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Tag
-    ) {
-        self.tag = tag
-    }
-}
-
 /// The response of ``VPCClient/addTagToEIP``.
 ///
 /// Read from the page's example.
-public struct AddTagToEIPResponse: Codable, Sendable, Hashable {
-    public var code: String?
-    public var message: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
-        self.code = code
-        self.message = message
-    }
-}
+public typealias AddTagToEIPResponse = ReleaseEIPResponse

@@ -3,47 +3,7 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/batchAddingOrDeletingEIPTags``.
-public struct BatchAddingOrDeletingEIPTagsRequest: Codable, Sendable, Hashable {
-    /// Specifies the tag object list. For details, see Table 3.
-    public var tags: [Tag]
-
-    /// Specifies the operation. Possible values are as follows:
-    /// create
-    /// delete
-    public var action: BatchAddingOrDeletingEIPTagsAction
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [Tag],
-        action: BatchAddingOrDeletingEIPTagsAction
-    ) {
-        self.tags = tags
-        self.action = action
-    }
-}
-
 /// The response of ``VPCClient/batchAddingOrDeletingEIPTags``.
 ///
 /// Read from the page's example.
-public struct BatchAddingOrDeletingEIPTagsResponse: Codable, Sendable, Hashable {
-    public var code: String?
-    public var message: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
-        self.code = code
-        self.message = message
-    }
-}
+public typealias BatchAddingOrDeletingEIPTagsResponse = ReleaseEIPResponse

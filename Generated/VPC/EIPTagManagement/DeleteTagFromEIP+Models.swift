@@ -6,20 +6,4 @@ import CloudCore
 /// The response of ``VPCClient/deleteTagFromEIP``.
 ///
 /// Read from the page's example.
-public struct DeleteTagFromEIPResponse: Codable, Sendable, Hashable {
-    public var code: String?
-    public var message: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
-        self.code = code
-        self.message = message
-    }
-}
+public typealias DeleteTagFromEIPResponse = ReleaseEIPResponse

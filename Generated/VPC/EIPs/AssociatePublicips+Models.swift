@@ -72,27 +72,3 @@ public struct AssociatePublicipsRequest: Codable, Sendable, Hashable {
         self.publicip = publicip
     }
 }
-
-/// The response of ``VPCClient/associatePublicips``.
-public struct AssociatePublicipsResponse: Codable, Sendable, Hashable {
-    /// Request ID.
-    /// Minimum length: 0
-    /// Maximum length: 36
-    public var requestID: String?
-
-    /// Response body of binding an EIP.
-    public var publicip: PublicipInstanceResp?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case publicip
-    }
-
-    public init(
-        requestID: String? = nil,
-        publicip: PublicipInstanceResp? = nil
-    ) {
-        self.requestID = requestID
-        self.publicip = publicip
-    }
-}

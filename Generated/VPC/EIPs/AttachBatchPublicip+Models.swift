@@ -44,63 +44,6 @@ public struct AttachBatchPublicipResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// Definition: Bandwidth of the EIP.
-public struct BandwidthResp: Codable, Sendable, Hashable {
-    /// Definition: Bandwidth ID.
-    public var id: String?
-
-    /// Definition: Bandwidth size.
-    public var size: Int?
-
-    /// Definition: Bandwidth type.
-    /// WHOLE indicates a shared bandwidth, and PER indicates a dedicated bandwidth.
-    public var shareType: String?
-
-    /// Definition: Bandwidth billing mode.
-    public var chargeMode: String?
-
-    /// Definition: Bandwidth name
-    public var name: String?
-
-    /// Definition: Bandwidth order information.
-    public var billingInfo: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case size
-        case shareType = "share_type"
-        case chargeMode = "charge_mode"
-        case name
-        case billingInfo = "billing_info"
-    }
-
-    public init(
-        id: String? = nil,
-        size: Int? = nil,
-        shareType: String? = nil,
-        chargeMode: String? = nil,
-        name: String? = nil,
-        billingInfo: String? = nil
-    ) {
-        self.id = id
-        self.size = size
-        self.shareType = shareType
-        self.chargeMode = chargeMode
-        self.name = name
-        self.billingInfo = billingInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-    }
-}
-
 /// Definition: EIPs in a shared bandwidth.
 public struct BatchAttachSharebwDict: Codable, Sendable, Hashable {
     /// Definition: Shared bandwidth ID.
@@ -201,7 +144,7 @@ public struct PublicipResp: Codable, Sendable, Hashable {
 
     /// Definition: Port information of the instance that an EIP is bound to
     /// Constraints: If the instance has no port, the value is null.
-    public var vnic: VnicResp?
+    public var vnic: VnicInfo?
 
     /// Definition: Bandwidth of the EIP.
     public var bandwidth: BandwidthResp?
@@ -280,7 +223,7 @@ public struct PublicipResp: Codable, Sendable, Hashable {
         createdAt: String? = nil,
         updatedAt: String? = nil,
         type: String? = nil,
-        vnic: VnicResp? = nil,
+        vnic: VnicInfo? = nil,
         bandwidth: BandwidthResp? = nil,
         enterpriseProjectID: String? = nil,
         billingInfo: String? = nil,
@@ -327,7 +270,7 @@ public struct PublicipResp: Codable, Sendable, Hashable {
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
         self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.vnic = try container.decodeIfPresent(VnicResp.self, forKey: .vnic)
+        self.vnic = try container.decodeIfPresent(VnicInfo.self, forKey: .vnic)
         self.bandwidth = try container.decodeIfPresent(BandwidthResp.self, forKey: .bandwidth)
         self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
         self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
@@ -338,96 +281,5 @@ public struct PublicipResp: Codable, Sendable, Hashable {
         self.publicipPoolName = try container.decodeIfPresent(String.self, forKey: .publicipPoolName)
         self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
         self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
-    }
-}
-
-/// Definition: Port information of the instance that an EIP is bound to
-public struct VnicResp: Codable, Sendable, Hashable {
-    /// Definition: Private IP address of a port.
-    public var privateIPAddress: String?
-
-    /// Definition: ID of the device that the port belongs to. The device ID indicates the ID of the cloud
-    /// service resource that uses the private IP address in the subnet, for example, the cloud server ID or
-    /// load balancer ID.
-    /// Constraints: If there is a port, the value of this parameter is the same as that of
-    /// associate_instance_id.
-    public var deviceID: String?
-
-    /// Definition: Device that the port belongs to, that is, a cloud service resource that uses a private IP
-    /// address in the subnet.
-    /// Constraints: If there is a port, this parameter and associate_instance_type can be used to identify
-    /// the instance type.
-    public var deviceOwner: String?
-
-    /// Definition: VTEP IP address.
-    public var vtep: String?
-
-    /// Definition: VXLAN ID.
-    public var vni: String?
-
-    /// Definition: ID of the VPC that the port belongs to.
-    public var vpcID: String?
-
-    /// Definition: Port ID, which uniquely identifies a port.
-    public var portID: String?
-
-    /// Definition: Port profile.
-    public var portProfile: String?
-
-    /// Definition: MAC address of a port.
-    public var mac: String?
-
-    /// Definition: User of a port, which is different from the owner of device_id. For example, the
-    /// device_owner of a virtual IP address port is a virtual IP address, but the actual user of the port may
-    /// be a VM or others.
-    public var instanceID: String?
-
-    /// Definition: Instance type. This parameter is used together with instance_id.
-    public var instanceType: String?
-
-    /// Definition: Details about the virtual interface of the network interface
-    public var portVifDetails: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case privateIPAddress = "private_ip_address"
-        case deviceID = "device_id"
-        case deviceOwner = "device_owner"
-        case vtep
-        case vni
-        case vpcID = "vpc_id"
-        case portID = "port_id"
-        case portProfile = "port_profile"
-        case mac
-        case instanceID = "instance_id"
-        case instanceType = "instance_type"
-        case portVifDetails = "port_vif_details"
-    }
-
-    public init(
-        privateIPAddress: String? = nil,
-        deviceID: String? = nil,
-        deviceOwner: String? = nil,
-        vtep: String? = nil,
-        vni: String? = nil,
-        vpcID: String? = nil,
-        portID: String? = nil,
-        portProfile: String? = nil,
-        mac: String? = nil,
-        instanceID: String? = nil,
-        instanceType: String? = nil,
-        portVifDetails: String? = nil
-    ) {
-        self.privateIPAddress = privateIPAddress
-        self.deviceID = deviceID
-        self.deviceOwner = deviceOwner
-        self.vtep = vtep
-        self.vni = vni
-        self.vpcID = vpcID
-        self.portID = portID
-        self.portProfile = portProfile
-        self.mac = mac
-        self.instanceID = instanceID
-        self.instanceType = instanceType
-        self.portVifDetails = portVifDetails
     }
 }

@@ -4,25 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/disassociatePublicips``.
-public struct DisassociatePublicipsResponse: Codable, Sendable, Hashable {
-    /// Request ID.
-    /// Minimum length: 0
-    /// Maximum length: 36
-    public var requestID: String?
-
-    /// Response body of unbinding an EIP.
-    public var publicip: PublicipInstanceResp?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case publicip
-    }
-
-    public init(
-        requestID: String? = nil,
-        publicip: PublicipInstanceResp? = nil
-    ) {
-        self.requestID = requestID
-        self.publicip = publicip
-    }
-}
+public typealias DisassociatePublicipsResponse = AssociatePublicipsResponse

@@ -14,7 +14,7 @@ public struct ListPublicipsV3Response: Codable, Sendable, Hashable {
     public var publicips: [PublicipSingleShowResp]?
 
     /// Pagination page number information.
-    public var pageInfo: PageInfoOption?
+    public var pageInfo: PageInfo?
 
     /// Total number of EIPs.
     /// Minimum value: 0
@@ -31,7 +31,7 @@ public struct ListPublicipsV3Response: Codable, Sendable, Hashable {
     public init(
         requestID: String? = nil,
         publicips: [PublicipSingleShowResp]? = nil,
-        pageInfo: PageInfoOption? = nil,
+        pageInfo: PageInfo? = nil,
         totalCount: Int? = nil
     ) {
         self.requestID = requestID
@@ -44,48 +44,7 @@ public struct ListPublicipsV3Response: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
         self.publicips = try container.decodeIfPresent([PublicipSingleShowResp].self, forKey: .publicips)
-        self.pageInfo = try container.decodeIfPresent(PageInfoOption.self, forKey: .pageInfo)
+        self.pageInfo = try container.decodeIfPresent(PageInfo.self, forKey: .pageInfo)
         self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-    }
-}
-
-/// Pagination page number information.
-public struct PageInfoOption: Codable, Sendable, Hashable {
-    /// Marker value of the previous page.
-    /// Minimum length: 0
-    /// Maximum length: 36
-    public var previousMarker: String?
-
-    /// Marker value of the next page.
-    /// Minimum length: 0
-    /// Maximum length: 36
-    public var nextMarker: String?
-
-    /// Total number of data records on the current page.
-    /// Minimum value: 0
-    /// Maximum value: 99999
-    public var currentCount: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case previousMarker = "previous_marker"
-        case nextMarker = "next_marker"
-        case currentCount = "current_count"
-    }
-
-    public init(
-        previousMarker: String? = nil,
-        nextMarker: String? = nil,
-        currentCount: Int? = nil
-    ) {
-        self.previousMarker = previousMarker
-        self.nextMarker = nextMarker
-        self.currentCount = currentCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousMarker = try container.decodeIfPresent(String.self, forKey: .previousMarker)
-        self.nextMarker = try container.decodeIfPresent(String.self, forKey: .nextMarker)
-        self.currentCount = try container.decodeLenientIfPresent(Int.self, forKey: .currentCount)
     }
 }

@@ -3,34 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/createFirewallGroup``.
-public struct CreateFirewallGroupRequest: Codable, Sendable, Hashable {
-    /// Specifies the firewall group. For details, see Table 2.
-    public var firewallGroup: CreateFirewallGroupFirewallGroup
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallGroup = "firewall_group"
-    }
-
-    public init(
-        firewallGroup: CreateFirewallGroupFirewallGroup
-    ) {
-        self.firewallGroup = firewallGroup
-    }
-}
-
 /// The response of ``VPCClient/createFirewallGroup``.
-public struct CreateFirewallGroupResponse: Codable, Sendable, Hashable {
-    /// Specifies the firewall group. For details, see Table 4.
-    public var firewallGroup: FirewallGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallGroup = "firewall_group"
-    }
-
-    public init(
-        firewallGroup: FirewallGroup? = nil
-    ) {
-        self.firewallGroup = firewallGroup
-    }
-}
+public typealias CreateFirewallGroupResponse = QueryFirewallGroupResponse

@@ -3,34 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/createFirewallPolicy``.
-public struct CreateFirewallPolicyRequest: Codable, Sendable, Hashable {
-    /// Specifies the firewall policy. For details, see Table 2.
-    public var firewallPolicy: CreateFirewallPolicyFirewallPolicy
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallPolicy = "firewall_policy"
-    }
-
-    public init(
-        firewallPolicy: CreateFirewallPolicyFirewallPolicy
-    ) {
-        self.firewallPolicy = firewallPolicy
-    }
-}
-
 /// The response of ``VPCClient/createFirewallPolicy``.
-public struct CreateFirewallPolicyResponse: Codable, Sendable, Hashable {
-    /// Specifies the firewall policy. For details, see Table 4.
-    public var firewallPolicy: FirewallPolicy?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallPolicy = "firewall_policy"
-    }
-
-    public init(
-        firewallPolicy: FirewallPolicy? = nil
-    ) {
-        self.firewallPolicy = firewallPolicy
-    }
-}
+public typealias CreateFirewallPolicyResponse = QueryFirewallPolicyResponse

@@ -3,34 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/createFirewallRule``.
-public struct CreateFirewallRuleRequest: Codable, Sendable, Hashable {
-    /// Specifies the firewall rule objects. For details, see Table 2.
-    public var firewallRule: CreateFirewallRuleFirewallRule
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallRule = "firewall_rule"
-    }
-
-    public init(
-        firewallRule: CreateFirewallRuleFirewallRule
-    ) {
-        self.firewallRule = firewallRule
-    }
-}
-
 /// The response of ``VPCClient/createFirewallRule``.
-public struct CreateFirewallRuleResponse: Codable, Sendable, Hashable {
-    /// Specifies the firewall rule objects. For details, see Table 4.
-    public var firewallRule: FirewallRule?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallRule = "firewall_rule"
-    }
-
-    public init(
-        firewallRule: FirewallRule? = nil
-    ) {
-        self.firewallRule = firewallRule
-    }
-}
+public typealias CreateFirewallRuleResponse = QueryFirewallRuleResponse

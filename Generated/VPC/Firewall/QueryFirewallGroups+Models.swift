@@ -3,28 +3,6 @@
 
 import CloudCore
 
-/// Specifies the firewall_groups_link object list. For details, see Table 4.
-public struct FirewallGroupsLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
-    }
-}
-
 /// The response of ``VPCClient/queryFirewallGroups``.
 public struct QueryFirewallGroupsResponse: Codable, Sendable, Hashable {
     /// Specifies the firewall group list. For details, see Table 3.
@@ -33,7 +11,7 @@ public struct QueryFirewallGroupsResponse: Codable, Sendable, Hashable {
     /// Specifies the firewall_groups_link object list. For details, see Table 4.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var firewallGroupsLinks: [FirewallGroupsLink]?
+    public var firewallGroupsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case firewallGroups = "firewall_groups"
@@ -42,7 +20,7 @@ public struct QueryFirewallGroupsResponse: Codable, Sendable, Hashable {
 
     public init(
         firewallGroups: [FirewallGroup]? = nil,
-        firewallGroupsLinks: [FirewallGroupsLink]? = nil
+        firewallGroupsLinks: [Link]? = nil
     ) {
         self.firewallGroups = firewallGroups
         self.firewallGroupsLinks = firewallGroupsLinks

@@ -3,28 +3,6 @@
 
 import CloudCore
 
-/// firewall_policies_link object. For details, see Table 4.
-public struct FirewallPoliciesLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
-    }
-}
-
 /// The response of ``VPCClient/queryFirewallPolicies``.
 public struct QueryFirewallPoliciesResponse: Codable, Sendable, Hashable {
     /// Specifies the firewall policies. For details, see Table 3.
@@ -33,7 +11,7 @@ public struct QueryFirewallPoliciesResponse: Codable, Sendable, Hashable {
     /// firewall_policies_link object. For details, see Table 4.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var firewallPoliciesLinks: [FirewallPoliciesLink]?
+    public var firewallPoliciesLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case firewallPolicies = "firewall_policies"
@@ -42,7 +20,7 @@ public struct QueryFirewallPoliciesResponse: Codable, Sendable, Hashable {
 
     public init(
         firewallPolicies: [FirewallPolicy]? = nil,
-        firewallPoliciesLinks: [FirewallPoliciesLink]? = nil
+        firewallPoliciesLinks: [Link]? = nil
     ) {
         self.firewallPolicies = firewallPolicies
         self.firewallPoliciesLinks = firewallPoliciesLinks

@@ -3,28 +3,6 @@
 
 import CloudCore
 
-/// Specifies the pagination information. For details, see Table 3.
-public struct FirewallRulesLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
-    }
-}
-
 /// The response of ``VPCClient/queryFirewallRules``.
 public struct QueryFirewallRulesResponse: Codable, Sendable, Hashable {
     /// Specifies the firewall rule list. For details, see Table 4.
@@ -33,7 +11,7 @@ public struct QueryFirewallRulesResponse: Codable, Sendable, Hashable {
     /// Specifies the pagination information. For details, see Table 3.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var firewallRulesLinks: [FirewallRulesLink]?
+    public var firewallRulesLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case firewallRules = "firewall_rules"
@@ -42,7 +20,7 @@ public struct QueryFirewallRulesResponse: Codable, Sendable, Hashable {
 
     public init(
         firewallRules: [FirewallRule]? = nil,
-        firewallRulesLinks: [FirewallRulesLink]? = nil
+        firewallRulesLinks: [Link]? = nil
     ) {
         self.firewallRules = firewallRules
         self.firewallRulesLinks = firewallRulesLinks

@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateFirewallGroup``.
-public struct UpdateFirewallGroupRequest: Codable, Sendable, Hashable {
-    /// Specifies the firewall group. For details, see Table 2.
-    public var firewallGroup: CreateFirewallGroupFirewallGroup
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallGroup = "firewall_group"
-    }
-
-    public init(
-        firewallGroup: CreateFirewallGroupFirewallGroup
-    ) {
-        self.firewallGroup = firewallGroup
-    }
-}
+public typealias UpdateFirewallGroupRequest = CreateFirewallGroupRequest
 
 /// The response of ``VPCClient/updateFirewallGroup``.
-public struct UpdateFirewallGroupResponse: Codable, Sendable, Hashable {
-    /// Specifies the firewall group. For details, see Table 4.
-    public var firewallGroup: FirewallGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallGroup = "firewall_group"
-    }
-
-    public init(
-        firewallGroup: FirewallGroup? = nil
-    ) {
-        self.firewallGroup = firewallGroup
-    }
-}
+public typealias UpdateFirewallGroupResponse = QueryFirewallGroupResponse

@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateFirewallPolicy``.
-public struct UpdateFirewallPolicyRequest: Codable, Sendable, Hashable {
-    /// Specifies the firewall policy objects. For details, see Table 2.
-    public var firewallPolicy: CreateFirewallPolicyFirewallPolicy
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallPolicy = "firewall_policy"
-    }
-
-    public init(
-        firewallPolicy: CreateFirewallPolicyFirewallPolicy
-    ) {
-        self.firewallPolicy = firewallPolicy
-    }
-}
+public typealias UpdateFirewallPolicyRequest = CreateFirewallPolicyRequest
 
 /// The response of ``VPCClient/updateFirewallPolicy``.
-public struct UpdateFirewallPolicyResponse: Codable, Sendable, Hashable {
-    /// Specifies the firewall policy objects. For details, see Table 4.
-    public var firewallPolicy: FirewallPolicy?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallPolicy = "firewall_policy"
-    }
-
-    public init(
-        firewallPolicy: FirewallPolicy? = nil
-    ) {
-        self.firewallPolicy = firewallPolicy
-    }
-}
+public typealias UpdateFirewallPolicyResponse = QueryFirewallPolicyResponse

@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateFirewallRule``.
-public struct UpdateFirewallRuleRequest: Codable, Sendable, Hashable {
-    /// Specifies the firewall rule objects. For details, see Table 2.
-    public var firewallRule: CreateFirewallRuleFirewallRule
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallRule = "firewall_rule"
-    }
-
-    public init(
-        firewallRule: CreateFirewallRuleFirewallRule
-    ) {
-        self.firewallRule = firewallRule
-    }
-}
+public typealias UpdateFirewallRuleRequest = CreateFirewallRuleRequest
 
 /// The response of ``VPCClient/updateFirewallRule``.
-public struct UpdateFirewallRuleResponse: Codable, Sendable, Hashable {
-    /// Specifies the firewall rule objects. For details, see Table 4.
-    public var firewallRule: FirewallRule?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewallRule = "firewall_rule"
-    }
-
-    public init(
-        firewallRule: FirewallRule? = nil
-    ) {
-        self.firewallRule = firewallRule
-    }
-}
+public typealias UpdateFirewallRuleResponse = QueryFirewallRuleResponse

@@ -88,22 +88,6 @@ public struct UpdateFloatingIPAddressFloatingip2: Codable, Sendable, Hashable {
     }
 }
 
-/// The request body of ``VPCClient/updateFloatingIPAddress``.
-public struct UpdateFloatingIPAddressRequest: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address list. For details, see Table 3.
-    public var floatingip: UpdateFloatingIPAddressFloatingip
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: UpdateFloatingIPAddressFloatingip
-    ) {
-        self.floatingip = floatingip
-    }
-}
-
 /// The response of ``VPCClient/updateFloatingIPAddress``.
 public struct UpdateFloatingIPAddressResponse: Codable, Sendable, Hashable {
     /// Specifies the floating IP address list. For details, see Table 5.

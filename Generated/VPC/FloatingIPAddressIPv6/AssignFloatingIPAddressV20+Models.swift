@@ -75,19 +75,3 @@ public struct AssignFloatingIPAddressV20Request: Codable, Sendable, Hashable {
         self.floatingip = floatingip
     }
 }
-
-/// The response of ``VPCClient/assignFloatingIPAddressV20``.
-public struct AssignFloatingIPAddressV20Response: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address list. For details, see Table 4.
-    public var floatingip: AssignFloatingIPAddressV20Floatingip?
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: AssignFloatingIPAddressV20Floatingip? = nil
-    ) {
-        self.floatingip = floatingip
-    }
-}

@@ -3,27 +3,6 @@
 
 import CloudCore
 
-/// Not in the page's table; the page's response example shows it.
-///
-/// Read from the page's example.
-public struct FloatingipsLink: Codable, Sendable, Hashable {
-    public var href: String?
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
-    }
-}
-
 /// Specifies the floating IP address list. For details, see Table 3.
 public struct QueryFloatingIPAddressesV20Floatingip: Codable, Sendable, Hashable {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
@@ -117,7 +96,7 @@ public struct QueryFloatingIPAddressesV20Response: Codable, Sendable, Hashable {
     public var floatingips: [QueryFloatingIPAddressesV20Floatingip]?
 
     /// Not in the page's table; the page's response example shows it.
-    public var floatingipsLinks: [FloatingipsLink]?
+    public var floatingipsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case floatingips
@@ -126,7 +105,7 @@ public struct QueryFloatingIPAddressesV20Response: Codable, Sendable, Hashable {
 
     public init(
         floatingips: [QueryFloatingIPAddressesV20Floatingip]? = nil,
-        floatingipsLinks: [FloatingipsLink]? = nil
+        floatingipsLinks: [Link]? = nil
     ) {
         self.floatingips = floatingips
         self.floatingipsLinks = floatingipsLinks

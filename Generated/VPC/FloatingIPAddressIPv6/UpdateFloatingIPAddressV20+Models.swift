@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateFloatingIPAddressV20``.
-public struct UpdateFloatingIPAddressV20Request: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address list. For details, see Table 2.
-    public var floatingip: UpdateFloatingIPAddressFloatingip
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: UpdateFloatingIPAddressFloatingip
-    ) {
-        self.floatingip = floatingip
-    }
-}
+public typealias UpdateFloatingIPAddressV20Request = UpdateFloatingIPAddressRequest
 
 /// The response of ``VPCClient/updateFloatingIPAddressV20``.
-public struct UpdateFloatingIPAddressV20Response: Codable, Sendable, Hashable {
-    /// Specifies the floating IP address list. For details, see Table 4.
-    public var floatingip: AssignFloatingIPAddressV20Floatingip?
-
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: AssignFloatingIPAddressV20Floatingip? = nil
-    ) {
-        self.floatingip = floatingip
-    }
-}
+public typealias UpdateFloatingIPAddressV20Response = AssignFloatingIPAddressV20Response

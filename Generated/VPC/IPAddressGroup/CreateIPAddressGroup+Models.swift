@@ -164,29 +164,4 @@ public struct CreateIPAddressGroupRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createIPAddressGroup``.
-public struct CreateIPAddressGroupResponse: Codable, Sendable, Hashable {
-    /// Definition:
-    /// Request ID.
-    /// Range:
-    /// N/A
-    public var requestID: String?
-
-    /// Definition:
-    /// Response body for creating an IP address group.
-    /// Range:
-    /// N/A
-    public var addressGroup: AddressGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case addressGroup = "address_group"
-    }
-
-    public init(
-        requestID: String? = nil,
-        addressGroup: AddressGroup? = nil
-    ) {
-        self.requestID = requestID
-        self.addressGroup = addressGroup
-    }
-}
+public typealias CreateIPAddressGroupResponse = QueryIPAddressGroupResponse

@@ -113,29 +113,4 @@ public struct UpdateIPAddressGroupRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateIPAddressGroup``.
-public struct UpdateIPAddressGroupResponse: Codable, Sendable, Hashable {
-    /// Definition:
-    /// Request ID.
-    /// Range:
-    /// N/A
-    public var requestID: String?
-
-    /// Definition:
-    /// Response body for updating an IP address group.
-    /// Range:
-    /// N/A
-    public var addressGroup: AddressGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case addressGroup = "address_group"
-    }
-
-    public init(
-        requestID: String? = nil,
-        addressGroup: AddressGroup? = nil
-    ) {
-        self.requestID = requestID
-        self.addressGroup = addressGroup
-    }
-}
+public typealias UpdateIPAddressGroupResponse = QueryIPAddressGroupResponse

@@ -3,34 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/createSecurityGroup``.
-public struct CreateSecurityGroupRequest: Codable, Sendable, Hashable {
-    /// Specifies the security group. For details, see Table 2.
-    public var securityGroup: CreateSecurityGroupSecurityGroup
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        securityGroup: CreateSecurityGroupSecurityGroup
-    ) {
-        self.securityGroup = securityGroup
-    }
-}
-
 /// The response of ``VPCClient/createSecurityGroup``.
-public struct CreateSecurityGroupResponse: Codable, Sendable, Hashable {
-    /// Specifies the security group. For details, see Table 4.
-    public var securityGroup: SecurityGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        securityGroup: SecurityGroup? = nil
-    ) {
-        self.securityGroup = securityGroup
-    }
-}
+public typealias CreateSecurityGroupResponse = QuerySecurityGroupResponse

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/querySecurityGroupRule``.
-public struct QuerySecurityGroupRuleResponse: Codable, Sendable, Hashable {
-    /// Specifies the security group rule. For details, see Table 2.
-    public var securityGroupRule: SecurityGroupRule?
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroupRule = "security_group_rule"
-    }
-
-    public init(
-        securityGroupRule: SecurityGroupRule? = nil
-    ) {
-        self.securityGroupRule = securityGroupRule
-    }
-}
+public typealias QuerySecurityGroupRuleResponse = AddSecurityGroupRuleResponse

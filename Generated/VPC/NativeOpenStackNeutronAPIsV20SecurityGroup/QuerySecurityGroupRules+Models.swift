@@ -11,7 +11,7 @@ public struct QuerySecurityGroupRulesResponse: Codable, Sendable, Hashable {
     /// Shows pagination information about security group rules.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var securityGroupRulesLinks: [SecurityGroupRulesLink]?
+    public var securityGroupRulesLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case securityGroupRules = "security_group_rules"
@@ -20,31 +20,9 @@ public struct QuerySecurityGroupRulesResponse: Codable, Sendable, Hashable {
 
     public init(
         securityGroupRules: [SecurityGroupRule]? = nil,
-        securityGroupRulesLinks: [SecurityGroupRulesLink]? = nil
+        securityGroupRulesLinks: [Link]? = nil
     ) {
         self.securityGroupRules = securityGroupRules
         self.securityGroupRulesLinks = securityGroupRulesLinks
-    }
-}
-
-/// Shows pagination information about security group rules.
-public struct SecurityGroupRulesLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
     }
 }

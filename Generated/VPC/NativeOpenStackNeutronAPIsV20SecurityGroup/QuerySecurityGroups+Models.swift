@@ -11,7 +11,7 @@ public struct QuerySecurityGroupsResponse: Codable, Sendable, Hashable {
     /// Shows pagination information about security groups.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var securityGroupsLinks: [SecurityGroupsLink]?
+    public var securityGroupsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case securityGroups = "security_groups"
@@ -20,31 +20,9 @@ public struct QuerySecurityGroupsResponse: Codable, Sendable, Hashable {
 
     public init(
         securityGroups: [SecurityGroup]? = nil,
-        securityGroupsLinks: [SecurityGroupsLink]? = nil
+        securityGroupsLinks: [Link]? = nil
     ) {
         self.securityGroups = securityGroups
         self.securityGroupsLinks = securityGroupsLinks
-    }
-}
-
-/// Shows pagination information about security groups.
-public struct SecurityGroupsLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
     }
 }

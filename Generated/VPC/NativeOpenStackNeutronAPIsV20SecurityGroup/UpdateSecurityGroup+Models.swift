@@ -4,34 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
-    /// Specifies the security group. For details, see Table 2.
-    /// You must specify at least one attribute when updating a security group.
-    public var securityGroup: CreateSecurityGroupSecurityGroup
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        securityGroup: CreateSecurityGroupSecurityGroup
-    ) {
-        self.securityGroup = securityGroup
-    }
-}
+public typealias UpdateSecurityGroupRequest = CreateSecurityGroupRequest
 
 /// The response of ``VPCClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupResponse: Codable, Sendable, Hashable {
-    /// Specifies the security group objects. For details, see Table 4.
-    public var securityGroup: SecurityGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        securityGroup: SecurityGroup? = nil
-    ) {
-        self.securityGroup = securityGroup
-    }
-}
+public typealias UpdateSecurityGroupResponse = QuerySecurityGroupResponse

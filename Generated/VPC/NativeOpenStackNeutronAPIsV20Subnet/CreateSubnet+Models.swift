@@ -19,22 +19,6 @@ public struct CreateSubnetRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``VPCClient/createSubnet``.
-public struct CreateSubnetResponse: Codable, Sendable, Hashable {
-    /// Specifies the subnet. For details, see Table 6.
-    public var subnet: CreateSubnetSubnet?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: CreateSubnetSubnet? = nil
-    ) {
-        self.subnet = subnet
-    }
-}
-
 /// Specifies the subnet. For details, see Table 2.
 public struct CreateSubnetSubnet2: Codable, Sendable, Hashable {
     /// Specifies the subnet name.
@@ -91,7 +75,7 @@ public struct CreateSubnetSubnet2: Codable, Sendable, Hashable {
 
     /// Specifies the static VM routes. For details, see Table 4.
     /// Static routes are not supported, and entered information will be ignored.
-    public var hostRoutes: [HostRoute]?
+    public var hostRoutes: [Route]?
 
     /// Specifies whether to enable the DHCP function. Value false indicates that the DHCP function is not
     /// enabled.
@@ -131,7 +115,7 @@ public struct CreateSubnetSubnet2: Codable, Sendable, Hashable {
         gatewayIP: String? = nil,
         allocationPools: [AllocationPool]? = nil,
         dnsNameservers: [String]? = nil,
-        hostRoutes: [HostRoute]? = nil,
+        hostRoutes: [Route]? = nil,
         enableDHCP: Bool? = nil,
         useDefaultSubnetpool: Bool? = nil,
         subnetpoolID: String? = nil
@@ -162,7 +146,7 @@ public struct CreateSubnetSubnet2: Codable, Sendable, Hashable {
         self.gatewayIP = try container.decodeIfPresent(String.self, forKey: .gatewayIP)
         self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
         self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
-        self.hostRoutes = try container.decodeIfPresent([HostRoute].self, forKey: .hostRoutes)
+        self.hostRoutes = try container.decodeIfPresent([Route].self, forKey: .hostRoutes)
         self.enableDHCP = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDHCP)
         self.useDefaultSubnetpool = try container.decodeLenientIfPresent(Bool.self, forKey: .useDefaultSubnetpool)
         self.subnetpoolID = try container.decodeIfPresent(String.self, forKey: .subnetpoolID)

@@ -76,7 +76,7 @@ public struct QuerySubnetSubnet: Codable, Sendable, Hashable {
 
     /// Specifies the static VM routes. For details, see Table 4.
     /// Static routes are not supported, and entered information will be ignored.
-    public var hostRoutes: [HostRoute]?
+    public var hostRoutes: [Route]?
 
     /// Specifies the project ID.
     public var tenantID: String?
@@ -132,7 +132,7 @@ public struct QuerySubnetSubnet: Codable, Sendable, Hashable {
         gatewayIP: String? = nil,
         allocationPools: [AllocationPool]? = nil,
         dnsNameservers: [String]? = nil,
-        hostRoutes: [HostRoute]? = nil,
+        hostRoutes: [Route]? = nil,
         tenantID: String? = nil,
         enableDHCP: Bool? = nil,
         subnetpoolID: String? = nil,
@@ -171,7 +171,7 @@ public struct QuerySubnetSubnet: Codable, Sendable, Hashable {
         self.gatewayIP = try container.decodeIfPresent(String.self, forKey: .gatewayIP)
         self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
         self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
-        self.hostRoutes = try container.decodeIfPresent([HostRoute].self, forKey: .hostRoutes)
+        self.hostRoutes = try container.decodeIfPresent([Route].self, forKey: .hostRoutes)
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.enableDHCP = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDHCP)
         self.subnetpoolID = try container.decodeIfPresent(String.self, forKey: .subnetpoolID)

@@ -11,7 +11,7 @@ public struct QuerySubnetsResponse: Codable, Sendable, Hashable {
     /// Specifies the pagination information. For details, see Table 6.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var subnetsLinks: [SubnetsLink]?
+    public var subnetsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case subnets
@@ -20,31 +20,9 @@ public struct QuerySubnetsResponse: Codable, Sendable, Hashable {
 
     public init(
         subnets: [CreateSubnetSubnet]? = nil,
-        subnetsLinks: [SubnetsLink]? = nil
+        subnetsLinks: [Link]? = nil
     ) {
         self.subnets = subnets
         self.subnetsLinks = subnetsLinks
-    }
-}
-
-/// Specifies the pagination information. For details, see Table 6.
-public struct SubnetsLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
     }
 }

@@ -21,20 +21,7 @@ public struct UpdateSubnetRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateSubnet``.
-public struct UpdateSubnetResponse: Codable, Sendable, Hashable {
-    /// Specifies the subnet. For details, see Table 6.
-    public var subnet: CreateSubnetSubnet?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: CreateSubnetSubnet? = nil
-    ) {
-        self.subnet = subnet
-    }
-}
+public typealias UpdateSubnetResponse = CreateSubnetResponse
 
 /// Specifies the subnet. For details, see Table 2.
 public struct UpdateSubnetSubnet: Codable, Sendable, Hashable {
@@ -63,7 +50,7 @@ public struct UpdateSubnetSubnet: Codable, Sendable, Hashable {
 
     /// Specifies the static VM routes. For details, see Table 4.
     /// Static routes are not supported, and entered information will be ignored.
-    public var hostRoutes: [HostRoute]?
+    public var hostRoutes: [Route]?
 
     /// Specifies whether to enable the DHCP function. Value false indicates that the DHCP function is not
     /// enabled.
@@ -82,7 +69,7 @@ public struct UpdateSubnetSubnet: Codable, Sendable, Hashable {
         name: String? = nil,
         allocationPools: [AllocationPool]? = nil,
         dnsNameservers: [String]? = nil,
-        hostRoutes: [HostRoute]? = nil,
+        hostRoutes: [Route]? = nil,
         enableDHCP: Bool? = nil
     ) {
         self.name = name
@@ -97,7 +84,7 @@ public struct UpdateSubnetSubnet: Codable, Sendable, Hashable {
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
         self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
-        self.hostRoutes = try container.decodeIfPresent([HostRoute].self, forKey: .hostRoutes)
+        self.hostRoutes = try container.decodeIfPresent([Route].self, forKey: .hostRoutes)
         self.enableDHCP = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDHCP)
     }
 }

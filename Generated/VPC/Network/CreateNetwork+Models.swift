@@ -77,19 +77,3 @@ public struct CreateNetworkRequest: Codable, Sendable, Hashable {
         self.network = network
     }
 }
-
-/// The response of ``VPCClient/createNetwork``.
-public struct CreateNetworkResponse: Codable, Sendable, Hashable {
-    /// Specifies the network. For details, see Table 4.
-    public var network: Network?
-
-    private enum CodingKeys: String, CodingKey {
-        case network
-    }
-
-    public init(
-        network: Network? = nil
-    ) {
-        self.network = network
-    }
-}

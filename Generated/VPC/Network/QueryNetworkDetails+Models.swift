@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/queryNetworkDetails``.
-public struct QueryNetworkDetailsResponse: Codable, Sendable, Hashable {
-    /// Specifies the network. For details, see Table 3.
-    public var network: Network?
-
-    private enum CodingKeys: String, CodingKey {
-        case network
-    }
-
-    public init(
-        network: Network? = nil
-    ) {
-        self.network = network
-    }
-}
+public typealias QueryNetworkDetailsResponse = CreateNetworkResponse

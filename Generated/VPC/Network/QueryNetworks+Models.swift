@@ -3,28 +3,6 @@
 
 import CloudCore
 
-/// Specifies the pagination information. For details, see Table 4.
-public struct NetworksLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
-    }
-}
-
 /// The response of ``VPCClient/queryNetworks``.
 public struct QueryNetworksResponse: Codable, Sendable, Hashable {
     /// Specifies the network list. For details, see Table 3.
@@ -33,7 +11,7 @@ public struct QueryNetworksResponse: Codable, Sendable, Hashable {
     /// Specifies the pagination information. For details, see Table 4.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var networksLinks: [NetworksLink]?
+    public var networksLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case networks
@@ -42,7 +20,7 @@ public struct QueryNetworksResponse: Codable, Sendable, Hashable {
 
     public init(
         networks: [Network]? = nil,
-        networksLinks: [NetworksLink]? = nil
+        networksLinks: [Link]? = nil
     ) {
         self.networks = networks
         self.networksLinks = networksLinks

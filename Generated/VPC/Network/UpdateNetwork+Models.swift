@@ -59,17 +59,4 @@ public struct UpdateNetworkRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateNetwork``.
-public struct UpdateNetworkResponse: Codable, Sendable, Hashable {
-    /// Specifies the network. For details, see Table 5.
-    public var network: Network?
-
-    private enum CodingKeys: String, CodingKey {
-        case network
-    }
-
-    public init(
-        network: Network? = nil
-    ) {
-        self.network = network
-    }
-}
+public typealias UpdateNetworkResponse = CreateNetworkResponse

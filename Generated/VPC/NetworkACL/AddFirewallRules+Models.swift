@@ -47,32 +47,7 @@ public struct AddFirewallRulesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/addFirewallRules``.
-public struct AddFirewallRulesResponse: Codable, Sendable, Hashable {
-    /// Definition:
-    /// Response body for inserting a network ACL rule.
-    /// Range:
-    /// N/A
-    public var firewall: FirewallDetail?
-
-    /// Definition:
-    /// Request ID.
-    /// Range:
-    /// N/A
-    public var requestID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewall
-        case requestID = "request_id"
-    }
-
-    public init(
-        firewall: FirewallDetail? = nil,
-        requestID: String? = nil
-    ) {
-        self.firewall = firewall
-        self.requestID = requestID
-    }
-}
+public typealias AddFirewallRulesResponse = ShowFirewallResponse
 
 /// Network ACL inbound rules.
 public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {

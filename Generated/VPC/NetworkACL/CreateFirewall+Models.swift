@@ -43,7 +43,7 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
     /// Range:
     /// N/A
     /// Default Value:
-    public var tags: [RequestTag]?
+    public var tags: [Match]?
 
     /// Definition:
     /// Network ACL administrative status.
@@ -68,7 +68,7 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
         name: String,
         description: String? = nil,
         enterpriseProjectID: String? = nil,
-        tags: [RequestTag]? = nil,
+        tags: [Match]? = nil,
         adminStateUp: Bool? = nil
     ) {
         self.name = name
@@ -83,7 +83,7 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
         self.name = try container.decode(String.self, forKey: .name)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([RequestTag].self, forKey: .tags)
+        self.tags = try container.decodeIfPresent([Match].self, forKey: .tags)
         self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
     }
 }
@@ -132,29 +132,4 @@ public struct CreateFirewallRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createFirewall``.
-public struct CreateFirewallResponse: Codable, Sendable, Hashable {
-    /// Definition:
-    /// Response body for creating a network ACL.
-    /// Range:
-    /// N/A
-    public var firewall: FirewallDetail?
-
-    /// Definition:
-    /// Request ID.
-    /// Range:
-    /// N/A
-    public var requestID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewall
-        case requestID = "request_id"
-    }
-
-    public init(
-        firewall: FirewallDetail? = nil,
-        requestID: String? = nil
-    ) {
-        self.firewall = firewall
-        self.requestID = requestID
-    }
-}
+public typealias CreateFirewallResponse = ShowFirewallResponse

@@ -3,27 +3,6 @@
 
 import CloudCore
 
-/// Inbound network ACL rules to be deleted.
-public struct FirewallRemoveRuleItemOption: Codable, Sendable, Hashable {
-    /// Definition:
-    /// ID of the network ACL rule to be deleted.
-    /// Constraints:
-    /// N/A
-    /// Range:
-    /// Default Value:
-    public var id: String
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
-        self.id = id
-    }
-}
-
 /// Request body for removing a network ACL rule.
 public struct FirewallRemoveRuleOption: Codable, Sendable, Hashable {
     /// Definition:
@@ -104,23 +83,4 @@ public struct RemoveFirewallRulesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/removeFirewallRules``.
-public struct RemoveFirewallRulesResponse: Codable, Sendable, Hashable {
-    /// Details after a network ACL rule is deleted.
-    public var firewall: FirewallDetail?
-
-    /// Request ID.
-    public var requestID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewall
-        case requestID = "request_id"
-    }
-
-    public init(
-        firewall: FirewallDetail? = nil,
-        requestID: String? = nil
-    ) {
-        self.firewall = firewall
-        self.requestID = requestID
-    }
-}
+public typealias RemoveFirewallRulesResponse = ShowFirewallResponse

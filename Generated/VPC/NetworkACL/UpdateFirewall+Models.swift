@@ -103,29 +103,4 @@ public struct UpdateFirewallRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateFirewall``.
-public struct UpdateFirewallResponse: Codable, Sendable, Hashable {
-    /// Definition:
-    /// Response body for updating a network ACL
-    /// Range:
-    /// N/A
-    public var firewall: FirewallDetail?
-
-    /// Definition:
-    /// Request ID.
-    /// Range:
-    /// N/A
-    public var requestID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewall
-        case requestID = "request_id"
-    }
-
-    public init(
-        firewall: FirewallDetail? = nil,
-        requestID: String? = nil
-    ) {
-        self.firewall = firewall
-        self.requestID = requestID
-    }
-}
+public typealias UpdateFirewallResponse = ShowFirewallResponse

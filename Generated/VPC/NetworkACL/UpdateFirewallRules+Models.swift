@@ -294,29 +294,4 @@ public struct UpdateFirewallRulesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateFirewallRules``.
-public struct UpdateFirewallRulesResponse: Codable, Sendable, Hashable {
-    /// Definition:
-    /// Response body for updating a network ACL rule
-    /// Range:
-    /// N/A
-    public var firewall: FirewallDetail?
-
-    /// Definition:
-    /// Request ID.
-    /// Range:
-    /// N/A
-    public var requestID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case firewall
-        case requestID = "request_id"
-    }
-
-    public init(
-        firewall: FirewallDetail? = nil,
-        requestID: String? = nil
-    ) {
-        self.firewall = firewall
-        self.requestID = requestID
-    }
-}
+public typealias UpdateFirewallRulesResponse = ShowFirewallResponse

@@ -6,14 +6,14 @@ import CloudCore
 /// The request body of ``VPCClient/batchCreateFirewallTags``.
 public struct BatchCreateFirewallTagsRequest: Codable, Sendable, Hashable {
     /// Tags
-    public var tags: [ResourceTag]
+    public var tags: [Match]
 
     private enum CodingKeys: String, CodingKey {
         case tags
     }
 
     public init(
-        tags: [ResourceTag]
+        tags: [Match]
     ) {
         self.tags = tags
     }

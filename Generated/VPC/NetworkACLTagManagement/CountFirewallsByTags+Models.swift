@@ -4,32 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/countFirewallsByTags``.
-public struct CountFirewallsByTagsRequest: Codable, Sendable, Hashable {
-    /// The key-value pair to be matched in the query. The key is a fixed dictionary value and must be a
-    /// unique and supported key. The key can only be resource_name.
-    public var matches: [Match]?
-
-    /// The resources to be queried contain all tags listed in tags. A maximum of 50 tags can be specified.
-    /// Each tag key can have a maximum of 10 tag values. Each tag value can be an empty array but the
-    /// structure cannot be missing. Each tag key must be unique, and each tag value of a tag must also be
-    /// unique. Resources with all tags listed in tags will be returned. Keys in this list are in an AND
-    /// relationship while values in each key-value structure are in an OR relationship. If tags is not
-    /// specified, all resources will be returned.
-    public var tags: [ListTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case matches
-        case tags
-    }
-
-    public init(
-        matches: [Match]? = nil,
-        tags: [ListTag]? = nil
-    ) {
-        self.matches = matches
-        self.tags = tags
-    }
-}
+public typealias CountFirewallsByTagsRequest = ListFirewallsByTagsRequest
 
 /// The response of ``VPCClient/countFirewallsByTags``.
 public struct CountFirewallsByTagsResponse: Codable, Sendable, Hashable {

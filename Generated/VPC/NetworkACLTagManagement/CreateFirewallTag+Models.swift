@@ -6,14 +6,14 @@ import CloudCore
 /// The request body of ``VPCClient/createFirewallTag``.
 public struct CreateFirewallTagRequest: Codable, Sendable, Hashable {
     /// Request body for adding tags to a network ACL.
-    public var tag: ResourceTag
+    public var tag: Match
 
     private enum CodingKeys: String, CodingKey {
         case tag
     }
 
     public init(
-        tag: ResourceTag
+        tag: Match
     ) {
         self.tag = tag
     }

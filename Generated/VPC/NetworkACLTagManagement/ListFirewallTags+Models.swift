@@ -3,32 +3,6 @@
 
 import CloudCore
 
-/// Tags
-///
-/// ListTag
-public struct ListFirewallTagsListTag: Codable, Sendable, Hashable {
-    /// Tag key.
-    /// The key cannot be left blank.
-    public var key: String?
-
-    /// Tag values. If values is left blank, it indicates any_value (querying any value). The values are in
-    /// the OR relationship.
-    public var values: [String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
-        self.key = key
-        self.values = values
-    }
-}
-
 /// The response of ``VPCClient/listFirewallTags``.
 public struct ListFirewallTagsResponse: Codable, Sendable, Hashable {
     /// Tags

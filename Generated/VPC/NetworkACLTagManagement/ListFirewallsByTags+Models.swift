@@ -3,34 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/listFirewallsByTags``.
-public struct ListFirewallsByTagsRequest: Codable, Sendable, Hashable {
-    /// The key-value pair to be matched in the query. The key is a fixed dictionary value and must be a
-    /// unique and supported key. The key can only be resource_name.
-    public var matches: [Match]?
-
-    /// The resources to be queried contain all tags listed in tags. A maximum of 50 tags can be specified.
-    /// Each tag key can have a maximum of 10 tag values. Each tag value can be an empty array but the
-    /// structure cannot be missing. Each tag key must be unique, and each tag value of a tag must also be
-    /// unique. Resources with all tags listed in tags will be returned. Keys in this list are in an AND
-    /// relationship while values in each key-value structure are in an OR relationship. If tags is not
-    /// specified, all resources will be returned.
-    public var tags: [ListTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case matches
-        case tags
-    }
-
-    public init(
-        matches: [Match]? = nil,
-        tags: [ListTag]? = nil
-    ) {
-        self.matches = matches
-        self.tags = tags
-    }
-}
-
 /// The response of ``VPCClient/listFirewallsByTags``.
 public struct ListFirewallsByTagsResponse: Codable, Sendable, Hashable {
     /// Resources
@@ -79,7 +51,7 @@ public struct ListResourceResp: Codable, Sendable, Hashable {
 
     /// A list of tags for queried resources to match against. This parameter is an empty array by default if
     /// there is no tag.
-    public var tags: [ListFirewallsByTagsResourceTag]?
+    public var tags: [ResponseTag]?
 
     private enum CodingKeys: String, CodingKey {
         case resourceID = "resource_id"
@@ -92,7 +64,7 @@ public struct ListResourceResp: Codable, Sendable, Hashable {
         resourceID: String? = nil,
         resourceDetail: JSONValue? = nil,
         resourceName: String? = nil,
-        tags: [ListFirewallsByTagsResourceTag]? = nil
+        tags: [ResponseTag]? = nil
     ) {
         self.resourceID = resourceID
         self.resourceDetail = resourceDetail

@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``VPCClient/showFirewallTags``.
 public struct ShowFirewallTagsResponse: Codable, Sendable, Hashable {
     /// Tags
-    public var tags: [ListFirewallsByTagsResourceTag]?
+    public var tags: [ResponseTag]?
 
     /// Request ID
     public var requestID: String?
@@ -17,7 +17,7 @@ public struct ShowFirewallTagsResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        tags: [ListFirewallsByTagsResourceTag]? = nil,
+        tags: [ResponseTag]? = nil,
         requestID: String? = nil
     ) {
         self.tags = tags

@@ -145,17 +145,4 @@ public struct CreatePortRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createPort``.
-public struct CreatePortResponse: Codable, Sendable, Hashable {
-    /// Specifies the port information. For details, see Table 7.
-    public var port: Port?
-
-    private enum CodingKeys: String, CodingKey {
-        case port
-    }
-
-    public init(
-        port: Port? = nil
-    ) {
-        self.port = port
-    }
-}
+public typealias CreatePortResponse = QueryPortResponse

@@ -111,17 +111,4 @@ public struct UpdatePortRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updatePort``.
-public struct UpdatePortResponse: Codable, Sendable, Hashable {
-    /// Specifies the port object list. For details, see Table 7.
-    public var port: Port?
-
-    private enum CodingKeys: String, CodingKey {
-        case port
-    }
-
-    public init(
-        port: Port? = nil
-    ) {
-        self.port = port
-    }
-}
+public typealias UpdatePortResponse = QueryPortResponse

@@ -44,19 +44,3 @@ public struct AssignPrivateIPAddressRequest: Codable, Sendable, Hashable {
         self.privateips = privateips
     }
 }
-
-/// The response of ``VPCClient/assignPrivateIPAddress``.
-public struct AssignPrivateIPAddressResponse: Codable, Sendable, Hashable {
-    /// Specifies the private IP address objects. For details, see Table 5.
-    public var privateips: [Privateip]?
-
-    private enum CodingKeys: String, CodingKey {
-        case privateips
-    }
-
-    public init(
-        privateips: [Privateip]? = nil
-    ) {
-        self.privateips = privateips
-    }
-}

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/queryPrivateIPAddresses``.
-public struct QueryPrivateIPAddressesResponse: Codable, Sendable, Hashable {
-    /// Specifies the private IP address objects. For details, see Table 3.
-    public var privateips: [Privateip]?
-
-    private enum CodingKeys: String, CodingKey {
-        case privateips
-    }
-
-    public init(
-        privateips: [Privateip]? = nil
-    ) {
-        self.privateips = privateips
-    }
-}
+public typealias QueryPrivateIPAddressesResponse = AssignPrivateIPAddressResponse

@@ -3,34 +3,5 @@
 
 import CloudCore
 
-/// The request body of ``VPCClient/associateSubnetsWithRouteTable``.
-public struct AssociateSubnetsWithRouteTableRequest: Codable, Sendable, Hashable {
-    /// Specifies the route table. For details, see Table 3.
-    public var routetable: AssociateSubnetsWithRouteTableRoutetable
-
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: AssociateSubnetsWithRouteTableRoutetable
-    ) {
-        self.routetable = routetable
-    }
-}
-
 /// The response of ``VPCClient/associateSubnetsWithRouteTable``.
-public struct AssociateSubnetsWithRouteTableResponse: Codable, Sendable, Hashable {
-    /// Specifies the route table. For details, see Table 6.
-    public var routetable: Routetable?
-
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: Routetable? = nil
-    ) {
-        self.routetable = routetable
-    }
-}
+public typealias AssociateSubnetsWithRouteTableResponse = QueryRouteTableResponse

@@ -20,80 +20,7 @@ public struct CreateRouteTableRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createRouteTable``.
-public struct CreateRouteTableResponse: Codable, Sendable, Hashable {
-    /// Specifies the route table. For details, see Table 6.
-    public var routetable: Routetable?
-
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: Routetable? = nil
-    ) {
-        self.routetable = routetable
-    }
-}
-
-/// Specifies the route list. For details, see Table 4.
-public struct CreateRouteTableRoute: Codable, Sendable, Hashable {
-    /// Specifies the route type.
-    /// Values:
-    /// ecs (ECS)
-    /// eni (NIC)
-    /// vip (Virtual IP address)
-    /// nat (NAT gateway)
-    /// peering (VPC peering connection)
-    /// vpn (VPN)
-    /// dc (Direct Connect connection)
-    /// egw: VPC endpoint. This route type is not supported.
-    /// er: enterprise router
-    /// subeni: supplementary network interface. This type of route cannot be created or updated by users.
-    /// local: reserved CIDR block. The destination CIDR block of the route configured cannot overlap with
-    /// that defined by local.
-    public var type: String
-
-    /// Specifies the destination CIDR block of a route.
-    /// Constraints: The value must be in valid IPv4 or IPv6 CIDR formats.
-    public var destination: String
-
-    /// Specifies the ID of the next hop in the route.
-    /// Values:
-    /// When type is ecs, the value is an ECS ID.
-    /// When type is eni, the value is an extension NIC ID.
-    /// When type is vip, the value is a virtual IP address.
-    /// When type is nat, the value is a NAT gateway ID.
-    /// When type is peering, the value is a VPC peering connection ID.
-    /// When type is vpn, the value is a VPN ID.
-    /// When type is dc, the value is a Direct Connect connection ID.
-    /// When type is set to egw, the value is a VPC endpoint ID.
-    /// When type is set to er, the value is the ID of an enterprise router.
-    /// When type is set to subeni, the value is the ID of a supplementary network interface.
-    public var nexthop: String
-
-    /// Provides supplementary information about the route.
-    /// The value can contain up to 255 characters and cannot contain angle brackets (< or >).
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case destination
-        case nexthop
-        case description
-    }
-
-    public init(
-        type: String,
-        destination: String,
-        nexthop: String,
-        description: String? = nil
-    ) {
-        self.type = type
-        self.destination = destination
-        self.nexthop = nexthop
-        self.description = description
-    }
-}
+public typealias CreateRouteTableResponse = QueryRouteTableResponse
 
 /// Specifies the route table. For details, see Table 3.
 public struct CreateRouteTableRoutetable: Codable, Sendable, Hashable {
@@ -104,7 +31,7 @@ public struct CreateRouteTableRoutetable: Codable, Sendable, Hashable {
 
     /// Specifies the route list. For details, see Table 4.
     /// Each route table can have a maximum of 200 routes.
-    public var routes: [CreateRouteTableRoute]?
+    public var routes: [Adding]?
 
     /// Specifies the ID of the VPC associated with the route table.
     public var vpcID: String
@@ -122,7 +49,7 @@ public struct CreateRouteTableRoutetable: Codable, Sendable, Hashable {
 
     public init(
         name: String? = nil,
-        routes: [CreateRouteTableRoute]? = nil,
+        routes: [Adding]? = nil,
         vpcID: String,
         description: String? = nil
     ) {

@@ -4,33 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/disassociateSubnetsFromRouteTable``.
-public struct DisassociateSubnetsFromRouteTableRequest: Codable, Sendable, Hashable {
-    /// Specifies the route table. For details, see Table 3.
-    public var routetable: AssociateSubnetsWithRouteTableRoutetable
-
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: AssociateSubnetsWithRouteTableRoutetable
-    ) {
-        self.routetable = routetable
-    }
-}
+public typealias DisassociateSubnetsFromRouteTableRequest = AssociateSubnetsWithRouteTableRequest
 
 /// The response of ``VPCClient/disassociateSubnetsFromRouteTable``.
-public struct DisassociateSubnetsFromRouteTableResponse: Codable, Sendable, Hashable {
-    /// Specifies the route table. For details, see Table 6.
-    public var routetable: Routetable?
-
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: Routetable? = nil
-    ) {
-        self.routetable = routetable
-    }
-}
+public typealias DisassociateSubnetsFromRouteTableResponse = QueryRouteTableResponse

@@ -3,66 +3,6 @@
 
 import CloudCore
 
-/// Adds a route. For details, see Table 5.
-public struct Adding: Codable, Sendable, Hashable {
-    /// Specifies the route type.
-    /// Values:
-    /// ecs (ECS)
-    /// eni (NIC)
-    /// vip (Virtual IP address)
-    /// nat (NAT gateway)
-    /// peering (VPC peering connection)
-    /// vpn (VPN)
-    /// dc (Direct Connect connection)
-    /// egw: VPC endpoint. This route type is not supported.
-    /// er: enterprise router
-    /// subeni: supplementary network interface. This type of route cannot be created or updated by users.
-    /// local: reserved CIDR block. The destination CIDR block of the route configured cannot overlap with
-    /// that defined by local.
-    public var type: String
-
-    /// Specifies the destination CIDR block of a route.
-    /// Constraints: The value must be in valid IPv4 or IPv6 CIDR formats.
-    public var destination: String
-
-    /// Specifies the ID of the next hop in the route.
-    /// Values:
-    /// When type is ecs, the value is an ECS ID.
-    /// When type is eni, the value is an extension NIC ID.
-    /// When type is vip, the value is a virtual IP address.
-    /// When type is nat, the value is a NAT gateway ID.
-    /// When type is peering, the value is a VPC peering connection ID.
-    /// When type is vpn, the value is a VPN ID.
-    /// When type is dc, the value is a Direct Connect connection ID.
-    /// When type is set to egw, the value is a VPC endpoint ID.
-    /// When type is set to er, the value is the ID of an enterprise router.
-    /// When type is set to subeni, the value is the ID of a supplementary network interface.
-    public var nexthop: String
-
-    /// Provides supplementary information about the route.
-    /// The value can contain up to 255 characters and cannot contain angle brackets (< or >).
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case destination
-        case nexthop
-        case description
-    }
-
-    public init(
-        type: String,
-        destination: String,
-        nexthop: String,
-        description: String? = nil
-    ) {
-        self.type = type
-        self.destination = destination
-        self.nexthop = nexthop
-        self.description = description
-    }
-}
-
 /// Deletes a route. For details, see Table 7.
 public struct Deleting: Codable, Sendable, Hashable {
     /// Specifies the route type.
@@ -123,66 +63,6 @@ public struct Deleting: Codable, Sendable, Hashable {
     }
 }
 
-/// Modifies a route. For details, see Table 6.
-public struct Modifying: Codable, Sendable, Hashable {
-    /// Specifies the route type.
-    /// Values:
-    /// ecs (ECS)
-    /// eni (NIC)
-    /// vip (Virtual IP address)
-    /// nat (NAT gateway)
-    /// peering (VPC peering connection)
-    /// vpn (VPN)
-    /// dc (Direct Connect connection)
-    /// egw: VPC endpoint. This route type is not supported.
-    /// er: enterprise router
-    /// subeni: supplementary network interface. This type of route cannot be created or updated by users.
-    /// local: reserved CIDR block. The destination CIDR block of the route configured cannot overlap with
-    /// that defined by local.
-    public var type: String
-
-    /// Specifies the destination CIDR block of a route.
-    /// Constraints: The value must be in valid IPv4 or IPv6 CIDR formats.
-    public var destination: String
-
-    /// Specifies the ID of the next hop in the route.
-    /// Values:
-    /// When type is ecs, the value is an ECS ID.
-    /// When type is eni, the value is an extension NIC ID.
-    /// When type is vip, the value is a virtual IP address.
-    /// When type is nat, the value is a NAT gateway ID.
-    /// When type is peering, the value is a VPC peering connection ID.
-    /// When type is vpn, the value is a VPN ID.
-    /// When type is dc, the value is a Direct Connect connection ID.
-    /// When type is set to egw, the value is a VPC endpoint ID.
-    /// When type is set to er, the value is the ID of an enterprise router.
-    /// When type is set to subeni, the value is the ID of a supplementary network interface.
-    public var nexthop: String
-
-    /// Provides supplementary information about the route.
-    /// The value can contain up to 255 characters and cannot contain angle brackets (< or >).
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case destination
-        case nexthop
-        case description
-    }
-
-    public init(
-        type: String,
-        destination: String,
-        nexthop: String,
-        description: String? = nil
-    ) {
-        self.type = type
-        self.destination = destination
-        self.nexthop = nexthop
-        self.description = description
-    }
-}
-
 /// The request body of ``VPCClient/updateRouteTable``.
 public struct UpdateRouteTableRequest: Codable, Sendable, Hashable {
     /// Specifies the route table. For details, see Table 3.
@@ -200,20 +80,7 @@ public struct UpdateRouteTableRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateRouteTable``.
-public struct UpdateRouteTableResponse: Codable, Sendable, Hashable {
-    /// Specifies the route table. For details, see Table 9.
-    public var routetable: Routetable?
-
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: Routetable? = nil
-    ) {
-        self.routetable = routetable
-    }
-}
+public typealias UpdateRouteTableResponse = QueryRouteTableResponse
 
 /// Specifies the route list. For details, see Table 4.
 public struct UpdateRouteTableRoute: Codable, Sendable, Hashable {
@@ -223,7 +90,7 @@ public struct UpdateRouteTableRoute: Codable, Sendable, Hashable {
 
     /// Modifies a route. For details, see Table 6.
     /// Parameters type, destination, and nexthop are mandatory.
-    public var mod: [Modifying]?
+    public var mod: [Adding]?
 
     /// Deletes a route. For details, see Table 7.
     /// Parameter destination is mandatory.
@@ -237,7 +104,7 @@ public struct UpdateRouteTableRoute: Codable, Sendable, Hashable {
 
     public init(
         add: [Adding]? = nil,
-        mod: [Modifying]? = nil,
+        mod: [Adding]? = nil,
         del: [Deleting]? = nil
     ) {
         self.add = add

@@ -39,20 +39,7 @@ public struct CreateRouterRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createRouter``.
-public struct CreateRouterResponse: Codable, Sendable, Hashable {
-    /// Specifies the router. For details, see Table 5.
-    public var router: Router?
-
-    private enum CodingKeys: String, CodingKey {
-        case router
-    }
-
-    public init(
-        router: Router? = nil
-    ) {
-        self.router = router
-    }
-}
+public typealias CreateRouterResponse = QueryRouterResponse
 
 /// Specifies the router. For details, see Table 2.
 public struct CreateRouterRouter: Codable, Sendable, Hashable {

@@ -11,7 +11,7 @@ public struct QueryRoutersResponse: Codable, Sendable, Hashable {
     /// Specifies the pagination information. For details, see Table 6.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var routersLinks: [RoutersLink]?
+    public var routersLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case routers
@@ -20,31 +20,9 @@ public struct QueryRoutersResponse: Codable, Sendable, Hashable {
 
     public init(
         routers: [Router]? = nil,
-        routersLinks: [RoutersLink]? = nil
+        routersLinks: [Link]? = nil
     ) {
         self.routers = routers
         self.routersLinks = routersLinks
-    }
-}
-
-/// Specifies the pagination information. For details, see Table 6.
-public struct RoutersLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
     }
 }

@@ -4,65 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/removeInterfaceFromRouter``.
-public struct RemoveInterfaceFromRouterRequest: Codable, Sendable, Hashable {
-    /// Specifies the subnet ID. Either subnet_id or port_id must be specified.
-    /// Use the gateway IP address of the subnet to create a router interface.
-    public var subnetID: String?
-
-    /// Specifies the port ID. Either subnet_id or port_id is used. Use the port IP address to create a router
-    /// interface.
-    public var portID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case portID = "port_id"
-    }
-
-    public init(
-        subnetID: String? = nil,
-        portID: String? = nil
-    ) {
-        self.subnetID = subnetID
-        self.portID = portID
-    }
-}
+public typealias RemoveInterfaceFromRouterRequest = AddInterfaceToRouterRequest
 
 /// The response of ``VPCClient/removeInterfaceFromRouter``.
-public struct RemoveInterfaceFromRouterResponse: Codable, Sendable, Hashable {
-    /// Specifies the subnet ID.
-    public var subnetID: String?
-
-    /// Specifies the project ID.
-    public var tenantID: String?
-
-    /// Specifies the project ID.
-    public var projectID: String?
-
-    /// Specifies the port ID.
-    public var portID: String?
-
-    /// Specifies the router ID.
-    public var id: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case projectID = "project_id"
-        case portID = "port_id"
-        case id
-    }
-
-    public init(
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        projectID: String? = nil,
-        portID: String? = nil,
-        id: String? = nil
-    ) {
-        self.subnetID = subnetID
-        self.tenantID = tenantID
-        self.projectID = projectID
-        self.portID = portID
-        self.id = id
-    }
-}
+public typealias RemoveInterfaceFromRouterResponse = AddInterfaceToRouterResponse

@@ -21,20 +21,7 @@ public struct UpdateRouterRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateRouter``.
-public struct UpdateRouterResponse: Codable, Sendable, Hashable {
-    /// Specifies the router. For details, see Table 6.
-    public var router: Router?
-
-    private enum CodingKeys: String, CodingKey {
-        case router
-    }
-
-    public init(
-        router: Router? = nil
-    ) {
-        self.router = router
-    }
-}
+public typealias UpdateRouterResponse = QueryRouterResponse
 
 /// Specifies the router. For details, see Table 2.
 public struct UpdateRouterRouter: Codable, Sendable, Hashable {

@@ -3,22 +3,6 @@
 
 import CloudCore
 
-/// Specifies the port list. A maximum of 20 ports are supported. For details, see Table 3.
-public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimePort: Codable, Sendable, Hashable {
-    /// Specifies the port ID that uniquely identifies the port.
-    public var id: String
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
-        self.id = id
-    }
-}
-
 /// The request body of ``VPCClient/associateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTime``.
 public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest: Codable, Sendable, Hashable {
     /// Documented values of `action`; other values decode as well.
@@ -37,7 +21,7 @@ public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAt
     }
 
     /// Specifies the port list. A maximum of 20 ports are supported. For details, see Table 3.
-    public var ports: [AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimePort]
+    public var ports: [FirewallRemoveRuleItemOption]
 
     /// Specifies the operation. The value can be add (associate) or remove (disassociate). The values are
     /// case-insensitive.
@@ -49,7 +33,7 @@ public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAt
     }
 
     public init(
-        ports: [AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimePort],
+        ports: [FirewallRemoveRuleItemOption],
         action: ActionValue
     ) {
         self.ports = ports

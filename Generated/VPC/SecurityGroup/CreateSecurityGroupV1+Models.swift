@@ -19,22 +19,6 @@ public struct CreateSecurityGroupV1Request: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``VPCClient/createSecurityGroupV1``.
-public struct CreateSecurityGroupV1Response: Codable, Sendable, Hashable {
-    /// Specifies the security group objects. For details, see Table 5.
-    public var securityGroup: CreateSecurityGroupV1SecurityGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        securityGroup: CreateSecurityGroupV1SecurityGroup? = nil
-    ) {
-        self.securityGroup = securityGroup
-    }
-}
-
 /// Specifies the security group objects. For details, see Table 3.
 public struct CreateSecurityGroupV1SecurityGroup2: Codable, Sendable, Hashable {
     /// Specifies the security group name.

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/querySecurityGroupDetails``.
-public struct QuerySecurityGroupDetailsResponse: Codable, Sendable, Hashable {
-    /// Specifies the security group object.
-    public var securityGroup: CreateSecurityGroupV1SecurityGroup?
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        securityGroup: CreateSecurityGroupV1SecurityGroup? = nil
-    ) {
-        self.securityGroup = securityGroup
-    }
-}
+public typealias QuerySecurityGroupDetailsResponse = CreateSecurityGroupV1Response

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/querySecurityGroupRuleDetails``.
-public struct QuerySecurityGroupRuleDetailsResponse: Codable, Sendable, Hashable {
-    /// Specifies the security group rule objects. For details, see Table 3.
-    public var securityGroupRule: AddSecurityGroupRuleV1SecurityGroupRule?
-
-    private enum CodingKeys: String, CodingKey {
-        case securityGroupRule = "security_group_rule"
-    }
-
-    public init(
-        securityGroupRule: AddSecurityGroupRuleV1SecurityGroupRule? = nil
-    ) {
-        self.securityGroupRule = securityGroupRule
-    }
-}
+public typealias QuerySecurityGroupRuleDetailsResponse = AddSecurityGroupRuleV1Response

@@ -178,55 +178,6 @@ public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createSecurityGroupRule``.
-public struct CreateSecurityGroupRuleResponse201: Codable, Sendable, Hashable {
-    /// Definition: Request ID.
-    /// Range: None
-    public var requestID: String?
+public typealias CreateSecurityGroupRuleResponse201 = QuerySecurityGroupRuleV3Response
 
-    /// Definition: Response body for creating a security group rule.
-    /// Range: None
-    public var securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case securityGroupRule = "security_group_rule"
-    }
-
-    public init(
-        requestID: String? = nil,
-        securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule? = nil
-    ) {
-        self.requestID = requestID
-        self.securityGroupRule = securityGroupRule
-    }
-}
-
-public struct CreateSecurityGroupRuleResponse202: Codable, Sendable, Hashable {
-    /// Definition: Request ID.
-    /// Range: None
-    public var requestID: String?
-
-    /// Definition: Error message.
-    /// Range: None
-    public var errorMsg: String?
-
-    /// Definition: Error code.
-    /// Range: None
-    public var errorCode: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
-    }
-
-    public init(
-        requestID: String? = nil,
-        errorMsg: String? = nil,
-        errorCode: String? = nil
-    ) {
-        self.requestID = requestID
-        self.errorMsg = errorMsg
-        self.errorCode = errorCode
-    }
-}
+public typealias CreateSecurityGroupRuleResponse202 = CreateSecurityGroupV3Response202

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the bandwidth objects. For details, see Table 5.
+/// Specifies the bandwidth object.
 public struct Bandwidth: Codable, Sendable, Hashable {
     /// Specifies the bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and

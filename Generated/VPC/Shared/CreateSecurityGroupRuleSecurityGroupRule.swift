@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition: Response body for creating a security group rule.
+/// Definition: Response body for querying details about a security group rule.
 ///
 /// SecurityGroupRule
 public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Hashable {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Response body for inserting a network ACL rule.
+/// Response body for querying network ACL details.
 public struct FirewallDetail: Codable, Sendable, Hashable {
     /// Definition:
     /// Network ACL ID. Each network ACL comes with an ID, which uniquely identifies the network ACL.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the link list. For details, see Table 4.
+/// Specifies the firewall_groups_link object list. For details, see Table 4.
 public struct Link: Codable, Sendable, Hashable {
     /// Specifies the API link.
     public var href: String?

@@ -3,8 +3,7 @@
 
 import CloudCore
 
-/// The key-value pair to be matched in the query. The key is a fixed dictionary value and must be a unique
-/// and supported key. The key can only be resource_name.
+/// Tags
 public struct Match: Codable, Sendable, Hashable {
     /// Specifies the tag key. Currently, the tag key can only be the resource name.
     public var key: String

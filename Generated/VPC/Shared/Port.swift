@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the port information. For details, see Table 7.
+/// Specifies the port object list. For details, see Table 3.
 public struct Port: Codable, Sendable, Hashable {
     /// Documented values of `deviceOwner`; other values decode as well.
     public struct DeviceOwner: OpenEnum {

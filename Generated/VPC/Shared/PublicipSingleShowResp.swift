@@ -115,7 +115,7 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
     public var vnic: VnicInfo?
 
     /// Bandwidth bound to an EIP.
-    public var bandwidth: PublicipBandwidthInfo?
+    public var bandwidth: BandwidthResp?
 
     /// Enterprise project ID. The value is 0 or a string that contains a maximum of 36 characters in UUID
     /// format with hyphens (-). This is the ID of the enterprise project that you associate with the EIP when
@@ -255,7 +255,7 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
         updatedAt: String? = nil,
         type: TypeValue? = nil,
         vnic: VnicInfo? = nil,
-        bandwidth: PublicipBandwidthInfo? = nil,
+        bandwidth: BandwidthResp? = nil,
         enterpriseProjectID: String? = nil,
         billingInfo: String? = nil,
         lockStatus: String? = nil,
@@ -318,7 +318,7 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
         self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
         self.vnic = try container.decodeIfPresent(VnicInfo.self, forKey: .vnic)
-        self.bandwidth = try container.decodeIfPresent(PublicipBandwidthInfo.self, forKey: .bandwidth)
+        self.bandwidth = try container.decodeIfPresent(BandwidthResp.self, forKey: .bandwidth)
         self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
         self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
         self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the route information.
+/// Specifies the static VM routes. For details, see Table 8.
 public struct Route: Codable, Sendable, Hashable {
     /// Specifies the IP address range.
     public var destination: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the subnet pool list. For details, see Table 4.
+/// Specifies the subnet pool list. For details, see Table 2.
 public struct Subnetpool: Codable, Sendable, Hashable {
     /// Specifies the subnet pool ID.
     /// This parameter is not mandatory when you query subnet pools.

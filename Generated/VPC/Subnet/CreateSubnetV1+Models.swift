@@ -19,22 +19,6 @@ public struct CreateSubnetV1Request: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``VPCClient/createSubnetV1``.
-public struct CreateSubnetV1Response: Codable, Sendable, Hashable {
-    /// Specifies the subnet objects.
-    public var subnet: CreateSubnetV1Subnet?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: CreateSubnetV1Subnet? = nil
-    ) {
-        self.subnet = subnet
-    }
-}
-
 /// Specifies the subnet objects.
 public struct CreateSubnetV1Subnet2: Codable, Sendable, Hashable {
     /// Specifies the subnet name.

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/querySubnetDetails``.
-public struct QuerySubnetDetailsResponse: Codable, Sendable, Hashable {
-    /// Specifies the subnet objects.
-    public var subnet: CreateSubnetV1Subnet?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: CreateSubnetV1Subnet? = nil
-    ) {
-        self.subnet = subnet
-    }
-}
+public typealias QuerySubnetDetailsResponse = CreateSubnetV1Response

@@ -20,20 +20,7 @@ public struct CreateSubnetPoolRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createSubnetPool``.
-public struct CreateSubnetPoolResponse: Codable, Sendable, Hashable {
-    /// Specifies the subnet pool list. For details, see Table 4.
-    public var subnetpool: Subnetpool?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnetpool
-    }
-
-    public init(
-        subnetpool: Subnetpool? = nil
-    ) {
-        self.subnetpool = subnetpool
-    }
-}
+public typealias CreateSubnetPoolResponse = QuerySubnetPoolResponse
 
 /// Specifies the subnet pool list. For details, see Table 2.
 public struct CreateSubnetPoolSubnetpool: Codable, Sendable, Hashable {

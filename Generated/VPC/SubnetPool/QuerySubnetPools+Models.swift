@@ -11,7 +11,7 @@ public struct QuerySubnetPoolsResponse: Codable, Sendable, Hashable {
     /// Shows pagination information about subnet pools.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var subnetpoolsLinks: [SubnetpoolsLink]?
+    public var subnetpoolsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case subnetpools
@@ -20,31 +20,9 @@ public struct QuerySubnetPoolsResponse: Codable, Sendable, Hashable {
 
     public init(
         subnetpools: [Subnetpool]? = nil,
-        subnetpoolsLinks: [SubnetpoolsLink]? = nil
+        subnetpoolsLinks: [Link]? = nil
     ) {
         self.subnetpools = subnetpools
         self.subnetpoolsLinks = subnetpoolsLinks
-    }
-}
-
-/// Shows pagination information about subnet pools.
-public struct SubnetpoolsLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
     }
 }

@@ -21,17 +21,4 @@ public struct UpdateSubnetPoolRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateSubnetPool``.
-public struct UpdateSubnetPoolResponse: Codable, Sendable, Hashable {
-    /// Specifies the subnet pool list. For details, see Table 4.
-    public var subnetpool: Subnetpool?
-
-    private enum CodingKeys: String, CodingKey {
-        case subnetpool
-    }
-
-    public init(
-        subnetpool: Subnetpool? = nil
-    ) {
-        self.subnetpool = subnetpool
-    }
-}
+public typealias UpdateSubnetPoolResponse = QuerySubnetPoolResponse

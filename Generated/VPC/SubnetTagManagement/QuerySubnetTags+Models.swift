@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/querySubnetTags``.
-public struct QuerySubnetTagsResponse: Codable, Sendable, Hashable {
-    /// Specifies the tag object list. For details, see Table 3.
-    public var tags: [QueryEIPTagsTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [QueryEIPTagsTag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
+public typealias QuerySubnetTagsResponse = QueryEIPTagsResponse

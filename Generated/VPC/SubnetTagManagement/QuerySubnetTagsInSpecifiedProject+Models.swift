@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/querySubnetTagsInSpecifiedProject``.
-public struct QuerySubnetTagsInSpecifiedProjectResponse: Codable, Sendable, Hashable {
-    /// Specifies the tag object list. For details, see Table 3.
-    public var tags: [QueryEIPTagsInSpecifiedProjectTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [QueryEIPTagsInSpecifiedProjectTag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
+public typealias QuerySubnetTagsInSpecifiedProjectResponse = QueryEIPTagsInSpecifiedProjectResponse

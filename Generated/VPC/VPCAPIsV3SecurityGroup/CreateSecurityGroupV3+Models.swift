@@ -34,7 +34,7 @@ public struct CreateSecurityGroupV3Option: Codable, Sendable, Hashable {
     /// Constraints: A maximum of 20 tag key-value pairs are supported.
     /// Range: None
     /// Default Value: None
-    public var tags: [RequestTag]?
+    public var tags: [Match]?
 
     private enum CodingKeys: String, CodingKey {
         case name
@@ -47,7 +47,7 @@ public struct CreateSecurityGroupV3Option: Codable, Sendable, Hashable {
         name: String,
         description: String? = nil,
         enterpriseProjectID: String? = nil,
-        tags: [RequestTag]? = nil
+        tags: [Match]? = nil
     ) {
         self.name = name
         self.description = description
@@ -115,36 +115,6 @@ public struct CreateSecurityGroupV3Response201: Codable, Sendable, Hashable {
     ) {
         self.requestID = requestID
         self.securityGroup = securityGroup
-    }
-}
-
-public struct CreateSecurityGroupV3Response202: Codable, Sendable, Hashable {
-    /// Definition: Request ID.
-    /// Range: None
-    public var requestID: String?
-
-    /// Definition: Error message.
-    /// Range: None
-    public var errorMsg: String?
-
-    /// Definition: Error code.
-    /// Range: None
-    public var errorCode: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
-    }
-
-    public init(
-        requestID: String? = nil,
-        errorMsg: String? = nil,
-        errorCode: String? = nil
-    ) {
-        self.requestID = requestID
-        self.errorMsg = errorMsg
-        self.errorCode = errorCode
     }
 }
 

@@ -4,25 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/queryDetailsOfSecurityGroup``.
-public struct QueryDetailsOfSecurityGroupResponse: Codable, Sendable, Hashable {
-    /// Definition: Request ID.
-    /// Range: None
-    public var requestID: String?
-
-    /// Definition: Response body for querying details about a security group.
-    /// Range: None
-    public var securityGroup: SecurityGroupInfo?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        requestID: String? = nil,
-        securityGroup: SecurityGroupInfo? = nil
-    ) {
-        self.requestID = requestID
-        self.securityGroup = securityGroup
-    }
-}
+public typealias QueryDetailsOfSecurityGroupResponse = UpdateSecurityGroupV3Response200

@@ -3,38 +3,6 @@
 
 import CloudCore
 
-/// Definition: Request body for updating a security group.
-///
-/// UpdateSecurityGroupOption
-public struct UpdateSecurityGroupV3Option: Codable, Sendable, Hashable {
-    /// Definition: Name of a security group.
-    /// Constraints: The value can contain 1 to 64 characters, including letters, digits, underscores (_),
-    /// hyphens (-), and periods (.).
-    /// Range: None
-    /// Default Value: None
-    public var name: String?
-
-    /// Definition: Description of a security group.
-    /// Constraints: The value can contain no more than 255 characters and cannot contain angle brackets (< or
-    /// >).
-    /// Range: None
-    /// Default Value: None
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
-        self.name = name
-        self.description = description
-    }
-}
-
 /// The request body of ``VPCClient/updateSecurityGroupV3``.
 public struct UpdateSecurityGroupV3Request: Codable, Sendable, Hashable {
     /// Definition: Whether to only send the check request.
@@ -73,56 +41,4 @@ public struct UpdateSecurityGroupV3Request: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``VPCClient/updateSecurityGroupV3``.
-public struct UpdateSecurityGroupV3Response200: Codable, Sendable, Hashable {
-    /// Definition: Request ID.
-    /// Range: None
-    public var requestID: String?
-
-    /// Definition: Response body for updating a security group.
-    /// Range: None
-    public var securityGroup: SecurityGroupInfo?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case securityGroup = "security_group"
-    }
-
-    public init(
-        requestID: String? = nil,
-        securityGroup: SecurityGroupInfo? = nil
-    ) {
-        self.requestID = requestID
-        self.securityGroup = securityGroup
-    }
-}
-
-public struct UpdateSecurityGroupV3Response202: Codable, Sendable, Hashable {
-    /// Definition: Request ID.
-    /// Range: None
-    public var requestID: String?
-
-    /// Definition: Error message.
-    /// Range: None
-    public var errorMsg: String?
-
-    /// Definition: Error code.
-    /// Range: None
-    public var errorCode: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
-    }
-
-    public init(
-        requestID: String? = nil,
-        errorMsg: String? = nil,
-        errorCode: String? = nil
-    ) {
-        self.requestID = requestID
-        self.errorMsg = errorMsg
-        self.errorCode = errorCode
-    }
-}
+public typealias UpdateSecurityGroupV3Response202 = CreateSecurityGroupV3Response202

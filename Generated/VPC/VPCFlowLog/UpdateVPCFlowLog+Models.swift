@@ -61,17 +61,4 @@ public struct UpdateVPCFlowLogRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateVPCFlowLog``.
-public struct UpdateVPCFlowLogResponse: Codable, Sendable, Hashable {
-    /// FlowLog objects. For details, see Table 5.
-    public var flowLog: FlowLog?
-
-    private enum CodingKeys: String, CodingKey {
-        case flowLog = "flow_log"
-    }
-
-    public init(
-        flowLog: FlowLog? = nil
-    ) {
-        self.flowLog = flowLog
-    }
-}
+public typealias UpdateVPCFlowLogResponse = QueryVPCFlowLogResponse

@@ -55,20 +55,7 @@ public struct CreateVPCPeeringConnectionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createVPCPeeringConnection``.
-public struct CreateVPCPeeringConnectionResponse: Codable, Sendable, Hashable {
-    /// Specifies the VPC peering connection. For details, see Table 5.
-    public var peering: Peering?
-
-    private enum CodingKeys: String, CodingKey {
-        case peering
-    }
-
-    public init(
-        peering: Peering? = nil
-    ) {
-        self.peering = peering
-    }
-}
+public typealias CreateVPCPeeringConnectionResponse = QueryVPCPeeringConnectionResponse
 
 /// Specifies information about the local VPC. For details, see Table 3.
 public struct CreateVPCPeeringConnectionVPCInfo: Codable, Sendable, Hashable {

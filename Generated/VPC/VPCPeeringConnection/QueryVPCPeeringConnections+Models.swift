@@ -3,28 +3,6 @@
 
 import CloudCore
 
-/// Specifies the VPC peering connection object list. For details, see Table 5.
-public struct PeeringsLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
-    }
-}
-
 /// The response of ``VPCClient/queryVPCPeeringConnections``.
 public struct QueryVPCPeeringConnectionsResponse: Codable, Sendable, Hashable {
     /// Specifies the VPC peering connection object list. For details, see Table 3.
@@ -33,7 +11,7 @@ public struct QueryVPCPeeringConnectionsResponse: Codable, Sendable, Hashable {
     /// Specifies the VPC peering connection object list. For details, see Table 5.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
-    public var peeringsLinks: [PeeringsLink]?
+    public var peeringsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case peerings
@@ -42,7 +20,7 @@ public struct QueryVPCPeeringConnectionsResponse: Codable, Sendable, Hashable {
 
     public init(
         peerings: [Peering]? = nil,
-        peeringsLinks: [PeeringsLink]? = nil
+        peeringsLinks: [Link]? = nil
     ) {
         self.peerings = peerings
         self.peeringsLinks = peeringsLinks

@@ -3,59 +3,23 @@
 
 import CloudCore
 
-/// Updates a VPC peering connection. For details, see Table 3.
-public struct UpdateVPCPeeringConnectionPeering: Codable, Sendable, Hashable {
-    /// Specifies the name of the VPC peering connection. The value can contain 1 to 64 characters.
-    public var name: String?
-
-    /// Provides supplementary information about the VPC peering connection. The value can contain no more
-    /// than 255 characters, including letters and digits.
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
-        self.name = name
-        self.description = description
-    }
-}
-
 /// The request body of ``VPCClient/updateVPCPeeringConnection``.
 public struct UpdateVPCPeeringConnectionRequest: Codable, Sendable, Hashable {
     /// Updates a VPC peering connection. For details, see Table 3.
     /// When updating a VPC peering connection, you must specify at least one attribute. Currently, only the
     /// VPC peering connection name and description can be updated.
-    public var peering: UpdateVPCPeeringConnectionPeering
+    public var peering: UpdateSecurityGroupV3Option
 
     private enum CodingKeys: String, CodingKey {
         case peering
     }
 
     public init(
-        peering: UpdateVPCPeeringConnectionPeering
+        peering: UpdateSecurityGroupV3Option
     ) {
         self.peering = peering
     }
 }
 
 /// The response of ``VPCClient/updateVPCPeeringConnection``.
-public struct UpdateVPCPeeringConnectionResponse: Codable, Sendable, Hashable {
-    /// Specifies the VPC peering connection. For details, see Table 5.
-    public var peering: Peering?
-
-    private enum CodingKeys: String, CodingKey {
-        case peering
-    }
-
-    public init(
-        peering: Peering? = nil
-    ) {
-        self.peering = peering
-    }
-}
+public typealias UpdateVPCPeeringConnectionResponse = QueryVPCPeeringConnectionResponse

@@ -20,20 +20,7 @@ public struct CreateVPCRouteRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createVPCRoute``.
-public struct CreateVPCRouteResponse: Codable, Sendable, Hashable {
-    /// Specifies the route. For details, see Table 4.
-    public var route: CreateVPCRouteRoute?
-
-    private enum CodingKeys: String, CodingKey {
-        case route
-    }
-
-    public init(
-        route: CreateVPCRouteRoute? = nil
-    ) {
-        self.route = route
-    }
-}
+public typealias CreateVPCRouteResponse = QueryVPCRouteResponse
 
 /// Specifies the route. For details, see Table 2.
 public struct CreateVPCRouteRoute2: Codable, Sendable, Hashable {

@@ -11,7 +11,7 @@ public struct QueryVPCRoutesResponse: Codable, Sendable, Hashable {
     /// Specifies the route object list. For details, see Table 4.
     /// The value of rel will be next and that of href will be a link only when limit is used for filtering
     /// and the number of resources exceeds the value of limit or 2000 (default value of limit).
-    public var routesLinks: [RoutesLink]?
+    public var routesLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
         case routes
@@ -20,31 +20,9 @@ public struct QueryVPCRoutesResponse: Codable, Sendable, Hashable {
 
     public init(
         routes: [CreateVPCRouteRoute]? = nil,
-        routesLinks: [RoutesLink]? = nil
+        routesLinks: [Link]? = nil
     ) {
         self.routes = routes
         self.routesLinks = routesLinks
-    }
-}
-
-/// Specifies the route object list. For details, see Table 4.
-public struct RoutesLink: Codable, Sendable, Hashable {
-    /// Specifies the API link.
-    public var href: String?
-
-    /// Specifies the relationship between the API link and the API version.
-    public var rel: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
-        self.href = href
-        self.rel = rel
     }
 }

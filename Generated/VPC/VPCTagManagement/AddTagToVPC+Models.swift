@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The request body of ``VPCClient/addTagToVPC``.
-public struct AddTagToVPCRequest: Codable, Sendable, Hashable {
-    /// Specifies the tag objects. For details, see Table 3.
-    public var tag: Tag
-
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Tag
-    ) {
-        self.tag = tag
-    }
-}
+public typealias AddTagToVPCRequest = AddTagToEIPRequest

@@ -4,26 +4,4 @@
 import CloudCore
 
 /// The request body of ``VPCClient/batchAddingOrDeletingVPCTags``.
-public struct BatchAddingOrDeletingVPCTagsRequest: Codable, Sendable, Hashable {
-    /// Specifies the tags. For details, see Table 3.
-    /// Constraints: A maximum of 20 tag key-value pairs are supported.
-    public var tags: [Tag]
-
-    /// Specifies the operation. Possible values are as follows:
-    /// create
-    /// delete
-    public var action: BatchAddingOrDeletingEIPTagsAction
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [Tag],
-        action: BatchAddingOrDeletingEIPTagsAction
-    ) {
-        self.tags = tags
-        self.action = action
-    }
-}
+public typealias BatchAddingOrDeletingVPCTagsRequest = BatchAddingOrDeletingEIPTagsRequest

@@ -4,17 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/queryVPCTagsInSpecifiedProject``.
-public struct QueryVPCTagsInSpecifiedProjectResponse: Codable, Sendable, Hashable {
-    /// Specifies the tag list.
-    public var tags: [QueryEIPTagsInSpecifiedProjectTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [QueryEIPTagsInSpecifiedProjectTag]? = nil
-    ) {
-        self.tags = tags
-    }
-}
+public typealias QueryVPCTagsInSpecifiedProjectResponse = QueryEIPTagsInSpecifiedProjectResponse

@@ -19,22 +19,6 @@ public struct UpdateVPCRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// The response of ``VPCClient/updateVPC``.
-public struct UpdateVPCResponse: Codable, Sendable, Hashable {
-    /// Specifies the VPC objects.
-    public var vpc: VPCVPC?
-
-    private enum CodingKeys: String, CodingKey {
-        case vpc
-    }
-
-    public init(
-        vpc: VPCVPC? = nil
-    ) {
-        self.vpc = vpc
-    }
-}
-
 /// Specifies the VPC objects.
 public struct UpdateVPCVPC: Codable, Sendable, Hashable {
     /// Specifies the VPC name.
