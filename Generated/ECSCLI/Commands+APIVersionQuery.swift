@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ListAPIVersionsCommand: AsyncParsableCommand {
+struct NovaListVersionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-api-versions",
+        commandName: "nova-list-versions",
         abstract: "Listing API Versions",
         discussion: """
             GET /
@@ -23,14 +23,14 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listAPIVersions()
+            _ = try await client.novaListVersions()
         }
     }
 }
 
-struct QuerySpecifiedAPIVersionCommand: AsyncParsableCommand {
+struct NovaShowVersionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-specified-api-version",
+        commandName: "nova-show-version",
         abstract: "Querying a Specified API Version",
         discussion: """
             GET /{api_version}
@@ -51,7 +51,7 @@ struct QuerySpecifiedAPIVersionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySpecifiedAPIVersion(apiVersion: apiVersion)
+            _ = try await client.novaShowVersion(apiVersion: apiVersion)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ListAZsCommand: AsyncParsableCommand {
+struct NovaListAvailabilityZonesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-azs",
+        commandName: "nova-list-availability-zones",
         abstract: "Listing AZs",
         discussion: """
             GET /v2.1/{project_id}/os-availability-zone
@@ -23,7 +23,7 @@ struct ListAZsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listAZs()
+            _ = try await client.novaListAvailabilityZones()
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct RestartECSsInBatchCommand: AsyncParsableCommand {
+struct BatchRebootServersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restart-ecss-in-batch",
+        commandName: "batch-reboot-servers",
         abstract: "Restarting ECSs in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/action
@@ -23,7 +23,7 @@ struct RestartECSsInBatchCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (RestartECSsInBatchRequest) as JSON, @file.json, or - for standard input. \
+            The request body (BatchRebootServersRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): reboot*.
             """,
             valueName: "json"))
@@ -34,15 +34,15 @@ struct RestartECSsInBatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestartECSsInBatchRequest.self, from: body)
-            _ = try await client.restartECSsInBatch(requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchRebootServersRequest.self, from: body)
+            _ = try await client.batchRebootServers(requestBody)
         }
     }
 }
 
-struct StartECSsInBatchCommand: AsyncParsableCommand {
+struct BatchStartServersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start-ecss-in-batch",
+        commandName: "batch-start-servers",
         abstract: "Starting ECSs in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/action
@@ -57,7 +57,7 @@ struct StartECSsInBatchCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (StartECSsInBatchRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (BatchStartServersRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): os-start*.
             """,
             valueName: "json"))
@@ -68,15 +68,15 @@ struct StartECSsInBatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartECSsInBatchRequest.self, from: body)
-            _ = try await client.startECSsInBatch(requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchStartServersRequest.self, from: body)
+            _ = try await client.batchStartServers(requestBody)
         }
     }
 }
 
-struct StopECSsInBatchCommand: AsyncParsableCommand {
+struct BatchStopServersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stop-ecss-in-batch",
+        commandName: "batch-stop-servers",
         abstract: "Stopping ECSs in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/action
@@ -91,7 +91,7 @@ struct StopECSsInBatchCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (StopECSsInBatchRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (BatchStopServersRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): os-stop*.
             """,
             valueName: "json"))
@@ -102,8 +102,8 @@ struct StopECSsInBatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StopECSsInBatchRequest.self, from: body)
-            _ = try await client.stopECSsInBatch(requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchStopServersRequest.self, from: body)
+            _ = try await client.batchStopServers(requestBody)
         }
     }
 }

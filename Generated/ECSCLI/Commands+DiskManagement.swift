@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AttachDiskToECSCommand: AsyncParsableCommand {
+struct AttachServerVolumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "attach-disk-to-ecs",
+        commandName: "attach-server-volume",
         abstract: "Attaching a Disk to an ECS",
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/attachvolume
@@ -22,8 +22,8 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AttachDiskToECSRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volumeAttachment*, dry_run.
+            The request body (AttachServerVolumeRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): volumeAttachment*, dry_run.
             """,
             valueName: "json"))
     var body: String
@@ -36,10 +36,10 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -51,10 +51,10 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachDiskToECSRequest.self, from: body)
-            _ = try await client.attachDiskToECS(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AttachServerVolumeRequest.self, from: body)
+            _ = try await client.attachServerVolume(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -64,9 +64,9 @@ struct AttachDiskToECSCommand: AsyncParsableCommand {
     }
 }
 
-struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
+struct DetachServerVolumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "detach-evs-disk-from-ecs",
+        commandName: "detach-server-volume",
         abstract: "Detaching an EVS Disk from an ECS",
         discussion: """
             DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}
@@ -97,10 +97,10 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -112,13 +112,13 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.detachEVSDiskFromECS(
+            _ = try await client.detachServerVolume(
                 serverID: serverID,
                 volumeID: volumeID,
                 deleteFlag: deleteFlag
             )
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -128,9 +128,36 @@ struct DetachEVSDiskFromECSCommand: AsyncParsableCommand {
     }
 }
 
-struct ListDetailsAboutDisksAttachedToECSCommand: AsyncParsableCommand {
+struct ListDiskAttachmentOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-details-about-disks-attached-to-ecs",
+        commandName: "list-disk-attachment-of-ecs",
+        abstract: "Querying Disk Attachment of an ECS",
+        discussion: """
+            GET /v2.1/servers/{server_id}/block_device
+
+            This API is used to query disk attachment of an ECS.
+
+            Documented in apis_recommended/disk_management/querying_disk_attachment_of_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID in UUID format.")
+    var serverID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listDiskAttachmentOfECS(serverID: serverID)
+        }
+    }
+}
+
+struct ListServerBlockDevicesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-server-block-devices",
         abstract: "Listing Details About Disks Attached to an ECS",
         discussion: """
             GET /v1/{project_id}/cloudservers/{server_id}/block_device
@@ -151,14 +178,14 @@ struct ListDetailsAboutDisksAttachedToECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listDetailsAboutDisksAttachedToECS(serverID: serverID)
+            _ = try await client.listServerBlockDevices(serverID: serverID)
         }
     }
 }
 
-struct QueryDetailsOfSingleDiskAttachedToECSCommand: AsyncParsableCommand {
+struct ShowServerBlockDeviceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-single-disk-attached-to-ecs",
+        commandName: "show-server-block-device",
         abstract: "Querying Details of a Single Disk Attached to an ECS",
         discussion: """
             GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}
@@ -184,41 +211,14 @@ struct QueryDetailsOfSingleDiskAttachedToECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfSingleDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
+            _ = try await client.showServerBlockDevice(serverID: serverID, volumeID: volumeID)
         }
     }
 }
 
-struct QueryDiskAttachmentOfECSCommand: AsyncParsableCommand {
+struct ShowSingleDiskAttachedToECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-disk-attachment-of-ecs",
-        abstract: "Querying Disk Attachment of an ECS",
-        discussion: """
-            GET /v2.1/servers/{server_id}/block_device
-
-            This API is used to query disk attachment of an ECS.
-
-            Documented in apis_recommended/disk_management/querying_disk_attachment_of_an_ecs.html.
-            """)
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID in UUID format.")
-    var serverID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDiskAttachmentOfECS(serverID: serverID)
-        }
-    }
-}
-
-struct QuerySingleDiskAttachedToECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-single-disk-attached-to-ecs",
+        commandName: "show-single-disk-attached-to-ecs",
         abstract: "Querying a Single Disk Attached to an ECS",
         discussion: """
             GET /v2.1/servers/{server_id}/block_device/{volume_id}
@@ -243,7 +243,7 @@ struct QuerySingleDiskAttachedToECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySingleDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
+            _ = try await client.showSingleDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
         }
     }
 }

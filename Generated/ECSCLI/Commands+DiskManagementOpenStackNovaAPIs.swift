@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateDiskDiscardedCommand: AsyncParsableCommand {
+struct CreateDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-disk-discarded",
+        commandName: "create-disk",
         abstract: "Creating a Disk (Discarded)",
         discussion: """
             POST /v2/{project_id}/os-volumes
@@ -23,8 +23,8 @@ struct CreateDiskDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateDiskDiscardedRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): volume*.
+            The request body (CreateDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): volume*.
             """,
             valueName: "json"))
     var body: String
@@ -32,17 +32,18 @@ struct CreateDiskDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDiskDiscardedRequest.self, from: body)
-            _ = try await client.createDiskDiscarded(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateDiskRequest.self, from: body)
+            _ = try await client.createDisk(requestBody)
         }
     }
 }
 
-struct DeleteDiskDiscardedCommand: AsyncParsableCommand {
+struct DeleteDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-disk-discarded",
+        commandName: "delete-disk",
         abstract: "Deleting a Disk (Discarded)",
         discussion: """
             DELETE /v2/{project_id}/os-volumes/{volume_id}
@@ -61,16 +62,17 @@ struct DeleteDiskDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteDiskDiscarded(volumeID: volumeID)
+            try await client.deleteDisk(volumeID: volumeID)
         }
     }
 }
 
-struct QueryBriefInformationAboutDisksDiscardedCommand: AsyncParsableCommand {
+struct ListBriefDisksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-brief-information-about-disks-discarded",
+        commandName: "list-brief-disks",
         abstract: "Querying Brief Information About Disks (Discarded)",
         discussion: """
             GET /v2/{project_id}/os-volumes
@@ -84,16 +86,17 @@ struct QueryBriefInformationAboutDisksDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryBriefInformationAboutDisksDiscarded()
+            _ = try await client.listBriefDisks()
         }
     }
 }
 
-struct QueryDetailedInformationAboutDisksDiscardedCommand: AsyncParsableCommand {
+struct ListDisksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-detailed-information-about-disks-discarded",
+        commandName: "list-disks",
         abstract: "Querying Detailed Information About Disks (Discarded)",
         discussion: """
             GET /v2/{project_id}/os-volumes/detail
@@ -107,16 +110,17 @@ struct QueryDetailedInformationAboutDisksDiscardedCommand: AsyncParsableCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailedInformationAboutDisksDiscarded()
+            _ = try await client.listDisks()
         }
     }
 }
 
-struct QueryInformationAboutDiskDiscardedCommand: AsyncParsableCommand {
+struct ShowDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-information-about-disk-discarded",
+        commandName: "show-disk",
         abstract: "Querying Information About a Disk (Discarded)",
         discussion: """
             GET /v2/{project_id}/os-volumes/{volume_id}
@@ -135,9 +139,10 @@ struct QueryInformationAboutDiskDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryInformationAboutDiskDiscarded(volumeID: volumeID)
+            _ = try await client.showDisk(volumeID: volumeID)
         }
     }
 }

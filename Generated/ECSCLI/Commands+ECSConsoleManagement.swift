@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
+struct ListECSManagementConsoleLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get-ecs-management-console-logs",
+        commandName: "list-ecs-management-console-logs",
         abstract: "Obtaining ECS Management Console Logs",
         discussion: """
             POST /v2.1/{project_id}/servers/{server_id}/action
@@ -23,7 +23,7 @@ struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (GetECSManagementConsoleLogsRequest) as JSON, @file.json, or - for standard \
+            The request body (ListECSManagementConsoleLogsRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): os-getConsoleOutput*.
             """,
             valueName: "json"))
@@ -37,10 +37,11 @@ struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -52,12 +53,12 @@ struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(GetECSManagementConsoleLogsRequest.self, from: body)
-            _ = try await client.getECSManagementConsoleLogs(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(ListECSManagementConsoleLogsRequest.self, from: body)
+            _ = try await client.listECSManagementConsoleLogs(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -65,9 +66,9 @@ struct GetECSManagementConsoleLogsCommand: AsyncParsableCommand {
     }
 }
 
-struct GetVNCBasedRemoteLoginAddressMicroversion26OrLaterCommand: AsyncParsableCommand {
+struct ListVNCBasedRemoteLoginAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get-vnc-based-remote-login-address-microversion26-or-later",
+        commandName: "list-vnc-based-remote-login-address",
         abstract: "Obtaining a VNC-based Remote Login Address (Microversion 2.6 or Later)",
         discussion: """
             POST /v2.1/{project_id}/servers/{server_id}/remote-consoles
@@ -82,8 +83,8 @@ struct GetVNCBasedRemoteLoginAddressMicroversion26OrLaterCommand: AsyncParsableC
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (GetVNCBasedRemoteLoginAddressMicroversion26OrLaterRequest) as JSON, \
-            @file.json, or - for standard input. Fields (* required): remote_console*.
+            The request body (ListVNCBasedRemoteLoginAddressRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): remote_console*.
             """,
             valueName: "json"))
     var body: String
@@ -96,10 +97,11 @@ struct GetVNCBasedRemoteLoginAddressMicroversion26OrLaterCommand: AsyncParsableC
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -111,15 +113,12 @@ struct GetVNCBasedRemoteLoginAddressMicroversion26OrLaterCommand: AsyncParsableC
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(GetVNCBasedRemoteLoginAddressMicroversion26OrLaterRequest.self, from: body)
-            _ = try await client.getVNCBasedRemoteLoginAddressMicroversion26OrLater(
-                serverID: serverID,
-                requestBody
-            )
+            let requestBody = try RequestBodyArgument.decode(ListVNCBasedRemoteLoginAddressRequest.self, from: body)
+            _ = try await client.listVNCBasedRemoteLoginAddress(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }

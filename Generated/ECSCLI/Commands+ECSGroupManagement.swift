@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddECSToECSGroupCommand: AsyncParsableCommand {
+struct AddServerGroupMemberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-ecs-to-ecs-group",
+        commandName: "add-server-group-member",
         abstract: "Adding an ECS to an ECS Group",
         discussion: """
             POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action
@@ -23,8 +23,8 @@ struct AddECSToECSGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddECSToECSGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): add_member*.
+            The request body (AddServerGroupMemberRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): add_member*.
             """,
             valueName: "json"))
     var body: String
@@ -39,15 +39,15 @@ struct AddECSToECSGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddECSToECSGroupRequest.self, from: body)
-            try await client.addECSToECSGroup(serverGroupID: serverGroupID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AddServerGroupMemberRequest.self, from: body)
+            try await client.addServerGroupMember(serverGroupID: serverGroupID, requestBody)
         }
     }
 }
 
-struct CreateECSGroupCommand: AsyncParsableCommand {
+struct CreateServerGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-ecs-group",
+        commandName: "create-server-group",
         abstract: "Creating an ECS Group",
         discussion: """
             POST /v1/{project_id}/cloudservers/os-server-groups
@@ -61,8 +61,8 @@ struct CreateECSGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateECSGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): server_group*.
+            The request body (CreateServerGroupRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): server_group*.
             """,
             valueName: "json"))
     var body: String
@@ -72,15 +72,15 @@ struct CreateECSGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateECSGroupRequest.self, from: body)
-            _ = try await client.createECSGroup(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateServerGroupRequest.self, from: body)
+            _ = try await client.createServerGroup(requestBody)
         }
     }
 }
 
-struct DeleteECSGroupCommand: AsyncParsableCommand {
+struct DeleteServerGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ecs-group",
+        commandName: "delete-server-group",
         abstract: "Deleting an ECS Group",
         discussion: """
             DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}
@@ -100,14 +100,53 @@ struct DeleteECSGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteECSGroup(serverGroupID: serverGroupID)
+            try await client.deleteServerGroup(serverGroupID: serverGroupID)
         }
     }
 }
 
-struct ListECSGroupsCommand: AsyncParsableCommand {
+struct DeleteServerGroupMemberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-ecs-groups",
+        commandName: "delete-server-group-member",
+        abstract: "Removing an ECS from an ECS Group",
+        discussion: """
+            POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action
+
+            This API is used to remove an ECS from an ECS group. The anti-affinity policy will not be \
+            applied to the ECS after it is removed from the group.
+
+            Documented in apis_recommended/ecs_group_management/removing_an_ecs_from_an_ecs_group.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (DeleteServerGroupMemberRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): remove_member*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-group-id"),
+        help: "Specifies the ECS group ID.")
+    var serverGroupID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(DeleteServerGroupMemberRequest.self, from: body)
+            try await client.deleteServerGroupMember(serverGroupID: serverGroupID, requestBody)
+        }
+    }
+}
+
+struct ListServerGroupsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-server-groups",
         abstract: "Listing ECS Groups",
         discussion: """
             GET /v1/{project_id}/cloudservers/os-server-groups
@@ -137,14 +176,14 @@ struct ListECSGroupsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listECSGroups(limit: limit, marker: marker)
+            _ = try await client.listServerGroups(limit: limit, marker: marker)
         }
     }
 }
 
-struct QueryDetailsAboutECSGroupCommand: AsyncParsableCommand {
+struct ShowServerGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ecs-group",
+        commandName: "show-server-group",
         abstract: "Querying Details About an ECS Group",
         discussion: """
             GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}
@@ -164,46 +203,7 @@ struct QueryDetailsAboutECSGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutECSGroup(serverGroupID: serverGroupID)
-        }
-    }
-}
-
-struct RemoveECSFromECSGroupCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remove-ecs-from-ecs-group",
-        abstract: "Removing an ECS from an ECS Group",
-        discussion: """
-            POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action
-
-            This API is used to remove an ECS from an ECS group. The anti-affinity policy will not be \
-            applied to the ECS after it is removed from the group.
-
-            Documented in apis_recommended/ecs_group_management/removing_an_ecs_from_an_ecs_group.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (RemoveECSFromECSGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): remove_member*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-group-id"),
-        help: "Specifies the ECS group ID.")
-    var serverGroupID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveECSFromECSGroupRequest.self, from: body)
-            try await client.removeECSFromECSGroup(serverGroupID: serverGroupID, requestBody)
+            _ = try await client.showServerGroup(serverGroupID: serverGroupID)
         }
     }
 }

@@ -51,9 +51,9 @@ struct ListActionsOnECSCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryECSOperationsByRequestIDCommand: AsyncParsableCommand {
+struct ShowECSOperationsByRequestIDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ecs-operations-by-request-id",
+        commandName: "show-ecs-operations-by-request-id",
         abstract: "Querying ECS Operations by Request ID",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}
@@ -79,7 +79,7 @@ struct QueryECSOperationsByRequestIDCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryECSOperationsByRequestID(serverID: serverID, requestID: requestID)
+            _ = try await client.showECSOperationsByRequestID(serverID: serverID, requestID: requestID)
         }
     }
 }

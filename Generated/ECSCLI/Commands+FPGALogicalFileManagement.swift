@@ -111,9 +111,9 @@ struct DisassociateFPGAImageFromECSImageCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand {
+struct ListAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-associations-between-fpga-image-and-ecs-image",
+        commandName: "list-associations-between-fpga-image-and-ecs-image",
         abstract: "Querying Associations Between an FPGA Image and an ECS Image",
         discussion: """
             GET /v1/{project_id}/cloudservers/fpga_image/associations
@@ -157,7 +157,7 @@ struct QueryAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryAssociationsBetweenFPGAImageAndECSImage(
+            _ = try await client.listAssociationsBetweenFPGAImageAndECSImage(
                 imageID: imageID,
                 fpgaImageID: fpgaImageID,
                 page: page,
@@ -167,42 +167,9 @@ struct QueryAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand
     }
 }
 
-struct RegisterFPGAImageCommand: AsyncParsableCommand {
+struct ListFPGAImagesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "register-fpga-image",
-        abstract: "Registering an FPGA Image",
-        discussion: """
-            POST /v1/{project_id}/cloudservers/fpga_image
-
-            This API is used to register an FPGA image.
-
-            Documented in out-of-date_apis/fpga_logical_file_management/registering_an_fpga_image.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (RegisterFPGAImageRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): fpga_image*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RegisterFPGAImageRequest.self, from: body)
-            _ = try await client.registerFPGAImage(requestBody)
-        }
-    }
-}
-
-struct ViewDetailsOfFPGAImagesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "view-details-of-fpga-images",
+        commandName: "list-fpga-images",
         abstract: "Viewing Details of FPGA Images",
         discussion: """
             GET /v1/{project_id}/cloudservers/fpga_image/detail
@@ -239,7 +206,40 @@ struct ViewDetailsOfFPGAImagesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.viewDetailsOfFPGAImages(fpgaImageID: fpgaImageID, page: page, size: size)
+            _ = try await client.listFPGAImages(fpgaImageID: fpgaImageID, page: page, size: size)
+        }
+    }
+}
+
+struct RegisterFPGAImageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register-fpga-image",
+        abstract: "Registering an FPGA Image",
+        discussion: """
+            POST /v1/{project_id}/cloudservers/fpga_image
+
+            This API is used to register an FPGA image.
+
+            Documented in out-of-date_apis/fpga_logical_file_management/registering_an_fpga_image.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (RegisterFPGAImageRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): fpga_image*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(RegisterFPGAImageRequest.self, from: body)
+            _ = try await client.registerFPGAImage(requestBody)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ListFlavorDetailsAndExtendedInformationCommand: AsyncParsableCommand {
+struct ListFlavorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-flavor-details-and-extended-information",
+        commandName: "list-flavors",
         abstract: "Listing Flavor Details and Extended Information",
         discussion: """
             GET /v1/{project_id}/cloudservers/flavors
@@ -32,14 +32,14 @@ struct ListFlavorDetailsAndExtendedInformationCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listFlavorDetailsAndExtendedInformation(availabilityZone: availabilityZone)
+            _ = try await client.listFlavors(availabilityZone: availabilityZone)
         }
     }
 }
 
-struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableCommand {
+struct ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-target-flavors-to-which-ecs-flavor-can-be-changed",
+        commandName: "list-target-flavors-to-which-ecs-flavor-can-be-changed",
         abstract: "Querying the Target Flavors to Which an ECS Flavor Can Be Changed",
         discussion: """
             GET /v2.1/{project_id}/resize_flavors
@@ -102,12 +102,12 @@ struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComma
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTargetFlavorsToWhichECSFlavorCanBeChanged(
+            _ = try await client.listTargetFlavorsToWhichECSFlavorCanBeChanged(
                 instanceUUID: instanceUUID,
                 sourceFlavorID: sourceFlavorID,
                 sourceFlavorName: sourceFlavorName,
-                sortKey: sortKey.map(ECSClient.QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortKey.init(rawValue:)),
-                sortDir: sortDir.map(ECSClient.QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortDir.init(rawValue:)),
+                sortKey: sortKey.map(ECSClient.ListTargetFlavorsToWhichECSFlavorCanBeChangedSortKey.init(rawValue:)),
+                sortDir: sortDir.map(ECSClient.ListTargetFlavorsToWhichECSFlavorCanBeChangedSortDir.init(rawValue:)),
                 limit: limit,
                 marker: marker
             )

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AssignFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
+struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign-floating-ip-address-discarded",
+        commandName: "assign-floating-ip-address",
         abstract: "Assigning a Floating IP Address (Discarded)",
         discussion: """
             POST /v2/{project_id}/os-floating-ips
@@ -23,8 +23,8 @@ struct AssignFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AssignFloatingIPAddressDiscardedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tenant_id, pool.
+            The request body (AssignFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tenant_id, pool.
             """,
             valueName: "json"))
     var body: String
@@ -32,17 +32,18 @@ struct AssignFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressDiscardedRequest.self, from: body)
-            _ = try await client.assignFloatingIPAddressDiscarded(requestBody)
+            let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
+            _ = try await client.assignFloatingIPAddress(requestBody)
         }
     }
 }
 
-struct BindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
+struct AssociateFloatingIPAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bind-floating-ip-address-discarded",
+        commandName: "associate-floating-ip-address",
         abstract: "Binding a Floating IP Address (Discarded)",
         discussion: """
             POST /v2/{project_id}/servers/{server_id}/action
@@ -57,7 +58,7 @@ struct BindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BindFloatingIPAddressDiscardedRequest) as JSON, @file.json, or - for standard \
+            The request body (AssociateFloatingIPAddressRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): addFloatingIp*.
             """,
             valueName: "json"))
@@ -71,17 +72,135 @@ struct BindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BindFloatingIPAddressDiscardedRequest.self, from: body)
-            try await client.bindFloatingIPAddressDiscarded(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AssociateFloatingIPAddressRequest.self, from: body)
+            try await client.associateFloatingIPAddress(serverID: serverID, requestBody)
         }
     }
 }
 
-struct QueryDetailsAboutFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
+struct DisassociateFloatingIPAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-floating-ip-address-discarded",
+        commandName: "disassociate-floating-ip-address",
+        abstract: "Unbinding a Floating IP Address (Discarded)",
+        discussion: """
+            POST /v2/{project_id}/servers/{server_id}/action
+
+            This API is used to unbind a floating IP address from an ECS.
+
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/unbinding_a_floating_ip_address_discarded.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (DisassociateFloatingIPAddressRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): removeFloatingIp*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(DisassociateFloatingIPAddressRequest.self, from: body)
+            try await client.disassociateFloatingIPAddress(serverID: serverID, requestBody)
+        }
+    }
+}
+
+struct ListFloatingIPAddressPoolsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-floating-ip-address-pools",
+        abstract: "Querying Floating IP Address Pools (Discarded)",
+        discussion: """
+            GET /v2/{project_id}/os-floating-ip-pools
+
+            This API is used to query floating IP address pools.
+
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_address_pools_discarded.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listFloatingIPAddressPools()
+        }
+    }
+}
+
+struct ListFloatingIPAddressesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-floating-ip-addresses",
+        abstract: "Querying Floating IP Addresses (Discarded)",
+        discussion: """
+            GET /v2/{project_id}/os-floating-ips
+
+            This API is used to query floating IP addresses.
+
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_addresses_discarded.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listFloatingIPAddresses()
+        }
+    }
+}
+
+struct ReleaseFloatingIPAddressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release-floating-ip-address",
+        abstract: "Releasing a Floating IP Address (Discarded)",
+        discussion: """
+            DELETE /v2/{project_id}/os-floating-ips/{floating_ip_id}
+
+            This API is used to release a floating IP address.
+
+            Documented in \
+            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/releasing_a_floating_ip_address_discarded.html.
+            """)
+
+    @Option(
+        name: .customLong("floating-ip-id"),
+        help: "Specifies the ID of the floating IP address.")
+    var floatingIPID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            try await client.releaseFloatingIPAddress(floatingIPID: floatingIPID)
+        }
+    }
+}
+
+struct ShowFloatingIPAddressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-floating-ip-address",
         abstract: "Querying Details About a Floating IP Address (Discarded)",
         discussion: """
             GET /v2/{project_id}/os-floating-ips/{floating_ip_id}
@@ -101,122 +220,10 @@ struct QueryDetailsAboutFloatingIPAddressDiscardedCommand: AsyncParsableCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutFloatingIPAddressDiscarded(floatingIPID: floatingIPID)
-        }
-    }
-}
-
-struct QueryFloatingIPAddressPoolsDiscardedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-floating-ip-address-pools-discarded",
-        abstract: "Querying Floating IP Address Pools (Discarded)",
-        discussion: """
-            GET /v2/{project_id}/os-floating-ip-pools
-
-            This API is used to query floating IP address pools.
-
-            Documented in \
-            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_address_pools_discarded.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFloatingIPAddressPoolsDiscarded()
-        }
-    }
-}
-
-struct QueryFloatingIPAddressesDiscardedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-floating-ip-addresses-discarded",
-        abstract: "Querying Floating IP Addresses (Discarded)",
-        discussion: """
-            GET /v2/{project_id}/os-floating-ips
-
-            This API is used to query floating IP addresses.
-
-            Documented in \
-            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_addresses_discarded.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFloatingIPAddressesDiscarded()
-        }
-    }
-}
-
-struct ReleaseFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "release-floating-ip-address-discarded",
-        abstract: "Releasing a Floating IP Address (Discarded)",
-        discussion: """
-            DELETE /v2/{project_id}/os-floating-ips/{floating_ip_id}
-
-            This API is used to release a floating IP address.
-
-            Documented in \
-            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/releasing_a_floating_ip_address_discarded.html.
-            """)
-
-    @Option(
-        name: .customLong("floating-ip-id"),
-        help: "Specifies the ID of the floating IP address.")
-    var floatingIPID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.releaseFloatingIPAddressDiscarded(floatingIPID: floatingIPID)
-        }
-    }
-}
-
-struct UnbindFloatingIPAddressDiscardedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "unbind-floating-ip-address-discarded",
-        abstract: "Unbinding a Floating IP Address (Discarded)",
-        discussion: """
-            POST /v2/{project_id}/servers/{server_id}/action
-
-            This API is used to unbind a floating IP address from an ECS.
-
-            Documented in \
-            out-of-date_apis/floating_ip_address_management_openstack_nova_apis/unbinding_a_floating_ip_address_discarded.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (UnbindFloatingIPAddressDiscardedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): removeFloatingIp*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UnbindFloatingIPAddressDiscardedRequest.self, from: body)
-            try await client.unbindFloatingIPAddressDiscarded(serverID: serverID, requestBody)
+            _ = try await client.showFloatingIPAddress(floatingIPID: floatingIPID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct DeleteImageDiscardedCommand: AsyncParsableCommand {
+struct DeleteImageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-image-discarded",
+        commandName: "delete-image",
         abstract: "Deleting an Image (Discarded)",
         discussion: """
             DELETE /v2/{project_id}/images/{image_id}
@@ -27,44 +27,17 @@ struct DeleteImageDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteImageDiscarded(imageID: imageID)
+            try await client.deleteImage(imageID: imageID)
         }
     }
 }
 
-struct QueryDetailsAboutSpecifiedImageDiscardedCommand: AsyncParsableCommand {
+struct ListImageDetailsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-specified-image-discarded",
-        abstract: "Querying Details About a Specified Image (Discarded)",
-        discussion: """
-            GET /v2/{project_id}/images/{image_id}
-
-            This API is used to query the details about the specified image.
-
-            Documented in \
-            out-of-date_apis/image_management_openstack_nova_apis/querying_details_about_a_specified_image_discarded.html.
-            """)
-
-    @Option(
-        name: .customLong("image-id"),
-        help: "Specifies the image ID.")
-    var imageID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutSpecifiedImageDiscarded(imageID: imageID)
-        }
-    }
-}
-
-struct QueryImageDetailsDiscardedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-image-details-discarded",
+        commandName: "list-image-details",
         abstract: "Querying Image Details (Discarded)",
         discussion: """
             GET /v2/{project_id}/images/detail
@@ -110,9 +83,10 @@ struct QueryImageDetailsDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryImageDetailsDiscarded(
+            _ = try await client.listImageDetails(
                 name: name,
                 status: status,
                 changesSince: changesSince,
@@ -123,9 +97,9 @@ struct QueryImageDetailsDiscardedCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryImagesDiscardedCommand: AsyncParsableCommand {
+struct ListImagesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-images-discarded",
+        commandName: "list-images",
         abstract: "Querying Images (Discarded)",
         discussion: """
             GET /v2/{project_id}/images
@@ -171,9 +145,10 @@ struct QueryImagesDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryImagesDiscarded(
+            _ = try await client.listImages(
                 name: name,
                 status: status,
                 changesSince: changesSince,
@@ -184,9 +159,9 @@ struct QueryImagesDiscardedCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryMetadataOfSpecifiedImageDiscardedCommand: AsyncParsableCommand {
+struct ListMetadataOfImageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-metadata-of-specified-image-discarded",
+        commandName: "list-metadata-of-image",
         abstract: "Querying the Metadata of a Specified Image (Discarded)",
         discussion: """
             GET /v2/{project_id}/images/{image_id}/metadata
@@ -205,9 +180,39 @@ struct QueryMetadataOfSpecifiedImageDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryMetadataOfSpecifiedImageDiscarded(imageID: imageID)
+            _ = try await client.listMetadataOfImage(imageID: imageID)
+        }
+    }
+}
+
+struct ShowImageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-image",
+        abstract: "Querying Details About a Specified Image (Discarded)",
+        discussion: """
+            GET /v2/{project_id}/images/{image_id}
+
+            This API is used to query the details about the specified image.
+
+            Documented in \
+            out-of-date_apis/image_management_openstack_nova_apis/querying_details_about_a_specified_image_discarded.html.
+            """)
+
+    @Option(
+        name: .customLong("image-id"),
+        help: "Specifies the image ID.")
+    var imageID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showImage(imageID: imageID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct QueryJobExecutionStatusCommand: AsyncParsableCommand {
+struct ShowJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-job-execution-status",
+        commandName: "show-job",
         abstract: "Querying Job Execution Status",
         discussion: """
             GET /v1/{project_id}/jobs/{job_id}
@@ -28,19 +28,19 @@ struct QueryJobExecutionStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryJobExecutionStatus(jobID: jobID)
+            _ = try await client.showJob(jobID: jobID)
         }
     }
 }
 
-struct WaitForJobExecutionStatusCommand: AsyncParsableCommand {
+struct WaitForJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-job-execution-status",
-        abstract: "Wait until a JobExecutionStatus's status is one of the given states",
+        commandName: "wait-for-job",
+        abstract: "Wait until a Job's status is one of the given states",
         discussion: """
-            Polls query-job-execution-status (GET /v1/{project_id}/jobs/{job_id}) until status is one of the \
-            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
-            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            Polls show-job (GET /v1/{project_id}/jobs/{job_id}) until status is one of the states given, \
+            then prints the resource as the last poll showed it. Throttled or failed polls are repeated. A \
+            failure state, the timeout or the poll limit end the wait with exit status 3.
             """)
 
     @Option(
@@ -68,9 +68,9 @@ struct WaitForJobExecutionStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.waitForJobExecutionStatus(
+            try await client.waitForJob(
                 jobID: jobID,
-                status: WaitOptions.states(status, as: QueryJobExecutionStatusResponse.StatusValue.self),
+                status: WaitOptions.states(status, as: ShowJobResponse.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.fail]),
                 options: waiting.options
             )

@@ -6,40 +6,6 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateAndImportingSSHKeyPairCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "create-and-importing-ssh-key-pair",
-        abstract: "Creating and Importing an SSH Key Pair",
-        discussion: """
-            POST /v2.1/{project_id}/os-keypairs
-
-            This API is used to create an SSH key pair or import a public key to generate a key pair.
-
-            Documented in \
-            native_openstack_nova_apis/key_and_password_management/creating_and_importing_an_ssh_key_pair.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (CreateAndImportingSSHKeyPairRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): keypair*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAndImportingSSHKeyPairRequest.self, from: body)
-            _ = try await client.createAndImportingSSHKeyPair(requestBody)
-        }
-    }
-}
-
 struct DeletePasswordOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-password-of-ecs",
@@ -63,10 +29,11 @@ struct DeletePasswordOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -80,9 +47,9 @@ struct DeletePasswordOfECSCommand: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deletePasswordOfECS(serverID: serverID)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -90,36 +57,9 @@ struct DeletePasswordOfECSCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteSSHKeyCommand: AsyncParsableCommand {
+struct ListPasswordOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ssh-key",
-        abstract: "Deleting an SSH Key",
-        discussion: """
-            DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}
-
-            This API is used to delete a specified SSH key pair based on the SSH key pair name.
-
-            Documented in native_openstack_nova_apis/key_and_password_management/deleting_an_ssh_key.html.
-            """)
-
-    @Option(
-        name: .customLong("keypair-name"),
-        help: "Specifies the key pair name.")
-    var keypairName: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSSHKey(keypairName: keypairName)
-        }
-    }
-}
-
-struct GetPasswordOfECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "get-password-of-ecs",
+        commandName: "list-password-of-ecs",
         abstract: "Obtaining the Password of an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-server-password
@@ -142,14 +82,75 @@ struct GetPasswordOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getPasswordOfECS(serverID: serverID)
+            _ = try await client.listPasswordOfECS(serverID: serverID)
         }
     }
 }
 
-struct ListSSHKeyPairsCommand: AsyncParsableCommand {
+struct NovaCreateKeypairCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-ssh-key-pairs",
+        commandName: "nova-create-keypair",
+        abstract: "Creating and Importing an SSH Key Pair",
+        discussion: """
+            POST /v2.1/{project_id}/os-keypairs
+
+            This API is used to create an SSH key pair or import a public key to generate a key pair.
+
+            Documented in \
+            native_openstack_nova_apis/key_and_password_management/creating_and_importing_an_ssh_key_pair.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (NovaCreateKeypairRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): keypair*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(NovaCreateKeypairRequest.self, from: body)
+            _ = try await client.novaCreateKeypair(requestBody)
+        }
+    }
+}
+
+struct NovaDeleteKeypairCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nova-delete-keypair",
+        abstract: "Deleting an SSH Key",
+        discussion: """
+            DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}
+
+            This API is used to delete a specified SSH key pair based on the SSH key pair name.
+
+            Documented in native_openstack_nova_apis/key_and_password_management/deleting_an_ssh_key.html.
+            """)
+
+    @Option(
+        name: .customLong("keypair-name"),
+        help: "Specifies the key pair name.")
+    var keypairName: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            try await client.novaDeleteKeypair(keypairName: keypairName)
+        }
+    }
+}
+
+struct NovaListKeypairsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nova-list-keypairs",
         abstract: "Listing SSH Key Pairs",
         discussion: """
             GET /v2.1/{project_id}/os-keypairs
@@ -164,14 +165,14 @@ struct ListSSHKeyPairsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listSSHKeyPairs()
+            _ = try await client.novaListKeypairs()
         }
     }
 }
 
-struct QuerySpecifiedSSHKeyPairCommand: AsyncParsableCommand {
+struct NovaShowKeypairCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-specified-ssh-key-pair",
+        commandName: "nova-show-keypair",
         abstract: "Querying a Specified SSH Key Pair",
         discussion: """
             GET /v2.1/{project_id}/os-keypairs/{keypair_name}
@@ -192,7 +193,7 @@ struct QuerySpecifiedSSHKeyPairCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySpecifiedSSHKeyPair(keypairName: keypairName)
+            _ = try await client.novaShowKeypair(keypairName: keypairName)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateECSsCommand: AsyncParsableCommand {
+struct CreatePostPaidServersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-ecss",
+        commandName: "create-post-paid-servers",
         abstract: "Creating ECSs",
         discussion: """
             POST /v1/{project_id}/cloudservers
@@ -22,8 +22,8 @@ struct CreateECSsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateECSsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): server*, dry_run.
+            The request body (CreatePostPaidServersRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): server*, dry_run.
             """,
             valueName: "json"))
     var body: String
@@ -33,15 +33,15 @@ struct CreateECSsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateECSsRequest.self, from: body)
-            _ = try await client.createECSs(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreatePostPaidServersRequest.self, from: body)
+            _ = try await client.createPostPaidServers(requestBody)
         }
     }
 }
 
-struct DeleteECSsCommand: AsyncParsableCommand {
+struct DeleteServersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ecss",
+        commandName: "delete-servers",
         abstract: "Deleting ECSs",
         discussion: """
             POST /v1/{project_id}/cloudservers/delete
@@ -55,7 +55,7 @@ struct DeleteECSsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (DeleteECSsRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (DeleteServersRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): servers*, delete_publicip, delete_volume.
             """,
             valueName: "json"))
@@ -66,15 +66,15 @@ struct DeleteECSsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteECSsRequest.self, from: body)
-            _ = try await client.deleteECSs(requestBody)
+            let requestBody = try RequestBodyArgument.decode(DeleteServersRequest.self, from: body)
+            _ = try await client.deleteServers(requestBody)
         }
     }
 }
 
-struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
+struct ListServersDetailsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-details-about-ecss",
+        commandName: "list-servers-details",
         abstract: "Listing Details About ECSs",
         discussion: """
             GET /v1/{project_id}/cloudservers/detail
@@ -173,7 +173,7 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's listDetailsAboutECSsPaginator).
+            array (the library's listServersDetailsPaginator).
             """)
     var all = false
 
@@ -186,7 +186,7 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.listDetailsAboutECSsPaginator(
+                let pages = client.listServersDetailsPaginator(
                     flavor: flavor,
                     name: name,
                     status: status.map(Status.init(rawValue:)),
@@ -198,7 +198,7 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.listDetailsAboutECSs(
+                _ = try await client.listServersDetails(
                     offset: offset,
                     flavor: flavor,
                     name: name,
@@ -214,67 +214,9 @@ struct ListDetailsAboutECSsCommand: AsyncParsableCommand {
     }
 }
 
-struct ModifyECSDetailsCommand: AsyncParsableCommand {
+struct ShowServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "modify-ecs-details",
-        abstract: "Modifying ECS Details",
-        discussion: """
-            PUT /v1/{project_id}/cloudservers/{server_id}
-
-            This API is used to modify ECS details. Only the name and description of an ECS can be modified.
-
-            Documented in apis_recommended/lifecycle_management/modifying_ecs_details.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ModifyECSDetailsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): server*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @Option(
-        name: .customLong("wait"),
-        help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
-    var wait: [String] = []
-
-    @OptionGroup(title: "Waiting")
-    var waiting: WaitOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyECSDetailsRequest.self, from: body)
-            _ = try await client.modifyECSDetails(serverID: serverID, requestBody)
-            if !wait.isEmpty {
-                try await client.waitForECS(
-                    serverID: serverID,
-                    status: WaitOptions.states(wait, as: Status.self),
-                    options: waiting.options
-                )
-            }
-        }
-    }
-}
-
-struct QueryDetailsAboutECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ecs",
+        commandName: "show-server",
         abstract: "Querying Details About an ECS",
         discussion: """
             GET /v1/{project_id}/cloudservers/{server_id}
@@ -294,20 +236,77 @@ struct QueryDetailsAboutECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutECS(serverID: serverID)
+            _ = try await client.showServer(serverID: serverID)
         }
     }
 }
 
-struct WaitForECSCommand: AsyncParsableCommand {
+struct UpdateServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-ecs",
-        abstract: "Wait until a ECS's server.status is one of the given states",
+        commandName: "update-server",
+        abstract: "Modifying ECS Details",
         discussion: """
-            Polls query-details-about-ecs (GET /v1/{project_id}/cloudservers/{server_id}) until \
-            server.status is one of the states given, then prints the resource as the last poll showed it. \
-            Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end the \
-            wait with exit status 3.
+            PUT /v1/{project_id}/cloudservers/{server_id}
+
+            This API is used to modify ECS details. Only the name and description of an ECS can be modified.
+
+            Documented in apis_recommended/lifecycle_management/modifying_ecs_details.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (UpdateServerRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): server*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(UpdateServerRequest.self, from: body)
+            _ = try await client.updateServer(serverID: serverID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForServer(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-server",
+        abstract: "Wait until a Server's server.status is one of the given states",
+        discussion: """
+            Polls show-server (GET /v1/{project_id}/cloudservers/{server_id}) until server.status is one of \
+            the states given, then prints the resource as the last poll showed it. Throttled or failed polls \
+            are repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
             """)
 
     @Option(
@@ -337,7 +336,7 @@ struct WaitForECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.waitForECS(
+            try await client.waitForServer(
                 serverID: serverID,
                 status: WaitOptions.states(status, as: Status.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),

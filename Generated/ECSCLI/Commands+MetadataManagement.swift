@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct UpdateECSMetadataCommand: AsyncParsableCommand {
+struct UpdateServerMetadataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-ecs-metadata",
+        commandName: "update-server-metadata",
         abstract: "Updating ECS Metadata",
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/metadata
@@ -22,8 +22,8 @@ struct UpdateECSMetadataCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateECSMetadataRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): metadata*.
+            The request body (UpdateServerMetadataRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): metadata*.
             """,
             valueName: "json"))
     var body: String
@@ -36,10 +36,10 @@ struct UpdateECSMetadataCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -51,10 +51,10 @@ struct UpdateECSMetadataCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataRequest.self, from: body)
-            _ = try await client.updateECSMetadata(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateServerMetadataRequest.self, from: body)
+            _ = try await client.updateServerMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
+struct BatchAddServerNICsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-nics-to-ecs-in-batch",
+        commandName: "batch-add-server-nics",
         abstract: "Adding NICs to an ECS in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/nics
@@ -22,7 +22,7 @@ struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddNICsToECSInBatchRequest) as JSON, @file.json, or - for standard input. \
+            The request body (BatchAddServerNICsRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): nics*.
             """,
             valueName: "json"))
@@ -36,10 +36,10 @@ struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -51,10 +51,10 @@ struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddNICsToECSInBatchRequest.self, from: body)
-            _ = try await client.addNICsToECSInBatch(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchAddServerNICsRequest.self, from: body)
+            _ = try await client.batchAddServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -64,9 +64,9 @@ struct AddNICsToECSInBatchCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
+struct BatchDeleteServerNICsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-nics-from-ecs-in-batch",
+        commandName: "batch-delete-server-nics",
         abstract: "Deleting NICs from an ECS in a Batch",
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/nics/delete
@@ -80,7 +80,7 @@ struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (DeleteNICsFromECSInBatchRequest) as JSON, @file.json, or - for standard input. \
+            The request body (BatchDeleteServerNICsRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): nics*.
             """,
             valueName: "json"))
@@ -94,10 +94,10 @@ struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -109,10 +109,10 @@ struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteNICsFromECSInBatchRequest.self, from: body)
-            _ = try await client.deleteNICsFromECSInBatch(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchDeleteServerNICsRequest.self, from: body)
+            _ = try await client.batchDeleteServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -122,9 +122,9 @@ struct DeleteNICsFromECSInBatchCommand: AsyncParsableCommand {
     }
 }
 
-struct ListNICsOfECSCommand: AsyncParsableCommand {
+struct ListServerInterfacesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-nics-of-ecs",
+        commandName: "list-server-interfaces",
         abstract: "Listing NICs of an ECS",
         discussion: """
             GET /v1/{project_id}/cloudservers/{server_id}/os-interface
@@ -144,7 +144,7 @@ struct ListNICsOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listNICsOfECS(serverID: serverID)
+            _ = try await client.listServerInterfaces(serverID: serverID)
         }
     }
 }

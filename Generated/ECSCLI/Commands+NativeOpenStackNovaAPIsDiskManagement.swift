@@ -36,10 +36,11 @@ struct AttachECSDataDiskCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -54,9 +55,9 @@ struct AttachECSDataDiskCommand: AsyncParsableCommand {
             let requestBody = try RequestBodyArgument.decode(AttachECSDataDiskRequest.self, from: body)
             _ = try await client.attachECSDataDisk(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -89,10 +90,11 @@ struct DetachDiskFromECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -106,9 +108,9 @@ struct DetachDiskFromECSCommand: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.detachDiskFromECS(serverID: serverID, volumeID: volumeID)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -116,9 +118,9 @@ struct DetachDiskFromECSCommand: AsyncParsableCommand {
     }
 }
 
-struct ListDetailsAboutDisksAttachedToECSV21Command: AsyncParsableCommand {
+struct ListDisksAttachedToECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-details-about-disks-attached-to-ecsv21",
+        commandName: "list-disks-attached-to-ecs",
         abstract: "Listing Details About Disks Attached to an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments
@@ -139,14 +141,14 @@ struct ListDetailsAboutDisksAttachedToECSV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listDetailsAboutDisksAttachedToECSV21(serverID: serverID)
+            _ = try await client.listDisksAttachedToECS(serverID: serverID)
         }
     }
 }
 
-struct QueryDiskAttachedToECSCommand: AsyncParsableCommand {
+struct ShowDiskAttachedToECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-disk-attached-to-ecs",
+        commandName: "show-disk-attached-to-ecs",
         abstract: "Querying a Disk Attached to an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}
@@ -172,7 +174,7 @@ struct QueryDiskAttachedToECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
+            _ = try await client.showDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateECSGroupV21Command: AsyncParsableCommand {
+struct CreateECSGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-ecs-group-v21",
+        commandName: "create-ecs-group",
         abstract: "Creating an ECS Group",
         discussion: """
             POST /v2.1/{project_id}/os-server-groups
@@ -22,8 +22,8 @@ struct CreateECSGroupV21Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateECSGroupV21Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): server_group*.
+            The request body (CreateECSGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): server_group*.
             """,
             valueName: "json"))
     var body: String
@@ -33,15 +33,15 @@ struct CreateECSGroupV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateECSGroupV21Request.self, from: body)
-            _ = try await client.createECSGroupV21(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateECSGroupRequest.self, from: body)
+            _ = try await client.createECSGroup(requestBody)
         }
     }
 }
 
-struct DeleteECSGroupV21Command: AsyncParsableCommand {
+struct DeleteECSGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ecs-group-v21",
+        commandName: "delete-ecs-group",
         abstract: "Deleting an ECS Group",
         discussion: """
             DELETE /v2.1/{project_id}/os-server-groups/{server_group_id}
@@ -61,14 +61,14 @@ struct DeleteECSGroupV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteECSGroupV21(serverGroupID: serverGroupID)
+            try await client.deleteECSGroup(serverGroupID: serverGroupID)
         }
     }
 }
 
-struct ListECSGroupsV21Command: AsyncParsableCommand {
+struct ListECSGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-ecs-groups-v21",
+        commandName: "list-ecs-groups",
         abstract: "Listing ECS Groups",
         discussion: """
             GET /v2.1/{project_id}/os-server-groups
@@ -83,14 +83,14 @@ struct ListECSGroupsV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listECSGroupsV21()
+            _ = try await client.listECSGroups()
         }
     }
 }
 
-struct QueryDetailsAboutECSGroupV21Command: AsyncParsableCommand {
+struct ShowECSGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ecs-group-v21",
+        commandName: "show-ecs-group",
         abstract: "Querying Details About an ECS Group",
         discussion: """
             GET /v2.1/{project_id}/os-server-groups/{server_group_id}
@@ -111,7 +111,7 @@ struct QueryDetailsAboutECSGroupV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutECSGroupV21(serverGroupID: serverGroupID)
+            _ = try await client.showECSGroup(serverGroupID: serverGroupID)
         }
     }
 }

@@ -63,9 +63,9 @@ struct ListECSFlavorsCommand: AsyncParsableCommand {
     }
 }
 
-struct ListFlavorDetailsAboutECSCommand: AsyncParsableCommand {
+struct ListFlavorECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-flavor-details-about-ecs",
+        commandName: "list-flavor-ecs",
         abstract: "Listing Flavor Details About an ECS",
         discussion: """
             GET /v2.1/{project_id}/flavors/detail
@@ -110,7 +110,7 @@ struct ListFlavorDetailsAboutECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listFlavorDetailsAboutECS(
+            _ = try await client.listFlavorECS(
                 minDisk: minDisk,
                 minRam: minRam,
                 sortKey: sortKey,
@@ -120,42 +120,9 @@ struct ListFlavorDetailsAboutECSCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutECSFlavorCommand: AsyncParsableCommand {
+struct NovaShowFlavorExtraSpecsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ecs-flavor",
-        abstract: "Querying Details About an ECS Flavor",
-        discussion: """
-            GET /v2.1/{project_id}/flavors/{flavor_id}
-
-            This API is used to query the details about an ECS flavor based on the flavor ID.
-
-            Documented in \
-            native_openstack_nova_apis/flavor_management/querying_details_about_an_ecs_flavor.html.
-            """)
-
-    @Option(
-        name: .customLong("flavor-id"),
-        help: "")
-    var flavorID: String
-
-    @Option(
-        name: .customLong("flavors-id"),
-        help: "Specifies the flavor ID.")
-    var flavorsID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutECSFlavor(flavorID: flavorID, flavorsID: flavorsID)
-        }
-    }
-}
-
-struct QueryExtraSpecsValueForECSFlavorCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-extra-specs-value-for-ecs-flavor",
+        commandName: "nova-show-flavor-extra-specs",
         abstract: "Querying the extra_specs Value for an ECS Flavor",
         discussion: """
             GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs
@@ -181,7 +148,40 @@ struct QueryExtraSpecsValueForECSFlavorCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryExtraSpecsValueForECSFlavor(flavorID: flavorID, flavorsID: flavorsID)
+            _ = try await client.novaShowFlavorExtraSpecs(flavorID: flavorID, flavorsID: flavorsID)
+        }
+    }
+}
+
+struct ShowECSFlavorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-ecs-flavor",
+        abstract: "Querying Details About an ECS Flavor",
+        discussion: """
+            GET /v2.1/{project_id}/flavors/{flavor_id}
+
+            This API is used to query the details about an ECS flavor based on the flavor ID.
+
+            Documented in \
+            native_openstack_nova_apis/flavor_management/querying_details_about_an_ecs_flavor.html.
+            """)
+
+    @Option(
+        name: .customLong("flavor-id"),
+        help: "")
+    var flavorID: String
+
+    @Option(
+        name: .customLong("flavors-id"),
+        help: "Specifies the flavor ID.")
+    var flavorsID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showECSFlavor(flavorID: flavorID, flavorsID: flavorsID)
         }
     }
 }

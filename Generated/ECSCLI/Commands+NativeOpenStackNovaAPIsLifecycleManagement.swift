@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateECSCommand: AsyncParsableCommand {
+struct NovaCreateServersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-ecs",
+        commandName: "nova-create-servers",
         abstract: "Creating an ECS",
         discussion: """
             POST /v2.1/{project_id}/servers
@@ -22,8 +22,8 @@ struct CreateECSCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): server*, os:scheduler_hints.
+            The request body (NovaCreateServersRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): server*, os:scheduler_hints.
             """,
             valueName: "json"))
     var body: String
@@ -31,10 +31,11 @@ struct CreateECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -46,15 +47,15 @@ struct CreateECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateECSRequest.self, from: body)
-            let response = try await client.createECS(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NovaCreateServersRequest.self, from: body)
+            let response = try await client.novaCreateServers(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.server?.id else {
                     throw ClientError("the response carries no server.id to wait for")
                 }
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: createdId,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -62,9 +63,9 @@ struct CreateECSCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteECSCommand: AsyncParsableCommand {
+struct NovaDeleteServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ecs",
+        commandName: "nova-delete-server",
         abstract: "Deleting an ECS",
         discussion: """
             DELETE /v2.1/{project_id}/servers/{server_id}
@@ -82,8 +83,8 @@ struct DeleteECSCommand: AsyncParsableCommand {
     @Flag(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21 is gone, as wait-for-ecsv21-deletion does. What is printed is this \
-            command's own answer.
+            Then wait until the NovaServer is gone, as wait-for-nova-server-deletion does. What is printed \
+            is this command's own answer.
             """)
     var wait = false
 
@@ -95,18 +96,147 @@ struct DeleteECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteECS(serverID: serverID)
+            try await client.novaDeleteServer(serverID: serverID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForEcsv21Deletion(serverID: serverID, options: waiting.options)
+                try await client.waitForNovaServerDeletion(serverID: serverID, options: waiting.options)
             }
         }
     }
 }
 
-struct ListECSDetailsCommand: AsyncParsableCommand {
+struct NovaListServersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-ecs-details",
+        commandName: "nova-list-servers",
+        abstract: "Listing ECSs",
+        discussion: """
+            GET /v2.1/{project_id}/servers
+
+            This API is used to list ECSs.
+
+            Documented in native_openstack_nova_apis/lifecycle_management/listing_ecss.html.
+            """)
+
+    @Option(
+        name: .customLong("changes-since"),
+        help: """
+            Specifies the timestamp of the last ECS status update, which is used to filter out the ECSs with \
+            statuses updated later than the timestamp. The value is in the format of \
+            \"CCYY-MM-DDThh:mm:ss+/-hh:mm\" in UTC+0 and complies with ISO 8601, for example, \
+            2018-01-17T03:03:32Z.
+            """)
+    var changesSince: String?
+
+    @Option(
+        name: .customLong("image"),
+        help: """
+            Specifies the image ID. When image is used as a filter criterion, other filter criteria and \
+            paging criteria are not supported. If both the image and other filter criteria are specified, \
+            the image filter criterion is used. If the query criteria do not contain the image filter \
+            criterion, API functions are not restricted.
+            """)
+    var image: String?
+
+    @Option(
+        name: .customLong("flavor"),
+        help: "Specifies the ECS type ID, which is fuzzy-matched.")
+    var flavor: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: "Specifies the ECS name, which is fuzzy-matched.")
+    var name: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Specifies the ECS status. Value range: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, \
+            REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, and VERIFY_RESIZE In microversion 2.37, the system will \
+            return an empty list for the status field out of the preceding options. In microversion 2.38 and \
+            later, the system will return error 400. For details, see ECS Statuses. Values: ACTIVE, BUILD, \
+            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE.
+            """)
+    var status: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the upper limit on the number of returned results. The default value on each page is \
+            25, and the information of a maximum of 1,000 ECSs is displayed on each page.
+            """)
+    var limit: Int?
+
+    @Option(
+        name: .customLong("marker"),
+        help: "Specifies the ECS ID to which the marker points. The query will start from the next ID.")
+    var marker: String?
+
+    @Option(
+        name: .customLong("tags"),
+        help: "Queries ECSs with tags containing the specified value.")
+    var tags: String?
+
+    @Option(
+        name: .customLong("not-tags"),
+        help: """
+            Queries ECSs with tags not containing the specified value. The value is the tag key. For details \
+            about key rules, see Tag Types. Tag functions have been upgraded on the cloud platform. If the \
+            tags added before the function upgrade are in the format of \"Key.Value\", query tags using \
+            \"Key\". For example, an existing tag is a.b. After the tag function upgrade, query the tag \
+            using \"not-tags=a\".
+            """)
+    var notTags: String?
+
+    @Option(
+        name: .customLong("reservation-id"),
+        help: """
+            Specifies the ID returned when ECSs are created in a batch. This parameter is used to query ECSs \
+            created in a batch.
+            """)
+    var reservationID: String?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            Sorts query results by ECS attribute. The default sorting order is the reverse order of \
+            created_at. Options: created_at, availability_zone, display_name, host, instance_type_id, \
+            key_name, project_id, user_id, updated_at, uuid, and vm_state Values: created_at, \
+            availability_zone, display_name, host, instance_type_id, key_name, project_id, user_id, \
+            updated_at, uuid, vm_state.
+            """)
+    var sortKey: String?
+
+    @Option(
+        name: .customLong("ip"),
+        help: "Indicates the filtering result for IPv4 addresses, which are fuzzy-matched.")
+    var ip: String?
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.novaListServers(
+                changesSince: changesSince,
+                image: image,
+                flavor: flavor,
+                name: name,
+                status: status.map(NovaListServersStatus.init(rawValue:)),
+                limit: limit,
+                marker: marker,
+                tags: tags,
+                notTags: notTags,
+                reservationID: reservationID,
+                sortKey: sortKey.map(ECSClient.NovaListServersSortKey.init(rawValue:)),
+                ip: ip
+            )
+        }
+    }
+}
+
+struct NovaListServersDetailsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nova-list-servers-details",
         abstract: "Listing ECS Details",
         discussion: """
             GET /v2.1/{project_id}/servers/detail
@@ -219,214 +349,27 @@ struct ListECSDetailsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listECSDetails(
+            _ = try await client.novaListServersDetails(
                 changesSince: changesSince,
                 image: image,
                 flavor: flavor,
                 name: name,
-                status: status.map(ListECSsStatus.init(rawValue:)),
+                status: status.map(NovaListServersStatus.init(rawValue:)),
                 limit: limit,
                 marker: marker,
                 tags: tags,
                 notTags: notTags,
                 reservationID: reservationID,
-                sortKey: sortKey.map(ECSClient.ListECSDetailsSortKey.init(rawValue:)),
+                sortKey: sortKey.map(ECSClient.NovaListServersDetailsSortKey.init(rawValue:)),
                 ip: ip
             )
         }
     }
 }
 
-struct ListECSsCommand: AsyncParsableCommand {
+struct NovaShowServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-ecss",
-        abstract: "Listing ECSs",
-        discussion: """
-            GET /v2.1/{project_id}/servers
-
-            This API is used to list ECSs.
-
-            Documented in native_openstack_nova_apis/lifecycle_management/listing_ecss.html.
-            """)
-
-    @Option(
-        name: .customLong("changes-since"),
-        help: """
-            Specifies the timestamp of the last ECS status update, which is used to filter out the ECSs with \
-            statuses updated later than the timestamp. The value is in the format of \
-            \"CCYY-MM-DDThh:mm:ss+/-hh:mm\" in UTC+0 and complies with ISO 8601, for example, \
-            2018-01-17T03:03:32Z.
-            """)
-    var changesSince: String?
-
-    @Option(
-        name: .customLong("image"),
-        help: """
-            Specifies the image ID. When image is used as a filter criterion, other filter criteria and \
-            paging criteria are not supported. If both the image and other filter criteria are specified, \
-            the image filter criterion is used. If the query criteria do not contain the image filter \
-            criterion, API functions are not restricted.
-            """)
-    var image: String?
-
-    @Option(
-        name: .customLong("flavor"),
-        help: "Specifies the ECS type ID, which is fuzzy-matched.")
-    var flavor: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: "Specifies the ECS name, which is fuzzy-matched.")
-    var name: String?
-
-    @Option(
-        name: .customLong("status"),
-        help: """
-            Specifies the ECS status. Value range: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, \
-            REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, and VERIFY_RESIZE In microversion 2.37, the system will \
-            return an empty list for the status field out of the preceding options. In microversion 2.38 and \
-            later, the system will return error 400. For details, see ECS Statuses. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE.
-            """)
-    var status: String?
-
-    @Option(
-        name: .customLong("limit"),
-        help: """
-            Specifies the upper limit on the number of returned results. The default value on each page is \
-            25, and the information of a maximum of 1,000 ECSs is displayed on each page.
-            """)
-    var limit: Int?
-
-    @Option(
-        name: .customLong("marker"),
-        help: "Specifies the ECS ID to which the marker points. The query will start from the next ID.")
-    var marker: String?
-
-    @Option(
-        name: .customLong("tags"),
-        help: "Queries ECSs with tags containing the specified value.")
-    var tags: String?
-
-    @Option(
-        name: .customLong("not-tags"),
-        help: """
-            Queries ECSs with tags not containing the specified value. The value is the tag key. For details \
-            about key rules, see Tag Types. Tag functions have been upgraded on the cloud platform. If the \
-            tags added before the function upgrade are in the format of \"Key.Value\", query tags using \
-            \"Key\". For example, an existing tag is a.b. After the tag function upgrade, query the tag \
-            using \"not-tags=a\".
-            """)
-    var notTags: String?
-
-    @Option(
-        name: .customLong("reservation-id"),
-        help: """
-            Specifies the ID returned when ECSs are created in a batch. This parameter is used to query ECSs \
-            created in a batch.
-            """)
-    var reservationID: String?
-
-    @Option(
-        name: .customLong("sort-key"),
-        help: """
-            Sorts query results by ECS attribute. The default sorting order is the reverse order of \
-            created_at. Options: created_at, availability_zone, display_name, host, instance_type_id, \
-            key_name, project_id, user_id, updated_at, uuid, and vm_state Values: created_at, \
-            availability_zone, display_name, host, instance_type_id, key_name, project_id, user_id, \
-            updated_at, uuid, vm_state.
-            """)
-    var sortKey: String?
-
-    @Option(
-        name: .customLong("ip"),
-        help: "Indicates the filtering result for IPv4 addresses, which are fuzzy-matched.")
-    var ip: String?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listECSs(
-                changesSince: changesSince,
-                image: image,
-                flavor: flavor,
-                name: name,
-                status: status.map(ListECSsStatus.init(rawValue:)),
-                limit: limit,
-                marker: marker,
-                tags: tags,
-                notTags: notTags,
-                reservationID: reservationID,
-                sortKey: sortKey.map(ECSClient.ListECSsSortKey.init(rawValue:)),
-                ip: ip
-            )
-        }
-    }
-}
-
-struct ModifyECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "modify-ecs",
-        abstract: "Modifying an ECS",
-        discussion: """
-            PUT /v2.1/{project_id}/servers/{server_id}
-
-            This API is used to modify ECS details. Only the name and description of an ECS can be modified.
-
-            Documented in native_openstack_nova_apis/lifecycle_management/modifying_an_ecs.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ModifyECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): server*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @Option(
-        name: .customLong("wait"),
-        help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
-            """)
-    var wait: [String] = []
-
-    @OptionGroup(title: "Waiting")
-    var waiting: WaitOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyECSRequest.self, from: body)
-            _ = try await client.modifyECS(serverID: serverID, requestBody)
-            if !wait.isEmpty {
-                try await client.waitForEcsv21(
-                    serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
-                    options: waiting.options
-                )
-            }
-        }
-    }
-}
-
-struct QueryDetailsAboutECSV21Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-ecsv21",
+        commandName: "nova-show-server",
         abstract: "Querying Details About an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}
@@ -447,20 +390,79 @@ struct QueryDetailsAboutECSV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutECSV21(serverID: serverID)
+            _ = try await client.novaShowServer(serverID: serverID)
         }
     }
 }
 
-struct WaitForEcsv21Command: AsyncParsableCommand {
+struct UpdateECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-ecsv21",
-        abstract: "Wait until a ECSV21's server.status is one of the given states",
+        commandName: "update-ecs",
+        abstract: "Modifying an ECS",
         discussion: """
-            Polls query-details-about-ecsv21 (GET /v2.1/{project_id}/servers/{server_id}) until \
-            server.status is one of the states given, then prints the resource as the last poll showed it. \
-            Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end the \
-            wait with exit status 3.
+            PUT /v2.1/{project_id}/servers/{server_id}
+
+            This API is used to modify ECS details. Only the name and description of an ECS can be modified.
+
+            Documented in native_openstack_nova_apis/lifecycle_management/modifying_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (UpdateECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): server*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(UpdateECSRequest.self, from: body)
+            _ = try await client.updateECS(serverID: serverID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForNovaServer(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForNovaServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-nova-server",
+        abstract: "Wait until a NovaServer's server.status is one of the given states",
+        discussion: """
+            Polls nova-show-server (GET /v2.1/{project_id}/servers/{server_id}) until server.status is one \
+            of the states given, then prints the resource as the last poll showed it. Throttled or failed \
+            polls are repeated. A failure state, the timeout or the poll limit end the wait with exit status \
+            3.
             """)
 
     @Option(
@@ -490,9 +492,9 @@ struct WaitForEcsv21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.waitForEcsv21(
+            try await client.waitForNovaServer(
                 serverID: serverID,
-                status: WaitOptions.states(status, as: ListECSDetailsServer.StatusValue.self),
+                status: WaitOptions.states(status, as: NovaShowServerServer.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )
@@ -500,13 +502,13 @@ struct WaitForEcsv21Command: AsyncParsableCommand {
     }
 }
 
-struct WaitForEcsv21DeletionCommand: AsyncParsableCommand {
+struct WaitForNovaServerDeletionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-ecsv21-deletion",
-        abstract: "Wait until a ECSV21 is gone",
+        commandName: "wait-for-nova-server-deletion",
+        abstract: "Wait until a NovaServer is gone",
         discussion: """
-            Polls query-details-about-ecsv21 (GET /v2.1/{project_id}/servers/{server_id}) until it answers \
-            404 or server.status is DELETED. The timeout or the poll limit end the wait with exit status 3.
+            Polls nova-show-server (GET /v2.1/{project_id}/servers/{server_id}) until it answers 404 or \
+            server.status is DELETED. The timeout or the poll limit end the wait with exit status 3.
             """)
 
     @Option(
@@ -522,7 +524,7 @@ struct WaitForEcsv21DeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.waitForEcsv21Deletion(serverID: serverID, options: waiting.options)
+            try await client.waitForNovaServerDeletion(serverID: serverID, options: waiting.options)
         }
     }
 }

@@ -36,10 +36,11 @@ struct ConfigureECSMetadataCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -54,9 +55,9 @@ struct ConfigureECSMetadataCommand: AsyncParsableCommand {
             let requestBody = try RequestBodyArgument.decode(ConfigureECSMetadataRequest.self, from: body)
             _ = try await client.configureECSMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -64,9 +65,9 @@ struct ConfigureECSMetadataCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteSpecifiedECSMetadataCommand: AsyncParsableCommand {
+struct DeleteECSMetadataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-specified-ecs-metadata",
+        commandName: "delete-ecs-metadata",
         abstract: "Deleting Specified ECS Metadata",
         discussion: """
             DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key}
@@ -90,10 +91,11 @@ struct DeleteSpecifiedECSMetadataCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -105,11 +107,11 @@ struct DeleteSpecifiedECSMetadataCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSpecifiedECSMetadata(serverID: serverID, key: key)
+            try await client.deleteECSMetadata(serverID: serverID, key: key)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -117,9 +119,36 @@ struct DeleteSpecifiedECSMetadataCommand: AsyncParsableCommand {
     }
 }
 
-struct GetECSMetadataWithSpecifiedKeyCommand: AsyncParsableCommand {
+struct ListECSMetadataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get-ecs-metadata-with-specified-key",
+        commandName: "list-ecs-metadata",
+        abstract: "Querying ECS Metadata",
+        discussion: """
+            GET /v2.1/{project_id}/servers/{server_id}/metadata
+
+            This API is used to query ECS metadata.
+
+            Documented in native_openstack_nova_apis/metadata_management/querying_ecs_metadata.html.
+            """)
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listECSMetadata(serverID: serverID)
+        }
+    }
+}
+
+struct ShowECSMetadataWithKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-ecs-metadata-with-key",
         abstract: "Obtaining ECS Metadata with a Specified Key",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/metadata/{key}
@@ -145,14 +174,73 @@ struct GetECSMetadataWithSpecifiedKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getECSMetadataWithSpecifiedKey(serverID: serverID, key: key)
+            _ = try await client.showECSMetadataWithKey(serverID: serverID, key: key)
         }
     }
 }
 
-struct ModifyECSMetadataWithSpecifiedKeyCommand: AsyncParsableCommand {
+struct UpdateECSMetadataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "modify-ecs-metadata-with-specified-key",
+        commandName: "update-ecs-metadata",
+        abstract: "Updating ECS Metadata",
+        discussion: """
+            POST /v2.1/{project_id}/servers/{server_id}/metadata
+
+            This API is used to update ECS metadata.
+
+            Documented in native_openstack_nova_apis/metadata_management/updating_ecs_metadata.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (UpdateECSMetadataRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): metadata*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataRequest.self, from: body)
+            _ = try await client.updateECSMetadata(serverID: serverID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForNovaServer(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct UpdateECSMetadataWithKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-ecs-metadata-with-key",
         abstract: "Modifying ECS Metadata with a Specified Key",
         discussion: """
             PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key}
@@ -167,8 +255,8 @@ struct ModifyECSMetadataWithSpecifiedKeyCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ModifyECSMetadataWithSpecifiedKeyRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): meta*.
+            The request body (UpdateECSMetadataWithKeyRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): meta*.
             """,
             valueName: "json"))
     var body: String
@@ -186,10 +274,11 @@ struct ModifyECSMetadataWithSpecifiedKeyCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -201,97 +290,12 @@ struct ModifyECSMetadataWithSpecifiedKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyECSMetadataWithSpecifiedKeyRequest.self, from: body)
-            _ = try await client.modifyECSMetadataWithSpecifiedKey(serverID: serverID, key: key, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataWithKeyRequest.self, from: body)
+            _ = try await client.updateECSMetadataWithKey(serverID: serverID, key: key, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
-                    options: waiting.options
-                )
-            }
-        }
-    }
-}
-
-struct QueryECSMetadataCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-ecs-metadata",
-        abstract: "Querying ECS Metadata",
-        discussion: """
-            GET /v2.1/{project_id}/servers/{server_id}/metadata
-
-            This API is used to query ECS metadata.
-
-            Documented in native_openstack_nova_apis/metadata_management/querying_ecs_metadata.html.
-            """)
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryECSMetadata(serverID: serverID)
-        }
-    }
-}
-
-struct UpdateECSMetadataV21Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update-ecs-metadata-v21",
-        abstract: "Updating ECS Metadata",
-        discussion: """
-            POST /v2.1/{project_id}/servers/{server_id}/metadata
-
-            This API is used to update ECS metadata.
-
-            Documented in native_openstack_nova_apis/metadata_management/updating_ecs_metadata.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (UpdateECSMetadataV21Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metadata*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @Option(
-        name: .customLong("wait"),
-        help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
-            """)
-    var wait: [String] = []
-
-    @OptionGroup(title: "Waiting")
-    var waiting: WaitOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataV21Request.self, from: body)
-            _ = try await client.updateECSMetadataV21(serverID: serverID, requestBody)
-            if !wait.isEmpty {
-                try await client.waitForEcsv21(
-                    serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }

@@ -6,64 +6,6 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddNICToECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add-nic-to-ecs",
-        abstract: "Adding a NIC to an ECS",
-        discussion: """
-            POST /v2.1/{project_id}/servers/{server_id}/os-interface
-
-            This API is used to add a NIC to an ECS.
-
-            Documented in native_openstack_nova_apis/nic_management/adding_a_nic_to_an_ecs.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (AddNICToECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): interfaceAttachment*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @Option(
-        name: .customLong("wait"),
-        help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
-            """)
-    var wait: [String] = []
-
-    @OptionGroup(title: "Waiting")
-    var waiting: WaitOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddNICToECSRequest.self, from: body)
-            _ = try await client.addNICToECS(serverID: serverID, requestBody)
-            if !wait.isEmpty {
-                try await client.waitForEcsv21(
-                    serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
-                    options: waiting.options
-                )
-            }
-        }
-    }
-}
-
 struct DetachNICFromECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detach-nic-from-ecs",
@@ -100,10 +42,11 @@ struct DetachNICFromECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -117,9 +60,9 @@ struct DetachNICFromECSCommand: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.detachNICFromECS(serverID: serverID, portID: portID, reservePort: reservePort)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -127,9 +70,9 @@ struct DetachNICFromECSCommand: AsyncParsableCommand {
     }
 }
 
-struct ListNICsOfECSV21Command: AsyncParsableCommand {
+struct ListNICsOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-nics-of-ecsv21",
+        commandName: "list-nics-of-ecs",
         abstract: "Listing NICs of an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-interface
@@ -149,14 +92,73 @@ struct ListNICsOfECSV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listNICsOfECSV21(serverID: serverID)
+            _ = try await client.listNICsOfECS(serverID: serverID)
         }
     }
 }
 
-struct QueryDetailsAboutSpecifiedNICOfECSCommand: AsyncParsableCommand {
+struct NovaAttachInterfaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-specified-nic-of-ecs",
+        commandName: "nova-attach-interface",
+        abstract: "Adding a NIC to an ECS",
+        discussion: """
+            POST /v2.1/{project_id}/servers/{server_id}/os-interface
+
+            This API is used to add a NIC to an ECS.
+
+            Documented in native_openstack_nova_apis/nic_management/adding_a_nic_to_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (NovaAttachInterfaceRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): interfaceAttachment*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(NovaAttachInterfaceRequest.self, from: body)
+            _ = try await client.novaAttachInterface(serverID: serverID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForNovaServer(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct NovaShowServerInterfaceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nova-show-server-interface",
         abstract: "Querying Details About a Specified NIC of an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}
@@ -182,7 +184,7 @@ struct QueryDetailsAboutSpecifiedNICOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutSpecifiedNICOfECS(serverID: serverID, portID: portID)
+            _ = try await client.novaShowServerInterface(serverID: serverID, portID: portID)
         }
     }
 }

@@ -37,10 +37,11 @@ struct AddTagToECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -54,9 +55,9 @@ struct AddTagToECSCommand: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client, output in
             _ = try await client.addTagToECS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -94,10 +95,11 @@ struct AddTagsToECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -112,9 +114,9 @@ struct AddTagsToECSCommand: AsyncParsableCommand {
             let requestBody = try RequestBodyArgument.decode(AddTagsToECSRequest.self, from: body)
             _ = try await client.addTagsToECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -142,10 +144,11 @@ struct DeleteAllTagsOfECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -159,9 +162,9 @@ struct DeleteAllTagsOfECSCommand: AsyncParsableCommand {
         try await ECSCommand.run(Self.self, connection) { client, output in
             try await client.deleteAllTagsOfECS(serverID: serverID)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -169,9 +172,9 @@ struct DeleteAllTagsOfECSCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteSpecifiedTagFromECSCommand: AsyncParsableCommand {
+struct DeleteTagFromECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-specified-tag-from-ecs",
+        commandName: "delete-tag-from-ecs",
         abstract: "Deleting a Specified Tag from an ECS",
         discussion: """
             DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag}
@@ -201,10 +204,11 @@ struct DeleteSpecifiedTagFromECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -216,11 +220,11 @@ struct DeleteSpecifiedTagFromECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSpecifiedTagFromECS(serverID: serverID, tag: tag)
+            try await client.deleteTagFromECS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -228,9 +232,9 @@ struct DeleteSpecifiedTagFromECSCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryAllTagsOfECSCommand: AsyncParsableCommand {
+struct ListTagsOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-tags-of-ecs",
+        commandName: "list-tags-of-ecs",
         abstract: "Querying All Tags of an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/tags
@@ -250,14 +254,14 @@ struct QueryAllTagsOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryAllTagsOfECS(serverID: serverID)
+            _ = try await client.listTagsOfECS(serverID: serverID)
         }
     }
 }
 
-struct QuerySpecifiedTagForECSCommand: AsyncParsableCommand {
+struct ShowTagForECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-specified-tag-for-ecs",
+        commandName: "show-tag-for-ecs",
         abstract: "Querying a Specified Tag for an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/tags/{tag}
@@ -290,7 +294,7 @@ struct QuerySpecifiedTagForECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.querySpecifiedTagForECS(serverID: serverID, tag: tag)
+            try await client.showTagForECS(serverID: serverID, tag: tag)
         }
     }
 }

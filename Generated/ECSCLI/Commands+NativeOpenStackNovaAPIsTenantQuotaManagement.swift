@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct QueryDefaultQuotasCommand: AsyncParsableCommand {
+struct ListDefaultQuotasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-default-quotas",
+        commandName: "list-default-quotas",
         abstract: "Querying Default Quotas",
         discussion: """
             GET /v2.1/{project_id}/os-quota-sets/{project_id}/defaults
@@ -23,14 +23,14 @@ struct QueryDefaultQuotasCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDefaultQuotas()
+            _ = try await client.listDefaultQuotas()
         }
     }
 }
 
-struct QueryTenantQuotaLimitsCommand: AsyncParsableCommand {
+struct ListTenantQuotaLimitsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-tenant-quota-limits",
+        commandName: "list-tenant-quota-limits",
         abstract: "Querying Tenant Quota Limits",
         discussion: """
             GET /v2.1/{project_id}/limits
@@ -46,14 +46,14 @@ struct QueryTenantQuotaLimitsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTenantQuotaLimits()
+            _ = try await client.listTenantQuotaLimits()
         }
     }
 }
 
-struct QueryTenantQuotasV21Command: AsyncParsableCommand {
+struct ShowTenantQuotasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-tenant-quotas-v21",
+        commandName: "show-tenant-quotas",
         abstract: "Querying Tenant Quotas",
         discussion: """
             GET /v2.1/{project_id}/os-quota-sets/{project_id}
@@ -76,7 +76,7 @@ struct QueryTenantQuotasV21Command: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTenantQuotasV21(userID: userID)
+            _ = try await client.showTenantQuotas(userID: userID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct QueryNetworksCommand: AsyncParsableCommand {
+struct ListNetworksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-networks",
+        commandName: "list-networks",
         abstract: "Querying Networks",
         discussion: """
             GET /v2.1/{project_id}/os-networks
@@ -23,14 +23,14 @@ struct QueryNetworksCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryNetworks()
+            _ = try await client.listNetworks()
         }
     }
 }
 
-struct QueryNetworksOfSpecifiedECSCommand: AsyncParsableCommand {
+struct ListNetworksOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-networks-of-specified-ecs",
+        commandName: "list-networks-of-ecs",
         abstract: "Querying the Networks of a Specified ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/ips
@@ -51,14 +51,14 @@ struct QueryNetworksOfSpecifiedECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryNetworksOfSpecifiedECS(serverID: serverID)
+            _ = try await client.listNetworksOfECS(serverID: serverID)
         }
     }
 }
 
-struct QuerySpecifiedNetworkOfECSCommand: AsyncParsableCommand {
+struct ShowNetworkOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-specified-network-of-ecs",
+        commandName: "show-network-of-ecs",
         abstract: "Querying the Specified Network of an ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName}
@@ -84,7 +84,7 @@ struct QuerySpecifiedNetworkOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySpecifiedNetworkOfECS(serverID: serverID, networkName: networkName)
+            _ = try await client.showNetworkOfECS(serverID: serverID, networkName: networkName)
         }
     }
 }

@@ -6,68 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ManageAutomaticRecoveryOfECSDiscardedCommand: AsyncParsableCommand {
+struct ListAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "manage-automatic-recovery-of-ecs-discarded",
-        abstract: "Managing Automatic Recovery of an ECS (Discarded)",
-        discussion: """
-            PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery
-
-            This API is used to configure or delete automatic recovery of an ECS.
-
-            Documented in \
-            out-of-date_apis/status_management/managing_automatic_recovery_of_an_ecs_discarded.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ManageAutomaticRecoveryOfECSDiscardedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): support_auto_recovery*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @Option(
-        name: .customLong("wait"),
-        help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
-    var wait: [String] = []
-
-    @OptionGroup(title: "Waiting")
-    var waiting: WaitOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ManageAutomaticRecoveryOfECSDiscardedRequest.self, from: body)
-            try await client.manageAutomaticRecoveryOfECSDiscarded(serverID: serverID, requestBody)
-            if !wait.isEmpty {
-                try await client.waitForECS(
-                    serverID: serverID,
-                    status: WaitOptions.states(wait, as: Status.self),
-                    options: waiting.options
-                )
-            }
-        }
-    }
-}
-
-struct QueryAutomaticRecoveryOfECSDiscardedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-automatic-recovery-of-ecs-discarded",
+        commandName: "list-automatic-recovery-of-ecs",
         abstract: "Querying Automatic Recovery of an ECS (Discarded)",
         discussion: """
             GET /v1/{project_id}/cloudservers/{server_id}/autorecovery
@@ -86,9 +27,70 @@ struct QueryAutomaticRecoveryOfECSDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryAutomaticRecoveryOfECSDiscarded(serverID: serverID)
+            _ = try await client.listAutomaticRecoveryOfECS(serverID: serverID)
+        }
+    }
+}
+
+struct ManageAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "manage-automatic-recovery-of-ecs",
+        abstract: "Managing Automatic Recovery of an ECS (Discarded)",
+        discussion: """
+            PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery
+
+            This API is used to configure or delete automatic recovery of an ECS.
+
+            Documented in \
+            out-of-date_apis/status_management/managing_automatic_recovery_of_an_ecs_discarded.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ManageAutomaticRecoveryOfECSRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): support_auto_recovery*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ManageAutomaticRecoveryOfECSRequest.self, from: body)
+            try await client.manageAutomaticRecoveryOfECS(serverID: serverID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForServer(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddTagsToECSInBatchDiscardedCommand: AsyncParsableCommand {
+struct AddTagsToECSInBatchV1Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-tags-to-ecs-in-batch-discarded",
+        commandName: "add-tags-to-ecs-in-batch-v1",
         abstract: "Adding Tags to an ECS in a Batch (Discarded)",
         discussion: """
             POST /v1/{project_id}/servers/{server_id}/tags/action
@@ -22,8 +22,8 @@ struct AddTagsToECSInBatchDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddTagsToECSInBatchDiscardedRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            The request body (AddTagsToECSInBatchV1Request) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -36,17 +36,18 @@ struct AddTagsToECSInBatchDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddTagsToECSInBatchDiscardedRequest.self, from: body)
-            try await client.addTagsToECSInBatchDiscarded(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AddTagsToECSInBatchV1Request.self, from: body)
+            try await client.addTagsToECSInBatchV1(serverID: serverID, requestBody)
         }
     }
 }
 
-struct DeleteTagsFromECSInBatchDiscardedCommand: AsyncParsableCommand {
+struct DeleteTagsFromECSInBatchV1Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-tags-from-ecs-in-batch-discarded",
+        commandName: "delete-tags-from-ecs-in-batch-v1",
         abstract: "Deleting Tags from an ECS in a Batch (Discarded)",
         discussion: """
             POST /v1/{project_id}/servers/{server_id}/tags/action
@@ -61,8 +62,8 @@ struct DeleteTagsFromECSInBatchDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (DeleteTagsFromECSInBatchDiscardedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags*, action*.
+            The request body (DeleteTagsFromECSInBatchV1Request) as JSON, @file.json, or - for standard \
+            input. Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -75,17 +76,18 @@ struct DeleteTagsFromECSInBatchDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteTagsFromECSInBatchDiscardedRequest.self, from: body)
-            try await client.deleteTagsFromECSInBatchDiscarded(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(DeleteTagsFromECSInBatchV1Request.self, from: body)
+            try await client.deleteTagsFromECSInBatchV1(serverID: serverID, requestBody)
         }
     }
 }
 
-struct QueryProjectTagsDiscardedCommand: AsyncParsableCommand {
+struct ListProjectTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-project-tags-discarded",
+        commandName: "list-project-tags",
         abstract: "Querying Project Tags (Discarded)",
         discussion: """
             GET /v1/{project_id}/servers/tags
@@ -100,16 +102,17 @@ struct QueryProjectTagsDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryProjectTagsDiscarded()
+            _ = try await client.listProjectTags()
         }
     }
 }
 
-struct QueryTagsOfECSDiscardedCommand: AsyncParsableCommand {
+struct ListTagsOfECSV1Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-tags-of-ecs-discarded",
+        commandName: "list-tags-of-ecsv1",
         abstract: "Querying Tags of an ECS (Discarded)",
         discussion: """
             GET /v1/{project_id}/servers/{server_id}/tags
@@ -127,9 +130,10 @@ struct QueryTagsOfECSDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfECSDiscarded(serverID: serverID)
+            _ = try await client.listTagsOfECSV1(serverID: serverID)
         }
     }
 }

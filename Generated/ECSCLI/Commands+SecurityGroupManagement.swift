@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddSecurityGroupCommand: AsyncParsableCommand {
+struct NovaAssociateSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-security-group",
+        commandName: "nova-associate-security-group",
         abstract: "Adding a Security Group",
         discussion: """
             POST /v2.1/{project_id}/servers/{server_id}/action
@@ -22,8 +22,8 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddSecurityGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): addSecurityGroup*.
+            The request body (NovaAssociateSecurityGroupRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): addSecurityGroup*.
             """,
             valueName: "json"))
     var body: String
@@ -36,10 +36,11 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
             """)
     var wait: [String] = []
 
@@ -51,12 +52,12 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddSecurityGroupRequest.self, from: body)
-            try await client.addSecurityGroup(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NovaAssociateSecurityGroupRequest.self, from: body)
+            try await client.novaAssociateSecurityGroup(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForEcsv21(
+                try await client.waitForNovaServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
                     options: waiting.options
                 )
             }
@@ -64,9 +65,69 @@ struct AddSecurityGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct ListSecurityGroupsOfSpecifiedECSCommand: AsyncParsableCommand {
+struct NovaDisassociateSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-security-groups-of-specified-ecs",
+        commandName: "nova-disassociate-security-group",
+        abstract: "Removing a Security Group",
+        discussion: """
+            POST /v2.1/{project_id}/servers/{server_id}/action
+
+            This API is used to remove a security group from an ECS.
+
+            Documented in \
+            native_openstack_nova_apis/security_group_management/removing_a_security_group.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (NovaDisassociateSecurityGroupRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): removeSecurityGroup*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the NovaServer's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-nova-server does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
+            RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
+            VERIFY_RESIZE.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(NovaDisassociateSecurityGroupRequest.self, from: body)
+            try await client.novaDisassociateSecurityGroup(serverID: serverID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForNovaServer(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: NovaShowServerServer.StatusValue.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct NovaListServerSecurityGroupsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nova-list-server-security-groups",
         abstract: "Listing Security Groups of a Specified ECS",
         discussion: """
             GET /v2.1/{project_id}/servers/{server_id}/os-security-groups
@@ -87,66 +148,7 @@ struct ListSecurityGroupsOfSpecifiedECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listSecurityGroupsOfSpecifiedECS(serverID: serverID)
-        }
-    }
-}
-
-struct RemoveSecurityGroupCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remove-security-group",
-        abstract: "Removing a Security Group",
-        discussion: """
-            POST /v2.1/{project_id}/servers/{server_id}/action
-
-            This API is used to remove a security group from an ECS.
-
-            Documented in \
-            native_openstack_nova_apis/security_group_management/removing_a_security_group.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (RemoveSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): removeSecurityGroup*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @Option(
-        name: .customLong("wait"),
-        help: """
-            Then wait until the ECSV21's server.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ecsv21 does, and print the resource as the last poll shows it. \
-            Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, \
-            REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
-            """)
-    var wait: [String] = []
-
-    @OptionGroup(title: "Waiting")
-    var waiting: WaitOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveSecurityGroupRequest.self, from: body)
-            try await client.removeSecurityGroup(serverID: serverID, requestBody)
-            if !wait.isEmpty {
-                try await client.waitForEcsv21(
-                    serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListECSDetailsServer.StatusValue.self),
-                    options: waiting.options
-                )
-            }
+            _ = try await client.novaListServerSecurityGroups(serverID: serverID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateSecurityGroupDiscardedCommand: AsyncParsableCommand {
+struct CreateSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-security-group-discarded",
+        commandName: "create-security-group",
         abstract: "Creating a Security Group (Discarded)",
         discussion: """
             POST /v2/{project_id}/os-security-groups
@@ -23,8 +23,8 @@ struct CreateSecurityGroupDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateSecurityGroupDiscardedRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): security_group*.
+            The request body (CreateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): security_group*.
             """,
             valueName: "json"))
     var body: String
@@ -32,17 +32,18 @@ struct CreateSecurityGroupDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupDiscardedRequest.self, from: body)
-            _ = try await client.createSecurityGroupDiscarded(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRequest.self, from: body)
+            _ = try await client.createSecurityGroup(requestBody)
         }
     }
 }
 
-struct CreateSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
+struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-security-group-rule-discarded",
+        commandName: "create-security-group-rule",
         abstract: "Creating a Security Group Rule (Discarded)",
         discussion: """
             POST /v2/{project_id}/os-security-group-rules
@@ -57,8 +58,8 @@ struct CreateSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateSecurityGroupRuleDiscardedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): security_group_rule*.
+            The request body (CreateSecurityGroupRuleRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): security_group_rule*.
             """,
             valueName: "json"))
     var body: String
@@ -66,17 +67,18 @@ struct CreateSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleDiscardedRequest.self, from: body)
-            _ = try await client.createSecurityGroupRuleDiscarded(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleRequest.self, from: body)
+            _ = try await client.createSecurityGroupRule(requestBody)
         }
     }
 }
 
-struct DeleteSecurityGroupDiscardedCommand: AsyncParsableCommand {
+struct DeleteSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-security-group-discarded",
+        commandName: "delete-security-group",
         abstract: "Deleting a Security Group (Discarded)",
         discussion: """
             DELETE /v2/{project_id}/os-security-groups/{security_group_id}
@@ -95,16 +97,17 @@ struct DeleteSecurityGroupDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupDiscarded(securityGroupID: securityGroupID)
+            try await client.deleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
 }
 
-struct DeleteSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
+struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-security-group-rule-discarded",
+        commandName: "delete-security-group-rule",
         abstract: "Deleting a Security Group Rule (Discarded)",
         discussion: """
             DELETE /v2/{project_id}/os-security-group-rules/{security_group_rule_id}
@@ -123,16 +126,41 @@ struct DeleteSecurityGroupRuleDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupRuleDiscarded(securityGroupRuleID: securityGroupRuleID)
+            try await client.deleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
 
-struct QueryDetailsAboutSecurityGroupDiscardedCommand: AsyncParsableCommand {
+struct ListSecurityGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-security-group-discarded",
+        commandName: "list-security-groups",
+        abstract: "Querying Security Groups (Discarded)",
+        discussion: """
+            GET /v2/{project_id}/os-security-groups
+
+            This API is used to query security groups.
+
+            Documented in \
+            out-of-date_apis/security_group_management_openstack_nova_apis/querying_security_groups_discarded.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listSecurityGroups()
+        }
+    }
+}
+
+struct ShowSecurityGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-security-group",
         abstract: "Querying Details About a Security Group (Discarded)",
         discussion: """
             GET /v2/{project_id}/os-security-groups/{security_group_id}
@@ -151,39 +179,17 @@ struct QueryDetailsAboutSecurityGroupDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutSecurityGroupDiscarded(securityGroupID: securityGroupID)
+            _ = try await client.showSecurityGroup(securityGroupID: securityGroupID)
         }
     }
 }
 
-struct QuerySecurityGroupsDiscardedCommand: AsyncParsableCommand {
+struct UpdateSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-security-groups-discarded",
-        abstract: "Querying Security Groups (Discarded)",
-        discussion: """
-            GET /v2/{project_id}/os-security-groups
-
-            This API is used to query security groups.
-
-            Documented in \
-            out-of-date_apis/security_group_management_openstack_nova_apis/querying_security_groups_discarded.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupsDiscarded()
-        }
-    }
-}
-
-struct UpdateSecurityGroupDiscardedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update-security-group-discarded",
+        commandName: "update-security-group",
         abstract: "Updating a Security Group (Discarded)",
         discussion: """
             PUT /v2/{project_id}/os-security-groups/{security_group_id}
@@ -198,8 +204,8 @@ struct UpdateSecurityGroupDiscardedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateSecurityGroupDiscardedRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): security_group*.
+            The request body (UpdateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): security_group*.
             """,
             valueName: "json"))
     var body: String
@@ -212,10 +218,11 @@ struct UpdateSecurityGroupDiscardedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupDiscardedRequest.self, from: body)
-            _ = try await client.updateSecurityGroupDiscarded(securityGroupID: securityGroupID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
+            _ = try await client.updateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }
     }
 }

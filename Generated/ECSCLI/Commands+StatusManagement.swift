@@ -6,47 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddECSToMonitoringListCommand: AsyncParsableCommand {
+struct ChangeServerOSWithCloudInitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-ecs-to-monitoring-list",
-        abstract: "Adding an ECS to the Monitoring List",
-        discussion: """
-            POST /v1.0/servers/{server_id}/action
-
-            This API is used to add an ECS to the monitoring list.
-
-            Documented in apis_recommended/status_management/adding_an_ecs_to_the_monitoring_list.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (AddECSToMonitoringListRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): monitorMetrics*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("server-id"),
-        help: "Specifies the ECS ID.")
-    var serverID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddECSToMonitoringListRequest.self, from: body)
-            try await client.addECSToMonitoringList(serverID: serverID, requestBody)
-        }
-    }
-}
-
-struct ChangeECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "change-ecsos-using-image-with-cloud-init-installed",
+        commandName: "change-server-os-with-cloud-init",
         abstract: "Changing an ECS OS (Using an Image with Cloud-Init Installed)",
         discussion: """
             POST /v2/{project_id}/cloudservers/{server_id}/changeos
@@ -62,8 +24,8 @@ struct ChangeECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand 
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ChangeECSOSUsingImageWithCloudInitInstalledRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): os-change*.
+            The request body (ChangeServerOSWithCloudInitRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): os-change*.
             """,
             valueName: "json"))
     var body: String
@@ -78,15 +40,15 @@ struct ChangeECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand 
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeECSOSUsingImageWithCloudInitInstalledRequest.self, from: body)
-            _ = try await client.changeECSOSUsingImageWithCloudInitInstalled(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(ChangeServerOSWithCloudInitRequest.self, from: body)
+            _ = try await client.changeServerOSWithCloudInit(serverID: serverID, requestBody)
         }
     }
 }
 
-struct ColdMigratingECSCommand: AsyncParsableCommand {
+struct MigrateServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cold-migrating-ecs",
+        commandName: "migrate-server",
         abstract: "Cold Migrating an ECS",
         discussion: """
             POST /v1/{project_id}/cloudservers/{server_id}/migrate
@@ -100,8 +62,8 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ColdMigratingECSRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): migrate*.
+            The request body (MigrateServerRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): migrate*.
             """,
             valueName: "json"))
     var body: String
@@ -114,10 +76,10 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -129,10 +91,10 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ColdMigratingECSRequest.self, from: body)
-            _ = try await client.coldMigratingECS(serverID: serverID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(MigrateServerRequest.self, from: body)
+            _ = try await client.migrateServer(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -142,25 +104,24 @@ struct ColdMigratingECSCommand: AsyncParsableCommand {
     }
 }
 
-struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
+struct RegisterServerMonitorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "modify-specifications-of-ecs",
-        abstract: "Modifying the Specifications of an ECS",
+        commandName: "register-server-monitor",
+        abstract: "Adding an ECS to the Monitoring List",
         discussion: """
-            POST /v1/{project_id}/cloudservers/{server_id}/resize
+            POST /v1.0/servers/{server_id}/action
 
-            ECS specifications can be modified, for example, upgrading the vCPUs and memory, to meet service \
-            requirements. This API is used to modify ECS specifications.
+            This API is used to add an ECS to the monitoring list.
 
-            Documented in apis_recommended/status_management/modifying_the_specifications_of_an_ecs.html.
+            Documented in apis_recommended/status_management/adding_an_ecs_to_the_monitoring_list.html.
             """)
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ModifySpecificationsOfECSRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): resize*, dry_run.
+            The request body (RegisterServerMonitorRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): monitorMetrics*.
             """,
             valueName: "json"))
     var body: String
@@ -170,40 +131,20 @@ struct ModifySpecificationsOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
-    @Option(
-        name: .customLong("wait"),
-        help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
-    var wait: [String] = []
-
-    @OptionGroup(title: "Waiting")
-    var waiting: WaitOptions
-
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifySpecificationsOfECSRequest.self, from: body)
-            _ = try await client.modifySpecificationsOfECS(serverID: serverID, requestBody)
-            if !wait.isEmpty {
-                try await client.waitForECS(
-                    serverID: serverID,
-                    status: WaitOptions.states(wait, as: Status.self),
-                    options: waiting.options
-                )
-            }
+            let requestBody = try RequestBodyArgument.decode(RegisterServerMonitorRequest.self, from: body)
+            try await client.registerServerMonitor(serverID: serverID, requestBody)
         }
     }
 }
 
-struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableCommand {
+struct ReinstallServerWithCloudInitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reinstall-ecsos-using-image-with-cloud-init-installed",
+        commandName: "reinstall-server-with-cloud-init",
         abstract: "Reinstalling an ECS OS (Using an Image with Cloud-Init Installed)",
         discussion: """
             POST /v2/{project_id}/cloudservers/{server_id}/reinstallos
@@ -219,8 +160,8 @@ struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableComma
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ReinstallECSOSUsingImageWithCloudInitInstalledRequest) as JSON, @file.json, or \
-            - for standard input. Fields (* required): os-reinstall*.
+            The request body (ReinstallServerWithCloudInitRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): os-reinstall*.
             """,
             valueName: "json"))
     var body: String
@@ -235,11 +176,67 @@ struct ReinstallECSOSUsingImageWithCloudInitInstalledCommand: AsyncParsableComma
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ReinstallECSOSUsingImageWithCloudInitInstalledRequest.self, from: body)
-            _ = try await client.reinstallECSOSUsingImageWithCloudInitInstalled(
-                serverID: serverID,
-                requestBody
-            )
+            let requestBody = try RequestBodyArgument.decode(ReinstallServerWithCloudInitRequest.self, from: body)
+            _ = try await client.reinstallServerWithCloudInit(serverID: serverID, requestBody)
+        }
+    }
+}
+
+struct ResizePostPaidServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resize-post-paid-server",
+        abstract: "Modifying the Specifications of an ECS",
+        discussion: """
+            POST /v1/{project_id}/cloudservers/{server_id}/resize
+
+            ECS specifications can be modified, for example, upgrading the vCPUs and memory, to meet service \
+            requirements. This API is used to modify ECS specifications.
+
+            Documented in apis_recommended/status_management/modifying_the_specifications_of_an_ecs.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ResizePostPaidServerRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): resize*, dry_run.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("server-id"),
+        help: "Specifies the ECS ID.")
+    var serverID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            """)
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ResizePostPaidServerRequest.self, from: body)
+            _ = try await client.resizePostPaidServer(serverID: serverID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForServer(
+                    serverID: serverID,
+                    status: WaitOptions.states(wait, as: Status.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }

@@ -36,10 +36,10 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -54,7 +54,7 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
             let requestBody = try RequestBodyArgument.decode(AddTagsToECSInBatchRequest.self, from: body)
             try await client.addTagsToECSInBatch(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -94,10 +94,10 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ECS's server.status is one of these states (repeatable, or comma-separated), \
-            as wait-for-ecs does, and print the resource as the last poll shows it. Values: ACTIVE, BUILD, \
-            ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, \
-            DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
+            Then wait until the Server's server.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
+            Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
+            SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
             """)
     var wait: [String] = []
 
@@ -112,7 +112,7 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
             let requestBody = try RequestBodyArgument.decode(DeleteTagsFromECSInBatchRequest.self, from: body)
             try await client.deleteTagsFromECSInBatch(serverID: serverID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForECS(
+                try await client.waitForServer(
                     serverID: serverID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -122,9 +122,42 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
     }
 }
 
-struct ListProjectTagsCommand: AsyncParsableCommand {
+struct ListECSsByTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-project-tags",
+        commandName: "list-ecss-by-tag",
+        abstract: "Querying ECSs by Tag",
+        discussion: """
+            POST /v1/{project_id}/servers/resource_instances/action
+
+            This API is used to filter ECSs by tag and obtain all tags of an ECS.
+
+            Documented in apis_recommended/tag_management/querying_ecss_by_tag.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ListECSsByTagRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): tags, not_tags, limit, offset, action*, matches.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ECSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ListECSsByTagRequest.self, from: body)
+            _ = try await client.listECSsByTag(requestBody)
+        }
+    }
+}
+
+struct ListServerTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-server-tags",
         abstract: "Listing Project Tags",
         discussion: """
             GET /v1/{project_id}/cloudservers/tags
@@ -141,47 +174,14 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.listProjectTags()
+            _ = try await client.listServerTags()
         }
     }
 }
 
-struct QueryECSsByTagCommand: AsyncParsableCommand {
+struct ShowServerTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ecss-by-tag",
-        abstract: "Querying ECSs by Tag",
-        discussion: """
-            POST /v1/{project_id}/servers/resource_instances/action
-
-            This API is used to filter ECSs by tag and obtain all tags of an ECS.
-
-            Documented in apis_recommended/tag_management/querying_ecss_by_tag.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (QueryECSsByTagRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags, not_tags, limit, offset, action*, matches.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryECSsByTagRequest.self, from: body)
-            _ = try await client.queryECSsByTag(requestBody)
-        }
-    }
-}
-
-struct QueryTagsOfECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-tags-of-ecs",
+        commandName: "show-server-tags",
         abstract: "Querying Tags of an ECS",
         discussion: """
             GET /v1/{project_id}/cloudservers/{server_id}/tags
@@ -201,7 +201,7 @@ struct QueryTagsOfECSCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfECS(serverID: serverID)
+            _ = try await client.showServerTags(serverID: serverID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct QueryTenantQuotasCommand: AsyncParsableCommand {
+struct ShowServerLimitsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-tenant-quotas",
+        commandName: "show-server-limits",
         abstract: "Querying Tenant Quotas",
         discussion: """
             GET /v1/{project_id}/cloudservers/limits
@@ -24,7 +24,7 @@ struct QueryTenantQuotasCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTenantQuotas()
+            _ = try await client.showServerLimits()
         }
     }
 }

@@ -21,77 +21,77 @@ struct ECSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "API Version Query",
                 subcommands: [
-                    ListAPIVersionsCommand.self,
-                    QuerySpecifiedAPIVersionCommand.self
+                    NovaListVersionsCommand.self,
+                    NovaShowVersionCommand.self
                 ]),
             CommandGroup(
                 name: "AZ",
                 subcommands: [
-                    ListAZsCommand.self
+                    NovaListAvailabilityZonesCommand.self
                 ]),
             CommandGroup(
                 name: "Batch Operations",
                 subcommands: [
-                    RestartECSsInBatchCommand.self,
-                    StartECSsInBatchCommand.self,
-                    StopECSsInBatchCommand.self
+                    BatchRebootServersCommand.self,
+                    BatchStartServersCommand.self,
+                    BatchStopServersCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management",
                 subcommands: [
-                    AttachDiskToECSCommand.self,
-                    DetachEVSDiskFromECSCommand.self,
-                    ListDetailsAboutDisksAttachedToECSCommand.self,
-                    QueryDetailsOfSingleDiskAttachedToECSCommand.self,
-                    QueryDiskAttachmentOfECSCommand.self,
-                    QuerySingleDiskAttachedToECSCommand.self
+                    AttachServerVolumeCommand.self,
+                    DetachServerVolumeCommand.self,
+                    ListDiskAttachmentOfECSCommand.self,
+                    ListServerBlockDevicesCommand.self,
+                    ShowServerBlockDeviceCommand.self,
+                    ShowSingleDiskAttachedToECSCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     AttachECSDataDiskCommand.self,
                     DetachDiskFromECSCommand.self,
-                    ListDetailsAboutDisksAttachedToECSV21Command.self,
-                    QueryDiskAttachedToECSCommand.self
+                    ListDisksAttachedToECSCommand.self,
+                    ShowDiskAttachedToECSCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management (OpenStack Nova APIs)",
                 subcommands: [
-                    CreateDiskDiscardedCommand.self,
-                    DeleteDiskDiscardedCommand.self,
-                    QueryBriefInformationAboutDisksDiscardedCommand.self,
-                    QueryDetailedInformationAboutDisksDiscardedCommand.self,
-                    QueryInformationAboutDiskDiscardedCommand.self
+                    CreateDiskCommand.self,
+                    DeleteDiskCommand.self,
+                    ListBriefDisksCommand.self,
+                    ListDisksCommand.self,
+                    ShowDiskCommand.self
                 ]),
             CommandGroup(
                 name: "ECS Console Management",
                 subcommands: [
-                    GetECSManagementConsoleLogsCommand.self,
-                    GetVNCBasedRemoteLoginAddressMicroversion26OrLaterCommand.self
+                    ListECSManagementConsoleLogsCommand.self,
+                    ListVNCBasedRemoteLoginAddressCommand.self
                 ]),
             CommandGroup(
                 name: "ECS Group Management",
                 subcommands: [
-                    AddECSToECSGroupCommand.self,
-                    CreateECSGroupCommand.self,
-                    DeleteECSGroupCommand.self,
-                    ListECSGroupsCommand.self,
-                    QueryDetailsAboutECSGroupCommand.self,
-                    RemoveECSFromECSGroupCommand.self
+                    AddServerGroupMemberCommand.self,
+                    CreateServerGroupCommand.self,
+                    DeleteServerGroupCommand.self,
+                    DeleteServerGroupMemberCommand.self,
+                    ListServerGroupsCommand.self,
+                    ShowServerGroupCommand.self
                 ]),
             CommandGroup(
                 name: "ECS Group Management (Native Open Stack Nova APIs)",
                 subcommands: [
-                    CreateECSGroupV21Command.self,
-                    DeleteECSGroupV21Command.self,
-                    ListECSGroupsV21Command.self,
-                    QueryDetailsAboutECSGroupV21Command.self
+                    CreateECSGroupCommand.self,
+                    DeleteECSGroupCommand.self,
+                    ListECSGroupsCommand.self,
+                    ShowECSGroupCommand.self
                 ]),
             CommandGroup(
                 name: "ECS Operation Management",
                 subcommands: [
                     ListActionsOnECSCommand.self,
-                    QueryECSOperationsByRequestIDCommand.self
+                    ShowECSOperationsByRequestIDCommand.self
                 ]),
             CommandGroup(
                 name: "FPGA Logical File Management",
@@ -99,145 +99,145 @@ struct ECSCommand: AsyncParsableCommand {
                     AssociateFPGAImageWithECSImageCommand.self,
                     DeleteFPGAImageCommand.self,
                     DisassociateFPGAImageFromECSImageCommand.self,
-                    QueryAssociationsBetweenFPGAImageAndECSImageCommand.self,
-                    RegisterFPGAImageCommand.self,
-                    ViewDetailsOfFPGAImagesCommand.self
+                    ListAssociationsBetweenFPGAImageAndECSImageCommand.self,
+                    ListFPGAImagesCommand.self,
+                    RegisterFPGAImageCommand.self
                 ]),
             CommandGroup(
                 name: "Flavor Management",
                 subcommands: [
-                    ListFlavorDetailsAndExtendedInformationCommand.self,
-                    QueryTargetFlavorsToWhichECSFlavorCanBeChangedCommand.self
+                    ListFlavorsCommand.self,
+                    ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand.self
                 ]),
             CommandGroup(
                 name: "Flavor Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     ListECSFlavorsCommand.self,
-                    ListFlavorDetailsAboutECSCommand.self,
-                    QueryDetailsAboutECSFlavorCommand.self,
-                    QueryExtraSpecsValueForECSFlavorCommand.self
+                    ListFlavorECSCommand.self,
+                    NovaShowFlavorExtraSpecsCommand.self,
+                    ShowECSFlavorCommand.self
                 ]),
             CommandGroup(
                 name: "Floating IP Address Management (OpenStack Nova APIs)",
                 subcommands: [
-                    AssignFloatingIPAddressDiscardedCommand.self,
-                    BindFloatingIPAddressDiscardedCommand.self,
-                    QueryDetailsAboutFloatingIPAddressDiscardedCommand.self,
-                    QueryFloatingIPAddressPoolsDiscardedCommand.self,
-                    QueryFloatingIPAddressesDiscardedCommand.self,
-                    ReleaseFloatingIPAddressDiscardedCommand.self,
-                    UnbindFloatingIPAddressDiscardedCommand.self
+                    AssignFloatingIPAddressCommand.self,
+                    AssociateFloatingIPAddressCommand.self,
+                    DisassociateFloatingIPAddressCommand.self,
+                    ListFloatingIPAddressPoolsCommand.self,
+                    ListFloatingIPAddressesCommand.self,
+                    ReleaseFloatingIPAddressCommand.self,
+                    ShowFloatingIPAddressCommand.self
                 ]),
             CommandGroup(
                 name: "Image Management (OpenStack Nova APIs)",
                 subcommands: [
-                    DeleteImageDiscardedCommand.self,
-                    QueryDetailsAboutSpecifiedImageDiscardedCommand.self,
-                    QueryImageDetailsDiscardedCommand.self,
-                    QueryImagesDiscardedCommand.self,
-                    QueryMetadataOfSpecifiedImageDiscardedCommand.self
+                    DeleteImageCommand.self,
+                    ListImageDetailsCommand.self,
+                    ListImagesCommand.self,
+                    ListMetadataOfImageCommand.self,
+                    ShowImageCommand.self
                 ]),
             CommandGroup(
                 name: "Job Status Management",
                 subcommands: [
-                    QueryJobExecutionStatusCommand.self,
-                    WaitForJobExecutionStatusCommand.self
+                    ShowJobCommand.self,
+                    WaitForJobCommand.self
                 ]),
             CommandGroup(
                 name: "Key and Password Management",
                 subcommands: [
-                    CreateAndImportingSSHKeyPairCommand.self,
                     DeletePasswordOfECSCommand.self,
-                    DeleteSSHKeyCommand.self,
-                    GetPasswordOfECSCommand.self,
-                    ListSSHKeyPairsCommand.self,
-                    QuerySpecifiedSSHKeyPairCommand.self
+                    ListPasswordOfECSCommand.self,
+                    NovaCreateKeypairCommand.self,
+                    NovaDeleteKeypairCommand.self,
+                    NovaListKeypairsCommand.self,
+                    NovaShowKeypairCommand.self
                 ]),
             CommandGroup(
                 name: "Lifecycle Management",
                 subcommands: [
-                    CreateECSsCommand.self,
-                    DeleteECSsCommand.self,
-                    ListDetailsAboutECSsCommand.self,
-                    ModifyECSDetailsCommand.self,
-                    QueryDetailsAboutECSCommand.self,
-                    WaitForECSCommand.self
+                    CreatePostPaidServersCommand.self,
+                    DeleteServersCommand.self,
+                    ListServersDetailsCommand.self,
+                    ShowServerCommand.self,
+                    UpdateServerCommand.self,
+                    WaitForServerCommand.self
                 ]),
             CommandGroup(
                 name: "Lifecycle Management (Native Open Stack Nova APIs)",
                 subcommands: [
-                    CreateECSCommand.self,
-                    DeleteECSCommand.self,
-                    ListECSDetailsCommand.self,
-                    ListECSsCommand.self,
-                    ModifyECSCommand.self,
-                    QueryDetailsAboutECSV21Command.self,
-                    WaitForEcsv21Command.self,
-                    WaitForEcsv21DeletionCommand.self
+                    NovaCreateServersCommand.self,
+                    NovaDeleteServerCommand.self,
+                    NovaListServersCommand.self,
+                    NovaListServersDetailsCommand.self,
+                    NovaShowServerCommand.self,
+                    UpdateECSCommand.self,
+                    WaitForNovaServerCommand.self,
+                    WaitForNovaServerDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Metadata Management",
                 subcommands: [
-                    UpdateECSMetadataCommand.self
+                    UpdateServerMetadataCommand.self
                 ]),
             CommandGroup(
                 name: "Metadata Management (Native Open Stack Nova APIs)",
                 subcommands: [
                     ConfigureECSMetadataCommand.self,
-                    DeleteSpecifiedECSMetadataCommand.self,
-                    GetECSMetadataWithSpecifiedKeyCommand.self,
-                    ModifyECSMetadataWithSpecifiedKeyCommand.self,
-                    QueryECSMetadataCommand.self,
-                    UpdateECSMetadataV21Command.self
+                    DeleteECSMetadataCommand.self,
+                    ListECSMetadataCommand.self,
+                    ShowECSMetadataWithKeyCommand.self,
+                    UpdateECSMetadataCommand.self,
+                    UpdateECSMetadataWithKeyCommand.self
                 ]),
             CommandGroup(
                 name: "NIC Management",
                 subcommands: [
-                    AddNICsToECSInBatchCommand.self,
-                    DeleteNICsFromECSInBatchCommand.self,
-                    ListNICsOfECSCommand.self
+                    BatchAddServerNICsCommand.self,
+                    BatchDeleteServerNICsCommand.self,
+                    ListServerInterfacesCommand.self
                 ]),
             CommandGroup(
                 name: "NIC Management (Native Open Stack Nova APIs)",
                 subcommands: [
-                    AddNICToECSCommand.self,
                     DetachNICFromECSCommand.self,
-                    ListNICsOfECSV21Command.self,
-                    QueryDetailsAboutSpecifiedNICOfECSCommand.self
+                    ListNICsOfECSCommand.self,
+                    NovaAttachInterfaceCommand.self,
+                    NovaShowServerInterfaceCommand.self
                 ]),
             CommandGroup(
                 name: "Network Management",
                 subcommands: [
-                    QueryNetworksCommand.self,
-                    QueryNetworksOfSpecifiedECSCommand.self,
-                    QuerySpecifiedNetworkOfECSCommand.self
+                    ListNetworksCommand.self,
+                    ListNetworksOfECSCommand.self,
+                    ShowNetworkOfECSCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group Management",
                 subcommands: [
-                    AddSecurityGroupCommand.self,
-                    ListSecurityGroupsOfSpecifiedECSCommand.self,
-                    RemoveSecurityGroupCommand.self
+                    NovaAssociateSecurityGroupCommand.self,
+                    NovaDisassociateSecurityGroupCommand.self,
+                    NovaListServerSecurityGroupsCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group Management (OpenStack Nova APIs)",
                 subcommands: [
-                    CreateSecurityGroupDiscardedCommand.self,
-                    CreateSecurityGroupRuleDiscardedCommand.self,
-                    DeleteSecurityGroupDiscardedCommand.self,
-                    DeleteSecurityGroupRuleDiscardedCommand.self,
-                    QueryDetailsAboutSecurityGroupDiscardedCommand.self,
-                    QuerySecurityGroupsDiscardedCommand.self,
-                    UpdateSecurityGroupDiscardedCommand.self
+                    CreateSecurityGroupCommand.self,
+                    CreateSecurityGroupRuleCommand.self,
+                    DeleteSecurityGroupCommand.self,
+                    DeleteSecurityGroupRuleCommand.self,
+                    ListSecurityGroupsCommand.self,
+                    ShowSecurityGroupCommand.self,
+                    UpdateSecurityGroupCommand.self
                 ]),
             CommandGroup(
                 name: "Status Management",
                 subcommands: [
-                    AddECSToMonitoringListCommand.self,
-                    ChangeECSOSUsingImageWithCloudInitInstalledCommand.self,
-                    ColdMigratingECSCommand.self,
-                    ModifySpecificationsOfECSCommand.self,
-                    ReinstallECSOSUsingImageWithCloudInitInstalledCommand.self
+                    ChangeServerOSWithCloudInitCommand.self,
+                    MigrateServerCommand.self,
+                    RegisterServerMonitorCommand.self,
+                    ReinstallServerWithCloudInitCommand.self,
+                    ResizePostPaidServerCommand.self
                 ]),
             CommandGroup(
                 name: "Status Management (Native Open Stack Nova APIs)",
@@ -246,27 +246,27 @@ struct ECSCommand: AsyncParsableCommand {
                     CreateImageUsingECSCommand.self,
                     DisableECSCommand.self,
                     LockECSCommand.self,
-                    ModifySpecificationsOfECSV21Command.self,
                     RebuildECSCommand.self,
                     RestartECSCommand.self,
                     RollBackECSSpecificationsModificationCommand.self,
                     StartECSCommand.self,
-                    UnlockECSCommand.self
+                    UnlockECSCommand.self,
+                    UpdateSpecificationsOfECSCommand.self
                 ]),
             CommandGroup(
                 name: "Status Management (Out Of Date APIs)",
                 subcommands: [
-                    ManageAutomaticRecoveryOfECSDiscardedCommand.self,
-                    QueryAutomaticRecoveryOfECSDiscardedCommand.self
+                    ListAutomaticRecoveryOfECSCommand.self,
+                    ManageAutomaticRecoveryOfECSCommand.self
                 ]),
             CommandGroup(
                 name: "Tag Management",
                 subcommands: [
                     AddTagsToECSInBatchCommand.self,
                     DeleteTagsFromECSInBatchCommand.self,
-                    ListProjectTagsCommand.self,
-                    QueryECSsByTagCommand.self,
-                    QueryTagsOfECSCommand.self
+                    ListECSsByTagCommand.self,
+                    ListServerTagsCommand.self,
+                    ShowServerTagsCommand.self
                 ]),
             CommandGroup(
                 name: "Tag Management (Native Open Stack Nova APIs)",
@@ -274,29 +274,29 @@ struct ECSCommand: AsyncParsableCommand {
                     AddTagToECSCommand.self,
                     AddTagsToECSCommand.self,
                     DeleteAllTagsOfECSCommand.self,
-                    DeleteSpecifiedTagFromECSCommand.self,
-                    QueryAllTagsOfECSCommand.self,
-                    QuerySpecifiedTagForECSCommand.self
+                    DeleteTagFromECSCommand.self,
+                    ListTagsOfECSCommand.self,
+                    ShowTagForECSCommand.self
                 ]),
             CommandGroup(
                 name: "Tag Management (Out Of Date APIs)",
                 subcommands: [
-                    AddTagsToECSInBatchDiscardedCommand.self,
-                    DeleteTagsFromECSInBatchDiscardedCommand.self,
-                    QueryProjectTagsDiscardedCommand.self,
-                    QueryTagsOfECSDiscardedCommand.self
+                    AddTagsToECSInBatchV1Command.self,
+                    DeleteTagsFromECSInBatchV1Command.self,
+                    ListProjectTagsCommand.self,
+                    ListTagsOfECSV1Command.self
                 ]),
             CommandGroup(
                 name: "Tenant Quota Management",
                 subcommands: [
-                    QueryTenantQuotasCommand.self
+                    ShowServerLimitsCommand.self
                 ]),
             CommandGroup(
                 name: "Tenant Quota Management (Native Open Stack Nova APIs)",
                 subcommands: [
-                    QueryDefaultQuotasCommand.self,
-                    QueryTenantQuotaLimitsCommand.self,
-                    QueryTenantQuotasV21Command.self
+                    ListDefaultQuotasCommand.self,
+                    ListTenantQuotaLimitsCommand.self,
+                    ShowTenantQuotasCommand.self
                 ]),
         ])
 

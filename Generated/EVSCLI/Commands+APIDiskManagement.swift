@@ -39,9 +39,9 @@ struct CreateEVSDisksV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutAllEVSDisksDeprecatedCommand: AsyncParsableCommand {
+struct ListEVSDisksV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-all-evs-disks-deprecated",
+        commandName: "list-evs-disks-v3",
         abstract: "Querying Details About All EVS Disks (Deprecated)",
         discussion: """
             GET /v3/{project_id}/os-vendor-volumes/detail
@@ -143,9 +143,10 @@ struct QueryDetailsAboutAllEVSDisksDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutAllEVSDisksDeprecated(
+            _ = try await client.listEVSDisksV3(
                 marker: marker,
                 name: name,
                 limit: limit,
@@ -164,37 +165,9 @@ struct QueryDetailsAboutAllEVSDisksDeprecatedCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutEVSDiskDeprecatedCommand: AsyncParsableCommand {
+struct ListLoadingProgressOfLazyloadingDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-disk-deprecated",
-        abstract: "Querying Details About an EVS Disk (Deprecated)",
-        discussion: """
-            GET /v3/{project_id}/os-vendor-volumes/{volume_id}
-
-            This API is used to query details about a disk.
-
-            Documented in \
-            unrecommended_apis/api/disk_management/querying_details_about_an_evs_disk_deprecated.html.
-            """)
-
-    @Option(
-        name: .customLong("volume-id"),
-        help: "The disk ID.")
-    var volumeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSDiskDeprecated(volumeID: volumeID)
-        }
-    }
-}
-
-struct QueryLoadingProgressOfLazyloadingDiskCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-loading-progress-of-lazyloading-disk",
+        commandName: "list-loading-progress-of-lazyloading-disk",
         abstract: "Querying Loading Progress of a Lazyloading Disk",
         discussion: """
             GET /v3/{project_id}/os-vendor-volumes/{volume_id}/internal-info
@@ -215,7 +188,36 @@ struct QueryLoadingProgressOfLazyloadingDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryLoadingProgressOfLazyloadingDisk(volumeID: volumeID)
+            _ = try await client.listLoadingProgressOfLazyloadingDisk(volumeID: volumeID)
+        }
+    }
+}
+
+struct ShowEVSDiskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-evs-disk",
+        abstract: "Querying Details About an EVS Disk (Deprecated)",
+        discussion: """
+            GET /v3/{project_id}/os-vendor-volumes/{volume_id}
+
+            This API is used to query details about a disk.
+
+            Documented in \
+            unrecommended_apis/api/disk_management/querying_details_about_an_evs_disk_deprecated.html.
+            """)
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "The disk ID.")
+    var volumeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showEVSDisk(volumeID: volumeID)
         }
     }
 }

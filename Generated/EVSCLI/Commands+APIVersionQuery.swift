@@ -6,9 +6,32 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct QueryInformationOfAPIVersionCommand: AsyncParsableCommand {
+struct ListVersionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-information-of-api-version",
+        commandName: "list-versions",
+        abstract: "Querying Information of API Versions",
+        discussion: """
+            GET /
+
+            This API is used to query information of API versions.
+
+            Documented in \
+            openstack_cinder_apis_recommended/api_version_query/querying_information_of_api_versions.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listVersions()
+        }
+    }
+}
+
+struct ShowVersionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-version",
         abstract: "Querying Information of an API Version",
         discussion: """
             GET /{api_version}
@@ -29,30 +52,7 @@ struct QueryInformationOfAPIVersionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryInformationOfAPIVersion(apiVersion: apiVersion)
-        }
-    }
-}
-
-struct QueryInformationOfAPIVersionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-information-of-api-versions",
-        abstract: "Querying Information of API Versions",
-        discussion: """
-            GET /
-
-            This API is used to query information of API versions.
-
-            Documented in \
-            openstack_cinder_apis_recommended/api_version_query/querying_information_of_api_versions.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryInformationOfAPIVersions()
+            _ = try await client.showVersion(apiVersion: apiVersion)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct QueryAllAZsCommand: AsyncParsableCommand {
+struct CinderListAvailabilityZonesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-azs",
+        commandName: "cinder-list-availability-zones",
         abstract: "Querying All AZs",
         discussion: """
             GET /v2/{project_id}/os-availability-zone
@@ -23,7 +23,7 @@ struct QueryAllAZsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryAllAZs()
+            _ = try await client.cinderListAvailabilityZones()
         }
     }
 }

@@ -6,47 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct ChangeEVSDiskTypeCommand: AsyncParsableCommand {
+struct CreateVolumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "change-evs-disk-type",
-        abstract: "Changing the EVS Disk Type",
-        discussion: """
-            POST /v2/{project_id}/volumes/{volume_id}/retype
-
-            This API is used to change the type of a disk.
-
-            Documented in apis_recommended/disk_management/changing_the_evs_disk_type.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ChangeEVSDiskTypeRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): os-retype*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("volume-id"),
-        help: "The disk ID.")
-    var volumeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeEVSDiskTypeRequest.self, from: body)
-            _ = try await client.changeEVSDiskType(volumeID: volumeID, requestBody)
-        }
-    }
-}
-
-struct CreateEVSDisksCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "create-evs-disks",
+        commandName: "create-volume",
         abstract: "Creating EVS Disks",
         discussion: """
             POST /v2/{project_id}/cloudvolumes
@@ -60,7 +22,7 @@ struct CreateEVSDisksCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateEVSDisksRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (CreateVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): volume*.
             """,
             valueName: "json"))
@@ -71,15 +33,15 @@ struct CreateEVSDisksCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEVSDisksRequest.self, from: body)
-            _ = try await client.createEVSDisks(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateVolumeRequest.self, from: body)
+            _ = try await client.createVolume(requestBody)
         }
     }
 }
 
-struct DeleteEVSDiskCommand: AsyncParsableCommand {
+struct DeleteVolumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-evs-disk",
+        commandName: "delete-volume",
         abstract: "Deleting an EVS Disk",
         discussion: """
             DELETE /v2/{project_id}/cloudvolumes/{volume_id}
@@ -99,52 +61,216 @@ struct DeleteEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteEVSDisk(volumeID: volumeID)
+            _ = try await client.deleteVolume(volumeID: volumeID)
         }
     }
 }
 
-struct ExpandingCapacityOfEVSDiskCommand: AsyncParsableCommand {
+struct ListDisksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "expanding-capacity-of-evs-disk",
-        abstract: "Expanding Capacity of an EVS Disk",
+        commandName: "list-disks",
+        abstract: "Querying Details About All Disks (Deprecated)",
         discussion: """
-            POST /v2/{project_id}/cloudvolumes/{volume_id}/action
+            GET /v2/{project_id}/os-vendor-volumes/detail
 
-            This API is used to expand the capacity of an EVS disk.
+            This API is used to query details about all disks.
 
-            Documented in apis_recommended/disk_management/expanding_capacity_of_an_evs_disk.html.
+            Documented in apis_recommended/disk_management/querying_details_about_all_disks_deprecated.html.
             """)
 
     @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ExpandingCapacityOfEVSDiskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-extend*.
-            """,
-            valueName: "json"))
-    var body: String
+        name: .customLong("marker"),
+        help: """
+            The ID of the resource from which the pagination query starts. It is the ID of the last resource \
+            on the previous page.
+            """)
+    var marker: String?
 
     @Option(
-        name: .customLong("volume-id"),
-        help: "The ID of a disk.")
-    var volumeID: String
+        name: .customLong("name"),
+        help: "The disk name. The value can contain a maximum of 255 bytes.")
+    var name: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            The maximum number of query results that can be returned. The value ranges from 1 to 1000, and \
+            the default value is 1000. The returned value cannot exceed this limit.
+            """)
+    var limit: Int?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            The keyword based on which the returned results are sorted. The value can be id, status, size, \
+            or created_at, and the default value is created_at.
+            """)
+    var sortKey: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            The result sorting order. The default value is desc. desc: the descending order asc: the \
+            ascending order
+            """)
+    var sortDir: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            The query offset. All disks after this offset will be queried. The value must be an integer \
+            greater than 0 but less than the number of disks.
+            """)
+    var offset: Int?
+
+    @Option(
+        name: .customLong("status"),
+        help: "The disk status. For details, see EVS Disk Status.")
+    var status: String?
+
+    @Option(
+        name: .customLong("metadata"),
+        help: "The disk metadata.")
+    var metadata: String?
+
+    @Option(
+        name: .customLong("availability-zone"),
+        help: "The AZ to which the disk belongs.")
+    var availabilityZone: String?
+
+    @Option(
+        name: .customLong("multiattach"),
+        help: """
+            Whether the disk is shareable. true: indicates a shared disk. false: indicates a non-shared \
+            disk.
+            """)
+    var multiattach: Bool?
+
+    @Option(
+        name: .customLong("volume-type-id"),
+        help: "The disk type ID.")
+    var volumeTypeID: String?
+
+    @Option(
+        name: .customLong("id"),
+        help: "The disk ID.")
+    var id: String?
+
+    @Option(
+        name: .customLong("ids"),
+        help: """
+            The disk IDs. The parameter value is in the ids=['id1','id2',...,'idx'] format. In the response, \
+            the ids value contains valid disk IDs only. Invalid disk IDs will be ignored. The details about \
+            a maximum of 60 disks can be queried. If parameters id and ids are both specified in the \
+            request, id will be ignored.
+            """)
+    var ids: [String] = []
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listDisks(
+                marker: marker,
+                name: name,
+                limit: limit,
+                sortKey: sortKey,
+                sortDir: sortDir,
+                offset: offset,
+                status: status,
+                metadata: metadata,
+                availabilityZone: availabilityZone,
+                multiattach: multiattach,
+                volumeTypeID: volumeTypeID,
+                id: id,
+                ids: ids.isEmpty ? nil : ids
+            )
+        }
+    }
+}
+
+struct ListEVSDisksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-evs-disks",
+        abstract: "Querying EVS Disks",
+        discussion: """
+            GET /v2/{project_id}/cloudvolumes
+
+            This API is used to query EVS disks and display the query results in a list.
+
+            Documented in apis_recommended/disk_management/querying_evs_disks.html.
+            """)
+
+    @Option(
+        name: .customLong("marker"),
+        help: """
+            The ID of the resource from which the pagination query starts. It is the ID of the last resource \
+            on the previous page.
+            """)
+    var marker: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: "The disk name. The value can contain a maximum of 255 bytes.")
+    var name: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: "The disk status. For details, see EVS Disk Status.")
+    var status: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            The maximum number of query results that can be returned. The value ranges from 1 to 1000, and \
+            the default value is 1000. The returned value cannot exceed this limit.
+            """)
+    var limit: Int?
+
+    @Option(
+        name: .customLong("availability-zone"),
+        help: "The AZ information.")
+    var availabilityZone: String?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            The keyword based on which the returned results are sorted. The value can be id, status, size, \
+            or created_at, and the default value is created_at.
+            """)
+    var sortKey: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            The result sorting order. The default value is desc. desc: the descending order asc: the \
+            ascending order
+            """)
+    var sortDir: String?
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExpandingCapacityOfEVSDiskRequest.self, from: body)
-            _ = try await client.expandingCapacityOfEVSDisk(volumeID: volumeID, requestBody)
+            _ = try await client.listEVSDisks(
+                marker: marker,
+                name: name,
+                status: status,
+                limit: limit,
+                availabilityZone: availabilityZone,
+                sortKey: sortKey,
+                sortDir: sortDir
+            )
         }
     }
 }
 
-struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
+struct ListVolumesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-all-disks",
+        commandName: "list-volumes",
         abstract: "Querying Details About All Disks",
         discussion: """
             GET /v2/{project_id}/cloudvolumes/detail
@@ -280,162 +406,151 @@ struct QueryDetailsAboutAllDisksCommand: AsyncParsableCommand {
             """)
     var volumeTypeID: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listVolumesPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutAllDisks(
-                availabilityZone: availabilityZone,
-                dedicatedStorageID: dedicatedStorageID,
-                dedicatedStorageName: dedicatedStorageName,
-                enterpriseProjectID: enterpriseProjectID,
-                id: id,
-                ids: ids,
-                limit: limit,
-                marker: marker,
-                metadata: metadata,
-                multiattach: multiattach,
-                name: name,
-                offset: offset,
-                serverID: serverID,
-                serviceType: serviceType,
-                sortDir: sortDir.map(EVSClient.QueryDetailsAboutAllDisksSortDir.init(rawValue:)),
-                sortKey: sortKey,
-                status: status,
-                volumeTypeID: volumeTypeID
-            )
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.listVolumesPaginator(
+                    availabilityZone: availabilityZone,
+                    dedicatedStorageID: dedicatedStorageID,
+                    dedicatedStorageName: dedicatedStorageName,
+                    enterpriseProjectID: enterpriseProjectID,
+                    id: id,
+                    ids: ids,
+                    marker: marker,
+                    metadata: metadata,
+                    multiattach: multiattach,
+                    name: name,
+                    serverID: serverID,
+                    serviceType: serviceType,
+                    sortDir: sortDir.map(EVSClient.ListVolumesSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    status: status,
+                    volumeTypeID: volumeTypeID,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listVolumes(
+                    availabilityZone: availabilityZone,
+                    dedicatedStorageID: dedicatedStorageID,
+                    dedicatedStorageName: dedicatedStorageName,
+                    enterpriseProjectID: enterpriseProjectID,
+                    id: id,
+                    ids: ids,
+                    limit: limit,
+                    marker: marker,
+                    metadata: metadata,
+                    multiattach: multiattach,
+                    name: name,
+                    offset: offset,
+                    serverID: serverID,
+                    serviceType: serviceType,
+                    sortDir: sortDir.map(EVSClient.ListVolumesSortDir.init(rawValue:)),
+                    sortKey: sortKey,
+                    status: status,
+                    volumeTypeID: volumeTypeID
+                )
+            }
         }
     }
 }
 
-struct QueryDetailsAboutAllDisksDeprecatedCommand: AsyncParsableCommand {
+struct ResizeVolumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-all-disks-deprecated",
-        abstract: "Querying Details About All Disks (Deprecated)",
+        commandName: "resize-volume",
+        abstract: "Expanding Capacity of an EVS Disk",
         discussion: """
-            GET /v2/{project_id}/os-vendor-volumes/detail
+            POST /v2/{project_id}/cloudvolumes/{volume_id}/action
 
-            This API is used to query details about all disks.
+            This API is used to expand the capacity of an EVS disk.
 
-            Documented in apis_recommended/disk_management/querying_details_about_all_disks_deprecated.html.
+            Documented in apis_recommended/disk_management/expanding_capacity_of_an_evs_disk.html.
             """)
 
     @Option(
-        name: .customLong("marker"),
-        help: """
-            The ID of the resource from which the pagination query starts. It is the ID of the last resource \
-            on the previous page.
-            """)
-    var marker: String?
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ResizeVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): os-extend*.
+            """,
+            valueName: "json"))
+    var body: String
 
     @Option(
-        name: .customLong("name"),
-        help: "The disk name. The value can contain a maximum of 255 bytes.")
-    var name: String?
-
-    @Option(
-        name: .customLong("limit"),
-        help: """
-            The maximum number of query results that can be returned. The value ranges from 1 to 1000, and \
-            the default value is 1000. The returned value cannot exceed this limit.
-            """)
-    var limit: Int?
-
-    @Option(
-        name: .customLong("sort-key"),
-        help: """
-            The keyword based on which the returned results are sorted. The value can be id, status, size, \
-            or created_at, and the default value is created_at.
-            """)
-    var sortKey: String?
-
-    @Option(
-        name: .customLong("sort-dir"),
-        help: """
-            The result sorting order. The default value is desc. desc: the descending order asc: the \
-            ascending order
-            """)
-    var sortDir: String?
-
-    @Option(
-        name: .customLong("offset"),
-        help: """
-            The query offset. All disks after this offset will be queried. The value must be an integer \
-            greater than 0 but less than the number of disks.
-            """)
-    var offset: Int?
-
-    @Option(
-        name: .customLong("status"),
-        help: "The disk status. For details, see EVS Disk Status.")
-    var status: String?
-
-    @Option(
-        name: .customLong("metadata"),
-        help: "The disk metadata.")
-    var metadata: String?
-
-    @Option(
-        name: .customLong("availability-zone"),
-        help: "The AZ to which the disk belongs.")
-    var availabilityZone: String?
-
-    @Option(
-        name: .customLong("multiattach"),
-        help: """
-            Whether the disk is shareable. true: indicates a shared disk. false: indicates a non-shared \
-            disk.
-            """)
-    var multiattach: Bool?
-
-    @Option(
-        name: .customLong("volume-type-id"),
-        help: "The disk type ID.")
-    var volumeTypeID: String?
-
-    @Option(
-        name: .customLong("id"),
-        help: "The disk ID.")
-    var id: String?
-
-    @Option(
-        name: .customLong("ids"),
-        help: """
-            The disk IDs. The parameter value is in the ids=['id1','id2',...,'idx'] format. In the response, \
-            the ids value contains valid disk IDs only. Invalid disk IDs will be ignored. The details about \
-            a maximum of 60 disks can be queried. If parameters id and ids are both specified in the \
-            request, id will be ignored.
-            """)
-    var ids: [String] = []
+        name: .customLong("volume-id"),
+        help: "The ID of a disk.")
+    var volumeID: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutAllDisksDeprecated(
-                marker: marker,
-                name: name,
-                limit: limit,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                offset: offset,
-                status: status,
-                metadata: metadata,
-                availabilityZone: availabilityZone,
-                multiattach: multiattach,
-                volumeTypeID: volumeTypeID,
-                id: id,
-                ids: ids.isEmpty ? nil : ids
-            )
+            let requestBody = try RequestBodyArgument.decode(ResizeVolumeRequest.self, from: body)
+            _ = try await client.resizeVolume(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct QueryDetailsAboutDiskCommand: AsyncParsableCommand {
+struct RetypeVolumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-disk",
+        commandName: "retype-volume",
+        abstract: "Changing the EVS Disk Type",
+        discussion: """
+            POST /v2/{project_id}/volumes/{volume_id}/retype
+
+            This API is used to change the type of a disk.
+
+            Documented in apis_recommended/disk_management/changing_the_evs_disk_type.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (RetypeVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): os-retype*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "The disk ID.")
+    var volumeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(RetypeVolumeRequest.self, from: body)
+            _ = try await client.retypeVolume(volumeID: volumeID, requestBody)
+        }
+    }
+}
+
+struct ShowDiskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-disk",
         abstract: "Querying Details About a Disk",
         discussion: """
             GET /v2/{project_id}/os-vendor-volumes/{volume_id}
@@ -455,91 +570,14 @@ struct QueryDetailsAboutDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutDisk(volumeID: volumeID)
+            _ = try await client.showDisk(volumeID: volumeID)
         }
     }
 }
 
-struct QueryEVSDisksCommand: AsyncParsableCommand {
+struct UpdateVolumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-evs-disks",
-        abstract: "Querying EVS Disks",
-        discussion: """
-            GET /v2/{project_id}/cloudvolumes
-
-            This API is used to query EVS disks and display the query results in a list.
-
-            Documented in apis_recommended/disk_management/querying_evs_disks.html.
-            """)
-
-    @Option(
-        name: .customLong("marker"),
-        help: """
-            The ID of the resource from which the pagination query starts. It is the ID of the last resource \
-            on the previous page.
-            """)
-    var marker: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: "The disk name. The value can contain a maximum of 255 bytes.")
-    var name: String?
-
-    @Option(
-        name: .customLong("status"),
-        help: "The disk status. For details, see EVS Disk Status.")
-    var status: String?
-
-    @Option(
-        name: .customLong("limit"),
-        help: """
-            The maximum number of query results that can be returned. The value ranges from 1 to 1000, and \
-            the default value is 1000. The returned value cannot exceed this limit.
-            """)
-    var limit: Int?
-
-    @Option(
-        name: .customLong("availability-zone"),
-        help: "The AZ information.")
-    var availabilityZone: String?
-
-    @Option(
-        name: .customLong("sort-key"),
-        help: """
-            The keyword based on which the returned results are sorted. The value can be id, status, size, \
-            or created_at, and the default value is created_at.
-            """)
-    var sortKey: String?
-
-    @Option(
-        name: .customLong("sort-dir"),
-        help: """
-            The result sorting order. The default value is desc. desc: the descending order asc: the \
-            ascending order
-            """)
-    var sortDir: String?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEVSDisks(
-                marker: marker,
-                name: name,
-                status: status,
-                limit: limit,
-                availabilityZone: availabilityZone,
-                sortKey: sortKey,
-                sortDir: sortDir
-            )
-        }
-    }
-}
-
-struct UpdateEVSDiskCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update-evs-disk",
+        commandName: "update-volume",
         abstract: "Updating an EVS Disk",
         discussion: """
             PUT /v2/{project_id}/cloudvolumes/{volume_id}
@@ -553,7 +591,7 @@ struct UpdateEVSDiskCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (UpdateVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): volume*.
             """,
             valueName: "json"))
@@ -569,8 +607,8 @@ struct UpdateEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskRequest.self, from: body)
-            _ = try await client.updateEVSDisk(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateVolumeRequest.self, from: body)
+            _ = try await client.updateVolume(volumeID: volumeID, requestBody)
         }
     }
 }

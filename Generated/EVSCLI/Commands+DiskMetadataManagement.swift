@@ -78,9 +78,9 @@ struct DeleteOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryMetadataOfEVSDiskCommand: AsyncParsableCommand {
+struct ListMetadataOfEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-metadata-of-evs-disk",
+        commandName: "list-metadata-of-evs-disk",
         abstract: "Querying Metadata of an EVS Disk",
         discussion: """
             GET /v2/{project_id}/volumes/{volume_id}/metadata
@@ -101,14 +101,14 @@ struct QueryMetadataOfEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryMetadataOfEVSDisk(volumeID: volumeID)
+            _ = try await client.listMetadataOfEVSDisk(volumeID: volumeID)
         }
     }
 }
 
-struct QueryOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
+struct ShowOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-one-piece-of-metadata-for-evs-disk",
+        commandName: "show-one-piece-of-metadata-for-evs-disk",
         abstract: "Querying One Piece of Metadata for an EVS Disk",
         discussion: """
             GET /v2/{project_id}/volumes/{volume_id}/metadata/{key}
@@ -134,7 +134,7 @@ struct QueryOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
+            _ = try await client.showOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
         }
     }
 }

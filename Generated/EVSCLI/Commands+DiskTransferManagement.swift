@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AcceptingDiskTransferCommand: AsyncParsableCommand {
+struct CinderAcceptVolumeTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accepting-disk-transfer",
+        commandName: "cinder-accept-volume-transfer",
         abstract: "Accepting a Disk Transfer",
         discussion: """
             POST /v2/{project_id}/os-volume-transfer/{transfer_id}/accept
@@ -23,8 +23,8 @@ struct AcceptingDiskTransferCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AcceptingDiskTransferRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): accept*.
+            The request body (CinderAcceptVolumeTransferRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): accept*.
             """,
             valueName: "json"))
     var body: String
@@ -39,15 +39,15 @@ struct AcceptingDiskTransferCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AcceptingDiskTransferRequest.self, from: body)
-            _ = try await client.acceptingDiskTransfer(transferID: transferID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(CinderAcceptVolumeTransferRequest.self, from: body)
+            _ = try await client.cinderAcceptVolumeTransfer(transferID: transferID, requestBody)
         }
     }
 }
 
-struct CreateDiskTransferCommand: AsyncParsableCommand {
+struct CinderCreateVolumeTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-disk-transfer",
+        commandName: "cinder-create-volume-transfer",
         abstract: "Creating a Disk Transfer",
         discussion: """
             POST /v2/{project_id}/os-volume-transfer
@@ -63,8 +63,8 @@ struct CreateDiskTransferCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateDiskTransferRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): transfer*.
+            The request body (CinderCreateVolumeTransferRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): transfer*.
             """,
             valueName: "json"))
     var body: String
@@ -74,15 +74,15 @@ struct CreateDiskTransferCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDiskTransferRequest.self, from: body)
-            _ = try await client.createDiskTransfer(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CinderCreateVolumeTransferRequest.self, from: body)
+            _ = try await client.cinderCreateVolumeTransfer(requestBody)
         }
     }
 }
 
-struct DeleteDiskTransferCommand: AsyncParsableCommand {
+struct CinderDeleteVolumeTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-disk-transfer",
+        commandName: "cinder-delete-volume-transfer",
         abstract: "Deleting a Disk Transfer",
         discussion: """
             DELETE /v2/{project_id}/os-volume-transfer/{transfer_id}
@@ -104,14 +104,14 @@ struct DeleteDiskTransferCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteDiskTransfer(transferID: transferID)
+            try await client.cinderDeleteVolumeTransfer(transferID: transferID)
         }
     }
 }
 
-struct QueryAllDiskTransfersCommand: AsyncParsableCommand {
+struct CinderListVolumeTransfersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-disk-transfers",
+        commandName: "cinder-list-volume-transfers",
         abstract: "Querying All Disk Transfers",
         discussion: """
             GET /v2/{project_id}/os-volume-transfer
@@ -142,7 +142,7 @@ struct QueryAllDiskTransfersCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryAllDiskTransfersPaginator).
+            array (the library's cinderListVolumeTransfersPaginator).
             """)
     var all = false
 
@@ -155,18 +155,47 @@ struct QueryAllDiskTransfersCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.queryAllDiskTransfersPaginator(limit: limit ?? 100)
+                let pages = client.cinderListVolumeTransfersPaginator(limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryAllDiskTransfers(limit: limit, offset: offset)
+                _ = try await client.cinderListVolumeTransfers(limit: limit, offset: offset)
             }
         }
     }
 }
 
-struct QueryDetailsOfAllDiskTransfersCommand: AsyncParsableCommand {
+struct CinderShowVolumeTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-all-disk-transfers",
+        commandName: "cinder-show-volume-transfer",
+        abstract: "Querying Details of a Disk Transfer",
+        discussion: """
+            GET /v2/{project_id}/os-volume-transfer/{transfer_id}
+
+            This API is used to query the details of a disk transfer, including the transfer creation time, \
+            transfer ID, and transfer name.
+
+            Documented in \
+            openstack_cinder_apis_recommended/disk_transfer_management/querying_details_of_a_disk_transfer.html.
+            """)
+
+    @Option(
+        name: .customLong("transfer-id"),
+        help: "The transfer ID.")
+    var transferID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.cinderShowVolumeTransfer(transferID: transferID)
+        }
+    }
+}
+
+struct ListDiskTransfersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-disk-transfers",
         abstract: "Querying Details of All Disk Transfers",
         discussion: """
             GET /v2/{project_id}/os-volume-transfer/detail
@@ -198,7 +227,7 @@ struct QueryDetailsOfAllDiskTransfersCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryDetailsOfAllDiskTransfersPaginator).
+            array (the library's listDiskTransfersPaginator).
             """)
     var all = false
 
@@ -211,40 +240,11 @@ struct QueryDetailsOfAllDiskTransfersCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.queryDetailsOfAllDiskTransfersPaginator(limit: limit ?? 100)
+                let pages = client.listDiskTransfersPaginator(limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryDetailsOfAllDiskTransfers(limit: limit, offset: offset)
+                _ = try await client.listDiskTransfers(limit: limit, offset: offset)
             }
-        }
-    }
-}
-
-struct QueryDetailsOfDiskTransferCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-of-disk-transfer",
-        abstract: "Querying Details of a Disk Transfer",
-        discussion: """
-            GET /v2/{project_id}/os-volume-transfer/{transfer_id}
-
-            This API is used to query the details of a disk transfer, including the transfer creation time, \
-            transfer ID, and transfer name.
-
-            Documented in \
-            openstack_cinder_apis_recommended/disk_transfer_management/querying_details_of_a_disk_transfer.html.
-            """)
-
-    @Option(
-        name: .customLong("transfer-id"),
-        help: "The transfer ID.")
-    var transferID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfDiskTransfer(transferID: transferID)
         }
     }
 }

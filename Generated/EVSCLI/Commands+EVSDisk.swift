@@ -143,9 +143,9 @@ struct DeleteOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryAllAZsV3Command: AsyncParsableCommand {
+struct ListAZsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-azs-v3",
+        commandName: "list-azs",
         abstract: "Querying All AZs",
         discussion: """
             GET /v3/{project_id}/os-availability-zone
@@ -160,14 +160,14 @@ struct QueryAllAZsV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryAllAZsV3()
+            _ = try await client.listAZs()
         }
     }
 }
 
-struct QueryDetailsAboutAllDisksV3Command: AsyncParsableCommand {
+struct ListDisksV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-all-disks-v3",
+        commandName: "list-disks-v3",
         abstract: "Querying Details About All Disks",
         discussion: """
             GET /v3/{project_id}/volumes/detail
@@ -247,7 +247,7 @@ struct QueryDetailsAboutAllDisksV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutAllDisksV3(
+            _ = try await client.listDisksV3(
                 marker: marker,
                 name: name,
                 limit: limit,
@@ -262,128 +262,9 @@ struct QueryDetailsAboutAllDisksV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutDiskDeprecatedCommand: AsyncParsableCommand {
+struct ListEVSDiskTypesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-disk-deprecated",
-        abstract: "Querying Details About a Disk (Deprecated)",
-        discussion: """
-            GET /v1/{project_id}/volumes/{volume_id}
-
-            This API is used to query details about a disk. It does not support enterprise project \
-            authorization.
-
-            Documented in \
-            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_about_a_disk_deprecated.html.
-            """)
-
-    @Option(
-        name: .customLong("volume-id"),
-        help: "The disk ID.")
-    var volumeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutDiskDeprecated(volumeID: volumeID)
-        }
-    }
-}
-
-struct QueryDetailsAboutDiskV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-disk-v3",
-        abstract: "Querying Details About a Disk",
-        discussion: """
-            GET /v3/{project_id}/volumes/{volume_id}
-
-            This API is used to query details about a disk. It does not support enterprise project \
-            authorization.
-
-            Documented in \
-            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_about_a_disk.html.
-            """)
-
-    @Option(
-        name: .customLong("volume-id"),
-        help: "The disk ID.")
-    var volumeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutDiskV3(volumeID: volumeID)
-        }
-    }
-}
-
-struct QueryDetailsAboutEVSDiskTypeV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-disk-type-v3",
-        abstract: "Querying Details About an EVS Disk Type",
-        discussion: """
-            GET /v3/{project_id}/types/{type_id}
-
-            This API is used to query details about an EVS disk type.
-
-            Documented in \
-            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_about_an_evs_disk_type.html.
-            """)
-
-    @Option(
-        name: .customLong("type-id"),
-        help: "The disk type ID.")
-    var typeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSDiskTypeV3(typeID: typeID)
-        }
-    }
-}
-
-struct QueryDetailsOfTenantQuotasV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-of-tenant-quotas-v3",
-        abstract: "Querying Details of Tenant Quotas",
-        discussion: """
-            GET /v3/{project_id}/os-quota-sets/{target_project_id}
-
-            This API is used to query the details of tenant quotas.
-
-            Documented in \
-            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_of_tenant_quotas.html.
-            """)
-
-    @Option(
-        name: .customLong("target-project-id"),
-        help: "The ID of the target project. Set this parameter to the value of project_id.")
-    var targetProjectID: String
-
-    @Option(
-        name: .customLong("usage"),
-        help: "Whether to query quota details. Only value true is supported currently.")
-    var usage: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfTenantQuotasV3(targetProjectID: targetProjectID, usage: usage)
-        }
-    }
-}
-
-struct QueryEVSDiskTypesV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-evs-disk-types-v3",
+        commandName: "list-evs-disk-types",
         abstract: "Querying EVS Disk Types",
         discussion: """
             GET /v3/{project_id}/types
@@ -398,14 +279,14 @@ struct QueryEVSDiskTypesV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEVSDiskTypesV3()
+            _ = try await client.listEVSDiskTypes()
         }
     }
 }
 
-struct QueryEVSDisksV3Command: AsyncParsableCommand {
+struct ListEVSDisksV32Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-evs-disks-v3",
+        commandName: "list-evs-disks-v32",
         abstract: "Querying EVS Disks",
         discussion: """
             GET /v3/{project_id}/volumes
@@ -483,7 +364,7 @@ struct QueryEVSDisksV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEVSDisksV3(
+            _ = try await client.listEVSDisksV32(
                 marker: marker,
                 name: name,
                 limit: limit,
@@ -498,9 +379,9 @@ struct QueryEVSDisksV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryExtensionAPIsV3Command: AsyncParsableCommand {
+struct ListExtensionAPIsV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-extension-apis-v3",
+        commandName: "list-extension-apis-v3",
         abstract: "Querying Extension APIs",
         discussion: """
             GET /v3/{project_id}/extensions
@@ -515,14 +396,14 @@ struct QueryExtensionAPIsV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryExtensionAPIsV3()
+            _ = try await client.listExtensionAPIsV3()
         }
     }
 }
 
-struct QueryMetadataOfEVSDiskV3Command: AsyncParsableCommand {
+struct ListMetadataOfEVSDiskV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-metadata-of-evs-disk-v3",
+        commandName: "list-metadata-of-evs-disk-v3",
         abstract: "Querying Metadata of an EVS Disk",
         discussion: """
             GET /v3/{project_id}/volumes/{volume_id}/metadata
@@ -543,14 +424,125 @@ struct QueryMetadataOfEVSDiskV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryMetadataOfEVSDiskV3(volumeID: volumeID)
+            _ = try await client.listMetadataOfEVSDiskV3(volumeID: volumeID)
         }
     }
 }
 
-struct QueryOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
+struct ListSummaryEVSDisksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-one-piece-of-metadata-for-evs-disk-v3",
+        commandName: "list-summary-evs-disks",
+        abstract: "Querying Summary Information of EVS Disks",
+        discussion: """
+            GET /v3/{project_id}/volumes/summary
+
+            This API is used to query the summary information of EVS disks, including the disk quantity, \
+            total capacity, and metadata information.
+
+            Documented in \
+            unrecommended_apis/openstack_cinder_api/evs_disk/querying_summary_information_of_evs_disks.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listSummaryEVSDisks()
+        }
+    }
+}
+
+struct ShowDiskV1Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-disk-v1",
+        abstract: "Querying Details About a Disk (Deprecated)",
+        discussion: """
+            GET /v1/{project_id}/volumes/{volume_id}
+
+            This API is used to query details about a disk. It does not support enterprise project \
+            authorization.
+
+            Documented in \
+            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_about_a_disk_deprecated.html.
+            """)
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "The disk ID.")
+    var volumeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showDiskV1(volumeID: volumeID)
+        }
+    }
+}
+
+struct ShowDiskV3Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-disk-v3",
+        abstract: "Querying Details About a Disk",
+        discussion: """
+            GET /v3/{project_id}/volumes/{volume_id}
+
+            This API is used to query details about a disk. It does not support enterprise project \
+            authorization.
+
+            Documented in \
+            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_about_a_disk.html.
+            """)
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "The disk ID.")
+    var volumeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showDiskV3(volumeID: volumeID)
+        }
+    }
+}
+
+struct ShowEVSDiskTypeV3Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-evs-disk-type-v3",
+        abstract: "Querying Details About an EVS Disk Type",
+        discussion: """
+            GET /v3/{project_id}/types/{type_id}
+
+            This API is used to query details about an EVS disk type.
+
+            Documented in \
+            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_about_an_evs_disk_type.html.
+            """)
+
+    @Option(
+        name: .customLong("type-id"),
+        help: "The disk type ID.")
+    var typeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showEVSDiskTypeV3(typeID: typeID)
+        }
+    }
+}
+
+struct ShowOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-one-piece-of-metadata-for-evs-disk-v3",
         abstract: "Querying One Piece of Metadata for an EVS Disk",
         discussion: """
             GET /v3/{project_id}/volumes/{volume_id}/metadata/{key}
@@ -576,31 +568,40 @@ struct QueryOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryOnePieceOfMetadataForEVSDiskV3(volumeID: volumeID, key: key)
+            _ = try await client.showOnePieceOfMetadataForEVSDiskV3(volumeID: volumeID, key: key)
         }
     }
 }
 
-struct QuerySummaryInformationOfEVSDisksCommand: AsyncParsableCommand {
+struct ShowTenantQuotasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-summary-information-of-evs-disks",
-        abstract: "Querying Summary Information of EVS Disks",
+        commandName: "show-tenant-quotas",
+        abstract: "Querying Details of Tenant Quotas",
         discussion: """
-            GET /v3/{project_id}/volumes/summary
+            GET /v3/{project_id}/os-quota-sets/{target_project_id}
 
-            This API is used to query the summary information of EVS disks, including the disk quantity, \
-            total capacity, and metadata information.
+            This API is used to query the details of tenant quotas.
 
             Documented in \
-            unrecommended_apis/openstack_cinder_api/evs_disk/querying_summary_information_of_evs_disks.html.
+            unrecommended_apis/openstack_cinder_api/evs_disk/querying_details_of_tenant_quotas.html.
             """)
+
+    @Option(
+        name: .customLong("target-project-id"),
+        help: "The ID of the target project. Set this parameter to the value of project_id.")
+    var targetProjectID: String
+
+    @Option(
+        name: .customLong("usage"),
+        help: "Whether to query quota details. Only value true is supported currently.")
+    var usage: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySummaryInformationOfEVSDisks()
+            _ = try await client.showTenantQuotas(targetProjectID: targetProjectID, usage: usage)
         }
     }
 }

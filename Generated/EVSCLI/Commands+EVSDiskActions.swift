@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CancelReservationOfEVSDiskDeprecatedV3Command: AsyncParsableCommand {
+struct CancelReservationOfEVSDiskV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cancel-reservation-of-evs-disk-deprecated-v3",
+        commandName: "cancel-reservation-of-evs-disk-v3",
         abstract: "Canceling Reservation of an EVS Disk (Deprecated)",
         discussion: """
             POST /v3/{project_id}/volumes/{volume_id}/action
@@ -23,8 +23,8 @@ struct CancelReservationOfEVSDiskDeprecatedV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CancelReservationOfEVSDiskDeprecatedV3Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): os-unreserve*.
+            The request body (CancelReservationOfEVSDiskV3Request) as JSON, @file.json, or - for standard \
+            input. Fields (* required): os-unreserve*.
             """,
             valueName: "json"))
     var body: String
@@ -37,17 +37,18 @@ struct CancelReservationOfEVSDiskDeprecatedV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskDeprecatedV3Request.self, from: body)
-            _ = try await client.cancelReservationOfEVSDiskDeprecatedV3(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskV3Request.self, from: body)
+            _ = try await client.cancelReservationOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ExpandingCapacityOfEVSDiskV3Command: AsyncParsableCommand {
+struct ExpandCapacityOfEVSDiskV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "expanding-capacity-of-evs-disk-v3",
+        commandName: "expand-capacity-of-evs-disk-v3",
         abstract: "Expanding Capacity of an EVS Disk",
         discussion: """
             POST /v3/{project_id}/volumes/{volume_id}/action
@@ -62,7 +63,7 @@ struct ExpandingCapacityOfEVSDiskV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ExpandingCapacityOfEVSDiskV3Request) as JSON, @file.json, or - for standard \
+            The request body (ExpandCapacityOfEVSDiskV3Request) as JSON, @file.json, or - for standard \
             input. Fields (* required): os-extend*.
             """,
             valueName: "json"))
@@ -78,8 +79,8 @@ struct ExpandingCapacityOfEVSDiskV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExpandingCapacityOfEVSDiskV3Request.self, from: body)
-            _ = try await client.expandingCapacityOfEVSDiskV3(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(ExpandCapacityOfEVSDiskV3Request.self, from: body)
+            _ = try await client.expandCapacityOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -124,9 +125,9 @@ struct ExportEVSDiskDataAsImageV3Command: AsyncParsableCommand {
     }
 }
 
-struct ReservingEVSDiskDeprecatedV3Command: AsyncParsableCommand {
+struct ReserveEVSDiskV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reserving-evs-disk-deprecated-v3",
+        commandName: "reserve-evs-disk-v3",
         abstract: "Reserving an EVS Disk (Deprecated)",
         discussion: """
             POST /v3/{project_id}/volumes/{volume_id}/action
@@ -141,8 +142,8 @@ struct ReservingEVSDiskDeprecatedV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ReservingEVSDiskDeprecatedV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-reserve*.
+            The request body (ReserveEVSDiskV3Request) as JSON, @file.json, or - for standard input. Fields \
+            (* required): os-reserve*.
             """,
             valueName: "json"))
     var body: String
@@ -155,10 +156,11 @@ struct ReservingEVSDiskDeprecatedV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ReservingEVSDiskDeprecatedV3Request.self, from: body)
-            _ = try await client.reservingEVSDiskDeprecatedV3(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(ReserveEVSDiskV3Request.self, from: body)
+            _ = try await client.reserveEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }

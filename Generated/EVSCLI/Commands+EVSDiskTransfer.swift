@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AcceptingDiskTransferV3Command: AsyncParsableCommand {
+struct AcceptDiskTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accepting-disk-transfer-v3",
+        commandName: "accept-disk-transfer",
         abstract: "Accepting a Disk Transfer",
         discussion: """
             POST /v3/{project_id}/os-volume-transfer/{transfer_id}/accept
@@ -23,7 +23,7 @@ struct AcceptingDiskTransferV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AcceptingDiskTransferV3Request) as JSON, @file.json, or - for standard input. \
+            The request body (AcceptDiskTransferRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): accept*.
             """,
             valueName: "json"))
@@ -39,15 +39,15 @@ struct AcceptingDiskTransferV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AcceptingDiskTransferV3Request.self, from: body)
-            _ = try await client.acceptingDiskTransferV3(transferID: transferID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AcceptDiskTransferRequest.self, from: body)
+            _ = try await client.acceptDiskTransfer(transferID: transferID, requestBody)
         }
     }
 }
 
-struct CreateDiskTransferV3Command: AsyncParsableCommand {
+struct CreateDiskTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-disk-transfer-v3",
+        commandName: "create-disk-transfer",
         abstract: "Creating a Disk Transfer",
         discussion: """
             POST /v3/{project_id}/os-volume-transfer
@@ -63,7 +63,7 @@ struct CreateDiskTransferV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateDiskTransferV3Request) as JSON, @file.json, or - for standard input. \
+            The request body (CreateDiskTransferRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): transfer*.
             """,
             valueName: "json"))
@@ -74,15 +74,15 @@ struct CreateDiskTransferV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDiskTransferV3Request.self, from: body)
-            _ = try await client.createDiskTransferV3(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateDiskTransferRequest.self, from: body)
+            _ = try await client.createDiskTransfer(requestBody)
         }
     }
 }
 
-struct DeleteDiskTransferV3Command: AsyncParsableCommand {
+struct DeleteDiskTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-disk-transfer-v3",
+        commandName: "delete-disk-transfer",
         abstract: "Deleting a Disk Transfer",
         discussion: """
             DELETE /v3/{project_id}/os-volume-transfer/{transfer_id}
@@ -104,14 +104,14 @@ struct DeleteDiskTransferV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteDiskTransferV3(transferID: transferID)
+            try await client.deleteDiskTransfer(transferID: transferID)
         }
     }
 }
 
-struct QueryAllDiskTransfersV3Command: AsyncParsableCommand {
+struct ListDiskTransfersV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-disk-transfers-v3",
+        commandName: "list-disk-transfers-v3",
         abstract: "Querying All Disk Transfers",
         discussion: """
             GET /v3/{project_id}/os-volume-transfer
@@ -142,7 +142,7 @@ struct QueryAllDiskTransfersV3Command: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryAllDiskTransfersV3Paginator).
+            array (the library's listDiskTransfersV3Paginator).
             """)
     var all = false
 
@@ -155,18 +155,18 @@ struct QueryAllDiskTransfersV3Command: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.queryAllDiskTransfersV3Paginator(limit: limit ?? 100)
+                let pages = client.listDiskTransfersV3Paginator(limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryAllDiskTransfersV3(limit: limit, offset: offset)
+                _ = try await client.listDiskTransfersV3(limit: limit, offset: offset)
             }
         }
     }
 }
 
-struct QueryDetailsOfAllDiskTransfersV3Command: AsyncParsableCommand {
+struct ListDiskTransfersV32Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-all-disk-transfers-v3",
+        commandName: "list-disk-transfers-v32",
         abstract: "Querying Details of All Disk Transfers",
         discussion: """
             GET /v3/{project_id}/os-volume-transfer/detail
@@ -198,7 +198,7 @@ struct QueryDetailsOfAllDiskTransfersV3Command: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryDetailsOfAllDiskTransfersV3Paginator).
+            array (the library's listDiskTransfersV32Paginator).
             """)
     var all = false
 
@@ -211,18 +211,18 @@ struct QueryDetailsOfAllDiskTransfersV3Command: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.queryDetailsOfAllDiskTransfersV3Paginator(limit: limit ?? 100)
+                let pages = client.listDiskTransfersV32Paginator(limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryDetailsOfAllDiskTransfersV3(limit: limit, offset: offset)
+                _ = try await client.listDiskTransfersV32(limit: limit, offset: offset)
             }
         }
     }
 }
 
-struct QueryDetailsOfDiskTransferV3Command: AsyncParsableCommand {
+struct ShowDiskTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-disk-transfer-v3",
+        commandName: "show-disk-transfer",
         abstract: "Querying Details of a Disk Transfer",
         discussion: """
             GET /v3/{project_id}/os-volume-transfer/{transfer_id}
@@ -244,7 +244,7 @@ struct QueryDetailsOfDiskTransferV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfDiskTransferV3(transferID: transferID)
+            _ = try await client.showDiskTransfer(transferID: transferID)
         }
     }
 }

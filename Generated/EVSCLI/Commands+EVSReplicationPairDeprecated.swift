@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
+struct CreateEVSReplicationPairCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-evs-replication-pair-deprecated",
+        commandName: "create-evs-replication-pair",
         abstract: "Creating an EVS Replication Pair (Deprecated)",
         discussion: """
             POST /v2/{project_id}/os-vendor-replications
@@ -25,8 +25,8 @@ struct CreateEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateEVSReplicationPairDeprecatedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): replication*.
+            The request body (CreateEVSReplicationPairRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): replication*.
             """,
             valueName: "json"))
     var body: String
@@ -34,17 +34,18 @@ struct CreateEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEVSReplicationPairDeprecatedRequest.self, from: body)
-            _ = try await client.createEVSReplicationPairDeprecated(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateEVSReplicationPairRequest.self, from: body)
+            _ = try await client.createEVSReplicationPair(requestBody)
         }
     }
 }
 
-struct DeleteEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
+struct DeleteEVSReplicationPairCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-evs-replication-pair-deprecated",
+        commandName: "delete-evs-replication-pair",
         abstract: "Deleting an EVS Replication Pair (Deprecated)",
         discussion: """
             DELETE /v2/{project_id}/os-vendor-replications/{replication_id}
@@ -63,16 +64,17 @@ struct DeleteEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteEVSReplicationPairDeprecated(replicationID: replicationID)
+            try await client.deleteEVSReplicationPair(replicationID: replicationID)
         }
     }
 }
 
-struct QueryAllEVSReplicationPairsDeprecatedCommand: AsyncParsableCommand {
+struct ListEVSReplicationPairsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-evs-replication-pairs-deprecated",
+        commandName: "list-evs-replication-pairs",
         abstract: "Querying All EVS Replication Pairs (Deprecated)",
         discussion: """
             GET /v2/{project_id}/os-vendor-replications
@@ -87,9 +89,9 @@ struct QueryAllEVSReplicationPairsDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (QueryAllEVSReplicationPairsDeprecatedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): marker, limit, sort_key, sort_dir, offset, changes-since, \
-            name, status, replication_consistency_group_id, volume_ids, volume_id, priority_station.
+            The request body (ListEVSReplicationPairsRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): marker, limit, sort_key, sort_dir, offset, changes-since, name, status, \
+            replication_consistency_group_id, volume_ids, volume_id, priority_station.
             """,
             valueName: "json"))
     var body: String
@@ -97,17 +99,18 @@ struct QueryAllEVSReplicationPairsDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryAllEVSReplicationPairsDeprecatedRequest.self, from: body)
-            _ = try await client.queryAllEVSReplicationPairsDeprecated(requestBody)
+            let requestBody = try RequestBodyArgument.decode(ListEVSReplicationPairsRequest.self, from: body)
+            _ = try await client.listEVSReplicationPairs(requestBody)
         }
     }
 }
 
-struct QueryDetailsAboutEVSReplicationPairDeprecatedCommand: AsyncParsableCommand {
+struct ShowEVSReplicationPairCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-replication-pair-deprecated",
+        commandName: "show-evs-replication-pair",
         abstract: "Querying Details About an EVS Replication Pair (Deprecated)",
         discussion: """
             GET /v2/{project_id}/os-vendor-replications/{replication_id}
@@ -127,9 +130,10 @@ struct QueryDetailsAboutEVSReplicationPairDeprecatedCommand: AsyncParsableComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSReplicationPairDeprecated(replicationID: replicationID)
+            _ = try await client.showEVSReplicationPair(replicationID: replicationID)
         }
     }
 }

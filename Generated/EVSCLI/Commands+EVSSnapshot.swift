@@ -140,37 +140,9 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutEVSSnapshotV3Command: AsyncParsableCommand {
+struct ListEVSSnapshotsV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-snapshot-v3",
-        abstract: "Querying Details About an EVS Snapshot",
-        discussion: """
-            GET /v3/{project_id}/snapshots/{snapshot_id}
-
-            This API is used to query details about an EVS snapshot.
-
-            Documented in \
-            unrecommended_apis/openstack_cinder_api/evs_snapshot/querying_details_about_an_evs_snapshot.html.
-            """)
-
-    @Option(
-        name: .customLong("snapshot-id"),
-        help: "The snapshot ID.")
-    var snapshotID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSSnapshotV3(snapshotID: snapshotID)
-        }
-    }
-}
-
-struct QueryDetailsAboutEVSSnapshotsV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-snapshots-v3",
+        commandName: "list-evs-snapshots-v3",
         abstract: "Querying Details About EVS Snapshots",
         discussion: """
             GET /v3/{project_id}/snapshots/detail
@@ -238,7 +210,7 @@ struct QueryDetailsAboutEVSSnapshotsV3Command: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryDetailsAboutEVSSnapshotsV3Paginator).
+            array (the library's listEVSSnapshotsV3Paginator).
             """)
     var all = false
 
@@ -254,7 +226,7 @@ struct QueryDetailsAboutEVSSnapshotsV3Command: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --marker")
             }
             if all {
-                let pages = client.queryDetailsAboutEVSSnapshotsV3Paginator(
+                let pages = client.listEVSSnapshotsV3Paginator(
                     marker: marker,
                     name: name,
                     sortDir: sortDir,
@@ -264,7 +236,7 @@ struct QueryDetailsAboutEVSSnapshotsV3Command: AsyncParsableCommand {
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryDetailsAboutEVSSnapshotsV3(
+                _ = try await client.listEVSSnapshotsV3(
                     marker: marker,
                     offset: offset,
                     limit: limit,
@@ -278,9 +250,9 @@ struct QueryDetailsAboutEVSSnapshotsV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryEVSSnapshotsV3Command: AsyncParsableCommand {
+struct ListEVSSnapshotsV32Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-evs-snapshots-v3",
+        commandName: "list-evs-snapshots-v32",
         abstract: "Querying EVS Snapshots",
         discussion: """
             GET /v3/{project_id}/snapshots
@@ -392,7 +364,7 @@ struct QueryEVSSnapshotsV3Command: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryEVSSnapshotsV3Paginator).
+            array (the library's listEVSSnapshotsV32Paginator).
             """)
     var all = false
 
@@ -408,7 +380,7 @@ struct QueryEVSSnapshotsV3Command: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --marker")
             }
             if all {
-                let pages = client.queryEVSSnapshotsV3Paginator(
+                let pages = client.listEVSSnapshotsV32Paginator(
                     marker: marker,
                     name: name,
                     sortDir: sortDir,
@@ -423,7 +395,7 @@ struct QueryEVSSnapshotsV3Command: AsyncParsableCommand {
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryEVSSnapshotsV3(
+                _ = try await client.listEVSSnapshotsV32(
                     marker: marker,
                     offset: offset,
                     limit: limit,
@@ -442,9 +414,9 @@ struct QueryEVSSnapshotsV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
+struct ListMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-metadata-of-evs-snapshot-v3",
+        commandName: "list-metadata-of-evs-snapshot-v3",
         abstract: "Querying Metadata of an EVS Snapshot",
         discussion: """
             GET /v3/{project_id}/snapshots/{snapshot_id}/metadata
@@ -465,14 +437,42 @@ struct QueryMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryMetadataOfEVSSnapshotV3(snapshotID: snapshotID)
+            _ = try await client.listMetadataOfEVSSnapshotV3(snapshotID: snapshotID)
         }
     }
 }
 
-struct QueryOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
+struct ShowEVSSnapshotV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-one-piece-of-metadata-for-evs-snapshot-v3",
+        commandName: "show-evs-snapshot-v3",
+        abstract: "Querying Details About an EVS Snapshot",
+        discussion: """
+            GET /v3/{project_id}/snapshots/{snapshot_id}
+
+            This API is used to query details about an EVS snapshot.
+
+            Documented in \
+            unrecommended_apis/openstack_cinder_api/evs_snapshot/querying_details_about_an_evs_snapshot.html.
+            """)
+
+    @Option(
+        name: .customLong("snapshot-id"),
+        help: "The snapshot ID.")
+    var snapshotID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showEVSSnapshotV3(snapshotID: snapshotID)
+        }
+    }
+}
+
+struct ShowOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-one-piece-of-metadata-for-evs-snapshot-v3",
         abstract: "Querying One Piece of Metadata for an EVS Snapshot",
         discussion: """
             GET /v3/{project_id}/snapshots/{snapshot_id}/metadata/{key}
@@ -498,7 +498,7 @@ struct QueryOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryOnePieceOfMetadataForEVSSnapshotV3(snapshotID: snapshotID, key: key)
+            _ = try await client.showOnePieceOfMetadataForEVSSnapshotV3(snapshotID: snapshotID, key: key)
         }
     }
 }

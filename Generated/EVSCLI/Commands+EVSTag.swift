@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct BatchAddingTagsForSpecifiedEVSDiskV3Command: AsyncParsableCommand {
+struct BatchAddTagsForEVSDiskV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch-adding-tags-for-specified-evs-disk-v3",
+        commandName: "batch-add-tags-for-evs-disk-v3",
         abstract: "Batch Adding Tags for the Specified EVS Disk",
         discussion: """
             POST /v3/{project_id}/os-vendor-volumes/{volume_id}/tags/action
@@ -22,8 +22,8 @@ struct BatchAddingTagsForSpecifiedEVSDiskV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchAddingTagsForSpecifiedEVSDiskV3Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags*, action*.
+            The request body (BatchAddTagsForEVSDiskV3Request) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -38,15 +38,15 @@ struct BatchAddingTagsForSpecifiedEVSDiskV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddingTagsForSpecifiedEVSDiskV3Request.self, from: body)
-            try await client.batchAddingTagsForSpecifiedEVSDiskV3(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchAddTagsForEVSDiskV3Request.self, from: body)
+            try await client.batchAddTagsForEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct BatchDeletingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
+struct BatchDeleteTagsForEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch-deleting-tags-for-specified-evs-disk",
+        commandName: "batch-delete-tags-for-evs-disk",
         abstract: "Batch Deleting Tags for the Specified EVS Disk",
         discussion: """
             POST /v3/{project_id}/os-vendor-volumes/{volume_id}/tags/action
@@ -61,8 +61,8 @@ struct BatchDeletingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchDeletingTagsForSpecifiedEVSDiskRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags*, action*.
+            The request body (BatchDeleteTagsForEVSDiskRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -77,15 +77,15 @@ struct BatchDeletingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsForSpecifiedEVSDiskRequest.self, from: body)
-            try await client.batchDeletingTagsForSpecifiedEVSDisk(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsForEVSDiskRequest.self, from: body)
+            try await client.batchDeleteTagsForEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct QueryDetailsOfEVSDisksByTagV3Command: AsyncParsableCommand {
+struct ListEVSDisksByTagV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-evs-disks-by-tag-v3",
+        commandName: "list-evs-disks-by-tag-v3",
         abstract: "Querying Details of EVS Disks by Tag",
         discussion: """
             POST /v3/{project_id}/os-vendor-volumes/resource_instances/action
@@ -99,8 +99,8 @@ struct QueryDetailsOfEVSDisksByTagV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (QueryDetailsOfEVSDisksByTagV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, limit, offset, action*, matches.
+            The request body (ListEVSDisksByTagV3Request) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*, limit, offset, action*, matches.
             """,
             valueName: "json"))
     var body: String
@@ -110,15 +110,15 @@ struct QueryDetailsOfEVSDisksByTagV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryDetailsOfEVSDisksByTagV3Request.self, from: body)
-            _ = try await client.queryDetailsOfEVSDisksByTagV3(requestBody)
+            let requestBody = try RequestBodyArgument.decode(ListEVSDisksByTagV3Request.self, from: body)
+            _ = try await client.listEVSDisksByTagV3(requestBody)
         }
     }
 }
 
-struct QueryNumberOfEVSDisksByTagV3Command: AsyncParsableCommand {
+struct ListNumberOfEVSDisksByTagV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-number-of-evs-disks-by-tag-v3",
+        commandName: "list-number-of-evs-disks-by-tag-v3",
         abstract: "Querying the Number of EVS Disks by Tag",
         discussion: """
             POST /v3/{project_id}/os-vendor-volumes/resource_instances/action
@@ -132,7 +132,7 @@ struct QueryNumberOfEVSDisksByTagV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (QueryNumberOfEVSDisksByTagV3Request) as JSON, @file.json, or - for standard \
+            The request body (ListNumberOfEVSDisksByTagV3Request) as JSON, @file.json, or - for standard \
             input. Fields (* required): tags, action*, matches.
             """,
             valueName: "json"))
@@ -143,15 +143,15 @@ struct QueryNumberOfEVSDisksByTagV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryNumberOfEVSDisksByTagV3Request.self, from: body)
-            _ = try await client.queryNumberOfEVSDisksByTagV3(requestBody)
+            let requestBody = try RequestBodyArgument.decode(ListNumberOfEVSDisksByTagV3Request.self, from: body)
+            _ = try await client.listNumberOfEVSDisksByTagV3(requestBody)
         }
     }
 }
 
-struct QueryTagsOfEVSDiskV3Command: AsyncParsableCommand {
+struct ListTagsOfEVSDiskV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-tags-of-evs-disk-v3",
+        commandName: "list-tags-of-evs-disk-v3",
         abstract: "Querying Tags of an EVS Disk",
         discussion: """
             GET /v3/{project_id}/os-vendor-volumes/{volume_id}/tags
@@ -171,7 +171,7 @@ struct QueryTagsOfEVSDiskV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfEVSDiskV3(volumeID: volumeID)
+            _ = try await client.listTagsOfEVSDiskV3(volumeID: volumeID)
         }
     }
 }

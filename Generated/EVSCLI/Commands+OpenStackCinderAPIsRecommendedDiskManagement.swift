@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AttachEVSDiskDeprecatedCommand: AsyncParsableCommand {
+struct AttachEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "attach-evs-disk-deprecated",
+        commandName: "attach-evs-disk",
         abstract: "Attaching an EVS Disk (Deprecated)",
         discussion: """
             POST /v2/{project_id}/volumes/{volume_id}/action
@@ -23,8 +23,8 @@ struct AttachEVSDiskDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AttachEVSDiskDeprecatedRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-attach*.
+            The request body (AttachEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): os-attach*.
             """,
             valueName: "json"))
     var body: String
@@ -37,17 +37,18 @@ struct AttachEVSDiskDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachEVSDiskDeprecatedRequest.self, from: body)
-            _ = try await client.attachEVSDiskDeprecated(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AttachEVSDiskRequest.self, from: body)
+            _ = try await client.attachEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct CancelReservationOfEVSDiskDeprecatedCommand: AsyncParsableCommand {
+struct CancelReservationOfEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cancel-reservation-of-evs-disk-deprecated",
+        commandName: "cancel-reservation-of-evs-disk",
         abstract: "Canceling Reservation of an EVS Disk (Deprecated)",
         discussion: """
             POST /v2/{project_id}/volumes/{volume_id}/action
@@ -62,8 +63,8 @@ struct CancelReservationOfEVSDiskDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CancelReservationOfEVSDiskDeprecatedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): os-unreserve*.
+            The request body (CancelReservationOfEVSDiskRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): os-unreserve*.
             """,
             valueName: "json"))
     var body: String
@@ -76,17 +77,40 @@ struct CancelReservationOfEVSDiskDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskDeprecatedRequest.self, from: body)
-            _ = try await client.cancelReservationOfEVSDiskDeprecated(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskRequest.self, from: body)
+            _ = try await client.cancelReservationOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct CreateEVSDisksV2Command: AsyncParsableCommand {
+struct CinderListVolumeTypesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-evs-disks-v2",
+        commandName: "cinder-list-volume-types",
+        abstract: "Querying EVS Disk Types",
+        discussion: """
+            GET /v2/{project_id}/types
+
+            This API is used to query EVS disk types and display the query results in a list.
+
+            Documented in openstack_cinder_apis_recommended/disk_management/querying_evs_disk_types.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.cinderListVolumeTypes()
+        }
+    }
+}
+
+struct CreateEVSDisksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-evs-disks",
         abstract: "Creating EVS Disks",
         discussion: """
             POST /v2/{project_id}/volumes
@@ -100,8 +124,8 @@ struct CreateEVSDisksV2Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateEVSDisksV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volume*.
+            The request body (CreateEVSDisksRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): volume*.
             """,
             valueName: "json"))
     var body: String
@@ -111,15 +135,15 @@ struct CreateEVSDisksV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV2Request.self, from: body)
-            _ = try await client.createEVSDisksV2(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateEVSDisksRequest.self, from: body)
+            _ = try await client.createEVSDisks(requestBody)
         }
     }
 }
 
-struct DeleteEVSDiskV2Command: AsyncParsableCommand {
+struct DeleteEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-evs-disk-v2",
+        commandName: "delete-evs-disk",
         abstract: "Deleting an EVS Disk",
         discussion: """
             DELETE /v2/{project_id}/volumes/{volume_id}
@@ -144,14 +168,14 @@ struct DeleteEVSDiskV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteEVSDiskV2(volumeID: volumeID, cascade: cascade)
+            _ = try await client.deleteEVSDisk(volumeID: volumeID, cascade: cascade)
         }
     }
 }
 
-struct DetachEVSDiskDeprecatedCommand: AsyncParsableCommand {
+struct DetachEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "detach-evs-disk-deprecated",
+        commandName: "detach-evs-disk",
         abstract: "Detaching an EVS Disk (Deprecated)",
         discussion: """
             POST /v2/{project_id}/volumes/{volume_id}/action
@@ -166,8 +190,8 @@ struct DetachEVSDiskDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (DetachEVSDiskDeprecatedRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-detach*.
+            The request body (DetachEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): os-detach*.
             """,
             valueName: "json"))
     var body: String
@@ -180,17 +204,18 @@ struct DetachEVSDiskDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DetachEVSDiskDeprecatedRequest.self, from: body)
-            _ = try await client.detachEVSDiskDeprecated(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(DetachEVSDiskRequest.self, from: body)
+            _ = try await client.detachEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ExpandingCapacityOfEVSDiskV2Command: AsyncParsableCommand {
+struct ExpandCapacityOfEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "expanding-capacity-of-evs-disk-v2",
+        commandName: "expand-capacity-of-evs-disk",
         abstract: "Expanding Capacity of an EVS Disk",
         discussion: """
             POST /v2/{project_id}/volumes/{volume_id}/action
@@ -205,8 +230,8 @@ struct ExpandingCapacityOfEVSDiskV2Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ExpandingCapacityOfEVSDiskV2Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-extend*.
+            The request body (ExpandCapacityOfEVSDiskRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): os-extend*.
             """,
             valueName: "json"))
     var body: String
@@ -221,8 +246,8 @@ struct ExpandingCapacityOfEVSDiskV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExpandingCapacityOfEVSDiskV2Request.self, from: body)
-            _ = try await client.expandingCapacityOfEVSDiskV2(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(ExpandCapacityOfEVSDiskRequest.self, from: body)
+            _ = try await client.expandCapacityOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -267,9 +292,9 @@ struct ExportEVSDiskDataAsImageCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutAllDisksV2Command: AsyncParsableCommand {
+struct ListDisksV2Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-all-disks-v2",
+        commandName: "list-disks-v2",
         abstract: "Querying Details About All Disks",
         discussion: """
             GET /v2/{project_id}/volumes/detail
@@ -349,7 +374,7 @@ struct QueryDetailsAboutAllDisksV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutAllDisksV2(
+            _ = try await client.listDisksV2(
                 marker: marker,
                 name: name,
                 limit: limit,
@@ -364,88 +389,9 @@ struct QueryDetailsAboutAllDisksV2Command: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutDiskV2Command: AsyncParsableCommand {
+struct ListEVSDisksV2Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-disk-v2",
-        abstract: "Querying Details About a Disk",
-        discussion: """
-            GET /v2/{project_id}/volumes/{volume_id}
-
-            This API is used to query details about a disk. It does not support enterprise project \
-            authorization.
-
-            Documented in \
-            openstack_cinder_apis_recommended/disk_management/querying_details_about_a_disk.html.
-            """)
-
-    @Option(
-        name: .customLong("volume-id"),
-        help: "The disk ID.")
-    var volumeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutDiskV2(volumeID: volumeID)
-        }
-    }
-}
-
-struct QueryDetailsAboutEVSDiskTypeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-disk-type",
-        abstract: "Querying Details About an EVS Disk Type",
-        discussion: """
-            GET /v2/{project_id}/types/{type_id}
-
-            This API is used to query details about an EVS disk type.
-
-            Documented in \
-            openstack_cinder_apis_recommended/disk_management/querying_details_about_an_evs_disk_type.html.
-            """)
-
-    @Option(
-        name: .customLong("type-id"),
-        help: "The disk type ID.")
-    var typeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSDiskType(typeID: typeID)
-        }
-    }
-}
-
-struct QueryEVSDiskTypesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-evs-disk-types",
-        abstract: "Querying EVS Disk Types",
-        discussion: """
-            GET /v2/{project_id}/types
-
-            This API is used to query EVS disk types and display the query results in a list.
-
-            Documented in openstack_cinder_apis_recommended/disk_management/querying_evs_disk_types.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEVSDiskTypes()
-        }
-    }
-}
-
-struct QueryEVSDisksV2Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-evs-disks-v2",
+        commandName: "list-evs-disks-v2",
         abstract: "Querying EVS Disks",
         discussion: """
             GET /v2/{project_id}/volumes
@@ -523,7 +469,7 @@ struct QueryEVSDisksV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEVSDisksV2(
+            _ = try await client.listEVSDisksV2(
                 marker: marker,
                 name: name,
                 limit: limit,
@@ -538,9 +484,9 @@ struct QueryEVSDisksV2Command: AsyncParsableCommand {
     }
 }
 
-struct QueryExtensionAPIsCommand: AsyncParsableCommand {
+struct ListExtensionAPIsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-extension-apis",
+        commandName: "list-extension-apis",
         abstract: "Querying Extension APIs",
         discussion: """
             GET /v2/{project_id}/extensions
@@ -555,14 +501,14 @@ struct QueryExtensionAPIsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryExtensionAPIs()
+            _ = try await client.listExtensionAPIs()
         }
     }
 }
 
-struct ReservingEVSDiskDeprecatedCommand: AsyncParsableCommand {
+struct ReserveEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reserving-evs-disk-deprecated",
+        commandName: "reserve-evs-disk",
         abstract: "Reserving an EVS Disk (Deprecated)",
         discussion: """
             POST /v2/{project_id}/volumes/{volume_id}/action
@@ -577,8 +523,8 @@ struct ReservingEVSDiskDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ReservingEVSDiskDeprecatedRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-reserve*.
+            The request body (ReserveEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): os-reserve*.
             """,
             valueName: "json"))
     var body: String
@@ -591,10 +537,11 @@ struct ReservingEVSDiskDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ReservingEVSDiskDeprecatedRequest.self, from: body)
-            _ = try await client.reservingEVSDiskDeprecated(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(ReserveEVSDiskRequest.self, from: body)
+            _ = try await client.reserveEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -677,9 +624,66 @@ struct SetReadOnlyFlagForEVSDiskCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateEVSDiskV2Command: AsyncParsableCommand {
+struct ShowDiskV2Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-evs-disk-v2",
+        commandName: "show-disk-v2",
+        abstract: "Querying Details About a Disk",
+        discussion: """
+            GET /v2/{project_id}/volumes/{volume_id}
+
+            This API is used to query details about a disk. It does not support enterprise project \
+            authorization.
+
+            Documented in \
+            openstack_cinder_apis_recommended/disk_management/querying_details_about_a_disk.html.
+            """)
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "The disk ID.")
+    var volumeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showDiskV2(volumeID: volumeID)
+        }
+    }
+}
+
+struct ShowEVSDiskTypeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-evs-disk-type",
+        abstract: "Querying Details About an EVS Disk Type",
+        discussion: """
+            GET /v2/{project_id}/types/{type_id}
+
+            This API is used to query details about an EVS disk type.
+
+            Documented in \
+            openstack_cinder_apis_recommended/disk_management/querying_details_about_an_evs_disk_type.html.
+            """)
+
+    @Option(
+        name: .customLong("type-id"),
+        help: "The disk type ID.")
+    var typeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showEVSDiskType(typeID: typeID)
+        }
+    }
+}
+
+struct UpdateEVSDiskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-evs-disk",
         abstract: "Updating an EVS Disk",
         discussion: """
             PUT /v2/{project_id}/volumes/{volume_id}
@@ -693,8 +697,8 @@ struct UpdateEVSDiskV2Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateEVSDiskV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volume*.
+            The request body (UpdateEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): volume*.
             """,
             valueName: "json"))
     var body: String
@@ -709,8 +713,8 @@ struct UpdateEVSDiskV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskV2Request.self, from: body)
-            _ = try await client.updateEVSDiskV2(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskRequest.self, from: body)
+            _ = try await client.updateEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateEVSSnapshotV2Command: AsyncParsableCommand {
+struct CreateEVSSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-evs-snapshot-v2",
+        commandName: "create-evs-snapshot",
         abstract: "Creating an EVS Snapshot",
         discussion: """
             POST /v2/{project_id}/snapshots
@@ -23,8 +23,8 @@ struct CreateEVSSnapshotV2Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateEVSSnapshotV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): snapshot*.
+            The request body (CreateEVSSnapshotRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): snapshot*.
             """,
             valueName: "json"))
     var body: String
@@ -34,15 +34,15 @@ struct CreateEVSSnapshotV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotV2Request.self, from: body)
-            _ = try await client.createEVSSnapshotV2(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotRequest.self, from: body)
+            _ = try await client.createEVSSnapshot(requestBody)
         }
     }
 }
 
-struct DeleteEVSSnapshotV2Command: AsyncParsableCommand {
+struct DeleteEVSSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-evs-snapshot-v2",
+        commandName: "delete-evs-snapshot",
         abstract: "Deleting an EVS Snapshot",
         discussion: """
             DELETE /v2/{project_id}/snapshots/{snapshot_id}
@@ -63,42 +63,14 @@ struct DeleteEVSSnapshotV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteEVSSnapshotV2(snapshotID: snapshotID)
+            _ = try await client.deleteEVSSnapshot(snapshotID: snapshotID)
         }
     }
 }
 
-struct QueryDetailsAboutEVSSnapshotV2Command: AsyncParsableCommand {
+struct ListEVSSnapshotsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-snapshot-v2",
-        abstract: "Querying Details About an EVS Snapshot",
-        discussion: """
-            GET /v2/{project_id}/snapshots/{snapshot_id}
-
-            This API is used to query details about an EVS snapshot.
-
-            Documented in \
-            openstack_cinder_apis_recommended/snapshot_management/querying_details_about_an_evs_snapshot.html.
-            """)
-
-    @Option(
-        name: .customLong("snapshot-id"),
-        help: "The snapshot ID.")
-    var snapshotID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSSnapshotV2(snapshotID: snapshotID)
-        }
-    }
-}
-
-struct QueryDetailsAboutEVSSnapshotsV2Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-snapshots-v2",
+        commandName: "list-evs-snapshots",
         abstract: "Querying Details About EVS Snapshots",
         discussion: """
             GET /v2/{project_id}/snapshots/detail
@@ -163,7 +135,7 @@ struct QueryDetailsAboutEVSSnapshotsV2Command: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryDetailsAboutEVSSnapshotsV2Paginator).
+            array (the library's listEVSSnapshotsPaginator).
             """)
     var all = false
 
@@ -179,7 +151,7 @@ struct QueryDetailsAboutEVSSnapshotsV2Command: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --marker")
             }
             if all {
-                let pages = client.queryDetailsAboutEVSSnapshotsV2Paginator(
+                let pages = client.listEVSSnapshotsPaginator(
                     marker: marker,
                     name: name,
                     status: status,
@@ -189,7 +161,7 @@ struct QueryDetailsAboutEVSSnapshotsV2Command: AsyncParsableCommand {
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryDetailsAboutEVSSnapshotsV2(
+                _ = try await client.listEVSSnapshots(
                     marker: marker,
                     offset: offset,
                     limit: limit,
@@ -203,9 +175,9 @@ struct QueryDetailsAboutEVSSnapshotsV2Command: AsyncParsableCommand {
     }
 }
 
-struct QueryEVSSnapshotsCommand: AsyncParsableCommand {
+struct ListEVSSnapshotsV2Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-evs-snapshots",
+        commandName: "list-evs-snapshots-v2",
         abstract: "Querying EVS Snapshots",
         discussion: """
             GET /v2/{project_id}/snapshots
@@ -267,7 +239,7 @@ struct QueryEVSSnapshotsCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's queryEVSSnapshotsPaginator).
+            array (the library's listEVSSnapshotsV2Paginator).
             """)
     var all = false
 
@@ -283,7 +255,7 @@ struct QueryEVSSnapshotsCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --marker")
             }
             if all {
-                let pages = client.queryEVSSnapshotsPaginator(
+                let pages = client.listEVSSnapshotsV2Paginator(
                     marker: marker,
                     name: name,
                     status: status,
@@ -292,7 +264,7 @@ struct QueryEVSSnapshotsCommand: AsyncParsableCommand {
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.queryEVSSnapshots(
+                _ = try await client.listEVSSnapshotsV2(
                     marker: marker,
                     offset: offset,
                     limit: limit,
@@ -305,9 +277,37 @@ struct QueryEVSSnapshotsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateEVSSnapshotV2Command: AsyncParsableCommand {
+struct ShowEVSSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-evs-snapshot-v2",
+        commandName: "show-evs-snapshot",
+        abstract: "Querying Details About an EVS Snapshot",
+        discussion: """
+            GET /v2/{project_id}/snapshots/{snapshot_id}
+
+            This API is used to query details about an EVS snapshot.
+
+            Documented in \
+            openstack_cinder_apis_recommended/snapshot_management/querying_details_about_an_evs_snapshot.html.
+            """)
+
+    @Option(
+        name: .customLong("snapshot-id"),
+        help: "The snapshot ID.")
+    var snapshotID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showEVSSnapshot(snapshotID: snapshotID)
+        }
+    }
+}
+
+struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-evs-snapshot",
         abstract: "Updating an EVS Snapshot",
         discussion: """
             PUT /v2/{project_id}/snapshots/{snapshot_id}
@@ -322,8 +322,8 @@ struct UpdateEVSSnapshotV2Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateEVSSnapshotV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): snapshot*.
+            The request body (UpdateEVSSnapshotRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): snapshot*.
             """,
             valueName: "json"))
     var body: String
@@ -338,8 +338,8 @@ struct UpdateEVSSnapshotV2Command: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotV2Request.self, from: body)
-            _ = try await client.updateEVSSnapshotV2(snapshotID: snapshotID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotRequest.self, from: body)
+            _ = try await client.updateEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct QueryDetailsOfTenantQuotasCommand: AsyncParsableCommand {
+struct CinderListQuotasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-tenant-quotas",
+        commandName: "cinder-list-quotas",
         abstract: "Querying Details of Tenant Quotas",
         discussion: """
             GET /v2/{project_id}/os-quota-sets/{target_project_id}
@@ -32,7 +32,7 @@ struct QueryDetailsOfTenantQuotasCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfTenantQuotas(targetProjectID: targetProjectID, usage: usage)
+            _ = try await client.cinderListQuotas(targetProjectID: targetProjectID, usage: usage)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct CreateReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-replication-consistency-group-deprecated",
+        commandName: "create-replication-consistency-group",
         abstract: "Creating a Replication Consistency Group (Deprecated)",
         discussion: """
             POST /v2/{project_id}/os-vendor-replication-consistency-groups
@@ -24,8 +24,8 @@ struct CreateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateReplicationConsistencyGroupDeprecatedRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): replication_consistency_group*.
+            The request body (CreateReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): replication_consistency_group*.
             """,
             valueName: "json"))
     var body: String
@@ -33,17 +33,18 @@ struct CreateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            _ = try await client.createReplicationConsistencyGroupDeprecated(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateReplicationConsistencyGroupRequest.self, from: body)
+            _ = try await client.createReplicationConsistencyGroup(requestBody)
         }
     }
 }
 
-struct DeleteReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct DeleteReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-replication-consistency-group-deprecated",
+        commandName: "delete-replication-consistency-group",
         abstract: "Deleting a Replication Consistency Group (Deprecated)",
         discussion: """
             DELETE \
@@ -63,18 +64,19 @@ struct DeleteReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            try await client.deleteReplicationConsistencyGroupDeprecated(
+            try await client.deleteReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID
             )
         }
     }
 }
 
-struct ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "expanding-evs-disks-in-replication-consistency-group-deprecated",
+        commandName: "expand-evs-disks-in-replication-consistency-group",
         abstract: "Expanding EVS Disks in a Replication Consistency Group (Deprecated)",
         discussion: """
             POST \
@@ -91,9 +93,8 @@ struct ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand: AsyncPar
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedRequest) as JSON, \
-            @file.json, or - for standard input. Fields (* required): os-extend-replication-volumes*, \
-            replications*.
+            The request body (ExpandEVSDisksInReplicationConsistencyGroupRequest) as JSON, @file.json, or - \
+            for standard input. Fields (* required): os-extend-replication-volumes*, replications*.
             """,
             valueName: "json"))
     var body: String
@@ -106,10 +107,11 @@ struct ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand: AsyncPar
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            try await client.expandingEVSDisksInReplicationConsistencyGroupDeprecated(
+            let requestBody = try RequestBodyArgument.decode(ExpandEVSDisksInReplicationConsistencyGroupRequest.self, from: body)
+            try await client.expandEVSDisksInReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
@@ -117,9 +119,45 @@ struct ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand: AsyncPar
     }
 }
 
-struct PausingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pausing-replication-consistency-group-deprecated",
+        commandName: "list-replication-consistency-groups",
+        abstract: "Querying All Replication Consistency Groups (Deprecated)",
+        discussion: """
+            GET /v2/{project_id}/os-vendor-replication-consistency-groups
+
+            This API is used to query all replication consistency groups of the current tenant.
+
+            Documented in \
+            apis_recommended/replication_consistency_group_deprecated/querying_all_replication_consistency_groups_deprecated.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ListReplicationConsistencyGroupsRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): marker, limit, sort_key, sort_dir, offset, changes-since, \
+            name, status, priority_station, volume_id.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ListReplicationConsistencyGroupsRequest.self, from: body)
+            _ = try await client.listReplicationConsistencyGroups(requestBody)
+        }
+    }
+}
+
+struct PauseReplicationConsistencyGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause-replication-consistency-group",
         abstract: "Pausing a Replication Consistency Group (Deprecated)",
         discussion: """
             POST \
@@ -136,8 +174,8 @@ struct PausingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (PausingReplicationConsistencyGroupDeprecatedRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): os-stop-replication-consistency-group*.
+            The request body (PauseReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): os-stop-replication-consistency-group*.
             """,
             valueName: "json"))
     var body: String
@@ -150,10 +188,11 @@ struct PausingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(PausingReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            try await client.pausingReplicationConsistencyGroupDeprecated(
+            let requestBody = try RequestBodyArgument.decode(PauseReplicationConsistencyGroupRequest.self, from: body)
+            try await client.pauseReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
@@ -161,9 +200,9 @@ struct PausingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand
     }
 }
 
-struct PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct PerformFailoverForReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "performing-failover-for-replication-consistency-group-deprecated",
+        commandName: "perform-failover-for-replication-consistency-group",
         abstract: "Performing a Failover for a Replication Consistency Group (Deprecated)",
         discussion: """
             POST \
@@ -182,9 +221,8 @@ struct PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand: AsyncP
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (PerformingFailoverForReplicationConsistencyGroupDeprecatedRequest) as JSON, \
-            @file.json, or - for standard input. Fields (* required): \
-            os-failover-replication-consistency-group*.
+            The request body (PerformFailoverForReplicationConsistencyGroupRequest) as JSON, @file.json, or \
+            - for standard input. Fields (* required): os-failover-replication-consistency-group*.
             """,
             valueName: "json"))
     var body: String
@@ -197,10 +235,11 @@ struct PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand: AsyncP
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(PerformingFailoverForReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            try await client.performingFailoverForReplicationConsistencyGroupDeprecated(
+            let requestBody = try RequestBodyArgument.decode(PerformFailoverForReplicationConsistencyGroupRequest.self, from: body)
+            try await client.performFailoverForReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
@@ -208,9 +247,9 @@ struct PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand: AsyncP
     }
 }
 
-struct PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "performing-primary-secondary-switchover-for-replication-consistency-group-deprecated",
+        commandName: "perform-primary-secondary-switchover-for-replication-consistency-group",
         abstract: """
             Performing a Primary/Secondary Switchover for a Replication Consistency Group (Deprecated)
             """,
@@ -231,9 +270,8 @@ struct PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDepreca
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body \
-            (PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecatedRequest) as JSON, \
-            @file.json, or - for standard input. Fields (* required): \
+            The request body (PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest) as \
+            JSON, @file.json, or - for standard input. Fields (* required): \
             os-reverse-replication-consistency-group*.
             """,
             valueName: "json"))
@@ -247,10 +285,11 @@ struct PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDepreca
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            try await client.performingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecated(
+            let requestBody = try RequestBodyArgument.decode(PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest.self, from: body)
+            try await client.performPrimarySecondarySwitchoverForReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
@@ -258,44 +297,55 @@ struct PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDepreca
     }
 }
 
-struct QueryAllReplicationConsistencyGroupsDeprecatedCommand: AsyncParsableCommand {
+struct ReprotectReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-all-replication-consistency-groups-deprecated",
-        abstract: "Querying All Replication Consistency Groups (Deprecated)",
+        commandName: "reprotect-replication-consistency-group",
+        abstract: "Reprotecting a Replication Consistency Group (Deprecated)",
         discussion: """
-            GET /v2/{project_id}/os-vendor-replication-consistency-groups
+            POST \
+            /v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action
 
-            This API is used to query all replication consistency groups of the current tenant.
+            This API is used to reprotect a replication consistency group. After resources in a faulty AZ \
+            have been restored and functioned as DR resources, a reprotection can be performed to \
+            synchronize data in all EVS replication pairs of a replication consistency group.
 
             Documented in \
-            apis_recommended/replication_consistency_group_deprecated/querying_all_replication_consistency_groups_deprecated.html.
+            apis_recommended/replication_consistency_group_deprecated/reprotecting_a_replication_consistency_group_deprecated.html.
             """)
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (QueryAllReplicationConsistencyGroupsDeprecatedRequest) as JSON, @file.json, or \
-            - for standard input. Fields (* required): marker, limit, sort_key, sort_dir, offset, \
-            changes-since, name, status, priority_station, volume_id.
+            The request body (ReprotectReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): os-reprotect-replication-consistency-group*.
             """,
             valueName: "json"))
     var body: String
 
+    @Option(
+        name: .customLong("replication-consistency-group-id"),
+        help: "Specifies the ID of the replication consistency group.")
+    var replicationConsistencyGroupID: String
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryAllReplicationConsistencyGroupsDeprecatedRequest.self, from: body)
-            _ = try await client.queryAllReplicationConsistencyGroupsDeprecated(requestBody)
+            let requestBody = try RequestBodyArgument.decode(ReprotectReplicationConsistencyGroupRequest.self, from: body)
+            try await client.reprotectReplicationConsistencyGroup(
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
+                requestBody
+            )
         }
     }
 }
 
-struct QueryDetailsAboutReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct ShowReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-replication-consistency-group-deprecated",
+        commandName: "show-replication-consistency-group",
         abstract: "Querying Details About a Replication Consistency Group (Deprecated)",
         discussion: """
             GET /v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}
@@ -315,63 +365,19 @@ struct QueryDetailsAboutReplicationConsistencyGroupDeprecatedCommand: AsyncParsa
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutReplicationConsistencyGroupDeprecated(
+            _ = try await client.showReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID
             )
         }
     }
 }
 
-struct ReprotectingReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct SynchronizeReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reprotecting-replication-consistency-group-deprecated",
-        abstract: "Reprotecting a Replication Consistency Group (Deprecated)",
-        discussion: """
-            POST \
-            /v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action
-
-            This API is used to reprotect a replication consistency group. After resources in a faulty AZ \
-            have been restored and functioned as DR resources, a reprotection can be performed to \
-            synchronize data in all EVS replication pairs of a replication consistency group.
-
-            Documented in \
-            apis_recommended/replication_consistency_group_deprecated/reprotecting_a_replication_consistency_group_deprecated.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ReprotectingReplicationConsistencyGroupDeprecatedRequest) as JSON, @file.json, \
-            or - for standard input. Fields (* required): os-reprotect-replication-consistency-group*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("replication-consistency-group-id"),
-        help: "Specifies the ID of the replication consistency group.")
-    var replicationConsistencyGroupID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ReprotectingReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            try await client.reprotectingReplicationConsistencyGroupDeprecated(
-                replicationConsistencyGroupID: replicationConsistencyGroupID,
-                requestBody
-            )
-        }
-    }
-}
-
-struct SynchronizeReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "synchronize-replication-consistency-group-deprecated",
+        commandName: "synchronize-replication-consistency-group",
         abstract: "Synchronizing a Replication Consistency Group (Deprecated)",
         discussion: """
             POST \
@@ -389,8 +395,8 @@ struct SynchronizeReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCom
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (SynchronizeReplicationConsistencyGroupDeprecatedRequest) as JSON, @file.json, \
-            or - for standard input. Fields (* required): os-sync-replication-consistency-group*.
+            The request body (SynchronizeReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): os-sync-replication-consistency-group*.
             """,
             valueName: "json"))
     var body: String
@@ -403,10 +409,11 @@ struct SynchronizeReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SynchronizeReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            try await client.synchronizeReplicationConsistencyGroupDeprecated(
+            let requestBody = try RequestBodyArgument.decode(SynchronizeReplicationConsistencyGroupRequest.self, from: body)
+            try await client.synchronizeReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )
@@ -414,9 +421,9 @@ struct SynchronizeReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCom
     }
 }
 
-struct UpdateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand {
+struct UpdateReplicationConsistencyGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-replication-consistency-group-deprecated",
+        commandName: "update-replication-consistency-group",
         abstract: "Updating a Replication Consistency Group (Deprecated)",
         discussion: """
             PUT /v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}
@@ -432,8 +439,8 @@ struct UpdateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateReplicationConsistencyGroupDeprecatedRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): replication_consistency_group*.
+            The request body (UpdateReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): replication_consistency_group*.
             """,
             valueName: "json"))
     var body: String
@@ -446,10 +453,11 @@ struct UpdateReplicationConsistencyGroupDeprecatedCommand: AsyncParsableCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateReplicationConsistencyGroupDeprecatedRequest.self, from: body)
-            _ = try await client.updateReplicationConsistencyGroupDeprecated(
+            let requestBody = try RequestBodyArgument.decode(UpdateReplicationConsistencyGroupRequest.self, from: body)
+            _ = try await client.updateReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
                 requestBody
             )

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateEVSSnapshotCommand: AsyncParsableCommand {
+struct CreateSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-evs-snapshot",
+        commandName: "create-snapshot",
         abstract: "Creating an EVS Snapshot",
         discussion: """
             POST /v2/{project_id}/cloudsnapshots
@@ -22,8 +22,8 @@ struct CreateEVSSnapshotCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateEVSSnapshotRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): snapshot*.
+            The request body (CreateSnapshotRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): snapshot*.
             """,
             valueName: "json"))
     var body: String
@@ -33,15 +33,15 @@ struct CreateEVSSnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotRequest.self, from: body)
-            _ = try await client.createEVSSnapshot(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateSnapshotRequest.self, from: body)
+            _ = try await client.createSnapshot(requestBody)
         }
     }
 }
 
-struct DeleteEVSSnapshotCommand: AsyncParsableCommand {
+struct DeleteSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-evs-snapshot",
+        commandName: "delete-snapshot",
         abstract: "Deleting an EVS Snapshot",
         discussion: """
             DELETE /v2/{project_id}/cloudsnapshots/{snapshot_id}
@@ -61,41 +61,14 @@ struct DeleteEVSSnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteEVSSnapshot(snapshotID: snapshotID)
+            _ = try await client.deleteSnapshot(snapshotID: snapshotID)
         }
     }
 }
 
-struct QueryDetailsAboutEVSSnapshotCommand: AsyncParsableCommand {
+struct ListSnapshotsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-snapshot",
-        abstract: "Querying Details About an EVS Snapshot",
-        discussion: """
-            GET /v2/{project_id}/cloudsnapshots/{snapshot_id}
-
-            This API is used to query details about an EVS snapshot.
-
-            Documented in apis_recommended/snapshot_management/querying_details_about_an_evs_snapshot.html.
-            """)
-
-    @Option(
-        name: .customLong("snapshot-id"),
-        help: "The snapshot ID.")
-    var snapshotID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSSnapshot(snapshotID: snapshotID)
-        }
-    }
-}
-
-struct QueryDetailsAboutEVSSnapshotsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-evs-snapshots",
+        commandName: "list-snapshots",
         abstract: "Querying Details About EVS Snapshots",
         discussion: """
             GET /v2/{project_id}/cloudsnapshots/detail
@@ -115,14 +88,41 @@ struct QueryDetailsAboutEVSSnapshotsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutEVSSnapshots(status: status)
+            _ = try await client.listSnapshots(status: status)
         }
     }
 }
 
-struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
+struct ShowSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-evs-snapshot",
+        commandName: "show-snapshot",
+        abstract: "Querying Details About an EVS Snapshot",
+        discussion: """
+            GET /v2/{project_id}/cloudsnapshots/{snapshot_id}
+
+            This API is used to query details about an EVS snapshot.
+
+            Documented in apis_recommended/snapshot_management/querying_details_about_an_evs_snapshot.html.
+            """)
+
+    @Option(
+        name: .customLong("snapshot-id"),
+        help: "The snapshot ID.")
+    var snapshotID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showSnapshot(snapshotID: snapshotID)
+        }
+    }
+}
+
+struct UpdateSnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-snapshot",
         abstract: "Updating an EVS Snapshot",
         discussion: """
             PUT /v2/{project_id}/cloudsnapshots/{snapshot_id}
@@ -136,8 +136,8 @@ struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateEVSSnapshotRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): snapshot*.
+            The request body (UpdateSnapshotRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): snapshot*.
             """,
             valueName: "json"))
     var body: String
@@ -152,8 +152,8 @@ struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotRequest.self, from: body)
-            _ = try await client.updateEVSSnapshot(snapshotID: snapshotID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateSnapshotRequest.self, from: body)
+            _ = try await client.updateSnapshot(snapshotID: snapshotID, requestBody)
         }
     }
 }

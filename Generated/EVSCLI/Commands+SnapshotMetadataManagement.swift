@@ -78,9 +78,9 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
+struct ListMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-metadata-of-evs-snapshot",
+        commandName: "list-metadata-of-evs-snapshot",
         abstract: "Querying Metadata of an EVS Snapshot",
         discussion: """
             GET /v2/{project_id}/snapshots/{snapshot_id}/metadata
@@ -101,14 +101,14 @@ struct QueryMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryMetadataOfEVSSnapshot(snapshotID: snapshotID)
+            _ = try await client.listMetadataOfEVSSnapshot(snapshotID: snapshotID)
         }
     }
 }
 
-struct QueryOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
+struct ShowOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-one-piece-of-metadata-for-evs-snapshot",
+        commandName: "show-one-piece-of-metadata-for-evs-snapshot",
         abstract: "Querying One Piece of Metadata for an EVS Snapshot",
         discussion: """
             GET /v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}
@@ -134,7 +134,7 @@ struct QueryOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
+            _ = try await client.showOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
+struct AddOrUpdateTagsForEVSResourceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-or-updating-tags-for-evs-resource-deprecated",
+        commandName: "add-or-update-tags-for-evs-resource",
         abstract: "Adding or Updating Tags for an EVS Resource (Deprecated)",
         discussion: """
             POST /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}
@@ -23,8 +23,8 @@ struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddOrUpdatingTagsForEVSResourceDeprecatedRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): tags*.
+            The request body (AddOrUpdateTagsForEVSResourceRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): tags*.
             """,
             valueName: "json"))
     var body: String
@@ -45,10 +45,11 @@ struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddOrUpdatingTagsForEVSResourceDeprecatedRequest.self, from: body)
-            _ = try await client.addOrUpdatingTagsForEVSResourceDeprecated(
+            let requestBody = try RequestBodyArgument.decode(AddOrUpdateTagsForEVSResourceRequest.self, from: body)
+            _ = try await client.addOrUpdateTagsForEVSResource(
                 resourceType: resourceType,
                 resourceID: resourceID,
                 requestBody
@@ -57,9 +58,9 @@ struct AddOrUpdatingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     }
 }
 
-struct BatchAddingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
+struct BatchAddTagsForEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch-adding-tags-for-specified-evs-disk",
+        commandName: "batch-add-tags-for-evs-disk",
         abstract: "Batch Adding Tags for the Specified EVS Disk",
         discussion: """
             POST /v2/{project_id}/os-vendor-volumes/{volume_id}/tags/action
@@ -73,8 +74,8 @@ struct BatchAddingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchAddingTagsForSpecifiedEVSDiskRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags*, action*.
+            The request body (BatchAddTagsForEVSDiskRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -89,15 +90,15 @@ struct BatchAddingTagsForSpecifiedEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddingTagsForSpecifiedEVSDiskRequest.self, from: body)
-            try await client.batchAddingTagsForSpecifiedEVSDisk(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchAddTagsForEVSDiskRequest.self, from: body)
+            try await client.batchAddTagsForEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct BatchDeletingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
+struct BatchDeleteTagsForEVSResourceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch-deleting-tags-for-evs-resource-deprecated",
+        commandName: "batch-delete-tags-for-evs-resource",
         abstract: "Batch Deleting Tags for an EVS Resource (Deprecated)",
         discussion: """
             POST /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/action
@@ -112,8 +113,8 @@ struct BatchDeletingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchDeletingTagsForEVSResourceDeprecatedRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): os-delete_tags*.
+            The request body (BatchDeleteTagsForEVSResourceRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): os-delete_tags*.
             """,
             valueName: "json"))
     var body: String
@@ -134,10 +135,11 @@ struct BatchDeletingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsForEVSResourceDeprecatedRequest.self, from: body)
-            try await client.batchDeletingTagsForEVSResourceDeprecated(
+            let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsForEVSResourceRequest.self, from: body)
+            try await client.batchDeleteTagsForEVSResource(
                 resourceType: resourceType,
                 resourceID: resourceID,
                 requestBody
@@ -146,9 +148,9 @@ struct BatchDeletingTagsForEVSResourceDeprecatedCommand: AsyncParsableCommand {
     }
 }
 
-struct BatchDeletingTagsOfSpecifiedEVSDiskCommand: AsyncParsableCommand {
+struct BatchDeleteTagsOfEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch-deleting-tags-of-specified-evs-disk",
+        commandName: "batch-delete-tags-of-evs-disk",
         abstract: "Batch Deleting Tags of a Specified EVS Disk",
         discussion: """
             POST /v2/{project_id}/os-vendor-volumes/{volume_id}/tags/action
@@ -162,8 +164,8 @@ struct BatchDeletingTagsOfSpecifiedEVSDiskCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchDeletingTagsOfSpecifiedEVSDiskRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags*, action*.
+            The request body (BatchDeleteTagsOfEVSDiskRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -178,8 +180,8 @@ struct BatchDeletingTagsOfSpecifiedEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeletingTagsOfSpecifiedEVSDiskRequest.self, from: body)
-            try await client.batchDeletingTagsOfSpecifiedEVSDisk(volumeID: volumeID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsOfEVSDiskRequest.self, from: body)
+            try await client.batchDeleteTagsOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
@@ -228,75 +230,9 @@ struct DeleteTagOfEVSResourceByKeyCommand: AsyncParsableCommand {
     }
 }
 
-struct GetAllTagsOfEVSResourceTypeCommand: AsyncParsableCommand {
+struct ListEVSDisksByTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get-all-tags-of-evs-resource-type",
-        abstract: "Obtaining All Tags of an EVS Resource Type",
-        discussion: """
-            GET /v2/{project_id}/os-vendor-tags/{resource_type}
-
-            This API is used to obtain all tags of an EVS resource type.
-
-            Documented in apis_recommended/tag_management/obtaining_all_tags_of_an_evs_resource_type.html.
-            """)
-
-    @Option(
-        name: .customLong("resource-type"),
-        help: "")
-    var resourceType: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getAllTagsOfEVSResourceType(resourceType: resourceType)
-        }
-    }
-}
-
-struct GetTagsOfSpecifiedEVSResourceDeprecatedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "get-tags-of-specified-evs-resource-deprecated",
-        abstract: "Obtaining Tags of a Specified EVS Resource (Deprecated)",
-        discussion: """
-            GET /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}
-
-            This API is used to obtain the tags of a specified EVS resource.
-
-            Documented in \
-            apis_recommended/tag_management/obtaining_tags_of_a_specified_evs_resource_deprecated.html.
-            """)
-
-    @Option(
-        name: .customLong("resource-type"),
-        help: """
-            The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
-            backups.
-            """)
-    var resourceType: String
-
-    @Option(
-        name: .customLong("resource-id"),
-        help: "The resource ID.")
-    var resourceID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getTagsOfSpecifiedEVSResourceDeprecated(
-                resourceType: resourceType,
-                resourceID: resourceID
-            )
-        }
-    }
-}
-
-struct QueryDetailsOfEVSDisksByTagCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-of-evs-disks-by-tag",
+        commandName: "list-evs-disks-by-tag",
         abstract: "Querying Details of EVS Disks by Tag",
         discussion: """
             POST /v2/{project_id}/os-vendor-volumes/resource_instances/action
@@ -310,8 +246,8 @@ struct QueryDetailsOfEVSDisksByTagCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (QueryDetailsOfEVSDisksByTagRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, limit, offset, action*, matches.
+            The request body (ListEVSDisksByTagRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): tags*, limit, offset, action*, matches.
             """,
             valueName: "json"))
     var body: String
@@ -321,15 +257,15 @@ struct QueryDetailsOfEVSDisksByTagCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryDetailsOfEVSDisksByTagRequest.self, from: body)
-            _ = try await client.queryDetailsOfEVSDisksByTag(requestBody)
+            let requestBody = try RequestBodyArgument.decode(ListEVSDisksByTagRequest.self, from: body)
+            _ = try await client.listEVSDisksByTag(requestBody)
         }
     }
 }
 
-struct QueryEVSResourcesByTagDeprecatedCommand: AsyncParsableCommand {
+struct ListEVSResourcesByTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-evs-resources-by-tag-deprecated",
+        commandName: "list-evs-resources-by-tag",
         abstract: "Querying EVS Resources by Tag (Deprecated)",
         discussion: """
             GET /v2/{project_id}/os-vendor-tags/{resource_type}/resource_instances
@@ -386,9 +322,10 @@ struct QueryEVSResourcesByTagDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEVSResourcesByTagDeprecated(
+            _ = try await client.listEVSResourcesByTag(
                 resourceType: resourceType,
                 tags: tags,
                 tagsAny: tagsAny,
@@ -399,9 +336,9 @@ struct QueryEVSResourcesByTagDeprecatedCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
+struct ListNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-number-of-evs-disks-by-tag",
+        commandName: "list-number-of-evs-disks-by-tag",
         abstract: "Querying the Number of EVS Disks by Tag",
         discussion: """
             POST /v2/{project_id}/os-vendor-volumes/resource_instances/action
@@ -415,7 +352,7 @@ struct QueryNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (QueryNumberOfEVSDisksByTagRequest) as JSON, @file.json, or - for standard \
+            The request body (ListNumberOfEVSDisksByTagRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): tags, action*, matches.
             """,
             valueName: "json"))
@@ -426,15 +363,15 @@ struct QueryNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryNumberOfEVSDisksByTagRequest.self, from: body)
-            _ = try await client.queryNumberOfEVSDisksByTag(requestBody)
+            let requestBody = try RequestBodyArgument.decode(ListNumberOfEVSDisksByTagRequest.self, from: body)
+            _ = try await client.listNumberOfEVSDisksByTag(requestBody)
         }
     }
 }
 
-struct QueryTagsOfEVSDiskCommand: AsyncParsableCommand {
+struct ListTagsOfEVSDiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-tags-of-evs-disk",
+        commandName: "list-tags-of-evs-disk",
         abstract: "Querying Tags of an EVS Disk",
         discussion: """
             GET /v2/{project_id}/os-vendor-volumes/{volume_id}/tags
@@ -454,14 +391,129 @@ struct QueryTagsOfEVSDiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfEVSDisk(volumeID: volumeID)
+            _ = try await client.listTagsOfEVSDisk(volumeID: volumeID)
         }
     }
 }
 
-struct QueryTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
+struct ResetTagsOfEVSResourceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-tags-of-evs-resource-by-key-deprecated",
+        commandName: "reset-tags-of-evs-resource",
+        abstract: "Resetting Tags of an EVS Resource (Deprecated)",
+        discussion: """
+            PUT /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}
+
+            This API is used to reset the tags of an EVS resource, and the existing tags will be deleted.
+
+            Documented in apis_recommended/tag_management/resetting_tags_of_an_evs_resource_deprecated.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ResetTagsOfEVSResourceRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("resource-type"),
+        help: """
+            The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
+            backups.
+            """)
+    var resourceType: String
+
+    @Option(
+        name: .customLong("resource-id"),
+        help: "The resource ID.")
+    var resourceID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ResetTagsOfEVSResourceRequest.self, from: body)
+            _ = try await client.resetTagsOfEVSResource(
+                resourceType: resourceType,
+                resourceID: resourceID,
+                requestBody
+            )
+        }
+    }
+}
+
+struct ShowAllTagsOfEVSResourceTypeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-all-tags-of-evs-resource-type",
+        abstract: "Obtaining All Tags of an EVS Resource Type",
+        discussion: """
+            GET /v2/{project_id}/os-vendor-tags/{resource_type}
+
+            This API is used to obtain all tags of an EVS resource type.
+
+            Documented in apis_recommended/tag_management/obtaining_all_tags_of_an_evs_resource_type.html.
+            """)
+
+    @Option(
+        name: .customLong("resource-type"),
+        help: "")
+    var resourceType: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showAllTagsOfEVSResourceType(resourceType: resourceType)
+        }
+    }
+}
+
+struct ShowTagsOfEVSResourceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-tags-of-evs-resource",
+        abstract: "Obtaining Tags of a Specified EVS Resource (Deprecated)",
+        discussion: """
+            GET /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}
+
+            This API is used to obtain the tags of a specified EVS resource.
+
+            Documented in \
+            apis_recommended/tag_management/obtaining_tags_of_a_specified_evs_resource_deprecated.html.
+            """)
+
+    @Option(
+        name: .customLong("resource-type"),
+        help: """
+            The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
+            backups.
+            """)
+    var resourceType: String
+
+    @Option(
+        name: .customLong("resource-id"),
+        help: "The resource ID.")
+    var resourceID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    func run() async throws {
+        try await EVSCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showTagsOfEVSResource(resourceType: resourceType, resourceID: resourceID)
+        }
+    }
+}
+
+struct ShowTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-tags-of-evs-resource-by-key",
         abstract: "Querying Tags of an EVS Resource by Key (Deprecated)",
         discussion: """
             GET /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}
@@ -493,9 +545,10 @@ struct QueryTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTagsOfEVSResourceByKeyDeprecated(
+            _ = try await client.showTagsOfEVSResourceByKey(
                 resourceType: resourceType,
                 resourceID: resourceID,
                 key: key
@@ -504,59 +557,9 @@ struct QueryTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     }
 }
 
-struct ResetTagsOfEVSResourceDeprecatedCommand: AsyncParsableCommand {
+struct UpdateTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reset-tags-of-evs-resource-deprecated",
-        abstract: "Resetting Tags of an EVS Resource (Deprecated)",
-        discussion: """
-            PUT /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}
-
-            This API is used to reset the tags of an EVS resource, and the existing tags will be deleted.
-
-            Documented in apis_recommended/tag_management/resetting_tags_of_an_evs_resource_deprecated.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ResetTagsOfEVSResourceDeprecatedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("resource-type"),
-        help: """
-            The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
-            backups.
-            """)
-    var resourceType: String
-
-    @Option(
-        name: .customLong("resource-id"),
-        help: "The resource ID.")
-    var resourceID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetTagsOfEVSResourceDeprecatedRequest.self, from: body)
-            _ = try await client.resetTagsOfEVSResourceDeprecated(
-                resourceType: resourceType,
-                resourceID: resourceID,
-                requestBody
-            )
-        }
-    }
-}
-
-struct UpdateTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update-tags-of-evs-resource-by-key-deprecated",
+        commandName: "update-tags-of-evs-resource-by-key",
         abstract: "Updating Tags of an EVS Resource by Key (Deprecated)",
         discussion: """
             PUT /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}
@@ -571,8 +574,8 @@ struct UpdateTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateTagsOfEVSResourceByKeyDeprecatedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tag*.
+            The request body (UpdateTagsOfEVSResourceByKeyRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): tag*.
             """,
             valueName: "json"))
     var body: String
@@ -598,10 +601,11 @@ struct UpdateTagsOfEVSResourceByKeyDeprecatedCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTagsOfEVSResourceByKeyDeprecatedRequest.self, from: body)
-            _ = try await client.updateTagsOfEVSResourceByKeyDeprecated(
+            let requestBody = try RequestBodyArgument.decode(UpdateTagsOfEVSResourceByKeyRequest.self, from: body)
+            _ = try await client.updateTagsOfEVSResourceByKey(
                 resourceType: resourceType,
                 resourceID: resourceID,
                 key: key,

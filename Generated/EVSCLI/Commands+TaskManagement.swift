@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct QueryTaskStatusCommand: AsyncParsableCommand {
+struct ShowJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-task-status",
+        commandName: "show-job",
         abstract: "Querying Task Status",
         discussion: """
             GET /v1/{project_id}/jobs/{job_id}
@@ -29,7 +29,7 @@ struct QueryTaskStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await EVSCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTaskStatus(jobID: jobID)
+            _ = try await client.showJob(jobID: jobID)
         }
     }
 }

@@ -21,75 +21,75 @@ struct EVSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "API Version Query",
                 subcommands: [
-                    QueryInformationOfAPIVersionCommand.self,
-                    QueryInformationOfAPIVersionsCommand.self
+                    ListVersionsCommand.self,
+                    ShowVersionCommand.self
                 ]),
             CommandGroup(
                 name: "AZ Query",
                 subcommands: [
-                    QueryAllAZsCommand.self
+                    CinderListAvailabilityZonesCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management",
                 subcommands: [
-                    ChangeEVSDiskTypeCommand.self,
-                    CreateEVSDisksCommand.self,
-                    DeleteEVSDiskCommand.self,
-                    ExpandingCapacityOfEVSDiskCommand.self,
-                    QueryDetailsAboutAllDisksCommand.self,
-                    QueryDetailsAboutAllDisksDeprecatedCommand.self,
-                    QueryDetailsAboutDiskCommand.self,
-                    QueryEVSDisksCommand.self,
-                    UpdateEVSDiskCommand.self
+                    CreateVolumeCommand.self,
+                    DeleteVolumeCommand.self,
+                    ListDisksCommand.self,
+                    ListEVSDisksCommand.self,
+                    ListVolumesCommand.self,
+                    ResizeVolumeCommand.self,
+                    RetypeVolumeCommand.self,
+                    ShowDiskCommand.self,
+                    UpdateVolumeCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management (API)",
                 subcommands: [
                     CreateEVSDisksV3Command.self,
-                    QueryDetailsAboutAllEVSDisksDeprecatedCommand.self,
-                    QueryDetailsAboutEVSDiskDeprecatedCommand.self,
-                    QueryLoadingProgressOfLazyloadingDiskCommand.self
+                    ListEVSDisksV3Command.self,
+                    ListLoadingProgressOfLazyloadingDiskCommand.self,
+                    ShowEVSDiskCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Management (Open Stack Cinder APIs Recommended)",
                 subcommands: [
-                    AttachEVSDiskDeprecatedCommand.self,
-                    CancelReservationOfEVSDiskDeprecatedCommand.self,
-                    CreateEVSDisksV2Command.self,
-                    DeleteEVSDiskV2Command.self,
-                    DetachEVSDiskDeprecatedCommand.self,
-                    ExpandingCapacityOfEVSDiskV2Command.self,
+                    AttachEVSDiskCommand.self,
+                    CancelReservationOfEVSDiskCommand.self,
+                    CinderListVolumeTypesCommand.self,
+                    CreateEVSDisksCommand.self,
+                    DeleteEVSDiskCommand.self,
+                    DetachEVSDiskCommand.self,
+                    ExpandCapacityOfEVSDiskCommand.self,
                     ExportEVSDiskDataAsImageCommand.self,
-                    QueryDetailsAboutAllDisksV2Command.self,
-                    QueryDetailsAboutDiskV2Command.self,
-                    QueryDetailsAboutEVSDiskTypeCommand.self,
-                    QueryEVSDiskTypesCommand.self,
-                    QueryEVSDisksV2Command.self,
-                    QueryExtensionAPIsCommand.self,
-                    ReservingEVSDiskDeprecatedCommand.self,
+                    ListDisksV2Command.self,
+                    ListEVSDisksV2Command.self,
+                    ListExtensionAPIsCommand.self,
+                    ReserveEVSDiskCommand.self,
                     SetBootableFlagForEVSDiskCommand.self,
                     SetReadOnlyFlagForEVSDiskCommand.self,
-                    UpdateEVSDiskV2Command.self
+                    ShowDiskV2Command.self,
+                    ShowEVSDiskTypeCommand.self,
+                    UpdateEVSDiskCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Metadata Management",
                 subcommands: [
                     AddMetadataForEVSDiskCommand.self,
                     DeleteOnePieceOfMetadataForEVSDiskCommand.self,
-                    QueryMetadataOfEVSDiskCommand.self,
-                    QueryOnePieceOfMetadataForEVSDiskCommand.self,
+                    ListMetadataOfEVSDiskCommand.self,
+                    ShowOnePieceOfMetadataForEVSDiskCommand.self,
                     UpdateMetadataOfEVSDiskCommand.self,
                     UpdateOnePieceOfMetadataForEVSDiskCommand.self
                 ]),
             CommandGroup(
                 name: "Disk Transfer Management",
                 subcommands: [
-                    AcceptingDiskTransferCommand.self,
-                    CreateDiskTransferCommand.self,
-                    DeleteDiskTransferCommand.self,
-                    QueryAllDiskTransfersCommand.self,
-                    QueryDetailsOfAllDiskTransfersCommand.self,
-                    QueryDetailsOfDiskTransferCommand.self
+                    CinderAcceptVolumeTransferCommand.self,
+                    CinderCreateVolumeTransferCommand.self,
+                    CinderDeleteVolumeTransferCommand.self,
+                    CinderListVolumeTransfersCommand.self,
+                    CinderShowVolumeTransferCommand.self,
+                    ListDiskTransfersCommand.self
                 ]),
             CommandGroup(
                 name: "EVS Disk",
@@ -98,18 +98,18 @@ struct EVSCommand: AsyncParsableCommand {
                     CreateEVSDisksV32Command.self,
                     DeleteEVSDiskV3Command.self,
                     DeleteOnePieceOfMetadataForEVSDiskV3Command.self,
-                    QueryAllAZsV3Command.self,
-                    QueryDetailsAboutAllDisksV3Command.self,
-                    QueryDetailsAboutDiskDeprecatedCommand.self,
-                    QueryDetailsAboutDiskV3Command.self,
-                    QueryDetailsAboutEVSDiskTypeV3Command.self,
-                    QueryDetailsOfTenantQuotasV3Command.self,
-                    QueryEVSDiskTypesV3Command.self,
-                    QueryEVSDisksV3Command.self,
-                    QueryExtensionAPIsV3Command.self,
-                    QueryMetadataOfEVSDiskV3Command.self,
-                    QueryOnePieceOfMetadataForEVSDiskV3Command.self,
-                    QuerySummaryInformationOfEVSDisksCommand.self,
+                    ListAZsCommand.self,
+                    ListDisksV3Command.self,
+                    ListEVSDiskTypesCommand.self,
+                    ListEVSDisksV32Command.self,
+                    ListExtensionAPIsV3Command.self,
+                    ListMetadataOfEVSDiskV3Command.self,
+                    ListSummaryEVSDisksCommand.self,
+                    ShowDiskV1Command.self,
+                    ShowDiskV3Command.self,
+                    ShowEVSDiskTypeV3Command.self,
+                    ShowOnePieceOfMetadataForEVSDiskV3Command.self,
+                    ShowTenantQuotasCommand.self,
                     UpdateEVSDiskV3Command.self,
                     UpdateMetadataOfEVSDiskV3Command.self,
                     UpdateOnePieceOfMetadataForEVSDiskV3Command.self
@@ -117,30 +117,30 @@ struct EVSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "EVS Disk Actions",
                 subcommands: [
-                    CancelReservationOfEVSDiskDeprecatedV3Command.self,
-                    ExpandingCapacityOfEVSDiskV3Command.self,
+                    CancelReservationOfEVSDiskV3Command.self,
+                    ExpandCapacityOfEVSDiskV3Command.self,
                     ExportEVSDiskDataAsImageV3Command.self,
-                    ReservingEVSDiskDeprecatedV3Command.self,
+                    ReserveEVSDiskV3Command.self,
                     SetBootableFlagForEVSDiskV3Command.self,
                     SetReadOnlyFlagForEVSDiskV3Command.self
                 ]),
             CommandGroup(
                 name: "EVS Disk Transfer",
                 subcommands: [
-                    AcceptingDiskTransferV3Command.self,
-                    CreateDiskTransferV3Command.self,
-                    DeleteDiskTransferV3Command.self,
-                    QueryAllDiskTransfersV3Command.self,
-                    QueryDetailsOfAllDiskTransfersV3Command.self,
-                    QueryDetailsOfDiskTransferV3Command.self
+                    AcceptDiskTransferCommand.self,
+                    CreateDiskTransferCommand.self,
+                    DeleteDiskTransferCommand.self,
+                    ListDiskTransfersV3Command.self,
+                    ListDiskTransfersV32Command.self,
+                    ShowDiskTransferCommand.self
                 ]),
             CommandGroup(
                 name: "EVS Replication Pair (Deprecated)",
                 subcommands: [
-                    CreateEVSReplicationPairDeprecatedCommand.self,
-                    DeleteEVSReplicationPairDeprecatedCommand.self,
-                    QueryAllEVSReplicationPairsDeprecatedCommand.self,
-                    QueryDetailsAboutEVSReplicationPairDeprecatedCommand.self
+                    CreateEVSReplicationPairCommand.self,
+                    DeleteEVSReplicationPairCommand.self,
+                    ListEVSReplicationPairsCommand.self,
+                    ShowEVSReplicationPairCommand.self
                 ]),
             CommandGroup(
                 name: "EVS Snapshot",
@@ -149,11 +149,11 @@ struct EVSCommand: AsyncParsableCommand {
                     CreateEVSSnapshotV3Command.self,
                     DeleteEVSSnapshotV3Command.self,
                     DeleteOnePieceOfMetadataForEVSSnapshotV3Command.self,
-                    QueryDetailsAboutEVSSnapshotV3Command.self,
-                    QueryDetailsAboutEVSSnapshotsV3Command.self,
-                    QueryEVSSnapshotsV3Command.self,
-                    QueryMetadataOfEVSSnapshotV3Command.self,
-                    QueryOnePieceOfMetadataForEVSSnapshotV3Command.self,
+                    ListEVSSnapshotsV3Command.self,
+                    ListEVSSnapshotsV32Command.self,
+                    ListMetadataOfEVSSnapshotV3Command.self,
+                    ShowEVSSnapshotV3Command.self,
+                    ShowOnePieceOfMetadataForEVSSnapshotV3Command.self,
                     UpdateEVSSnapshotV3Command.self,
                     UpdateMetadataOfEVSSnapshotV3Command.self,
                     UpdateOnePieceOfMetadataForEVSSnapshotV3Command.self
@@ -161,83 +161,83 @@ struct EVSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "EVS Tag",
                 subcommands: [
-                    BatchAddingTagsForSpecifiedEVSDiskV3Command.self,
-                    BatchDeletingTagsForSpecifiedEVSDiskCommand.self,
-                    QueryDetailsOfEVSDisksByTagV3Command.self,
-                    QueryNumberOfEVSDisksByTagV3Command.self,
-                    QueryTagsOfEVSDiskV3Command.self
+                    BatchAddTagsForEVSDiskV3Command.self,
+                    BatchDeleteTagsForEVSDiskCommand.self,
+                    ListEVSDisksByTagV3Command.self,
+                    ListNumberOfEVSDisksByTagV3Command.self,
+                    ListTagsOfEVSDiskV3Command.self
                 ]),
             CommandGroup(
                 name: "Quota Management",
                 subcommands: [
-                    QueryDetailsOfTenantQuotasCommand.self
+                    CinderListQuotasCommand.self
                 ]),
             CommandGroup(
                 name: "Replication Consistency Group (Deprecated)",
                 subcommands: [
-                    CreateReplicationConsistencyGroupDeprecatedCommand.self,
-                    DeleteReplicationConsistencyGroupDeprecatedCommand.self,
-                    ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedCommand.self,
-                    PausingReplicationConsistencyGroupDeprecatedCommand.self,
-                    PerformingFailoverForReplicationConsistencyGroupDeprecatedCommand.self,
-                    PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecatedCommand.self,
-                    QueryAllReplicationConsistencyGroupsDeprecatedCommand.self,
-                    QueryDetailsAboutReplicationConsistencyGroupDeprecatedCommand.self,
-                    ReprotectingReplicationConsistencyGroupDeprecatedCommand.self,
-                    SynchronizeReplicationConsistencyGroupDeprecatedCommand.self,
-                    UpdateReplicationConsistencyGroupDeprecatedCommand.self
+                    CreateReplicationConsistencyGroupCommand.self,
+                    DeleteReplicationConsistencyGroupCommand.self,
+                    ExpandEVSDisksInReplicationConsistencyGroupCommand.self,
+                    ListReplicationConsistencyGroupsCommand.self,
+                    PauseReplicationConsistencyGroupCommand.self,
+                    PerformFailoverForReplicationConsistencyGroupCommand.self,
+                    PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupCommand.self,
+                    ReprotectReplicationConsistencyGroupCommand.self,
+                    ShowReplicationConsistencyGroupCommand.self,
+                    SynchronizeReplicationConsistencyGroupCommand.self,
+                    UpdateReplicationConsistencyGroupCommand.self
                 ]),
             CommandGroup(
                 name: "Snapshot Management",
                 subcommands: [
-                    CreateEVSSnapshotCommand.self,
-                    DeleteEVSSnapshotCommand.self,
-                    QueryDetailsAboutEVSSnapshotCommand.self,
-                    QueryDetailsAboutEVSSnapshotsCommand.self,
-                    UpdateEVSSnapshotCommand.self
+                    CreateSnapshotCommand.self,
+                    DeleteSnapshotCommand.self,
+                    ListSnapshotsCommand.self,
+                    ShowSnapshotCommand.self,
+                    UpdateSnapshotCommand.self
                 ]),
             CommandGroup(
                 name: "Snapshot Management (Open Stack Cinder APIs Recommended)",
                 subcommands: [
-                    CreateEVSSnapshotV2Command.self,
-                    DeleteEVSSnapshotV2Command.self,
-                    QueryDetailsAboutEVSSnapshotV2Command.self,
-                    QueryDetailsAboutEVSSnapshotsV2Command.self,
-                    QueryEVSSnapshotsCommand.self,
-                    UpdateEVSSnapshotV2Command.self
+                    CreateEVSSnapshotCommand.self,
+                    DeleteEVSSnapshotCommand.self,
+                    ListEVSSnapshotsCommand.self,
+                    ListEVSSnapshotsV2Command.self,
+                    ShowEVSSnapshotCommand.self,
+                    UpdateEVSSnapshotCommand.self
                 ]),
             CommandGroup(
                 name: "Snapshot Metadata Management",
                 subcommands: [
                     AddMetadataOfEVSSnapshotCommand.self,
                     DeleteOnePieceOfMetadataForEVSSnapshotCommand.self,
-                    QueryMetadataOfEVSSnapshotCommand.self,
-                    QueryOnePieceOfMetadataForEVSSnapshotCommand.self,
+                    ListMetadataOfEVSSnapshotCommand.self,
+                    ShowOnePieceOfMetadataForEVSSnapshotCommand.self,
                     UpdateMetadataOfEVSSnapshotCommand.self,
                     UpdateOnePieceOfMetadataForEVSSnapshotCommand.self
                 ]),
             CommandGroup(
                 name: "Tag Management",
                 subcommands: [
-                    AddOrUpdatingTagsForEVSResourceDeprecatedCommand.self,
-                    BatchAddingTagsForSpecifiedEVSDiskCommand.self,
-                    BatchDeletingTagsForEVSResourceDeprecatedCommand.self,
-                    BatchDeletingTagsOfSpecifiedEVSDiskCommand.self,
+                    AddOrUpdateTagsForEVSResourceCommand.self,
+                    BatchAddTagsForEVSDiskCommand.self,
+                    BatchDeleteTagsForEVSResourceCommand.self,
+                    BatchDeleteTagsOfEVSDiskCommand.self,
                     DeleteTagOfEVSResourceByKeyCommand.self,
-                    GetAllTagsOfEVSResourceTypeCommand.self,
-                    GetTagsOfSpecifiedEVSResourceDeprecatedCommand.self,
-                    QueryDetailsOfEVSDisksByTagCommand.self,
-                    QueryEVSResourcesByTagDeprecatedCommand.self,
-                    QueryNumberOfEVSDisksByTagCommand.self,
-                    QueryTagsOfEVSDiskCommand.self,
-                    QueryTagsOfEVSResourceByKeyDeprecatedCommand.self,
-                    ResetTagsOfEVSResourceDeprecatedCommand.self,
-                    UpdateTagsOfEVSResourceByKeyDeprecatedCommand.self
+                    ListEVSDisksByTagCommand.self,
+                    ListEVSResourcesByTagCommand.self,
+                    ListNumberOfEVSDisksByTagCommand.self,
+                    ListTagsOfEVSDiskCommand.self,
+                    ResetTagsOfEVSResourceCommand.self,
+                    ShowAllTagsOfEVSResourceTypeCommand.self,
+                    ShowTagsOfEVSResourceCommand.self,
+                    ShowTagsOfEVSResourceByKeyCommand.self,
+                    UpdateTagsOfEVSResourceByKeyCommand.self
                 ]),
             CommandGroup(
                 name: "Task Management",
                 subcommands: [
-                    QueryTaskStatusCommand.self
+                    ShowJobCommand.self
                 ]),
         ])
 

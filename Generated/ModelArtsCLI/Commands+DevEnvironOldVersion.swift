@@ -69,37 +69,9 @@ struct DeleteDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     }
 }
 
-struct GetDetailsAboutDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
+struct ListDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get-details-about-development-environment-instance",
-        abstract: "Obtaining Details About a Development Environment Instance",
-        discussion: """
-            GET /v1/{project_id}/demanager/instances/{instance_id}
-
-            This API is used to obtain details about a development environment instance.
-
-            Documented in \
-            historical_apis/devenviron_old_version/obtaining_details_about_a_development_environment_instance.html.
-            """)
-
-    @Option(
-        name: .customLong("instance-id"),
-        help: "Instance ID")
-    var instanceID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getDetailsAboutDevelopmentEnvironmentInstance(instanceID: instanceID)
-        }
-    }
-}
-
-struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "get-development-environment-instances",
+        commandName: "list-development-environment-instances",
         abstract: "Obtaining Development Environment Instances",
         discussion: """
             GET /v1/{project_id}/demanager/instances
@@ -193,7 +165,7 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's getDevelopmentEnvironmentInstancesPaginator).
+            array (the library's listDevelopmentEnvironmentInstancesPaginator).
             """)
     var all = false
 
@@ -206,11 +178,11 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.getDevelopmentEnvironmentInstancesPaginator(
+                let pages = client.listDevelopmentEnvironmentInstancesPaginator(
                     deType: deType,
                     provisionType: provisionType,
-                    status: status.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
-                    sortby: sortby.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
+                    status: status.map(ModelArtsClient.ListDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
+                    sortby: sortby.map(ModelArtsClient.ListDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
                     order: order.map(ListModelsOrder.init(rawValue:)),
                     workspaceID: workspaceID,
                     showSelf: showSelf,
@@ -220,11 +192,11 @@ struct GetDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.getDevelopmentEnvironmentInstances(
+                _ = try await client.listDevelopmentEnvironmentInstances(
                     deType: deType,
                     provisionType: provisionType,
-                    status: status.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
-                    sortby: sortby.map(ModelArtsClient.GetDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
+                    status: status.map(ModelArtsClient.ListDevelopmentEnvironmentInstancesStatus.init(rawValue:)),
+                    sortby: sortby.map(ModelArtsClient.ListDevelopmentEnvironmentInstancesSortby.init(rawValue:)),
                     order: order.map(ListModelsOrder.init(rawValue:)),
                     offset: offset,
                     limit: limit,
@@ -277,9 +249,37 @@ struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     }
 }
 
-struct ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
+struct ShowDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "modify-description-of-development-environment-instance",
+        commandName: "show-development-environment-instance",
+        abstract: "Obtaining Details About a Development Environment Instance",
+        discussion: """
+            GET /v1/{project_id}/demanager/instances/{instance_id}
+
+            This API is used to obtain details about a development environment instance.
+
+            Documented in \
+            historical_apis/devenviron_old_version/obtaining_details_about_a_development_environment_instance.html.
+            """)
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: "Instance ID")
+    var instanceID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showDevelopmentEnvironmentInstance(instanceID: instanceID)
+        }
+    }
+}
+
+struct UpdateDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-description-of-development-environment-instance",
         abstract: "Modifying the Description of a Development Environment Instance",
         discussion: """
             PUT /v1/{project_id}/demanager/instances/{instance_id}
@@ -295,7 +295,7 @@ struct ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCo
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ModifyDescriptionOfDevelopmentEnvironmentInstanceRequest) as JSON, @file.json, \
+            The request body (UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest) as JSON, @file.json, \
             or - for standard input. Fields (* required): description, spec.
             """,
             valueName: "json"))
@@ -311,8 +311,8 @@ struct ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCo
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfDevelopmentEnvironmentInstanceRequest.self, from: body)
-            _ = try await client.modifyDescriptionOfDevelopmentEnvironmentInstance(
+            let requestBody = try RequestBodyArgument.decode(UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest.self, from: body)
+            _ = try await client.updateDescriptionOfDevelopmentEnvironmentInstance(
                 instanceID: instanceID,
                 requestBody
             )

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct QueryJobEngineSpecificationsCommand: AsyncParsableCommand {
+struct ListJobEngineSpecificationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-job-engine-specifications",
+        commandName: "list-job-engine-specifications",
         abstract: "Querying Job Engine Specifications",
         discussion: """
             GET /v1/{project_id}/job/ai-engines
@@ -29,14 +29,14 @@ struct QueryJobEngineSpecificationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryJobEngineSpecifications(jobType: jobType.map(JobType.init(rawValue:)))
+            _ = try await client.listJobEngineSpecifications(jobType: jobType.map(JobType.init(rawValue:)))
         }
     }
 }
 
-struct QueryJobResourceSpecificationsCommand: AsyncParsableCommand {
+struct ListJobResourceSpecificationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-job-resource-specifications",
+        commandName: "list-job-resource-specifications",
         abstract: "Querying Job Resource Specifications",
         discussion: """
             GET /v1/{project_id}/job/resource-specs
@@ -67,7 +67,7 @@ struct QueryJobResourceSpecificationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryJobResourceSpecifications(
+            _ = try await client.listJobResourceSpecifications(
                 jobType: jobType.map(JobType.init(rawValue:)),
                 engineID: engineID,
                 projectType: projectType

@@ -70,89 +70,9 @@ struct DeleteTrainingJobConfigurationCommand: AsyncParsableCommand {
     }
 }
 
-struct ModifyTrainingJobConfigurationCommand: AsyncParsableCommand {
+struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "modify-training-job-configuration",
-        abstract: "Modifying a Training Job Configuration",
-        discussion: """
-            PUT /v1/{project_id}/training-job-configs/{config_name}
-
-            This API is used to modify a training job configuration.
-
-            Documented in \
-            historical_apis/training_management_old_version/training_job_parameter_configuration/modifying_a_training_job_configuration.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ModifyTrainingJobConfigurationRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): config_desc, worker_server_num*, app_url*, boot_file_url*, model_id, \
-            parameter, spec_id*, data_url, dataset_id, dataset_version_id, data_source, engine_id*, \
-            train_url, log_url, user_image_url, user_command.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("config-name"),
-        help: "Name of a training job configuration")
-    var configName: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyTrainingJobConfigurationRequest.self, from: body)
-            _ = try await client.modifyTrainingJobConfiguration(configName: configName, requestBody)
-        }
-    }
-}
-
-struct QueryDetailsAboutTrainingJobConfigurationCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-training-job-configuration",
-        abstract: "Querying the Details About a Training Job Configuration",
-        discussion: """
-            GET /v1/{project_id}/training-job-configs/{config_name}
-
-            This API is used to obtain the details about a specified training job configuration.
-
-            Documented in \
-            historical_apis/training_management_old_version/training_job_parameter_configuration/querying_the_details_about_a_training_job_configuration.html.
-            """)
-
-    @Option(
-        name: .customLong("config-name"),
-        help: "Name of a training job configuration")
-    var configName: String
-
-    @Option(
-        name: .customLong("config-type"),
-        help: """
-            Configuration type to be queried. Options: custom: Query the custom configurations. sample: \
-            Query the sample configurations. The default value is custom. Values: custom, sample.
-            """)
-    var configType: String?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutTrainingJobConfiguration(
-                configName: configName,
-                configType: configType.map(ConfigType.init(rawValue:))
-            )
-        }
-    }
-}
-
-struct QueryListOfTrainingJobConfigurationsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-list-of-training-job-configurations",
+        commandName: "list-training-job-configurations",
         abstract: "Querying a List of Training Job Configurations",
         discussion: """
             GET /v1/{project_id}/training-job-configs
@@ -168,8 +88,8 @@ struct QueryListOfTrainingJobConfigurationsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (QueryListOfTrainingJobConfigurationsRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): per_page, page, sortBy, order, search_content, config_type.
+            The request body (ListTrainingJobConfigurationsRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): per_page, page, sortBy, order, search_content, config_type.
             """,
             valueName: "json"))
     var body: String
@@ -204,8 +124,8 @@ struct QueryListOfTrainingJobConfigurationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryListOfTrainingJobConfigurationsRequest.self, from: body)
-            _ = try await client.queryListOfTrainingJobConfigurations(
+            let requestBody = try RequestBodyArgument.decode(ListTrainingJobConfigurationsRequest.self, from: body)
+            _ = try await client.listTrainingJobConfigurations(
                 requestBody,
                 perPage: perPage,
                 page: page,
@@ -213,6 +133,86 @@ struct QueryListOfTrainingJobConfigurationsCommand: AsyncParsableCommand {
                 order: order,
                 searchContent: searchContent
             )
+        }
+    }
+}
+
+struct ShowTrainingJobConfigurationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-training-job-configuration",
+        abstract: "Querying the Details About a Training Job Configuration",
+        discussion: """
+            GET /v1/{project_id}/training-job-configs/{config_name}
+
+            This API is used to obtain the details about a specified training job configuration.
+
+            Documented in \
+            historical_apis/training_management_old_version/training_job_parameter_configuration/querying_the_details_about_a_training_job_configuration.html.
+            """)
+
+    @Option(
+        name: .customLong("config-name"),
+        help: "Name of a training job configuration")
+    var configName: String
+
+    @Option(
+        name: .customLong("config-type"),
+        help: """
+            Configuration type to be queried. Options: custom: Query the custom configurations. sample: \
+            Query the sample configurations. The default value is custom. Values: custom, sample.
+            """)
+    var configType: String?
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showTrainingJobConfiguration(
+                configName: configName,
+                configType: configType.map(ConfigType.init(rawValue:))
+            )
+        }
+    }
+}
+
+struct UpdateTrainingJobConfigurationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-training-job-configuration",
+        abstract: "Modifying a Training Job Configuration",
+        discussion: """
+            PUT /v1/{project_id}/training-job-configs/{config_name}
+
+            This API is used to modify a training job configuration.
+
+            Documented in \
+            historical_apis/training_management_old_version/training_job_parameter_configuration/modifying_a_training_job_configuration.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (UpdateTrainingJobConfigurationRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): config_desc, worker_server_num*, app_url*, boot_file_url*, model_id, \
+            parameter, spec_id*, data_url, dataset_id, dataset_version_id, data_source, engine_id*, \
+            train_url, log_url, user_image_url, user_command.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("config-name"),
+        help: "Name of a training job configuration")
+    var configName: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(UpdateTrainingJobConfigurationRequest.self, from: body)
+            _ = try await client.updateTrainingJobConfiguration(configName: configName, requestBody)
         }
     }
 }

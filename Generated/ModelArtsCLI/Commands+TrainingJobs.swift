@@ -163,124 +163,9 @@ struct DeleteVersionOfTrainingJobCommand: AsyncParsableCommand {
     }
 }
 
-struct GetNameOfTrainingJobLogFileCommand: AsyncParsableCommand {
+struct ListBuiltInAlgorithmCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get-name-of-training-job-log-file",
-        abstract: "Obtaining the Name of a Training Job Log File",
-        discussion: """
-            GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names
-
-            This API is used to obtain the name of a training job log file.
-
-            Documented in \
-            historical_apis/training_management_old_version/training_jobs/obtaining_the_name_of_a_training_job_log_file.html.
-            """)
-
-    @Option(
-        name: .customLong("job-id"),
-        help: "ID of a training job")
-    var jobID: Int64
-
-    @Option(
-        name: .customLong("version-id"),
-        help: "Version ID of a training job")
-    var versionID: Int64
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getNameOfTrainingJobLogFile(jobID: jobID, versionID: versionID)
-        }
-    }
-}
-
-struct GetTrainingJobVersionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "get-training-job-versions",
-        abstract: "Obtaining Training Job Versions",
-        discussion: """
-            GET /v1/{project_id}/training-jobs/{job_id}/versions
-
-            This API is used to obtain the version of a specified training job based on the job ID.
-
-            Documented in \
-            historical_apis/training_management_old_version/training_jobs/obtaining_training_job_versions.html.
-            """)
-
-    @Option(
-        name: .customLong("job-id"),
-        help: "ID of a training job")
-    var jobID: Int64
-
-    @Option(
-        name: .customLong("per-page"),
-        help: """
-            Number of job parameters displayed on each page. The value range is [1, 1000]. Default value: 10
-            """)
-    var perPage: Int?
-
-    @Option(
-        name: .customLong("page"),
-        help: """
-            Index of the page to be queried If paging is required, set page to 1. The default value of page \
-            is 0, indicating that paging is not supported.
-            """)
-    var page: Int?
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.getTrainingJobVersions(jobID: jobID, perPage: perPage, page: page)
-        }
-    }
-}
-
-struct ModifyDescriptionOfTrainingJobCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "modify-description-of-training-job",
-        abstract: "Modifying the Description of a Training Job",
-        discussion: """
-            PUT /v1/{project_id}/training-jobs/{job_id}
-
-            This API is used to modify the description of a training job.
-
-            Documented in \
-            historical_apis/training_management_old_version/training_jobs/modifying_the_description_of_a_training_job.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ModifyDescriptionOfTrainingJobRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): job_desc*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("job-id"),
-        help: "ID of a training job")
-    var jobID: Int64
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfTrainingJobRequest.self, from: body)
-            _ = try await client.modifyDescriptionOfTrainingJob(jobID: jobID, requestBody)
-        }
-    }
-}
-
-struct QueryBuiltInAlgorithmCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-built-in-algorithm",
+        commandName: "list-built-in-algorithm",
         abstract: "Querying a Built-in Algorithm",
         discussion: """
             GET /v1/{project_id}/built-in-algorithms
@@ -330,10 +215,10 @@ struct QueryBuiltInAlgorithmCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryBuiltInAlgorithm(
+            _ = try await client.listBuiltInAlgorithm(
                 perPage: perPage,
                 page: page,
-                sortBy: sortBy.map(ModelArtsClient.QueryBuiltInAlgorithmSortBy.init(rawValue:)),
+                sortBy: sortBy.map(ModelArtsClient.ListBuiltInAlgorithmSortBy.init(rawValue:)),
                 order: order.map(ListModelsOrder.init(rawValue:)),
                 searchContent: searchContent
             )
@@ -341,17 +226,17 @@ struct QueryBuiltInAlgorithmCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsAboutTrainingJobVersionCommand: AsyncParsableCommand {
+struct ListNameOfTrainingJobLogFileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-about-training-job-version",
-        abstract: "Querying the Details About a Training Job Version",
+        commandName: "list-name-of-training-job-log-file",
+        abstract: "Obtaining the Name of a Training Job Log File",
         discussion: """
-            GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}
+            GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names
 
-            This API is used to obtain the details about a specified training job based on the job ID.
+            This API is used to obtain the name of a training job log file.
 
             Documented in \
-            historical_apis/training_management_old_version/training_jobs/querying_the_details_about_a_training_job_version.html.
+            historical_apis/training_management_old_version/training_jobs/obtaining_the_name_of_a_training_job_log_file.html.
             """)
 
     @Option(
@@ -369,14 +254,14 @@ struct QueryDetailsAboutTrainingJobVersionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutTrainingJobVersion(jobID: jobID, versionID: versionID)
+            _ = try await client.listNameOfTrainingJobLogFile(jobID: jobID, versionID: versionID)
         }
     }
 }
 
-struct QueryTrainingJobListCommand: AsyncParsableCommand {
+struct ListTrainingJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-training-job-list",
+        commandName: "list-training-job",
         abstract: "Querying a Training Job List",
         discussion: """
             GET /v1/{project_id}/training-jobs
@@ -440,11 +325,11 @@ struct QueryTrainingJobListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTrainingJobList(
+            _ = try await client.listTrainingJob(
                 status: status,
                 perPage: perPage,
                 page: page,
-                sortBy: sortBy.map(ModelArtsClient.QueryTrainingJobListSortBy.init(rawValue:)),
+                sortBy: sortBy.map(ModelArtsClient.ListTrainingJobSortBy.init(rawValue:)),
                 order: order.map(ListModelsOrder.init(rawValue:)),
                 searchContent: searchContent,
                 workspaceID: workspaceID
@@ -453,9 +338,9 @@ struct QueryTrainingJobListCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
+struct ListTrainingJobLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-training-job-logs",
+        commandName: "list-training-job-logs",
         abstract: "Querying Training Job Logs",
         discussion: """
             GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log
@@ -507,7 +392,7 @@ struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryTrainingJobLogs(
+            _ = try await client.listTrainingJobLogs(
                 jobID: jobID,
                 versionID: versionID,
                 logFile: logFile,
@@ -515,6 +400,82 @@ struct QueryTrainingJobLogsCommand: AsyncParsableCommand {
                 lines: lines,
                 order: order
             )
+        }
+    }
+}
+
+struct ListTrainingJobVersionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-training-job-versions",
+        abstract: "Obtaining Training Job Versions",
+        discussion: """
+            GET /v1/{project_id}/training-jobs/{job_id}/versions
+
+            This API is used to obtain the version of a specified training job based on the job ID.
+
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/obtaining_training_job_versions.html.
+            """)
+
+    @Option(
+        name: .customLong("job-id"),
+        help: "ID of a training job")
+    var jobID: Int64
+
+    @Option(
+        name: .customLong("per-page"),
+        help: """
+            Number of job parameters displayed on each page. The value range is [1, 1000]. Default value: 10
+            """)
+    var perPage: Int?
+
+    @Option(
+        name: .customLong("page"),
+        help: """
+            Index of the page to be queried If paging is required, set page to 1. The default value of page \
+            is 0, indicating that paging is not supported.
+            """)
+    var page: Int?
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listTrainingJobVersions(jobID: jobID, perPage: perPage, page: page)
+        }
+    }
+}
+
+struct ShowTrainingJobVersionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-training-job-version",
+        abstract: "Querying the Details About a Training Job Version",
+        discussion: """
+            GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}
+
+            This API is used to obtain the details about a specified training job based on the job ID.
+
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/querying_the_details_about_a_training_job_version.html.
+            """)
+
+    @Option(
+        name: .customLong("job-id"),
+        help: "ID of a training job")
+    var jobID: Int64
+
+    @Option(
+        name: .customLong("version-id"),
+        help: "Version ID of a training job")
+    var versionID: Int64
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showTrainingJobVersion(jobID: jobID, versionID: versionID)
         }
     }
 }
@@ -548,6 +509,45 @@ struct StopTrainingJobV1Command: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.stopTrainingJobV1(jobID: jobID, versionID: versionID)
+        }
+    }
+}
+
+struct UpdateDescriptionOfTrainingJobCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-description-of-training-job",
+        abstract: "Modifying the Description of a Training Job",
+        discussion: """
+            PUT /v1/{project_id}/training-jobs/{job_id}
+
+            This API is used to modify the description of a training job.
+
+            Documented in \
+            historical_apis/training_management_old_version/training_jobs/modifying_the_description_of_a_training_job.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (UpdateDescriptionOfTrainingJobRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): job_desc*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("job-id"),
+        help: "ID of a training job")
+    var jobID: Int64
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(UpdateDescriptionOfTrainingJobRequest.self, from: body)
+            _ = try await client.updateDescriptionOfTrainingJob(jobID: jobID, requestBody)
         }
     }
 }

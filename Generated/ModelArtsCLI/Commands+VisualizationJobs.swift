@@ -70,77 +70,9 @@ struct DeleteVisualizationJobCommand: AsyncParsableCommand {
     }
 }
 
-struct ModifyDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
+struct ListVisualizationJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "modify-description-of-visualization-job",
-        abstract: "Modifying the Description of a Visualization Job",
-        discussion: """
-            PUT /v1/{project_id}/visualization-jobs/{job_id}
-
-            This API is used to modify the description of a visualization job.
-
-            Documented in \
-            historical_apis/training_management_old_version/visualization_jobs/modifying_the_description_of_a_visualization_job.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ModifyDescriptionOfVisualizationJobRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): job_desc*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("job-id"),
-        help: "ID of a visualization job")
-    var jobID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyDescriptionOfVisualizationJobRequest.self, from: body)
-            _ = try await client.modifyDescriptionOfVisualizationJob(jobID: jobID, requestBody)
-        }
-    }
-}
-
-struct QueryDetailsAboutVisualizationJobCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-details-about-visualization-job",
-        abstract: "Querying the Details About a Visualization Job",
-        discussion: """
-            GET /v1/{project_id}/visualization-jobs/{job_id}
-
-            This API is used to obtain the details about a specified visualization job based on the job \
-            name.
-
-            Documented in \
-            historical_apis/training_management_old_version/visualization_jobs/querying_the_details_about_a_visualization_job.html.
-            """)
-
-    @Option(
-        name: .customLong("job-id"),
-        help: "ID of a visualization job")
-    var jobID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsAboutVisualizationJob(jobID: jobID)
-        }
-    }
-}
-
-struct QueryVisualizationJobListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-visualization-job-list",
+        commandName: "list-visualization-job",
         abstract: "Querying a Visualization Job List",
         discussion: """
             GET /v1/{project_id}/visualization-jobs
@@ -203,11 +135,11 @@ struct QueryVisualizationJobListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVisualizationJobList(
+            _ = try await client.listVisualizationJob(
                 status: status,
                 perPage: perPage,
                 page: page,
-                sortBy: sortBy.map(ModelArtsClient.QueryVisualizationJobListSortBy.init(rawValue:)),
+                sortBy: sortBy.map(ModelArtsClient.ListVisualizationJobSortBy.init(rawValue:)),
                 order: order.map(ListModelsOrder.init(rawValue:)),
                 searchContent: searchContent,
                 workspaceID: workspaceID
@@ -246,6 +178,35 @@ struct RestartVisualizationJobCommand: AsyncParsableCommand {
     }
 }
 
+struct ShowVisualizationJobCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-visualization-job",
+        abstract: "Querying the Details About a Visualization Job",
+        discussion: """
+            GET /v1/{project_id}/visualization-jobs/{job_id}
+
+            This API is used to obtain the details about a specified visualization job based on the job \
+            name.
+
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/querying_the_details_about_a_visualization_job.html.
+            """)
+
+    @Option(
+        name: .customLong("job-id"),
+        help: "ID of a visualization job")
+    var jobID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showVisualizationJob(jobID: jobID)
+        }
+    }
+}
+
 struct StopVisualizationJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop-visualization-job",
@@ -272,6 +233,45 @@ struct StopVisualizationJobCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection) { client, output in
             _ = try await client.stopVisualizationJob(jobID: jobID)
+        }
+    }
+}
+
+struct UpdateDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-description-of-visualization-job",
+        abstract: "Modifying the Description of a Visualization Job",
+        discussion: """
+            PUT /v1/{project_id}/visualization-jobs/{job_id}
+
+            This API is used to modify the description of a visualization job.
+
+            Documented in \
+            historical_apis/training_management_old_version/visualization_jobs/modifying_the_description_of_a_visualization_job.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (UpdateDescriptionOfVisualizationJobRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): job_desc*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("job-id"),
+        help: "ID of a visualization job")
+    var jobID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(UpdateDescriptionOfVisualizationJobRequest.self, from: body)
+            _ = try await client.updateDescriptionOfVisualizationJob(jobID: jobID, requestBody)
         }
     }
 }

@@ -129,10 +129,10 @@ struct ModelArtsCommand: AsyncParsableCommand {
                 subcommands: [
                     CreateDevelopmentEnvironmentInstanceCommand.self,
                     DeleteDevelopmentEnvironmentInstanceCommand.self,
-                    GetDetailsAboutDevelopmentEnvironmentInstanceCommand.self,
-                    GetDevelopmentEnvironmentInstancesCommand.self,
+                    ListDevelopmentEnvironmentInstancesCommand.self,
                     ManageDevelopmentEnvironmentInstanceCommand.self,
-                    ModifyDescriptionOfDevelopmentEnvironmentInstanceCommand.self
+                    ShowDevelopmentEnvironmentInstanceCommand.self,
+                    UpdateDescriptionOfDevelopmentEnvironmentInstanceCommand.self
                 ]),
             CommandGroup(
                 name: "Development Environment Management",
@@ -240,8 +240,8 @@ struct ModelArtsCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Resource and Engine Specifications",
                 subcommands: [
-                    QueryJobEngineSpecificationsCommand.self,
-                    QueryJobResourceSpecificationsCommand.self
+                    ListJobEngineSpecificationsCommand.self,
+                    ListJobResourceSpecificationsCommand.self
                 ]),
             CommandGroup(
                 name: "Service Management",
@@ -285,9 +285,9 @@ struct ModelArtsCommand: AsyncParsableCommand {
                 subcommands: [
                     CreateTrainingJobConfigurationCommand.self,
                     DeleteTrainingJobConfigurationCommand.self,
-                    ModifyTrainingJobConfigurationCommand.self,
-                    QueryDetailsAboutTrainingJobConfigurationCommand.self,
-                    QueryListOfTrainingJobConfigurationsCommand.self
+                    ListTrainingJobConfigurationsCommand.self,
+                    ShowTrainingJobConfigurationCommand.self,
+                    UpdateTrainingJobConfigurationCommand.self
                 ]),
             CommandGroup(
                 name: "Training Jobs",
@@ -296,14 +296,14 @@ struct ModelArtsCommand: AsyncParsableCommand {
                     CreateVersionOfTrainingJobCommand.self,
                     DeleteTrainingJobV1Command.self,
                     DeleteVersionOfTrainingJobCommand.self,
-                    GetNameOfTrainingJobLogFileCommand.self,
-                    GetTrainingJobVersionsCommand.self,
-                    ModifyDescriptionOfTrainingJobCommand.self,
-                    QueryBuiltInAlgorithmCommand.self,
-                    QueryDetailsAboutTrainingJobVersionCommand.self,
-                    QueryTrainingJobListCommand.self,
-                    QueryTrainingJobLogsCommand.self,
-                    StopTrainingJobV1Command.self
+                    ListBuiltInAlgorithmCommand.self,
+                    ListNameOfTrainingJobLogFileCommand.self,
+                    ListTrainingJobCommand.self,
+                    ListTrainingJobLogsCommand.self,
+                    ListTrainingJobVersionsCommand.self,
+                    ShowTrainingJobVersionCommand.self,
+                    StopTrainingJobV1Command.self,
+                    UpdateDescriptionOfTrainingJobCommand.self
                 ]),
             CommandGroup(
                 name: "Training Management",
@@ -345,11 +345,11 @@ struct ModelArtsCommand: AsyncParsableCommand {
                 subcommands: [
                     CreateVisualizationJobCommand.self,
                     DeleteVisualizationJobCommand.self,
-                    ModifyDescriptionOfVisualizationJobCommand.self,
-                    QueryDetailsAboutVisualizationJobCommand.self,
-                    QueryVisualizationJobListCommand.self,
+                    ListVisualizationJobCommand.self,
                     RestartVisualizationJobCommand.self,
-                    StopVisualizationJobCommand.self
+                    ShowVisualizationJobCommand.self,
+                    StopVisualizationJobCommand.self,
+                    UpdateDescriptionOfVisualizationJobCommand.self
                 ]),
         ])
 

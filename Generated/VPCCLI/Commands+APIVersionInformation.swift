@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct QueryAPIVersionsCommand: AsyncParsableCommand {
+struct ListAPIVersionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-api-versions",
+        commandName: "list-api-version",
         abstract: "Querying API Versions",
         discussion: """
             GET /
@@ -24,14 +24,14 @@ struct QueryAPIVersionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryAPIVersions()
+            _ = try await client.listAPIVersion()
         }
     }
 }
 
-struct QuerySpecifiedAPIVersionCommand: AsyncParsableCommand {
+struct ShowAPIVersionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-specified-api-version",
+        commandName: "show-api-version",
         abstract: "Querying a Specified API Version",
         discussion: """
             GET /{api_version}
@@ -52,7 +52,7 @@ struct QuerySpecifiedAPIVersionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySpecifiedAPIVersion(apiVersion: apiVersion)
+            _ = try await client.showAPIVersion(apiVersion: apiVersion)
         }
     }
 }

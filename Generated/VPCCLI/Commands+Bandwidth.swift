@@ -6,36 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct QueryBandwidthCommand: AsyncParsableCommand {
+struct ListBandwidthsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-bandwidth",
-        abstract: "Querying a Bandwidth",
-        discussion: """
-            GET /v1/{project_id}/bandwidths/{bandwidth_id}
-
-            This API is used to query details about a bandwidth.
-
-            Documented in vpc_apis_v1_v2/bandwidth/querying_a_bandwidth.html.
-            """)
-
-    @Option(
-        name: .customLong("bandwidth-id"),
-        help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
-    var bandwidthID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryBandwidth(bandwidthID: bandwidthID)
-        }
-    }
-}
-
-struct QueryBandwidthsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-bandwidths",
+        commandName: "list-bandwidths",
         abstract: "Querying Bandwidths",
         discussion: """
             GET /v1/{project_id}/bandwidths
@@ -84,11 +57,38 @@ struct QueryBandwidthsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryBandwidths(
+            _ = try await client.listBandwidths(
                 marker: marker,
                 limit: limit,
                 enterpriseProjectID: enterpriseProjectID
             )
+        }
+    }
+}
+
+struct ShowBandwidthCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-bandwidth",
+        abstract: "Querying a Bandwidth",
+        discussion: """
+            GET /v1/{project_id}/bandwidths/{bandwidth_id}
+
+            This API is used to query details about a bandwidth.
+
+            Documented in vpc_apis_v1_v2/bandwidth/querying_a_bandwidth.html.
+            """)
+
+    @Option(
+        name: .customLong("bandwidth-id"),
+        help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
+    var bandwidthID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showBandwidth(bandwidthID: bandwidthID)
         }
     }
 }

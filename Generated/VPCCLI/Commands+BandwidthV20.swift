@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddEIPToSharedBandwidthCommand: AsyncParsableCommand {
+struct AddPublicipsIntoSharedBandwidthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-eip-to-shared-bandwidth",
+        commandName: "add-publicips-into-shared-bandwidth",
         abstract: "Adding an EIP to a Shared Bandwidth",
         discussion: """
             POST /v2.0/{project_id}/bandwidths/{bandwidth_id}/insert
@@ -22,8 +22,8 @@ struct AddEIPToSharedBandwidthCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddEIPToSharedBandwidthRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): bandwidth*.
+            The request body (AddPublicipsIntoSharedBandwidthRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): bandwidth*.
             """,
             valueName: "json"))
     var body: String
@@ -38,15 +38,15 @@ struct AddEIPToSharedBandwidthCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddEIPToSharedBandwidthRequest.self, from: body)
-            _ = try await client.addEIPToSharedBandwidth(bandwidthID: bandwidthID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AddPublicipsIntoSharedBandwidthRequest.self, from: body)
+            _ = try await client.addPublicipsIntoSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }
     }
 }
 
-struct AssignSharedBandwidthCommand: AsyncParsableCommand {
+struct CreateSharedBandwidthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign-shared-bandwidth",
+        commandName: "create-shared-bandwidth",
         abstract: "Assigning a Shared Bandwidth",
         discussion: """
             POST /v2.0/{project_id}/bandwidths
@@ -60,7 +60,7 @@ struct AssignSharedBandwidthCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AssignSharedBandwidthRequest) as JSON, @file.json, or - for standard input. \
+            The request body (CreateSharedBandwidthRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): bandwidth*.
             """,
             valueName: "json"))
@@ -71,8 +71,8 @@ struct AssignSharedBandwidthCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssignSharedBandwidthRequest.self, from: body)
-            _ = try await client.assignSharedBandwidth(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateSharedBandwidthRequest.self, from: body)
+            _ = try await client.createSharedBandwidth(requestBody)
         }
     }
 }
@@ -107,9 +107,9 @@ struct DeleteSharedBandwidthCommand: AsyncParsableCommand {
     }
 }
 
-struct RemoveEIPFromSharedBandwidthCommand: AsyncParsableCommand {
+struct RemovePublicipsFromSharedBandwidthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove-eip-from-shared-bandwidth",
+        commandName: "remove-publicips-from-shared-bandwidth",
         abstract: "Removing an EIP from a Shared Bandwidth",
         discussion: """
             POST /v2.0/{project_id}/bandwidths/{bandwidth_id}/remove
@@ -123,8 +123,8 @@ struct RemoveEIPFromSharedBandwidthCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (RemoveEIPFromSharedBandwidthRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): bandwidth*.
+            The request body (RemovePublicipsFromSharedBandwidthRequest) as JSON, @file.json, or - for \
+            standard input. Fields (* required): bandwidth*.
             """,
             valueName: "json"))
     var body: String
@@ -139,8 +139,8 @@ struct RemoveEIPFromSharedBandwidthCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveEIPFromSharedBandwidthRequest.self, from: body)
-            _ = try await client.removeEIPFromSharedBandwidth(bandwidthID: bandwidthID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(RemovePublicipsFromSharedBandwidthRequest.self, from: body)
+            _ = try await client.removePublicipsFromSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }
     }
 }

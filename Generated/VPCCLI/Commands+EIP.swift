@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssignEIPCommand: AsyncParsableCommand {
+struct CreatePublicipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign-eip",
+        commandName: "create-publicip",
         abstract: "Assigning an EIP",
         discussion: """
             POST /v1/{project_id}/publicips
@@ -22,7 +22,7 @@ struct AssignEIPCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AssignEIPRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (CreatePublicipRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): publicip*, bandwidth*.
             """,
             valueName: "json"))
@@ -33,22 +33,22 @@ struct AssignEIPCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssignEIPRequest.self, from: body)
-            _ = try await client.assignEIP(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreatePublicipRequest.self, from: body)
+            _ = try await client.createPublicip(requestBody)
         }
     }
 }
 
-struct QueryEIPCommand: AsyncParsableCommand {
+struct DeletePublicipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-eip",
-        abstract: "Querying an EIP",
+        commandName: "delete-publicip",
+        abstract: "Releasing an EIP",
         discussion: """
-            GET /v1/{project_id}/publicips/{publicip_id}
+            DELETE /v1/{project_id}/publicips/{publicip_id}
 
-            This API is used to query a specific EIP.
+            This API is used to release an EIP.
 
-            Documented in vpc_apis_v1_v2/eip/querying_an_eip.html.
+            Documented in vpc_apis_v1_v2/eip/releasing_an_eip.html.
             """)
 
     @Option(
@@ -61,14 +61,14 @@ struct QueryEIPCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEIP(publicipID: publicipID)
+            _ = try await client.deletePublicip(publicipID: publicipID)
         }
     }
 }
 
-struct QueryEIPsCommand: AsyncParsableCommand {
+struct ListPublicipsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-eips",
+        commandName: "list-publicips",
         abstract: "Querying EIPs",
         discussion: """
             GET /v1/{project_id}/publicips
@@ -118,7 +118,7 @@ struct QueryEIPsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEIPs(
+            _ = try await client.listPublicips(
                 marker: marker,
                 limit: limit,
                 enterpriseProjectID: enterpriseProjectID
@@ -127,16 +127,16 @@ struct QueryEIPsCommand: AsyncParsableCommand {
     }
 }
 
-struct ReleaseEIPCommand: AsyncParsableCommand {
+struct ShowPublicipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "release-eip",
-        abstract: "Releasing an EIP",
+        commandName: "show-publicip",
+        abstract: "Querying an EIP",
         discussion: """
-            DELETE /v1/{project_id}/publicips/{publicip_id}
+            GET /v1/{project_id}/publicips/{publicip_id}
 
-            This API is used to release an EIP.
+            This API is used to query a specific EIP.
 
-            Documented in vpc_apis_v1_v2/eip/releasing_an_eip.html.
+            Documented in vpc_apis_v1_v2/eip/querying_an_eip.html.
             """)
 
     @Option(
@@ -149,14 +149,14 @@ struct ReleaseEIPCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.releaseEIP(publicipID: publicipID)
+            _ = try await client.showPublicip(publicipID: publicipID)
         }
     }
 }
 
-struct UpdateEIPCommand: AsyncParsableCommand {
+struct UpdatePublicipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-eip",
+        commandName: "update-publicip",
         abstract: "Updating an EIP",
         discussion: """
             PUT /v1/{project_id}/publicips/{publicip_id}
@@ -170,7 +170,7 @@ struct UpdateEIPCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateEIPRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (UpdatePublicipRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): publicip*.
             """,
             valueName: "json"))
@@ -186,8 +186,8 @@ struct UpdateEIPCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEIPRequest.self, from: body)
-            _ = try await client.updateEIP(publicipID: publicipID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdatePublicipRequest.self, from: body)
+            _ = try await client.updatePublicip(publicipID: publicipID, requestBody)
         }
     }
 }

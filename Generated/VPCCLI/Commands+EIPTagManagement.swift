@@ -6,47 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddTagToEIPCommand: AsyncParsableCommand {
+struct BatchAddOrDeleteEIPTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-tag-to-eip",
-        abstract: "Adding a Tag to an EIP",
-        discussion: """
-            POST /v2.0/{project_id}/publicips/{publicip_id}/tags
-
-            This API is used to add a tag to an EIP.
-
-            Documented in vpc_apis_v1_v2/eip_tag_management/adding_a_tag_to_an_eip.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (AddTagToEIPRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tag*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("publicip-id"),
-        help: "Specifies the unique identifier of an EIP.")
-    var publicipID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddTagToEIPRequest.self, from: body)
-            _ = try await client.addTagToEIP(publicipID: publicipID, requestBody)
-        }
-    }
-}
-
-struct BatchAddingOrDeletingEIPTagsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "batch-adding-or-deleting-eip-tags",
+        commandName: "batch-add-or-delete-eip-tags",
         abstract: "Batch Adding or Deleting EIP Tags",
         discussion: """
             POST /v2.0/{project_id}/publicips/{publicip_id}/tags/action
@@ -60,8 +22,8 @@ struct BatchAddingOrDeletingEIPTagsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchAddingOrDeletingEIPTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            The request body (BatchAddOrDeleteEIPTagsRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -76,15 +38,53 @@ struct BatchAddingOrDeletingEIPTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddingOrDeletingEIPTagsRequest.self, from: body)
-            _ = try await client.batchAddingOrDeletingEIPTags(publicipID: publicipID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchAddOrDeleteEIPTagsRequest.self, from: body)
+            _ = try await client.batchAddOrDeleteEIPTags(publicipID: publicipID, requestBody)
         }
     }
 }
 
-struct DeleteTagFromEIPCommand: AsyncParsableCommand {
+struct CreatePublicipTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-tag-from-eip",
+        commandName: "create-publicip-tag",
+        abstract: "Adding a Tag to an EIP",
+        discussion: """
+            POST /v2.0/{project_id}/publicips/{publicip_id}/tags
+
+            This API is used to add a tag to an EIP.
+
+            Documented in vpc_apis_v1_v2/eip_tag_management/adding_a_tag_to_an_eip.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreatePublicipTagRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): tag*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: "Specifies the unique identifier of an EIP.")
+    var publicipID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(CreatePublicipTagRequest.self, from: body)
+            _ = try await client.createPublicipTag(publicipID: publicipID, requestBody)
+        }
+    }
+}
+
+struct DeletePublicipTagCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete-publicip-tag",
         abstract: "Deleting a Tag from an EIP",
         discussion: """
             DELETE /v2.0/{project_id}/publicips/{publicip_id}/tags/{key}
@@ -109,14 +109,69 @@ struct DeleteTagFromEIPCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.deleteTagFromEIP(publicipID: publicipID, key: key)
+            _ = try await client.deletePublicipTag(publicipID: publicipID, key: key)
         }
     }
 }
 
-struct QueryEIPTagsCommand: AsyncParsableCommand {
+struct ListPublicipTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-eip-tags",
+        commandName: "list-publicip-tags",
+        abstract: "Querying EIP Tags in a Specified Project",
+        discussion: """
+            GET /v2.0/{project_id}/publicips/tags
+
+            This API is used to query all EIP tags of a tenant in a specified region.
+
+            Documented in vpc_apis_v1_v2/eip_tag_management/querying_eip_tags_in_a_specified_project.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listPublicipTags()
+        }
+    }
+}
+
+struct ListPublicipsByTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-publicips-by-tags",
+        abstract: "Querying EIPs by Tag",
+        discussion: """
+            POST /v2.0/{project_id}/publicips/resource_instances/action
+
+            This API is used to query EIPs by tag.
+
+            Documented in vpc_apis_v1_v2/eip_tag_management/querying_eips_by_tag.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ListPublicipsByTagsRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags, limit, offset, action*, matches.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ListPublicipsByTagsRequest.self, from: body)
+            _ = try await client.listPublicipsByTags(requestBody)
+        }
+    }
+}
+
+struct ShowPublicipTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-publicip-tags",
         abstract: "Querying EIP Tags",
         discussion: """
             GET /v2.0/{project_id}/publicips/{publicip_id}/tags
@@ -136,62 +191,7 @@ struct QueryEIPTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEIPTags(publicipID: publicipID)
-        }
-    }
-}
-
-struct QueryEIPTagsInSpecifiedProjectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-eip-tags-in-specified-project",
-        abstract: "Querying EIP Tags in a Specified Project",
-        discussion: """
-            GET /v2.0/{project_id}/publicips/tags
-
-            This API is used to query all EIP tags of a tenant in a specified region.
-
-            Documented in vpc_apis_v1_v2/eip_tag_management/querying_eip_tags_in_a_specified_project.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryEIPTagsInSpecifiedProject()
-        }
-    }
-}
-
-struct QueryEIPsByTagCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-eips-by-tag",
-        abstract: "Querying EIPs by Tag",
-        discussion: """
-            POST /v2.0/{project_id}/publicips/resource_instances/action
-
-            This API is used to query EIPs by tag.
-
-            Documented in vpc_apis_v1_v2/eip_tag_management/querying_eips_by_tag.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (QueryEIPsByTagRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags, limit, offset, action*, matches.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryEIPsByTagRequest.self, from: body)
-            _ = try await client.queryEIPsByTag(requestBody)
+            _ = try await client.showPublicipTags(publicipID: publicipID)
         }
     }
 }

@@ -6,9 +6,47 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateFirewallGroupCommand: AsyncParsableCommand {
+struct NeutronAddFirewallRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-firewall-group",
+        commandName: "neutron-add-firewall-rule",
+        abstract: "Inserting a Firewall Rule",
+        discussion: """
+            PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule
+
+            This API is used to insert a firewall rule to a firewall policy.
+
+            Documented in native_openstack_neutron_apis_v2.0/firewall/inserting_a_firewall_rule.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (NeutronAddFirewallRuleRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): firewall_rule_id*, insert_after, insert_before.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("firewall-policy-id"),
+        help: "Specifies the firewall policy ID, which uniquely identifies the firewall policy.")
+    var firewallPolicyID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(NeutronAddFirewallRuleRequest.self, from: body)
+            _ = try await client.neutronAddFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
+        }
+    }
+}
+
+struct NeutronCreateFirewallGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-create-firewall-group",
         abstract: "Creating a Firewall Group",
         discussion: """
             POST /v2.0/fwaas/firewall_groups
@@ -22,8 +60,8 @@ struct CreateFirewallGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateFirewallGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_group*.
+            The request body (NeutronCreateFirewallGroupRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): firewall_group*.
             """,
             valueName: "json"))
     var body: String
@@ -45,8 +83,8 @@ struct CreateFirewallGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFirewallGroupRequest.self, from: body)
-            let response = try await client.createFirewallGroup(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateFirewallGroupRequest.self, from: body)
+            let response = try await client.neutronCreateFirewallGroup(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.firewallGroup?.id else {
                     throw ClientError("the response carries no firewall_group.id to wait for")
@@ -61,9 +99,9 @@ struct CreateFirewallGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateFirewallPolicyCommand: AsyncParsableCommand {
+struct NeutronCreateFirewallPolicyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-firewall-policy",
+        commandName: "neutron-create-firewall-policy",
         abstract: "Creating a Firewall Policy",
         discussion: """
             POST /v2.0/fwaas/firewall_policies
@@ -78,8 +116,8 @@ struct CreateFirewallPolicyCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateFirewallPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_policy*.
+            The request body (NeutronCreateFirewallPolicyRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): firewall_policy*.
             """,
             valueName: "json"))
     var body: String
@@ -89,15 +127,15 @@ struct CreateFirewallPolicyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFirewallPolicyRequest.self, from: body)
-            _ = try await client.createFirewallPolicy(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateFirewallPolicyRequest.self, from: body)
+            _ = try await client.neutronCreateFirewallPolicy(requestBody)
         }
     }
 }
 
-struct CreateFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronCreateFirewallRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-firewall-rule",
+        commandName: "neutron-create-firewall-rule",
         abstract: "Creating a Firewall Rule",
         discussion: """
             POST /v2.0/fwaas/firewall_rules
@@ -111,8 +149,8 @@ struct CreateFirewallRuleCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateFirewallRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_rule*.
+            The request body (NeutronCreateFirewallRuleRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): firewall_rule*.
             """,
             valueName: "json"))
     var body: String
@@ -122,15 +160,15 @@ struct CreateFirewallRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFirewallRuleRequest.self, from: body)
-            _ = try await client.createFirewallRule(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateFirewallRuleRequest.self, from: body)
+            _ = try await client.neutronCreateFirewallRule(requestBody)
         }
     }
 }
 
-struct DeleteFirewallGroupCommand: AsyncParsableCommand {
+struct NeutronDeleteFirewallGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-firewall-group",
+        commandName: "neutron-delete-firewall-group",
         abstract: "Deleting a Firewall Group",
         discussion: """
             DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id}
@@ -161,7 +199,7 @@ struct DeleteFirewallGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFirewallGroup(firewallGroupID: firewallGroupID)
+            try await client.neutronDeleteFirewallGroup(firewallGroupID: firewallGroupID)
             if wait {
                 output.keepLastResponse()
                 try await client.waitForFirewallGroupDeletion(
@@ -173,9 +211,9 @@ struct DeleteFirewallGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteFirewallPolicyCommand: AsyncParsableCommand {
+struct NeutronDeleteFirewallPolicyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-firewall-policy",
+        commandName: "neutron-delete-firewall-policy",
         abstract: "Deleting a Firewall Policy",
         discussion: """
             DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id}
@@ -195,14 +233,14 @@ struct DeleteFirewallPolicyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFirewallPolicy(firewallPolicyID: firewallPolicyID)
+            try await client.neutronDeleteFirewallPolicy(firewallPolicyID: firewallPolicyID)
         }
     }
 }
 
-struct DeleteFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronDeleteFirewallRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-firewall-rule",
+        commandName: "neutron-delete-firewall-rule",
         abstract: "Deleting a Firewall Rule",
         discussion: """
             DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id}
@@ -222,82 +260,14 @@ struct DeleteFirewallRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFirewallRule(firewallRuleID: firewallRuleID)
+            try await client.neutronDeleteFirewallRule(firewallRuleID: firewallRuleID)
         }
     }
 }
 
-struct InsertingFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronListFirewallGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "inserting-firewall-rule",
-        abstract: "Inserting a Firewall Rule",
-        discussion: """
-            PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule
-
-            This API is used to insert a firewall rule to a firewall policy.
-
-            Documented in native_openstack_neutron_apis_v2.0/firewall/inserting_a_firewall_rule.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (InsertingFirewallRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_rule_id*, insert_after, insert_before.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("firewall-policy-id"),
-        help: "Specifies the firewall policy ID, which uniquely identifies the firewall policy.")
-    var firewallPolicyID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(InsertingFirewallRuleRequest.self, from: body)
-            _ = try await client.insertingFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
-        }
-    }
-}
-
-struct QueryFirewallGroupCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-firewall-group",
-        abstract: "Querying a Firewall Group",
-        discussion: """
-            GET /v2.0/fwaas/firewall_groups/{firewall_group_id}
-
-            This API is used to query details about a specific firewall group.
-
-            Documented in native_openstack_neutron_apis_v2.0/firewall/querying_a_firewall_group.html.
-            """)
-
-    @Option(
-        name: .customLong("firewall-group-id"),
-        help: """
-            Specifies the firewall group ID, which uniquely identifies the firewall group. The fire_group_id \
-            value is used as the filter.
-            """)
-    var firewallGroupID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallGroup(firewallGroupID: firewallGroupID)
-        }
-    }
-}
-
-struct QueryFirewallGroupsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-firewall-groups",
+        commandName: "neutron-list-firewall-groups",
         abstract: "Querying Firewall Groups",
         discussion: """
             GET /v2.0/fwaas/firewall_groups
@@ -364,7 +334,7 @@ struct QueryFirewallGroupsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallGroups(
+            _ = try await client.neutronListFirewallGroups(
                 id: id,
                 name: name,
                 description: description,
@@ -377,9 +347,9 @@ struct QueryFirewallGroupsCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryFirewallPoliciesCommand: AsyncParsableCommand {
+struct NeutronListFirewallPoliciesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-firewall-policies",
+        commandName: "neutron-list-firewall-policies",
         abstract: "Querying Firewall Policies",
         discussion: """
             GET /v2.0/fwaas/firewall_policies
@@ -438,7 +408,7 @@ struct QueryFirewallPoliciesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallPolicies(
+            _ = try await client.neutronListFirewallPolicies(
                 id: id,
                 name: name,
                 description: description,
@@ -450,69 +420,9 @@ struct QueryFirewallPoliciesCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryFirewallPolicyCommand: AsyncParsableCommand {
+struct NeutronListFirewallRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-firewall-policy",
-        abstract: "Querying a Firewall Policy",
-        discussion: """
-            GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}
-
-            This API is used to query details about a specific firewall policy.
-
-            Documented in native_openstack_neutron_apis_v2.0/firewall/querying_a_firewall_policy.html.
-            """)
-
-    @Option(
-        name: .customLong("firewall-policy-id"),
-        help: """
-            Specifies the firewall policy ID, which uniquely identifies the firewall policy. The \
-            firewall_policy_id value is used as the filter.
-            """)
-    var firewallPolicyID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallPolicy(firewallPolicyID: firewallPolicyID)
-        }
-    }
-}
-
-struct QueryFirewallRuleCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-firewall-rule",
-        abstract: "Querying a Firewall Rule",
-        discussion: """
-            GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}
-
-            This API is used to query details about a specific firewall rule.
-
-            Documented in native_openstack_neutron_apis_v2.0/firewall/querying_a_firewall_rule.html.
-            """)
-
-    @Option(
-        name: .customLong("firewall-rule-id"),
-        help: """
-            Specifies the firewall rule ID, which uniquely identifies the firewall rule. The \
-            firewall_rule_id value is used as the filter.
-            """)
-    var firewallRuleID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallRule(firewallRuleID: firewallRuleID)
-        }
-    }
-}
-
-struct QueryFirewallRulesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-firewall-rules",
+        commandName: "neutron-list-firewall-rules",
         abstract: "Querying Firewall Rules",
         discussion: """
             GET /v2.0/fwaas/firewall_rules
@@ -595,7 +505,7 @@ struct QueryFirewallRulesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFirewallRules(
+            _ = try await client.neutronListFirewallRules(
                 id: id,
                 name: name,
                 description: description,
@@ -610,9 +520,9 @@ struct QueryFirewallRulesCommand: AsyncParsableCommand {
     }
 }
 
-struct RemoveFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronRemoveFirewallRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove-firewall-rule",
+        commandName: "neutron-remove-firewall-rule",
         abstract: "Removing a Firewall Rule",
         discussion: """
             PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule
@@ -626,8 +536,8 @@ struct RemoveFirewallRuleCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (RemoveFirewallRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_rule_id*.
+            The request body (NeutronRemoveFirewallRuleRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): firewall_rule_id*.
             """,
             valueName: "json"))
     var body: String
@@ -642,15 +552,105 @@ struct RemoveFirewallRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveFirewallRuleRequest.self, from: body)
-            _ = try await client.removeFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronRemoveFirewallRuleRequest.self, from: body)
+            _ = try await client.neutronRemoveFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
 }
 
-struct UpdateFirewallGroupCommand: AsyncParsableCommand {
+struct NeutronShowFirewallGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-firewall-group",
+        commandName: "neutron-show-firewall-group",
+        abstract: "Querying a Firewall Group",
+        discussion: """
+            GET /v2.0/fwaas/firewall_groups/{firewall_group_id}
+
+            This API is used to query details about a specific firewall group.
+
+            Documented in native_openstack_neutron_apis_v2.0/firewall/querying_a_firewall_group.html.
+            """)
+
+    @Option(
+        name: .customLong("firewall-group-id"),
+        help: """
+            Specifies the firewall group ID, which uniquely identifies the firewall group. The fire_group_id \
+            value is used as the filter.
+            """)
+    var firewallGroupID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowFirewallGroup(firewallGroupID: firewallGroupID)
+        }
+    }
+}
+
+struct NeutronShowFirewallPolicyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-show-firewall-policy",
+        abstract: "Querying a Firewall Policy",
+        discussion: """
+            GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}
+
+            This API is used to query details about a specific firewall policy.
+
+            Documented in native_openstack_neutron_apis_v2.0/firewall/querying_a_firewall_policy.html.
+            """)
+
+    @Option(
+        name: .customLong("firewall-policy-id"),
+        help: """
+            Specifies the firewall policy ID, which uniquely identifies the firewall policy. The \
+            firewall_policy_id value is used as the filter.
+            """)
+    var firewallPolicyID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowFirewallPolicy(firewallPolicyID: firewallPolicyID)
+        }
+    }
+}
+
+struct NeutronShowFirewallRuleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-show-firewall-rule",
+        abstract: "Querying a Firewall Rule",
+        discussion: """
+            GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}
+
+            This API is used to query details about a specific firewall rule.
+
+            Documented in native_openstack_neutron_apis_v2.0/firewall/querying_a_firewall_rule.html.
+            """)
+
+    @Option(
+        name: .customLong("firewall-rule-id"),
+        help: """
+            Specifies the firewall rule ID, which uniquely identifies the firewall rule. The \
+            firewall_rule_id value is used as the filter.
+            """)
+    var firewallRuleID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowFirewallRule(firewallRuleID: firewallRuleID)
+        }
+    }
+}
+
+struct NeutronUpdateFirewallGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-update-firewall-group",
         abstract: "Updating a Firewall Group",
         discussion: """
             PUT /v2.0/fwaas/firewall_groups/{firewall_group_id}
@@ -664,8 +664,8 @@ struct UpdateFirewallGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateFirewallGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_group*.
+            The request body (NeutronUpdateFirewallGroupRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): firewall_group*.
             """,
             valueName: "json"))
     var body: String
@@ -692,8 +692,8 @@ struct UpdateFirewallGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFirewallGroupRequest.self, from: body)
-            _ = try await client.updateFirewallGroup(firewallGroupID: firewallGroupID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateFirewallGroupRequest.self, from: body)
+            _ = try await client.neutronUpdateFirewallGroup(firewallGroupID: firewallGroupID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForFirewallGroup(
                     firewallGroupID: firewallGroupID,
@@ -705,9 +705,9 @@ struct UpdateFirewallGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateFirewallPolicyCommand: AsyncParsableCommand {
+struct NeutronUpdateFirewallPolicyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-firewall-policy",
+        commandName: "neutron-update-firewall-policy",
         abstract: "Updating a Firewall Policy",
         discussion: """
             PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}
@@ -721,8 +721,8 @@ struct UpdateFirewallPolicyCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateFirewallPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_policy*.
+            The request body (NeutronUpdateFirewallPolicyRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): firewall_policy*.
             """,
             valueName: "json"))
     var body: String
@@ -737,15 +737,15 @@ struct UpdateFirewallPolicyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFirewallPolicyRequest.self, from: body)
-            _ = try await client.updateFirewallPolicy(firewallPolicyID: firewallPolicyID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateFirewallPolicyRequest.self, from: body)
+            _ = try await client.neutronUpdateFirewallPolicy(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
 }
 
-struct UpdateFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronUpdateFirewallRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-firewall-rule",
+        commandName: "neutron-update-firewall-rule",
         abstract: "Updating a Firewall Rule",
         discussion: """
             PUT /v2.0/fwaas/firewall_rules/{firewall_rule_id}
@@ -759,8 +759,8 @@ struct UpdateFirewallRuleCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateFirewallRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_rule*.
+            The request body (NeutronUpdateFirewallRuleRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): firewall_rule*.
             """,
             valueName: "json"))
     var body: String
@@ -775,8 +775,8 @@ struct UpdateFirewallRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFirewallRuleRequest.self, from: body)
-            _ = try await client.updateFirewallRule(firewallRuleID: firewallRuleID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateFirewallRuleRequest.self, from: body)
+            _ = try await client.neutronUpdateFirewallRule(firewallRuleID: firewallRuleID, requestBody)
         }
     }
 }
@@ -786,7 +786,7 @@ struct WaitForFirewallGroupCommand: AsyncParsableCommand {
         commandName: "wait-for-firewall-group",
         abstract: "Wait until a FirewallGroup's firewall_group.status is one of the given states",
         discussion: """
-            Polls query-firewall-group (GET /v2.0/fwaas/firewall_groups/{firewall_group_id}) until \
+            Polls neutron-show-firewall-group (GET /v2.0/fwaas/firewall_groups/{firewall_group_id}) until \
             firewall_group.status is one of the states given, then prints the resource as the last poll \
             showed it. Throttled or failed polls are repeated. A failure state, the timeout or the poll \
             limit end the wait with exit status 3.
@@ -836,7 +836,7 @@ struct WaitForFirewallGroupDeletionCommand: AsyncParsableCommand {
         commandName: "wait-for-firewall-group-deletion",
         abstract: "Wait until a FirewallGroup is gone",
         discussion: """
-            Polls query-firewall-group (GET /v2.0/fwaas/firewall_groups/{firewall_group_id}) until it \
+            Polls neutron-show-firewall-group (GET /v2.0/fwaas/firewall_groups/{firewall_group_id}) until it \
             answers 404. The timeout or the poll limit end the wait with exit status 3.
             """)
 

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
+struct NeutronCreateFloatingIPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign-floating-ip-address",
+        commandName: "neutron-create-floating-ip",
         abstract: "Assigning a Floating IP Address",
         discussion: """
             POST /v2.0/floatingips
@@ -24,7 +24,7 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AssignFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
+            The request body (NeutronCreateFloatingIPRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): floatingip*.
             """,
             valueName: "json"))
@@ -33,9 +33,9 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
-            shows it. Values: DOWN, ACTIVE, ERROR.
+            Then wait until the FloatingIp's floatingip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-floating-ip does, and print the resource as the last poll shows \
+            it. Values: DOWN, ACTIVE, ERROR.
             """)
     var wait: [String] = []
 
@@ -47,13 +47,13 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
-            let response = try await client.assignFloatingIPAddress(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateFloatingIPRequest.self, from: body)
+            let response = try await client.neutronCreateFloatingIP(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.floatingip?.id else {
                     throw ClientError("the response carries no floatingip.id to wait for")
                 }
-                try await client.waitForFloatingIPAddress(
+                try await client.waitForFloatingIP(
                     floatingipID: createdId,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -63,9 +63,9 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
+struct NeutronDeleteFloatingIPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-floating-ip-address",
+        commandName: "neutron-delete-floating-ip",
         abstract: "Deleting a Floating IP Address",
         discussion: """
             DELETE /v2.0/floatingips/{floatingip_id}
@@ -84,8 +84,8 @@ struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
     @Flag(
         name: .customLong("wait"),
         help: """
-            Then wait until the FloatingIPAddress is gone, as wait-for-floating-ip-address-deletion does. \
-            What is printed is this command's own answer.
+            Then wait until the FloatingIp is gone, as wait-for-floating-ip-deletion does. What is printed \
+            is this command's own answer.
             """)
     var wait = false
 
@@ -97,51 +97,18 @@ struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFloatingIPAddress(floatingipID: floatingipID)
+            try await client.neutronDeleteFloatingIP(floatingipID: floatingipID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForFloatingIPAddressDeletion(
-                    floatingipID: floatingipID,
-                    options: waiting.options
-                )
+                try await client.waitForFloatingIPDeletion(floatingipID: floatingipID, options: waiting.options)
             }
         }
     }
 }
 
-struct QueryFloatingIPAddressCommand: AsyncParsableCommand {
+struct NeutronListFloatingIPsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-floating-ip-address",
-        abstract: "Querying a Floating IP Address",
-        discussion: """
-            GET /v2.0/floatingips/{floatingip_id}
-
-            This API is used to query details about a specified floating IP address, including the floating \
-            IP address status, ID of the router to which the floating IP address belongs, and external \
-            network ID of the floating IP address.
-
-            Documented in \
-            native_openstack_neutron_apis_v2.0/floating_ip_address/querying_a_floating_ip_address.html.
-            """)
-
-    @Option(
-        name: .customLong("floatingip-id"),
-        help: "")
-    var floatingipID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFloatingIPAddress(floatingipID: floatingipID)
-        }
-    }
-}
-
-struct QueryFloatingIPAddressesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-floating-ip-addresses",
+        commandName: "neutron-list-floating-ips",
         abstract: "Querying Floating IP Addresses",
         discussion: """
             GET /v2.0/floatingips
@@ -226,7 +193,7 @@ struct QueryFloatingIPAddressesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFloatingIPAddresses(
+            _ = try await client.neutronListFloatingIPs(
                 id: id,
                 floatingIPAddress: floatingIPAddress,
                 floatingNetworkID: floatingNetworkID,
@@ -242,9 +209,39 @@ struct QueryFloatingIPAddressesCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
+struct NeutronShowFloatingIPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-floating-ip-address",
+        commandName: "neutron-show-floating-ip",
+        abstract: "Querying a Floating IP Address",
+        discussion: """
+            GET /v2.0/floatingips/{floatingip_id}
+
+            This API is used to query details about a specified floating IP address, including the floating \
+            IP address status, ID of the router to which the floating IP address belongs, and external \
+            network ID of the floating IP address.
+
+            Documented in \
+            native_openstack_neutron_apis_v2.0/floating_ip_address/querying_a_floating_ip_address.html.
+            """)
+
+    @Option(
+        name: .customLong("floatingip-id"),
+        help: "")
+    var floatingipID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowFloatingIP(floatingipID: floatingipID)
+        }
+    }
+}
+
+struct NeutronUpdateFloatingIPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-update-floating-ip",
         abstract: "Updating a Floating IP Address",
         discussion: """
             PUT /v2.0/floatingips/{floatingip_id}
@@ -259,7 +256,7 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
+            The request body (NeutronUpdateFloatingIPRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): floatingip*.
             """,
             valueName: "json"))
@@ -276,9 +273,9 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
-            shows it. Values: DOWN, ACTIVE, ERROR.
+            Then wait until the FloatingIp's floatingip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-floating-ip does, and print the resource as the last poll shows \
+            it. Values: DOWN, ACTIVE, ERROR.
             """)
     var wait: [String] = []
 
@@ -290,10 +287,10 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressRequest.self, from: body)
-            _ = try await client.updateFloatingIPAddress(floatingipID: floatingipID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateFloatingIPRequest.self, from: body)
+            _ = try await client.neutronUpdateFloatingIP(floatingipID: floatingipID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForFloatingIPAddress(
+                try await client.waitForFloatingIP(
                     floatingipID: floatingipID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -303,12 +300,12 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
     }
 }
 
-struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
+struct WaitForFloatingIPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-floating-ip-address",
-        abstract: "Wait until a FloatingIPAddress's floatingip.status is one of the given states",
+        commandName: "wait-for-floating-ip",
+        abstract: "Wait until a FloatingIp's floatingip.status is one of the given states",
         discussion: """
-            Polls query-floating-ip-address (GET /v2.0/floatingips/{floatingip_id}) until floatingip.status \
+            Polls neutron-show-floating-ip (GET /v2.0/floatingips/{floatingip_id}) until floatingip.status \
             is one of the states given, then prints the resource as the last poll showed it. Throttled or \
             failed polls are repeated. A failure state, the timeout or the poll limit end the wait with exit \
             status 3.
@@ -337,7 +334,7 @@ struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForFloatingIPAddress(
+            try await client.waitForFloatingIP(
                 floatingipID: floatingipID,
                 status: WaitOptions.states(status, as: Status.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
@@ -347,13 +344,13 @@ struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
     }
 }
 
-struct WaitForFloatingIPAddressDeletionCommand: AsyncParsableCommand {
+struct WaitForFloatingIPDeletionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-floating-ip-address-deletion",
-        abstract: "Wait until a FloatingIPAddress is gone",
+        commandName: "wait-for-floating-ip-deletion",
+        abstract: "Wait until a FloatingIp is gone",
         discussion: """
-            Polls query-floating-ip-address (GET /v2.0/floatingips/{floatingip_id}) until it answers 404. \
-            The timeout or the poll limit end the wait with exit status 3.
+            Polls neutron-show-floating-ip (GET /v2.0/floatingips/{floatingip_id}) until it answers 404. The \
+            timeout or the poll limit end the wait with exit status 3.
             """)
 
     @Option(
@@ -369,10 +366,7 @@ struct WaitForFloatingIPAddressDeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForFloatingIPAddressDeletion(
-                floatingipID: floatingipID,
-                options: waiting.options
-            )
+            try await client.waitForFloatingIPDeletion(floatingipID: floatingipID, options: waiting.options)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssignFloatingIPAddressV20Command: AsyncParsableCommand {
+struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign-floating-ip-address-v20",
+        commandName: "assign-floating-ip-address",
         abstract: "Assigning a Floating IP Address",
         discussion: """
             POST /v2.0/eip/floatingips_v6
@@ -22,8 +22,8 @@ struct AssignFloatingIPAddressV20Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AssignFloatingIPAddressV20Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): floatingip*.
+            The request body (AssignFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): floatingip*.
             """,
             valueName: "json"))
     var body: String
@@ -31,9 +31,9 @@ struct AssignFloatingIPAddressV20Command: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the FloatingIPAddressV20's floatingip.status is one of these states (repeatable, \
-            or comma-separated), as wait-for-floating-ip-address-v20 does, and print the resource as the \
-            last poll shows it. Values: ACTIVE, ERROR, DOWN.
+            Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
+            shows it. Values: ACTIVE, ERROR, DOWN.
             """)
     var wait: [String] = []
 
@@ -45,13 +45,13 @@ struct AssignFloatingIPAddressV20Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressV20Request.self, from: body)
-            let response = try await client.assignFloatingIPAddressV20(requestBody)
+            let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
+            let response = try await client.assignFloatingIPAddress(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.floatingip?.id else {
                     throw ClientError("the response carries no floatingip.id to wait for")
                 }
-                try await client.waitForFloatingIPAddressV20(
+                try await client.waitForFloatingIPAddress(
                     floatingipID: createdId,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -61,9 +61,9 @@ struct AssignFloatingIPAddressV20Command: AsyncParsableCommand {
     }
 }
 
-struct DeleteFloatingIPAddressV20Command: AsyncParsableCommand {
+struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-floating-ip-address-v20",
+        commandName: "delete-floating-ip-address",
         abstract: "Deleting a Floating IP Address",
         discussion: """
             DELETE /v2.0/eip/floatingips_v6/{floatingip_id}
@@ -81,8 +81,8 @@ struct DeleteFloatingIPAddressV20Command: AsyncParsableCommand {
     @Flag(
         name: .customLong("wait"),
         help: """
-            Then wait until the FloatingIPAddressV20 is gone, as wait-for-floating-ip-address-v20-deletion \
-            does. What is printed is this command's own answer.
+            Then wait until the FloatingIPAddress is gone, as wait-for-floating-ip-address-deletion does. \
+            What is printed is this command's own answer.
             """)
     var wait = false
 
@@ -94,10 +94,10 @@ struct DeleteFloatingIPAddressV20Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteFloatingIPAddressV20(floatingipID: floatingipID)
+            try await client.deleteFloatingIPAddress(floatingipID: floatingipID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForFloatingIPAddressV20Deletion(
+                try await client.waitForFloatingIPAddressDeletion(
                     floatingipID: floatingipID,
                     options: waiting.options
                 )
@@ -106,37 +106,9 @@ struct DeleteFloatingIPAddressV20Command: AsyncParsableCommand {
     }
 }
 
-struct QueryFloatingIPAddressV20Command: AsyncParsableCommand {
+struct ListFloatingIPAddressesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-floating-ip-address-v20",
-        abstract: "Querying a Floating IP Address",
-        discussion: """
-            GET /v2.0/eip/floatingips_v6/{floatingip_id}
-
-            This API is used to query details about a specific floating IP address accessible to the tenant \
-            submitting the request.
-
-            Documented in vpc_apis_v1_v2/floating_ip_address_ipv6/querying_a_floating_ip_address.html.
-            """)
-
-    @Option(
-        name: .customLong("floatingip-id"),
-        help: "")
-    var floatingipID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFloatingIPAddressV20(floatingipID: floatingipID)
-        }
-    }
-}
-
-struct QueryFloatingIPAddressesV20Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-floating-ip-addresses-v20",
+        commandName: "list-floating-ip-addresses",
         abstract: "Querying Floating IP Addresses",
         discussion: """
             GET /v2.0/eip/floatingips_v6
@@ -196,7 +168,7 @@ struct QueryFloatingIPAddressesV20Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryFloatingIPAddressesV20(
+            _ = try await client.listFloatingIPAddresses(
                 id: id,
                 floatingIPAddress: floatingIPAddress,
                 floatingNetworkID: floatingNetworkID,
@@ -210,9 +182,37 @@ struct QueryFloatingIPAddressesV20Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateFloatingIPAddressV20Command: AsyncParsableCommand {
+struct ShowFloatingIPAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-floating-ip-address-v20",
+        commandName: "show-floating-ip-address",
+        abstract: "Querying a Floating IP Address",
+        discussion: """
+            GET /v2.0/eip/floatingips_v6/{floatingip_id}
+
+            This API is used to query details about a specific floating IP address accessible to the tenant \
+            submitting the request.
+
+            Documented in vpc_apis_v1_v2/floating_ip_address_ipv6/querying_a_floating_ip_address.html.
+            """)
+
+    @Option(
+        name: .customLong("floatingip-id"),
+        help: "")
+    var floatingipID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showFloatingIPAddress(floatingipID: floatingipID)
+        }
+    }
+}
+
+struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-floating-ip-address",
         abstract: "Updating a Floating IP Address",
         discussion: """
             PUT /v2.0/eip/floatingips_v6/{floatingip_id}
@@ -227,8 +227,8 @@ struct UpdateFloatingIPAddressV20Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateFloatingIPAddressV20Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): floatingip*.
+            The request body (UpdateFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): floatingip*.
             """,
             valueName: "json"))
     var body: String
@@ -241,9 +241,9 @@ struct UpdateFloatingIPAddressV20Command: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the FloatingIPAddressV20's floatingip.status is one of these states (repeatable, \
-            or comma-separated), as wait-for-floating-ip-address-v20 does, and print the resource as the \
-            last poll shows it. Values: ACTIVE, ERROR, DOWN.
+            Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
+            shows it. Values: ACTIVE, ERROR, DOWN.
             """)
     var wait: [String] = []
 
@@ -255,10 +255,10 @@ struct UpdateFloatingIPAddressV20Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressV20Request.self, from: body)
-            _ = try await client.updateFloatingIPAddressV20(floatingipID: floatingipID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressRequest.self, from: body)
+            _ = try await client.updateFloatingIPAddress(floatingipID: floatingipID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForFloatingIPAddressV20(
+                try await client.waitForFloatingIPAddress(
                     floatingipID: floatingipID,
                     status: WaitOptions.states(wait, as: Status.self),
                     options: waiting.options
@@ -268,12 +268,12 @@ struct UpdateFloatingIPAddressV20Command: AsyncParsableCommand {
     }
 }
 
-struct WaitForFloatingIPAddressV20Command: AsyncParsableCommand {
+struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-floating-ip-address-v20",
-        abstract: "Wait until a FloatingIPAddressV20's floatingip.status is one of the given states",
+        commandName: "wait-for-floating-ip-address",
+        abstract: "Wait until a FloatingIPAddress's floatingip.status is one of the given states",
         discussion: """
-            Polls query-floating-ip-address-v20 (GET /v2.0/eip/floatingips_v6/{floatingip_id}) until \
+            Polls show-floating-ip-address (GET /v2.0/eip/floatingips_v6/{floatingip_id}) until \
             floatingip.status is one of the states given, then prints the resource as the last poll showed \
             it. Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end \
             the wait with exit status 3.
@@ -302,7 +302,7 @@ struct WaitForFloatingIPAddressV20Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForFloatingIPAddressV20(
+            try await client.waitForFloatingIPAddress(
                 floatingipID: floatingipID,
                 status: WaitOptions.states(status, as: Status.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
@@ -312,13 +312,13 @@ struct WaitForFloatingIPAddressV20Command: AsyncParsableCommand {
     }
 }
 
-struct WaitForFloatingIPAddressV20DeletionCommand: AsyncParsableCommand {
+struct WaitForFloatingIPAddressDeletionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-floating-ip-address-v20-deletion",
-        abstract: "Wait until a FloatingIPAddressV20 is gone",
+        commandName: "wait-for-floating-ip-address-deletion",
+        abstract: "Wait until a FloatingIPAddress is gone",
         discussion: """
-            Polls query-floating-ip-address-v20 (GET /v2.0/eip/floatingips_v6/{floatingip_id}) until it \
-            answers 404. The timeout or the poll limit end the wait with exit status 3.
+            Polls show-floating-ip-address (GET /v2.0/eip/floatingips_v6/{floatingip_id}) until it answers \
+            404. The timeout or the poll limit end the wait with exit status 3.
             """)
 
     @Option(
@@ -334,7 +334,7 @@ struct WaitForFloatingIPAddressV20DeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForFloatingIPAddressV20Deletion(
+            try await client.waitForFloatingIPAddressDeletion(
                 floatingipID: floatingipID,
                 options: waiting.options
             )

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateIPAddressGroupCommand: AsyncParsableCommand {
+struct CreateAddressGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-ip-address-group",
+        commandName: "create-address-group",
         abstract: "Creating an IP Address Group",
         discussion: """
             POST /v3/{project_id}/vpc/address-groups
@@ -24,7 +24,7 @@ struct CreateIPAddressGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateIPAddressGroupRequest) as JSON, @file.json, or - for standard input. \
+            The request body (CreateAddressGroupRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): dry_run, address_group*.
             """,
             valueName: "json"))
@@ -33,9 +33,9 @@ struct CreateIPAddressGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the IPAddressGroup's address_group.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ip-address-group does, and print the resource as the last poll \
-            shows it. Values: NORMAL, UPDATING, UPDATE_FAILED.
+            Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
+            it. Values: NORMAL, UPDATING, UPDATE_FAILED.
             """)
     var wait: [String] = []
 
@@ -47,13 +47,13 @@ struct CreateIPAddressGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateIPAddressGroupRequest.self, from: body)
-            let response = try await client.createIPAddressGroup(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateAddressGroupRequest.self, from: body)
+            let response = try await client.createAddressGroup(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.addressGroup?.id else {
                     throw ClientError("the response carries no address_group.id to wait for")
                 }
-                try await client.waitForIPAddressGroup(
+                try await client.waitForAddressGroup(
                     addressGroupID: createdId,
                     status: WaitOptions.states(wait, as: AddressGroup.StatusValue.self),
                     options: waiting.options
@@ -63,9 +63,9 @@ struct CreateIPAddressGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteIPAddressGroupCommand: AsyncParsableCommand {
+struct DeleteAddressGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-ip-address-group",
+        commandName: "delete-address-group",
         abstract: "Deleting an IP Address Group",
         discussion: """
             DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}
@@ -85,7 +85,7 @@ struct DeleteIPAddressGroupCommand: AsyncParsableCommand {
     @Flag(
         name: .customLong("wait"),
         help: """
-            Then wait until the IPAddressGroup is gone, as wait-for-ip-address-group-deletion does. What is \
+            Then wait until the AddressGroup is gone, as wait-for-address-group-deletion does. What is \
             printed is this command's own answer.
             """)
     var wait = false
@@ -98,10 +98,10 @@ struct DeleteIPAddressGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteIPAddressGroup(addressGroupID: addressGroupID)
+            try await client.deleteAddressGroup(addressGroupID: addressGroupID)
             if wait {
                 output.keepLastResponse()
-                try await client.waitForIPAddressGroupDeletion(
+                try await client.waitForAddressGroupDeletion(
                     addressGroupID: addressGroupID,
                     options: waiting.options
                 )
@@ -110,9 +110,9 @@ struct DeleteIPAddressGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct ForciblyDeletingIPAddressGroupCommand: AsyncParsableCommand {
+struct DeleteIPAddressGroupForceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "forcibly-deleting-ip-address-group",
+        commandName: "delete-ip-address-group-force",
         abstract: "Forcibly Deleting an IP Address Group",
         discussion: """
             DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}/force
@@ -133,9 +133,9 @@ struct ForciblyDeletingIPAddressGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the IPAddressGroup's address_group.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ip-address-group does, and print the resource as the last poll \
-            shows it. Values: NORMAL, UPDATING, UPDATE_FAILED.
+            Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
+            it. Values: NORMAL, UPDATING, UPDATE_FAILED.
             """)
     var wait: [String] = []
 
@@ -147,9 +147,9 @@ struct ForciblyDeletingIPAddressGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.forciblyDeletingIPAddressGroup(addressGroupID: addressGroupID)
+            try await client.deleteIPAddressGroupForce(addressGroupID: addressGroupID)
             if !wait.isEmpty {
-                try await client.waitForIPAddressGroup(
+                try await client.waitForAddressGroup(
                     addressGroupID: addressGroupID,
                     status: WaitOptions.states(wait, as: AddressGroup.StatusValue.self),
                     options: waiting.options
@@ -159,37 +159,9 @@ struct ForciblyDeletingIPAddressGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryIPAddressGroupCommand: AsyncParsableCommand {
+struct ListAddressGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ip-address-group",
-        abstract: "Querying an IP Address Group",
-        discussion: """
-            GET /v3/{project_id}/vpc/address-groups/{address_group_id}
-
-            This API is used to query information about an IP address group, including the IP address group \
-            name and IP addresses.
-
-            Documented in vpc_apis_v3/ip_address_group/querying_an_ip_address_group.html.
-            """)
-
-    @Option(
-        name: .customLong("address-group-id"),
-        help: "Definition: ID of an IP address group. Range: N/A")
-    var addressGroupID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryIPAddressGroup(addressGroupID: addressGroupID)
-        }
-    }
-}
-
-struct QueryIPAddressGroupsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-ip-address-groups",
+        commandName: "list-address-group",
         abstract: "Querying IP Address Groups",
         discussion: """
             GET /v3/{project_id}/vpc/address-groups
@@ -251,7 +223,7 @@ struct QueryIPAddressGroupsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryIPAddressGroups(
+            _ = try await client.listAddressGroup(
                 limit: limit,
                 marker: marker,
                 id: id.isEmpty ? nil : id,
@@ -263,9 +235,37 @@ struct QueryIPAddressGroupsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateIPAddressGroupCommand: AsyncParsableCommand {
+struct ShowAddressGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-ip-address-group",
+        commandName: "show-address-group",
+        abstract: "Querying an IP Address Group",
+        discussion: """
+            GET /v3/{project_id}/vpc/address-groups/{address_group_id}
+
+            This API is used to query information about an IP address group, including the IP address group \
+            name and IP addresses.
+
+            Documented in vpc_apis_v3/ip_address_group/querying_an_ip_address_group.html.
+            """)
+
+    @Option(
+        name: .customLong("address-group-id"),
+        help: "Definition: ID of an IP address group. Range: N/A")
+    var addressGroupID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showAddressGroup(addressGroupID: addressGroupID)
+        }
+    }
+}
+
+struct UpdateAddressGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-address-group",
         abstract: "Updating an IP Address Group",
         discussion: """
             PUT /v3/{project_id}/vpc/address-groups/{address_group_id}
@@ -280,7 +280,7 @@ struct UpdateIPAddressGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateIPAddressGroupRequest) as JSON, @file.json, or - for standard input. \
+            The request body (UpdateAddressGroupRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): dry_run, address_group*.
             """,
             valueName: "json"))
@@ -294,9 +294,9 @@ struct UpdateIPAddressGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the IPAddressGroup's address_group.status is one of these states (repeatable, or \
-            comma-separated), as wait-for-ip-address-group does, and print the resource as the last poll \
-            shows it. Values: NORMAL, UPDATING, UPDATE_FAILED.
+            Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
+            it. Values: NORMAL, UPDATING, UPDATE_FAILED.
             """)
     var wait: [String] = []
 
@@ -308,10 +308,10 @@ struct UpdateIPAddressGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateIPAddressGroupRequest.self, from: body)
-            _ = try await client.updateIPAddressGroup(addressGroupID: addressGroupID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateAddressGroupRequest.self, from: body)
+            _ = try await client.updateAddressGroup(addressGroupID: addressGroupID, requestBody)
             if !wait.isEmpty {
-                try await client.waitForIPAddressGroup(
+                try await client.waitForAddressGroup(
                     addressGroupID: addressGroupID,
                     status: WaitOptions.states(wait, as: AddressGroup.StatusValue.self),
                     options: waiting.options
@@ -321,12 +321,12 @@ struct UpdateIPAddressGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct WaitForIPAddressGroupCommand: AsyncParsableCommand {
+struct WaitForAddressGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-ip-address-group",
-        abstract: "Wait until a IPAddressGroup's address_group.status is one of the given states",
+        commandName: "wait-for-address-group",
+        abstract: "Wait until a AddressGroup's address_group.status is one of the given states",
         discussion: """
-            Polls query-ip-address-group (GET /v3/{project_id}/vpc/address-groups/{address_group_id}) until \
+            Polls show-address-group (GET /v3/{project_id}/vpc/address-groups/{address_group_id}) until \
             address_group.status is one of the states given, then prints the resource as the last poll \
             showed it. Throttled or failed polls are repeated. A failure state, the timeout or the poll \
             limit end the wait with exit status 3.
@@ -360,7 +360,7 @@ struct WaitForIPAddressGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForIPAddressGroup(
+            try await client.waitForAddressGroup(
                 addressGroupID: addressGroupID,
                 status: WaitOptions.states(status, as: AddressGroup.StatusValue.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.updateFailed]),
@@ -370,13 +370,13 @@ struct WaitForIPAddressGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct WaitForIPAddressGroupDeletionCommand: AsyncParsableCommand {
+struct WaitForAddressGroupDeletionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wait-for-ip-address-group-deletion",
-        abstract: "Wait until a IPAddressGroup is gone",
+        commandName: "wait-for-address-group-deletion",
+        abstract: "Wait until a AddressGroup is gone",
         discussion: """
-            Polls query-ip-address-group (GET /v3/{project_id}/vpc/address-groups/{address_group_id}) until \
-            it answers 404. The timeout or the poll limit end the wait with exit status 3.
+            Polls show-address-group (GET /v3/{project_id}/vpc/address-groups/{address_group_id}) until it \
+            answers 404. The timeout or the poll limit end the wait with exit status 3.
             """)
 
     @Option(
@@ -392,7 +392,7 @@ struct WaitForIPAddressGroupDeletionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.waitForIPAddressGroupDeletion(
+            try await client.waitForAddressGroupDeletion(
                 addressGroupID: addressGroupID,
                 options: waiting.options
             )

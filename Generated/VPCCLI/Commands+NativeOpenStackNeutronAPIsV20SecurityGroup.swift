@@ -6,9 +6,42 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddSecurityGroupRuleCommand: AsyncParsableCommand {
+struct NeutronCreateSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-security-group-rule",
+        commandName: "neutron-create-security-group",
+        abstract: "Creating a Security Group",
+        discussion: """
+            POST /v2.0/security-groups
+
+            This API is used to create a security group.
+
+            Documented in native_openstack_neutron_apis_v2.0/security_group/creating_a_security_group.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (NeutronCreateSecurityGroupRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): security_group*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateSecurityGroupRequest.self, from: body)
+            _ = try await client.neutronCreateSecurityGroup(requestBody)
+        }
+    }
+}
+
+struct NeutronCreateSecurityGroupRuleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-create-security-group-rule",
         abstract: "Adding a Security Group Rule",
         discussion: """
             POST /v2.0/security-group-rules
@@ -23,8 +56,8 @@ struct AddSecurityGroupRuleCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddSecurityGroupRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group_rule*.
+            The request body (NeutronCreateSecurityGroupRuleRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): security_group_rule*.
             """,
             valueName: "json"))
     var body: String
@@ -34,48 +67,15 @@ struct AddSecurityGroupRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddSecurityGroupRuleRequest.self, from: body)
-            _ = try await client.addSecurityGroupRule(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateSecurityGroupRuleRequest.self, from: body)
+            _ = try await client.neutronCreateSecurityGroupRule(requestBody)
         }
     }
 }
 
-struct CreateSecurityGroupCommand: AsyncParsableCommand {
+struct NeutronDeleteSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-security-group",
-        abstract: "Creating a Security Group",
-        discussion: """
-            POST /v2.0/security-groups
-
-            This API is used to create a security group.
-
-            Documented in native_openstack_neutron_apis_v2.0/security_group/creating_a_security_group.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (CreateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRequest.self, from: body)
-            _ = try await client.createSecurityGroup(requestBody)
-        }
-    }
-}
-
-struct DeleteSecurityGroupCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "delete-security-group",
+        commandName: "neutron-delete-security-group",
         abstract: "Deleting a Security Group",
         discussion: """
             DELETE /v2.0/security-groups/{security_group_id}
@@ -95,14 +95,14 @@ struct DeleteSecurityGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroup(securityGroupID: securityGroupID)
+            try await client.neutronDeleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
 }
 
-struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
+struct NeutronDeleteSecurityGroupRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-security-group-rule",
+        commandName: "neutron-delete-security-group-rule",
         abstract: "Deleting a Security Group Rule",
         discussion: """
             DELETE /v2.0/security-group-rules/{security_group_rule_id}
@@ -123,69 +123,14 @@ struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
+            try await client.neutronDeleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
 
-struct QuerySecurityGroupCommand: AsyncParsableCommand {
+struct NeutronListSecurityGroupRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-security-group",
-        abstract: "Querying a Security Group",
-        discussion: """
-            GET /v2.0/security-groups/{security_group_id}
-
-            This API is used to query details about a specific security group.
-
-            Documented in native_openstack_neutron_apis_v2.0/security_group/querying_a_security_group.html.
-            """)
-
-    @Option(
-        name: .customLong("security-group-id"),
-        help: "")
-    var securityGroupID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroup(securityGroupID: securityGroupID)
-        }
-    }
-}
-
-struct QuerySecurityGroupRuleCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-security-group-rule",
-        abstract: "Querying a Security Group Rule",
-        discussion: """
-            GET /v2.0/security-group-rules/{security_group_rule_id}
-
-            This API is used to query details about a specific security group rule.
-
-            Documented in \
-            native_openstack_neutron_apis_v2.0/security_group/querying_a_security_group_rule.html.
-            """)
-
-    @Option(
-        name: .customLong("security-group-rule-id"),
-        help: "")
-    var securityGroupRuleID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
-        }
-    }
-}
-
-struct QuerySecurityGroupRulesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-security-group-rules",
+        commandName: "neutron-list-security-group-rules",
         abstract: "Querying Security Group Rules",
         discussion: """
             GET /v2.0/security-group-rules
@@ -290,12 +235,12 @@ struct QuerySecurityGroupRulesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRules(
+            _ = try await client.neutronListSecurityGroupRules(
                 id: id,
                 description: description,
                 remoteGroupID: remoteGroupID,
                 securityGroupID: securityGroupID,
-                direction: direction.map(VPCClient.QuerySecurityGroupRulesDirection.init(rawValue:)),
+                direction: direction.map(VPCClient.NeutronListSecurityGroupRulesDirection.init(rawValue:)),
                 protocol: self.protocol,
                 remoteIPPrefix: remoteIPPrefix,
                 ethertype: ethertype,
@@ -309,9 +254,9 @@ struct QuerySecurityGroupRulesCommand: AsyncParsableCommand {
     }
 }
 
-struct QuerySecurityGroupsCommand: AsyncParsableCommand {
+struct NeutronListSecurityGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-security-groups",
+        commandName: "neutron-list-security-groups",
         abstract: "Querying Security Groups",
         discussion: """
             GET /v2.0/security-groups
@@ -370,7 +315,7 @@ struct QuerySecurityGroupsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroups(
+            _ = try await client.neutronListSecurityGroups(
                 id: id,
                 name: name,
                 description: description,
@@ -382,9 +327,64 @@ struct QuerySecurityGroupsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateSecurityGroupCommand: AsyncParsableCommand {
+struct NeutronShowSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-security-group",
+        commandName: "neutron-show-security-group",
+        abstract: "Querying a Security Group",
+        discussion: """
+            GET /v2.0/security-groups/{security_group_id}
+
+            This API is used to query details about a specific security group.
+
+            Documented in native_openstack_neutron_apis_v2.0/security_group/querying_a_security_group.html.
+            """)
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: "")
+    var securityGroupID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowSecurityGroup(securityGroupID: securityGroupID)
+        }
+    }
+}
+
+struct NeutronShowSecurityGroupRuleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-show-security-group-rule",
+        abstract: "Querying a Security Group Rule",
+        discussion: """
+            GET /v2.0/security-group-rules/{security_group_rule_id}
+
+            This API is used to query details about a specific security group rule.
+
+            Documented in \
+            native_openstack_neutron_apis_v2.0/security_group/querying_a_security_group_rule.html.
+            """)
+
+    @Option(
+        name: .customLong("security-group-rule-id"),
+        help: "")
+    var securityGroupRuleID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
+        }
+    }
+}
+
+struct NeutronUpdateSecurityGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-update-security-group",
         abstract: "Updating a Security Group",
         discussion: """
             PUT /v2.0/security-groups/{security_group_id}
@@ -398,8 +398,8 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group*.
+            The request body (NeutronUpdateSecurityGroupRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): security_group*.
             """,
             valueName: "json"))
     var body: String
@@ -414,8 +414,8 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
-            _ = try await client.updateSecurityGroup(securityGroupID: securityGroupID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateSecurityGroupRequest.self, from: body)
+            _ = try await client.neutronUpdateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }
     }
 }

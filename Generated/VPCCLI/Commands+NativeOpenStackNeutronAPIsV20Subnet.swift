@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateSubnetCommand: AsyncParsableCommand {
+struct NeutronCreateSubnetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-subnet",
+        commandName: "neutron-create-subnet",
         abstract: "Creating a Subnet",
         discussion: """
             POST /v2.0/subnets
@@ -22,8 +22,8 @@ struct CreateSubnetCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateSubnetRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): subnet*.
+            The request body (NeutronCreateSubnetRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): subnet*.
             """,
             valueName: "json"))
     var body: String
@@ -33,15 +33,15 @@ struct CreateSubnetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSubnetRequest.self, from: body)
-            _ = try await client.createSubnet(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateSubnetRequest.self, from: body)
+            _ = try await client.neutronCreateSubnet(requestBody)
         }
     }
 }
 
-struct DeleteSubnetCommand: AsyncParsableCommand {
+struct NeutronDeleteSubnetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-subnet",
+        commandName: "neutron-delete-subnet",
         abstract: "Deleting a Subnet",
         discussion: """
             DELETE /v2.0/subnets/{subnet_id}
@@ -61,41 +61,14 @@ struct DeleteSubnetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSubnet(subnetID: subnetID)
+            try await client.neutronDeleteSubnet(subnetID: subnetID)
         }
     }
 }
 
-struct QuerySubnetCommand: AsyncParsableCommand {
+struct NeutronListSubnetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-subnet",
-        abstract: "Querying a Subnet",
-        discussion: """
-            GET /v2.0/subnets/{subnet_id}
-
-            This API is used to query details about a subnet.
-
-            Documented in native_openstack_neutron_apis_v2.0/subnet/querying_a_subnet.html.
-            """)
-
-    @Option(
-        name: .customLong("subnet-id"),
-        help: "")
-    var subnetID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnet(subnetID: subnetID)
-        }
-    }
-}
-
-struct QuerySubnetsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-subnets",
+        commandName: "neutron-list-subnets",
         abstract: "Querying Subnets",
         discussion: """
             GET /v2.0/subnets
@@ -177,7 +150,7 @@ struct QuerySubnetsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnets(
+            _ = try await client.neutronListSubnets(
                 id: id,
                 name: name,
                 enableDHCP: enableDHCP,
@@ -193,9 +166,36 @@ struct QuerySubnetsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateSubnetCommand: AsyncParsableCommand {
+struct NeutronShowSubnetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-subnet",
+        commandName: "neutron-show-subnet",
+        abstract: "Querying a Subnet",
+        discussion: """
+            GET /v2.0/subnets/{subnet_id}
+
+            This API is used to query details about a subnet.
+
+            Documented in native_openstack_neutron_apis_v2.0/subnet/querying_a_subnet.html.
+            """)
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: "")
+    var subnetID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowSubnet(subnetID: subnetID)
+        }
+    }
+}
+
+struct NeutronUpdateSubnetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-update-subnet",
         abstract: "Updating a Subnet",
         discussion: """
             PUT /v2.0/subnets/{subnet_id}
@@ -209,8 +209,8 @@ struct UpdateSubnetCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateSubnetRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): subnet*.
+            The request body (NeutronUpdateSubnetRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): subnet*.
             """,
             valueName: "json"))
     var body: String
@@ -225,8 +225,8 @@ struct UpdateSubnetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSubnetRequest.self, from: body)
-            _ = try await client.updateSubnet(subnetID: subnetID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateSubnetRequest.self, from: body)
+            _ = try await client.neutronUpdateSubnet(subnetID: subnetID, requestBody)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateNetworkCommand: AsyncParsableCommand {
+struct NeutronCreateNetworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-network",
+        commandName: "neutron-create-network",
         abstract: "Creating a Network",
         discussion: """
             POST /v2.0/networks
@@ -22,8 +22,8 @@ struct CreateNetworkCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateNetworkRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): network*.
+            The request body (NeutronCreateNetworkRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): network*.
             """,
             valueName: "json"))
     var body: String
@@ -45,8 +45,8 @@ struct CreateNetworkCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNetworkRequest.self, from: body)
-            let response = try await client.createNetwork(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateNetworkRequest.self, from: body)
+            let response = try await client.neutronCreateNetwork(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.network?.id else {
                     throw ClientError("the response carries no network.id to wait for")
@@ -61,9 +61,9 @@ struct CreateNetworkCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteNetworkCommand: AsyncParsableCommand {
+struct NeutronDeleteNetworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-network",
+        commandName: "neutron-delete-network",
         abstract: "Deleting a Network",
         discussion: """
             DELETE /v2.0/networks/{network_id}
@@ -94,7 +94,7 @@ struct DeleteNetworkCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteNetwork(networkID: networkID)
+            try await client.neutronDeleteNetwork(networkID: networkID)
             if wait {
                 output.keepLastResponse()
                 try await client.waitForNetworkDeletion(networkID: networkID, options: waiting.options)
@@ -103,36 +103,9 @@ struct DeleteNetworkCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryNetworkDetailsCommand: AsyncParsableCommand {
+struct NeutronListNetworksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-network-details",
-        abstract: "Querying Network Details",
-        discussion: """
-            GET /v2.0/networks/{network_id}
-
-            This API is used to query details about a network.
-
-            Documented in native_openstack_neutron_apis_v2.0/network/querying_network_details.html.
-            """)
-
-    @Option(
-        name: .customLong("network-id"),
-        help: "Specifies the network ID.")
-    var networkID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryNetworkDetails(networkID: networkID)
-        }
-    }
-}
-
-struct QueryNetworksCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-networks",
+        commandName: "neutron-list-networks",
         abstract: "Querying Networks",
         discussion: """
             GET /v2.0/networks
@@ -224,7 +197,7 @@ struct QueryNetworksCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryNetworks(
+            _ = try await client.neutronListNetworks(
                 id: id,
                 name: name,
                 adminStateUp: adminStateUp,
@@ -240,9 +213,36 @@ struct QueryNetworksCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateNetworkCommand: AsyncParsableCommand {
+struct NeutronShowNetworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-network",
+        commandName: "neutron-show-network",
+        abstract: "Querying Network Details",
+        discussion: """
+            GET /v2.0/networks/{network_id}
+
+            This API is used to query details about a network.
+
+            Documented in native_openstack_neutron_apis_v2.0/network/querying_network_details.html.
+            """)
+
+    @Option(
+        name: .customLong("network-id"),
+        help: "Specifies the network ID.")
+    var networkID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowNetwork(networkID: networkID)
+        }
+    }
+}
+
+struct NeutronUpdateNetworkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-update-network",
         abstract: "Updating a Network",
         discussion: """
             PUT /v2.0/networks/{network_id}
@@ -256,8 +256,8 @@ struct UpdateNetworkCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateNetworkRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): network*.
+            The request body (NeutronUpdateNetworkRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): network*.
             """,
             valueName: "json"))
     var body: String
@@ -284,8 +284,8 @@ struct UpdateNetworkCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateNetworkRequest.self, from: body)
-            _ = try await client.updateNetwork(networkID: networkID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateNetworkRequest.self, from: body)
+            _ = try await client.neutronUpdateNetwork(networkID: networkID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForNetwork(
                     networkID: networkID,
@@ -302,7 +302,7 @@ struct WaitForNetworkCommand: AsyncParsableCommand {
         commandName: "wait-for-network",
         abstract: "Wait until a Network's network.status is one of the given states",
         discussion: """
-            Polls query-network-details (GET /v2.0/networks/{network_id}) until network.status is one of the \
+            Polls neutron-show-network (GET /v2.0/networks/{network_id}) until network.status is one of the \
             states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
             repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
             """)
@@ -345,7 +345,7 @@ struct WaitForNetworkDeletionCommand: AsyncParsableCommand {
         commandName: "wait-for-network-deletion",
         abstract: "Wait until a Network is gone",
         discussion: """
-            Polls query-network-details (GET /v2.0/networks/{network_id}) until it answers 404. The timeout \
+            Polls neutron-show-network (GET /v2.0/networks/{network_id}) until it answers 404. The timeout \
             or the poll limit end the wait with exit status 3.
             """)
 

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreatePortCommand: AsyncParsableCommand {
+struct NeutronCreatePortCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-port",
+        commandName: "neutron-create-port",
         abstract: "Creating a Port",
         discussion: """
             POST /v2.0/ports
@@ -22,8 +22,8 @@ struct CreatePortCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreatePortRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): port*.
+            The request body (NeutronCreatePortRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): port*.
             """,
             valueName: "json"))
     var body: String
@@ -33,15 +33,15 @@ struct CreatePortCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePortRequest.self, from: body)
-            _ = try await client.createPort(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreatePortRequest.self, from: body)
+            _ = try await client.neutronCreatePort(requestBody)
         }
     }
 }
 
-struct DeletePortCommand: AsyncParsableCommand {
+struct NeutronDeletePortCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-port",
+        commandName: "neutron-delete-port",
         abstract: "Deleting a Port",
         discussion: """
             DELETE /v2.0/ports/{port_id}
@@ -61,41 +61,14 @@ struct DeletePortCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deletePort(portID: portID)
+            try await client.neutronDeletePort(portID: portID)
         }
     }
 }
 
-struct QueryPortCommand: AsyncParsableCommand {
+struct NeutronListPortsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-port",
-        abstract: "Querying a Port",
-        discussion: """
-            GET /v2.0/ports/{port_id}
-
-            This API is used to query details about a specified port.
-
-            Documented in native_openstack_neutron_apis_v2.0/port/querying_a_port.html.
-            """)
-
-    @Option(
-        name: .customLong("port-id"),
-        help: "Specifies the port ID that uniquely identifies the port.")
-    var portID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryPort(portID: portID)
-        }
-    }
-}
-
-struct QueryPortsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-ports",
+        commandName: "neutron-list-ports",
         abstract: "Querying Ports",
         discussion: """
             GET /v2.0/ports
@@ -200,7 +173,7 @@ struct QueryPortsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryPorts(
+            _ = try await client.neutronListPorts(
                 id: id,
                 name: name,
                 adminStateUp: adminStateUp,
@@ -219,9 +192,36 @@ struct QueryPortsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdatePortCommand: AsyncParsableCommand {
+struct NeutronShowPortCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-port",
+        commandName: "neutron-show-port",
+        abstract: "Querying a Port",
+        discussion: """
+            GET /v2.0/ports/{port_id}
+
+            This API is used to query details about a specified port.
+
+            Documented in native_openstack_neutron_apis_v2.0/port/querying_a_port.html.
+            """)
+
+    @Option(
+        name: .customLong("port-id"),
+        help: "Specifies the port ID that uniquely identifies the port.")
+    var portID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowPort(portID: portID)
+        }
+    }
+}
+
+struct NeutronUpdatePortCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-update-port",
         abstract: "Updating a Port",
         discussion: """
             PUT /v2.0/ports/{port_id}
@@ -235,8 +235,8 @@ struct UpdatePortCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdatePortRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): port*.
+            The request body (NeutronUpdatePortRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): port*.
             """,
             valueName: "json"))
     var body: String
@@ -251,8 +251,8 @@ struct UpdatePortCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePortRequest.self, from: body)
-            _ = try await client.updatePort(portID: portID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdatePortRequest.self, from: body)
+            _ = try await client.neutronUpdatePort(portID: portID, requestBody)
         }
     }
 }

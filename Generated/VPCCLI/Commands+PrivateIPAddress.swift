@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssignPrivateIPAddressCommand: AsyncParsableCommand {
+struct CreatePrivateipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign-private-ip-address",
+        commandName: "create-privateip",
         abstract: "Assigning a Private IP Address",
         discussion: """
             POST /v1/{project_id}/privateips
@@ -22,8 +22,8 @@ struct AssignPrivateIPAddressCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AssignPrivateIPAddressRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): privateips*.
+            The request body (CreatePrivateipRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): privateips*.
             """,
             valueName: "json"))
     var body: String
@@ -33,15 +33,15 @@ struct AssignPrivateIPAddressCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssignPrivateIPAddressRequest.self, from: body)
-            _ = try await client.assignPrivateIPAddress(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreatePrivateipRequest.self, from: body)
+            _ = try await client.createPrivateip(requestBody)
         }
     }
 }
 
-struct DeletePrivateIPAddressCommand: AsyncParsableCommand {
+struct DeletePrivateipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-private-ip-address",
+        commandName: "delete-privateip",
         abstract: "Deleting a Private IP Address",
         discussion: """
             DELETE /v1/{project_id}/privateips/{privateip_id}
@@ -61,41 +61,14 @@ struct DeletePrivateIPAddressCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deletePrivateIPAddress(privateipID: privateipID)
+            try await client.deletePrivateip(privateipID: privateipID)
         }
     }
 }
 
-struct QueryPrivateIPAddressDetailsCommand: AsyncParsableCommand {
+struct ListPrivateipsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-private-ip-address-details",
-        abstract: "Querying Private IP Address Details",
-        discussion: """
-            GET /v1/{project_id}/privateips/{privateip_id}
-
-            This API is used to query details about a private IP address using the specified ID.
-
-            Documented in vpc_apis_v1_v2/private_ip_address/querying_private_ip_address_details.html.
-            """)
-
-    @Option(
-        name: .customLong("privateip-id"),
-        help: "Specifies the ID of the private IP address, which uniquely identifies the private IP address.")
-    var privateipID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryPrivateIPAddressDetails(privateipID: privateipID)
-        }
-    }
-}
-
-struct QueryPrivateIPAddressesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-private-ip-addresses",
+        commandName: "list-privateips",
         abstract: "Querying Private IP Addresses",
         discussion: """
             GET /v1/{project_id}/subnets/{subnet_id}/privateips
@@ -143,7 +116,34 @@ struct QueryPrivateIPAddressesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryPrivateIPAddresses(subnetID: subnetID, marker: marker, limit: limit)
+            _ = try await client.listPrivateips(subnetID: subnetID, marker: marker, limit: limit)
+        }
+    }
+}
+
+struct ShowPrivateipCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-privateip",
+        abstract: "Querying Private IP Address Details",
+        discussion: """
+            GET /v1/{project_id}/privateips/{privateip_id}
+
+            This API is used to query details about a private IP address using the specified ID.
+
+            Documented in vpc_apis_v1_v2/private_ip_address/querying_private_ip_address_details.html.
+            """)
+
+    @Option(
+        name: .customLong("privateip-id"),
+        help: "Specifies the ID of the private IP address, which uniquely identifies the private IP address.")
+    var privateipID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showPrivateip(privateipID: privateipID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct QueryIPAddressUsageOnSpecifiedNetworkCommand: AsyncParsableCommand {
+struct ShowNetworkIPAvailabilitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-ip-address-usage-on-specified-network",
+        commandName: "show-network-ip-availabilities",
         abstract: "Querying IP Address Usage on a Specified Network",
         discussion: """
             GET /v2.0/network-ip-availabilities/{network_id}
@@ -29,7 +29,7 @@ struct QueryIPAddressUsageOnSpecifiedNetworkCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryIPAddressUsageOnSpecifiedNetwork(networkID: networkID)
+            _ = try await client.showNetworkIPAvailabilities(networkID: networkID)
         }
     }
 }

@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct QueryQuotasCommand: AsyncParsableCommand {
+struct ShowQuotaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-quotas",
+        commandName: "show-quota",
         abstract: "Querying Quotas",
         discussion: """
             GET /v1/{project_id}/quotas
@@ -37,7 +37,7 @@ struct QueryQuotasCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryQuotas(type: type)
+            _ = try await client.showQuota(type: type)
         }
     }
 }

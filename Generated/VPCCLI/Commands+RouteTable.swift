@@ -142,36 +142,9 @@ struct DisassociateSubnetsFromRouteTableCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryRouteTableCommand: AsyncParsableCommand {
+struct ListRouteTablesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-route-table",
-        abstract: "Querying a Route Table",
-        discussion: """
-            GET /v1/{project_id}/routetables/{routetable_id}
-
-            This API is used to query details about a route table.
-
-            Documented in vpc_apis_v1_v2/route_table/querying_a_route_table.html.
-            """)
-
-    @Option(
-        name: .customLong("routetable-id"),
-        help: "Specifies the route table ID that uniquely identifies a route table.")
-    var routetableID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryRouteTable(routetableID: routetableID)
-        }
-    }
-}
-
-struct QueryRouteTablesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-route-tables",
+        commandName: "list-route-tables",
         abstract: "Querying Route Tables",
         discussion: """
             GET /v1/{project_id}/routetables
@@ -228,13 +201,40 @@ struct QueryRouteTablesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryRouteTables(
+            _ = try await client.listRouteTables(
                 limit: limit,
                 marker: marker,
                 id: id,
                 vpcID: vpcID,
                 subnetID: subnetID
             )
+        }
+    }
+}
+
+struct ShowRouteTableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-route-table",
+        abstract: "Querying a Route Table",
+        discussion: """
+            GET /v1/{project_id}/routetables/{routetable_id}
+
+            This API is used to query details about a route table.
+
+            Documented in vpc_apis_v1_v2/route_table/querying_a_route_table.html.
+            """)
+
+    @Option(
+        name: .customLong("routetable-id"),
+        help: "Specifies the route table ID that uniquely identifies a route table.")
+    var routetableID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showRouteTable(routetableID: routetableID)
         }
     }
 }

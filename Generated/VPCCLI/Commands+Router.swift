@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddInterfaceToRouterCommand: AsyncParsableCommand {
+struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-interface-to-router",
+        commandName: "neutron-add-router-interface",
         abstract: "Adding an Interface to a Router",
         discussion: """
             PUT /v2.0/routers/{router_id}/add_router_interface
@@ -22,8 +22,8 @@ struct AddInterfaceToRouterCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddInterfaceToRouterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): subnet_id, port_id.
+            The request body (NeutronAddRouterInterfaceRequest) as JSON, @file.json, or - for standard \
+            input. Fields (* required): subnet_id, port_id.
             """,
             valueName: "json"))
     var body: String
@@ -50,8 +50,8 @@ struct AddInterfaceToRouterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddInterfaceToRouterRequest.self, from: body)
-            _ = try await client.addInterfaceToRouter(routerID: routerID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronAddRouterInterfaceRequest.self, from: body)
+            _ = try await client.neutronAddRouterInterface(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
                     routerID: routerID,
@@ -63,9 +63,9 @@ struct AddInterfaceToRouterCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateRouterCommand: AsyncParsableCommand {
+struct NeutronCreateRouterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-router",
+        commandName: "neutron-create-router",
         abstract: "Creating a Router",
         discussion: """
             POST /v2.0/routers
@@ -79,8 +79,8 @@ struct CreateRouterCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateRouterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): router*.
+            The request body (NeutronCreateRouterRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): router*.
             """,
             valueName: "json"))
     var body: String
@@ -102,8 +102,8 @@ struct CreateRouterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateRouterRequest.self, from: body)
-            let response = try await client.createRouter(requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronCreateRouterRequest.self, from: body)
+            let response = try await client.neutronCreateRouter(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.router?.id else {
                     throw ClientError("the response carries no router.id to wait for")
@@ -118,9 +118,9 @@ struct CreateRouterCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteRouterCommand: AsyncParsableCommand {
+struct NeutronDeleteRouterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-router",
+        commandName: "neutron-delete-router",
         abstract: "Deleting a Router",
         discussion: """
             DELETE /v2.0/routers/{router_id}
@@ -151,7 +151,7 @@ struct DeleteRouterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteRouter(routerID: routerID)
+            try await client.neutronDeleteRouter(routerID: routerID)
             if wait {
                 output.keepLastResponse()
                 try await client.waitForRouterDeletion(routerID: routerID, options: waiting.options)
@@ -160,36 +160,9 @@ struct DeleteRouterCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryRouterCommand: AsyncParsableCommand {
+struct NeutronListRoutersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-router",
-        abstract: "Querying a Router",
-        discussion: """
-            GET /v2.0/routers/{router_id}
-
-            This API is used to query details about a router.
-
-            Documented in native_openstack_neutron_apis_v2.0/router/querying_a_router.html.
-            """)
-
-    @Option(
-        name: .customLong("router-id"),
-        help: "")
-    var routerID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryRouter(routerID: routerID)
-        }
-    }
-}
-
-struct QueryRoutersCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-routers",
+        commandName: "neutron-list-routers",
         abstract: "Querying Routers",
         discussion: """
             GET /v2.0/routers
@@ -254,7 +227,7 @@ struct QueryRoutersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryRouters(
+            _ = try await client.neutronListRouters(
                 id: id,
                 adminStateUp: adminStateUp,
                 status: status.map(Status.init(rawValue:)),
@@ -266,9 +239,9 @@ struct QueryRoutersCommand: AsyncParsableCommand {
     }
 }
 
-struct RemoveInterfaceFromRouterCommand: AsyncParsableCommand {
+struct NeutronRemoveRouterInterfaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove-interface-from-router",
+        commandName: "neutron-remove-router-interface",
         abstract: "Removing an Interface from a Router",
         discussion: """
             PUT /v2.0/routers/{router_id}/remove_router_interface
@@ -283,7 +256,7 @@ struct RemoveInterfaceFromRouterCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (RemoveInterfaceFromRouterRequest) as JSON, @file.json, or - for standard \
+            The request body (NeutronRemoveRouterInterfaceRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): subnet_id, port_id.
             """,
             valueName: "json"))
@@ -311,8 +284,8 @@ struct RemoveInterfaceFromRouterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveInterfaceFromRouterRequest.self, from: body)
-            _ = try await client.removeInterfaceFromRouter(routerID: routerID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronRemoveRouterInterfaceRequest.self, from: body)
+            _ = try await client.neutronRemoveRouterInterface(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
                     routerID: routerID,
@@ -324,9 +297,36 @@ struct RemoveInterfaceFromRouterCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateRouterCommand: AsyncParsableCommand {
+struct NeutronShowRouterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-router",
+        commandName: "neutron-show-router",
+        abstract: "Querying a Router",
+        discussion: """
+            GET /v2.0/routers/{router_id}
+
+            This API is used to query details about a router.
+
+            Documented in native_openstack_neutron_apis_v2.0/router/querying_a_router.html.
+            """)
+
+    @Option(
+        name: .customLong("router-id"),
+        help: "")
+    var routerID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.neutronShowRouter(routerID: routerID)
+        }
+    }
+}
+
+struct NeutronUpdateRouterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neutron-update-router",
         abstract: "Updating a Router",
         discussion: """
             PUT /v2.0/routers/{router_id}
@@ -340,8 +340,8 @@ struct UpdateRouterCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateRouterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): router*.
+            The request body (NeutronUpdateRouterRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): router*.
             """,
             valueName: "json"))
     var body: String
@@ -368,8 +368,8 @@ struct UpdateRouterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRouterRequest.self, from: body)
-            _ = try await client.updateRouter(routerID: routerID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(NeutronUpdateRouterRequest.self, from: body)
+            _ = try await client.neutronUpdateRouter(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
                     routerID: routerID,
@@ -386,8 +386,8 @@ struct WaitForRouterCommand: AsyncParsableCommand {
         commandName: "wait-for-router",
         abstract: "Wait until a Router's router.status is one of the given states",
         discussion: """
-            Polls query-router (GET /v2.0/routers/{router_id}) until router.status is one of the states \
-            given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            Polls neutron-show-router (GET /v2.0/routers/{router_id}) until router.status is one of the \
+            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
             repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
             """)
 
@@ -429,8 +429,8 @@ struct WaitForRouterDeletionCommand: AsyncParsableCommand {
         commandName: "wait-for-router-deletion",
         abstract: "Wait until a Router is gone",
         discussion: """
-            Polls query-router (GET /v2.0/routers/{router_id}) until it answers 404. The timeout or the poll \
-            limit end the wait with exit status 3.
+            Polls neutron-show-router (GET /v2.0/routers/{router_id}) until it answers 404. The timeout or \
+            the poll limit end the wait with exit status 3.
             """)
 
     @Option(

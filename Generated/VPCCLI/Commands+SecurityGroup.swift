@@ -6,39 +6,6 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddSecurityGroupRuleV1Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add-security-group-rule-v1",
-        abstract: "Adding a Security Group Rule",
-        discussion: """
-            POST /v1/{project_id}/security-group-rules
-
-            This API is used to add a security group rule.
-
-            Documented in vpc_apis_v1_v2/security_group/adding_a_security_group_rule.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (AddSecurityGroupRuleV1Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group_rule*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddSecurityGroupRuleV1Request.self, from: body)
-            _ = try await client.addSecurityGroupRuleV1(requestBody)
-        }
-    }
-}
-
 struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-multiple-nic-ports-to-or-disassociating-them-from-security-group-at-time",
@@ -82,9 +49,9 @@ struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCom
     }
 }
 
-struct CreateSecurityGroupV1Command: AsyncParsableCommand {
+struct CreateSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-security-group-v1",
+        commandName: "create-security-group",
         abstract: "Creating a Security Group",
         discussion: """
             POST /v1/{project_id}/security-groups
@@ -98,7 +65,7 @@ struct CreateSecurityGroupV1Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateSecurityGroupV1Request) as JSON, @file.json, or - for standard input. \
+            The request body (CreateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): security_group*.
             """,
             valueName: "json"))
@@ -109,42 +76,48 @@ struct CreateSecurityGroupV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupV1Request.self, from: body)
-            _ = try await client.createSecurityGroupV1(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRequest.self, from: body)
+            _ = try await client.createSecurityGroup(requestBody)
         }
     }
 }
 
-struct DeleteSecurityGroupRuleV1Command: AsyncParsableCommand {
+struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-security-group-rule-v1",
-        abstract: "Deleting a Security Group Rule",
+        commandName: "create-security-group-rule",
+        abstract: "Adding a Security Group Rule",
         discussion: """
-            DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id}
+            POST /v1/{project_id}/security-group-rules
 
-            This API is used to delete a security group rule.
+            This API is used to add a security group rule.
 
-            Documented in vpc_apis_v1_v2/security_group/deleting_a_security_group_rule.html.
+            Documented in vpc_apis_v1_v2/security_group/adding_a_security_group_rule.html.
             """)
 
     @Option(
-        name: .customLong("security-group-rule-id"),
-        help: "Specifies the security group rule ID, which uniquely identifies the security group rule.")
-    var securityGroupRuleID: String
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreateSecurityGroupRuleRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): security_group_rule*.
+            """,
+            valueName: "json"))
+    var body: String
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupRuleV1(securityGroupRuleID: securityGroupRuleID)
+            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleRequest.self, from: body)
+            _ = try await client.createSecurityGroupRule(requestBody)
         }
     }
 }
 
-struct DeleteSecurityGroupV1Command: AsyncParsableCommand {
+struct DeleteSecurityGroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-security-group-v1",
+        commandName: "delete-security-group",
         abstract: "Deleting a Security Group",
         discussion: """
             DELETE /v1/{project_id}/security-groups/{security_group_id}
@@ -164,48 +137,21 @@ struct DeleteSecurityGroupV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSecurityGroupV1(securityGroupID: securityGroupID)
+            try await client.deleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
 }
 
-struct QuerySecurityGroupDetailsCommand: AsyncParsableCommand {
+struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-security-group-details",
-        abstract: "Querying Security Group Details",
+        commandName: "delete-security-group-rule",
+        abstract: "Deleting a Security Group Rule",
         discussion: """
-            GET /v1/{project_id}/security-groups/{security_group_id}
+            DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id}
 
-            This API is used to query details about a security group.
+            This API is used to delete a security group rule.
 
-            Documented in vpc_apis_v1_v2/security_group/querying_security_group_details.html.
-            """)
-
-    @Option(
-        name: .customLong("security-group-id"),
-        help: "Specifies the security group ID, which uniquely identifies the security group.")
-    var securityGroupID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupDetails(securityGroupID: securityGroupID)
-        }
-    }
-}
-
-struct QuerySecurityGroupRuleDetailsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-security-group-rule-details",
-        abstract: "Querying Security Group Rule Details",
-        discussion: """
-            GET /v1/{project_id}/security-group-rules/{security_group_rule_id}
-
-            This API is used to query details about a security group rule.
-
-            Documented in vpc_apis_v1_v2/security_group/querying_security_group_rule_details.html.
+            Documented in vpc_apis_v1_v2/security_group/deleting_a_security_group_rule.html.
             """)
 
     @Option(
@@ -218,14 +164,14 @@ struct QuerySecurityGroupRuleDetailsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRuleDetails(securityGroupRuleID: securityGroupRuleID)
+            try await client.deleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
 
-struct QuerySecurityGroupRulesV1Command: AsyncParsableCommand {
+struct ListSecurityGroupRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-security-group-rules-v1",
+        commandName: "list-security-group-rules",
         abstract: "Querying Security Group Rules",
         discussion: """
             GET /v1/{project_id}/security-group-rules
@@ -275,7 +221,7 @@ struct QuerySecurityGroupRulesV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRulesV1(
+            _ = try await client.listSecurityGroupRules(
                 marker: marker,
                 limit: limit,
                 securityGroupID: securityGroupID,
@@ -285,9 +231,9 @@ struct QuerySecurityGroupRulesV1Command: AsyncParsableCommand {
     }
 }
 
-struct QuerySecurityGroupsV1Command: AsyncParsableCommand {
+struct ListSecurityGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-security-groups-v1",
+        commandName: "list-security-groups",
         abstract: "Querying Security Groups",
         discussion: """
             GET /v1/{project_id}/security-groups
@@ -343,12 +289,66 @@ struct QuerySecurityGroupsV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupsV1(
+            _ = try await client.listSecurityGroups(
                 marker: marker,
                 limit: limit,
                 vpcID: vpcID,
                 enterpriseProjectID: enterpriseProjectID
             )
+        }
+    }
+}
+
+struct ShowSecurityGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-security-group",
+        abstract: "Querying Security Group Details",
+        discussion: """
+            GET /v1/{project_id}/security-groups/{security_group_id}
+
+            This API is used to query details about a security group.
+
+            Documented in vpc_apis_v1_v2/security_group/querying_security_group_details.html.
+            """)
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: "Specifies the security group ID, which uniquely identifies the security group.")
+    var securityGroupID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showSecurityGroup(securityGroupID: securityGroupID)
+        }
+    }
+}
+
+struct ShowSecurityGroupRuleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-security-group-rule",
+        abstract: "Querying Security Group Rule Details",
+        discussion: """
+            GET /v1/{project_id}/security-group-rules/{security_group_rule_id}
+
+            This API is used to query details about a security group rule.
+
+            Documented in vpc_apis_v1_v2/security_group/querying_security_group_rule_details.html.
+            """)
+
+    @Option(
+        name: .customLong("security-group-rule-id"),
+        help: "Specifies the security group rule ID, which uniquely identifies the security group rule.")
+    var securityGroupRuleID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }

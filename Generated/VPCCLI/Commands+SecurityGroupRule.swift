@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
+struct CreateSecurityGroupRuleV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-security-group-rule",
+        commandName: "create-security-group-rule-v3",
         abstract: "Creating a Security Group Rule",
         discussion: """
             POST /v3/{project_id}/vpc/security-group-rules
@@ -23,8 +23,8 @@ struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateSecurityGroupRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dry_run, security_group_rule*.
+            The request body (CreateSecurityGroupRuleV3Request) as JSON, @file.json, or - for standard \
+            input. Fields (* required): dry_run, security_group_rule*.
             """,
             valueName: "json"))
     var body: String
@@ -34,8 +34,8 @@ struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleRequest.self, from: body)
-            _ = try await client.createSecurityGroupRule(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleV3Request.self, from: body)
+            _ = try await client.createSecurityGroupRuleV3(requestBody)
         }
     }
 }
@@ -71,41 +71,9 @@ struct DeleteSecurityGroupRuleV3Command: AsyncParsableCommand {
     }
 }
 
-struct QuerySecurityGroupRuleV3Command: AsyncParsableCommand {
+struct ListSecurityGroupRulesV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-security-group-rule-v3",
-        abstract: "Querying a Security Group Rule",
-        discussion: """
-            GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}
-
-            After a security group rule is created, you can call this API to query all information about the \
-            security group rule, including the ID and protocol.
-
-            Documented in vpc_apis_v3/security_group_rule/querying_a_security_group_rule.html.
-            """)
-
-    @Option(
-        name: .customLong("security-group-rule-id"),
-        help: """
-            Definition: Security group rule ID. You can call the API Querying Security Group Rules to obtain \
-            the ID of the target security group rule, and then use this API to query details about the \
-            security group rule. Range: None
-            """)
-    var securityGroupRuleID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRuleV3(securityGroupRuleID: securityGroupRuleID)
-        }
-    }
-}
-
-struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-security-group-rules-v3",
+        commandName: "list-security-group-rules-v3",
         abstract: "Querying Security Group Rules",
         discussion: """
             GET /v3/{project_id}/vpc/security-group-rules
@@ -218,7 +186,7 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupRulesV3(
+            _ = try await client.listSecurityGroupRulesV3(
                 limit: limit,
                 marker: marker,
                 id: id.isEmpty ? nil : id,
@@ -233,6 +201,38 @@ struct QuerySecurityGroupRulesV3Command: AsyncParsableCommand {
                 ethertype: ethertype.isEmpty ? nil : ethertype,
                 remoteAddressGroupID: remoteAddressGroupID.isEmpty ? nil : remoteAddressGroupID
             )
+        }
+    }
+}
+
+struct ShowSecurityGroupRuleV3Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-security-group-rule-v3",
+        abstract: "Querying a Security Group Rule",
+        discussion: """
+            GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}
+
+            After a security group rule is created, you can call this API to query all information about the \
+            security group rule, including the ID and protocol.
+
+            Documented in vpc_apis_v3/security_group_rule/querying_a_security_group_rule.html.
+            """)
+
+    @Option(
+        name: .customLong("security-group-rule-id"),
+        help: """
+            Definition: Security group rule ID. You can call the API Querying Security Group Rules to obtain \
+            the ID of the target security group rule, and then use this API to query details about the \
+            security group rule. Range: None
+            """)
+    var securityGroupRuleID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showSecurityGroupRuleV3(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }

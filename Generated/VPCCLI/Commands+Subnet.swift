@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateSubnetV1Command: AsyncParsableCommand {
+struct CreateSubnetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-subnet-v1",
+        commandName: "create-subnet",
         abstract: "Creating a Subnet",
         discussion: """
             POST /v1/{project_id}/subnets
@@ -22,7 +22,7 @@ struct CreateSubnetV1Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateSubnetV1Request) as JSON, @file.json, or - for standard input. Fields (* \
+            The request body (CreateSubnetRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): subnet*.
             """,
             valueName: "json"))
@@ -33,15 +33,15 @@ struct CreateSubnetV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSubnetV1Request.self, from: body)
-            _ = try await client.createSubnetV1(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateSubnetRequest.self, from: body)
+            _ = try await client.createSubnet(requestBody)
         }
     }
 }
 
-struct DeleteSubnetV1Command: AsyncParsableCommand {
+struct DeleteSubnetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-subnet-v1",
+        commandName: "delete-subnet",
         abstract: "Deleting a Subnet",
         discussion: """
             DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}
@@ -69,44 +69,14 @@ struct DeleteSubnetV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteSubnetV1(vpcID: vpcID, subnetID: subnetID)
+            try await client.deleteSubnet(vpcID: vpcID, subnetID: subnetID)
         }
     }
 }
 
-struct QuerySubnetDetailsCommand: AsyncParsableCommand {
+struct ListSubnetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-subnet-details",
-        abstract: "Querying Subnet Details",
-        discussion: """
-            GET /v1/{project_id}/subnets/{subnet_id}
-
-            This API is used to query details about a subnet.
-
-            Documented in vpc_apis_v1_v2/subnet/querying_subnet_details.html.
-            """)
-
-    @Option(
-        name: .customLong("subnet-id"),
-        help: """
-            Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
-            console, the value of this parameter is the Network ID value.
-            """)
-    var subnetID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetDetails(subnetID: subnetID)
-        }
-    }
-}
-
-struct QuerySubnetsV1Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-subnets-v1",
+        commandName: "list-subnets",
         abstract: "Querying Subnets",
         discussion: """
             GET /v1/{project_id}/subnets
@@ -153,14 +123,44 @@ struct QuerySubnetsV1Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetsV1(marker: marker, limit: limit, vpcID: vpcID)
+            _ = try await client.listSubnets(marker: marker, limit: limit, vpcID: vpcID)
         }
     }
 }
 
-struct UpdateSubnetInformationCommand: AsyncParsableCommand {
+struct ShowSubnetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-subnet-information",
+        commandName: "show-subnet",
+        abstract: "Querying Subnet Details",
+        discussion: """
+            GET /v1/{project_id}/subnets/{subnet_id}
+
+            This API is used to query details about a subnet.
+
+            Documented in vpc_apis_v1_v2/subnet/querying_subnet_details.html.
+            """)
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
+            console, the value of this parameter is the Network ID value.
+            """)
+    var subnetID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showSubnet(subnetID: subnetID)
+        }
+    }
+}
+
+struct UpdateSubnetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-subnet",
         abstract: "Updating Subnet Information",
         discussion: """
             PUT /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}
@@ -174,8 +174,8 @@ struct UpdateSubnetInformationCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateSubnetInformationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): subnet*.
+            The request body (UpdateSubnetRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): subnet*.
             """,
             valueName: "json"))
     var body: String
@@ -198,8 +198,8 @@ struct UpdateSubnetInformationCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSubnetInformationRequest.self, from: body)
-            _ = try await client.updateSubnetInformation(vpcID: vpcID, subnetID: subnetID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateSubnetRequest.self, from: body)
+            _ = try await client.updateSubnet(vpcID: vpcID, subnetID: subnetID, requestBody)
         }
     }
 }

@@ -66,9 +66,31 @@ struct DeleteSubnetPoolCommand: AsyncParsableCommand {
     }
 }
 
-struct QuerySubnetPoolCommand: AsyncParsableCommand {
+struct ListSubnetPoolsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-subnet-pool",
+        commandName: "list-subnet-pools",
+        abstract: "Querying Subnet Pools",
+        discussion: """
+            GET /v2.0/subnetpools
+
+            This API is used to query subnet pools. Pagination query is supported.
+
+            Documented in native_openstack_neutron_apis_v2.0/subnet_pool/querying_subnet_pools.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listSubnetPools()
+        }
+    }
+}
+
+struct ShowSubnetPoolCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-subnet-pool",
         abstract: "Querying a Subnet Pool",
         discussion: """
             GET /v2.0/subnetpools/{subnetpool_id}
@@ -88,29 +110,7 @@ struct QuerySubnetPoolCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetPool(subnetpoolID: subnetpoolID)
-        }
-    }
-}
-
-struct QuerySubnetPoolsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-subnet-pools",
-        abstract: "Querying Subnet Pools",
-        discussion: """
-            GET /v2.0/subnetpools
-
-            This API is used to query subnet pools. Pagination query is supported.
-
-            Documented in native_openstack_neutron_apis_v2.0/subnet_pool/querying_subnet_pools.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetPools()
+            _ = try await client.showSubnetPool(subnetpoolID: subnetpoolID)
         }
     }
 }

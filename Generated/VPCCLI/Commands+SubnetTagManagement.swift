@@ -6,50 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddTagToSubnetCommand: AsyncParsableCommand {
+struct BatchAddOrDeleteSubnetTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-tag-to-subnet",
-        abstract: "Adding a Tag to a Subnet",
-        discussion: """
-            POST /v2.0/{project_id}/subnets/{subnet_id}/tags
-
-            This API is used to add a tag to a subnet.
-
-            Documented in vpc_apis_v1_v2/subnet_tag_management/adding_a_tag_to_a_subnet.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (AddTagToSubnetRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tag*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("subnet-id"),
-        help: """
-            Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
-            console, the value of this parameter is the Network ID value.
-            """)
-    var subnetID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddTagToSubnetRequest.self, from: body)
-            try await client.addTagToSubnet(subnetID: subnetID, requestBody)
-        }
-    }
-}
-
-struct BatchAddingOrDeletingSubnetTagsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "batch-adding-or-deleting-subnet-tags",
+        commandName: "batch-add-or-delete-subnet-tags",
         abstract: "Batch Adding or Deleting Subnet Tags",
         discussion: """
             POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action
@@ -63,7 +22,7 @@ struct BatchAddingOrDeletingSubnetTagsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchAddingOrDeletingSubnetTagsRequest) as JSON, @file.json, or - for standard \
+            The request body (BatchAddOrDeleteSubnetTagsRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): tags*, action*.
             """,
             valueName: "json"))
@@ -82,15 +41,56 @@ struct BatchAddingOrDeletingSubnetTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddingOrDeletingSubnetTagsRequest.self, from: body)
-            try await client.batchAddingOrDeletingSubnetTags(subnetID: subnetID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchAddOrDeleteSubnetTagsRequest.self, from: body)
+            try await client.batchAddOrDeleteSubnetTags(subnetID: subnetID, requestBody)
         }
     }
 }
 
-struct DeleteTagFromSubnetCommand: AsyncParsableCommand {
+struct CreateSubnetTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-tag-from-subnet",
+        commandName: "create-subnet-tag",
+        abstract: "Adding a Tag to a Subnet",
+        discussion: """
+            POST /v2.0/{project_id}/subnets/{subnet_id}/tags
+
+            This API is used to add a tag to a subnet.
+
+            Documented in vpc_apis_v1_v2/subnet_tag_management/adding_a_tag_to_a_subnet.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreateSubnetTagRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): tag*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the subnet ID, which uniquely identifies the subnet. If you use the management \
+            console, the value of this parameter is the Network ID value.
+            """)
+    var subnetID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(CreateSubnetTagRequest.self, from: body)
+            try await client.createSubnetTag(subnetID: subnetID, requestBody)
+        }
+    }
+}
+
+struct DeleteSubnetTagCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete-subnet-tag",
         abstract: "Deleting a Tag from a Subnet",
         discussion: """
             DELETE /v2.0/{project_id}/subnets/{subnet_id}/tags/{key}
@@ -118,14 +118,70 @@ struct DeleteTagFromSubnetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteTagFromSubnet(subnetID: subnetID, key: key)
+            try await client.deleteSubnetTag(subnetID: subnetID, key: key)
         }
     }
 }
 
-struct QuerySubnetTagsCommand: AsyncParsableCommand {
+struct ListSubnetTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-subnet-tags",
+        commandName: "list-subnet-tags",
+        abstract: "Querying Subnet Tags in a Specified Project",
+        discussion: """
+            GET /v2.0/{project_id}/subnets/tags
+
+            This API is used to query all subnet tags of a tenant in a specified region.
+
+            Documented in \
+            vpc_apis_v1_v2/subnet_tag_management/querying_subnet_tags_in_a_specified_project.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listSubnetTags()
+        }
+    }
+}
+
+struct ListSubnetsByTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-subnets-by-tags",
+        abstract: "Querying Subnets by Tag",
+        discussion: """
+            POST /v2.0/{project_id}/subnets/resource_instances/action
+
+            This API is used to query subnets by tag.
+
+            Documented in vpc_apis_v1_v2/subnet_tag_management/querying_subnets_by_tag.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ListSubnetsByTagsRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): tags, limit, offset, action*, matches.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ListSubnetsByTagsRequest.self, from: body)
+            _ = try await client.listSubnetsByTags(requestBody)
+        }
+    }
+}
+
+struct ShowSubnetTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-subnet-tags",
         abstract: "Querying Subnet Tags",
         discussion: """
             GET /v2.0/{project_id}/subnets/{subnet_id}/tags
@@ -148,63 +204,7 @@ struct QuerySubnetTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetTags(subnetID: subnetID)
-        }
-    }
-}
-
-struct QuerySubnetTagsInSpecifiedProjectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-subnet-tags-in-specified-project",
-        abstract: "Querying Subnet Tags in a Specified Project",
-        discussion: """
-            GET /v2.0/{project_id}/subnets/tags
-
-            This API is used to query all subnet tags of a tenant in a specified region.
-
-            Documented in \
-            vpc_apis_v1_v2/subnet_tag_management/querying_subnet_tags_in_a_specified_project.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySubnetTagsInSpecifiedProject()
-        }
-    }
-}
-
-struct QuerySubnetsByTagCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-subnets-by-tag",
-        abstract: "Querying Subnets by Tag",
-        discussion: """
-            POST /v2.0/{project_id}/subnets/resource_instances/action
-
-            This API is used to query subnets by tag.
-
-            Documented in vpc_apis_v1_v2/subnet_tag_management/querying_subnets_by_tag.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (QuerySubnetsByTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tags, limit, offset, action*, matches.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QuerySubnetsByTagRequest.self, from: body)
-            _ = try await client.querySubnetsByTag(requestBody)
+            _ = try await client.showSubnetTags(subnetID: subnetID)
         }
     }
 }

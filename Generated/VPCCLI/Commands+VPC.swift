@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddSecondaryCIDRBlockToVPCCommand: AsyncParsableCommand {
+struct AddVPCExtendCIDRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-secondary-cidr-block-to-vpc",
+        commandName: "add-vpc-extend-cidr",
         abstract: "Adding a Secondary CIDR Block to a VPC",
         discussion: """
             PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr
@@ -24,8 +24,8 @@ struct AddSecondaryCIDRBlockToVPCCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (AddSecondaryCIDRBlockToVPCRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): dry_run, vpc*.
+            The request body (AddVPCExtendCIDRRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): dry_run, vpc*.
             """,
             valueName: "json"))
     var body: String
@@ -40,43 +40,15 @@ struct AddSecondaryCIDRBlockToVPCCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddSecondaryCIDRBlockToVPCRequest.self, from: body)
-            _ = try await client.addSecondaryCIDRBlockToVPC(vpcID: vpcID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(AddVPCExtendCIDRRequest.self, from: body)
+            _ = try await client.addVPCExtendCIDR(vpcID: vpcID, requestBody)
         }
     }
 }
 
-struct QueryDetailsOfVPCCommand: AsyncParsableCommand {
+struct ListVPCsV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-vpc",
-        abstract: "Querying the Details of a VPC",
-        discussion: """
-            GET /v3/{project_id}/vpc/vpcs/{vpc_id}
-
-            After a VPC is created, you can call this API to query all information about the VPC, including \
-            the VPC name, ID, and CIDR block.
-
-            Documented in vpc_apis_v3/vpc/querying_the_details_of_a_vpc.html.
-            """)
-
-    @Option(
-        name: .customLong("vpc-id"),
-        help: "Definition: VPC ID, which uniquely identifies the VPC. Range: None")
-    var vpcID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfVPC(vpcID: vpcID)
-        }
-    }
-}
-
-struct QueryVPCsV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-vpcs-v3",
+        commandName: "list-vpcs-v3",
         abstract: "Querying VPCs",
         discussion: """
             GET /v3/{project_id}/vpc/vpcs
@@ -125,7 +97,7 @@ struct QueryVPCsV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCsV3(
+            _ = try await client.listVPCsV3(
                 limit: limit,
                 marker: marker,
                 id: id.isEmpty ? nil : id,
@@ -137,9 +109,9 @@ struct QueryVPCsV3Command: AsyncParsableCommand {
     }
 }
 
-struct RemoveSecondaryCIDRBlockFromVPCCommand: AsyncParsableCommand {
+struct RemoveVPCExtendCIDRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove-secondary-cidr-block-from-vpc",
+        commandName: "remove-vpc-extend-cidr",
         abstract: "Removing a Secondary CIDR Block from a VPC",
         discussion: """
             PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr
@@ -154,8 +126,8 @@ struct RemoveSecondaryCIDRBlockFromVPCCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (RemoveSecondaryCIDRBlockFromVPCRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): dry_run, vpc*.
+            The request body (RemoveVPCExtendCIDRRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): dry_run, vpc*.
             """,
             valueName: "json"))
     var body: String
@@ -170,8 +142,36 @@ struct RemoveSecondaryCIDRBlockFromVPCCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveSecondaryCIDRBlockFromVPCRequest.self, from: body)
-            _ = try await client.removeSecondaryCIDRBlockFromVPC(vpcID: vpcID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(RemoveVPCExtendCIDRRequest.self, from: body)
+            _ = try await client.removeVPCExtendCIDR(vpcID: vpcID, requestBody)
+        }
+    }
+}
+
+struct ShowVPCV3Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-vpc-v3",
+        abstract: "Querying the Details of a VPC",
+        discussion: """
+            GET /v3/{project_id}/vpc/vpcs/{vpc_id}
+
+            After a VPC is created, you can call this API to query all information about the VPC, including \
+            the VPC name, ID, and CIDR block.
+
+            Documented in vpc_apis_v3/vpc/querying_the_details_of_a_vpc.html.
+            """)
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: "Definition: VPC ID, which uniquely identifies the VPC. Range: None")
+    var vpcID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showVPCV3(vpcID: vpcID)
         }
     }
 }

@@ -69,37 +69,9 @@ struct DeleteSecurityGroupV3Command: AsyncParsableCommand {
     }
 }
 
-struct QueryDetailsOfSecurityGroupCommand: AsyncParsableCommand {
+struct ListSecurityGroupsV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-details-of-security-group",
-        abstract: "Querying the Details of a Security Group",
-        discussion: """
-            GET /v3/{project_id}/vpc/security-groups/{security_group_id}
-
-            After a security group is created, you can call this API to query all information about the \
-            security group, including the name, ID, and description.
-
-            Documented in vpc_apis_v3/security_group/querying_the_details_of_a_security_group.html.
-            """)
-
-    @Option(
-        name: .customLong("security-group-id"),
-        help: "Definition: ID of a security group. Range: None")
-    var securityGroupID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryDetailsOfSecurityGroup(securityGroupID: securityGroupID)
-        }
-    }
-}
-
-struct QuerySecurityGroupsV3Command: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-security-groups-v3",
+        commandName: "list-security-groups-v3",
         abstract: "Querying Security Groups",
         discussion: """
             GET /v3/{project_id}/vpc/security-groups
@@ -163,7 +135,7 @@ struct QuerySecurityGroupsV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.querySecurityGroupsV3(
+            _ = try await client.listSecurityGroupsV3(
                 limit: limit,
                 marker: marker,
                 id: id.isEmpty ? nil : id,
@@ -175,9 +147,37 @@ struct QuerySecurityGroupsV3Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateSecurityGroupV3Command: AsyncParsableCommand {
+struct ShowSecurityGroupV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-security-group-v3",
+        commandName: "show-security-group-v3",
+        abstract: "Querying the Details of a Security Group",
+        discussion: """
+            GET /v3/{project_id}/vpc/security-groups/{security_group_id}
+
+            After a security group is created, you can call this API to query all information about the \
+            security group, including the name, ID, and description.
+
+            Documented in vpc_apis_v3/security_group/querying_the_details_of_a_security_group.html.
+            """)
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: "Definition: ID of a security group. Range: None")
+    var securityGroupID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showSecurityGroupV3(securityGroupID: securityGroupID)
+        }
+    }
+}
+
+struct UpdateSecurityGroupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-security-group",
         abstract: "Updating a Security Group",
         discussion: """
             PUT /v3/{project_id}/vpc/security-groups/{security_group_id}
@@ -192,7 +192,7 @@ struct UpdateSecurityGroupV3Command: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateSecurityGroupV3Request) as JSON, @file.json, or - for standard input. \
+            The request body (UpdateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): dry_run, security_group*.
             """,
             valueName: "json"))
@@ -208,8 +208,8 @@ struct UpdateSecurityGroupV3Command: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupV3Request.self, from: body)
-            _ = try await client.updateSecurityGroupV3(securityGroupID: securityGroupID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
+            _ = try await client.updateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }
     }
 }

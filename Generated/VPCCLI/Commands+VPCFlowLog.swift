@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateVPCFlowLogCommand: AsyncParsableCommand {
+struct CreateFlowLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-vpc-flow-log",
+        commandName: "create-flow-log",
         abstract: "Creating a VPC Flow Log",
         discussion: """
             POST /v1/{project_id}/fl/flow_logs
@@ -22,8 +22,8 @@ struct CreateVPCFlowLogCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateVPCFlowLogRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): flow_log*.
+            The request body (CreateFlowLogRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): flow_log*.
             """,
             valueName: "json"))
     var body: String
@@ -33,15 +33,15 @@ struct CreateVPCFlowLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVPCFlowLogRequest.self, from: body)
-            _ = try await client.createVPCFlowLog(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateFlowLogRequest.self, from: body)
+            _ = try await client.createFlowLog(requestBody)
         }
     }
 }
 
-struct DeleteVPCFlowLogCommand: AsyncParsableCommand {
+struct DeleteFlowLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-vpc-flow-log",
+        commandName: "delete-flow-log",
         abstract: "Deleting a VPC Flow Log",
         discussion: """
             DELETE /v1/{project_id}/fl/flow_logs/{flowlog_id}
@@ -61,41 +61,14 @@ struct DeleteVPCFlowLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteVPCFlowLog(flowlogID: flowlogID)
+            try await client.deleteFlowLog(flowlogID: flowlogID)
         }
     }
 }
 
-struct QueryVPCFlowLogCommand: AsyncParsableCommand {
+struct ListFlowLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-vpc-flow-log",
-        abstract: "Querying a VPC Flow Log",
-        discussion: """
-            GET /v1/{project_id}/fl/flow_logs/{flowlog_id}
-
-            This API is used to query a VPC flow log.
-
-            Documented in vpc_apis_v1_v2/vpc_flow_log/querying_a_vpc_flow_log.html.
-            """)
-
-    @Option(
-        name: .customLong("flowlog-id"),
-        help: "Flow log ID")
-    var flowlogID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCFlowLog(flowlogID: flowlogID)
-        }
-    }
-}
-
-struct QueryVPCFlowLogsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-vpc-flow-logs",
+        commandName: "list-flow-logs",
         abstract: "Querying VPC Flow Logs",
         discussion: """
             GET /v1/{project_id}/fl/flow_logs
@@ -200,7 +173,7 @@ struct QueryVPCFlowLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCFlowLogs(
+            _ = try await client.listFlowLogs(
                 id: id,
                 name: name,
                 tenantID: tenantID,
@@ -218,9 +191,36 @@ struct QueryVPCFlowLogsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateVPCFlowLogCommand: AsyncParsableCommand {
+struct ShowFlowLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-vpc-flow-log",
+        commandName: "show-flow-log",
+        abstract: "Querying a VPC Flow Log",
+        discussion: """
+            GET /v1/{project_id}/fl/flow_logs/{flowlog_id}
+
+            This API is used to query a VPC flow log.
+
+            Documented in vpc_apis_v1_v2/vpc_flow_log/querying_a_vpc_flow_log.html.
+            """)
+
+    @Option(
+        name: .customLong("flowlog-id"),
+        help: "Flow log ID")
+    var flowlogID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showFlowLog(flowlogID: flowlogID)
+        }
+    }
+}
+
+struct UpdateFlowLogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-flow-log",
         abstract: "Updating a VPC Flow Log",
         discussion: """
             PUT /v1/{project_id}/fl/flow_logs/{flowlog_id}
@@ -234,8 +234,8 @@ struct UpdateVPCFlowLogCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateVPCFlowLogRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): flow_log*.
+            The request body (UpdateFlowLogRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): flow_log*.
             """,
             valueName: "json"))
     var body: String
@@ -250,8 +250,8 @@ struct UpdateVPCFlowLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVPCFlowLogRequest.self, from: body)
-            _ = try await client.updateVPCFlowLog(flowlogID: flowlogID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateFlowLogRequest.self, from: body)
+            _ = try await client.updateFlowLog(flowlogID: flowlogID, requestBody)
         }
     }
 }

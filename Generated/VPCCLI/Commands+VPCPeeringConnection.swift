@@ -6,9 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AcceptingVPCPeeringConnectionCommand: AsyncParsableCommand {
+struct AcceptVPCPeeringCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accepting-vpc-peering-connection",
+        commandName: "accept-vpc-peering",
         abstract: "Accepting a VPC Peering Connection",
         discussion: """
             PUT /v2.0/vpc/peerings/{peering_id}/accept
@@ -32,14 +32,14 @@ struct AcceptingVPCPeeringConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.acceptingVPCPeeringConnection(peeringID: peeringID)
+            _ = try await client.acceptVPCPeering(peeringID: peeringID)
         }
     }
 }
 
-struct CreateVPCPeeringConnectionCommand: AsyncParsableCommand {
+struct CreateVPCPeeringCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-vpc-peering-connection",
+        commandName: "create-vpc-peering",
         abstract: "Creating a VPC Peering Connection",
         discussion: """
             POST /v2.0/vpc/peerings
@@ -53,8 +53,8 @@ struct CreateVPCPeeringConnectionCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateVPCPeeringConnectionRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): peering*.
+            The request body (CreateVPCPeeringRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): peering*.
             """,
             valueName: "json"))
     var body: String
@@ -64,15 +64,15 @@ struct CreateVPCPeeringConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVPCPeeringConnectionRequest.self, from: body)
-            _ = try await client.createVPCPeeringConnection(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateVPCPeeringRequest.self, from: body)
+            _ = try await client.createVPCPeering(requestBody)
         }
     }
 }
 
-struct DeleteVPCPeeringConnectionCommand: AsyncParsableCommand {
+struct DeleteVPCPeeringCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-vpc-peering-connection",
+        commandName: "delete-vpc-peering",
         abstract: "Deleting a VPC Peering Connection",
         discussion: """
             DELETE /v2.0/vpc/peerings/{peering_id}
@@ -94,44 +94,14 @@ struct DeleteVPCPeeringConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteVPCPeeringConnection(peeringID: peeringID)
+            try await client.deleteVPCPeering(peeringID: peeringID)
         }
     }
 }
 
-struct QueryVPCPeeringConnectionCommand: AsyncParsableCommand {
+struct ListVPCPeeringsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-vpc-peering-connection",
-        abstract: "Querying a VPC Peering Connection",
-        discussion: """
-            GET /v2.0/vpc/peerings/{peering_id}
-
-            This API is used to query details about a VPC peering connection.
-
-            Documented in vpc_apis_v1_v2/vpc_peering_connection/querying_a_vpc_peering_connection.html.
-            """)
-
-    @Option(
-        name: .customLong("peering-id"),
-        help: """
-            Specifies the VPC peering connection ID, which uniquely identifies the VPC peering connection. \
-            The peering_id value is used as the filter.
-            """)
-    var peeringID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCPeeringConnection(peeringID: peeringID)
-        }
-    }
-}
-
-struct QueryVPCPeeringConnectionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-vpc-peering-connections",
+        commandName: "list-vpc-peerings",
         abstract: "Querying VPC Peering Connections",
         discussion: """
             GET /v2.0/vpc/peerings
@@ -204,10 +174,10 @@ struct QueryVPCPeeringConnectionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCPeeringConnections(
+            _ = try await client.listVPCPeerings(
                 id: id,
                 name: name,
-                status: status.map(VPCClient.QueryVPCPeeringConnectionsStatus.init(rawValue:)),
+                status: status.map(VPCClient.ListVPCPeeringsStatus.init(rawValue:)),
                 tenantID: tenantID,
                 vpcID: vpcID,
                 marker: marker,
@@ -217,9 +187,9 @@ struct QueryVPCPeeringConnectionsCommand: AsyncParsableCommand {
     }
 }
 
-struct RefusingVPCPeeringConnectionCommand: AsyncParsableCommand {
+struct RejectVPCPeeringCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "refusing-vpc-peering-connection",
+        commandName: "reject-vpc-peering",
         abstract: "Refusing a VPC Peering Connection",
         discussion: """
             PUT /v2.0/vpc/peerings/{peering_id}/reject
@@ -244,14 +214,44 @@ struct RefusingVPCPeeringConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.refusingVPCPeeringConnection(peeringID: peeringID)
+            _ = try await client.rejectVPCPeering(peeringID: peeringID)
         }
     }
 }
 
-struct UpdateVPCPeeringConnectionCommand: AsyncParsableCommand {
+struct ShowVPCPeeringCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update-vpc-peering-connection",
+        commandName: "show-vpc-peering",
+        abstract: "Querying a VPC Peering Connection",
+        discussion: """
+            GET /v2.0/vpc/peerings/{peering_id}
+
+            This API is used to query details about a VPC peering connection.
+
+            Documented in vpc_apis_v1_v2/vpc_peering_connection/querying_a_vpc_peering_connection.html.
+            """)
+
+    @Option(
+        name: .customLong("peering-id"),
+        help: """
+            Specifies the VPC peering connection ID, which uniquely identifies the VPC peering connection. \
+            The peering_id value is used as the filter.
+            """)
+    var peeringID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showVPCPeering(peeringID: peeringID)
+        }
+    }
+}
+
+struct UpdateVPCPeeringCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-vpc-peering",
         abstract: "Updating a VPC Peering Connection",
         discussion: """
             PUT /v2.0/vpc/peerings/{peering_id}
@@ -265,8 +265,8 @@ struct UpdateVPCPeeringConnectionCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateVPCPeeringConnectionRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): peering*.
+            The request body (UpdateVPCPeeringRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): peering*.
             """,
             valueName: "json"))
     var body: String
@@ -283,8 +283,8 @@ struct UpdateVPCPeeringConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVPCPeeringConnectionRequest.self, from: body)
-            _ = try await client.updateVPCPeeringConnection(peeringID: peeringID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateVPCPeeringRequest.self, from: body)
+            _ = try await client.updateVPCPeering(peeringID: peeringID, requestBody)
         }
     }
 }

@@ -66,36 +66,9 @@ struct DeleteVPCRouteCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryVPCRouteCommand: AsyncParsableCommand {
+struct ListVPCRoutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-vpc-route",
-        abstract: "Querying a VPC Route",
-        discussion: """
-            GET /v2.0/vpc/routes/{route_id}
-
-            This API is used to query details about a route.
-
-            Documented in vpc_apis_v1_v2/vpc_route/querying_a_vpc_route.html.
-            """)
-
-    @Option(
-        name: .customLong("route-id"),
-        help: "Specifies the route ID, which uniquely identifies the route.")
-    var routeID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCRoute(routeID: routeID)
-        }
-    }
-}
-
-struct QueryVPCRoutesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-vpc-routes",
+        commandName: "list-vpc-routes",
         abstract: "Querying VPC Routes",
         discussion: """
             GET /v2.0/vpc/routes
@@ -164,7 +137,7 @@ struct QueryVPCRoutesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCRoutes(
+            _ = try await client.listVPCRoutes(
                 id: id,
                 tenantID: tenantID,
                 vpcID: vpcID,
@@ -173,6 +146,33 @@ struct QueryVPCRoutesCommand: AsyncParsableCommand {
                 marker: marker,
                 limit: limit
             )
+        }
+    }
+}
+
+struct ShowVPCRouteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-vpc-route",
+        abstract: "Querying a VPC Route",
+        discussion: """
+            GET /v2.0/vpc/routes/{route_id}
+
+            This API is used to query details about a route.
+
+            Documented in vpc_apis_v1_v2/vpc_route/querying_a_vpc_route.html.
+            """)
+
+    @Option(
+        name: .customLong("route-id"),
+        help: "Specifies the route ID, which uniquely identifies the route.")
+    var routeID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showVPCRoute(routeID: routeID)
         }
     }
 }

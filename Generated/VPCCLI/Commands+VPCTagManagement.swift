@@ -6,47 +6,9 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddTagToVPCCommand: AsyncParsableCommand {
+struct BatchAddOrDeleteVPCTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add-tag-to-vpc",
-        abstract: "Adding a Tag to a VPC",
-        discussion: """
-            POST /v2.0/{project_id}/vpcs/{vpc_id}/tags
-
-            This API is used to add a tag to a VPC.
-
-            Documented in vpc_apis_v1_v2/vpc_tag_management/adding_a_tag_to_a_vpc.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (AddTagToVPCRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tag*.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @Option(
-        name: .customLong("vpc-id"),
-        help: "Specifies the VPC ID that uniquely identifies the VPC.")
-    var vpcID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddTagToVPCRequest.self, from: body)
-            try await client.addTagToVPC(vpcID: vpcID, requestBody)
-        }
-    }
-}
-
-struct BatchAddingOrDeletingVPCTagsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "batch-adding-or-deleting-vpc-tags",
+        commandName: "batch-add-or-delete-vpc-tags",
         abstract: "Batch Adding or Deleting VPC Tags",
         discussion: """
             POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action
@@ -60,8 +22,8 @@ struct BatchAddingOrDeletingVPCTagsCommand: AsyncParsableCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchAddingOrDeletingVPCTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            The request body (BatchAddOrDeleteVPCTagsRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tags*, action*.
             """,
             valueName: "json"))
     var body: String
@@ -76,15 +38,53 @@ struct BatchAddingOrDeletingVPCTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddingOrDeletingVPCTagsRequest.self, from: body)
-            try await client.batchAddingOrDeletingVPCTags(vpcID: vpcID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchAddOrDeleteVPCTagsRequest.self, from: body)
+            try await client.batchAddOrDeleteVPCTags(vpcID: vpcID, requestBody)
         }
     }
 }
 
-struct DeleteTagFromVPCCommand: AsyncParsableCommand {
+struct CreateVPCResourceTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete-tag-from-vpc",
+        commandName: "create-vpc-resource-tag",
+        abstract: "Adding a Tag to a VPC",
+        discussion: """
+            POST /v2.0/{project_id}/vpcs/{vpc_id}/tags
+
+            This API is used to add a tag to a VPC.
+
+            Documented in vpc_apis_v1_v2/vpc_tag_management/adding_a_tag_to_a_vpc.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreateVPCResourceTagRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): tag*.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: "Specifies the VPC ID that uniquely identifies the VPC.")
+    var vpcID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(CreateVPCResourceTagRequest.self, from: body)
+            try await client.createVPCResourceTag(vpcID: vpcID, requestBody)
+        }
+    }
+}
+
+struct DeleteVPCTagCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete-vpc-tag",
         abstract: "Deleting a Tag from a VPC",
         discussion: """
             DELETE /v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}
@@ -109,14 +109,69 @@ struct DeleteTagFromVPCCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            try await client.deleteTagFromVPC(vpcID: vpcID, key: key)
+            try await client.deleteVPCTag(vpcID: vpcID, key: key)
         }
     }
 }
 
-struct QueryVPCTagsCommand: AsyncParsableCommand {
+struct ListVPCTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-vpc-tags",
+        commandName: "list-vpc-tags",
+        abstract: "Querying VPC Tags in a Specified Project",
+        discussion: """
+            GET /v2.0/{project_id}/vpcs/tags
+
+            This API is used to query all VPC tags of a tenant in a specified region.
+
+            Documented in vpc_apis_v1_v2/vpc_tag_management/querying_vpc_tags_in_a_specified_project.html.
+            """)
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.listVPCTags()
+        }
+    }
+}
+
+struct ListVPCsByTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-vpcs-by-tags",
+        abstract: "Querying VPCs by Tag",
+        discussion: """
+            POST /v2.0/{project_id}/vpcs/resource_instances/action
+
+            This API is used to query VPCs by tag.
+
+            Documented in vpc_apis_v1_v2/vpc_tag_management/querying_vpcs_by_tag.html.
+            """)
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (ListVPCsByTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
+            required): tags, limit, offset, action*, matches.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            let requestBody = try RequestBodyArgument.decode(ListVPCsByTagsRequest.self, from: body)
+            _ = try await client.listVPCsByTags(requestBody)
+        }
+    }
+}
+
+struct ShowVPCTagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-vpc-tags",
         abstract: "Querying VPC Tags",
         discussion: """
             GET /v2.0/{project_id}/vpcs/{vpc_id}/tags
@@ -136,62 +191,7 @@ struct QueryVPCTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCTags(vpcID: vpcID)
-        }
-    }
-}
-
-struct QueryVPCTagsInSpecifiedProjectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-vpc-tags-in-specified-project",
-        abstract: "Querying VPC Tags in a Specified Project",
-        discussion: """
-            GET /v2.0/{project_id}/vpcs/tags
-
-            This API is used to query all VPC tags of a tenant in a specified region.
-
-            Documented in vpc_apis_v1_v2/vpc_tag_management/querying_vpc_tags_in_a_specified_project.html.
-            """)
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCTagsInSpecifiedProject()
-        }
-    }
-}
-
-struct QueryVPCsByTagCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-vpcs-by-tag",
-        abstract: "Querying VPCs by Tag",
-        discussion: """
-            POST /v2.0/{project_id}/vpcs/resource_instances/action
-
-            This API is used to query VPCs by tag.
-
-            Documented in vpc_apis_v1_v2/vpc_tag_management/querying_vpcs_by_tag.html.
-            """)
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (QueryVPCsByTagRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags, limit, offset, action*, matches.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(QueryVPCsByTagRequest.self, from: body)
-            _ = try await client.queryVPCsByTag(requestBody)
+            _ = try await client.showVPCTags(vpcID: vpcID)
         }
     }
 }

@@ -66,36 +66,9 @@ struct DeleteVPCCommand: AsyncParsableCommand {
     }
 }
 
-struct QueryVPCDetailsCommand: AsyncParsableCommand {
+struct ListVPCsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query-vpc-details",
-        abstract: "Querying VPC Details",
-        discussion: """
-            GET /v1/{project_id}/vpcs/{vpc_id}
-
-            This API is used to query details about a VPC.
-
-            Documented in vpc_apis_v1_v2/virtual_private_cloud/querying_vpc_details.html.
-            """)
-
-    @Option(
-        name: .customLong("vpc-id"),
-        help: "Specifies the VPC ID, which uniquely identifies the VPC.")
-    var vpcID: String
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCDetails(vpcID: vpcID)
-        }
-    }
-}
-
-struct QueryVPCsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query-vpcs",
+        commandName: "list-vpcs",
         abstract: "Querying VPCs",
         discussion: """
             GET /v1/{project_id}/vpcs
@@ -151,12 +124,39 @@ struct QueryVPCsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPCCommand.run(Self.self, connection) { client, output in
-            _ = try await client.queryVPCs(
+            _ = try await client.listVPCs(
                 id: id,
                 marker: marker,
                 limit: limit,
                 enterpriseProjectID: enterpriseProjectID
             )
+        }
+    }
+}
+
+struct ShowVPCCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-vpc",
+        abstract: "Querying VPC Details",
+        discussion: """
+            GET /v1/{project_id}/vpcs/{vpc_id}
+
+            This API is used to query details about a VPC.
+
+            Documented in vpc_apis_v1_v2/virtual_private_cloud/querying_vpc_details.html.
+            """)
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: "Specifies the VPC ID, which uniquely identifies the VPC.")
+    var vpcID: String
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await VPCCommand.run(Self.self, connection) { client, output in
+            _ = try await client.showVPC(vpcID: vpcID)
         }
     }
 }

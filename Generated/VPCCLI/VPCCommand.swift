@@ -21,23 +21,23 @@ struct VPCCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "API Version Information",
                 subcommands: [
-                    QueryAPIVersionsCommand.self,
-                    QuerySpecifiedAPIVersionCommand.self
+                    ListAPIVersionCommand.self,
+                    ShowAPIVersionCommand.self
                 ]),
             CommandGroup(
                 name: "Bandwidth",
                 subcommands: [
-                    QueryBandwidthCommand.self,
-                    QueryBandwidthsCommand.self,
+                    ListBandwidthsCommand.self,
+                    ShowBandwidthCommand.self,
                     UpdateBandwidthCommand.self
                 ]),
             CommandGroup(
                 name: "Bandwidth (V2.0)",
                 subcommands: [
-                    AddEIPToSharedBandwidthCommand.self,
-                    AssignSharedBandwidthCommand.self,
+                    AddPublicipsIntoSharedBandwidthCommand.self,
+                    CreateSharedBandwidthCommand.self,
                     DeleteSharedBandwidthCommand.self,
-                    RemoveEIPFromSharedBandwidthCommand.self
+                    RemovePublicipsFromSharedBandwidthCommand.self
                 ]),
             CommandGroup(
                 name: "Common Pools",
@@ -47,21 +47,21 @@ struct VPCCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "EIP",
                 subcommands: [
-                    AssignEIPCommand.self,
-                    QueryEIPCommand.self,
-                    QueryEIPsCommand.self,
-                    ReleaseEIPCommand.self,
-                    UpdateEIPCommand.self
+                    CreatePublicipCommand.self,
+                    DeletePublicipCommand.self,
+                    ListPublicipsCommand.self,
+                    ShowPublicipCommand.self,
+                    UpdatePublicipCommand.self
                 ]),
             CommandGroup(
                 name: "EIP Tag Management",
                 subcommands: [
-                    AddTagToEIPCommand.self,
-                    BatchAddingOrDeletingEIPTagsCommand.self,
-                    DeleteTagFromEIPCommand.self,
-                    QueryEIPTagsCommand.self,
-                    QueryEIPTagsInSpecifiedProjectCommand.self,
-                    QueryEIPsByTagCommand.self
+                    BatchAddOrDeleteEIPTagsCommand.self,
+                    CreatePublicipTagCommand.self,
+                    DeletePublicipTagCommand.self,
+                    ListPublicipTagsCommand.self,
+                    ListPublicipsByTagsCommand.self,
+                    ShowPublicipTagsCommand.self
                 ]),
             CommandGroup(
                 name: "EIPs",
@@ -77,68 +77,68 @@ struct VPCCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Firewall",
                 subcommands: [
-                    CreateFirewallGroupCommand.self,
-                    CreateFirewallPolicyCommand.self,
-                    CreateFirewallRuleCommand.self,
-                    DeleteFirewallGroupCommand.self,
-                    DeleteFirewallPolicyCommand.self,
-                    DeleteFirewallRuleCommand.self,
-                    InsertingFirewallRuleCommand.self,
-                    QueryFirewallGroupCommand.self,
-                    QueryFirewallGroupsCommand.self,
-                    QueryFirewallPoliciesCommand.self,
-                    QueryFirewallPolicyCommand.self,
-                    QueryFirewallRuleCommand.self,
-                    QueryFirewallRulesCommand.self,
-                    RemoveFirewallRuleCommand.self,
-                    UpdateFirewallGroupCommand.self,
-                    UpdateFirewallPolicyCommand.self,
-                    UpdateFirewallRuleCommand.self,
+                    NeutronAddFirewallRuleCommand.self,
+                    NeutronCreateFirewallGroupCommand.self,
+                    NeutronCreateFirewallPolicyCommand.self,
+                    NeutronCreateFirewallRuleCommand.self,
+                    NeutronDeleteFirewallGroupCommand.self,
+                    NeutronDeleteFirewallPolicyCommand.self,
+                    NeutronDeleteFirewallRuleCommand.self,
+                    NeutronListFirewallGroupsCommand.self,
+                    NeutronListFirewallPoliciesCommand.self,
+                    NeutronListFirewallRulesCommand.self,
+                    NeutronRemoveFirewallRuleCommand.self,
+                    NeutronShowFirewallGroupCommand.self,
+                    NeutronShowFirewallPolicyCommand.self,
+                    NeutronShowFirewallRuleCommand.self,
+                    NeutronUpdateFirewallGroupCommand.self,
+                    NeutronUpdateFirewallPolicyCommand.self,
+                    NeutronUpdateFirewallRuleCommand.self,
                     WaitForFirewallGroupCommand.self,
                     WaitForFirewallGroupDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Floating IP Address",
                 subcommands: [
+                    NeutronCreateFloatingIPCommand.self,
+                    NeutronDeleteFloatingIPCommand.self,
+                    NeutronListFloatingIPsCommand.self,
+                    NeutronShowFloatingIPCommand.self,
+                    NeutronUpdateFloatingIPCommand.self,
+                    WaitForFloatingIPCommand.self,
+                    WaitForFloatingIPDeletionCommand.self
+                ]),
+            CommandGroup(
+                name: "Floating IP Address (IPv6)",
+                subcommands: [
                     AssignFloatingIPAddressCommand.self,
                     DeleteFloatingIPAddressCommand.self,
-                    QueryFloatingIPAddressCommand.self,
-                    QueryFloatingIPAddressesCommand.self,
+                    ListFloatingIPAddressesCommand.self,
+                    ShowFloatingIPAddressCommand.self,
                     UpdateFloatingIPAddressCommand.self,
                     WaitForFloatingIPAddressCommand.self,
                     WaitForFloatingIPAddressDeletionCommand.self
                 ]),
             CommandGroup(
-                name: "Floating IP Address (IPv6)",
-                subcommands: [
-                    AssignFloatingIPAddressV20Command.self,
-                    DeleteFloatingIPAddressV20Command.self,
-                    QueryFloatingIPAddressV20Command.self,
-                    QueryFloatingIPAddressesV20Command.self,
-                    UpdateFloatingIPAddressV20Command.self,
-                    WaitForFloatingIPAddressV20Command.self,
-                    WaitForFloatingIPAddressV20DeletionCommand.self
-                ]),
-            CommandGroup(
                 name: "IP Address Group",
                 subcommands: [
-                    CreateIPAddressGroupCommand.self,
-                    DeleteIPAddressGroupCommand.self,
-                    ForciblyDeletingIPAddressGroupCommand.self,
-                    QueryIPAddressGroupCommand.self,
-                    QueryIPAddressGroupsCommand.self,
-                    UpdateIPAddressGroupCommand.self,
-                    WaitForIPAddressGroupCommand.self,
-                    WaitForIPAddressGroupDeletionCommand.self
+                    CreateAddressGroupCommand.self,
+                    DeleteAddressGroupCommand.self,
+                    DeleteIPAddressGroupForceCommand.self,
+                    ListAddressGroupCommand.self,
+                    ShowAddressGroupCommand.self,
+                    UpdateAddressGroupCommand.self,
+                    WaitForAddressGroupCommand.self,
+                    WaitForAddressGroupDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Network",
                 subcommands: [
-                    CreateNetworkCommand.self,
-                    DeleteNetworkCommand.self,
-                    QueryNetworkDetailsCommand.self,
-                    QueryNetworksCommand.self,
-                    UpdateNetworkCommand.self,
+                    NeutronCreateNetworkCommand.self,
+                    NeutronDeleteNetworkCommand.self,
+                    NeutronListNetworksCommand.self,
+                    NeutronShowNetworkCommand.self,
+                    NeutronUpdateNetworkCommand.self,
                     WaitForNetworkCommand.self,
                     WaitForNetworkDeletionCommand.self
                 ]),
@@ -171,29 +171,29 @@ struct VPCCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Port",
                 subcommands: [
-                    CreatePortCommand.self,
-                    DeletePortCommand.self,
-                    QueryPortCommand.self,
-                    QueryPortsCommand.self,
-                    UpdatePortCommand.self
+                    NeutronCreatePortCommand.self,
+                    NeutronDeletePortCommand.self,
+                    NeutronListPortsCommand.self,
+                    NeutronShowPortCommand.self,
+                    NeutronUpdatePortCommand.self
                 ]),
             CommandGroup(
                 name: "Private IP Address",
                 subcommands: [
-                    AssignPrivateIPAddressCommand.self,
-                    DeletePrivateIPAddressCommand.self,
-                    QueryPrivateIPAddressDetailsCommand.self,
-                    QueryPrivateIPAddressesCommand.self
+                    CreatePrivateipCommand.self,
+                    DeletePrivateipCommand.self,
+                    ListPrivateipsCommand.self,
+                    ShowPrivateipCommand.self
                 ]),
             CommandGroup(
                 name: "Querying IP Address Usage",
                 subcommands: [
-                    QueryIPAddressUsageOnSpecifiedNetworkCommand.self
+                    ShowNetworkIPAvailabilitiesCommand.self
                 ]),
             CommandGroup(
                 name: "Quota",
                 subcommands: [
-                    QueryQuotasCommand.self
+                    ShowQuotaCommand.self
                 ]),
             CommandGroup(
                 name: "Route Table",
@@ -202,156 +202,156 @@ struct VPCCommand: AsyncParsableCommand {
                     CreateRouteTableCommand.self,
                     DeleteRouteTableCommand.self,
                     DisassociateSubnetsFromRouteTableCommand.self,
-                    QueryRouteTableCommand.self,
-                    QueryRouteTablesCommand.self,
+                    ListRouteTablesCommand.self,
+                    ShowRouteTableCommand.self,
                     UpdateRouteTableCommand.self
                 ]),
             CommandGroup(
                 name: "Router",
                 subcommands: [
-                    AddInterfaceToRouterCommand.self,
-                    CreateRouterCommand.self,
-                    DeleteRouterCommand.self,
-                    QueryRouterCommand.self,
-                    QueryRoutersCommand.self,
-                    RemoveInterfaceFromRouterCommand.self,
-                    UpdateRouterCommand.self,
+                    NeutronAddRouterInterfaceCommand.self,
+                    NeutronCreateRouterCommand.self,
+                    NeutronDeleteRouterCommand.self,
+                    NeutronListRoutersCommand.self,
+                    NeutronRemoveRouterInterfaceCommand.self,
+                    NeutronShowRouterCommand.self,
+                    NeutronUpdateRouterCommand.self,
                     WaitForRouterCommand.self,
                     WaitForRouterDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group",
                 subcommands: [
-                    AddSecurityGroupRuleV1Command.self,
                     AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCommand.self,
-                    CreateSecurityGroupV1Command.self,
-                    DeleteSecurityGroupRuleV1Command.self,
-                    DeleteSecurityGroupV1Command.self,
-                    QuerySecurityGroupDetailsCommand.self,
-                    QuerySecurityGroupRuleDetailsCommand.self,
-                    QuerySecurityGroupRulesV1Command.self,
-                    QuerySecurityGroupsV1Command.self
+                    CreateSecurityGroupCommand.self,
+                    CreateSecurityGroupRuleCommand.self,
+                    DeleteSecurityGroupCommand.self,
+                    DeleteSecurityGroupRuleCommand.self,
+                    ListSecurityGroupRulesCommand.self,
+                    ListSecurityGroupsCommand.self,
+                    ShowSecurityGroupCommand.self,
+                    ShowSecurityGroupRuleCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group (Native Open Stack Neutron APIs V20)",
                 subcommands: [
-                    AddSecurityGroupRuleCommand.self,
-                    CreateSecurityGroupCommand.self,
-                    DeleteSecurityGroupCommand.self,
-                    DeleteSecurityGroupRuleCommand.self,
-                    QuerySecurityGroupCommand.self,
-                    QuerySecurityGroupRuleCommand.self,
-                    QuerySecurityGroupRulesCommand.self,
-                    QuerySecurityGroupsCommand.self,
-                    UpdateSecurityGroupCommand.self
+                    NeutronCreateSecurityGroupCommand.self,
+                    NeutronCreateSecurityGroupRuleCommand.self,
+                    NeutronDeleteSecurityGroupCommand.self,
+                    NeutronDeleteSecurityGroupRuleCommand.self,
+                    NeutronListSecurityGroupRulesCommand.self,
+                    NeutronListSecurityGroupsCommand.self,
+                    NeutronShowSecurityGroupCommand.self,
+                    NeutronShowSecurityGroupRuleCommand.self,
+                    NeutronUpdateSecurityGroupCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group (VPCAPIs V3)",
                 subcommands: [
                     CreateSecurityGroupV3Command.self,
                     DeleteSecurityGroupV3Command.self,
-                    QueryDetailsOfSecurityGroupCommand.self,
-                    QuerySecurityGroupsV3Command.self,
-                    UpdateSecurityGroupV3Command.self
+                    ListSecurityGroupsV3Command.self,
+                    ShowSecurityGroupV3Command.self,
+                    UpdateSecurityGroupCommand.self
                 ]),
             CommandGroup(
                 name: "Security Group Rule",
                 subcommands: [
-                    CreateSecurityGroupRuleCommand.self,
+                    CreateSecurityGroupRuleV3Command.self,
                     DeleteSecurityGroupRuleV3Command.self,
-                    QuerySecurityGroupRuleV3Command.self,
-                    QuerySecurityGroupRulesV3Command.self
+                    ListSecurityGroupRulesV3Command.self,
+                    ShowSecurityGroupRuleV3Command.self
                 ]),
             CommandGroup(
                 name: "Subnet",
                 subcommands: [
-                    CreateSubnetV1Command.self,
-                    DeleteSubnetV1Command.self,
-                    QuerySubnetDetailsCommand.self,
-                    QuerySubnetsV1Command.self,
-                    UpdateSubnetInformationCommand.self
+                    CreateSubnetCommand.self,
+                    DeleteSubnetCommand.self,
+                    ListSubnetsCommand.self,
+                    ShowSubnetCommand.self,
+                    UpdateSubnetCommand.self
                 ]),
             CommandGroup(
                 name: "Subnet (Native Open Stack Neutron APIs V20)",
                 subcommands: [
-                    CreateSubnetCommand.self,
-                    DeleteSubnetCommand.self,
-                    QuerySubnetCommand.self,
-                    QuerySubnetsCommand.self,
-                    UpdateSubnetCommand.self
+                    NeutronCreateSubnetCommand.self,
+                    NeutronDeleteSubnetCommand.self,
+                    NeutronListSubnetsCommand.self,
+                    NeutronShowSubnetCommand.self,
+                    NeutronUpdateSubnetCommand.self
                 ]),
             CommandGroup(
                 name: "Subnet Pool",
                 subcommands: [
                     CreateSubnetPoolCommand.self,
                     DeleteSubnetPoolCommand.self,
-                    QuerySubnetPoolCommand.self,
-                    QuerySubnetPoolsCommand.self,
+                    ListSubnetPoolsCommand.self,
+                    ShowSubnetPoolCommand.self,
                     UpdateSubnetPoolCommand.self
                 ]),
             CommandGroup(
                 name: "Subnet Tag Management",
                 subcommands: [
-                    AddTagToSubnetCommand.self,
-                    BatchAddingOrDeletingSubnetTagsCommand.self,
-                    DeleteTagFromSubnetCommand.self,
-                    QuerySubnetTagsCommand.self,
-                    QuerySubnetTagsInSpecifiedProjectCommand.self,
-                    QuerySubnetsByTagCommand.self
+                    BatchAddOrDeleteSubnetTagsCommand.self,
+                    CreateSubnetTagCommand.self,
+                    DeleteSubnetTagCommand.self,
+                    ListSubnetTagsCommand.self,
+                    ListSubnetsByTagsCommand.self,
+                    ShowSubnetTagsCommand.self
                 ]),
             CommandGroup(
                 name: "VPC",
                 subcommands: [
-                    AddSecondaryCIDRBlockToVPCCommand.self,
-                    QueryDetailsOfVPCCommand.self,
-                    QueryVPCsV3Command.self,
-                    RemoveSecondaryCIDRBlockFromVPCCommand.self
+                    AddVPCExtendCIDRCommand.self,
+                    ListVPCsV3Command.self,
+                    RemoveVPCExtendCIDRCommand.self,
+                    ShowVPCV3Command.self
                 ]),
             CommandGroup(
                 name: "VPC Flow Log",
                 subcommands: [
-                    CreateVPCFlowLogCommand.self,
-                    DeleteVPCFlowLogCommand.self,
-                    QueryVPCFlowLogCommand.self,
-                    QueryVPCFlowLogsCommand.self,
-                    UpdateVPCFlowLogCommand.self
+                    CreateFlowLogCommand.self,
+                    DeleteFlowLogCommand.self,
+                    ListFlowLogsCommand.self,
+                    ShowFlowLogCommand.self,
+                    UpdateFlowLogCommand.self
                 ]),
             CommandGroup(
                 name: "VPC Peering Connection",
                 subcommands: [
-                    AcceptingVPCPeeringConnectionCommand.self,
-                    CreateVPCPeeringConnectionCommand.self,
-                    DeleteVPCPeeringConnectionCommand.self,
-                    QueryVPCPeeringConnectionCommand.self,
-                    QueryVPCPeeringConnectionsCommand.self,
-                    RefusingVPCPeeringConnectionCommand.self,
-                    UpdateVPCPeeringConnectionCommand.self
+                    AcceptVPCPeeringCommand.self,
+                    CreateVPCPeeringCommand.self,
+                    DeleteVPCPeeringCommand.self,
+                    ListVPCPeeringsCommand.self,
+                    RejectVPCPeeringCommand.self,
+                    ShowVPCPeeringCommand.self,
+                    UpdateVPCPeeringCommand.self
                 ]),
             CommandGroup(
                 name: "VPC Route",
                 subcommands: [
                     CreateVPCRouteCommand.self,
                     DeleteVPCRouteCommand.self,
-                    QueryVPCRouteCommand.self,
-                    QueryVPCRoutesCommand.self
+                    ListVPCRoutesCommand.self,
+                    ShowVPCRouteCommand.self
                 ]),
             CommandGroup(
                 name: "VPC Tag Management",
                 subcommands: [
-                    AddTagToVPCCommand.self,
-                    BatchAddingOrDeletingVPCTagsCommand.self,
-                    DeleteTagFromVPCCommand.self,
-                    QueryVPCTagsCommand.self,
-                    QueryVPCTagsInSpecifiedProjectCommand.self,
-                    QueryVPCsByTagCommand.self
+                    BatchAddOrDeleteVPCTagsCommand.self,
+                    CreateVPCResourceTagCommand.self,
+                    DeleteVPCTagCommand.self,
+                    ListVPCTagsCommand.self,
+                    ListVPCsByTagsCommand.self,
+                    ShowVPCTagsCommand.self
                 ]),
             CommandGroup(
                 name: "Virtual Private Cloud",
                 subcommands: [
                     CreateVPCCommand.self,
                     DeleteVPCCommand.self,
-                    QueryVPCDetailsCommand.self,
-                    QueryVPCsCommand.self,
+                    ListVPCsCommand.self,
+                    ShowVPCCommand.self,
                     UpdateVPCCommand.self
                 ]),
         ])

@@ -62,6 +62,9 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case exampleTypeCorrection = "example-type-correction"
         /// An example that is not JSON: left on the page; it cannot type or correct the tables.
         case unparsableExample = "unparsable-example"
+        /// The official SDKs give a page's method and path several names that its request body does not tell
+        /// apart; the page is named from its title.
+        case ambiguousOfficialName = "ambiguous-official-name"
         /// A failure example without a status code on a page that documents no error response: not attached.
         case unattachedExample = "unattached-example"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.

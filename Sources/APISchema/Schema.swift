@@ -87,11 +87,13 @@ public struct Operation: Codable, Sendable, Hashable {
     public var requestExamples: [Example]
     /// One entry per documented status code, sorted by status.
     public var responses: [Response]
+    /// The page's word for an API it marks as deprecated (`Discarded`, `Deprecated`), or `nil`.
+    public var deprecation: String?
 
     public init(
         id: String, group: String, title: String, summary: String, method: String, path: String,
         sourcePage: String, parameters: [Parameter] = [], requestBody: RequestBody? = nil,
-        requestExamples: [Example] = [], responses: [Response] = []
+        requestExamples: [Example] = [], responses: [Response] = [], deprecation: String? = nil
     ) {
         self.id = id
         self.group = group
@@ -104,10 +106,12 @@ public struct Operation: Codable, Sendable, Hashable {
         self.requestBody = requestBody
         self.requestExamples = requestExamples
         self.responses = responses
+        self.deprecation = deprecation
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, group, title, summary, method, path, sourcePage, parameters, requestBody, requestExamples, responses
+        case id, group, title, summary, method, path, sourcePage, parameters, requestBody, requestExamples, responses,
+            deprecation
     }
 
     /// Decodes an operation; one committed before examples were parsed (with their text in `examples`) has none, so
@@ -122,7 +126,8 @@ public struct Operation: Codable, Sendable, Hashable {
             parameters: try c.decode([Parameter].self, forKey: .parameters),
             requestBody: try c.decodeIfPresent(RequestBody.self, forKey: .requestBody),
             requestExamples: try c.decodeIfPresent([Example].self, forKey: .requestExamples) ?? [],
-            responses: try c.decode([Response].self, forKey: .responses))
+            responses: try c.decode([Response].self, forKey: .responses),
+            deprecation: try c.decodeIfPresent(String.self, forKey: .deprecation))
     }
 }
 

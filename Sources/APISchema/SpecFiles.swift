@@ -32,11 +32,15 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     public var docs: String
     /// Endpoint prefix (`modelarts`, `ecs`).
     public var endpointPrefix: String
+    /// The official SDKs' API names by method and path (`spec/ecs.names.json`, relative to the package root), for
+    /// pages that carry no API name; `nil`: such pages are named from their titles.
+    public var officialNames: String?
 
-    public init(name: String, docs: String, endpointPrefix: String) {
+    public init(name: String, docs: String, endpointPrefix: String, officialNames: String? = nil) {
         self.name = name
         self.docs = docs
         self.endpointPrefix = endpointPrefix
+        self.officialNames = officialNames
     }
 
     /// Stem of this service's files in `spec/` (`modelarts` → `spec/modelarts.json`).

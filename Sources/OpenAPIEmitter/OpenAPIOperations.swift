@@ -44,6 +44,7 @@ extension DocumentBuilder {
             parameters: parameters(operation, path: path).map { .b($0) },
             requestBody: requestBody,
             responses: responses(operation),
+            deprecated: operation.deprecation != nil,
             vendorExtensions: extensions)
     }
 

@@ -1,8 +1,5 @@
 /// Identifier helpers: UpperCamelCase names for operations, types and groups.
 enum Naming {
-    /// Words dropped from titles when they become operation ids.
-    static let fillers: Set<String> = ["a", "an", "the"]
-
     /// Verb forms normalised at the start of a title (`Creating` → `Create`).
     static let verbs: [String: String] = [
         "creating": "Create", "querying": "Query", "deleting": "Delete", "modifying": "Modify",
@@ -45,24 +42,6 @@ enum Naming {
         guard let first = stem.first, first.isUppercase, first.isASCII, stem.count >= 4 else { return false }
         guard stem.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
         return stem.contains { $0.isLowercase }
-    }
-
-    /// Operation id from a page title: verb normalised, articles dropped, UpperCamelCase.
-    static func operationId(fromTitle title: String) -> String {
-        var parts: [String] = []
-        for (index, word) in words(title).enumerated() {
-            let lower = word.lowercased()
-            if fillers.contains(lower) { continue }
-            if index == 0, let verb = verbs[lower] {
-                parts.append(verb)
-                continue
-            }
-            parts.append(word.prefix(1).uppercased() + word.dropFirst())
-        }
-        let joined = parts.joined()
-        if joined.isEmpty { return "Operation" }
-        if let first = joined.first, first.isNumber { return "Op" + joined }
-        return joined
     }
 
     /// A simple English singular for names of array element types (`servers` → `server`).

@@ -7,16 +7,22 @@ public enum SchemaBuilder {
     /// Reads every page below `docsDirectory` (recursively; either layout) and builds the service's schema. Never
     /// throws for bad pages: what could not be read is in `ServiceSchema.diagnostics`. `overridesFile` is
     /// `spec/<service>.overrides.json`.
-    public static func build(config: ServiceConfig, docsDirectory: URL, overridesFile: URL?) -> ServiceSchema {
-        build(config: config, source: PageSource(reading: docsDirectory), overridesFile: overridesFile)
+    public static func build(
+        config: ServiceConfig, docsDirectory: URL, overridesFile: URL?, officialNames: OfficialNames = .none
+    ) -> ServiceSchema {
+        build(
+            config: config, source: PageSource(reading: docsDirectory), overridesFile: overridesFile,
+            officialNames: officialNames)
     }
 
     /// Builds the schema from a folder's pages as read, then applies the overrides, replaces the bodies that are an
     /// entity of the service by that entity (``EntityBodies``) and keeps one object type per shape
     /// (``IdenticalShapes``). The result does not depend on the order of `source.pages`.
-    public static func build(config: ServiceConfig, source: PageSource, overridesFile: URL?) -> ServiceSchema {
+    public static func build(
+        config: ServiceConfig, source: PageSource, overridesFile: URL?, officialNames: OfficialNames = .none
+    ) -> ServiceSchema {
         let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
-        var schema = build(config: config, pages: source.pages, tableOfContents: toc)
+        var schema = build(config: config, pages: source.pages, tableOfContents: toc, officialNames: officialNames)
         schema.diagnostics = (schema.diagnostics + source.unreadable).sorted()
         if let overridesFile {
             OverrideApplier.apply(overridesFile, to: &schema)
@@ -29,11 +35,14 @@ public enum SchemaBuilder {
         return schema
     }
 
-    /// Builds the schema from pages already read. `tableOfContents` groups the operations.
-    public static func build(config: ServiceConfig, pages: [DocPage], tableOfContents: TableOfContents = .init())
-        -> ServiceSchema
-    {
-        var builder = Builder(pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents)
+    /// Builds the schema from pages already read. `tableOfContents` groups the operations; `officialNames` names
+    /// the pages that carry no API name of their own.
+    public static func build(
+        config: ServiceConfig, pages: [DocPage], tableOfContents: TableOfContents = .init(),
+        officialNames: OfficialNames = .none
+    ) -> ServiceSchema {
+        var builder = Builder(
+            pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents, officialNames: officialNames)
         var schema = builder.run(name: config.name, endpointPrefix: config.endpointPrefix)
         schema.waiters = WaiterRule.waiters(in: schema)
         return schema

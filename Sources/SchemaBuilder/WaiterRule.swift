@@ -17,15 +17,29 @@ enum WaiterRule {
     static func waiters(in schema: ServiceSchema) -> [Waiter] {
         let types = schema.typesByName
         let found = schema.operations.compactMap { waiter(for: $0, stateField: nil, in: schema, types: types) }
-        // Two resources with the same name (a v1 and a v2 show page) are named after their operations instead.
-        var counts: [String: Int] = [:]
-        for waiter in found { counts[waiter.name, default: 0] += 1 }
-        return found.map { waiter in
-            var waiter = waiter
-            if counts[waiter.name]! > 1 { waiter.name = waiter.operation }
-            return waiter
-        }.sorted { $0.name < $1.name }
+        // Two resources with the same name: one shown by a wrapped API keeps its product word (`NovaServer` beside
+        // `Server`); those still alike (a v1 and a v2 show page) are named after their operations.
+        func distinct(_ waiters: [Waiter], renaming rename: (Waiter) -> String) -> [Waiter] {
+            let counts = Dictionary(waiters.map { ($0.name, 1) }, uniquingKeysWith: +)
+            return waiters.map { waiter in
+                var waiter = waiter
+                if counts[waiter.name]! > 1 { waiter.name = rename(waiter) }
+                return waiter
+            }
+        }
+        let qualified = distinct(found) { waiter in productWord(of: waiter.operation).map { $0 + waiter.name } ?? waiter.name }
+        return distinct(qualified) { $0.operation }.sorted { $0.name < $1.name }
     }
+
+    /// The product word the official SDKs put before the verb of an API they wrap (`Nova` in `NovaShowServer`).
+    static func productWord(of operationId: String) -> String? {
+        guard let second = operationId.dropFirst().firstIndex(where: \.isUppercase),
+            showVerbs.contains(where: { operationId[second...].hasPrefix($0) })
+        else { return nil }
+        return String(operationId[..<second])
+    }
+
+    private static let showVerbs = ["Show", "Query", "Describe", "Get"]
 
     /// The waiter of one operation. `stateField` (an override's) replaces steps 2 and 3 of the rule: the field
     /// must still have documented values.
@@ -49,7 +63,8 @@ enum WaiterRule {
 
     /// `ShowNotebook` → `Notebook`, `QueryDetailsAboutECS` → `ECS`, `QueryNetworkDetails` → `Network`.
     static func resourceName(_ operationId: String) -> String {
-        var name = Substring(operationId)
+        // The resource follows the verb, also after a product word (`NovaShowServer`, `NeutronShowNetwork`).
+        var name = Substring(operationId).dropFirst(productWord(of: operationId)?.count ?? 0)
         for verb in ["Show", "Query", "Describe", "Desc", "Get"] where name.hasPrefix(verb) {
             let rest = name.dropFirst(verb.count)
             if rest.first?.isUppercase == true { name = rest }

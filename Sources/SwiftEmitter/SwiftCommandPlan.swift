@@ -140,7 +140,9 @@ struct SwiftCommandPlan {
             abstract: SwiftNames.wrappedLiteral(
                 SwiftDocComment.normalized(operation.title.isEmpty ? operation.id : operation.title), column: 18, indent: 8),
             discussion: SwiftNames.wrappedLiteral(discussion(operation), column: 20, indent: 8),
-            options: options, body: body, waits: waits, statements: statements)
+            options: options, body: body, waits: waits,
+            deprecated: resolved.deprecationMessage ?? Self.deprecatedWait(after: operation.id, in: module),
+            statements: statements)
     }
 
     /// The option of one SDK argument, and the expression that turns the option into the argument.
@@ -268,6 +270,8 @@ struct CommandContext {
     var body: BodyContext?
     /// Whether the command has the ``WaitOptions`` group (`--wait-timeout`, `--max-polls`, `--poll-delay`).
     var waits: Bool
+    /// As ``OperationContext/deprecated``, on `run()`: the command calls a deprecated API or waits on one.
+    var deprecated: String?
     /// The body of the command's closure, one line each, indented relative to it.
     var statements: [String]
 }

@@ -15,6 +15,14 @@ extension SwiftCommandPlan {
     /// Option values by wire name (`id` → `id`), as the command passes them to the SDK.
     typealias OptionValues = [String: (value: String, argument: ResolvedOperation.Argument)]
 
+    /// The deprecation message of a waiter that a command's `--wait` may use after operation `id` (one it deletes
+    /// or starts) and that polls a deprecated API: the command's `run()` is then deprecated too.
+    static func deprecatedWait(after id: String, in module: SwiftModulePlan) -> String? {
+        module.waiters.lazy.filter { waiter in
+            waiter.waiter.deleteOperation == id || waiter.waiter.startedBy.contains { $0.operation == id }
+        }.compactMap(\.show.deprecationMessage).first
+    }
+
     /// `--wait` after an operation that starts a change of a waiter's state: `--wait RUNNING` (states, for a
     /// create, start, stop or update) or the flag `--wait` (for the waiter's delete operation). `needsResponse`:
     /// the created resource's id is read from the operation's response.
@@ -168,7 +176,7 @@ extension SwiftCommandPlan {
                 commandName: SwiftNames.literal(kebabCase(method)),
                 abstract: SwiftNames.wrappedLiteral(abstract, column: 18, indent: 8),
                 discussion: SwiftNames.wrappedLiteral(discussion, column: 20, indent: 8),
-                options: options + more, body: nil, waits: true,
+                options: options + more, body: nil, waits: true, deprecated: waiter.show.deprecationMessage,
                 statements: call(
                     "client.\(method)", arguments: arguments + moreArguments + ["options: waiting.options"],
                     prefix: "try await"))

@@ -14,6 +14,8 @@ struct ListItemContext {
 
 struct OperationContext {
     var doc: [String]
+    /// The message of `@available(*, deprecated, message:)`, a Swift literal, for an API its page deprecates.
+    var deprecated: String?
     var name: String
     /// The parameter list on one line (`id: String, limit: Int? = nil`).
     var arguments: String
@@ -77,6 +79,13 @@ struct ResolvedOperation {
     var responseDescription: String
 
     var arguments: [Argument] { pathArguments + (body.map { [$0] } ?? []) + queryArguments + headerArguments }
+
+    /// The message of `@available(*, deprecated, message:)` (a Swift literal) when the page marks the API as
+    /// deprecated: on its method, and on the generated code that calls it (paginators, waiters, commands), which
+    /// would otherwise warn.
+    var deprecationMessage: String? {
+        operation.deprecation.map { SwiftNames.literal("The API reference marks this API as \($0.lowercased()).") }
+    }
 }
 
 struct SwiftOperationBuilder {
@@ -245,6 +254,7 @@ struct SwiftOperationBuilder {
         let fits = "    public func \(resolved.name)(\(inline)) async throws\(returnClause) {".count <= SwiftDocComment.lineWidth
         return OperationContext(
             doc: doc(resolved, returns: resolved.responseType != nil),
+            deprecated: resolved.deprecationMessage,
             name: resolved.name,
             arguments: inline,
             wrap: !fits,

@@ -4,6 +4,8 @@ import APISchema
 /// `offset` + `limit` (or `marker` + `limit`) and answers with an array field.
 struct PaginatorContext {
     var doc: [String]
+    /// As ``OperationContext/deprecated``: the paginator of a deprecated API calls it.
+    var deprecated: String?
     var name: String
     var arguments: String
     var wrap: Bool
@@ -119,7 +121,7 @@ extension SwiftOperationBuilder {
                 + "iterated; each element is one of `\(SwiftNames.unescaped(memberNames[itemsIndex]))`.")
         let call = "let page = try await self.\(resolved.name)(\(callArguments.joined(separator: ", ")))"
         return PaginatorContext(
-            doc: doc, name: name, arguments: inline, wrap: !fits,
+            doc: doc, deprecated: resolved.deprecationMessage, name: name, arguments: inline, wrap: !fits,
             wrappedArguments: fits ? [] : ListItemContext.list(declarations), paginatorType: paginator,
             paginatorArguments: paginatorArguments,
             elementType: elementType, closureParameters: closureParameters, method: resolved.name,

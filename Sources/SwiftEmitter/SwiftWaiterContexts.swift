@@ -100,6 +100,8 @@ extension ResolvedWaiter {
 /// A waiter method of the client, laid out as lines (indentation relative to the extension's members).
 struct WaiterContext {
     var doc: [String]
+    /// As ``OperationContext/deprecated``: a waiter that polls a deprecated API.
+    var deprecated: String?
     var lines: [String]
 }
 
@@ -130,6 +132,7 @@ extension SwiftOperationBuilder {
         methods.append(
             WaiterContext(
                 doc: waiterDoc(comment, parameters: stateDocs, returns: "The response of the last poll, whose `\(field)` is one of `states`."),
+                deprecated: resolved.show.deprecationMessage,
                 lines: ["@discardableResult"]
                     + signature(
                         resolved.stateMethod,
@@ -160,6 +163,7 @@ extension SwiftOperationBuilder {
         methods.append(
             WaiterContext(
                 doc: waiterDoc(deletion, parameters: argumentDocs + [options], returns: nil),
+                deprecated: resolved.show.deprecationMessage,
                 lines: signature(
                     deletionMethod, parameters: resolved.arguments.map(\.declaration) + ["options: WaiterOptions = .init()"],
                     returns: "")

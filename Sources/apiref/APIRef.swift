@@ -2,6 +2,7 @@ import APISchema
 import ArgumentParser
 import Foundation
 import OpenAPIEmitter
+import SchemaBuilder
 import SchemaDiff
 
 /// `apiref`: API reference pages → intermediate schema → OpenAPI 3.1 and Swift.
@@ -115,6 +116,9 @@ struct OpenAPI: AsyncParsableCommand {
     @Option(help: "Overrides file (spec/<service>.overrides.json format).")
     var overrides: String?
 
+    @Option(help: "The official SDKs' API names (spec/<service>.names.json format), for pages that carry none.")
+    var officialNames: String?
+
     @Option(name: .shortAndLong, help: "Where to write the document.")
     var output: String
 
@@ -123,7 +127,8 @@ struct OpenAPI: AsyncParsableCommand {
             name: service, docs: docsDirectory, endpointPrefix: endpointPrefix ?? service.lowercased())
         let schema = try Pipeline.schema(
             config: config, docsDirectory: URL(fileURLWithPath: docsDirectory, isDirectory: true),
-            overridesFile: overrides.map { URL(fileURLWithPath: $0) })
+            overridesFile: overrides.map { URL(fileURLWithPath: $0) },
+            officialNames: try officialNames.map { try OfficialNames.load(URL(fileURLWithPath: $0)) } ?? .none)
         let document = try OpenAPIEmitter.documentJSON(for: schema)
         try SpecFiles.writeIfChanged(document, to: URL(fileURLWithPath: output))
         print(

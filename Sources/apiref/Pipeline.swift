@@ -93,23 +93,34 @@ struct Pipeline: Sendable {
     let workspace: Workspace
 
     /// Builds the schema of a folder of pages; a missing folder is an error, a bad page is a diagnostic.
-    static func schema(config: ServiceConfig, docsDirectory: URL, overridesFile: URL?) throws -> ServiceSchema {
+    static func schema(
+        config: ServiceConfig, docsDirectory: URL, overridesFile: URL?, officialNames: OfficialNames = .none
+    ) throws -> ServiceSchema {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: docsDirectory.path, isDirectory: &isDirectory),
             isDirectory.boolValue
         else {
             throw PipelineError("docs folder not found: \(docsDirectory.relativePath) (service \(config.name))")
         }
-        return SchemaBuilder.build(config: config, docsDirectory: docsDirectory, overridesFile: overridesFile)
+        return SchemaBuilder.build(
+            config: config, docsDirectory: docsDirectory, overridesFile: overridesFile, officialNames: officialNames)
     }
 
     /// Builds one configured service's schema, with its overrides file when there is one. Overrides that do not
     /// apply are error diagnostics: `checkDiagnostics` fails the run on them.
     func schema(_ config: ServiceConfig) throws -> ServiceSchema {
         let overrides = workspace.url(workspace.overridesPath(config))
+        let officialNames: OfficialNames
+        do {
+            officialNames = try OfficialNames.load(for: config, root: workspace.root)
+        } catch {
+            throw PipelineError(
+                "official names table \(config.officialNames ?? "") cannot be read (service \(config.name)): \(error)")
+        }
         return try Self.schema(
             config: config, docsDirectory: workspace.url(config.docs),
-            overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
+            overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil,
+            officialNames: officialNames)
     }
 
     /// Prints each service's warnings, counted by kind, on stderr; throws the list of errors (and, with

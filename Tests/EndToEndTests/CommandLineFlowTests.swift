@@ -23,9 +23,9 @@ import Testing
         #expect(create.stdout.contains("\n  \""), "pretty-printed")
 
         for arguments in [
-            ["get-development-environment-instances", "--de-type", "Notebook", "--limit", "5"],
-            ["get-details-about-development-environment-instance", "--instance-id", id],
-            ["modify-description-of-development-environment-instance", "--instance-id", id, "--body", #"{"description": "renamed"}"#],
+            ["list-development-environment-instances", "--de-type", "Notebook", "--limit", "5"],
+            ["show-development-environment-instance", "--instance-id", id],
+            ["update-description-of-development-environment-instance", "--instance-id", id, "--body", #"{"description": "renamed"}"#],
             ["manage-development-environment-instance", "--instance-id", id, "--body", #"{"action": "stop"}"#],
             ["manage-development-environment-instance", "--instance-id", id, "--body", #"{"action": "start"}"#],
             ["delete-development-environment-instance", "--instance-id", id],
@@ -103,12 +103,12 @@ import Testing
         let ecs = try CommandLineClient(named: "ecs")
         let options = Self.connection(cloud)
         let server = #"{"server": {"imageRef": "i", "flavorRef": "s3.small.1", "name": "e2e", "vpcid": "v", "nics": [{"subnet_id": "s"}], "root_volume": {"volumetype": "SSD"}}}"#
-        let create = try await ecs.run(["create-ecss", "--body", server] + options)
+        let create = try await ecs.run(["create-post-paid-servers", "--body", server] + options)
         #expect(create.status == 0, "\(create)")
         let jobID = try #require(try json(create.stdout)["job_id"]?.stringValue)
-        #expect(try await ecs.run(["query-job-execution-status", "--job-id", jobID] + options).status == 0)
+        #expect(try await ecs.run(["show-job", "--job-id", jobID] + options).status == 0)
         let stop = try await ecs.run(
-            ["stop-ecss-in-batch", "--body", #"{"os-stop": {"type": "HARD", "servers": [{"id": "x"}]}}"#] + options)
+            ["batch-stop-servers", "--body", #"{"os-stop": {"type": "HARD", "servers": [{"id": "x"}]}}"#] + options)
         #expect(stop.status == 0, "\(stop)")
 
         let received = try await cloud.requests()

@@ -26,10 +26,10 @@ import Testing
             .respond(["instances": [["id": .string(id), "name": "e2e-dev"]], "total": 1],
                 page: "historical_apis/devenviron_old_version/obtaining_development_environment_instances.html")
         ])
-        let list = try await modelArts.getDevelopmentEnvironmentInstances(deType: "Notebook", limit: 5)
+        let list = try await modelArts.listDevelopmentEnvironmentInstances(deType: "Notebook", limit: 5)
         #expect(list.instances?.isEmpty == false)
-        _ = try await modelArts.getDetailsAboutDevelopmentEnvironmentInstance(instanceID: id)
-        _ = try await modelArts.modifyDescriptionOfDevelopmentEnvironmentInstance(
+        _ = try await modelArts.showDevelopmentEnvironmentInstance(instanceID: id)
+        _ = try await modelArts.updateDescriptionOfDevelopmentEnvironmentInstance(
             instanceID: id, .init(description: "renamed by the e2e test"))
         _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceID: id, .init(action: .stop))
         _ = try await modelArts.manageDevelopmentEnvironmentInstance(instanceID: id, .init(action: .start))
@@ -146,13 +146,13 @@ import Testing
              "nics": [{"subnet_id": "e2e-subnet"}], "root_volume": {"volumetype": "SSD"},
              "availability_zone": "eu-de-01"}}
             """
-        let created = try await ecs.createECSs(model(server, as: CreateECSsRequest.self))
+        let created = try await ecs.createPostPaidServers(model(server, as: CreatePostPaidServersRequest.self))
         let jobID = try #require(created.jobID)
-        _ = try await ecs.queryJobExecutionStatus(jobID: jobID)
+        _ = try await ecs.showJob(jobID: jobID)
         let stop = #"{"os-stop": {"type": "SOFT", "servers": [{"id": "e2e-server"}]}}"#
-        _ = try await ecs.stopECSsInBatch(model(stop, as: StopECSsInBatchRequest.self))
+        _ = try await ecs.batchStopServers(model(stop, as: BatchStopServersRequest.self))
         let delete = #"{"servers": [{"id": "e2e-server"}], "delete_publicip": true, "delete_volume": true}"#
-        _ = try await ecs.deleteECSs(model(delete, as: DeleteECSsRequest.self))
+        _ = try await ecs.deleteServers(model(delete, as: DeleteServersRequest.self))
 
         let received = try await cloud.requests()
         #expect(allSigned(received))

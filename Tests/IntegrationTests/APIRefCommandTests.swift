@@ -46,12 +46,17 @@ import Testing
         if fileManager.fileExists(atPath: packageRoot.appending(path: "spec/\(config.fileStem).overrides.json").path) {
             paths.append("spec/\(config.fileStem).overrides.json")
         }
+        if let names = config.officialNames { paths.append(names) }
         for path in paths {
             try fileManager.copyItem(at: packageRoot.appending(path: path), to: root.appending(path: path))
         }
         let pages = packageRoot.appending(path: config.docs).resolvingSymlinksInPath().path
         let docs = String(repeating: "../", count: root.pathComponents.count - 1) + pages.dropFirst()
-        let services = [ServiceConfig(name: config.name, docs: docs, endpointPrefix: config.endpointPrefix)]
+        let services = [
+            ServiceConfig(
+                name: config.name, docs: docs, endpointPrefix: config.endpointPrefix,
+                officialNames: config.officialNames)
+        ]
         try SpecFiles.canonicalJSON(services).write(to: root.appending(path: "spec/services.json"))
         return root
     }
@@ -203,6 +208,7 @@ import Testing
         ]
         let overrides = packageRoot.appending(path: "spec/\(config.fileStem).overrides.json")
         if FileManager.default.fileExists(atPath: overrides.path) { arguments += ["--overrides", overrides.path] }
+        if let names = config.officialNames { arguments += ["--official-names", packageRoot.appending(path: names).path] }
         let run = try await Self.apiref(arguments, in: directory)
         #expect(run.status == 0, "\(run)")
 

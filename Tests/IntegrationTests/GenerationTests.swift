@@ -18,7 +18,8 @@ import Testing
         let overrides = packageRoot.appending(path: "spec/\(config.fileStem).overrides.json")
         let schema = SchemaBuilder.build(
             config: config, source: source,
-            overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
+            overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil,
+            officialNames: try OfficialNames.load(for: config, root: packageRoot))
         var files = [
             "spec/\(config.fileStem).json": try SpecFiles.canonicalJSON(schema),
             "spec/\(config.fileStem).openapi.json": try OpenAPIEmitter.documentJSON(for: schema),

@@ -37,18 +37,19 @@ actor SchemaCache {
         guard let config = try configuredServices().first(where: { $0.name == name }) else {
             throw MissingPages(description: "no service \(name) in spec/services.json")
         }
-        let schema = await onOwnThread { buildSchema(config) }
+        let schema = try await onOwnThread { try buildSchema(config) }
         schemas[name] = schema
         return schema
     }
 }
 
 /// Builds one service's schema the way `apiref generate` does.
-func buildSchema(_ config: ServiceConfig) -> ServiceSchema {
+func buildSchema(_ config: ServiceConfig) throws -> ServiceSchema {
     let overrides = packageRoot.appending(path: "spec/\(config.fileStem).overrides.json")
     return SchemaBuilder.build(
         config: config, docsDirectory: packageRoot.appending(path: config.docs),
-        overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
+        overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil,
+        officialNames: try OfficialNames.load(for: config, root: packageRoot))
 }
 
 extension ServiceSchema {

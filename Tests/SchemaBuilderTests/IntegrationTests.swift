@@ -18,14 +18,16 @@ enum SharedDocs {
     }
 
     /// Builds one export off the cooperative pool (see `onOwnThread`), once per test process.
-    static func build(_ name: String, _ folder: String, layout: String = "api-ref", overrides: URL? = nil)
-        async throws -> ServiceSchema
-    {
+    static func build(
+        _ name: String, _ folder: String, layout: String = "api-ref", overrides: URL? = nil,
+        officialNames: URL? = nil
+    ) async throws -> ServiceSchema {
         let docs = try directory(folder, layout: layout)
-        return await BuiltSchemas.shared.schema("\(name) \(docs.path) \(overrides?.path ?? "")") {
+        let names = try officialNames.map(OfficialNames.load) ?? .none
+        return await BuiltSchemas.shared.schema("\(name) \(docs.path) \(overrides?.path ?? "") \(officialNames?.path ?? "")") {
             SchemaBuilder.build(
                 config: ServiceConfig(name: name, docs: "", endpointPrefix: folder), docsDirectory: docs,
-                overridesFile: overrides)
+                overridesFile: overrides, officialNames: names)
         }
     }
 }
@@ -91,12 +93,15 @@ struct SharedPagesTests {
     /// The overrides are written for the pages the SDK is generated from (the site): every one applies.
     @Test func ecsOverridesApplyCleanly() async throws {
         let overrides = Fixtures.packageRoot.appendingPathComponent("spec/ecs.overrides.json")
-        let schema = try await SharedDocs.build("ECS", "ecs", layout: "site", overrides: overrides)
+        let schema = try await SharedDocs.build(
+            "ECS", "ecs", layout: "site", overrides: overrides,
+            officialNames: Fixtures.packageRoot.appendingPathComponent("spec/ecs.names.json"))
         #expect(schema.type("ServerNetworkAddress") != nil)
         #expect(!schema.diagnostics.contains { $0.location.page == "ecs.overrides.json" })
-        // The server and job states come from overrides; with them the rule finds their waiters.
-        #expect(schema.waiters.map(\.name) == ["ECS", "ECSV21", "JobExecutionStatus"])
-        #expect(schema.waiters.first { $0.name == "JobExecutionStatus" }?.failureStates == ["FAIL"])
+        // The server and job states come from overrides; with them the rule finds their waiters. The Nova server
+        // keeps its product word beside the ECS API's server.
+        #expect(schema.waiters.map(\.name) == ["Job", "NovaServer", "Server"])
+        #expect(schema.waiters.first { $0.name == "Job" }?.failureStates == ["FAIL"])
     }
 
     func typedShare(_ schema: ServiceSchema) -> Double {

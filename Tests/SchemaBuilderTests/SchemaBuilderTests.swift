@@ -160,9 +160,6 @@ struct PiecesTests {
     }
 
     @Test func operationIds() {
-        #expect(Naming.operationId(fromTitle: "Creating a Development Environment Instance") == "CreateDevelopmentEnvironmentInstance")
-        #expect(Naming.operationId(fromTitle: "Querying Details About an ECS (Discarded)") == "QueryDetailsAboutECSDiscarded")
-        #expect(Naming.operationId(fromTitle: "Obtaining the Name of a Log File") == "GetNameOfLogFile")
         #expect(Naming.isOperationName("CreateNotebook"))
         #expect(!Naming.isOperationName("en-us_topic_0020212648"))
         #expect(!Naming.isOperationName("modelarts_03_0110"))
@@ -208,14 +205,14 @@ struct PiecesTests {
             """
         let schema = Fixtures.build([("a.html", page)])
         let operation = try #require(schema.operations.first)
-        #expect(operation.id == "QueryThings")
+        #expect(operation.id == "ListThings")
         #expect(operation.parameters.map { "\($0.location.rawValue):\($0.name)" } == ["path:project_id", "query:limit"])
     }
 
     @Test func operationIdsAreUnique() {
         let page = { (path: String) in "<h1>Querying Things</h1><div><h4>URI</h4><p>GET \(path)</p></div>" }
         let schema = Fixtures.build([("a.html", page("/v1/things")), ("b.html", page("/v2/things")), ("c.html", page("/v2/things/x"))])
-        #expect(schema.operations.map(\.id) == ["QueryThings", "QueryThingsV2", "QueryThingsV22"])
+        #expect(schema.operations.map(\.id) == ["ListThings", "ListThingsV2", "ListThingsV22"])
     }
 
     @Test func groupsFromTableOfContents() throws {
@@ -275,7 +272,7 @@ struct PiecesTests {
         let schema = Fixtures.build([("q.html", page)])
         let operation = try #require(schema.operations.first)
         #expect(operation.responses.map(\.status) == [202])
-        #expect(operation.responses.first?.type == .named("QueryThingResponse"))
+        #expect(operation.responses.first?.type == .named("ShowThingResponse"))
         #expect(operation.responses.first?.examples.count == 1)
         #expect(operation.parameters.map(\.name) == ["thing_id"])
     }

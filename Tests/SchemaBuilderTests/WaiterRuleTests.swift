@@ -80,6 +80,9 @@ import Testing
         #expect(WaiterRule.resourceName("ShowNotebook") == "Notebook")
         #expect(WaiterRule.resourceName("QueryDetailsAboutECSV21") == "ECSV21")
         #expect(WaiterRule.resourceName("QueryNetworkDetails") == "Network")
+        // A product word in front of the verb (the official SDKs' names of wrapped OpenStack APIs).
+        #expect(WaiterRule.resourceName("NovaShowServer") == "Server")
+        #expect(WaiterRule.resourceName("NeutronShowFirewallGroup") == "FirewallGroup")
         #expect(WaiterRule.resourceName("DescImportTask") == "ImportTask")
         #expect(WaiterRule.resourceName("Showcase") == "Showcase", "a verb is a whole word")
     }

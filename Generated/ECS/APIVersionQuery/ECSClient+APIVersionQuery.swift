@@ -11,13 +11,13 @@ extension ECSClient {
     /// `GET /`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listAPIVersions() async throws -> ListAPIVersionsResponse {
+    public func novaListVersions() async throws -> NovaListVersionsResponse {
         let request = OperationRequest(
-            operation: "ListAPIVersions",
+            operation: "NovaListVersions",
             method: .get,
             path: "/"
         )
-        return try await client.send(request, as: ListAPIVersionsResponse.self)
+        return try await client.send(request, as: NovaListVersionsResponse.self)
     }
 
     /// Querying a Specified API Version
@@ -30,15 +30,13 @@ extension ECSClient {
     ///   - apiVersion: Specifies an API version, such as V2.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySpecifiedAPIVersion(
-        apiVersion: String
-    ) async throws -> QuerySpecifiedAPIVersionResponse {
+    public func novaShowVersion(apiVersion: String) async throws -> NovaShowVersionResponse {
         let request = OperationRequest(
-            operation: "QuerySpecifiedAPIVersion",
+            operation: "NovaShowVersion",
             method: .get,
             path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
-        return try await client.send(request, as: QuerySpecifiedAPIVersionResponse.self)
+        return try await client.send(request, as: NovaShowVersionResponse.self)
     }
 }

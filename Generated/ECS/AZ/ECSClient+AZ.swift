@@ -11,12 +11,12 @@ extension ECSClient {
     /// `GET /v2.1/{project_id}/os-availability-zone`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listAZs() async throws -> ListAZsResponse {
+    public func novaListAvailabilityZones() async throws -> NovaListAvailabilityZonesResponse {
         let request = OperationRequest(
-            operation: "ListAZs",
+            operation: "NovaListAvailabilityZones",
             method: .get,
             path: "/v2.1/{project_id}/os-availability-zone"
         )
-        return try await client.send(request, as: ListAZsResponse.self)
+        return try await client.send(request, as: NovaListAvailabilityZonesResponse.self)
     }
 }

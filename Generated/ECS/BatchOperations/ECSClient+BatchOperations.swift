@@ -15,16 +15,16 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func restartECSsInBatch(
-        _ body: RestartECSsInBatchRequest
-    ) async throws -> RestartECSsInBatchResponse {
+    public func batchRebootServers(
+        _ body: BatchRebootServersRequest
+    ) async throws -> BatchRebootServersResponse {
         let request = OperationRequest(
-            operation: "RestartECSsInBatch",
+            operation: "BatchRebootServers",
             method: .post,
             path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
-        return try await client.send(request, as: RestartECSsInBatchResponse.self)
+        return try await client.send(request, as: BatchRebootServersResponse.self)
     }
 
     /// Starting ECSs in a Batch
@@ -38,14 +38,16 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func startECSsInBatch(_ body: StartECSsInBatchRequest) async throws -> StartECSsInBatchResponse {
+    public func batchStartServers(
+        _ body: BatchStartServersRequest
+    ) async throws -> BatchStartServersResponse {
         let request = OperationRequest(
-            operation: "StartECSsInBatch",
+            operation: "BatchStartServers",
             method: .post,
             path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
-        return try await client.send(request, as: StartECSsInBatchResponse.self)
+        return try await client.send(request, as: BatchStartServersResponse.self)
     }
 
     /// Stopping ECSs in a Batch
@@ -59,13 +61,13 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func stopECSsInBatch(_ body: StopECSsInBatchRequest) async throws -> StopECSsInBatchResponse {
+    public func batchStopServers(_ body: BatchStopServersRequest) async throws -> BatchStopServersResponse {
         let request = OperationRequest(
-            operation: "StopECSsInBatch",
+            operation: "BatchStopServers",
             method: .post,
             path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
-        return try await client.send(request, as: StopECSsInBatchResponse.self)
+        return try await client.send(request, as: BatchStopServersResponse.self)
     }
 }

@@ -15,18 +15,18 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func attachDiskToECS(
+    public func attachServerVolume(
         serverID: String,
-        _ body: AttachDiskToECSRequest
-    ) async throws -> AttachDiskToECSResponse {
+        _ body: AttachServerVolumeRequest
+    ) async throws -> AttachServerVolumeResponse {
         let request = OperationRequest(
-            operation: "AttachDiskToECS",
+            operation: "AttachServerVolume",
             method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/attachvolume",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: AttachDiskToECSResponse.self)
+        return try await client.send(request, as: AttachServerVolumeResponse.self)
     }
 
     /// Detaching an EVS Disk from an ECS
@@ -42,21 +42,41 @@ extension ECSClient {
     ///     to 0. It is set to 0 by default.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func detachEVSDiskFromECS(
+    public func detachServerVolume(
         serverID: String,
         volumeID: String,
         deleteFlag: String? = nil
-    ) async throws -> DetachEVSDiskFromECSResponse {
+    ) async throws -> DetachServerVolumeResponse {
         var query = QueryItems()
         query.append("delete_flag", deleteFlag)
         let request = OperationRequest(
-            operation: "DetachEVSDiskFromECS",
+            operation: "DetachServerVolume",
             method: .delete,
             path: "/v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID],
             query: query
         )
-        return try await client.send(request, as: DetachEVSDiskFromECSResponse.self)
+        return try await client.send(request, as: DetachServerVolumeResponse.self)
+    }
+
+    /// Querying Disk Attachment of an ECS
+    ///
+    /// This API is used to query disk attachment of an ECS.
+    ///
+    /// `GET /v2.1/servers/{server_id}/block_device`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID in UUID format.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listDiskAttachmentOfECS(serverID: String) async throws -> ListDiskAttachmentOfECSResponse {
+        let request = OperationRequest(
+            operation: "ListDiskAttachmentOfECS",
+            method: .get,
+            path: "/v2.1/servers/{server_id}/block_device",
+            pathParameters: ["server_id": serverID]
+        )
+        return try await client.send(request, as: ListDiskAttachmentOfECSResponse.self)
     }
 
     /// Listing Details About Disks Attached to an ECS
@@ -69,16 +89,14 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID in UUID format.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listDetailsAboutDisksAttachedToECS(
-        serverID: String
-    ) async throws -> ListDetailsAboutDisksAttachedToECSResponse {
+    public func listServerBlockDevices(serverID: String) async throws -> ListServerBlockDevicesResponse {
         let request = OperationRequest(
-            operation: "ListDetailsAboutDisksAttachedToECS",
+            operation: "ListServerBlockDevices",
             method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/block_device",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: ListDetailsAboutDisksAttachedToECSResponse.self)
+        return try await client.send(request, as: ListServerBlockDevicesResponse.self)
     }
 
     /// Querying Details of a Single Disk Attached to an ECS
@@ -92,37 +110,17 @@ extension ECSClient {
     ///   - volumeID: Specifies the EVS disk ID in UUID format.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfSingleDiskAttachedToECS(
+    public func showServerBlockDevice(
         serverID: String,
         volumeID: String
-    ) async throws -> QueryDetailsOfSingleDiskAttachedToECSResponse {
+    ) async throws -> ShowServerBlockDeviceResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsOfSingleDiskAttachedToECS",
+            operation: "ShowServerBlockDevice",
             method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryDetailsOfSingleDiskAttachedToECSResponse.self)
-    }
-
-    /// Querying Disk Attachment of an ECS
-    ///
-    /// This API is used to query disk attachment of an ECS.
-    ///
-    /// `GET /v2.1/servers/{server_id}/block_device`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID in UUID format.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDiskAttachmentOfECS(serverID: String) async throws -> QueryDiskAttachmentOfECSResponse {
-        let request = OperationRequest(
-            operation: "QueryDiskAttachmentOfECS",
-            method: .get,
-            path: "/v2.1/servers/{server_id}/block_device",
-            pathParameters: ["server_id": serverID]
-        )
-        return try await client.send(request, as: QueryDiskAttachmentOfECSResponse.self)
+        return try await client.send(request, as: ShowServerBlockDeviceResponse.self)
     }
 
     /// Querying a Single Disk Attached to an ECS
@@ -136,16 +134,16 @@ extension ECSClient {
     ///   - volumeID: Specifies the EVS disk ID in UUID format.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySingleDiskAttachedToECS(
+    public func showSingleDiskAttachedToECS(
         serverID: String,
         volumeID: String
-    ) async throws -> QuerySingleDiskAttachedToECSResponse {
+    ) async throws -> ShowSingleDiskAttachedToECSResponse {
         let request = OperationRequest(
-            operation: "QuerySingleDiskAttachedToECS",
+            operation: "ShowSingleDiskAttachedToECS",
             method: .get,
             path: "/v2.1/servers/{server_id}/block_device/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )
-        return try await client.send(request, as: QuerySingleDiskAttachedToECSResponse.self)
+        return try await client.send(request, as: ShowSingleDiskAttachedToECSResponse.self)
     }
 }

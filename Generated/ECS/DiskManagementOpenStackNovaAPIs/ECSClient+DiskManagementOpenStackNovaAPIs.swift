@@ -14,16 +14,15 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createDiskDiscarded(
-        _ body: CreateDiskDiscardedRequest
-    ) async throws -> CreateDiskDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func createDisk(_ body: CreateDiskRequest) async throws -> CreateDiskResponse {
         let request = OperationRequest(
-            operation: "CreateDiskDiscarded",
+            operation: "CreateDisk",
             method: .post,
             path: "/v2/{project_id}/os-volumes",
             body: body
         )
-        return try await client.send(request, as: CreateDiskDiscardedResponse.self)
+        return try await client.send(request, as: CreateDiskResponse.self)
     }
 
     /// Deleting a Disk (Discarded)
@@ -34,9 +33,10 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - volumeID: Specifies the volume ID.
-    public func deleteDiskDiscarded(volumeID: String) async throws {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func deleteDisk(volumeID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDiskDiscarded",
+            operation: "DeleteDisk",
             method: .delete,
             path: "/v2/{project_id}/os-volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
@@ -51,14 +51,14 @@ extension ECSClient {
     /// `GET /v2/{project_id}/os-volumes`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryBriefInformationAboutDisksDiscarded(
-    ) async throws -> QueryBriefInformationAboutDisksDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listBriefDisks() async throws -> ListBriefDisksResponse {
         let request = OperationRequest(
-            operation: "QueryBriefInformationAboutDisksDiscarded",
+            operation: "ListBriefDisks",
             method: .get,
             path: "/v2/{project_id}/os-volumes"
         )
-        return try await client.send(request, as: QueryBriefInformationAboutDisksDiscardedResponse.self)
+        return try await client.send(request, as: ListBriefDisksResponse.self)
     }
 
     /// Querying Detailed Information About Disks (Discarded)
@@ -68,14 +68,14 @@ extension ECSClient {
     /// `GET /v2/{project_id}/os-volumes/detail`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailedInformationAboutDisksDiscarded(
-    ) async throws -> QueryDetailedInformationAboutDisksDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listDisks() async throws -> ListDisksResponse {
         let request = OperationRequest(
-            operation: "QueryDetailedInformationAboutDisksDiscarded",
+            operation: "ListDisks",
             method: .get,
             path: "/v2/{project_id}/os-volumes/detail"
         )
-        return try await client.send(request, as: QueryDetailedInformationAboutDisksDiscardedResponse.self)
+        return try await client.send(request, as: ListDisksResponse.self)
     }
 
     /// Querying Information About a Disk (Discarded)
@@ -88,15 +88,14 @@ extension ECSClient {
     ///   - volumeID: Specifies the disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryInformationAboutDiskDiscarded(
-        volumeID: String
-    ) async throws -> QueryInformationAboutDiskDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func showDisk(volumeID: String) async throws -> ShowDiskResponse {
         let request = OperationRequest(
-            operation: "QueryInformationAboutDiskDiscarded",
+            operation: "ShowDisk",
             method: .get,
             path: "/v2/{project_id}/os-volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryInformationAboutDiskDiscardedResponse.self)
+        return try await client.send(request, as: ShowDiskResponse.self)
     }
 }

@@ -15,18 +15,18 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func getECSManagementConsoleLogs(
+    public func listECSManagementConsoleLogs(
         serverID: String,
-        _ body: GetECSManagementConsoleLogsRequest
-    ) async throws -> GetECSManagementConsoleLogsResponse {
+        _ body: ListECSManagementConsoleLogsRequest
+    ) async throws -> ListECSManagementConsoleLogsResponse {
         let request = OperationRequest(
-            operation: "GetECSManagementConsoleLogs",
+            operation: "ListECSManagementConsoleLogs",
             method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/action",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: GetECSManagementConsoleLogsResponse.self)
+        return try await client.send(request, as: ListECSManagementConsoleLogsResponse.self)
     }
 
     /// Obtaining a VNC-based Remote Login Address (Microversion 2.6 or Later)
@@ -40,17 +40,17 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func getVNCBasedRemoteLoginAddressMicroversion26OrLater(
+    public func listVNCBasedRemoteLoginAddress(
         serverID: String,
-        _ body: GetVNCBasedRemoteLoginAddressMicroversion26OrLaterRequest
-    ) async throws -> GetVNCBasedRemoteLoginAddressMicroversion26OrLaterResponse {
+        _ body: ListVNCBasedRemoteLoginAddressRequest
+    ) async throws -> ListVNCBasedRemoteLoginAddressResponse {
         let request = OperationRequest(
-            operation: "GetVNCBasedRemoteLoginAddressMicroversion26OrLater",
+            operation: "ListVNCBasedRemoteLoginAddress",
             method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/remote-consoles",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: GetVNCBasedRemoteLoginAddressMicroversion26OrLaterResponse.self)
+        return try await client.send(request, as: ListVNCBasedRemoteLoginAddressResponse.self)
     }
 }

@@ -14,9 +14,12 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverGroupID: Specifies the ECS group ID.
     ///   - body: The request body.
-    public func addECSToECSGroup(serverGroupID: String, _ body: AddECSToECSGroupRequest) async throws {
+    public func addServerGroupMember(
+        serverGroupID: String,
+        _ body: AddServerGroupMemberRequest
+    ) async throws {
         let request = OperationRequest(
-            operation: "AddECSToECSGroup",
+            operation: "AddServerGroupMember",
             method: .post,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action",
             pathParameters: ["server_group_id": serverGroupID],
@@ -35,14 +38,16 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createECSGroup(_ body: CreateECSGroupRequest) async throws -> CreateECSGroupResponse {
+    public func createServerGroup(
+        _ body: CreateServerGroupRequest
+    ) async throws -> CreateServerGroupResponse {
         let request = OperationRequest(
-            operation: "CreateECSGroup",
+            operation: "CreateServerGroup",
             method: .post,
             path: "/v1/{project_id}/cloudservers/os-server-groups",
             body: body
         )
-        return try await client.send(request, as: CreateECSGroupResponse.self)
+        return try await client.send(request, as: CreateServerGroupResponse.self)
     }
 
     /// Deleting an ECS Group
@@ -53,12 +58,36 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - serverGroupID: Specifies the ECS group UUID.
-    public func deleteECSGroup(serverGroupID: String) async throws {
+    public func deleteServerGroup(serverGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteECSGroup",
+            operation: "DeleteServerGroup",
             method: .delete,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
+        )
+        try await client.send(request)
+    }
+
+    /// Removing an ECS from an ECS Group
+    ///
+    /// This API is used to remove an ECS from an ECS group. The anti-affinity policy will not be applied to
+    /// the ECS after it is removed from the group.
+    ///
+    /// `POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action`
+    ///
+    /// - Parameters:
+    ///   - serverGroupID: Specifies the ECS group ID.
+    ///   - body: The request body.
+    public func deleteServerGroupMember(
+        serverGroupID: String,
+        _ body: DeleteServerGroupMemberRequest
+    ) async throws {
+        let request = OperationRequest(
+            operation: "DeleteServerGroupMember",
+            method: .post,
+            path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action",
+            pathParameters: ["server_group_id": serverGroupID],
+            body: body
         )
         try await client.send(request)
     }
@@ -76,20 +105,20 @@ extension ECSClient {
     ///     data indexed by this parameter. Parameters marker and limit must be used together.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listECSGroups(
+    public func listServerGroups(
         limit: Int? = nil,
         marker: String? = nil
-    ) async throws -> ListECSGroupsResponse {
+    ) async throws -> ListServerGroupsResponse {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListECSGroups",
+            operation: "ListServerGroups",
             method: .get,
             path: "/v1/{project_id}/cloudservers/os-server-groups",
             query: query
         )
-        return try await client.send(request, as: ListECSGroupsResponse.self)
+        return try await client.send(request, as: ListServerGroupsResponse.self)
     }
 
     /// Querying Details About an ECS Group
@@ -102,39 +131,13 @@ extension ECSClient {
     ///   - serverGroupID: Specifies an ECS group UUID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutECSGroup(
-        serverGroupID: String
-    ) async throws -> QueryDetailsAboutECSGroupResponse {
+    public func showServerGroup(serverGroupID: String) async throws -> ShowServerGroupResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutECSGroup",
+            operation: "ShowServerGroup",
             method: .get,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
         )
-        return try await client.send(request, as: QueryDetailsAboutECSGroupResponse.self)
-    }
-
-    /// Removing an ECS from an ECS Group
-    ///
-    /// This API is used to remove an ECS from an ECS group. The anti-affinity policy will not be applied to
-    /// the ECS after it is removed from the group.
-    ///
-    /// `POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action`
-    ///
-    /// - Parameters:
-    ///   - serverGroupID: Specifies the ECS group ID.
-    ///   - body: The request body.
-    public func removeECSFromECSGroup(
-        serverGroupID: String,
-        _ body: RemoveECSFromECSGroupRequest
-    ) async throws {
-        let request = OperationRequest(
-            operation: "RemoveECSFromECSGroup",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action",
-            pathParameters: ["server_group_id": serverGroupID],
-            body: body
-        )
-        try await client.send(request)
+        return try await client.send(request, as: ShowServerGroupResponse.self)
     }
 }

@@ -48,16 +48,16 @@ extension ECSClient {
     ///   - requestID: Specifies the request ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryECSOperationsByRequestID(
+    public func showECSOperationsByRequestID(
         serverID: String,
         requestID: String
-    ) async throws -> QueryECSOperationsByRequestIDResponse {
+    ) async throws -> ShowECSOperationsByRequestIDResponse {
         let request = OperationRequest(
-            operation: "QueryECSOperationsByRequestID",
+            operation: "ShowECSOperationsByRequestID",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}",
             pathParameters: ["server_id": serverID, "request_id": requestID]
         )
-        return try await client.send(request, as: QueryECSOperationsByRequestIDResponse.self)
+        return try await client.send(request, as: ShowECSOperationsByRequestIDResponse.self)
     }
 }

@@ -85,24 +85,57 @@ extension ECSClient {
     ///     integer. Ranges from 1 (inclusive) to 100 (inclusive). Cannot contain +.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAssociationsBetweenFPGAImageAndECSImage(
+    public func listAssociationsBetweenFPGAImageAndECSImage(
         imageID: String? = nil,
         fpgaImageID: String? = nil,
         page: String? = nil,
         size: String? = nil
-    ) async throws -> QueryAssociationsBetweenFPGAImageAndECSImageResponse {
+    ) async throws -> ListAssociationsBetweenFPGAImageAndECSImageResponse {
         var query = QueryItems()
         query.append("image_id", imageID)
         query.append("fpga_image_id", fpgaImageID)
         query.append("page", page)
         query.append("size", size)
         let request = OperationRequest(
-            operation: "QueryAssociationsBetweenFPGAImageAndECSImage",
+            operation: "ListAssociationsBetweenFPGAImageAndECSImage",
             method: .get,
             path: "/v1/{project_id}/cloudservers/fpga_image/associations",
             query: query
         )
-        return try await client.send(request, as: QueryAssociationsBetweenFPGAImageAndECSImageResponse.self)
+        return try await client.send(request, as: ListAssociationsBetweenFPGAImageAndECSImageResponse.self)
+    }
+
+    /// Viewing Details of FPGA Images
+    ///
+    /// This API is used to view the details of the FPGA images of a tenant.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/fpga_image/detail`
+    ///
+    /// - Parameters:
+    ///   - fpgaImageID: Specifies the FPGA image ID.
+    ///   - page: Specifies the number of pages in a pagination query. The value of this parameter must meet
+    ///     the following requirements: Must be a decimal integer. Ranges from 1 (inclusive) to 65,535
+    ///     (exclusive). Cannot contain +.
+    ///   - size: Specifies the maximum records displayed on a page in a pagination query. Must be a decimal
+    ///     integer. Ranges from 1 (inclusive) to 100 (inclusive). Cannot contain +.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listFPGAImages(
+        fpgaImageID: String? = nil,
+        page: String? = nil,
+        size: String? = nil
+    ) async throws -> ListFPGAImagesResponse {
+        var query = QueryItems()
+        query.append("fpga_image_id", fpgaImageID)
+        query.append("page", page)
+        query.append("size", size)
+        let request = OperationRequest(
+            operation: "ListFPGAImages",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/fpga_image/detail",
+            query: query
+        )
+        return try await client.send(request, as: ListFPGAImagesResponse.self)
     }
 
     /// Registering an FPGA Image
@@ -125,38 +158,5 @@ extension ECSClient {
             body: body
         )
         return try await client.send(request, as: RegisterFPGAImageResponse.self)
-    }
-
-    /// Viewing Details of FPGA Images
-    ///
-    /// This API is used to view the details of the FPGA images of a tenant.
-    ///
-    /// `GET /v1/{project_id}/cloudservers/fpga_image/detail`
-    ///
-    /// - Parameters:
-    ///   - fpgaImageID: Specifies the FPGA image ID.
-    ///   - page: Specifies the number of pages in a pagination query. The value of this parameter must meet
-    ///     the following requirements: Must be a decimal integer. Ranges from 1 (inclusive) to 65,535
-    ///     (exclusive). Cannot contain +.
-    ///   - size: Specifies the maximum records displayed on a page in a pagination query. Must be a decimal
-    ///     integer. Ranges from 1 (inclusive) to 100 (inclusive). Cannot contain +.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func viewDetailsOfFPGAImages(
-        fpgaImageID: String? = nil,
-        page: String? = nil,
-        size: String? = nil
-    ) async throws -> ViewDetailsOfFPGAImagesResponse {
-        var query = QueryItems()
-        query.append("fpga_image_id", fpgaImageID)
-        query.append("page", page)
-        query.append("size", size)
-        let request = OperationRequest(
-            operation: "ViewDetailsOfFPGAImages",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/fpga_image/detail",
-            query: query
-        )
-        return try await client.send(request, as: ViewDetailsOfFPGAImagesResponse.self)
     }
 }

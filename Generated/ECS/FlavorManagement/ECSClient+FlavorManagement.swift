@@ -4,8 +4,8 @@
 import CloudCore
 
 extension ECSClient {
-    /// Documented values of `sort_key` for ``ECSClient/queryTargetFlavorsToWhichECSFlavorCanBeChanged``.
-    public struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortKey: OpenEnum, QueryValue {
+    /// Documented values of `sort_key` for ``ECSClient/listTargetFlavorsToWhichECSFlavorCanBeChanged``.
+    public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedSortKey: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -28,8 +28,8 @@ extension ECSClient {
         public static let rootGb: Self = "root_gb"
     }
 
-    /// Documented values of `sort_dir` for ``ECSClient/queryTargetFlavorsToWhichECSFlavorCanBeChanged``.
-    public struct QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortDir: OpenEnum, QueryValue {
+    /// Documented values of `sort_dir` for ``ECSClient/listTargetFlavorsToWhichECSFlavorCanBeChanged``.
+    public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedSortDir: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -54,18 +54,16 @@ extension ECSClient {
     ///     normal, obt, or promotion states are returned. Constraints N/A Range N/A Default Value N/A
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listFlavorDetailsAndExtendedInformation(
-        availabilityZone: String? = nil
-    ) async throws -> ListFlavorDetailsAndExtendedInformationResponse {
+    public func listFlavors(availabilityZone: String? = nil) async throws -> ListFlavorsResponse {
         var query = QueryItems()
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListFlavorDetailsAndExtendedInformation",
+            operation: "ListFlavors",
             method: .get,
             path: "/v1/{project_id}/cloudservers/flavors",
             query: query
         )
-        return try await client.send(request, as: ListFlavorDetailsAndExtendedInformationResponse.self)
+        return try await client.send(request, as: ListFlavorsResponse.self)
     }
 
     /// Querying the Target Flavors to Which an ECS Flavor Can Be Changed
@@ -89,15 +87,15 @@ extension ECSClient {
     ///   - marker: Uses the ID of the last flavor on one page as the paging marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTargetFlavorsToWhichECSFlavorCanBeChanged(
+    public func listTargetFlavorsToWhichECSFlavorCanBeChanged(
         instanceUUID: String? = nil,
         sourceFlavorID: String? = nil,
         sourceFlavorName: String? = nil,
-        sortKey: QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortKey? = nil,
-        sortDir: QueryTargetFlavorsToWhichECSFlavorCanBeChangedSortDir? = nil,
+        sortKey: ListTargetFlavorsToWhichECSFlavorCanBeChangedSortKey? = nil,
+        sortDir: ListTargetFlavorsToWhichECSFlavorCanBeChangedSortDir? = nil,
         limit: Int? = nil,
         marker: String? = nil
-    ) async throws -> QueryTargetFlavorsToWhichECSFlavorCanBeChangedResponse {
+    ) async throws -> ListTargetFlavorsToWhichECSFlavorCanBeChangedResponse {
         var query = QueryItems()
         query.append("instance_uuid", instanceUUID)
         query.append("source_flavor_id", sourceFlavorID)
@@ -107,11 +105,11 @@ extension ECSClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "QueryTargetFlavorsToWhichECSFlavorCanBeChanged",
+            operation: "ListTargetFlavorsToWhichECSFlavorCanBeChanged",
             method: .get,
             path: "/v2.1/{project_id}/resize_flavors",
             query: query
         )
-        return try await client.send(request, as: QueryTargetFlavorsToWhichECSFlavorCanBeChangedResponse.self)
+        return try await client.send(request, as: ListTargetFlavorsToWhichECSFlavorCanBeChangedResponse.self)
     }
 }

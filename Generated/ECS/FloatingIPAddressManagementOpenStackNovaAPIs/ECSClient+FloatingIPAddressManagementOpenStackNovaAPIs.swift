@@ -14,16 +14,17 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func assignFloatingIPAddressDiscarded(
-        _ body: AssignFloatingIPAddressDiscardedRequest
-    ) async throws -> AssignFloatingIPAddressDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func assignFloatingIPAddress(
+        _ body: AssignFloatingIPAddressRequest
+    ) async throws -> AssignFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "AssignFloatingIPAddressDiscarded",
+            operation: "AssignFloatingIPAddress",
             method: .post,
             path: "/v2/{project_id}/os-floating-ips",
             body: body
         )
-        return try await client.send(request, as: AssignFloatingIPAddressDiscardedResponse.self)
+        return try await client.send(request, as: AssignFloatingIPAddressResponse.self)
     }
 
     /// Binding a Floating IP Address (Discarded)
@@ -35,16 +36,94 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
-    public func bindFloatingIPAddressDiscarded(
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func associateFloatingIPAddress(
         serverID: String,
-        _ body: BindFloatingIPAddressDiscardedRequest
+        _ body: AssociateFloatingIPAddressRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BindFloatingIPAddressDiscarded",
+            operation: "AssociateFloatingIPAddress",
             method: .post,
             path: "/v2/{project_id}/servers/{server_id}/action",
             pathParameters: ["server_id": serverID],
             body: body
+        )
+        try await client.send(request)
+    }
+
+    /// Unbinding a Floating IP Address (Discarded)
+    ///
+    /// This API is used to unbind a floating IP address from an ECS.
+    ///
+    /// `POST /v2/{project_id}/servers/{server_id}/action`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func disassociateFloatingIPAddress(
+        serverID: String,
+        _ body: DisassociateFloatingIPAddressRequest
+    ) async throws {
+        let request = OperationRequest(
+            operation: "DisassociateFloatingIPAddress",
+            method: .post,
+            path: "/v2/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        try await client.send(request)
+    }
+
+    /// Querying Floating IP Address Pools (Discarded)
+    ///
+    /// This API is used to query floating IP address pools.
+    ///
+    /// `GET /v2/{project_id}/os-floating-ip-pools`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listFloatingIPAddressPools() async throws -> ListFloatingIPAddressPoolsResponse {
+        let request = OperationRequest(
+            operation: "ListFloatingIPAddressPools",
+            method: .get,
+            path: "/v2/{project_id}/os-floating-ip-pools"
+        )
+        return try await client.send(request, as: ListFloatingIPAddressPoolsResponse.self)
+    }
+
+    /// Querying Floating IP Addresses (Discarded)
+    ///
+    /// This API is used to query floating IP addresses.
+    ///
+    /// `GET /v2/{project_id}/os-floating-ips`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listFloatingIPAddresses() async throws -> ListFloatingIPAddressesResponse {
+        let request = OperationRequest(
+            operation: "ListFloatingIPAddresses",
+            method: .get,
+            path: "/v2/{project_id}/os-floating-ips"
+        )
+        return try await client.send(request, as: ListFloatingIPAddressesResponse.self)
+    }
+
+    /// Releasing a Floating IP Address (Discarded)
+    ///
+    /// This API is used to release a floating IP address.
+    ///
+    /// `DELETE /v2/{project_id}/os-floating-ips/{floating_ip_id}`
+    ///
+    /// - Parameters:
+    ///   - floatingIPID: Specifies the ID of the floating IP address.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func releaseFloatingIPAddress(floatingIPID: String) async throws {
+        let request = OperationRequest(
+            operation: "ReleaseFloatingIPAddress",
+            method: .delete,
+            path: "/v2/{project_id}/os-floating-ips/{floating_ip_id}",
+            pathParameters: ["floating_ip_id": floatingIPID]
         )
         try await client.send(request)
     }
@@ -60,90 +139,14 @@ extension ECSClient {
     ///   - floatingIPID: Specifies the ID of the floating IP address.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutFloatingIPAddressDiscarded(
-        floatingIPID: String
-    ) async throws -> QueryDetailsAboutFloatingIPAddressDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func showFloatingIPAddress(floatingIPID: String) async throws -> ShowFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutFloatingIPAddressDiscarded",
+            operation: "ShowFloatingIPAddress",
             method: .get,
             path: "/v2/{project_id}/os-floating-ips/{floating_ip_id}",
             pathParameters: ["floating_ip_id": floatingIPID]
         )
-        return try await client.send(request, as: QueryDetailsAboutFloatingIPAddressDiscardedResponse.self)
-    }
-
-    /// Querying Floating IP Address Pools (Discarded)
-    ///
-    /// This API is used to query floating IP address pools.
-    ///
-    /// `GET /v2/{project_id}/os-floating-ip-pools`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryFloatingIPAddressPoolsDiscarded(
-    ) async throws -> QueryFloatingIPAddressPoolsDiscardedResponse {
-        let request = OperationRequest(
-            operation: "QueryFloatingIPAddressPoolsDiscarded",
-            method: .get,
-            path: "/v2/{project_id}/os-floating-ip-pools"
-        )
-        return try await client.send(request, as: QueryFloatingIPAddressPoolsDiscardedResponse.self)
-    }
-
-    /// Querying Floating IP Addresses (Discarded)
-    ///
-    /// This API is used to query floating IP addresses.
-    ///
-    /// `GET /v2/{project_id}/os-floating-ips`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryFloatingIPAddressesDiscarded(
-    ) async throws -> QueryFloatingIPAddressesDiscardedResponse {
-        let request = OperationRequest(
-            operation: "QueryFloatingIPAddressesDiscarded",
-            method: .get,
-            path: "/v2/{project_id}/os-floating-ips"
-        )
-        return try await client.send(request, as: QueryFloatingIPAddressesDiscardedResponse.self)
-    }
-
-    /// Releasing a Floating IP Address (Discarded)
-    ///
-    /// This API is used to release a floating IP address.
-    ///
-    /// `DELETE /v2/{project_id}/os-floating-ips/{floating_ip_id}`
-    ///
-    /// - Parameters:
-    ///   - floatingIPID: Specifies the ID of the floating IP address.
-    public func releaseFloatingIPAddressDiscarded(floatingIPID: String) async throws {
-        let request = OperationRequest(
-            operation: "ReleaseFloatingIPAddressDiscarded",
-            method: .delete,
-            path: "/v2/{project_id}/os-floating-ips/{floating_ip_id}",
-            pathParameters: ["floating_ip_id": floatingIPID]
-        )
-        try await client.send(request)
-    }
-
-    /// Unbinding a Floating IP Address (Discarded)
-    ///
-    /// This API is used to unbind a floating IP address from an ECS.
-    ///
-    /// `POST /v2/{project_id}/servers/{server_id}/action`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    public func unbindFloatingIPAddressDiscarded(
-        serverID: String,
-        _ body: UnbindFloatingIPAddressDiscardedRequest
-    ) async throws {
-        let request = OperationRequest(
-            operation: "UnbindFloatingIPAddressDiscarded",
-            method: .post,
-            path: "/v2/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        try await client.send(request)
+        return try await client.send(request, as: ShowFloatingIPAddressResponse.self)
     }
 }

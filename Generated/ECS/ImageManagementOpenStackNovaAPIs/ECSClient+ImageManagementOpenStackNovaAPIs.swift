@@ -12,36 +12,15 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - imageID: Specifies the image ID.
-    public func deleteImageDiscarded(imageID: String) async throws {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func deleteImage(imageID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteImageDiscarded",
+            operation: "DeleteImage",
             method: .delete,
             path: "/v2/{project_id}/images/{image_id}",
             pathParameters: ["image_id": imageID]
         )
         try await client.send(request)
-    }
-
-    /// Querying Details About a Specified Image (Discarded)
-    ///
-    /// This API is used to query the details about the specified image.
-    ///
-    /// `GET /v2/{project_id}/images/{image_id}`
-    ///
-    /// - Parameters:
-    ///   - imageID: Specifies the image ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutSpecifiedImageDiscarded(
-        imageID: String
-    ) async throws -> QueryDetailsAboutSpecifiedImageDiscardedResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutSpecifiedImageDiscarded",
-            method: .get,
-            path: "/v2/{project_id}/images/{image_id}",
-            pathParameters: ["image_id": imageID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutSpecifiedImageDiscardedResponse.self)
     }
 
     /// Querying Image Details (Discarded)
@@ -61,13 +40,14 @@ extension ECSClient {
     ///   - minDisk: Specifies the minimum disk size in GiB required by the image.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryImageDetailsDiscarded(
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listImageDetails(
         name: String? = nil,
         status: String? = nil,
         changesSince: String? = nil,
         minRam: Int? = nil,
         minDisk: Int? = nil
-    ) async throws -> QueryImageDetailsDiscardedResponse {
+    ) async throws -> ListImageDetailsResponse {
         var query = QueryItems()
         query.append("name", name)
         query.append("status", status)
@@ -75,12 +55,12 @@ extension ECSClient {
         query.append("minRam", minRam)
         query.append("minDisk", minDisk)
         let request = OperationRequest(
-            operation: "QueryImageDetailsDiscarded",
+            operation: "ListImageDetails",
             method: .get,
             path: "/v2/{project_id}/images/detail",
             query: query
         )
-        return try await client.send(request, as: QueryImageDetailsDiscardedResponse.self)
+        return try await client.send(request, as: ListImageDetailsResponse.self)
     }
 
     /// Querying Images (Discarded)
@@ -100,13 +80,14 @@ extension ECSClient {
     ///   - minDisk: Specifies the minimum disk size in GiB required by the image.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryImagesDiscarded(
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listImages(
         name: String? = nil,
         status: String? = nil,
         changesSince: String? = nil,
         minRam: Int? = nil,
         minDisk: Int? = nil
-    ) async throws -> QueryImagesDiscardedResponse {
+    ) async throws -> ListImagesResponse {
         var query = QueryItems()
         query.append("name", name)
         query.append("status", status)
@@ -114,12 +95,12 @@ extension ECSClient {
         query.append("minRam", minRam)
         query.append("minDisk", minDisk)
         let request = OperationRequest(
-            operation: "QueryImagesDiscarded",
+            operation: "ListImages",
             method: .get,
             path: "/v2/{project_id}/images",
             query: query
         )
-        return try await client.send(request, as: QueryImagesDiscardedResponse.self)
+        return try await client.send(request, as: ListImagesResponse.self)
     }
 
     /// Querying the Metadata of a Specified Image (Discarded)
@@ -132,15 +113,35 @@ extension ECSClient {
     ///   - imageID: Specifies the image ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryMetadataOfSpecifiedImageDiscarded(
-        imageID: String
-    ) async throws -> QueryMetadataOfSpecifiedImageDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listMetadataOfImage(imageID: String) async throws -> ListMetadataOfImageResponse {
         let request = OperationRequest(
-            operation: "QueryMetadataOfSpecifiedImageDiscarded",
+            operation: "ListMetadataOfImage",
             method: .get,
             path: "/v2/{project_id}/images/{image_id}/metadata",
             pathParameters: ["image_id": imageID]
         )
-        return try await client.send(request, as: QueryMetadataOfSpecifiedImageDiscardedResponse.self)
+        return try await client.send(request, as: ListMetadataOfImageResponse.self)
+    }
+
+    /// Querying Details About a Specified Image (Discarded)
+    ///
+    /// This API is used to query the details about the specified image.
+    ///
+    /// `GET /v2/{project_id}/images/{image_id}`
+    ///
+    /// - Parameters:
+    ///   - imageID: Specifies the image ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func showImage(imageID: String) async throws -> ShowImageResponse {
+        let request = OperationRequest(
+            operation: "ShowImage",
+            method: .get,
+            path: "/v2/{project_id}/images/{image_id}",
+            pathParameters: ["image_id": imageID]
+        )
+        return try await client.send(request, as: ShowImageResponse.self)
     }
 }

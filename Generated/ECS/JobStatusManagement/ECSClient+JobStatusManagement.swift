@@ -14,18 +14,17 @@ extension ECSClient {
     ///   - jobID: Specifies the ID of an asynchronous job.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryJobExecutionStatus(jobID: String) async throws -> QueryJobExecutionStatusResponse {
+    public func showJob(jobID: String) async throws -> ShowJobResponse {
         let request = OperationRequest(
-            operation: "QueryJobExecutionStatus",
+            operation: "ShowJob",
             method: .get,
             path: "/v1/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
-        return try await client.send(request, as: QueryJobExecutionStatusResponse.self)
+        return try await client.send(request, as: ShowJobResponse.self)
     }
 
-    /// Waits until the JobExecutionStatus's `status` is one of `states`, polling
-    /// ``queryJobExecutionStatus(jobID:)``.
+    /// Waits until the Job's `status` is one of `states`, polling ``showJob(jobID:)``.
     ///
     /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
     /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
@@ -39,17 +38,17 @@ extension ECSClient {
     ///   - options: Delays between polls, the timeout and the poll limit.
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
-    public func waitForJobExecutionStatus(
+    public func waitForJob(
         jobID: String,
-        status states: Set<QueryJobExecutionStatusResponse.StatusValue>,
-        failureStates: Set<QueryJobExecutionStatusResponse.StatusValue> = [.fail],
+        status states: Set<ShowJobResponse.StatusValue>,
+        failureStates: Set<ShowJobResponse.StatusValue> = [.fail],
         options: WaiterOptions = .init()
-    ) async throws -> QueryJobExecutionStatusResponse {
+    ) async throws -> ShowJobResponse {
         try await Waiter.waitForState(
-            "JobExecutionStatus", states: states, failureStates: failureStates, options: options,
+            "Job", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.status }
         ) {
-            try await self.queryJobExecutionStatus(jobID: jobID)
+            try await self.showJob(jobID: jobID)
         }
     }
 }

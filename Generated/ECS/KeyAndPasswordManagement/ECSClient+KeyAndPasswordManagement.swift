@@ -4,28 +4,6 @@
 import CloudCore
 
 extension ECSClient {
-    /// Creating and Importing an SSH Key Pair
-    ///
-    /// This API is used to create an SSH key pair or import a public key to generate a key pair.
-    ///
-    /// `POST /v2.1/{project_id}/os-keypairs`
-    ///
-    /// - Parameters:
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func createAndImportingSSHKeyPair(
-        _ body: CreateAndImportingSSHKeyPairRequest
-    ) async throws -> CreateAndImportingSSHKeyPairResponse {
-        let request = OperationRequest(
-            operation: "CreateAndImportingSSHKeyPair",
-            method: .post,
-            path: "/v2.1/{project_id}/os-keypairs",
-            body: body
-        )
-        return try await client.send(request, as: CreateAndImportingSSHKeyPairResponse.self)
-    }
-
     /// Deleting the Password of an ECS
     ///
     /// This API is used to delete the random password records generated during initial installation of a
@@ -46,24 +24,6 @@ extension ECSClient {
         try await client.send(request)
     }
 
-    /// Deleting an SSH Key
-    ///
-    /// This API is used to delete a specified SSH key pair based on the SSH key pair name.
-    ///
-    /// `DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}`
-    ///
-    /// - Parameters:
-    ///   - keypairName: Specifies the key pair name.
-    public func deleteSSHKey(keypairName: String) async throws {
-        let request = OperationRequest(
-            operation: "DeleteSSHKey",
-            method: .delete,
-            path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
-            pathParameters: ["keypair_name": keypairName]
-        )
-        try await client.send(request)
-    }
-
     /// Obtaining the Password of an ECS
     ///
     /// This API is used to obtain the random password generated during initial Windows ECS installation for
@@ -76,14 +36,54 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func getPasswordOfECS(serverID: String) async throws -> GetPasswordOfECSResponse {
+    public func listPasswordOfECS(serverID: String) async throws -> ListPasswordOfECSResponse {
         let request = OperationRequest(
-            operation: "GetPasswordOfECS",
+            operation: "ListPasswordOfECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: GetPasswordOfECSResponse.self)
+        return try await client.send(request, as: ListPasswordOfECSResponse.self)
+    }
+
+    /// Creating and Importing an SSH Key Pair
+    ///
+    /// This API is used to create an SSH key pair or import a public key to generate a key pair.
+    ///
+    /// `POST /v2.1/{project_id}/os-keypairs`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func novaCreateKeypair(
+        _ body: NovaCreateKeypairRequest
+    ) async throws -> NovaCreateKeypairResponse {
+        let request = OperationRequest(
+            operation: "NovaCreateKeypair",
+            method: .post,
+            path: "/v2.1/{project_id}/os-keypairs",
+            body: body
+        )
+        return try await client.send(request, as: NovaCreateKeypairResponse.self)
+    }
+
+    /// Deleting an SSH Key
+    ///
+    /// This API is used to delete a specified SSH key pair based on the SSH key pair name.
+    ///
+    /// `DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}`
+    ///
+    /// - Parameters:
+    ///   - keypairName: Specifies the key pair name.
+    public func novaDeleteKeypair(keypairName: String) async throws {
+        let request = OperationRequest(
+            operation: "NovaDeleteKeypair",
+            method: .delete,
+            path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
+            pathParameters: ["keypair_name": keypairName]
+        )
+        try await client.send(request)
     }
 
     /// Listing SSH Key Pairs
@@ -93,13 +93,13 @@ extension ECSClient {
     /// `GET /v2.1/{project_id}/os-keypairs`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listSSHKeyPairs() async throws -> ListSSHKeyPairsResponse {
+    public func novaListKeypairs() async throws -> NovaListKeypairsResponse {
         let request = OperationRequest(
-            operation: "ListSSHKeyPairs",
+            operation: "NovaListKeypairs",
             method: .get,
             path: "/v2.1/{project_id}/os-keypairs"
         )
-        return try await client.send(request, as: ListSSHKeyPairsResponse.self)
+        return try await client.send(request, as: NovaListKeypairsResponse.self)
     }
 
     /// Querying a Specified SSH Key Pair
@@ -112,15 +112,13 @@ extension ECSClient {
     ///   - keypairName: Specifies the key pair name.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySpecifiedSSHKeyPair(
-        keypairName: String
-    ) async throws -> QuerySpecifiedSSHKeyPairResponse {
+    public func novaShowKeypair(keypairName: String) async throws -> NovaShowKeypairResponse {
         let request = OperationRequest(
-            operation: "QuerySpecifiedSSHKeyPair",
+            operation: "NovaShowKeypair",
             method: .get,
             path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
             pathParameters: ["keypair_name": keypairName]
         )
-        return try await client.send(request, as: QuerySpecifiedSSHKeyPairResponse.self)
+        return try await client.send(request, as: NovaShowKeypairResponse.self)
     }
 }

@@ -14,14 +14,16 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createECSs(_ body: CreateECSsRequest) async throws -> CreateECSsResponse {
+    public func createPostPaidServers(
+        _ body: CreatePostPaidServersRequest
+    ) async throws -> CreatePostPaidServersResponse {
         let request = OperationRequest(
-            operation: "CreateECSs",
+            operation: "CreatePostPaidServers",
             method: .post,
             path: "/v1/{project_id}/cloudservers",
             body: body
         )
-        return try await client.send(request, as: CreateECSsResponse.self)
+        return try await client.send(request, as: CreatePostPaidServersResponse.self)
     }
 
     /// Deleting ECSs
@@ -34,14 +36,14 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteECSs(_ body: DeleteECSsRequest) async throws -> DeleteECSsResponse {
+    public func deleteServers(_ body: DeleteServersRequest) async throws -> DeleteServersResponse {
         let request = OperationRequest(
-            operation: "DeleteECSs",
+            operation: "DeleteServers",
             method: .post,
             path: "/v1/{project_id}/cloudservers/delete",
             body: body
         )
-        return try await client.send(request, as: DeleteECSsResponse.self)
+        return try await client.send(request, as: DeleteServersResponse.self)
     }
 
     /// Listing Details About ECSs
@@ -82,7 +84,7 @@ extension ECSClient {
     ///     IP addresses are private IP addresses. Constraints N/A Range N/A Default Value N/A
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listDetailsAboutECSs(
+    public func listServersDetails(
         offset: Int? = nil,
         flavor: String? = nil,
         name: String? = nil,
@@ -92,7 +94,7 @@ extension ECSClient {
         notTags: String? = nil,
         reservationID: String? = nil,
         ip: String? = nil
-    ) async throws -> ListDetailsAboutECSsResponse {
+    ) async throws -> ListServersDetailsResponse {
         var query = QueryItems()
         query.append("offset", offset)
         query.append("flavor", flavor)
@@ -104,17 +106,17 @@ extension ECSClient {
         query.append("reservation_id", reservationID)
         query.append("ip", ip)
         let request = OperationRequest(
-            operation: "ListDetailsAboutECSs",
+            operation: "ListServersDetails",
             method: .get,
             path: "/v1/{project_id}/cloudservers/detail",
             query: query
         )
-        return try await client.send(request, as: ListDetailsAboutECSsResponse.self)
+        return try await client.send(request, as: ListServersDetailsResponse.self)
     }
 
     /// Listing Details About ECSs
     ///
-    /// All pages of ``listDetailsAboutECSs``, fetched by offset as they are iterated; each element is one of
+    /// All pages of ``listServersDetails``, fetched by offset as they are iterated; each element is one of
     /// `servers`.
     ///
     /// `GET /v1/{project_id}/cloudservers/detail`
@@ -143,7 +145,7 @@ extension ECSClient {
     ///   - ip: Definition Specifies the filtering result for IPv4 addresses, which are fuzzy-matched. These
     ///     IP addresses are private IP addresses. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
-    public func listDetailsAboutECSsPaginator(
+    public func listServersDetailsPaginator(
         flavor: String? = nil,
         name: String? = nil,
         status: Status? = nil,
@@ -152,9 +154,9 @@ extension ECSClient {
         reservationID: String? = nil,
         ip: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<ListDetailsAboutECSsServer> {
+    ) -> OffsetPaginator<ListServersDetailsServer> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.listDetailsAboutECSs(
+            let page = try await self.listServersDetails(
                 offset: offset,
                 flavor: flavor,
                 name: name,
@@ -169,31 +171,6 @@ extension ECSClient {
         }
     }
 
-    /// Modifying ECS Details
-    ///
-    /// This API is used to modify ECS details. Only the name and description of an ECS can be modified.
-    ///
-    /// `PUT /v1/{project_id}/cloudservers/{server_id}`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func modifyECSDetails(
-        serverID: String,
-        _ body: ModifyECSDetailsRequest
-    ) async throws -> ModifyECSDetailsResponse {
-        let request = OperationRequest(
-            operation: "ModifyECSDetails",
-            method: .put,
-            path: "/v1/{project_id}/cloudservers/{server_id}",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        return try await client.send(request, as: ModifyECSDetailsResponse.self)
-    }
-
     /// Querying Details About an ECS
     ///
     /// This API is used to query details about an ECS.
@@ -204,17 +181,17 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutECS(serverID: String) async throws -> QueryDetailsAboutECSResponse {
+    public func showServer(serverID: String) async throws -> ShowServerResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutECS",
+            operation: "ShowServer",
             method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: QueryDetailsAboutECSResponse.self)
+        return try await client.send(request, as: ShowServerResponse.self)
     }
 
-    /// Waits until the ECS's `server.status` is one of `states`, polling ``queryDetailsAboutECS(serverID:)``.
+    /// Waits until the Server's `server.status` is one of `states`, polling ``showServer(serverID:)``.
     ///
     /// The wait fails with ``WaiterError`` when `server.status` becomes one of `failureStates` that is not
     /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
@@ -228,17 +205,42 @@ extension ECSClient {
     ///   - options: Delays between polls, the timeout and the poll limit.
     /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
     @discardableResult
-    public func waitForECS(
+    public func waitForServer(
         serverID: String,
         status states: Set<Status>,
         failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
-    ) async throws -> QueryDetailsAboutECSResponse {
+    ) async throws -> ShowServerResponse {
         try await Waiter.waitForState(
-            "ECS", states: states, failureStates: failureStates, options: options,
+            "Server", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.server?.status }
         ) {
-            try await self.queryDetailsAboutECS(serverID: serverID)
+            try await self.showServer(serverID: serverID)
         }
+    }
+
+    /// Modifying ECS Details
+    ///
+    /// This API is used to modify ECS details. Only the name and description of an ECS can be modified.
+    ///
+    /// `PUT /v1/{project_id}/cloudservers/{server_id}`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func updateServer(
+        serverID: String,
+        _ body: UpdateServerRequest
+    ) async throws -> UpdateServerResponse {
+        let request = OperationRequest(
+            operation: "UpdateServer",
+            method: .put,
+            path: "/v1/{project_id}/cloudservers/{server_id}",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        return try await client.send(request, as: UpdateServerResponse.self)
     }
 }

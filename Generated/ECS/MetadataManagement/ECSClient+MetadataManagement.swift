@@ -15,17 +15,17 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateECSMetadata(
+    public func updateServerMetadata(
         serverID: String,
-        _ body: UpdateECSMetadataRequest
-    ) async throws -> UpdateECSMetadataResponse {
+        _ body: UpdateServerMetadataRequest
+    ) async throws -> UpdateServerMetadataResponse {
         let request = OperationRequest(
-            operation: "UpdateECSMetadata",
+            operation: "UpdateServerMetadata",
             method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/metadata",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: UpdateECSMetadataResponse.self)
+        return try await client.send(request, as: UpdateServerMetadataResponse.self)
     }
 }

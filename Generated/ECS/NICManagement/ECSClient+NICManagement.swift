@@ -15,18 +15,18 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func addNICsToECSInBatch(
+    public func batchAddServerNICs(
         serverID: String,
-        _ body: AddNICsToECSInBatchRequest
-    ) async throws -> AddNICsToECSInBatchResponse {
+        _ body: BatchAddServerNICsRequest
+    ) async throws -> BatchAddServerNICsResponse {
         let request = OperationRequest(
-            operation: "AddNICsToECSInBatch",
+            operation: "BatchAddServerNics",
             method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/nics",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: AddNICsToECSInBatchResponse.self)
+        return try await client.send(request, as: BatchAddServerNICsResponse.self)
     }
 
     /// Deleting NICs from an ECS in a Batch
@@ -40,18 +40,18 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteNICsFromECSInBatch(
+    public func batchDeleteServerNICs(
         serverID: String,
-        _ body: DeleteNICsFromECSInBatchRequest
-    ) async throws -> DeleteNICsFromECSInBatchResponse {
+        _ body: BatchDeleteServerNICsRequest
+    ) async throws -> BatchDeleteServerNICsResponse {
         let request = OperationRequest(
-            operation: "DeleteNICsFromECSInBatch",
+            operation: "BatchDeleteServerNics",
             method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/nics/delete",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: DeleteNICsFromECSInBatchResponse.self)
+        return try await client.send(request, as: BatchDeleteServerNICsResponse.self)
     }
 
     /// Listing NICs of an ECS
@@ -64,13 +64,13 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listNICsOfECS(serverID: String) async throws -> ListNICsOfECSResponse {
+    public func listServerInterfaces(serverID: String) async throws -> ListServerInterfacesResponse {
         let request = OperationRequest(
-            operation: "ListNICsOfECS",
+            operation: "ListServerInterfaces",
             method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/os-interface",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: ListNICsOfECSResponse.self)
+        return try await client.send(request, as: ListServerInterfacesResponse.self)
     }
 }

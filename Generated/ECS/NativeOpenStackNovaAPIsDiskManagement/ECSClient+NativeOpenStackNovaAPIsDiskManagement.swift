@@ -58,16 +58,14 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listDetailsAboutDisksAttachedToECSV21(
-        serverID: String
-    ) async throws -> ListDetailsAboutDisksAttachedToECSV21Response {
+    public func listDisksAttachedToECS(serverID: String) async throws -> ListDisksAttachedToECSResponse {
         let request = OperationRequest(
-            operation: "ListDetailsAboutDisksAttachedToECSV21",
+            operation: "ListDisksAttachedToECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: ListDetailsAboutDisksAttachedToECSV21Response.self)
+        return try await client.send(request, as: ListDisksAttachedToECSResponse.self)
     }
 
     /// Querying a Disk Attached to an ECS
@@ -81,16 +79,16 @@ extension ECSClient {
     ///   - volumeID: Specifies the volume ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDiskAttachedToECS(
+    public func showDiskAttachedToECS(
         serverID: String,
         volumeID: String
-    ) async throws -> QueryDiskAttachedToECSResponse {
+    ) async throws -> ShowDiskAttachedToECSResponse {
         let request = OperationRequest(
-            operation: "QueryDiskAttachedToECS",
+            operation: "ShowDiskAttachedToECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryDiskAttachedToECSResponse.self)
+        return try await client.send(request, as: ShowDiskAttachedToECSResponse.self)
     }
 }

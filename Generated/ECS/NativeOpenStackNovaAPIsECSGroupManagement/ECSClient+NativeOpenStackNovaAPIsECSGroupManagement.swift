@@ -14,16 +14,14 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createECSGroupV21(
-        _ body: CreateECSGroupV21Request
-    ) async throws -> CreateECSGroupV21Response {
+    public func createECSGroup(_ body: CreateECSGroupRequest) async throws -> CreateECSGroupResponse {
         let request = OperationRequest(
-            operation: "CreateECSGroupV21",
+            operation: "CreateECSGroup",
             method: .post,
             path: "/v2.1/{project_id}/os-server-groups",
             body: body
         )
-        return try await client.send(request, as: CreateECSGroupV21Response.self)
+        return try await client.send(request, as: CreateECSGroupResponse.self)
     }
 
     /// Deleting an ECS Group
@@ -34,9 +32,9 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - serverGroupID: Specifies the ECS group UUID.
-    public func deleteECSGroupV21(serverGroupID: String) async throws {
+    public func deleteECSGroup(serverGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteECSGroupV21",
+            operation: "DeleteECSGroup",
             method: .delete,
             path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
@@ -51,13 +49,13 @@ extension ECSClient {
     /// `GET /v2.1/{project_id}/os-server-groups`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listECSGroupsV21() async throws -> ListECSGroupsV21Response {
+    public func listECSGroups() async throws -> ListECSGroupsResponse {
         let request = OperationRequest(
-            operation: "ListECSGroupsV21",
+            operation: "ListECSGroups",
             method: .get,
             path: "/v2.1/{project_id}/os-server-groups"
         )
-        return try await client.send(request, as: ListECSGroupsV21Response.self)
+        return try await client.send(request, as: ListECSGroupsResponse.self)
     }
 
     /// Querying Details About an ECS Group
@@ -70,15 +68,13 @@ extension ECSClient {
     ///   - serverGroupID: Specifies the ECS group UUID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutECSGroupV21(
-        serverGroupID: String
-    ) async throws -> QueryDetailsAboutECSGroupV21Response {
+    public func showECSGroup(serverGroupID: String) async throws -> ShowECSGroupResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutECSGroupV21",
+            operation: "ShowECSGroup",
             method: .get,
             path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
         )
-        return try await client.send(request, as: QueryDetailsAboutECSGroupV21Response.self)
+        return try await client.send(request, as: ShowECSGroupResponse.self)
     }
 }

@@ -57,51 +57,24 @@ extension ECSClient {
     ///   - sortDir: Specifies the ascending (asc) or descending (desc) sorting. The default value is asc.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listFlavorDetailsAboutECS(
+    public func listFlavorECS(
         minDisk: String? = nil,
         minRam: String? = nil,
         sortKey: String? = nil,
         sortDir: String? = nil
-    ) async throws -> ListFlavorDetailsAboutECSResponse {
+    ) async throws -> ListFlavorECSResponse {
         var query = QueryItems()
         query.append("minDisk", minDisk)
         query.append("minRam", minRam)
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListFlavorDetailsAboutECS",
+            operation: "ListFlavorECS",
             method: .get,
             path: "/v2.1/{project_id}/flavors/detail",
             query: query
         )
-        return try await client.send(request, as: ListFlavorDetailsAboutECSResponse.self)
-    }
-
-    /// Querying Details About an ECS Flavor
-    ///
-    /// This API is used to query the details about an ECS flavor based on the flavor ID.
-    ///
-    /// `GET /v2.1/{project_id}/flavors/{flavor_id}`
-    ///
-    /// - Parameters:
-    ///   - flavorID:
-    ///   - flavorsID: Specifies the flavor ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutECSFlavor(
-        flavorID: String,
-        flavorsID: String
-    ) async throws -> QueryDetailsAboutECSFlavorResponse {
-        var query = QueryItems()
-        query.append("flavors_id", flavorsID)
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutECSFlavor",
-            method: .get,
-            path: "/v2.1/{project_id}/flavors/{flavor_id}",
-            pathParameters: ["flavor_id": flavorID],
-            query: query
-        )
-        return try await client.send(request, as: QueryDetailsAboutECSFlavorResponse.self)
+        return try await client.send(request, as: ListFlavorECSResponse.self)
     }
 
     /// Querying the extra_specs Value for an ECS Flavor
@@ -115,19 +88,43 @@ extension ECSClient {
     ///   - flavorsID: Specifies the flavor ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryExtraSpecsValueForECSFlavor(
+    public func novaShowFlavorExtraSpecs(
         flavorID: String,
         flavorsID: String
-    ) async throws -> QueryExtraSpecsValueForECSFlavorResponse {
+    ) async throws -> NovaShowFlavorExtraSpecsResponse {
         var query = QueryItems()
         query.append("flavors_id", flavorsID)
         let request = OperationRequest(
-            operation: "QueryExtraSpecsValueForECSFlavor",
+            operation: "NovaShowFlavorExtraSpecs",
             method: .get,
             path: "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs",
             pathParameters: ["flavor_id": flavorID],
             query: query
         )
-        return try await client.send(request, as: QueryExtraSpecsValueForECSFlavorResponse.self)
+        return try await client.send(request, as: NovaShowFlavorExtraSpecsResponse.self)
+    }
+
+    /// Querying Details About an ECS Flavor
+    ///
+    /// This API is used to query the details about an ECS flavor based on the flavor ID.
+    ///
+    /// `GET /v2.1/{project_id}/flavors/{flavor_id}`
+    ///
+    /// - Parameters:
+    ///   - flavorID:
+    ///   - flavorsID: Specifies the flavor ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showECSFlavor(flavorID: String, flavorsID: String) async throws -> ShowECSFlavorResponse {
+        var query = QueryItems()
+        query.append("flavors_id", flavorsID)
+        let request = OperationRequest(
+            operation: "ShowECSFlavor",
+            method: .get,
+            path: "/v2.1/{project_id}/flavors/{flavor_id}",
+            pathParameters: ["flavor_id": flavorID],
+            query: query
+        )
+        return try await client.send(request, as: ShowECSFlavorResponse.self)
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``ECSClient/listECSFlavors``.
 public struct ListECSFlavorsResponse: Codable, Sendable, Hashable {
     /// Specifies ECS flavors. For details, see Table 4.
-    public var flavors: [ListECSsServer]?
+    public var flavors: [ListECSFlavorsFlavor]?
 
     /// Specifies data links for querying the next pages in pagination query. For details, see Table 5.
     public var flavorsLinks: [Link]?
@@ -17,7 +17,7 @@ public struct ListECSFlavorsResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        flavors: [ListECSsServer]? = nil,
+        flavors: [ListECSFlavorsFlavor]? = nil,
         flavorsLinks: [Link]? = nil
     ) {
         self.flavors = flavors

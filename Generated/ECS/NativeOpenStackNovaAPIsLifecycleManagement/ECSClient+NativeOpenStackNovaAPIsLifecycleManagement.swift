@@ -4,8 +4,29 @@
 import CloudCore
 
 extension ECSClient {
-    /// Documented values of `sort_key` for ``ECSClient/listECSDetails``.
-    public struct ListECSDetailsSortKey: OpenEnum, QueryValue {
+    /// Documented values of `sort_key` for ``ECSClient/novaListServers``.
+    public struct NovaListServersSortKey: OpenEnum, QueryValue {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let createdAt: Self = "created_at"
+        public static let availabilityZone: Self = "availability_zone"
+        public static let displayName: Self = "display_name"
+        public static let host: Self = "host"
+        public static let instanceTypeID: Self = "instance_type_id"
+        public static let keyName: Self = "key_name"
+        public static let projectID: Self = "project_id"
+        public static let userID: Self = "user_id"
+        public static let updatedAt: Self = "updated_at"
+        public static let uuid: Self = "uuid"
+        public static let vmState: Self = "vm_state"
+    }
+
+    /// Documented values of `sort_key` for ``ECSClient/novaListServersDetails``.
+    public struct NovaListServersDetailsSortKey: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -40,27 +61,6 @@ extension ECSClient {
         public static let vmState: Self = "vm_state"
     }
 
-    /// Documented values of `sort_key` for ``ECSClient/listECSs``.
-    public struct ListECSsSortKey: OpenEnum, QueryValue {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let createdAt: Self = "created_at"
-        public static let availabilityZone: Self = "availability_zone"
-        public static let displayName: Self = "display_name"
-        public static let host: Self = "host"
-        public static let instanceTypeID: Self = "instance_type_id"
-        public static let keyName: Self = "key_name"
-        public static let projectID: Self = "project_id"
-        public static let userID: Self = "user_id"
-        public static let updatedAt: Self = "updated_at"
-        public static let uuid: Self = "uuid"
-        public static let vmState: Self = "vm_state"
-    }
-
     /// Creating an ECS
     ///
     /// This API is used to create ECS.
@@ -71,14 +71,16 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createECS(_ body: CreateECSRequest) async throws -> CreateECSResponse {
+    public func novaCreateServers(
+        _ body: NovaCreateServersRequest
+    ) async throws -> NovaCreateServersResponse {
         let request = OperationRequest(
-            operation: "CreateECS",
+            operation: "NovaCreateServers",
             method: .post,
             path: "/v2.1/{project_id}/servers",
             body: body
         )
-        return try await client.send(request, as: CreateECSResponse.self)
+        return try await client.send(request, as: NovaCreateServersResponse.self)
     }
 
     /// Deleting an ECS
@@ -89,14 +91,88 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
-    public func deleteECS(serverID: String) async throws {
+    public func novaDeleteServer(serverID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteECS",
+            operation: "NovaDeleteServer",
             method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
         try await client.send(request)
+    }
+
+    /// Listing ECSs
+    ///
+    /// This API is used to list ECSs.
+    ///
+    /// `GET /v2.1/{project_id}/servers`
+    ///
+    /// - Parameters:
+    ///   - changesSince: Specifies the timestamp of the last ECS status update, which is used to filter out
+    ///     the ECSs with statuses updated later than the timestamp. The value is in the format of
+    ///     "CCYY-MM-DDThh:mm:ss+/-hh:mm" in UTC+0 and complies with ISO 8601, for example,
+    ///     2018-01-17T03:03:32Z.
+    ///   - image: Specifies the image ID. When image is used as a filter criterion, other filter criteria and
+    ///     paging criteria are not supported. If both the image and other filter criteria are specified, the
+    ///     image filter criterion is used. If the query criteria do not contain the image filter criterion,
+    ///     API functions are not restricted.
+    ///   - flavor: Specifies the ECS type ID, which is fuzzy-matched.
+    ///   - name: Specifies the ECS name, which is fuzzy-matched.
+    ///   - status: Specifies the ECS status. Value range: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING,
+    ///     REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, and VERIFY_RESIZE In microversion 2.37, the
+    ///     system will return an empty list for the status field out of the preceding options. In
+    ///     microversion 2.38 and later, the system will return error 400. For details, see ECS Statuses.
+    ///   - limit: Specifies the upper limit on the number of returned results. The default value on each page
+    ///     is 25, and the information of a maximum of 1,000 ECSs is displayed on each page.
+    ///   - marker: Specifies the ECS ID to which the marker points. The query will start from the next ID.
+    ///   - tags: Queries ECSs with tags containing the specified value.
+    ///   - notTags: Queries ECSs with tags not containing the specified value. The value is the tag key. For
+    ///     details about key rules, see Tag Types. Tag functions have been upgraded on the cloud platform. If
+    ///     the tags added before the function upgrade are in the format of "Key.Value", query tags using
+    ///     "Key". For example, an existing tag is a.b. After the tag function upgrade, query the tag using
+    ///     "not-tags=a".
+    ///   - reservationID: Specifies the ID returned when ECSs are created in a batch. This parameter is used
+    ///     to query ECSs created in a batch.
+    ///   - sortKey: Sorts query results by ECS attribute. The default sorting order is the reverse order of
+    ///     created_at. Options: created_at, availability_zone, display_name, host, instance_type_id,
+    ///     key_name, project_id, user_id, updated_at, uuid, and vm_state
+    ///   - ip: Indicates the filtering result for IPv4 addresses, which are fuzzy-matched.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func novaListServers(
+        changesSince: String? = nil,
+        image: String? = nil,
+        flavor: String? = nil,
+        name: String? = nil,
+        status: NovaListServersStatus? = nil,
+        limit: Int? = nil,
+        marker: String? = nil,
+        tags: String? = nil,
+        notTags: String? = nil,
+        reservationID: String? = nil,
+        sortKey: NovaListServersSortKey? = nil,
+        ip: String? = nil
+    ) async throws -> NovaListServersResponse {
+        var query = QueryItems()
+        query.append("changes-since", changesSince)
+        query.append("image", image)
+        query.append("flavor", flavor)
+        query.append("name", name)
+        query.append("status", status)
+        query.append("limit", limit)
+        query.append("marker", marker)
+        query.append("tags", tags)
+        query.append("not-tags", notTags)
+        query.append("reservation_id", reservationID)
+        query.append("sort_key", sortKey)
+        query.append("ip", ip)
+        let request = OperationRequest(
+            operation: "NovaListServers",
+            method: .get,
+            path: "/v2.1/{project_id}/servers",
+            query: query
+        )
+        return try await client.send(request, as: NovaListServersResponse.self)
     }
 
     /// Listing ECS Details
@@ -139,20 +215,20 @@ extension ECSClient {
     ///   - ip: Indicates the filtering result for IPv4 addresses, which are fuzzy-matched.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listECSDetails(
+    public func novaListServersDetails(
         changesSince: String? = nil,
         image: String? = nil,
         flavor: String? = nil,
         name: String? = nil,
-        status: ListECSsStatus? = nil,
+        status: NovaListServersStatus? = nil,
         limit: Int? = nil,
         marker: String? = nil,
         tags: String? = nil,
         notTags: String? = nil,
         reservationID: String? = nil,
-        sortKey: ListECSDetailsSortKey? = nil,
+        sortKey: NovaListServersDetailsSortKey? = nil,
         ip: String? = nil
-    ) async throws -> ListECSDetailsResponse {
+    ) async throws -> NovaListServersDetailsResponse {
         var query = QueryItems()
         query.append("changes-since", changesSince)
         query.append("image", image)
@@ -167,108 +243,12 @@ extension ECSClient {
         query.append("sort_key", sortKey)
         query.append("ip", ip)
         let request = OperationRequest(
-            operation: "ListECSDetails",
+            operation: "NovaListServersDetails",
             method: .get,
             path: "/v2.1/{project_id}/servers/detail",
             query: query
         )
-        return try await client.send(request, as: ListECSDetailsResponse.self)
-    }
-
-    /// Listing ECSs
-    ///
-    /// This API is used to list ECSs.
-    ///
-    /// `GET /v2.1/{project_id}/servers`
-    ///
-    /// - Parameters:
-    ///   - changesSince: Specifies the timestamp of the last ECS status update, which is used to filter out
-    ///     the ECSs with statuses updated later than the timestamp. The value is in the format of
-    ///     "CCYY-MM-DDThh:mm:ss+/-hh:mm" in UTC+0 and complies with ISO 8601, for example,
-    ///     2018-01-17T03:03:32Z.
-    ///   - image: Specifies the image ID. When image is used as a filter criterion, other filter criteria and
-    ///     paging criteria are not supported. If both the image and other filter criteria are specified, the
-    ///     image filter criterion is used. If the query criteria do not contain the image filter criterion,
-    ///     API functions are not restricted.
-    ///   - flavor: Specifies the ECS type ID, which is fuzzy-matched.
-    ///   - name: Specifies the ECS name, which is fuzzy-matched.
-    ///   - status: Specifies the ECS status. Value range: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING,
-    ///     REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, and VERIFY_RESIZE In microversion 2.37, the
-    ///     system will return an empty list for the status field out of the preceding options. In
-    ///     microversion 2.38 and later, the system will return error 400. For details, see ECS Statuses.
-    ///   - limit: Specifies the upper limit on the number of returned results. The default value on each page
-    ///     is 25, and the information of a maximum of 1,000 ECSs is displayed on each page.
-    ///   - marker: Specifies the ECS ID to which the marker points. The query will start from the next ID.
-    ///   - tags: Queries ECSs with tags containing the specified value.
-    ///   - notTags: Queries ECSs with tags not containing the specified value. The value is the tag key. For
-    ///     details about key rules, see Tag Types. Tag functions have been upgraded on the cloud platform. If
-    ///     the tags added before the function upgrade are in the format of "Key.Value", query tags using
-    ///     "Key". For example, an existing tag is a.b. After the tag function upgrade, query the tag using
-    ///     "not-tags=a".
-    ///   - reservationID: Specifies the ID returned when ECSs are created in a batch. This parameter is used
-    ///     to query ECSs created in a batch.
-    ///   - sortKey: Sorts query results by ECS attribute. The default sorting order is the reverse order of
-    ///     created_at. Options: created_at, availability_zone, display_name, host, instance_type_id,
-    ///     key_name, project_id, user_id, updated_at, uuid, and vm_state
-    ///   - ip: Indicates the filtering result for IPv4 addresses, which are fuzzy-matched.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func listECSs(
-        changesSince: String? = nil,
-        image: String? = nil,
-        flavor: String? = nil,
-        name: String? = nil,
-        status: ListECSsStatus? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        tags: String? = nil,
-        notTags: String? = nil,
-        reservationID: String? = nil,
-        sortKey: ListECSsSortKey? = nil,
-        ip: String? = nil
-    ) async throws -> ListECSsResponse {
-        var query = QueryItems()
-        query.append("changes-since", changesSince)
-        query.append("image", image)
-        query.append("flavor", flavor)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("tags", tags)
-        query.append("not-tags", notTags)
-        query.append("reservation_id", reservationID)
-        query.append("sort_key", sortKey)
-        query.append("ip", ip)
-        let request = OperationRequest(
-            operation: "ListECSs",
-            method: .get,
-            path: "/v2.1/{project_id}/servers",
-            query: query
-        )
-        return try await client.send(request, as: ListECSsResponse.self)
-    }
-
-    /// Modifying an ECS
-    ///
-    /// This API is used to modify ECS details. Only the name and description of an ECS can be modified.
-    ///
-    /// `PUT /v2.1/{project_id}/servers/{server_id}`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func modifyECS(serverID: String, _ body: ModifyECSRequest) async throws -> ModifyECSResponse {
-        let request = OperationRequest(
-            operation: "ModifyECS",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        return try await client.send(request, as: ModifyECSResponse.self)
+        return try await client.send(request, as: NovaListServersDetailsResponse.self)
     }
 
     /// Querying Details About an ECS
@@ -281,18 +261,18 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutECSV21(serverID: String) async throws -> QueryDetailsAboutECSV21Response {
+    public func novaShowServer(serverID: String) async throws -> NovaShowServerResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutECSV21",
+            operation: "NovaShowServer",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: QueryDetailsAboutECSV21Response.self)
+        return try await client.send(request, as: NovaShowServerResponse.self)
     }
 
-    /// Waits until the ECSV21's `server.status` is one of `states`, polling
-    /// ``queryDetailsAboutECSV21(serverID:)``.
+    /// Waits until the NovaServer's `server.status` is one of `states`, polling
+    /// ``novaShowServer(serverID:)``.
     ///
     /// The wait fails with ``WaiterError`` when `server.status` becomes one of `failureStates` that is not
     /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
@@ -306,21 +286,21 @@ extension ECSClient {
     ///   - options: Delays between polls, the timeout and the poll limit.
     /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
     @discardableResult
-    public func waitForEcsv21(
+    public func waitForNovaServer(
         serverID: String,
-        status states: Set<ListECSDetailsServer.StatusValue>,
-        failureStates: Set<ListECSDetailsServer.StatusValue> = [.error],
+        status states: Set<NovaShowServerServer.StatusValue>,
+        failureStates: Set<NovaShowServerServer.StatusValue> = [.error],
         options: WaiterOptions = .init()
-    ) async throws -> QueryDetailsAboutECSV21Response {
+    ) async throws -> NovaShowServerResponse {
         try await Waiter.waitForState(
-            "ECSV21", states: states, failureStates: failureStates, options: options,
+            "NovaServer", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.server?.status }
         ) {
-            try await self.queryDetailsAboutECSV21(serverID: serverID)
+            try await self.novaShowServer(serverID: serverID)
         }
     }
 
-    /// Waits until the ECSV21 is gone, polling ``queryDetailsAboutECSV21(serverID:)``.
+    /// Waits until the NovaServer is gone, polling ``novaShowServer(serverID:)``.
     ///
     /// The wait ends when the poll answers 404 or `server.status` is `DELETED`. It fails with ``WaiterError``
     /// when `options.timeout` passes or after `options.maxPolls` polls.
@@ -328,13 +308,35 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
     ///   - options: Delays between polls, the timeout and the poll limit.
-    public func waitForEcsv21Deletion(serverID: String, options: WaiterOptions = .init()) async throws {
+    public func waitForNovaServerDeletion(serverID: String, options: WaiterOptions = .init()) async throws {
         try await Waiter.waitForDeletion(
-            "ECSV21", deletedStates: [.deleted] as Set<ListECSDetailsServer.StatusValue>,
+            "NovaServer", deletedStates: [.deleted] as Set<NovaShowServerServer.StatusValue>,
             failureStates: [], options: options,
             logger: client.configuration.logger, state: { $0.server?.status }
         ) {
-            try await self.queryDetailsAboutECSV21(serverID: serverID)
+            try await self.novaShowServer(serverID: serverID)
         }
+    }
+
+    /// Modifying an ECS
+    ///
+    /// This API is used to modify ECS details. Only the name and description of an ECS can be modified.
+    ///
+    /// `PUT /v2.1/{project_id}/servers/{server_id}`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func updateECS(serverID: String, _ body: UpdateECSRequest) async throws -> UpdateECSResponse {
+        let request = OperationRequest(
+            operation: "UpdateECS",
+            method: .put,
+            path: "/v2.1/{project_id}/servers/{server_id}",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        return try await client.send(request, as: UpdateECSResponse.self)
     }
 }

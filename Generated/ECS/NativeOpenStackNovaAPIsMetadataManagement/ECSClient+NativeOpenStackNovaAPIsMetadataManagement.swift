@@ -38,14 +38,34 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
     ///   - key: Specifies the ECS metadata key.
-    public func deleteSpecifiedECSMetadata(serverID: String, key: String) async throws {
+    public func deleteECSMetadata(serverID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSpecifiedECSMetadata",
+            operation: "DeleteECSMetadata",
             method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
             pathParameters: ["server_id": serverID, "key": key]
         )
         try await client.send(request)
+    }
+
+    /// Querying ECS Metadata
+    ///
+    /// This API is used to query ECS metadata.
+    ///
+    /// `GET /v2.1/{project_id}/servers/{server_id}/metadata`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listECSMetadata(serverID: String) async throws -> ListECSMetadataResponse {
+        let request = OperationRequest(
+            operation: "ListECSMetadata",
+            method: .get,
+            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
+            pathParameters: ["server_id": serverID]
+        )
+        return try await client.send(request, as: ListECSMetadataResponse.self)
     }
 
     /// Obtaining ECS Metadata with a Specified Key
@@ -59,17 +79,42 @@ extension ECSClient {
     ///   - key: Specifies the ECS metadata key.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func getECSMetadataWithSpecifiedKey(
+    public func showECSMetadataWithKey(
         serverID: String,
         key: String
-    ) async throws -> GetECSMetadataWithSpecifiedKeyResponse {
+    ) async throws -> ShowECSMetadataWithKeyResponse {
         let request = OperationRequest(
-            operation: "GetECSMetadataWithSpecifiedKey",
+            operation: "ShowECSMetadataWithKey",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
             pathParameters: ["server_id": serverID, "key": key]
         )
-        return try await client.send(request, as: GetECSMetadataWithSpecifiedKeyResponse.self)
+        return try await client.send(request, as: ShowECSMetadataWithKeyResponse.self)
+    }
+
+    /// Updating ECS Metadata
+    ///
+    /// This API is used to update ECS metadata.
+    ///
+    /// `POST /v2.1/{project_id}/servers/{server_id}/metadata`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func updateECSMetadata(
+        serverID: String,
+        _ body: UpdateECSMetadataRequest
+    ) async throws -> UpdateECSMetadataResponse {
+        let request = OperationRequest(
+            operation: "UpdateECSMetadata",
+            method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        return try await client.send(request, as: UpdateECSMetadataResponse.self)
     }
 
     /// Modifying ECS Metadata with a Specified Key
@@ -84,63 +129,18 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func modifyECSMetadataWithSpecifiedKey(
+    public func updateECSMetadataWithKey(
         serverID: String,
         key: String,
-        _ body: ModifyECSMetadataWithSpecifiedKeyRequest
-    ) async throws -> ModifyECSMetadataWithSpecifiedKeyResponse {
+        _ body: UpdateECSMetadataWithKeyRequest
+    ) async throws -> UpdateECSMetadataWithKeyResponse {
         let request = OperationRequest(
-            operation: "ModifyECSMetadataWithSpecifiedKey",
+            operation: "UpdateECSMetadataWithKey",
             method: .put,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
             pathParameters: ["server_id": serverID, "key": key],
             body: body
         )
-        return try await client.send(request, as: ModifyECSMetadataWithSpecifiedKeyResponse.self)
-    }
-
-    /// Querying ECS Metadata
-    ///
-    /// This API is used to query ECS metadata.
-    ///
-    /// `GET /v2.1/{project_id}/servers/{server_id}/metadata`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryECSMetadata(serverID: String) async throws -> QueryECSMetadataResponse {
-        let request = OperationRequest(
-            operation: "QueryECSMetadata",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID]
-        )
-        return try await client.send(request, as: QueryECSMetadataResponse.self)
-    }
-
-    /// Updating ECS Metadata
-    ///
-    /// This API is used to update ECS metadata.
-    ///
-    /// `POST /v2.1/{project_id}/servers/{server_id}/metadata`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func updateECSMetadataV21(
-        serverID: String,
-        _ body: UpdateECSMetadataV21Request
-    ) async throws -> UpdateECSMetadataV21Response {
-        let request = OperationRequest(
-            operation: "UpdateECSMetadataV21",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        return try await client.send(request, as: UpdateECSMetadataV21Response.self)
+        return try await client.send(request, as: UpdateECSMetadataWithKeyResponse.self)
     }
 }

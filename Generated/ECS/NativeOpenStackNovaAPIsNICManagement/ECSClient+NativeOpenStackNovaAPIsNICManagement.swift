@@ -4,31 +4,6 @@
 import CloudCore
 
 extension ECSClient {
-    /// Adding a NIC to an ECS
-    ///
-    /// This API is used to add a NIC to an ECS.
-    ///
-    /// `POST /v2.1/{project_id}/servers/{server_id}/os-interface`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func addNICToECS(
-        serverID: String,
-        _ body: AddNICToECSRequest
-    ) async throws -> AddNICToECSResponse {
-        let request = OperationRequest(
-            operation: "AddNICToECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        return try await client.send(request, as: AddNICToECSResponse.self)
-    }
-
     /// Detaching a NIC from an ECS
     ///
     /// This API is used to detach a NIC from an ECS based on the port ID.
@@ -64,14 +39,39 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listNICsOfECSV21(serverID: String) async throws -> ListNICsOfECSV21Response {
+    public func listNICsOfECS(serverID: String) async throws -> ListNICsOfECSResponse {
         let request = OperationRequest(
-            operation: "ListNICsOfECSV21",
+            operation: "ListNICsOfECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: ListNICsOfECSV21Response.self)
+        return try await client.send(request, as: ListNICsOfECSResponse.self)
+    }
+
+    /// Adding a NIC to an ECS
+    ///
+    /// This API is used to add a NIC to an ECS.
+    ///
+    /// `POST /v2.1/{project_id}/servers/{server_id}/os-interface`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func novaAttachInterface(
+        serverID: String,
+        _ body: NovaAttachInterfaceRequest
+    ) async throws -> NovaAttachInterfaceResponse {
+        let request = OperationRequest(
+            operation: "NovaAttachInterface",
+            method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        return try await client.send(request, as: NovaAttachInterfaceResponse.self)
     }
 
     /// Querying Details About a Specified NIC of an ECS
@@ -85,16 +85,16 @@ extension ECSClient {
     ///   - portID: Specifies the port ID of the NIC.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutSpecifiedNICOfECS(
+    public func novaShowServerInterface(
         serverID: String,
         portID: String
-    ) async throws -> QueryDetailsAboutSpecifiedNICOfECSResponse {
+    ) async throws -> NovaShowServerInterfaceResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutSpecifiedNICOfECS",
+            operation: "NovaShowServerInterface",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
             pathParameters: ["server_id": serverID, "port_id": portID]
         )
-        return try await client.send(request, as: QueryDetailsAboutSpecifiedNICOfECSResponse.self)
+        return try await client.send(request, as: NovaShowServerInterfaceResponse.self)
     }
 }

@@ -93,29 +93,6 @@ extension ECSClient {
         try await client.send(request)
     }
 
-    /// Modifying the Specifications of an ECS
-    ///
-    /// This API is used to modify the specifications of an ECS.
-    ///
-    /// `POST /v2.1/{project_id}/servers/{server_id}/action`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    public func modifySpecificationsOfECSV21(
-        serverID: String,
-        _ body: ModifySpecificationsOfECSV21Request
-    ) async throws {
-        let request = OperationRequest(
-            operation: "ModifySpecificationsOfECSV21",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        try await client.send(request)
-    }
-
     /// Rebuilding an ECS
     ///
     /// This API is used to rebuild an ECS.
@@ -213,6 +190,29 @@ extension ECSClient {
     public func unlockECS(serverID: String, _ body: UnlockECSRequest) async throws {
         let request = OperationRequest(
             operation: "UnlockECS",
+            method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        try await client.send(request)
+    }
+
+    /// Modifying the Specifications of an ECS
+    ///
+    /// This API is used to modify the specifications of an ECS.
+    ///
+    /// `POST /v2.1/{project_id}/servers/{server_id}/action`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    public func updateSpecificationsOfECS(
+        serverID: String,
+        _ body: UpdateSpecificationsOfECSRequest
+    ) async throws {
+        let request = OperationRequest(
+            operation: "UpdateSpecificationsOfECS",
             method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/action",
             pathParameters: ["server_id": serverID],

@@ -85,9 +85,9 @@ extension ECSClient {
     ///     cloud platform. If the tags added before the function upgrade are in the format of "Key.Value",
     ///     delete tags using "Key". For example, an existing tag is a.b. After the tag function upgrade,
     ///     delete the tag using "a".
-    public func deleteSpecifiedTagFromECS(serverID: String, tag: String) async throws {
+    public func deleteTagFromECS(serverID: String, tag: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSpecifiedTagFromECS",
+            operation: "DeleteTagFromECS",
             method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]
@@ -105,14 +105,14 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAllTagsOfECS(serverID: String) async throws -> QueryAllTagsOfECSResponse {
+    public func listTagsOfECS(serverID: String) async throws -> ListTagsOfECSResponse {
         let request = OperationRequest(
-            operation: "QueryAllTagsOfECS",
+            operation: "ListTagsOfECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/tags",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: QueryAllTagsOfECSResponse.self)
+        return try await client.send(request, as: ListTagsOfECSResponse.self)
     }
 
     /// Querying a Specified Tag for an ECS
@@ -128,9 +128,9 @@ extension ECSClient {
     ///     cloud platform. If the tags added before the function upgrade are in the format of "Key.Value",
     ///     query tags using "Key". For example, an existing tag is "a.b". The tag can be queried in the
     ///     format of "tag=a.b" before and in the format of "tag=a" now according to the new tag rules.
-    public func querySpecifiedTagForECS(serverID: String, tag: String) async throws {
+    public func showTagForECS(serverID: String, tag: String) async throws {
         let request = OperationRequest(
-            operation: "QuerySpecifiedTagForECS",
+            operation: "ShowTagForECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]

@@ -11,13 +11,13 @@ extension ECSClient {
     /// `GET /v2.1/{project_id}/os-quota-sets/{project_id}/defaults`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDefaultQuotas() async throws -> QueryDefaultQuotasResponse {
+    public func listDefaultQuotas() async throws -> ListDefaultQuotasResponse {
         let request = OperationRequest(
-            operation: "QueryDefaultQuotas",
+            operation: "ListDefaultQuotas",
             method: .get,
             path: "/v2.1/{project_id}/os-quota-sets/{project_id}/defaults"
         )
-        return try await client.send(request, as: QueryDefaultQuotasResponse.self)
+        return try await client.send(request, as: ListDefaultQuotasResponse.self)
     }
 
     /// Querying Tenant Quota Limits
@@ -27,13 +27,13 @@ extension ECSClient {
     /// `GET /v2.1/{project_id}/limits`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTenantQuotaLimits() async throws -> QueryTenantQuotaLimitsResponse {
+    public func listTenantQuotaLimits() async throws -> ListTenantQuotaLimitsResponse {
         let request = OperationRequest(
-            operation: "QueryTenantQuotaLimits",
+            operation: "ListTenantQuotaLimits",
             method: .get,
             path: "/v2.1/{project_id}/limits"
         )
-        return try await client.send(request, as: QueryTenantQuotaLimitsResponse.self)
+        return try await client.send(request, as: ListTenantQuotaLimitsResponse.self)
     }
 
     /// Querying Tenant Quotas
@@ -47,15 +47,15 @@ extension ECSClient {
     ///     system is returned.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTenantQuotasV21(userID: String? = nil) async throws -> QueryTenantQuotasV21Response {
+    public func showTenantQuotas(userID: String? = nil) async throws -> ShowTenantQuotasResponse {
         var query = QueryItems()
         query.append("user_id", userID)
         let request = OperationRequest(
-            operation: "QueryTenantQuotasV21",
+            operation: "ShowTenantQuotas",
             method: .get,
             path: "/v2.1/{project_id}/os-quota-sets/{project_id}",
             query: query
         )
-        return try await client.send(request, as: QueryTenantQuotasV21Response.self)
+        return try await client.send(request, as: ShowTenantQuotasResponse.self)
     }
 }

@@ -3,8 +3,8 @@
 
 import CloudCore
 
-/// The response of ``ECSClient/querySpecifiedNetworkOfECS``.
-public typealias QuerySpecifiedNetworkOfECSResponse = [String: [ServerNetworkAddress]]
+/// The response of ``ECSClient/showNetworkOfECS``.
+public typealias ShowNetworkOfECSResponse = [String: [ServerNetworkAddress]]
 
 extension ECSClient {
     /// Querying Networks
@@ -14,13 +14,13 @@ extension ECSClient {
     /// `GET /v2.1/{project_id}/os-networks`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryNetworks() async throws -> QueryNetworksResponse {
+    public func listNetworks() async throws -> ListNetworksResponse {
         let request = OperationRequest(
-            operation: "QueryNetworks",
+            operation: "ListNetworks",
             method: .get,
             path: "/v2.1/{project_id}/os-networks"
         )
-        return try await client.send(request, as: QueryNetworksResponse.self)
+        return try await client.send(request, as: ListNetworksResponse.self)
     }
 
     /// Querying the Networks of a Specified ECS
@@ -33,16 +33,14 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryNetworksOfSpecifiedECS(
-        serverID: String
-    ) async throws -> QueryNetworksOfSpecifiedECSResponse {
+    public func listNetworksOfECS(serverID: String) async throws -> ListNetworksOfECSResponse {
         let request = OperationRequest(
-            operation: "QueryNetworksOfSpecifiedECS",
+            operation: "ListNetworksOfECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/ips",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: QueryNetworksOfSpecifiedECSResponse.self)
+        return try await client.send(request, as: ListNetworksOfECSResponse.self)
     }
 
     /// Querying the Specified Network of an ECS
@@ -56,16 +54,16 @@ extension ECSClient {
     ///   - networkName: Specifies the ECS network name.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySpecifiedNetworkOfECS(
+    public func showNetworkOfECS(
         serverID: String,
         networkName: String
-    ) async throws -> QuerySpecifiedNetworkOfECSResponse {
+    ) async throws -> ShowNetworkOfECSResponse {
         let request = OperationRequest(
-            operation: "QuerySpecifiedNetworkOfECS",
+            operation: "ShowNetworkOfECS",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
             pathParameters: ["server_id": serverID, "networkName": networkName]
         )
-        return try await client.send(request, as: QuerySpecifiedNetworkOfECSResponse.self)
+        return try await client.send(request, as: ShowNetworkOfECSResponse.self)
     }
 }

@@ -4,29 +4,6 @@
 import CloudCore
 
 extension ECSClient {
-    /// Managing Automatic Recovery of an ECS (Discarded)
-    ///
-    /// This API is used to configure or delete automatic recovery of an ECS.
-    ///
-    /// `PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    public func manageAutomaticRecoveryOfECSDiscarded(
-        serverID: String,
-        _ body: ManageAutomaticRecoveryOfECSDiscardedRequest
-    ) async throws {
-        let request = OperationRequest(
-            operation: "ManageAutomaticRecoveryOfECSDiscarded",
-            method: .put,
-            path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        try await client.send(request)
-    }
-
     /// Querying Automatic Recovery of an ECS (Discarded)
     ///
     /// This API is used to query automatic recovery configured for an ECS.
@@ -37,15 +14,40 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAutomaticRecoveryOfECSDiscarded(
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listAutomaticRecoveryOfECS(
         serverID: String
-    ) async throws -> QueryAutomaticRecoveryOfECSDiscardedResponse {
+    ) async throws -> ListAutomaticRecoveryOfECSResponse {
         let request = OperationRequest(
-            operation: "QueryAutomaticRecoveryOfECSDiscarded",
+            operation: "ListAutomaticRecoveryOfECS",
             method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: QueryAutomaticRecoveryOfECSDiscardedResponse.self)
+        return try await client.send(request, as: ListAutomaticRecoveryOfECSResponse.self)
+    }
+
+    /// Managing Automatic Recovery of an ECS (Discarded)
+    ///
+    /// This API is used to configure or delete automatic recovery of an ECS.
+    ///
+    /// `PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func manageAutomaticRecoveryOfECS(
+        serverID: String,
+        _ body: ManageAutomaticRecoveryOfECSRequest
+    ) async throws {
+        let request = OperationRequest(
+            operation: "ManageAutomaticRecoveryOfECS",
+            method: .put,
+            path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        try await client.send(request)
     }
 }

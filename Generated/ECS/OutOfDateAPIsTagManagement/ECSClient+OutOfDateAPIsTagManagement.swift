@@ -13,12 +13,10 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
-    public func addTagsToECSInBatchDiscarded(
-        serverID: String,
-        _ body: AddTagsToECSInBatchDiscardedRequest
-    ) async throws {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func addTagsToECSInBatchV1(serverID: String, _ body: AddTagsToECSInBatchV1Request) async throws {
         let request = OperationRequest(
-            operation: "AddTagsToECSInBatchDiscarded",
+            operation: "AddTagsToECSInBatchV1",
             method: .post,
             path: "/v1/{project_id}/servers/{server_id}/tags/action",
             pathParameters: ["server_id": serverID],
@@ -36,12 +34,13 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
-    public func deleteTagsFromECSInBatchDiscarded(
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func deleteTagsFromECSInBatchV1(
         serverID: String,
-        _ body: DeleteTagsFromECSInBatchDiscardedRequest
+        _ body: DeleteTagsFromECSInBatchV1Request
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagsFromECSInBatchDiscarded",
+            operation: "DeleteTagsFromECSInBatchV1",
             method: .post,
             path: "/v1/{project_id}/servers/{server_id}/tags/action",
             pathParameters: ["server_id": serverID],
@@ -59,13 +58,14 @@ extension ECSClient {
     /// `GET /v1/{project_id}/servers/tags`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryProjectTagsDiscarded() async throws -> QueryProjectTagsDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listProjectTags() async throws -> ListProjectTagsResponse {
         let request = OperationRequest(
-            operation: "QueryProjectTagsDiscarded",
+            operation: "ListProjectTags",
             method: .get,
             path: "/v1/{project_id}/servers/tags"
         )
-        return try await client.send(request, as: QueryProjectTagsDiscardedResponse.self)
+        return try await client.send(request, as: ListProjectTagsResponse.self)
     }
 
     /// Querying Tags of an ECS (Discarded)
@@ -78,13 +78,14 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTagsOfECSDiscarded(serverID: String) async throws -> QueryTagsOfECSDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listTagsOfECSV1(serverID: String) async throws -> ListTagsOfECSV1Response {
         let request = OperationRequest(
-            operation: "QueryTagsOfECSDiscarded",
+            operation: "ListTagsOfECSV1",
             method: .get,
             path: "/v1/{project_id}/servers/{server_id}/tags",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: QueryTagsOfECSDiscardedResponse.self)
+        return try await client.send(request, as: ListTagsOfECSV1Response.self)
     }
 }

@@ -13,9 +13,35 @@ extension ECSClient {
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
-    public func addSecurityGroup(serverID: String, _ body: AddSecurityGroupRequest) async throws {
+    public func novaAssociateSecurityGroup(
+        serverID: String,
+        _ body: NovaAssociateSecurityGroupRequest
+    ) async throws {
         let request = OperationRequest(
-            operation: "AddSecurityGroup",
+            operation: "NovaAssociateSecurityGroup",
+            method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        try await client.send(request)
+    }
+
+    /// Removing a Security Group
+    ///
+    /// This API is used to remove a security group from an ECS.
+    ///
+    /// `POST /v2.1/{project_id}/servers/{server_id}/action`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    public func novaDisassociateSecurityGroup(
+        serverID: String,
+        _ body: NovaDisassociateSecurityGroupRequest
+    ) async throws {
+        let request = OperationRequest(
+            operation: "NovaDisassociateSecurityGroup",
             method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/action",
             pathParameters: ["server_id": serverID],
@@ -34,35 +60,15 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listSecurityGroupsOfSpecifiedECS(
+    public func novaListServerSecurityGroups(
         serverID: String
-    ) async throws -> ListSecurityGroupsOfSpecifiedECSResponse {
+    ) async throws -> NovaListServerSecurityGroupsResponse {
         let request = OperationRequest(
-            operation: "ListSecurityGroupsOfSpecifiedECS",
+            operation: "NovaListServerSecurityGroups",
             method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-security-groups",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: ListSecurityGroupsOfSpecifiedECSResponse.self)
-    }
-
-    /// Removing a Security Group
-    ///
-    /// This API is used to remove a security group from an ECS.
-    ///
-    /// `POST /v2.1/{project_id}/servers/{server_id}/action`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    public func removeSecurityGroup(serverID: String, _ body: RemoveSecurityGroupRequest) async throws {
-        let request = OperationRequest(
-            operation: "RemoveSecurityGroup",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        try await client.send(request)
+        return try await client.send(request, as: NovaListServerSecurityGroupsResponse.self)
     }
 }

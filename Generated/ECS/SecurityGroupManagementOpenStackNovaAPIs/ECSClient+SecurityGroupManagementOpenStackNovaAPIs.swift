@@ -14,16 +14,17 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createSecurityGroupDiscarded(
-        _ body: CreateSecurityGroupDiscardedRequest
-    ) async throws -> CreateSecurityGroupDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func createSecurityGroup(
+        _ body: CreateSecurityGroupRequest
+    ) async throws -> CreateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupDiscarded",
+            operation: "CreateSecurityGroup",
             method: .post,
             path: "/v2/{project_id}/os-security-groups",
             body: body
         )
-        return try await client.send(request, as: CreateSecurityGroupDiscardedResponse.self)
+        return try await client.send(request, as: CreateSecurityGroupResponse.self)
     }
 
     /// Creating a Security Group Rule (Discarded)
@@ -36,16 +37,17 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createSecurityGroupRuleDiscarded(
-        _ body: CreateSecurityGroupRuleDiscardedRequest
-    ) async throws -> CreateSecurityGroupRuleDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func createSecurityGroupRule(
+        _ body: CreateSecurityGroupRuleRequest
+    ) async throws -> CreateSecurityGroupRuleResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupRuleDiscarded",
+            operation: "CreateSecurityGroupRule",
             method: .post,
             path: "/v2/{project_id}/os-security-group-rules",
             body: body
         )
-        return try await client.send(request, as: CreateSecurityGroupRuleDiscardedResponse.self)
+        return try await client.send(request, as: CreateSecurityGroupRuleResponse.self)
     }
 
     /// Deleting a Security Group (Discarded)
@@ -56,9 +58,10 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - securityGroupID: Specifies the security group ID, which is specified in the URI.
-    public func deleteSecurityGroupDiscarded(securityGroupID: String) async throws {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func deleteSecurityGroup(securityGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupDiscarded",
+            operation: "DeleteSecurityGroup",
             method: .delete,
             path: "/v2/{project_id}/os-security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
@@ -74,14 +77,32 @@ extension ECSClient {
     ///
     /// - Parameters:
     ///   - securityGroupRuleID: Specifies the security group rule ID, which is specified in the URI.
-    public func deleteSecurityGroupRuleDiscarded(securityGroupRuleID: String) async throws {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func deleteSecurityGroupRule(securityGroupRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupRuleDiscarded",
+            operation: "DeleteSecurityGroupRule",
             method: .delete,
             path: "/v2/{project_id}/os-security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
         try await client.send(request)
+    }
+
+    /// Querying Security Groups (Discarded)
+    ///
+    /// This API is used to query security groups.
+    ///
+    /// `GET /v2/{project_id}/os-security-groups`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listSecurityGroups() async throws -> ListSecurityGroupsResponse {
+        let request = OperationRequest(
+            operation: "ListSecurityGroups",
+            method: .get,
+            path: "/v2/{project_id}/os-security-groups"
+        )
+        return try await client.send(request, as: ListSecurityGroupsResponse.self)
     }
 
     /// Querying Details About a Security Group (Discarded)
@@ -94,32 +115,15 @@ extension ECSClient {
     ///   - securityGroupID: Specifies the security group ID, which is specified in the URI.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutSecurityGroupDiscarded(
-        securityGroupID: String
-    ) async throws -> QueryDetailsAboutSecurityGroupDiscardedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func showSecurityGroup(securityGroupID: String) async throws -> ShowSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutSecurityGroupDiscarded",
+            operation: "ShowSecurityGroup",
             method: .get,
             path: "/v2/{project_id}/os-security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
-        return try await client.send(request, as: QueryDetailsAboutSecurityGroupDiscardedResponse.self)
-    }
-
-    /// Querying Security Groups (Discarded)
-    ///
-    /// This API is used to query security groups.
-    ///
-    /// `GET /v2/{project_id}/os-security-groups`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupsDiscarded() async throws -> QuerySecurityGroupsDiscardedResponse {
-        let request = OperationRequest(
-            operation: "QuerySecurityGroupsDiscarded",
-            method: .get,
-            path: "/v2/{project_id}/os-security-groups"
-        )
-        return try await client.send(request, as: QuerySecurityGroupsDiscardedResponse.self)
+        return try await client.send(request, as: ShowSecurityGroupResponse.self)
     }
 
     /// Updating a Security Group (Discarded)
@@ -133,17 +137,18 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateSecurityGroupDiscarded(
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func updateSecurityGroup(
         securityGroupID: String,
-        _ body: UpdateSecurityGroupDiscardedRequest
-    ) async throws -> UpdateSecurityGroupDiscardedResponse {
+        _ body: UpdateSecurityGroupRequest
+    ) async throws -> UpdateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateSecurityGroupDiscarded",
+            operation: "UpdateSecurityGroup",
             method: .put,
             path: "/v2/{project_id}/os-security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID],
             body: body
         )
-        return try await client.send(request, as: UpdateSecurityGroupDiscardedResponse.self)
+        return try await client.send(request, as: UpdateSecurityGroupResponse.self)
     }
 }

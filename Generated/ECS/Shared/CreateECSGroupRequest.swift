@@ -5,12 +5,7 @@ import CloudCore
 
 /// The request body of ``ECSClient/createECSGroup``.
 public struct CreateECSGroupRequest: Codable, Sendable, Hashable {
-    /// Definition
     /// Specifies the ECS group information. For details, see Table 3.
-    /// Constraints
-    /// N/A
-    /// Range
-    /// Default Value
     public var serverGroup: ServerGroup
 
     private enum CodingKeys: String, CodingKey {

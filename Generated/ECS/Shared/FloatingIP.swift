@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the floating IP address. For details, see Table 4.
+/// Specifies the floating IP address.
 public struct FloatingIP: Codable, Sendable, Hashable {
     /// Specifies a private IP address.
     public var fixedIP: String?

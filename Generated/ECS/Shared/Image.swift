@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the security groups for NICs. For details, see Table 4.
+/// Specifies the ECS image.
 public struct Image: Codable, Sendable, Hashable {
     /// Specifies the ECS image ID.
     public var id: String

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies ECS NICs. For details, see Table 6.
+/// Specifies ECS NICs. For details, see Table 3.
 public struct InterfaceAttachment: Codable, Sendable, Hashable {
     /// Specifies the NIC port status.
     public var portState: String?

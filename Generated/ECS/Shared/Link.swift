@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the URI of the ECS. For details, see Table 11.
+/// Specifies shortcut links for ECS flavors. For details, see Table 5.
 public struct Link: Codable, Sendable, Hashable {
     /// Definition
     /// Specifies the shortcut link marker name.

@@ -14,7 +14,7 @@ public struct OSDCFDiskConfig: OpenEnum, QueryValue {
     /// indicates that the image space of the system disk cannot be expanded.
     public static let manual: Self = "MANUAL"
 
-    /// indicates that the image space of the system disk can be automatically expanded to a value same as
+    /// indicates that the image space of the system disk can be automatically expanded to the same size as
     /// that specified in flavor.
     public static let auto: Self = "AUTO"
 }

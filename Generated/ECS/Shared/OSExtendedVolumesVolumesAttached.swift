@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies information about the EVS disks attached to the ECS.
+/// Specifies information about the EVS disks attached to the ECS. For details, see Table 8.
 public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
     /// Specifies the volume ID.
     public var id: String?

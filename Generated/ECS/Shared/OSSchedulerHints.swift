@@ -3,8 +3,8 @@
 
 import CloudCore
 
-/// Specifies the ECS scheduling information. For details, see Table 12. This parameter is only available for
-/// DeHs.
+/// Specifies the ECS scheduling information. For details, see Table 11. This parameter is not available for
+/// BMSs. and is only available in DeH scenarios.
 public struct OSSchedulerHints: Codable, Sendable, Hashable {
     /// Creates ECSs on a dedicated or shared host.
     /// The value of this parameter can be dedicated or shared.

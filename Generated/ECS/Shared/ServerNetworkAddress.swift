@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The response of ``ECSClient/querySpecifiedNetworkOfECS``.
+/// The response of ``ECSClient/showNetworkOfECS``.
 public struct ServerNetworkAddress: Codable, Sendable, Hashable {
     /// Specifies the IP address version. The value of this parameter can be 4 or 6.
     ///

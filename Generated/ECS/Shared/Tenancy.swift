@@ -11,9 +11,9 @@ public struct Tenancy: OpenEnum, QueryValue {
         self.rawValue = rawValue
     }
 
-    /// indicates the shared pool.
-    public static let shared: Self = "shared"
-
     /// indicates the DeH.
     public static let dedicated: Self = "dedicated"
+
+    /// indicates the shared pool.
+    public static let shared: Self = "shared"
 }

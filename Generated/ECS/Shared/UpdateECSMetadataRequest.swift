@@ -6,13 +6,12 @@ import CloudCore
 /// The request body of ``ECSClient/updateECSMetadata``.
 public struct UpdateECSMetadataRequest: Codable, Sendable, Hashable {
     /// Specifies the user-defined metadata key-value pair.
-    /// The data structure can be empty. If the value is empty, data is not updated.
-    /// For a metadata tag:
-    /// It contains a maximum of 255 Unicode characters and cannot be left blank. A tag can contain uppercase
+    /// For a metadata key:
+    /// It contains a maximum of 255 Unicode characters and cannot be left blank. A key can contain uppercase
     /// letters (A-Z), lowercase letters (a-z), digits (0-9), hyphens (-), underscores (_), colons (:), and
     /// periods (.).
     /// For a metadata value:
-    /// It contains a maximum of 255 Unicode characters.
+    /// A value contains a maximum of 255 Unicode characters.
     public var metadata: [String: String]
 
     private enum CodingKeys: String, CodingKey {

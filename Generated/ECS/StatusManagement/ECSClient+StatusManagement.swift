@@ -4,26 +4,6 @@
 import CloudCore
 
 extension ECSClient {
-    /// Adding an ECS to the Monitoring List
-    ///
-    /// This API is used to add an ECS to the monitoring list.
-    ///
-    /// `POST /v1.0/servers/{server_id}/action`
-    ///
-    /// - Parameters:
-    ///   - serverID: Specifies the ECS ID.
-    ///   - body: The request body.
-    public func addECSToMonitoringList(serverID: String, _ body: AddECSToMonitoringListRequest) async throws {
-        let request = OperationRequest(
-            operation: "AddECSToMonitoringList",
-            method: .post,
-            path: "/v1.0/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
-        )
-        try await client.send(request)
-    }
-
     /// Changing an ECS OS (Using an Image with Cloud-Init Installed)
     ///
     /// This API is used to change an ECS OS. During the system disk reinstallation using a new image, the
@@ -36,18 +16,18 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func changeECSOSUsingImageWithCloudInitInstalled(
+    public func changeServerOSWithCloudInit(
         serverID: String,
-        _ body: ChangeECSOSUsingImageWithCloudInitInstalledRequest
-    ) async throws -> ChangeECSOSUsingImageWithCloudInitInstalledResponse {
+        _ body: ChangeServerOSWithCloudInitRequest
+    ) async throws -> ChangeServerOSWithCloudInitResponse {
         let request = OperationRequest(
-            operation: "ChangeECSOSUsingImageWithCloudInitInstalled",
+            operation: "ChangeServerOsWithCloudInit",
             method: .post,
             path: "/v2/{project_id}/cloudservers/{server_id}/changeos",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: ChangeECSOSUsingImageWithCloudInitInstalledResponse.self)
+        return try await client.send(request, as: ChangeServerOSWithCloudInitResponse.self)
     }
 
     /// Cold Migrating an ECS
@@ -61,44 +41,38 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func coldMigratingECS(
+    public func migrateServer(
         serverID: String,
-        _ body: ColdMigratingECSRequest
-    ) async throws -> ColdMigratingECSResponse {
+        _ body: MigrateServerRequest
+    ) async throws -> MigrateServerResponse {
         let request = OperationRequest(
-            operation: "ColdMigratingECS",
+            operation: "MigrateServer",
             method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/migrate",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: ColdMigratingECSResponse.self)
+        return try await client.send(request, as: MigrateServerResponse.self)
     }
 
-    /// Modifying the Specifications of an ECS
+    /// Adding an ECS to the Monitoring List
     ///
-    /// ECS specifications can be modified, for example, upgrading the vCPUs and memory, to meet service
-    /// requirements. This API is used to modify ECS specifications.
+    /// This API is used to add an ECS to the monitoring list.
     ///
-    /// `POST /v1/{project_id}/cloudservers/{server_id}/resize`
+    /// `POST /v1.0/servers/{server_id}/action`
     ///
     /// - Parameters:
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func modifySpecificationsOfECS(
-        serverID: String,
-        _ body: ModifySpecificationsOfECSRequest
-    ) async throws -> ModifySpecificationsOfECSResponse {
+    public func registerServerMonitor(serverID: String, _ body: RegisterServerMonitorRequest) async throws {
         let request = OperationRequest(
-            operation: "ModifySpecificationsOfECS",
+            operation: "RegisterServerMonitor",
             method: .post,
-            path: "/v1/{project_id}/cloudservers/{server_id}/resize",
+            path: "/v1.0/servers/{server_id}/action",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: ModifySpecificationsOfECSResponse.self)
+        try await client.send(request)
     }
 
     /// Reinstalling an ECS OS (Using an Image with Cloud-Init Installed)
@@ -113,17 +87,43 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func reinstallECSOSUsingImageWithCloudInitInstalled(
+    public func reinstallServerWithCloudInit(
         serverID: String,
-        _ body: ReinstallECSOSUsingImageWithCloudInitInstalledRequest
-    ) async throws -> ReinstallECSOSUsingImageWithCloudInitInstalledResponse {
+        _ body: ReinstallServerWithCloudInitRequest
+    ) async throws -> ReinstallServerWithCloudInitResponse {
         let request = OperationRequest(
-            operation: "ReinstallECSOSUsingImageWithCloudInitInstalled",
+            operation: "ReinstallServerWithCloudInit",
             method: .post,
             path: "/v2/{project_id}/cloudservers/{server_id}/reinstallos",
             pathParameters: ["server_id": serverID],
             body: body
         )
-        return try await client.send(request, as: ReinstallECSOSUsingImageWithCloudInitInstalledResponse.self)
+        return try await client.send(request, as: ReinstallServerWithCloudInitResponse.self)
+    }
+
+    /// Modifying the Specifications of an ECS
+    ///
+    /// ECS specifications can be modified, for example, upgrading the vCPUs and memory, to meet service
+    /// requirements. This API is used to modify ECS specifications.
+    ///
+    /// `POST /v1/{project_id}/cloudservers/{server_id}/resize`
+    ///
+    /// - Parameters:
+    ///   - serverID: Specifies the ECS ID.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func resizePostPaidServer(
+        serverID: String,
+        _ body: ResizePostPaidServerRequest
+    ) async throws -> ResizePostPaidServerResponse {
+        let request = OperationRequest(
+            operation: "ResizePostPaidServer",
+            method: .post,
+            path: "/v1/{project_id}/cloudservers/{server_id}/resize",
+            pathParameters: ["server_id": serverID],
+            body: body
+        )
+        return try await client.send(request, as: ResizePostPaidServerResponse.self)
     }
 }

@@ -47,24 +47,6 @@ extension ECSClient {
         try await client.send(request)
     }
 
-    /// Listing Project Tags
-    ///
-    /// Projects are used to group and isolate OpenStack resources, which include computing, storage, and
-    /// network resources. A project can be a department or a team. Multiple projects can be created for the
-    /// same account.
-    ///
-    /// `GET /v1/{project_id}/cloudservers/tags`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func listProjectTags() async throws -> ListProjectTagsResponse {
-        let request = OperationRequest(
-            operation: "ListProjectTags",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/tags"
-        )
-        return try await client.send(request, as: ListProjectTagsResponse.self)
-    }
-
     /// Querying ECSs by Tag
     ///
     /// This API is used to filter ECSs by tag and obtain all tags of an ECS.
@@ -75,14 +57,32 @@ extension ECSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryECSsByTag(_ body: QueryECSsByTagRequest) async throws -> QueryECSsByTagResponse {
+    public func listECSsByTag(_ body: ListECSsByTagRequest) async throws -> ListECSsByTagResponse {
         let request = OperationRequest(
-            operation: "QueryECSsByTag",
+            operation: "ListECSsByTag",
             method: .post,
             path: "/v1/{project_id}/servers/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: QueryECSsByTagResponse.self)
+        return try await client.send(request, as: ListECSsByTagResponse.self)
+    }
+
+    /// Listing Project Tags
+    ///
+    /// Projects are used to group and isolate OpenStack resources, which include computing, storage, and
+    /// network resources. A project can be a department or a team. Multiple projects can be created for the
+    /// same account.
+    ///
+    /// `GET /v1/{project_id}/cloudservers/tags`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listServerTags() async throws -> ListServerTagsResponse {
+        let request = OperationRequest(
+            operation: "ListServerTags",
+            method: .get,
+            path: "/v1/{project_id}/cloudservers/tags"
+        )
+        return try await client.send(request, as: ListServerTagsResponse.self)
     }
 
     /// Querying Tags of an ECS
@@ -95,13 +95,13 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTagsOfECS(serverID: String) async throws -> QueryTagsOfECSResponse {
+    public func showServerTags(serverID: String) async throws -> ShowServerTagsResponse {
         let request = OperationRequest(
-            operation: "QueryTagsOfECS",
+            operation: "ShowServerTags",
             method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/tags",
             pathParameters: ["server_id": serverID]
         )
-        return try await client.send(request, as: QueryTagsOfECSResponse.self)
+        return try await client.send(request, as: ShowServerTagsResponse.self)
     }
 }

@@ -11,12 +11,12 @@ extension ECSClient {
     /// `GET /v1/{project_id}/cloudservers/limits`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTenantQuotas() async throws -> QueryTenantQuotasResponse {
+    public func showServerLimits() async throws -> ShowServerLimitsResponse {
         let request = OperationRequest(
-            operation: "QueryTenantQuotas",
+            operation: "ShowServerLimits",
             method: .get,
             path: "/v1/{project_id}/cloudservers/limits"
         )
-        return try await client.send(request, as: QueryTenantQuotasResponse.self)
+        return try await client.send(request, as: ShowServerLimitsResponse.self)
     }
 }

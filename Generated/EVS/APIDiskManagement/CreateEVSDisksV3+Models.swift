@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSDisksV3``.
-public typealias CreateEVSDisksV3Request = CreateEVSDisksRequest
+public typealias CreateEVSDisksV3Request = CreateVolumeRequest
 
 /// The response of ``EVSClient/createEVSDisksV3``.
-public typealias CreateEVSDisksV3Response = DeleteEVSDiskResponse
+public typealias CreateEVSDisksV3Response = CreateVolumeResponse

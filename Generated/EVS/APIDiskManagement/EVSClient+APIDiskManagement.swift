@@ -55,7 +55,8 @@ extension EVSClient {
     ///     the request, id will be ignored.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutAllEVSDisksDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func listEVSDisksV3(
         marker: String? = nil,
         name: String? = nil,
         limit: Int? = nil,
@@ -69,7 +70,7 @@ extension EVSClient {
         volumeTypeID: String? = nil,
         id: String? = nil,
         ids: [String]? = nil
-    ) async throws -> QueryDetailsAboutAllEVSDisksDeprecatedResponse {
+    ) async throws -> ListEVSDisksV3Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("name", name)
@@ -85,34 +86,12 @@ extension EVSClient {
         query.append("id", id)
         query.append("ids", ids)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutAllEVSDisksDeprecated",
+            operation: "ListEVSDisksV3",
             method: .get,
             path: "/v3/{project_id}/os-vendor-volumes/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutAllEVSDisksDeprecatedResponse.self)
-    }
-
-    /// Querying Details About an EVS Disk (Deprecated)
-    ///
-    /// This API is used to query details about a disk.
-    ///
-    /// `GET /v3/{project_id}/os-vendor-volumes/{volume_id}`
-    ///
-    /// - Parameters:
-    ///   - volumeID: The disk ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSDiskDeprecated(
-        volumeID: String
-    ) async throws -> QueryDetailsAboutEVSDiskDeprecatedResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSDiskDeprecated",
-            method: .get,
-            path: "/v3/{project_id}/os-vendor-volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutEVSDiskDeprecatedResponse.self)
+        return try await client.send(request, as: ListEVSDisksV3Response.self)
     }
 
     /// Querying Loading Progress of a Lazyloading Disk
@@ -125,15 +104,36 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryLoadingProgressOfLazyloadingDisk(
+    public func listLoadingProgressOfLazyloadingDisk(
         volumeID: String
-    ) async throws -> QueryLoadingProgressOfLazyloadingDiskResponse {
+    ) async throws -> ListLoadingProgressOfLazyloadingDiskResponse {
         let request = OperationRequest(
-            operation: "QueryLoadingProgressOfLazyloadingDisk",
+            operation: "ListLoadingProgressOfLazyloadingDisk",
             method: .get,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/internal-info",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryLoadingProgressOfLazyloadingDiskResponse.self)
+        return try await client.send(request, as: ListLoadingProgressOfLazyloadingDiskResponse.self)
+    }
+
+    /// Querying Details About an EVS Disk (Deprecated)
+    ///
+    /// This API is used to query details about a disk.
+    ///
+    /// `GET /v3/{project_id}/os-vendor-volumes/{volume_id}`
+    ///
+    /// - Parameters:
+    ///   - volumeID: The disk ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func showEVSDisk(volumeID: String) async throws -> ShowEVSDiskResponse {
+        let request = OperationRequest(
+            operation: "ShowEVSDisk",
+            method: .get,
+            path: "/v3/{project_id}/os-vendor-volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID]
+        )
+        return try await client.send(request, as: ShowEVSDiskResponse.self)
     }
 }

@@ -4,6 +4,22 @@
 import CloudCore
 
 extension EVSClient {
+    /// Querying Information of API Versions
+    ///
+    /// This API is used to query information of API versions.
+    ///
+    /// `GET /`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listVersions() async throws -> ListVersionsResponse {
+        let request = OperationRequest(
+            operation: "ListVersions",
+            method: .get,
+            path: "/"
+        )
+        return try await client.send(request, as: ListVersionsResponse.self)
+    }
+
     /// Querying Information of an API Version
     ///
     /// This API is used to query information of an API version.
@@ -14,31 +30,13 @@ extension EVSClient {
     ///   - apiVersion: Specifies the target API version.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryInformationOfAPIVersion(
-        apiVersion: String
-    ) async throws -> QueryInformationOfAPIVersionResponse {
+    public func showVersion(apiVersion: String) async throws -> ShowVersionResponse {
         let request = OperationRequest(
-            operation: "QueryInformationOfAPIVersion",
+            operation: "ShowVersion",
             method: .get,
             path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
-        return try await client.send(request, as: QueryInformationOfAPIVersionResponse.self)
-    }
-
-    /// Querying Information of API Versions
-    ///
-    /// This API is used to query information of API versions.
-    ///
-    /// `GET /`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryInformationOfAPIVersions() async throws -> QueryInformationOfAPIVersionsResponse {
-        let request = OperationRequest(
-            operation: "QueryInformationOfAPIVersions",
-            method: .get,
-            path: "/"
-        )
-        return try await client.send(request, as: QueryInformationOfAPIVersionsResponse.self)
+        return try await client.send(request, as: ShowVersionResponse.self)
     }
 }

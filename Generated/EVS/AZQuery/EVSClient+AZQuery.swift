@@ -11,12 +11,12 @@ extension EVSClient {
     /// `GET /v2/{project_id}/os-availability-zone`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAllAZs() async throws -> QueryAllAZsResponse {
+    public func cinderListAvailabilityZones() async throws -> CinderListAvailabilityZonesResponse {
         let request = OperationRequest(
-            operation: "QueryAllAZs",
+            operation: "CinderListAvailabilityZones",
             method: .get,
             path: "/v2/{project_id}/os-availability-zone"
         )
-        return try await client.send(request, as: QueryAllAZsResponse.self)
+        return try await client.send(request, as: CinderListAvailabilityZonesResponse.self)
     }
 }

@@ -4,8 +4,8 @@
 import CloudCore
 
 extension EVSClient {
-    /// Documented values of `sort_dir` for ``EVSClient/queryDetailsAboutAllDisks``.
-    public struct QueryDetailsAboutAllDisksSortDir: OpenEnum, QueryValue {
+    /// Documented values of `sort_dir` for ``EVSClient/listVolumes``.
+    public struct ListVolumesSortDir: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -19,31 +19,6 @@ extension EVSClient {
         public static let desc: Self = "desc"
     }
 
-    /// Changing the EVS Disk Type
-    ///
-    /// This API is used to change the type of a disk.
-    ///
-    /// `POST /v2/{project_id}/volumes/{volume_id}/retype`
-    ///
-    /// - Parameters:
-    ///   - volumeID: The disk ID.
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `202` response.
-    public func changeEVSDiskType(
-        volumeID: String,
-        _ body: ChangeEVSDiskTypeRequest
-    ) async throws -> ChangeEVSDiskTypeResponse {
-        let request = OperationRequest(
-            operation: "ChangeEVSDiskType",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/retype",
-            pathParameters: ["volume_id": volumeID],
-            body: body
-        )
-        return try await client.send(request, as: ChangeEVSDiskTypeResponse.self)
-    }
-
     /// Creating EVS Disks
     ///
     /// This API is used to create one or multiple EVS disks.
@@ -54,14 +29,14 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createEVSDisks(_ body: CreateEVSDisksRequest) async throws -> CreateEVSDisksResponse {
+    public func createVolume(_ body: CreateVolumeRequest) async throws -> CreateVolumeResponse {
         let request = OperationRequest(
-            operation: "CreateEVSDisks",
+            operation: "CreateVolume",
             method: .post,
             path: "/v2/{project_id}/cloudvolumes",
             body: body
         )
-        return try await client.send(request, as: CreateEVSDisksResponse.self)
+        return try await client.send(request, as: CreateVolumeResponse.self)
     }
 
     /// Deleting an EVS Disk
@@ -74,39 +49,130 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteEVSDisk(volumeID: String) async throws -> DeleteEVSDiskResponse {
+    public func deleteVolume(volumeID: String) async throws -> DeleteVolumeResponse {
         let request = OperationRequest(
-            operation: "DeleteEVSDisk",
+            operation: "DeleteVolume",
             method: .delete,
             path: "/v2/{project_id}/cloudvolumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: DeleteEVSDiskResponse.self)
+        return try await client.send(request, as: DeleteVolumeResponse.self)
     }
 
-    /// Expanding Capacity of an EVS Disk
+    /// Querying Details About All Disks (Deprecated)
     ///
-    /// This API is used to expand the capacity of an EVS disk.
+    /// This API is used to query details about all disks.
     ///
-    /// `POST /v2/{project_id}/cloudvolumes/{volume_id}/action`
+    /// `GET /v2/{project_id}/os-vendor-volumes/detail`
     ///
     /// - Parameters:
-    ///   - volumeID: The ID of a disk.
-    ///   - body: The request body.
+    ///   - marker: The ID of the resource from which the pagination query starts. It is the ID of the last
+    ///     resource on the previous page.
+    ///   - name: The disk name. The value can contain a maximum of 255 bytes.
+    ///   - limit: The maximum number of query results that can be returned. The value ranges from 1 to 1000,
+    ///     and the default value is 1000. The returned value cannot exceed this limit.
+    ///   - sortKey: The keyword based on which the returned results are sorted. The value can be id, status,
+    ///     size, or created_at, and the default value is created_at.
+    ///   - sortDir: The result sorting order. The default value is desc. desc: the descending order asc: the
+    ///     ascending order
+    ///   - offset: The query offset. All disks after this offset will be queried. The value must be an
+    ///     integer greater than 0 but less than the number of disks.
+    ///   - status: The disk status. For details, see EVS Disk Status.
+    ///   - metadata: The disk metadata.
+    ///   - availabilityZone: The AZ to which the disk belongs.
+    ///   - multiattach: Whether the disk is shareable. true: indicates a shared disk. false: indicates a
+    ///     non-shared disk.
+    ///   - volumeTypeID: The disk type ID.
+    ///   - id: The disk ID.
+    ///   - ids: The disk IDs. The parameter value is in the ids=['id1','id2',...,'idx'] format. In the
+    ///     response, the ids value contains valid disk IDs only. Invalid disk IDs will be ignored. The
+    ///     details about a maximum of 60 disks can be queried. If parameters id and ids are both specified in
+    ///     the request, id will be ignored.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func expandingCapacityOfEVSDisk(
-        volumeID: String,
-        _ body: ExpandingCapacityOfEVSDiskRequest
-    ) async throws -> ExpandingCapacityOfEVSDiskResponse {
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func listDisks(
+        marker: String? = nil,
+        name: String? = nil,
+        limit: Int? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        offset: Int? = nil,
+        status: String? = nil,
+        metadata: String? = nil,
+        availabilityZone: String? = nil,
+        multiattach: Bool? = nil,
+        volumeTypeID: String? = nil,
+        id: String? = nil,
+        ids: [String]? = nil
+    ) async throws -> ListDisksResponse {
+        var query = QueryItems()
+        query.append("marker", marker)
+        query.append("name", name)
+        query.append("limit", limit)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        query.append("offset", offset)
+        query.append("status", status)
+        query.append("metadata", metadata)
+        query.append("availability_zone", availabilityZone)
+        query.append("multiattach", multiattach)
+        query.append("volume_type_id", volumeTypeID)
+        query.append("id", id)
+        query.append("ids", ids)
         let request = OperationRequest(
-            operation: "ExpandingCapacityOfEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/cloudvolumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "ListDisks",
+            method: .get,
+            path: "/v2/{project_id}/os-vendor-volumes/detail",
+            query: query
         )
-        return try await client.send(request, as: ExpandingCapacityOfEVSDiskResponse.self)
+        return try await client.send(request, as: ListDisksResponse.self)
+    }
+
+    /// Querying EVS Disks
+    ///
+    /// This API is used to query EVS disks and display the query results in a list.
+    ///
+    /// `GET /v2/{project_id}/cloudvolumes`
+    ///
+    /// - Parameters:
+    ///   - marker: The ID of the resource from which the pagination query starts. It is the ID of the last
+    ///     resource on the previous page.
+    ///   - name: The disk name. The value can contain a maximum of 255 bytes.
+    ///   - status: The disk status. For details, see EVS Disk Status.
+    ///   - limit: The maximum number of query results that can be returned. The value ranges from 1 to 1000,
+    ///     and the default value is 1000. The returned value cannot exceed this limit.
+    ///   - availabilityZone: The AZ information.
+    ///   - sortKey: The keyword based on which the returned results are sorted. The value can be id, status,
+    ///     size, or created_at, and the default value is created_at.
+    ///   - sortDir: The result sorting order. The default value is desc. desc: the descending order asc: the
+    ///     ascending order
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listEVSDisks(
+        marker: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        limit: Int? = nil,
+        availabilityZone: String? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil
+    ) async throws -> ListEVSDisksResponse {
+        var query = QueryItems()
+        query.append("marker", marker)
+        query.append("name", name)
+        query.append("status", status)
+        query.append("limit", limit)
+        query.append("availability_zone", availabilityZone)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        let request = OperationRequest(
+            operation: "ListEVSDisks",
+            method: .get,
+            path: "/v2/{project_id}/cloudvolumes",
+            query: query
+        )
+        return try await client.send(request, as: ListEVSDisksResponse.self)
     }
 
     /// Querying Details About All Disks
@@ -151,7 +217,7 @@ extension EVSClient {
     ///     id value in the table that describes parameters in the volume_types field.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutAllDisks(
+    public func listVolumes(
         availabilityZone: String? = nil,
         dedicatedStorageID: String? = nil,
         dedicatedStorageName: String? = nil,
@@ -166,11 +232,11 @@ extension EVSClient {
         offset: Int? = nil,
         serverID: String? = nil,
         serviceType: String? = nil,
-        sortDir: QueryDetailsAboutAllDisksSortDir? = nil,
+        sortDir: ListVolumesSortDir? = nil,
         sortKey: String? = nil,
         status: String? = nil,
         volumeTypeID: String? = nil
-    ) async throws -> QueryDetailsAboutAllDisksResponse {
+    ) async throws -> ListVolumesResponse {
         var query = QueryItems()
         query.append("availability_zone", availabilityZone)
         query.append("dedicated_storage_id", dedicatedStorageID)
@@ -191,81 +257,144 @@ extension EVSClient {
         query.append("status", status)
         query.append("volume_type_id", volumeTypeID)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutAllDisks",
+            operation: "ListVolumes",
             method: .get,
             path: "/v2/{project_id}/cloudvolumes/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutAllDisksResponse.self)
+        return try await client.send(request, as: ListVolumesResponse.self)
     }
 
-    /// Querying Details About All Disks (Deprecated)
+    /// Querying Details About All Disks
     ///
-    /// This API is used to query details about all disks.
+    /// All pages of ``listVolumes``, fetched by offset as they are iterated; each element is one of
+    /// `volumes`.
     ///
-    /// `GET /v2/{project_id}/os-vendor-volumes/detail`
+    /// `GET /v2/{project_id}/cloudvolumes/detail`
     ///
     /// - Parameters:
-    ///   - marker: The ID of the resource from which the pagination query starts. It is the ID of the last
-    ///     resource on the previous page.
-    ///   - name: The disk name. The value can contain a maximum of 255 bytes.
-    ///   - limit: The maximum number of query results that can be returned. The value ranges from 1 to 1000,
-    ///     and the default value is 1000. The returned value cannot exceed this limit.
-    ///   - sortKey: The keyword based on which the returned results are sorted. The value can be id, status,
-    ///     size, or created_at, and the default value is created_at.
-    ///   - sortDir: The result sorting order. The default value is desc. desc: the descending order asc: the
-    ///     ascending order
-    ///   - offset: The query offset. All disks after this offset will be queried. The value must be an
-    ///     integer greater than 0 but less than the number of disks.
-    ///   - status: The disk status. For details, see EVS Disk Status.
-    ///   - metadata: The disk metadata.
-    ///   - availabilityZone: The AZ to which the disk belongs.
-    ///   - multiattach: Whether the disk is shareable. true: indicates a shared disk. false: indicates a
-    ///     non-shared disk.
-    ///   - volumeTypeID: The disk type ID.
+    ///   - availabilityZone: The AZ information.
+    ///   - dedicatedStorageID: The dedicated storage pool ID. All disks in the dedicated storage pool can be
+    ///     filtered out. Only exact match is supported.
+    ///   - dedicatedStorageName: The dedicated storage pool name. All disks in the dedicated storage pool can
+    ///     be filtered out. Fuzzy match is supported.
+    ///   - enterpriseProjectID: The enterprise project ID for filtering. If parameter all_granted_eps is
+    ///     transferred, disks in all enterprise projects that are within the permission scope will be
+    ///     queried.
     ///   - id: The disk ID.
     ///   - ids: The disk IDs. The parameter value is in the ids=['id1','id2',...,'idx'] format. In the
     ///     response, the ids value contains valid disk IDs only. Invalid disk IDs will be ignored. The
     ///     details about a maximum of 60 disks can be queried. If parameters id and ids are both specified in
     ///     the request, id will be ignored.
+    ///   - marker: The pagination query by disk ID. The query starts from the first page by default. By
+    ///     specifying a disk ID for marker, information of all disks following the specified disk will be
+    ///     queried. Note that information of the specified disk will not be included in the query results.
+    ///   - metadata: The disk metadata.
+    ///   - multiattach: Whether the disk is shareable. The value can be true (a shared disk) or false (a
+    ///     non-shared disk).
+    ///   - name: The disk name.
+    ///   - serverID: The server ID.
+    ///   - serviceType: The service type. Only EVS is supported.
+    ///   - sortDir: The result sorting order. The value can be asc (the ascending order) or desc (the
+    ///     descending order). The default value is desc.
+    ///   - sortKey: The keyword based on which the returned results are sorted. The value can be id, status,
+    ///     size, or created_at, and the default value is created_at.
+    ///   - status: The disk status. For details, see EVS Disk Status.
+    ///   - volumeTypeID: The disk type ID. For details, see Querying EVS Disk Types. The disk type ID is the
+    ///     id value in the table that describes parameters in the volume_types field.
+    ///   - limit: Number of results to request per page.
+    public func listVolumesPaginator(
+        availabilityZone: String? = nil,
+        dedicatedStorageID: String? = nil,
+        dedicatedStorageName: String? = nil,
+        enterpriseProjectID: String? = nil,
+        id: String? = nil,
+        ids: String? = nil,
+        marker: String? = nil,
+        metadata: String? = nil,
+        multiattach: Bool? = nil,
+        name: String? = nil,
+        serverID: String? = nil,
+        serviceType: String? = nil,
+        sortDir: ListVolumesSortDir? = nil,
+        sortKey: String? = nil,
+        status: String? = nil,
+        volumeTypeID: String? = nil,
+        limit: Int
+    ) -> OffsetPaginator<ListVolumesVolume> {
+        OffsetPaginator(limit: limit) { offset, limit in
+            let page = try await self.listVolumes(
+                availabilityZone: availabilityZone,
+                dedicatedStorageID: dedicatedStorageID,
+                dedicatedStorageName: dedicatedStorageName,
+                enterpriseProjectID: enterpriseProjectID,
+                id: id,
+                ids: ids,
+                limit: limit,
+                marker: marker,
+                metadata: metadata,
+                multiattach: multiattach,
+                name: name,
+                offset: offset,
+                serverID: serverID,
+                serviceType: serviceType,
+                sortDir: sortDir,
+                sortKey: sortKey,
+                status: status,
+                volumeTypeID: volumeTypeID
+            )
+            return (elements: page.volumes ?? [], total: page.count)
+        }
+    }
+
+    /// Expanding Capacity of an EVS Disk
+    ///
+    /// This API is used to expand the capacity of an EVS disk.
+    ///
+    /// `POST /v2/{project_id}/cloudvolumes/{volume_id}/action`
+    ///
+    /// - Parameters:
+    ///   - volumeID: The ID of a disk.
+    ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutAllDisksDeprecated(
-        marker: String? = nil,
-        name: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        status: String? = nil,
-        metadata: String? = nil,
-        availabilityZone: String? = nil,
-        multiattach: Bool? = nil,
-        volumeTypeID: String? = nil,
-        id: String? = nil,
-        ids: [String]? = nil
-    ) async throws -> QueryDetailsAboutAllDisksDeprecatedResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("metadata", metadata)
-        query.append("availability_zone", availabilityZone)
-        query.append("multiattach", multiattach)
-        query.append("volume_type_id", volumeTypeID)
-        query.append("id", id)
-        query.append("ids", ids)
+    public func resizeVolume(
+        volumeID: String,
+        _ body: ResizeVolumeRequest
+    ) async throws -> ResizeVolumeResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutAllDisksDeprecated",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-volumes/detail",
-            query: query
+            operation: "ResizeVolume",
+            method: .post,
+            path: "/v2/{project_id}/cloudvolumes/{volume_id}/action",
+            pathParameters: ["volume_id": volumeID],
+            body: body
         )
-        return try await client.send(request, as: QueryDetailsAboutAllDisksDeprecatedResponse.self)
+        return try await client.send(request, as: ResizeVolumeResponse.self)
+    }
+
+    /// Changing the EVS Disk Type
+    ///
+    /// This API is used to change the type of a disk.
+    ///
+    /// `POST /v2/{project_id}/volumes/{volume_id}/retype`
+    ///
+    /// - Parameters:
+    ///   - volumeID: The disk ID.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `202` response.
+    public func retypeVolume(
+        volumeID: String,
+        _ body: RetypeVolumeRequest
+    ) async throws -> RetypeVolumeResponse {
+        let request = OperationRequest(
+            operation: "RetypeVolume",
+            method: .post,
+            path: "/v2/{project_id}/volumes/{volume_id}/retype",
+            pathParameters: ["volume_id": volumeID],
+            body: body
+        )
+        return try await client.send(request, as: RetypeVolumeResponse.self)
     }
 
     /// Querying Details About a Disk
@@ -278,60 +407,14 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutDisk(volumeID: String) async throws -> QueryDetailsAboutDiskResponse {
+    public func showDisk(volumeID: String) async throws -> ShowDiskResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutDisk",
+            operation: "ShowDisk",
             method: .get,
             path: "/v2/{project_id}/os-vendor-volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryDetailsAboutDiskResponse.self)
-    }
-
-    /// Querying EVS Disks
-    ///
-    /// This API is used to query EVS disks and display the query results in a list.
-    ///
-    /// `GET /v2/{project_id}/cloudvolumes`
-    ///
-    /// - Parameters:
-    ///   - marker: The ID of the resource from which the pagination query starts. It is the ID of the last
-    ///     resource on the previous page.
-    ///   - name: The disk name. The value can contain a maximum of 255 bytes.
-    ///   - status: The disk status. For details, see EVS Disk Status.
-    ///   - limit: The maximum number of query results that can be returned. The value ranges from 1 to 1000,
-    ///     and the default value is 1000. The returned value cannot exceed this limit.
-    ///   - availabilityZone: The AZ information.
-    ///   - sortKey: The keyword based on which the returned results are sorted. The value can be id, status,
-    ///     size, or created_at, and the default value is created_at.
-    ///   - sortDir: The result sorting order. The default value is desc. desc: the descending order asc: the
-    ///     ascending order
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryEVSDisks(
-        marker: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        limit: Int? = nil,
-        availabilityZone: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
-    ) async throws -> QueryEVSDisksResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("availability_zone", availabilityZone)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        let request = OperationRequest(
-            operation: "QueryEVSDisks",
-            method: .get,
-            path: "/v2/{project_id}/cloudvolumes",
-            query: query
-        )
-        return try await client.send(request, as: QueryEVSDisksResponse.self)
+        return try await client.send(request, as: ShowDiskResponse.self)
     }
 
     /// Updating an EVS Disk
@@ -345,17 +428,17 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateEVSDisk(
+    public func updateVolume(
         volumeID: String,
-        _ body: UpdateEVSDiskRequest
-    ) async throws -> UpdateEVSDiskResponse {
+        _ body: UpdateVolumeRequest
+    ) async throws -> UpdateVolumeResponse {
         let request = OperationRequest(
-            operation: "UpdateEVSDisk",
+            operation: "UpdateVolume",
             method: .put,
             path: "/v2/{project_id}/cloudvolumes/{volume_id}",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: UpdateEVSDiskResponse.self)
+        return try await client.send(request, as: UpdateVolumeResponse.self)
     }
 }

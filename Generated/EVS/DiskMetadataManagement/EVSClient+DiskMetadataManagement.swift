@@ -63,14 +63,14 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryMetadataOfEVSDisk(volumeID: String) async throws -> QueryMetadataOfEVSDiskResponse {
+    public func listMetadataOfEVSDisk(volumeID: String) async throws -> ListMetadataOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "QueryMetadataOfEVSDisk",
+            operation: "ListMetadataOfEVSDisk",
             method: .get,
             path: "/v2/{project_id}/volumes/{volume_id}/metadata",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryMetadataOfEVSDiskResponse.self)
+        return try await client.send(request, as: ListMetadataOfEVSDiskResponse.self)
     }
 
     /// Querying One Piece of Metadata for an EVS Disk
@@ -84,17 +84,17 @@ extension EVSClient {
     ///   - key: The key of the piece of metadata to be queried.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryOnePieceOfMetadataForEVSDisk(
+    public func showOnePieceOfMetadataForEVSDisk(
         volumeID: String,
         key: String
-    ) async throws -> QueryOnePieceOfMetadataForEVSDiskResponse {
+    ) async throws -> ShowOnePieceOfMetadataForEVSDiskResponse {
         let request = OperationRequest(
-            operation: "QueryOnePieceOfMetadataForEVSDisk",
+            operation: "ShowOnePieceOfMetadataForEVSDisk",
             method: .get,
             path: "/v2/{project_id}/volumes/{volume_id}/metadata/{key}",
             pathParameters: ["volume_id": volumeID, "key": key]
         )
-        return try await client.send(request, as: QueryOnePieceOfMetadataForEVSDiskResponse.self)
+        return try await client.send(request, as: ShowOnePieceOfMetadataForEVSDiskResponse.self)
     }
 
     /// Updating the Metadata of an EVS Disk

@@ -15,18 +15,18 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func acceptingDiskTransfer(
+    public func cinderAcceptVolumeTransfer(
         transferID: String,
-        _ body: AcceptingDiskTransferRequest
-    ) async throws -> AcceptingDiskTransferResponse {
+        _ body: CinderAcceptVolumeTransferRequest
+    ) async throws -> CinderAcceptVolumeTransferResponse {
         let request = OperationRequest(
-            operation: "AcceptingDiskTransfer",
+            operation: "CinderAcceptVolumeTransfer",
             method: .post,
             path: "/v2/{project_id}/os-volume-transfer/{transfer_id}/accept",
             pathParameters: ["transfer_id": transferID],
             body: body
         )
-        return try await client.send(request, as: AcceptingDiskTransferResponse.self)
+        return try await client.send(request, as: CinderAcceptVolumeTransferResponse.self)
     }
 
     /// Creating a Disk Transfer
@@ -40,16 +40,16 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createDiskTransfer(
-        _ body: CreateDiskTransferRequest
-    ) async throws -> CreateDiskTransferResponse {
+    public func cinderCreateVolumeTransfer(
+        _ body: CinderCreateVolumeTransferRequest
+    ) async throws -> CinderCreateVolumeTransferResponse {
         let request = OperationRequest(
-            operation: "CreateDiskTransfer",
+            operation: "CinderCreateVolumeTransfer",
             method: .post,
             path: "/v2/{project_id}/os-volume-transfer",
             body: body
         )
-        return try await client.send(request, as: CreateDiskTransferResponse.self)
+        return try await client.send(request, as: CinderCreateVolumeTransferResponse.self)
     }
 
     /// Deleting a Disk Transfer
@@ -61,9 +61,9 @@ extension EVSClient {
     ///
     /// - Parameters:
     ///   - transferID: The transfer ID.
-    public func deleteDiskTransfer(transferID: String) async throws {
+    public func cinderDeleteVolumeTransfer(transferID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDiskTransfer",
+            operation: "CinderDeleteVolumeTransfer",
             method: .delete,
             path: "/v2/{project_id}/os-volume-transfer/{transfer_id}",
             pathParameters: ["transfer_id": transferID]
@@ -84,36 +84,61 @@ extension EVSClient {
     ///     an integer greater than 0 but less than the number of disk transfers.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAllDiskTransfers(
+    public func cinderListVolumeTransfers(
         limit: Int? = nil,
         offset: Int? = nil
-    ) async throws -> QueryAllDiskTransfersResponse {
+    ) async throws -> CinderListVolumeTransfersResponse {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "QueryAllDiskTransfers",
+            operation: "CinderListVolumeTransfers",
             method: .get,
             path: "/v2/{project_id}/os-volume-transfer",
             query: query
         )
-        return try await client.send(request, as: QueryAllDiskTransfersResponse.self)
+        return try await client.send(request, as: CinderListVolumeTransfersResponse.self)
     }
 
     /// Querying All Disk Transfers
     ///
-    /// All pages of ``queryAllDiskTransfers``, fetched by offset as they are iterated; each element is one of
-    /// `transfers`.
+    /// All pages of ``cinderListVolumeTransfers``, fetched by offset as they are iterated; each element is
+    /// one of `transfers`.
     ///
     /// `GET /v2/{project_id}/os-volume-transfer`
     ///
     /// - Parameters:
     ///   - limit: Number of results to request per page.
-    public func queryAllDiskTransfersPaginator(limit: Int) -> OffsetPaginator<AcceptingDiskTransferTransfer> {
+    public func cinderListVolumeTransfersPaginator(
+        limit: Int
+    ) -> OffsetPaginator<CinderListVolumeTransfersTransfer> {
         OffsetPaginator(limit: limit) { offset, limit in
-            let page = try await self.queryAllDiskTransfers(limit: limit, offset: offset)
+            let page = try await self.cinderListVolumeTransfers(limit: limit, offset: offset)
             return (elements: page.transfers ?? [], total: nil)
         }
+    }
+
+    /// Querying Details of a Disk Transfer
+    ///
+    /// This API is used to query the details of a disk transfer, including the transfer creation time,
+    /// transfer ID, and transfer name.
+    ///
+    /// `GET /v2/{project_id}/os-volume-transfer/{transfer_id}`
+    ///
+    /// - Parameters:
+    ///   - transferID: The transfer ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func cinderShowVolumeTransfer(
+        transferID: String
+    ) async throws -> CinderShowVolumeTransferResponse {
+        let request = OperationRequest(
+            operation: "CinderShowVolumeTransfer",
+            method: .get,
+            path: "/v2/{project_id}/os-volume-transfer/{transfer_id}",
+            pathParameters: ["transfer_id": transferID]
+        )
+        return try await client.send(request, as: CinderShowVolumeTransferResponse.self)
     }
 
     /// Querying Details of All Disk Transfers
@@ -130,58 +155,35 @@ extension EVSClient {
     ///     an integer greater than 0 but less than the number of disk transfers.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfAllDiskTransfers(
+    public func listDiskTransfers(
         limit: Int? = nil,
         offset: Int? = nil
-    ) async throws -> QueryDetailsOfAllDiskTransfersResponse {
+    ) async throws -> ListDiskTransfersResponse {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "QueryDetailsOfAllDiskTransfers",
+            operation: "ListDiskTransfers",
             method: .get,
             path: "/v2/{project_id}/os-volume-transfer/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsOfAllDiskTransfersResponse.self)
+        return try await client.send(request, as: ListDiskTransfersResponse.self)
     }
 
     /// Querying Details of All Disk Transfers
     ///
-    /// All pages of ``queryDetailsOfAllDiskTransfers``, fetched by offset as they are iterated; each element
-    /// is one of `transfers`.
+    /// All pages of ``listDiskTransfers``, fetched by offset as they are iterated; each element is one of
+    /// `transfers`.
     ///
     /// `GET /v2/{project_id}/os-volume-transfer/detail`
     ///
     /// - Parameters:
     ///   - limit: Number of results to request per page.
-    public func queryDetailsOfAllDiskTransfersPaginator(limit: Int) -> OffsetPaginator<Transfer> {
+    public func listDiskTransfersPaginator(limit: Int) -> OffsetPaginator<Transfer> {
         OffsetPaginator(limit: limit) { offset, limit in
-            let page = try await self.queryDetailsOfAllDiskTransfers(limit: limit, offset: offset)
+            let page = try await self.listDiskTransfers(limit: limit, offset: offset)
             return (elements: page.transfers ?? [], total: nil)
         }
-    }
-
-    /// Querying Details of a Disk Transfer
-    ///
-    /// This API is used to query the details of a disk transfer, including the transfer creation time,
-    /// transfer ID, and transfer name.
-    ///
-    /// `GET /v2/{project_id}/os-volume-transfer/{transfer_id}`
-    ///
-    /// - Parameters:
-    ///   - transferID: The transfer ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfDiskTransfer(
-        transferID: String
-    ) async throws -> QueryDetailsOfDiskTransferResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsOfDiskTransfer",
-            method: .get,
-            path: "/v2/{project_id}/os-volume-transfer/{transfer_id}",
-            pathParameters: ["transfer_id": transferID]
-        )
-        return try await client.send(request, as: QueryDetailsOfDiskTransferResponse.self)
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSDisksV32``.
-public typealias CreateEVSDisksV32Request = CreateEVSDisksV2Request
+public typealias CreateEVSDisksV32Request = CreateEVSDisksRequest
 
 /// The response of ``EVSClient/createEVSDisksV32``.
-public typealias CreateEVSDisksV32Response = CreateEVSDisksV2Response
+public typealias CreateEVSDisksV32Response = CreateEVSDisksResponse

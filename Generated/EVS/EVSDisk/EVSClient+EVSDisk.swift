@@ -109,13 +109,13 @@ extension EVSClient {
     /// `GET /v3/{project_id}/os-availability-zone`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAllAZsV3() async throws -> QueryAllAZsV3Response {
+    public func listAZs() async throws -> ListAZsResponse {
         let request = OperationRequest(
-            operation: "QueryAllAZsV3",
+            operation: "ListAZs",
             method: .get,
             path: "/v3/{project_id}/os-availability-zone"
         )
-        return try await client.send(request, as: QueryAllAZsV3Response.self)
+        return try await client.send(request, as: ListAZsResponse.self)
     }
 
     /// Querying Details About All Disks
@@ -145,7 +145,7 @@ extension EVSClient {
     ///   - availabilityZone: The AZ information.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutAllDisksV3(
+    public func listDisksV3(
         marker: String? = nil,
         name: String? = nil,
         limit: Int? = nil,
@@ -155,7 +155,7 @@ extension EVSClient {
         status: String? = nil,
         metadata: String? = nil,
         availabilityZone: String? = nil
-    ) async throws -> QueryDetailsAboutAllDisksV3Response {
+    ) async throws -> ListDisksV3Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("name", name)
@@ -167,103 +167,12 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutAllDisksV3",
+            operation: "ListDisksV3",
             method: .get,
             path: "/v3/{project_id}/volumes/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutAllDisksV3Response.self)
-    }
-
-    /// Querying Details About a Disk (Deprecated)
-    ///
-    /// This API is used to query details about a disk. It does not support enterprise project authorization.
-    ///
-    /// `GET /v1/{project_id}/volumes/{volume_id}`
-    ///
-    /// - Parameters:
-    ///   - volumeID: The disk ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutDiskDeprecated(
-        volumeID: String
-    ) async throws -> QueryDetailsAboutDiskDeprecatedResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutDiskDeprecated",
-            method: .get,
-            path: "/v1/{project_id}/volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutDiskDeprecatedResponse.self)
-    }
-
-    /// Querying Details About a Disk
-    ///
-    /// This API is used to query details about a disk. It does not support enterprise project authorization.
-    ///
-    /// `GET /v3/{project_id}/volumes/{volume_id}`
-    ///
-    /// - Parameters:
-    ///   - volumeID: The disk ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutDiskV3(volumeID: String) async throws -> QueryDetailsAboutDiskV3Response {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutDiskV3",
-            method: .get,
-            path: "/v3/{project_id}/volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutDiskV3Response.self)
-    }
-
-    /// Querying Details About an EVS Disk Type
-    ///
-    /// This API is used to query details about an EVS disk type.
-    ///
-    /// `GET /v3/{project_id}/types/{type_id}`
-    ///
-    /// - Parameters:
-    ///   - typeID: The disk type ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSDiskTypeV3(
-        typeID: String
-    ) async throws -> QueryDetailsAboutEVSDiskTypeV3Response {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSDiskTypeV3",
-            method: .get,
-            path: "/v3/{project_id}/types/{type_id}",
-            pathParameters: ["type_id": typeID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutEVSDiskTypeV3Response.self)
-    }
-
-    /// Querying Details of Tenant Quotas
-    ///
-    /// This API is used to query the details of tenant quotas.
-    ///
-    /// `GET /v3/{project_id}/os-quota-sets/{target_project_id}`
-    ///
-    /// - Parameters:
-    ///   - targetProjectID: The ID of the target project. Set this parameter to the value of project_id.
-    ///   - usage: Whether to query quota details. Only value true is supported currently.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfTenantQuotasV3(
-        targetProjectID: String,
-        usage: String
-    ) async throws -> QueryDetailsOfTenantQuotasV3Response {
-        var query = QueryItems()
-        query.append("usage", usage)
-        let request = OperationRequest(
-            operation: "QueryDetailsOfTenantQuotasV3",
-            method: .get,
-            path: "/v3/{project_id}/os-quota-sets/{target_project_id}",
-            pathParameters: ["target_project_id": targetProjectID],
-            query: query
-        )
-        return try await client.send(request, as: QueryDetailsOfTenantQuotasV3Response.self)
+        return try await client.send(request, as: ListDisksV3Response.self)
     }
 
     /// Querying EVS Disk Types
@@ -273,13 +182,13 @@ extension EVSClient {
     /// `GET /v3/{project_id}/types`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEVSDiskTypesV3() async throws -> QueryEVSDiskTypesV3Response {
+    public func listEVSDiskTypes() async throws -> ListEVSDiskTypesResponse {
         let request = OperationRequest(
-            operation: "QueryEVSDiskTypesV3",
+            operation: "ListEVSDiskTypes",
             method: .get,
             path: "/v3/{project_id}/types"
         )
-        return try await client.send(request, as: QueryEVSDiskTypesV3Response.self)
+        return try await client.send(request, as: ListEVSDiskTypesResponse.self)
     }
 
     /// Querying EVS Disks
@@ -308,7 +217,7 @@ extension EVSClient {
     ///   - availabilityZone: The AZ information.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEVSDisksV3(
+    public func listEVSDisksV32(
         marker: String? = nil,
         name: String? = nil,
         limit: Int? = nil,
@@ -318,7 +227,7 @@ extension EVSClient {
         status: String? = nil,
         metadata: String? = nil,
         availabilityZone: String? = nil
-    ) async throws -> QueryEVSDisksV3Response {
+    ) async throws -> ListEVSDisksV32Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("name", name)
@@ -330,12 +239,12 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "QueryEVSDisksV3",
+            operation: "ListEVSDisksV32",
             method: .get,
             path: "/v3/{project_id}/volumes",
             query: query
         )
-        return try await client.send(request, as: QueryEVSDisksV3Response.self)
+        return try await client.send(request, as: ListEVSDisksV32Response.self)
     }
 
     /// Querying Extension APIs
@@ -345,13 +254,13 @@ extension EVSClient {
     /// `GET /v3/{project_id}/extensions`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryExtensionAPIsV3() async throws -> QueryExtensionAPIsV3Response {
+    public func listExtensionAPIsV3() async throws -> ListExtensionAPIsV3Response {
         let request = OperationRequest(
-            operation: "QueryExtensionAPIsV3",
+            operation: "ListExtensionAPIsV3",
             method: .get,
             path: "/v3/{project_id}/extensions"
         )
-        return try await client.send(request, as: QueryExtensionAPIsV3Response.self)
+        return try await client.send(request, as: ListExtensionAPIsV3Response.self)
     }
 
     /// Querying Metadata of an EVS Disk
@@ -364,14 +273,92 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryMetadataOfEVSDiskV3(volumeID: String) async throws -> QueryMetadataOfEVSDiskV3Response {
+    public func listMetadataOfEVSDiskV3(volumeID: String) async throws -> ListMetadataOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "QueryMetadataOfEVSDiskV3",
+            operation: "ListMetadataOfEVSDiskV3",
             method: .get,
             path: "/v3/{project_id}/volumes/{volume_id}/metadata",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryMetadataOfEVSDiskV3Response.self)
+        return try await client.send(request, as: ListMetadataOfEVSDiskV3Response.self)
+    }
+
+    /// Querying Summary Information of EVS Disks
+    ///
+    /// This API is used to query the summary information of EVS disks, including the disk quantity, total
+    /// capacity, and metadata information.
+    ///
+    /// `GET /v3/{project_id}/volumes/summary`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listSummaryEVSDisks() async throws -> ListSummaryEVSDisksResponse {
+        let request = OperationRequest(
+            operation: "ListSummaryEVSDisks",
+            method: .get,
+            path: "/v3/{project_id}/volumes/summary"
+        )
+        return try await client.send(request, as: ListSummaryEVSDisksResponse.self)
+    }
+
+    /// Querying Details About a Disk (Deprecated)
+    ///
+    /// This API is used to query details about a disk. It does not support enterprise project authorization.
+    ///
+    /// `GET /v1/{project_id}/volumes/{volume_id}`
+    ///
+    /// - Parameters:
+    ///   - volumeID: The disk ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func showDiskV1(volumeID: String) async throws -> ShowDiskV1Response {
+        let request = OperationRequest(
+            operation: "ShowDiskV1",
+            method: .get,
+            path: "/v1/{project_id}/volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID]
+        )
+        return try await client.send(request, as: ShowDiskV1Response.self)
+    }
+
+    /// Querying Details About a Disk
+    ///
+    /// This API is used to query details about a disk. It does not support enterprise project authorization.
+    ///
+    /// `GET /v3/{project_id}/volumes/{volume_id}`
+    ///
+    /// - Parameters:
+    ///   - volumeID: The disk ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showDiskV3(volumeID: String) async throws -> ShowDiskV3Response {
+        let request = OperationRequest(
+            operation: "ShowDiskV3",
+            method: .get,
+            path: "/v3/{project_id}/volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID]
+        )
+        return try await client.send(request, as: ShowDiskV3Response.self)
+    }
+
+    /// Querying Details About an EVS Disk Type
+    ///
+    /// This API is used to query details about an EVS disk type.
+    ///
+    /// `GET /v3/{project_id}/types/{type_id}`
+    ///
+    /// - Parameters:
+    ///   - typeID: The disk type ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showEVSDiskTypeV3(typeID: String) async throws -> ShowEVSDiskTypeV3Response {
+        let request = OperationRequest(
+            operation: "ShowEVSDiskTypeV3",
+            method: .get,
+            path: "/v3/{project_id}/types/{type_id}",
+            pathParameters: ["type_id": typeID]
+        )
+        return try await client.send(request, as: ShowEVSDiskTypeV3Response.self)
     }
 
     /// Querying One Piece of Metadata for an EVS Disk
@@ -385,35 +372,44 @@ extension EVSClient {
     ///   - key: The key of the piece of metadata to be queried.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryOnePieceOfMetadataForEVSDiskV3(
+    public func showOnePieceOfMetadataForEVSDiskV3(
         volumeID: String,
         key: String
-    ) async throws -> QueryOnePieceOfMetadataForEVSDiskV3Response {
+    ) async throws -> ShowOnePieceOfMetadataForEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "QueryOnePieceOfMetadataForEVSDiskV3",
+            operation: "ShowOnePieceOfMetadataForEVSDiskV3",
             method: .get,
             path: "/v3/{project_id}/volumes/{volume_id}/metadata/{key}",
             pathParameters: ["volume_id": volumeID, "key": key]
         )
-        return try await client.send(request, as: QueryOnePieceOfMetadataForEVSDiskV3Response.self)
+        return try await client.send(request, as: ShowOnePieceOfMetadataForEVSDiskV3Response.self)
     }
 
-    /// Querying Summary Information of EVS Disks
+    /// Querying Details of Tenant Quotas
     ///
-    /// This API is used to query the summary information of EVS disks, including the disk quantity, total
-    /// capacity, and metadata information.
+    /// This API is used to query the details of tenant quotas.
     ///
-    /// `GET /v3/{project_id}/volumes/summary`
+    /// `GET /v3/{project_id}/os-quota-sets/{target_project_id}`
+    ///
+    /// - Parameters:
+    ///   - targetProjectID: The ID of the target project. Set this parameter to the value of project_id.
+    ///   - usage: Whether to query quota details. Only value true is supported currently.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySummaryInformationOfEVSDisks(
-    ) async throws -> QuerySummaryInformationOfEVSDisksResponse {
+    public func showTenantQuotas(
+        targetProjectID: String,
+        usage: String
+    ) async throws -> ShowTenantQuotasResponse {
+        var query = QueryItems()
+        query.append("usage", usage)
         let request = OperationRequest(
-            operation: "QuerySummaryInformationOfEVSDisks",
+            operation: "ShowTenantQuotas",
             method: .get,
-            path: "/v3/{project_id}/volumes/summary"
+            path: "/v3/{project_id}/os-quota-sets/{target_project_id}",
+            pathParameters: ["target_project_id": targetProjectID],
+            query: query
         )
-        return try await client.send(request, as: QuerySummaryInformationOfEVSDisksResponse.self)
+        return try await client.send(request, as: ShowTenantQuotasResponse.self)
     }
 
     /// Updating an EVS Disk

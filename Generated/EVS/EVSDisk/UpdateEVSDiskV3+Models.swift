@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateEVSDiskV3``.
-public typealias UpdateEVSDiskV3Request = UpdateEVSDiskV2Request
+public typealias UpdateEVSDiskV3Request = UpdateEVSDiskRequest
 
 /// The response of ``EVSClient/updateEVSDiskV3``.
-public typealias UpdateEVSDiskV3Response = UpdateEVSDiskV2Response
+public typealias UpdateEVSDiskV3Response = UpdateEVSDiskResponse

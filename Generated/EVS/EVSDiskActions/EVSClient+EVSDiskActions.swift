@@ -15,18 +15,19 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func cancelReservationOfEVSDiskDeprecatedV3(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func cancelReservationOfEVSDiskV3(
         volumeID: String,
-        _ body: CancelReservationOfEVSDiskDeprecatedV3Request
-    ) async throws -> CancelReservationOfEVSDiskDeprecatedV3Response {
+        _ body: CancelReservationOfEVSDiskV3Request
+    ) async throws -> CancelReservationOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "CancelReservationOfEVSDiskDeprecatedV3",
+            operation: "CancelReservationOfEVSDiskV3",
             method: .post,
             path: "/v3/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: CancelReservationOfEVSDiskDeprecatedV3Response.self)
+        return try await client.send(request, as: CancelReservationOfEVSDiskV3Response.self)
     }
 
     /// Expanding Capacity of an EVS Disk
@@ -40,18 +41,18 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func expandingCapacityOfEVSDiskV3(
+    public func expandCapacityOfEVSDiskV3(
         volumeID: String,
-        _ body: ExpandingCapacityOfEVSDiskV3Request
-    ) async throws -> ExpandingCapacityOfEVSDiskV3Response {
+        _ body: ExpandCapacityOfEVSDiskV3Request
+    ) async throws -> ExpandCapacityOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "ExpandingCapacityOfEVSDiskV3",
+            operation: "ExpandCapacityOfEVSDiskV3",
             method: .post,
             path: "/v3/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: ExpandingCapacityOfEVSDiskV3Response.self)
+        return try await client.send(request, as: ExpandCapacityOfEVSDiskV3Response.self)
     }
 
     /// Exporting EVS Disk Data as an Image
@@ -91,18 +92,19 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func reservingEVSDiskDeprecatedV3(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func reserveEVSDiskV3(
         volumeID: String,
-        _ body: ReservingEVSDiskDeprecatedV3Request
-    ) async throws -> ReservingEVSDiskDeprecatedV3Response {
+        _ body: ReserveEVSDiskV3Request
+    ) async throws -> ReserveEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "ReservingEVSDiskDeprecatedV3",
+            operation: "ReserveEVSDiskV3",
             method: .post,
             path: "/v3/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: ReservingEVSDiskDeprecatedV3Response.self)
+        return try await client.send(request, as: ReserveEVSDiskV3Response.self)
     }
 
     /// Setting Bootable Flag for an EVS Disk

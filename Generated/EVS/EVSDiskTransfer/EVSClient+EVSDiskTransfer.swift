@@ -15,18 +15,18 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func acceptingDiskTransferV3(
+    public func acceptDiskTransfer(
         transferID: String,
-        _ body: AcceptingDiskTransferV3Request
-    ) async throws -> AcceptingDiskTransferV3Response {
+        _ body: AcceptDiskTransferRequest
+    ) async throws -> AcceptDiskTransferResponse {
         let request = OperationRequest(
-            operation: "AcceptingDiskTransferV3",
+            operation: "AcceptDiskTransfer",
             method: .post,
             path: "/v3/{project_id}/os-volume-transfer/{transfer_id}/accept",
             pathParameters: ["transfer_id": transferID],
             body: body
         )
-        return try await client.send(request, as: AcceptingDiskTransferV3Response.self)
+        return try await client.send(request, as: AcceptDiskTransferResponse.self)
     }
 
     /// Creating a Disk Transfer
@@ -40,16 +40,16 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createDiskTransferV3(
-        _ body: CreateDiskTransferV3Request
-    ) async throws -> CreateDiskTransferV3Response {
+    public func createDiskTransfer(
+        _ body: CreateDiskTransferRequest
+    ) async throws -> CreateDiskTransferResponse {
         let request = OperationRequest(
-            operation: "CreateDiskTransferV3",
+            operation: "CreateDiskTransfer",
             method: .post,
             path: "/v3/{project_id}/os-volume-transfer",
             body: body
         )
-        return try await client.send(request, as: CreateDiskTransferV3Response.self)
+        return try await client.send(request, as: CreateDiskTransferResponse.self)
     }
 
     /// Deleting a Disk Transfer
@@ -61,9 +61,9 @@ extension EVSClient {
     ///
     /// - Parameters:
     ///   - transferID: The transfer ID.
-    public func deleteDiskTransferV3(transferID: String) async throws {
+    public func deleteDiskTransfer(transferID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDiskTransferV3",
+            operation: "DeleteDiskTransfer",
             method: .delete,
             path: "/v3/{project_id}/os-volume-transfer/{transfer_id}",
             pathParameters: ["transfer_id": transferID]
@@ -84,36 +84,36 @@ extension EVSClient {
     ///     an integer greater than 0 but less than the number of disk transfers.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAllDiskTransfersV3(
+    public func listDiskTransfersV3(
         limit: Int? = nil,
         offset: Int? = nil
-    ) async throws -> QueryAllDiskTransfersV3Response {
+    ) async throws -> ListDiskTransfersV3Response {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "QueryAllDiskTransfersV3",
+            operation: "ListDiskTransfersV3",
             method: .get,
             path: "/v3/{project_id}/os-volume-transfer",
             query: query
         )
-        return try await client.send(request, as: QueryAllDiskTransfersV3Response.self)
+        return try await client.send(request, as: ListDiskTransfersV3Response.self)
     }
 
     /// Querying All Disk Transfers
     ///
-    /// All pages of ``queryAllDiskTransfersV3``, fetched by offset as they are iterated; each element is one
-    /// of `transfers`.
+    /// All pages of ``listDiskTransfersV3``, fetched by offset as they are iterated; each element is one of
+    /// `transfers`.
     ///
     /// `GET /v3/{project_id}/os-volume-transfer`
     ///
     /// - Parameters:
     ///   - limit: Number of results to request per page.
-    public func queryAllDiskTransfersV3Paginator(
+    public func listDiskTransfersV3Paginator(
         limit: Int
-    ) -> OffsetPaginator<AcceptingDiskTransferTransfer> {
+    ) -> OffsetPaginator<CinderListVolumeTransfersTransfer> {
         OffsetPaginator(limit: limit) { offset, limit in
-            let page = try await self.queryAllDiskTransfersV3(limit: limit, offset: offset)
+            let page = try await self.listDiskTransfersV3(limit: limit, offset: offset)
             return (elements: page.transfers ?? [], total: nil)
         }
     }
@@ -132,34 +132,34 @@ extension EVSClient {
     ///     an integer greater than 0 but less than the number of disk transfers.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfAllDiskTransfersV3(
+    public func listDiskTransfersV32(
         limit: Int? = nil,
         offset: Int? = nil
-    ) async throws -> QueryDetailsOfAllDiskTransfersV3Response {
+    ) async throws -> ListDiskTransfersV32Response {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "QueryDetailsOfAllDiskTransfersV3",
+            operation: "ListDiskTransfersV32",
             method: .get,
             path: "/v3/{project_id}/os-volume-transfer/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsOfAllDiskTransfersV3Response.self)
+        return try await client.send(request, as: ListDiskTransfersV32Response.self)
     }
 
     /// Querying Details of All Disk Transfers
     ///
-    /// All pages of ``queryDetailsOfAllDiskTransfersV3``, fetched by offset as they are iterated; each
-    /// element is one of `transfers`.
+    /// All pages of ``listDiskTransfersV32``, fetched by offset as they are iterated; each element is one of
+    /// `transfers`.
     ///
     /// `GET /v3/{project_id}/os-volume-transfer/detail`
     ///
     /// - Parameters:
     ///   - limit: Number of results to request per page.
-    public func queryDetailsOfAllDiskTransfersV3Paginator(limit: Int) -> OffsetPaginator<Transfer> {
+    public func listDiskTransfersV32Paginator(limit: Int) -> OffsetPaginator<Transfer> {
         OffsetPaginator(limit: limit) { offset, limit in
-            let page = try await self.queryDetailsOfAllDiskTransfersV3(limit: limit, offset: offset)
+            let page = try await self.listDiskTransfersV32(limit: limit, offset: offset)
             return (elements: page.transfers ?? [], total: nil)
         }
     }
@@ -175,15 +175,13 @@ extension EVSClient {
     ///   - transferID: The transfer ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfDiskTransferV3(
-        transferID: String
-    ) async throws -> QueryDetailsOfDiskTransferV3Response {
+    public func showDiskTransfer(transferID: String) async throws -> ShowDiskTransferResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsOfDiskTransferV3",
+            operation: "ShowDiskTransfer",
             method: .get,
             path: "/v3/{project_id}/os-volume-transfer/{transfer_id}",
             pathParameters: ["transfer_id": transferID]
         )
-        return try await client.send(request, as: QueryDetailsOfDiskTransferV3Response.self)
+        return try await client.send(request, as: ShowDiskTransferResponse.self)
     }
 }

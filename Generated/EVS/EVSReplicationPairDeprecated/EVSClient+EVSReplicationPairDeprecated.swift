@@ -15,16 +15,17 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `202` response.
-    public func createEVSReplicationPairDeprecated(
-        _ body: CreateEVSReplicationPairDeprecatedRequest
-    ) async throws -> CreateEVSReplicationPairDeprecatedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func createEVSReplicationPair(
+        _ body: CreateEVSReplicationPairRequest
+    ) async throws -> CreateEVSReplicationPairResponse {
         let request = OperationRequest(
-            operation: "CreateEVSReplicationPairDeprecated",
+            operation: "CreateEVSReplicationPair",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replications",
             body: body
         )
-        return try await client.send(request, as: CreateEVSReplicationPairDeprecatedResponse.self)
+        return try await client.send(request, as: CreateEVSReplicationPairResponse.self)
     }
 
     /// Deleting an EVS Replication Pair (Deprecated)
@@ -35,9 +36,10 @@ extension EVSClient {
     ///
     /// - Parameters:
     ///   - replicationID: Specifies the ID of the EVS replication pair.
-    public func deleteEVSReplicationPairDeprecated(replicationID: String) async throws {
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func deleteEVSReplicationPair(replicationID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEVSReplicationPairDeprecated",
+            operation: "DeleteEVSReplicationPair",
             method: .delete,
             path: "/v2/{project_id}/os-vendor-replications/{replication_id}",
             pathParameters: ["replication_id": replicationID]
@@ -55,16 +57,17 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAllEVSReplicationPairsDeprecated(
-        _ body: QueryAllEVSReplicationPairsDeprecatedRequest
-    ) async throws -> QueryAllEVSReplicationPairsDeprecatedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func listEVSReplicationPairs(
+        _ body: ListEVSReplicationPairsRequest
+    ) async throws -> ListEVSReplicationPairsResponse {
         let request = OperationRequest(
-            operation: "QueryAllEVSReplicationPairsDeprecated",
+            operation: "ListEVSReplicationPairs",
             method: .get,
             path: "/v2/{project_id}/os-vendor-replications",
             body: body
         )
-        return try await client.send(request, as: QueryAllEVSReplicationPairsDeprecatedResponse.self)
+        return try await client.send(request, as: ListEVSReplicationPairsResponse.self)
     }
 
     /// Querying Details About an EVS Replication Pair (Deprecated)
@@ -78,15 +81,14 @@ extension EVSClient {
     ///   - replicationID: Specifies the ID of the EVS replication pair.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSReplicationPairDeprecated(
-        replicationID: String
-    ) async throws -> QueryDetailsAboutEVSReplicationPairDeprecatedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func showEVSReplicationPair(replicationID: String) async throws -> ShowEVSReplicationPairResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSReplicationPairDeprecated",
+            operation: "ShowEVSReplicationPair",
             method: .get,
             path: "/v2/{project_id}/os-vendor-replications/{replication_id}",
             pathParameters: ["replication_id": replicationID]
         )
-        return try await client.send(request, as: QueryDetailsAboutEVSReplicationPairDeprecatedResponse.self)
+        return try await client.send(request, as: ShowEVSReplicationPairResponse.self)
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSSnapshotV3``.
-public typealias CreateEVSSnapshotV3Request = CreateEVSSnapshotRequest
+public typealias CreateEVSSnapshotV3Request = CreateSnapshotRequest
 
 /// The response of ``EVSClient/createEVSSnapshotV3``.
 public struct CreateEVSSnapshotV3Response: Codable, Sendable, Hashable {

@@ -95,28 +95,6 @@ extension EVSClient {
         return try await client.send(request, as: DeleteOnePieceOfMetadataForEVSSnapshotV3Response.self)
     }
 
-    /// Querying Details About an EVS Snapshot
-    ///
-    /// This API is used to query details about an EVS snapshot.
-    ///
-    /// `GET /v3/{project_id}/snapshots/{snapshot_id}`
-    ///
-    /// - Parameters:
-    ///   - snapshotID: The snapshot ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSSnapshotV3(
-        snapshotID: String
-    ) async throws -> QueryDetailsAboutEVSSnapshotV3Response {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSSnapshotV3",
-            method: .get,
-            path: "/v3/{project_id}/snapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutEVSSnapshotV3Response.self)
-    }
-
     /// Querying Details About EVS Snapshots
     ///
     /// This API is used to query details about the EVS snapshots.
@@ -143,7 +121,7 @@ extension EVSClient {
     ///   - volumeID: The ID of the snapshot's source disk.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSSnapshotsV3(
+    public func listEVSSnapshotsV3(
         marker: String? = nil,
         offset: Int? = nil,
         limit: Int? = nil,
@@ -151,7 +129,7 @@ extension EVSClient {
         sortDir: String? = nil,
         status: String? = nil,
         volumeID: String? = nil
-    ) async throws -> QueryDetailsAboutEVSSnapshotsV3Response {
+    ) async throws -> ListEVSSnapshotsV3Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("offset", offset)
@@ -161,18 +139,18 @@ extension EVSClient {
         query.append("status", status)
         query.append("volume_id", volumeID)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSSnapshotsV3",
+            operation: "ListEVSSnapshotsV3",
             method: .get,
             path: "/v3/{project_id}/snapshots/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutEVSSnapshotsV3Response.self)
+        return try await client.send(request, as: ListEVSSnapshotsV3Response.self)
     }
 
     /// Querying Details About EVS Snapshots
     ///
-    /// All pages of ``queryDetailsAboutEVSSnapshotsV3``, fetched by offset as they are iterated; each element
-    /// is one of `snapshots`.
+    /// All pages of ``listEVSSnapshotsV3``, fetched by offset as they are iterated; each element is one of
+    /// `snapshots`.
     ///
     /// `GET /v3/{project_id}/snapshots/detail`
     ///
@@ -185,16 +163,16 @@ extension EVSClient {
     ///   - status: The snapshot status. For details, see EVS Snapshot Status.
     ///   - volumeID: The ID of the snapshot's source disk.
     ///   - limit: Number of results to request per page.
-    public func queryDetailsAboutEVSSnapshotsV3Paginator(
+    public func listEVSSnapshotsV3Paginator(
         marker: String? = nil,
         name: String? = nil,
         sortDir: String? = nil,
         status: String? = nil,
         volumeID: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<QueryDetailsAboutEVSSnapshotV3Snapshot> {
+    ) -> OffsetPaginator<ShowEVSSnapshotV3Snapshot> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.queryDetailsAboutEVSSnapshotsV3(
+            let page = try await self.listEVSSnapshotsV3(
                 marker: marker,
                 offset: offset,
                 limit: limit,
@@ -246,7 +224,7 @@ extension EVSClient {
     ///     limit, sort_key, sort_dir, or offset in the table. It cannot be used with other filter parameters.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEVSSnapshotsV3(
+    public func listEVSSnapshotsV32(
         marker: String? = nil,
         offset: Int? = nil,
         limit: Int? = nil,
@@ -259,7 +237,7 @@ extension EVSClient {
         volumeID2: String? = nil,
         sortKey: String? = nil,
         withCount: Bool? = nil
-    ) async throws -> QueryEVSSnapshotsV3Response {
+    ) async throws -> ListEVSSnapshotsV32Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("offset", offset)
@@ -274,17 +252,17 @@ extension EVSClient {
         query.append("sort_key", sortKey)
         query.append("with_count", withCount)
         let request = OperationRequest(
-            operation: "QueryEVSSnapshotsV3",
+            operation: "ListEVSSnapshotsV32",
             method: .get,
             path: "/v3/{project_id}/snapshots",
             query: query
         )
-        return try await client.send(request, as: QueryEVSSnapshotsV3Response.self)
+        return try await client.send(request, as: ListEVSSnapshotsV32Response.self)
     }
 
     /// Querying EVS Snapshots
     ///
-    /// All pages of ``queryEVSSnapshotsV3``, fetched by offset as they are iterated; each element is one of
+    /// All pages of ``listEVSSnapshotsV32``, fetched by offset as they are iterated; each element is one of
     /// `snapshots`.
     ///
     /// `GET /v3/{project_id}/snapshots`
@@ -311,7 +289,7 @@ extension EVSClient {
     ///     request version is 3.45 or later. This parameter can be used together with parameters marker,
     ///     limit, sort_key, sort_dir, or offset in the table. It cannot be used with other filter parameters.
     ///   - limit: Number of results to request per page.
-    public func queryEVSSnapshotsV3Paginator(
+    public func listEVSSnapshotsV32Paginator(
         marker: String? = nil,
         name: String? = nil,
         sortDir: String? = nil,
@@ -325,7 +303,7 @@ extension EVSClient {
         limit: Int
     ) -> OffsetPaginator<Snapshots> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.queryEVSSnapshotsV3(
+            let page = try await self.listEVSSnapshotsV32(
                 marker: marker,
                 offset: offset,
                 limit: limit,
@@ -353,16 +331,36 @@ extension EVSClient {
     ///   - snapshotID: The snapshot ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryMetadataOfEVSSnapshotV3(
+    public func listMetadataOfEVSSnapshotV3(
         snapshotID: String
-    ) async throws -> QueryMetadataOfEVSSnapshotV3Response {
+    ) async throws -> ListMetadataOfEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "QueryMetadataOfEVSSnapshotV3",
+            operation: "ListMetadataOfEVSSnapshotV3",
             method: .get,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata",
             pathParameters: ["snapshot_id": snapshotID]
         )
-        return try await client.send(request, as: QueryMetadataOfEVSSnapshotV3Response.self)
+        return try await client.send(request, as: ListMetadataOfEVSSnapshotV3Response.self)
+    }
+
+    /// Querying Details About an EVS Snapshot
+    ///
+    /// This API is used to query details about an EVS snapshot.
+    ///
+    /// `GET /v3/{project_id}/snapshots/{snapshot_id}`
+    ///
+    /// - Parameters:
+    ///   - snapshotID: The snapshot ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showEVSSnapshotV3(snapshotID: String) async throws -> ShowEVSSnapshotV3Response {
+        let request = OperationRequest(
+            operation: "ShowEVSSnapshotV3",
+            method: .get,
+            path: "/v3/{project_id}/snapshots/{snapshot_id}",
+            pathParameters: ["snapshot_id": snapshotID]
+        )
+        return try await client.send(request, as: ShowEVSSnapshotV3Response.self)
     }
 
     /// Querying One Piece of Metadata for an EVS Snapshot
@@ -376,17 +374,17 @@ extension EVSClient {
     ///   - key: The key of the metadata to be queried.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryOnePieceOfMetadataForEVSSnapshotV3(
+    public func showOnePieceOfMetadataForEVSSnapshotV3(
         snapshotID: String,
         key: String
-    ) async throws -> QueryOnePieceOfMetadataForEVSSnapshotV3Response {
+    ) async throws -> ShowOnePieceOfMetadataForEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "QueryOnePieceOfMetadataForEVSSnapshotV3",
+            operation: "ShowOnePieceOfMetadataForEVSSnapshotV3",
             method: .get,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
             pathParameters: ["snapshot_id": snapshotID, "key": key]
         )
-        return try await client.send(request, as: QueryOnePieceOfMetadataForEVSSnapshotV3Response.self)
+        return try await client.send(request, as: ShowOnePieceOfMetadataForEVSSnapshotV3Response.self)
     }
 
     /// Updating an EVS Snapshot

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateEVSSnapshotV3``.
-public typealias UpdateEVSSnapshotV3Request = UpdateEVSSnapshotRequest
+public typealias UpdateEVSSnapshotV3Request = UpdateSnapshotRequest
 
 /// The response of ``EVSClient/updateEVSSnapshotV3``.
-public typealias UpdateEVSSnapshotV3Response = CreateEVSSnapshotResponse
+public typealias UpdateEVSSnapshotV3Response = ShowSnapshotResponse

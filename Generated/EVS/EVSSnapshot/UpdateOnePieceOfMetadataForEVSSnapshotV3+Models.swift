@@ -7,4 +7,4 @@ import CloudCore
 public typealias UpdateOnePieceOfMetadataForEVSSnapshotV3Request = UpdateOnePieceOfMetadataForEVSSnapshotRequest
 
 /// The response of ``EVSClient/updateOnePieceOfMetadataForEVSSnapshotV3``.
-public typealias UpdateOnePieceOfMetadataForEVSSnapshotV3Response = QueryOnePieceOfMetadataForEVSDiskResponse
+public typealias UpdateOnePieceOfMetadataForEVSSnapshotV3Response = ShowOnePieceOfMetadataForEVSDiskResponse

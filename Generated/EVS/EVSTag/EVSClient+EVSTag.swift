@@ -13,12 +13,12 @@ extension EVSClient {
     /// - Parameters:
     ///   - volumeID: The disk ID.
     ///   - body: The request body.
-    public func batchAddingTagsForSpecifiedEVSDiskV3(
+    public func batchAddTagsForEVSDiskV3(
         volumeID: String,
-        _ body: BatchAddingTagsForSpecifiedEVSDiskV3Request
+        _ body: BatchAddTagsForEVSDiskV3Request
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAddingTagsForSpecifiedEVSDiskV3",
+            operation: "BatchAddTagsForEVSDiskV3",
             method: .post,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
             pathParameters: ["volume_id": volumeID],
@@ -36,12 +36,12 @@ extension EVSClient {
     /// - Parameters:
     ///   - volumeID: The disk ID.
     ///   - body: The request body.
-    public func batchDeletingTagsForSpecifiedEVSDisk(
+    public func batchDeleteTagsForEVSDisk(
         volumeID: String,
-        _ body: BatchDeletingTagsForSpecifiedEVSDiskRequest
+        _ body: BatchDeleteTagsForEVSDiskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeletingTagsForSpecifiedEVSDisk",
+            operation: "BatchDeleteTagsForEVSDisk",
             method: .post,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
             pathParameters: ["volume_id": volumeID],
@@ -60,16 +60,16 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfEVSDisksByTagV3(
-        _ body: QueryDetailsOfEVSDisksByTagV3Request
-    ) async throws -> QueryDetailsOfEVSDisksByTagV3Response {
+    public func listEVSDisksByTagV3(
+        _ body: ListEVSDisksByTagV3Request
+    ) async throws -> ListEVSDisksByTagV3Response {
         let request = OperationRequest(
-            operation: "QueryDetailsOfEVSDisksByTagV3",
+            operation: "ListEVSDisksByTagV3",
             method: .post,
             path: "/v3/{project_id}/os-vendor-volumes/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: QueryDetailsOfEVSDisksByTagV3Response.self)
+        return try await client.send(request, as: ListEVSDisksByTagV3Response.self)
     }
 
     /// Querying the Number of EVS Disks by Tag
@@ -82,16 +82,16 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryNumberOfEVSDisksByTagV3(
-        _ body: QueryNumberOfEVSDisksByTagV3Request
-    ) async throws -> QueryNumberOfEVSDisksByTagV3Response {
+    public func listNumberOfEVSDisksByTagV3(
+        _ body: ListNumberOfEVSDisksByTagV3Request
+    ) async throws -> ListNumberOfEVSDisksByTagV3Response {
         let request = OperationRequest(
-            operation: "QueryNumberOfEVSDisksByTagV3",
+            operation: "ListNumberOfEVSDisksByTagV3",
             method: .post,
             path: "/v3/{project_id}/os-vendor-volumes/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: QueryNumberOfEVSDisksByTagV3Response.self)
+        return try await client.send(request, as: ListNumberOfEVSDisksByTagV3Response.self)
     }
 
     /// Querying Tags of an EVS Disk
@@ -104,13 +104,13 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTagsOfEVSDiskV3(volumeID: String) async throws -> QueryTagsOfEVSDiskV3Response {
+    public func listTagsOfEVSDiskV3(volumeID: String) async throws -> ListTagsOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "QueryTagsOfEVSDiskV3",
+            operation: "ListTagsOfEVSDiskV3",
             method: .get,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/tags",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryTagsOfEVSDiskV3Response.self)
+        return try await client.send(request, as: ListTagsOfEVSDiskV3Response.self)
     }
 }

@@ -15,18 +15,19 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func attachEVSDiskDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func attachEVSDisk(
         volumeID: String,
-        _ body: AttachEVSDiskDeprecatedRequest
-    ) async throws -> AttachEVSDiskDeprecatedResponse {
+        _ body: AttachEVSDiskRequest
+    ) async throws -> AttachEVSDiskResponse {
         let request = OperationRequest(
-            operation: "AttachEVSDiskDeprecated",
+            operation: "AttachEVSDisk",
             method: .post,
             path: "/v2/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: AttachEVSDiskDeprecatedResponse.self)
+        return try await client.send(request, as: AttachEVSDiskResponse.self)
     }
 
     /// Canceling Reservation of an EVS Disk (Deprecated)
@@ -40,18 +41,35 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func cancelReservationOfEVSDiskDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func cancelReservationOfEVSDisk(
         volumeID: String,
-        _ body: CancelReservationOfEVSDiskDeprecatedRequest
-    ) async throws -> CancelReservationOfEVSDiskDeprecatedResponse {
+        _ body: CancelReservationOfEVSDiskRequest
+    ) async throws -> CancelReservationOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "CancelReservationOfEVSDiskDeprecated",
+            operation: "CancelReservationOfEVSDisk",
             method: .post,
             path: "/v2/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: CancelReservationOfEVSDiskDeprecatedResponse.self)
+        return try await client.send(request, as: CancelReservationOfEVSDiskResponse.self)
+    }
+
+    /// Querying EVS Disk Types
+    ///
+    /// This API is used to query EVS disk types and display the query results in a list.
+    ///
+    /// `GET /v2/{project_id}/types`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func cinderListVolumeTypes() async throws -> CinderListVolumeTypesResponse {
+        let request = OperationRequest(
+            operation: "CinderListVolumeTypes",
+            method: .get,
+            path: "/v2/{project_id}/types"
+        )
+        return try await client.send(request, as: CinderListVolumeTypesResponse.self)
     }
 
     /// Creating EVS Disks
@@ -64,14 +82,14 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createEVSDisksV2(_ body: CreateEVSDisksV2Request) async throws -> CreateEVSDisksV2Response {
+    public func createEVSDisks(_ body: CreateEVSDisksRequest) async throws -> CreateEVSDisksResponse {
         let request = OperationRequest(
-            operation: "CreateEVSDisksV2",
+            operation: "CreateEVSDisks",
             method: .post,
             path: "/v2/{project_id}/volumes",
             body: body
         )
-        return try await client.send(request, as: CreateEVSDisksV2Response.self)
+        return try await client.send(request, as: CreateEVSDisksResponse.self)
     }
 
     /// Deleting an EVS Disk
@@ -85,20 +103,17 @@ extension EVSClient {
     ///   - cascade: Whether to delete all the snapshots created for this disk. The default value is false.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteEVSDiskV2(
-        volumeID: String,
-        cascade: Bool? = nil
-    ) async throws -> DeleteEVSDiskV2Response {
+    public func deleteEVSDisk(volumeID: String, cascade: Bool? = nil) async throws -> DeleteEVSDiskResponse {
         var query = QueryItems()
         query.append("cascade", cascade)
         let request = OperationRequest(
-            operation: "DeleteEVSDiskV2",
+            operation: "DeleteEVSDisk",
             method: .delete,
             path: "/v2/{project_id}/volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID],
             query: query
         )
-        return try await client.send(request, as: DeleteEVSDiskV2Response.self)
+        return try await client.send(request, as: DeleteEVSDiskResponse.self)
     }
 
     /// Detaching an EVS Disk (Deprecated)
@@ -112,18 +127,19 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func detachEVSDiskDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func detachEVSDisk(
         volumeID: String,
-        _ body: DetachEVSDiskDeprecatedRequest
-    ) async throws -> DetachEVSDiskDeprecatedResponse {
+        _ body: DetachEVSDiskRequest
+    ) async throws -> DetachEVSDiskResponse {
         let request = OperationRequest(
-            operation: "DetachEVSDiskDeprecated",
+            operation: "DetachEVSDisk",
             method: .post,
             path: "/v2/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: DetachEVSDiskDeprecatedResponse.self)
+        return try await client.send(request, as: DetachEVSDiskResponse.self)
     }
 
     /// Expanding Capacity of an EVS Disk
@@ -137,18 +153,18 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func expandingCapacityOfEVSDiskV2(
+    public func expandCapacityOfEVSDisk(
         volumeID: String,
-        _ body: ExpandingCapacityOfEVSDiskV2Request
-    ) async throws -> ExpandingCapacityOfEVSDiskV2Response {
+        _ body: ExpandCapacityOfEVSDiskRequest
+    ) async throws -> ExpandCapacityOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ExpandingCapacityOfEVSDiskV2",
+            operation: "ExpandCapacityOfEVSDisk",
             method: .post,
             path: "/v2/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: ExpandingCapacityOfEVSDiskV2Response.self)
+        return try await client.send(request, as: ExpandCapacityOfEVSDiskResponse.self)
     }
 
     /// Exporting EVS Disk Data as an Image
@@ -204,7 +220,7 @@ extension EVSClient {
     ///   - availabilityZone: The AZ information.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutAllDisksV2(
+    public func listDisksV2(
         marker: String? = nil,
         name: String? = nil,
         limit: Int? = nil,
@@ -214,7 +230,7 @@ extension EVSClient {
         status: String? = nil,
         metadata: String? = nil,
         availabilityZone: String? = nil
-    ) async throws -> QueryDetailsAboutAllDisksV2Response {
+    ) async throws -> ListDisksV2Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("name", name)
@@ -226,70 +242,12 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutAllDisksV2",
+            operation: "ListDisksV2",
             method: .get,
             path: "/v2/{project_id}/volumes/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutAllDisksV2Response.self)
-    }
-
-    /// Querying Details About a Disk
-    ///
-    /// This API is used to query details about a disk. It does not support enterprise project authorization.
-    ///
-    /// `GET /v2/{project_id}/volumes/{volume_id}`
-    ///
-    /// - Parameters:
-    ///   - volumeID: The disk ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutDiskV2(volumeID: String) async throws -> QueryDetailsAboutDiskV2Response {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutDiskV2",
-            method: .get,
-            path: "/v2/{project_id}/volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutDiskV2Response.self)
-    }
-
-    /// Querying Details About an EVS Disk Type
-    ///
-    /// This API is used to query details about an EVS disk type.
-    ///
-    /// `GET /v2/{project_id}/types/{type_id}`
-    ///
-    /// - Parameters:
-    ///   - typeID: The disk type ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSDiskType(
-        typeID: String
-    ) async throws -> QueryDetailsAboutEVSDiskTypeResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSDiskType",
-            method: .get,
-            path: "/v2/{project_id}/types/{type_id}",
-            pathParameters: ["type_id": typeID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutEVSDiskTypeResponse.self)
-    }
-
-    /// Querying EVS Disk Types
-    ///
-    /// This API is used to query EVS disk types and display the query results in a list.
-    ///
-    /// `GET /v2/{project_id}/types`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryEVSDiskTypes() async throws -> QueryEVSDiskTypesResponse {
-        let request = OperationRequest(
-            operation: "QueryEVSDiskTypes",
-            method: .get,
-            path: "/v2/{project_id}/types"
-        )
-        return try await client.send(request, as: QueryEVSDiskTypesResponse.self)
+        return try await client.send(request, as: ListDisksV2Response.self)
     }
 
     /// Querying EVS Disks
@@ -318,7 +276,7 @@ extension EVSClient {
     ///   - availabilityZone: The AZ information.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEVSDisksV2(
+    public func listEVSDisksV2(
         marker: String? = nil,
         name: String? = nil,
         limit: Int? = nil,
@@ -328,7 +286,7 @@ extension EVSClient {
         status: String? = nil,
         metadata: String? = nil,
         availabilityZone: String? = nil
-    ) async throws -> QueryEVSDisksV2Response {
+    ) async throws -> ListEVSDisksV2Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("name", name)
@@ -340,12 +298,12 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "QueryEVSDisksV2",
+            operation: "ListEVSDisksV2",
             method: .get,
             path: "/v2/{project_id}/volumes",
             query: query
         )
-        return try await client.send(request, as: QueryEVSDisksV2Response.self)
+        return try await client.send(request, as: ListEVSDisksV2Response.self)
     }
 
     /// Querying Extension APIs
@@ -355,13 +313,13 @@ extension EVSClient {
     /// `GET /v2/{project_id}/extensions`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryExtensionAPIs() async throws -> QueryExtensionAPIsResponse {
+    public func listExtensionAPIs() async throws -> ListExtensionAPIsResponse {
         let request = OperationRequest(
-            operation: "QueryExtensionAPIs",
+            operation: "ListExtensionAPIs",
             method: .get,
             path: "/v2/{project_id}/extensions"
         )
-        return try await client.send(request, as: QueryExtensionAPIsResponse.self)
+        return try await client.send(request, as: ListExtensionAPIsResponse.self)
     }
 
     /// Reserving an EVS Disk (Deprecated)
@@ -375,18 +333,19 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func reservingEVSDiskDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func reserveEVSDisk(
         volumeID: String,
-        _ body: ReservingEVSDiskDeprecatedRequest
-    ) async throws -> ReservingEVSDiskDeprecatedResponse {
+        _ body: ReserveEVSDiskRequest
+    ) async throws -> ReserveEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ReservingEVSDiskDeprecated",
+            operation: "ReserveEVSDisk",
             method: .post,
             path: "/v2/{project_id}/volumes/{volume_id}/action",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: ReservingEVSDiskDeprecatedResponse.self)
+        return try await client.send(request, as: ReserveEVSDiskResponse.self)
     }
 
     /// Setting Bootable Flag for an EVS Disk
@@ -439,6 +398,46 @@ extension EVSClient {
         return try await client.send(request, as: SetReadOnlyFlagForEVSDiskResponse.self)
     }
 
+    /// Querying Details About a Disk
+    ///
+    /// This API is used to query details about a disk. It does not support enterprise project authorization.
+    ///
+    /// `GET /v2/{project_id}/volumes/{volume_id}`
+    ///
+    /// - Parameters:
+    ///   - volumeID: The disk ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showDiskV2(volumeID: String) async throws -> ShowDiskV2Response {
+        let request = OperationRequest(
+            operation: "ShowDiskV2",
+            method: .get,
+            path: "/v2/{project_id}/volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID]
+        )
+        return try await client.send(request, as: ShowDiskV2Response.self)
+    }
+
+    /// Querying Details About an EVS Disk Type
+    ///
+    /// This API is used to query details about an EVS disk type.
+    ///
+    /// `GET /v2/{project_id}/types/{type_id}`
+    ///
+    /// - Parameters:
+    ///   - typeID: The disk type ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showEVSDiskType(typeID: String) async throws -> ShowEVSDiskTypeResponse {
+        let request = OperationRequest(
+            operation: "ShowEVSDiskType",
+            method: .get,
+            path: "/v2/{project_id}/types/{type_id}",
+            pathParameters: ["type_id": typeID]
+        )
+        return try await client.send(request, as: ShowEVSDiskTypeResponse.self)
+    }
+
     /// Updating an EVS Disk
     ///
     /// This API is used to update an EVS disk.
@@ -450,17 +449,17 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateEVSDiskV2(
+    public func updateEVSDisk(
         volumeID: String,
-        _ body: UpdateEVSDiskV2Request
-    ) async throws -> UpdateEVSDiskV2Response {
+        _ body: UpdateEVSDiskRequest
+    ) async throws -> UpdateEVSDiskResponse {
         let request = OperationRequest(
-            operation: "UpdateEVSDiskV2",
+            operation: "UpdateEVSDisk",
             method: .put,
             path: "/v2/{project_id}/volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID],
             body: body
         )
-        return try await client.send(request, as: UpdateEVSDiskV2Response.self)
+        return try await client.send(request, as: UpdateEVSDiskResponse.self)
     }
 }

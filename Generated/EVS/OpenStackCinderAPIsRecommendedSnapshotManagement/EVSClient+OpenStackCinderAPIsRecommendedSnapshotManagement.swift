@@ -14,16 +14,16 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createEVSSnapshotV2(
-        _ body: CreateEVSSnapshotV2Request
-    ) async throws -> CreateEVSSnapshotV2Response {
+    public func createEVSSnapshot(
+        _ body: CreateEVSSnapshotRequest
+    ) async throws -> CreateEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "CreateEVSSnapshotV2",
+            operation: "CreateEVSSnapshot",
             method: .post,
             path: "/v2/{project_id}/snapshots",
             body: body
         )
-        return try await client.send(request, as: CreateEVSSnapshotV2Response.self)
+        return try await client.send(request, as: CreateEVSSnapshotResponse.self)
     }
 
     /// Deleting an EVS Snapshot
@@ -36,36 +36,14 @@ extension EVSClient {
     ///   - snapshotID: The snapshot ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteEVSSnapshotV2(snapshotID: String) async throws -> DeleteEVSSnapshotV2Response {
+    public func deleteEVSSnapshot(snapshotID: String) async throws -> DeleteEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "DeleteEVSSnapshotV2",
+            operation: "DeleteEVSSnapshot",
             method: .delete,
             path: "/v2/{project_id}/snapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
-        return try await client.send(request, as: DeleteEVSSnapshotV2Response.self)
-    }
-
-    /// Querying Details About an EVS Snapshot
-    ///
-    /// This API is used to query details about an EVS snapshot.
-    ///
-    /// `GET /v2/{project_id}/snapshots/{snapshot_id}`
-    ///
-    /// - Parameters:
-    ///   - snapshotID: The snapshot ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSSnapshotV2(
-        snapshotID: String
-    ) async throws -> QueryDetailsAboutEVSSnapshotV2Response {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSSnapshotV2",
-            method: .get,
-            path: "/v2/{project_id}/snapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutEVSSnapshotV2Response.self)
+        return try await client.send(request, as: DeleteEVSSnapshotResponse.self)
     }
 
     /// Querying Details About EVS Snapshots
@@ -93,7 +71,7 @@ extension EVSClient {
     ///   - availabilityZone: The AZ where the snapshot's source disk belongs.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSSnapshotsV2(
+    public func listEVSSnapshots(
         marker: String? = nil,
         offset: Int? = nil,
         limit: Int? = nil,
@@ -101,7 +79,7 @@ extension EVSClient {
         status: String? = nil,
         volumeID: String? = nil,
         availabilityZone: String? = nil
-    ) async throws -> QueryDetailsAboutEVSSnapshotsV2Response {
+    ) async throws -> ListEVSSnapshotsResponse {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("offset", offset)
@@ -111,18 +89,18 @@ extension EVSClient {
         query.append("volume_id", volumeID)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSSnapshotsV2",
+            operation: "ListEVSSnapshots",
             method: .get,
             path: "/v2/{project_id}/snapshots/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutEVSSnapshotsV2Response.self)
+        return try await client.send(request, as: ListEVSSnapshotsResponse.self)
     }
 
     /// Querying Details About EVS Snapshots
     ///
-    /// All pages of ``queryDetailsAboutEVSSnapshotsV2``, fetched by offset as they are iterated; each element
-    /// is one of `snapshots`.
+    /// All pages of ``listEVSSnapshots``, fetched by offset as they are iterated; each element is one of
+    /// `snapshots`.
     ///
     /// `GET /v2/{project_id}/snapshots/detail`
     ///
@@ -134,7 +112,7 @@ extension EVSClient {
     ///   - volumeID: The ID of the snapshot's source disk.
     ///   - availabilityZone: The AZ where the snapshot's source disk belongs.
     ///   - limit: Number of results to request per page.
-    public func queryDetailsAboutEVSSnapshotsV2Paginator(
+    public func listEVSSnapshotsPaginator(
         marker: String? = nil,
         name: String? = nil,
         status: String? = nil,
@@ -143,7 +121,7 @@ extension EVSClient {
         limit: Int
     ) -> OffsetPaginator<Snapshot> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.queryDetailsAboutEVSSnapshotsV2(
+            let page = try await self.listEVSSnapshots(
                 marker: marker,
                 offset: offset,
                 limit: limit,
@@ -181,14 +159,14 @@ extension EVSClient {
     ///   - volumeID: The ID of the snapshot's source disk.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEVSSnapshots(
+    public func listEVSSnapshotsV2(
         marker: String? = nil,
         offset: Int? = nil,
         limit: Int? = nil,
         name: String? = nil,
         status: String? = nil,
         volumeID: String? = nil
-    ) async throws -> QueryEVSSnapshotsResponse {
+    ) async throws -> ListEVSSnapshotsV2Response {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("offset", offset)
@@ -197,17 +175,17 @@ extension EVSClient {
         query.append("status", status)
         query.append("volume_id", volumeID)
         let request = OperationRequest(
-            operation: "QueryEVSSnapshots",
+            operation: "ListEVSSnapshotsV2",
             method: .get,
             path: "/v2/{project_id}/snapshots",
             query: query
         )
-        return try await client.send(request, as: QueryEVSSnapshotsResponse.self)
+        return try await client.send(request, as: ListEVSSnapshotsV2Response.self)
     }
 
     /// Querying EVS Snapshots
     ///
-    /// All pages of ``queryEVSSnapshots``, fetched by offset as they are iterated; each element is one of
+    /// All pages of ``listEVSSnapshotsV2``, fetched by offset as they are iterated; each element is one of
     /// `snapshots`.
     ///
     /// `GET /v2/{project_id}/snapshots`
@@ -220,7 +198,7 @@ extension EVSClient {
     ///   - status: The snapshot status. For details, see EVS Snapshot Status.
     ///   - volumeID: The ID of the snapshot's source disk.
     ///   - limit: Number of results to request per page.
-    public func queryEVSSnapshotsPaginator(
+    public func listEVSSnapshotsV2Paginator(
         marker: String? = nil,
         name: String? = nil,
         status: String? = nil,
@@ -228,7 +206,7 @@ extension EVSClient {
         limit: Int
     ) -> OffsetPaginator<Snapshots> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.queryEVSSnapshots(
+            let page = try await self.listEVSSnapshotsV2(
                 marker: marker,
                 offset: offset,
                 limit: limit,
@@ -238,6 +216,26 @@ extension EVSClient {
             )
             return (elements: page.snapshots ?? [], total: nil)
         }
+    }
+
+    /// Querying Details About an EVS Snapshot
+    ///
+    /// This API is used to query details about an EVS snapshot.
+    ///
+    /// `GET /v2/{project_id}/snapshots/{snapshot_id}`
+    ///
+    /// - Parameters:
+    ///   - snapshotID: The snapshot ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showEVSSnapshot(snapshotID: String) async throws -> ShowEVSSnapshotResponse {
+        let request = OperationRequest(
+            operation: "ShowEVSSnapshot",
+            method: .get,
+            path: "/v2/{project_id}/snapshots/{snapshot_id}",
+            pathParameters: ["snapshot_id": snapshotID]
+        )
+        return try await client.send(request, as: ShowEVSSnapshotResponse.self)
     }
 
     /// Updating an EVS Snapshot
@@ -251,17 +249,17 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateEVSSnapshotV2(
+    public func updateEVSSnapshot(
         snapshotID: String,
-        _ body: UpdateEVSSnapshotV2Request
-    ) async throws -> UpdateEVSSnapshotV2Response {
+        _ body: UpdateEVSSnapshotRequest
+    ) async throws -> UpdateEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "UpdateEVSSnapshotV2",
+            operation: "UpdateEVSSnapshot",
             method: .put,
             path: "/v2/{project_id}/snapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID],
             body: body
         )
-        return try await client.send(request, as: UpdateEVSSnapshotV2Response.self)
+        return try await client.send(request, as: UpdateEVSSnapshotResponse.self)
     }
 }

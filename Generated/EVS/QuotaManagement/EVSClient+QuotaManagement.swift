@@ -13,19 +13,19 @@ extension EVSClient {
     ///   - usage: Whether to query quota details. Only value true is supported currently.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfTenantQuotas(
+    public func cinderListQuotas(
         targetProjectID: String,
         usage: String
-    ) async throws -> QueryDetailsOfTenantQuotasResponse {
+    ) async throws -> CinderListQuotasResponse {
         var query = QueryItems()
         query.append("usage", usage)
         let request = OperationRequest(
-            operation: "QueryDetailsOfTenantQuotas",
+            operation: "CinderListQuotas",
             method: .get,
             path: "/v2/{project_id}/os-quota-sets/{target_project_id}",
             pathParameters: ["target_project_id": targetProjectID],
             query: query
         )
-        return try await client.send(request, as: QueryDetailsOfTenantQuotasResponse.self)
+        return try await client.send(request, as: CinderListQuotasResponse.self)
     }
 }

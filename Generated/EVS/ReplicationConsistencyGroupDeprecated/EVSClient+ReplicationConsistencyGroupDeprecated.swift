@@ -14,16 +14,17 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `202` response.
-    public func createReplicationConsistencyGroupDeprecated(
-        _ body: CreateReplicationConsistencyGroupDeprecatedRequest
-    ) async throws -> CreateReplicationConsistencyGroupDeprecatedResponse {
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func createReplicationConsistencyGroup(
+        _ body: CreateReplicationConsistencyGroupRequest
+    ) async throws -> CreateReplicationConsistencyGroupResponse {
         let request = OperationRequest(
-            operation: "CreateReplicationConsistencyGroupDeprecated",
+            operation: "CreateReplicationConsistencyGroup",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups",
             body: body
         )
-        return try await client.send(request, as: CreateReplicationConsistencyGroupDeprecatedResponse.self)
+        return try await client.send(request, as: CreateReplicationConsistencyGroupResponse.self)
     }
 
     /// Deleting a Replication Consistency Group (Deprecated)
@@ -34,11 +35,10 @@ extension EVSClient {
     ///
     /// - Parameters:
     ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
-    public func deleteReplicationConsistencyGroupDeprecated(
-        replicationConsistencyGroupID: String
-    ) async throws {
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func deleteReplicationConsistencyGroup(replicationConsistencyGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteReplicationConsistencyGroupDeprecated",
+            operation: "DeleteReplicationConsistencyGroup",
             method: .delete,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID]
@@ -57,18 +57,42 @@ extension EVSClient {
     /// - Parameters:
     ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
     ///   - body: The request body.
-    public func expandingEVSDisksInReplicationConsistencyGroupDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func expandEVSDisksInReplicationConsistencyGroup(
         replicationConsistencyGroupID: String,
-        _ body: ExpandingEVSDisksInReplicationConsistencyGroupDeprecatedRequest
+        _ body: ExpandEVSDisksInReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ExpandingEVSDisksInReplicationConsistencyGroupDeprecated",
+            operation: "ExpandEVSDisksInReplicationConsistencyGroup",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
             body: body
         )
         try await client.send(request)
+    }
+
+    /// Querying All Replication Consistency Groups (Deprecated)
+    ///
+    /// This API is used to query all replication consistency groups of the current tenant.
+    ///
+    /// `GET /v2/{project_id}/os-vendor-replication-consistency-groups`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func listReplicationConsistencyGroups(
+        _ body: ListReplicationConsistencyGroupsRequest
+    ) async throws -> ListReplicationConsistencyGroupsResponse {
+        let request = OperationRequest(
+            operation: "ListReplicationConsistencyGroups",
+            method: .get,
+            path: "/v2/{project_id}/os-vendor-replication-consistency-groups",
+            body: body
+        )
+        return try await client.send(request, as: ListReplicationConsistencyGroupsResponse.self)
     }
 
     /// Pausing a Replication Consistency Group (Deprecated)
@@ -82,12 +106,13 @@ extension EVSClient {
     /// - Parameters:
     ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
     ///   - body: The request body.
-    public func pausingReplicationConsistencyGroupDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func pauseReplicationConsistencyGroup(
         replicationConsistencyGroupID: String,
-        _ body: PausingReplicationConsistencyGroupDeprecatedRequest
+        _ body: PauseReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "PausingReplicationConsistencyGroupDeprecated",
+            operation: "PauseReplicationConsistencyGroup",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
@@ -109,12 +134,13 @@ extension EVSClient {
     /// - Parameters:
     ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
     ///   - body: The request body.
-    public func performingFailoverForReplicationConsistencyGroupDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func performFailoverForReplicationConsistencyGroup(
         replicationConsistencyGroupID: String,
-        _ body: PerformingFailoverForReplicationConsistencyGroupDeprecatedRequest
+        _ body: PerformFailoverForReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "PerformingFailoverForReplicationConsistencyGroupDeprecated",
+            operation: "PerformFailoverForReplicationConsistencyGroup",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
@@ -136,63 +162,19 @@ extension EVSClient {
     /// - Parameters:
     ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
     ///   - body: The request body.
-    public func performingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func performPrimarySecondarySwitchoverForReplicationConsistencyGroup(
         replicationConsistencyGroupID: String,
-        _ body: PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecatedRequest
+        _ body: PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "PerformingPrimarySecondarySwitchoverForReplicationConsistencyGroupDeprecated",
+            operation: "PerformPrimarySecondarySwitchoverForReplicationConsistencyGroup",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
             body: body
         )
         try await client.send(request)
-    }
-
-    /// Querying All Replication Consistency Groups (Deprecated)
-    ///
-    /// This API is used to query all replication consistency groups of the current tenant.
-    ///
-    /// `GET /v2/{project_id}/os-vendor-replication-consistency-groups`
-    ///
-    /// - Parameters:
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryAllReplicationConsistencyGroupsDeprecated(
-        _ body: QueryAllReplicationConsistencyGroupsDeprecatedRequest
-    ) async throws -> QueryAllReplicationConsistencyGroupsDeprecatedResponse {
-        let request = OperationRequest(
-            operation: "QueryAllReplicationConsistencyGroupsDeprecated",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-replication-consistency-groups",
-            body: body
-        )
-        return try await client.send(request, as: QueryAllReplicationConsistencyGroupsDeprecatedResponse.self)
-    }
-
-    /// Querying Details About a Replication Consistency Group (Deprecated)
-    ///
-    /// This API is used to query the details about a replication consistency group, including the name, ID,
-    /// and status of the consistency group.
-    ///
-    /// `GET /v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}`
-    ///
-    /// - Parameters:
-    ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutReplicationConsistencyGroupDeprecated(
-        replicationConsistencyGroupID: String
-    ) async throws -> QueryDetailsAboutReplicationConsistencyGroupDeprecatedResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutReplicationConsistencyGroupDeprecated",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutReplicationConsistencyGroupDeprecatedResponse.self)
     }
 
     /// Reprotecting a Replication Consistency Group (Deprecated)
@@ -207,18 +189,43 @@ extension EVSClient {
     /// - Parameters:
     ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
     ///   - body: The request body.
-    public func reprotectingReplicationConsistencyGroupDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func reprotectReplicationConsistencyGroup(
         replicationConsistencyGroupID: String,
-        _ body: ReprotectingReplicationConsistencyGroupDeprecatedRequest
+        _ body: ReprotectReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ReprotectingReplicationConsistencyGroupDeprecated",
+            operation: "ReprotectReplicationConsistencyGroup",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
             body: body
         )
         try await client.send(request)
+    }
+
+    /// Querying Details About a Replication Consistency Group (Deprecated)
+    ///
+    /// This API is used to query the details about a replication consistency group, including the name, ID,
+    /// and status of the consistency group.
+    ///
+    /// `GET /v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}`
+    ///
+    /// - Parameters:
+    ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func showReplicationConsistencyGroup(
+        replicationConsistencyGroupID: String
+    ) async throws -> ShowReplicationConsistencyGroupResponse {
+        let request = OperationRequest(
+            operation: "ShowReplicationConsistencyGroup",
+            method: .get,
+            path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}",
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID]
+        )
+        return try await client.send(request, as: ShowReplicationConsistencyGroupResponse.self)
     }
 
     /// Synchronizing a Replication Consistency Group (Deprecated)
@@ -233,12 +240,13 @@ extension EVSClient {
     /// - Parameters:
     ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group.
     ///   - body: The request body.
-    public func synchronizeReplicationConsistencyGroupDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func synchronizeReplicationConsistencyGroup(
         replicationConsistencyGroupID: String,
-        _ body: SynchronizeReplicationConsistencyGroupDeprecatedRequest
+        _ body: SynchronizeReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "SynchronizeReplicationConsistencyGroupDeprecated",
+            operation: "SynchronizeReplicationConsistencyGroup",
             method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
@@ -259,17 +267,18 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `202` response.
-    public func updateReplicationConsistencyGroupDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func updateReplicationConsistencyGroup(
         replicationConsistencyGroupID: String,
-        _ body: UpdateReplicationConsistencyGroupDeprecatedRequest
-    ) async throws -> UpdateReplicationConsistencyGroupDeprecatedResponse {
+        _ body: UpdateReplicationConsistencyGroupRequest
+    ) async throws -> UpdateReplicationConsistencyGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateReplicationConsistencyGroupDeprecated",
+            operation: "UpdateReplicationConsistencyGroup",
             method: .put,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
             body: body
         )
-        return try await client.send(request, as: UpdateReplicationConsistencyGroupDeprecatedResponse.self)
+        return try await client.send(request, as: UpdateReplicationConsistencyGroupResponse.self)
     }
 }

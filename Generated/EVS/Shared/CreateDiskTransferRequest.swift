@@ -6,14 +6,14 @@ import CloudCore
 /// The request body of ``EVSClient/createDiskTransfer``.
 public struct CreateDiskTransferRequest: Codable, Sendable, Hashable {
     /// The transfer creation marker. For details, see Parameters in the transfer field.
-    public var transfer: CreateDiskTransferTransfer
+    public var transfer: CinderCreateVolumeTransferTransfer
 
     private enum CodingKeys: String, CodingKey {
         case transfer
     }
 
     public init(
-        transfer: CreateDiskTransferTransfer
+        transfer: CinderCreateVolumeTransferTransfer
     ) {
         self.transfer = transfer
     }

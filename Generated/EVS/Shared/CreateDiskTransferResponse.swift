@@ -6,14 +6,14 @@ import CloudCore
 /// The response of ``EVSClient/createDiskTransfer``.
 public struct CreateDiskTransferResponse: Codable, Sendable, Hashable {
     /// The transfer information. For details, see Parameters in the transfer field.
-    public var transfer: CreateDiskTransferTransfer2?
+    public var transfer: CinderCreateVolumeTransferTransfer2?
 
     private enum CodingKeys: String, CodingKey {
         case transfer
     }
 
     public init(
-        transfer: CreateDiskTransferTransfer2? = nil
+        transfer: CinderCreateVolumeTransferTransfer2? = nil
     ) {
         self.transfer = transfer
     }

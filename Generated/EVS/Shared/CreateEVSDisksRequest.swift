@@ -6,14 +6,14 @@ import CloudCore
 /// The request body of ``EVSClient/createEVSDisks``.
 public struct CreateEVSDisksRequest: Codable, Sendable, Hashable {
     /// The information of the disk to be created. For details, see Parameters in the volume field.
-    public var volume: Volume
+    public var volume: CreateEVSDisksVolume
 
     private enum CodingKeys: String, CodingKey {
         case volume
     }
 
     public init(
-        volume: Volume
+        volume: CreateEVSDisksVolume
     ) {
         self.volume = volume
     }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The links of the transfer. For details, see Parameters in the links field.
+/// The links of the transfer. See Parameters in the links field.
 public struct Link: Codable, Sendable, Hashable {
     /// The corresponding shortcut link.
     public var href: String?

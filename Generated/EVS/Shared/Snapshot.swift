@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The snapshot information. For details, see Parameters in the snapshot field.
+/// The snapshot information. For details, see Parameters in the snapshots field.
 public struct Snapshot: Codable, Sendable, Hashable {
     /// The snapshot ID.
     public var id: String?

@@ -5,24 +5,44 @@ import CloudCore
 
 /// The information of the disk to be updated. For details, see Parameters in the volume field.
 public struct UpdateEVSDiskVolume: Codable, Sendable, Hashable {
-    /// The new name of the disk. Parameters name and description cannot be null at the same time. The value
-    /// can contain a maximum of 255 bytes.
+    /// The disk name. The value can contain a maximum of 255 bytes.
     public var name: String?
 
-    /// The new description of the disk. Parameters name and description cannot be null at the same time. The
-    /// value can contain a maximum of 255 bytes.
+    /// The disk description. The value can contain a maximum of 255 bytes.
     public var description: String?
+
+    /// The disk metadata.
+    /// The length of the key or value in the metadata cannot exceed 255 bytes.
+    public var metadata: CreateEVSDisksMetadata?
+
+    /// Also the disk name. You can specify either parameter name or display_name. If both parameters are
+    /// specified, the name value is used. The value can contain a maximum of 255 bytes.
+    public var displayName: String?
+
+    /// Also the disk description. You can specify either parameter description or display_description. If
+    /// both parameters are specified, the description value is used. The value can contain a maximum of 255
+    /// bytes.
+    public var displayDescription: String?
 
     private enum CodingKeys: String, CodingKey {
         case name
         case description
+        case metadata
+        case displayName = "display_name"
+        case displayDescription = "display_description"
     }
 
     public init(
         name: String? = nil,
-        description: String? = nil
+        description: String? = nil,
+        metadata: CreateEVSDisksMetadata? = nil,
+        displayName: String? = nil,
+        displayDescription: String? = nil
     ) {
         self.name = name
         self.description = description
+        self.metadata = metadata
+        self.displayName = displayName
+        self.displayDescription = displayDescription
     }
 }

@@ -33,7 +33,7 @@ public struct Version: Codable, Sendable, Hashable {
     public var mediaTypes: [MediaType]?
 
     /// Specifies the URI of the API version. For details, see Parameters in the links field.
-    public var links: [QueryInformationOfAPIVersionLink]?
+    public var links: [ShowVersionLink]?
 
     /// Specifies the ID of the API version.
     public var id: String?
@@ -66,7 +66,7 @@ public struct Version: Codable, Sendable, Hashable {
     public init(
         minVersion: String? = nil,
         mediaTypes: [MediaType]? = nil,
-        links: [QueryInformationOfAPIVersionLink]? = nil,
+        links: [ShowVersionLink]? = nil,
         id: String? = nil,
         updated: String? = nil,
         version: String? = nil,

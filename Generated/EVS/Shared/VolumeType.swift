@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The details of queried disk types. For details, see Parameters in the volume_type field.
+/// The list of queried disk types. For details, see Parameters in the volume_types field.
 public struct VolumeType: Codable, Sendable, Hashable {
     /// The disk type specifications. For details, see Parameters in the extra_specs field.
     public var extraSpecs: ExtraSpecs?

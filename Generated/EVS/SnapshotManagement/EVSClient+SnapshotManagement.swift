@@ -14,16 +14,14 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createEVSSnapshot(
-        _ body: CreateEVSSnapshotRequest
-    ) async throws -> CreateEVSSnapshotResponse {
+    public func createSnapshot(_ body: CreateSnapshotRequest) async throws -> CreateSnapshotResponse {
         let request = OperationRequest(
-            operation: "CreateEVSSnapshot",
+            operation: "CreateSnapshot",
             method: .post,
             path: "/v2/{project_id}/cloudsnapshots",
             body: body
         )
-        return try await client.send(request, as: CreateEVSSnapshotResponse.self)
+        return try await client.send(request, as: CreateSnapshotResponse.self)
     }
 
     /// Deleting an EVS Snapshot
@@ -36,36 +34,14 @@ extension EVSClient {
     ///   - snapshotID: The snapshot ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteEVSSnapshot(snapshotID: String) async throws -> DeleteEVSSnapshotResponse {
+    public func deleteSnapshot(snapshotID: String) async throws -> DeleteSnapshotResponse {
         let request = OperationRequest(
-            operation: "DeleteEVSSnapshot",
+            operation: "DeleteSnapshot",
             method: .delete,
             path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
-        return try await client.send(request, as: DeleteEVSSnapshotResponse.self)
-    }
-
-    /// Querying Details About an EVS Snapshot
-    ///
-    /// This API is used to query details about an EVS snapshot.
-    ///
-    /// `GET /v2/{project_id}/cloudsnapshots/{snapshot_id}`
-    ///
-    /// - Parameters:
-    ///   - snapshotID: The snapshot ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSSnapshot(
-        snapshotID: String
-    ) async throws -> QueryDetailsAboutEVSSnapshotResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSSnapshot",
-            method: .get,
-            path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutEVSSnapshotResponse.self)
+        return try await client.send(request, as: DeleteSnapshotResponse.self)
     }
 
     /// Querying Details About EVS Snapshots
@@ -78,18 +54,36 @@ extension EVSClient {
     ///   - status: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutEVSSnapshots(
-        status: String? = nil
-    ) async throws -> QueryDetailsAboutEVSSnapshotsResponse {
+    public func listSnapshots(status: String? = nil) async throws -> ListSnapshotsResponse {
         var query = QueryItems()
         query.append("status", status)
         let request = OperationRequest(
-            operation: "QueryDetailsAboutEVSSnapshots",
+            operation: "ListSnapshots",
             method: .get,
             path: "/v2/{project_id}/cloudsnapshots/detail",
             query: query
         )
-        return try await client.send(request, as: QueryDetailsAboutEVSSnapshotsResponse.self)
+        return try await client.send(request, as: ListSnapshotsResponse.self)
+    }
+
+    /// Querying Details About an EVS Snapshot
+    ///
+    /// This API is used to query details about an EVS snapshot.
+    ///
+    /// `GET /v2/{project_id}/cloudsnapshots/{snapshot_id}`
+    ///
+    /// - Parameters:
+    ///   - snapshotID: The snapshot ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showSnapshot(snapshotID: String) async throws -> ShowSnapshotResponse {
+        let request = OperationRequest(
+            operation: "ShowSnapshot",
+            method: .get,
+            path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
+            pathParameters: ["snapshot_id": snapshotID]
+        )
+        return try await client.send(request, as: ShowSnapshotResponse.self)
     }
 
     /// Updating an EVS Snapshot
@@ -103,17 +97,17 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateEVSSnapshot(
+    public func updateSnapshot(
         snapshotID: String,
-        _ body: UpdateEVSSnapshotRequest
-    ) async throws -> UpdateEVSSnapshotResponse {
+        _ body: UpdateSnapshotRequest
+    ) async throws -> UpdateSnapshotResponse {
         let request = OperationRequest(
-            operation: "UpdateEVSSnapshot",
+            operation: "UpdateSnapshot",
             method: .put,
             path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID],
             body: body
         )
-        return try await client.send(request, as: UpdateEVSSnapshotResponse.self)
+        return try await client.send(request, as: UpdateSnapshotResponse.self)
     }
 }

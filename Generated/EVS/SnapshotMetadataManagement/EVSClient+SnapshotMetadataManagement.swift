@@ -63,16 +63,16 @@ extension EVSClient {
     ///   - snapshotID: The snapshot ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryMetadataOfEVSSnapshot(
+    public func listMetadataOfEVSSnapshot(
         snapshotID: String
-    ) async throws -> QueryMetadataOfEVSSnapshotResponse {
+    ) async throws -> ListMetadataOfEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "QueryMetadataOfEVSSnapshot",
+            operation: "ListMetadataOfEVSSnapshot",
             method: .get,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata",
             pathParameters: ["snapshot_id": snapshotID]
         )
-        return try await client.send(request, as: QueryMetadataOfEVSSnapshotResponse.self)
+        return try await client.send(request, as: ListMetadataOfEVSSnapshotResponse.self)
     }
 
     /// Querying One Piece of Metadata for an EVS Snapshot
@@ -86,17 +86,17 @@ extension EVSClient {
     ///   - key: The key of the piece of metadata to be queried.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryOnePieceOfMetadataForEVSSnapshot(
+    public func showOnePieceOfMetadataForEVSSnapshot(
         snapshotID: String,
         key: String
-    ) async throws -> QueryOnePieceOfMetadataForEVSSnapshotResponse {
+    ) async throws -> ShowOnePieceOfMetadataForEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "QueryOnePieceOfMetadataForEVSSnapshot",
+            operation: "ShowOnePieceOfMetadataForEVSSnapshot",
             method: .get,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
             pathParameters: ["snapshot_id": snapshotID, "key": key]
         )
-        return try await client.send(request, as: QueryOnePieceOfMetadataForEVSSnapshotResponse.self)
+        return try await client.send(request, as: ShowOnePieceOfMetadataForEVSSnapshotResponse.self)
     }
 
     /// Updating the Metadata of an EVS Snapshot

@@ -4,4 +4,4 @@
 import CloudCore
 
 /// The response of ``EVSClient/updateOnePieceOfMetadataForEVSSnapshot``.
-public typealias UpdateOnePieceOfMetadataForEVSSnapshotResponse = QueryOnePieceOfMetadataForEVSDiskResponse
+public typealias UpdateOnePieceOfMetadataForEVSSnapshotResponse = ShowOnePieceOfMetadataForEVSDiskResponse

@@ -16,19 +16,20 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func addOrUpdatingTagsForEVSResourceDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func addOrUpdateTagsForEVSResource(
         resourceType: String,
         resourceID: String,
-        _ body: AddOrUpdatingTagsForEVSResourceDeprecatedRequest
-    ) async throws -> AddOrUpdatingTagsForEVSResourceDeprecatedResponse {
+        _ body: AddOrUpdateTagsForEVSResourceRequest
+    ) async throws -> AddOrUpdateTagsForEVSResourceResponse {
         let request = OperationRequest(
-            operation: "AddOrUpdatingTagsForEVSResourceDeprecated",
+            operation: "AddOrUpdateTagsForEVSResource",
             method: .post,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
             body: body
         )
-        return try await client.send(request, as: AddOrUpdatingTagsForEVSResourceDeprecatedResponse.self)
+        return try await client.send(request, as: AddOrUpdateTagsForEVSResourceResponse.self)
     }
 
     /// Batch Adding Tags for the Specified EVS Disk
@@ -40,12 +41,9 @@ extension EVSClient {
     /// - Parameters:
     ///   - volumeID: The disk ID.
     ///   - body: The request body.
-    public func batchAddingTagsForSpecifiedEVSDisk(
-        volumeID: String,
-        _ body: BatchAddingTagsForSpecifiedEVSDiskRequest
-    ) async throws {
+    public func batchAddTagsForEVSDisk(volumeID: String, _ body: BatchAddTagsForEVSDiskRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchAddingTagsForSpecifiedEVSDisk",
+            operation: "BatchAddTagsForEVSDisk",
             method: .post,
             path: "/v2/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
             pathParameters: ["volume_id": volumeID],
@@ -64,13 +62,14 @@ extension EVSClient {
     ///   - resourceType: The resource type. The value can be volumes, snapshots, or backups.
     ///   - resourceID: The resource ID.
     ///   - body: The request body.
-    public func batchDeletingTagsForEVSResourceDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func batchDeleteTagsForEVSResource(
         resourceType: String,
         resourceID: String,
-        _ body: BatchDeletingTagsForEVSResourceDeprecatedRequest
+        _ body: BatchDeleteTagsForEVSResourceRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeletingTagsForEVSResourceDeprecated",
+            operation: "BatchDeleteTagsForEVSResource",
             method: .post,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/action",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
@@ -88,12 +87,12 @@ extension EVSClient {
     /// - Parameters:
     ///   - volumeID: The disk ID.
     ///   - body: The request body.
-    public func batchDeletingTagsOfSpecifiedEVSDisk(
+    public func batchDeleteTagsOfEVSDisk(
         volumeID: String,
-        _ body: BatchDeletingTagsOfSpecifiedEVSDiskRequest
+        _ body: BatchDeleteTagsOfEVSDiskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeletingTagsOfSpecifiedEVSDisk",
+            operation: "BatchDeleteTagsOfEVSDisk",
             method: .post,
             path: "/v2/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
             pathParameters: ["volume_id": volumeID],
@@ -128,52 +127,6 @@ extension EVSClient {
         return try await client.send(request, as: DeleteTagOfEVSResourceByKeyResponse.self)
     }
 
-    /// Obtaining All Tags of an EVS Resource Type
-    ///
-    /// This API is used to obtain all tags of an EVS resource type.
-    ///
-    /// `GET /v2/{project_id}/os-vendor-tags/{resource_type}`
-    ///
-    /// - Parameters:
-    ///   - resourceType:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func getAllTagsOfEVSResourceType(
-        resourceType: String
-    ) async throws -> GetAllTagsOfEVSResourceTypeResponse {
-        let request = OperationRequest(
-            operation: "GetAllTagsOfEVSResourceType",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-tags/{resource_type}",
-            pathParameters: ["resource_type": resourceType]
-        )
-        return try await client.send(request, as: GetAllTagsOfEVSResourceTypeResponse.self)
-    }
-
-    /// Obtaining Tags of a Specified EVS Resource (Deprecated)
-    ///
-    /// This API is used to obtain the tags of a specified EVS resource.
-    ///
-    /// `GET /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}`
-    ///
-    /// - Parameters:
-    ///   - resourceType: The resource type. The value can be volumes, snapshots, or backups.
-    ///   - resourceID: The resource ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func getTagsOfSpecifiedEVSResourceDeprecated(
-        resourceType: String,
-        resourceID: String
-    ) async throws -> GetTagsOfSpecifiedEVSResourceDeprecatedResponse {
-        let request = OperationRequest(
-            operation: "GetTagsOfSpecifiedEVSResourceDeprecated",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
-        )
-        return try await client.send(request, as: GetTagsOfSpecifiedEVSResourceDeprecatedResponse.self)
-    }
-
     /// Querying Details of EVS Disks by Tag
     ///
     /// This API is used to query the details of EVS disks by tag.
@@ -184,16 +137,16 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfEVSDisksByTag(
-        _ body: QueryDetailsOfEVSDisksByTagRequest
-    ) async throws -> QueryDetailsOfEVSDisksByTagResponse {
+    public func listEVSDisksByTag(
+        _ body: ListEVSDisksByTagRequest
+    ) async throws -> ListEVSDisksByTagResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsOfEVSDisksByTag",
+            operation: "ListEVSDisksByTag",
             method: .post,
             path: "/v2/{project_id}/os-vendor-volumes/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: QueryDetailsOfEVSDisksByTagResponse.self)
+        return try await client.send(request, as: ListEVSDisksByTagResponse.self)
     }
 
     /// Querying EVS Resources by Tag (Deprecated)
@@ -218,26 +171,27 @@ extension EVSClient {
     ///     tags (key is a and value is b or c) or tags (key is d and value is e) are queried.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEVSResourcesByTagDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func listEVSResourcesByTag(
         resourceType: String,
         tags: String? = nil,
         tagsAny: String? = nil,
         notTags: String? = nil,
         notTagsAny: String? = nil
-    ) async throws -> QueryEVSResourcesByTagDeprecatedResponse {
+    ) async throws -> ListEVSResourcesByTagResponse {
         var query = QueryItems()
         query.append("tags", tags)
         query.append("tags_any", tagsAny)
         query.append("not_tags", notTags)
         query.append("not_tags_any", notTagsAny)
         let request = OperationRequest(
-            operation: "QueryEVSResourcesByTagDeprecated",
+            operation: "ListEVSResourcesByTag",
             method: .get,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/resource_instances",
             pathParameters: ["resource_type": resourceType],
             query: query
         )
-        return try await client.send(request, as: QueryEVSResourcesByTagDeprecatedResponse.self)
+        return try await client.send(request, as: ListEVSResourcesByTagResponse.self)
     }
 
     /// Querying the Number of EVS Disks by Tag
@@ -250,16 +204,16 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryNumberOfEVSDisksByTag(
-        _ body: QueryNumberOfEVSDisksByTagRequest
-    ) async throws -> QueryNumberOfEVSDisksByTagResponse {
+    public func listNumberOfEVSDisksByTag(
+        _ body: ListNumberOfEVSDisksByTagRequest
+    ) async throws -> ListNumberOfEVSDisksByTagResponse {
         let request = OperationRequest(
-            operation: "QueryNumberOfEVSDisksByTag",
+            operation: "ListNumberOfEVSDisksByTag",
             method: .post,
             path: "/v2/{project_id}/os-vendor-volumes/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: QueryNumberOfEVSDisksByTagResponse.self)
+        return try await client.send(request, as: ListNumberOfEVSDisksByTagResponse.self)
     }
 
     /// Querying Tags of an EVS Disk
@@ -272,40 +226,14 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTagsOfEVSDisk(volumeID: String) async throws -> QueryTagsOfEVSDiskResponse {
+    public func listTagsOfEVSDisk(volumeID: String) async throws -> ListTagsOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "QueryTagsOfEVSDisk",
+            operation: "ListTagsOfEVSDisk",
             method: .get,
             path: "/v2/{project_id}/os-vendor-volumes/{volume_id}/tags",
             pathParameters: ["volume_id": volumeID]
         )
-        return try await client.send(request, as: QueryTagsOfEVSDiskResponse.self)
-    }
-
-    /// Querying Tags of an EVS Resource by Key (Deprecated)
-    ///
-    /// This API is used to query tags of an EVS resource by key.
-    ///
-    /// `GET /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}`
-    ///
-    /// - Parameters:
-    ///   - resourceType: The resource type. The value can be volumes, snapshots, or backups.
-    ///   - resourceID: The resource ID.
-    ///   - key: The key of the tag.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryTagsOfEVSResourceByKeyDeprecated(
-        resourceType: String,
-        resourceID: String,
-        key: String
-    ) async throws -> QueryTagsOfEVSResourceByKeyDeprecatedResponse {
-        let request = OperationRequest(
-            operation: "QueryTagsOfEVSResourceByKeyDeprecated",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key]
-        )
-        return try await client.send(request, as: QueryTagsOfEVSResourceByKeyDeprecatedResponse.self)
+        return try await client.send(request, as: ListTagsOfEVSDiskResponse.self)
     }
 
     /// Resetting Tags of an EVS Resource (Deprecated)
@@ -320,19 +248,94 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func resetTagsOfEVSResourceDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func resetTagsOfEVSResource(
         resourceType: String,
         resourceID: String,
-        _ body: ResetTagsOfEVSResourceDeprecatedRequest
-    ) async throws -> ResetTagsOfEVSResourceDeprecatedResponse {
+        _ body: ResetTagsOfEVSResourceRequest
+    ) async throws -> ResetTagsOfEVSResourceResponse {
         let request = OperationRequest(
-            operation: "ResetTagsOfEVSResourceDeprecated",
+            operation: "ResetTagsOfEVSResource",
             method: .put,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
             body: body
         )
-        return try await client.send(request, as: ResetTagsOfEVSResourceDeprecatedResponse.self)
+        return try await client.send(request, as: ResetTagsOfEVSResourceResponse.self)
+    }
+
+    /// Obtaining All Tags of an EVS Resource Type
+    ///
+    /// This API is used to obtain all tags of an EVS resource type.
+    ///
+    /// `GET /v2/{project_id}/os-vendor-tags/{resource_type}`
+    ///
+    /// - Parameters:
+    ///   - resourceType:
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showAllTagsOfEVSResourceType(
+        resourceType: String
+    ) async throws -> ShowAllTagsOfEVSResourceTypeResponse {
+        let request = OperationRequest(
+            operation: "ShowAllTagsOfEVSResourceType",
+            method: .get,
+            path: "/v2/{project_id}/os-vendor-tags/{resource_type}",
+            pathParameters: ["resource_type": resourceType]
+        )
+        return try await client.send(request, as: ShowAllTagsOfEVSResourceTypeResponse.self)
+    }
+
+    /// Obtaining Tags of a Specified EVS Resource (Deprecated)
+    ///
+    /// This API is used to obtain the tags of a specified EVS resource.
+    ///
+    /// `GET /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}`
+    ///
+    /// - Parameters:
+    ///   - resourceType: The resource type. The value can be volumes, snapshots, or backups.
+    ///   - resourceID: The resource ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func showTagsOfEVSResource(
+        resourceType: String,
+        resourceID: String
+    ) async throws -> ShowTagsOfEVSResourceResponse {
+        let request = OperationRequest(
+            operation: "ShowTagsOfEVSResource",
+            method: .get,
+            path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}",
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
+        )
+        return try await client.send(request, as: ShowTagsOfEVSResourceResponse.self)
+    }
+
+    /// Querying Tags of an EVS Resource by Key (Deprecated)
+    ///
+    /// This API is used to query tags of an EVS resource by key.
+    ///
+    /// `GET /v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}`
+    ///
+    /// - Parameters:
+    ///   - resourceType: The resource type. The value can be volumes, snapshots, or backups.
+    ///   - resourceID: The resource ID.
+    ///   - key: The key of the tag.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func showTagsOfEVSResourceByKey(
+        resourceType: String,
+        resourceID: String,
+        key: String
+    ) async throws -> ShowTagsOfEVSResourceByKeyResponse {
+        let request = OperationRequest(
+            operation: "ShowTagsOfEVSResourceByKey",
+            method: .get,
+            path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}",
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key]
+        )
+        return try await client.send(request, as: ShowTagsOfEVSResourceByKeyResponse.self)
     }
 
     /// Updating Tags of an EVS Resource by Key (Deprecated)
@@ -348,19 +351,20 @@ extension EVSClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateTagsOfEVSResourceByKeyDeprecated(
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func updateTagsOfEVSResourceByKey(
         resourceType: String,
         resourceID: String,
         key: String,
-        _ body: UpdateTagsOfEVSResourceByKeyDeprecatedRequest
-    ) async throws -> UpdateTagsOfEVSResourceByKeyDeprecatedResponse {
+        _ body: UpdateTagsOfEVSResourceByKeyRequest
+    ) async throws -> UpdateTagsOfEVSResourceByKeyResponse {
         let request = OperationRequest(
-            operation: "UpdateTagsOfEVSResourceByKeyDeprecated",
+            operation: "UpdateTagsOfEVSResourceByKey",
             method: .put,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key],
             body: body
         )
-        return try await client.send(request, as: UpdateTagsOfEVSResourceByKeyDeprecatedResponse.self)
+        return try await client.send(request, as: UpdateTagsOfEVSResourceByKeyResponse.self)
     }
 }

@@ -15,13 +15,13 @@ extension EVSClient {
     ///   - jobID: The task ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTaskStatus(jobID: String) async throws -> QueryTaskStatusResponse {
+    public func showJob(jobID: String) async throws -> ShowJobResponse {
         let request = OperationRequest(
-            operation: "QueryTaskStatus",
+            operation: "ShowJob",
             method: .get,
             path: "/v1/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
-        return try await client.send(request, as: QueryTaskStatusResponse.self)
+        return try await client.send(request, as: ShowJobResponse.self)
     }
 }

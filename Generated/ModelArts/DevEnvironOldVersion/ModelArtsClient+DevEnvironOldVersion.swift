@@ -4,8 +4,8 @@
 import CloudCore
 
 extension ModelArtsClient {
-    /// Documented values of `status` for ``ModelArtsClient/getDevelopmentEnvironmentInstances``.
-    public struct GetDevelopmentEnvironmentInstancesStatus: OpenEnum, QueryValue {
+    /// Documented values of `status` for ``ModelArtsClient/listDevelopmentEnvironmentInstances``.
+    public struct ListDevelopmentEnvironmentInstancesStatus: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -49,8 +49,8 @@ extension ModelArtsClient {
         public static let resizeFailed: Self = "RESIZE_FAILED"
     }
 
-    /// Documented values of `sortby` for ``ModelArtsClient/getDevelopmentEnvironmentInstances``.
-    public struct GetDevelopmentEnvironmentInstancesSortby: OpenEnum, QueryValue {
+    /// Documented values of `sortby` for ``ModelArtsClient/listDevelopmentEnvironmentInstances``.
+    public struct ListDevelopmentEnvironmentInstancesSortby: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -105,28 +105,6 @@ extension ModelArtsClient {
         return try await client.send(request, as: DeleteDevelopmentEnvironmentInstanceResponse.self)
     }
 
-    /// Obtaining Details About a Development Environment Instance
-    ///
-    /// This API is used to obtain details about a development environment instance.
-    ///
-    /// `GET /v1/{project_id}/demanager/instances/{instance_id}`
-    ///
-    /// - Parameters:
-    ///   - instanceID: Instance ID
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func getDetailsAboutDevelopmentEnvironmentInstance(
-        instanceID: String
-    ) async throws -> GetDetailsAboutDevelopmentEnvironmentInstanceResponse {
-        let request = OperationRequest(
-            operation: "GetDetailsAboutDevelopmentEnvironmentInstance",
-            method: .get,
-            path: "/v1/{project_id}/demanager/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID]
-        )
-        return try await client.send(request, as: GetDetailsAboutDevelopmentEnvironmentInstanceResponse.self)
-    }
-
     /// Obtaining Development Environment Instances
     ///
     /// This API is used to obtain the development environment instances that meet the search criteria.
@@ -158,11 +136,11 @@ extension ModelArtsClient {
     ///     dedicated resource pool.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func getDevelopmentEnvironmentInstances(
+    public func listDevelopmentEnvironmentInstances(
         deType: String,
         provisionType: String? = nil,
-        status: GetDevelopmentEnvironmentInstancesStatus? = nil,
-        sortby: GetDevelopmentEnvironmentInstancesSortby? = nil,
+        status: ListDevelopmentEnvironmentInstancesStatus? = nil,
+        sortby: ListDevelopmentEnvironmentInstancesSortby? = nil,
         order: ListModelsOrder? = nil,
         offset: Int? = nil,
         limit: Int? = nil,
@@ -170,7 +148,7 @@ extension ModelArtsClient {
         showSelf: String? = nil,
         aiProject: String? = nil,
         poolID: String? = nil
-    ) async throws -> GetDevelopmentEnvironmentInstancesResponse {
+    ) async throws -> ListDevelopmentEnvironmentInstancesResponse {
         var query = QueryItems()
         query.append("de_type", deType)
         query.append("provision_type", provisionType)
@@ -184,17 +162,17 @@ extension ModelArtsClient {
         query.append("ai_project", aiProject)
         query.append("pool_id", poolID)
         let request = OperationRequest(
-            operation: "GetDevelopmentEnvironmentInstances",
+            operation: "ListDevelopmentEnvironmentInstances",
             method: .get,
             path: "/v1/{project_id}/demanager/instances",
             query: query
         )
-        return try await client.send(request, as: GetDevelopmentEnvironmentInstancesResponse.self)
+        return try await client.send(request, as: ListDevelopmentEnvironmentInstancesResponse.self)
     }
 
     /// Obtaining Development Environment Instances
     ///
-    /// All pages of ``getDevelopmentEnvironmentInstances``, fetched by offset as they are iterated; each
+    /// All pages of ``listDevelopmentEnvironmentInstances``, fetched by offset as they are iterated; each
     /// element is one of `instances`.
     ///
     /// `GET /v1/{project_id}/demanager/instances`
@@ -220,11 +198,11 @@ extension ModelArtsClient {
     ///   - poolID: ID of a dedicated resource pool. This parameter can be used to obtain all instances in a
     ///     dedicated resource pool.
     ///   - limit: Number of results to request per page.
-    public func getDevelopmentEnvironmentInstancesPaginator(
+    public func listDevelopmentEnvironmentInstancesPaginator(
         deType: String,
         provisionType: String? = nil,
-        status: GetDevelopmentEnvironmentInstancesStatus? = nil,
-        sortby: GetDevelopmentEnvironmentInstancesSortby? = nil,
+        status: ListDevelopmentEnvironmentInstancesStatus? = nil,
+        sortby: ListDevelopmentEnvironmentInstancesSortby? = nil,
         order: ListModelsOrder? = nil,
         workspaceID: String? = nil,
         showSelf: String? = nil,
@@ -233,7 +211,7 @@ extension ModelArtsClient {
         limit: Int
     ) -> OffsetPaginator<Instance> {
         OffsetPaginator(limit: limit) { offset, limit in
-            let page = try await self.getDevelopmentEnvironmentInstances(
+            let page = try await self.listDevelopmentEnvironmentInstances(
                 deType: deType,
                 provisionType: provisionType,
                 status: status,
@@ -275,6 +253,28 @@ extension ModelArtsClient {
         return try await client.send(request, as: ManageDevelopmentEnvironmentInstanceResponse.self)
     }
 
+    /// Obtaining Details About a Development Environment Instance
+    ///
+    /// This API is used to obtain details about a development environment instance.
+    ///
+    /// `GET /v1/{project_id}/demanager/instances/{instance_id}`
+    ///
+    /// - Parameters:
+    ///   - instanceID: Instance ID
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showDevelopmentEnvironmentInstance(
+        instanceID: String
+    ) async throws -> ShowDevelopmentEnvironmentInstanceResponse {
+        let request = OperationRequest(
+            operation: "ShowDevelopmentEnvironmentInstance",
+            method: .get,
+            path: "/v1/{project_id}/demanager/instances/{instance_id}",
+            pathParameters: ["instance_id": instanceID]
+        )
+        return try await client.send(request, as: ShowDevelopmentEnvironmentInstanceResponse.self)
+    }
+
     /// Modifying the Description of a Development Environment Instance
     ///
     /// This API is used to modify the description of a development environment instance or information about
@@ -287,17 +287,17 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func modifyDescriptionOfDevelopmentEnvironmentInstance(
+    public func updateDescriptionOfDevelopmentEnvironmentInstance(
         instanceID: String,
-        _ body: ModifyDescriptionOfDevelopmentEnvironmentInstanceRequest
-    ) async throws -> ModifyDescriptionOfDevelopmentEnvironmentInstanceResponse {
+        _ body: UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest
+    ) async throws -> UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
-            operation: "ModifyDescriptionOfDevelopmentEnvironmentInstance",
+            operation: "UpdateDescriptionOfDevelopmentEnvironmentInstance",
             method: .put,
             path: "/v1/{project_id}/demanager/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID],
             body: body
         )
-        return try await client.send(request, as: ModifyDescriptionOfDevelopmentEnvironmentInstanceResponse.self)
+        return try await client.send(request, as: UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse.self)
     }
 }

@@ -14,18 +14,18 @@ extension ModelArtsClient {
     ///   - jobType: Job type. The value can be train or inference.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryJobEngineSpecifications(
+    public func listJobEngineSpecifications(
         jobType: JobType? = nil
-    ) async throws -> QueryJobEngineSpecificationsResponse {
+    ) async throws -> ListJobEngineSpecificationsResponse {
         var query = QueryItems()
         query.append("job_type", jobType)
         let request = OperationRequest(
-            operation: "QueryJobEngineSpecifications",
+            operation: "ListJobEngineSpecifications",
             method: .get,
             path: "/v1/{project_id}/job/ai-engines",
             query: query
         )
-        return try await client.send(request, as: QueryJobEngineSpecificationsResponse.self)
+        return try await client.send(request, as: ListJobEngineSpecificationsResponse.self)
     }
 
     /// Querying Job Resource Specifications
@@ -40,21 +40,21 @@ extension ModelArtsClient {
     ///   - projectType: Project type. Default value: 0
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryJobResourceSpecifications(
+    public func listJobResourceSpecifications(
         jobType: JobType? = nil,
         engineID: Int64? = nil,
         projectType: Int? = nil
-    ) async throws -> QueryJobResourceSpecificationsResponse {
+    ) async throws -> ListJobResourceSpecificationsResponse {
         var query = QueryItems()
         query.append("job_type", jobType)
         query.append("engine_id", engineID)
         query.append("project_type", projectType)
         let request = OperationRequest(
-            operation: "QueryJobResourceSpecifications",
+            operation: "ListJobResourceSpecifications",
             method: .get,
             path: "/v1/{project_id}/job/resource-specs",
             query: query
         )
-        return try await client.send(request, as: QueryJobResourceSpecificationsResponse.self)
+        return try await client.send(request, as: ListJobResourceSpecificationsResponse.self)
     }
 }

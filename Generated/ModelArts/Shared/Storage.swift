@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Supported storage types, which default to all
+/// Storage path. For details, see Table 20.
 public struct Storage: Codable, Sendable, Hashable {
     /// Storage type.
     /// Only obs is supported.

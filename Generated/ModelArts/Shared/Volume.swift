@@ -7,7 +7,7 @@ import CloudCore
 public struct Volume: Codable, Sendable, Hashable {
     /// Storage volume of the shared file system type. Only the training jobs running in a resource pool with
     /// the shared file system network connected support such storage volumes. For details, see Table 6.
-    public var nfs: QueryDetailsAboutTrainingJobConfigurationNFS?
+    public var nfs: ShowTrainingJobConfigurationNFS?
 
     /// Storage volume of the host file system type. Only training jobs running in a dedicated resource pool
     /// support such storage volumes. For details, see Table 7.
@@ -19,7 +19,7 @@ public struct Volume: Codable, Sendable, Hashable {
     }
 
     public init(
-        nfs: QueryDetailsAboutTrainingJobConfigurationNFS? = nil,
+        nfs: ShowTrainingJobConfigurationNFS? = nil,
         hostPath: HostPath? = nil
     ) {
         self.nfs = nfs

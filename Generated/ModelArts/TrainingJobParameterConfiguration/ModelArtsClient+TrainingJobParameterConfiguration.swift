@@ -48,59 +48,6 @@ extension ModelArtsClient {
         return try await client.send(request, as: DeleteTrainingJobConfigurationResponse.self)
     }
 
-    /// Modifying a Training Job Configuration
-    ///
-    /// This API is used to modify a training job configuration.
-    ///
-    /// `PUT /v1/{project_id}/training-job-configs/{config_name}`
-    ///
-    /// - Parameters:
-    ///   - configName: Name of a training job configuration
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func modifyTrainingJobConfiguration(
-        configName: String,
-        _ body: ModifyTrainingJobConfigurationRequest
-    ) async throws -> ModifyTrainingJobConfigurationResponse {
-        let request = OperationRequest(
-            operation: "ModifyTrainingJobConfiguration",
-            method: .put,
-            path: "/v1/{project_id}/training-job-configs/{config_name}",
-            pathParameters: ["config_name": configName],
-            body: body
-        )
-        return try await client.send(request, as: ModifyTrainingJobConfigurationResponse.self)
-    }
-
-    /// Querying the Details About a Training Job Configuration
-    ///
-    /// This API is used to obtain the details about a specified training job configuration.
-    ///
-    /// `GET /v1/{project_id}/training-job-configs/{config_name}`
-    ///
-    /// - Parameters:
-    ///   - configName: Name of a training job configuration
-    ///   - configType: Configuration type to be queried. Options: custom: Query the custom configurations.
-    ///     sample: Query the sample configurations. The default value is custom.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutTrainingJobConfiguration(
-        configName: String,
-        configType: ConfigType? = nil
-    ) async throws -> QueryDetailsAboutTrainingJobConfigurationResponse {
-        var query = QueryItems()
-        query.append("config_type", configType)
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutTrainingJobConfiguration",
-            method: .get,
-            path: "/v1/{project_id}/training-job-configs/{config_name}",
-            pathParameters: ["config_name": configName],
-            query: query
-        )
-        return try await client.send(request, as: QueryDetailsAboutTrainingJobConfigurationResponse.self)
-    }
-
     /// Querying a List of Training Job Configurations
     ///
     /// This API is used to obtain the created training job configurations that meet the search criteria.
@@ -116,14 +63,14 @@ extension ModelArtsClient {
     ///   - searchContent: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryListOfTrainingJobConfigurations(
-        _ body: QueryListOfTrainingJobConfigurationsRequest,
+    public func listTrainingJobConfigurations(
+        _ body: ListTrainingJobConfigurationsRequest,
         perPage: String? = nil,
         page: String? = nil,
         sortBy: String? = nil,
         order: String? = nil,
         searchContent: String? = nil
-    ) async throws -> QueryListOfTrainingJobConfigurationsResponse {
+    ) async throws -> ListTrainingJobConfigurationsResponse {
         var query = QueryItems()
         query.append("per_page", perPage)
         query.append("page", page)
@@ -131,12 +78,65 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("search_content", searchContent)
         let request = OperationRequest(
-            operation: "QueryListOfTrainingJobConfigurations",
+            operation: "ListTrainingJobConfigurations",
             method: .get,
             path: "/v1/{project_id}/training-job-configs",
             query: query,
             body: body
         )
-        return try await client.send(request, as: QueryListOfTrainingJobConfigurationsResponse.self)
+        return try await client.send(request, as: ListTrainingJobConfigurationsResponse.self)
+    }
+
+    /// Querying the Details About a Training Job Configuration
+    ///
+    /// This API is used to obtain the details about a specified training job configuration.
+    ///
+    /// `GET /v1/{project_id}/training-job-configs/{config_name}`
+    ///
+    /// - Parameters:
+    ///   - configName: Name of a training job configuration
+    ///   - configType: Configuration type to be queried. Options: custom: Query the custom configurations.
+    ///     sample: Query the sample configurations. The default value is custom.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showTrainingJobConfiguration(
+        configName: String,
+        configType: ConfigType? = nil
+    ) async throws -> ShowTrainingJobConfigurationResponse {
+        var query = QueryItems()
+        query.append("config_type", configType)
+        let request = OperationRequest(
+            operation: "ShowTrainingJobConfiguration",
+            method: .get,
+            path: "/v1/{project_id}/training-job-configs/{config_name}",
+            pathParameters: ["config_name": configName],
+            query: query
+        )
+        return try await client.send(request, as: ShowTrainingJobConfigurationResponse.self)
+    }
+
+    /// Modifying a Training Job Configuration
+    ///
+    /// This API is used to modify a training job configuration.
+    ///
+    /// `PUT /v1/{project_id}/training-job-configs/{config_name}`
+    ///
+    /// - Parameters:
+    ///   - configName: Name of a training job configuration
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func updateTrainingJobConfiguration(
+        configName: String,
+        _ body: UpdateTrainingJobConfigurationRequest
+    ) async throws -> UpdateTrainingJobConfigurationResponse {
+        let request = OperationRequest(
+            operation: "UpdateTrainingJobConfiguration",
+            method: .put,
+            path: "/v1/{project_id}/training-job-configs/{config_name}",
+            pathParameters: ["config_name": configName],
+            body: body
+        )
+        return try await client.send(request, as: UpdateTrainingJobConfigurationResponse.self)
     }
 }

@@ -4,8 +4,8 @@
 import CloudCore
 
 extension ModelArtsClient {
-    /// Documented values of `sortBy` for ``ModelArtsClient/queryBuiltInAlgorithm``.
-    public struct QueryBuiltInAlgorithmSortBy: OpenEnum, QueryValue {
+    /// Documented values of `sortBy` for ``ModelArtsClient/listBuiltInAlgorithm``.
+    public struct ListBuiltInAlgorithmSortBy: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -21,8 +21,8 @@ extension ModelArtsClient {
         public static let parameter: Self = "parameter"
     }
 
-    /// Documented values of `sortBy` for ``ModelArtsClient/queryTrainingJobList``.
-    public struct QueryTrainingJobListSortBy: OpenEnum, QueryValue {
+    /// Documented values of `sortBy` for ``ModelArtsClient/listTrainingJob``.
+    public struct ListTrainingJobSortBy: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -140,87 +140,6 @@ extension ModelArtsClient {
         return try await client.send(request, as: DeleteVersionOfTrainingJobResponse.self)
     }
 
-    /// Obtaining the Name of a Training Job Log File
-    ///
-    /// This API is used to obtain the name of a training job log file.
-    ///
-    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names`
-    ///
-    /// - Parameters:
-    ///   - jobID: ID of a training job
-    ///   - versionID: Version ID of a training job
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func getNameOfTrainingJobLogFile(
-        jobID: Int64,
-        versionID: Int64
-    ) async throws -> GetNameOfTrainingJobLogFileResponse {
-        let request = OperationRequest(
-            operation: "GetNameOfTrainingJobLogFile",
-            method: .get,
-            path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names",
-            pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
-        )
-        return try await client.send(request, as: GetNameOfTrainingJobLogFileResponse.self)
-    }
-
-    /// Obtaining Training Job Versions
-    ///
-    /// This API is used to obtain the version of a specified training job based on the job ID.
-    ///
-    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions`
-    ///
-    /// - Parameters:
-    ///   - jobID: ID of a training job
-    ///   - perPage: Number of job parameters displayed on each page. The value range is [1, 1000]. Default
-    ///     value: 10
-    ///   - page: Index of the page to be queried If paging is required, set page to 1. The default value of
-    ///     page is 0, indicating that paging is not supported.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func getTrainingJobVersions(
-        jobID: Int64,
-        perPage: Int? = nil,
-        page: Int? = nil
-    ) async throws -> GetTrainingJobVersionsResponse {
-        var query = QueryItems()
-        query.append("per_page", perPage)
-        query.append("page", page)
-        let request = OperationRequest(
-            operation: "GetTrainingJobVersions",
-            method: .get,
-            path: "/v1/{project_id}/training-jobs/{job_id}/versions",
-            pathParameters: ["job_id": String(jobID)],
-            query: query
-        )
-        return try await client.send(request, as: GetTrainingJobVersionsResponse.self)
-    }
-
-    /// Modifying the Description of a Training Job
-    ///
-    /// This API is used to modify the description of a training job.
-    ///
-    /// `PUT /v1/{project_id}/training-jobs/{job_id}`
-    ///
-    /// - Parameters:
-    ///   - jobID: ID of a training job
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func modifyDescriptionOfTrainingJob(
-        jobID: Int64,
-        _ body: ModifyDescriptionOfTrainingJobRequest
-    ) async throws -> ModifyDescriptionOfTrainingJobResponse {
-        let request = OperationRequest(
-            operation: "ModifyDescriptionOfTrainingJob",
-            method: .put,
-            path: "/v1/{project_id}/training-jobs/{job_id}",
-            pathParameters: ["job_id": String(jobID)],
-            body: body
-        )
-        return try await client.send(request, as: ModifyDescriptionOfTrainingJobResponse.self)
-    }
-
     /// Querying a Built-in Algorithm
     ///
     /// This API is used to obtain the details about a built-in model.
@@ -239,13 +158,13 @@ extension ModelArtsClient {
     ///     blank.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryBuiltInAlgorithm(
+    public func listBuiltInAlgorithm(
         perPage: Int? = nil,
         page: Int? = nil,
-        sortBy: QueryBuiltInAlgorithmSortBy? = nil,
+        sortBy: ListBuiltInAlgorithmSortBy? = nil,
         order: ListModelsOrder? = nil,
         searchContent: String? = nil
-    ) async throws -> QueryBuiltInAlgorithmResponse {
+    ) async throws -> ListBuiltInAlgorithmResponse {
         var query = QueryItems()
         query.append("per_page", perPage)
         query.append("page", page)
@@ -253,36 +172,36 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("search_content", searchContent)
         let request = OperationRequest(
-            operation: "QueryBuiltInAlgorithm",
+            operation: "ListBuiltInAlgorithm",
             method: .get,
             path: "/v1/{project_id}/built-in-algorithms",
             query: query
         )
-        return try await client.send(request, as: QueryBuiltInAlgorithmResponse.self)
+        return try await client.send(request, as: ListBuiltInAlgorithmResponse.self)
     }
 
-    /// Querying the Details About a Training Job Version
+    /// Obtaining the Name of a Training Job Log File
     ///
-    /// This API is used to obtain the details about a specified training job based on the job ID.
+    /// This API is used to obtain the name of a training job log file.
     ///
-    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`
+    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names`
     ///
     /// - Parameters:
     ///   - jobID: ID of a training job
     ///   - versionID: Version ID of a training job
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutTrainingJobVersion(
+    public func listNameOfTrainingJobLogFile(
         jobID: Int64,
         versionID: Int64
-    ) async throws -> QueryDetailsAboutTrainingJobVersionResponse {
+    ) async throws -> ListNameOfTrainingJobLogFileResponse {
         let request = OperationRequest(
-            operation: "QueryDetailsAboutTrainingJobVersion",
+            operation: "ListNameOfTrainingJobLogFile",
             method: .get,
-            path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
+            path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names",
             pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
         )
-        return try await client.send(request, as: QueryDetailsAboutTrainingJobVersionResponse.self)
+        return try await client.send(request, as: ListNameOfTrainingJobLogFileResponse.self)
     }
 
     /// Querying a Training Job List
@@ -305,15 +224,15 @@ extension ModelArtsClient {
     ///   - workspaceID: Workspace where a job resides. Default value: 0
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTrainingJobList(
+    public func listTrainingJob(
         status: String? = nil,
         perPage: Int? = nil,
         page: Int? = nil,
-        sortBy: QueryTrainingJobListSortBy? = nil,
+        sortBy: ListTrainingJobSortBy? = nil,
         order: ListModelsOrder? = nil,
         searchContent: String? = nil,
         workspaceID: String? = nil
-    ) async throws -> QueryTrainingJobListResponse {
+    ) async throws -> ListTrainingJobResponse {
         var query = QueryItems()
         query.append("status", status)
         query.append("per_page", perPage)
@@ -323,12 +242,12 @@ extension ModelArtsClient {
         query.append("search_content", searchContent)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "QueryTrainingJobList",
+            operation: "ListTrainingJob",
             method: .get,
             path: "/v1/{project_id}/training-jobs",
             query: query
         )
-        return try await client.send(request, as: QueryTrainingJobListResponse.self)
+        return try await client.send(request, as: ListTrainingJobResponse.self)
     }
 
     /// Querying Training Job Logs
@@ -348,27 +267,83 @@ extension ModelArtsClient {
     ///   - order: Log query direction desc: Query next records. asc: Query previous records.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryTrainingJobLogs(
+    public func listTrainingJobLogs(
         jobID: Int64,
         versionID: Int64,
         logFile: String,
         baseLine: String? = nil,
         lines: Int? = nil,
         order: String? = nil
-    ) async throws -> QueryTrainingJobLogsResponse {
+    ) async throws -> ListTrainingJobLogsResponse {
         var query = QueryItems()
         query.append("log_file", logFile)
         query.append("base_line", baseLine)
         query.append("lines", lines)
         query.append("order", order)
         let request = OperationRequest(
-            operation: "QueryTrainingJobLogs",
+            operation: "ListTrainingJobLogs",
             method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log",
             pathParameters: ["job_id": String(jobID), "version_id": String(versionID)],
             query: query
         )
-        return try await client.send(request, as: QueryTrainingJobLogsResponse.self)
+        return try await client.send(request, as: ListTrainingJobLogsResponse.self)
+    }
+
+    /// Obtaining Training Job Versions
+    ///
+    /// This API is used to obtain the version of a specified training job based on the job ID.
+    ///
+    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions`
+    ///
+    /// - Parameters:
+    ///   - jobID: ID of a training job
+    ///   - perPage: Number of job parameters displayed on each page. The value range is [1, 1000]. Default
+    ///     value: 10
+    ///   - page: Index of the page to be queried If paging is required, set page to 1. The default value of
+    ///     page is 0, indicating that paging is not supported.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listTrainingJobVersions(
+        jobID: Int64,
+        perPage: Int? = nil,
+        page: Int? = nil
+    ) async throws -> ListTrainingJobVersionsResponse {
+        var query = QueryItems()
+        query.append("per_page", perPage)
+        query.append("page", page)
+        let request = OperationRequest(
+            operation: "ListTrainingJobVersions",
+            method: .get,
+            path: "/v1/{project_id}/training-jobs/{job_id}/versions",
+            pathParameters: ["job_id": String(jobID)],
+            query: query
+        )
+        return try await client.send(request, as: ListTrainingJobVersionsResponse.self)
+    }
+
+    /// Querying the Details About a Training Job Version
+    ///
+    /// This API is used to obtain the details about a specified training job based on the job ID.
+    ///
+    /// `GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}`
+    ///
+    /// - Parameters:
+    ///   - jobID: ID of a training job
+    ///   - versionID: Version ID of a training job
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showTrainingJobVersion(
+        jobID: Int64,
+        versionID: Int64
+    ) async throws -> ShowTrainingJobVersionResponse {
+        let request = OperationRequest(
+            operation: "ShowTrainingJobVersion",
+            method: .get,
+            path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
+            pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
+        )
+        return try await client.send(request, as: ShowTrainingJobVersionResponse.self)
     }
 
     /// Stopping a Training Job
@@ -390,5 +365,30 @@ extension ModelArtsClient {
             pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
         )
         return try await client.send(request, as: StopTrainingJobV1Response.self)
+    }
+
+    /// Modifying the Description of a Training Job
+    ///
+    /// This API is used to modify the description of a training job.
+    ///
+    /// `PUT /v1/{project_id}/training-jobs/{job_id}`
+    ///
+    /// - Parameters:
+    ///   - jobID: ID of a training job
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func updateDescriptionOfTrainingJob(
+        jobID: Int64,
+        _ body: UpdateDescriptionOfTrainingJobRequest
+    ) async throws -> UpdateDescriptionOfTrainingJobResponse {
+        let request = OperationRequest(
+            operation: "UpdateDescriptionOfTrainingJob",
+            method: .put,
+            path: "/v1/{project_id}/training-jobs/{job_id}",
+            pathParameters: ["job_id": String(jobID)],
+            body: body
+        )
+        return try await client.send(request, as: UpdateDescriptionOfTrainingJobResponse.self)
     }
 }

@@ -4,8 +4,8 @@
 import CloudCore
 
 extension ModelArtsClient {
-    /// Documented values of `sortBy` for ``ModelArtsClient/queryVisualizationJobList``.
-    public struct QueryVisualizationJobListSortBy: OpenEnum, QueryValue {
+    /// Documented values of `sortBy` for ``ModelArtsClient/listVisualizationJob``.
+    public struct ListVisualizationJobSortBy: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -63,53 +63,6 @@ extension ModelArtsClient {
         return try await client.send(request, as: DeleteVisualizationJobResponse.self)
     }
 
-    /// Modifying the Description of a Visualization Job
-    ///
-    /// This API is used to modify the description of a visualization job.
-    ///
-    /// `PUT /v1/{project_id}/visualization-jobs/{job_id}`
-    ///
-    /// - Parameters:
-    ///   - jobID: ID of a visualization job
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func modifyDescriptionOfVisualizationJob(
-        jobID: String,
-        _ body: ModifyDescriptionOfVisualizationJobRequest
-    ) async throws -> ModifyDescriptionOfVisualizationJobResponse {
-        let request = OperationRequest(
-            operation: "ModifyDescriptionOfVisualizationJob",
-            method: .put,
-            path: "/v1/{project_id}/visualization-jobs/{job_id}",
-            pathParameters: ["job_id": jobID],
-            body: body
-        )
-        return try await client.send(request, as: ModifyDescriptionOfVisualizationJobResponse.self)
-    }
-
-    /// Querying the Details About a Visualization Job
-    ///
-    /// This API is used to obtain the details about a specified visualization job based on the job name.
-    ///
-    /// `GET /v1/{project_id}/visualization-jobs/{job_id}`
-    ///
-    /// - Parameters:
-    ///   - jobID: ID of a visualization job
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsAboutVisualizationJob(
-        jobID: String
-    ) async throws -> QueryDetailsAboutVisualizationJobResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsAboutVisualizationJob",
-            method: .get,
-            path: "/v1/{project_id}/visualization-jobs/{job_id}",
-            pathParameters: ["job_id": jobID]
-        )
-        return try await client.send(request, as: QueryDetailsAboutVisualizationJobResponse.self)
-    }
-
     /// Querying a Visualization Job List
     ///
     /// This API is used to obtain the visualization jobs that meet the search criteria.
@@ -130,15 +83,15 @@ extension ModelArtsClient {
     ///   - workspaceID: Workspace where a job resides. Default value: 0
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVisualizationJobList(
+    public func listVisualizationJob(
         status: String? = nil,
         perPage: Int? = nil,
         page: Int? = nil,
-        sortBy: QueryVisualizationJobListSortBy? = nil,
+        sortBy: ListVisualizationJobSortBy? = nil,
         order: ListModelsOrder? = nil,
         searchContent: String? = nil,
         workspaceID: String? = nil
-    ) async throws -> QueryVisualizationJobListResponse {
+    ) async throws -> ListVisualizationJobResponse {
         var query = QueryItems()
         query.append("status", status)
         query.append("per_page", perPage)
@@ -148,12 +101,12 @@ extension ModelArtsClient {
         query.append("search_content", searchContent)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "QueryVisualizationJobList",
+            operation: "ListVisualizationJob",
             method: .get,
             path: "/v1/{project_id}/visualization-jobs",
             query: query
         )
-        return try await client.send(request, as: QueryVisualizationJobListResponse.self)
+        return try await client.send(request, as: ListVisualizationJobResponse.self)
     }
 
     /// Restarting a Visualization Job
@@ -178,6 +131,26 @@ extension ModelArtsClient {
         return try await client.send(request, as: RestartVisualizationJobResponse.self)
     }
 
+    /// Querying the Details About a Visualization Job
+    ///
+    /// This API is used to obtain the details about a specified visualization job based on the job name.
+    ///
+    /// `GET /v1/{project_id}/visualization-jobs/{job_id}`
+    ///
+    /// - Parameters:
+    ///   - jobID: ID of a visualization job
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showVisualizationJob(jobID: String) async throws -> ShowVisualizationJobResponse {
+        let request = OperationRequest(
+            operation: "ShowVisualizationJob",
+            method: .get,
+            path: "/v1/{project_id}/visualization-jobs/{job_id}",
+            pathParameters: ["job_id": jobID]
+        )
+        return try await client.send(request, as: ShowVisualizationJobResponse.self)
+    }
+
     /// Stopping a Visualization Job
     ///
     /// This API is used to stop a visualization job. Calling this API is an asynchronous operation. The job
@@ -198,5 +171,30 @@ extension ModelArtsClient {
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: StopVisualizationJobResponse.self)
+    }
+
+    /// Modifying the Description of a Visualization Job
+    ///
+    /// This API is used to modify the description of a visualization job.
+    ///
+    /// `PUT /v1/{project_id}/visualization-jobs/{job_id}`
+    ///
+    /// - Parameters:
+    ///   - jobID: ID of a visualization job
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func updateDescriptionOfVisualizationJob(
+        jobID: String,
+        _ body: UpdateDescriptionOfVisualizationJobRequest
+    ) async throws -> UpdateDescriptionOfVisualizationJobResponse {
+        let request = OperationRequest(
+            operation: "UpdateDescriptionOfVisualizationJob",
+            method: .put,
+            path: "/v1/{project_id}/visualization-jobs/{job_id}",
+            pathParameters: ["job_id": jobID],
+            body: body
+        )
+        return try await client.send(request, as: UpdateDescriptionOfVisualizationJobResponse.self)
     }
 }

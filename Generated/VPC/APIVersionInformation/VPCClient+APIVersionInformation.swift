@@ -11,13 +11,13 @@ extension VPCClient {
     /// `GET /`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryAPIVersions() async throws -> QueryAPIVersionsResponse {
+    public func listAPIVersion() async throws -> ListAPIVersionResponse {
         let request = OperationRequest(
-            operation: "QueryAPIVersions",
+            operation: "ListApiVersion",
             method: .get,
             path: "/"
         )
-        return try await client.send(request, as: QueryAPIVersionsResponse.self)
+        return try await client.send(request, as: ListAPIVersionResponse.self)
     }
 
     /// Querying a Specified API Version
@@ -30,15 +30,13 @@ extension VPCClient {
     ///   - apiVersion: Specifies the version number, for example v2.0.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySpecifiedAPIVersion(
-        apiVersion: String
-    ) async throws -> QuerySpecifiedAPIVersionResponse {
+    public func showAPIVersion(apiVersion: String) async throws -> ShowAPIVersionResponse {
         let request = OperationRequest(
-            operation: "QuerySpecifiedAPIVersion",
+            operation: "ShowAPIVersion",
             method: .get,
             path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
-        return try await client.send(request, as: QuerySpecifiedAPIVersionResponse.self)
+        return try await client.send(request, as: ShowAPIVersionResponse.self)
     }
 }

@@ -64,4 +64,4 @@ public struct UpdateBandwidthRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateBandwidth``.
-public typealias UpdateBandwidthResponse = QueryBandwidthResponse
+public typealias UpdateBandwidthResponse = ShowBandwidthResponse

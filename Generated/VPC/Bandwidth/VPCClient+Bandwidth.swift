@@ -4,26 +4,6 @@
 import CloudCore
 
 extension VPCClient {
-    /// Querying a Bandwidth
-    ///
-    /// This API is used to query details about a bandwidth.
-    ///
-    /// `GET /v1/{project_id}/bandwidths/{bandwidth_id}`
-    ///
-    /// - Parameters:
-    ///   - bandwidthID: Specifies the bandwidth ID, which uniquely identifies the bandwidth.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryBandwidth(bandwidthID: String) async throws -> QueryBandwidthResponse {
-        let request = OperationRequest(
-            operation: "QueryBandwidth",
-            method: .get,
-            path: "/v1/{project_id}/bandwidths/{bandwidth_id}",
-            pathParameters: ["bandwidth_id": bandwidthID]
-        )
-        return try await client.send(request, as: QueryBandwidthResponse.self)
-    }
-
     /// Querying Bandwidths
     ///
     /// This API is used to query bandwidths using search criteria.
@@ -49,22 +29,42 @@ extension VPCClient {
     ///     project. To obtain the VPCs bound to all enterprise projects of the user, set all_granted_eps.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryBandwidths(
+    public func listBandwidths(
         marker: String? = nil,
         limit: Int? = nil,
         enterpriseProjectID: String? = nil
-    ) async throws -> QueryBandwidthsResponse {
+    ) async throws -> ListBandwidthsResponse {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("limit", limit)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "QueryBandwidths",
+            operation: "ListBandwidths",
             method: .get,
             path: "/v1/{project_id}/bandwidths",
             query: query
         )
-        return try await client.send(request, as: QueryBandwidthsResponse.self)
+        return try await client.send(request, as: ListBandwidthsResponse.self)
+    }
+
+    /// Querying a Bandwidth
+    ///
+    /// This API is used to query details about a bandwidth.
+    ///
+    /// `GET /v1/{project_id}/bandwidths/{bandwidth_id}`
+    ///
+    /// - Parameters:
+    ///   - bandwidthID: Specifies the bandwidth ID, which uniquely identifies the bandwidth.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showBandwidth(bandwidthID: String) async throws -> ShowBandwidthResponse {
+        let request = OperationRequest(
+            operation: "ShowBandwidth",
+            method: .get,
+            path: "/v1/{project_id}/bandwidths/{bandwidth_id}",
+            pathParameters: ["bandwidth_id": bandwidthID]
+        )
+        return try await client.send(request, as: ShowBandwidthResponse.self)
     }
 
     /// Updating a Bandwidth

@@ -6,4 +6,4 @@ import CloudCore
 /// The response of ``VPCClient/deleteSharedBandwidth``.
 ///
 /// Read from the page's example.
-public typealias DeleteSharedBandwidthResponse = ReleaseEIPResponse
+public typealias DeleteSharedBandwidthResponse = DeletePublicipResponse

@@ -15,18 +15,18 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func addEIPToSharedBandwidth(
+    public func addPublicipsIntoSharedBandwidth(
         bandwidthID: String,
-        _ body: AddEIPToSharedBandwidthRequest
-    ) async throws -> AddEIPToSharedBandwidthResponse {
+        _ body: AddPublicipsIntoSharedBandwidthRequest
+    ) async throws -> AddPublicipsIntoSharedBandwidthResponse {
         let request = OperationRequest(
-            operation: "AddEIPToSharedBandwidth",
+            operation: "AddPublicipsIntoSharedBandwidth",
             method: .post,
             path: "/v2.0/{project_id}/bandwidths/{bandwidth_id}/insert",
             pathParameters: ["bandwidth_id": bandwidthID],
             body: body
         )
-        return try await client.send(request, as: AddEIPToSharedBandwidthResponse.self)
+        return try await client.send(request, as: AddPublicipsIntoSharedBandwidthResponse.self)
     }
 
     /// Assigning a Shared Bandwidth
@@ -39,16 +39,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func assignSharedBandwidth(
-        _ body: AssignSharedBandwidthRequest
-    ) async throws -> AssignSharedBandwidthResponse {
+    public func createSharedBandwidth(
+        _ body: CreateSharedBandwidthRequest
+    ) async throws -> CreateSharedBandwidthResponse {
         let request = OperationRequest(
-            operation: "AssignSharedBandwidth",
+            operation: "CreateSharedBandwidth",
             method: .post,
             path: "/v2.0/{project_id}/bandwidths",
             body: body
         )
-        return try await client.send(request, as: AssignSharedBandwidthResponse.self)
+        return try await client.send(request, as: CreateSharedBandwidthResponse.self)
     }
 
     /// Deleting a Shared Bandwidth
@@ -83,17 +83,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func removeEIPFromSharedBandwidth(
+    public func removePublicipsFromSharedBandwidth(
         bandwidthID: String,
-        _ body: RemoveEIPFromSharedBandwidthRequest
-    ) async throws -> RemoveEIPFromSharedBandwidthResponse {
+        _ body: RemovePublicipsFromSharedBandwidthRequest
+    ) async throws -> RemovePublicipsFromSharedBandwidthResponse {
         let request = OperationRequest(
-            operation: "RemoveEIPFromSharedBandwidth",
+            operation: "RemovePublicipsFromSharedBandwidth",
             method: .post,
             path: "/v2.0/{project_id}/bandwidths/{bandwidth_id}/remove",
             pathParameters: ["bandwidth_id": bandwidthID],
             body: body
         )
-        return try await client.send(request, as: RemoveEIPFromSharedBandwidthResponse.self)
+        return try await client.send(request, as: RemovePublicipsFromSharedBandwidthResponse.self)
     }
 }

@@ -14,34 +14,34 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func assignEIP(_ body: AssignEIPRequest) async throws -> AssignEIPResponse {
+    public func createPublicip(_ body: CreatePublicipRequest) async throws -> CreatePublicipResponse {
         let request = OperationRequest(
-            operation: "AssignEIP",
+            operation: "CreatePublicip",
             method: .post,
             path: "/v1/{project_id}/publicips",
             body: body
         )
-        return try await client.send(request, as: AssignEIPResponse.self)
+        return try await client.send(request, as: CreatePublicipResponse.self)
     }
 
-    /// Querying an EIP
+    /// Releasing an EIP
     ///
-    /// This API is used to query a specific EIP.
+    /// This API is used to release an EIP.
     ///
-    /// `GET /v1/{project_id}/publicips/{publicip_id}`
+    /// `DELETE /v1/{project_id}/publicips/{publicip_id}`
     ///
     /// - Parameters:
     ///   - publicipID: Specifies the unique identifier of an EIP.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEIP(publicipID: String) async throws -> QueryEIPResponse {
+    public func deletePublicip(publicipID: String) async throws -> DeletePublicipResponse {
         let request = OperationRequest(
-            operation: "QueryEIP",
-            method: .get,
+            operation: "DeletePublicip",
+            method: .delete,
             path: "/v1/{project_id}/publicips/{publicip_id}",
             pathParameters: ["publicip_id": publicipID]
         )
-        return try await client.send(request, as: QueryEIPResponse.self)
+        return try await client.send(request, as: DeletePublicipResponse.self)
     }
 
     /// Querying EIPs
@@ -70,42 +70,42 @@ extension VPCClient {
     ///     unsupported. Do not use it.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEIPs(
+    public func listPublicips(
         marker: String? = nil,
         limit: Int? = nil,
         enterpriseProjectID: String? = nil
-    ) async throws -> QueryEIPsResponse {
+    ) async throws -> ListPublicipsResponse {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("limit", limit)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "QueryEIPs",
+            operation: "ListPublicips",
             method: .get,
             path: "/v1/{project_id}/publicips",
             query: query
         )
-        return try await client.send(request, as: QueryEIPsResponse.self)
+        return try await client.send(request, as: ListPublicipsResponse.self)
     }
 
-    /// Releasing an EIP
+    /// Querying an EIP
     ///
-    /// This API is used to release an EIP.
+    /// This API is used to query a specific EIP.
     ///
-    /// `DELETE /v1/{project_id}/publicips/{publicip_id}`
+    /// `GET /v1/{project_id}/publicips/{publicip_id}`
     ///
     /// - Parameters:
     ///   - publicipID: Specifies the unique identifier of an EIP.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func releaseEIP(publicipID: String) async throws -> ReleaseEIPResponse {
+    public func showPublicip(publicipID: String) async throws -> ShowPublicipResponse {
         let request = OperationRequest(
-            operation: "ReleaseEIP",
-            method: .delete,
+            operation: "ShowPublicip",
+            method: .get,
             path: "/v1/{project_id}/publicips/{publicip_id}",
             pathParameters: ["publicip_id": publicipID]
         )
-        return try await client.send(request, as: ReleaseEIPResponse.self)
+        return try await client.send(request, as: ShowPublicipResponse.self)
     }
 
     /// Updating an EIP
@@ -119,14 +119,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateEIP(publicipID: String, _ body: UpdateEIPRequest) async throws -> UpdateEIPResponse {
+    public func updatePublicip(
+        publicipID: String,
+        _ body: UpdatePublicipRequest
+    ) async throws -> UpdatePublicipResponse {
         let request = OperationRequest(
-            operation: "UpdateEIP",
+            operation: "UpdatePublicip",
             method: .put,
             path: "/v1/{project_id}/publicips/{publicip_id}",
             pathParameters: ["publicip_id": publicipID],
             body: body
         )
-        return try await client.send(request, as: UpdateEIPResponse.self)
+        return try await client.send(request, as: UpdatePublicipResponse.self)
     }
 }

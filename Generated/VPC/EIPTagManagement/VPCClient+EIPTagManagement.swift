@@ -4,31 +4,6 @@
 import CloudCore
 
 extension VPCClient {
-    /// Adding a Tag to an EIP
-    ///
-    /// This API is used to add a tag to an EIP.
-    ///
-    /// `POST /v2.0/{project_id}/publicips/{publicip_id}/tags`
-    ///
-    /// - Parameters:
-    ///   - publicipID: Specifies the unique identifier of an EIP.
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func addTagToEIP(
-        publicipID: String,
-        _ body: AddTagToEIPRequest
-    ) async throws -> AddTagToEIPResponse {
-        let request = OperationRequest(
-            operation: "AddTagToEIP",
-            method: .post,
-            path: "/v2.0/{project_id}/publicips/{publicip_id}/tags",
-            pathParameters: ["publicip_id": publicipID],
-            body: body
-        )
-        return try await client.send(request, as: AddTagToEIPResponse.self)
-    }
-
     /// Batch Adding or Deleting EIP Tags
     ///
     /// This API is used to add multiple tags to or delete multiple tags from an EIP at a time.
@@ -40,18 +15,43 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func batchAddingOrDeletingEIPTags(
+    public func batchAddOrDeleteEIPTags(
         publicipID: String,
-        _ body: BatchAddingOrDeletingEIPTagsRequest
-    ) async throws -> BatchAddingOrDeletingEIPTagsResponse {
+        _ body: BatchAddOrDeleteEIPTagsRequest
+    ) async throws -> BatchAddOrDeleteEIPTagsResponse {
         let request = OperationRequest(
-            operation: "BatchAddingOrDeletingEIPTags",
+            operation: "BatchAddOrDeleteEIPTags",
             method: .post,
             path: "/v2.0/{project_id}/publicips/{publicip_id}/tags/action",
             pathParameters: ["publicip_id": publicipID],
             body: body
         )
-        return try await client.send(request, as: BatchAddingOrDeletingEIPTagsResponse.self)
+        return try await client.send(request, as: BatchAddOrDeleteEIPTagsResponse.self)
+    }
+
+    /// Adding a Tag to an EIP
+    ///
+    /// This API is used to add a tag to an EIP.
+    ///
+    /// `POST /v2.0/{project_id}/publicips/{publicip_id}/tags`
+    ///
+    /// - Parameters:
+    ///   - publicipID: Specifies the unique identifier of an EIP.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func createPublicipTag(
+        publicipID: String,
+        _ body: CreatePublicipTagRequest
+    ) async throws -> CreatePublicipTagResponse {
+        let request = OperationRequest(
+            operation: "CreatePublicipTag",
+            method: .post,
+            path: "/v2.0/{project_id}/publicips/{publicip_id}/tags",
+            pathParameters: ["publicip_id": publicipID],
+            body: body
+        )
+        return try await client.send(request, as: CreatePublicipTagResponse.self)
     }
 
     /// Deleting a Tag from an EIP
@@ -65,34 +65,14 @@ extension VPCClient {
     ///   - key: Specifies the tag key.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteTagFromEIP(publicipID: String, key: String) async throws -> DeleteTagFromEIPResponse {
+    public func deletePublicipTag(publicipID: String, key: String) async throws -> DeletePublicipTagResponse {
         let request = OperationRequest(
-            operation: "DeleteTagFromEIP",
+            operation: "DeletePublicipTag",
             method: .delete,
             path: "/v2.0/{project_id}/publicips/{publicip_id}/tags/{key}",
             pathParameters: ["publicip_id": publicipID, "key": key]
         )
-        return try await client.send(request, as: DeleteTagFromEIPResponse.self)
-    }
-
-    /// Querying EIP Tags
-    ///
-    /// This API is used to query tags of a specified EIP.
-    ///
-    /// `GET /v2.0/{project_id}/publicips/{publicip_id}/tags`
-    ///
-    /// - Parameters:
-    ///   - publicipID: Specifies the unique identifier of an EIP.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryEIPTags(publicipID: String) async throws -> QueryEIPTagsResponse {
-        let request = OperationRequest(
-            operation: "QueryEIPTags",
-            method: .get,
-            path: "/v2.0/{project_id}/publicips/{publicip_id}/tags",
-            pathParameters: ["publicip_id": publicipID]
-        )
-        return try await client.send(request, as: QueryEIPTagsResponse.self)
+        return try await client.send(request, as: DeletePublicipTagResponse.self)
     }
 
     /// Querying EIP Tags in a Specified Project
@@ -102,13 +82,13 @@ extension VPCClient {
     /// `GET /v2.0/{project_id}/publicips/tags`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEIPTagsInSpecifiedProject() async throws -> QueryEIPTagsInSpecifiedProjectResponse {
+    public func listPublicipTags() async throws -> ListPublicipTagsResponse {
         let request = OperationRequest(
-            operation: "QueryEIPTagsInSpecifiedProject",
+            operation: "ListPublicipTags",
             method: .get,
             path: "/v2.0/{project_id}/publicips/tags"
         )
-        return try await client.send(request, as: QueryEIPTagsInSpecifiedProjectResponse.self)
+        return try await client.send(request, as: ListPublicipTagsResponse.self)
     }
 
     /// Querying EIPs by Tag
@@ -121,13 +101,35 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryEIPsByTag(_ body: QueryEIPsByTagRequest) async throws -> QueryEIPsByTagResponse {
+    public func listPublicipsByTags(
+        _ body: ListPublicipsByTagsRequest
+    ) async throws -> ListPublicipsByTagsResponse {
         let request = OperationRequest(
-            operation: "QueryEIPsByTag",
+            operation: "ListPublicipsByTags",
             method: .post,
             path: "/v2.0/{project_id}/publicips/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: QueryEIPsByTagResponse.self)
+        return try await client.send(request, as: ListPublicipsByTagsResponse.self)
+    }
+
+    /// Querying EIP Tags
+    ///
+    /// This API is used to query tags of a specified EIP.
+    ///
+    /// `GET /v2.0/{project_id}/publicips/{publicip_id}/tags`
+    ///
+    /// - Parameters:
+    ///   - publicipID: Specifies the unique identifier of an EIP.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showPublicipTags(publicipID: String) async throws -> ShowPublicipTagsResponse {
+        let request = OperationRequest(
+            operation: "ShowPublicipTags",
+            method: .get,
+            path: "/v2.0/{project_id}/publicips/{publicip_id}/tags",
+            pathParameters: ["publicip_id": publicipID]
+        )
+        return try await client.send(request, as: ShowPublicipTagsResponse.self)
     }
 }

@@ -4,6 +4,31 @@
 import CloudCore
 
 extension VPCClient {
+    /// Inserting a Firewall Rule
+    ///
+    /// This API is used to insert a firewall rule to a firewall policy.
+    ///
+    /// `PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule`
+    ///
+    /// - Parameters:
+    ///   - firewallPolicyID: Specifies the firewall policy ID, which uniquely identifies the firewall policy.
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronAddFirewallRule(
+        firewallPolicyID: String,
+        _ body: NeutronAddFirewallRuleRequest
+    ) async throws -> FirewallPolicy {
+        let request = OperationRequest(
+            operation: "NeutronAddFirewallRule",
+            method: .put,
+            path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule",
+            pathParameters: ["firewall_policy_id": firewallPolicyID],
+            body: body
+        )
+        return try await client.send(request, as: FirewallPolicy.self)
+    }
+
     /// Creating a Firewall Group
     ///
     /// This API is used to create a firewall group.
@@ -14,16 +39,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createFirewallGroup(
-        _ body: CreateFirewallGroupRequest
-    ) async throws -> CreateFirewallGroupResponse {
+    public func neutronCreateFirewallGroup(
+        _ body: NeutronCreateFirewallGroupRequest
+    ) async throws -> NeutronCreateFirewallGroupResponse {
         let request = OperationRequest(
-            operation: "CreateFirewallGroup",
+            operation: "NeutronCreateFirewallGroup",
             method: .post,
             path: "/v2.0/fwaas/firewall_groups",
             body: body
         )
-        return try await client.send(request, as: CreateFirewallGroupResponse.self)
+        return try await client.send(request, as: NeutronCreateFirewallGroupResponse.self)
     }
 
     /// Creating a Firewall Policy
@@ -37,16 +62,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createFirewallPolicy(
-        _ body: CreateFirewallPolicyRequest
-    ) async throws -> CreateFirewallPolicyResponse {
+    public func neutronCreateFirewallPolicy(
+        _ body: NeutronCreateFirewallPolicyRequest
+    ) async throws -> NeutronCreateFirewallPolicyResponse {
         let request = OperationRequest(
-            operation: "CreateFirewallPolicy",
+            operation: "NeutronCreateFirewallPolicy",
             method: .post,
             path: "/v2.0/fwaas/firewall_policies",
             body: body
         )
-        return try await client.send(request, as: CreateFirewallPolicyResponse.self)
+        return try await client.send(request, as: NeutronCreateFirewallPolicyResponse.self)
     }
 
     /// Creating a Firewall Rule
@@ -59,16 +84,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createFirewallRule(
-        _ body: CreateFirewallRuleRequest
-    ) async throws -> CreateFirewallRuleResponse {
+    public func neutronCreateFirewallRule(
+        _ body: NeutronCreateFirewallRuleRequest
+    ) async throws -> NeutronCreateFirewallRuleResponse {
         let request = OperationRequest(
-            operation: "CreateFirewallRule",
+            operation: "NeutronCreateFirewallRule",
             method: .post,
             path: "/v2.0/fwaas/firewall_rules",
             body: body
         )
-        return try await client.send(request, as: CreateFirewallRuleResponse.self)
+        return try await client.send(request, as: NeutronCreateFirewallRuleResponse.self)
     }
 
     /// Deleting a Firewall Group
@@ -79,9 +104,9 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
-    public func deleteFirewallGroup(firewallGroupID: String) async throws {
+    public func neutronDeleteFirewallGroup(firewallGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFirewallGroup",
+            operation: "NeutronDeleteFirewallGroup",
             method: .delete,
             path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
             pathParameters: ["firewall_group_id": firewallGroupID]
@@ -97,9 +122,9 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - firewallPolicyID: Specifies the firewall policy ID, which uniquely identifies the firewall policy.
-    public func deleteFirewallPolicy(firewallPolicyID: String) async throws {
+    public func neutronDeleteFirewallPolicy(firewallPolicyID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFirewallPolicy",
+            operation: "NeutronDeleteFirewallPolicy",
             method: .delete,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
             pathParameters: ["firewall_policy_id": firewallPolicyID]
@@ -115,112 +140,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - firewallRuleID: Specifies the firewall rule ID, which uniquely identifies the firewall rule.
-    public func deleteFirewallRule(firewallRuleID: String) async throws {
+    public func neutronDeleteFirewallRule(firewallRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFirewallRule",
+            operation: "NeutronDeleteFirewallRule",
             method: .delete,
             path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
             pathParameters: ["firewall_rule_id": firewallRuleID]
         )
         try await client.send(request)
-    }
-
-    /// Inserting a Firewall Rule
-    ///
-    /// This API is used to insert a firewall rule to a firewall policy.
-    ///
-    /// `PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule`
-    ///
-    /// - Parameters:
-    ///   - firewallPolicyID: Specifies the firewall policy ID, which uniquely identifies the firewall policy.
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func insertingFirewallRule(
-        firewallPolicyID: String,
-        _ body: InsertingFirewallRuleRequest
-    ) async throws -> FirewallPolicy {
-        let request = OperationRequest(
-            operation: "InsertingFirewallRule",
-            method: .put,
-            path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule",
-            pathParameters: ["firewall_policy_id": firewallPolicyID],
-            body: body
-        )
-        return try await client.send(request, as: FirewallPolicy.self)
-    }
-
-    /// Querying a Firewall Group
-    ///
-    /// This API is used to query details about a specific firewall group.
-    ///
-    /// `GET /v2.0/fwaas/firewall_groups/{firewall_group_id}`
-    ///
-    /// - Parameters:
-    ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
-    ///     The fire_group_id value is used as the filter.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryFirewallGroup(firewallGroupID: String) async throws -> QueryFirewallGroupResponse {
-        let request = OperationRequest(
-            operation: "QueryFirewallGroup",
-            method: .get,
-            path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
-            pathParameters: ["firewall_group_id": firewallGroupID]
-        )
-        return try await client.send(request, as: QueryFirewallGroupResponse.self)
-    }
-
-    /// Waits until the FirewallGroup's `firewall_group.status` is one of `states`, polling
-    /// ``queryFirewallGroup(firewallGroupID:)``.
-    ///
-    /// The wait fails with ``WaiterError`` when `firewall_group.status` becomes one of `failureStates` that
-    /// is not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed
-    /// or dropped polls are repeated; any other error ends the wait.
-    ///
-    /// - Parameters:
-    ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
-    ///     The fire_group_id value is used as the filter.
-    ///   - states: The states to wait for.
-    ///   - failureStates: States that end the wait with an error: by default the documented failure states
-    ///     (`ERROR`).
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    /// - Returns: The response of the last poll, whose `firewall_group.status` is one of `states`.
-    @discardableResult
-    public func waitForFirewallGroup(
-        firewallGroupID: String,
-        status states: Set<FirewallGroup.StatusValue>,
-        failureStates: Set<FirewallGroup.StatusValue> = [.error],
-        options: WaiterOptions = .init()
-    ) async throws -> QueryFirewallGroupResponse {
-        try await Waiter.waitForState(
-            "FirewallGroup", states: states, failureStates: failureStates, options: options,
-            logger: client.configuration.logger, state: { $0.firewallGroup?.status }
-        ) {
-            try await self.queryFirewallGroup(firewallGroupID: firewallGroupID)
-        }
-    }
-
-    /// Waits until the FirewallGroup is gone, polling ``queryFirewallGroup(firewallGroupID:)``.
-    ///
-    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
-    /// or after `options.maxPolls` polls.
-    ///
-    /// - Parameters:
-    ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
-    ///     The fire_group_id value is used as the filter.
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    public func waitForFirewallGroupDeletion(
-        firewallGroupID: String,
-        options: WaiterOptions = .init()
-    ) async throws {
-        try await Waiter.waitForDeletion(
-            "FirewallGroup", deletedStates: [] as Set<FirewallGroup.StatusValue>,
-            failureStates: [], options: options,
-            logger: client.configuration.logger, state: { $0.firewallGroup?.status }
-        ) {
-            try await self.queryFirewallGroup(firewallGroupID: firewallGroupID)
-        }
     }
 
     /// Querying Firewall Groups
@@ -251,7 +178,7 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryFirewallGroups(
+    public func neutronListFirewallGroups(
         id: String? = nil,
         name: String? = nil,
         description: String? = nil,
@@ -259,7 +186,7 @@ extension VPCClient {
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryFirewallGroupsResponse {
+    ) async throws -> NeutronListFirewallGroupsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -269,12 +196,12 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryFirewallGroups",
+            operation: "NeutronListFirewallGroups",
             method: .get,
             path: "/v2.0/fwaas/firewall_groups",
             query: query
         )
-        return try await client.send(request, as: QueryFirewallGroupsResponse.self)
+        return try await client.send(request, as: NeutronListFirewallGroupsResponse.self)
     }
 
     /// Querying Firewall Policies
@@ -302,14 +229,14 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryFirewallPolicies(
+    public func neutronListFirewallPolicies(
         id: String? = nil,
         name: String? = nil,
         description: String? = nil,
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryFirewallPoliciesResponse {
+    ) async throws -> NeutronListFirewallPoliciesResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -318,54 +245,12 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryFirewallPolicies",
+            operation: "NeutronListFirewallPolicies",
             method: .get,
             path: "/v2.0/fwaas/firewall_policies",
             query: query
         )
-        return try await client.send(request, as: QueryFirewallPoliciesResponse.self)
-    }
-
-    /// Querying a Firewall Policy
-    ///
-    /// This API is used to query details about a specific firewall policy.
-    ///
-    /// `GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}`
-    ///
-    /// - Parameters:
-    ///   - firewallPolicyID: Specifies the firewall policy ID, which uniquely identifies the firewall policy.
-    ///     The firewall_policy_id value is used as the filter.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryFirewallPolicy(firewallPolicyID: String) async throws -> QueryFirewallPolicyResponse {
-        let request = OperationRequest(
-            operation: "QueryFirewallPolicy",
-            method: .get,
-            path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
-            pathParameters: ["firewall_policy_id": firewallPolicyID]
-        )
-        return try await client.send(request, as: QueryFirewallPolicyResponse.self)
-    }
-
-    /// Querying a Firewall Rule
-    ///
-    /// This API is used to query details about a specific firewall rule.
-    ///
-    /// `GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}`
-    ///
-    /// - Parameters:
-    ///   - firewallRuleID: Specifies the firewall rule ID, which uniquely identifies the firewall rule. The
-    ///     firewall_rule_id value is used as the filter.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryFirewallRule(firewallRuleID: String) async throws -> QueryFirewallRuleResponse {
-        let request = OperationRequest(
-            operation: "QueryFirewallRule",
-            method: .get,
-            path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
-            pathParameters: ["firewall_rule_id": firewallRuleID]
-        )
-        return try await client.send(request, as: QueryFirewallRuleResponse.self)
+        return try await client.send(request, as: NeutronListFirewallPoliciesResponse.self)
     }
 
     /// Querying Firewall Rules
@@ -399,7 +284,7 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryFirewallRules(
+    public func neutronListFirewallRules(
         id: String? = nil,
         name: String? = nil,
         description: String? = nil,
@@ -409,7 +294,7 @@ extension VPCClient {
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryFirewallRulesResponse {
+    ) async throws -> NeutronListFirewallRulesResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -421,12 +306,12 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryFirewallRules",
+            operation: "NeutronListFirewallRules",
             method: .get,
             path: "/v2.0/fwaas/firewall_rules",
             query: query
         )
-        return try await client.send(request, as: QueryFirewallRulesResponse.self)
+        return try await client.send(request, as: NeutronListFirewallRulesResponse.self)
     }
 
     /// Removing a Firewall Rule
@@ -440,18 +325,139 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func removeFirewallRule(
+    public func neutronRemoveFirewallRule(
         firewallPolicyID: String,
-        _ body: RemoveFirewallRuleRequest
+        _ body: NeutronRemoveFirewallRuleRequest
     ) async throws -> FirewallPolicy {
         let request = OperationRequest(
-            operation: "RemoveFirewallRule",
+            operation: "NeutronRemoveFirewallRule",
             method: .put,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule",
             pathParameters: ["firewall_policy_id": firewallPolicyID],
             body: body
         )
         return try await client.send(request, as: FirewallPolicy.self)
+    }
+
+    /// Querying a Firewall Group
+    ///
+    /// This API is used to query details about a specific firewall group.
+    ///
+    /// `GET /v2.0/fwaas/firewall_groups/{firewall_group_id}`
+    ///
+    /// - Parameters:
+    ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
+    ///     The fire_group_id value is used as the filter.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowFirewallGroup(
+        firewallGroupID: String
+    ) async throws -> NeutronShowFirewallGroupResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowFirewallGroup",
+            method: .get,
+            path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
+            pathParameters: ["firewall_group_id": firewallGroupID]
+        )
+        return try await client.send(request, as: NeutronShowFirewallGroupResponse.self)
+    }
+
+    /// Waits until the FirewallGroup's `firewall_group.status` is one of `states`, polling
+    /// ``neutronShowFirewallGroup(firewallGroupID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `firewall_group.status` becomes one of `failureStates` that
+    /// is not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed
+    /// or dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
+    ///     The fire_group_id value is used as the filter.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `firewall_group.status` is one of `states`.
+    @discardableResult
+    public func waitForFirewallGroup(
+        firewallGroupID: String,
+        status states: Set<FirewallGroup.StatusValue>,
+        failureStates: Set<FirewallGroup.StatusValue> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> NeutronShowFirewallGroupResponse {
+        try await Waiter.waitForState(
+            "FirewallGroup", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.firewallGroup?.status }
+        ) {
+            try await self.neutronShowFirewallGroup(firewallGroupID: firewallGroupID)
+        }
+    }
+
+    /// Waits until the FirewallGroup is gone, polling ``neutronShowFirewallGroup(firewallGroupID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
+    ///     The fire_group_id value is used as the filter.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForFirewallGroupDeletion(
+        firewallGroupID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "FirewallGroup", deletedStates: [] as Set<FirewallGroup.StatusValue>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.firewallGroup?.status }
+        ) {
+            try await self.neutronShowFirewallGroup(firewallGroupID: firewallGroupID)
+        }
+    }
+
+    /// Querying a Firewall Policy
+    ///
+    /// This API is used to query details about a specific firewall policy.
+    ///
+    /// `GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}`
+    ///
+    /// - Parameters:
+    ///   - firewallPolicyID: Specifies the firewall policy ID, which uniquely identifies the firewall policy.
+    ///     The firewall_policy_id value is used as the filter.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowFirewallPolicy(
+        firewallPolicyID: String
+    ) async throws -> NeutronShowFirewallPolicyResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowFirewallPolicy",
+            method: .get,
+            path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
+            pathParameters: ["firewall_policy_id": firewallPolicyID]
+        )
+        return try await client.send(request, as: NeutronShowFirewallPolicyResponse.self)
+    }
+
+    /// Querying a Firewall Rule
+    ///
+    /// This API is used to query details about a specific firewall rule.
+    ///
+    /// `GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}`
+    ///
+    /// - Parameters:
+    ///   - firewallRuleID: Specifies the firewall rule ID, which uniquely identifies the firewall rule. The
+    ///     firewall_rule_id value is used as the filter.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowFirewallRule(
+        firewallRuleID: String
+    ) async throws -> NeutronShowFirewallRuleResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowFirewallRule",
+            method: .get,
+            path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
+            pathParameters: ["firewall_rule_id": firewallRuleID]
+        )
+        return try await client.send(request, as: NeutronShowFirewallRuleResponse.self)
     }
 
     /// Updating a Firewall Group
@@ -465,18 +471,18 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateFirewallGroup(
+    public func neutronUpdateFirewallGroup(
         firewallGroupID: String,
-        _ body: UpdateFirewallGroupRequest
-    ) async throws -> UpdateFirewallGroupResponse {
+        _ body: NeutronUpdateFirewallGroupRequest
+    ) async throws -> NeutronUpdateFirewallGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateFirewallGroup",
+            operation: "NeutronUpdateFirewallGroup",
             method: .put,
             path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
             pathParameters: ["firewall_group_id": firewallGroupID],
             body: body
         )
-        return try await client.send(request, as: UpdateFirewallGroupResponse.self)
+        return try await client.send(request, as: NeutronUpdateFirewallGroupResponse.self)
     }
 
     /// Updating a Firewall Policy
@@ -490,18 +496,18 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateFirewallPolicy(
+    public func neutronUpdateFirewallPolicy(
         firewallPolicyID: String,
-        _ body: UpdateFirewallPolicyRequest
-    ) async throws -> UpdateFirewallPolicyResponse {
+        _ body: NeutronUpdateFirewallPolicyRequest
+    ) async throws -> NeutronUpdateFirewallPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateFirewallPolicy",
+            operation: "NeutronUpdateFirewallPolicy",
             method: .put,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
             pathParameters: ["firewall_policy_id": firewallPolicyID],
             body: body
         )
-        return try await client.send(request, as: UpdateFirewallPolicyResponse.self)
+        return try await client.send(request, as: NeutronUpdateFirewallPolicyResponse.self)
     }
 
     /// Updating a Firewall Rule
@@ -515,17 +521,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateFirewallRule(
+    public func neutronUpdateFirewallRule(
         firewallRuleID: String,
-        _ body: UpdateFirewallRuleRequest
-    ) async throws -> UpdateFirewallRuleResponse {
+        _ body: NeutronUpdateFirewallRuleRequest
+    ) async throws -> NeutronUpdateFirewallRuleResponse {
         let request = OperationRequest(
-            operation: "UpdateFirewallRule",
+            operation: "NeutronUpdateFirewallRule",
             method: .put,
             path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
             pathParameters: ["firewall_rule_id": firewallRuleID],
             body: body
         )
-        return try await client.send(request, as: UpdateFirewallRuleResponse.self)
+        return try await client.send(request, as: NeutronUpdateFirewallRuleResponse.self)
     }
 }

@@ -15,16 +15,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func assignFloatingIPAddress(
-        _ body: AssignFloatingIPAddressRequest
-    ) async throws -> AssignFloatingIPAddressResponse {
+    public func neutronCreateFloatingIP(
+        _ body: NeutronCreateFloatingIPRequest
+    ) async throws -> NeutronCreateFloatingIPResponse {
         let request = OperationRequest(
-            operation: "AssignFloatingIPAddress",
+            operation: "NeutronCreateFloatingIp",
             method: .post,
             path: "/v2.0/floatingips",
             body: body
         )
-        return try await client.send(request, as: AssignFloatingIPAddressResponse.self)
+        return try await client.send(request, as: NeutronCreateFloatingIPResponse.self)
     }
 
     /// Deleting a Floating IP Address
@@ -35,86 +35,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - floatingipID: Specifies the floating IP address ID.
-    public func deleteFloatingIPAddress(floatingipID: String) async throws {
+    public func neutronDeleteFloatingIP(floatingipID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFloatingIPAddress",
+            operation: "NeutronDeleteFloatingIp",
             method: .delete,
             path: "/v2.0/floatingips/{floatingip_id}",
             pathParameters: ["floatingip_id": floatingipID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a Floating IP Address
-    ///
-    /// This API is used to query details about a specified floating IP address, including the floating IP
-    /// address status, ID of the router to which the floating IP address belongs, and external network ID of
-    /// the floating IP address.
-    ///
-    /// `GET /v2.0/floatingips/{floatingip_id}`
-    ///
-    /// - Parameters:
-    ///   - floatingipID:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryFloatingIPAddress(floatingipID: String) async throws -> QueryFloatingIPAddressResponse {
-        let request = OperationRequest(
-            operation: "QueryFloatingIPAddress",
-            method: .get,
-            path: "/v2.0/floatingips/{floatingip_id}",
-            pathParameters: ["floatingip_id": floatingipID]
-        )
-        return try await client.send(request, as: QueryFloatingIPAddressResponse.self)
-    }
-
-    /// Waits until the FloatingIPAddress's `floatingip.status` is one of `states`, polling
-    /// ``queryFloatingIPAddress(floatingipID:)``.
-    ///
-    /// The wait fails with ``WaiterError`` when `floatingip.status` becomes one of `failureStates` that is
-    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
-    /// dropped polls are repeated; any other error ends the wait.
-    ///
-    /// - Parameters:
-    ///   - floatingipID:
-    ///   - states: The states to wait for.
-    ///   - failureStates: States that end the wait with an error: by default the documented failure states
-    ///     (`ERROR`).
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    /// - Returns: The response of the last poll, whose `floatingip.status` is one of `states`.
-    @discardableResult
-    public func waitForFloatingIPAddress(
-        floatingipID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
-        options: WaiterOptions = .init()
-    ) async throws -> QueryFloatingIPAddressResponse {
-        try await Waiter.waitForState(
-            "FloatingIPAddress", states: states, failureStates: failureStates, options: options,
-            logger: client.configuration.logger, state: { $0.floatingip?.status }
-        ) {
-            try await self.queryFloatingIPAddress(floatingipID: floatingipID)
-        }
-    }
-
-    /// Waits until the FloatingIPAddress is gone, polling ``queryFloatingIPAddress(floatingipID:)``.
-    ///
-    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
-    /// or after `options.maxPolls` polls.
-    ///
-    /// - Parameters:
-    ///   - floatingipID:
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    public func waitForFloatingIPAddressDeletion(
-        floatingipID: String,
-        options: WaiterOptions = .init()
-    ) async throws {
-        try await Waiter.waitForDeletion(
-            "FloatingIPAddress", deletedStates: [] as Set<Status>,
-            failureStates: [], options: options,
-            logger: client.configuration.logger, state: { $0.floatingip?.status }
-        ) {
-            try await self.queryFloatingIPAddress(floatingipID: floatingipID)
-        }
     }
 
     /// Querying Floating IP Addresses
@@ -148,7 +76,7 @@ extension VPCClient {
     ///   - pageReverse: Specifies the page direction. The value can be True or False.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryFloatingIPAddresses(
+    public func neutronListFloatingIPs(
         id: String? = nil,
         floatingIPAddress: String? = nil,
         floatingNetworkID: String? = nil,
@@ -159,7 +87,7 @@ extension VPCClient {
         limit: Int? = nil,
         marker: String? = nil,
         pageReverse: Bool? = nil
-    ) async throws -> QueryFloatingIPAddressesResponse {
+    ) async throws -> NeutronListFloatingIPsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("floating_ip_address", floatingIPAddress)
@@ -172,12 +100,84 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("page_reverse", pageReverse)
         let request = OperationRequest(
-            operation: "QueryFloatingIPAddresses",
+            operation: "NeutronListFloatingIps",
             method: .get,
             path: "/v2.0/floatingips",
             query: query
         )
-        return try await client.send(request, as: QueryFloatingIPAddressesResponse.self)
+        return try await client.send(request, as: NeutronListFloatingIPsResponse.self)
+    }
+
+    /// Querying a Floating IP Address
+    ///
+    /// This API is used to query details about a specified floating IP address, including the floating IP
+    /// address status, ID of the router to which the floating IP address belongs, and external network ID of
+    /// the floating IP address.
+    ///
+    /// `GET /v2.0/floatingips/{floatingip_id}`
+    ///
+    /// - Parameters:
+    ///   - floatingipID:
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowFloatingIP(floatingipID: String) async throws -> NeutronShowFloatingIPResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowFloatingIp",
+            method: .get,
+            path: "/v2.0/floatingips/{floatingip_id}",
+            pathParameters: ["floatingip_id": floatingipID]
+        )
+        return try await client.send(request, as: NeutronShowFloatingIPResponse.self)
+    }
+
+    /// Waits until the FloatingIp's `floatingip.status` is one of `states`, polling
+    /// ``neutronShowFloatingIP(floatingipID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `floatingip.status` becomes one of `failureStates` that is
+    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - floatingipID:
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `floatingip.status` is one of `states`.
+    @discardableResult
+    public func waitForFloatingIP(
+        floatingipID: String,
+        status states: Set<Status>,
+        failureStates: Set<Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> NeutronShowFloatingIPResponse {
+        try await Waiter.waitForState(
+            "FloatingIp", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.floatingip?.status }
+        ) {
+            try await self.neutronShowFloatingIP(floatingipID: floatingipID)
+        }
+    }
+
+    /// Waits until the FloatingIp is gone, polling ``neutronShowFloatingIP(floatingipID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - floatingipID:
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForFloatingIPDeletion(
+        floatingipID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "FloatingIp", deletedStates: [] as Set<Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.floatingip?.status }
+        ) {
+            try await self.neutronShowFloatingIP(floatingipID: floatingipID)
+        }
     }
 
     /// Updating a Floating IP Address
@@ -193,17 +193,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateFloatingIPAddress(
+    public func neutronUpdateFloatingIP(
         floatingipID: String,
-        _ body: UpdateFloatingIPAddressRequest
-    ) async throws -> UpdateFloatingIPAddressResponse {
+        _ body: NeutronUpdateFloatingIPRequest
+    ) async throws -> NeutronUpdateFloatingIPResponse {
         let request = OperationRequest(
-            operation: "UpdateFloatingIPAddress",
+            operation: "NeutronUpdateFloatingIp",
             method: .put,
             path: "/v2.0/floatingips/{floatingip_id}",
             pathParameters: ["floatingip_id": floatingipID],
             body: body
         )
-        return try await client.send(request, as: UpdateFloatingIPAddressResponse.self)
+        return try await client.send(request, as: NeutronUpdateFloatingIPResponse.self)
     }
 }

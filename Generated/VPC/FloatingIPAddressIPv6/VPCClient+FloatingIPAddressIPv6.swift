@@ -14,16 +14,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func assignFloatingIPAddressV20(
-        _ body: AssignFloatingIPAddressV20Request
-    ) async throws -> AssignFloatingIPAddressV20Response {
+    public func assignFloatingIPAddress(
+        _ body: AssignFloatingIPAddressRequest
+    ) async throws -> AssignFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "AssignFloatingIPAddressV20",
+            operation: "AssignFloatingIPAddress",
             method: .post,
             path: "/v2.0/eip/floatingips_v6",
             body: body
         )
-        return try await client.send(request, as: AssignFloatingIPAddressV20Response.self)
+        return try await client.send(request, as: AssignFloatingIPAddressResponse.self)
     }
 
     /// Deleting a Floating IP Address
@@ -34,87 +34,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - floatingipID:
-    public func deleteFloatingIPAddressV20(floatingipID: String) async throws {
+    public func deleteFloatingIPAddress(floatingipID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFloatingIPAddressV20",
+            operation: "DeleteFloatingIPAddress",
             method: .delete,
             path: "/v2.0/eip/floatingips_v6/{floatingip_id}",
             pathParameters: ["floatingip_id": floatingipID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a Floating IP Address
-    ///
-    /// This API is used to query details about a specific floating IP address accessible to the tenant
-    /// submitting the request.
-    ///
-    /// `GET /v2.0/eip/floatingips_v6/{floatingip_id}`
-    ///
-    /// - Parameters:
-    ///   - floatingipID:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryFloatingIPAddressV20(
-        floatingipID: String
-    ) async throws -> QueryFloatingIPAddressV20Response {
-        let request = OperationRequest(
-            operation: "QueryFloatingIPAddressV20",
-            method: .get,
-            path: "/v2.0/eip/floatingips_v6/{floatingip_id}",
-            pathParameters: ["floatingip_id": floatingipID]
-        )
-        return try await client.send(request, as: QueryFloatingIPAddressV20Response.self)
-    }
-
-    /// Waits until the FloatingIPAddressV20's `floatingip.status` is one of `states`, polling
-    /// ``queryFloatingIPAddressV20(floatingipID:)``.
-    ///
-    /// The wait fails with ``WaiterError`` when `floatingip.status` becomes one of `failureStates` that is
-    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
-    /// dropped polls are repeated; any other error ends the wait.
-    ///
-    /// - Parameters:
-    ///   - floatingipID:
-    ///   - states: The states to wait for.
-    ///   - failureStates: States that end the wait with an error: by default the documented failure states
-    ///     (`ERROR`).
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    /// - Returns: The response of the last poll, whose `floatingip.status` is one of `states`.
-    @discardableResult
-    public func waitForFloatingIPAddressV20(
-        floatingipID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
-        options: WaiterOptions = .init()
-    ) async throws -> QueryFloatingIPAddressV20Response {
-        try await Waiter.waitForState(
-            "FloatingIPAddressV20", states: states, failureStates: failureStates, options: options,
-            logger: client.configuration.logger, state: { $0.floatingip?.status }
-        ) {
-            try await self.queryFloatingIPAddressV20(floatingipID: floatingipID)
-        }
-    }
-
-    /// Waits until the FloatingIPAddressV20 is gone, polling ``queryFloatingIPAddressV20(floatingipID:)``.
-    ///
-    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
-    /// or after `options.maxPolls` polls.
-    ///
-    /// - Parameters:
-    ///   - floatingipID:
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    public func waitForFloatingIPAddressV20Deletion(
-        floatingipID: String,
-        options: WaiterOptions = .init()
-    ) async throws {
-        try await Waiter.waitForDeletion(
-            "FloatingIPAddressV20", deletedStates: [] as Set<Status>,
-            failureStates: [], options: options,
-            logger: client.configuration.logger, state: { $0.floatingip?.status }
-        ) {
-            try await self.queryFloatingIPAddressV20(floatingipID: floatingipID)
-        }
     }
 
     /// Querying Floating IP Addresses
@@ -136,7 +63,7 @@ extension VPCClient {
     ///   - projectID: Specifies the project ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryFloatingIPAddressesV20(
+    public func listFloatingIPAddresses(
         id: String,
         floatingIPAddress: String? = nil,
         floatingNetworkID: String? = nil,
@@ -145,7 +72,7 @@ extension VPCClient {
         fixedIPAddress: String? = nil,
         tenantID: String? = nil,
         projectID: String? = nil
-    ) async throws -> QueryFloatingIPAddressesV20Response {
+    ) async throws -> ListFloatingIPAddressesResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("floating_ip_address", floatingIPAddress)
@@ -156,12 +83,83 @@ extension VPCClient {
         query.append("tenant_id", tenantID)
         query.append("project_id", projectID)
         let request = OperationRequest(
-            operation: "QueryFloatingIPAddressesV20",
+            operation: "ListFloatingIPAddresses",
             method: .get,
             path: "/v2.0/eip/floatingips_v6",
             query: query
         )
-        return try await client.send(request, as: QueryFloatingIPAddressesV20Response.self)
+        return try await client.send(request, as: ListFloatingIPAddressesResponse.self)
+    }
+
+    /// Querying a Floating IP Address
+    ///
+    /// This API is used to query details about a specific floating IP address accessible to the tenant
+    /// submitting the request.
+    ///
+    /// `GET /v2.0/eip/floatingips_v6/{floatingip_id}`
+    ///
+    /// - Parameters:
+    ///   - floatingipID:
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showFloatingIPAddress(floatingipID: String) async throws -> ShowFloatingIPAddressResponse {
+        let request = OperationRequest(
+            operation: "ShowFloatingIPAddress",
+            method: .get,
+            path: "/v2.0/eip/floatingips_v6/{floatingip_id}",
+            pathParameters: ["floatingip_id": floatingipID]
+        )
+        return try await client.send(request, as: ShowFloatingIPAddressResponse.self)
+    }
+
+    /// Waits until the FloatingIPAddress's `floatingip.status` is one of `states`, polling
+    /// ``showFloatingIPAddress(floatingipID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `floatingip.status` becomes one of `failureStates` that is
+    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - floatingipID:
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `floatingip.status` is one of `states`.
+    @discardableResult
+    public func waitForFloatingIPAddress(
+        floatingipID: String,
+        status states: Set<Status>,
+        failureStates: Set<Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowFloatingIPAddressResponse {
+        try await Waiter.waitForState(
+            "FloatingIPAddress", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.floatingip?.status }
+        ) {
+            try await self.showFloatingIPAddress(floatingipID: floatingipID)
+        }
+    }
+
+    /// Waits until the FloatingIPAddress is gone, polling ``showFloatingIPAddress(floatingipID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - floatingipID:
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForFloatingIPAddressDeletion(
+        floatingipID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "FloatingIPAddress", deletedStates: [] as Set<Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.floatingip?.status }
+        ) {
+            try await self.showFloatingIPAddress(floatingipID: floatingipID)
+        }
     }
 
     /// Updating a Floating IP Address
@@ -176,17 +174,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateFloatingIPAddressV20(
+    public func updateFloatingIPAddress(
         floatingipID: String,
-        _ body: UpdateFloatingIPAddressV20Request
-    ) async throws -> UpdateFloatingIPAddressV20Response {
+        _ body: UpdateFloatingIPAddressRequest
+    ) async throws -> UpdateFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "UpdateFloatingIPAddressV20",
+            operation: "UpdateFloatingIPAddress",
             method: .put,
             path: "/v2.0/eip/floatingips_v6/{floatingip_id}",
             pathParameters: ["floatingip_id": floatingipID],
             body: body
         )
-        return try await client.send(request, as: UpdateFloatingIPAddressV20Response.self)
+        return try await client.send(request, as: UpdateFloatingIPAddressResponse.self)
     }
 }

@@ -16,16 +16,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `201` response.
-    public func createIPAddressGroup(
-        _ body: CreateIPAddressGroupRequest
-    ) async throws -> CreateIPAddressGroupResponse {
+    public func createAddressGroup(
+        _ body: CreateAddressGroupRequest
+    ) async throws -> CreateAddressGroupResponse {
         let request = OperationRequest(
-            operation: "CreateIPAddressGroup",
+            operation: "CreateAddressGroup",
             method: .post,
             path: "/v3/{project_id}/vpc/address-groups",
             body: body
         )
-        return try await client.send(request, as: CreateIPAddressGroupResponse.self)
+        return try await client.send(request, as: CreateAddressGroupResponse.self)
     }
 
     /// Deleting an IP Address Group
@@ -38,9 +38,9 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
-    public func deleteIPAddressGroup(addressGroupID: String) async throws {
+    public func deleteAddressGroup(addressGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteIPAddressGroup",
+            operation: "DeleteAddressGroup",
             method: .delete,
             path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
             pathParameters: ["address_group_id": addressGroupID]
@@ -59,85 +59,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
-    public func forciblyDeletingIPAddressGroup(addressGroupID: String) async throws {
+    public func deleteIPAddressGroupForce(addressGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "ForciblyDeletingIPAddressGroup",
+            operation: "DeleteIpAddressGroupForce",
             method: .delete,
             path: "/v3/{project_id}/vpc/address-groups/{address_group_id}/force",
             pathParameters: ["address_group_id": addressGroupID]
         )
         try await client.send(request)
-    }
-
-    /// Querying an IP Address Group
-    ///
-    /// This API is used to query information about an IP address group, including the IP address group name
-    /// and IP addresses.
-    ///
-    /// `GET /v3/{project_id}/vpc/address-groups/{address_group_id}`
-    ///
-    /// - Parameters:
-    ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryIPAddressGroup(addressGroupID: String) async throws -> QueryIPAddressGroupResponse {
-        let request = OperationRequest(
-            operation: "QueryIPAddressGroup",
-            method: .get,
-            path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
-            pathParameters: ["address_group_id": addressGroupID]
-        )
-        return try await client.send(request, as: QueryIPAddressGroupResponse.self)
-    }
-
-    /// Waits until the IPAddressGroup's `address_group.status` is one of `states`, polling
-    /// ``queryIPAddressGroup(addressGroupID:)``.
-    ///
-    /// The wait fails with ``WaiterError`` when `address_group.status` becomes one of `failureStates` that is
-    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
-    /// dropped polls are repeated; any other error ends the wait.
-    ///
-    /// - Parameters:
-    ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
-    ///   - states: The states to wait for.
-    ///   - failureStates: States that end the wait with an error: by default the documented failure states
-    ///     (`UPDATE_FAILED`).
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    /// - Returns: The response of the last poll, whose `address_group.status` is one of `states`.
-    @discardableResult
-    public func waitForIPAddressGroup(
-        addressGroupID: String,
-        status states: Set<AddressGroup.StatusValue>,
-        failureStates: Set<AddressGroup.StatusValue> = [.updateFailed],
-        options: WaiterOptions = .init()
-    ) async throws -> QueryIPAddressGroupResponse {
-        try await Waiter.waitForState(
-            "IPAddressGroup", states: states, failureStates: failureStates, options: options,
-            logger: client.configuration.logger, state: { $0.addressGroup?.status }
-        ) {
-            try await self.queryIPAddressGroup(addressGroupID: addressGroupID)
-        }
-    }
-
-    /// Waits until the IPAddressGroup is gone, polling ``queryIPAddressGroup(addressGroupID:)``.
-    ///
-    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
-    /// or after `options.maxPolls` polls.
-    ///
-    /// - Parameters:
-    ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    public func waitForIPAddressGroupDeletion(
-        addressGroupID: String,
-        options: WaiterOptions = .init()
-    ) async throws {
-        try await Waiter.waitForDeletion(
-            "IPAddressGroup", deletedStates: [] as Set<AddressGroup.StatusValue>,
-            failureStates: [], options: options,
-            logger: client.configuration.logger, state: { $0.addressGroup?.status }
-        ) {
-            try await self.queryIPAddressGroup(addressGroupID: addressGroupID)
-        }
     }
 
     /// Querying IP Address Groups
@@ -163,14 +92,14 @@ extension VPCClient {
     ///     N/A
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryIPAddressGroups(
+    public func listAddressGroup(
         limit: Int? = nil,
         marker: String? = nil,
         id: [String]? = nil,
         name: [String]? = nil,
         ipVersion: Int? = nil,
         description: [String]? = nil
-    ) async throws -> QueryIPAddressGroupsResponse {
+    ) async throws -> ListAddressGroupResponse {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("marker", marker)
@@ -179,12 +108,83 @@ extension VPCClient {
         query.append("ip_version", ipVersion)
         query.append("description", description)
         let request = OperationRequest(
-            operation: "QueryIPAddressGroups",
+            operation: "ListAddressGroup",
             method: .get,
             path: "/v3/{project_id}/vpc/address-groups",
             query: query
         )
-        return try await client.send(request, as: QueryIPAddressGroupsResponse.self)
+        return try await client.send(request, as: ListAddressGroupResponse.self)
+    }
+
+    /// Querying an IP Address Group
+    ///
+    /// This API is used to query information about an IP address group, including the IP address group name
+    /// and IP addresses.
+    ///
+    /// `GET /v3/{project_id}/vpc/address-groups/{address_group_id}`
+    ///
+    /// - Parameters:
+    ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showAddressGroup(addressGroupID: String) async throws -> ShowAddressGroupResponse {
+        let request = OperationRequest(
+            operation: "ShowAddressGroup",
+            method: .get,
+            path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
+            pathParameters: ["address_group_id": addressGroupID]
+        )
+        return try await client.send(request, as: ShowAddressGroupResponse.self)
+    }
+
+    /// Waits until the AddressGroup's `address_group.status` is one of `states`, polling
+    /// ``showAddressGroup(addressGroupID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `address_group.status` becomes one of `failureStates` that is
+    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`UPDATE_FAILED`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `address_group.status` is one of `states`.
+    @discardableResult
+    public func waitForAddressGroup(
+        addressGroupID: String,
+        status states: Set<AddressGroup.StatusValue>,
+        failureStates: Set<AddressGroup.StatusValue> = [.updateFailed],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowAddressGroupResponse {
+        try await Waiter.waitForState(
+            "AddressGroup", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.addressGroup?.status }
+        ) {
+            try await self.showAddressGroup(addressGroupID: addressGroupID)
+        }
+    }
+
+    /// Waits until the AddressGroup is gone, polling ``showAddressGroup(addressGroupID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForAddressGroupDeletion(
+        addressGroupID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "AddressGroup", deletedStates: [] as Set<AddressGroup.StatusValue>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.addressGroup?.status }
+        ) {
+            try await self.showAddressGroup(addressGroupID: addressGroupID)
+        }
     }
 
     /// Updating an IP Address Group
@@ -199,17 +199,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateIPAddressGroup(
+    public func updateAddressGroup(
         addressGroupID: String,
-        _ body: UpdateIPAddressGroupRequest
-    ) async throws -> UpdateIPAddressGroupResponse {
+        _ body: UpdateAddressGroupRequest
+    ) async throws -> UpdateAddressGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateIPAddressGroup",
+            operation: "UpdateAddressGroup",
             method: .put,
             path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
             pathParameters: ["address_group_id": addressGroupID],
             body: body
         )
-        return try await client.send(request, as: UpdateIPAddressGroupResponse.self)
+        return try await client.send(request, as: UpdateAddressGroupResponse.self)
     }
 }

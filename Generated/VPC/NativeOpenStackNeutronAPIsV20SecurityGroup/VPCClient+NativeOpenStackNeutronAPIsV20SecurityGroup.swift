@@ -4,8 +4,8 @@
 import CloudCore
 
 extension VPCClient {
-    /// Documented values of `direction` for ``VPCClient/querySecurityGroupRules``.
-    public struct QuerySecurityGroupRulesDirection: OpenEnum, QueryValue {
+    /// Documented values of `direction` for ``VPCClient/neutronListSecurityGroupRules``.
+    public struct NeutronListSecurityGroupRulesDirection: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -14,28 +14,6 @@ extension VPCClient {
 
         public static let ingress: Self = "ingress"
         public static let egress: Self = "egress"
-    }
-
-    /// Adding a Security Group Rule
-    ///
-    /// This API is used to add a security group rule.
-    ///
-    /// `POST /v2.0/security-group-rules`
-    ///
-    /// - Parameters:
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func addSecurityGroupRule(
-        _ body: AddSecurityGroupRuleRequest
-    ) async throws -> AddSecurityGroupRuleResponse {
-        let request = OperationRequest(
-            operation: "AddSecurityGroupRule",
-            method: .post,
-            path: "/v2.0/security-group-rules",
-            body: body
-        )
-        return try await client.send(request, as: AddSecurityGroupRuleResponse.self)
     }
 
     /// Creating a Security Group
@@ -48,16 +26,38 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createSecurityGroup(
-        _ body: CreateSecurityGroupRequest
-    ) async throws -> CreateSecurityGroupResponse {
+    public func neutronCreateSecurityGroup(
+        _ body: NeutronCreateSecurityGroupRequest
+    ) async throws -> NeutronCreateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroup",
+            operation: "NeutronCreateSecurityGroup",
             method: .post,
             path: "/v2.0/security-groups",
             body: body
         )
-        return try await client.send(request, as: CreateSecurityGroupResponse.self)
+        return try await client.send(request, as: NeutronCreateSecurityGroupResponse.self)
+    }
+
+    /// Adding a Security Group Rule
+    ///
+    /// This API is used to add a security group rule.
+    ///
+    /// `POST /v2.0/security-group-rules`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronCreateSecurityGroupRule(
+        _ body: NeutronCreateSecurityGroupRuleRequest
+    ) async throws -> NeutronCreateSecurityGroupRuleResponse {
+        let request = OperationRequest(
+            operation: "NeutronCreateSecurityGroupRule",
+            method: .post,
+            path: "/v2.0/security-group-rules",
+            body: body
+        )
+        return try await client.send(request, as: NeutronCreateSecurityGroupRuleResponse.self)
     }
 
     /// Deleting a Security Group
@@ -68,9 +68,9 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - securityGroupID:
-    public func deleteSecurityGroup(securityGroupID: String) async throws {
+    public func neutronDeleteSecurityGroup(securityGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroup",
+            operation: "NeutronDeleteSecurityGroup",
             method: .delete,
             path: "/v2.0/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
@@ -86,56 +86,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - securityGroupRuleID:
-    public func deleteSecurityGroupRule(securityGroupRuleID: String) async throws {
+    public func neutronDeleteSecurityGroupRule(securityGroupRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupRule",
+            operation: "NeutronDeleteSecurityGroupRule",
             method: .delete,
             path: "/v2.0/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a Security Group
-    ///
-    /// This API is used to query details about a specific security group.
-    ///
-    /// `GET /v2.0/security-groups/{security_group_id}`
-    ///
-    /// - Parameters:
-    ///   - securityGroupID:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroup(securityGroupID: String) async throws -> QuerySecurityGroupResponse {
-        let request = OperationRequest(
-            operation: "QuerySecurityGroup",
-            method: .get,
-            path: "/v2.0/security-groups/{security_group_id}",
-            pathParameters: ["security_group_id": securityGroupID]
-        )
-        return try await client.send(request, as: QuerySecurityGroupResponse.self)
-    }
-
-    /// Querying a Security Group Rule
-    ///
-    /// This API is used to query details about a specific security group rule.
-    ///
-    /// `GET /v2.0/security-group-rules/{security_group_rule_id}`
-    ///
-    /// - Parameters:
-    ///   - securityGroupRuleID:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupRule(
-        securityGroupRuleID: String
-    ) async throws -> QuerySecurityGroupRuleResponse {
-        let request = OperationRequest(
-            operation: "QuerySecurityGroupRule",
-            method: .get,
-            path: "/v2.0/security-group-rules/{security_group_rule_id}",
-            pathParameters: ["security_group_rule_id": securityGroupRuleID]
-        )
-        return try await client.send(request, as: QuerySecurityGroupRuleResponse.self)
     }
 
     /// Querying Security Group Rules
@@ -174,12 +132,12 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupRules(
+    public func neutronListSecurityGroupRules(
         id: String? = nil,
         description: String? = nil,
         remoteGroupID: String? = nil,
         securityGroupID: String? = nil,
-        direction: QuerySecurityGroupRulesDirection? = nil,
+        direction: NeutronListSecurityGroupRulesDirection? = nil,
         `protocol`: String? = nil,
         remoteIPPrefix: String? = nil,
         ethertype: String? = nil,
@@ -188,7 +146,7 @@ extension VPCClient {
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QuerySecurityGroupRulesResponse {
+    ) async throws -> NeutronListSecurityGroupRulesResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("description", description)
@@ -204,12 +162,12 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QuerySecurityGroupRules",
+            operation: "NeutronListSecurityGroupRules",
             method: .get,
             path: "/v2.0/security-group-rules",
             query: query
         )
-        return try await client.send(request, as: QuerySecurityGroupRulesResponse.self)
+        return try await client.send(request, as: NeutronListSecurityGroupRulesResponse.self)
     }
 
     /// Querying Security Groups
@@ -237,14 +195,14 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroups(
+    public func neutronListSecurityGroups(
         id: String? = nil,
         name: String? = nil,
         description: String? = nil,
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QuerySecurityGroupsResponse {
+    ) async throws -> NeutronListSecurityGroupsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -253,12 +211,56 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QuerySecurityGroups",
+            operation: "NeutronListSecurityGroups",
             method: .get,
             path: "/v2.0/security-groups",
             query: query
         )
-        return try await client.send(request, as: QuerySecurityGroupsResponse.self)
+        return try await client.send(request, as: NeutronListSecurityGroupsResponse.self)
+    }
+
+    /// Querying a Security Group
+    ///
+    /// This API is used to query details about a specific security group.
+    ///
+    /// `GET /v2.0/security-groups/{security_group_id}`
+    ///
+    /// - Parameters:
+    ///   - securityGroupID:
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowSecurityGroup(
+        securityGroupID: String
+    ) async throws -> NeutronShowSecurityGroupResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowSecurityGroup",
+            method: .get,
+            path: "/v2.0/security-groups/{security_group_id}",
+            pathParameters: ["security_group_id": securityGroupID]
+        )
+        return try await client.send(request, as: NeutronShowSecurityGroupResponse.self)
+    }
+
+    /// Querying a Security Group Rule
+    ///
+    /// This API is used to query details about a specific security group rule.
+    ///
+    /// `GET /v2.0/security-group-rules/{security_group_rule_id}`
+    ///
+    /// - Parameters:
+    ///   - securityGroupRuleID:
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowSecurityGroupRule(
+        securityGroupRuleID: String
+    ) async throws -> NeutronShowSecurityGroupRuleResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowSecurityGroupRule",
+            method: .get,
+            path: "/v2.0/security-group-rules/{security_group_rule_id}",
+            pathParameters: ["security_group_rule_id": securityGroupRuleID]
+        )
+        return try await client.send(request, as: NeutronShowSecurityGroupRuleResponse.self)
     }
 
     /// Updating a Security Group
@@ -272,17 +274,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateSecurityGroup(
+    public func neutronUpdateSecurityGroup(
         securityGroupID: String,
-        _ body: UpdateSecurityGroupRequest
-    ) async throws -> UpdateSecurityGroupResponse {
+        _ body: NeutronUpdateSecurityGroupRequest
+    ) async throws -> NeutronUpdateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateSecurityGroup",
+            operation: "NeutronUpdateSecurityGroup",
             method: .put,
             path: "/v2.0/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID],
             body: body
         )
-        return try await client.send(request, as: UpdateSecurityGroupResponse.self)
+        return try await client.send(request, as: NeutronUpdateSecurityGroupResponse.self)
     }
 }

@@ -14,14 +14,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createSubnet(_ body: CreateSubnetRequest) async throws -> CreateSubnetResponse {
+    public func neutronCreateSubnet(
+        _ body: NeutronCreateSubnetRequest
+    ) async throws -> NeutronCreateSubnetResponse {
         let request = OperationRequest(
-            operation: "CreateSubnet",
+            operation: "NeutronCreateSubnet",
             method: .post,
             path: "/v2.0/subnets",
             body: body
         )
-        return try await client.send(request, as: CreateSubnetResponse.self)
+        return try await client.send(request, as: NeutronCreateSubnetResponse.self)
     }
 
     /// Deleting a Subnet
@@ -32,34 +34,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - subnetID:
-    public func deleteSubnet(subnetID: String) async throws {
+    public func neutronDeleteSubnet(subnetID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSubnet",
+            operation: "NeutronDeleteSubnet",
             method: .delete,
             path: "/v2.0/subnets/{subnet_id}",
             pathParameters: ["subnet_id": subnetID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a Subnet
-    ///
-    /// This API is used to query details about a subnet.
-    ///
-    /// `GET /v2.0/subnets/{subnet_id}`
-    ///
-    /// - Parameters:
-    ///   - subnetID:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySubnet(subnetID: String) async throws -> QuerySubnetResponse {
-        let request = OperationRequest(
-            operation: "QuerySubnet",
-            method: .get,
-            path: "/v2.0/subnets/{subnet_id}",
-            pathParameters: ["subnet_id": subnetID]
-        )
-        return try await client.send(request, as: QuerySubnetResponse.self)
     }
 
     /// Querying Subnets
@@ -92,7 +74,7 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySubnets(
+    public func neutronListSubnets(
         id: String? = nil,
         name: String? = nil,
         enableDHCP: Bool? = nil,
@@ -103,7 +85,7 @@ extension VPCClient {
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QuerySubnetsResponse {
+    ) async throws -> NeutronListSubnetsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -116,12 +98,32 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QuerySubnets",
+            operation: "NeutronListSubnets",
             method: .get,
             path: "/v2.0/subnets",
             query: query
         )
-        return try await client.send(request, as: QuerySubnetsResponse.self)
+        return try await client.send(request, as: NeutronListSubnetsResponse.self)
+    }
+
+    /// Querying a Subnet
+    ///
+    /// This API is used to query details about a subnet.
+    ///
+    /// `GET /v2.0/subnets/{subnet_id}`
+    ///
+    /// - Parameters:
+    ///   - subnetID:
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowSubnet(subnetID: String) async throws -> NeutronShowSubnetResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowSubnet",
+            method: .get,
+            path: "/v2.0/subnets/{subnet_id}",
+            pathParameters: ["subnet_id": subnetID]
+        )
+        return try await client.send(request, as: NeutronShowSubnetResponse.self)
     }
 
     /// Updating a Subnet
@@ -135,17 +137,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateSubnet(
+    public func neutronUpdateSubnet(
         subnetID: String,
-        _ body: UpdateSubnetRequest
-    ) async throws -> UpdateSubnetResponse {
+        _ body: NeutronUpdateSubnetRequest
+    ) async throws -> NeutronUpdateSubnetResponse {
         let request = OperationRequest(
-            operation: "UpdateSubnet",
+            operation: "NeutronUpdateSubnet",
             method: .put,
             path: "/v2.0/subnets/{subnet_id}",
             pathParameters: ["subnet_id": subnetID],
             body: body
         )
-        return try await client.send(request, as: UpdateSubnetResponse.self)
+        return try await client.send(request, as: NeutronUpdateSubnetResponse.self)
     }
 }

@@ -14,14 +14,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createNetwork(_ body: CreateNetworkRequest) async throws -> CreateNetworkResponse {
+    public func neutronCreateNetwork(
+        _ body: NeutronCreateNetworkRequest
+    ) async throws -> NeutronCreateNetworkResponse {
         let request = OperationRequest(
-            operation: "CreateNetwork",
+            operation: "NeutronCreateNetwork",
             method: .post,
             path: "/v2.0/networks",
             body: body
         )
-        return try await client.send(request, as: CreateNetworkResponse.self)
+        return try await client.send(request, as: NeutronCreateNetworkResponse.self)
     }
 
     /// Deleting a Network
@@ -32,81 +34,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - networkID: Specifies the network ID.
-    public func deleteNetwork(networkID: String) async throws {
+    public func neutronDeleteNetwork(networkID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteNetwork",
+            operation: "NeutronDeleteNetwork",
             method: .delete,
             path: "/v2.0/networks/{network_id}",
             pathParameters: ["network_id": networkID]
         )
         try await client.send(request)
-    }
-
-    /// Querying Network Details
-    ///
-    /// This API is used to query details about a network.
-    ///
-    /// `GET /v2.0/networks/{network_id}`
-    ///
-    /// - Parameters:
-    ///   - networkID: Specifies the network ID.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryNetworkDetails(networkID: String) async throws -> QueryNetworkDetailsResponse {
-        let request = OperationRequest(
-            operation: "QueryNetworkDetails",
-            method: .get,
-            path: "/v2.0/networks/{network_id}",
-            pathParameters: ["network_id": networkID]
-        )
-        return try await client.send(request, as: QueryNetworkDetailsResponse.self)
-    }
-
-    /// Waits until the Network's `network.status` is one of `states`, polling
-    /// ``queryNetworkDetails(networkID:)``.
-    ///
-    /// The wait fails with ``WaiterError`` when `network.status` becomes one of `failureStates` that is not
-    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
-    /// dropped polls are repeated; any other error ends the wait.
-    ///
-    /// - Parameters:
-    ///   - networkID: Specifies the network ID.
-    ///   - states: The states to wait for.
-    ///   - failureStates: States that end the wait with an error: by default the documented failure states
-    ///     (`ERROR`).
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    /// - Returns: The response of the last poll, whose `network.status` is one of `states`.
-    @discardableResult
-    public func waitForNetwork(
-        networkID: String,
-        status states: Set<Network.StatusValue>,
-        failureStates: Set<Network.StatusValue> = [.error],
-        options: WaiterOptions = .init()
-    ) async throws -> QueryNetworkDetailsResponse {
-        try await Waiter.waitForState(
-            "Network", states: states, failureStates: failureStates, options: options,
-            logger: client.configuration.logger, state: { $0.network?.status }
-        ) {
-            try await self.queryNetworkDetails(networkID: networkID)
-        }
-    }
-
-    /// Waits until the Network is gone, polling ``queryNetworkDetails(networkID:)``.
-    ///
-    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
-    /// or after `options.maxPolls` polls.
-    ///
-    /// - Parameters:
-    ///   - networkID: Specifies the network ID.
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    public func waitForNetworkDeletion(networkID: String, options: WaiterOptions = .init()) async throws {
-        try await Waiter.waitForDeletion(
-            "Network", deletedStates: [] as Set<Network.StatusValue>,
-            failureStates: [], options: options,
-            logger: client.configuration.logger, state: { $0.network?.status }
-        ) {
-            try await self.queryNetworkDetails(networkID: networkID)
-        }
     }
 
     /// Querying Networks
@@ -143,7 +78,7 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryNetworks(
+    public func neutronListNetworks(
         id: String? = nil,
         name: String? = nil,
         adminStateUp: Bool? = nil,
@@ -154,7 +89,7 @@ extension VPCClient {
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryNetworksResponse {
+    ) async throws -> NeutronListNetworksResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -167,12 +102,79 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryNetworks",
+            operation: "NeutronListNetworks",
             method: .get,
             path: "/v2.0/networks",
             query: query
         )
-        return try await client.send(request, as: QueryNetworksResponse.self)
+        return try await client.send(request, as: NeutronListNetworksResponse.self)
+    }
+
+    /// Querying Network Details
+    ///
+    /// This API is used to query details about a network.
+    ///
+    /// `GET /v2.0/networks/{network_id}`
+    ///
+    /// - Parameters:
+    ///   - networkID: Specifies the network ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowNetwork(networkID: String) async throws -> NeutronShowNetworkResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowNetwork",
+            method: .get,
+            path: "/v2.0/networks/{network_id}",
+            pathParameters: ["network_id": networkID]
+        )
+        return try await client.send(request, as: NeutronShowNetworkResponse.self)
+    }
+
+    /// Waits until the Network's `network.status` is one of `states`, polling
+    /// ``neutronShowNetwork(networkID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `network.status` becomes one of `failureStates` that is not
+    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - networkID: Specifies the network ID.
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `network.status` is one of `states`.
+    @discardableResult
+    public func waitForNetwork(
+        networkID: String,
+        status states: Set<Network.StatusValue>,
+        failureStates: Set<Network.StatusValue> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> NeutronShowNetworkResponse {
+        try await Waiter.waitForState(
+            "Network", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.network?.status }
+        ) {
+            try await self.neutronShowNetwork(networkID: networkID)
+        }
+    }
+
+    /// Waits until the Network is gone, polling ``neutronShowNetwork(networkID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - networkID: Specifies the network ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForNetworkDeletion(networkID: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Network", deletedStates: [] as Set<Network.StatusValue>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.network?.status }
+        ) {
+            try await self.neutronShowNetwork(networkID: networkID)
+        }
     }
 
     /// Updating a Network
@@ -186,17 +188,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateNetwork(
+    public func neutronUpdateNetwork(
         networkID: String,
-        _ body: UpdateNetworkRequest
-    ) async throws -> UpdateNetworkResponse {
+        _ body: NeutronUpdateNetworkRequest
+    ) async throws -> NeutronUpdateNetworkResponse {
         let request = OperationRequest(
-            operation: "UpdateNetwork",
+            operation: "NeutronUpdateNetwork",
             method: .put,
             path: "/v2.0/networks/{network_id}",
             pathParameters: ["network_id": networkID],
             body: body
         )
-        return try await client.send(request, as: UpdateNetworkResponse.self)
+        return try await client.send(request, as: NeutronUpdateNetworkResponse.self)
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``VPCClient/listFirewallTags``.
 public struct ListFirewallTagsResponse: Codable, Sendable, Hashable {
     /// Tags
-    public var tags: [ListFirewallTagsListTag]?
+    public var tags: [ListPublicipTagsTag]?
 
     /// Request ID.
     public var requestID: String?
@@ -21,7 +21,7 @@ public struct ListFirewallTagsResponse: Codable, Sendable, Hashable {
     }
 
     public init(
-        tags: [ListFirewallTagsListTag]? = nil,
+        tags: [ListPublicipTagsTag]? = nil,
         requestID: String? = nil,
         totalCount: Int? = nil
     ) {
@@ -32,7 +32,7 @@ public struct ListFirewallTagsResponse: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([ListFirewallTagsListTag].self, forKey: .tags)
+        self.tags = try container.decodeIfPresent([ListPublicipTagsTag].self, forKey: .tags)
         self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
         self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }

@@ -161,7 +161,7 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - limit: Number of results to request per page.
-    public func listFirewallTagsPaginator(limit: Int) -> OffsetPaginator<ListFirewallTagsListTag> {
+    public func listFirewallTagsPaginator(limit: Int) -> OffsetPaginator<ListPublicipTagsTag> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listFirewallTags(limit: limit, offset: offset)
             return (elements: page.tags ?? [], total: page.totalCount)

@@ -14,14 +14,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createPort(_ body: CreatePortRequest) async throws -> CreatePortResponse {
+    public func neutronCreatePort(
+        _ body: NeutronCreatePortRequest
+    ) async throws -> NeutronCreatePortResponse {
         let request = OperationRequest(
-            operation: "CreatePort",
+            operation: "NeutronCreatePort",
             method: .post,
             path: "/v2.0/ports",
             body: body
         )
-        return try await client.send(request, as: CreatePortResponse.self)
+        return try await client.send(request, as: NeutronCreatePortResponse.self)
     }
 
     /// Deleting a Port
@@ -32,34 +34,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - portID: Specifies the port ID that uniquely identifies the port.
-    public func deletePort(portID: String) async throws {
+    public func neutronDeletePort(portID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePort",
+            operation: "NeutronDeletePort",
             method: .delete,
             path: "/v2.0/ports/{port_id}",
             pathParameters: ["port_id": portID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a Port
-    ///
-    /// This API is used to query details about a specified port.
-    ///
-    /// `GET /v2.0/ports/{port_id}`
-    ///
-    /// - Parameters:
-    ///   - portID: Specifies the port ID that uniquely identifies the port.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryPort(portID: String) async throws -> QueryPortResponse {
-        let request = OperationRequest(
-            operation: "QueryPort",
-            method: .get,
-            path: "/v2.0/ports/{port_id}",
-            pathParameters: ["port_id": portID]
-        )
-        return try await client.send(request, as: QueryPortResponse.self)
     }
 
     /// Querying Ports
@@ -99,7 +81,7 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryPorts(
+    public func neutronListPorts(
         id: String? = nil,
         name: String? = nil,
         adminStateUp: Bool? = nil,
@@ -113,7 +95,7 @@ extension VPCClient {
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryPortsResponse {
+    ) async throws -> NeutronListPortsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -129,12 +111,32 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryPorts",
+            operation: "NeutronListPorts",
             method: .get,
             path: "/v2.0/ports",
             query: query
         )
-        return try await client.send(request, as: QueryPortsResponse.self)
+        return try await client.send(request, as: NeutronListPortsResponse.self)
+    }
+
+    /// Querying a Port
+    ///
+    /// This API is used to query details about a specified port.
+    ///
+    /// `GET /v2.0/ports/{port_id}`
+    ///
+    /// - Parameters:
+    ///   - portID: Specifies the port ID that uniquely identifies the port.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowPort(portID: String) async throws -> NeutronShowPortResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowPort",
+            method: .get,
+            path: "/v2.0/ports/{port_id}",
+            pathParameters: ["port_id": portID]
+        )
+        return try await client.send(request, as: NeutronShowPortResponse.self)
     }
 
     /// Updating a Port
@@ -148,14 +150,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updatePort(portID: String, _ body: UpdatePortRequest) async throws -> UpdatePortResponse {
+    public func neutronUpdatePort(
+        portID: String,
+        _ body: NeutronUpdatePortRequest
+    ) async throws -> NeutronUpdatePortResponse {
         let request = OperationRequest(
-            operation: "UpdatePort",
+            operation: "NeutronUpdatePort",
             method: .put,
             path: "/v2.0/ports/{port_id}",
             pathParameters: ["port_id": portID],
             body: body
         )
-        return try await client.send(request, as: UpdatePortResponse.self)
+        return try await client.send(request, as: NeutronUpdatePortResponse.self)
     }
 }

@@ -14,16 +14,14 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func assignPrivateIPAddress(
-        _ body: AssignPrivateIPAddressRequest
-    ) async throws -> AssignPrivateIPAddressResponse {
+    public func createPrivateip(_ body: CreatePrivateipRequest) async throws -> CreatePrivateipResponse {
         let request = OperationRequest(
-            operation: "AssignPrivateIPAddress",
+            operation: "CreatePrivateip",
             method: .post,
             path: "/v1/{project_id}/privateips",
             body: body
         )
-        return try await client.send(request, as: AssignPrivateIPAddressResponse.self)
+        return try await client.send(request, as: CreatePrivateipResponse.self)
     }
 
     /// Deleting a Private IP Address
@@ -35,37 +33,14 @@ extension VPCClient {
     /// - Parameters:
     ///   - privateipID: Specifies the ID of the private IP address, which uniquely identifies the private IP
     ///     address.
-    public func deletePrivateIPAddress(privateipID: String) async throws {
+    public func deletePrivateip(privateipID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePrivateIPAddress",
+            operation: "DeletePrivateip",
             method: .delete,
             path: "/v1/{project_id}/privateips/{privateip_id}",
             pathParameters: ["privateip_id": privateipID]
         )
         try await client.send(request)
-    }
-
-    /// Querying Private IP Address Details
-    ///
-    /// This API is used to query details about a private IP address using the specified ID.
-    ///
-    /// `GET /v1/{project_id}/privateips/{privateip_id}`
-    ///
-    /// - Parameters:
-    ///   - privateipID: Specifies the ID of the private IP address, which uniquely identifies the private IP
-    ///     address.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryPrivateIPAddressDetails(
-        privateipID: String
-    ) async throws -> QueryPrivateIPAddressDetailsResponse {
-        let request = OperationRequest(
-            operation: "QueryPrivateIPAddressDetails",
-            method: .get,
-            path: "/v1/{project_id}/privateips/{privateip_id}",
-            pathParameters: ["privateip_id": privateipID]
-        )
-        return try await client.send(request, as: QueryPrivateIPAddressDetailsResponse.self)
     }
 
     /// Querying Private IP Addresses
@@ -92,21 +67,42 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryPrivateIPAddresses(
+    public func listPrivateips(
         subnetID: String,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryPrivateIPAddressesResponse {
+    ) async throws -> ListPrivateipsResponse {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryPrivateIPAddresses",
+            operation: "ListPrivateips",
             method: .get,
             path: "/v1/{project_id}/subnets/{subnet_id}/privateips",
             pathParameters: ["subnet_id": subnetID],
             query: query
         )
-        return try await client.send(request, as: QueryPrivateIPAddressesResponse.self)
+        return try await client.send(request, as: ListPrivateipsResponse.self)
+    }
+
+    /// Querying Private IP Address Details
+    ///
+    /// This API is used to query details about a private IP address using the specified ID.
+    ///
+    /// `GET /v1/{project_id}/privateips/{privateip_id}`
+    ///
+    /// - Parameters:
+    ///   - privateipID: Specifies the ID of the private IP address, which uniquely identifies the private IP
+    ///     address.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showPrivateip(privateipID: String) async throws -> ShowPrivateipResponse {
+        let request = OperationRequest(
+            operation: "ShowPrivateip",
+            method: .get,
+            path: "/v1/{project_id}/privateips/{privateip_id}",
+            pathParameters: ["privateip_id": privateipID]
+        )
+        return try await client.send(request, as: ShowPrivateipResponse.self)
     }
 }

@@ -14,15 +14,15 @@ extension VPCClient {
     ///   - networkID: Specifies the network ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryIPAddressUsageOnSpecifiedNetwork(
+    public func showNetworkIPAvailabilities(
         networkID: String
-    ) async throws -> QueryIPAddressUsageOnSpecifiedNetworkResponse {
+    ) async throws -> ShowNetworkIPAvailabilitiesResponse {
         let request = OperationRequest(
-            operation: "QueryIPAddressUsageOnSpecifiedNetwork",
+            operation: "ShowNetworkIpAvailabilities",
             method: .get,
             path: "/v2.0/network-ip-availabilities/{network_id}",
             pathParameters: ["network_id": networkID]
         )
-        return try await client.send(request, as: QueryIPAddressUsageOnSpecifiedNetworkResponse.self)
+        return try await client.send(request, as: ShowNetworkIPAvailabilitiesResponse.self)
     }
 }

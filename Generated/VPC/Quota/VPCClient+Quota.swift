@@ -21,15 +21,15 @@ extension VPCClient {
     ///     routetableContainRoutes: Number of routes in a route table
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryQuotas(type: String? = nil) async throws -> QueryQuotasResponse {
+    public func showQuota(type: String? = nil) async throws -> ShowQuotaResponse {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "QueryQuotas",
+            operation: "ShowQuota",
             method: .get,
             path: "/v1/{project_id}/quotas",
             query: query
         )
-        return try await client.send(request, as: QueryQuotasResponse.self)
+        return try await client.send(request, as: ShowQuotaResponse.self)
     }
 }

@@ -4,4 +4,4 @@
 import CloudCore
 
 /// The response of ``VPCClient/associateSubnetsWithRouteTable``.
-public typealias AssociateSubnetsWithRouteTableResponse = QueryRouteTableResponse
+public typealias AssociateSubnetsWithRouteTableResponse = ShowRouteTableResponse

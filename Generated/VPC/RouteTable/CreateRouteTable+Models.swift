@@ -20,7 +20,7 @@ public struct CreateRouteTableRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createRouteTable``.
-public typealias CreateRouteTableResponse = QueryRouteTableResponse
+public typealias CreateRouteTableResponse = ShowRouteTableResponse
 
 /// Specifies the route table. For details, see Table 3.
 public struct CreateRouteTableRoutetable: Codable, Sendable, Hashable {

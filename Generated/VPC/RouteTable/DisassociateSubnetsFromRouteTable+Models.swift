@@ -7,4 +7,4 @@ import CloudCore
 public typealias DisassociateSubnetsFromRouteTableRequest = AssociateSubnetsWithRouteTableRequest
 
 /// The response of ``VPCClient/disassociateSubnetsFromRouteTable``.
-public typealias DisassociateSubnetsFromRouteTableResponse = QueryRouteTableResponse
+public typealias DisassociateSubnetsFromRouteTableResponse = ShowRouteTableResponse

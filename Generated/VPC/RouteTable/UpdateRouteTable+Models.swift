@@ -80,7 +80,7 @@ public struct UpdateRouteTableRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateRouteTable``.
-public typealias UpdateRouteTableResponse = QueryRouteTableResponse
+public typealias UpdateRouteTableResponse = ShowRouteTableResponse
 
 /// Specifies the route list. For details, see Table 4.
 public struct UpdateRouteTableRoute: Codable, Sendable, Hashable {

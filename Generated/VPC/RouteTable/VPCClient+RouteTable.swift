@@ -92,26 +92,6 @@ extension VPCClient {
         return try await client.send(request, as: DisassociateSubnetsFromRouteTableResponse.self)
     }
 
-    /// Querying a Route Table
-    ///
-    /// This API is used to query details about a route table.
-    ///
-    /// `GET /v1/{project_id}/routetables/{routetable_id}`
-    ///
-    /// - Parameters:
-    ///   - routetableID: Specifies the route table ID that uniquely identifies a route table.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryRouteTable(routetableID: String) async throws -> QueryRouteTableResponse {
-        let request = OperationRequest(
-            operation: "QueryRouteTable",
-            method: .get,
-            path: "/v1/{project_id}/routetables/{routetable_id}",
-            pathParameters: ["routetable_id": routetableID]
-        )
-        return try await client.send(request, as: QueryRouteTableResponse.self)
-    }
-
     /// Querying Route Tables
     ///
     /// This API is used to query route tables.
@@ -137,13 +117,13 @@ extension VPCClient {
     ///     the value of this parameter is the Network ID value.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryRouteTables(
+    public func listRouteTables(
         limit: Int? = nil,
         marker: String? = nil,
         id: String? = nil,
         vpcID: String? = nil,
         subnetID: String? = nil
-    ) async throws -> QueryRouteTablesResponse {
+    ) async throws -> ListRouteTablesResponse {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("marker", marker)
@@ -151,12 +131,32 @@ extension VPCClient {
         query.append("vpc_id", vpcID)
         query.append("subnet_id", subnetID)
         let request = OperationRequest(
-            operation: "QueryRouteTables",
+            operation: "ListRouteTables",
             method: .get,
             path: "/v1/{project_id}/routetables",
             query: query
         )
-        return try await client.send(request, as: QueryRouteTablesResponse.self)
+        return try await client.send(request, as: ListRouteTablesResponse.self)
+    }
+
+    /// Querying a Route Table
+    ///
+    /// This API is used to query details about a route table.
+    ///
+    /// `GET /v1/{project_id}/routetables/{routetable_id}`
+    ///
+    /// - Parameters:
+    ///   - routetableID: Specifies the route table ID that uniquely identifies a route table.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showRouteTable(routetableID: String) async throws -> ShowRouteTableResponse {
+        let request = OperationRequest(
+            operation: "ShowRouteTable",
+            method: .get,
+            path: "/v1/{project_id}/routetables/{routetable_id}",
+            pathParameters: ["routetable_id": routetableID]
+        )
+        return try await client.send(request, as: ShowRouteTableResponse.self)
     }
 
     /// Updating a Route Table

@@ -15,18 +15,18 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func addInterfaceToRouter(
+    public func neutronAddRouterInterface(
         routerID: String,
-        _ body: AddInterfaceToRouterRequest
-    ) async throws -> AddInterfaceToRouterResponse {
+        _ body: NeutronAddRouterInterfaceRequest
+    ) async throws -> NeutronAddRouterInterfaceResponse {
         let request = OperationRequest(
-            operation: "AddInterfaceToRouter",
+            operation: "NeutronAddRouterInterface",
             method: .put,
             path: "/v2.0/routers/{router_id}/add_router_interface",
             pathParameters: ["router_id": routerID],
             body: body
         )
-        return try await client.send(request, as: AddInterfaceToRouterResponse.self)
+        return try await client.send(request, as: NeutronAddRouterInterfaceResponse.self)
     }
 
     /// Creating a Router
@@ -39,14 +39,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createRouter(_ body: CreateRouterRequest) async throws -> CreateRouterResponse {
+    public func neutronCreateRouter(
+        _ body: NeutronCreateRouterRequest
+    ) async throws -> NeutronCreateRouterResponse {
         let request = OperationRequest(
-            operation: "CreateRouter",
+            operation: "NeutronCreateRouter",
             method: .post,
             path: "/v2.0/routers",
             body: body
         )
-        return try await client.send(request, as: CreateRouterResponse.self)
+        return try await client.send(request, as: NeutronCreateRouterResponse.self)
     }
 
     /// Deleting a Router
@@ -57,80 +59,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - routerID:
-    public func deleteRouter(routerID: String) async throws {
+    public func neutronDeleteRouter(routerID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteRouter",
+            operation: "NeutronDeleteRouter",
             method: .delete,
             path: "/v2.0/routers/{router_id}",
             pathParameters: ["router_id": routerID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a Router
-    ///
-    /// This API is used to query details about a router.
-    ///
-    /// `GET /v2.0/routers/{router_id}`
-    ///
-    /// - Parameters:
-    ///   - routerID:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryRouter(routerID: String) async throws -> QueryRouterResponse {
-        let request = OperationRequest(
-            operation: "QueryRouter",
-            method: .get,
-            path: "/v2.0/routers/{router_id}",
-            pathParameters: ["router_id": routerID]
-        )
-        return try await client.send(request, as: QueryRouterResponse.self)
-    }
-
-    /// Waits until the Router's `router.status` is one of `states`, polling ``queryRouter(routerID:)``.
-    ///
-    /// The wait fails with ``WaiterError`` when `router.status` becomes one of `failureStates` that is not
-    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
-    /// dropped polls are repeated; any other error ends the wait.
-    ///
-    /// - Parameters:
-    ///   - routerID:
-    ///   - states: The states to wait for.
-    ///   - failureStates: States that end the wait with an error: by default the documented failure states
-    ///     (`ERROR`).
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    /// - Returns: The response of the last poll, whose `router.status` is one of `states`.
-    @discardableResult
-    public func waitForRouter(
-        routerID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
-        options: WaiterOptions = .init()
-    ) async throws -> QueryRouterResponse {
-        try await Waiter.waitForState(
-            "Router", states: states, failureStates: failureStates, options: options,
-            logger: client.configuration.logger, state: { $0.router?.status }
-        ) {
-            try await self.queryRouter(routerID: routerID)
-        }
-    }
-
-    /// Waits until the Router is gone, polling ``queryRouter(routerID:)``.
-    ///
-    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
-    /// or after `options.maxPolls` polls.
-    ///
-    /// - Parameters:
-    ///   - routerID:
-    ///   - options: Delays between polls, the timeout and the poll limit.
-    public func waitForRouterDeletion(routerID: String, options: WaiterOptions = .init()) async throws {
-        try await Waiter.waitForDeletion(
-            "Router", deletedStates: [] as Set<Status>,
-            failureStates: [], options: options,
-            logger: client.configuration.logger, state: { $0.router?.status }
-        ) {
-            try await self.queryRouter(routerID: routerID)
-        }
     }
 
     /// Querying Routers
@@ -160,14 +96,14 @@ extension VPCClient {
     ///     parameter description of marker.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryRouters(
+    public func neutronListRouters(
         id: String? = nil,
         adminStateUp: Bool? = nil,
         status: Status? = nil,
         tenantID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryRoutersResponse {
+    ) async throws -> NeutronListRoutersResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("admin_state_up", adminStateUp)
@@ -176,12 +112,12 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryRouters",
+            operation: "NeutronListRouters",
             method: .get,
             path: "/v2.0/routers",
             query: query
         )
-        return try await client.send(request, as: QueryRoutersResponse.self)
+        return try await client.send(request, as: NeutronListRoutersResponse.self)
     }
 
     /// Removing an Interface from a Router
@@ -195,18 +131,84 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func removeInterfaceFromRouter(
+    public func neutronRemoveRouterInterface(
         routerID: String,
-        _ body: RemoveInterfaceFromRouterRequest
-    ) async throws -> RemoveInterfaceFromRouterResponse {
+        _ body: NeutronRemoveRouterInterfaceRequest
+    ) async throws -> NeutronRemoveRouterInterfaceResponse {
         let request = OperationRequest(
-            operation: "RemoveInterfaceFromRouter",
+            operation: "NeutronRemoveRouterInterface",
             method: .put,
             path: "/v2.0/routers/{router_id}/remove_router_interface",
             pathParameters: ["router_id": routerID],
             body: body
         )
-        return try await client.send(request, as: RemoveInterfaceFromRouterResponse.self)
+        return try await client.send(request, as: NeutronRemoveRouterInterfaceResponse.self)
+    }
+
+    /// Querying a Router
+    ///
+    /// This API is used to query details about a router.
+    ///
+    /// `GET /v2.0/routers/{router_id}`
+    ///
+    /// - Parameters:
+    ///   - routerID:
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func neutronShowRouter(routerID: String) async throws -> NeutronShowRouterResponse {
+        let request = OperationRequest(
+            operation: "NeutronShowRouter",
+            method: .get,
+            path: "/v2.0/routers/{router_id}",
+            pathParameters: ["router_id": routerID]
+        )
+        return try await client.send(request, as: NeutronShowRouterResponse.self)
+    }
+
+    /// Waits until the Router's `router.status` is one of `states`, polling ``neutronShowRouter(routerID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `router.status` becomes one of `failureStates` that is not
+    /// waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - routerID:
+    ///   - states: The states to wait for.
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`ERROR`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `router.status` is one of `states`.
+    @discardableResult
+    public func waitForRouter(
+        routerID: String,
+        status states: Set<Status>,
+        failureStates: Set<Status> = [.error],
+        options: WaiterOptions = .init()
+    ) async throws -> NeutronShowRouterResponse {
+        try await Waiter.waitForState(
+            "Router", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.router?.status }
+        ) {
+            try await self.neutronShowRouter(routerID: routerID)
+        }
+    }
+
+    /// Waits until the Router is gone, polling ``neutronShowRouter(routerID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - routerID:
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForRouterDeletion(routerID: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Router", deletedStates: [] as Set<Status>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.router?.status }
+        ) {
+            try await self.neutronShowRouter(routerID: routerID)
+        }
     }
 
     /// Updating a Router
@@ -220,17 +222,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateRouter(
+    public func neutronUpdateRouter(
         routerID: String,
-        _ body: UpdateRouterRequest
-    ) async throws -> UpdateRouterResponse {
+        _ body: NeutronUpdateRouterRequest
+    ) async throws -> NeutronUpdateRouterResponse {
         let request = OperationRequest(
-            operation: "UpdateRouter",
+            operation: "NeutronUpdateRouter",
             method: .put,
             path: "/v2.0/routers/{router_id}",
             pathParameters: ["router_id": routerID],
             body: body
         )
-        return try await client.send(request, as: UpdateRouterResponse.self)
+        return try await client.send(request, as: NeutronUpdateRouterResponse.self)
     }
 }

@@ -4,28 +4,6 @@
 import CloudCore
 
 extension VPCClient {
-    /// Adding a Security Group Rule
-    ///
-    /// This API is used to add a security group rule.
-    ///
-    /// `POST /v1/{project_id}/security-group-rules`
-    ///
-    /// - Parameters:
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func addSecurityGroupRuleV1(
-        _ body: AddSecurityGroupRuleV1Request
-    ) async throws -> AddSecurityGroupRuleV1Response {
-        let request = OperationRequest(
-            operation: "AddSecurityGroupRuleV1",
-            method: .post,
-            path: "/v1/{project_id}/security-group-rules",
-            body: body
-        )
-        return try await client.send(request, as: AddSecurityGroupRuleV1Response.self)
-    }
-
     /// Associating Multiple NIC Ports to or Disassociating Them from a Security Group at a Time
     ///
     /// This API is used to associate multiple NIC ports to or disassociate them from a specified security
@@ -62,16 +40,56 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createSecurityGroupV1(
-        _ body: CreateSecurityGroupV1Request
-    ) async throws -> CreateSecurityGroupV1Response {
+    public func createSecurityGroup(
+        _ body: CreateSecurityGroupRequest
+    ) async throws -> CreateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupV1",
+            operation: "CreateSecurityGroup",
             method: .post,
             path: "/v1/{project_id}/security-groups",
             body: body
         )
-        return try await client.send(request, as: CreateSecurityGroupV1Response.self)
+        return try await client.send(request, as: CreateSecurityGroupResponse.self)
+    }
+
+    /// Adding a Security Group Rule
+    ///
+    /// This API is used to add a security group rule.
+    ///
+    /// `POST /v1/{project_id}/security-group-rules`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func createSecurityGroupRule(
+        _ body: CreateSecurityGroupRuleRequest
+    ) async throws -> CreateSecurityGroupRuleResponse {
+        let request = OperationRequest(
+            operation: "CreateSecurityGroupRule",
+            method: .post,
+            path: "/v1/{project_id}/security-group-rules",
+            body: body
+        )
+        return try await client.send(request, as: CreateSecurityGroupRuleResponse.self)
+    }
+
+    /// Deleting a Security Group
+    ///
+    /// This API is used to delete a security group.
+    ///
+    /// `DELETE /v1/{project_id}/security-groups/{security_group_id}`
+    ///
+    /// - Parameters:
+    ///   - securityGroupID: Specifies the security group ID, which uniquely identifies the security group.
+    public func deleteSecurityGroup(securityGroupID: String) async throws {
+        let request = OperationRequest(
+            operation: "DeleteSecurityGroup",
+            method: .delete,
+            path: "/v1/{project_id}/security-groups/{security_group_id}",
+            pathParameters: ["security_group_id": securityGroupID]
+        )
+        try await client.send(request)
     }
 
     /// Deleting a Security Group Rule
@@ -83,77 +101,14 @@ extension VPCClient {
     /// - Parameters:
     ///   - securityGroupRuleID: Specifies the security group rule ID, which uniquely identifies the security
     ///     group rule.
-    public func deleteSecurityGroupRuleV1(securityGroupRuleID: String) async throws {
+    public func deleteSecurityGroupRule(securityGroupRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupRuleV1",
+            operation: "DeleteSecurityGroupRule",
             method: .delete,
             path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
         try await client.send(request)
-    }
-
-    /// Deleting a Security Group
-    ///
-    /// This API is used to delete a security group.
-    ///
-    /// `DELETE /v1/{project_id}/security-groups/{security_group_id}`
-    ///
-    /// - Parameters:
-    ///   - securityGroupID: Specifies the security group ID, which uniquely identifies the security group.
-    public func deleteSecurityGroupV1(securityGroupID: String) async throws {
-        let request = OperationRequest(
-            operation: "DeleteSecurityGroupV1",
-            method: .delete,
-            path: "/v1/{project_id}/security-groups/{security_group_id}",
-            pathParameters: ["security_group_id": securityGroupID]
-        )
-        try await client.send(request)
-    }
-
-    /// Querying Security Group Details
-    ///
-    /// This API is used to query details about a security group.
-    ///
-    /// `GET /v1/{project_id}/security-groups/{security_group_id}`
-    ///
-    /// - Parameters:
-    ///   - securityGroupID: Specifies the security group ID, which uniquely identifies the security group.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupDetails(
-        securityGroupID: String
-    ) async throws -> QuerySecurityGroupDetailsResponse {
-        let request = OperationRequest(
-            operation: "QuerySecurityGroupDetails",
-            method: .get,
-            path: "/v1/{project_id}/security-groups/{security_group_id}",
-            pathParameters: ["security_group_id": securityGroupID]
-        )
-        return try await client.send(request, as: QuerySecurityGroupDetailsResponse.self)
-    }
-
-    /// Querying Security Group Rule Details
-    ///
-    /// This API is used to query details about a security group rule.
-    ///
-    /// `GET /v1/{project_id}/security-group-rules/{security_group_rule_id}`
-    ///
-    /// - Parameters:
-    ///   - securityGroupRuleID: Specifies the security group rule ID, which uniquely identifies the security
-    ///     group rule.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupRuleDetails(
-        securityGroupRuleID: String
-    ) async throws -> QuerySecurityGroupRuleDetailsResponse {
-        let request = OperationRequest(
-            operation: "QuerySecurityGroupRuleDetails",
-            method: .get,
-            path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
-            pathParameters: ["security_group_rule_id": securityGroupRuleID]
-        )
-        return try await client.send(request, as: QuerySecurityGroupRuleDetailsResponse.self)
     }
 
     /// Querying Security Group Rules
@@ -180,24 +135,24 @@ extension VPCClient {
     ///   - remoteIPPrefix: Specifies the remote IP address. The value must be in CIDR format.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupRulesV1(
+    public func listSecurityGroupRules(
         marker: String? = nil,
         limit: Int? = nil,
         securityGroupID: String? = nil,
         remoteIPPrefix: String? = nil
-    ) async throws -> QuerySecurityGroupRulesV1Response {
+    ) async throws -> ListSecurityGroupRulesResponse {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("limit", limit)
         query.append("security_group_id", securityGroupID)
         query.append("remote_ip_prefix", remoteIPPrefix)
         let request = OperationRequest(
-            operation: "QuerySecurityGroupRulesV1",
+            operation: "ListSecurityGroupRules",
             method: .get,
             path: "/v1/{project_id}/security-group-rules",
             query: query
         )
-        return try await client.send(request, as: QuerySecurityGroupRulesV1Response.self)
+        return try await client.send(request, as: ListSecurityGroupRulesResponse.self)
     }
 
     /// Querying Security Groups
@@ -228,23 +183,66 @@ extension VPCClient {
     ///     group list for enterprise project member accounts, set all_granted_eps.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupsV1(
+    public func listSecurityGroups(
         marker: String? = nil,
         limit: Int? = nil,
         vpcID: String? = nil,
         enterpriseProjectID: String? = nil
-    ) async throws -> QuerySecurityGroupsV1Response {
+    ) async throws -> ListSecurityGroupsResponse {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("limit", limit)
         query.append("vpc_id", vpcID)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "QuerySecurityGroupsV1",
+            operation: "ListSecurityGroups",
             method: .get,
             path: "/v1/{project_id}/security-groups",
             query: query
         )
-        return try await client.send(request, as: QuerySecurityGroupsV1Response.self)
+        return try await client.send(request, as: ListSecurityGroupsResponse.self)
+    }
+
+    /// Querying Security Group Details
+    ///
+    /// This API is used to query details about a security group.
+    ///
+    /// `GET /v1/{project_id}/security-groups/{security_group_id}`
+    ///
+    /// - Parameters:
+    ///   - securityGroupID: Specifies the security group ID, which uniquely identifies the security group.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showSecurityGroup(securityGroupID: String) async throws -> ShowSecurityGroupResponse {
+        let request = OperationRequest(
+            operation: "ShowSecurityGroup",
+            method: .get,
+            path: "/v1/{project_id}/security-groups/{security_group_id}",
+            pathParameters: ["security_group_id": securityGroupID]
+        )
+        return try await client.send(request, as: ShowSecurityGroupResponse.self)
+    }
+
+    /// Querying Security Group Rule Details
+    ///
+    /// This API is used to query details about a security group rule.
+    ///
+    /// `GET /v1/{project_id}/security-group-rules/{security_group_rule_id}`
+    ///
+    /// - Parameters:
+    ///   - securityGroupRuleID: Specifies the security group rule ID, which uniquely identifies the security
+    ///     group rule.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showSecurityGroupRule(
+        securityGroupRuleID: String
+    ) async throws -> ShowSecurityGroupRuleResponse {
+        let request = OperationRequest(
+            operation: "ShowSecurityGroupRule",
+            method: .get,
+            path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
+            pathParameters: ["security_group_rule_id": securityGroupRuleID]
+        )
+        return try await client.send(request, as: ShowSecurityGroupRuleResponse.self)
     }
 }

@@ -15,16 +15,16 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `201` response.
-    public func createSecurityGroupRule(
-        _ body: CreateSecurityGroupRuleRequest
-    ) async throws -> CreateSecurityGroupRuleResponse201 {
+    public func createSecurityGroupRuleV3(
+        _ body: CreateSecurityGroupRuleV3Request
+    ) async throws -> CreateSecurityGroupRuleV3Response201 {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupRule",
+            operation: "CreateSecurityGroupRuleV3",
             method: .post,
             path: "/v3/{project_id}/vpc/security-group-rules",
             body: body
         )
-        return try await client.send(request, as: CreateSecurityGroupRuleResponse201.self)
+        return try await client.send(request, as: CreateSecurityGroupRuleV3Response201.self)
     }
 
     /// Deleting a Security Group Rule
@@ -45,31 +45,6 @@ extension VPCClient {
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a Security Group Rule
-    ///
-    /// After a security group rule is created, you can call this API to query all information about the
-    /// security group rule, including the ID and protocol.
-    ///
-    /// `GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}`
-    ///
-    /// - Parameters:
-    ///   - securityGroupRuleID: Definition: Security group rule ID. You can call the API Querying Security
-    ///     Group Rules to obtain the ID of the target security group rule, and then use this API to query
-    ///     details about the security group rule. Range: None
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupRuleV3(
-        securityGroupRuleID: String
-    ) async throws -> QuerySecurityGroupRuleV3Response {
-        let request = OperationRequest(
-            operation: "QuerySecurityGroupRuleV3",
-            method: .get,
-            path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
-            pathParameters: ["security_group_rule_id": securityGroupRuleID]
-        )
-        return try await client.send(request, as: QuerySecurityGroupRuleV3Response.self)
     }
 
     /// Querying Security Group Rules
@@ -106,7 +81,7 @@ extension VPCClient {
     ///     IDs can be specified for filtering. Range: None
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupRulesV3(
+    public func listSecurityGroupRulesV3(
         limit: Int? = nil,
         marker: String? = nil,
         id: [String]? = nil,
@@ -120,7 +95,7 @@ extension VPCClient {
         priority: [Int]? = nil,
         ethertype: [String]? = nil,
         remoteAddressGroupID: [String]? = nil
-    ) async throws -> QuerySecurityGroupRulesV3Response {
+    ) async throws -> ListSecurityGroupRulesV3Response {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("marker", marker)
@@ -136,11 +111,36 @@ extension VPCClient {
         query.append("ethertype", ethertype)
         query.append("remote_address_group_id", remoteAddressGroupID)
         let request = OperationRequest(
-            operation: "QuerySecurityGroupRulesV3",
+            operation: "ListSecurityGroupRulesV3",
             method: .get,
             path: "/v3/{project_id}/vpc/security-group-rules",
             query: query
         )
-        return try await client.send(request, as: QuerySecurityGroupRulesV3Response.self)
+        return try await client.send(request, as: ListSecurityGroupRulesV3Response.self)
+    }
+
+    /// Querying a Security Group Rule
+    ///
+    /// After a security group rule is created, you can call this API to query all information about the
+    /// security group rule, including the ID and protocol.
+    ///
+    /// `GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}`
+    ///
+    /// - Parameters:
+    ///   - securityGroupRuleID: Definition: Security group rule ID. You can call the API Querying Security
+    ///     Group Rules to obtain the ID of the target security group rule, and then use this API to query
+    ///     details about the security group rule. Range: None
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showSecurityGroupRuleV3(
+        securityGroupRuleID: String
+    ) async throws -> ShowSecurityGroupRuleV3Response {
+        let request = OperationRequest(
+            operation: "ShowSecurityGroupRuleV3",
+            method: .get,
+            path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
+            pathParameters: ["security_group_rule_id": securityGroupRuleID]
+        )
+        return try await client.send(request, as: ShowSecurityGroupRuleV3Response.self)
     }
 }

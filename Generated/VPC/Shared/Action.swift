@@ -11,9 +11,9 @@ public struct Action: OpenEnum, QueryValue {
         self.rawValue = rawValue
     }
 
-    /// A network ACL rule denies traffic.
-    public static let deny: Self = "deny"
-
     /// A network ACL rule allows traffic.
     public static let allow: Self = "allow"
+
+    /// A network ACL rule denies traffic.
+    public static let deny: Self = "deny"
 }

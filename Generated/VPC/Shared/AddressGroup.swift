@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Response body for querying details about an IP address group.
+/// Response body for querying IP address groups.
 public struct AddressGroup: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the bandwidth object.
+/// Specifies the bandwidth objects. For details, see Table 3.
 public struct Bandwidth: Codable, Sendable, Hashable {
     /// Specifies the bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and

@@ -3,106 +3,79 @@
 
 import CloudCore
 
-/// Definition: Response body for querying details about a security group rule.
-///
-/// SecurityGroupRule
+/// Specifies the default security group rules, which ensure that resources in the security group can
+/// communicate with one another.
 public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Hashable {
-    /// Definition: ID of a security group rule. After a security group rule is created, a security group rule
-    /// ID is generated, which uniquely identifies the security group rule.
-    /// Range: The value is in UUID format with hyphens (-).
+    /// Specifies the security group rule ID, which uniquely identifies the security group rule.
     public var id: String?
 
-    /// Definition: Description of a security group rule.
-    /// Range: The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
+    /// Provides supplementary information about the security group rule.
+    /// The value can contain no more than 255 characters, including letters and digits.
     public var description: String?
 
-    /// Definition: ID of the security group that a security group rule belongs to.
-    /// Range: None
+    /// Specifies the security group rule ID, which uniquely identifies the security group rule.
     public var securityGroupID: String?
 
-    /// Definition: Inbound or outbound direction of a security group rule.
-    /// Range:
-    /// ingress: inbound direction
-    /// egress: outbound direction
+    /// Specifies the direction of access control.
+    /// Possible values are as follows:
+    /// egress
+    /// ingress
     public var direction: String?
 
-    /// Definition: Communication protocol of a security group rule.
-    /// Range:
-    /// icmp
-    /// tcp
-    /// udp
-    /// icmpv6
-    /// IP protocol number
-    public var `protocol`: String?
-
-    /// Definition: IP address version of a security group rule.
-    /// Range:
-    /// IPv4
-    /// IPv6
+    /// Specifies the IP protocol version.
+    /// The value can be IPv4 or IPv6.
     public var ethertype: String?
 
-    /// Definition: Port range of a security group rule.
-    /// Range: The value can be a single port (80), a port range (1-30), or inconsecutive ports separated by
-    /// commas (22,3389,80).
-    public var multiport: Int?
+    /// Specifies the protocol type.
+    /// The value can be icmp, tcp, udp, or an IP protocol number (0 to 255, for example, 47 for GRE)
+    /// If the parameter is left blank, all protocols are supported.
+    public var `protocol`: String?
 
-    /// Definition: Action of a security group rule.
-    /// Range:
-    /// allow
-    /// deny
-    public var action: String?
+    /// Specifies the start port number.
+    /// The value ranges from 1 to 65535.
+    /// The value cannot be greater than the port_range_max value. An empty value indicates all ports. If the
+    /// protocol is icmp, the value range is shown in ICMP-Port Range Relationship Table.
+    public var portRangeMin: Int?
 
-    /// Definition: Priority of a security group rule.
-    /// Range: The value is from 1 to 100. The value 1 indicates the highest priority.
-    public var priority: Int?
+    /// Specifies the end port number.
+    /// The value ranges from 1 to 65535.
+    /// If the protocol is not icmp, the value cannot be smaller than the port_range_min value. An empty value
+    /// indicates all ports. If the protocol is icmp, the value range is shown in ICMP-Port Range Relationship
+    /// Table.
+    public var portRangeMax: Int?
 
-    /// Definition: ID of the remote security group of a security group rule. If the action of the rule is
-    /// allow, the traffic from the remote security group is allowed. If the action of the rule is deny, the
-    /// traffic from the remote security group is denied.
-    /// Range: ID of an existing security group.
-    public var remoteGroupID: String?
-
-    /// Definition: Remote IP address of a security group rule.
-    /// If direction is set to egress, the IP address is the outbound destination and will be accessed by
-    /// instances in the security group.
-    /// If direction is set to ingress, the IP address is the inbound source and will access the instances in
-    /// the security group.
-    /// Range: CIDR notation format. If an IP address is transferred in the request, the IP address is
-    /// automatically formatted with /32 as the subnet mask, for example, 192.168.21.45/32.
+    /// Specifies the remote IP address. If the access control direction is set to egress, the parameter
+    /// specifies the source IP address. If the access control direction is set to ingress, the parameter
+    /// specifies the destination IP address.
+    /// The value can be in the CIDR format or IP addresses.
+    /// The parameter value is mutually exclusive with parameters remote_group_id and remote_address_group_id.
     public var remoteIPPrefix: String?
 
-    /// Definition: ID of the remote IP address group of a security group rule.
-    /// Range: ID of an existing IP address group.
+    /// Specifies the ID of the peer security group.
+    /// The parameter value is mutually exclusive with parameters remote_ip_prefix and
+    /// remote_address_group_id.
+    public var remoteGroupID: String?
+
+    /// Specifies the remote IP address group ID.
+    /// The parameter value is mutually exclusive with parameters remote_ip_prefix and remote_group_id.
     public var remoteAddressGroupID: String?
 
-    /// Definition: Time when a security group rule was created.
-    /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
-    public var createdAt: String?
-
-    /// Definition: Time when a security group rule was updated.
-    /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
-    public var updatedAt: String?
-
-    /// Definition: ID of the project that a security group rule belongs to.
-    /// Range: None
-    public var projectID: String?
+    /// Specifies the ID of the project to which the security group rule belongs.
+    public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
         case id
         case description
         case securityGroupID = "security_group_id"
         case direction
-        case `protocol`
         case ethertype
-        case multiport
-        case action
-        case priority
-        case remoteGroupID = "remote_group_id"
+        case `protocol`
+        case portRangeMin = "port_range_min"
+        case portRangeMax = "port_range_max"
         case remoteIPPrefix = "remote_ip_prefix"
+        case remoteGroupID = "remote_group_id"
         case remoteAddressGroupID = "remote_address_group_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case projectID = "project_id"
+        case tenantID = "tenant_id"
     }
 
     public init(
@@ -110,33 +83,27 @@ public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Hasha
         description: String? = nil,
         securityGroupID: String? = nil,
         direction: String? = nil,
-        `protocol`: String? = nil,
         ethertype: String? = nil,
-        multiport: Int? = nil,
-        action: String? = nil,
-        priority: Int? = nil,
-        remoteGroupID: String? = nil,
+        `protocol`: String? = nil,
+        portRangeMin: Int? = nil,
+        portRangeMax: Int? = nil,
         remoteIPPrefix: String? = nil,
+        remoteGroupID: String? = nil,
         remoteAddressGroupID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        projectID: String? = nil
+        tenantID: String? = nil
     ) {
         self.id = id
         self.description = description
         self.securityGroupID = securityGroupID
         self.direction = direction
-        self.`protocol` = `protocol`
         self.ethertype = ethertype
-        self.multiport = multiport
-        self.action = action
-        self.priority = priority
-        self.remoteGroupID = remoteGroupID
+        self.`protocol` = `protocol`
+        self.portRangeMin = portRangeMin
+        self.portRangeMax = portRangeMax
         self.remoteIPPrefix = remoteIPPrefix
+        self.remoteGroupID = remoteGroupID
         self.remoteAddressGroupID = remoteAddressGroupID
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.projectID = projectID
+        self.tenantID = tenantID
     }
 
     public init(from decoder: any Decoder) throws {
@@ -145,16 +112,13 @@ public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Hasha
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
         self.direction = try container.decodeIfPresent(String.self, forKey: .direction)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
         self.ethertype = try container.decodeIfPresent(String.self, forKey: .ethertype)
-        self.multiport = try container.decodeLenientIfPresent(Int.self, forKey: .multiport)
-        self.action = try container.decodeIfPresent(String.self, forKey: .action)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.remoteGroupID = try container.decodeIfPresent(String.self, forKey: .remoteGroupID)
+        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
+        self.portRangeMin = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMin)
+        self.portRangeMax = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMax)
         self.remoteIPPrefix = try container.decodeIfPresent(String.self, forKey: .remoteIPPrefix)
+        self.remoteGroupID = try container.decodeIfPresent(String.self, forKey: .remoteGroupID)
         self.remoteAddressGroupID = try container.decodeIfPresent(String.self, forKey: .remoteAddressGroupID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
+        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
     }
 }

@@ -3,80 +3,103 @@
 
 import CloudCore
 
-/// Specifies the subnet. For details, see Table 6.
+/// Specifies the subnet objects.
 public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
-    /// Specifies the subnet ID.
-    /// This parameter is not mandatory when you query subnets.
+    /// Specifies the resource identifier in the form of UUID.
     public var id: String?
 
     /// Specifies the subnet name.
+    /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
+    /// periods (.).
     public var name: String?
 
-    /// Specifies the IP address version.
-    /// The value can be 4 (IPv4) or 6 (IPv6).
-    ///
-    /// - `4`: IPv4
-    /// - `6`: IPv6
-    public var ipVersion: Int?
+    /// Provides supplementary information about the subnet.
+    /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
+    public var description: String?
 
-    /// Specifies the IPv6 addressing mode.
-    /// Only dhcpv6-stateful is supported.
-    public var ipv6AddressMode: String?
-
-    /// Specifies the IPv6 route broadcast mode.
-    /// Only dhcpv6-stateful is supported.
-    public var ipv6RaMode: String?
-
-    /// Specifies the ID of the network to which the subnet belongs.
-    public var networkID: String?
-
-    /// Specifies the CIDR format.
-    /// Only the IPv4 addresses in the 10.0.0.0/8, 172.16.0.0/12, and 192.168.0.0/16 ranges are supported. The
-    /// subnet mask cannot be greater than 28.
-    /// This parameter cannot be set if the value of ip_version is 6.
+    /// Specifies the subnet CIDR block.
+    /// The value must be within the VPC CIDR block.
+    /// The value must be in CIDR format. The subnet mask cannot be greater than 28.
     public var cidr: String?
 
-    /// The gateway IP address cannot conflict with IP addresses configured for allocation_pools.
-    /// This attribute cannot be modified.
+    /// Specifies the gateway of the subnet.
+    /// The value must be an IP address in the subnet.
+    /// The value must be a valid IP address.
     public var gatewayIP: String?
 
-    /// Specifies the available IP address pool. For details, see the allocation_pool objects.
-    /// Table 7
-    /// Example: [ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
-    /// The last three and the first IP addresses in each subnet are the ones reserved by the system. For
-    /// example, in subnet 192.168.1.0/24, IP addresses 192.168.1.0, 192.168.1.253, 192.168.1.254, and
-    /// 192.168.1.255 are reserved by the system. By default, the IP addresses reserved by the system are not
-    /// in the IP address pool specified by allocation_pool.
-    /// [{"start": "2001:db8:a583:9::2", "end": "2001:db8:a583:9:ffff:ffff:ffff:fffc"}]
-    /// In IPv6 subnet 2001:db8:a583:9::/64, IP addresses 2001:db8:a583:9::1,
-    /// 2001:db8:a583:9:ffff:ffff:ffff:fffd, 2001:db8:a583:9:ffff:ffff:ffff:fffe, and
-    /// 2001:db8:a583:9:ffff:ffff:ffff:ffff are reserved by the system.
-    /// When updating an IP address pool, the allocation_pool value can contain neither gateway nor broadcast
-    /// IP addresses.
-    public var allocationPools: [AllocationPool]?
+    /// Specifies whether IPv6 is enabled.
+    public var ipv6Enable: Bool?
 
-    /// Specifies the DNS server address.
-    /// Example: "dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
-    public var dnsNameservers: [String]?
+    /// Specifies the IPv6 subnet CIDR block. If the subnet is an IPv4 subnet, this parameter is not returned.
+    public var cidrV6: String?
 
-    /// Specifies the static VM routes. For details, see Table 8.
-    /// Static routes are not supported, and entered information will be ignored.
-    public var hostRoutes: [Route]?
+    /// Specifies the IPv6 subnet gateway. If the subnet is an IPv4 subnet, this parameter is not returned.
+    public var gatewayIPV6: String?
 
-    /// Specifies the project ID.
+    /// Specifies whether DHCP is enabled for the subnet.
+    public var dhcpEnable: Bool?
+
+    /// Specifies the primary IP address of DNS server on the subnet.
+    /// The value must be an IP address. If the value is not specified, the default value will be left blank.
+    public var primaryDNS: String?
+
+    /// Specifies the standby IP address of DNS server on the subnet.
+    /// The value must be an IP address. If the value is not specified, the default value will be left blank.
+    /// If only secondary_dns is specified and primary_dns is not specified, primary_dns will automatically
+    /// use the value of secondary_dns.
+    /// If there is only one DNS server address, only primary_dns is displayed.
+    public var secondaryDNS: String?
+
+    /// Specifies the DNS server address list of a subnet. This field is required if you need to use more than
+    /// two DNS servers.
+    /// This parameter value is the superset of both DNS server address 1 and DNS server address 2. If the
+    /// value is not specified, the default value will be left blank.
+    public var dnsList: [String]?
+
+    /// Identifies the AZ that the subnet belongs to, which can be obtained from endpoints.
+    /// The value of this parameter is the AZ specified when the subnet is created and does not limit the
+    /// usage scope of the subnet. If this parameter is not specified, the value will be left blank.
+    public var availabilityZone: String?
+
+    /// Specifies the ID of the VPC that the subnet belongs to.
+    public var vpcID: String?
+
+    /// Specifies the status of the subnet.
+    /// The value can be ACTIVE, UNKNOWN, or ERROR.
+    /// ACTIVE: indicates that the subnet has been associated with a VPC.
+    /// UNKNOWN: indicates that the subnet has not been associated with a VPC.
+    /// ERROR: indicates that the subnet is abnormal.
+    /// The system creates a subnet and then associates the subnet with a VPC in the threads.
+    /// In the concurrent scenario, if the CIDR block of the created subnet is the same as that of an existing
+    /// subnet, the created subnet fails to associate with a VPC after underlying system verification. As a
+    /// result, the subnet creation fails.
+    /// The value of status is UNKNOWN before the subnet is associated with a VPC. After the subnet is
+    /// associated with a VPC in the threads, the status of the subnet is ACTIVE.
+    public var status: String?
+
+    /// Specifies the ID of the corresponding network (OpenStack Neutron API).
+    public var neutronNetworkID: String?
+
+    /// Specifies the ID of the corresponding subnet (OpenStack Neutron API).
+    public var neutronSubnetID: String?
+
+    /// Specifies the ID of the IPv6 subnet (OpenStack Neutron API). If the subnet is an IPv4 subnet, this
+    /// parameter is not returned.
+    public var neutronSubnetIDV6: String?
+
+    /// Specifies the NTP server address configured for the subnet. For details, see Table 7.
+    public var extraDHCPOpts: [CreateSubnetExtraDHCPOpt]?
+
+    /// Specifies where the subnet is used in edge cloud scenario.
+    /// Range:
+    /// center: The subnet is used in a central AZ.
+    /// {publicBorderGroup}: The subnet is used in a public border group. The public border group limits the
+    /// usage scope of a subnet but can have multiple edge AZs associated. You can obtain the AZs by the API
+    /// for Listing AZs.
+    public var scope: String?
+
+    /// Project ID
     public var tenantID: String?
-
-    /// Specifies whether to enable the DHCP function. Value false indicates that the DHCP function is not
-    /// enabled.
-    /// The value can only be true.
-    public var enableDHCP: Bool?
-
-    /// Specifies the subnet pool ID.
-    /// Currently, only IPv6 is supported.
-    public var subnetpoolID: String?
-
-    /// Specifies the project ID.
-    public var projectID: String?
 
     /// Specifies the time (UTC) when the subnet is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
@@ -86,89 +109,106 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?
 
-    /// Not in the page's table; the page's response example shows it.
-    public var description: String?
-
     private enum CodingKeys: String, CodingKey {
         case id
         case name
-        case ipVersion = "ip_version"
-        case ipv6AddressMode = "ipv6_address_mode"
-        case ipv6RaMode = "ipv6_ra_mode"
-        case networkID = "network_id"
+        case description
         case cidr
         case gatewayIP = "gateway_ip"
-        case allocationPools = "allocation_pools"
-        case dnsNameservers = "dns_nameservers"
-        case hostRoutes = "host_routes"
+        case ipv6Enable = "ipv6_enable"
+        case cidrV6 = "cidr_v6"
+        case gatewayIPV6 = "gateway_ip_v6"
+        case dhcpEnable = "dhcp_enable"
+        case primaryDNS = "primary_dns"
+        case secondaryDNS = "secondary_dns"
+        case dnsList
+        case availabilityZone = "availability_zone"
+        case vpcID = "vpc_id"
+        case status
+        case neutronNetworkID = "neutron_network_id"
+        case neutronSubnetID = "neutron_subnet_id"
+        case neutronSubnetIDV6 = "neutron_subnet_id_v6"
+        case extraDHCPOpts = "extra_dhcp_opts"
+        case scope
         case tenantID = "tenant_id"
-        case enableDHCP = "enable_dhcp"
-        case subnetpoolID = "subnetpool_id"
-        case projectID = "project_id"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
-        case description
     }
 
     public init(
         id: String? = nil,
         name: String? = nil,
-        ipVersion: Int? = nil,
-        ipv6AddressMode: String? = nil,
-        ipv6RaMode: String? = nil,
-        networkID: String? = nil,
+        description: String? = nil,
         cidr: String? = nil,
         gatewayIP: String? = nil,
-        allocationPools: [AllocationPool]? = nil,
-        dnsNameservers: [String]? = nil,
-        hostRoutes: [Route]? = nil,
+        ipv6Enable: Bool? = nil,
+        cidrV6: String? = nil,
+        gatewayIPV6: String? = nil,
+        dhcpEnable: Bool? = nil,
+        primaryDNS: String? = nil,
+        secondaryDNS: String? = nil,
+        dnsList: [String]? = nil,
+        availabilityZone: String? = nil,
+        vpcID: String? = nil,
+        status: String? = nil,
+        neutronNetworkID: String? = nil,
+        neutronSubnetID: String? = nil,
+        neutronSubnetIDV6: String? = nil,
+        extraDHCPOpts: [CreateSubnetExtraDHCPOpt]? = nil,
+        scope: String? = nil,
         tenantID: String? = nil,
-        enableDHCP: Bool? = nil,
-        subnetpoolID: String? = nil,
-        projectID: String? = nil,
         createdAt: String? = nil,
-        updatedAt: String? = nil,
-        description: String? = nil
+        updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
-        self.ipVersion = ipVersion
-        self.ipv6AddressMode = ipv6AddressMode
-        self.ipv6RaMode = ipv6RaMode
-        self.networkID = networkID
+        self.description = description
         self.cidr = cidr
         self.gatewayIP = gatewayIP
-        self.allocationPools = allocationPools
-        self.dnsNameservers = dnsNameservers
-        self.hostRoutes = hostRoutes
+        self.ipv6Enable = ipv6Enable
+        self.cidrV6 = cidrV6
+        self.gatewayIPV6 = gatewayIPV6
+        self.dhcpEnable = dhcpEnable
+        self.primaryDNS = primaryDNS
+        self.secondaryDNS = secondaryDNS
+        self.dnsList = dnsList
+        self.availabilityZone = availabilityZone
+        self.vpcID = vpcID
+        self.status = status
+        self.neutronNetworkID = neutronNetworkID
+        self.neutronSubnetID = neutronSubnetID
+        self.neutronSubnetIDV6 = neutronSubnetIDV6
+        self.extraDHCPOpts = extraDHCPOpts
+        self.scope = scope
         self.tenantID = tenantID
-        self.enableDHCP = enableDHCP
-        self.subnetpoolID = subnetpoolID
-        self.projectID = projectID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-        self.description = description
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.ipv6AddressMode = try container.decodeIfPresent(String.self, forKey: .ipv6AddressMode)
-        self.ipv6RaMode = try container.decodeIfPresent(String.self, forKey: .ipv6RaMode)
-        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
         self.gatewayIP = try container.decodeIfPresent(String.self, forKey: .gatewayIP)
-        self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
-        self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
-        self.hostRoutes = try container.decodeIfPresent([Route].self, forKey: .hostRoutes)
+        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
+        self.cidrV6 = try container.decodeIfPresent(String.self, forKey: .cidrV6)
+        self.gatewayIPV6 = try container.decodeIfPresent(String.self, forKey: .gatewayIPV6)
+        self.dhcpEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .dhcpEnable)
+        self.primaryDNS = try container.decodeIfPresent(String.self, forKey: .primaryDNS)
+        self.secondaryDNS = try container.decodeIfPresent(String.self, forKey: .secondaryDNS)
+        self.dnsList = try container.decodeIfPresent([String].self, forKey: .dnsList)
+        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
+        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.neutronNetworkID = try container.decodeIfPresent(String.self, forKey: .neutronNetworkID)
+        self.neutronSubnetID = try container.decodeIfPresent(String.self, forKey: .neutronSubnetID)
+        self.neutronSubnetIDV6 = try container.decodeIfPresent(String.self, forKey: .neutronSubnetIDV6)
+        self.extraDHCPOpts = try container.decodeIfPresent([CreateSubnetExtraDHCPOpt].self, forKey: .extraDHCPOpts)
+        self.scope = try container.decodeIfPresent(String.self, forKey: .scope)
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.enableDHCP = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDHCP)
-        self.subnetpoolID = try container.decodeIfPresent(String.self, forKey: .subnetpoolID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

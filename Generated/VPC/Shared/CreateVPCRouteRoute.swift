@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the route. For details, see Table 3.
+/// Specifies the route object list. For details, see Table 3.
 public struct CreateVPCRouteRoute: Codable, Sendable, Hashable {
     /// Specifies the route ID.
     public var id: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the firewall group. For details, see Table 3.
+/// Specifies the firewall group list. For details, see Table 3.
 public struct FirewallGroup: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The response of ``VPCClient/insertingFirewallRule``.
+/// The response of ``VPCClient/neutronAddFirewallRule``.
 public struct FirewallPolicy: Codable, Sendable, Hashable {
     /// Specifies the UUID of the firewall policy.
     public var id: String?

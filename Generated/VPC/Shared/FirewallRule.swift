@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the firewall rule objects. For details, see Table 3.
+/// Specifies the firewall rule list. For details, see Table 4.
 public struct FirewallRule: Codable, Sendable, Hashable {
     /// Specifies the UUID of the firewall rule.
     public var id: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the floating IP address list. For details, see Table 2.
+/// Specifies the floating IP address list. For details, see Table 3.
 public struct Floatingip: Codable, Sendable, Hashable {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
     /// DOWN indicates that the floating IP address has not been bound.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// FlowLog objects. For details, see Table 3.
+/// FlowLog object list. For details, see Table 3.
 public struct FlowLog: Codable, Sendable, Hashable {
     /// Flow log ID
     public var id: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the firewall_groups_link object list. For details, see Table 4.
+/// Not in the page's table; the page's response example shows it.
 public struct Link: Codable, Sendable, Hashable {
     /// Specifies the API link.
     public var href: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the network. For details, see Table 4.
+/// Specifies the network list. For details, see Table 3.
 public struct Network: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The response of ``VPCClient/acceptingVPCPeeringConnection``.
+/// The response of ``VPCClient/acceptVPCPeering``.
 public struct Peering: Codable, Sendable, Hashable {
     /// Specifies the VPC peering connection ID.
     public var id: String?

@@ -87,7 +87,7 @@ public struct Port: Codable, Sendable, Hashable {
     /// To assign a virtual IP address to an ECS, the IP address configured in allowed_address_pairs must be
     /// an existing ECS NIC IP address. Otherwise, the virtual IP address cannot be used for communication.
     /// Set allowed_address_pairs of the cloud server network interface to 1.1.1.1/0.
-    public var allowedAddressPairs: [CreatePortAllowedAddressPair]?
+    public var allowedAddressPairs: [NeutronCreatePortAllowedAddressPair]?
 
     /// Specifies the extended DHCP option. This is an extended attribute. For details, see Table 10.
     public var extraDHCPOpts: [ExtraDHCPOpt]?
@@ -181,7 +181,7 @@ public struct Port: Codable, Sendable, Hashable {
         tenantID: String? = nil,
         status: PortStatus? = nil,
         securityGroups: [String]? = nil,
-        allowedAddressPairs: [CreatePortAllowedAddressPair]? = nil,
+        allowedAddressPairs: [NeutronCreatePortAllowedAddressPair]? = nil,
         extraDHCPOpts: [ExtraDHCPOpt]? = nil,
         bindingVifDetails: BindingVifDetails? = nil,
         bindingProfile: JSONValue? = nil,
@@ -230,7 +230,7 @@ public struct Port: Codable, Sendable, Hashable {
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.status = try container.decodeIfPresent(PortStatus.self, forKey: .status)
         self.securityGroups = try container.decodeIfPresent([String].self, forKey: .securityGroups)
-        self.allowedAddressPairs = try container.decodeIfPresent([CreatePortAllowedAddressPair].self, forKey: .allowedAddressPairs)
+        self.allowedAddressPairs = try container.decodeIfPresent([NeutronCreatePortAllowedAddressPair].self, forKey: .allowedAddressPairs)
         self.extraDHCPOpts = try container.decodeIfPresent([ExtraDHCPOpt].self, forKey: .extraDHCPOpts)
         self.bindingVifDetails = try container.decodeIfPresent(BindingVifDetails.self, forKey: .bindingVifDetails)
         self.bindingProfile = try container.decodeIfPresent(JSONValue.self, forKey: .bindingProfile)

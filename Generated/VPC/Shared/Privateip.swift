@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the private IP address objects. For details, see Table 5.
+/// Specifies the private IP address objects. For details, see Table 3.
 public struct Privateip: Codable, Sendable, Hashable {
     /// Specifies the status of the private IP address.
     /// Possible values are as follows:

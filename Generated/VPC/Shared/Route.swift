@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the static VM routes. For details, see Table 8.
+/// Specifies the route information.
 public struct Route: Codable, Sendable, Hashable {
     /// Specifies the IP address range.
     public var destination: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the router. For details, see Table 2.
+/// Specifies the router list. For details, see Table 3.
 public struct Router: Codable, Sendable, Hashable {
     /// Specifies the router ID.
     /// This parameter is not mandatory when you query routers.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the route table. For details, see Table 3.
+/// Specifies the route table list. For details, see Table 3.
 public struct Routetable: Codable, Sendable, Hashable {
     /// Specifies the route table ID, which uniquely identifies the route table.
     /// The value must be in standard UUID format.

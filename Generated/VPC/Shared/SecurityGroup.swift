@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the security group. For details, see Table 2.
+/// Specifies the security group list. For details, see Table 3.
 public struct SecurityGroup: Codable, Sendable, Hashable {
     /// Specifies the security group ID.
     /// This parameter is not mandatory when you query security groups.

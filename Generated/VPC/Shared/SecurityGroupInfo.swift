@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition: Response body for updating a security group.
+/// Definition: Response body for querying details about a security group.
 public struct SecurityGroupInfo: Codable, Sendable, Hashable {
     /// Definition: ID of a security group. After a security group is created, a security group ID is
     /// generated, which uniquely identifies the security group.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the security group rule. For details, see Table 4.
+/// Specifies the security group rule list. For details, see Table 3.
 public struct SecurityGroupRule: Codable, Sendable, Hashable {
     /// Specifies the security group rule ID.
     /// This parameter is not mandatory when you query security group rules.

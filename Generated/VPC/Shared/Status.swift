@@ -11,12 +11,12 @@ public struct Status: OpenEnum, QueryValue {
         self.rawValue = rawValue
     }
 
-    /// indicates that the floating IP address has not been bound.
-    public static let down: Self = "DOWN"
-
     /// indicates that the floating IP address has been bound.
     public static let active: Self = "ACTIVE"
 
     /// indicates that the floating IP address is abnormal.
     public static let error: Self = "ERROR"
+
+    /// indicates that the floating IP address has not been bound.
+    public static let down: Self = "DOWN"
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the tag objects. For details, see Table 3.
+/// Specifies the tag object list. For details, see Table 3.
 public struct Tag: Codable, Sendable, Hashable {
     /// Specifies the tag key.
     /// Cannot be left blank.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Definition: Response body for querying details about a VPC.
+/// Definition: Response body for querying VPCs.
 public struct VPCVPC2: Codable, Sendable, Hashable {
     /// Definition: VPC ID. After a VPC is created, a VPC ID is generated, which uniquely identifies the VPC.
     /// Range: The value is in UUID format with hyphens (-).

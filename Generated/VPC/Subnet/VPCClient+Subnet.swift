@@ -14,14 +14,14 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createSubnetV1(_ body: CreateSubnetV1Request) async throws -> CreateSubnetV1Response {
+    public func createSubnet(_ body: CreateSubnetRequest) async throws -> CreateSubnetResponse {
         let request = OperationRequest(
-            operation: "CreateSubnetV1",
+            operation: "CreateSubnet",
             method: .post,
             path: "/v1/{project_id}/subnets",
             body: body
         )
-        return try await client.send(request, as: CreateSubnetV1Response.self)
+        return try await client.send(request, as: CreateSubnetResponse.self)
     }
 
     /// Deleting a Subnet
@@ -34,35 +34,14 @@ extension VPCClient {
     ///   - vpcID: Specifies the ID of the subnet VPC.
     ///   - subnetID: Specifies the subnet ID, which uniquely identifies the subnet. If you use the management
     ///     console, the value of this parameter is the Network ID value.
-    public func deleteSubnetV1(vpcID: String, subnetID: String) async throws {
+    public func deleteSubnet(vpcID: String, subnetID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSubnetV1",
+            operation: "DeleteSubnet",
             method: .delete,
             path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
             pathParameters: ["vpc_id": vpcID, "subnet_id": subnetID]
         )
         try await client.send(request)
-    }
-
-    /// Querying Subnet Details
-    ///
-    /// This API is used to query details about a subnet.
-    ///
-    /// `GET /v1/{project_id}/subnets/{subnet_id}`
-    ///
-    /// - Parameters:
-    ///   - subnetID: Specifies the subnet ID, which uniquely identifies the subnet. If you use the management
-    ///     console, the value of this parameter is the Network ID value.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySubnetDetails(subnetID: String) async throws -> QuerySubnetDetailsResponse {
-        let request = OperationRequest(
-            operation: "QuerySubnetDetails",
-            method: .get,
-            path: "/v1/{project_id}/subnets/{subnet_id}",
-            pathParameters: ["subnet_id": subnetID]
-        )
-        return try await client.send(request, as: QuerySubnetDetailsResponse.self)
     }
 
     /// Querying Subnets
@@ -88,22 +67,43 @@ extension VPCClient {
     ///     fine-grained authorization by enterprise project.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySubnetsV1(
+    public func listSubnets(
         marker: String? = nil,
         limit: Int? = nil,
         vpcID: String? = nil
-    ) async throws -> QuerySubnetsV1Response {
+    ) async throws -> ListSubnetsResponse {
         var query = QueryItems()
         query.append("marker", marker)
         query.append("limit", limit)
         query.append("vpc_id", vpcID)
         let request = OperationRequest(
-            operation: "QuerySubnetsV1",
+            operation: "ListSubnets",
             method: .get,
             path: "/v1/{project_id}/subnets",
             query: query
         )
-        return try await client.send(request, as: QuerySubnetsV1Response.self)
+        return try await client.send(request, as: ListSubnetsResponse.self)
+    }
+
+    /// Querying Subnet Details
+    ///
+    /// This API is used to query details about a subnet.
+    ///
+    /// `GET /v1/{project_id}/subnets/{subnet_id}`
+    ///
+    /// - Parameters:
+    ///   - subnetID: Specifies the subnet ID, which uniquely identifies the subnet. If you use the management
+    ///     console, the value of this parameter is the Network ID value.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showSubnet(subnetID: String) async throws -> ShowSubnetResponse {
+        let request = OperationRequest(
+            operation: "ShowSubnet",
+            method: .get,
+            path: "/v1/{project_id}/subnets/{subnet_id}",
+            pathParameters: ["subnet_id": subnetID]
+        )
+        return try await client.send(request, as: ShowSubnetResponse.self)
     }
 
     /// Updating Subnet Information
@@ -119,18 +119,18 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateSubnetInformation(
+    public func updateSubnet(
         vpcID: String,
         subnetID: String,
-        _ body: UpdateSubnetInformationRequest
-    ) async throws -> UpdateSubnetInformationResponse {
+        _ body: UpdateSubnetRequest
+    ) async throws -> UpdateSubnetResponse {
         let request = OperationRequest(
-            operation: "UpdateSubnetInformation",
+            operation: "UpdateSubnet",
             method: .put,
             path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
             pathParameters: ["vpc_id": vpcID, "subnet_id": subnetID],
             body: body
         )
-        return try await client.send(request, as: UpdateSubnetInformationResponse.self)
+        return try await client.send(request, as: UpdateSubnetResponse.self)
     }
 }

@@ -20,7 +20,7 @@ public struct CreateSubnetPoolRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createSubnetPool``.
-public typealias CreateSubnetPoolResponse = QuerySubnetPoolResponse
+public typealias CreateSubnetPoolResponse = ShowSubnetPoolResponse
 
 /// Specifies the subnet pool list. For details, see Table 2.
 public struct CreateSubnetPoolSubnetpool: Codable, Sendable, Hashable {

@@ -21,4 +21,4 @@ public struct UpdateSubnetPoolRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/updateSubnetPool``.
-public typealias UpdateSubnetPoolResponse = QuerySubnetPoolResponse
+public typealias UpdateSubnetPoolResponse = ShowSubnetPoolResponse

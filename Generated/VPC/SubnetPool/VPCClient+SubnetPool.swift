@@ -42,6 +42,22 @@ extension VPCClient {
         try await client.send(request)
     }
 
+    /// Querying Subnet Pools
+    ///
+    /// This API is used to query subnet pools. Pagination query is supported.
+    ///
+    /// `GET /v2.0/subnetpools`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listSubnetPools() async throws -> ListSubnetPoolsResponse {
+        let request = OperationRequest(
+            operation: "ListSubnetPools",
+            method: .get,
+            path: "/v2.0/subnetpools"
+        )
+        return try await client.send(request, as: ListSubnetPoolsResponse.self)
+    }
+
     /// Querying a Subnet Pool
     ///
     /// This API is used to query details about the specific subnet pool.
@@ -52,30 +68,14 @@ extension VPCClient {
     ///   - subnetpoolID:
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySubnetPool(subnetpoolID: String) async throws -> QuerySubnetPoolResponse {
+    public func showSubnetPool(subnetpoolID: String) async throws -> ShowSubnetPoolResponse {
         let request = OperationRequest(
-            operation: "QuerySubnetPool",
+            operation: "ShowSubnetPool",
             method: .get,
             path: "/v2.0/subnetpools/{subnetpool_id}",
             pathParameters: ["subnetpool_id": subnetpoolID]
         )
-        return try await client.send(request, as: QuerySubnetPoolResponse.self)
-    }
-
-    /// Querying Subnet Pools
-    ///
-    /// This API is used to query subnet pools. Pagination query is supported.
-    ///
-    /// `GET /v2.0/subnetpools`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySubnetPools() async throws -> QuerySubnetPoolsResponse {
-        let request = OperationRequest(
-            operation: "QuerySubnetPools",
-            method: .get,
-            path: "/v2.0/subnetpools"
-        )
-        return try await client.send(request, as: QuerySubnetPoolsResponse.self)
+        return try await client.send(request, as: ShowSubnetPoolResponse.self)
     }
 
     /// Updating a Subnet Pool

@@ -4,27 +4,6 @@
 import CloudCore
 
 extension VPCClient {
-    /// Adding a Tag to a Subnet
-    ///
-    /// This API is used to add a tag to a subnet.
-    ///
-    /// `POST /v2.0/{project_id}/subnets/{subnet_id}/tags`
-    ///
-    /// - Parameters:
-    ///   - subnetID: Specifies the subnet ID, which uniquely identifies the subnet. If you use the management
-    ///     console, the value of this parameter is the Network ID value.
-    ///   - body: The request body.
-    public func addTagToSubnet(subnetID: String, _ body: AddTagToSubnetRequest) async throws {
-        let request = OperationRequest(
-            operation: "AddTagToSubnet",
-            method: .post,
-            path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
-            pathParameters: ["subnet_id": subnetID],
-            body: body
-        )
-        try await client.send(request)
-    }
-
     /// Batch Adding or Deleting Subnet Tags
     ///
     /// This API is used to add multiple tags to or delete multiple tags from a subnet at a time.
@@ -35,14 +14,35 @@ extension VPCClient {
     ///   - subnetID: Specifies the subnet ID, which uniquely identifies the subnet. If you use the management
     ///     console, the value of this parameter is the Network ID value.
     ///   - body: The request body.
-    public func batchAddingOrDeletingSubnetTags(
+    public func batchAddOrDeleteSubnetTags(
         subnetID: String,
-        _ body: BatchAddingOrDeletingSubnetTagsRequest
+        _ body: BatchAddOrDeleteSubnetTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAddingOrDeletingSubnetTags",
+            operation: "BatchAddOrDeleteSubnetTags",
             method: .post,
             path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/action",
+            pathParameters: ["subnet_id": subnetID],
+            body: body
+        )
+        try await client.send(request)
+    }
+
+    /// Adding a Tag to a Subnet
+    ///
+    /// This API is used to add a tag to a subnet.
+    ///
+    /// `POST /v2.0/{project_id}/subnets/{subnet_id}/tags`
+    ///
+    /// - Parameters:
+    ///   - subnetID: Specifies the subnet ID, which uniquely identifies the subnet. If you use the management
+    ///     console, the value of this parameter is the Network ID value.
+    ///   - body: The request body.
+    public func createSubnetTag(subnetID: String, _ body: CreateSubnetTagRequest) async throws {
+        let request = OperationRequest(
+            operation: "CreateSubnetTag",
+            method: .post,
+            path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
             pathParameters: ["subnet_id": subnetID],
             body: body
         )
@@ -59,14 +59,52 @@ extension VPCClient {
     ///   - subnetID: Specifies the subnet ID, which uniquely identifies the subnet. If you use the management
     ///     console, the value of this parameter is the Network ID value.
     ///   - key: Specifies the tag key.
-    public func deleteTagFromSubnet(subnetID: String, key: String) async throws {
+    public func deleteSubnetTag(subnetID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagFromSubnet",
+            operation: "DeleteSubnetTag",
             method: .delete,
             path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/{key}",
             pathParameters: ["subnet_id": subnetID, "key": key]
         )
         try await client.send(request)
+    }
+
+    /// Querying Subnet Tags in a Specified Project
+    ///
+    /// This API is used to query all subnet tags of a tenant in a specified region.
+    ///
+    /// `GET /v2.0/{project_id}/subnets/tags`
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listSubnetTags() async throws -> ListSubnetTagsResponse {
+        let request = OperationRequest(
+            operation: "ListSubnetTags",
+            method: .get,
+            path: "/v2.0/{project_id}/subnets/tags"
+        )
+        return try await client.send(request, as: ListSubnetTagsResponse.self)
+    }
+
+    /// Querying Subnets by Tag
+    ///
+    /// This API is used to query subnets by tag.
+    ///
+    /// `POST /v2.0/{project_id}/subnets/resource_instances/action`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listSubnetsByTags(
+        _ body: ListSubnetsByTagsRequest
+    ) async throws -> ListSubnetsByTagsResponse {
+        let request = OperationRequest(
+            operation: "ListSubnetsByTags",
+            method: .post,
+            path: "/v2.0/{project_id}/subnets/resource_instances/action",
+            body: body
+        )
+        return try await client.send(request, as: ListSubnetsByTagsResponse.self)
     }
 
     /// Querying Subnet Tags
@@ -80,52 +118,13 @@ extension VPCClient {
     ///     console, the value of this parameter is the Network ID value.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySubnetTags(subnetID: String) async throws -> QuerySubnetTagsResponse {
+    public func showSubnetTags(subnetID: String) async throws -> ShowSubnetTagsResponse {
         let request = OperationRequest(
-            operation: "QuerySubnetTags",
+            operation: "ShowSubnetTags",
             method: .get,
             path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
             pathParameters: ["subnet_id": subnetID]
         )
-        return try await client.send(request, as: QuerySubnetTagsResponse.self)
-    }
-
-    /// Querying Subnet Tags in a Specified Project
-    ///
-    /// This API is used to query all subnet tags of a tenant in a specified region.
-    ///
-    /// `GET /v2.0/{project_id}/subnets/tags`
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySubnetTagsInSpecifiedProject(
-    ) async throws -> QuerySubnetTagsInSpecifiedProjectResponse {
-        let request = OperationRequest(
-            operation: "QuerySubnetTagsInSpecifiedProject",
-            method: .get,
-            path: "/v2.0/{project_id}/subnets/tags"
-        )
-        return try await client.send(request, as: QuerySubnetTagsInSpecifiedProjectResponse.self)
-    }
-
-    /// Querying Subnets by Tag
-    ///
-    /// This API is used to query subnets by tag.
-    ///
-    /// `POST /v2.0/{project_id}/subnets/resource_instances/action`
-    ///
-    /// - Parameters:
-    ///   - body: The request body.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func querySubnetsByTag(
-        _ body: QuerySubnetsByTagRequest
-    ) async throws -> QuerySubnetsByTagResponse {
-        let request = OperationRequest(
-            operation: "QuerySubnetsByTag",
-            method: .post,
-            path: "/v2.0/{project_id}/subnets/resource_instances/action",
-            body: body
-        )
-        return try await client.send(request, as: QuerySubnetsByTagResponse.self)
+        return try await client.send(request, as: ShowSubnetTagsResponse.self)
     }
 }

@@ -17,39 +17,18 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func addSecondaryCIDRBlockToVPC(
+    public func addVPCExtendCIDR(
         vpcID: String,
-        _ body: AddSecondaryCIDRBlockToVPCRequest
-    ) async throws -> AddSecondaryCIDRBlockToVPCResponse200 {
+        _ body: AddVPCExtendCIDRRequest
+    ) async throws -> AddVPCExtendCIDRResponse200 {
         let request = OperationRequest(
-            operation: "AddSecondaryCIDRBlockToVPC",
+            operation: "AddVpcExtendCidr",
             method: .put,
             path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr",
             pathParameters: ["vpc_id": vpcID],
             body: body
         )
-        return try await client.send(request, as: AddSecondaryCIDRBlockToVPCResponse200.self)
-    }
-
-    /// Querying the Details of a VPC
-    ///
-    /// After a VPC is created, you can call this API to query all information about the VPC, including the
-    /// VPC name, ID, and CIDR block.
-    ///
-    /// `GET /v3/{project_id}/vpc/vpcs/{vpc_id}`
-    ///
-    /// - Parameters:
-    ///   - vpcID: Definition: VPC ID, which uniquely identifies the VPC. Range: None
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfVPC(vpcID: String) async throws -> QueryDetailsOfVPCResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsOfVPC",
-            method: .get,
-            path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
-            pathParameters: ["vpc_id": vpcID]
-        )
-        return try await client.send(request, as: QueryDetailsOfVPCResponse.self)
+        return try await client.send(request, as: AddVPCExtendCIDRResponse200.self)
     }
 
     /// Querying VPCs
@@ -69,14 +48,14 @@ extension VPCClient {
     ///   - cidr: Definition: CIDR block of a VPC, which can be used to filter VPCs. Range: None
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVPCsV3(
+    public func listVPCsV3(
         limit: Int? = nil,
         marker: String? = nil,
         id: [String]? = nil,
         name: [String]? = nil,
         description: [String]? = nil,
         cidr: [String]? = nil
-    ) async throws -> QueryVPCsV3Response {
+    ) async throws -> ListVPCsV3Response {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("marker", marker)
@@ -85,12 +64,12 @@ extension VPCClient {
         query.append("description", description)
         query.append("cidr", cidr)
         let request = OperationRequest(
-            operation: "QueryVPCsV3",
+            operation: "ListVpcsV3",
             method: .get,
             path: "/v3/{project_id}/vpc/vpcs",
             query: query
         )
-        return try await client.send(request, as: QueryVPCsV3Response.self)
+        return try await client.send(request, as: ListVPCsV3Response.self)
     }
 
     /// Removing a Secondary CIDR Block from a VPC
@@ -105,17 +84,38 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func removeSecondaryCIDRBlockFromVPC(
+    public func removeVPCExtendCIDR(
         vpcID: String,
-        _ body: RemoveSecondaryCIDRBlockFromVPCRequest
-    ) async throws -> RemoveSecondaryCIDRBlockFromVPCResponse200 {
+        _ body: RemoveVPCExtendCIDRRequest
+    ) async throws -> RemoveVPCExtendCIDRResponse200 {
         let request = OperationRequest(
-            operation: "RemoveSecondaryCIDRBlockFromVPC",
+            operation: "RemoveVpcExtendCidr",
             method: .put,
             path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr",
             pathParameters: ["vpc_id": vpcID],
             body: body
         )
-        return try await client.send(request, as: RemoveSecondaryCIDRBlockFromVPCResponse200.self)
+        return try await client.send(request, as: RemoveVPCExtendCIDRResponse200.self)
+    }
+
+    /// Querying the Details of a VPC
+    ///
+    /// After a VPC is created, you can call this API to query all information about the VPC, including the
+    /// VPC name, ID, and CIDR block.
+    ///
+    /// `GET /v3/{project_id}/vpc/vpcs/{vpc_id}`
+    ///
+    /// - Parameters:
+    ///   - vpcID: Definition: VPC ID, which uniquely identifies the VPC. Range: None
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showVPCV3(vpcID: String) async throws -> ShowVPCV3Response {
+        let request = OperationRequest(
+            operation: "ShowVpcV3",
+            method: .get,
+            path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
+            pathParameters: ["vpc_id": vpcID]
+        )
+        return try await client.send(request, as: ShowVPCV3Response.self)
     }
 }

@@ -118,6 +118,8 @@ public struct CreateSecurityGroupV3Response201: Codable, Sendable, Hashable {
     }
 }
 
+public typealias CreateSecurityGroupV3Response202 = AddVPCExtendCIDRResponse202
+
 /// Definition: Response body for creating a security group.
 ///
 /// SecurityGroupInfo

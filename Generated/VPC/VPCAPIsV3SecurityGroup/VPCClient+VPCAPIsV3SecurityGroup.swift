@@ -47,29 +47,6 @@ extension VPCClient {
         try await client.send(request)
     }
 
-    /// Querying the Details of a Security Group
-    ///
-    /// After a security group is created, you can call this API to query all information about the security
-    /// group, including the name, ID, and description.
-    ///
-    /// `GET /v3/{project_id}/vpc/security-groups/{security_group_id}`
-    ///
-    /// - Parameters:
-    ///   - securityGroupID: Definition: ID of a security group. Range: None
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryDetailsOfSecurityGroup(
-        securityGroupID: String
-    ) async throws -> QueryDetailsOfSecurityGroupResponse {
-        let request = OperationRequest(
-            operation: "QueryDetailsOfSecurityGroup",
-            method: .get,
-            path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
-            pathParameters: ["security_group_id": securityGroupID]
-        )
-        return try await client.send(request, as: QueryDetailsOfSecurityGroupResponse.self)
-    }
-
     /// Querying Security Groups
     ///
     /// After a security group is created, you can call this API to query all information about the security
@@ -94,14 +71,14 @@ extension VPCClient {
     ///     enterprise projects that a user has permissions to view, specify all_granted_eps.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func querySecurityGroupsV3(
+    public func listSecurityGroupsV3(
         limit: Int? = nil,
         marker: String? = nil,
         id: [String]? = nil,
         name: [String]? = nil,
         description: [String]? = nil,
         enterpriseProjectID: String? = nil
-    ) async throws -> QuerySecurityGroupsV3Response {
+    ) async throws -> ListSecurityGroupsV3Response {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("marker", marker)
@@ -110,12 +87,33 @@ extension VPCClient {
         query.append("description", description)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "QuerySecurityGroupsV3",
+            operation: "ListSecurityGroupsV3",
             method: .get,
             path: "/v3/{project_id}/vpc/security-groups",
             query: query
         )
-        return try await client.send(request, as: QuerySecurityGroupsV3Response.self)
+        return try await client.send(request, as: ListSecurityGroupsV3Response.self)
+    }
+
+    /// Querying the Details of a Security Group
+    ///
+    /// After a security group is created, you can call this API to query all information about the security
+    /// group, including the name, ID, and description.
+    ///
+    /// `GET /v3/{project_id}/vpc/security-groups/{security_group_id}`
+    ///
+    /// - Parameters:
+    ///   - securityGroupID: Definition: ID of a security group. Range: None
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showSecurityGroupV3(securityGroupID: String) async throws -> ShowSecurityGroupV3Response {
+        let request = OperationRequest(
+            operation: "ShowSecurityGroupV3",
+            method: .get,
+            path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
+            pathParameters: ["security_group_id": securityGroupID]
+        )
+        return try await client.send(request, as: ShowSecurityGroupV3Response.self)
     }
 
     /// Updating a Security Group
@@ -130,17 +128,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateSecurityGroupV3(
+    public func updateSecurityGroup(
         securityGroupID: String,
-        _ body: UpdateSecurityGroupV3Request
-    ) async throws -> UpdateSecurityGroupV3Response200 {
+        _ body: UpdateSecurityGroupRequest
+    ) async throws -> UpdateSecurityGroupResponse200 {
         let request = OperationRequest(
-            operation: "UpdateSecurityGroupV3",
+            operation: "UpdateSecurityGroup",
             method: .put,
             path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID],
             body: body
         )
-        return try await client.send(request, as: UpdateSecurityGroupV3Response200.self)
+        return try await client.send(request, as: UpdateSecurityGroupResponse200.self)
     }
 }

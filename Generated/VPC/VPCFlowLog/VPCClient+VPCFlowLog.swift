@@ -14,14 +14,14 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createVPCFlowLog(_ body: CreateVPCFlowLogRequest) async throws -> CreateVPCFlowLogResponse {
+    public func createFlowLog(_ body: CreateFlowLogRequest) async throws -> CreateFlowLogResponse {
         let request = OperationRequest(
-            operation: "CreateVPCFlowLog",
+            operation: "CreateFlowLog",
             method: .post,
             path: "/v1/{project_id}/fl/flow_logs",
             body: body
         )
-        return try await client.send(request, as: CreateVPCFlowLogResponse.self)
+        return try await client.send(request, as: CreateFlowLogResponse.self)
     }
 
     /// Deleting a VPC Flow Log
@@ -32,34 +32,14 @@ extension VPCClient {
     ///
     /// - Parameters:
     ///   - flowlogID: Flow log ID
-    public func deleteVPCFlowLog(flowlogID: String) async throws {
+    public func deleteFlowLog(flowlogID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVPCFlowLog",
+            operation: "DeleteFlowLog",
             method: .delete,
             path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
             pathParameters: ["flowlog_id": flowlogID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a VPC Flow Log
-    ///
-    /// This API is used to query a VPC flow log.
-    ///
-    /// `GET /v1/{project_id}/fl/flow_logs/{flowlog_id}`
-    ///
-    /// - Parameters:
-    ///   - flowlogID: Flow log ID
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryVPCFlowLog(flowlogID: String) async throws -> QueryVPCFlowLogResponse {
-        let request = OperationRequest(
-            operation: "QueryVPCFlowLog",
-            method: .get,
-            path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
-            pathParameters: ["flowlog_id": flowlogID]
-        )
-        return try await client.send(request, as: QueryVPCFlowLogResponse.self)
     }
 
     /// Querying VPC Flow Logs
@@ -102,7 +82,7 @@ extension VPCClient {
     ///     returned. The default value of limit is 2000.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVPCFlowLogs(
+    public func listFlowLogs(
         id: String? = nil,
         name: String? = nil,
         tenantID: String? = nil,
@@ -115,7 +95,7 @@ extension VPCClient {
         status: String? = nil,
         limit: Int? = nil,
         marker: String? = nil
-    ) async throws -> QueryVPCFlowLogsResponse {
+    ) async throws -> ListFlowLogsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -130,12 +110,32 @@ extension VPCClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "QueryVPCFlowLogs",
+            operation: "ListFlowLogs",
             method: .get,
             path: "/v1/{project_id}/fl/flow_logs",
             query: query
         )
-        return try await client.send(request, as: QueryVPCFlowLogsResponse.self)
+        return try await client.send(request, as: ListFlowLogsResponse.self)
+    }
+
+    /// Querying a VPC Flow Log
+    ///
+    /// This API is used to query a VPC flow log.
+    ///
+    /// `GET /v1/{project_id}/fl/flow_logs/{flowlog_id}`
+    ///
+    /// - Parameters:
+    ///   - flowlogID: Flow log ID
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showFlowLog(flowlogID: String) async throws -> ShowFlowLogResponse {
+        let request = OperationRequest(
+            operation: "ShowFlowLog",
+            method: .get,
+            path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
+            pathParameters: ["flowlog_id": flowlogID]
+        )
+        return try await client.send(request, as: ShowFlowLogResponse.self)
     }
 
     /// Updating a VPC Flow Log
@@ -149,17 +149,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateVPCFlowLog(
+    public func updateFlowLog(
         flowlogID: String,
-        _ body: UpdateVPCFlowLogRequest
-    ) async throws -> UpdateVPCFlowLogResponse {
+        _ body: UpdateFlowLogRequest
+    ) async throws -> UpdateFlowLogResponse {
         let request = OperationRequest(
-            operation: "UpdateVPCFlowLog",
+            operation: "UpdateFlowLog",
             method: .put,
             path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
             pathParameters: ["flowlog_id": flowlogID],
             body: body
         )
-        return try await client.send(request, as: UpdateVPCFlowLogResponse.self)
+        return try await client.send(request, as: UpdateFlowLogResponse.self)
     }
 }

@@ -4,8 +4,8 @@
 import CloudCore
 
 extension VPCClient {
-    /// Documented values of `status` for ``VPCClient/queryVPCPeeringConnections``.
-    public struct QueryVPCPeeringConnectionsStatus: OpenEnum, QueryValue {
+    /// Documented values of `status` for ``VPCClient/listVPCPeerings``.
+    public struct ListVPCPeeringsStatus: OpenEnum, QueryValue {
         public let rawValue: String
 
         public init(rawValue: String) {
@@ -32,9 +32,9 @@ extension VPCClient {
     ///     connection.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func acceptingVPCPeeringConnection(peeringID: String) async throws -> Peering {
+    public func acceptVPCPeering(peeringID: String) async throws -> Peering {
         let request = OperationRequest(
-            operation: "AcceptingVPCPeeringConnection",
+            operation: "AcceptVpcPeering",
             method: .put,
             path: "/v2.0/vpc/peerings/{peering_id}/accept",
             pathParameters: ["peering_id": peeringID]
@@ -52,16 +52,14 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createVPCPeeringConnection(
-        _ body: CreateVPCPeeringConnectionRequest
-    ) async throws -> CreateVPCPeeringConnectionResponse {
+    public func createVPCPeering(_ body: CreateVPCPeeringRequest) async throws -> CreateVPCPeeringResponse {
         let request = OperationRequest(
-            operation: "CreateVPCPeeringConnection",
+            operation: "CreateVpcPeering",
             method: .post,
             path: "/v2.0/vpc/peerings",
             body: body
         )
-        return try await client.send(request, as: CreateVPCPeeringConnectionResponse.self)
+        return try await client.send(request, as: CreateVPCPeeringResponse.self)
     }
 
     /// Deleting a VPC Peering Connection
@@ -73,37 +71,14 @@ extension VPCClient {
     /// - Parameters:
     ///   - peeringID: Specifies the VPC peering connection ID, which uniquely identifies the VPC peering
     ///     connection.
-    public func deleteVPCPeeringConnection(peeringID: String) async throws {
+    public func deleteVPCPeering(peeringID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVPCPeeringConnection",
+            operation: "DeleteVpcPeering",
             method: .delete,
             path: "/v2.0/vpc/peerings/{peering_id}",
             pathParameters: ["peering_id": peeringID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a VPC Peering Connection
-    ///
-    /// This API is used to query details about a VPC peering connection.
-    ///
-    /// `GET /v2.0/vpc/peerings/{peering_id}`
-    ///
-    /// - Parameters:
-    ///   - peeringID: Specifies the VPC peering connection ID, which uniquely identifies the VPC peering
-    ///     connection. The peering_id value is used as the filter.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryVPCPeeringConnection(
-        peeringID: String
-    ) async throws -> QueryVPCPeeringConnectionResponse {
-        let request = OperationRequest(
-            operation: "QueryVPCPeeringConnection",
-            method: .get,
-            path: "/v2.0/vpc/peerings/{peering_id}",
-            pathParameters: ["peering_id": peeringID]
-        )
-        return try await client.send(request, as: QueryVPCPeeringConnectionResponse.self)
     }
 
     /// Querying VPC Peering Connections
@@ -136,15 +111,15 @@ extension VPCClient {
     ///     parameter description of marker. The default value is 2000.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVPCPeeringConnections(
+    public func listVPCPeerings(
         id: String? = nil,
         name: String? = nil,
-        status: QueryVPCPeeringConnectionsStatus? = nil,
+        status: ListVPCPeeringsStatus? = nil,
         tenantID: String? = nil,
         vpcID: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryVPCPeeringConnectionsResponse {
+    ) async throws -> ListVPCPeeringsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("name", name)
@@ -154,12 +129,12 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryVPCPeeringConnections",
+            operation: "ListVpcPeerings",
             method: .get,
             path: "/v2.0/vpc/peerings",
             query: query
         )
-        return try await client.send(request, as: QueryVPCPeeringConnectionsResponse.self)
+        return try await client.send(request, as: ListVPCPeeringsResponse.self)
     }
 
     /// Refusing a VPC Peering Connection
@@ -176,14 +151,35 @@ extension VPCClient {
     ///     connection.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func refusingVPCPeeringConnection(peeringID: String) async throws -> Peering {
+    public func rejectVPCPeering(peeringID: String) async throws -> Peering {
         let request = OperationRequest(
-            operation: "RefusingVPCPeeringConnection",
+            operation: "RejectVpcPeering",
             method: .put,
             path: "/v2.0/vpc/peerings/{peering_id}/reject",
             pathParameters: ["peering_id": peeringID]
         )
         return try await client.send(request, as: Peering.self)
+    }
+
+    /// Querying a VPC Peering Connection
+    ///
+    /// This API is used to query details about a VPC peering connection.
+    ///
+    /// `GET /v2.0/vpc/peerings/{peering_id}`
+    ///
+    /// - Parameters:
+    ///   - peeringID: Specifies the VPC peering connection ID, which uniquely identifies the VPC peering
+    ///     connection. The peering_id value is used as the filter.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showVPCPeering(peeringID: String) async throws -> ShowVPCPeeringResponse {
+        let request = OperationRequest(
+            operation: "ShowVpcPeering",
+            method: .get,
+            path: "/v2.0/vpc/peerings/{peering_id}",
+            pathParameters: ["peering_id": peeringID]
+        )
+        return try await client.send(request, as: ShowVPCPeeringResponse.self)
     }
 
     /// Updating a VPC Peering Connection
@@ -198,17 +194,17 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateVPCPeeringConnection(
+    public func updateVPCPeering(
         peeringID: String,
-        _ body: UpdateVPCPeeringConnectionRequest
-    ) async throws -> UpdateVPCPeeringConnectionResponse {
+        _ body: UpdateVPCPeeringRequest
+    ) async throws -> UpdateVPCPeeringResponse {
         let request = OperationRequest(
-            operation: "UpdateVPCPeeringConnection",
+            operation: "UpdateVpcPeering",
             method: .put,
             path: "/v2.0/vpc/peerings/{peering_id}",
             pathParameters: ["peering_id": peeringID],
             body: body
         )
-        return try await client.send(request, as: UpdateVPCPeeringConnectionResponse.self)
+        return try await client.send(request, as: UpdateVPCPeeringResponse.self)
     }
 }

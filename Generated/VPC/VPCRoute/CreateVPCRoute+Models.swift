@@ -20,7 +20,7 @@ public struct CreateVPCRouteRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createVPCRoute``.
-public typealias CreateVPCRouteResponse = QueryVPCRouteResponse
+public typealias CreateVPCRouteResponse = ShowVPCRouteResponse
 
 /// Specifies the route. For details, see Table 2.
 public struct CreateVPCRouteRoute2: Codable, Sendable, Hashable {

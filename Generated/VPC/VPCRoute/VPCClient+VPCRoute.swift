@@ -16,7 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createVPCRoute(_ body: CreateVPCRouteRequest) async throws -> CreateVPCRouteResponse {
         let request = OperationRequest(
-            operation: "CreateVPCRoute",
+            operation: "CreateVpcRoute",
             method: .post,
             path: "/v2.0/vpc/routes",
             body: body
@@ -34,32 +34,12 @@ extension VPCClient {
     ///   - routeID: Specifies the route ID, which uniquely identifies the route.
     public func deleteVPCRoute(routeID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVPCRoute",
+            operation: "DeleteVpcRoute",
             method: .delete,
             path: "/v2.0/vpc/routes/{route_id}",
             pathParameters: ["route_id": routeID]
         )
         try await client.send(request)
-    }
-
-    /// Querying a VPC Route
-    ///
-    /// This API is used to query details about a route.
-    ///
-    /// `GET /v2.0/vpc/routes/{route_id}`
-    ///
-    /// - Parameters:
-    ///   - routeID: Specifies the route ID, which uniquely identifies the route.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryVPCRoute(routeID: String) async throws -> QueryVPCRouteResponse {
-        let request = OperationRequest(
-            operation: "QueryVPCRoute",
-            method: .get,
-            path: "/v2.0/vpc/routes/{route_id}",
-            pathParameters: ["route_id": routeID]
-        )
-        return try await client.send(request, as: QueryVPCRouteResponse.self)
     }
 
     /// Querying VPC Routes
@@ -92,7 +72,7 @@ extension VPCClient {
     ///     parameter description of marker. The default value is 2000.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVPCRoutes(
+    public func listVPCRoutes(
         id: String? = nil,
         tenantID: String? = nil,
         vpcID: String? = nil,
@@ -100,7 +80,7 @@ extension VPCClient {
         type: String? = nil,
         marker: String? = nil,
         limit: Int? = nil
-    ) async throws -> QueryVPCRoutesResponse {
+    ) async throws -> ListVPCRoutesResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("tenant_id", tenantID)
@@ -110,11 +90,31 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "QueryVPCRoutes",
+            operation: "ListVpcRoutes",
             method: .get,
             path: "/v2.0/vpc/routes",
             query: query
         )
-        return try await client.send(request, as: QueryVPCRoutesResponse.self)
+        return try await client.send(request, as: ListVPCRoutesResponse.self)
+    }
+
+    /// Querying a VPC Route
+    ///
+    /// This API is used to query details about a route.
+    ///
+    /// `GET /v2.0/vpc/routes/{route_id}`
+    ///
+    /// - Parameters:
+    ///   - routeID: Specifies the route ID, which uniquely identifies the route.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showVPCRoute(routeID: String) async throws -> ShowVPCRouteResponse {
+        let request = OperationRequest(
+            operation: "ShowVpcRoute",
+            method: .get,
+            path: "/v2.0/vpc/routes/{route_id}",
+            pathParameters: ["route_id": routeID]
+        )
+        return try await client.send(request, as: ShowVPCRouteResponse.self)
     }
 }

@@ -4,26 +4,6 @@
 import CloudCore
 
 extension VPCClient {
-    /// Adding a Tag to a VPC
-    ///
-    /// This API is used to add a tag to a VPC.
-    ///
-    /// `POST /v2.0/{project_id}/vpcs/{vpc_id}/tags`
-    ///
-    /// - Parameters:
-    ///   - vpcID: Specifies the VPC ID that uniquely identifies the VPC.
-    ///   - body: The request body.
-    public func addTagToVPC(vpcID: String, _ body: AddTagToVPCRequest) async throws {
-        let request = OperationRequest(
-            operation: "AddTagToVPC",
-            method: .post,
-            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
-            pathParameters: ["vpc_id": vpcID],
-            body: body
-        )
-        try await client.send(request)
-    }
-
     /// Batch Adding or Deleting VPC Tags
     ///
     /// This API is used to add multiple tags to or delete multiple tags from a VPC at a time.
@@ -33,14 +13,31 @@ extension VPCClient {
     /// - Parameters:
     ///   - vpcID: Specifies the VPC ID, which uniquely identifies the VPC.
     ///   - body: The request body.
-    public func batchAddingOrDeletingVPCTags(
-        vpcID: String,
-        _ body: BatchAddingOrDeletingVPCTagsRequest
-    ) async throws {
+    public func batchAddOrDeleteVPCTags(vpcID: String, _ body: BatchAddOrDeleteVPCTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchAddingOrDeletingVPCTags",
+            operation: "BatchAddOrDeleteVPCTags",
             method: .post,
             path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/action",
+            pathParameters: ["vpc_id": vpcID],
+            body: body
+        )
+        try await client.send(request)
+    }
+
+    /// Adding a Tag to a VPC
+    ///
+    /// This API is used to add a tag to a VPC.
+    ///
+    /// `POST /v2.0/{project_id}/vpcs/{vpc_id}/tags`
+    ///
+    /// - Parameters:
+    ///   - vpcID: Specifies the VPC ID that uniquely identifies the VPC.
+    ///   - body: The request body.
+    public func createVPCResourceTag(vpcID: String, _ body: CreateVPCResourceTagRequest) async throws {
+        let request = OperationRequest(
+            operation: "CreateVpcResourceTag",
+            method: .post,
+            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
             pathParameters: ["vpc_id": vpcID],
             body: body
         )
@@ -56,34 +53,14 @@ extension VPCClient {
     /// - Parameters:
     ///   - vpcID: Specifies the VPC ID, which uniquely identifies the VPC.
     ///   - key: Specifies the tag key.
-    public func deleteTagFromVPC(vpcID: String, key: String) async throws {
+    public func deleteVPCTag(vpcID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagFromVPC",
+            operation: "DeleteVpcTag",
             method: .delete,
             path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}",
             pathParameters: ["vpc_id": vpcID, "key": key]
         )
         try await client.send(request)
-    }
-
-    /// Querying VPC Tags
-    ///
-    /// This API is used to query tags of a specified VPC.
-    ///
-    /// `GET /v2.0/{project_id}/vpcs/{vpc_id}/tags`
-    ///
-    /// - Parameters:
-    ///   - vpcID: Specifies the VPC ID that uniquely identifies the VPC.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryVPCTags(vpcID: String) async throws -> QueryVPCTagsResponse {
-        let request = OperationRequest(
-            operation: "QueryVPCTags",
-            method: .get,
-            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
-            pathParameters: ["vpc_id": vpcID]
-        )
-        return try await client.send(request, as: QueryVPCTagsResponse.self)
     }
 
     /// Querying VPC Tags in a Specified Project
@@ -93,13 +70,13 @@ extension VPCClient {
     /// `GET /v2.0/{project_id}/vpcs/tags`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVPCTagsInSpecifiedProject() async throws -> QueryVPCTagsInSpecifiedProjectResponse {
+    public func listVPCTags() async throws -> ListVPCTagsResponse {
         let request = OperationRequest(
-            operation: "QueryVPCTagsInSpecifiedProject",
+            operation: "ListVpcTags",
             method: .get,
             path: "/v2.0/{project_id}/vpcs/tags"
         )
-        return try await client.send(request, as: QueryVPCTagsInSpecifiedProjectResponse.self)
+        return try await client.send(request, as: ListVPCTagsResponse.self)
     }
 
     /// Querying VPCs by Tag
@@ -112,13 +89,33 @@ extension VPCClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVPCsByTag(_ body: QueryVPCsByTagRequest) async throws -> QueryVPCsByTagResponse {
+    public func listVPCsByTags(_ body: ListVPCsByTagsRequest) async throws -> ListVPCsByTagsResponse {
         let request = OperationRequest(
-            operation: "QueryVPCsByTag",
+            operation: "ListVpcsByTags",
             method: .post,
             path: "/v2.0/{project_id}/vpcs/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: QueryVPCsByTagResponse.self)
+        return try await client.send(request, as: ListVPCsByTagsResponse.self)
+    }
+
+    /// Querying VPC Tags
+    ///
+    /// This API is used to query tags of a specified VPC.
+    ///
+    /// `GET /v2.0/{project_id}/vpcs/{vpc_id}/tags`
+    ///
+    /// - Parameters:
+    ///   - vpcID: Specifies the VPC ID that uniquely identifies the VPC.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showVPCTags(vpcID: String) async throws -> ShowVPCTagsResponse {
+        let request = OperationRequest(
+            operation: "ShowVpcTags",
+            method: .get,
+            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
+            pathParameters: ["vpc_id": vpcID]
+        )
+        return try await client.send(request, as: ShowVPCTagsResponse.self)
     }
 }

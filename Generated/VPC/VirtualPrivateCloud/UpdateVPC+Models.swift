@@ -19,6 +19,9 @@ public struct UpdateVPCRequest: Codable, Sendable, Hashable {
     }
 }
 
+/// The response of ``VPCClient/updateVPC``.
+public typealias UpdateVPCResponse = ShowVPCResponse
+
 /// Specifies the VPC objects.
 public struct UpdateVPCVPC: Codable, Sendable, Hashable {
     /// Specifies the VPC name.

@@ -16,7 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createVPC(_ body: CreateVPCRequest) async throws -> CreateVPCResponse {
         let request = OperationRequest(
-            operation: "CreateVPC",
+            operation: "CreateVpc",
             method: .post,
             path: "/v1/{project_id}/vpcs",
             body: body
@@ -34,32 +34,12 @@ extension VPCClient {
     ///   - vpcID: Specifies the VPC ID that uniquely identifies the VPC.
     public func deleteVPC(vpcID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVPC",
+            operation: "DeleteVpc",
             method: .delete,
             path: "/v1/{project_id}/vpcs/{vpc_id}",
             pathParameters: ["vpc_id": vpcID]
         )
         try await client.send(request)
-    }
-
-    /// Querying VPC Details
-    ///
-    /// This API is used to query details about a VPC.
-    ///
-    /// `GET /v1/{project_id}/vpcs/{vpc_id}`
-    ///
-    /// - Parameters:
-    ///   - vpcID: Specifies the VPC ID, which uniquely identifies the VPC.
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func queryVPCDetails(vpcID: String) async throws -> QueryVPCDetailsResponse {
-        let request = OperationRequest(
-            operation: "QueryVPCDetails",
-            method: .get,
-            path: "/v1/{project_id}/vpcs/{vpc_id}",
-            pathParameters: ["vpc_id": vpcID]
-        )
-        return try await client.send(request, as: QueryVPCDetailsResponse.self)
     }
 
     /// Querying VPCs
@@ -90,24 +70,44 @@ extension VPCClient {
     ///     authenticated based on the default enterprise project.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func queryVPCs(
+    public func listVPCs(
         id: String? = nil,
         marker: String? = nil,
         limit: Int? = nil,
         enterpriseProjectID: String? = nil
-    ) async throws -> QueryVPCsResponse {
+    ) async throws -> ListVPCsResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("marker", marker)
         query.append("limit", limit)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "QueryVPCs",
+            operation: "ListVpcs",
             method: .get,
             path: "/v1/{project_id}/vpcs",
             query: query
         )
-        return try await client.send(request, as: QueryVPCsResponse.self)
+        return try await client.send(request, as: ListVPCsResponse.self)
+    }
+
+    /// Querying VPC Details
+    ///
+    /// This API is used to query details about a VPC.
+    ///
+    /// `GET /v1/{project_id}/vpcs/{vpc_id}`
+    ///
+    /// - Parameters:
+    ///   - vpcID: Specifies the VPC ID, which uniquely identifies the VPC.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func showVPC(vpcID: String) async throws -> ShowVPCResponse {
+        let request = OperationRequest(
+            operation: "ShowVpc",
+            method: .get,
+            path: "/v1/{project_id}/vpcs/{vpc_id}",
+            pathParameters: ["vpc_id": vpcID]
+        )
+        return try await client.send(request, as: ShowVPCResponse.self)
     }
 
     /// Updating a VPC
@@ -123,7 +123,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func updateVPC(vpcID: String, _ body: UpdateVPCRequest) async throws -> UpdateVPCResponse {
         let request = OperationRequest(
-            operation: "UpdateVPC",
+            operation: "UpdateVpc",
             method: .put,
             path: "/v1/{project_id}/vpcs/{vpc_id}",
             pathParameters: ["vpc_id": vpcID],

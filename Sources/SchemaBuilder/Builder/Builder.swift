@@ -15,6 +15,8 @@ struct Builder {
     let toc: TableOfContents
     let references: TableReferences
     let apiNames: APINames
+    /// The official SDKs' names by method and path: the name of a page that carries none.
+    let officialNames: OfficialNames
     /// What each page's examples show, by page index: they type the tables of that page only.
     let pageExamples: [PageExamples]
     var candidates = DraftTypeStore()
@@ -24,9 +26,10 @@ struct Builder {
     /// Map-shaped tables being read, so that maps referring to each other cannot recurse forever.
     var mapsInProgress: Set<TableID> = []
 
-    init(pages: [DocPage], toc: TableOfContents) {
+    init(pages: [DocPage], toc: TableOfContents, officialNames: OfficialNames) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
         self.toc = toc
+        self.officialNames = officialNames
         references = TableReferences(pages: self.pages)
         apiNames = APINames(pages: self.pages)
         pageExamples = self.pages.map(PageExamples.init)
@@ -41,7 +44,9 @@ struct Builder {
         var usedIds = UniqueNames()
         let groups = GroupIndex(toc: toc)
         let apiPages = pages.compactMap { model in
-            RequestLine.find(in: model).map { (model: model, requestLine: $0, name: operationName(of: model)) }
+            RequestLine.find(in: model).map {
+                (model: model, requestLine: $0, name: operationName(of: model, requestLine: $0))
+            }
         }
         // API names are what users know and must stay stable; a name read from a title yields to them.
         let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))
@@ -56,6 +61,7 @@ struct Builder {
                 operation.id = unique
             }
             usedIds.insert(operation.id)
+            operation.deprecation = name.deprecation
             wrapBodiesAsTheExamplesDo(&operation)
             operations.append(operation)
         }
@@ -82,13 +88,44 @@ struct Builder {
         }
     }
 
-    /// The operation id of a page: the API name of a file named after it (`CreateNotebook.html`) or of the anchor in
-    /// front of its title (`createnotebook`), else a name read from the title (`Creating an Image` → `CreateImage`).
-    func operationName(of model: PageModel) -> (id: String, isAPIName: Bool) {
+    /// The operation id of a page, the name users know first: the API name of a file named after it
+    /// (`CreateNotebook.html`) or of the anchor in front of its title (`createnotebook`); else the official SDKs'
+    /// name for its method and path (``OfficialNames``); else a name read from the title (`Creating an Image` →
+    /// `CreateImage`).
+    /// A title's deprecation mark (``TitleName/deprecation``) holds whichever name the page gets.
+    mutating func operationName(of model: PageModel, requestLine: RequestLine)
+        -> (id: String, isAPIName: Bool, deprecation: String?)
+    {
+        let title = TitleName(title: model.page.title, method: requestLine.method, path: requestLine.path)
         let fileName = model.page.path.split(separator: "/").last ?? ""
         let stem = String(fileName.split(separator: ".").first ?? "")
-        if Naming.isOperationName(stem) { return (stem, true) }
-        if let name = apiNames.operationId(of: model) { return (name, true) }
-        return (Naming.operationId(fromTitle: model.page.title), false)
+        if Naming.isOperationName(stem) { return (stem, true, title.deprecation) }
+        if let name = apiNames.operationId(of: model) { return (name, true, title.deprecation) }
+        let official = officialNames.names(
+            method: requestLine.method, path: requestLine.path, bodyKeys: requestBodyKeys(of: model))
+        if official.count == 1 { return (official[0], true, title.deprecation) }
+        if official.count > 1 {
+            diagnose(
+                .ambiguousOfficialName, model.location(),
+                "the official SDKs name \(requestLine.method) \(requestLine.path) \(official.joined(separator: ", ")) "
+                    + "and the request body tells none apart: named from the title")
+        }
+        return (title.id, false, title.deprecation)
+    }
+
+    /// The top-level members of a page's request body: the rows of its body table and the keys of its request
+    /// examples. They tell apart the official names of one batch `action` path.
+    func requestBodyKeys(of model: PageModel) -> Set<String> {
+        var keys: Set<String> = []
+        let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
+        if let body = tables.body, let name = model.columns[body]?.name {
+            for row in model.tables[body].bodyRows where name < row.count {
+                keys.insert(row[name].text.trimmed())
+            }
+        }
+        for example in pageExamples[model.index].examples where example.kind == .request {
+            if case .object(let members)? = example.value { keys.formUnion(members.keys) }
+        }
+        return keys
     }
 }

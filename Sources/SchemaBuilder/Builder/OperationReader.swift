@@ -88,7 +88,7 @@ extension Builder {
         var linkedResponse: String?
         if tables.responses.isEmpty, let linked = references.linkedResponseTable(model) {
             linkedResponse = objectType(
-                linked, desiredName: Naming.operationId(fromTitle: pages[linked.page].page.title), operationId: id)
+                linked, desiredName: TitleName(title: pages[linked.page].page.title).id, operationId: id)
         }
         var responses: [Response] = []
         let successCount = tables.responses.filter { (200..<300).contains($0.status ?? defaultStatus) }.count

@@ -32,7 +32,7 @@ guard let (endpoint, projectID) = options(Array(CommandLine.arguments.dropFirst(
 do {
     let evs = try EVSClient(endpoint: endpoint, configuration: ClientConfiguration(projectID: projectID))
     // GET /v2/{project_id}/cloudvolumes/detail
-    let disks = try await evs.queryDetailsAboutAllDisks(limit: 10)
+    let disks = try await evs.listVolumes(limit: 10)
     print("disks: \(disks.volumes?.count ?? 0)")
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
