@@ -38,10 +38,11 @@ extension Builder {
             switch (type, value) {
             case (.named(let key), .object(let members)) where DraftTypeStore.isPlaceholder(key):
                 guard let candidate = candidates[key] else { return }
+                // A key that is a value (`{"68269e6e-…": […]}`, addresses by network id) is no field the table left out.
                 for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                     if let property = candidate.properties.first(where: { $0.name == name }) {
                         collect(member, property.type, isResponse: isResponse)
-                    } else if member != .null, seen.insert(key + "#" + name).inserted {
+                    } else if member != .null, !Self.isDataKey(name), seen.insert(key + "#" + name).inserted {
                         missing.append((key, name, member, isResponse))
                     }
                 }
@@ -148,6 +149,15 @@ extension Builder {
             return nil
         case (.named, .array(let items)):
             return items.allSatisfy({ if case .object = $0 { true } else { false } }) ? .array(type) : nil
+        case (.named, .object(let members)) where !members.isEmpty && members.keys.allSatisfy(isDataKey):
+            // The table's object is what each key holds (`addresses`: a network's addresses by network id).
+            func isObject(_ value: JSONValue) -> Bool { if case .object = value { true } else { false } }
+            if members.values.allSatisfy(isObject) { return .map(type) }
+            let arrays = members.values.allSatisfy { value in
+                if case .array(let items) = value { return items.allSatisfy(isObject) }
+                return false
+            }
+            return arrays ? .map(.array(type)) : nil
         case (.named, _):
             return nil
         case (.array(let inner), .object):
@@ -219,6 +229,11 @@ extension Builder {
             return .array(inferType(first, name: Naming.singular(name), operationId: operationId, source: source, path: path + "[]"))
         case .object(let members):
             if members.isEmpty { return .any }
+            // Keys that are data, not field names (`{"68269e6e-4a27-…": [...]}`, a network's addresses by network
+            // id): a map, whose values are typed by the first one.
+            if members.keys.contains(where: Self.isDataKey), let first = members.sorted(by: { $0.key < $1.key }).first {
+                return .map(inferType(first.value, name: Naming.singular(name), operationId: operationId, source: source, path: path + "{}"))
+            }
             let draft = DraftKey.example(page: source.page, path: path)
             if candidates.placeholder(of: draft) == nil {
                 let key = candidates.add(draft, DraftType(
@@ -236,13 +251,25 @@ extension Builder {
     }
 }
 
+extension Builder {
+    /// Whether an example object's key is a value rather than a field name: it starts with a digit, or it is an
+    /// identifier such as a UUID (hex digits and dashes, 16 or more of them, digits among them).
+    static func isDataKey(_ key: String) -> Bool {
+        if key.first?.isNumber == true { return true }
+        let hex = key.filter { $0.isHexDigit }
+        return key.count >= 16 && key.allSatisfy { $0.isHexDigit || $0 == "-" } && hex.contains(where: \.isNumber)
+    }
+}
+
 extension TypeRef {
     /// Whether going from `old` to this type changes structure rather than the spelling of a value: object/array
-    /// around the same named type, or a primitive the examples show as JSON the page does not describe. Request
+    /// (or a map keyed by ids) around the same named type, or a primitive the examples show as JSON the page does not describe. Request
     /// examples may correct only such changes ("true" for a boolean is sloppiness, `{…}` for a string is not).
     func isStructuralChange(from old: TypeRef) -> Bool {
         switch (old, self) {
-        case (.named(let a), .array(.named(let b))), (.array(.named(let a)), .named(let b)): a == b
+        case (.named(let a), .array(.named(let b))), (.array(.named(let a)), .named(let b)),
+            (.named(let a), .map(.named(let b))), (.named(let a), .map(.array(.named(let b)))):
+            a == b
         case (.array(let a), .array(let b)), (.map(let a), .map(let b)): b.isStructuralChange(from: a)
         case (.string, .array(.string)): false
         case (.string, .any), (.integer, .any), (.int64, .any), (.number, .any), (.boolean, .any),

@@ -91,3 +91,41 @@ struct ExampleAttachmentTests {
         #expect(JSONValue.parse("1") == .integer(1))
     }
 }
+
+/// Issue #25: keys that are values (ids, versions) are never type names: an object keyed by them is a map.
+struct DataKeyTests {
+    static let page = """
+        <h1>Showing a Server</h1><div><h4>URI</h4><p>GET /v1/servers/{server_id}</p></div>
+        <div><h4>Response Parameters</h4>
+        \(Fixtures.table(1, "Response body parameters", header: Fixtures.responseHeader, rows: [
+            ["<p>name</p>", "<p>String</p>", "<p>Name.</p>"],
+            ["<p>addresses</p>", "<p>Object</p>", "<p>Addresses. See <a href=\"#S__Address\">Table 2</a>.</p>"],
+        ]))
+        \(Fixtures.table(2, "Address", id: "S__Address", header: Fixtures.responseHeader, rows: [
+            ["<p>addr</p>", "<p>String</p>", "<p>IP address.</p>"],
+        ]))
+        </div>
+        <div><h4>Example Responses</h4><pre>{"name": "s", "addresses": {"68269e6e-4a27-441b-8029-35373ad50bd9": [{"addr": "10.0.0.2"}]},
+         "versions": {"7.8.2-102": {"detail": "x"}}}</pre></div>
+        """
+
+    @Test func anObjectKeyedByIdsIsAMapOfWhatTheTableDescribes() throws {
+        let schema = Fixtures.build([("show.html", Self.page)])
+        let body = schema.properties(try #require(schema.operations.first?.responses.first?.type?.referencedName))
+        #expect(body[named: "addresses"]?.type == .map(.array(.named("Address"))))
+        // An undocumented object keyed by versions: a map too, its values typed from the example.
+        let versions = try #require(body[named: "versions"]?.type)
+        guard case .map(.named(let value)) = versions else { Issue.record("versions: \(versions)"); return }
+        #expect(schema.properties(value).map(\.name) == ["detail"])
+        #expect(!schema.types.contains { $0.name.contains("68269e6e") || $0.name.contains("782102") })
+    }
+
+    @Test func dataKeysAreIdsAndNumbersNotNames() {
+        for key in ["68269e6e-4a27-441b-8029-35373ad50bd9", "7.8.2-102", "2", "01d7aef8442b408eb82f13afff51e4e4"] {
+            #expect(Builder.isDataKey(key), "\(key)")
+        }
+        for key in ["addresses", "OS-EXT-IPS:type", "deadbeefdeadbeef", "image_id"] {
+            #expect(!Builder.isDataKey(key), "\(key)")
+        }
+    }
+}

@@ -3,53 +3,6 @@
 
 import CloudCore
 
-/// Specifies the attributed network information of the ECS.
-///
-/// Data structure of the network that an ECS accesses
-public struct UpdateServerNetwork: Codable, Sendable, Hashable {
-    /// Definition
-    /// Specifies the IP address.
-    /// Range
-    /// N/A
-    public var addr: String?
-
-    /// Definition
-    /// Specifies the IP address type.
-    /// Range
-    /// 4: The type of the IP address is IPv4.
-    /// 6: The type of the IP address is IPv6.
-    ///
-    /// - `4`: The type of the IP address is IPv4.
-    /// - `6`: The type of the IP address is IPv6.
-    public var version: Int?
-
-    /// Not in the page's table; the page's response example shows it.
-    public var _01d7aef8_442b408eB82f13afff51e4e4: [T01d7aef8442b408eB82f13afff51e4e4]?
-
-    private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-        case _01d7aef8_442b408eB82f13afff51e4e4 = "01d7aef8-442b-408e-b82f-13afff51e4e4"
-    }
-
-    public init(
-        addr: String? = nil,
-        version: Int? = nil,
-        _01d7aef8_442b408eB82f13afff51e4e4: [T01d7aef8442b408eB82f13afff51e4e4]? = nil
-    ) {
-        self.addr = addr
-        self.version = version
-        self._01d7aef8_442b408eB82f13afff51e4e4 = _01d7aef8_442b408eB82f13afff51e4e4
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self._01d7aef8_442b408eB82f13afff51e4e4 = try container.decodeIfPresent([T01d7aef8442b408eB82f13afff51e4e4].self, forKey: ._01d7aef8_442b408eB82f13afff51e4e4)
-    }
-}
-
 /// The request body of ``ECSClient/updateServer``.
 public struct UpdateServerRequest: Codable, Sendable, Hashable {
     /// Definition
@@ -171,7 +124,7 @@ public struct UpdateServerServer2: Codable, Sendable, Hashable {
     /// For details, see Table 7.
     /// Range
     /// N/A
-    public var addresses: UpdateServerNetwork?
+    public var addresses: [String: [Network]]?
 
     /// Definition
     /// Specifies the ECS metadata.
@@ -317,7 +270,7 @@ public struct UpdateServerServer2: Codable, Sendable, Hashable {
         tenantID: String? = nil,
         image: String? = nil,
         accessIPv4: String? = nil,
-        addresses: UpdateServerNetwork? = nil,
+        addresses: [String: [Network]]? = nil,
         metadata: [String: String]? = nil,
         accessIPv6: String? = nil,
         created: String? = nil,
@@ -364,7 +317,7 @@ public struct UpdateServerServer2: Codable, Sendable, Hashable {
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.image = try container.decodeIfPresent(String.self, forKey: .image)
         self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.addresses = try container.decodeIfPresent(UpdateServerNetwork.self, forKey: .addresses)
+        self.addresses = try container.decodeIfPresent([String: [Network]].self, forKey: .addresses)
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)

@@ -3,48 +3,6 @@
 
 import CloudCore
 
-/// Specifies the attributed network information of the ECS.
-///
-/// Data structure of the network which an ECS accesses
-public struct UpdateECSNetwork: Codable, Sendable, Hashable {
-    /// Specifies the IP address.
-    public var addr: String?
-
-    /// Specifies the type of an IP address. The value of this parameter can be 4 or 6.
-    /// 4: The type of the IP address is IPv4.
-    /// 6: The type of the IP address is IPv6.
-    ///
-    /// - `4`: The type of the IP address is IPv4.
-    /// - `6`: The type of the IP address is IPv6.
-    public var version: Int?
-
-    /// Not in the page's table; the page's response example shows it.
-    public var _03be5c1eE05d4905A105C3bd9b730bdc: [T01d7aef8442b408eB82f13afff51e4e4]?
-
-    private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-        case _03be5c1eE05d4905A105C3bd9b730bdc = "03be5c1e-e05d-4905-a105-c3bd9b730bdc"
-    }
-
-    public init(
-        addr: String? = nil,
-        version: Int? = nil,
-        _03be5c1eE05d4905A105C3bd9b730bdc: [T01d7aef8442b408eB82f13afff51e4e4]? = nil
-    ) {
-        self.addr = addr
-        self.version = version
-        self._03be5c1eE05d4905A105C3bd9b730bdc = _03be5c1eE05d4905A105C3bd9b730bdc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self._03be5c1eE05d4905A105C3bd9b730bdc = try container.decodeIfPresent([T01d7aef8442b408eB82f13afff51e4e4].self, forKey: ._03be5c1eE05d4905A105C3bd9b730bdc)
-    }
-}
-
 /// The request body of ``ECSClient/updateECS``.
 public struct UpdateECSRequest: Codable, Sendable, Hashable {
     /// Specifies the ECS data structure. For details, see Table 3.
@@ -91,7 +49,7 @@ public struct UpdateECSServer2: Codable, Sendable, Hashable {
     /// Specifies the attributed network information of the ECS.
     /// The structure is Map<String, Object>.
     /// For details, see Table 6.
-    public var addresses: UpdateECSNetwork?
+    public var addresses: [String: [Network]]?
 
     /// Specifies the ECS metadata.
     public var metadata: JSONValue?
@@ -184,7 +142,7 @@ public struct UpdateECSServer2: Codable, Sendable, Hashable {
         tenantID: String? = nil,
         image: String? = nil,
         accessIPv4: String? = nil,
-        addresses: UpdateECSNetwork? = nil,
+        addresses: [String: [Network]]? = nil,
         metadata: JSONValue? = nil,
         accessIPv6: String? = nil,
         created: String? = nil,
@@ -229,7 +187,7 @@ public struct UpdateECSServer2: Codable, Sendable, Hashable {
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.image = try container.decodeIfPresent(String.self, forKey: .image)
         self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.addresses = try container.decodeIfPresent(UpdateECSNetwork.self, forKey: .addresses)
+        self.addresses = try container.decodeIfPresent([String: [Network]].self, forKey: .addresses)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/showNetworkOfECS``.
-public typealias ShowNetworkOfECSResponse = [String: [ServerNetworkAddress]]
+public typealias ShowNetworkOfECSResponse = [String: [Network]]
 
 extension ECSClient {
     /// Querying Networks

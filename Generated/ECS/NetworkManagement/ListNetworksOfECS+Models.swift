@@ -6,14 +6,14 @@ import CloudCore
 /// The response of ``ECSClient/listNetworksOfECS``.
 public struct ListNetworksOfECSResponse: Codable, Sendable, Hashable {
     /// Specifies the network address of the ECS. For details, see Table 3.
-    public var addresses: [String: [ServerNetworkAddress]]?
+    public var addresses: [String: [Network]]?
 
     private enum CodingKeys: String, CodingKey {
         case addresses
     }
 
     public init(
-        addresses: [String: [ServerNetworkAddress]]? = nil
+        addresses: [String: [Network]]? = nil
     ) {
         self.addresses = addresses
     }

@@ -3,14 +3,19 @@
 
 import CloudCore
 
-/// Specifies the network addresses of an ECS.
+/// The response of ``ECSClient/showNetworkOfECS``.
 ///
 /// Data structure of the network that an ECS accesses
 public struct Network: Codable, Sendable, Hashable {
+    /// Definition
     /// Specifies the IP address.
+    /// Range
+    /// N/A
     public var addr: String?
 
-    /// Specifies the type of an IP address. The value of this parameter can be 4 or 6.
+    /// Definition
+    /// Specifies the IP address type.
+    /// Range
     /// 4: The type of the IP address is IPv4.
     /// 6: The type of the IP address is IPv6.
     ///
@@ -18,43 +23,22 @@ public struct Network: Codable, Sendable, Hashable {
     /// - `6`: The type of the IP address is IPv6.
     public var version: Int?
 
-    /// Specifies the MAC address. This is an extended attribute.
-    public var osEXTIPsMACMACAddr: String?
-
-    /// Specifies the IP address assignment mode. This is an extended attribute.
-    public var osEXTIPsType: String?
-
-    /// Not in the page's table; the page's response example shows it.
-    public var _68269e6e4a27_441b8029_35373ad50bd9: [T01d7aef8442b408eB82f13afff51e4e4]?
-
     private enum CodingKeys: String, CodingKey {
         case addr
         case version
-        case osEXTIPsMACMACAddr = "OS-EXT-IPS-MAC:mac_addr"
-        case osEXTIPsType = "OS-EXT-IPS:type"
-        case _68269e6e4a27_441b8029_35373ad50bd9 = "68269e6e-4a27-441b-8029-35373ad50bd9"
     }
 
     public init(
         addr: String? = nil,
-        version: Int? = nil,
-        osEXTIPsMACMACAddr: String? = nil,
-        osEXTIPsType: String? = nil,
-        _68269e6e4a27_441b8029_35373ad50bd9: [T01d7aef8442b408eB82f13afff51e4e4]? = nil
+        version: Int? = nil
     ) {
         self.addr = addr
         self.version = version
-        self.osEXTIPsMACMACAddr = osEXTIPsMACMACAddr
-        self.osEXTIPsType = osEXTIPsType
-        self._68269e6e4a27_441b8029_35373ad50bd9 = _68269e6e4a27_441b8029_35373ad50bd9
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
         self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self.osEXTIPsMACMACAddr = try container.decodeIfPresent(String.self, forKey: .osEXTIPsMACMACAddr)
-        self.osEXTIPsType = try container.decodeIfPresent(String.self, forKey: .osEXTIPsType)
-        self._68269e6e4a27_441b8029_35373ad50bd9 = try container.decodeIfPresent([T01d7aef8442b408eB82f13afff51e4e4].self, forKey: ._68269e6e4a27_441b8029_35373ad50bd9)
     }
 }

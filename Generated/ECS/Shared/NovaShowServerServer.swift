@@ -103,7 +103,7 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// The structure is Map<String, Object>.
     /// The key indicates the network name, for example, demo_net.
     /// The value indicates the network attribute specified in Table 7.
-    public var addresses: Network?
+    public var addresses: [String: [NovaListServersDetailsNetwork]]?
 
     /// Specifies the security groups to which the ECS belongs. For details, see Table 9.
     public var securityGroups: [SecurityGroup]?
@@ -307,7 +307,7 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
         userID: String? = nil,
         metadata: JSONValue? = nil,
         hostID: String? = nil,
-        addresses: Network? = nil,
+        addresses: [String: [NovaListServersDetailsNetwork]]? = nil,
         securityGroups: [SecurityGroup]? = nil,
         links: [Link]? = nil,
         tags: [String]? = nil,
@@ -398,7 +398,7 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
         self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
         self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.addresses = try container.decodeIfPresent(Network.self, forKey: .addresses)
+        self.addresses = try container.decodeIfPresent([String: [NovaListServersDetailsNetwork]].self, forKey: .addresses)
         self.securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups)
         self.links = try container.decodeIfPresent([Link].self, forKey: .links)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)

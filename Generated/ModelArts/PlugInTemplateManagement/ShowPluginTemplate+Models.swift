@@ -65,7 +65,7 @@ public struct ShowPluginTemplateResponse: Codable, Sendable, Hashable {
     public var spec: PluginTemplateSpec?
 
     /// Not in the page's table; the page's response example shows it.
-    public var versions: Versions?
+    public var versions: [String: ShowPluginTemplateVersion]?
 
     private enum CodingKeys: String, CodingKey {
         case apiVersion
@@ -80,7 +80,7 @@ public struct ShowPluginTemplateResponse: Codable, Sendable, Hashable {
         kind: PluginTemplateV2Kind? = nil,
         metadata: PluginTemplateMetadata? = nil,
         spec: PluginTemplateSpec? = nil,
-        versions: Versions? = nil
+        versions: [String: ShowPluginTemplateVersion]? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -90,10 +90,10 @@ public struct ShowPluginTemplateResponse: Codable, Sendable, Hashable {
     }
 }
 
-/// The `77-21.0.cr1` of a `Versions`.
+/// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct T782102: Codable, Sendable, Hashable {
+public struct ShowPluginTemplateVersion: Codable, Sendable, Hashable {
     public var detail: String?
 
     private enum CodingKeys: String, CodingKey {
@@ -104,26 +104,5 @@ public struct T782102: Codable, Sendable, Hashable {
         detail: String? = nil
     ) {
         self.detail = detail
-    }
-}
-
-/// Not in the page's table; the page's response example shows it.
-///
-/// Read from the page's example.
-public struct Versions: Codable, Sendable, Hashable {
-    public var _77_21_0Cr1: T782102?
-    public var _78_21_0_2: T782102?
-
-    private enum CodingKeys: String, CodingKey {
-        case _77_21_0Cr1 = "77-21.0.cr1"
-        case _78_21_0_2 = "78-21.0.2"
-    }
-
-    public init(
-        _77_21_0Cr1: T782102? = nil,
-        _78_21_0_2: T782102? = nil
-    ) {
-        self._77_21_0Cr1 = _77_21_0Cr1
-        self._78_21_0_2 = _78_21_0_2
     }
 }
