@@ -6,8 +6,17 @@
 import PackageDescription
 
 /// Every service the generator emits: a library product compiled from `Generated/<Service>`, and a command-line
-/// client (`modelarts`, `ecs`, `vpc`, `evs`) compiled from `Generated/<Service>CLI`.
-let services = ["ModelArts", "ECS", "VPC", "EVS"]
+/// client (`modelarts`, `ecs`, …) compiled from `Generated/<Service>CLI`. `swift run apiref generate` writes this
+/// list from `spec/services.json` (adding a service is one entry there and a regeneration; `apiref check` fails
+/// when it is out of date). It is written here rather than read from the file because SwiftPM caches the
+/// manifest's evaluation by its text.
+// services: generated from spec/services.json
+let services = [
+    "ModelArts", "ECS", "VPC", "EVS", "IAM", "AS", "CES", "NAT", "DCS", "DMS", "KMS", "SMN", "CTS", "APIG", "CBR",
+    "SWR", "FunctionGraph", "LTS", "SFS", "VPCEP", "DDS", "VPN", "EIP", "ER", "TMS", "BMS", "DWS", "MRS", "CSS",
+    "TaurusDB", "GeminiDB", "DLI", "WAFD", "HSS",
+]
+// end of services
 
 let package = Package(
     name: "apiref",

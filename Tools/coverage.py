@@ -302,8 +302,10 @@ def measure(docs, openapi_file, verbose=False):
 
 def below_floors(title, figures, floors):
     """The figures of `title` under their floor, as sentences."""
+    if title not in floors:
+        return [f"{title}: no floors in the floors file (every configured service has them)"]
     problems = []
-    for name, floor in floors.get(title, {}).items():
+    for name, floor in floors[title].items():
         if name not in figures:
             problems.append(f"{title}: {name} could not be measured (is jsonschema installed?)")
             continue

@@ -58,6 +58,16 @@ public struct SwiftEmitter: Sendable {
             exampleRoundTrips: try render([module.exampleRoundTrips], with: templates))
     }
 
+    /// `Generated/ExampleRoundTrips/ExampleRoundTripIndex.swift`: every service's round-trip table by name, in the
+    /// order of `services` (the names of `spec/services.json`).
+    public func renderExampleIndex(services: [String]) throws -> GeneratedFile {
+        let entries = services.map { "\(SwiftNames.literal($0)): \($0)ExampleRoundTrips.all" }
+        let file = SwiftModulePlan.File(
+            path: "ExampleRoundTripIndex.swift", template: "examples-index",
+            context: ExampleIndexContext(services: ListItemContext.list(entries)))
+        return try render([file], with: loadTemplates())[0]
+    }
+
     /// The files of one service, each list relative to its own folder and sorted by path.
     public struct RenderedModules: Sendable {
         /// `Generated/<Service>/`: the library product.

@@ -289,6 +289,10 @@ struct ExampleEntryContext {
     var type: String
 }
 
+struct ExampleIndexContext {
+    var services: [ListItemContext]
+}
+
 struct ExamplesFileContext {
     var service: String
     var typeName: String

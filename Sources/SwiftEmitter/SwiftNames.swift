@@ -110,13 +110,18 @@ enum SwiftNames {
             "VNC", "VPC", "XPU", "YAML",
         ].map { ($0.lowercased(), $0) } + [("ipv4", "IPv4"), ("ipv6", "IPv6")])
 
-    /// A property, parameter or function name for `wireName`, escaped with backticks when it is a keyword.
+    /// A property, parameter or function name for `wireName`, escaped with backticks when it is a keyword, and
+    /// with `Value` after a name that no backticks make usable as a member (`self` in OpenStack's `links`).
     static func member(_ wireName: String) -> String {
         var name = lowerCamel(wireName)
         if name.isEmpty { name = "value" }
         if name.first!.isNumber { name = "_" + name }
+        if unusableMembers.contains(name) { name += "Value" }
         return escaped(name)
     }
+
+    /// Member names that `self.name` or `Type.name` cannot reach even in backticks.
+    static let unusableMembers: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
 
     /// The name of a static member of an open enum for the wire value `value` (`EVS` → `evs`, `1` → `value1`).
     static func enumCase(_ value: String) -> String {

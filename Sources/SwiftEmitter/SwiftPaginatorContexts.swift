@@ -51,8 +51,8 @@ extension SwiftOperationBuilder {
         guard let itemsIndex = arrays.count == 1 ? arrays.first : (named.count == 1 ? named.first : nil),
             case .array(let element) = properties[itemsIndex].type
         else { return nil }
-        let items = properties[itemsIndex]
-        let elements = "page.\(memberNames[itemsIndex])" + (items.required ? "" : " ?? []")
+        // The page is a response: the SDK decodes every one of its fields as optional, required or not.
+        let elements = "page.\(memberNames[itemsIndex]) ?? []"
 
         var progress: String
         var closureParameters: String
@@ -71,12 +71,7 @@ extension SwiftOperationBuilder {
                 counters.first { properties[$0].name.lowercased().contains("total") } ?? counters.first
             if let total {
                 let member = "page.\(memberNames[total])"
-                let property = properties[total]
-                if property.type == .integer {
-                    progress = "total: \(member)"
-                } else {
-                    progress = property.required ? "total: Int(\(member))" : "total: \(member).map { Int($0) }"
-                }
+                progress = properties[total].type == .integer ? "total: \(member)" : "total: \(member).map { Int($0) }"
             } else {
                 progress = "total: nil"
             }

@@ -33,6 +33,9 @@ struct Generate: AsyncParsableCommand {
         let pipeline = Pipeline(workspace: Workspace())
         let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
         try pipeline.checkDiagnostics(outputs, strict: strict)
+        for file in try pipeline.sharedFiles() where try SpecFiles.writeIfChanged(file.data, to: pipeline.workspace.url(file.path)) {
+            print("written: \(file.path)")
+        }
         for output in outputs {
             let apiChanges = pipeline.apiChanges(for: output)
             let changes = try pipeline.apply(output)
@@ -62,7 +65,7 @@ struct Check: AsyncParsableCommand {
         let pipeline = Pipeline(workspace: Workspace())
         let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
         try pipeline.checkDiagnostics(outputs, strict: strict)
-        let changes = outputs.flatMap { pipeline.changes(for: $0) }
+        let changes = outputs.flatMap { pipeline.changes(for: $0) } + (try pipeline.sharedFileChanges())
         guard changes.isEmpty else {
             for change in changes { print(change) }
             for output in outputs {

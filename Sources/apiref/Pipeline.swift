@@ -197,6 +197,32 @@ struct Pipeline: Sendable {
         return SchemaDiffer.diff(old: committed, new: output.schema, oldLabel: path, newLabel: output.config.docs)
     }
 
+    /// The generated files that span services, whichever services a run renders: the example round trips of every
+    /// configured service by name (`Generated/ExampleRoundTrips/ExampleRoundTripIndex.swift`), and the service list
+    /// in `Package.swift`, which SwiftPM compiles a target per service from. Only a workspace that is the SDK's
+    /// package (its `Package.swift` has the generated service list) has them; a folder that only holds specs and
+    /// generated sources does not.
+    func sharedFiles() throws -> [(path: String, data: Data)] {
+        let manifest = workspace.url("Package.swift")
+        guard let text = try? String(contentsOf: manifest, encoding: .utf8), text.contains(ManifestServices.begin) else {
+            return []
+        }
+        let services = try workspace.services().map(\.name)
+        let index = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory).renderExampleIndex(services: services)
+        return [
+            ("Generated/ExampleRoundTrips/" + index.path, Data(index.contents.utf8)),
+            ("Package.swift", Data(try ManifestServices.rewrite(text, services: services).utf8)),
+        ]
+    }
+
+    /// The shared files that differ from what the configuration makes, sorted by path.
+    func sharedFileChanges() throws -> [FileChange] {
+        try sharedFiles().compactMap { file in
+            guard let existing = try? Data(contentsOf: workspace.url(file.path)) else { return .create(file.path) }
+            return existing == file.data ? nil : .update(file.path)
+        }.sorted()
+    }
+
     /// How the disk differs from `output`, sorted by path.
     func changes(for output: ServiceOutput) -> [FileChange] {
         var changes: [FileChange] = []

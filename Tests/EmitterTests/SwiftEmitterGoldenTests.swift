@@ -156,6 +156,9 @@ import Testing
         #expect(SwiftNames.member("QueryAllApiVersions") == "queryAllAPIVersions")
         #expect(SwiftNames.member("QueryAllAPIVersions") == "queryAllAPIVersions")
         #expect(SwiftNames.member("DeleteECSs") == "deleteECSs")
+        // OpenStack's `links` have a `self`: a property `self` could not be assigned (`self.`self``).
+        #expect(SwiftNames.member("self") == "selfValue")
+        #expect(SwiftNames.member("default") == "`default`")
         #expect(SwiftNames.member("vpc_ids") == "vpcIDs")
         #expect(SwiftNames.member("api_version") == "apiVersion")
         #expect(SwiftNames.member("floating_ipv6_address") == "floatingIPv6Address")
