@@ -112,8 +112,17 @@ let package = Package(
         ),
 
         // MARK: Tests
-        // What several test targets share: running blocking and CPU-bound work off the cooperative pool.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What several test targets share: running blocking and CPU-bound work off the cooperative pool, child
+        // processes, and an HTTP server on 127.0.0.1.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"),
         .testTarget(name: "DocReaderTests", dependencies: ["DocReader"]),
         .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema", "TestSupport"]),
         .testTarget(
