@@ -53,12 +53,24 @@ let package = Package(
             name: "SwiftEmitter",
             dependencies: ["APISchema", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .executableTarget(
-            name: "apiref",
+        // The subcommands both executables share: generate, check, diff, report, openapi, generate-swift.
+        .target(
+            name: "APIRefCommands",
             dependencies: [
                 "DocReader", "APISchema", "SchemaBuilder", "OpenAPIEmitter", "SwiftEmitter", "SchemaDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `apiref`: every subcommand.
+        .executableTarget(
+            name: "apiref",
+            dependencies: ["APIRefCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // What the plugins run (generate, generate-swift): SwiftPM builds a plugin's tool again for the host, and
+        // this one links no HTTP client or NIO.
+        .executableTarget(
+            name: "apiref-generate",
+            dependencies: ["APIRefCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Plugins: `swift package generate-sdk`, and spec → Swift at build time for consumers
@@ -71,9 +83,9 @@ let package = Package(
                 permissions: [
                     .writeToPackageDirectory(reason: "Rewrites spec/ and Generated/<Service>/ with the generated SDK")
                 ]),
-            dependencies: ["apiref"]
+            dependencies: ["apiref-generate"]
         ),
-        .plugin(name: "GenerateSDKBuildPlugin", capability: .buildTool(), dependencies: ["apiref"]),
+        .plugin(name: "GenerateSDKBuildPlugin", capability: .buildTool(), dependencies: ["apiref-generate"]),
 
         // MARK: Runtime
         .target(
