@@ -32,11 +32,15 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     public var docs: String
     /// Endpoint prefix (`modelarts`, `ecs`).
     public var endpointPrefix: String
+    /// Where the documentation site publishes these pages, the root `apiref fetch` mirrors into `docs`
+    /// (`https://docs.otc.t-systems.com/modelarts/api-ref/`). Generation does not read it.
+    public var docsURL: URL?
 
-    public init(name: String, docs: String, endpointPrefix: String) {
+    public init(name: String, docs: String, endpointPrefix: String, docsURL: URL? = nil) {
         self.name = name
         self.docs = docs
         self.endpointPrefix = endpointPrefix
+        self.docsURL = docsURL
     }
 
     /// Stem of this service's files in `spec/` (`modelarts` → `spec/modelarts.json`).
