@@ -72,6 +72,16 @@ let package = Package(
             name: "apiref-generate",
             dependencies: ["APIRefCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // `apiref fetch`: mirrors a documentation site into a docs folder (conditional requests, retries, all or
+        // nothing).
+        .target(
+            name: "DocsMirror",
+            dependencies: [
+                "APISchema", "CloudCore", "CPathExchange", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // Swapping two folders in one step (renameat2 / renamex_np), which Swift cannot call directly on Linux.
+        .target(name: "CPathExchange"),
 
         // MARK: Plugins: `swift package generate-sdk`, and spec → Swift at build time for consumers
         .plugin(
@@ -183,6 +193,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "DocsMirrorTests", dependencies: ["DocsMirror", "CloudCore", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
