@@ -1,6 +1,6 @@
 import Foundation
 
-/// One page's part of a run: how it compares with the stored copy, its validators and the pages it links to.
+/// One page's part of a run: how it compares with the stored copy, its validators and its links.
 struct PageResult: Sendable {
     enum Outcome: Sendable {
         case added, changed, unchanged
@@ -13,8 +13,8 @@ struct PageResult: Sendable {
     var validators: FetchState.Validators?
     /// Whether the server answered 304 Not Modified.
     var notModified = false
-    /// Pages in scope that this page links to.
-    var links: [String] = []
+    /// The `href` of every link on the page, as written.
+    var hrefs: [String] = []
 }
 
 /// One run over a site: follows links breadth-first from the root page, at most `concurrency` pages at a time,
@@ -33,6 +33,7 @@ struct MirrorRun: Sendable {
         try await withThrowingTaskGroup(of: PageResult.self) { group in
             var report = MirrorReport()
             var state = FetchState()
+            var links = LinkResolver(scope: scope)
             // Every page found so far, with the page whose link found it first.
             var linkedFrom: [String: String] = [SiteScope.rootPage: ""]
             var pending = [SiteScope.rootPage]
@@ -59,7 +60,7 @@ struct MirrorRun: Sendable {
                             url: scope.url(of: result.page), reason: reason,
                             linkedFrom: scope.url(of: linkedFrom[result.page] ?? "")))
                 }
-                for link in result.links where linkedFrom[link] == nil {
+                for link in links.pages(linkedBy: result.hrefs, on: result.page) where linkedFrom[link] == nil {
                     linkedFrom[link] = result.page
                     pending.append(link)
                 }
@@ -83,7 +84,7 @@ struct MirrorRun: Sendable {
             try staging.keep(page)
             return PageResult(
                 page: page, outcome: .unchanged, validators: validators, notModified: true,
-                links: links(on: page, try Data(contentsOf: stored)))
+                hrefs: LinkScanner.hrefs(in: try Data(contentsOf: stored)))
         case .page(let bytes, let validators):
             let outcome: PageResult.Outcome
             if isStored, (try? Data(contentsOf: stored)) == bytes {
@@ -93,7 +94,8 @@ struct MirrorRun: Sendable {
                 try staging.write(bytes, as: page)
                 outcome = isStored ? .changed : .added
             }
-            return PageResult(page: page, outcome: outcome, validators: validators, links: links(on: page, bytes))
+            return PageResult(
+                page: page, outcome: outcome, validators: validators, hrefs: LinkScanner.hrefs(in: bytes))
         case .notFound(let status):
             return try skipped(page, "HTTP \(status)")
         case .notHTML(let contentType):
@@ -106,12 +108,5 @@ struct MirrorRun: Sendable {
             throw MirrorError(scope.url(of: page), "\(reason); the site's root page must be there and be HTML")
         }
         return PageResult(page: page, outcome: .skipped(reason))
-    }
-
-    /// The pages in scope that `bytes` (the HTML of `page`) links to, each once.
-    private func links(on page: String, _ bytes: Data) -> [String] {
-        var seen: Set<String> = []
-        return LinkScanner.hrefs(in: bytes).compactMap { scope.page(linkedBy: $0, on: page) }
-            .filter { seen.insert($0).inserted }
     }
 }
