@@ -61,10 +61,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `apiref`: every subcommand.
+        // `apiref`: every subcommand, and `fetch`, which mirrors the published pages (so it links the HTTP client).
         .executableTarget(
             name: "apiref",
-            dependencies: ["APIRefCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "APIRefCommands", "APISchema", "DocsMirror",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // What the plugins run (generate, generate-swift): SwiftPM builds a plugin's tool again for the host, and
         // this one links no HTTP client or NIO.

@@ -4,7 +4,7 @@ import Foundation
 import OpenAPIEmitter
 import SchemaDiff
 
-/// The generator's subcommands, shared by its two executables: `apiref` (all of them) and
+/// The generator's subcommands, shared by its two executables: `apiref` (all of them, and `fetch`) and
 /// `apiref-generate` (what the SwiftPM plugins run, built without the network stack).
 package enum GeneratorCommands {
     /// Every command that reads pages or schemas and writes `spec/`, `Generated/` or a report.
