@@ -62,13 +62,38 @@ let package = Package(
             name: "SwiftEmitter",
             dependencies: ["APISchema", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .executableTarget(
-            name: "apiref",
+        // The subcommands both executables share: generate, check, diff, report, openapi, generate-swift.
+        .target(
+            name: "APIRefCommands",
             dependencies: [
                 "DocReader", "APISchema", "SchemaBuilder", "OpenAPIEmitter", "SwiftEmitter", "SchemaDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `apiref`: every subcommand, and `fetch`, which mirrors the published pages (so it links the HTTP client).
+        .executableTarget(
+            name: "apiref",
+            dependencies: [
+                "APIRefCommands", "APISchema", "DocsMirror",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // What the plugins run (generate, generate-swift): SwiftPM builds a plugin's tool again for the host, and
+        // this one links no HTTP client or NIO.
+        .executableTarget(
+            name: "apiref-generate",
+            dependencies: ["APIRefCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `apiref fetch`: mirrors a documentation site into a docs folder (conditional requests, retries, all or
+        // nothing).
+        .target(
+            name: "DocsMirror",
+            dependencies: [
+                "APISchema", "CloudCore", "CPathExchange", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // Swapping two folders in one step (renameat2 / renamex_np), which Swift cannot call directly on Linux.
+        .target(name: "CPathExchange"),
 
         // MARK: Plugins: `swift package generate-sdk`, and spec → Swift at build time for consumers
         .plugin(
@@ -80,9 +105,9 @@ let package = Package(
                 permissions: [
                     .writeToPackageDirectory(reason: "Rewrites spec/ and Generated/<Service>/ with the generated SDK")
                 ]),
-            dependencies: ["apiref"]
+            dependencies: ["apiref-generate"]
         ),
-        .plugin(name: "GenerateSDKBuildPlugin", capability: .buildTool(), dependencies: ["apiref"]),
+        .plugin(name: "GenerateSDKBuildPlugin", capability: .buildTool(), dependencies: ["apiref-generate"]),
 
         // MARK: Runtime
         .target(
@@ -121,8 +146,17 @@ let package = Package(
         ),
 
         // MARK: Tests
-        // What several test targets share: running blocking and CPU-bound work off the cooperative pool.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What several test targets share: running blocking and CPU-bound work off the cooperative pool, child
+        // processes, and an HTTP server on 127.0.0.1.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"),
         .testTarget(name: "DocReaderTests", dependencies: ["DocReader"]),
         .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema", "TestSupport"]),
         .testTarget(
@@ -171,6 +205,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "DocsMirrorTests", dependencies: ["DocsMirror", "CloudCore", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

@@ -23,7 +23,8 @@ struct GenerateSDKBuildPlugin: BuildToolPlugin {
         let schemas = module.sourceFiles(withSuffix: ".apiref.json").map(\.url)
             .sorted { $0.path < $1.path }
         guard !schemas.isEmpty else { return [] }
-        let apiref = try context.tool(named: "apiref")
+        // `apiref generate-swift`, from the executable that links no HTTP client (it is built again for the host).
+        let apiref = try context.tool(named: "apiref-generate")
 
         return schemas.map { schema in
             // A `templates` folder beside the schema replaces the generator's own templates. Either way the

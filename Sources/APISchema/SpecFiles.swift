@@ -35,12 +35,18 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     /// The official SDKs' API names by method and path (`spec/ecs.names.json`, relative to the package root), for
     /// pages that carry no API name; `nil`: such pages are named from their titles.
     public var officialNames: String?
+    /// Where the documentation site publishes these pages, the root `apiref fetch` mirrors into `docs`
+    /// (`https://docs.otc.t-systems.com/modelarts/api-ref/`). Generation does not read it.
+    public var docsURL: URL?
 
-    public init(name: String, docs: String, endpointPrefix: String, officialNames: String? = nil) {
+    public init(
+        name: String, docs: String, endpointPrefix: String, officialNames: String? = nil, docsURL: URL? = nil
+    ) {
         self.name = name
         self.docs = docs
         self.endpointPrefix = endpointPrefix
         self.officialNames = officialNames
+        self.docsURL = docsURL
     }
 
     /// Stem of this service's files in `spec/` (`modelarts` → `spec/modelarts.json`).

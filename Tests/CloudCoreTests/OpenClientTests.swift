@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import InMemoryTracing
+import TestSupport
 import Testing
 import Tracing
 

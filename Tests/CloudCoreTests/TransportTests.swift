@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import HTTPTypes
+import TestSupport
 import Testing
 
 @testable import CloudCore

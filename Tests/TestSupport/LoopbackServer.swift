@@ -1,67 +1,55 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A value guarded by a lock, for test bookkeeping shared across tasks.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-
-    var current: Value { withLock { $0 } }
-}
-
 /// One request as the loopback server saw it.
-struct RecordedRequest: Sendable {
-    var method: String
-    var uri: String
-    var headers: [(name: String, value: String)]
-    var body: Data
+public struct RecordedRequest: Sendable {
+    public var method: String
+    public var uri: String
+    public var headers: [(name: String, value: String)]
+    public var body: Data
     /// When the request was complete.
-    var receivedAt = Date()
+    public var receivedAt = Date()
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
-    var query: String { uri.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? "" }
+    public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
+    public var query: String { uri.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? "" }
 }
 
 /// What the server does with a request.
-enum ServerAction: Sendable {
+public enum ServerAction: Sendable {
     case respond(status: Int, headers: [(String, String)] = [], body: String = "")
+    /// A body of any bytes (a page served byte for byte).
+    case respondData(status: Int, headers: [(String, String)] = [], body: Data)
     case respondAfter(Duration, status: Int, headers: [(String, String)] = [], body: String = "")
     case drop
 }
 
 /// An HTTP/1.1 server on 127.0.0.1 with an ephemeral port, answering from a closure.
-final class LoopbackServer: Sendable {
-    typealias Handler = @Sendable (_ request: RecordedRequest, _ index: Int) -> ServerAction
+public final class LoopbackServer: Sendable {
+    public typealias Handler = @Sendable (_ request: RecordedRequest, _ index: Int) -> ServerAction
 
-    let port: Int
+    public let port: Int
     private let channel: any Channel
-    private let recorded: Locked<[RecordedRequest]>
+    private let recorded: NIOLockedValueBox<[RecordedRequest]>
 
-    var requests: [RecordedRequest] { recorded.current }
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    /// Every request so far, in the order they were complete.
+    public var requests: [RecordedRequest] { recorded.withLockedValue { $0 } }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    private init(port: Int, channel: any Channel, recorded: Locked<[RecordedRequest]>) {
+    private init(port: Int, channel: any Channel, recorded: NIOLockedValueBox<[RecordedRequest]>) {
         self.port = port
         self.channel = channel
         self.recorded = recorded
     }
 
-    static func start(_ handler: @escaping Handler) async throws -> LoopbackServer {
-        let recorded = Locked<[RecordedRequest]>([])
+    public static func start(_ handler: @escaping Handler) async throws -> LoopbackServer {
+        let recorded = NIOLockedValueBox<[RecordedRequest]>([])
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -75,7 +63,7 @@ final class LoopbackServer: Sendable {
         return LoopbackServer(port: channel.localAddress!.port!, channel: channel, recorded: recorded)
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         try? await channel.close()
     }
 
@@ -84,11 +72,11 @@ final class LoopbackServer: Sendable {
         typealias OutboundOut = HTTPServerResponsePart
 
         let handler: Handler
-        let recorded: Locked<[RecordedRequest]>
+        let recorded: NIOLockedValueBox<[RecordedRequest]>
         var head: HTTPRequestHead?
         var body = Data()
 
-        init(handler: @escaping Handler, recorded: Locked<[RecordedRequest]>) {
+        init(handler: @escaping Handler, recorded: NIOLockedValueBox<[RecordedRequest]>) {
             self.handler = handler
             self.recorded = recorded
         }
@@ -105,7 +93,7 @@ final class LoopbackServer: Sendable {
                 let request = RecordedRequest(
                     method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) },
                     body: body)
-                let index = recorded.withLock { list in
+                let index = recorded.withLockedValue { list in
                     list.append(request)
                     return list.count - 1
                 }
@@ -114,24 +102,26 @@ final class LoopbackServer: Sendable {
                 case .drop:
                     context.close(promise: nil)
                 case .respond(let status, let headers, let body):
+                    write(context: context, status: status, headers: headers, body: Data(body.utf8))
+                case .respondData(let status, let headers, let body):
                     write(context: context, status: status, headers: headers, body: body)
                 case .respondAfter(let delay, let status, let headers, let body):
                     let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
                     let nanos = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
                     context.eventLoop.scheduleTask(in: .nanoseconds(nanos)) {
                         let (handler, context) = bound.value
-                        handler.write(context: context, status: status, headers: headers, body: body)
+                        handler.write(context: context, status: status, headers: headers, body: Data(body.utf8))
                     }
                 }
             }
         }
 
-        func write(context: ChannelHandlerContext, status: Int, headers: [(String, String)], body: String) {
+        func write(context: ChannelHandlerContext, status: Int, headers: [(String, String)], body: Data) {
             var fields = HTTPHeaders(headers)
-            fields.replaceOrAdd(name: "Content-Length", value: String(body.utf8.count))
+            fields.replaceOrAdd(name: "Content-Length", value: String(body.count))
             let head = HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: fields)
             context.write(wrapOutboundOut(.head(head)), promise: nil)
-            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
+            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
     }
