@@ -65,6 +65,10 @@ struct ResolvedOperation {
         var unlabelled = false
 
         var declaration: String { "\(unlabelled ? "_ " : "")\(name): \(type)\(defaultValue)" }
+
+        /// The argument passed on by a method that takes it too: `id: id`; a label needs no backticks
+        /// (`protocol: `protocol``), the value does.
+        var passedOn: String { unlabelled ? name : "\(SwiftNames.unescaped(name)): \(name)" }
     }
 
     var operation: Operation

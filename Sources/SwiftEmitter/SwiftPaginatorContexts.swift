@@ -91,9 +91,9 @@ extension SwiftOperationBuilder {
         // The operation's arguments in its own order, offset/marker and limit fed by the paginator.
         let callArguments: [String] = resolved.arguments.map { argument in
             if argument.location == .query, paged.contains(argument.wireName) {
-                return "\(argument.name): \(convert(argument.wireName, to: argument.type))"
+                return "\(SwiftNames.unescaped(argument.name)): \(convert(argument.wireName, to: argument.type))"
             }
-            return argument.unlabelled ? argument.name : "\(argument.name): \(argument.name)"
+            return argument.passedOn
         }
         arguments.append(
             ResolvedOperation.Argument(

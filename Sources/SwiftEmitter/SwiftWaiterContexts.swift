@@ -27,8 +27,7 @@ struct ResolvedWaiter {
 
     /// The call of the show method with the waiter's own arguments.
     var pollCall: String {
-        let labelled = arguments.map { "\($0.name): \($0.name)" }
-        return "try await self.\(show.name)(\(labelled.joined(separator: ", ")))"
+        "try await self.\(show.name)(\(arguments.map(\.passedOn).joined(separator: ", ")))"
     }
 
     init?(_ waiter: Waiter, show: ResolvedOperation, typeMap: SwiftTypeMap, methodNames: inout NameScope) {

@@ -132,7 +132,7 @@ extension SMNClient {
                 offset: offset,
                 limit: limit,
                 messageTemplateName: messageTemplateName,
-                `protocol`: `protocol`
+                protocol: `protocol`
             )
             return (elements: page.messageTemplates ?? [], total: page.messageTemplateCount)
         }
