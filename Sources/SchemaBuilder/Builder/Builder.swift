@@ -43,15 +43,20 @@ struct Builder {
         var operations: [APISchema.Operation] = []
         var usedIds = UniqueNames()
         let groups = GroupIndex(toc: toc)
+        // Each page's table roles, read once: the name (by the request body's members) and the operation use them.
         let apiPages = pages.compactMap { model in
-            RequestLine.find(in: model).map {
-                (model: model, requestLine: $0, name: operationName(of: model, requestLine: $0))
+            RequestLine.find(in: model).map { requestLine in
+                let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
+                return (
+                    model: model, requestLine: requestLine, tables: tables,
+                    name: operationName(of: model, requestLine: requestLine, tables: tables)
+                )
             }
         }
         // API names are what users know and must stay stable; a name read from a title yields to them.
         let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))
-        for (model, requestLine, name) in apiPages {
-            var operation = buildOperation(model, requestLine: requestLine, id: name.id, groups: groups)
+        for (model, requestLine, tables, name) in apiPages {
+            var operation = buildOperation(model, requestLine: requestLine, tables: tables, id: name.id, groups: groups)
             // Unique ids: version of the path first, then a counter.
             if usedIds.contains(operation.id) || (!name.isAPIName && apiNamesInUse.contains(operation.id)) {
                 let version = requestLine.path.split(separator: "/").first { $0.hasPrefix("v") && $0.dropFirst().first?.isNumber == true }
@@ -93,7 +98,7 @@ struct Builder {
     /// name for its method and path (``OfficialNames``); else a name read from the title (`Creating an Image` →
     /// `CreateImage`).
     /// A title's deprecation mark (``TitleName/deprecation``) holds whichever name the page gets.
-    mutating func operationName(of model: PageModel, requestLine: RequestLine)
+    mutating func operationName(of model: PageModel, requestLine: RequestLine, tables: OperationTables)
         -> (id: String, isAPIName: Bool, deprecation: String?)
     {
         let title = TitleName(title: model.page.title, method: requestLine.method, path: requestLine.path)
@@ -102,7 +107,7 @@ struct Builder {
         if Naming.isOperationName(stem) { return (stem, true, title.deprecation) }
         if let name = apiNames.operationId(of: model) { return (name, true, title.deprecation) }
         let official = officialNames.names(
-            method: requestLine.method, path: requestLine.path, bodyKeys: requestBodyKeys(of: model))
+            method: requestLine.method, path: requestLine.path, bodyKeys: requestBodyKeys(of: model, tables: tables))
         if official.count == 1 { return (official[0], true, title.deprecation) }
         if official.count > 1 {
             diagnose(
@@ -115,9 +120,8 @@ struct Builder {
 
     /// The top-level members of a page's request body: the rows of its body table and the keys of its request
     /// examples. They tell apart the official names of one batch `action` path.
-    func requestBodyKeys(of model: PageModel) -> Set<String> {
+    func requestBodyKeys(of model: PageModel, tables: OperationTables) -> Set<String> {
         var keys: Set<String> = []
-        let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
         if let body = tables.body, let name = model.columns[body]?.name {
             for row in model.tables[body].bodyRows where name < row.count {
                 keys.insert(row[name].text.trimmed())

@@ -3,9 +3,9 @@ import DocReader
 
 /// One API page → one operation: parameters, request body, responses and examples.
 extension Builder {
-    mutating func buildOperation(_ model: PageModel, requestLine: RequestLine, id: String, groups: GroupIndex)
-        -> APISchema.Operation
-    {
+    mutating func buildOperation(
+        _ model: PageModel, requestLine: RequestLine, tables: OperationTables, id: String, groups: GroupIndex
+    ) -> APISchema.Operation {
         let page = model.page
         var operation = APISchema.Operation(
             id: id, group: groups.group(of: page.path, path: requestLine.path), title: page.title,
@@ -17,7 +17,6 @@ extension Builder {
                 .unparsableExample, SourceLocation(page: page.path, table: example.title),
                 "\(example.kind.rawValue) example is not JSON: left on the page, not used to type or correct the tables")
         }
-        let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
         operation.parameters = parameters(model, tables: tables, requestLine: requestLine)
         if let body = tables.body {
             operation.requestBody = RequestBody(
