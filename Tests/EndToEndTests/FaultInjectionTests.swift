@@ -48,18 +48,15 @@ import Testing
     @Test func slowAnswerTimesOut() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        // Far later than the timeout: the bound below must hold on a loaded machine too.
+        // Far later than the timeout: a call that waited for the answer would succeed, not time out.
         try await cloud.script([.delay(30, page: "historical_apis/data_management_old_version/querying_the_dataset_list.html")])
         let modelArts = try ModelArtsClient(
             endpoint: cloud.baseURL, configuration: .loopback(attempts: 1, timeout: .milliseconds(500)))
-        let clock = ContinuousClock()
-        let start = clock.now
         await #expect {
             _ = try await modelArts.listDatasets()
         } throws: { error in
             (error as? TransportError)?.kind == .timedOut
         }
-        #expect(clock.now - start < .seconds(25), "gave up at the timeout, not when the answer came")
     }
 
     @Test func persistentUnavailabilityEndsWithTheLastError() async throws {

@@ -37,30 +37,37 @@ public final class LoopbackServer: Sendable {
     public let port: Int
     private let channel: any Channel
     private let recorded: NIOLockedValueBox<[RecordedRequest]>
+    private let closed: NIOLockedValueBox<Int>
 
     /// Every request so far, in the order they were complete.
     public var requests: [RecordedRequest] { recorded.withLockedValue { $0 } }
+    /// How many connections have been closed, by either side: a cancelled exchange closes its connection.
+    public var closedConnections: Int { closed.withLockedValue { $0 } }
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    private init(port: Int, channel: any Channel, recorded: NIOLockedValueBox<[RecordedRequest]>) {
+    private init(
+        port: Int, channel: any Channel, recorded: NIOLockedValueBox<[RecordedRequest]>, closed: NIOLockedValueBox<Int>
+    ) {
         self.port = port
         self.channel = channel
         self.recorded = recorded
+        self.closed = closed
     }
 
     public static func start(_ handler: @escaping Handler) async throws -> LoopbackServer {
         let recorded = NIOLockedValueBox<[RecordedRequest]>([])
+        let closed = NIOLockedValueBox(0)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(RequestHandler(handler: handler, recorded: recorded))
+                    try channel.pipeline.syncOperations.addHandler(RequestHandler(handler: handler, recorded: recorded, closed: closed))
                 }
             }
             .bind(host: "127.0.0.1", port: 0)
             .get()
-        return LoopbackServer(port: channel.localAddress!.port!, channel: channel, recorded: recorded)
+        return LoopbackServer(port: channel.localAddress!.port!, channel: channel, recorded: recorded, closed: closed)
     }
 
     public func shutdown() async {
@@ -73,12 +80,19 @@ public final class LoopbackServer: Sendable {
 
         let handler: Handler
         let recorded: NIOLockedValueBox<[RecordedRequest]>
+        let closed: NIOLockedValueBox<Int>
         var head: HTTPRequestHead?
         var body = Data()
 
-        init(handler: @escaping Handler, recorded: NIOLockedValueBox<[RecordedRequest]>) {
+        init(handler: @escaping Handler, recorded: NIOLockedValueBox<[RecordedRequest]>, closed: NIOLockedValueBox<Int>) {
             self.handler = handler
             self.recorded = recorded
+            self.closed = closed
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            closed.withLockedValue { $0 += 1 }
+            context.fireChannelInactive()
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
