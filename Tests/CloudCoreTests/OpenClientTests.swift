@@ -20,7 +20,7 @@ struct OpenClientTests {
         func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
             var request = request
             let count = lock.withLock {
-                seen.append(request.operation)
+                seen.append(request.context.operation)
                 return seen.count
             }
             request.headerFields[HTTPField.Name("X-Attempt")!] = "\(count)"

@@ -16,10 +16,11 @@ let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDel
 func makeClient(
     _ server: LoopbackServer, retry: RetryPolicy = quickRetry, timeouts: Timeouts = .default,
     credentials: any CredentialProvider = StaticCredentialProvider(accessKey: "AK1", secretKey: "SK-secret-value"),
-    projectID: String? = "proj1", logger: Logger? = nil
+    projectID: String? = "proj1", logger: Logger? = nil, transport: (any HTTPTransport)? = nil
 ) throws -> ServiceClient {
     var configuration = ClientConfiguration(
-        credentials: credentials, projectID: projectID, retry: retry, timeouts: timeouts, logger: logger)
+        credentials: credentials, projectID: projectID, retry: retry, timeouts: timeouts, transport: transport,
+        logger: logger)
     let tick = Locked(0)
     configuration.clock = {
         Date(timeIntervalSince1970: 1_573_788_615 + Double(tick.withLock { value in

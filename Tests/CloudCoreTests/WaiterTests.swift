@@ -188,11 +188,62 @@ import Testing
 
     @Test func aThrottledPollWaitsAsLongAsRetryAfterSays() async throws {
         var throttled = APIError(status: 429)
-        throttled.headerFields[HTTPField.Name("Retry-After")!] = "1"
+        throttled.headerFields[HTTPField.Name("Retry-After")!] = "7"
         let script = Script([.failure(throttled), .state(.running)])
-        let options = WaiterOptions(timeout: .seconds(3600), minDelay: .milliseconds(1), maxDelay: .seconds(5))
-        let start = ContinuousClock.now
-        _ = try await waitForRunning(script, options: options)
-        #expect(ContinuousClock.now - start >= .seconds(1))
+        let clock = SteppingClock()
+        _ = try await Waiter.waitForState(
+            "Resource", states: [.running], failureStates: [], clock: clock, state: { $0.phase }
+        ) { try await script.poll() }
+        #expect(clock.sleeps.count == 1)
+        #expect(clock.sleeps.first.map { $0 >= .seconds(7) && $0 <= .seconds(30) } == true, "\(clock.sleeps)")
+    }
+
+    /// The defaults, as a user gets them: 2 s between the first polls, growing to 30 s, and a 20-minute limit that
+    /// the last delay is shortened to meet. Run on a clock the test drives, so it takes no real time.
+    @Test func theDefaultScheduleEndsAtTwentyMinutes() async throws {
+        let script = Script([.state(.creating)])
+        let clock = SteppingClock()
+        let error = try await #require(throws: WaiterError.self) {
+            try await Waiter.waitForState(
+                "Resource", states: [.running], failureStates: [], clock: clock, state: { $0.phase }
+            ) { try await script.poll() }
+        }
+        #expect(error.reason == .timedOut)
+        #expect(error.elapsed == .seconds(1200))
+        let sleeps = clock.sleeps
+        #expect(sleeps.first == .seconds(2), "the first delay is the minimum")
+        for (index, sleep) in sleeps.dropLast().enumerated() {
+            // Drawn between 2 s and a ceiling that doubles from 2 s up to 30 s.
+            #expect(sleep >= .seconds(2) && sleep <= min(.seconds(2) * (1 << min(index, 5)), .seconds(30)), "\(index)")
+        }
+        #expect(sleeps.reduce(Duration.zero, +) == .seconds(1200))
+        #expect(error.polls == sleeps.count + 1)
+        #expect(error.polls >= 2 + 1200 / 30, "no delay is longer than 30 s")
+    }
+}
+
+/// A clock whose sleeps return at once, moving its time forward by what they asked for: a wait of minutes runs in
+/// no time, and the test reads each delay.
+final class SteppingClock: Clock {
+    struct Instant: InstantProtocol {
+        var offset: Duration
+        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        func duration(to other: Instant) -> Duration { other.offset - offset }
+        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+    }
+
+    private let state = Locked((now: Instant(offset: .zero), sleeps: [Duration]()))
+
+    var now: Instant { state.current.now }
+    var minimumResolution: Duration { .zero }
+    /// Every sleep so far, in order.
+    var sleeps: [Duration] { state.current.sleeps }
+
+    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+        try Task.checkCancellation()
+        state.withLock { state in
+            state.sleeps.append(max(.zero, state.now.duration(to: deadline)))
+            state.now = max(state.now, deadline)
+        }
     }
 }

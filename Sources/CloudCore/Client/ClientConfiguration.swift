@@ -12,7 +12,9 @@ public struct ClientConfiguration: Sendable {
     public var retry: RetryPolicy
     /// Connect and per-attempt time limits.
     public var timeouts: Timeouts
-    /// The HTTP transport; nil uses ``AsyncHTTPClientTransport``.
+    /// The HTTP transport; nil uses ``AsyncHTTPClientTransport`` over the process-wide connection pool of the
+    /// settings below (shared by every client with the same settings, never shut down). Pass a ``CloudHTTPClient``
+    /// to own the pool and decide when it closes.
     public var transport: (any HTTPTransport)?
     /// Connections the default transport keeps open to the service; raise it for many concurrent calls.
     public var maxConnectionsPerHost = 8

@@ -8,6 +8,8 @@ import Logging
 /// mapping → transport. Retry sits outside signing so that every attempt is signed afresh, and the user's middlewares see
 /// (and may change) every attempt before it is signed.
 public final class ServiceClient: Sendable {
+    /// The service's name (`ModelArts`), which middlewares read in ``RequestContext/service``.
+    public let service: String
     /// Where requests go.
     public let endpoint: Endpoint
     /// The region, when known.
@@ -20,35 +22,41 @@ public final class ServiceClient: Sendable {
     private let chain: MiddlewareNext
     private let projectIDResolver: ProjectIDResolver?
 
-    /// A client for `https://<endpointPrefix>.<region>.<cloud domain>`.
+    /// A client of `service` for `https://<endpointPrefix>.<region>.<cloud domain>`.
     public convenience init(
         endpointPrefix: String, region: Region, cloud: Cloud = .openTelekomCloud,
-        configuration: ClientConfiguration = .init()
+        configuration: ClientConfiguration = .init(), service: String = ""
     ) throws {
         var configuration = configuration
         if configuration.iamEndpoint == nil {
             configuration.iamEndpoint = URL(string: Endpoint(service: "iam", region: region, cloud: cloud).description)
         }
         try self.init(
-            resolvedEndpoint: Endpoint(service: endpointPrefix, region: region, cloud: cloud), region: region,
-            configuration: configuration)
+            service: service, resolvedEndpoint: Endpoint(service: endpointPrefix, region: region, cloud: cloud),
+            region: region, configuration: configuration)
     }
 
-    /// A client for an explicit endpoint such as `http://127.0.0.1:8080`.
-    public convenience init(endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init()) throws {
-        try self.init(resolvedEndpoint: Endpoint(url: endpoint), region: region, configuration: configuration)
+    /// A client of `service` for an explicit endpoint such as `http://127.0.0.1:8080`.
+    public convenience init(
+        endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init(), service: String = ""
+    ) throws {
+        try self.init(
+            service: service, resolvedEndpoint: Endpoint(url: endpoint), region: region, configuration: configuration)
     }
 
-    private convenience init(resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration) throws {
+    private convenience init(
+        service: String, resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration
+    ) throws {
         let transport: any HTTPTransport
         if let configured = configuration.transport {
             transport = configured
         } else {
-            transport = AsyncHTTPClientTransport(
-                connectTimeout: configuration.timeouts.connect, proxy: configuration.proxy.resolved(for: resolvedEndpoint),
-                maxConnectionsPerHost: configuration.maxConnectionsPerHost,
-                trustedCertificates: try AsyncHTTPClientTransport.certificates(
-                    inPEMFiles: configuration.caCertificateFiles))
+            transport = try AsyncHTTPClientTransport(
+                settings: ConnectionSettings(
+                    connectTimeout: configuration.timeouts.connect,
+                    proxy: configuration.proxy.resolved(for: resolvedEndpoint),
+                    maxConnectionsPerHost: configuration.maxConnectionsPerHost,
+                    caCertificateFiles: configuration.caCertificateFiles))
         }
         let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
         var projectIDResolver: ProjectIDResolver?
@@ -58,19 +66,22 @@ public final class ServiceClient: Sendable {
             iamConfiguration.transport = transport
             iamConfiguration.iamEndpoint = nil
             let iamClient = try ServiceClient(
-                resolvedEndpoint: Endpoint(url: iamEndpoint), region: nil, configuration: iamConfiguration)
+                service: "IAM", resolvedEndpoint: Endpoint(url: iamEndpoint), region: nil,
+                configuration: iamConfiguration)
             projectIDResolver = ProjectIDResolver(iamClient: iamClient, region: region)
         }
         self.init(
-            endpoint: resolvedEndpoint, region: region, configuration: configuration, credentialProvider: provider,
-            transport: transport, clockOffset: ClockOffset(), projectIDResolver: projectIDResolver)
+            service: service, endpoint: resolvedEndpoint, region: region, configuration: configuration,
+            credentialProvider: provider, transport: transport, clockOffset: ClockOffset(),
+            projectIDResolver: projectIDResolver)
     }
 
     private init(
-        endpoint: Endpoint, region: Region?, configuration: ClientConfiguration,
+        service: String, endpoint: Endpoint, region: Region?, configuration: ClientConfiguration,
         credentialProvider: any CredentialProvider, transport: any HTTPTransport, clockOffset: ClockOffset,
         projectIDResolver: ProjectIDResolver?
     ) {
+        self.service = service
         self.endpoint = endpoint
         self.region = region
         self.configuration = configuration
@@ -115,7 +126,7 @@ public final class ServiceClient: Sendable {
         var configuration = configuration
         options.apply(to: &configuration)
         return ServiceClient(
-            endpoint: endpoint, region: region, configuration: configuration, credentialProvider: credentialProvider,
+            service: service, endpoint: endpoint, region: region, configuration: configuration, credentialProvider: credentialProvider,
             transport: transport, clockOffset: clockOffset, projectIDResolver: projectIDResolver)
     }
 
@@ -180,9 +191,9 @@ public final class ServiceClient: Sendable {
             fields[fieldName] = value
         }
         let prepared = PreparedRequest(
-            operation: request.operation, method: request.method, scheme: endpoint.scheme,
-            authority: endpoint.authority, path: path.isEmpty ? "/" : path, query: request.query,
-            headerFields: fields, body: body, projectID: projectID)
+            context: RequestContext(service: service, operation: request.operation, projectID: projectID),
+            method: request.method, scheme: endpoint.scheme, authority: endpoint.authority,
+            path: path.isEmpty ? "/" : path, query: request.query, headerFields: fields, body: body)
         return try await chain(prepared)
     }
 }

@@ -13,7 +13,7 @@ public struct LoggingMiddleware: Middleware {
     /// Logs around `next`.
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
         var logger = logger
-        logger[metadataKey: "operation"] = "\(request.operation)"
+        logger[metadataKey: "operation"] = "\(request.context.operation)"
         logger.debug("sending \(request.method.rawValue) \(request.scheme)://\(request.authority)\(request.path)")
         let started = ContinuousClock.now
         do {

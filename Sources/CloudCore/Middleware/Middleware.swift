@@ -1,10 +1,31 @@
 import Foundation
 import HTTPTypes
 
+/// What a middleware knows of the call a request belongs to, besides the request itself: read it here rather
+/// than from headers or the path.
+public struct RequestContext: Sendable, Hashable {
+    /// The service, as its generated client names it (`ModelArts`); empty for a client made without one.
+    public var service: String
+    /// The operation id (`CreateNotebook`).
+    public var operation: String
+    /// The project the call is made in, when the client knows it before signing.
+    public var projectID: String?
+    /// Which attempt this is, from 1: the retry middleware counts them, so middlewares inside it see each one.
+    public var attempt: Int
+
+    /// Creates a context.
+    public init(service: String = "", operation: String, projectID: String? = nil, attempt: Int = 1) {
+        self.service = service
+        self.operation = operation
+        self.projectID = projectID
+        self.attempt = attempt
+    }
+}
+
 /// A request on its way through the middleware chain, before it becomes an `HTTPRequest`.
 public struct PreparedRequest: Sendable {
-    /// Operation id, for logs.
-    public var operation: String
+    /// The call this request belongs to.
+    public var context: RequestContext
     /// HTTP method.
     public var method: HTTPRequest.Method
     /// `https` or `http`.
@@ -14,21 +35,23 @@ public struct PreparedRequest: Sendable {
     /// Percent-encoded path.
     public var path: String
     /// Query parameters; sent sorted and encoded exactly as the signer canonicalises them.
-    public var query: QueryItems
+    public var query: QueryItems {
+        didSet { encodedQuery = nil }
+    }
     /// Header fields (without `Host`, which is the authority).
     public var headerFields: HTTPFields
     /// Body bytes.
     public var body: Data?
-    /// Project id bound to the client, if any.
-    public var projectID: String?
+    /// The encoded query the signer produced for ``query``, kept so that it is not encoded a second time to be
+    /// sent; cleared when the query changes.
+    var encodedQuery: String?
 
-    /// Creates a request.
+    /// Creates a request of the call `context`.
     public init(
-        operation: String, method: HTTPRequest.Method, scheme: String, authority: String, path: String,
-        query: QueryItems = QueryItems(), headerFields: HTTPFields = HTTPFields(), body: Data? = nil,
-        projectID: String? = nil
+        context: RequestContext, method: HTTPRequest.Method, scheme: String, authority: String, path: String,
+        query: QueryItems = QueryItems(), headerFields: HTTPFields = HTTPFields(), body: Data? = nil
     ) {
-        self.operation = operation
+        self.context = context
         self.method = method
         self.scheme = scheme
         self.authority = authority
@@ -36,12 +59,21 @@ public struct PreparedRequest: Sendable {
         self.query = query
         self.headerFields = headerFields
         self.body = body
-        self.projectID = projectID
+    }
+
+    /// Creates a request of `operation`, outside any service (a test, a page fetch).
+    public init(
+        operation: String, method: HTTPRequest.Method, scheme: String, authority: String, path: String,
+        query: QueryItems = QueryItems(), headerFields: HTTPFields = HTTPFields(), body: Data? = nil
+    ) {
+        self.init(
+            context: RequestContext(operation: operation), method: method, scheme: scheme, authority: authority,
+            path: path, query: query, headerFields: headerFields, body: body)
     }
 
     /// The encoded query string as it is signed and sent.
     public var queryString: String {
-        String(decoding: RequestSigner.canonicalQuery(query), as: UTF8.self)
+        encodedQuery ?? String(decoding: RequestSigner.canonicalQuery(query), as: UTF8.self)
     }
 
     /// The request head to hand to a transport.

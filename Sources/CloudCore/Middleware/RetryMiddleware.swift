@@ -15,8 +15,10 @@ public struct RetryMiddleware: Middleware {
 
     /// Calls `next` up to `policy.maxAttempts` times.
     public func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
+        var request = request
         var attempt = 1
         while true {
+            request.context.attempt = attempt
             do {
                 return try await next(request)
             } catch {
@@ -29,7 +31,7 @@ public struct RetryMiddleware: Middleware {
                 let delay = policy.delay(beforeRetry: attempt, retryAfter: retryAfter)
                 logger?.debug(
                     "retrying after \(delay)",
-                    metadata: ["operation": "\(request.operation)", "attempt": "\(attempt + 1)", "cause": "\(error)"])
+                    metadata: ["operation": "\(request.context.operation)", "attempt": "\(attempt + 1)", "cause": "\(error)"])
                 try await Task.sleep(for: delay)
                 attempt += 1
             }

@@ -40,7 +40,7 @@ public struct SigningMiddleware: Middleware {
         } catch let error as APIError where error.status == 401 {
             switch credentials.authentication {
             case .token:
-                logger?.debug("token rejected; fetching a new one", metadata: ["operation": "\(request.operation)"])
+                logger?.debug("token rejected; fetching a new one", metadata: ["operation": "\(request.context.operation)"])
                 await provider.invalidate(credentials)
                 return try await next(authenticated(request, with: try await provider.credentials()))
             case .accessKey:
@@ -49,7 +49,7 @@ public struct SigningMiddleware: Middleware {
                 offset.set(correction)
                 logger?.warning(
                     "the local clock is off; signing with the server's time",
-                    metadata: ["operation": "\(request.operation)", "offset-seconds": "\(Int(correction))"])
+                    metadata: ["operation": "\(request.context.operation)", "offset-seconds": "\(Int(correction))"])
                 return try await next(authenticated(request, with: credentials))
             }
         }
@@ -68,7 +68,7 @@ public struct SigningMiddleware: Middleware {
             request.headerFields.append(HTTPField(name: .authToken, value: token))
         case .accessKey(let keys):
             if let token = keys.securityToken { request.headerFields[.securityToken] = token }
-            if let projectID = request.projectID ?? credentials.projectID, !projectID.isEmpty {
+            if let projectID = request.context.projectID ?? credentials.projectID, !projectID.isEmpty {
                 if !request.headerFields.contains(where: { $0.name == .projectID }) {
                     request.headerFields.append(HTTPField(name: .projectID, value: projectID))
                 }
@@ -79,9 +79,10 @@ public struct SigningMiddleware: Middleware {
             headers.reserveCapacity(request.headerFields.count + 1)
             headers.append(("Host", request.authority))
             for field in request.headerFields { headers.append((field.name.rawName, field.value)) }
-            let added = signer(for: keys).addedHeaders(
+            let (added, canonicalQuery) = signer(for: keys).addedHeaders(
                 method: request.method.rawValue, path: request.path, query: request.query, headers: headers,
                 body: request.body, date: clock().addingTimeInterval(offset.seconds))
+            request.encodedQuery = canonicalQuery
             if let date = added.date { request.headerFields.append(HTTPField(name: .xSdkDate, value: date)) }
             if added.unsignedPayload {
                 request.headerFields.append(HTTPField(name: .xSdkContentSHA256, value: RequestSigner.unsignedPayload))

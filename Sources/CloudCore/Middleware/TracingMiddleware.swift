@@ -30,7 +30,7 @@ public struct TracingMiddleware: Middleware {
     private static func trace<T: Tracer>(
         _ request: PreparedRequest, next: MiddlewareNext, tracer: T
     ) async throws -> TransportResponse {
-        try await tracer.withSpan(request.operation, ofKind: .client) { span in
+        try await tracer.withSpan(request.context.operation, ofKind: .client) { span in
             var request = request
             tracer.inject(span.context, into: &request.headerFields, using: HTTPFieldsInjector())
             // Without a tracer (or for a span not sampled) the attributes would be built for nothing on every call.

@@ -80,11 +80,14 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
 
     /// The headers to add to a request, as ``sign(method:path:query:headers:body:date:)`` gives them in
     /// ``Signature/headersToAdd``, without the signature's other strings: what ``SigningMiddleware`` sends.
+    /// Also returns the encoded query that was signed, so that the request sends it without encoding it again.
     func addedHeaders(
         method: String, path: String, query: QueryItems, headers: [(name: String, value: String)], body: Data?,
         date: Date
-    ) -> AddedHeaders {
-        sign(method: method, path: path, query: query, headers: headers, body: body, date: date) { $1 }
+    ) -> (headers: AddedHeaders, canonicalQuery: String) {
+        sign(method: method, path: path, query: query, headers: headers, body: body, date: date) { canonical, added in
+            (added, String(decoding: canonical.bytes[canonical.query], as: UTF8.self))
+        }
     }
 
     /// The headers a signature adds to its request.

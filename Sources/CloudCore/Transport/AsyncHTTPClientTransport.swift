@@ -7,78 +7,36 @@ import NIOSSL
 
 /// The default transport, built on AsyncHTTPClient.
 ///
-/// It owns an HTTP client that shuts itself down when the transport is released. That client reports a failed
-/// connect at once, with its cause (refused, host not found, no answer within the connect timeout): the
-/// ``ServiceClient``'s ``RetryPolicy`` retries it with its backoff and attempt limit. (Left to AsyncHTTPClient, a
-/// refused connection is retried silently until the connect timeout and then reported as a timeout.)
+/// It never owns the HTTP client it sends through, so it has nothing to shut down: either the application passes
+/// one in (and shuts it down, or runs a ``CloudHTTPClient`` in its service group), or it uses the process-wide
+/// client for its connection settings, which ``SharedHTTPClients`` creates on first use and keeps for the life of
+/// the process, like AsyncHTTPClient's `HTTPClient.shared`. Service clients with the same settings therefore share
+/// one connection pool. That client reports a failed connect at once, with its cause (refused, host not found, no
+/// answer within the connect timeout): the ``ServiceClient``'s ``RetryPolicy`` retries it with its backoff and
+/// attempt limit. (Left to AsyncHTTPClient, a refused connection is retried silently until the connect timeout and
+/// then reported as a timeout.)
 public struct AsyncHTTPClientTransport: HTTPTransport {
-    private final class OwnedClient: Sendable {
-        let client: HTTPClient
-        init(client: HTTPClient) { self.client = client }
-        deinit { client.shutdown { _ in } }
-    }
-
-    private let owned: OwnedClient?
-    private let sharedClient: HTTPClient?
+    private let client: HTTPClient
 
     /// Uses `client`, which the caller keeps alive and shuts down.
     public init(client: HTTPClient) {
-        self.sharedClient = client
-        self.owned = nil
+        self.client = client
     }
 
-    /// Creates and owns a client with this connect timeout, going through `proxy` when given, with up to
-    /// `maxConnectionsPerHost` connections kept open to the service (more concurrent calls wait for one).
+    /// Uses the process-wide client with this connect timeout, going through `proxy` when given, with up to
+    /// `maxConnectionsPerHost` connections kept open to each host (more concurrent calls wait for one).
     public init(
         connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil, maxConnectionsPerHost: Int = 8
     ) {
-        self.init(
-            connectTimeout: connectTimeout, proxy: proxy, maxConnectionsPerHost: maxConnectionsPerHost,
-            trustedCertificates: [])
+        // Without certificate files nothing can fail.
+        self.client = try! SharedHTTPClients.client(
+            for: ConnectionSettings(
+                connectTimeout: connectTimeout, proxy: proxy, maxConnectionsPerHost: maxConnectionsPerHost))
     }
 
-    /// As the public initializer, trusting `trustedCertificates` besides the system's roots (see
-    /// ``certificates(inPEMFiles:)``).
-    init(
-        connectTimeout: Duration, proxy: HTTPProxy?, maxConnectionsPerHost: Int, trustedCertificates: [NIOSSLCertificate]
-    ) {
-        var configuration = HTTPClient.Configuration()
-        if !trustedCertificates.isEmpty {
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.additionalTrustRoots = [.certificates(trustedCertificates)]
-            configuration.tlsConfiguration = tls
-        }
-        configuration.timeout.connect = .nanoseconds(connectTimeout.nanoseconds)
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnectionsPerHost)
-        if let proxy {
-            let authorization = proxy.username.map {
-                HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
-            }
-            configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
-        }
-        self.sharedClient = nil
-        self.owned = OwnedClient(
-            client: HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration))
-    }
-
-    private var client: HTTPClient { sharedClient ?? owned!.client }
-
-    /// The certificates of `files` (PEM), read once when the client is created; a ``ClientError`` names the first
-    /// file that cannot be read or holds none.
-    static func certificates(inPEMFiles files: [String]) throws -> [NIOSSLCertificate] {
-        try files.flatMap { file in
-            let certificates: [NIOSSLCertificate]
-            do {
-                certificates = try NIOSSLCertificate.fromPEMFile(file)
-            } catch {
-                throw ClientError("the CA certificate file \(file) cannot be read", underlying: error)
-            }
-            guard !certificates.isEmpty else {
-                throw ClientError("the CA certificate file \(file) holds no PEM certificate")
-            }
-            return certificates
-        }
+    /// Uses the process-wide client for `settings`; a ``ClientError`` names a certificate file that cannot be read.
+    init(settings: ConnectionSettings) throws {
+        self.client = try SharedHTTPClients.client(for: settings)
     }
 
     /// Sends the request; maps AsyncHTTPClient failures to ``TransportError``.

@@ -22,19 +22,18 @@ public enum Waiter {
     }
 
     /// Calls `evaluate` (which sends one poll and judges its answer) until it returns `.done`, with delays from
-    /// `options` in between.
+    /// `options` in between, measured and slept on `clock` (tests pass one they drive).
     public static func poll<Outcome: Sendable>(
         _ name: String, options: WaiterOptions = .init(), logger: Logger? = nil,
-        until evaluate: () async throws -> Verdict<Outcome>
+        clock: some Clock<Duration> = ContinuousClock(), until evaluate: () async throws -> Verdict<Outcome>
     ) async throws -> Outcome {
-        let clock = ContinuousClock()
         let start = clock.now
         var polls = 0
         var lastState: String?
         func failure(_ reason: WaiterError.Reason, _ lastError: (any Error)? = nil) -> WaiterError {
             WaiterError(
                 waiter: name, reason: reason, lastState: lastState, lastError: lastError, polls: polls,
-                elapsed: clock.now - start)
+                elapsed: start.duration(to: clock.now))
         }
         while true {
             try Task.checkCancellation()
@@ -60,9 +59,9 @@ public enum Waiter {
                 "waiting for \(name)",
                 metadata: ["poll": "\(polls)", "state": "\(lastState ?? "-")", "error": "\(lastError.map { "\($0)" } ?? "-")"])
             if let maxPolls = options.maxPolls, polls >= maxPolls { throw failure(.pollLimitReached, lastError) }
-            let remaining = options.timeout - (clock.now - start)
+            let remaining = options.timeout - start.duration(to: clock.now)
             guard remaining > .zero else { throw failure(.timedOut, lastError) }
-            try await Task.sleep(for: min(options.delay(afterPoll: polls, retryAfter: retryAfter), remaining))
+            try await clock.sleep(for: min(options.delay(afterPoll: polls, retryAfter: retryAfter), remaining))
         }
     }
 
@@ -70,9 +69,10 @@ public enum Waiter {
     /// the wait. Returns the last output.
     public static func waitForState<Output: Sendable, State: OpenEnum>(
         _ name: String, states: Set<State>, failureStates: Set<State>, options: WaiterOptions = .init(),
-        logger: Logger? = nil, state: (Output) -> State?, poll send: () async throws -> Output
+        logger: Logger? = nil, clock: some Clock<Duration> = ContinuousClock(), state: (Output) -> State?,
+        poll send: () async throws -> Output
     ) async throws -> Output {
-        try await poll(name, options: options, logger: logger) {
+        try await poll(name, options: options, logger: logger, clock: clock) {
             let output = try await send()
             let current = state(output)
             guard let current else { return .pending(state: nil) }
@@ -86,9 +86,10 @@ public enum Waiter {
     /// A state in `failureStates` (`DELETE_FAILED`) fails the wait.
     public static func waitForDeletion<Output: Sendable, State: OpenEnum>(
         _ name: String, deletedStates: Set<State>, failureStates: Set<State>, options: WaiterOptions = .init(),
-        logger: Logger? = nil, state: (Output) -> State?, poll send: () async throws -> Output
+        logger: Logger? = nil, clock: some Clock<Duration> = ContinuousClock(), state: (Output) -> State?,
+        poll send: () async throws -> Output
     ) async throws {
-        try await poll(name, options: options, logger: logger) {
+        try await poll(name, options: options, logger: logger, clock: clock) {
             let current: State?
             do {
                 current = state(try await send())
